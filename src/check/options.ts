@@ -1,0 +1,33 @@
+import type { Logger } from '../logging/logger.js';
+import type { Severity } from '../model/finding.js';
+
+/** What both modes share: which config and extra policy files, and where to log. */
+export interface CheckOptions {
+  /** `.clb-guard.json` path; default: `<cwd>/.clb-guard.json` when it exists. */
+  readonly configFile?: string;
+  /** Extra policy files or directories, besides the built-in pack and the config's. */
+  readonly policyPaths?: readonly string[];
+  /** Repository root: locations in findings are relative to it. */
+  readonly cwd: string;
+  readonly logger: Logger;
+  /** Today's date for exception expiry (YYYY-MM-DD); default: the current UTC date. */
+  readonly today?: string;
+}
+
+export interface PlanCheckOptions extends CheckOptions {
+  readonly planFile: string;
+  /** Directory with the root module's `.tf` files; default `cwd`. */
+  readonly tfRoot?: string;
+}
+
+export interface LiveCheckOptions extends CheckOptions {
+  readonly regions: readonly string[];
+  /** Send every API call here (emulators, proxies); http only for loopback. */
+  readonly apiEndpoint?: string;
+  /** Environment to read credentials from; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** OIDC (GitHub Actions): role ARN and provider ID for STS AssumeRoleWithWebIdentity. */
+  readonly oidc?: { readonly roleArn: string; readonly providerId: string; readonly idToken: () => Promise<string> };
+}
+
+export type FailOn = Severity | 'never';
