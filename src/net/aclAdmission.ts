@@ -1,0 +1,160 @@
+import type { NetworkAcl, NetworkAclEntry } from '../model/networkAcl.js';
+import type { Ref } from '../model/network.js';
+import { isUnknown, type Maybe } from '../model/value.js';
+import { AddressSet } from './addressSet.js';
+import { ALL_PROTOCOLS, opaqueRule, PEER_ANY_UNKNOWN, type CompiledRule } from './compiledRule.js';
+import { overallVerdict, type FlowQuery, type FlowVerdict, type RuleRef, type VerdictPart } from './flow.js';
+import type { AddressBounds, InventoryResolver } from './inventoryResolver.js';
+import { evaluateOrdered } from './orderedEvaluation.js';
+import { ALL_PORTS, NO_PORTS, parsePorts, portRange, type PortSet } from './portSet.js';
+import { hasPorts, parseProtocol, PROTOCOLS, type Protocol } from './protocol.js';
+
+export const DEFAULT_EPHEMERAL_PORTS = portRange(1024, 65535);
+
+export type AclAdmission =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'checked'; readonly acl: NetworkAcl; readonly inbound: FlowVerdict; readonly reply: FlowVerdict; readonly verdict: FlowVerdict['verdict'] };
+
+/**
+ * Network ACLs are stateless: a flow passes only if the subnet's ACL admits it inbound and admits
+ * the reply outbound (service port → the client's ephemeral ports). Default deny both ways.
+ * Traffic inside the subnet is not filtered.
+ */
+export function admitThroughAcl(
+  resolver: InventoryResolver,
+  subnetRef: Maybe<Ref>,
+  local: AddressBounds,
+  query: FlowQuery,
+  ephemeralPorts: PortSet = DEFAULT_EPHEMERAL_PORTS,
+): AclAdmission {
+  if (isUnknown(subnetRef)) return { kind: 'unknown', reason: `subnet: ${subnetRef.reason}` };
+  const subnet = resolver.subnet(subnetRef);
+  if (subnet === undefined) return { kind: 'unknown', reason: `subnet ${subnetRef} is not in this check, so its ACL is unknown` };
+  if (isUnknown(subnet.networkAcl)) return { kind: 'unknown', reason: `network ACL of ${subnet.key}: ${subnet.networkAcl.reason}` };
+  if (subnet.networkAcl === null) return { kind: 'none' };
+  const acl = resolver.networkAcl(subnet.networkAcl);
+  if (acl === undefined) return { kind: 'unknown', reason: `network ACL ${subnet.networkAcl} is not in this check` };
+
+  // ACLs do not affect traffic between instances of the same subnet.
+  const subnetCidr = resolver.subnetCidr(subnet.key);
+  const exempt = subnetCidr ?? AddressSet.EMPTY;
+  const filtered: FlowQuery = {
+    ...query,
+    addresses: query.addresses.subtract(exempt),
+    symbols: query.symbols.filter((s) => !(subnetCidr !== undefined && subnetCidr.covers(s.within))),
+  };
+  const exemptParts: VerdictPart[] = [];
+  const inside = query.addresses.intersect(exempt);
+  if (!inside.isEmpty()) exemptParts.push({ verdict: 'allow', addresses: inside, ports: query.ports, maybe: [], note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet` });
+
+  const noPorts = !hasPorts(query.protocol);
+  const inbound = evaluateOrdered(
+    filtered,
+    compileAclEntries(acl, 'ingress', local, noPorts ? ALL_PORTS : ephemeralPorts),
+    aclDefault(acl.key, 'ingress'),
+  );
+  const replyQuery: FlowQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts };
+  const reply = evaluateOrdered(replyQuery, compileAclEntries(acl, 'egress', local, noPorts ? ALL_PORTS : query.ports), aclDefault(acl.key, 'egress'));
+  const inboundAll = withParts(inbound, exemptParts);
+  const replyAll = withParts(reply, exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })));
+  return { kind: 'checked', acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
+}
+
+function withParts(verdict: FlowVerdict, extra: VerdictPart[]): FlowVerdict {
+  if (extra.length === 0) return verdict;
+  const parts = [...verdict.parts, ...extra];
+  return { verdict: overallVerdict(parts), parts };
+}
+
+function aclDefault(list: Ref, direction: 'ingress' | 'egress'): RuleRef {
+  return { list, direction, index: -1, text: `default ${direction === 'ingress' ? 'inbound' : 'outbound'} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
+}
+
+/**
+ * Compiles an ACL direction relative to one local side: the backend's addresses and the source
+ * ports its packets carry (the client's ephemeral ports inbound, the service port outbound).
+ * Triple entries match peer CIDR, protocol and the packet's destination port.
+ */
+export function compileAclEntries(acl: NetworkAcl, direction: 'ingress' | 'egress', local: AddressBounds, sourcePorts: PortSet): CompiledRule[] {
+  const list = acl[direction];
+  const compiled = list.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
+  if (list.unknownReason !== undefined) {
+    return [opaqueRule({ list: acl.key, direction, index: -1, text: `entries of ${acl.key}`, provenance: acl.provenance }, list.unknownReason), ...compiled];
+  }
+  return compiled;
+}
+
+function compileEntry(
+  acl: NetworkAcl,
+  direction: 'ingress' | 'egress',
+  entry: NetworkAclEntry,
+  index: number,
+  local: AddressBounds,
+  sourcePorts: PortSet,
+): CompiledRule {
+  const action = isUnknown(entry.action) ? undefined : entry.action;
+  const text = [
+    isUnknown(entry.action) ? '(unknown action)' : entry.action,
+    isUnknown(entry.peerCidr) ? '(unknown CIDR)' : entry.peerCidr,
+    isUnknown(entry.protocol) ? '?' : entry.protocol.toUpperCase(),
+    isUnknown(entry.port) ? '?' : entry.port.toUpperCase(),
+  ].join(' ') + (entry.description ? ` (${entry.description})` : '');
+  const ref: RuleRef = { list: acl.key, direction, index, text, provenance: entry.provenance, ...(action ? { action } : {}) };
+  const reasons: string[] = [];
+
+  const peer = isUnknown(entry.peerCidr) ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`) : (() => {
+    const set = AddressSet.parse(entry.peerCidr);
+    return set === undefined ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`) : { definite: set, possible: set, symbols: new Set<string>() };
+  })();
+  if (peer.unknownReason) reasons.push(peer.unknownReason);
+
+  let protocols: { definite: ReadonlySet<Protocol>; possible: ReadonlySet<Protocol> } = { definite: new Set(), possible: ALL_PROTOCOLS };
+  let ports = { definite: NO_PORTS, possible: ALL_PORTS };
+  const protocol = isUnknown(entry.protocol) ? undefined : parseProtocol(entry.protocol);
+  if (protocol === undefined) reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
+  else {
+    const set: ReadonlySet<Protocol> = protocol === 'ALL' ? new Set(PROTOCOLS) : new Set([protocol]);
+    protocols = { definite: set, possible: set };
+    if (protocol === 'ALL' || !hasPorts(protocol)) ports = { definite: ALL_PORTS, possible: ALL_PORTS };
+    else if (isUnknown(entry.port)) reasons.push(`port: ${entry.port.reason}`);
+    else {
+      const parsed = parsePorts(entry.port);
+      if (parsed === undefined) reasons.push(`"${entry.port}" is not a port or range`);
+      else ports = { definite: parsed, possible: parsed };
+    }
+  }
+
+  // Quintuple entries also name the local side and the source port.
+  let localMatch: 'yes' | 'no' | 'maybe' = 'yes';
+  if (acl.type === 'QUINTUPLE') {
+    localMatch = combine(matchLocal(entry.localCidr, local), matchSourcePorts(entry.sourcePort, sourcePorts));
+  }
+  return { action, protocols, peer, ports, local: localMatch, ref, ...(reasons.length > 0 ? { unknownReason: reasons.join('; ') } : {}) };
+}
+
+function matchLocal(cidr: Maybe<string> | undefined, local: AddressBounds): 'yes' | 'no' | 'maybe' {
+  if (cidr === undefined) return 'yes';
+  if (isUnknown(cidr)) return 'maybe';
+  const set = AddressSet.parse(cidr);
+  if (set === undefined) return 'maybe';
+  if (!local.definite.isEmpty() && set.covers(local.possible)) return 'yes';
+  if (!set.overlaps(local.possible)) return 'no';
+  return 'maybe';
+}
+
+function matchSourcePorts(text: Maybe<string> | undefined, sourcePorts: PortSet): 'yes' | 'no' | 'maybe' {
+  if (text === undefined) return 'yes';
+  if (isUnknown(text)) return 'maybe';
+  const set = parsePorts(text);
+  if (set === undefined) return 'maybe';
+  if (set.covers(sourcePorts)) return 'yes';
+  if (!set.overlaps(sourcePorts)) return 'no';
+  return 'maybe';
+}
+
+function combine(a: 'yes' | 'no' | 'maybe', b: 'yes' | 'no' | 'maybe'): 'yes' | 'no' | 'maybe' {
+  if (a === 'no' || b === 'no') return 'no';
+  if (a === 'maybe' || b === 'maybe') return 'maybe';
+  return 'yes';
+}

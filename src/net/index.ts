@@ -1,0 +1,13 @@
+export { AddressSet } from './addressSet.js';
+export { IntervalSet } from './intervalSet.js';
+export * from './portSet.js';
+export * from './protocol.js';
+export * from './flow.js';
+export * from './compiledRule.js';
+export { evaluateOrdered } from './orderedEvaluation.js';
+export { InventoryResolver, type AddressBounds } from './inventoryResolver.js';
+export { compileSecurityGroup, compileInterface, compileGroups } from './securityGroupRules.js';
+export { admitToInterface, admitThroughGroups, defaultDeny } from './interfaceAdmission.js';
+export { admitThroughAcl, compileAclEntries, DEFAULT_EPHEMERAL_PORTS, type AclAdmission } from './aclAdmission.js';
+export { findIneffectiveDenies, type IneffectiveDeny, type Shadowing } from './shadowAnalysis.js';
+export * from './specialRanges.js';
