@@ -113,7 +113,7 @@ export class AddressSet {
   describe(maxItems = 4): string {
     if (this.isEmpty()) return 'no address';
     // "0.0.0.0/0 except 45.33.0.0/16" reads better than sixteen ranges.
-    if (this.v6.isEmpty() && this.v4.intervals.length > maxItems) {
+    if (this.v6.isEmpty() && this.v4.intervals.length <= maxItems + 1 && this.toCidrs().length > maxItems) {
       const missing = AddressSet.ALL_V4.subtract(this);
       if (missing.toCidrs().length <= maxItems) return `0.0.0.0/0 except ${missing.describe(maxItems)}`;
     }
