@@ -1,0 +1,60 @@
+import type { Finding, PolicyInfo, Report, Severity } from '../model/finding.js';
+import type { Inventory } from '../model/inventory.js';
+import { evaluatePolicies } from '../policy/evaluatePolicies.js';
+import { applyExceptions } from '../policy/exceptions.js';
+import type { LoadedConfig } from '../policy/policyTypes.js';
+import type { FailOn } from './options.js';
+import { TOOL_VERSION } from './toolVersion.js';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Inventory + loaded policies → the report every reporter formats. Pure: no I/O. */
+export function checkInventory(inventory: Inventory, config: LoadedConfig, options: { today: string; target: Report['target'] }): Report {
+  const evaluation = evaluatePolicies(inventory, config.policies);
+  const { findings, uses } = applyExceptions(evaluation.findings, config, options.today);
+  const sorted = [...findings].sort(compareFindings);
+  const policies: PolicyInfo[] = config.policies.map(({ policy, severity, source }) => ({
+    id: policy.id,
+    title: policy.title,
+    description: policy.description,
+    severity,
+    ...(policy.remediation ? { remediation: policy.remediation } : {}),
+    ...(policy.docs ? { docs: policy.docs } : {}),
+    source,
+  }));
+  if (uses.some((u) => u.expired)) {
+    policies.push({ id: 'expired-exception', title: 'An exception has expired', description: 'An exception in the config passed its expiry date; the findings it covered are reported again.', severity: 'warning', source: 'builtin' });
+  }
+  const count = (severity: Severity) => sorted.filter((f) => f.status === 'fail' && f.severity === severity).length;
+  return {
+    version: 1,
+    tool: { name: 'clb-guard', version: TOOL_VERSION },
+    mode: inventory.mode,
+    complete: inventory.complete,
+    summary: { error: count('error'), warning: count('warning'), notice: count('notice'), unknown: sorted.filter((f) => f.status === 'unknown').length },
+    findings: sorted,
+    policies,
+    exceptions: uses,
+    warnings: inventory.warnings.map((w) => (w.address ? `${w.address}: ${w.message}` : w.message)),
+    target: options.target,
+    counts: evaluation.counts,
+  };
+}
+
+/** Most severe first, failures before unknowns, then by policy and resource: stable output. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1) ||
+    a.policy.localeCompare(b.policy) ||
+    a.resource.localeCompare(b.resource) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}
+
+/** 1 when a failure is at or above the threshold; unknowns alone do not fail the run. */
+export function exitCodeFor(report: Report, failOn: FailOn): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const threshold = RANK[failOn];
+  return report.findings.some((f) => f.status === 'fail' && RANK[f.severity] <= threshold) ? 1 : 0;
+}

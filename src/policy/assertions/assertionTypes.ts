@@ -1,0 +1,27 @@
+import type { Evidence } from '../../model/finding.js';
+import type { SourceLocation } from '../../model/provenance.js';
+import type { InventoryResolver } from '../../net/inventoryResolver.js';
+import type { ParamValue } from '../policyTypes.js';
+import type { Subject } from '../subjects.js';
+
+export interface AssertionContext {
+  readonly subject: Subject;
+  readonly resolver: InventoryResolver;
+  readonly params: ReadonlyMap<string, ParamValue>;
+}
+
+/** One way a policy does not hold (or cannot be decided) for one resource. */
+export interface AssertionFailure {
+  readonly status: 'fail' | 'unknown';
+  readonly resource: string;
+  readonly related: readonly string[];
+  readonly evidence: readonly Evidence[];
+  /** Values for the message template: refused, decidedBy, flow, reason… */
+  readonly vars: ReadonlyMap<string, string>;
+  readonly location: SourceLocation | null;
+  /** The exact fix for this failure, added after the policy's general remediation. */
+  readonly fix?: string;
+  /** Distinguishes several failures of one policy on one resource (e.g. two ineffective DROPs). */
+  readonly key: string;
+  readonly consoleUrl?: string;
+}

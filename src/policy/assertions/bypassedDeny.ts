@@ -1,0 +1,52 @@
+import { isUnknown } from '../../model/value.js';
+import { admitThroughGroups } from '../../net/interfaceAdmission.js';
+import { portRange } from '../../net/portSet.js';
+import { compileInterface } from '../../net/securityGroupRules.js';
+import { transportOf } from '../../net/protocol.js';
+import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
+import { rulePeer } from './reachable.js';
+
+/**
+ * With pass-to-target on, the backend's security groups are not evaluated for CLB traffic: a
+ * backend DROP on the backend port cannot stop it. It still works if the CLB's own groups carry
+ * the same block on the listener port.
+ */
+export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): AssertionFailure[] {
+  const { subject, resolver } = ctx;
+  const { lb, listener, nic, target } = subject;
+  if (lb === undefined || listener === undefined || nic === undefined || isUnknown(nic) || target === undefined) return [];
+  if (isUnknown(target.port) || isUnknown(listener.port) || isUnknown(listener.protocol)) return [];
+  const protocol = transportOf(listener.protocol);
+  const failures: AssertionFailure[] = [];
+  for (const rule of compileInterface(resolver, nic, 'ingress')) {
+    if (rule.action !== 'DROP' || rule.ref.index < 0) continue;
+    if (!rule.protocols.definite.has(protocol) || !rule.ports.definite.has(target.port)) continue;
+    const peer = rulePeer(resolver, rule.ref);
+    if (peer === undefined || peer.isEmpty()) continue;
+    const lbGroups = isUnknown(lb.securityGroups) ? undefined : lb.securityGroups;
+    if (lbGroups === undefined) continue;
+    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listener.port) });
+    if (verdict.parts.every((p) => p.verdict === 'deny')) continue;
+    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : `the security groups of ${lb.key} (${lbGroups.join(', ')}) admit it on ${listener.port}`;
+    failures.push({
+      status: 'fail',
+      resource: rule.ref.list,
+      related: [subject.resource, lb.key, listener.key],
+      evidence: [
+        { verdict: 'deny', list: rule.ref.list, direction: 'ingress', index: rule.ref.index, rule: rule.ref.text, part: 'not evaluated for CLB traffic (pass-to-target)', location: rule.ref.provenance?.location ?? null },
+        ...verdict.parts
+          .filter((p) => p.verdict !== 'deny')
+          .slice(0, 3)
+          .map((p) => ({ verdict: p.verdict, ...(p.decidedBy ? { list: p.decidedBy.list, direction: p.decidedBy.direction, index: p.decidedBy.index } : {}), rule: p.decidedBy?.text ?? p.note ?? 'no security group', part: `${p.addresses.describe()} → ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null })),
+      ],
+      vars: new Map([
+        ['denyRule', rule.ref.text],
+        ['carried', carried],
+      ]),
+      location: rule.ref.provenance?.location ?? null,
+      fix: `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
+      key: `${rule.ref.index}:${lb.key}`,
+    });
+  }
+  return failures;
+}

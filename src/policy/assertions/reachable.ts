@@ -1,0 +1,198 @@
+import type { Evidence } from '../../model/finding.js';
+import type { SourceLocation } from '../../model/provenance.js';
+import { isUnknown } from '../../model/value.js';
+import { admitThroughAcl } from '../../net/aclAdmission.js';
+import type { FlowQuery, FlowVerdict, VerdictPart } from '../../net/flow.js';
+import { admitThroughGroups, admitToInterface } from '../../net/interfaceAdmission.js';
+import { DEFAULT_EPHEMERAL_PORTS } from '../../net/aclAdmission.js';
+import { parsePorts, type PortSet } from '../../net/portSet.js';
+import type { InventoryResolver } from '../../net/inventoryResolver.js';
+import type { RuleRef } from '../../net/flow.js';
+import { AddressSet } from '../../net/addressSet.js';
+import { resolvePorts, resolveProtocol, resolveSources } from '../flowSources.js';
+import type { FlowSpec, Layer, ReachableAssert } from '../policyTypes.js';
+import { aclFix, securityGroupFix } from '../remediation.js';
+import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
+import { describeRefused, evidenceOf } from './evidence.js';
+
+export interface LayerOutcome {
+  readonly layer: Layer;
+  readonly resource: string;
+  readonly location: SourceLocation | null;
+  readonly verdicts: readonly { readonly verdict: FlowVerdict; readonly direction: 'ingress' | 'egress'; readonly query: FlowQuery }[];
+  readonly unknownReason?: string;
+}
+
+export interface PreparedFlow {
+  readonly query: FlowQuery;
+  readonly label: string;
+  readonly portsLabel: string;
+  readonly unknownReasons: readonly string[];
+}
+
+export function prepareFlow(spec: FlowSpec, ctx: AssertionContext): PreparedFlow | { unknownReason: string } {
+  const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
+  const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
+  const protocol = resolveProtocol(spec.protocol, ctx.subject);
+  if (typeof protocol !== 'string') return { unknownReason: protocol.unknownReason };
+  const reasons = [...sources.unknownReasons, ...ports.unknownReasons];
+  if ((sources.addresses.isEmpty() && sources.symbols.length === 0) || ports.ports.isEmpty()) return { unknownReason: reasons.join('; ') || 'nothing to check' };
+  return {
+    query: { protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports },
+    label: `${sources.label} → ${protocol}${protocol === 'TCP' || protocol === 'UDP' ? `:${ports.label}` : ''}`,
+    portsLabel: ports.label,
+    unknownReasons: reasons,
+  };
+}
+
+/** Runs a flow through the layers a policy names, for the subject's interface or load balancer. */
+export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx: AssertionContext): LayerOutcome[] {
+  const { subject, resolver } = ctx;
+  const outcomes: LayerOutcome[] = [];
+  for (const layer of through) {
+    if (layer === 'loadBalancerSecurityGroups') {
+      const lb = subject.lb;
+      if (lb === undefined) continue;
+      const location = lb.provenance.location ?? null;
+      if (isUnknown(lb.securityGroups)) outcomes.push({ layer, resource: lb.key, location, verdicts: [], unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}` });
+      else outcomes.push({ layer, resource: lb.key, location, verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: 'ingress', query }] });
+      continue;
+    }
+    const nic = subject.nic;
+    const resource = subject.resource;
+    const location = subject.provenance.location ?? null;
+    if (nic === undefined) continue;
+    if (isUnknown(nic)) {
+      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: nic.reason });
+      continue;
+    }
+    if (layer === 'securityGroups') {
+      outcomes.push({ layer, resource, location, verdicts: [{ verdict: admitToInterface(resolver, nic, query), direction: 'ingress', query }] });
+      continue;
+    }
+    const ephemeral = ephemeralPorts(ctx);
+    const acl = admitThroughAcl(resolver, nic.subnet, resolver.interfaceAddresses(nic), query, ephemeral);
+    if (acl.kind === 'none') continue;
+    if (acl.kind === 'unknown') {
+      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
+      continue;
+    }
+    const replyQuery: FlowQuery = { ...query, ports: query.protocol === 'TCP' || query.protocol === 'UDP' ? ephemeral : query.ports };
+    outcomes.push({
+      layer,
+      resource: acl.acl.key,
+      location: acl.acl.provenance.location ?? null,
+      verdicts: [
+        { verdict: acl.inbound, direction: 'ingress', query },
+        { verdict: acl.reply, direction: 'egress', query: replyQuery },
+      ],
+    });
+  }
+  return outcomes;
+}
+
+function ephemeralPorts(ctx: AssertionContext): PortSet {
+  const value = ctx.params.get('ephemeralPorts');
+  if (typeof value === 'string') return parsePorts(value) ?? DEFAULT_EPHEMERAL_PORTS;
+  return DEFAULT_EPHEMERAL_PORTS;
+}
+
+/** The definite source of the rule that decided, to tell a deliberate narrow DROP from a refusal. */
+export function rulePeer(resolver: InventoryResolver, ref: RuleRef): AddressSet | undefined {
+  if (ref.index < 0) return undefined;
+  const group = resolver.securityGroup(ref.list);
+  const rule = group?.[ref.direction].rules[ref.index];
+  return rule === undefined ? undefined : resolver.peer(rule.peer).definite;
+}
+
+function isDeliberateDrop(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
+  if (part.verdict !== 'deny' || part.decidedBy === undefined || part.decidedBy.action !== 'DROP') return false;
+  const peer = rulePeer(resolver, part.decidedBy);
+  return peer !== undefined && !peer.covers(query.addresses);
+}
+
+export function checkReachable(spec: ReachableAssert, ctx: AssertionContext): AssertionFailure[] {
+  const flow = prepareFlow(spec, ctx);
+  if ('unknownReason' in flow) return [unknownFailure(ctx, flow.unknownReason, 'reachable')];
+  const failures: AssertionFailure[] = [];
+  for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
+    if (outcome.unknownReason !== undefined) {
+      failures.push({ ...unknownFailure(ctx, outcome.unknownReason, outcome.layer), resource: outcome.resource, location: outcome.location });
+      continue;
+    }
+    const denied: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[] = [];
+    const unknownParts: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[] = [];
+    for (const { verdict, direction, query } of outcome.verdicts) {
+      for (const part of verdict.parts) {
+        if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, ctx.resolver))) denied.push({ part, direction, query });
+        if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
+      }
+    }
+    if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
+    const bad = denied.length > 0 ? denied : unknownParts;
+    const evidence: Evidence[] = bad.flatMap(({ part, direction, query }) => evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label));
+    const refusedText = bad
+      .map(({ part, direction, query }) => (direction === 'egress' ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol)))
+      .slice(0, 3)
+      .join('; ');
+    const status = denied.length > 0 ? 'fail' : 'unknown';
+    const reason = status === 'unknown' ? [...unknownParts.map((u) => u.part.reason ?? 'unknown'), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i).join('; ') : '';
+    failures.push({
+      status,
+      resource: outcome.resource,
+      related: relatedOf(ctx, outcome, bad.map((b) => b.part)),
+      evidence,
+      vars: new Map([
+        ['refused', refusedText],
+        ['flow', flow.label],
+        ['decidedBy', bad[0]?.part.decidedBy?.text ?? 'default deny'],
+        ['reason', reason],
+        ['layer', outcome.layer],
+      ]),
+      location: outcome.location,
+      fix: status === 'fail' ? fixFor(outcome, denied, ctx) : undefined,
+      key: `${outcome.layer}`,
+      ...(ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}),
+    });
+  }
+  return failures;
+}
+
+function relatedOf(ctx: AssertionContext, outcome: LayerOutcome, parts: VerdictPart[]): string[] {
+  const lists = parts.map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined);
+  const out = [...ctx.subject.related, ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []), ...lists];
+  return out.filter((v, i) => out.indexOf(v) === i && v !== outcome.resource);
+}
+
+function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[], ctx: AssertionContext): string {
+  const first = denied[0]!;
+  if (outcome.layer === 'networkAcl') {
+    const byDirection = (d: 'ingress' | 'egress') => denied.filter((x) => x.direction === d);
+    return (['ingress', 'egress'] as const)
+      .filter((d) => byDirection(d).length > 0)
+      .map((d) => aclFix(outcome.resource, d, byDirection(d).map((x) => x.part), first.query.protocol, byDirection(d)[0]!.query.ports, ctx.resolver.inventory.mode))
+      .join('\n');
+  }
+  let group: string | undefined;
+  if (outcome.layer === 'loadBalancerSecurityGroups') {
+    const lbGroups = ctx.subject.lb?.securityGroups;
+    group = lbGroups !== undefined && !isUnknown(lbGroups) ? lbGroups[0] : undefined;
+  } else {
+    const nic = ctx.subject.nic;
+    group = nic !== undefined && !isUnknown(nic) && !isUnknown(nic.securityGroups) ? nic.securityGroups[0] : undefined;
+  }
+  const blockingGroup = denied.find((d) => d.part.decidedBy && d.part.decidedBy.index >= 0)?.part.decidedBy?.list;
+  return securityGroupFix(ctx.resolver, blockingGroup ?? group, denied.map((d) => d.part), first.query.protocol, first.query.ports);
+}
+
+export function unknownFailure(ctx: AssertionContext, reason: string, key: string): AssertionFailure {
+  return {
+    status: 'unknown',
+    resource: ctx.subject.resource,
+    related: ctx.subject.related,
+    evidence: [{ verdict: 'unknown', rule: 'not decided', reason }],
+    vars: new Map([['reason', reason], ['refused', `(unknown: ${reason})`], ['flow', ''], ['decidedBy', '']]),
+    location: ctx.subject.provenance.location ?? null,
+    key,
+  };
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../model/finding.js';
+import type { Inventory } from '../model/inventory.js';
+import { InventoryResolver } from '../net/inventoryResolver.js';
+import type { AssertionContext, AssertionFailure } from './assertions/assertionTypes.js';
+import { checkDenyEffectiveForLoadBalancerTraffic } from './assertions/bypassedDeny.js';
+import { checkNoIneffectiveDeny } from './assertions/ineffectiveDeny.js';
+import { checkNotReachable } from './assertions/notReachable.js';
+import { checkReachable, unknownFailure } from './assertions/reachable.js';
+import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
+import { renderTemplate } from './messageTemplate.js';
+import type { Assertion, LoadedPolicy } from './policyTypes.js';
+import { subjectsOf } from './subjects.js';
+
+export interface Evaluation {
+  readonly findings: Finding[];
+  readonly counts: { loadBalancers: number; backends: number; securityGroups: number };
+}
+
+/** Runs every loaded policy over the inventory and returns findings, merged per resource. */
+export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[]): Evaluation {
+  const resolver = new InventoryResolver(inventory);
+  const findings = new Map<string, Finding & { extra: number }>();
+  let backends = 0;
+  for (const { policy, severity, params } of policies) {
+    for (const subject of subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })) {
+      const source = fieldSource(subject.fields, params);
+      const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, source);
+      if (applies === 'no') continue;
+      const ctx: AssertionContext = { subject, resolver, params };
+      let failures = runAssertion(policy.assert, ctx);
+      if (applies === 'unknown') {
+        // The policy may not apply at all; what it found cannot be called a failure.
+        failures = failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
+      }
+      for (const failure of failures) {
+        const message = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : undefined, failure.fix].filter((r) => r !== undefined && r !== '').join('\n');
+        const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
+        const existing = findings.get(fingerprint);
+        if (existing !== undefined) {
+          findings.set(fingerprint, merge(existing, failure));
+          continue;
+        }
+        findings.set(fingerprint, {
+          policy: policy.id,
+          title: policy.title,
+          severity,
+          status: failure.status,
+          resource: failure.resource,
+          related: failure.related,
+          message,
+          location: failure.location,
+          evidence: failure.evidence,
+          ...(remediation !== '' ? { remediation } : {}),
+          ...(policy.docs ? { docs: policy.docs } : {}),
+          fingerprint,
+          ...(failure.consoleUrl ? { consoleUrl: failure.consoleUrl } : {}),
+          extra: 0,
+        });
+      }
+    }
+  }
+  for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
+  const out = [...findings.values()].map(({ extra, ...finding }) => (extra > 0 ? { ...finding, message: `${finding.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : finding));
+  return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+}
+
+function merge(existing: Finding & { extra: number }, failure: AssertionFailure): Finding & { extra: number } {
+  const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
+  const evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e)))].slice(0, 20);
+  const related = [...new Set([...existing.related, ...failure.related])];
+  // A failure outweighs an unknown for the same resource.
+  const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
+  return { ...existing, status, evidence, related, extra: existing.extra + 1 };
+}
+
+function unknownMessage(message: string): string {
+  return `Could not decide: {{reason}}. (Policy: ${message})`;
+}
+
+export function fingerprintOf(policy: string, resource: string, key: string): string {
+  return createHash('sha256').update(`${policy}\u0000${resource}\u0000${key}`).digest('hex').slice(0, 32);
+}
+
+function runAssertion(assertion: Assertion, ctx: AssertionContext): AssertionFailure[] {
+  if ('all' in assertion) return assertion.all.flatMap((a) => runAssertion(a, ctx));
+  if ('if' in assertion) {
+    const truth = evaluateCondition(assertion.if, fieldSource(ctx.subject.fields, ctx.params));
+    if (truth === 'no') return [];
+    const failures = runAssertion(assertion.then, ctx);
+    return truth === 'yes' ? failures : failures.map((f) => ({ ...f, status: 'unknown' as const }));
+  }
+  if ('reachable' in assertion) return checkReachable(assertion.reachable, ctx);
+  if ('notReachable' in assertion) return checkNotReachable(assertion.notReachable, ctx);
+  if ('noIneffectiveDeny' in assertion) return checkNoIneffectiveDeny(assertion.noIneffectiveDeny.direction ?? 'ingress', ctx);
+  if ('denyEffectiveForLoadBalancerTraffic' in assertion) return checkDenyEffectiveForLoadBalancerTraffic(ctx);
+  const truth = evaluateCondition(assertion.check, fieldSource(ctx.subject.fields, ctx.params));
+  if (truth === 'yes') return [];
+  if (truth === 'unknown') return [unknownFailure(ctx, 'a checked field is unknown', 'check')];
+  return [{ ...unknownFailure(ctx, '', 'check'), status: 'fail', evidence: [] }];
+}

@@ -1,0 +1,145 @@
+import { isUnknown } from '../model/value.js';
+import { AddressSet } from '../net/addressSet.js';
+import type { SymbolicAddress } from '../net/flow.js';
+import type { InventoryResolver } from '../net/inventoryResolver.js';
+import { NO_PORTS, parsePorts, portRange, type PortSet } from '../net/portSet.js';
+import { parseProtocol, transportOf, type Protocol } from '../net/protocol.js';
+import { HEALTH_CHECK_RANGE } from '../net/specialRanges.js';
+import type { ParamValue } from './policyTypes.js';
+import type { Subject } from './subjects.js';
+
+export interface ResolvedSources {
+  readonly addresses: AddressSet;
+  readonly symbols: readonly SymbolicAddress[];
+  /** Human text: "clients (0.0.0.0/0)". */
+  readonly label: string;
+  readonly unknownReasons: readonly string[];
+}
+
+/**
+ * Named source sets a policy can ask about, per subject: who sends the traffic a backend or
+ * load balancer must admit.
+ */
+export function resolveSources(names: readonly string[], subject: Subject, resolver: InventoryResolver, params: ReadonlyMap<string, ParamValue>): ResolvedSources {
+  let addresses = AddressSet.EMPTY;
+  const symbols: SymbolicAddress[] = [];
+  const labels: string[] = [];
+  const unknownReasons: string[] = [];
+  const add = (set: AddressSet, label: string) => {
+    addresses = addresses.union(set);
+    labels.push(`${label} (${set.describe()})`);
+  };
+  for (const name of names) {
+    const lb = subject.lb;
+    if (name === 'clients') {
+      const configured = paramCidrs(params.get('clientCidrs'));
+      if (configured !== undefined && !configured.isEmpty()) add(configured, 'clients');
+      else if (lb === undefined) unknownReasons.push('clients: the subject has no load balancer');
+      else if (isUnknown(lb.network)) unknownReasons.push(`clients: network type of ${lb.key} is ${lb.network.reason}`);
+      else if (lb.network === 'OPEN') add(!isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6' ? AddressSet.ALL_V6 : AddressSet.ALL_V4, 'clients');
+      else {
+        const vpcCidr = resolver.vpcCidr(lb.vpc);
+        if (vpcCidr === undefined) unknownReasons.push(`clients: the VPC CIDR of ${lb.key} is not known (set params.clientCidrs)`);
+        else add(vpcCidr, 'clients in the VPC');
+      }
+    } else if (name === 'lb.vips' || (name === 'healthCheck.source' && subject.fields.get('healthCheck.source') === 'vip')) {
+      if (lb === undefined) {
+        unknownReasons.push(`${name}: the subject has no load balancer`);
+        continue;
+      }
+      const vip = resolver.vip(lb);
+      const label = name === 'lb.vips' ? 'the VIP' : 'health checks from the VIP';
+      if (vip.symbols.length > 0) {
+        symbols.push(...vip.symbols);
+        labels.push(`${label} of ${lb.key}`);
+      } else add(vip.addresses, label);
+    } else if (name === 'healthCheck.source') {
+      add(HEALTH_CHECK_RANGE, 'health checks');
+    } else if (name === 'snat.ips') {
+      if (lb === undefined) {
+        unknownReasons.push('snat.ips: the subject has no load balancer');
+        continue;
+      }
+      if (isUnknown(lb.snatIps)) {
+        unknownReasons.push(`snat.ips: ${lb.snatIps.reason}`);
+        continue;
+      }
+      for (const snat of lb.snatIps) {
+        if (!isUnknown(snat.ip)) add(AddressSet.parse(snat.ip) ?? AddressSet.EMPTY, 'SNAT IP');
+        else {
+          const within = isUnknown(snat.subnet) ? undefined : resolver.subnetCidr(snat.subnet);
+          symbols.push({ id: `snat:${lb.key}:${symbols.length}`, label: `a SNAT IP of ${lb.key}`, within: within ?? AddressSet.ALL_V4 });
+          labels.push(`a SNAT IP of ${lb.key}`);
+        }
+      }
+    } else if (name.startsWith('params.')) {
+      const set = paramCidrs(params.get(name.slice(7)));
+      if (set === undefined) unknownReasons.push(`${name} is not a list of CIDRs`);
+      else add(set, name.slice(7));
+    } else {
+      const set = AddressSet.parse(name);
+      if (set === undefined) unknownReasons.push(`"${name}" is neither a named source nor a CIDR`);
+      else add(set, name);
+    }
+  }
+  return { addresses, symbols, label: labels.join(', '), unknownReasons };
+}
+
+function paramCidrs(value: ParamValue | undefined): AddressSet | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return AddressSet.parseAll(list.map((v) => v.trim()).filter((v) => v !== ''));
+}
+
+export function resolvePorts(refs: readonly (string | number)[] | undefined, subject: Subject, params: ReadonlyMap<string, ParamValue>): { ports: PortSet; unknownReasons: string[]; label: string } {
+  let ports = NO_PORTS;
+  const unknownReasons: string[] = [];
+  for (const ref of refs ?? ['backend.port']) {
+    if (typeof ref === 'number') {
+      ports = ports.union(portRange(ref));
+      continue;
+    }
+    if (ref === 'listener.port') {
+      const listener = subject.listener;
+      if (listener === undefined || isUnknown(listener.port)) unknownReasons.push('listener port unknown');
+      else {
+        const end = listener.endPort !== undefined && !isUnknown(listener.endPort) && listener.endPort > listener.port ? listener.endPort : listener.port;
+        ports = ports.union(portRange(listener.port, end));
+      }
+      continue;
+    }
+    if (ref === 'backend.port' || ref === 'healthCheck.port') {
+      const value = subject.fields.get(ref);
+      if (typeof value === 'number' && value >= 0 && value <= 65535) {
+        // Port 0 on a full-port target follows the listener port.
+        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
+        else ports = ports.union(portRange(value));
+      } else unknownReasons.push(`${ref}: ${value !== undefined && value !== null && typeof value === 'object' && 'reason' in value ? value.reason : 'not known'}`);
+      continue;
+    }
+    if (ref.startsWith('params.')) {
+      const value = params.get(ref.slice(7));
+      const parsed = typeof value === 'string' ? parsePorts(value) : typeof value === 'number' ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(',')) : undefined;
+      if (parsed === undefined) unknownReasons.push(`${ref} is not a port list`);
+      else ports = ports.union(parsed);
+      continue;
+    }
+    const parsed = parsePorts(ref);
+    if (parsed === undefined) unknownReasons.push(`"${ref}" is not a port`);
+    else ports = ports.union(parsed);
+  }
+  const label = ports.intervals.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`)).join(',');
+  return { ports, unknownReasons, label };
+}
+
+export function resolveProtocol(text: string | undefined, subject: Subject): Protocol | { unknownReason: string } {
+  if (text === undefined || text === 'listener') {
+    const protocol = subject.listener?.protocol;
+    if (protocol === undefined) return 'TCP';
+    if (isUnknown(protocol)) return { unknownReason: `listener protocol: ${protocol.reason}` };
+    return transportOf(protocol);
+  }
+  const parsed = parseProtocol(text);
+  if (parsed === undefined || parsed === 'ALL') return { unknownReason: `unsupported protocol ${text}` };
+  return parsed;
+}

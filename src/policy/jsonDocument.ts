@@ -1,0 +1,94 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { InputError } from '../errors/inputError.js';
+
+/** A parsed JSON file that can say on which line a JSON pointer sits. */
+export interface JsonDocument {
+  readonly file: string;
+  readonly value: unknown;
+  lineOf(pointer: string): number;
+}
+
+/**
+ * Parses strict JSON. The value comes from JSON.parse (which never touches prototypes, even for
+ * `__proto__` keys); jsonc-parser supplies positions for messages.
+ */
+export function parseJsonDocument(text: string, file: string): JsonDocument {
+  const lineStarts = computeLineStarts(text);
+  const lineAt = (offset: number) => lineOfOffset(lineStarts, offset);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (first === undefined) throw new InputError('is not valid JSON', { file });
+    const line = lineAt(first.offset);
+    const column = first.offset - lineStarts[line - 1]! + 1;
+    throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
+  }
+  let tree: ReturnType<typeof parseTree> | null = null;
+  return {
+    file,
+    value,
+    lineOf(pointer: string): number {
+      tree ??= parseTree(text, [], { disallowComments: true }) ?? null;
+      if (tree === null) return 1;
+      const path = pointerToPath(pointer);
+      // Walk up until a node exists (a missing property is reported on its parent).
+      for (let n = path.length; n >= 0; n--) {
+        const node = findNodeAtLocation(tree, path.slice(0, n));
+        if (node !== undefined) return lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+      }
+      return 1;
+    },
+  };
+}
+
+function describeParseError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected ","',
+    CloseBraceExpected: 'expected "}" (is the file truncated?)',
+    CloseBracketExpected: 'expected "]" (is the file truncated?)',
+    EndOfFileExpected: 'unexpected content after the end',
+    InvalidCommentToken: 'comments are not allowed',
+    UnexpectedEndOfComment: 'unexpected end of comment',
+    UnexpectedEndOfString: 'unterminated string (is the file truncated?)',
+    UnexpectedEndOfNumber: 'unexpected end of number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return words[code] ?? code;
+}
+
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}

@@ -1,0 +1,21 @@
+import { isUnknown } from '../model/value.js';
+import type { FieldSource } from './conditions.js';
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+
+/**
+ * Fills `{{path}}` placeholders from subject fields and assertion variables. A linear regex over
+ * a bounded template: nothing a policy writes can make this slow or run code.
+ */
+export function renderTemplate(template: string, source: FieldSource, vars: ReadonlyMap<string, string>): string {
+  return template.replace(PLACEHOLDER, (whole, path: string) => {
+    const fromVars = vars.get(path);
+    if (fromVars !== undefined) return fromVars;
+    const value = source.field(path);
+    if (value === undefined) return whole;
+    if (value === null) return '(none)';
+    if (isUnknown(value)) return '(unknown)';
+    if (Array.isArray(value)) return value.join(', ');
+    return String(value);
+  });
+}
