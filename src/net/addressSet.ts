@@ -114,13 +114,23 @@ export class AddressSet {
     if (this.isEmpty()) return 'no address';
     // "0.0.0.0/0 except 45.33.0.0/16" reads better than sixteen ranges.
     if (this.v6.isEmpty() && this.v4.intervals.length <= maxItems + 1 && this.toCidrs().length > maxItems) {
-      const missing = AddressSet.ALL_V4.subtract(this);
-      if (missing.toCidrs().length <= maxItems) return `0.0.0.0/0 except ${missing.describe(maxItems)}`;
+      const enclosing = enclosingV4(this.v4.intervals[0]![0], this.v4.intervals[this.v4.intervals.length - 1]![1]);
+      const missing = enclosing.subtract(this);
+      if (missing.toCidrs().length <= maxItems) return `${enclosing.describe()} except ${missing.describe(maxItems)}`;
     }
     const cidrs = this.toCidrs().map((c) => (c.endsWith('/32') && !c.includes(':') ? c.slice(0, -3) : c));
     if (cidrs.length <= maxItems) return cidrs.join(', ');
     return `${cidrs.slice(0, maxItems).join(', ')} and ${cidrs.length - maxItems} more ranges`;
   }
+}
+
+/** The smallest IPv4 CIDR holding both addresses. */
+function enclosingV4(lo: number, hi: number): AddressSet {
+  let prefix = 32;
+  while (prefix > 0 && Math.floor(lo / 2 ** (32 - prefix)) !== Math.floor(hi / 2 ** (32 - prefix))) prefix--;
+  const size = 2 ** (32 - prefix);
+  const base = Math.floor(lo / size) * size;
+  return AddressSet.fromV4([[base, base + size - 1]]);
 }
 
 interface ParsedAddress {
