@@ -19,7 +19,7 @@ let validators: { policy: ValidateFunction; config: ValidateFunction } | undefin
 
 function compiled() {
   if (validators === undefined) {
-    const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strictTypes: false });
+    const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strictTypes: false, verbose: true });
     ajv.addSchema(policySchema);
     validators = { policy: ajv.getSchema(policySchema.$id)!, config: ajv.compile(configSchema) };
   }
