@@ -1,15 +1,37 @@
-import picomatch from 'picomatch';
 import type { ExceptionUse, Finding } from '../model/finding.js';
 import { fingerprintOf } from './evaluatePolicies.js';
 import type { LoadedConfig } from './policyTypes.js';
 
 type Exception = LoadedConfig['exceptions'][number];
 
-/** Only `*` and `?` are wildcards; brackets in addresses (`web[0]`) are literal. */
+/**
+ * `*` matches any run of characters and `?` one character; everything else, brackets included
+ * (`web[0]`), is literal. The two-pointer match takes at most length × pattern steps, so no
+ * pattern in a config can make it slow.
+ */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let mark = 0;
+  while (v < value.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === value[v])) {
+      p++;
+      v++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = v;
+    } else if (star >= 0) {
+      p = star + 1;
+      v = ++mark;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
 function matcher(pattern: string): (value: string) => boolean {
-  if (!/[*?]/.test(pattern)) return (value) => value === pattern;
-  const isMatch = picomatch(pattern, { literalBrackets: true, nobrace: true, noextglob: true, noglobstar: true, dot: true, maxLength: 300 });
-  return (value) => value === pattern || isMatch(value);
+  return (value) => wildcardMatch(pattern, value);
 }
 
 /**
