@@ -192,6 +192,7 @@ describe('deny-bypassed-by-pass-to-target', () => {
   const build = (lbSgs: string[], passToTarget = true) =>
     scenario(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080'])
       .sg('lbsg', ['DROP 45.33.0.0/16 TCP 80', 'ACCEPT 0.0.0.0/0 TCP 80'])
+      .sg('lbnarrow', ['ACCEPT 203.0.113.0/24 TCP 80'])
       .clb('lb', { passToTarget, securityGroups: lbSgs })
       .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
       .build();
@@ -199,6 +200,7 @@ describe('deny-bypassed-by-pass-to-target', () => {
     ['pass-to-target on and no CLB group: the backend DROP cannot stop CLB traffic (§3.1 [S5])', build([]), ['fail deny-bypassed-by-pass-to-target sg']],
     ['the CLB group carries the same block', build(['lbsg']), []],
     ['pass-to-target off: backend groups apply', build([], false), []],
+    ['a CLB group that refuses only by default deny does not carry the block', build(['lbnarrow']), ['fail deny-bypassed-by-pass-to-target sg']],
   ])('%s', (_name, inv, expected) => {
     expect(summary(runPolicy(inv, id))).toEqual(expected);
   });

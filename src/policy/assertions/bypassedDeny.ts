@@ -26,8 +26,11 @@ export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext):
     const lbGroups = isUnknown(lb.securityGroups) ? undefined : lb.securityGroups;
     if (lbGroups === undefined) continue;
     const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listener.port) });
-    if (verdict.parts.every((p) => p.verdict === 'deny')) continue;
-    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : `the security groups of ${lb.key} (${lbGroups.join(', ')}) admit it on ${listener.port}`;
+    // Carried means an explicit DROP in the CLB's groups refuses it; a default deny is incidental
+    // and disappears the day the group is opened wider.
+    if (verdict.parts.every((p) => p.verdict === 'deny' && p.decidedBy !== undefined && p.decidedBy.index >= 0)) continue;
+    const admitted = verdict.parts.some((p) => p.verdict !== 'deny');
+    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : admitted ? `the security groups of ${lb.key} (${lbGroups.join(', ')}) admit it on ${listener.port}` : `the security groups of ${lb.key} (${lbGroups.join(', ')}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
     failures.push({
       status: 'fail',
       resource: rule.ref.list,
@@ -35,7 +38,7 @@ export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext):
       evidence: [
         { verdict: 'deny', list: rule.ref.list, direction: 'ingress', index: rule.ref.index, rule: rule.ref.text, part: 'not evaluated for CLB traffic (pass-to-target)', location: rule.ref.provenance?.location ?? null },
         ...verdict.parts
-          .filter((p) => p.verdict !== 'deny')
+          .filter((p) => p.verdict !== 'deny' || p.decidedBy === undefined || p.decidedBy.index < 0)
           .slice(0, 3)
           .map((p) => ({ verdict: p.verdict, ...(p.decidedBy ? { list: p.decidedBy.list, direction: p.decidedBy.direction, index: p.decidedBy.index } : {}), rule: p.decidedBy?.text ?? p.note ?? 'no security group', part: `${p.addresses.describe()} → ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null })),
       ],
