@@ -7,6 +7,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Prefer packages' ESM builds: jsonc-parser's UMD build requires modules dynamically, which an ESM bundle cannot.
+  mainFields: ['module', 'main'],
   legalComments: 'none',
   logLevel: 'warning',
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
