@@ -1,5 +1,6 @@
 import type { SecurityGroup } from '../model/securityGroup.js';
-import type { VerdictPart } from '../net/flow.js';
+import type { AddressSet } from '../net/addressSet.js';
+import type { SymbolicAddress, VerdictPart } from '../net/flow.js';
 import type { InventoryResolver } from '../net/inventoryResolver.js';
 import { describePorts, type PortSet } from '../net/portSet.js';
 import type { Protocol } from '../net/protocol.js';
@@ -11,28 +12,37 @@ function ruleHolder(group: SecurityGroup | undefined, key: string, mode: 'plan' 
   return holder ?? `a tencentcloud_security_group_rule_set for ${key}`;
 }
 
-/** Peer text for the fix: CIDRs, or the CLB's VIP expression when the VIP is known only after apply. */
-function peerForFix(parts: readonly VerdictPart[], mode: 'plan' | 'live'): string[] {
+/**
+ * Peer text for the fix: the whole source set of the flow (admitting what is already admitted
+ * again is harmless, and "172.16.0.0/16" reads better than the fragments left by a partial
+ * rule), or the CLB's VIP expression when the VIP is known only after apply.
+ */
+function peerForFix(sources: FlowSources, mode: 'plan' | 'live'): string[] {
   const peers = new Set<string>();
-  for (const part of parts) {
-    if (part.symbol?.id.startsWith('vip:')) {
-      const lb = part.symbol.id.slice(4);
+  for (const symbol of sources.symbols) {
+    if (symbol.id.startsWith('vip:')) {
+      const lb = symbol.id.slice(4);
       peers.add(mode === 'plan' ? `\${${lb}.clb_vips[0]}` : `VIP of ${lb}`);
-    } else if (part.symbol) peers.add(part.symbol.within.describe());
-    else for (const cidr of part.addresses.toCidrs().slice(0, 4)) peers.add(cidr);
+    } else peers.add(symbol.within.describe());
   }
+  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.add(cidr);
   return [...peers];
 }
 
-export function securityGroupFix(resolver: InventoryResolver, groupRef: string | undefined, refused: readonly VerdictPart[], protocol: Protocol, ports: PortSet): string {
+export interface FlowSources {
+  readonly addresses: AddressSet;
+  readonly symbols: readonly SymbolicAddress[];
+}
+
+export function securityGroupFix(resolver: InventoryResolver, groupRef: string | undefined, refused: readonly VerdictPart[], sources: FlowSources, protocol: Protocol, ports: PortSet): string {
   const mode = resolver.inventory.mode;
   if (groupRef === undefined) return '';
   const group = resolver.securityGroup(groupRef);
   const key = group?.key ?? groupRef;
   const blocking = refused.find((p) => p.decidedBy && p.decidedBy.index >= 0 && p.decidedBy.list === key);
-  const where = blocking ? `above rule ${blocking.decidedBy!.index} (${blocking.decidedBy!.text})` : 'in the first security group of the instance (nothing matches this traffic now, so the position only has to come before any broader DROP)';
+  const where = blocking ? `above rule ${blocking.decidedBy!.index} (${blocking.decidedBy!.text})` : '(no rule matches this traffic now, so anywhere above a broader DROP works)';
   const portText = protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL';
-  const peers = peerForFix(refused, mode);
+  const peers = peerForFix(sources, mode);
   const blocks = peers.map((peer) =>
     [`  ingress {`, `    action     = "ACCEPT"`, `    cidr_block = "${peer}"`, `    protocol   = "${protocol}"`, `    port       = "${portText}"`, `  }`].join('\n'),
   );
@@ -56,9 +66,9 @@ export function securityGroupFix(resolver: InventoryResolver, groupRef: string |
   ].join('\n');
 }
 
-export function aclFix(aclKey: string, direction: 'ingress' | 'egress', refused: readonly VerdictPart[], protocol: Protocol, ports: PortSet, mode: 'plan' | 'live'): string {
+export function aclFix(aclKey: string, direction: 'ingress' | 'egress', sources: FlowSources, protocol: Protocol, ports: PortSet, mode: 'plan' | 'live'): string {
   const portText = protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL';
-  const peers = peerForFix(refused, mode).map((p) => (p.startsWith('${') ? '<VIP>' : p));
+  const peers = peerForFix(sources, mode).map((p) => (p.startsWith('${') ? '<VIP>' : p));
   const entries = peers.map((peer) => `"ACCEPT#${peer}#${portText}#${protocol}"`);
   return [
     `Add to the ${direction} list of ${aclKey}, before any DROP that covers it: ${entries.join(', ')}`,

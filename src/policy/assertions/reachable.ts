@@ -170,7 +170,7 @@ function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: '
     const byDirection = (d: 'ingress' | 'egress') => denied.filter((x) => x.direction === d);
     return (['ingress', 'egress'] as const)
       .filter((d) => byDirection(d).length > 0)
-      .map((d) => aclFix(outcome.resource, d, byDirection(d).map((x) => x.part), first.query.protocol, byDirection(d)[0]!.query.ports, ctx.resolver.inventory.mode))
+      .map((d) => aclFix(outcome.resource, d, first.query, first.query.protocol, byDirection(d)[0]!.query.ports, ctx.resolver.inventory.mode))
       .join('\n');
   }
   let group: string | undefined;
@@ -182,7 +182,7 @@ function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: '
     group = nic !== undefined && !isUnknown(nic) && !isUnknown(nic.securityGroups) ? nic.securityGroups[0] : undefined;
   }
   const blockingGroup = denied.find((d) => d.part.decidedBy && d.part.decidedBy.index >= 0)?.part.decidedBy?.list;
-  return securityGroupFix(ctx.resolver, blockingGroup ?? group, denied.map((d) => d.part), first.query.protocol, first.query.ports);
+  return securityGroupFix(ctx.resolver, blockingGroup ?? group, denied.map((d) => d.part), first.query, first.query.protocol, first.query.ports);
 }
 
 export function unknownFailure(ctx: AssertionContext, reason: string, key: string): AssertionFailure {

@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureCheck, measureParse } from './planBench.js';
+import { syntheticPlan, type PlanSize } from './syntheticPlan.js';
+
+/**
+ * The benchmark. The parent generates plans and prints the table; each measurement runs in a
+ * child process of this same bundle, so peak RSS belongs to one job alone.
+ */
+const args = process.argv.slice(2);
+const dir = process.env.CLB_GUARD_BENCH_DIR ?? '.';
+
+if (args[0] === '--child') {
+  const [, mode, file] = args;
+  if (mode === 'time') {
+    const parseMs = await measureParse(file!, 3);
+    const check = await measureCheck(file!, 2);
+    process.stdout.write(JSON.stringify({ parseMs, checkMs: check.ms, findings: check.findings }));
+  } else {
+    await measureCheck(file!, 1);
+    process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  }
+  process.exit(0);
+}
+
+const quick = args.includes('--quick');
+const units = quick ? [25, 50, 100] : [500, 1000, 2000];
+
+function child(mode: 'time' | 'rss', file: string): Record<string, number> {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', process.argv[1]!, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`benchmark child failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, number>;
+}
+
+interface Row {
+  k: number;
+  size: PlanSize;
+  fileBytes: number;
+  parseMs: number;
+  checkMs: number;
+  maxRssBytes: number;
+  findings: number;
+}
+
+const rows: Row[] = [];
+for (const k of units) {
+  const { plan, size } = syntheticPlan(k);
+  const file = join(dir, `plan-${k}.json`);
+  writeFileSync(file, JSON.stringify(plan));
+  const fileBytes = statSync(file).size;
+  const timing = child('time', file);
+  const memory = child('rss', file);
+  rows.push({ k, size, fileBytes, parseMs: timing.parseMs!, checkMs: timing.checkMs!, maxRssBytes: memory.maxRssBytes!, findings: timing.findings! });
+  process.stderr.write(`measured ${k} CLBs\n`);
+}
+
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+console.log('\nPlan mode (synthetic create plans, every ID unknown)');
+console.log('CLBs   listeners  backends  SGs    rules    file MB  parse ms  check ms  ratio  peak RSS MB  RSS/file  findings');
+for (const r of rows) {
+  console.log(
+    [
+      String(r.size.loadBalancers).padEnd(6),
+      String(r.size.listeners).padEnd(10),
+      String(r.size.backends).padEnd(9),
+      String(r.size.securityGroups).padEnd(6),
+      String(r.size.rules).padEnd(8),
+      mb(r.fileBytes).padStart(7),
+      r.parseMs.toFixed(0).padStart(9),
+      r.checkMs.toFixed(0).padStart(9),
+      (r.checkMs / r.parseMs).toFixed(2).padStart(6),
+      mb(r.maxRssBytes).padStart(12),
+      (r.maxRssBytes / r.fileBytes).toFixed(2).padStart(9),
+      String(r.findings).padStart(9),
+    ].join(' '),
+  );
+}
+const largest = rows[rows.length - 1]!;
+const middle = rows[rows.length - 2]!;
+const figures = {
+  planRatio: round(largest.checkMs / largest.parseMs),
+  rssRatio: round(largest.maxRssBytes / largest.fileBytes),
+  scaling: round(largest.checkMs / middle.checkMs),
+  liveCallRatio: null as number | null,
+  liveTimeRatio: null as number | null,
+  targets: { planRatio: 1.5, rssRatio: 3, scaling: 2.2, liveCallRatio: 1.1, liveTimeRatio: 1.25 },
+  sizes: rows.map((r) => ({ ...r.size, fileBytes: r.fileBytes })),
+  quick,
+};
+console.log(`\nplanRatio ${figures.planRatio} (target <= 1.5), rssRatio ${figures.rssRatio} (target <= 3), scaling ${figures.scaling} (target <= 2.2)`);
+console.log(JSON.stringify(figures));
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,62 @@
+import * as core from '@actions/core';
+import type { FailOn } from '../check/options.js';
+import { InputError } from '../errors/inputError.js';
+
+export interface ActionInputs {
+  readonly mode: 'plan' | 'live';
+  readonly planFile?: string;
+  readonly tfRoot?: string;
+  readonly config?: string;
+  readonly policies: readonly string[];
+  readonly regions: readonly string[];
+  readonly failOn: FailOn;
+  readonly annotations: boolean;
+  readonly sarifFile?: string;
+  readonly apiEndpoint?: string;
+  readonly allowPartial: boolean;
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
+
+function optional(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  return value === '' ? undefined : value;
+}
+
+function list(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (['true', 'yes', '1'].includes(value)) return true;
+  if (['false', 'no', '0'].includes(value)) return false;
+  throw new InputError(`input "${name}" must be true or false, not "${value}"`);
+}
+
+/** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
+export function readActionInputs(): ActionInputs {
+  const mode = (optional('mode') ?? 'plan').toLowerCase();
+  if (mode !== 'plan' && mode !== 'live') throw new InputError(`input "mode" must be plan or live, not "${mode}"`);
+  const failOn = (optional('fail-on') ?? 'error').toLowerCase() as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new InputError(`input "fail-on" must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
+  const planFile = optional('plan-file');
+  if (mode === 'plan' && planFile === undefined) throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
+  const regions = list('regions');
+  if (mode === 'live' && regions.length === 0) throw new InputError('input "regions" is required in live mode, e.g. ap-guangzhou');
+  const optionalValues = { planFile, tfRoot: optional('tf-root'), config: optional('config'), sarifFile: optional('sarif-file'), apiEndpoint: optional('api-endpoint') };
+  return {
+    mode,
+    ...Object.fromEntries(Object.entries(optionalValues).filter(([, v]) => v !== undefined)),
+    policies: list('policies'),
+    regions,
+    failOn,
+    annotations: flag('annotations', true),
+    allowPartial: flag('allow-partial', false),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Report } from '../model/finding.js';
+import { renderJson } from './jsonReport.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarifReport.js';
+import { renderText } from './textReport.js';
+
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
+
+export interface RenderOptions {
+  readonly color: boolean;
+  readonly explain: boolean;
+  readonly repoRoot: string;
+  readonly fileExists: (path: string) => boolean;
+}
+
+/** One report, any format: the CLI's --format and the Action's report files go through here. */
+export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, { color: options.color, explain: options.explain });
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return `${JSON.stringify(renderSarif(report, { repoRoot: options.repoRoot, fileExists: options.fileExists }).sarif, null, 2)}\n`;
+    case 'markdown':
+      return renderMarkdown(report);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Evidence, Finding, Report, Severity } from '../model/finding.js';
+
+export interface TextOptions {
+  readonly color: boolean;
+  readonly explain: boolean;
+}
+
+const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', notice: 'NOTICE' };
+const COLOR: Record<Severity | 'unknown', string> = { error: '31', warning: '33', notice: '36', unknown: '35' };
+
+/** For people: grouped by severity, each finding with where, why and how to fix. */
+export function renderText(report: Report, options: TextOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const dim = (text: string) => paint('2', text);
+  const lines: string[] = [];
+  if (!report.complete) lines.push(paint('1;31', 'INCOMPLETE: part of the account could not be read; findings there are unknown and the report is not a clean bill of health.'), '');
+  const target = report.target.planFile ?? (report.target.regions ? `regions ${report.target.regions.join(', ')}` : '');
+  lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
+  lines.push(dim(`${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends, ${report.counts.securityGroups} security groups, ${report.policies.length} policies`), '');
+
+  for (const finding of report.findings) lines.push(...renderFinding(finding, options, paint, dim), '');
+
+  for (const use of report.exceptions) {
+    lines.push(dim(`exception ${use.expired ? 'EXPIRED' : 'applied'}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired ? '' : `, suppressed ${use.suppressed}`}`));
+  }
+  for (const warning of report.warnings) lines.push(dim(`warning: ${warning}`));
+  if (report.exceptions.length > 0 || report.warnings.length > 0) lines.push('');
+  lines.push(summaryLine(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderFinding(f: Finding, options: TextOptions, paint: (c: string, t: string) => string, dim: (t: string) => string): string[] {
+  const status = f.status === 'unknown' ? paint(COLOR.unknown, 'UNKNOWN') + ' ' : '';
+  const where = f.location ? `${f.location.file}:${f.location.line}` : '';
+  const out = [`${paint(`1;${COLOR[f.severity]}`, LABEL[f.severity])} ${status}${paint('1', f.policy)}  ${f.resource}${where ? `  ${dim(where)}` : ''}`, `  ${f.message}`];
+  if (options.explain) {
+    for (const e of f.evidence) out.push(`  ${dim('why')} ${explainEvidence(e)}`);
+  }
+  if (f.remediation) {
+    const [first, ...rest] = f.remediation.split('\n');
+    out.push(`  ${dim('fix')} ${first}`);
+    for (const line of rest) out.push(`      ${line}`);
+  }
+  if (f.consoleUrl) out.push(`  ${dim('console')} ${f.consoleUrl}`);
+  return out;
+}
+
+function explainEvidence(e: Evidence): string {
+  const where = e.list === undefined ? '' : ` [${e.list}${e.direction ? ` ${e.direction}` : ''}${e.index !== undefined ? ` #${e.index}` : ''}]`;
+  const location = e.location ? ` (${e.location.file}:${e.location.line})` : '';
+  const part = e.part ? `${e.part}: ` : '';
+  const reason = e.reason ? ` — ${e.reason}` : '';
+  return `${e.verdict.toUpperCase()} ${part}${e.rule}${where}${location}${reason}`;
+}
+
+export function summaryLine(report: Report): string {
+  const { error, warning, notice, unknown } = report.summary;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(notice, 'notice')}, ${unknown} unknown`;
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { InputError } from '../../errors/inputError.js';
+import type { Inventory, InventoryWarning } from '../../model/inventory.js';
+import { ConfigurationTree } from './configurationTree.js';
+import { readMachines } from './instanceReader.js';
+import { readLoadBalancers } from './loadBalancerReader.js';
+import { readNetworkAcls, readSubnets, readVpcs } from './networkReader.js';
+import { PlanContext } from './planContext.js';
+import { isObject, readPlanDocument } from './planDocument.js';
+import { readPlanFile } from './planFileReader.js';
+import { PlanResources } from './planResources.js';
+import { ReferenceResolver } from './referenceResolver.js';
+import { readSecurityGroups } from './securityGroupReader.js';
+import { readTemplates } from './templateReader.js';
+import { TerraformSources, type TfFileReader } from './terraformSources.js';
+
+export interface PlanReadOptions {
+  /** The output of `terraform show -json PLANFILE`. */
+  readonly planFile: string;
+  /** The root module's directory (`--tf-root`); default: the current directory. */
+  readonly tfRoot?: string;
+  /** Locations are relative to it; default: the current directory. */
+  readonly repoRoot?: string;
+}
+
+/** Reads a plan file into an inventory. User mistakes throw `InputError` (one line, file + place). */
+export async function readPlanInventory(options: PlanReadOptions): Promise<Inventory> {
+  const repoRoot = resolve(options.repoRoot ?? process.cwd());
+  const file = displayPath(resolve(options.planFile), repoRoot);
+  let plan: unknown;
+  try {
+    // Read in chunks, never the whole text and the whole tree at once (see planFileReader).
+    plan = readPlanFile(options.planFile, file, () => readFileSync(options.planFile, 'utf8'));
+  } catch (error) {
+    throw error instanceof InputError ? error : fileError(error, file);
+  }
+  return planToInventory(plan, { file, ...(options.tfRoot !== undefined ? { tfRoot: options.tfRoot } : {}), repoRoot });
+}
+
+export interface PlanToInventoryOptions {
+  /** The plan's name in messages. */
+  readonly file: string;
+  readonly tfRoot?: string;
+  readonly repoRoot?: string;
+  /** Where `.tf` files come from (tests); default: the disk. */
+  readonly tfFiles?: TfFileReader;
+}
+
+/**
+ * A parsed plan into the inventory. Pure apart from reading the `.tf` files (and Terraform's
+ * module manifest) that give locations and the locals the plan JSON leaves out.
+ */
+export function planToInventory(plan: unknown, options: PlanToInventoryOptions): Inventory {
+  const repoRoot = resolve(options.repoRoot ?? process.cwd());
+  const tfRoot = resolve(options.tfRoot ?? process.cwd());
+  const document = readPlanDocument(plan, options.file);
+  const warnings: InventoryWarning[] = [];
+  let complete = true;
+  if (document.partial) {
+    warnings.push({ message: 'the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked' });
+    complete = false;
+  }
+  if (document.configuration === undefined) warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
+  const resources = new PlanResources(document, warnings);
+  const config = new ConfigurationTree(document.configuration, tfRoot, installedModules(tfRoot, options.tfFiles));
+  const sources = new TerraformSources(repoRoot, options.tfFiles);
+  const resolver = new ReferenceResolver(config, resources, document.variables, sources);
+  const context = new PlanContext(resources, config, resolver, sources);
+
+  // Each part is read on its own, so that an unexpected shape in one costs only that part.
+  const guarded = <T>(what: string, read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      context.warnings.push({ message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}` });
+      complete = false;
+      return fallback;
+    }
+  };
+  const templates = guarded('parameter templates', () => readTemplates(context), { addressTemplates: new Map(), addressTemplateGroups: new Map(), serviceTemplates: new Map(), serviceTemplateGroups: new Map() });
+  const vpcs = guarded('VPCs', () => readVpcs(context), new Map());
+  const subnets = guarded('subnets', () => readSubnets(context), new Map());
+  const networkAcls = guarded('network ACLs', () => readNetworkAcls(context), new Map());
+  const securityGroups = guarded('security groups', () => readSecurityGroups(context), new Map());
+  const machines = guarded('instances', () => readMachines(context), { instances: new Map(), networkInterfaces: new Map() });
+  const loadBalancers = guarded('load balancers', () => readLoadBalancers(context), new Map());
+  return {
+    mode: 'plan',
+    loadBalancers,
+    instances: machines.instances,
+    networkInterfaces: machines.networkInterfaces,
+    securityGroups,
+    networkAcls,
+    subnets,
+    vpcs,
+    ...templates,
+    aliases: context.aliases,
+    warnings: [...warnings, ...context.warnings],
+    complete,
+  };
+}
+
+function fileError(error: unknown, file: string): InputError {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return new InputError('cannot read the plan: no such file', { file });
+  if (code === 'EISDIR') return new InputError('cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`', { file });
+  if (code === 'ERR_STRING_TOO_LONG') return new InputError('the plan file is too large to read (over 512 MB)', { file });
+  return new InputError(`cannot read the plan: ${error instanceof Error ? error.message : String(error)}`, { file });
+}
+
+function displayPath(path: string, repoRoot: string): string {
+  const rel = relative(repoRoot, path);
+  return rel === '' || rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+/**
+ * Terraform records where `terraform init` put registry and git modules in
+ * `.terraform/modules/modules.json`: key (`a.b` for nested calls) → directory.
+ */
+function installedModules(tfRoot: string, files: TfFileReader | undefined): Map<string, string> {
+  const modules = new Map<string, string>();
+  let text: string | undefined;
+  const manifest = join(tfRoot, '.terraform', 'modules', 'modules.json');
+  if (files !== undefined) text = files.read(manifest);
+  else {
+    try {
+      text = readFileSync(manifest, 'utf8');
+    } catch {
+      text = undefined;
+    }
+  }
+  if (text === undefined) return modules;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const entries = isObject(parsed) && Array.isArray(parsed['Modules']) ? parsed['Modules'] : [];
+    for (const entry of entries) {
+      if (isObject(entry) && typeof entry['Key'] === 'string' && entry['Key'] !== '' && typeof entry['Dir'] === 'string') modules.set(entry['Key'], entry['Dir']);
+    }
+  } catch {
+    // A damaged manifest only costs locations in those modules.
+  }
+  return modules;
+}

@@ -1,0 +1,85 @@
+import { InputError } from '../../errors/inputError.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The parts of `terraform show -json PLANFILE` this source reads, checked at the top level. */
+export interface PlanDocument {
+  readonly formatVersion: string;
+  readonly terraformVersion?: string;
+  /** Root module input variables: name → value. */
+  readonly variables: ReadonlyMap<string, unknown>;
+  readonly plannedValues?: JsonObject;
+  readonly resourceChanges: readonly unknown[];
+  readonly priorState?: JsonObject;
+  readonly configuration?: JsonObject;
+  /** Terraform marks a plan `errored` when planning failed part-way; `complete: false` when actions were deferred. */
+  readonly partial: boolean;
+}
+
+/**
+ * Terraform 1.0 wrote `0.2`; 1.1 and later, and OpenTofu, write `1.x` (minor bumps are
+ * backwards-compatible additions). `0.1` (Terraform 0.12) lacks parts we rely on.
+ */
+function supportedFormat(version: string): boolean {
+  return /^1\.\d+$/.test(version) || version === '0.2';
+}
+
+export function readPlanDocument(root: unknown, file: string): PlanDocument {
+  if (!isObject(root)) {
+    throw new InputError(`expected a JSON object (the output of \`terraform show -json PLANFILE\`), found ${describeType(root)}`, { file });
+  }
+  const format = root['format_version'];
+  if (format === undefined) {
+    if ('lineage' in root && 'serial' in root) {
+      throw new InputError('this is a Terraform state file, not a plan; pass the output of `terraform show -json PLANFILE`', { file });
+    }
+    throw new InputError('not a Terraform plan: "format_version" is missing; pass the output of `terraform show -json PLANFILE`', { file });
+  }
+  if (typeof format !== 'string') throw new InputError(`expected a string, found ${describeType(format)}`, { file, place: '/format_version' });
+  if (!supportedFormat(format)) {
+    throw new InputError(`unsupported plan format_version "${format}": clb-guard reads format 1.x (Terraform 1.0 or later, OpenTofu)`, { file, place: '/format_version' });
+  }
+  if ('values' in root && !('planned_values' in root) && !('resource_changes' in root)) {
+    throw new InputError('this is the JSON of a state (`terraform show -json` without a plan file), not a plan; pass `terraform show -json PLANFILE`', { file });
+  }
+  const objectAt = (key: string): JsonObject | undefined => {
+    const value = root[key];
+    if (value === undefined || value === null) return undefined;
+    if (!isObject(value)) throw new InputError(`expected an object, found ${describeType(value)}`, { file, place: `/${key}` });
+    return value;
+  };
+  const changes = root['resource_changes'];
+  if (changes !== undefined && changes !== null && !Array.isArray(changes)) {
+    throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: '/resource_changes' });
+  }
+  const plannedValues = objectAt('planned_values');
+  const priorState = objectAt('prior_state');
+  const configuration = objectAt('configuration');
+  const variablesObject = objectAt('variables');
+  const variables = new Map<string, unknown>();
+  for (const [name, entry] of Object.entries(variablesObject ?? {})) {
+    if (isObject(entry)) variables.set(name, entry['value'] ?? null);
+  }
+  const version = root['terraform_version'];
+  return {
+    formatVersion: format,
+    ...(typeof version === 'string' ? { terraformVersion: version } : {}),
+    variables,
+    ...(plannedValues ? { plannedValues } : {}),
+    resourceChanges: Array.isArray(changes) ? changes : [],
+    ...(priorState ? { priorState } : {}),
+    ...(configuration ? { configuration } : {}),
+    partial: root['errored'] === true || root['complete'] === false,
+  };
+}
+
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}

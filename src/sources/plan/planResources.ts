@@ -1,0 +1,198 @@
+import type { InventoryWarning } from '../../model/inventory.js';
+import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
+import { canonicalAddress, compareKeys, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
+
+/** One managed resource instance as it will be after apply. */
+export interface PlanResource {
+  /** Canonical Terraform address: `module.app["b"].tencentcloud_instance.web[0]`. */
+  readonly address: string;
+  readonly module: readonly ModuleStep[];
+  readonly type: string;
+  readonly name: string;
+  readonly key?: InstanceKey;
+  /** Known values after apply (the parsed plan's own object, not a copy). */
+  readonly values: JsonObject;
+  /** `after_unknown`: `true` where a value is known only after apply. */
+  readonly unknown: unknown;
+  /** A new object (create or replace): its IDs do not exist yet. */
+  readonly created: boolean;
+}
+
+/**
+ * Every managed resource instance that exists after apply, indexed by address and by resource.
+ * Sources, in order of authority: `resource_changes` (skipping deletes), then `prior_state` for
+ * resources that do not appear there, then `planned_values` for anything still missing.
+ */
+export class PlanResources {
+  readonly byAddress = new Map<string, PlanResource>();
+  private readonly byResource = new Map<string, PlanResource[]>();
+  private readonly byType = new Map<string, PlanResource[]>();
+  /** Addresses the plan deletes: never read from prior state. */
+  private readonly deleted = new Set<string>();
+  /** Module instances that hold at least one resource, for `module.x` references without a key. */
+  private readonly moduleInstances = new Map<string, ModuleStep[][]>();
+
+  constructor(document: PlanDocument, warnings: InventoryWarning[]) {
+    document.resourceChanges.forEach((change, index) => this.addChange(change, index, warnings));
+    const prior = isObject(document.priorState?.['values']) ? document.priorState['values'] : undefined;
+    if (prior !== undefined) this.addModuleValues(prior['root_module'], false);
+    if (document.plannedValues !== undefined) this.addModuleValues(document.plannedValues['root_module'], true);
+    for (const list of this.byResource.values()) list.sort((a, b) => compareKeys(a.key, b.key));
+  }
+
+  get(address: string): PlanResource | undefined {
+    return this.byAddress.get(address);
+  }
+
+  /** The instances of a resource (`tencentcloud_instance.web` → `[0]`, `[1]`), in key order. */
+  instancesOf(resourceAddress: string): readonly PlanResource[] {
+    return this.byResource.get(resourceAddress) ?? [];
+  }
+
+  /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
+  moduleInstancesOf(parent: readonly ModuleStep[], call: string): readonly (readonly ModuleStep[])[] {
+    return this.moduleInstances.get(moduleCallKey(parent, call)) ?? [];
+  }
+
+  /** Instances of one resource type, in plan order. */
+  ofType(type: string): readonly PlanResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  private addChange(change: unknown, index: number, warnings: InventoryWarning[]): void {
+    if (!isObject(change)) {
+      warnings.push({ message: `/resource_changes/${index} is not an object; skipped` });
+      return;
+    }
+    if (change['mode'] !== 'managed' || change['deposed'] !== undefined) return;
+    const address = typeof change['address'] === 'string' ? change['address'] : undefined;
+    const body = change['change'];
+    if (address === undefined || !isObject(body) || !Array.isArray(body['actions'])) {
+      warnings.push({ ...(address ? { address } : {}), message: `/resource_changes/${index} has no address or change.actions; skipped` });
+      return;
+    }
+    const actions = body['actions'] as unknown[];
+    const parsed = this.addressOf(change, address);
+    if (parsed === undefined) {
+      warnings.push({ address, message: 'cannot read this resource address; skipped' });
+      return;
+    }
+    const canonical = parsed.address;
+    const removed = actions.length === 1 && (actions[0] === 'delete' || actions[0] === 'forget');
+    if (removed) {
+      this.deleted.add(canonical);
+      return;
+    }
+    const after = body['after'];
+    if (!isObject(after)) {
+      if (after !== null) warnings.push({ address, message: 'change.after is not an object; skipped' });
+      return;
+    }
+    this.add({
+      address: canonical,
+      module: parsed.module,
+      type: parsed.type,
+      name: parsed.name,
+      ...(parsed.key !== undefined ? { key: parsed.key } : {}),
+      values: after,
+      unknown: body['after_unknown'] ?? {},
+      created: actions.includes('create'),
+    });
+  }
+
+  private addModuleValues(module: unknown, planned: boolean): void {
+    if (!isObject(module)) return;
+    const resources = module['resources'];
+    if (Array.isArray(resources)) {
+      for (const resource of resources) {
+        if (!isObject(resource) || resource['mode'] !== 'managed' || typeof resource['address'] !== 'string') continue;
+        if (resource['deposed_key'] !== undefined) continue;
+        const parsed = this.addressOf(resource, resource['address']);
+        if (parsed === undefined) continue;
+        const canonical = parsed.address;
+        if (this.byAddress.has(canonical) || this.deleted.has(canonical)) continue;
+        const values = resource['values'];
+        if (!isObject(values)) continue;
+        this.add({
+          address: canonical,
+          module: parsed.module,
+          type: parsed.type,
+          name: parsed.name,
+          ...(parsed.key !== undefined ? { key: parsed.key } : {}),
+          values,
+          // planned_values leaves unknown values out; without resource_changes we cannot tell them from unset.
+          unknown: {},
+          created: planned,
+        });
+      }
+    }
+    const children = module['child_modules'];
+    if (Array.isArray(children)) for (const child of children) this.addModuleValues(child, planned);
+  }
+
+  private readonly modulePaths = new Map<string, ModuleStep[] | undefined>();
+  private readonly seenModules = new WeakSet<readonly ModuleStep[]>();
+  private readonly strings = new Map<string, string>();
+
+  /** One copy of each type and name: a large plan repeats them hundreds of thousands of times. */
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /**
+   * The plan spells out `type`, `name`, `index` and `module_address` next to `address`; using
+   * them avoids parsing every address (a large plan has hundreds of thousands).
+   */
+  private addressOf(entry: JsonObject, address: string): (ResourceAddress & { address: string }) | undefined {
+    const type = entry['type'];
+    const name = entry['name'];
+    const index = entry['index'];
+    const moduleAddress = entry['module_address'] ?? '';
+    if (typeof type === 'string' && typeof name === 'string' && typeof moduleAddress === 'string' && (index === undefined || typeof index === 'number' || typeof index === 'string')) {
+      let module = this.modulePaths.get(moduleAddress);
+      if (module === undefined && !this.modulePaths.has(moduleAddress)) {
+        module = parseModulePath(moduleAddress);
+        this.modulePaths.set(moduleAddress, module);
+      }
+      if (module !== undefined) {
+        const parsed: ResourceAddress = { module, mode: 'managed', type: this.intern(type), name: this.intern(name), ...(index !== undefined ? { key: index } : {}) };
+        const canonical = formatResourceAddress(parsed);
+        // Keep the plan's own (flat) string when it is already canonical: it is what other parts refer to.
+        if (canonical === address) return { ...parsed, address };
+        if (canonicalAddress(address) === canonical) return { ...parsed, address: canonical };
+      }
+    }
+    const parsed = parseResourceAddress(address);
+    return parsed === undefined ? undefined : { ...parsed, address: formatResourceAddress(parsed) };
+  }
+
+  private add(resource: PlanResource): void {
+    this.byAddress.set(resource.address, resource);
+    const resourceAddress = formatResource({ module: resource.module, mode: 'managed', type: resource.type, name: resource.name });
+    const list = this.byResource.get(resourceAddress);
+    if (list === undefined) this.byResource.set(resourceAddress, [resource]);
+    else list.push(resource);
+    const typed = this.byType.get(resource.type);
+    if (typed === undefined) this.byType.set(resource.type, [resource]);
+    else typed.push(resource);
+    for (let depth = 1; depth <= resource.module.length && !this.seenModules.has(resource.module); depth++) {
+      const instance = resource.module.slice(0, depth);
+      const key = moduleCallKey(instance.slice(0, -1), instance[depth - 1]!.name);
+      const known = this.moduleInstances.get(key) ?? [];
+      const last = instance[depth - 1]!;
+      if (!known.some((m) => m[depth - 1]!.key === last.key)) {
+        known.push(instance);
+        known.sort((a, b) => compareKeys(a[depth - 1]!.key, b[depth - 1]!.key));
+        this.moduleInstances.set(key, known);
+      }
+    }
+    if (resource.module.length > 0) this.seenModules.add(resource.module);
+  }
+}
+
+function moduleCallKey(parent: readonly ModuleStep[], call: string): string {
+  return `${parent.map((s) => `${s.name}${s.key === undefined ? '' : `[${JSON.stringify(s.key)}]`}`).join('.')}|${call}`;
+}

@@ -1,0 +1,57 @@
+import { isObject } from './planDocument.js';
+
+export type PathStep = string | number;
+
+/** A value after apply: known (possibly null), or known only after apply. */
+export type PlanValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
+
+/**
+ * Reads a path from `after` and `after_unknown` together. Unknown values are absent from
+ * `after` and `true` in `after_unknown` — at that path or at any parent (a whole list).
+ */
+export function valueAt(values: unknown, unknownTree: unknown, path: readonly PathStep[]): PlanValue {
+  let value = values;
+  let unknown = unknownTree;
+  for (const step of path) {
+    if (unknown === true) return { known: false };
+    value = child(value, step);
+    unknown = child(unknown, step);
+  }
+  if (unknown === true) return { known: false };
+  return { known: true, value: value ?? null };
+}
+
+function child(value: unknown, step: PathStep): unknown {
+  if (Array.isArray(value)) return typeof step === 'number' ? value[step] : undefined;
+  if (isObject(value)) return value[String(step)];
+  return undefined;
+}
+
+/** The configuration expression for a path: `expressions.ingress[2].cidr_block`. */
+export type ConfigLookup =
+  | { readonly found: 'expression'; readonly expression: unknown }
+  /** The attribute is not written in the configuration: it is not set. */
+  | { readonly found: 'absent' }
+  /** The configuration does not say (no configuration, or a `dynamic` block). */
+  | { readonly found: 'unknown' };
+
+export function expressionAt(expressions: unknown, path: readonly PathStep[]): ConfigLookup {
+  let current = expressions;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    if (Array.isArray(current)) {
+      if (typeof step !== 'number' || step >= current.length) return { found: 'unknown' };
+      current = current[step];
+      continue;
+    }
+    if (!isObject(current)) return { found: 'unknown' };
+    if ('constant_value' in current || 'references' in current) {
+      // An expression for the whole value (a list written as one expression): it covers the rest of the path.
+      return { found: 'expression', expression: current };
+    }
+    const next = current[String(step)];
+    if (next === undefined) return i === path.length - 1 ? { found: 'absent' } : { found: 'unknown' };
+    current = next;
+  }
+  return { found: 'expression', expression: current };
+}

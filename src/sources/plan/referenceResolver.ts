@@ -1,0 +1,291 @@
+import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
+import { listElements, referencesIn } from './hclScanner.js';
+import { isObject, type JsonObject } from './planDocument.js';
+import type { PlanResource, PlanResources } from './planResources.js';
+import { formatResource, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
+import type { TerraformSources } from './terraformSources.js';
+
+/** What a configuration expression stands for, as far as the plan lets us see. */
+export type Resolved =
+  /** A resource instance in the plan, and the attribute path read from it (`["id"]`, `["clb_vips", 0]`). */
+  | { readonly kind: 'resource'; readonly resource: PlanResource; readonly attribute: readonly (string | number)[] }
+  | { readonly kind: 'constant'; readonly value: unknown }
+  /** Something outside the plan: a data source. */
+  | { readonly kind: 'external'; readonly reason: string }
+  /** A reference that could not be followed. */
+  | { readonly kind: 'opaque'; readonly reason: string };
+
+/** Where an expression is evaluated: its module instance and the instance key of `count`/`for_each`. */
+export interface Scope {
+  readonly module: readonly ModuleStep[];
+  readonly key?: InstanceKey;
+  /** The `for_each` that produced `key`, and where it is evaluated; gives `each.value`. */
+  readonly forEach?: { readonly expression: JsonObject; readonly scope: Scope };
+}
+
+const MAX_DEPTH = 24;
+
+/**
+ * Follows configuration references to the resources they name: `var.` through module calls,
+ * `module.x.output` into child modules, `local.` through the `.tf` files (the plan JSON has no
+ * locals), `each.value` through `for_each`, and `count`/`for_each` instance keys. References
+ * inside a module are relative to that module instance. Every reference counts, in order — not
+ * only the first.
+ */
+export class ReferenceResolver {
+  private readonly variableCache = new Map<string, Resolved[]>();
+  private readonly localCache = new Map<string, Resolved[]>();
+
+  constructor(
+    private readonly config: ConfigurationTree,
+    private readonly resources: PlanResources,
+    private readonly rootVariables: ReadonlyMap<string, unknown>,
+    private readonly sources: TerraformSources,
+  ) {}
+
+  /** The scope of a resource instance's own expressions. */
+  scopeOf(resource: PlanResource, config: ConfigResource | undefined = this.config.resource(resource.module, 'managed', resource.type, resource.name)): Scope {
+    return {
+      module: resource.module,
+      ...(resource.key !== undefined ? { key: resource.key } : {}),
+      ...(config?.forEachExpression ? { forEach: { expression: config.forEachExpression, scope: { module: resource.module } } } : {}),
+    };
+  }
+
+  /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
+  resolve(expression: unknown, scope: Scope, depth = 0): Resolved[] {
+    if (!isObject(expression)) return [];
+    if ('constant_value' in expression) return [{ kind: 'constant', value: expression['constant_value'] }];
+    const references = expression['references'];
+    if (Array.isArray(references)) return this.resolveReferences(references.filter((r): r is string => typeof r === 'string'), scope, depth);
+    return [{ kind: 'opaque', reason: 'an expression the plan does not describe' }];
+  }
+
+  resolveReferences(references: readonly string[], scope: Scope, depth = 0): Resolved[] {
+    if (depth > MAX_DEPTH) return [{ kind: 'opaque', reason: 'a reference chain too long to follow' }];
+    // Terraform lists `a.b[0].id`, then `a.b[0]`, then `a.b`: a reference that is a prefix of
+    // one already taken (at a `.` or `[` boundary) adds nothing.
+    const kept: string[] = [];
+    let sameKey = false;
+    for (const reference of references) {
+      if (reference === 'count.index' || reference === 'each.key') sameKey = true;
+      if (kept.some((k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === '.' || k[reference.length] === '['))) continue;
+      if (!kept.includes(reference)) kept.push(reference);
+    }
+    if (kept.length === 1) {
+      const steps = this.traversal(kept[0]!);
+      return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey);
+    }
+    const out: Resolved[] = [];
+    const seen = new Set<string>();
+    for (const reference of kept) {
+      const steps = this.traversal(reference);
+      if (steps === undefined) continue;
+      for (const item of this.resolveTraversal(steps, scope, depth, sameKey)) {
+        const id = item.kind === 'resource' ? `r:${item.resource.address}:${item.attribute.join('.')}` : item.kind === 'constant' ? undefined : `${item.kind}:${item.reason}`;
+        if (id !== undefined) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
+        out.push(item);
+      }
+    }
+    return out;
+  }
+
+  private traversal(reference: string): TraversalStep[] | undefined {
+    return parseTraversal(reference);
+  }
+
+  private resolveTraversal(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean): Resolved[] {
+    const head = nameAt(steps, 0);
+    switch (head) {
+      case undefined:
+        return [];
+      case 'var': {
+        const name = nameAt(steps, 1);
+        if (name === undefined) return [];
+        return applyRest(this.variable(name, scope.module, depth), steps.slice(2));
+      }
+      case 'local': {
+        const name = nameAt(steps, 1);
+        if (name === undefined) return [];
+        return applyRest(this.local(name, scope.module, depth), steps.slice(2));
+      }
+      case 'module':
+        return this.moduleOutput(steps, scope, depth);
+      case 'data': {
+        const type = nameAt(steps, 1);
+        const name = nameAt(steps, 2);
+        return [{ kind: 'external', reason: `data source data.${type}.${name}` }];
+      }
+      case 'each': {
+        const what = nameAt(steps, 1);
+        if (what === 'key') return scope.key === undefined ? [] : [{ kind: 'constant', value: scope.key }];
+        if (what === 'value') return applyRest(this.eachValue(scope, depth), steps.slice(2));
+        return [];
+      }
+      case 'count':
+        return scope.key === undefined ? [] : [{ kind: 'constant', value: scope.key }];
+      case 'path':
+      case 'terraform':
+      case 'self':
+        return [];
+      default:
+        return this.resource(steps, scope, sameKey);
+    }
+  }
+
+  private resource(steps: readonly TraversalStep[], scope: Scope, sameKey: boolean): Resolved[] {
+    const type = nameAt(steps, 0)!;
+    const name = nameAt(steps, 1);
+    if (name === undefined) return [];
+    const keyStep = steps[2];
+    const key = keyStep !== undefined && 'key' in keyStep ? keyStep.key : undefined;
+    const attribute = pathOf(steps.slice(key === undefined ? 2 : 3));
+    const instances = this.resources.instancesOf(formatResource({ module: scope.module, mode: 'managed', type, name }));
+    if (key !== undefined) {
+      const instance = instances.find((r) => r.key === key);
+      return instance === undefined ? [] : [{ kind: 'resource', resource: instance, attribute }];
+    }
+    if (sameKey && scope.key !== undefined && instances.length > 1) {
+      const mine = instances.find((r) => r.key === scope.key);
+      if (mine !== undefined) return [{ kind: 'resource', resource: mine, attribute }];
+    }
+    // `tencentcloud_instance.web` of a counted resource means all its instances.
+    return instances.map((resource) => ({ kind: 'resource', resource, attribute }));
+  }
+
+  private variable(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
+    const cacheKey = `${JSON.stringify(module)}|${name}`;
+    const cached = this.variableCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let result: Resolved[];
+    if (module.length === 0) {
+      const value = this.rootVariables.has(name) ? this.rootVariables.get(name) : (this.config.root.variables.get(name) ?? null);
+      result = [{ kind: 'constant', value }];
+    } else {
+      const parent = module.slice(0, -1);
+      const last = module[module.length - 1]!;
+      const call = this.config.call(parent, last.name);
+      const expression = call?.expressions[name];
+      if (call === undefined) result = [{ kind: 'opaque', reason: `var.${name}: module ${last.name} is not in the configuration` }];
+      else if (expression === undefined) result = [{ kind: 'constant', value: call.module.variables.get(name) ?? null }];
+      else {
+        const callScope: Scope = {
+          module: parent,
+          ...(last.key !== undefined ? { key: last.key } : {}),
+          ...(call.forEachExpression ? { forEach: { expression: call.forEachExpression, scope: { module: parent } } } : {}),
+        };
+        result = this.resolve(expression, callScope, depth + 1);
+      }
+    }
+    this.variableCache.set(cacheKey, result);
+    return result;
+  }
+
+  /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
+  private local(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
+    const cacheKey = `${JSON.stringify(module)}|${name}`;
+    const cached = this.localCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    this.localCache.set(cacheKey, [{ kind: 'opaque', reason: `local.${name} refers to itself` }]);
+    const found = this.sources.local(this.config.module(module)?.dir, name);
+    let result: Resolved[];
+    if (found === undefined) result = [{ kind: 'opaque', reason: `local.${name} (locals are not in the plan JSON and the .tf files were not found)` }];
+    else {
+      const literal = literalValue(found.attribute.tokens);
+      if (literal !== undefined) result = [{ kind: 'constant', value: literal.value }];
+      else {
+        const references = referencesIn(found.attribute.tokens).filter((r) => plausibleReference(r));
+        result = references.length === 0 ? [{ kind: 'opaque', reason: `local.${name} is an expression that cannot be evaluated here` }] : this.resolveReferences(references, { module }, depth + 1);
+      }
+    }
+    this.localCache.set(cacheKey, result);
+    return result;
+  }
+
+  private moduleOutput(steps: readonly TraversalStep[], scope: Scope, depth: number): Resolved[] {
+    const call = nameAt(steps, 1);
+    if (call === undefined) return [];
+    const keyStep = steps[2];
+    const key = keyStep !== undefined && 'key' in keyStep ? keyStep.key : undefined;
+    const outputIndex = key === undefined ? 2 : 3;
+    const output = nameAt(steps, outputIndex);
+    const config = this.config.call(scope.module, call);
+    if (config === undefined) return [{ kind: 'opaque', reason: `module.${call} is not in the configuration` }];
+    if (output === undefined) return [{ kind: 'opaque', reason: `the whole of module.${call}` }];
+    const expression = config.module.outputs.get(output);
+    if (expression === undefined) return [{ kind: 'opaque', reason: `module.${call}.${output} is not an output of that module` }];
+    let instances: (readonly ModuleStep[])[];
+    if (key !== undefined) instances = [[...scope.module, { name: call, key }]];
+    else if (config.countExpression !== undefined || config.forEachExpression !== undefined) instances = [...this.resources.moduleInstancesOf(scope.module, call)];
+    else instances = [[...scope.module, { name: call }]];
+    const out: Resolved[] = [];
+    for (const instance of instances) out.push(...applyRest(this.resolve(expression, { module: instance }, depth + 1), steps.slice(outputIndex + 1)));
+    return out;
+  }
+
+  private eachValue(scope: Scope, depth: number): Resolved[] {
+    const forEach = scope.forEach;
+    if (forEach === undefined || scope.key === undefined) return [{ kind: 'opaque', reason: 'each.value outside a for_each' }];
+    const items = this.resolve(forEach.expression, forEach.scope, depth + 1);
+    const out: Resolved[] = [];
+    for (const item of items) {
+      if (item.kind === 'resource') {
+        if (item.resource.key === scope.key && item.attribute.length === 0) out.push(item);
+      } else if (item.kind === 'constant') {
+        const value = item.value;
+        if (Array.isArray(value)) out.push({ kind: 'constant', value: scope.key }); // a set: each.value is the key
+        else if (isObject(value)) out.push({ kind: 'constant', value: value[String(scope.key)] ?? null });
+      } else out.push(item);
+    }
+    return out.length > 0 ? out : [{ kind: 'opaque', reason: 'the for_each value could not be followed' }];
+  }
+}
+
+function nameAt(steps: readonly TraversalStep[], index: number): string | undefined {
+  const step = steps[index];
+  return step !== undefined && 'name' in step ? step.name : undefined;
+}
+
+function pathOf(steps: readonly TraversalStep[]): (string | number)[] {
+  return steps.map((step) => ('name' in step ? step.name : step.key));
+}
+
+/** Applies `.attr` / `[i]` after a variable, local or output: into constants, or onto resource attributes. */
+function applyRest(items: Resolved[], rest: readonly TraversalStep[]): Resolved[] {
+  if (rest.length === 0) return items;
+  const path = pathOf(rest);
+  return items.map((item) => {
+    if (item.kind === 'resource') return { ...item, attribute: [...item.attribute, ...path] };
+    if (item.kind === 'constant') {
+      let value: unknown = item.value;
+      for (const step of path) {
+        if (Array.isArray(value) && typeof step === 'number') value = value[step];
+        else if (isObject(value)) value = value[String(step)];
+        else return item; // cannot navigate (a computed index was cut off): keep the whole value
+      }
+      return { kind: 'constant', value: value ?? null };
+    }
+    return item;
+  });
+}
+
+/** Resource-type roots have an underscore (`tencentcloud_x`); text-scanned `i.private_ip` from a `for` does not. */
+function plausibleReference(reference: string): boolean {
+  const head = reference.split(/[.[]/, 1)[0]!;
+  return ['var', 'local', 'module', 'data', 'each', 'count'].includes(head) || head.includes('_');
+}
+
+/** A local written as a literal string or a list of literal strings. */
+function literalValue(tokens: Parameters<typeof listElements>[0]): { value: unknown } | undefined {
+  const meaningful = tokens.filter((t) => t.kind !== 'newline');
+  const only = meaningful.length === 1 ? meaningful[0]! : undefined;
+  if (only?.kind === 'string' && only.parts.every((p) => 'literal' in p)) return { value: only.parts.map((p) => (p as { literal: string }).literal).join('') };
+  const elements = listElements(tokens);
+  if (elements !== undefined && elements.every((e) => e.template !== undefined && e.template.every((p) => 'literal' in p))) {
+    return { value: elements.map((e) => e.template!.map((p) => (p as { literal: string }).literal).join('')) };
+  }
+  return undefined;
+}

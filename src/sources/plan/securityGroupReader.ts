@@ -1,0 +1,306 @@
+import type { AddressSpec, ServiceSpec } from '../../model/address.js';
+import type { Ref } from '../../model/network.js';
+import type { Provenance } from '../../model/provenance.js';
+import type { Direction, RuleAction, RuleList, SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
+import { isUnknown, unknown, type Maybe } from '../../model/value.js';
+import { AFTER_APPLY, type PlanContext, type ResourceView } from './planContext.js';
+import type { PlanResource } from './planResources.js';
+import { readRuleStrings } from './ruleStringList.js';
+import { peerOfItems, peerOfState, portsOfState, protocolOfState, templateService, type PeerField } from './rulePeer.js';
+import { peerOfText, ruleAction, serviceOfText, type RuleField } from './ruleStrings.js';
+
+const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
+
+type RuleSource = { readonly kind: 'ruleSet' | 'liteRule' | 'singleRule'; readonly view: ResourceView };
+
+interface GroupDraft {
+  readonly key: Ref;
+  readonly name?: string;
+  readonly provenance: Provenance;
+  /** Created by this plan: with no rule resource it has no rules at all. */
+  readonly created: boolean;
+  /** Not a resource of the plan: only its rules are (an external group managed by ID). */
+  readonly external: boolean;
+  readonly sources: RuleSource[];
+}
+
+/**
+ * Security groups and their ordered rules. A group's rules come from one exclusive manager
+ * (`_rule_set` with ordered blocks, or `_lite_rule` strings) or from single `_security_group_rule`
+ * resources ordered by `policy_index`. `tencentcloud_security_group` itself has no rule
+ * attributes in the provider schema.
+ */
+export function readSecurityGroups(context: PlanContext): Map<Ref, SecurityGroup> {
+  const drafts = new Map<Ref, GroupDraft>();
+  for (const resource of context.resources.ofType('tencentcloud_security_group')) {
+    const view = context.view(resource);
+    const name = view.string(['name']);
+    drafts.set(resource.address, {
+      key: resource.address,
+      ...(typeof name === 'string' ? { name } : {}),
+      provenance: context.provenance(resource),
+      created: resource.created,
+      external: false,
+      sources: [],
+    });
+  }
+  const attach = (resource: PlanResource, kind: RuleSource['kind']) => {
+    const view = context.view(resource);
+    const group = view.link(['security_group_id']);
+    if (group === null || isUnknown(group)) {
+      context.warn(resource, `cannot tell which security group these rules belong to (${group === null ? 'security_group_id is not set' : group.reason}); not checked`);
+      return;
+    }
+    let draft = drafts.get(group);
+    if (draft === undefined) {
+      // Rules of a group outside the plan, written by ID: the group is known only through them.
+      const location = context.location(resource);
+      draft = { key: group, provenance: { address: group, ...(location ? { location } : {}) }, created: false, external: true, sources: [] };
+      drafts.set(group, draft);
+    }
+    draft.sources.push({ kind, view });
+  };
+  for (const resource of context.resources.ofType('tencentcloud_security_group_rule_set')) attach(resource, 'ruleSet');
+  for (const resource of context.resources.ofType('tencentcloud_security_group_lite_rule')) attach(resource, 'liteRule');
+  for (const resource of context.resources.ofType('tencentcloud_security_group_rule')) attach(resource, 'singleRule');
+
+  const groups = new Map<Ref, SecurityGroup>();
+  for (const draft of drafts.values()) {
+    const lists = rulesOf(context, draft);
+    groups.set(draft.key, { key: draft.key, ...(draft.name !== undefined ? { name: draft.name } : {}), ingress: lists.ingress, egress: lists.egress, provenance: draft.provenance });
+  }
+  return groups;
+}
+
+function rulesOf(context: PlanContext, draft: GroupDraft): Record<Direction, RuleList> {
+  const exclusive = draft.sources.filter((s) => s.kind !== 'singleRule');
+  const singles = draft.sources.filter((s) => s.kind === 'singleRule');
+  if (draft.sources.length === 0) {
+    if (draft.created) return { ingress: { rules: [] }, egress: { rules: [] } };
+    const reason = `the rules of ${draft.key} are not managed in this configuration`;
+    return { ingress: { rules: [], unknownReason: reason }, egress: { rules: [], unknownReason: reason } };
+  }
+  if (exclusive.length > 1 || (exclusive.length === 1 && singles.length > 0)) {
+    const names = draft.sources.map((s) => s.view.address).join(', ');
+    const reason = `the rules of ${draft.key} are written by several resources (${names}); the result depends on the order they are applied`;
+    context.warn(draft.key, `${reason}: a rule set or lite rule replaces every rule of the group`);
+    const first = exclusive[0]!;
+    const lists = first.kind === 'ruleSet' ? readRuleSet(context, first.view) : readLiteRule(context, first.view);
+    return { ingress: { rules: lists.ingress.rules, unknownReason: reason }, egress: { rules: lists.egress.rules, unknownReason: reason } };
+  }
+  if (exclusive.length === 1) {
+    const only = exclusive[0]!;
+    const lists = only.kind === 'ruleSet' ? readRuleSet(context, only.view) : readLiteRule(context, only.view);
+    return lists;
+  }
+  const partial = draft.external ? `other rules of ${draft.key} are not in this plan` : undefined;
+  const lists = orderSingleRules(context, singles.map((s) => s.view));
+  if (partial === undefined) return lists;
+  return { ingress: { rules: lists.ingress.rules, unknownReason: lists.ingress.unknownReason ?? partial }, egress: { rules: lists.egress.rules, unknownReason: lists.egress.unknownReason ?? partial } };
+}
+
+/** `tencentcloud_security_group_rule_set`: ordered `ingress`/`egress` blocks, first = highest priority. */
+function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction, RuleList> {
+  const result = {} as Record<Direction, RuleList>;
+  const block = context.sourceBlock(view.resource);
+  for (const direction of DIRECTIONS) {
+    const state = view.attribute([direction]);
+    if (state.state === 'unset') {
+      result[direction] = { rules: [] };
+      continue;
+    }
+    if (state.state === 'unknown' || !Array.isArray(state.value)) {
+      if (state.state === 'set') context.warn(view.resource, `${direction}: expected a list of rule blocks`);
+      result[direction] = { rules: [], unknownReason: state.state === 'unknown' ? `${direction} of ${view.address}: ${AFTER_APPLY}` : `${direction} of ${view.address} has an unexpected shape` };
+      continue;
+    }
+    // Each rule's own line: the i-th static block, unless `dynamic` blocks make the count meaningless.
+    const written = block?.block.blocks.filter((b) => b.type === direction) ?? [];
+    const dynamic = block?.block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === direction) ?? false;
+    const lines = !dynamic && written.length === state.value.length ? written : undefined;
+    result[direction] = {
+      rules: state.value.map((_, index) => {
+        const own = lines?.[index];
+        const location = own !== undefined && block !== undefined ? context.sources.location(block.file, own.line, own.endLine) : undefined;
+        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.elementPath(direction, index), ...(location ? { location } : {}) }));
+      }),
+    };
+  }
+  return result;
+}
+
+const PEER_FIELDS: readonly [string, PeerField][] = [
+  ['cidr_block', 'cidr'],
+  ['ipv6_cidr_block', 'cidr'],
+  ['source_security_id', 'securityGroup'],
+  ['address_template_id', 'addressTemplate'],
+  ['address_template_group', 'addressTemplateGroup'],
+];
+
+function ruleSetEntry(context: PlanContext, view: ResourceView, direction: Direction, index: number, provenance: Provenance): SecurityGroupRule {
+  const rule = view.element(direction, index);
+  const action = actionOf(rule.string(['action']));
+  // The peer fields are exclusive: take the one that is set, preferring known values.
+  let peer: AddressSpec | undefined;
+  let linked: AddressSpec | undefined;
+  let pending: AddressSpec | undefined;
+  for (const [name, field] of PEER_FIELDS) {
+    const state = rule.attribute([name]);
+    if (state.state === 'set') {
+      peer = peerOfState(context, state, field);
+      break;
+    }
+    if (state.state === 'unknown') {
+      if (state.items.length > 0) linked ??= peerOfItems(context, state.items, field);
+      else pending ??= { kind: 'unknown', reason: AFTER_APPLY };
+    }
+  }
+  peer ??= linked ?? pending ?? { kind: 'unknown', reason: 'no source or destination is set' };
+  const service =
+    templateService(context, rule.attribute(['service_template_id']), 'serviceTemplate') ??
+    templateService(context, rule.attribute(['service_template_group']), 'serviceTemplateGroup') ??
+    ({ kind: 'protocol', protocol: protocolOfState(rule.attribute(['protocol'])), ports: portsOfState(rule.attribute(['port'])) } satisfies ServiceSpec);
+  const description = rule.string(['description']);
+  return { action, peer, service, ...(typeof description === 'string' ? { description } : {}), provenance };
+}
+
+/** `tencentcloud_security_group_lite_rule`: `ACTION#SOURCE#PORT#PROTOCOL` strings, in priority order. */
+function readLiteRule(context: PlanContext, view: ResourceView): Record<Direction, RuleList> {
+  const result = {} as Record<Direction, RuleList>;
+  const block = context.sourceBlock(view.resource);
+  for (const direction of DIRECTIONS) {
+    const list = readRuleStrings(view, direction);
+    if ('unknownReason' in list) {
+      result[direction] = { rules: [], unknownReason: `${view.address}: ${list.unknownReason}` };
+      continue;
+    }
+    const rules: SecurityGroupRule[] = [];
+    for (const entry of list.entries) {
+      const location = entry.line !== undefined && block !== undefined ? context.sources.location(block.file, entry.line) : undefined;
+      const provenance = context.provenance(view.resource, { path: context.elementPath(direction, entry.index), ...(location ? { location } : {}) });
+      if (entry.fields.length !== 4) {
+        context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#SOURCE#PORT#PROTOCOL`);
+        rules.push({ action: unknown(`"${entry.text}" cannot be read`), peer: { kind: 'unknown', reason: `"${entry.text}" cannot be read` }, service: { kind: 'protocol', protocol: unknown('unreadable rule'), ports: unknown('unreadable rule') }, provenance });
+        continue;
+      }
+      const [actionField, sourceField, portField, protocolField] = entry.fields as [RuleField, RuleField, RuleField, RuleField];
+      rules.push({
+        action: 'text' in actionField ? actionOf(actionField.text) : unknown(fieldReason(actionField)),
+        peer: peerOfField(context, sourceField),
+        service: serviceOfFields(context, protocolField, portField),
+        provenance,
+      });
+    }
+    result[direction] = { rules };
+  }
+  return result;
+}
+
+function peerOfField(context: PlanContext, field: RuleField): AddressSpec {
+  if ('text' in field) return peerOfText(field.text, (id) => context.alias(id));
+  if ('items' in field) return peerOfItems(context, field.items, 'cidr');
+  return { kind: 'unknown', reason: field.unknownReason };
+}
+
+function serviceOfFields(context: PlanContext, protocol: RuleField, port: RuleField): ServiceSpec {
+  if ('text' in protocol && 'text' in port) return serviceOfText(protocol.text, port.text, (id) => context.alias(id));
+  return {
+    kind: 'protocol',
+    protocol: 'text' in protocol ? protocol.text.toUpperCase() : unknown(fieldReason(protocol)),
+    ports: 'text' in port ? port.text : unknown(fieldReason(port)),
+  };
+}
+
+function fieldReason(field: RuleField): string {
+  if ('unknownReason' in field) return field.unknownReason;
+  if ('items' in field) return `\${${field.source}} is known only after apply`;
+  return AFTER_APPLY;
+}
+
+function actionOf(value: Maybe<string> | undefined): Maybe<RuleAction> {
+  if (value === undefined) return unknown('the action is not set');
+  if (isUnknown(value)) return value;
+  return ruleAction(value) ?? unknown(`"${value}" is not ACCEPT or DROP`);
+}
+
+/**
+ * Single `tencentcloud_security_group_rule`s: ordered by `policy_index`. Without an index the
+ * provider inserts the rule at the top, so several such rules end up in apply order — not
+ * determined by the configuration. That only matters when their actions differ.
+ */
+function orderSingleRules(context: PlanContext, views: readonly ResourceView[]): Record<Direction, RuleList> {
+  const result = {} as Record<Direction, RuleList>;
+  for (const direction of DIRECTIONS) {
+    const indexed: { index: number; rule: SecurityGroupRule; address: string }[] = [];
+    const unindexed: { rule: SecurityGroupRule; address: string }[] = [];
+    let unknownType = false;
+    for (const view of views) {
+      const type = view.string(['type']);
+      if (type === undefined || isUnknown(type)) {
+        unknownType = true;
+        continue;
+      }
+      if (type.toLowerCase() !== direction) continue;
+      const rule = singleRule(context, view);
+      const index = view.number(['policy_index']);
+      if (typeof index === 'number') indexed.push({ index, rule, address: view.address });
+      else unindexed.push({ rule, address: view.address });
+    }
+    indexed.sort((a, b) => a.index - b.index || (a.address < b.address ? -1 : 1));
+    unindexed.sort((a, b) => (a.address < b.address ? -1 : 1));
+    const rules = [...unindexed.map((r) => r.rule), ...indexed.map((r) => r.rule)];
+    let unknownReason: string | undefined;
+    if (unindexed.length > 1 && !sameAction(unindexed.map((r) => r.rule))) {
+      unknownReason = `the order of ${unindexed.map((r) => r.address).join(', ')} (no policy_index, different actions) depends on the order they are applied`;
+    }
+    for (let i = 1; i < indexed.length && unknownReason === undefined; i++) {
+      const a = indexed[i - 1]!;
+      const b = indexed[i]!;
+      if (a.index === b.index && !sameAction([a.rule, b.rule])) unknownReason = `${a.address} and ${b.address} have the same policy_index and different actions`;
+    }
+    if (unknownType) unknownReason ??= 'the direction (type) of a rule is known only after apply';
+    result[direction] = unknownReason === undefined ? { rules } : { rules, unknownReason };
+  }
+  return result;
+}
+
+function sameAction(rules: readonly SecurityGroupRule[]): boolean {
+  const first = rules[0]?.action;
+  return rules.every((rule) => !isUnknown(rule.action) && !isUnknown(first) && rule.action === first);
+}
+
+function singleRule(context: PlanContext, view: ResourceView): SecurityGroupRule {
+  const action = actionOf(view.string(['policy']));
+  let peer: AddressSpec | undefined;
+  let linked: AddressSpec | undefined;
+  let pending: AddressSpec | undefined;
+  for (const [path, field] of [
+    [['cidr_ip'], 'cidr'],
+    [['source_sgid'], 'securityGroup'],
+    [['address_template', 0, 'template_id'], 'addressTemplate'],
+    [['address_template', 0, 'group_id'], 'addressTemplateGroup'],
+  ] as const) {
+    const state = view.attribute(path);
+    if (state.state === 'set') {
+      peer = peerOfState(context, state, field);
+      break;
+    }
+    if (state.state === 'unknown') {
+      if (state.items.length > 0) linked ??= peerOfItems(context, state.items, field);
+      else pending ??= { kind: 'unknown', reason: AFTER_APPLY };
+    }
+  }
+  peer ??= linked ?? pending;
+  const service =
+    templateService(context, view.attribute(['protocol_template', 0, 'template_id']), 'serviceTemplate') ??
+    templateService(context, view.attribute(['protocol_template', 0, 'group_id']), 'serviceTemplateGroup') ??
+    ({ kind: 'protocol', protocol: protocolOfState(view.attribute(['ip_protocol'])), ports: portsOfState(view.attribute(['port_range'])) } satisfies ServiceSpec);
+  const description = view.string(['description']);
+  return {
+    action,
+    peer: peer ?? { kind: 'unknown', reason: 'no source or destination is set' },
+    service,
+    ...(typeof description === 'string' ? { description } : {}),
+    provenance: context.provenance(view.resource),
+  };
+}

@@ -1,0 +1,323 @@
+import type { Target } from '../../model/loadBalancer.js';
+import type { Ref } from '../../model/network.js';
+import type { Provenance } from '../../model/provenance.js';
+import { isUnknown, unknown, type Maybe } from '../../model/value.js';
+import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
+import { isObject } from './planDocument.js';
+import { AFTER_APPLY, type PlanContext, type ResourceView } from './planContext.js';
+import type { PlanResource } from './planResources.js';
+import type { PlanValue } from './planValue.js';
+import type { Resolved } from './referenceResolver.js';
+import { describeItem } from './rulePeer.js';
+
+const NOT_KNOWN: PlanValue = { known: false };
+
+const DYNAMIC_TARGETS = 'known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances';
+
+/**
+ * Backends: `tencentcloud_clb_attachment` (onto a listener, or an L7 rule by `rule_id` or
+ * domain + URL) and target groups (`_clb_target_group` members from
+ * `_clb_target_group_instance_attachment`, bound by `_clb_target_group_attachment(s)`).
+ */
+export function readTargets(context: PlanContext, index: ListenerIndex): void {
+  for (const resource of context.resources.ofType('tencentcloud_clb_attachment')) readAttachment(context, index, resource);
+  const groups = targetGroupMembers(context);
+  for (const resource of context.resources.ofType('tencentcloud_clb_target_group_attachment')) {
+    const view = context.view(resource);
+    bindTargetGroup(context, index, groups, resource, view.link(['target_group_id']), view.link(['listener_id']), view.link(['rule_id']));
+  }
+  for (const resource of context.resources.ofType('tencentcloud_clb_target_group_attachments')) {
+    const view = context.view(resource);
+    const state = view.attribute(['associations']);
+    if (state.state !== 'set' || !Array.isArray(state.value)) {
+      if (state.state === 'unknown') context.warn(resource, `associations: ${AFTER_APPLY}; these target groups are not checked`);
+      continue;
+    }
+    const topGroup = view.link(['target_group_id']);
+    state.value.forEach((_, i) => {
+      const group = view.link(['associations', i, 'target_group_id']) ?? topGroup;
+      bindTargetGroup(context, index, groups, resource, group, view.link(['associations', i, 'listener_id']), view.link(['associations', i, 'location_id']));
+    });
+  }
+}
+
+function readAttachment(context: PlanContext, index: ListenerIndex, resource: PlanResource): void {
+  const view = context.view(resource);
+  const listener = listenerOf(context, index, resource, view.link(['listener_id']));
+  if (listener === undefined) return;
+  let rule: RuleDraft | undefined;
+  const ruleRef = view.link(['rule_id']);
+  if (ruleRef !== null) {
+    rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
+    if (rule === undefined) {
+      context.warn(resource, `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`);
+      return;
+    }
+  } else {
+    const domain = view.string(['domain']);
+    const url = view.string(['url']);
+    if (domain !== undefined || url !== undefined) {
+      rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
+      if (rule === undefined) {
+        context.warn(resource, `no rule of ${listener.base.key} matches domain ${String(typeof domain === 'string' ? domain : '?')} and url ${String(typeof url === 'string' ? url : '?')}; its targets are not checked`);
+        return;
+      }
+    }
+  }
+  const via = rule === undefined ? 'listener' : 'rule';
+  const state = view.attribute(['targets']);
+  if (state.state === 'unset') return;
+  if (state.state === 'unknown' || !Array.isArray(state.value)) {
+    if (state.state === 'set') context.warn(resource, 'targets: expected a list of blocks');
+    listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
+    return;
+  }
+  const destination = rule?.targets ?? listener.targets;
+  for (const target of attachmentTargets(context, view, state.value.length, via)) destination.push(target);
+}
+
+function listenerOf(context: PlanContext, index: ListenerIndex, resource: PlanResource, ref: Maybe<Ref> | null): ListenerDraft | undefined {
+  if (ref === null || isUnknown(ref)) {
+    context.warn(resource, `cannot tell which listener it attaches to (${ref === null ? 'listener_id is not set' : ref.reason}); its targets are not checked`);
+    return undefined;
+  }
+  const listener = index.listeners.get(ref);
+  if (listener === undefined) context.warn(resource, `its listener ${ref} is not in this plan; its targets are not checked`);
+  return listener;
+}
+
+interface WrittenTarget {
+  readonly index: number;
+  readonly block: Record<string, unknown>;
+  readonly line?: number;
+  readonly endLine?: number;
+}
+
+/**
+ * `targets` is a set: the plan's order is not the configuration's. Targets whose instance ID is
+ * known after apply are matched to the written blocks by their known fields (port, weight);
+ * blocks that agree on those fields are interchangeable, so the matching cannot change the result.
+ */
+function attachmentTargets(context: PlanContext, view: ResourceView, count: number, via: Target['via']): Target[] {
+  const resource = view.resource;
+  const written = writtenTargets(context, view);
+  const used = new Set<number>();
+  const targets: Target[] = [];
+  const elements = resource.values['targets'];
+  const unknownTargets = isObject(resource.unknown) ? resource.unknown['targets'] : undefined;
+  for (let j = 0; j < count; j++) {
+    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
+    const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : undefined;
+    const field = (name: string): PlanValue => (unknownElement === true || (isObject(unknownElement) && unknownElement[name] === true) ? NOT_KNOWN : { known: true, value: element[name] ?? null });
+    const instanceValue = field('instance_id');
+    const eniValue = field('eni_ip');
+    const portValue = field('port');
+    const weightValue = field('weight');
+    const known = (v: ReturnType<typeof field>) => v.known && v.value !== null && v.value !== '';
+    let block: WrittenTarget | undefined;
+    const needsConfig = !instanceValue.known || !eniValue.known || !portValue.known;
+    if (needsConfig && written !== undefined) {
+      const known = [portValue, weightValue, instanceValue, eniValue] as const;
+      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, known));
+      if (block !== undefined) used.add(block.index);
+    }
+    const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : resolveWritten(context, view, block.block[name]));
+    const location = block?.line !== undefined ? locationOf(context, view, block) : undefined;
+    const provenance: Provenance = context.provenance(resource, { path: context.elementPath('targets', block?.index ?? j), ...(location ? { location } : {}) });
+    const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = { port: numberOf(portValue, () => fromConfig('port')) };
+    const weight = numberOf(weightValue, () => fromConfig('weight'));
+    if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
+    if (known(instanceValue)) target.instance = context.alias(String((instanceValue as { value: unknown }).value));
+    else if (known(eniValue)) target.eniIp = String((eniValue as { value: unknown }).value);
+    else if (!instanceValue.known) target.instance = instanceOfItems(context, fromConfig('instance_id'), written === undefined);
+    else if (!eniValue.known) target.eniIp = ipOfItems(context, fromConfig('eni_ip'), written === undefined);
+    else {
+      context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
+      continue;
+    }
+    targets.push({ ...target, via, provenance });
+  }
+  return targets;
+}
+
+/** The static `targets` blocks of the configuration, with their lines; undefined when written with `dynamic`. */
+function writtenTargets(context: PlanContext, view: ResourceView): WrittenTarget[] | undefined {
+  const blocks = view.config?.expressions['targets'];
+  if (!Array.isArray(blocks) || blocks.length === 0) return undefined;
+  const source = context.sourceBlock(view.resource)?.block;
+  const sourceBlocks = source?.blocks.filter((b) => b.type === 'targets');
+  const dynamic = source?.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === 'targets') ?? true;
+  const lined = !dynamic && sourceBlocks !== undefined && sourceBlocks.length === blocks.length ? sourceBlocks : undefined;
+  return blocks.map((block, index) => ({
+    index,
+    block: isObject(block) ? block : {},
+    ...(lined !== undefined ? { line: lined[index]!.line, endLine: lined[index]!.endLine } : {}),
+  }));
+}
+
+function locationOf(context: PlanContext, view: ResourceView, block: WrittenTarget) {
+  const file = context.sourceBlock(view.resource)?.file;
+  return file === undefined || block.line === undefined ? undefined : context.sources.location(file, block.line, block.endLine);
+}
+
+const WRITTEN_DEFAULTS: Readonly<Record<string, unknown>> = { weight: 10, instance_id: '', eni_ip: '' };
+
+const WRITTEN_FIELDS = ['port', 'weight', 'instance_id', 'eni_ip'] as const;
+
+/** Whether a written block can be the target whose known fields (port, weight, instance_id, eni_ip) are these. */
+function agrees(context: PlanContext, view: ResourceView, block: Record<string, unknown>, values: readonly PlanValue[]): boolean {
+  for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
+    const value = values[i]!;
+    if (!value.known) continue;
+    const name = WRITTEN_FIELDS[i]!;
+    const expression = block[name];
+    let written: unknown;
+    if (expression === undefined) written = WRITTEN_DEFAULTS[name];
+    else if (isObject(expression) && 'constant_value' in expression) written = expression['constant_value'];
+    else {
+      const items = resolveWritten(context, view, expression);
+      if (items.length !== 1 || items[0]!.kind !== 'constant') continue; // a reference: cannot disagree
+      written = items[0]!.value;
+    }
+    if (written === undefined || written === null) continue;
+    if (String(written) !== String(value.value ?? '')) return false;
+  }
+  return true;
+}
+
+function resolveWritten(context: PlanContext, view: ResourceView, expression: unknown): readonly Resolved[] {
+  if (isObject(expression) && 'constant_value' in expression) return [{ kind: 'constant', value: expression['constant_value'] }];
+  return context.resolver.resolve(expression, view.scope);
+}
+
+function numberOf(value: PlanValue, written: () => readonly Resolved[] | undefined): Maybe<number> {
+  if (value.known) return typeof value.value === 'number' ? value.value : typeof value.value === 'string' && /^\d+$/.test(value.value) ? Number(value.value) : unknown('not set');
+  const items = written();
+  const only = items?.length === 1 ? items[0] : undefined;
+  if (only?.kind === 'constant' && typeof only.value === 'number') return only.value;
+  return unknown(AFTER_APPLY);
+}
+
+/** A target's instance from the references of its written block. */
+function instanceOfItems(context: PlanContext, items: readonly Resolved[] | undefined, dynamic: boolean): Maybe<Ref> {
+  if (items === undefined) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
+  const links = context.linksOf({ state: 'unknown', items }, undefined, []);
+  if (links.unknownReason !== undefined) return unknown(links.unknownReason);
+  if (links.refs.length === 1) return links.refs[0]!;
+  return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${links.refs.join(', ')}`);
+}
+
+/** A target's ENI IP, or a member's `bind_ip`, from references: a constant or another resource's known IP. */
+function ipOfItems(context: PlanContext, items: readonly Resolved[] | undefined, dynamic: boolean): Maybe<string> {
+  if (items === undefined) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
+  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${items.map(describeItem).join(', ')}`);
+  const item = items[0]!;
+  if (item.kind === 'constant') return typeof item.value === 'string' && item.value !== '' ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
+  if (item.kind === 'resource') {
+    const state = context.view(item.resource).attribute(item.attribute);
+    if (state.state === 'set' && typeof state.value === 'string') return state.value;
+    return unknown(`${describeItem(item)} is ${AFTER_APPLY}`);
+  }
+  return unknown(item.kind === 'external' ? `external: ${item.reason}` : item.reason);
+}
+
+interface TargetGroupDraft {
+  readonly targets: Target[];
+  readonly unknownReasons: string[];
+}
+
+/** Members of each target group: `_clb_target_group_instance_attachment` and the deprecated `target_group_instances`. */
+function targetGroupMembers(context: PlanContext): Map<Ref, TargetGroupDraft> {
+  const groups = new Map<Ref, TargetGroupDraft>();
+  for (const resource of context.resources.ofType('tencentcloud_clb_target_group')) {
+    const view = context.view(resource);
+    const draft: TargetGroupDraft = { targets: [], unknownReasons: [] };
+    groups.set(resource.address, draft);
+    const state = view.attribute(['target_group_instances']);
+    if (state.state === 'unknown') draft.unknownReasons.push(`target_group_instances of ${resource.address}: ${AFTER_APPLY}`);
+    if (state.state !== 'set' || !Array.isArray(state.value)) continue;
+    state.value.forEach((_, i) => {
+      const ip = view.string(['target_group_instances', i, 'bind_ip']);
+      const port = view.number(['target_group_instances', i, 'new_port']) ?? view.number(['target_group_instances', i, 'port']);
+      const weight = view.number(['target_group_instances', i, 'weight']);
+      draft.targets.push({
+        eniIp: ip ?? unknown('bind_ip is not set'),
+        port: port ?? unknown('port is not set'),
+        ...(weight !== undefined ? { weight } : {}),
+        via: 'targetGroup',
+        targetGroup: resource.address,
+        provenance: context.provenance(resource, { path: `target_group_instances[${i}]` }),
+      });
+    });
+  }
+  for (const resource of context.resources.ofType('tencentcloud_clb_target_group_instance_attachment')) {
+    const view = context.view(resource);
+    const group = view.link(['target_group_id']);
+    if (group === null || isUnknown(group)) {
+      context.warn(resource, `cannot tell which target group it joins (${group === null ? 'target_group_id is not set' : group.reason}); not checked`);
+      continue;
+    }
+    let draft = groups.get(group);
+    if (draft === undefined) {
+      draft = { targets: [], unknownReasons: [] };
+      groups.set(group, draft);
+    }
+    const weight = view.number(['weight']);
+    draft.targets.push({
+      ...bindTarget(context, view),
+      port: view.number(['port']) ?? unknown('port is not set'),
+      ...(weight !== undefined ? { weight } : {}),
+      via: 'targetGroup',
+      targetGroup: group,
+      provenance: context.provenance(resource),
+    });
+  }
+  return groups;
+}
+
+/** `bind_ip` naming an instance's `private_ip` is that instance (its primary interface). */
+function bindTarget(context: PlanContext, view: ResourceView): { instance: Maybe<Ref> } | { eniIp: Maybe<string> } {
+  const state = view.attribute(['bind_ip']);
+  if (state.state === 'unknown') {
+    const only = state.items.length === 1 ? state.items[0]! : undefined;
+    if (only?.kind === 'resource' && only.resource.type === 'tencentcloud_instance' && only.attribute.length === 1 && only.attribute[0] === 'private_ip') return { instance: only.resource.address };
+    return { eniIp: ipOfItems(context, state.items, false) };
+  }
+  if (state.state === 'unset') return { eniIp: unknown('bind_ip is not set') };
+  return { eniIp: String(state.value) };
+}
+
+function bindTargetGroup(
+  context: PlanContext,
+  index: ListenerIndex,
+  groups: ReadonlyMap<Ref, TargetGroupDraft>,
+  resource: PlanResource,
+  group: Maybe<Ref> | null,
+  listenerRef: Maybe<Ref> | null,
+  ruleRef: Maybe<Ref> | null,
+): void {
+  let destination: { targets: Target[]; listener: ListenerDraft } | undefined;
+  if (ruleRef !== null) {
+    const rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
+    if (rule === undefined) {
+      context.warn(resource, `the rule it binds (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; not checked`);
+      return;
+    }
+    destination = { targets: rule.targets, listener: rule.listener };
+  } else {
+    const listener = listenerOf(context, index, resource, listenerRef);
+    if (listener === undefined) return;
+    destination = { targets: listener.targets, listener };
+  }
+  if (group === null || isUnknown(group)) {
+    destination.listener.targetsUnknownReasons.push(`the target group of ${resource.address} is ${group === null ? 'not set' : group.reason}`);
+    return;
+  }
+  const members = groups.get(group);
+  if (members === undefined) {
+    destination.listener.targetsUnknownReasons.push(`target group ${group} is not in this plan`);
+    return;
+  }
+  for (const reason of members.unknownReasons) destination.listener.targetsUnknownReasons.push(reason);
+  for (const target of members.targets) destination.targets.push({ ...target, via: 'targetGroup', targetGroup: group });
+}
