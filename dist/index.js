@@ -33006,6 +33006,10 @@ var AddressSet = class _AddressSet {
   }
   v4;
   v6;
+  // Immutable, so derived texts are computed once: large checks describe the same sets many times.
+  cidrCache;
+  describeCache;
+  keyCache;
   static EMPTY = new _AddressSet(IntervalSet.empty(V4), IntervalSet.empty(V6));
   static ALL_V4 = new _AddressSet(IntervalSet.all(V4), IntervalSet.empty(V6));
   static ALL_V6 = new _AddressSet(IntervalSet.empty(V4), IntervalSet.all(V6));
@@ -33084,8 +33088,17 @@ var AddressSet = class _AddressSet {
   equals(other) {
     return this.v4.equals(other.v4) && this.v6.equals(other.v6);
   }
+  /** A compact identity for caches: equal sets have equal keys. */
+  key() {
+    this.keyCache ??= `${this.v4.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(",")}|${this.v6.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(",")}`;
+    return this.keyCache;
+  }
   /** Minimal CIDR list, e.g. `["0.0.0.0/3", "32.0.0.0/4"]`. */
   toCidrs() {
+    this.cidrCache ??= this.computeCidrs();
+    return this.cidrCache;
+  }
+  computeCidrs() {
     const out = [];
     for (const [lo, hi] of this.v4.intervals) out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + "/" + c.prefix));
     for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + "/" + c.prefix));
@@ -33093,6 +33106,15 @@ var AddressSet = class _AddressSet {
   }
   /** Short human text: `0.0.0.0/0`, `10.0.0.0/8, 172.16.0.0/12`, or a summary when long. */
   describe(maxItems = 4) {
+    this.describeCache ??= /* @__PURE__ */ new Map();
+    let text = this.describeCache.get(maxItems);
+    if (text === void 0) {
+      text = this.computeDescription(maxItems);
+      this.describeCache.set(maxItems, text);
+    }
+    return text;
+  }
+  computeDescription(maxItems) {
     if (this.isEmpty()) return "no address";
     if (this.v6.isEmpty() && this.v4.intervals.length <= maxItems + 1 && this.toCidrs().length > maxItems) {
       const enclosing = enclosingV4(this.v4.intervals[0][0], this.v4.intervals[this.v4.intervals.length - 1][1]);
@@ -33411,6 +33433,10 @@ var InventoryResolver = class {
     for (const nic of unknown2) possible = possible.union(this.interfaceAddresses(nic).possible);
     return { definite, possible, symbols: /* @__PURE__ */ new Set() };
   }
+  /** The interfaces bound to a security group (those whose group lists are known). */
+  groupMembers(ref) {
+    return this.membership().members.get(this.key(ref)) ?? [];
+  }
   membership() {
     if (this.membersIndex === void 0 || this.unknownMembership === void 0) {
       this.membersIndex = /* @__PURE__ */ new Map();
@@ -33661,6 +33687,14 @@ function protocolSet(protocol) {
   return protocol === "ALL" ? new Set(PROTOCOLS2) : /* @__PURE__ */ new Set([protocol]);
 }
 function compileInterface(resolver, nic, direction) {
+  const cacheKey = `nic:${direction}:${nic.key}`;
+  const cached = resolver.compiledCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const compiled2 = compileInterfaceUncached(resolver, nic, direction);
+  resolver.compiledCache.set(cacheKey, compiled2);
+  return compiled2;
+}
+function compileInterfaceUncached(resolver, nic, direction) {
   if (isUnknown(nic.securityGroups)) {
     return [opaqueRule({ list: nic.key, direction, index: -1, text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
   }
@@ -34054,11 +34088,19 @@ function evaluateLayers(through, query, ctx) {
       continue;
     }
     if (layer === "securityGroups") {
-      outcomes.push({ layer, resource, location, verdicts: [{ verdict: admitToInterface(resolver, nic, query), direction: "ingress", query }] });
+      const groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(",");
+      const verdict = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => admitToInterface(resolver, nic, query));
+      outcomes.push({ layer, resource, location, verdicts: [{ verdict, direction: "ingress", query }] });
       continue;
     }
     const ephemeral = ephemeralPorts(ctx);
-    const acl = admitThroughAcl(resolver, nic.subnet, resolver.interfaceAddresses(nic), query, ephemeral);
+    const local = resolver.interfaceAddresses(nic);
+    const subnetKey = isUnknown(nic.subnet) ? `?${nic.key}` : nic.subnet;
+    const acl = memo(
+      resolver,
+      `acl|${subnetKey}|${local.definite.key()}|${local.possible.key()}|${ephemeral.intervals.join(";")}|${queryKey(query)}`,
+      () => admitThroughAcl(resolver, nic.subnet, local, query, ephemeral)
+    );
     if (acl.kind === "none") continue;
     if (acl.kind === "unknown") {
       outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
@@ -34076,6 +34118,16 @@ function evaluateLayers(through, query, ctx) {
     });
   }
   return outcomes;
+}
+function queryKey(query) {
+  return `${query.protocol}|${query.ports.intervals.join(";")}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(",")}`;
+}
+function memo(resolver, key, compute) {
+  const cacheKey = `flow:${key}`;
+  if (resolver.compiledCache.has(cacheKey)) return resolver.compiledCache.get(cacheKey);
+  const value = compute();
+  resolver.compiledCache.set(cacheKey, value);
+  return value;
 }
 function ephemeralPorts(ctx) {
   const value = ctx.params.get("ephemeralPorts");
@@ -34279,9 +34331,15 @@ function checkNoIneffectiveDeny(direction, ctx) {
   if (subject.securityGroup !== void 0) {
     const key = subject.securityGroup.key;
     for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
-    for (const nic of resolver.interfaces()) {
-      if (isUnknown(nic.securityGroups) || !nic.securityGroups.some((g) => resolver.key(g) === key)) continue;
-      for (const deny of findIneffectiveDenies(compileInterface(resolver, nic, direction))) {
+    for (const nic of resolver.groupMembers(key)) {
+      if (isUnknown(nic.securityGroups)) continue;
+      const cacheKey = `shadow:${direction}:${nic.securityGroups.join(",")}`;
+      let denies = resolver.compiledCache.get(cacheKey);
+      if (denies === void 0) {
+        denies = findIneffectiveDenies(compileInterface(resolver, nic, direction));
+        resolver.compiledCache.set(cacheKey, denies);
+      }
+      for (const deny of denies) {
         if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
       }
     }
@@ -34622,8 +34680,15 @@ function evaluatePolicies(inventory, policies) {
   const resolver = new InventoryResolver(inventory);
   const findings = /* @__PURE__ */ new Map();
   let backends = 0;
+  const subjectCache = /* @__PURE__ */ new Map();
   for (const { policy, severity, params } of policies) {
-    for (const subject of subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })) {
+    const cacheKey = `${policy.subject}|${String(params.get("defaultHealthCheckSource"))}|${String(params.get("healthCheckRangeAllowlisted"))}`;
+    let subjects = subjectCache.get(cacheKey);
+    if (subjects === void 0) {
+      subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
+      subjectCache.set(cacheKey, subjects);
+    }
+    for (const subject of subjects) {
       const source = fieldSource(subject.fields, params);
       const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, source);
       if (applies === "no") continue;
@@ -34664,10 +34729,15 @@ function evaluatePolicies(inventory, policies) {
   const out = [...findings.values()].map(({ extra, ...finding }) => extra > 0 ? { ...finding, message: `${finding.message} (and ${extra} more ${extra === 1 ? "flow" : "flows"} like it)` } : finding);
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
 }
+var MAX_EVIDENCE2 = 20;
 function merge(existing, failure) {
-  const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
-  const evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e)))].slice(0, 20);
-  const related = [.../* @__PURE__ */ new Set([...existing.related, ...failure.related])];
+  const room = MAX_EVIDENCE2 - existing.evidence.length;
+  let evidence = existing.evidence;
+  if (room > 0) {
+    const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
+    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e))).slice(0, room)];
+  }
+  const related = existing.related.length >= 50 ? existing.related : [.../* @__PURE__ */ new Set([...existing.related, ...failure.related])].slice(0, 50);
   const status = existing.status === "fail" || failure.status === "fail" ? "fail" : "unknown";
   return { ...existing, status, evidence, related, extra: existing.extra + 1 };
 }

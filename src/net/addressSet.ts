@@ -6,6 +6,11 @@ const V6 = bigintDomain(0n, (1n << 128n) - 1n);
 
 /** A set of IPv4 and IPv6 addresses. IPv4 and IPv6 are separate spaces: neither matches the other. */
 export class AddressSet {
+  // Immutable, so derived texts are computed once: large checks describe the same sets many times.
+  private cidrCache?: string[];
+  private describeCache?: Map<number, string>;
+  private keyCache?: string;
+
   private constructor(
     readonly v4: IntervalSet<number>,
     readonly v6: IntervalSet<bigint>,
@@ -101,8 +106,19 @@ export class AddressSet {
     return this.v4.equals(other.v4) && this.v6.equals(other.v6);
   }
 
+  /** A compact identity for caches: equal sets have equal keys. */
+  key(): string {
+    this.keyCache ??= `${this.v4.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(',')}|${this.v6.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(',')}`;
+    return this.keyCache;
+  }
+
   /** Minimal CIDR list, e.g. `["0.0.0.0/3", "32.0.0.0/4"]`. */
   toCidrs(): string[] {
+    this.cidrCache ??= this.computeCidrs();
+    return this.cidrCache;
+  }
+
+  private computeCidrs(): string[] {
     const out: string[] = [];
     for (const [lo, hi] of this.v4.intervals) out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + '/' + c.prefix));
     for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + '/' + c.prefix));
@@ -111,6 +127,16 @@ export class AddressSet {
 
   /** Short human text: `0.0.0.0/0`, `10.0.0.0/8, 172.16.0.0/12`, or a summary when long. */
   describe(maxItems = 4): string {
+    this.describeCache ??= new Map();
+    let text = this.describeCache.get(maxItems);
+    if (text === undefined) {
+      text = this.computeDescription(maxItems);
+      this.describeCache.set(maxItems, text);
+    }
+    return text;
+  }
+
+  private computeDescription(maxItems: number): string {
     if (this.isEmpty()) return 'no address';
     // "0.0.0.0/0 except 45.33.0.0/16" reads better than sixteen ranges.
     if (this.v6.isEmpty() && this.v4.intervals.length <= maxItems + 1 && this.toCidrs().length > maxItems) {

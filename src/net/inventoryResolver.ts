@@ -180,6 +180,11 @@ export class InventoryResolver {
     return { definite, possible, symbols: new Set() };
   }
 
+  /** The interfaces bound to a security group (those whose group lists are known). */
+  groupMembers(ref: Ref): readonly NetworkInterface[] {
+    return this.membership().members.get(this.key(ref)) ?? [];
+  }
+
   private membership(): { members: Map<Ref, NetworkInterface[]>; unknown: NetworkInterface[] } {
     if (this.membersIndex === undefined || this.unknownMembership === undefined) {
       this.membersIndex = new Map();

@@ -80,6 +80,15 @@ function protocolSet(protocol: Protocol | 'ALL'): ReadonlySet<Protocol> {
  * "executed from top to bottom", first match wins.
  */
 export function compileInterface(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
+  const cacheKey = `nic:${direction}:${nic.key}`;
+  const cached = resolver.compiledCache.get(cacheKey) as CompiledRule[] | undefined;
+  if (cached !== undefined) return cached;
+  const compiled = compileInterfaceUncached(resolver, nic, direction);
+  resolver.compiledCache.set(cacheKey, compiled);
+  return compiled;
+}
+
+function compileInterfaceUncached(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
   if (isUnknown(nic.securityGroups)) {
     return [opaqueRule({ list: nic.key, direction, index: -1, text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
   }

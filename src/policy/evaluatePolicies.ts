@@ -10,7 +10,7 @@ import { checkReachable, unknownFailure } from './assertions/reachable.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
 import { renderTemplate } from './messageTemplate.js';
 import type { Assertion, LoadedPolicy } from './policyTypes.js';
-import { subjectsOf } from './subjects.js';
+import { subjectsOf, type Subject } from './subjects.js';
 
 export interface Evaluation {
   readonly findings: Finding[];
@@ -22,8 +22,16 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   const resolver = new InventoryResolver(inventory);
   const findings = new Map<string, Finding & { extra: number }>();
   let backends = 0;
+  // Subjects depend only on their kind and two params: build them once for all policies.
+  const subjectCache = new Map<string, Subject[]>();
   for (const { policy, severity, params } of policies) {
-    for (const subject of subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })) {
+    const cacheKey = `${policy.subject}|${String(params.get('defaultHealthCheckSource'))}|${String(params.get('healthCheckRangeAllowlisted'))}`;
+    let subjects = subjectCache.get(cacheKey);
+    if (subjects === undefined) {
+      subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
+      subjectCache.set(cacheKey, subjects);
+    }
+    for (const subject of subjects) {
       const source = fieldSource(subject.fields, params);
       const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, source);
       if (applies === 'no') continue;
@@ -66,10 +74,17 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
 }
 
+const MAX_EVIDENCE = 20;
+
 function merge(existing: Finding & { extra: number }, failure: AssertionFailure): Finding & { extra: number } {
-  const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
-  const evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e)))].slice(0, 20);
-  const related = [...new Set([...existing.related, ...failure.related])];
+  // Merged findings keep the first evidence only: enough to explain, and merging stays cheap.
+  const room = MAX_EVIDENCE - existing.evidence.length;
+  let evidence = existing.evidence;
+  if (room > 0) {
+    const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
+    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e))).slice(0, room)];
+  }
+  const related = existing.related.length >= 50 ? existing.related : [...new Set([...existing.related, ...failure.related])].slice(0, 50);
   // A failure outweighs an unknown for the same resource.
   const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
   return { ...existing, status, evidence, related, extra: existing.extra + 1 };

@@ -24,9 +24,16 @@ export function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: Ass
   if (subject.securityGroup !== undefined) {
     const key = subject.securityGroup.key;
     for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
-    for (const nic of resolver.interfaces()) {
-      if (isUnknown(nic.securityGroups) || !nic.securityGroups.some((g) => resolver.key(g) === key)) continue;
-      for (const deny of findIneffectiveDenies(compileInterface(resolver, nic, direction))) {
+    for (const nic of resolver.groupMembers(key)) {
+      if (isUnknown(nic.securityGroups)) continue;
+      // Interfaces with the same group list have the same effective order: analyse it once.
+      const cacheKey = `shadow:${direction}:${nic.securityGroups.join(',')}`;
+      let denies = resolver.compiledCache.get(cacheKey) as IneffectiveDeny[] | undefined;
+      if (denies === undefined) {
+        denies = findIneffectiveDenies(compileInterface(resolver, nic, direction));
+        resolver.compiledCache.set(cacheKey, denies);
+      }
+      for (const deny of denies) {
         if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
       }
     }

@@ -67,11 +67,18 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
       continue;
     }
     if (layer === 'securityGroups') {
-      outcomes.push({ layer, resource, location, verdicts: [{ verdict: admitToInterface(resolver, nic, query), direction: 'ingress', query }] });
+      // Backends that share their groups share the answer: evaluate each distinct list once.
+      const groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(',');
+      const verdict = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => admitToInterface(resolver, nic, query));
+      outcomes.push({ layer, resource, location, verdicts: [{ verdict, direction: 'ingress', query }] });
       continue;
     }
     const ephemeral = ephemeralPorts(ctx);
-    const acl = admitThroughAcl(resolver, nic.subnet, resolver.interfaceAddresses(nic), query, ephemeral);
+    const local = resolver.interfaceAddresses(nic);
+    const subnetKey = isUnknown(nic.subnet) ? `?${nic.key}` : nic.subnet;
+    const acl = memo(resolver, `acl|${subnetKey}|${local.definite.key()}|${local.possible.key()}|${ephemeral.intervals.join(';')}|${queryKey(query)}`, () =>
+      admitThroughAcl(resolver, nic.subnet, local, query, ephemeral),
+    );
     if (acl.kind === 'none') continue;
     if (acl.kind === 'unknown') {
       outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
@@ -89,6 +96,18 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
     });
   }
   return outcomes;
+}
+
+function queryKey(query: FlowQuery): string {
+  return `${query.protocol}|${query.ports.intervals.join(';')}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(',')}`;
+}
+
+function memo<T>(resolver: InventoryResolver, key: string, compute: () => T): T {
+  const cacheKey = `flow:${key}`;
+  if (resolver.compiledCache.has(cacheKey)) return resolver.compiledCache.get(cacheKey) as T;
+  const value = compute();
+  resolver.compiledCache.set(cacheKey, value);
+  return value;
 }
 
 function ephemeralPorts(ctx: AssertionContext): PortSet {
