@@ -33687,7 +33687,7 @@ function protocolSet(protocol) {
   return protocol === "ALL" ? new Set(PROTOCOLS2) : /* @__PURE__ */ new Set([protocol]);
 }
 function compileInterface(resolver, nic, direction) {
-  const cacheKey = `nic:${direction}:${nic.key}`;
+  const cacheKey = isUnknown(nic.securityGroups) ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join("\0")}`;
   const cached = resolver.compiledCache.get(cacheKey);
   if (cached !== void 0) return cached;
   const compiled2 = compileInterfaceUncached(resolver, nic, direction);

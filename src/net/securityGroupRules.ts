@@ -80,7 +80,8 @@ function protocolSet(protocol: Protocol | 'ALL'): ReadonlySet<Protocol> {
  * "executed from top to bottom", first match wins.
  */
 export function compileInterface(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
-  const cacheKey = `nic:${direction}:${nic.key}`;
+  // The list depends only on the groups, so interfaces with the same groups share it.
+  const cacheKey = isUnknown(nic.securityGroups) ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join('\u0000')}`;
   const cached = resolver.compiledCache.get(cacheKey) as CompiledRule[] | undefined;
   if (cached !== undefined) return cached;
   const compiled = compileInterfaceUncached(resolver, nic, direction);
