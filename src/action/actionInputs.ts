@@ -14,6 +14,11 @@ export interface ActionInputs {
   readonly sarifFile?: string;
   readonly apiEndpoint?: string;
   readonly allowPartial: boolean;
+  readonly comment: 'auto' | 'always' | 'never';
+  readonly driftIssue: 'auto' | 'always' | 'never';
+  readonly githubToken?: string;
+  readonly roleArn?: string;
+  readonly oidcProviderId?: string;
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
@@ -39,6 +44,12 @@ function flag(name: string, fallback: boolean): boolean {
   throw new InputError(`input "${name}" must be true or false, not "${value}"`);
 }
 
+function choice(name: string): 'auto' | 'always' | 'never' {
+  const value = (optional(name) ?? 'auto').toLowerCase();
+  if (value !== 'auto' && value !== 'always' && value !== 'never') throw new InputError(`input "${name}" must be auto, always or never, not "${value}"`);
+  return value;
+}
+
 /** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
 export function readActionInputs(): ActionInputs {
   const mode = (optional('mode') ?? 'plan').toLowerCase();
@@ -49,7 +60,19 @@ export function readActionInputs(): ActionInputs {
   if (mode === 'plan' && planFile === undefined) throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
   const regions = list('regions');
   if (mode === 'live' && regions.length === 0) throw new InputError('input "regions" is required in live mode, e.g. ap-guangzhou');
-  const optionalValues = { planFile, tfRoot: optional('tf-root'), config: optional('config'), sarifFile: optional('sarif-file'), apiEndpoint: optional('api-endpoint') };
+  const githubToken = optional('github-token');
+  // Registered before anything could print it.
+  if (githubToken !== undefined) core.setSecret(githubToken);
+  const optionalValues = {
+    planFile,
+    tfRoot: optional('tf-root'),
+    config: optional('config'),
+    sarifFile: optional('sarif-file'),
+    apiEndpoint: optional('api-endpoint'),
+    githubToken,
+    roleArn: optional('role-arn'),
+    oidcProviderId: optional('oidc-provider-id'),
+  };
   return {
     mode,
     ...Object.fromEntries(Object.entries(optionalValues).filter(([, v]) => v !== undefined)),
@@ -58,5 +81,7 @@ export function readActionInputs(): ActionInputs {
     failOn,
     annotations: flag('annotations', true),
     allowPartial: flag('allow-partial', false),
+    comment: choice('comment'),
+    driftIssue: choice('drift-issue'),
   };
 }

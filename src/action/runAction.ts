@@ -1,12 +1,18 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
-import { annotationsFor } from '../report/annotations.js';
+import { annotationOf, annotationsFor } from '../report/annotations.js';
+import { publishCheckRun } from '../report/github/checkRun.js';
+import { syncDriftIssue } from '../report/github/driftIssue.js';
+import { githubClient, isPermissionError, type GitHubClient } from '../report/github/githubClient.js';
+import { COMMENT_LIMIT, upsertStickyComment } from '../report/github/stickyComment.js';
+import { workflowContext, type WorkflowContext } from './workflowContext.js';
 import { renderJson } from '../report/jsonReport.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarifReport.js';
@@ -50,18 +56,13 @@ async function check(inputs: ActionInputs, cwd: string): Promise<Report> {
 }
 
 async function publish(report: Report, inputs: ActionInputs, cwd: string): Promise<void> {
-  if (inputs.annotations) {
-    for (const a of annotationsFor(report)) {
-      const properties = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine, ...(a.endLine ? { endLine: a.endLine } : {}) } : {}) };
-      if (a.level === 'error') core.error(a.message, properties);
-      else if (a.level === 'warning') core.warning(a.message, properties);
-      else core.notice(a.message, properties);
-    }
-  }
+  const context = workflowContext();
+  const github = inputs.githubToken ? githubClient(inputs.githubToken) : undefined;
+  if (inputs.annotations) await annotate(report, inputs, context, github);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)' })).write();
   }
-  const reportFile = resolve(process.env.RUNNER_TEMP ?? cwd, 'clb-guard-report.json');
+  const reportFile = resolve(process.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
   await writeFile(reportFile, renderJson(report));
   core.setOutput('report-file', reportFile);
   if (inputs.sarifFile) {
@@ -72,9 +73,82 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string): Promi
     core.setOutput('sarif-file', path);
     if (omitted > 0) core.notice(`${omitted} findings have no location in the repository and are not in the SARIF file; they are in the job summary and the JSON report.`);
   }
+  await comment(report, inputs, context, github);
+  await driftIssue(report, inputs, context, github);
   const failures = report.findings.filter((f) => f.status === 'fail');
   core.setOutput('findings', String(report.findings.length));
   core.setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
   core.setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
   core.setOutput('passed', String(exitCodeFor(report, inputs.failOn) === 0 && report.complete));
+}
+
+/**
+ * With `checks: write`, every annotation goes on a check run for the PR head; otherwise workflow
+ * commands, of which GitHub shows ten per level: the most severe first and a count of the rest.
+ */
+async function annotate(report: Report, inputs: ActionInputs, context: WorkflowContext, github: GitHubClient | undefined): Promise<void> {
+  const all = report.findings.map(annotationOf);
+  if (github && context.owner && context.repo && context.pullRequest?.headSha) {
+    try {
+      const failed = exitCodeFor(report, inputs.failOn) === 1;
+      const run = await publishCheckRun(github, { owner: context.owner, repo: context.repo, headSha: context.pullRequest.headSha }, {
+        title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings`,
+        summary: renderMarkdown(report, { maxChars: 60_000, overflowHint: 'the job summary' }),
+        conclusion: failed ? 'failure' : 'success',
+        annotations: all,
+      });
+      core.info(`Annotations are on check run ${run.id} (${all.length} in ${run.batches} batches).`);
+      return;
+    } catch (error) {
+      if (!isPermissionError(error)) throw error;
+      core.debug('No checks: write permission; annotating with workflow commands instead.');
+    }
+  }
+  for (const a of annotationsFor(report)) {
+    const properties = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine, ...(a.endLine ? { endLine: a.endLine } : {}) } : {}) };
+    if (a.level === 'error') core.error(a.message, properties);
+    else if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+}
+
+async function comment(report: Report, inputs: ActionInputs, context: WorkflowContext, github: GitHubClient | undefined): Promise<void> {
+  const wanted = inputs.comment === 'always' || (inputs.comment === 'auto' && context.pullRequest !== undefined);
+  if (!wanted) return;
+  if (!github || !context.owner || !context.repo || !context.pullRequest) {
+    core.notice('clb-guard: no pull request or token here, so no PR comment.');
+    return;
+  }
+  try {
+    const body = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: 'the job summary', heading: 'clb-guard' });
+    const done = await upsertStickyComment(github, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, body);
+    core.info(`PR comment ${done}.`);
+  } catch (error) {
+    // Fork PRs get a read-only token: skip the comment, never fail the run over reporting.
+    if (!isPermissionError(error)) throw error;
+    core.notice('clb-guard: the token may not comment on this pull request (read-only token, e.g. from a fork); the findings are in the job summary. Grant pull-requests: write to get the PR comment.');
+  }
+}
+
+async function driftIssue(report: Report, inputs: ActionInputs, context: WorkflowContext, github: GitHubClient | undefined): Promise<void> {
+  const scheduled = context.eventName === 'schedule' || context.eventName === 'workflow_dispatch';
+  const wanted = inputs.driftIssue === 'always' || (inputs.driftIssue === 'auto' && inputs.mode === 'live' && scheduled);
+  if (!wanted) return;
+  if (!github || !context.owner || !context.repo) {
+    core.notice('clb-guard: no token or repository here, so no drift issue.');
+    return;
+  }
+  try {
+    const failures = report.findings.filter((f) => f.status === 'fail').length;
+    const done = await syncDriftIssue(github, { owner: context.owner, repo: context.repo }, {
+      findings: report.complete ? failures : Math.max(failures, 1),
+      title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings in the live account`,
+      body: renderMarkdown(report, { maxChars: 60_000, overflowHint: context.runUrl ?? 'the workflow run' }) + (context.runUrl ? `\n\nLatest run: ${context.runUrl}` : ''),
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+    });
+    core.info(`Drift issue ${done}.`);
+  } catch (error) {
+    if (!isPermissionError(error)) throw error;
+    core.notice('clb-guard: the token may not manage issues; grant issues: write to get the drift issue.');
+  }
 }

@@ -29,7 +29,8 @@ export function annotationsFor(report: Report): Annotation[] {
   return out;
 }
 
-function annotationOf(f: Finding): Annotation {
+/** One finding as an annotation on its .tf line. */
+export function annotationOf(f: Finding): Annotation {
   return {
     level: f.severity,
     title: `${f.policy}${f.status === 'unknown' ? ' (unknown)' : ''}: ${f.resource}`,

@@ -1,0 +1,32 @@
+import type { GitHubClient, RepositoryRef } from './githubClient.js';
+
+export const DRIFT_MARKER = '<!-- clb-guard:drift-issue -->';
+export const DRIFT_LABEL = 'clb-guard-drift';
+
+/**
+ * One open issue while the live account has findings, found by label and a hidden marker:
+ * created when findings appear, its body updated when they change, closed with a comment when
+ * the account is clean again.
+ */
+export async function syncDriftIssue(
+  github: GitHubClient,
+  where: RepositoryRef,
+  state: { readonly findings: number; readonly title: string; readonly body: string; readonly runUrl?: string },
+): Promise<'created' | 'updated' | 'unchanged' | 'closed' | 'none'> {
+  const open = await github.paginate(github.rest.issues.listForRepo, { owner: where.owner, repo: where.repo, state: 'open', labels: DRIFT_LABEL, per_page: 100 });
+  const existing = open.find((issue) => typeof issue.body === 'string' && issue.body.includes(DRIFT_MARKER) && issue.pull_request === undefined);
+  const body = `${DRIFT_MARKER}\n${state.body}`.slice(0, 65_536);
+  if (state.findings === 0) {
+    if (existing === undefined) return 'none';
+    await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: existing.number, body: `All clear: the latest scan found nothing${state.runUrl ? ` (${state.runUrl})` : ''}. Closing.` });
+    await github.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
+    return 'closed';
+  }
+  if (existing === undefined) {
+    await github.rest.issues.create({ owner: where.owner, repo: where.repo, title: state.title, body, labels: [DRIFT_LABEL] });
+    return 'created';
+  }
+  if (existing.body === body && existing.title === state.title) return 'unchanged';
+  await github.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: existing.number, title: state.title, body });
+  return 'updated';
+}

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
+
+/** Runs the built Action (dist/index.js) as the runner would: INPUT_* and GITHUB_* environment. */
+const repoRoot = join(import.meta.dirname, '..', '..');
+let standIn: StandIn | undefined;
+afterEach(async () => {
+  await standIn?.close();
+  standIn = undefined;
+});
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions> } = {}): Promise<ActionRun> {
+  standIn = await startGitHubStandIn({ tokens: options.tokens ?? { rw: { pullRequests: 'write', issues: 'write' } } });
+  const dir = mkdtempSync(join(tmpdir(), 'clb-guard-action-'));
+  const files = { event: join(dir, 'event.json'), summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
+  writeFileSync(files.event, JSON.stringify(options.payload ?? {}));
+  writeFileSync(files.summary, '');
+  writeFileSync(files.output, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_WORKSPACE: repoRoot,
+    GITHUB_REPOSITORY: 'acme/infra',
+    GITHUB_EVENT_NAME: options.event ?? 'pull_request',
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_API_URL: standIn.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '42',
+    RUNNER_TEMP: dir,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, summary: readFileSync(files.summary, 'utf8'), outputs: parseOutputs(readFileSync(files.output, 'utf8')) };
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const pattern = /^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) out[match[1]!] = match[3]!;
+  return out;
+}
+
+const demo = { 'plan-file': 'examples/demo/plan.json', 'tf-root': 'examples/demo', 'github-token': 'rw', config: 'test/e2e/empty-config.json' };
+const pullRequest = { pull_request: { number: 12, head: { sha: 'feedface' } } };
+
+describe('the Action (dist/index.js)', () => {
+  it('annotates the .tf lines, writes the summary and outputs, comments once on the PR, and fails on errors', async () => {
+    const run = await runAction(demo, { payload: pullRequest });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=deny-before-allow%3A tencentcloud_security_group\.web,file=examples\/demo\/main\.tf,line=75,endLine=\d+::/m);
+    expect(run.stdout).toMatch(/^::warning title=admin-port-not-public%3A tencentcloud_instance\.web\[0\],file=examples\/demo\/main\.tf,line=91/m);
+    expect(run.stdout).toMatch(/^::error::clb-guard found 8 errors, 3 warnings and 0 notices \(fail-on: error\)\.$/m);
+    expect(run.summary).toContain('8 errors, 3 warnings, 0 notices, 0 unknown');
+    expect(run.outputs).toMatchObject({ findings: '11', errors: '8', warnings: '3', passed: 'false' });
+    expect(JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')).summary.error).toBe(8);
+    expect(standIn!.comments).toHaveLength(1);
+    expect(standIn!.comments[0]).toMatchObject({ issue: 12 });
+  });
+
+  it('with checks: write puts every annotation on a check run for the PR head instead', async () => {
+    const run = await runAction(demo, { payload: pullRequest, tokens: { rw: { pullRequests: 'write', checks: 'write' } } });
+    expect(run.stdout).not.toMatch(/^::error title=/m);
+    expect(standIn!.checkRuns).toHaveLength(1);
+    expect(standIn!.checkRuns[0]).toMatchObject({ head_sha: 'feedface', conclusion: 'failure' });
+    expect(standIn!.checkRuns[0]!.annotations).toHaveLength(11);
+  });
+
+  it('a read-only token (fork PR) skips the comment with a notice, without failing because of it', async () => {
+    const run = await runAction({ ...demo, 'github-token': 'ro', 'fail-on': 'never' }, { payload: pullRequest, tokens: { ro: { pullRequests: 'read' } } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::notice::clb-guard: the token may not comment on this pull request/m);
+    expect(standIn!.comments).toEqual([]);
+    expect(run.outputs.passed).toBe('true');
+  });
+
+  it('writes SARIF when asked and does not comment outside pull requests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-guard-sarif-'));
+    const run = await runAction({ ...demo, 'sarif-file': join(dir, 'clb.sarif'), 'fail-on': 'never' }, { event: 'push' });
+    expect(run.code).toBe(0);
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(11);
+    expect(standIn!.comments).toEqual([]);
+  });
+
+  it.each([
+    [{ ...demo, mode: 'cloud' }, /^::error::input "mode" must be plan or live, not "cloud"$/m],
+    [{ ...demo, 'plan-file': '' }, /^::error::input "plan-file" is required in plan mode/m],
+    [{ ...demo, 'plan-file': 'examples/demo/main.tf' }, /^::error::examples\/demo\/main\.tf: /m],
+    [{ ...demo, 'fail-on': 'sometimes' }, /^::error::input "fail-on" must be one of error, warning, notice, never/m],
+  ])('a configuration error is one clear failure line, not a stack trace (%#)', async (inputs, message) => {
+    const run = await runAction(inputs);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(message);
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+});

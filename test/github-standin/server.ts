@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the parts of the GitHub REST API clb-guard uses: issue comments, issues,
+ * labels and check runs. It records every call, paginates with Link headers like GitHub, and
+ * enforces the token's permissions the way GitHub answers a read-only token.
+ */
+export interface Permissions {
+  issues?: 'read' | 'write';
+  pullRequests?: 'read' | 'write';
+  checks?: 'read' | 'write';
+}
+
+export interface StandIn {
+  readonly url: string;
+  readonly calls: { method: string; path: string; body?: unknown }[];
+  readonly comments: { id: number; issue: number; body: string }[];
+  readonly issues: { number: number; title: string; body: string; state: 'open' | 'closed'; labels: string[] }[];
+  readonly checkRuns: { id: number; head_sha: string; status: string; conclusion?: string; annotations: unknown[]; updates: number }[];
+  close(): Promise<void>;
+}
+
+export async function startGitHubStandIn(options: { tokens: Record<string, Permissions>; pageSize?: number }): Promise<StandIn> {
+  const state = { comments: [] as StandIn['comments'], issues: [] as StandIn['issues'], checkRuns: [] as StandIn['checkRuns'], calls: [] as StandIn['calls'] };
+  let nextId = 1000;
+  const pageSize = options.pageSize ?? 30;
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(req);
+    state.calls.push({ method: req.method ?? 'GET', path: url.pathname + url.search, ...(body !== undefined ? { body } : {}) });
+    const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
+    const permissions = options.tokens[token];
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    if (permissions === undefined) return send(401, { message: 'Bad credentials' });
+    const forbid = () => send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+    const paginate = (items: unknown[]) => {
+      const page = Number(url.searchParams.get('page') ?? '1');
+      const per = Math.min(Number(url.searchParams.get('per_page') ?? pageSize), pageSize);
+      const slice = items.slice((page - 1) * per, page * per);
+      const last = Math.max(1, Math.ceil(items.length / per));
+      const link: Record<string, string> = page < last ? { link: `<${base}${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), page: String(page + 1), per_page: String(per) })}>; rel="next", <${base}${url.pathname}?page=${last}>; rel="last"` } : {};
+      send(200, slice, link);
+    };
+    const canWriteIssues = permissions.issues === 'write' || permissions.pullRequests === 'write';
+    const m = (pattern: RegExp) => pattern.exec(url.pathname);
+    let match: RegExpExecArray | null;
+
+    if (req.method === 'GET' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      return paginate(state.comments.filter((c) => c.issue === Number(match![1])).map((c) => ({ id: c.id, body: c.body })));
+    }
+    if (req.method === 'POST' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      if (!canWriteIssues) return forbid();
+      const comment = { id: nextId++, issue: Number(match[1]), body: String((body as { body: string }).body) };
+      state.comments.push(comment);
+      return send(201, { id: comment.id, body: comment.body });
+    }
+    if (req.method === 'PATCH' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+      if (!canWriteIssues) return forbid();
+      const comment = state.comments.find((c) => c.id === Number(match![1]));
+      if (comment === undefined) return send(404, { message: 'Not Found' });
+      comment.body = String((body as { body: string }).body);
+      return send(200, { id: comment.id, body: comment.body });
+    }
+    if (req.method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/issues$/)) {
+      const label = url.searchParams.get('labels');
+      const stateFilter = url.searchParams.get('state') ?? 'open';
+      return paginate(state.issues.filter((i) => (stateFilter === 'all' || i.state === stateFilter) && (label === null || i.labels.includes(label))).map(toIssue));
+    }
+    if (req.method === 'POST' && m(/^\/repos\/[^/]+\/[^/]+\/issues$/)) {
+      if (permissions.issues !== 'write') return forbid();
+      const input = body as { title: string; body: string; labels?: string[] };
+      const issue = { number: state.issues.length + 1, title: input.title, body: input.body, state: 'open' as const, labels: input.labels ?? [] };
+      state.issues.push(issue);
+      return send(201, toIssue(issue));
+    }
+    if (req.method === 'PATCH' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/))) {
+      if (permissions.issues !== 'write') return forbid();
+      const issue = state.issues.find((i) => i.number === Number(match![1]));
+      if (issue === undefined) return send(404, { message: 'Not Found' });
+      Object.assign(issue, Object.fromEntries(Object.entries(body as object).filter(([k]) => ['title', 'body', 'state'].includes(k))));
+      return send(200, toIssue(issue));
+    }
+    if (req.method === 'POST' && m(/^\/repos\/[^/]+\/[^/]+\/check-runs$/)) {
+      if (permissions.checks !== 'write') return forbid();
+      const input = body as { head_sha: string; status?: string; output?: { annotations?: unknown[] } };
+      const annotations = input.output?.annotations ?? [];
+      if (annotations.length > 50) return send(422, { message: 'Only 50 annotations are allowed per request' });
+      const run = { id: nextId++, head_sha: input.head_sha, status: input.status ?? 'queued', annotations: [...annotations], updates: 0 };
+      state.checkRuns.push(run);
+      return send(201, { id: run.id });
+    }
+    if (req.method === 'PATCH' && (match = m(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/))) {
+      if (permissions.checks !== 'write') return forbid();
+      const run = state.checkRuns.find((r) => r.id === Number(match![1]));
+      if (run === undefined) return send(404, { message: 'Not Found' });
+      const input = body as { status?: string; conclusion?: string; output?: { annotations?: unknown[] } };
+      const annotations = input.output?.annotations ?? [];
+      if (annotations.length > 50) return send(422, { message: 'Only 50 annotations are allowed per request' });
+      run.annotations.push(...annotations);
+      run.updates++;
+      if (input.status) run.status = input.status;
+      if (input.conclusion) run.conclusion = input.conclusion;
+      return send(200, { id: run.id });
+    }
+    send(404, { message: 'Not Found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    calls: state.calls,
+    comments: state.comments,
+    issues: state.issues,
+    checkRuns: state.checkRuns,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function toIssue(i: StandIn['issues'][number]) {
+  return { number: i.number, title: i.title, body: i.body, state: i.state, labels: i.labels.map((name) => ({ name })) };
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
