@@ -10128,1052 +10128,9 @@ function expressionAt(expressions, path) {
   return { found: "expression", expression: current };
 }
 
-// src/sources/plan/planContext.ts
-var AFTER_APPLY = "known after apply";
-var SELF_ID_ATTRIBUTES = {
-  tencentcloud_clb_listener: ["id", "listener_id"],
-  tencentcloud_clb_listener_rule: ["id", "rule_id"]
-};
-var AttributeReader = class {
-  string(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
-    if (typeof state.value === "string") return state.value;
-    if (typeof state.value === "number" || typeof state.value === "boolean") return String(state.value);
-    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a string`);
-    return unknown(`${formatPath(path)} has an unexpected shape`);
-  }
-  number(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
-    const value = typeof state.value === "string" && /^-?\d+$/.test(state.value) ? Number(state.value) : state.value;
-    if (typeof value === "number" && Number.isFinite(value)) return value;
-    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a number`);
-    return unknown(`${formatPath(path)} has an unexpected shape`);
-  }
-  boolean(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
-    if (typeof state.value === "boolean") return state.value;
-    if (state.value === "true" || state.value === "false") return state.value === "true";
-    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a boolean`);
-    return unknown(`${formatPath(path)} has an unexpected shape`);
-  }
-  /** The IDs an attribute names, linked to resources of the plan where it can be. */
-  links(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    return this.view.context.linksOf(state, this.view.resource.address, path);
-  }
-  /** A single linked ID: `null` when not set. */
-  link(path) {
-    const links = this.links(path);
-    if (links === void 0) return null;
-    if (links.unknownReason !== void 0) return unknown(links.unknownReason);
-    if (links.refs.length === 1) return links.refs[0];
-    if (links.refs.length === 0) return null;
-    return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${links.refs.join(", ")}`);
-  }
-};
-var ResourceView = class extends AttributeReader {
-  constructor(context, resource) {
-    super();
-    this.context = context;
-    this.resource = resource;
-    this.config = context.config.resource(resource.module, "managed", resource.type, resource.name);
-    this.scope = context.resolver.scopeOf(resource, this.config);
-  }
-  context;
-  resource;
-  config;
-  scope;
-  cachedLocation;
-  get view() {
-    return this;
-  }
-  get address() {
-    return this.resource.address;
-  }
-  /** The resource block's location, looked up once. */
-  get location() {
-    if (this.cachedLocation === void 0) this.cachedLocation = this.context.location(this.resource) ?? null;
-    return this.cachedLocation ?? void 0;
-  }
-  /**
-   * Known values win; an unknown one is explained by the configuration: not written = not set
-   * (optional attributes show as unknown in a create plan), a constant, or references.
-   * An empty string is "not set" throughout this provider.
-   */
-  attribute(path) {
-    const value = valueAt(this.resource.values, this.resource.unknown, path);
-    if (value.known) return knownState(value.value);
-    if (this.config === void 0 || !this.alignedWithConfig(path)) return UNKNOWN_WITHOUT_CONFIG;
-    const top = String(path[0]);
-    if (path.length > 1 && this.config.expressions[top] === void 0) return this.missingBlock(top);
-    const lookup = expressionAt(this.config.expressions, path);
-    if (lookup.found === "absent") return UNSET;
-    if (lookup.found === "unknown") return UNKNOWN_WITHOUT_CONFIG;
-    return this.expressionState(lookup.expression);
-  }
-  /**
-   * One element of a list of nested blocks (`ingress[3]`), read without walking the whole path
-   * for every attribute: rule sets have thousands.
-   */
-  element(list, index) {
-    const values = child2(this.resource.values[list], index);
-    const unknownList = isPlainObject(this.resource.unknown) ? this.resource.unknown[list] : void 0;
-    const unknownElement = unknownList === true ? true : child2(unknownList, index);
-    const configList = this.config?.expressions[list];
-    let config;
-    if (this.config === void 0) config = { kind: "unknown" };
-    else if (configList === void 0) config = this.missingBlock(list).state === "unset" ? { kind: "unset" } : { kind: "unknown" };
-    else if (Array.isArray(configList) && Array.isArray(this.resource.values[list]) && configList.length === this.resource.values[list].length) {
-      const block = configList[index];
-      config = isPlainObject(block) ? { kind: "block", block } : { kind: "unknown" };
-    } else config = { kind: "unknown" };
-    return new ElementView(this, [list, index], values, unknownElement, config);
-  }
-  /** A configuration expression as a state: constants read, references resolved. */
-  expressionState(expression) {
-    if (isPlainObject(expression) && "constant_value" in expression) return knownState(expression["constant_value"]);
-    const items = this.context.resolver.resolve(expression, this.scope);
-    if (items.length > 0 && items.every((item) => item.kind === "constant" && (item.value === null || item.value === ""))) return UNSET;
-    if (items.length === 1 && items[0].kind === "constant") return { state: "set", value: items[0].value };
-    return { state: "unknown", items };
-  }
-  /**
-   * A nested block missing from the configuration: not written (an optional computed block,
-   * wholly unknown in a create plan), or written with `dynamic` (then the plan knows its shape).
-   */
-  missingBlock(name) {
-    const wholeUnknown = isPlainObject(this.resource.unknown) && this.resource.unknown[name] === true;
-    return wholeUnknown && !this.writtenAsDynamic(name) ? UNSET : UNKNOWN_WITHOUT_CONFIG;
-  }
-  writtenAsDynamic(name) {
-    return this.context.sourceBlock(this.resource)?.block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === name) ?? false;
-  }
-  /**
-   * Nested blocks line up with their configuration only when both lists have the same length;
-   * `dynamic` blocks are missing from the configuration, so then it cannot say which is which.
-   */
-  alignedWithConfig(path) {
-    let expressions = this.config?.expressions;
-    let values = this.resource.values;
-    for (const step of path) {
-      if (typeof step === "number") {
-        if (Array.isArray(expressions) && Array.isArray(values) && expressions.length !== values.length) return false;
-      }
-      expressions = child2(expressions, step);
-      values = child2(values, step);
-    }
-    return true;
-  }
-};
-var ElementView = class extends AttributeReader {
-  constructor(view, path, values, unknownTree, config) {
-    super();
-    this.view = view;
-    this.path = path;
-    this.values = values;
-    this.unknownTree = unknownTree;
-    this.config = config;
-  }
-  view;
-  path;
-  values;
-  unknownTree;
-  config;
-  attribute(path) {
-    if (path.length !== 1) return this.view.attribute([...this.path, ...path]);
-    const name = String(path[0]);
-    const unknownHere = this.unknownTree === true || isPlainObject(this.unknownTree) && this.unknownTree[name] === true;
-    if (!unknownHere) return knownState(isPlainObject(this.values) ? this.values[name] : void 0);
-    if (this.config.kind === "unset") return UNSET;
-    if (this.config.kind === "unknown") return UNKNOWN_WITHOUT_CONFIG;
-    const expression = this.config.block[name];
-    if (expression === void 0) return UNSET;
-    return this.view.expressionState(expression);
-  }
-};
-var UNSET = { state: "unset" };
-var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
-function knownState(value) {
-  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
-}
-function child2(value, step) {
-  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
-  if (isPlainObject(value)) return value[String(step)];
-  return void 0;
-}
-var PlanContext = class {
-  constructor(resources, config, resolver, sources) {
-    this.resources = resources;
-    this.config = config;
-    this.resolver = resolver;
-    this.sources = sources;
-    for (const resource of resources.byAddress.values()) {
-      for (const name of ["id", ...SELF_ID_ATTRIBUTES[resource.type] ?? []]) {
-        const id = resource.values[name];
-        if (typeof id === "string" && id !== "" && !this.aliases.has(id)) this.aliases.set(id, resource.address);
-      }
-    }
-  }
-  resources;
-  config;
-  resolver;
-  sources;
-  warnings = [];
-  /** Known cloud ID → inventory key (address). */
-  aliases = /* @__PURE__ */ new Map();
-  views = /* @__PURE__ */ new Map();
-  view(resource) {
-    let view = this.views.get(resource.address);
-    if (view === void 0) {
-      view = new ResourceView(this, resource);
-      this.views.set(resource.address, view);
-    }
-    return view;
-  }
-  warn(resource, message) {
-    this.warnings.push({ address: typeof resource === "string" ? resource : resource.address, message });
-  }
-  /** A literal ID: the address of the resource that has it, or the ID itself (external). */
-  alias(id) {
-    return this.aliases.get(id) ?? id;
-  }
-  sourceBlock(resource) {
-    return this.sources.resourceBlock(this.config.module(resource.module)?.dir, "managed", resource.type, resource.name);
-  }
-  location(resource) {
-    const block = this.sourceBlock(resource);
-    return block === void 0 ? void 0 : this.sources.blockLocation(block);
-  }
-  paths = /* @__PURE__ */ new Map();
-  /** `ingress[3]`, shared: a large plan has a hundred thousand rules with a few distinct paths. */
-  elementPath(list, index) {
-    const key = `${list}[${index}]`;
-    const known = this.paths.get(key);
-    if (known !== void 0) return known;
-    this.paths.set(key, key);
-    return key;
-  }
-  provenance(resource, extra = {}) {
-    const id = resource.values["id"];
-    const location = extra.location ?? this.view(resource).location;
-    return {
-      address: resource.address,
-      ...typeof id === "string" && id !== "" ? { cloudId: id } : {},
-      type: resource.type,
-      ...extra.path !== void 0 ? { path: extra.path } : {},
-      ...location !== void 0 ? { location } : {}
-    };
-  }
-  linksOf(state, owner, path, depth = 0) {
-    if (state.state === "unset") return { refs: [] };
-    if (state.state === "set") return this.literalLinks(state.value, owner, path);
-    if (state.items.length === 0) return { refs: [], unknownReason: AFTER_APPLY };
-    const refs = [];
-    const reasons = [];
-    for (const item of state.items) {
-      const linked = this.linkItem(item, depth);
-      for (const ref of linked.refs) if (!refs.includes(ref)) refs.push(ref);
-      if (linked.unknownReason !== void 0) reasons.push(linked.unknownReason);
-    }
-    return reasons.length > 0 ? { refs, unknownReason: reasons.join("; ") } : { refs };
-  }
-  literalLinks(value, owner, path) {
-    const values = Array.isArray(value) ? value : [value];
-    const refs = [];
-    for (const entry of values) {
-      if (entry === null || entry === "") continue;
-      if (typeof entry !== "string") {
-        if (owner !== void 0) this.warn(owner, `${formatPath(path)}: expected an ID, found ${JSON.stringify(entry)}`);
-        return { refs, unknownReason: `${owner === void 0 ? "a referenced value" : formatPath(path)} is not an ID` };
-      }
-      const ref = this.alias(entry);
-      if (!refs.includes(ref)) refs.push(ref);
-    }
-    return { refs };
-  }
-  /** A resolved reference as IDs: the resource itself, or the attribute it reads, followed. */
-  linkItem(item, depth = 0) {
-    switch (item.kind) {
-      case "constant":
-        return this.literalLinks(item.value, void 0, []);
-      case "external":
-        return { refs: [], unknownReason: `external: ${item.reason}` };
-      case "opaque":
-        return { refs: [], unknownReason: item.reason };
-      case "resource": {
-        const attribute = item.attribute;
-        const selfIds = ["id", ...SELF_ID_ATTRIBUTES[item.resource.type] ?? []];
-        if (attribute.length === 0 || attribute.length === 1 && selfIds.includes(String(attribute[0]))) return { refs: [item.resource.address] };
-        if (depth > 8) return { refs: [], unknownReason: `${item.resource.address}.${attribute.join(".")} could not be followed` };
-        const state = this.view(item.resource).attribute(attribute);
-        return this.linksOf(state, item.resource.address, attribute, depth + 1);
-      }
-    }
-  }
-};
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function formatPath(path) {
-  return path.map((step, i) => typeof step === "number" ? `[${step}]` : `${i === 0 ? "" : "."}${step}`).join("");
-}
-
-// src/sources/plan/instanceReader.ts
-function readMachines(context) {
-  const extraGroups = attachedGroups(context);
-  const eniInstances = eniAttachments(context);
-  const instances = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_instance")) {
-    const view = context.view(resource);
-    const provenance = context.provenance(resource);
-    const name = view.string(["instance_name"]);
-    const primary = {
-      key: `${resource.address}/eth0`,
-      primary: true,
-      instance: resource.address,
-      privateIps: privateIp(view),
-      subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
-      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
-      provenance
-    };
-    instances.set(resource.address, {
-      key: resource.address,
-      ...typeof name === "string" ? { name } : {},
-      os: osFamily(view),
-      vpc: view.link(["vpc_id"]) ?? unknown("the instance has no VPC"),
-      interfaces: [primary],
-      provenance
-    });
-  }
-  const networkInterfaces = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_eni")) {
-    const view = context.view(resource);
-    const instance = eniInstances.get(resource.address);
-    networkInterfaces.set(resource.address, {
-      key: resource.address,
-      primary: false,
-      ...instance !== void 0 ? { instance } : {},
-      privateIps: eniIps(view),
-      subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
-      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
-      provenance: context.provenance(resource)
-    });
-  }
-  for (const target of extraGroups.keys()) {
-    if (!instances.has(target) && !networkInterfaces.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
-  }
-  return { instances, networkInterfaces };
-}
-function osFamily(view) {
-  for (const attribute of ["image_id", "os_name", "image_name"]) {
-    const value = view.string([attribute]);
-    if (typeof value === "string" && /win/i.test(value)) return "windows";
-  }
-  return "linux";
-}
-function privateIp(view) {
-  const ip = view.string(["private_ip"]);
-  if (ip === void 0) return unknown(view.resource.created ? "assigned from the subnet at apply" : "the plan has no private IP");
-  return isUnknown(ip) ? ip : [ip];
-}
-function eniIps(view) {
-  for (const attribute of ["ipv4s", "ipv4_info"]) {
-    const state = view.attribute([attribute]);
-    if (state.state !== "set" || !Array.isArray(state.value) || state.value.length === 0) continue;
-    const ips = state.value.map((entry) => typeof entry === "object" && entry !== null ? entry["ip"] : void 0);
-    if (ips.every((ip) => typeof ip === "string" && ip !== "")) return ips;
-  }
-  return unknown(AFTER_APPLY);
-}
-function instanceGroups(view) {
-  return ownGroups(view, "the instance");
-}
-function ownGroups(view, what) {
-  const ordered = view.links(["orderly_security_groups"]);
-  const legacy = view.links(["security_groups"]);
-  const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
-  if (usable(ordered)) return asMaybe(ordered);
-  if (usable(legacy)) {
-    if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
-      view.context.warn(view.resource, `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`);
-    }
-    return asMaybe(legacy);
-  }
-  if (ordered !== void 0 || legacy !== void 0) return [];
-  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
-}
-function asMaybe(links) {
-  return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
-}
-function appendGroups(own, extra) {
-  if (extra === void 0) return own;
-  if (isUnknown(own)) return own;
-  if (isUnknown(extra)) return extra;
-  return [...own, ...extra.filter((ref) => !own.includes(ref))];
-}
-function attachedGroups(context) {
-  const attached = /* @__PURE__ */ new Map();
-  const add = (target, groups) => {
-    const earlier = attached.get(target);
-    if (earlier === void 0) attached.set(target, groups);
-    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
-  };
-  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
-    const view = context.view(resource);
-    const instance = view.link(["instance_id"]);
-    if (instance === null || isUnknown(instance)) {
-      context.warn(resource, `cannot tell which instance this security group is attached to (${instance === null ? "instance_id is not set" : instance.reason})`);
-      continue;
-    }
-    const group = view.link(["security_group_id"]);
-    add(instance, group === null ? [] : isUnknown(group) ? group : [group]);
-  }
-  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
-    const view = context.view(resource);
-    const enis = view.links(["network_interface_ids"]);
-    if (enis === void 0 || enis.unknownReason !== void 0 || enis.refs.length === 0) {
-      context.warn(resource, `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? "network_interface_ids is not set"})`);
-      continue;
-    }
-    const groups = view.links(["security_group_ids"]);
-    if (groups !== void 0 && groups.refs.length > 1) context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
-    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
-  }
-  return attached;
-}
-function eniAttachments(context) {
-  const bound = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_eni_attachment")) {
-    const view = context.view(resource);
-    const eni = view.link(["eni_id"]);
-    const instance = view.link(["instance_id"]);
-    if (typeof eni === "string" && typeof instance === "string") bound.set(eni, instance);
-  }
-  return bound;
-}
-
-// src/sources/plan/listenerDrafts.ts
-var ListenerIndex = class {
-  listeners = /* @__PURE__ */ new Map();
-  rules = /* @__PURE__ */ new Map();
-  finish(draft) {
-    const reasons = [...new Set(draft.targetsUnknownReasons)];
-    return {
-      ...draft.base,
-      rules: draft.rules.map((rule) => ({ ...rule.base, targets: rule.targets })),
-      targets: draft.targets,
-      ...reasons.length > 0 ? { targetsUnknownReason: reasons.join("; ") } : {}
-    };
-  }
-};
-
-// src/sources/plan/ruleStrings.ts
-function fieldsOfText(text) {
-  return text.split("#").map((part) => ({ text: part }));
-}
-function fieldsOfTemplate(parts, resolve5) {
-  const raw = [[]];
-  for (const part of parts) {
-    if ("literal" in part) {
-      const pieces = part.literal.split("#");
-      pieces.forEach((piece, i) => {
-        if (i > 0) raw.push([]);
-        if (piece !== "") raw[raw.length - 1].push({ literal: piece });
-      });
-    } else raw[raw.length - 1].push(part);
-  }
-  return raw.map((field) => fieldOfParts(field, resolve5));
-}
-function fieldOfParts(parts, resolve5) {
-  if (parts.every((p) => "literal" in p)) return { text: parts.map((p) => p.literal).join("") };
-  if (parts.some((p) => "directive" in p)) return { unknownReason: "a template directive (%{\u2026}) in a rule string" };
-  const only = parts.length === 1 ? parts[0] : void 0;
-  if (only !== void 0 && "interpolation" in only) {
-    const items = resolve5(only.interpolation);
-    const constant = constantText(items);
-    return constant !== void 0 ? { text: constant } : { items, source: only.interpolation };
-  }
-  let text = "";
-  for (const part of parts) {
-    if ("literal" in part) text += part.literal;
-    else if ("interpolation" in part) {
-      const constant = constantText(resolve5(part.interpolation));
-      if (constant === void 0) return { unknownReason: `\${${part.interpolation}} is known only after apply` };
-      text += constant;
-    }
-  }
-  return { text };
-}
-function constantText(items) {
-  if (items.length !== 1) return void 0;
-  const item = items[0];
-  if (item.kind !== "constant") return void 0;
-  if (typeof item.value === "string" || typeof item.value === "number" || typeof item.value === "boolean") return String(item.value);
-  return void 0;
-}
-function ruleAction(text) {
-  const upper = text.trim().toUpperCase();
-  return upper === "ACCEPT" || upper === "DROP" ? upper : void 0;
-}
-function peerOfText(text, alias) {
-  const value = text.trim();
-  if (/^sg-/i.test(value)) return { kind: "securityGroup", ref: alias(value) };
-  if (/^ipmg-/i.test(value)) return { kind: "addressTemplateGroup", ref: alias(value) };
-  if (/^ipm-/i.test(value)) return { kind: "addressTemplate", ref: alias(value) };
-  return { kind: "cidr", cidr: value };
-}
-function serviceOfText(protocol, port, alias) {
-  const value = protocol.trim();
-  if (/^ppmg-/i.test(value)) return { kind: "serviceTemplateGroup", ref: alias(value) };
-  if (/^ppm-/i.test(value)) return { kind: "serviceTemplate", ref: alias(value) };
-  return { kind: "protocol", protocol: value === "" ? "ALL" : value.toUpperCase(), ports: normalizePorts(port) };
-}
-function normalizePorts(port) {
-  const value = port.trim();
-  return value === "" || value.toUpperCase() === "ALL" ? "ALL" : value;
-}
-
-// src/sources/plan/rulePeer.ts
-var VIP_ATTRIBUTES = /* @__PURE__ */ new Set(["clb_vips", "vip", "address_ipv6"]);
-function peerOfItems(context, items, field, depth = 0) {
-  if (items.length === 0) return { kind: "unknown", reason: AFTER_APPLY };
-  if (items.length > 1) {
-    return { kind: "unknown", reason: `the peer depends on ${items.map(describeItem).join(", ")}` };
-  }
-  const item = items[0];
-  switch (item.kind) {
-    case "constant":
-      if (typeof item.value === "string" && item.value !== "") return peerOfLiteral(context, item.value, field);
-      return { kind: "unknown", reason: `the peer is ${JSON.stringify(item.value)}` };
-    case "external":
-      return { kind: "unknown", reason: `external: ${item.reason}` };
-    case "opaque":
-      return { kind: "unknown", reason: item.reason };
-    case "resource": {
-      const { resource, attribute } = item;
-      if (resource.type === "tencentcloud_clb_instance" && VIP_ATTRIBUTES.has(String(attribute[0]))) return { kind: "loadBalancerVip", ref: resource.address };
-      const self = attribute.length === 0 || attribute.length === 1 && attribute[0] === "id";
-      if (self) {
-        if (resource.type === "tencentcloud_security_group") return { kind: "securityGroup", ref: resource.address };
-        if (resource.type === "tencentcloud_address_template") return { kind: "addressTemplate", ref: resource.address };
-        if (resource.type === "tencentcloud_address_template_group") return { kind: "addressTemplateGroup", ref: resource.address };
-        return { kind: "unknown", reason: `${resource.address} is not a ${describeField(field)}` };
-      }
-      if (depth > 8) return { kind: "unknown", reason: `${describeItem(item)} could not be followed` };
-      const state = context.view(resource).attribute(attribute);
-      return peerOfState(context, state, field, depth + 1);
-    }
-  }
-}
-function peerOfState(context, state, field, depth = 0) {
-  if (state.state === "unset") return { kind: "unknown", reason: "no peer is set" };
-  if (state.state === "unknown") return peerOfItems(context, state.items, field, depth);
-  if (typeof state.value === "string") return peerOfLiteral(context, state.value, field);
-  if (Array.isArray(state.value) && state.value.length === 1 && typeof state.value[0] === "string") return peerOfLiteral(context, state.value[0], field);
-  return { kind: "unknown", reason: `the peer ${JSON.stringify(state.value)} is not an address or ID` };
-}
-function peerOfLiteral(context, value, field) {
-  if (field === "cidr") return peerOfText(value, (id) => context.alias(id));
-  return { kind: field, ref: context.alias(value) };
-}
-function protocolOfState(state) {
-  if (state.state === "unset") return "ALL";
-  if (state.state === "set") return String(state.value).toUpperCase();
-  return unknown(unknownText(state.items));
-}
-function portsOfState(state) {
-  if (state.state === "unset") return "ALL";
-  if (state.state === "set") return normalizePorts(String(state.value));
-  return unknown(unknownText(state.items));
-}
-function templateService(context, state, kind) {
-  if (state.state === "unset") return void 0;
-  const links = context.linksOf(state, void 0, []);
-  const ref = links.refs[0];
-  if (links.unknownReason !== void 0 || ref === void 0 || links.refs.length > 1) return { kind: "protocol", protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
-  return { kind, ref };
-}
-function unknownText(items) {
-  const external = items.find((item) => item.kind === "external" || item.kind === "opaque");
-  if (external !== void 0 && (external.kind === "external" || external.kind === "opaque")) return external.kind === "external" ? `external: ${external.reason}` : external.reason;
-  return AFTER_APPLY;
-}
-function describeItem(item) {
-  switch (item.kind) {
-    case "resource":
-      return `${item.resource.address}${item.attribute.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("")}`;
-    case "constant":
-      return JSON.stringify(item.value);
-    default:
-      return item.reason;
-  }
-}
-function describeField(field) {
-  switch (field) {
-    case "cidr":
-      return "CIDR";
-    case "securityGroup":
-      return "security group";
-    case "addressTemplate":
-      return "address template";
-    case "addressTemplateGroup":
-      return "address template group";
-  }
-}
-
-// src/sources/plan/targetReader.ts
-var NOT_KNOWN = { known: false };
-var DYNAMIC_TARGETS = "known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances";
-function readTargets(context, index) {
-  for (const resource of context.resources.ofType("tencentcloud_clb_attachment")) readAttachment(context, index, resource);
-  const groups = targetGroupMembers(context);
-  for (const resource of context.resources.ofType("tencentcloud_clb_target_group_attachment")) {
-    const view = context.view(resource);
-    bindTargetGroup(context, index, groups, resource, view.link(["target_group_id"]), view.link(["listener_id"]), view.link(["rule_id"]));
-  }
-  for (const resource of context.resources.ofType("tencentcloud_clb_target_group_attachments")) {
-    const view = context.view(resource);
-    const state = view.attribute(["associations"]);
-    if (state.state !== "set" || !Array.isArray(state.value)) {
-      if (state.state === "unknown") context.warn(resource, `associations: ${AFTER_APPLY}; these target groups are not checked`);
-      continue;
-    }
-    const topGroup = view.link(["target_group_id"]);
-    state.value.forEach((_, i) => {
-      const group = view.link(["associations", i, "target_group_id"]) ?? topGroup;
-      bindTargetGroup(context, index, groups, resource, group, view.link(["associations", i, "listener_id"]), view.link(["associations", i, "location_id"]));
-    });
-  }
-}
-function readAttachment(context, index, resource) {
-  const view = context.view(resource);
-  const listener = listenerOf(context, index, resource, view.link(["listener_id"]));
-  if (listener === void 0) return;
-  let rule;
-  const ruleRef = view.link(["rule_id"]);
-  if (ruleRef !== null) {
-    rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
-    if (rule === void 0) {
-      context.warn(resource, `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`);
-      return;
-    }
-  } else {
-    const domain = view.string(["domain"]);
-    const url = view.string(["url"]);
-    if (domain !== void 0 || url !== void 0) {
-      rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
-      if (rule === void 0) {
-        context.warn(resource, `no rule of ${listener.base.key} matches domain ${String(typeof domain === "string" ? domain : "?")} and url ${String(typeof url === "string" ? url : "?")}; its targets are not checked`);
-        return;
-      }
-    }
-  }
-  const via = rule === void 0 ? "listener" : "rule";
-  const state = view.attribute(["targets"]);
-  if (state.state === "unset") return;
-  if (state.state === "unknown" || !Array.isArray(state.value)) {
-    if (state.state === "set") context.warn(resource, "targets: expected a list of blocks");
-    listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
-    return;
-  }
-  const destination = rule?.targets ?? listener.targets;
-  for (const target of attachmentTargets(context, view, state.value.length, via)) destination.push(target);
-}
-function listenerOf(context, index, resource, ref) {
-  if (ref === null || isUnknown(ref)) {
-    context.warn(resource, `cannot tell which listener it attaches to (${ref === null ? "listener_id is not set" : ref.reason}); its targets are not checked`);
-    return void 0;
-  }
-  const listener = index.listeners.get(ref);
-  if (listener === void 0) context.warn(resource, `its listener ${ref} is not in this plan; its targets are not checked`);
-  return listener;
-}
-function attachmentTargets(context, view, count, via) {
-  const resource = view.resource;
-  const written = writtenTargets(context, view);
-  const used = /* @__PURE__ */ new Set();
-  const targets = [];
-  const elements = resource.values["targets"];
-  const unknownTargets = isObject(resource.unknown) ? resource.unknown["targets"] : void 0;
-  for (let j = 0; j < count; j++) {
-    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
-    const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : void 0;
-    const field = (name) => unknownElement === true || isObject(unknownElement) && unknownElement[name] === true ? NOT_KNOWN : { known: true, value: element[name] ?? null };
-    const instanceValue = field("instance_id");
-    const eniValue = field("eni_ip");
-    const portValue = field("port");
-    const weightValue = field("weight");
-    const known = (v) => v.known && v.value !== null && v.value !== "";
-    let block;
-    const needsConfig = !instanceValue.known || !eniValue.known || !portValue.known;
-    if (needsConfig && written !== void 0) {
-      const known2 = [portValue, weightValue, instanceValue, eniValue];
-      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, known2));
-      if (block !== void 0) used.add(block.index);
-    }
-    const fromConfig = (name) => block === void 0 ? void 0 : resolveWritten(context, view, block.block[name]);
-    const location = block?.line !== void 0 ? locationOf(context, view, block) : void 0;
-    const provenance = context.provenance(resource, { path: context.elementPath("targets", block?.index ?? j), ...location ? { location } : {} });
-    const target = { port: numberOf(portValue, () => fromConfig("port")) };
-    const weight = numberOf(weightValue, () => fromConfig("weight"));
-    if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
-    if (known(instanceValue)) target.instance = context.alias(String(instanceValue.value));
-    else if (known(eniValue)) target.eniIp = String(eniValue.value);
-    else if (!instanceValue.known) target.instance = instanceOfItems(context, fromConfig("instance_id"), written === void 0);
-    else if (!eniValue.known) target.eniIp = ipOfItems(context, fromConfig("eni_ip"), written === void 0);
-    else {
-      context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
-      continue;
-    }
-    targets.push({ ...target, via, provenance });
-  }
-  return targets;
-}
-function writtenTargets(context, view) {
-  const blocks = view.config?.expressions["targets"];
-  if (!Array.isArray(blocks) || blocks.length === 0) return void 0;
-  const source = context.sourceBlock(view.resource)?.block;
-  const sourceBlocks = source?.blocks.filter((b) => b.type === "targets");
-  const dynamic = source?.blocks.some((b) => b.type === "dynamic" && b.labels[0] === "targets") ?? true;
-  const lined = !dynamic && sourceBlocks !== void 0 && sourceBlocks.length === blocks.length ? sourceBlocks : void 0;
-  return blocks.map((block, index) => ({
-    index,
-    block: isObject(block) ? block : {},
-    ...lined !== void 0 ? { line: lined[index].line, endLine: lined[index].endLine } : {}
-  }));
-}
-function locationOf(context, view, block) {
-  const file = context.sourceBlock(view.resource)?.file;
-  return file === void 0 || block.line === void 0 ? void 0 : context.sources.location(file, block.line, block.endLine);
-}
-var WRITTEN_DEFAULTS = { weight: 10, instance_id: "", eni_ip: "" };
-var WRITTEN_FIELDS = ["port", "weight", "instance_id", "eni_ip"];
-function agrees(context, view, block, values) {
-  for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
-    const value = values[i];
-    if (!value.known) continue;
-    const name = WRITTEN_FIELDS[i];
-    const expression = block[name];
-    let written;
-    if (expression === void 0) written = WRITTEN_DEFAULTS[name];
-    else if (isObject(expression) && "constant_value" in expression) written = expression["constant_value"];
-    else {
-      const items = resolveWritten(context, view, expression);
-      if (items.length !== 1 || items[0].kind !== "constant") continue;
-      written = items[0].value;
-    }
-    if (written === void 0 || written === null) continue;
-    if (String(written) !== String(value.value ?? "")) return false;
-  }
-  return true;
-}
-function resolveWritten(context, view, expression) {
-  if (isObject(expression) && "constant_value" in expression) return [{ kind: "constant", value: expression["constant_value"] }];
-  return context.resolver.resolve(expression, view.scope);
-}
-function numberOf(value, written) {
-  if (value.known) return typeof value.value === "number" ? value.value : typeof value.value === "string" && /^\d+$/.test(value.value) ? Number(value.value) : unknown("not set");
-  const items = written();
-  const only = items?.length === 1 ? items[0] : void 0;
-  if (only?.kind === "constant" && typeof only.value === "number") return only.value;
-  return unknown(AFTER_APPLY);
-}
-function instanceOfItems(context, items, dynamic) {
-  if (items === void 0) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
-  const links = context.linksOf({ state: "unknown", items }, void 0, []);
-  if (links.unknownReason !== void 0) return unknown(links.unknownReason);
-  if (links.refs.length === 1) return links.refs[0];
-  return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${links.refs.join(", ")}`);
-}
-function ipOfItems(context, items, dynamic) {
-  if (items === void 0) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
-  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${items.map(describeItem).join(", ")}`);
-  const item = items[0];
-  if (item.kind === "constant") return typeof item.value === "string" && item.value !== "" ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
-  if (item.kind === "resource") {
-    const state = context.view(item.resource).attribute(item.attribute);
-    if (state.state === "set" && typeof state.value === "string") return state.value;
-    return unknown(`${describeItem(item)} is ${AFTER_APPLY}`);
-  }
-  return unknown(item.kind === "external" ? `external: ${item.reason}` : item.reason);
-}
-function targetGroupMembers(context) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_clb_target_group")) {
-    const view = context.view(resource);
-    const draft = { targets: [], unknownReasons: [] };
-    groups.set(resource.address, draft);
-    const state = view.attribute(["target_group_instances"]);
-    if (state.state === "unknown") draft.unknownReasons.push(`target_group_instances of ${resource.address}: ${AFTER_APPLY}`);
-    if (state.state !== "set" || !Array.isArray(state.value)) continue;
-    state.value.forEach((_, i) => {
-      const ip = view.string(["target_group_instances", i, "bind_ip"]);
-      const port = view.number(["target_group_instances", i, "new_port"]) ?? view.number(["target_group_instances", i, "port"]);
-      const weight = view.number(["target_group_instances", i, "weight"]);
-      draft.targets.push({
-        eniIp: ip ?? unknown("bind_ip is not set"),
-        port: port ?? unknown("port is not set"),
-        ...weight !== void 0 ? { weight } : {},
-        via: "targetGroup",
-        targetGroup: resource.address,
-        provenance: context.provenance(resource, { path: `target_group_instances[${i}]` })
-      });
-    });
-  }
-  for (const resource of context.resources.ofType("tencentcloud_clb_target_group_instance_attachment")) {
-    const view = context.view(resource);
-    const group = view.link(["target_group_id"]);
-    if (group === null || isUnknown(group)) {
-      context.warn(resource, `cannot tell which target group it joins (${group === null ? "target_group_id is not set" : group.reason}); not checked`);
-      continue;
-    }
-    let draft = groups.get(group);
-    if (draft === void 0) {
-      draft = { targets: [], unknownReasons: [] };
-      groups.set(group, draft);
-    }
-    const weight = view.number(["weight"]);
-    draft.targets.push({
-      ...bindTarget(context, view),
-      port: view.number(["port"]) ?? unknown("port is not set"),
-      ...weight !== void 0 ? { weight } : {},
-      via: "targetGroup",
-      targetGroup: group,
-      provenance: context.provenance(resource)
-    });
-  }
-  return groups;
-}
-function bindTarget(context, view) {
-  const state = view.attribute(["bind_ip"]);
-  if (state.state === "unknown") {
-    const only = state.items.length === 1 ? state.items[0] : void 0;
-    if (only?.kind === "resource" && only.resource.type === "tencentcloud_instance" && only.attribute.length === 1 && only.attribute[0] === "private_ip") return { instance: only.resource.address };
-    return { eniIp: ipOfItems(context, state.items, false) };
-  }
-  if (state.state === "unset") return { eniIp: unknown("bind_ip is not set") };
-  return { eniIp: String(state.value) };
-}
-function bindTargetGroup(context, index, groups, resource, group, listenerRef, ruleRef) {
-  let destination;
-  if (ruleRef !== null) {
-    const rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
-    if (rule === void 0) {
-      context.warn(resource, `the rule it binds (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; not checked`);
-      return;
-    }
-    destination = { targets: rule.targets, listener: rule.listener };
-  } else {
-    const listener = listenerOf(context, index, resource, listenerRef);
-    if (listener === void 0) return;
-    destination = { targets: listener.targets, listener };
-  }
-  if (group === null || isUnknown(group)) {
-    destination.listener.targetsUnknownReasons.push(`the target group of ${resource.address} is ${group === null ? "not set" : group.reason}`);
-    return;
-  }
-  const members2 = groups.get(group);
-  if (members2 === void 0) {
-    destination.listener.targetsUnknownReasons.push(`target group ${group} is not in this plan`);
-    return;
-  }
-  for (const reason of members2.unknownReasons) destination.listener.targetsUnknownReasons.push(reason);
-  for (const target of members2.targets) destination.targets.push({ ...target, via: "targetGroup", targetGroup: group });
-}
-
-// src/sources/plan/loadBalancerReader.ts
-var PROTOCOLS = ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"];
-var SOURCE_TYPE_DEFAULT = "health_source_ip_type is not set: the default is the VIP for accounts older than 2023-02-24 and 100.64.0.0/10 for newer ones";
-function readLoadBalancers(context) {
-  const extraGroups = clbSecurityGroupAttachments(context);
-  const balancers = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_clb_instance")) {
-    const view = context.view(resource);
-    balancers.set(resource.address, { base: loadBalancerBase(view, extraGroups.get(resource.address)), listeners: [] });
-  }
-  for (const target of extraGroups.keys()) if (!balancers.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
-  const index = new ListenerIndex();
-  for (const resource of context.resources.ofType("tencentcloud_clb_listener")) {
-    const view = context.view(resource);
-    const lb = view.link(["clb_id"]);
-    if (lb === null || isUnknown(lb)) {
-      context.warn(resource, `cannot tell which CLB this listener belongs to (${lb === null ? "clb_id is not set" : lb.reason}); not checked`);
-      continue;
-    }
-    let balancer = balancers.get(lb);
-    if (balancer === void 0) {
-      context.warn(resource, `its CLB ${lb} is not in this plan: checks that need the CLB are unknown`);
-      balancer = { base: externalLoadBalancer(lb), listeners: [] };
-      balancers.set(lb, balancer);
-    }
-    const name = view.string(["listener_name"]);
-    const endPort = view.number(["end_port"]);
-    const draft = {
-      base: {
-        key: resource.address,
-        ...typeof name === "string" ? { name } : {},
-        loadBalancer: lb,
-        protocol: protocolOf(view),
-        port: view.number(["port"]) ?? unknown("the listener has no port"),
-        ...endPort !== void 0 ? { endPort } : {},
-        healthCheck: healthCheckOf(context, view),
-        provenance: context.provenance(resource)
-      },
-      rules: [],
-      targets: [],
-      targetsUnknownReasons: []
-    };
-    balancer.listeners.push(draft);
-    index.listeners.set(resource.address, draft);
-  }
-  for (const resource of context.resources.ofType("tencentcloud_clb_listener_rule")) {
-    const view = context.view(resource);
-    const listenerRef = view.link(["listener_id"]);
-    const listener = listenerRef === null || isUnknown(listenerRef) ? void 0 : index.listeners.get(listenerRef);
-    if (listener === void 0) {
-      context.warn(resource, `its listener (${listenerRef === null ? "listener_id is not set" : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`);
-      continue;
-    }
-    const rule = {
-      base: { key: resource.address, domain: domainOf(view), url: view.string(["url"]) ?? unknown("the rule has no URL"), healthCheck: healthCheckOf(context, view), provenance: context.provenance(resource) },
-      listener,
-      targets: []
-    };
-    listener.rules.push(rule);
-    index.rules.set(resource.address, rule);
-  }
-  readTargets(context, index);
-  const result2 = /* @__PURE__ */ new Map();
-  for (const [key, balancer] of balancers) result2.set(key, { ...balancer.base, listeners: balancer.listeners.map((draft) => index.finish(draft)) });
-  return result2;
-}
-function loadBalancerBase(view, extraGroups) {
-  const context = view.context;
-  const name = view.string(["clb_name"]);
-  const network = view.string(["network_type"]);
-  const networkType = network === void 0 ? unknown("network_type is not set") : isUnknown(network) ? network : network.toUpperCase() === "OPEN" ? "OPEN" : network.toUpperCase() === "INTERNAL" ? "INTERNAL" : unknown(`unsupported network_type "${network}"`);
-  const open = networkType === "OPEN";
-  const subnet = view.link(["subnet_id"]);
-  const vpc = view.link(["vpc_id"]);
-  const groups = view.links(["security_groups"]);
-  let securityGroups = groups === void 0 ? [] : groups.unknownReason !== void 0 ? unknown(groups.unknownReason) : groups.refs;
-  if (extraGroups !== void 0) {
-    if (isUnknown(extraGroups)) securityGroups = extraGroups;
-    else if (!isUnknown(securityGroups)) securityGroups = [...securityGroups, ...extraGroups.filter((g) => !securityGroups.includes(g))];
-  }
-  return {
-    key: view.address,
-    ...typeof name === "string" ? { name } : {},
-    network: networkType,
-    ipVersion: ipVersionOf(view),
-    vips: vipsOf(view),
-    vpc: vpc ?? unknown("vpc_id is not set: the CLB goes to the default VPC chosen at apply"),
-    subnet: subnet ?? (open ? null : unknown("subnet_id is not set")),
-    securityGroups,
-    passToTarget: view.boolean(["load_balancer_pass_to_target"]) ?? false,
-    // Legacy SNAT exists only on private CLBs created before December 2016; Terraform cannot create one.
-    snat: false,
-    snatPro: view.boolean(["snat_pro"]) ?? false,
-    snatIps: snatIpsOf(view),
-    provenance: context.provenance(view.resource)
-  };
-}
-function externalLoadBalancer(key) {
-  const reason = unknown(`${key} is not in this plan`);
-  return { key, network: reason, ipVersion: reason, vips: reason, vpc: reason, subnet: reason, securityGroups: reason, passToTarget: reason, snat: reason, snatPro: reason, snatIps: reason, provenance: { address: key } };
-}
-function ipVersionOf(view) {
-  const value = view.string(["address_ip_version"]);
-  if (value === void 0) return "IPV4";
-  if (isUnknown(value)) return value;
-  const upper = value.toUpperCase();
-  if (upper === "IPV4") return "IPV4";
-  if (upper === "IPV6" || upper === "IPV6FULLCHAIN") return "IPV6";
-  view.context.warn(view.resource, `unsupported address_ip_version "${value}"`);
-  return unknown(`unsupported address_ip_version "${value}"`);
-}
-function vipsOf(view) {
-  const vips = [];
-  const listed = view.attribute(["clb_vips"]);
-  if (listed.state === "set" && Array.isArray(listed.value)) {
-    for (const vip of listed.value) if (typeof vip === "string" && vip !== "") vips.push(vip);
-  }
-  for (const attribute of ["vip", "address_ipv6"]) {
-    const value = view.string([attribute]);
-    if (typeof value === "string" && !vips.includes(value)) vips.push(value);
-  }
-  if (vips.length > 0) return vips;
-  return unknown(view.resource.created ? AFTER_APPLY : "the plan does not hold the VIP");
-}
-function snatIpsOf(view) {
-  const state = view.attribute(["snat_ips"]);
-  if (state.state === "unset") return [];
-  if (state.state === "unknown" || !Array.isArray(state.value)) return unknown(AFTER_APPLY);
-  return state.value.map((_, i) => {
-    const subnet = view.link(["snat_ips", i, "subnet_id"]);
-    return { subnet: subnet ?? unknown("subnet_id is not set"), ip: view.string(["snat_ips", i, "ip"]) ?? unknown("allocated from the subnet at apply") };
-  });
-}
-function protocolOf(view) {
-  const value = view.string(["protocol"]);
-  if (value === void 0) return unknown("the listener has no protocol");
-  if (isUnknown(value)) return value;
-  const upper = value.toUpperCase();
-  if (PROTOCOLS.includes(upper)) return upper;
-  view.context.warn(view.resource, `unsupported listener protocol "${value}"`);
-  return unknown(`unsupported protocol "${value}"`);
-}
-function domainOf(view) {
-  const domain = view.string(["domain"]);
-  if (domain !== void 0) return domain;
-  const domains = view.attribute(["domains"]);
-  if (domains.state === "set" && Array.isArray(domains.value)) return domains.value.join(",");
-  return domains.state === "unknown" ? unknown(AFTER_APPLY) : void 0;
-}
-function healthCheckOf(context, view) {
-  const port = view.number(["health_check_port"]);
-  const type = view.string(["health_check_type"]);
-  const source = view.number(["health_source_ip_type"]);
-  let sourceIpType;
-  if (source === void 0) sourceIpType = unknown(SOURCE_TYPE_DEFAULT);
-  else if (isUnknown(source)) sourceIpType = source;
-  else if (source === 0 || source === 1) sourceIpType = source;
-  else {
-    context.warn(view.resource, `unsupported health_source_ip_type ${source}`);
-    sourceIpType = unknown(`unsupported health_source_ip_type ${source}`);
-  }
-  return {
-    enabled: view.boolean(["health_check_switch"]) ?? true,
-    ...port !== void 0 ? { port } : {},
-    ...type !== void 0 ? { type: isUnknown(type) ? type : type.toUpperCase() } : {},
-    sourceIpType,
-    provenance: context.provenance(view.resource, { path: "health_check" })
-  };
-}
-function clbSecurityGroupAttachments(context) {
-  const attached = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_clb_security_group_attachment")) {
-    const view = context.view(resource);
-    const balancers = view.links(["load_balancer_ids"]);
-    if (balancers === void 0 || balancers.unknownReason !== void 0) {
-      context.warn(resource, `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? "load_balancer_ids is not set"})`);
-      continue;
-    }
-    const group = view.link(["security_group"]);
-    for (const lb of balancers.refs) {
-      const earlier = attached.get(lb) ?? [];
-      if (isUnknown(earlier)) continue;
-      attached.set(lb, group === null ? earlier : isUnknown(group) ? group : [...earlier, group]);
-    }
-  }
-  return attached;
+// src/sources/plan/messageList.ts
+function someOf(names, shown = 4) {
+  return names.length <= shown ? names.join(", ") : `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`;
 }
 
 // src/sources/plan/hclScanner.ts
@@ -11563,6 +10520,1095 @@ function matchingBrace(source, start) {
   return source.length;
 }
 
+// src/sources/plan/planContext.ts
+var AFTER_APPLY = "known after apply";
+var SELF_ID_ATTRIBUTES = {
+  tencentcloud_clb_listener: ["id", "listener_id"],
+  tencentcloud_clb_listener_rule: ["id", "rule_id"]
+};
+var AttributeReader = class {
+  string(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (typeof state.value === "string") return state.value;
+    if (typeof state.value === "number" || typeof state.value === "boolean") return String(state.value);
+    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a string`);
+    return unknown(`${formatPath(path)} has an unexpected shape`);
+  }
+  number(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    const value = typeof state.value === "string" && /^-?\d+$/.test(state.value) ? Number(state.value) : state.value;
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a number`);
+    return unknown(`${formatPath(path)} has an unexpected shape`);
+  }
+  boolean(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (typeof state.value === "boolean") return state.value;
+    if (state.value === "true" || state.value === "false") return state.value === "true";
+    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a boolean`);
+    return unknown(`${formatPath(path)} has an unexpected shape`);
+  }
+  /** The IDs an attribute names, linked to resources of the plan where it can be. */
+  links(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    return this.view.context.linksOf(state, this.view.resource.address, path);
+  }
+  /** A single linked ID: `null` when not set. */
+  link(path) {
+    const links = this.links(path);
+    if (links === void 0) return null;
+    if (links.unknownReason !== void 0) return unknown(links.unknownReason);
+    if (links.refs.length === 1) return links.refs[0];
+    if (links.refs.length === 0) return null;
+    return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${someOf(links.refs)}`);
+  }
+};
+var ResourceView = class extends AttributeReader {
+  constructor(context, resource) {
+    super();
+    this.context = context;
+    this.resource = resource;
+    this.config = context.config.resource(resource.module, "managed", resource.type, resource.name);
+    this.scope = context.resolver.scopeOf(resource, this.config);
+  }
+  context;
+  resource;
+  config;
+  scope;
+  cachedLocation;
+  get view() {
+    return this;
+  }
+  /**
+   * An unknown list of IDs records only its references in the plan JSON; literal IDs written
+   * beside them (`["sg-123", tencentcloud_security_group.x.id]`) are read from the `.tf` list.
+   */
+  links(path) {
+    const linked = super.links(path);
+    if (linked === void 0 || path.length !== 1 || linked.unknownReason !== void 0) return linked;
+    const state = this.attribute(path);
+    if (state.state !== "unknown") return linked;
+    const source = this.context.sourceBlock(this.resource)?.block.attributes.get(String(path[0]));
+    const elements = source === void 0 ? void 0 : listElements(source.tokens);
+    if (elements === void 0 || !elements.some((e) => e.template !== void 0 && e.template.every((part) => "literal" in part))) return linked;
+    const refs = [];
+    for (const element of elements) {
+      if (element.template !== void 0 && element.template.every((part) => "literal" in part)) {
+        refs.push(this.context.alias(element.template.map((part) => part.literal).join("")));
+        continue;
+      }
+      const items = this.context.resolver.resolveReferences(referencesIn(element.tokens), this.scope);
+      const own = this.context.linksOf({ state: "unknown", items }, this.resource.address, path);
+      if (own.unknownReason !== void 0) return { refs, unknownReason: own.unknownReason };
+      refs.push(...own.refs);
+    }
+    return { refs: refs.filter((ref, i) => refs.indexOf(ref) === i) };
+  }
+  get address() {
+    return this.resource.address;
+  }
+  /** The resource block's location, looked up once. */
+  get location() {
+    if (this.cachedLocation === void 0) this.cachedLocation = this.context.location(this.resource) ?? null;
+    return this.cachedLocation ?? void 0;
+  }
+  /**
+   * Known values win; an unknown one is explained by the configuration: not written = not set
+   * (optional attributes show as unknown in a create plan), a constant, or references.
+   * An empty string is "not set" throughout this provider.
+   */
+  attribute(path) {
+    const value = valueAt(this.resource.values, this.resource.unknown, path);
+    if (value.known) return knownState(value.value);
+    if (this.config === void 0 || !this.alignedWithConfig(path)) return UNKNOWN_WITHOUT_CONFIG;
+    const top = String(path[0]);
+    if (path.length > 1 && this.config.expressions[top] === void 0) return this.missingBlock(top);
+    const lookup = expressionAt(this.config.expressions, path);
+    if (lookup.found === "absent") return UNSET;
+    if (lookup.found === "unknown") return UNKNOWN_WITHOUT_CONFIG;
+    return this.expressionState(lookup.expression);
+  }
+  /**
+   * One element of a list of nested blocks (`ingress[3]`), read without walking the whole path
+   * for every attribute: rule sets have thousands.
+   */
+  element(list, index) {
+    const values = child2(this.resource.values[list], index);
+    const unknownList = isPlainObject(this.resource.unknown) ? this.resource.unknown[list] : void 0;
+    const unknownElement = unknownList === true ? true : child2(unknownList, index);
+    const configList = this.config?.expressions[list];
+    let config;
+    if (this.config === void 0) config = { kind: "unknown" };
+    else if (configList === void 0) config = this.missingBlock(list).state === "unset" ? { kind: "unset" } : { kind: "unknown" };
+    else if (Array.isArray(configList) && Array.isArray(this.resource.values[list]) && configList.length === this.resource.values[list].length) {
+      const block = configList[index];
+      config = isPlainObject(block) ? { kind: "block", block } : { kind: "unknown" };
+    } else config = { kind: "unknown" };
+    return new ElementView(this, [list, index], values, unknownElement, config);
+  }
+  /** A configuration expression as a state: constants read, references resolved. */
+  expressionState(expression) {
+    if (isPlainObject(expression) && "constant_value" in expression) return knownState(expression["constant_value"]);
+    const items = this.context.resolver.resolve(expression, this.scope);
+    if (items.length > 0 && items.every((item) => item.kind === "constant" && (item.value === null || item.value === ""))) return UNSET;
+    if (items.length === 1 && items[0].kind === "constant") return { state: "set", value: items[0].value };
+    return { state: "unknown", items };
+  }
+  /**
+   * A nested block missing from the configuration: not written (an optional computed block,
+   * wholly unknown in a create plan), or written with `dynamic` (then the plan knows its shape).
+   */
+  missingBlock(name) {
+    const wholeUnknown = isPlainObject(this.resource.unknown) && this.resource.unknown[name] === true;
+    return wholeUnknown && !this.writtenAsDynamic(name) ? UNSET : UNKNOWN_WITHOUT_CONFIG;
+  }
+  writtenAsDynamic(name) {
+    return this.context.sourceBlock(this.resource)?.block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === name) ?? false;
+  }
+  /**
+   * Nested blocks line up with their configuration only when both lists have the same length;
+   * `dynamic` blocks are missing from the configuration, so then it cannot say which is which.
+   */
+  alignedWithConfig(path) {
+    let expressions = this.config?.expressions;
+    let values = this.resource.values;
+    for (const step of path) {
+      if (typeof step === "number") {
+        if (Array.isArray(expressions) && Array.isArray(values) && expressions.length !== values.length) return false;
+      }
+      expressions = child2(expressions, step);
+      values = child2(values, step);
+    }
+    return true;
+  }
+};
+var ElementView = class extends AttributeReader {
+  constructor(view, path, values, unknownTree, config) {
+    super();
+    this.view = view;
+    this.path = path;
+    this.values = values;
+    this.unknownTree = unknownTree;
+    this.config = config;
+  }
+  view;
+  path;
+  values;
+  unknownTree;
+  config;
+  attribute(path) {
+    if (path.length !== 1) return this.view.attribute([...this.path, ...path]);
+    const name = String(path[0]);
+    const unknownHere = this.unknownTree === true || isPlainObject(this.unknownTree) && this.unknownTree[name] === true;
+    if (!unknownHere) return knownState(isPlainObject(this.values) ? this.values[name] : void 0);
+    if (this.config.kind === "unset") return UNSET;
+    if (this.config.kind === "unknown") return UNKNOWN_WITHOUT_CONFIG;
+    const expression = this.config.block[name];
+    if (expression === void 0) return UNSET;
+    return this.view.expressionState(expression);
+  }
+};
+var UNSET = { state: "unset" };
+var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
+function knownState(value) {
+  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
+}
+function child2(value, step) {
+  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
+  if (isPlainObject(value)) return value[String(step)];
+  return void 0;
+}
+var PlanContext = class {
+  constructor(resources, config, resolver, sources) {
+    this.resources = resources;
+    this.config = config;
+    this.resolver = resolver;
+    this.sources = sources;
+    for (const resource of resources.byAddress.values()) {
+      for (const name of ["id", ...SELF_ID_ATTRIBUTES[resource.type] ?? []]) {
+        const id = resource.values[name];
+        if (typeof id === "string" && id !== "" && !this.aliases.has(id)) this.aliases.set(id, resource.address);
+      }
+    }
+  }
+  resources;
+  config;
+  resolver;
+  sources;
+  warnings = [];
+  /** Known cloud ID → inventory key (address). */
+  aliases = /* @__PURE__ */ new Map();
+  views = /* @__PURE__ */ new Map();
+  view(resource) {
+    let view = this.views.get(resource.address);
+    if (view === void 0) {
+      view = new ResourceView(this, resource);
+      this.views.set(resource.address, view);
+    }
+    return view;
+  }
+  warn(resource, message) {
+    this.warnings.push({ address: typeof resource === "string" ? resource : resource.address, message });
+  }
+  /** A literal ID: the address of the resource that has it, or the ID itself (external). */
+  alias(id) {
+    return this.aliases.get(id) ?? id;
+  }
+  sourceBlock(resource) {
+    return this.sources.resourceBlock(this.config.module(resource.module)?.dir, "managed", resource.type, resource.name);
+  }
+  location(resource) {
+    const block = this.sourceBlock(resource);
+    return block === void 0 ? void 0 : this.sources.blockLocation(block);
+  }
+  shared = /* @__PURE__ */ new Map();
+  /**
+   * One object for equal, read-only rule parts (`{kind:'cidr', cidr:'0.0.0.0/0'}`,
+   * `{kind:'protocol', protocol:'TCP', ports:'443'}`): a large plan repeats a few of them a
+   * hundred thousand times.
+   */
+  sharePeer(peer) {
+    if (peer.kind === "unknown") return peer;
+    return this.shareAs(`${peer.kind}|${peer.kind === "cidr" ? peer.cidr : peer.ref}`, peer);
+  }
+  shareService(service) {
+    if (service.kind !== "protocol") return this.shareAs(`${service.kind}|${service.ref}`, service);
+    if (typeof service.protocol !== "string" || typeof service.ports !== "string") return service;
+    return this.shareAs(`protocol|${service.protocol}|${service.ports}`, service);
+  }
+  /** `ingress[3]`, shared: a large plan has a hundred thousand rules with a few distinct paths. */
+  elementPath(list, index) {
+    return this.shareAs(`path|${list}|${index}`, { path: `${list}[${index}]` }).path;
+  }
+  shareAs(key, value) {
+    const known = this.shared.get(key);
+    if (known !== void 0) return known;
+    this.shared.set(key, value);
+    return value;
+  }
+  provenance(resource, extra = {}) {
+    const id = resource.values["id"];
+    const location = extra.location ?? this.view(resource).location;
+    return {
+      address: resource.address,
+      ...typeof id === "string" && id !== "" ? { cloudId: id } : {},
+      type: resource.type,
+      ...extra.path !== void 0 ? { path: extra.path } : {},
+      ...location !== void 0 ? { location } : {}
+    };
+  }
+  linksOf(state, owner, path, depth = 0) {
+    if (state.state === "unset") return { refs: [] };
+    if (state.state === "set") return this.literalLinks(state.value, owner, path);
+    if (state.items.length === 0) return { refs: [], unknownReason: AFTER_APPLY };
+    const refs = [];
+    const reasons = [];
+    for (const item of state.items) {
+      const linked = this.linkItem(item, depth);
+      for (const ref of linked.refs) if (!refs.includes(ref)) refs.push(ref);
+      if (linked.unknownReason !== void 0) reasons.push(linked.unknownReason);
+    }
+    return reasons.length > 0 ? { refs, unknownReason: reasons.join("; ") } : { refs };
+  }
+  literalLinks(value, owner, path) {
+    const values = Array.isArray(value) ? value : [value];
+    const refs = [];
+    for (const entry of values) {
+      if (entry === null || entry === "") continue;
+      if (typeof entry !== "string") {
+        if (owner !== void 0) this.warn(owner, `${formatPath(path)}: expected an ID, found ${JSON.stringify(entry)}`);
+        return { refs, unknownReason: `${owner === void 0 ? "a referenced value" : formatPath(path)} is not an ID` };
+      }
+      const ref = this.alias(entry);
+      if (!refs.includes(ref)) refs.push(ref);
+    }
+    return { refs };
+  }
+  /** A resolved reference as IDs: the resource itself, or the attribute it reads, followed. */
+  linkItem(item, depth = 0) {
+    switch (item.kind) {
+      case "constant":
+        return this.literalLinks(item.value, void 0, []);
+      case "external":
+        return { refs: [], unknownReason: `external: ${item.reason}` };
+      case "opaque":
+        return { refs: [], unknownReason: item.reason };
+      case "resource": {
+        const attribute = item.attribute;
+        const selfIds = ["id", ...SELF_ID_ATTRIBUTES[item.resource.type] ?? []];
+        if (attribute.length === 0 || attribute.length === 1 && selfIds.includes(String(attribute[0]))) return { refs: [item.resource.address] };
+        if (depth > 8) return { refs: [], unknownReason: `${item.resource.address}.${attribute.join(".")} could not be followed` };
+        const state = this.view(item.resource).attribute(attribute);
+        return this.linksOf(state, item.resource.address, attribute, depth + 1);
+      }
+    }
+  }
+};
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function formatPath(path) {
+  return path.map((step, i) => typeof step === "number" ? `[${step}]` : `${i === 0 ? "" : "."}${step}`).join("");
+}
+
+// src/sources/plan/instanceReader.ts
+function readMachines(context) {
+  const extraGroups = attachedGroups(context);
+  const eniInstances = eniAttachments(context);
+  const instances = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_instance")) {
+    const view = context.view(resource);
+    const provenance = context.provenance(resource);
+    const name = view.string(["instance_name"]);
+    const primary = {
+      key: `${resource.address}/eth0`,
+      primary: true,
+      instance: resource.address,
+      privateIps: privateIp(view),
+      subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
+      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
+      provenance
+    };
+    instances.set(resource.address, {
+      key: resource.address,
+      ...typeof name === "string" ? { name } : {},
+      os: osFamily(view),
+      vpc: view.link(["vpc_id"]) ?? unknown("the instance has no VPC"),
+      interfaces: [primary],
+      provenance
+    });
+  }
+  const networkInterfaces = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_eni")) {
+    const view = context.view(resource);
+    const instance = eniInstances.get(resource.address);
+    networkInterfaces.set(resource.address, {
+      key: resource.address,
+      primary: false,
+      ...instance !== void 0 ? { instance } : {},
+      privateIps: eniIps(view),
+      subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
+      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
+      provenance: context.provenance(resource)
+    });
+  }
+  for (const target of extraGroups.keys()) {
+    if (!instances.has(target) && !networkInterfaces.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
+  }
+  return { instances, networkInterfaces };
+}
+function osFamily(view) {
+  for (const attribute of ["image_id", "os_name", "image_name"]) {
+    const value = view.string([attribute]);
+    if (typeof value === "string" && /win/i.test(value)) return "windows";
+  }
+  return "linux";
+}
+function privateIp(view) {
+  const ip = view.string(["private_ip"]);
+  if (ip === void 0) return unknown(view.resource.created ? "assigned from the subnet at apply" : "the plan has no private IP");
+  return isUnknown(ip) ? ip : [ip];
+}
+function eniIps(view) {
+  for (const attribute of ["ipv4s", "ipv4_info"]) {
+    const state = view.attribute([attribute]);
+    if (state.state !== "set" || !Array.isArray(state.value) || state.value.length === 0) continue;
+    const ips = state.value.map((entry) => typeof entry === "object" && entry !== null ? entry["ip"] : void 0);
+    if (ips.every((ip) => typeof ip === "string" && ip !== "")) return ips;
+  }
+  return unknown(AFTER_APPLY);
+}
+function instanceGroups(view) {
+  return ownGroups(view, "the instance");
+}
+function ownGroups(view, what) {
+  const ordered = view.links(["orderly_security_groups"]);
+  const legacy = view.links(["security_groups"]);
+  const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
+  if (usable(ordered)) return asMaybe(ordered);
+  if (usable(legacy)) {
+    if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
+      view.context.warn(view.resource, `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`);
+    }
+    return asMaybe(legacy);
+  }
+  if (ordered !== void 0 || legacy !== void 0) return [];
+  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
+}
+function asMaybe(links) {
+  return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
+}
+function appendGroups(own, extra) {
+  if (extra === void 0) return own;
+  if (isUnknown(own)) return own;
+  if (isUnknown(extra)) return extra;
+  return [...own, ...extra.filter((ref) => !own.includes(ref))];
+}
+function attachedGroups(context) {
+  const attached = /* @__PURE__ */ new Map();
+  const add = (target, groups) => {
+    const earlier = attached.get(target);
+    if (earlier === void 0) attached.set(target, groups);
+    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
+  };
+  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
+    const view = context.view(resource);
+    const instance = view.link(["instance_id"]);
+    if (instance === null || isUnknown(instance)) {
+      context.warn(resource, `cannot tell which instance this security group is attached to (${instance === null ? "instance_id is not set" : instance.reason})`);
+      continue;
+    }
+    const group = view.link(["security_group_id"]);
+    add(instance, group === null ? [] : isUnknown(group) ? group : [group]);
+  }
+  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
+    const view = context.view(resource);
+    const enis = view.links(["network_interface_ids"]);
+    if (enis === void 0 || enis.unknownReason !== void 0 || enis.refs.length === 0) {
+      context.warn(resource, `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? "network_interface_ids is not set"})`);
+      continue;
+    }
+    const groups = view.links(["security_group_ids"]);
+    if (groups !== void 0 && groups.refs.length > 1) context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
+    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
+  }
+  return attached;
+}
+function eniAttachments(context) {
+  const bound = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_eni_attachment")) {
+    const view = context.view(resource);
+    const eni = view.link(["eni_id"]);
+    const instance = view.link(["instance_id"]);
+    if (typeof eni === "string" && typeof instance === "string") bound.set(eni, instance);
+  }
+  return bound;
+}
+
+// src/sources/plan/listenerDrafts.ts
+var ListenerIndex = class {
+  listeners = /* @__PURE__ */ new Map();
+  rules = /* @__PURE__ */ new Map();
+  finish(draft) {
+    const reasons = [...new Set(draft.targetsUnknownReasons)];
+    return {
+      ...draft.base,
+      rules: draft.rules.map((rule) => ({ ...rule.base, targets: rule.targets })),
+      targets: draft.targets,
+      ...reasons.length > 0 ? { targetsUnknownReason: reasons.join("; ") } : {}
+    };
+  }
+};
+
+// src/sources/plan/ruleStrings.ts
+function fieldsOfText(text) {
+  return text.split("#").map((part) => ({ text: part }));
+}
+function fieldsOfTemplate(parts, resolve5) {
+  const raw = [[]];
+  for (const part of parts) {
+    if ("literal" in part) {
+      const pieces = part.literal.split("#");
+      pieces.forEach((piece, i) => {
+        if (i > 0) raw.push([]);
+        if (piece !== "") raw[raw.length - 1].push({ literal: piece });
+      });
+    } else raw[raw.length - 1].push(part);
+  }
+  return raw.map((field) => fieldOfParts(field, resolve5));
+}
+function fieldOfParts(parts, resolve5) {
+  if (parts.every((p) => "literal" in p)) return { text: parts.map((p) => p.literal).join("") };
+  if (parts.some((p) => "directive" in p)) return { unknownReason: "a template directive (%{\u2026}) in a rule string" };
+  const only = parts.length === 1 ? parts[0] : void 0;
+  if (only !== void 0 && "interpolation" in only) {
+    const items = resolve5(only.interpolation);
+    const constant = constantText(items);
+    return constant !== void 0 ? { text: constant } : { items, source: only.interpolation };
+  }
+  let text = "";
+  for (const part of parts) {
+    if ("literal" in part) text += part.literal;
+    else if ("interpolation" in part) {
+      const constant = constantText(resolve5(part.interpolation));
+      if (constant === void 0) return { unknownReason: `\${${part.interpolation}} is known only after apply` };
+      text += constant;
+    }
+  }
+  return { text };
+}
+function constantText(items) {
+  if (items.length !== 1) return void 0;
+  const item = items[0];
+  if (item.kind !== "constant") return void 0;
+  if (typeof item.value === "string" || typeof item.value === "number" || typeof item.value === "boolean") return String(item.value);
+  return void 0;
+}
+function ruleAction(text) {
+  const upper = text.trim().toUpperCase();
+  return upper === "ACCEPT" || upper === "DROP" ? upper : void 0;
+}
+function peerOfText(text, alias) {
+  const value = text.trim();
+  if (/^sg-/i.test(value)) return { kind: "securityGroup", ref: alias(value) };
+  if (/^ipmg-/i.test(value)) return { kind: "addressTemplateGroup", ref: alias(value) };
+  if (/^ipm-/i.test(value)) return { kind: "addressTemplate", ref: alias(value) };
+  return { kind: "cidr", cidr: value };
+}
+function serviceOfText(protocol, port, alias) {
+  const value = protocol.trim();
+  if (/^ppmg-/i.test(value)) return { kind: "serviceTemplateGroup", ref: alias(value) };
+  if (/^ppm-/i.test(value)) return { kind: "serviceTemplate", ref: alias(value) };
+  return { kind: "protocol", protocol: value === "" ? "ALL" : value.toUpperCase(), ports: normalizePorts(port) };
+}
+function normalizePorts(port) {
+  const value = port.trim();
+  return value === "" || value.toUpperCase() === "ALL" ? "ALL" : value;
+}
+
+// src/sources/plan/rulePeer.ts
+var VIP_ATTRIBUTES = /* @__PURE__ */ new Set(["clb_vips", "vip", "address_ipv6"]);
+function peerOfItems(context, items, field, depth = 0) {
+  if (items.length === 0) return { kind: "unknown", reason: AFTER_APPLY };
+  if (items.length > 1) {
+    return { kind: "unknown", reason: `the peer depends on ${someOf(items.map(describeItem))}` };
+  }
+  const item = items[0];
+  switch (item.kind) {
+    case "constant":
+      if (typeof item.value === "string" && item.value !== "") return peerOfLiteral(context, item.value, field);
+      return { kind: "unknown", reason: `the peer is ${JSON.stringify(item.value)}` };
+    case "external":
+      return { kind: "unknown", reason: `external: ${item.reason}` };
+    case "opaque":
+      return { kind: "unknown", reason: item.reason };
+    case "resource": {
+      const { resource, attribute } = item;
+      if (resource.type === "tencentcloud_clb_instance" && VIP_ATTRIBUTES.has(String(attribute[0]))) return { kind: "loadBalancerVip", ref: resource.address };
+      const self = attribute.length === 0 || attribute.length === 1 && attribute[0] === "id";
+      if (self) {
+        if (resource.type === "tencentcloud_security_group") return { kind: "securityGroup", ref: resource.address };
+        if (resource.type === "tencentcloud_address_template") return { kind: "addressTemplate", ref: resource.address };
+        if (resource.type === "tencentcloud_address_template_group") return { kind: "addressTemplateGroup", ref: resource.address };
+        return { kind: "unknown", reason: `${resource.address} is not a ${describeField(field)}` };
+      }
+      if (depth > 8) return { kind: "unknown", reason: `${describeItem(item)} could not be followed` };
+      const state = context.view(resource).attribute(attribute);
+      return peerOfState(context, state, field, depth + 1);
+    }
+  }
+}
+function peerOfState(context, state, field, depth = 0) {
+  if (state.state === "unset") return { kind: "unknown", reason: "no peer is set" };
+  if (state.state === "unknown") return peerOfItems(context, state.items, field, depth);
+  if (typeof state.value === "string") return peerOfLiteral(context, state.value, field);
+  if (Array.isArray(state.value) && state.value.length === 1 && typeof state.value[0] === "string") return peerOfLiteral(context, state.value[0], field);
+  return { kind: "unknown", reason: `the peer ${JSON.stringify(state.value)} is not an address or ID` };
+}
+function peerOfLiteral(context, value, field) {
+  if (field === "cidr") return peerOfText(value, (id) => context.alias(id));
+  return { kind: field, ref: context.alias(value) };
+}
+function protocolOfState(state) {
+  if (state.state === "unset") return "ALL";
+  if (state.state === "set") return String(state.value).toUpperCase();
+  return unknown(unknownText(state.items));
+}
+function portsOfState(state) {
+  if (state.state === "unset") return "ALL";
+  if (state.state === "set") return normalizePorts(String(state.value));
+  return unknown(unknownText(state.items));
+}
+function templateService(context, state, kind) {
+  if (state.state === "unset") return void 0;
+  const links = context.linksOf(state, void 0, []);
+  const ref = links.refs[0];
+  if (links.unknownReason !== void 0 || ref === void 0 || links.refs.length > 1) return { kind: "protocol", protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
+  return { kind, ref };
+}
+function unknownText(items) {
+  const external = items.find((item) => item.kind === "external" || item.kind === "opaque");
+  if (external !== void 0 && (external.kind === "external" || external.kind === "opaque")) return external.kind === "external" ? `external: ${external.reason}` : external.reason;
+  return AFTER_APPLY;
+}
+function describeItem(item) {
+  switch (item.kind) {
+    case "resource":
+      return `${item.resource.address}${item.attribute.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("")}`;
+    case "constant":
+      return JSON.stringify(item.value);
+    default:
+      return item.reason;
+  }
+}
+function describeField(field) {
+  switch (field) {
+    case "cidr":
+      return "CIDR";
+    case "securityGroup":
+      return "security group";
+    case "addressTemplate":
+      return "address template";
+    case "addressTemplateGroup":
+      return "address template group";
+  }
+}
+
+// src/sources/plan/targetReader.ts
+var NOT_KNOWN = { known: false };
+var DYNAMIC_TARGETS = "known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances";
+function readTargets(context, index) {
+  for (const resource of context.resources.ofType("tencentcloud_clb_attachment")) readAttachment(context, index, resource);
+  const groups = targetGroupMembers(context);
+  for (const resource of context.resources.ofType("tencentcloud_clb_target_group_attachment")) {
+    const view = context.view(resource);
+    bindTargetGroup(context, index, groups, resource, view.link(["target_group_id"]), view.link(["listener_id"]), view.link(["rule_id"]));
+  }
+  for (const resource of context.resources.ofType("tencentcloud_clb_target_group_attachments")) {
+    const view = context.view(resource);
+    const state = view.attribute(["associations"]);
+    if (state.state !== "set" || !Array.isArray(state.value)) {
+      if (state.state === "unknown") context.warn(resource, `associations: ${AFTER_APPLY}; these target groups are not checked`);
+      continue;
+    }
+    const topGroup = view.link(["target_group_id"]);
+    state.value.forEach((_, i) => {
+      const group = view.link(["associations", i, "target_group_id"]) ?? topGroup;
+      bindTargetGroup(context, index, groups, resource, group, view.link(["associations", i, "listener_id"]), view.link(["associations", i, "location_id"]));
+    });
+  }
+}
+function readAttachment(context, index, resource) {
+  const view = context.view(resource);
+  const listener = listenerOf(context, index, resource, view.link(["listener_id"]));
+  if (listener === void 0) return;
+  let rule;
+  const ruleRef = view.link(["rule_id"]);
+  if (ruleRef !== null) {
+    rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
+    if (rule === void 0) {
+      context.warn(resource, `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`);
+      return;
+    }
+  } else {
+    const domain = view.string(["domain"]);
+    const url = view.string(["url"]);
+    if (domain !== void 0 || url !== void 0) {
+      rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
+      if (rule === void 0) {
+        context.warn(resource, `no rule of ${listener.base.key} matches domain ${String(typeof domain === "string" ? domain : "?")} and url ${String(typeof url === "string" ? url : "?")}; its targets are not checked`);
+        return;
+      }
+    }
+  }
+  const via = rule === void 0 ? "listener" : "rule";
+  const state = view.attribute(["targets"]);
+  const dynamicUnknown = isObject(resource.unknown) && resource.unknown["targets"] === true;
+  if (state.state === "unset" && !dynamicUnknown) return;
+  if (state.state !== "set" || !Array.isArray(state.value)) {
+    if (state.state === "set") context.warn(resource, "targets: expected a list of blocks");
+    listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
+    return;
+  }
+  const destination = rule?.targets ?? listener.targets;
+  for (const target of attachmentTargets(context, view, state.value.length, via)) destination.push(target);
+}
+function listenerOf(context, index, resource, ref) {
+  if (ref === null || isUnknown(ref)) {
+    context.warn(resource, `cannot tell which listener it attaches to (${ref === null ? "listener_id is not set" : ref.reason}); its targets are not checked`);
+    return void 0;
+  }
+  const listener = index.listeners.get(ref);
+  if (listener === void 0) context.warn(resource, `its listener ${ref} is not in this plan; its targets are not checked`);
+  return listener;
+}
+function attachmentTargets(context, view, count, via) {
+  const resource = view.resource;
+  const written = writtenTargets(context, view);
+  const used = /* @__PURE__ */ new Set();
+  const targets = [];
+  const elements = resource.values["targets"];
+  const unknownTargets = isObject(resource.unknown) ? resource.unknown["targets"] : void 0;
+  for (let j = 0; j < count; j++) {
+    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
+    const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : void 0;
+    const field = (name) => unknownElement === true || isObject(unknownElement) && unknownElement[name] === true ? NOT_KNOWN : { known: true, value: element[name] ?? null };
+    const instanceValue = field("instance_id");
+    const eniValue = field("eni_ip");
+    const portValue = field("port");
+    const weightValue = field("weight");
+    const known = (v) => v.known && v.value !== null && v.value !== "";
+    let block;
+    if (written !== void 0) {
+      const known2 = [portValue, weightValue, instanceValue, eniValue];
+      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, known2));
+      if (block !== void 0) used.add(block.index);
+    }
+    const fromConfig = (name) => block === void 0 ? void 0 : resolveWritten(context, view, block.block[name]);
+    const location = block?.line !== void 0 ? locationOf(context, view, block) : void 0;
+    const provenance = context.provenance(resource, { path: context.elementPath("targets", block?.index ?? j), ...location ? { location } : {} });
+    const target = { port: numberOf(portValue, () => fromConfig("port")) };
+    const weight = numberOf(weightValue, () => fromConfig("weight"));
+    if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
+    if (known(instanceValue)) target.instance = context.alias(String(instanceValue.value));
+    else if (known(eniValue)) target.eniIp = String(eniValue.value);
+    else if (!instanceValue.known) target.instance = instanceOfItems(context, fromConfig("instance_id"), written === void 0);
+    else if (!eniValue.known) target.eniIp = ipOfItems(context, fromConfig("eni_ip"), written === void 0);
+    else {
+      context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
+      continue;
+    }
+    targets.push({ ...target, via, provenance });
+  }
+  return targets;
+}
+function writtenTargets(context, view) {
+  const blocks = view.config?.expressions["targets"];
+  if (!Array.isArray(blocks) || blocks.length === 0) return void 0;
+  const source = context.sourceBlock(view.resource)?.block;
+  const sourceBlocks = source?.blocks.filter((b) => b.type === "targets");
+  const dynamic = source?.blocks.some((b) => b.type === "dynamic" && b.labels[0] === "targets") ?? true;
+  const lined = !dynamic && sourceBlocks !== void 0 && sourceBlocks.length === blocks.length ? sourceBlocks : void 0;
+  return blocks.map((block, index) => ({
+    index,
+    block: isObject(block) ? block : {},
+    ...lined !== void 0 ? { line: lined[index].line, endLine: lined[index].endLine } : {}
+  }));
+}
+function locationOf(context, view, block) {
+  const file = context.sourceBlock(view.resource)?.file;
+  return file === void 0 || block.line === void 0 ? void 0 : context.sources.location(file, block.line, block.endLine);
+}
+var WRITTEN_DEFAULTS = { weight: 10, instance_id: "", eni_ip: "" };
+var WRITTEN_FIELDS = ["port", "weight", "instance_id", "eni_ip"];
+function agrees(context, view, block, values) {
+  for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
+    const value = values[i];
+    if (!value.known) continue;
+    const name = WRITTEN_FIELDS[i];
+    const expression = block[name];
+    let written;
+    if (expression === void 0) written = WRITTEN_DEFAULTS[name];
+    else if (isObject(expression) && "constant_value" in expression) written = expression["constant_value"];
+    else {
+      const items = resolveWritten(context, view, expression);
+      if (items.length !== 1 || items[0].kind !== "constant") continue;
+      written = items[0].value;
+    }
+    if (written === void 0 || written === null) continue;
+    if (String(written) !== String(value.value ?? "")) return false;
+  }
+  return true;
+}
+function resolveWritten(context, view, expression) {
+  if (isObject(expression) && "constant_value" in expression) return [{ kind: "constant", value: expression["constant_value"] }];
+  return context.resolver.resolve(expression, view.scope);
+}
+function numberOf(value, written) {
+  if (value.known) return typeof value.value === "number" ? value.value : typeof value.value === "string" && /^\d+$/.test(value.value) ? Number(value.value) : unknown("not set");
+  const items = written();
+  const only = items?.length === 1 ? items[0] : void 0;
+  if (only?.kind === "constant" && typeof only.value === "number") return only.value;
+  return unknown(AFTER_APPLY);
+}
+function instanceOfItems(context, items, dynamic) {
+  if (items === void 0) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
+  const links = context.linksOf({ state: "unknown", items }, void 0, []);
+  if (links.unknownReason !== void 0) return unknown(links.unknownReason);
+  if (links.refs.length === 1) return links.refs[0];
+  return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${someOf(links.refs)}`);
+}
+function ipOfItems(context, items, dynamic) {
+  if (items === void 0) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
+  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${someOf(items.map(describeItem))}`);
+  const item = items[0];
+  if (item.kind === "constant") return typeof item.value === "string" && item.value !== "" ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
+  if (item.kind === "resource") {
+    const state = context.view(item.resource).attribute(item.attribute);
+    if (state.state === "set" && typeof state.value === "string") return state.value;
+    return unknown(`${describeItem(item)} is ${AFTER_APPLY}`);
+  }
+  return unknown(item.kind === "external" ? `external: ${item.reason}` : item.reason);
+}
+function targetGroupMembers(context) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_clb_target_group")) {
+    const view = context.view(resource);
+    const draft = { targets: [], unknownReasons: [] };
+    groups.set(resource.address, draft);
+    const state = view.attribute(["target_group_instances"]);
+    if (state.state === "unknown") draft.unknownReasons.push(`target_group_instances of ${resource.address}: ${AFTER_APPLY}`);
+    if (state.state !== "set" || !Array.isArray(state.value)) continue;
+    state.value.forEach((_, i) => {
+      const ip = view.string(["target_group_instances", i, "bind_ip"]);
+      const port = view.number(["target_group_instances", i, "new_port"]) ?? view.number(["target_group_instances", i, "port"]);
+      const weight = view.number(["target_group_instances", i, "weight"]);
+      draft.targets.push({
+        eniIp: ip ?? unknown("bind_ip is not set"),
+        port: port ?? unknown("port is not set"),
+        ...weight !== void 0 ? { weight } : {},
+        via: "targetGroup",
+        targetGroup: resource.address,
+        provenance: context.provenance(resource, { path: `target_group_instances[${i}]` })
+      });
+    });
+  }
+  for (const resource of context.resources.ofType("tencentcloud_clb_target_group_instance_attachment")) {
+    const view = context.view(resource);
+    const group = view.link(["target_group_id"]);
+    if (group === null || isUnknown(group)) {
+      context.warn(resource, `cannot tell which target group it joins (${group === null ? "target_group_id is not set" : group.reason}); not checked`);
+      continue;
+    }
+    let draft = groups.get(group);
+    if (draft === void 0) {
+      draft = { targets: [], unknownReasons: [] };
+      groups.set(group, draft);
+    }
+    const weight = view.number(["weight"]);
+    draft.targets.push({
+      ...bindTarget(context, view),
+      port: view.number(["port"]) ?? unknown("port is not set"),
+      ...weight !== void 0 ? { weight } : {},
+      via: "targetGroup",
+      targetGroup: group,
+      provenance: context.provenance(resource)
+    });
+  }
+  return groups;
+}
+function bindTarget(context, view) {
+  const state = view.attribute(["bind_ip"]);
+  if (state.state === "unknown") {
+    const only = state.items.length === 1 ? state.items[0] : void 0;
+    if (only?.kind === "resource" && only.resource.type === "tencentcloud_instance" && only.attribute.length === 1 && only.attribute[0] === "private_ip") return { instance: only.resource.address };
+    return { eniIp: ipOfItems(context, state.items, false) };
+  }
+  if (state.state === "unset") return { eniIp: unknown("bind_ip is not set") };
+  return { eniIp: String(state.value) };
+}
+function bindTargetGroup(context, index, groups, resource, group, listenerRef, ruleRef) {
+  let destination;
+  if (ruleRef !== null) {
+    const rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
+    if (rule === void 0) {
+      context.warn(resource, `the rule it binds (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; not checked`);
+      return;
+    }
+    destination = { targets: rule.targets, listener: rule.listener };
+  } else {
+    const listener = listenerOf(context, index, resource, listenerRef);
+    if (listener === void 0) return;
+    destination = { targets: listener.targets, listener };
+  }
+  if (group === null || isUnknown(group)) {
+    destination.listener.targetsUnknownReasons.push(`the target group of ${resource.address} is ${group === null ? "not set" : group.reason}`);
+    return;
+  }
+  const members2 = groups.get(group);
+  if (members2 === void 0) {
+    destination.listener.targetsUnknownReasons.push(`target group ${group} is not in this plan`);
+    return;
+  }
+  for (const reason of members2.unknownReasons) destination.listener.targetsUnknownReasons.push(reason);
+  for (const target of members2.targets) destination.targets.push({ ...target, via: "targetGroup", targetGroup: group });
+}
+
+// src/sources/plan/loadBalancerReader.ts
+var PROTOCOLS = ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"];
+var SOURCE_TYPE_DEFAULT = "health_source_ip_type is not set: the default is the VIP for accounts older than 2023-02-24 and 100.64.0.0/10 for newer ones";
+function readLoadBalancers(context) {
+  const extraGroups = clbSecurityGroupAttachments(context);
+  const balancers = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_clb_instance")) {
+    const view = context.view(resource);
+    balancers.set(resource.address, { base: loadBalancerBase(view, extraGroups.get(resource.address)), listeners: [] });
+  }
+  for (const target of extraGroups.keys()) if (!balancers.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
+  const index = new ListenerIndex();
+  for (const resource of context.resources.ofType("tencentcloud_clb_listener")) {
+    const view = context.view(resource);
+    const lb = view.link(["clb_id"]);
+    if (lb === null || isUnknown(lb)) {
+      context.warn(resource, `cannot tell which CLB this listener belongs to (${lb === null ? "clb_id is not set" : lb.reason}); not checked`);
+      continue;
+    }
+    let balancer = balancers.get(lb);
+    if (balancer === void 0) {
+      context.warn(resource, `its CLB ${lb} is not in this plan: checks that need the CLB are unknown`);
+      balancer = { base: externalLoadBalancer(lb), listeners: [] };
+      balancers.set(lb, balancer);
+    }
+    const name = view.string(["listener_name"]);
+    const endPort = view.number(["end_port"]);
+    const draft = {
+      base: {
+        key: resource.address,
+        ...typeof name === "string" ? { name } : {},
+        loadBalancer: lb,
+        protocol: protocolOf(view),
+        port: view.number(["port"]) ?? unknown("the listener has no port"),
+        ...endPort !== void 0 ? { endPort } : {},
+        healthCheck: healthCheckOf(context, view),
+        provenance: context.provenance(resource)
+      },
+      rules: [],
+      targets: [],
+      targetsUnknownReasons: []
+    };
+    balancer.listeners.push(draft);
+    index.listeners.set(resource.address, draft);
+  }
+  for (const resource of context.resources.ofType("tencentcloud_clb_listener_rule")) {
+    const view = context.view(resource);
+    const listenerRef = view.link(["listener_id"]);
+    const listener = listenerRef === null || isUnknown(listenerRef) ? void 0 : index.listeners.get(listenerRef);
+    if (listener === void 0) {
+      context.warn(resource, `its listener (${listenerRef === null ? "listener_id is not set" : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`);
+      continue;
+    }
+    const rule = {
+      base: { key: resource.address, domain: domainOf(view), url: view.string(["url"]) ?? unknown("the rule has no URL"), healthCheck: healthCheckOf(context, view), provenance: context.provenance(resource) },
+      listener,
+      targets: []
+    };
+    listener.rules.push(rule);
+    index.rules.set(resource.address, rule);
+  }
+  readTargets(context, index);
+  const result2 = /* @__PURE__ */ new Map();
+  for (const [key, balancer] of balancers) result2.set(key, { ...balancer.base, listeners: balancer.listeners.map((draft) => index.finish(draft)) });
+  return result2;
+}
+function loadBalancerBase(view, extraGroups) {
+  const context = view.context;
+  const name = view.string(["clb_name"]);
+  const network = view.string(["network_type"]);
+  const networkType = network === void 0 ? unknown("network_type is not set") : isUnknown(network) ? network : network.toUpperCase() === "OPEN" ? "OPEN" : network.toUpperCase() === "INTERNAL" ? "INTERNAL" : unknown(`unsupported network_type "${network}"`);
+  const open = networkType === "OPEN";
+  const subnet = view.link(["subnet_id"]);
+  const vpc = view.link(["vpc_id"]);
+  const groups = view.links(["security_groups"]);
+  let securityGroups = groups === void 0 ? [] : groups.unknownReason !== void 0 ? unknown(groups.unknownReason) : groups.refs;
+  if (extraGroups !== void 0) {
+    if (isUnknown(extraGroups)) securityGroups = extraGroups;
+    else if (!isUnknown(securityGroups)) securityGroups = [...securityGroups, ...extraGroups.filter((g) => !securityGroups.includes(g))];
+  }
+  return {
+    key: view.address,
+    ...typeof name === "string" ? { name } : {},
+    network: networkType,
+    ipVersion: ipVersionOf(view),
+    vips: vipsOf(view),
+    vpc: vpc ?? unknown("vpc_id is not set: the CLB goes to the default VPC chosen at apply"),
+    subnet: subnet ?? (open ? null : unknown("subnet_id is not set")),
+    securityGroups,
+    passToTarget: view.boolean(["load_balancer_pass_to_target"]) ?? false,
+    // Legacy SNAT exists only on private CLBs created before December 2016; Terraform cannot create one.
+    snat: false,
+    snatPro: view.boolean(["snat_pro"]) ?? false,
+    snatIps: snatIpsOf(view),
+    provenance: context.provenance(view.resource)
+  };
+}
+function externalLoadBalancer(key) {
+  const reason = unknown(`${key} is not in this plan`);
+  return { key, network: reason, ipVersion: reason, vips: reason, vpc: reason, subnet: reason, securityGroups: reason, passToTarget: reason, snat: reason, snatPro: reason, snatIps: reason, provenance: { address: key } };
+}
+function ipVersionOf(view) {
+  const value = view.string(["address_ip_version"]);
+  if (value === void 0) return "IPV4";
+  if (isUnknown(value)) return value;
+  const upper = value.toUpperCase();
+  if (upper === "IPV4") return "IPV4";
+  if (upper === "IPV6" || upper === "IPV6FULLCHAIN") return "IPV6";
+  view.context.warn(view.resource, `unsupported address_ip_version "${value}"`);
+  return unknown(`unsupported address_ip_version "${value}"`);
+}
+function vipsOf(view) {
+  const vips = [];
+  const listed = view.attribute(["clb_vips"]);
+  if (listed.state === "set" && Array.isArray(listed.value)) {
+    for (const vip of listed.value) if (typeof vip === "string" && vip !== "") vips.push(vip);
+  }
+  for (const attribute of ["vip", "address_ipv6"]) {
+    const value = view.string([attribute]);
+    if (typeof value === "string" && !vips.includes(value)) vips.push(value);
+  }
+  if (vips.length > 0) return vips;
+  return unknown(view.resource.created ? AFTER_APPLY : "the plan does not hold the VIP");
+}
+function snatIpsOf(view) {
+  const state = view.attribute(["snat_ips"]);
+  if (state.state === "unset") return [];
+  if (state.state === "unknown" || !Array.isArray(state.value)) return unknown(AFTER_APPLY);
+  return state.value.map((_, i) => {
+    const subnet = view.link(["snat_ips", i, "subnet_id"]);
+    return { subnet: subnet ?? unknown("subnet_id is not set"), ip: view.string(["snat_ips", i, "ip"]) ?? unknown("allocated from the subnet at apply") };
+  });
+}
+function protocolOf(view) {
+  const value = view.string(["protocol"]);
+  if (value === void 0) return unknown("the listener has no protocol");
+  if (isUnknown(value)) return value;
+  const upper = value.toUpperCase();
+  if (PROTOCOLS.includes(upper)) return upper;
+  view.context.warn(view.resource, `unsupported listener protocol "${value}"`);
+  return unknown(`unsupported protocol "${value}"`);
+}
+function domainOf(view) {
+  const domain = view.string(["domain"]);
+  if (domain !== void 0) return domain;
+  const domains = view.attribute(["domains"]);
+  if (domains.state === "set" && Array.isArray(domains.value)) return domains.value.join(",");
+  return domains.state === "unknown" ? unknown(AFTER_APPLY) : void 0;
+}
+function healthCheckOf(context, view) {
+  const port = view.number(["health_check_port"]);
+  const type = view.string(["health_check_type"]);
+  const source = view.number(["health_source_ip_type"]);
+  let sourceIpType;
+  if (source === void 0) sourceIpType = unknown(SOURCE_TYPE_DEFAULT);
+  else if (isUnknown(source)) sourceIpType = source;
+  else if (source === 0 || source === 1) sourceIpType = source;
+  else {
+    context.warn(view.resource, `unsupported health_source_ip_type ${source}`);
+    sourceIpType = unknown(`unsupported health_source_ip_type ${source}`);
+  }
+  return {
+    enabled: view.boolean(["health_check_switch"]) ?? true,
+    ...port !== void 0 ? { port } : {},
+    ...type !== void 0 ? { type: isUnknown(type) ? type : type.toUpperCase() } : {},
+    sourceIpType,
+    provenance: context.provenance(view.resource, { path: "health_check" })
+  };
+}
+function clbSecurityGroupAttachments(context) {
+  const attached = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_clb_security_group_attachment")) {
+    const view = context.view(resource);
+    const balancers = view.links(["load_balancer_ids"]);
+    if (balancers === void 0 || balancers.unknownReason !== void 0) {
+      context.warn(resource, `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? "load_balancer_ids is not set"})`);
+      continue;
+    }
+    const group = view.link(["security_group"]);
+    for (const lb of balancers.refs) {
+      const earlier = attached.get(lb) ?? [];
+      if (isUnknown(earlier)) continue;
+      attached.set(lb, group === null ? earlier : isUnknown(group) ? group : [...earlier, group]);
+    }
+  }
+  return attached;
+}
+
 // src/sources/plan/ruleStringList.ts
 function readRuleStrings(view, name) {
   const source = view.context.sourceBlock(view.resource)?.block.attributes.get(name);
@@ -11584,7 +11630,7 @@ function readRuleStrings(view, name) {
     };
   }
   const mentioned = state.items.filter((item) => item.kind === "resource").map((item) => item.kind === "resource" ? `${item.resource.address}.${item.attribute.join(".")}` : "");
-  return { unknownReason: `${name}: ${AFTER_APPLY}${mentioned.length > 0 ? ` (it interpolates ${mentioned.join(", ")})` : ""}` };
+  return { unknownReason: `${name}: ${AFTER_APPLY}${mentioned.length > 0 ? ` (it interpolates ${someOf(mentioned)})` : ""}` };
 }
 function knownList(view, name, value, elements) {
   if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string")) {
@@ -11719,7 +11765,7 @@ function mapField(field, read, readItems) {
   return unknown(field.unknownReason);
 }
 function cidrOfItems(context, items) {
-  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${items.map(describeItem).join(", ")}`);
+  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${someOf(items.map(describeItem))}`);
   const item = items[0];
   if (item.kind === "constant") return typeof item.value === "string" ? item.value : unknown(`${JSON.stringify(item.value)} is not a CIDR`);
   if (item.kind === "resource") {
@@ -12381,9 +12427,6 @@ var PlanResources = class {
     if (document.plannedValues !== void 0) this.addModuleValues(document.plannedValues["root_module"], true);
     for (const list of this.byResource.values()) list.sort((a, b) => compareKeys(a.key, b.key));
   }
-  get(address) {
-    return this.byAddress.get(address);
-  }
   /** The instances of a resource (`tencentcloud_instance.web` → `[0]`, `[1]`), in key order. */
   instancesOf(resourceAddress) {
     return this.byResource.get(resourceAddress) ?? [];
@@ -12567,14 +12610,19 @@ var ReferenceResolver = class {
       if (kept.some((k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === "." || k[reference.length] === "["))) continue;
       if (!kept.includes(reference)) kept.push(reference);
     }
+    if (sameKey && kept.length > 1) {
+      const values = kept.filter((k) => k !== "count.index" && k !== "each.key");
+      kept.length = 0;
+      kept.push(...values);
+    }
     if (kept.length === 1) {
-      const steps = this.traversal(kept[0]);
+      const steps = parseTraversal(kept[0]);
       return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey);
     }
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const reference of kept) {
-      const steps = this.traversal(reference);
+      const steps = parseTraversal(reference);
       if (steps === void 0) continue;
       for (const item of this.resolveTraversal(steps, scope, depth, sameKey)) {
         const id = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
@@ -12586,9 +12634,6 @@ var ReferenceResolver = class {
       }
     }
     return out;
-  }
-  traversal(reference) {
-    return parseTraversal(reference);
   }
   resolveTraversal(steps, scope, depth, sameKey) {
     const head = nameAt(steps, 0);
@@ -12819,7 +12864,7 @@ function rulesOf(context, draft) {
     return { ingress: { rules: [], unknownReason: reason }, egress: { rules: [], unknownReason: reason } };
   }
   if (exclusive.length > 1 || exclusive.length === 1 && singles.length > 0) {
-    const names = draft.sources.map((s) => s.view.address).join(", ");
+    const names = someOf(draft.sources.map((s) => s.view.address));
     const reason = `the rules of ${draft.key} are written by several resources (${names}); the result depends on the order they are applied`;
     context.warn(draft.key, `${reason}: a rule set or lite rule replaces every rule of the group`);
     const first = exclusive[0];
@@ -12890,7 +12935,7 @@ function ruleSetEntry(context, view, direction, index, provenance) {
   peer ??= linked ?? pending ?? { kind: "unknown", reason: "no source or destination is set" };
   const service = templateService(context, rule.attribute(["service_template_id"]), "serviceTemplate") ?? templateService(context, rule.attribute(["service_template_group"]), "serviceTemplateGroup") ?? { kind: "protocol", protocol: protocolOfState(rule.attribute(["protocol"])), ports: portsOfState(rule.attribute(["port"])) };
   const description = rule.string(["description"]);
-  return { action, peer, service, ...typeof description === "string" ? { description } : {}, provenance };
+  return { action, peer: context.sharePeer(peer), service: context.shareService(service), ...typeof description === "string" ? { description } : {}, provenance };
 }
 function readLiteRule(context, view) {
   const result2 = {};
@@ -12913,8 +12958,8 @@ function readLiteRule(context, view) {
       const [actionField, sourceField, portField, protocolField] = entry.fields;
       rules.push({
         action: "text" in actionField ? actionOf(actionField.text) : unknown(fieldReason(actionField)),
-        peer: peerOfField(context, sourceField),
-        service: serviceOfFields(context, protocolField, portField),
+        peer: context.sharePeer(peerOfField(context, sourceField)),
+        service: context.shareService(serviceOfFields(context, protocolField, portField)),
         provenance
       });
     }
@@ -12968,7 +13013,7 @@ function orderSingleRules(context, views) {
     const rules = [...unindexed.map((r) => r.rule), ...indexed.map((r) => r.rule)];
     let unknownReason;
     if (unindexed.length > 1 && !sameAction(unindexed.map((r) => r.rule))) {
-      unknownReason = `the order of ${unindexed.map((r) => r.address).join(", ")} (no policy_index, different actions) depends on the order they are applied`;
+      unknownReason = `the order of ${someOf(unindexed.map((r) => r.address))} (no policy_index, different actions) depends on the order they are applied`;
     }
     for (let i = 1; i < indexed.length && unknownReason === void 0; i++) {
       const a = indexed[i - 1];

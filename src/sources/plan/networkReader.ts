@@ -7,8 +7,7 @@ import type { Resolved } from './referenceResolver.js';
 import { readRuleStrings } from './ruleStringList.js';
 import { describeItem } from './rulePeer.js';
 import { normalizePorts, ruleAction, type RuleField } from './ruleStrings.js';
-
-const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
+import { someOf } from './messageList.js';
 
 export function readVpcs(context: PlanContext): Map<Ref, Vpc> {
   const vpcs = new Map<Ref, Vpc>();
@@ -133,7 +132,7 @@ function mapField<T>(field: RuleField, read: (text: string) => Maybe<T>, readIte
 
 /** An ACL CIDR written as a reference: a constant or another resource's known attribute. */
 function cidrOfItems(context: PlanContext, items: readonly Resolved[]): Maybe<string> {
-  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${items.map(describeItem).join(', ')}`);
+  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${someOf(items.map(describeItem))}`);
   const item = items[0]!;
   if (item.kind === 'constant') return typeof item.value === 'string' ? item.value : unknown(`${JSON.stringify(item.value)} is not a CIDR`);
   if (item.kind === 'resource') {

@@ -1,3 +1,4 @@
+import type { AddressSpec, ServiceSpec } from '../../model/address.js';
 import type { InventoryWarning } from '../../model/inventory.js';
 import type { Ref } from '../../model/network.js';
 import type { Provenance, SourceLocation } from '../../model/provenance.js';
@@ -7,6 +8,8 @@ import type { PlanResource, PlanResources } from './planResources.js';
 import { expressionAt, valueAt, type PathStep } from './planValue.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
 import type { SourceBlock, TerraformSources } from './terraformSources.js';
+import { someOf } from './messageList.js';
+import { listElements, referencesIn } from './hclScanner.js';
 
 export const AFTER_APPLY = 'known after apply';
 
@@ -77,7 +80,7 @@ export abstract class AttributeReader {
     if (links.unknownReason !== undefined) return unknown(links.unknownReason);
     if (links.refs.length === 1) return links.refs[0]!;
     if (links.refs.length === 0) return null;
-    return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${links.refs.join(', ')}`);
+    return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${someOf(links.refs)}`);
   }
 }
 
@@ -98,6 +101,32 @@ export class ResourceView extends AttributeReader {
 
   get view(): ResourceView {
     return this;
+  }
+
+  /**
+   * An unknown list of IDs records only its references in the plan JSON; literal IDs written
+   * beside them (`["sg-123", tencentcloud_security_group.x.id]`) are read from the `.tf` list.
+   */
+  override links(path: readonly PathStep[]): LinkedRefs | undefined {
+    const linked = super.links(path);
+    if (linked === undefined || path.length !== 1 || linked.unknownReason !== undefined) return linked;
+    const state = this.attribute(path);
+    if (state.state !== 'unknown') return linked;
+    const source = this.context.sourceBlock(this.resource)?.block.attributes.get(String(path[0]));
+    const elements = source === undefined ? undefined : listElements(source.tokens);
+    if (elements === undefined || !elements.some((e) => e.template !== undefined && e.template.every((part) => 'literal' in part))) return linked;
+    const refs: Ref[] = [];
+    for (const element of elements) {
+      if (element.template !== undefined && element.template.every((part) => 'literal' in part)) {
+        refs.push(this.context.alias(element.template.map((part) => (part as { literal: string }).literal).join('')));
+        continue;
+      }
+      const items = this.context.resolver.resolveReferences(referencesIn(element.tokens), this.scope);
+      const own = this.context.linksOf({ state: 'unknown', items }, this.resource.address, path);
+      if (own.unknownReason !== undefined) return { refs, unknownReason: own.unknownReason };
+      refs.push(...own.refs);
+    }
+    return { refs: refs.filter((ref, i) => refs.indexOf(ref) === i) };
   }
 
   get address(): string {
@@ -278,15 +307,34 @@ export class PlanContext {
     return block === undefined ? undefined : this.sources.blockLocation(block);
   }
 
-  private readonly paths = new Map<string, string>();
+  private readonly shared = new Map<string, object>();
+
+  /**
+   * One object for equal, read-only rule parts (`{kind:'cidr', cidr:'0.0.0.0/0'}`,
+   * `{kind:'protocol', protocol:'TCP', ports:'443'}`): a large plan repeats a few of them a
+   * hundred thousand times.
+   */
+  sharePeer(peer: AddressSpec): AddressSpec {
+    if (peer.kind === 'unknown') return peer;
+    return this.shareAs(`${peer.kind}|${peer.kind === 'cidr' ? peer.cidr : peer.ref}`, peer);
+  }
+
+  shareService(service: ServiceSpec): ServiceSpec {
+    if (service.kind !== 'protocol') return this.shareAs(`${service.kind}|${service.ref}`, service);
+    if (typeof service.protocol !== 'string' || typeof service.ports !== 'string') return service;
+    return this.shareAs(`protocol|${service.protocol}|${service.ports}`, service);
+  }
 
   /** `ingress[3]`, shared: a large plan has a hundred thousand rules with a few distinct paths. */
   elementPath(list: string, index: number): string {
-    const key = `${list}[${index}]`;
-    const known = this.paths.get(key);
-    if (known !== undefined) return known;
-    this.paths.set(key, key);
-    return key;
+    return this.shareAs(`path|${list}|${index}`, { path: `${list}[${index}]` }).path;
+  }
+
+  private shareAs<T extends object>(key: string, value: T): T {
+    const known = this.shared.get(key);
+    if (known !== undefined) return known as T;
+    this.shared.set(key, value);
+    return value;
   }
 
   provenance(resource: PlanResource, extra: { path?: string; location?: SourceLocation } = {}): Provenance {

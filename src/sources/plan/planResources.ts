@@ -40,10 +40,6 @@ export class PlanResources {
     for (const list of this.byResource.values()) list.sort((a, b) => compareKeys(a.key, b.key));
   }
 
-  get(address: string): PlanResource | undefined {
-    return this.byAddress.get(address);
-  }
-
   /** The instances of a resource (`tencentcloud_instance.web` → `[0]`, `[1]`), in key order. */
   instancesOf(resourceAddress: string): readonly PlanResource[] {
     return this.byResource.get(resourceAddress) ?? [];

@@ -72,14 +72,20 @@ export class ReferenceResolver {
       if (kept.some((k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === '.' || k[reference.length] === '['))) continue;
       if (!kept.includes(reference)) kept.push(reference);
     }
+    // `x[count.index]` (recorded as `x` and `count.index`): the key picks the instance, it is no value of its own.
+    if (sameKey && kept.length > 1) {
+      const values = kept.filter((k) => k !== 'count.index' && k !== 'each.key');
+      kept.length = 0;
+      kept.push(...values);
+    }
     if (kept.length === 1) {
-      const steps = this.traversal(kept[0]!);
+      const steps = parseTraversal(kept[0]!);
       return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey);
     }
     const out: Resolved[] = [];
     const seen = new Set<string>();
     for (const reference of kept) {
-      const steps = this.traversal(reference);
+      const steps = parseTraversal(reference);
       if (steps === undefined) continue;
       for (const item of this.resolveTraversal(steps, scope, depth, sameKey)) {
         const id = item.kind === 'resource' ? `r:${item.resource.address}:${item.attribute.join('.')}` : item.kind === 'constant' ? undefined : `${item.kind}:${item.reason}`;
@@ -91,10 +97,6 @@ export class ReferenceResolver {
       }
     }
     return out;
-  }
-
-  private traversal(reference: string): TraversalStep[] | undefined {
-    return parseTraversal(reference);
   }
 
   private resolveTraversal(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean): Resolved[] {

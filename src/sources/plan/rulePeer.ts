@@ -3,6 +3,7 @@ import { unknown, type Maybe } from '../../model/value.js';
 import { AFTER_APPLY, type AttributeState, type PlanContext } from './planContext.js';
 import type { Resolved } from './referenceResolver.js';
 import { normalizePorts, peerOfText } from './ruleStrings.js';
+import { someOf } from './messageList.js';
 
 /** CLB attributes that hold its VIP: a rule naming them admits the VIP, whatever it turns out to be. */
 const VIP_ATTRIBUTES = new Set(['clb_vips', 'vip', 'address_ipv6']);
@@ -18,7 +19,7 @@ export type PeerField = 'cidr' | 'securityGroup' | 'addressTemplate' | 'addressT
 export function peerOfItems(context: PlanContext, items: readonly Resolved[], field: PeerField, depth = 0): AddressSpec {
   if (items.length === 0) return { kind: 'unknown', reason: AFTER_APPLY };
   if (items.length > 1) {
-    return { kind: 'unknown', reason: `the peer depends on ${items.map(describeItem).join(', ')}` };
+    return { kind: 'unknown', reason: `the peer depends on ${someOf(items.map(describeItem))}` };
   }
   const item = items[0]!;
   switch (item.kind) {

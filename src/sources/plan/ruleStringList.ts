@@ -1,6 +1,7 @@
 import { listElements, referencesIn, tokenize, type HclListElement } from './hclScanner.js';
 import { AFTER_APPLY, formatPath, type ResourceView } from './planContext.js';
 import { fieldsOfTemplate, fieldsOfText, type RuleField } from './ruleStrings.js';
+import { someOf } from './messageList.js';
 
 export interface RuleStringEntry {
   readonly index: number;
@@ -40,7 +41,7 @@ export function readRuleStrings(view: ResourceView, name: string): RuleStringLis
     };
   }
   const mentioned = state.items.filter((item) => item.kind === 'resource').map((item) => (item.kind === 'resource' ? `${item.resource.address}.${item.attribute.join('.')}` : ''));
-  return { unknownReason: `${name}: ${AFTER_APPLY}${mentioned.length > 0 ? ` (it interpolates ${mentioned.join(', ')})` : ''}` };
+  return { unknownReason: `${name}: ${AFTER_APPLY}${mentioned.length > 0 ? ` (it interpolates ${someOf(mentioned)})` : ''}` };
 }
 
 function knownList(view: ResourceView, name: string, value: unknown, elements: readonly HclListElement[] | undefined): RuleStringList {

@@ -8,6 +8,7 @@ import type { PlanResource } from './planResources.js';
 import { readRuleStrings } from './ruleStringList.js';
 import { peerOfItems, peerOfState, portsOfState, protocolOfState, templateService, type PeerField } from './rulePeer.js';
 import { peerOfText, ruleAction, serviceOfText, type RuleField } from './ruleStrings.js';
+import { someOf } from './messageList.js';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
@@ -81,7 +82,7 @@ function rulesOf(context: PlanContext, draft: GroupDraft): Record<Direction, Rul
     return { ingress: { rules: [], unknownReason: reason }, egress: { rules: [], unknownReason: reason } };
   }
   if (exclusive.length > 1 || (exclusive.length === 1 && singles.length > 0)) {
-    const names = draft.sources.map((s) => s.view.address).join(', ');
+    const names = someOf(draft.sources.map((s) => s.view.address));
     const reason = `the rules of ${draft.key} are written by several resources (${names}); the result depends on the order they are applied`;
     context.warn(draft.key, `${reason}: a rule set or lite rule replaces every rule of the group`);
     const first = exclusive[0]!;
@@ -161,7 +162,7 @@ function ruleSetEntry(context: PlanContext, view: ResourceView, direction: Direc
     templateService(context, rule.attribute(['service_template_group']), 'serviceTemplateGroup') ??
     ({ kind: 'protocol', protocol: protocolOfState(rule.attribute(['protocol'])), ports: portsOfState(rule.attribute(['port'])) } satisfies ServiceSpec);
   const description = rule.string(['description']);
-  return { action, peer, service, ...(typeof description === 'string' ? { description } : {}), provenance };
+  return { action, peer: context.sharePeer(peer), service: context.shareService(service), ...(typeof description === 'string' ? { description } : {}), provenance };
 }
 
 /** `tencentcloud_security_group_lite_rule`: `ACTION#SOURCE#PORT#PROTOCOL` strings, in priority order. */
@@ -186,8 +187,8 @@ function readLiteRule(context: PlanContext, view: ResourceView): Record<Directio
       const [actionField, sourceField, portField, protocolField] = entry.fields as [RuleField, RuleField, RuleField, RuleField];
       rules.push({
         action: 'text' in actionField ? actionOf(actionField.text) : unknown(fieldReason(actionField)),
-        peer: peerOfField(context, sourceField),
-        service: serviceOfFields(context, protocolField, portField),
+        peer: context.sharePeer(peerOfField(context, sourceField)),
+        service: context.shareService(serviceOfFields(context, protocolField, portField)),
         provenance,
       });
     }
@@ -251,7 +252,7 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
     const rules = [...unindexed.map((r) => r.rule), ...indexed.map((r) => r.rule)];
     let unknownReason: string | undefined;
     if (unindexed.length > 1 && !sameAction(unindexed.map((r) => r.rule))) {
-      unknownReason = `the order of ${unindexed.map((r) => r.address).join(', ')} (no policy_index, different actions) depends on the order they are applied`;
+      unknownReason = `the order of ${someOf(unindexed.map((r) => r.address))} (no policy_index, different actions) depends on the order they are applied`;
     }
     for (let i = 1; i < indexed.length && unknownReason === undefined; i++) {
       const a = indexed[i - 1]!;

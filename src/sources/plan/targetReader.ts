@@ -9,6 +9,7 @@ import type { PlanResource } from './planResources.js';
 import type { PlanValue } from './planValue.js';
 import type { Resolved } from './referenceResolver.js';
 import { describeItem } from './rulePeer.js';
+import { someOf } from './messageList.js';
 
 const NOT_KNOWN: PlanValue = { known: false };
 
@@ -66,8 +67,10 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   }
   const via = rule === undefined ? 'listener' : 'rule';
   const state = view.attribute(['targets']);
-  if (state.state === 'unset') return;
-  if (state.state === 'unknown' || !Array.isArray(state.value)) {
+  // `targets` is required: missing from the configuration, it was written with `dynamic`.
+  const dynamicUnknown = isObject(resource.unknown) && resource.unknown['targets'] === true;
+  if (state.state === 'unset' && !dynamicUnknown) return;
+  if (state.state !== 'set' || !Array.isArray(state.value)) {
     if (state.state === 'set') context.warn(resource, 'targets: expected a list of blocks');
     listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
     return;
@@ -115,8 +118,8 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
     const weightValue = field('weight');
     const known = (v: ReturnType<typeof field>) => v.known && v.value !== null && v.value !== '';
     let block: WrittenTarget | undefined;
-    const needsConfig = !instanceValue.known || !eniValue.known || !portValue.known;
-    if (needsConfig && written !== undefined) {
+    // Matched even when every value is known: the block gives the target its own line.
+    if (written !== undefined) {
       const known = [portValue, weightValue, instanceValue, eniValue] as const;
       block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, known));
       if (block !== undefined) used.add(block.index);
@@ -204,13 +207,13 @@ function instanceOfItems(context: PlanContext, items: readonly Resolved[] | unde
   const links = context.linksOf({ state: 'unknown', items }, undefined, []);
   if (links.unknownReason !== undefined) return unknown(links.unknownReason);
   if (links.refs.length === 1) return links.refs[0]!;
-  return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${links.refs.join(', ')}`);
+  return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${someOf(links.refs)}`);
 }
 
 /** A target's ENI IP, or a member's `bind_ip`, from references: a constant or another resource's known IP. */
 function ipOfItems(context: PlanContext, items: readonly Resolved[] | undefined, dynamic: boolean): Maybe<string> {
   if (items === undefined) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
-  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${items.map(describeItem).join(', ')}`);
+  if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${someOf(items.map(describeItem))}`);
   const item = items[0]!;
   if (item.kind === 'constant') return typeof item.value === 'string' && item.value !== '' ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
   if (item.kind === 'resource') {

@@ -100,10 +100,6 @@ export function modulePrefix(module: readonly ModuleStep[]): string {
   return prefix;
 }
 
-export function formatModulePath(module: readonly ModuleStep[]): string {
-  return modulePrefix(module).replace(/\.$/, '');
-}
-
 /** The resource (all its instances) an instance belongs to: the address without the last key. */
 export function formatResource(address: Omit<ResourceAddress, 'key'>): string {
   return `${modulePrefix(address.module)}${address.mode === 'data' ? 'data.' : ''}${address.type}.${address.name}`;
@@ -184,8 +180,4 @@ export function compareKeys(a: InstanceKey | undefined, b: InstanceKey | undefin
   if (typeof a === 'number') return -1;
   if (typeof b === 'number') return 1;
   return a < b ? -1 : 1;
-}
-
-export function sameModule(a: readonly ModuleStep[], b: readonly ModuleStep[]): boolean {
-  return modulePrefix(a) === modulePrefix(b);
 }

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { constant, idOf, PlanBuilder, ref } from './planBuilder.js';
+import { groupsOfInstance, lbOf, maybe, targetText } from './inventoryText.js';
+
+/** A create plan's instance whose groups, subnet and IP are known only after apply. */
+function instance(plan: PlanBuilder, address: string, groups: unknown, extra: Record<string, unknown> = {}): PlanBuilder {
+  return plan.resource(address, { instance_name: 'x', image_id: 'img-1', ...extra }, { unknown: { id: true, orderly_security_groups: true, private_ip: true, subnet_id: true } }).config([], address.replace(/\[.*$/, ''), { orderly_security_groups: groups });
+}
+
+function group(plan: PlanBuilder, name: string, module: string[] = []): PlanBuilder {
+  const prefix = module.map((m) => `module.${m}.`).join('');
+  return plan.resource(`${prefix}tencentcloud_security_group.${name}`, { name }, { unknown: { id: true } }).config(module, `tencentcloud_security_group.${name}`, { name: constant(name) });
+}
+
+describe('linking values known only after apply through configuration references', () => {
+  it('keeps every referenced group, in the order written — not only the first', () => {
+    const plan = group(group(group(new PlanBuilder(), 'a'), 'b'), 'c');
+    instance(plan, 'tencentcloud_instance.web', ref('tencentcloud_security_group.c.id', 'tencentcloud_security_group.c', 'tencentcloud_security_group.a.id', 'tencentcloud_security_group.a', 'tencentcloud_security_group.b.id', 'tencentcloud_security_group.b'));
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.c,tencentcloud_security_group.a,tencentcloud_security_group.b');
+  });
+
+  it('resolves count and for_each instance keys in references', () => {
+    const plan = new PlanBuilder();
+    for (const key of [0, 1]) plan.resource(`tencentcloud_security_group.tier[${key}]`, { name: `t${key}` }, { unknown: { id: true } });
+    for (const key of ['blue', 'green']) plan.resource(`tencentcloud_security_group.env["${key}"]`, { name: key }, { unknown: { id: true } });
+    plan.config([], 'tencentcloud_security_group.tier', {}, { count: constant(2) }).config([], 'tencentcloud_security_group.env', {}, { forEach: constant(['blue', 'green']) });
+    instance(plan, 'tencentcloud_instance.web', ref('tencentcloud_security_group.tier[1].id', 'tencentcloud_security_group.tier[1]', 'tencentcloud_security_group.tier', 'tencentcloud_security_group.env["green"].id', 'tencentcloud_security_group.env["green"]', 'tencentcloud_security_group.env'));
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.tier[1],tencentcloud_security_group.env["green"]');
+  });
+
+  it('pairs `x[count.index]` with the instance of the same index', () => {
+    const plan = new PlanBuilder();
+    for (const key of [0, 1]) {
+      plan.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
+      plan.resource(`tencentcloud_instance.web[${key}]`, { instance_name: `w${key}` }, { unknown: { id: true, orderly_security_groups: true } });
+    }
+    plan.config([], 'tencentcloud_security_group.own', {}, { count: constant(2) });
+    plan.config([], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') }, { count: constant(2) });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.web[0]')).toBe('tencentcloud_security_group.own[0]');
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.web[1]')).toBe('tencentcloud_security_group.own[1]');
+  });
+
+  it('follows each.value of a for_each over another resource to the instance with the same key', () => {
+    const plan = group(new PlanBuilder(), 'extra');
+    for (const key of ['a', 'b']) {
+      plan.resource(`tencentcloud_instance.api["${key}"]`, { instance_name: key, orderly_security_groups: [] }, { unknown: { id: true } });
+      plan.resource(`tencentcloud_cvm_security_group_attachment.x["${key}"]`, {}, { unknown: { id: true, instance_id: true, security_group_id: true } });
+    }
+    plan.config([], 'tencentcloud_instance.api', {}, { forEach: constant({ a: 1, b: 2 }) });
+    plan.config([], 'tencentcloud_cvm_security_group_attachment.x', { instance_id: ref('each.value.id', 'each.value'), security_group_id: idOf('tencentcloud_security_group.extra') }, { forEach: ref('tencentcloud_instance.api') });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.api["a"]')).toBe('tencentcloud_security_group.extra');
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.api["b"]')).toBe('tencentcloud_security_group.extra');
+  });
+
+  it('resolves references inside a module relative to its instance, and var. through the module call', () => {
+    const plan = group(new PlanBuilder(), 'shared');
+    for (const key of ['x', 'y']) {
+      group(plan, 'own', []);
+      plan.resource(`module.app["${key}"].tencentcloud_security_group.own`, { name: key }, { unknown: { id: true } });
+      plan.resource(`module.app["${key}"].tencentcloud_instance.web`, { instance_name: key }, { unknown: { id: true, orderly_security_groups: true } });
+    }
+    plan.call(['app'], { source: './app', forEach: constant(['x', 'y']), expressions: { extra_group: idOf('tencentcloud_security_group.shared') } });
+    plan.config(['app'], 'tencentcloud_security_group.own', { name: ref('each.key') });
+    plan.config(['app'], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own.id', 'tencentcloud_security_group.own', 'var.extra_group') });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'module.app["x"].tencentcloud_instance.web')).toBe('module.app["x"].tencentcloud_security_group.own,tencentcloud_security_group.shared');
+    expect(groupsOfInstance(inventory, 'module.app["y"].tencentcloud_instance.web')).toBe('module.app["y"].tencentcloud_security_group.own,tencentcloud_security_group.shared');
+  });
+
+  it('follows a module output into the child module', () => {
+    const plan = new PlanBuilder();
+    plan.resource('module.net.tencentcloud_security_group.edge', { name: 'edge' }, { unknown: { id: true } });
+    plan.call(['net'], { source: './net', outputs: { edge_id: idOf('tencentcloud_security_group.edge') } });
+    instance(plan, 'tencentcloud_instance.web', ref('module.net.edge_id', 'module.net'));
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('module.net.tencentcloud_security_group.edge');
+  });
+
+  it('reads locals from the module sources, since the plan JSON leaves them out', () => {
+    const plan = group(new PlanBuilder(), 'web');
+    instance(plan, 'tencentcloud_instance.web', ref('local.groups'));
+    plan.file('main.tf', 'locals {\n  groups = [tencentcloud_security_group.web.id]\n}\n');
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.web');
+  });
+
+  it('keeps literal IDs written beside references in a list known only after apply, read from the .tf list', () => {
+    const plan = group(group(new PlanBuilder(), 'a'), 'b');
+    instance(plan, 'tencentcloud_instance.web', ref('tencentcloud_security_group.b.id', 'tencentcloud_security_group.b', 'tencentcloud_security_group.a.id', 'tencentcloud_security_group.a'));
+    plan.file('main.tf', 'resource "tencentcloud_instance" "web" {\n  orderly_security_groups = [tencentcloud_security_group.b.id, "sg-base", tencentcloud_security_group.a.id]\n}\n');
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.b,sg-base,tencentcloud_security_group.a');
+  });
+
+  it('makes references to things outside the plan unknown, with the reason', () => {
+    const plan = new PlanBuilder();
+    instance(plan, 'tencentcloud_instance.web', ref('data.tencentcloud_security_groups.all.security_groups', 'data.tencentcloud_security_groups.all'));
+    const nic = plan.inventory().instances.get('tencentcloud_instance.web')!.interfaces[0]!;
+    expect(nic.securityGroups).toEqual({ unknown: true, reason: 'external: data source data.tencentcloud_security_groups.all' });
+  });
+
+  it('keeps a literal ID of a group outside the plan as an external key, and maps one in prior state to its address', () => {
+    const plan = new PlanBuilder();
+    plan.resource('tencentcloud_security_group.old', { id: 'sg-known', name: 'old' }, { actions: ['no-op'] });
+    plan.resource('tencentcloud_instance.web', { instance_name: 'w', orderly_security_groups: ['sg-known', 'sg-elsewhere'] }, { actions: ['update'] });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.old,sg-elsewhere');
+    expect(inventory.securityGroups.has('sg-elsewhere')).toBe(false);
+  });
+
+  it('reads resources that do not change from prior state', () => {
+    const plan = new PlanBuilder();
+    plan.resource('tencentcloud_security_group.kept', { id: 'sg-kept', name: 'kept' }, { priorOnly: true });
+    plan.resource('tencentcloud_instance.web', { instance_name: 'w', orderly_security_groups: ['sg-kept'] }, { priorOnly: true });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.kept');
+    expect(inventory.securityGroups.get('tencentcloud_security_group.kept')!.ingress.unknownReason).toMatch(/not managed in this configuration/);
+  });
+
+  it('ignores deleted resources, and a replaced one keeps only its new values', () => {
+    const plan = new PlanBuilder();
+    plan.resource('tencentcloud_instance.gone', { instance_name: 'gone' }, { actions: ['delete'] });
+    plan.resource('tencentcloud_instance.web', { id: 'ins-old', instance_name: 'new', orderly_security_groups: [] }, { actions: ['delete', 'create'], unknown: { id: true } });
+    const inventory = plan.inventory();
+    expect([...inventory.instances.keys()]).toEqual(['tencentcloud_instance.web']);
+    expect(inventory.instances.get('tencentcloud_instance.web')!.name).toBe('new');
+  });
+
+  it('reads a module variable left at its default as not set', () => {
+    const plan = new PlanBuilder();
+    plan.resource('module.lb.tencentcloud_clb_instance.this', { network_type: 'OPEN', clb_name: 'x' }, { unknown: { id: true, security_groups: true, clb_vips: true, address_ip_version: true } });
+    plan.call(['lb'], { source: './lb', variables: { groups: null, ip_version: null } });
+    plan.config(['lb'], 'tencentcloud_clb_instance.this', { security_groups: ref('var.groups'), address_ip_version: ref('var.ip_version') });
+    const lb = lbOf(plan.inventory(), 'module.lb.tencentcloud_clb_instance.this');
+    expect([maybe(lb.securityGroups), lb.ipVersion]).toEqual(['', 'IPV4']);
+  });
+
+  it('links a target written as a static block to the instance it names, whatever the set order', () => {
+    const plan = new PlanBuilder();
+    plan.resource('tencentcloud_clb_instance.lb', { network_type: 'OPEN' }, { unknown: { id: true } });
+    plan.resource('tencentcloud_clb_listener.l', { protocol: 'TCP', port: 80 }, { unknown: { id: true, clb_id: true, listener_id: true } });
+    plan.config([], 'tencentcloud_clb_listener.l', { clb_id: idOf('tencentcloud_clb_instance.lb') });
+    for (const name of ['a', 'b']) plan.resource(`tencentcloud_instance.${name}`, { instance_name: name }, { unknown: { id: true } });
+    // The plan lists the set as b:9000, a:8000; the configuration wrote a first.
+    plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 9000, weight: 10 }, { eni_ip: '', port: 8000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } });
+    plan.config([], 'tencentcloud_clb_attachment.t', {
+      clb_id: idOf('tencentcloud_clb_instance.lb'),
+      listener_id: idOf('tencentcloud_clb_listener.l', 'listener_id'),
+      targets: [
+        { instance_id: idOf('tencentcloud_instance.a'), port: constant(8000) },
+        { instance_id: idOf('tencentcloud_instance.b'), port: constant(9000) },
+      ],
+    });
+    const targets = lbOf(plan.inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets.map(targetText);
+    expect(targets).toEqual(['tencentcloud_instance.b:9000', 'tencentcloud_instance.a:8000']);
+  });
+});
