@@ -1,8 +1,28 @@
 import type { Report } from '../model/finding.js';
-import { InputError } from '../errors/inputError.js';
+import { loadConfig } from '../policy/configLoader.js';
+import { readLiveInventory, resolveCredentials } from '../sources/live/index.js';
+import { checkInventory } from './checkInventory.js';
 import type { LiveCheckOptions } from './options.js';
 
 /** Live mode: the same policies over the account. */
-export async function checkLive(_options: LiveCheckOptions): Promise<Report> {
-  throw new InputError('live mode is not available in this build yet');
+export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret: string) => void }): Promise<Report> {
+  const config = await loadConfig({ cwd: options.cwd, ...(options.configFile ? { configFile: options.configFile } : {}), ...(options.policyPaths ? { policyPaths: options.policyPaths } : {}) });
+  const credentials = await resolveCredentials(options.env ?? process.env, {
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+    ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+  });
+  const env = options.env ?? process.env;
+  // Per-call timeout and retry pace: overridable for slow proxies (and fast tests).
+  const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
+  const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
+  const inventory = await readLiveInventory({
+    regions: options.regions,
+    credentials,
+    logger: options.logger,
+    timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
+    retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
+    ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+  });
+  return checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });
 }

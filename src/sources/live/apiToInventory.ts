@@ -1,0 +1,221 @@
+import type { AddressSpec, AddressTemplate, AddressTemplateGroup, ServiceSpec, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
+import type { Instance } from '../../model/instance.js';
+import type { HealthCheck, Listener, ListenerRule, LoadBalancer, Target } from '../../model/loadBalancer.js';
+import type { Subnet, Vpc } from '../../model/network.js';
+import type { NetworkAcl, NetworkAclEntry } from '../../model/networkAcl.js';
+import type { SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
+import { unknown } from '../../model/value.js';
+
+/** API 3.0 response objects → the provider-neutral inventory. Keys are cloud IDs. */
+type Api = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const list = (v: unknown): Api[] => (Array.isArray(v) ? (v as Api[]) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+// DescribeLoadBalancers says true/false, DescribeLoadBalancersDetail 1/0.
+const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'TRUE' || v === 'true';
+
+export function consoleUrl(kind: 'clb' | 'sg' | 'cvm' | 'subnet' | 'acl', region: string, id: string): string {
+  switch (kind) {
+    case 'clb':
+      return `https://console.cloud.tencent.com/clb/detail?rid=${region}&id=${id}`;
+    case 'sg':
+      return `https://console.cloud.tencent.com/vpc/security-group/detail/${id}?rid=${region}`;
+    case 'cvm':
+      return `https://console.cloud.tencent.com/cvm/instance/detail?rid=${region}&id=${id}`;
+    case 'subnet':
+      return `https://console.cloud.tencent.com/vpc/subnet/detail?rid=${region}&id=${id}`;
+    case 'acl':
+      return `https://console.cloud.tencent.com/vpc/acl/detail?rid=${region}&id=${id}`;
+  }
+}
+
+const provenance = (id: string, type: string, url: string, path?: string) => ({ address: id, cloudId: id, type, consoleUrl: url, ...(path ? { path } : {}) });
+
+export function healthCheckOf(api: Api | undefined, owner: string): HealthCheck {
+  const check = api ?? {};
+  const port = typeof check.CheckPort === 'number' && check.CheckPort > 0 ? check.CheckPort : undefined;
+  const source = check.SourceIpType;
+  return {
+    enabled: check.HealthSwitch === undefined ? true : bool(check.HealthSwitch),
+    ...(port !== undefined ? { port } : {}),
+    ...(str(check.CheckType) ? { type: str(check.CheckType)! } : {}),
+    sourceIpType: source === 0 || source === 1 ? source : unknown('SourceIpType not returned: the account default applies'),
+    provenance: { address: owner, cloudId: owner },
+  };
+}
+
+export function targetOf(backend: Api, via: Target['via'], owner: string, targetGroup?: string): Target {
+  const instanceId = str(backend.InstanceId);
+  const ip = strings(backend.PrivateIpAddresses)[0] ?? str(backend.EniIp) ?? str(backend.BindIP);
+  const isEni = backend.Type === 'ENI' || instanceId === undefined;
+  return {
+    ...(isEni ? { eniIp: ip ?? unknown('no IP returned for the target') } : { instance: instanceId! }),
+    port: typeof backend.Port === 'number' ? backend.Port : unknown('no port returned'),
+    ...(typeof backend.Weight === 'number' ? { weight: backend.Weight } : {}),
+    via,
+    ...(targetGroup ? { targetGroup } : {}),
+    provenance: { address: owner, cloudId: owner },
+  };
+}
+
+export function listenerOf(api: Api, lbId: string, region: string, backends: Api | undefined, groupMembers: (groupId: string) => Target[] | string): Listener {
+  const id = String(api.ListenerId);
+  const groupTargets = (groups: unknown, via: Target['via']): { targets: Target[]; reason?: string } => {
+    const out: Target[] = [];
+    let reason: string | undefined;
+    for (const g of [...list(groups), ...(api.TargetGroup ? [api.TargetGroup as Api] : [])]) {
+      const members = groupMembers(String(g.TargetGroupId));
+      if (typeof members === 'string') reason = members;
+      else out.push(...members.map((t) => ({ ...t, via })));
+    }
+    return { targets: out, ...(reason ? { reason } : {}) };
+  };
+  const rules: ListenerRule[] = list(api.Rules).map((rule) => {
+    const location = String(rule.LocationId);
+    const fromBackends = list(backends?.Rules).find((r) => r.LocationId === location);
+    const viaGroups = groupTargets(rule.TargetGroupList, 'targetGroup');
+    return {
+      key: location,
+      ...(str(rule.Domain) ? { domain: str(rule.Domain)! } : {}),
+      ...(str(rule.Url) ? { url: str(rule.Url)! } : {}),
+      healthCheck: healthCheckOf(rule.HealthCheck as Api | undefined, location),
+      targets: [...list(fromBackends?.Targets).map((t) => targetOf(t, 'rule', location)), ...viaGroups.targets],
+      provenance: provenance(location, 'CLB rule', consoleUrl('clb', region, lbId)),
+    };
+  });
+  const viaGroups = groupTargets(api.TargetGroupList, 'targetGroup');
+  return {
+    key: id,
+    ...(str(api.ListenerName) ? { name: str(api.ListenerName)! } : {}),
+    loadBalancer: lbId,
+    protocol: (str(api.Protocol)?.toUpperCase() as Listener['protocol']) ?? unknown('protocol not returned'),
+    port: typeof api.Port === 'number' ? api.Port : unknown('port not returned'),
+    ...(typeof api.EndPort === 'number' && api.EndPort > 0 ? { endPort: api.EndPort } : {}),
+    healthCheck: healthCheckOf(api.HealthCheck as Api | undefined, id),
+    rules,
+    targets: backends === undefined ? [] : [...list(backends.Targets).map((t) => targetOf(t, 'listener', id)), ...viaGroups.targets],
+    ...(backends === undefined ? { targetsUnknownReason: `targets of ${id} could not be read` } : viaGroups.reason ? { targetsUnknownReason: viaGroups.reason } : {}),
+    provenance: provenance(id, 'CLB listener', consoleUrl('clb', region, lbId)),
+  };
+}
+
+export function loadBalancerOf(api: Api, region: string, listeners: Listener[]): LoadBalancer {
+  const id = String(api.LoadBalancerId);
+  const vips = [...strings(api.LoadBalancerVips), ...(str(api.AddressIPv6) ? [str(api.AddressIPv6)!] : [])];
+  const type = String(api.LoadBalancerType ?? '').toUpperCase();
+  return {
+    key: id,
+    ...(str(api.LoadBalancerName) ? { name: str(api.LoadBalancerName)! } : {}),
+    network: type === 'OPEN' || type === 'PUBLIC' ? 'OPEN' : type === 'INTERNAL' || type === 'PRIVATE' ? 'INTERNAL' : unknown(`LoadBalancerType "${type}"`),
+    ipVersion: String(api.AddressIPVersion ?? 'ipv4').toLowerCase() === 'ipv6' ? 'IPV6' : 'IPV4',
+    vips: vips.length > 0 ? vips : unknown('no VIP returned'),
+    vpc: str(api.VpcId) ?? null,
+    subnet: str(api.SubnetId) ?? null,
+    securityGroups: strings(api.SecureGroups),
+    passToTarget: bool(api.LoadBalancerPassToTarget),
+    snat: bool(api.Snat),
+    snatPro: bool(api.SnatPro),
+    snatIps: list(api.SnatIps).map((s) => ({ subnet: str(s.SubnetId) ?? unknown('no subnet'), ip: str(s.Ip) ?? unknown('no IP returned') })),
+    listeners,
+    provenance: provenance(id, 'CLB', consoleUrl('clb', region, id)),
+  };
+}
+
+export function instanceOf(api: Api, region: string): Instance {
+  const id = String(api.InstanceId);
+  const vpc = (api.VirtualPrivateCloud ?? {}) as Api;
+  return {
+    key: id,
+    ...(str(api.InstanceName) ? { name: str(api.InstanceName)! } : {}),
+    // OsName says the family; anything not Windows is administered like Linux.
+    os: /win/i.test(String(api.OsName ?? '')) ? 'windows' : 'linux',
+    vpc: str(vpc.VpcId) ?? unknown('no VPC returned'),
+    interfaces: [
+      {
+        key: `${id}/eth0`,
+        primary: true,
+        instance: id,
+        privateIps: strings(api.PrivateIpAddresses),
+        subnet: str(vpc.SubnetId) ?? unknown('no subnet returned'),
+        securityGroups: strings(api.SecurityGroupIds),
+        provenance: provenance(id, 'CVM', consoleUrl('cvm', region, id)),
+      },
+    ],
+    provenance: provenance(id, 'CVM', consoleUrl('cvm', region, id)),
+  };
+}
+
+function rulePeer(rule: Api): AddressSpec {
+  if (str(rule.CidrBlock)) return { kind: 'cidr', cidr: str(rule.CidrBlock)! };
+  if (str(rule.Ipv6CidrBlock)) return { kind: 'cidr', cidr: str(rule.Ipv6CidrBlock)! };
+  if (str(rule.SecurityGroupId)) return { kind: 'securityGroup', ref: str(rule.SecurityGroupId)! };
+  const template = (rule.AddressTemplate ?? {}) as Api;
+  if (str(template.AddressId)) return { kind: 'addressTemplate', ref: str(template.AddressId)! };
+  if (str(template.AddressGroupId)) return { kind: 'addressTemplateGroup', ref: str(template.AddressGroupId)! };
+  // A missing source matches everything (legacy API: "a missing field means match all").
+  return { kind: 'cidr', cidr: '0.0.0.0/0' };
+}
+
+function ruleService(rule: Api): ServiceSpec {
+  const template = (rule.ServiceTemplate ?? {}) as Api;
+  if (str(template.ServiceId)) return { kind: 'serviceTemplate', ref: str(template.ServiceId)! };
+  if (str(template.ServiceGroupId)) return { kind: 'serviceTemplateGroup', ref: str(template.ServiceGroupId)! };
+  return { kind: 'protocol', protocol: str(rule.Protocol) ?? 'ALL', ports: str(rule.Port) ?? 'ALL' };
+}
+
+export function securityGroupOf(id: string, set: Api, region: string): SecurityGroup {
+  const rules = (direction: 'Ingress' | 'Egress'): SecurityGroupRule[] =>
+    [...list(set[direction])]
+      .sort((a, b) => Number(a.PolicyIndex ?? 0) - Number(b.PolicyIndex ?? 0))
+      .map((rule, i) => ({
+        action: String(rule.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : String(rule.Action ?? '').toUpperCase() === 'ACCEPT' ? 'ACCEPT' : unknown(`action "${String(rule.Action)}"`),
+        peer: rulePeer(rule),
+        service: ruleService(rule),
+        ...(str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription)! } : {}),
+        provenance: provenance(id, 'security group', consoleUrl('sg', region, id), `${direction.toLowerCase()}[${i}]`),
+      }));
+  return { key: id, ingress: { rules: rules('Ingress') }, egress: { rules: rules('Egress') }, provenance: provenance(id, 'security group', consoleUrl('sg', region, id)) };
+}
+
+export function subnetOf(api: Api, region: string): Subnet {
+  const id = String(api.SubnetId);
+  return { key: id, ...(str(api.SubnetName) ? { name: str(api.SubnetName)! } : {}), vpc: str(api.VpcId) ?? unknown('no VPC'), cidr: str(api.CidrBlock) ?? unknown('no CIDR'), networkAcl: str(api.NetworkAclId) ?? null, provenance: provenance(id, 'subnet', consoleUrl('subnet', region, id)) };
+}
+
+export function vpcOf(api: Api): Vpc {
+  const id = String(api.VpcId);
+  return { key: id, cidr: str(api.CidrBlock) ?? unknown('no CIDR'), provenance: { address: id, cloudId: id, type: 'VPC' } };
+}
+
+export function networkAclOf(api: Api, region: string): NetworkAcl {
+  const id = String(api.NetworkAclId);
+  const type = api.NetworkAclType === 'QUINTUPLE' ? 'QUINTUPLE' : 'TRIPLE';
+  const entries = (field: string, direction: string): NetworkAclEntry[] =>
+    [...list(api[field])]
+      .sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0))
+      .map((e, i) => ({
+        action: String(e.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : 'ACCEPT',
+        protocol: str(e.Protocol) ?? 'ALL',
+        port: str(e.Port) ?? 'ALL',
+        peerCidr: str(e.CidrBlock) ?? str(e.Ipv6CidrBlock) ?? '0.0.0.0/0',
+        ...(str(e.Description) ? { description: str(e.Description)! } : {}),
+        provenance: provenance(id, 'network ACL', consoleUrl('acl', region, id), `${direction}[${i}]`),
+      }));
+  const quintuple = type === 'QUINTUPLE' ? { unknownReason: `${id} is a quintuple ACL; its entries are not read yet` } : {};
+  return {
+    key: id,
+    type,
+    vpc: str(api.VpcId) ?? unknown('no VPC'),
+    ingress: { entries: type === 'TRIPLE' ? entries('IngressEntries', 'ingress') : [], ...quintuple },
+    egress: { entries: type === 'TRIPLE' ? entries('EgressEntries', 'egress') : [], ...quintuple },
+    provenance: provenance(id, 'network ACL', consoleUrl('acl', region, id)),
+  };
+}
+
+export const templateOf = {
+  address: (api: Api): AddressTemplate => ({ key: String(api.AddressTemplateId), addresses: strings(api.AddressSet), provenance: { address: String(api.AddressTemplateId) } }),
+  addressGroup: (api: Api): AddressTemplateGroup => ({ key: String(api.AddressTemplateGroupId), members: strings(api.AddressTemplateIdSet), provenance: { address: String(api.AddressTemplateGroupId) } }),
+  service: (api: Api): ServiceTemplate => ({ key: String(api.ServiceTemplateId), services: strings(api.ServiceSet), provenance: { address: String(api.ServiceTemplateId) } }),
+  serviceGroup: (api: Api): ServiceTemplateGroup => ({ key: String(api.ServiceTemplateGroupId), members: strings(api.ServiceTemplateIdSet), provenance: { address: String(api.ServiceTemplateGroupId) } }),
+};
