@@ -52,7 +52,16 @@ async function check(inputs: ActionInputs, cwd: string): Promise<Report> {
     policyPaths: inputs.policies,
   };
   if (inputs.mode === 'plan') return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}) });
-  return checkLive({ ...common, regions: inputs.regions, ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}) });
+  if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined)) throw new InputError('OIDC needs both role-arn and oidc-provider-id');
+  return checkLive({
+    ...common,
+    regions: inputs.regions,
+    ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
+    ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => core.getIDToken() } } : {}),
+    // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
+    // and the ID token clb-guard obtains itself are masked as soon as they exist.
+    onSecret: (secret) => core.setSecret(secret),
+  });
 }
 
 async function publish(report: Report, inputs: ActionInputs, cwd: string): Promise<void> {

@@ -20,7 +20,7 @@ interface ActionRun {
   outputs: Record<string, string>;
 }
 
-async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions> } = {}): Promise<ActionRun> {
+async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions>; extraEnv?: Record<string, string> } = {}): Promise<ActionRun> {
   standIn = await startGitHubStandIn({ tokens: options.tokens ?? { rw: { pullRequests: 'write', issues: 'write' } } });
   const dir = mkdtempSync(join(tmpdir(), 'clb-guard-action-'));
   const files = { event: join(dir, 'event.json'), summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
@@ -39,6 +39,7 @@ async function runAction(inputs: Record<string, string>, options: { event?: stri
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_RUN_ID: '42',
     RUNNER_TEMP: dir,
+    ...options.extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
@@ -108,5 +109,29 @@ describe('the Action (dist/index.js)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(message);
     expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the Action in live mode', () => {
+  it('on a schedule: scans the account through the emulator, opens the drift issue, and never prints the secret', async () => {
+    const { startEmulator, TEST_KEYS } = await import('../emulator/server.js');
+    const account = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/accounts/demo.json'), 'utf8'));
+    const [secretId] = Object.keys(TEST_KEYS);
+    const canary = 'CANARY-live-secret-77';
+    const emulator = await startEmulator({ account, keys: { [secretId!]: canary } });
+    try {
+      const run = await runAction(
+        { mode: 'live', regions: 'ap-guangzhou', 'api-endpoint': emulator.url, 'github-token': 'rw', 'fail-on': 'never', config: 'test/e2e/empty-config.json' },
+        { event: 'schedule', extraEnv: { TENCENTCLOUD_SECRET_ID: secretId!, TENCENTCLOUD_SECRET_KEY: canary } },
+      );
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ findings: '11', errors: '8' });
+      expect(standIn!.issues).toHaveLength(1);
+      expect(standIn!.issues[0]!.labels).toEqual(['clb-guard-drift']);
+      const report = readFileSync(run.outputs['report-file']!, 'utf8');
+      for (const text of [run.stdout, run.summary, report, standIn!.issues[0]!.body]) expect(text).not.toContain(canary);
+    } finally {
+      await emulator.close();
+    }
   });
 });

@@ -33,8 +33,6 @@ export async function resolveCredentials(
   const secretKey = env.TENCENTCLOUD_SECRET_KEY?.trim();
   const token = (env.TENCENTCLOUD_SESSION_TOKEN ?? env.TENCENTCLOUD_SECURITY_TOKEN ?? env.TENCENTCLOUD_TOKEN)?.trim() || undefined;
   if (secretId && secretKey) {
-    onSecret(secretKey);
-    if (token) onSecret(token);
     const credential: ApiCredential = { secretId, secretKey, ...(token ? { token } : {}) };
     return { describe: 'environment variables', get: async () => credential, secrets: () => [secretKey, ...(token ? [token] : [])] };
   }
@@ -42,7 +40,6 @@ export async function resolveCredentials(
   if (options.oidc) return oidcCredentials(options.oidc, options.apiEndpoint, onSecret);
   const profile = readProfile(options.profileFile ?? env.TENCENTCLOUD_CREDENTIALS_FILE ?? join(homedir(), '.tencentcloud', 'credentials'));
   if (profile) {
-    onSecret(profile.secretKey);
     return { describe: 'the credentials profile', get: async () => profile, secrets: () => [profile.secretKey, ...(profile.token ? [profile.token] : [])] };
   }
   throw new InputError('no Tencent Cloud credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, use role-arn and oidc-provider-id in GitHub Actions, or a ~/.tencentcloud/credentials profile');
