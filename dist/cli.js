@@ -36888,21 +36888,33 @@ var InventoryResolver = class {
   }
   subnetCidr(ref) {
     if (ref === null || ref === void 0 || isUnknown(ref)) return void 0;
-    const subnet = this.subnet(ref);
-    if (subnet === void 0 || isUnknown(subnet.cidr)) return void 0;
-    return AddressSet.parse(subnet.cidr);
+    return this.cached(`subnetCidr:${ref}`, () => {
+      const subnet = this.subnet(ref);
+      return subnet === void 0 || isUnknown(subnet.cidr) ? void 0 : AddressSet.parse(subnet.cidr);
+    });
   }
   vpcCidr(ref) {
     if (ref === null || ref === void 0 || isUnknown(ref)) return void 0;
-    const vpc = this.vpc(ref);
-    if (vpc === void 0 || isUnknown(vpc.cidr)) return void 0;
-    return AddressSet.parse(vpc.cidr);
+    return this.cached(`vpcCidr:${ref}`, () => {
+      const vpc = this.vpc(ref);
+      return vpc === void 0 || isUnknown(vpc.cidr) ? void 0 : AddressSet.parse(vpc.cidr);
+    });
+  }
+  /** Per-check memo: the same set object comes back, with its texts already computed. */
+  cached(key, compute) {
+    if (this.compiledCache.has(key)) return this.compiledCache.get(key);
+    const value = compute();
+    this.compiledCache.set(key, value);
+    return value;
   }
   /**
    * A CLB's VIPs: known addresses, or a symbolic address bounded by what the platform allows:
    * a public VIP is a public address; a private VIP comes from the CLB's subnet.
    */
   vip(lb) {
+    return this.cached(`vip:${lb.key}`, () => this.computeVip(lb));
+  }
+  computeVip(lb) {
     if (!isUnknown(lb.vips) && lb.vips.length > 0) {
       return { addresses: AddressSet.parseAll(lb.vips) ?? AddressSet.EMPTY, symbols: [] };
     }
@@ -37727,7 +37739,7 @@ function checkReachable(spec, ctx) {
         ["layer", outcome.layer]
       ]),
       location: outcome.location,
-      fix: status === "fail" ? fixFor(outcome, denied, ctx) : void 0,
+      ...status === "fail" ? { fix: () => fixFor(outcome, denied, ctx) } : {},
       key: `${outcome.layer}`,
       ...ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}
     });
@@ -37800,7 +37812,7 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx) {
         ["carried", carried]
       ]),
       location: rule.ref.provenance?.location ?? null,
-      fix: `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
+      fix: () => `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
       key: `${rule.ref.index}:${lb.key}`
     });
   }
@@ -37915,7 +37927,7 @@ function checkNoIneffectiveDeny(direction, ctx) {
         ["extent", deny.wholly ? "never matches" : "matches only part of its traffic"]
       ]),
       location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
-      fix: moveDenyFix(deny.rule.text, deny.rule.index, shadows, listKey),
+      fix: () => moveDenyFix(deny.rule.text, deny.rule.index, shadows, listKey),
       key: `${direction}:${deny.rule.index}`
     };
   });
@@ -37952,7 +37964,7 @@ function checkNotReachable(spec, ctx) {
         ["flow", flow.label]
       ]),
       location: outcome.location,
-      fix: `Narrow or remove ${rule.text} in ${rule.list}${rule.provenance?.location ? ` (${rule.provenance.location.file}:${rule.provenance.location.line})` : ""}: admit only the admin networks (params.adminCidrs), e.g. a bastion or VPN range. With API 3.0: vpc ReplaceSecurityGroupPolicies on PolicyIndex ${rule.index}.`,
+      fix: () => `Narrow or remove ${rule.text} in ${rule.list}${rule.provenance?.location ? ` (${rule.provenance.location.file}:${rule.provenance.location.line})` : ""}: admit only the admin networks (params.adminCidrs), e.g. a bastion or VPN range. With API 3.0: vpc ReplaceSecurityGroupPolicies on PolicyIndex ${rule.index}.`,
       key: `${outcome.layer}:${rule.list}:${rule.index}`
     });
   }
@@ -38244,14 +38256,14 @@ function evaluatePolicies(inventory, policies) {
         failures = failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
       }
       for (const failure of failures) {
-        const message = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
-        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : void 0, failure.fix].filter((r) => r !== void 0 && r !== "").join("\n");
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         const existing = findings.get(fingerprint);
         if (existing !== void 0) {
           findings.set(fingerprint, merge(existing, failure));
           continue;
         }
+        const message = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : void 0, failure.fix?.()].filter((r) => r !== void 0 && r !== "").join("\n");
         findings.set(fingerprint, {
           policy: policy.id,
           title: policy.title,

@@ -81,16 +81,26 @@ export class InventoryResolver {
 
   subnetCidr(ref: Maybe<Ref | null> | undefined): AddressSet | undefined {
     if (ref === null || ref === undefined || isUnknown(ref)) return undefined;
-    const subnet = this.subnet(ref);
-    if (subnet === undefined || isUnknown(subnet.cidr)) return undefined;
-    return AddressSet.parse(subnet.cidr);
+    return this.cached(`subnetCidr:${ref}`, () => {
+      const subnet = this.subnet(ref);
+      return subnet === undefined || isUnknown(subnet.cidr) ? undefined : AddressSet.parse(subnet.cidr);
+    });
   }
 
   vpcCidr(ref: Maybe<Ref | null> | undefined): AddressSet | undefined {
     if (ref === null || ref === undefined || isUnknown(ref)) return undefined;
-    const vpc = this.vpc(ref);
-    if (vpc === undefined || isUnknown(vpc.cidr)) return undefined;
-    return AddressSet.parse(vpc.cidr);
+    return this.cached(`vpcCidr:${ref}`, () => {
+      const vpc = this.vpc(ref);
+      return vpc === undefined || isUnknown(vpc.cidr) ? undefined : AddressSet.parse(vpc.cidr);
+    });
+  }
+
+  /** Per-check memo: the same set object comes back, with its texts already computed. */
+  private cached<T>(key: string, compute: () => T): T {
+    if (this.compiledCache.has(key)) return this.compiledCache.get(key) as T;
+    const value = compute();
+    this.compiledCache.set(key, value);
+    return value;
   }
 
   /**
@@ -98,6 +108,10 @@ export class InventoryResolver {
    * a public VIP is a public address; a private VIP comes from the CLB's subnet.
    */
   vip(lb: LoadBalancer): { addresses: AddressSet; symbols: SymbolicAddress[] } {
+    return this.cached(`vip:${lb.key}`, () => this.computeVip(lb));
+  }
+
+  private computeVip(lb: LoadBalancer): { addresses: AddressSet; symbols: SymbolicAddress[] } {
     if (!isUnknown(lb.vips) && lb.vips.length > 0) {
       return { addresses: AddressSet.parseAll(lb.vips) ?? AddressSet.EMPTY, symbols: [] };
     }

@@ -42,14 +42,15 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         failures = failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
       }
       for (const failure of failures) {
-        const message = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
-        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : undefined, failure.fix].filter((r) => r !== undefined && r !== '').join('\n');
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         const existing = findings.get(fingerprint);
         if (existing !== undefined) {
           findings.set(fingerprint, merge(existing, failure));
           continue;
         }
+        // Texts only for findings that are kept: merged flows need none.
+        const message = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : undefined, failure.fix?.()].filter((r) => r !== undefined && r !== '').join('\n');
         findings.set(fingerprint, {
           policy: policy.id,
           title: policy.title,

@@ -19,8 +19,8 @@ export interface AssertionFailure {
   /** Values for the message template: refused, decidedBy, flow, reason… */
   readonly vars: ReadonlyMap<string, string>;
   readonly location: SourceLocation | null;
-  /** The exact fix for this failure, added after the policy's general remediation. */
-  readonly fix?: string;
+  /** The exact fix for this failure, added after the policy's general remediation; computed only for findings that are kept. */
+  readonly fix?: () => string;
   /** Distinguishes several failures of one policy on one resource (e.g. two ineffective DROPs). */
   readonly key: string;
   readonly consoleUrl?: string;

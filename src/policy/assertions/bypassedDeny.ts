@@ -47,7 +47,7 @@ export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext):
         ['carried', carried],
       ]),
       location: rule.ref.provenance?.location ?? null,
-      fix: `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
+      fix: () => `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
       key: `${rule.ref.index}:${lb.key}`,
     });
   }

@@ -64,7 +64,7 @@ export function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: Ass
         ['extent', deny.wholly ? 'never matches' : 'matches only part of its traffic'],
       ]),
       location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
-      fix: moveDenyFix(deny.rule.text, deny.rule.index, shadows, listKey),
+      fix: () => moveDenyFix(deny.rule.text, deny.rule.index, shadows, listKey),
       key: `${direction}:${deny.rule.index}`,
     };
   });

@@ -39,7 +39,7 @@ export function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContex
         ['flow', flow.label],
       ]),
       location: outcome.location,
-      fix: `Narrow or remove ${rule.text} in ${rule.list}${rule.provenance?.location ? ` (${rule.provenance.location.file}:${rule.provenance.location.line})` : ''}: admit only the admin networks (params.adminCidrs), e.g. a bastion or VPN range. With API 3.0: vpc ReplaceSecurityGroupPolicies on PolicyIndex ${rule.index}.`,
+      fix: () => `Narrow or remove ${rule.text} in ${rule.list}${rule.provenance?.location ? ` (${rule.provenance.location.file}:${rule.provenance.location.line})` : ''}: admit only the admin networks (params.adminCidrs), e.g. a bastion or VPN range. With API 3.0: vpc ReplaceSecurityGroupPolicies on PolicyIndex ${rule.index}.`,
       key: `${outcome.layer}:${rule.list}:${rule.index}`,
     });
   }

@@ -169,7 +169,7 @@ export function checkReachable(spec: ReachableAssert, ctx: AssertionContext): As
         ['layer', outcome.layer],
       ]),
       location: outcome.location,
-      fix: status === 'fail' ? fixFor(outcome, denied, ctx) : undefined,
+      ...(status === 'fail' ? { fix: () => fixFor(outcome, denied, ctx) } : {}),
       key: `${outcome.layer}`,
       ...(ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}),
     });
