@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/runCli.js';
+import { applyMutation, mutationArbitrary } from './mutations.js';
+
+const SEED = 7031;
+const repoRoot = join(import.meta.dirname, '..', '..');
+const plans = ['test/fixtures/plans/demo/plan.json', 'test/fixtures/plans/p20-scenario-clb-backends/plan.json'].map((p) => readFileSync(join(repoRoot, p), 'utf8'));
+const dir = mkdtempSync(join(tmpdir(), 'clb-guard-fuzz-plan-'));
+
+describe('mutated real plans', () => {
+  it(`end in a report (exit 0/1) or one located line and exit 2 — never a crash, a stack or a polluted prototype (seed ${SEED})`, async () => {
+    const outcomes = { report: 0, rejected: 0 };
+    await fc.assert(
+      fc.asyncProperty(mutationArbitrary, fc.nat({ max: plans.length - 1 }), async ({ name, seeds }, which) => {
+        const file = join(dir, 'plan.json');
+        writeFileSync(file, applyMutation(name, seeds, plans[which]!));
+        const out: string[] = [];
+        const err: string[] = [];
+        const started = Date.now();
+        const code = await runCli(['plan', file, '--format', 'json', '--config', 'test/e2e/empty-config.json', '--tf-root', dir], {
+          cwd: repoRoot,
+          env: {},
+          stdout: { write: (t: string) => out.push(t) },
+          stderr: { write: (t: string) => err.push(t) },
+        });
+        expect(Date.now() - started).toBeLessThan(20_000);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        if (code === 2) {
+          outcomes.rejected++;
+          const lines = err.join('').trim().split('\n');
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toMatch(/^clb-guard: .*plan\.json/);
+          expect(lines[0]).not.toMatch(/internal error/);
+        } else {
+          outcomes.report++;
+          expect([0, 1]).toContain(code);
+          expect(JSON.parse(out.join('')).version).toBe(1);
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+    expect(outcomes.report).toBeGreaterThan(10);
+    expect(outcomes.rejected).toBeGreaterThan(10);
+  });
+});
