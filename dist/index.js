@@ -63961,12 +63961,10 @@ async function publish(report, inputs, cwd) {
   const context = workflowContext();
   const github = inputs.githubToken ? githubClient(inputs.githubToken) : void 0;
   if (inputs.annotations) await annotate(report, inputs, context, github);
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: "the JSON report (output report-file)" })).write();
-  }
   const reportFile = resolve4(process.env.RUNNER_TEMP ?? tmpdir(), "clb-guard-report.json");
   await writeFile2(reportFile, renderJson(report));
   setOutput("report-file", reportFile);
+  let sarifNote = "";
   if (inputs.sarifFile) {
     const path = resolve4(cwd, inputs.sarifFile);
     await mkdir2(dirname2(path), { recursive: true });
@@ -63974,7 +63972,13 @@ async function publish(report, inputs, cwd) {
     await writeFile2(path, `${JSON.stringify(sarif, null, 2)}
 `);
     setOutput("sarif-file", path);
-    if (omitted > 0) notice(`${omitted} findings have no location in the repository and are not in the SARIF file; they are in the job summary and the JSON report.`);
+    if (omitted > 0) sarifNote = `
+
+> ${omitted} ${omitted === 1 ? "finding has" : "findings have"} no location in the repository and ${omitted === 1 ? "is" : "are"} not in the SARIF file (code scanning); ${omitted === 1 ? "it is" : "they are"} listed here and in the JSON report.
+`;
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: "the JSON report (output report-file)" }) + sarifNote).write();
   }
   await comment(report, inputs, context, github);
   await driftIssue(report, inputs, context, github);

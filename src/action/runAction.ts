@@ -68,19 +68,21 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string): Promi
   const context = workflowContext();
   const github = inputs.githubToken ? githubClient(inputs.githubToken) : undefined;
   if (inputs.annotations) await annotate(report, inputs, context, github);
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)' })).write();
-  }
   const reportFile = resolve(process.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
   await writeFile(reportFile, renderJson(report));
   core.setOutput('report-file', reportFile);
+  let sarifNote = '';
   if (inputs.sarifFile) {
     const path = resolve(cwd, inputs.sarifFile);
     await mkdir(dirname(path), { recursive: true });
     const { sarif, omitted } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync(resolve(cwd, p)) });
     await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`);
     core.setOutput('sarif-file', path);
-    if (omitted > 0) core.notice(`${omitted} findings have no location in the repository and are not in the SARIF file; they are in the job summary and the JSON report.`);
+    // Live findings have no line in the repository: code scanning cannot show them, this summary does.
+    if (omitted > 0) sarifNote = `\n\n> ${omitted} ${omitted === 1 ? 'finding has' : 'findings have'} no location in the repository and ${omitted === 1 ? 'is' : 'are'} not in the SARIF file (code scanning); ${omitted === 1 ? 'it is' : 'they are'} listed here and in the JSON report.\n`;
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)' }) + sarifNote).write();
   }
   await comment(report, inputs, context, github);
   await driftIssue(report, inputs, context, github);

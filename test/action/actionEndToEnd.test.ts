@@ -20,7 +20,7 @@ interface ActionRun {
   outputs: Record<string, string>;
 }
 
-async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions>; extraEnv?: Record<string, string> } = {}): Promise<ActionRun> {
+async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions>; extraEnv?: Record<string, string> } = {}, sarifName?: string): Promise<ActionRun> {
   standIn = await startGitHubStandIn({ tokens: options.tokens ?? { rw: { pullRequests: 'write', issues: 'write' } } });
   const dir = mkdtempSync(join(tmpdir(), 'clb-guard-action-'));
   const files = { event: join(dir, 'event.json'), summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
@@ -42,6 +42,7 @@ async function runAction(inputs: Record<string, string>, options: { event?: stri
     ...options.extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  if (sarifName) env['INPUT_SARIF-FILE'] = join(dir, sarifName);
   const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -123,11 +124,15 @@ describe('the Action in live mode', () => {
       const run = await runAction(
         { mode: 'live', regions: 'ap-guangzhou', 'api-endpoint': emulator.url, 'github-token': 'rw', 'fail-on': 'never', config: 'test/e2e/empty-config.json' },
         { event: 'schedule', extraEnv: { TENCENTCLOUD_SECRET_ID: secretId!, TENCENTCLOUD_SECRET_KEY: canary } },
+        'clb-guard.sarif',
       );
       expect(run.code).toBe(0);
       expect(run.outputs).toMatchObject({ findings: '11', errors: '8' });
       expect(standIn!.issues).toHaveLength(1);
       expect(standIn!.issues[0]!.labels).toEqual(['clb-guard-drift']);
+      // Live findings have no line in the repository: left out of SARIF, and the summary says so.
+      expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([]);
+      expect(run.summary).toContain('11 findings have no location in the repository and are not in the SARIF file');
       const report = readFileSync(run.outputs['report-file']!, 'utf8');
       for (const text of [run.stdout, run.summary, report, standIn!.issues[0]!.body]) expect(text).not.toContain(canary);
     } finally {
