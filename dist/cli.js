@@ -38635,7 +38635,7 @@ function networkAclOf(api, region) {
     ...str(e.Description) ? { description: str(e.Description) } : {},
     provenance: provenance(id, "network ACL", consoleUrl("acl", region, id), `${direction}[${i}]`)
   }));
-  const quintuple = type === "QUINTUPLE" ? { unknownReason: `${id} is a quintuple ACL; its entries are not read yet` } : {};
+  const quintuple = type === "QUINTUPLE" ? { unknownReason: `the quintuple entries of ${id} were not read` } : {};
   return {
     key: id,
     type,
@@ -38651,6 +38651,37 @@ var templateOf = {
   service: (api) => ({ key: String(api.ServiceTemplateId), services: strings2(api.ServiceSet), provenance: { address: String(api.ServiceTemplateId) } }),
   serviceGroup: (api) => ({ key: String(api.ServiceTemplateGroupId), members: strings2(api.ServiceTemplateIdSet), provenance: { address: String(api.ServiceTemplateGroupId) } })
 };
+function networkInterfaceOf(api, region) {
+  const id = String(api.NetworkInterfaceId);
+  const attachment = api.Attachment ?? {};
+  return {
+    key: id,
+    primary: api.Primary === true,
+    ...str(attachment.InstanceId) ? { instance: str(attachment.InstanceId) } : {},
+    privateIps: list(api.PrivateIpAddressSet).map((x) => String(x.PrivateIpAddress)),
+    subnet: str(api.SubnetId) ?? unknown("no subnet returned"),
+    securityGroups: strings2(api.GroupSet),
+    provenance: provenance(id, "ENI", consoleUrl("cvm", region, id))
+  };
+}
+function quintupleEntriesOf(acl, rows, region) {
+  const direction = (d) => rows.filter((r) => r.NetworkAclDirection === d).sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0)).map((r, i) => {
+    const source = str(r.SourceCidr) ?? str(r.SourceIPv6Cidr) ?? "0.0.0.0/0";
+    const destination = str(r.DestinationCidr) ?? str(r.DestinationIPv6Cidr) ?? "0.0.0.0/0";
+    return {
+      action: String(r.Action ?? "").toUpperCase() === "DROP" ? "DROP" : "ACCEPT",
+      protocol: str(r.Protocol) ?? "ALL",
+      port: str(r.DestinationPort) ?? "ALL",
+      sourcePort: str(r.SourcePort) ?? "ALL",
+      // Inbound the peer is the source; outbound the destination.
+      peerCidr: d === "INGRESS" ? source : destination,
+      localCidr: d === "INGRESS" ? destination : source,
+      ...str(r.Description) ? { description: str(r.Description) } : {},
+      provenance: provenance(acl.key, "network ACL", consoleUrl("acl", region, acl.key), `${d.toLowerCase()}[${i}]`)
+    };
+  });
+  return { ...acl, ingress: { entries: direction("INGRESS") }, egress: { entries: direction("EGRESS") } };
+}
 
 // src/sources/live/callScheduler.ts
 var PUBLISHED_RATE_LIMITS = {
@@ -38745,6 +38776,7 @@ var AccountReader = class {
   concurrency;
   loadBalancers = /* @__PURE__ */ new Map();
   instances = /* @__PURE__ */ new Map();
+  networkInterfaces = /* @__PURE__ */ new Map();
   securityGroups = /* @__PURE__ */ new Map();
   subnets = /* @__PURE__ */ new Map();
   vpcs = /* @__PURE__ */ new Map();
@@ -38761,6 +38793,7 @@ var AccountReader = class {
       ...emptyInventory("live"),
       loadBalancers: this.loadBalancers,
       instances: this.instances,
+      networkInterfaces: this.networkInterfaces,
       securityGroups: this.securityGroups,
       subnets: this.subnets,
       vpcs: this.vpcs,
@@ -38848,9 +38881,17 @@ var AccountReader = class {
     const instanceIds = /* @__PURE__ */ new Set();
     for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.instance === "string") instanceIds.add(t.instance);
     await this.readInstances(region, [...instanceIds].filter((i) => !this.instances.has(i)));
+    const known = new Set([...this.instances.values()].flatMap((i) => i.interfaces.flatMap((n) => Array.isArray(n.privateIps) ? n.privateIps : [])));
+    const eniIps2 = /* @__PURE__ */ new Set();
+    for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.eniIp === "string" && !known.has(t.eniIp)) eniIps2.add(t.eniIp);
+    const ips = [...eniIps2];
+    for (let i = 0; i < ips.length; i += 5) {
+      const found = await this.pages("vpc", "DescribeNetworkInterfaces", region, { Filters: [{ Name: "address-ip", Values: ips.slice(i, i + 5) }] }, "NetworkInterfaceSet");
+      for (const eni of found ?? []) this.networkInterfaces.set(String(eni.NetworkInterfaceId), networkInterfaceOf(eni, region));
+    }
     const groups = /* @__PURE__ */ new Set();
     for (const lb of this.loadBalancers.values()) if (Array.isArray(lb.securityGroups)) for (const g of lb.securityGroups) groups.add(g);
-    for (const instance of this.instances.values()) for (const nic of instance.interfaces) if (Array.isArray(nic.securityGroups)) for (const g of nic.securityGroups) groups.add(g);
+    for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (Array.isArray(nic.securityGroups)) for (const g of nic.securityGroups) groups.add(g);
     await this.readSecurityGroups(region, [...groups]);
     const peerGroups = /* @__PURE__ */ new Set();
     for (const sg of this.securityGroups.values()) for (const rule of [...sg.ingress.rules, ...sg.egress.rules]) if (rule.peer.kind === "securityGroup") peerGroups.add(rule.peer.ref);
@@ -38860,7 +38901,7 @@ var AccountReader = class {
     }
     await this.readTemplates(region);
     const subnetIds = /* @__PURE__ */ new Set();
-    for (const instance of this.instances.values()) for (const nic of instance.interfaces) if (typeof nic.subnet === "string") subnetIds.add(nic.subnet);
+    for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (typeof nic.subnet === "string") subnetIds.add(nic.subnet);
     for (const lb of this.loadBalancers.values()) if (typeof lb.subnet === "string") subnetIds.add(lb.subnet);
     const subnets = await this.byIds("vpc", "DescribeSubnets", region, "SubnetIds", [...subnetIds].filter((s) => !this.subnets.has(s)), "SubnetSet");
     for (const s of subnets.values()) this.subnets.set(String(s.SubnetId), subnetOf(s, region));
@@ -38872,6 +38913,10 @@ var AccountReader = class {
     const aclIds = [...new Set([...this.subnets.values()].map((s) => s.networkAcl).filter((a) => typeof a === "string"))].filter((a) => !this.networkAcls.has(a));
     const acls = await this.byIds("vpc", "DescribeNetworkAcls", region, "NetworkAclIds", aclIds, "NetworkAclSet");
     for (const a of acls.values()) this.networkAcls.set(String(a.NetworkAclId), networkAclOf(a, region));
+    for (const acl of [...this.networkAcls.values()].filter((a) => a.type === "QUINTUPLE" && aclIds.includes(a.key))) {
+      const rows = await this.pages("vpc", "DescribeNetworkAclQuintupleEntries", region, { NetworkAclId: acl.key }, "NetworkAclQuintupleSet");
+      if (rows !== void 0) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows, region));
+    }
   }
   async readInstances(region, ids) {
     const found = await this.byIds("cvm", "DescribeInstances", region, "InstanceIds", ids, "InstanceSet");

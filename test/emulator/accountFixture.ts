@@ -16,6 +16,9 @@ export interface RegionAccount {
   subnets: Record<string, unknown>[];
   vpcs?: Record<string, unknown>[];
   networkAcls: Record<string, unknown>[];
+  /** By NetworkAclId: DescribeNetworkAclQuintupleEntries rows. */
+  quintupleEntries?: Record<string, Record<string, unknown>[]>;
+  networkInterfaces?: Record<string, unknown>[];
   addressTemplates?: Record<string, unknown>[];
   addressTemplateGroups?: Record<string, unknown>[];
   serviceTemplates?: Record<string, unknown>[];

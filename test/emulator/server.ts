@@ -235,6 +235,17 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds'));
     return { TotalCount: all.length, NetworkAclSet: page(all, p) };
   },
+  DescribeNetworkAclQuintupleEntries: (a, p) => {
+    const id = String(p.NetworkAclId ?? '');
+    const all = a.quintupleEntries?.[id];
+    if (all === undefined) throw new ApiError('ResourceNotFound', `${id} not found`);
+    return { TotalCount: all.length, NetworkAclQuintupleSet: page(all, p) };
+  },
+  DescribeNetworkInterfaces: (a, p) => {
+    const ips = filterValues(p, 'address-ip');
+    const all = (a.networkInterfaces ?? []).filter((n) => ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress)));
+    return { TotalCount: all.length, NetworkInterfaceSet: page(all, p) };
+  },
   DescribeAddressTemplates: (a, p) => {
     const all = byId(a.addressTemplates, 'AddressTemplateId', filterValues(p, 'address-template-id'));
     return { TotalCount: all.length, AddressTemplateSet: page(all, p) };

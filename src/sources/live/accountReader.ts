@@ -1,5 +1,5 @@
 import type { AddressTemplate, AddressTemplateGroup, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
-import type { Instance } from '../../model/instance.js';
+import type { Instance, NetworkInterface } from '../../model/instance.js';
 import { emptyInventory, type Inventory, type InventoryWarning } from '../../model/inventory.js';
 import type { Listener, LoadBalancer, Target } from '../../model/loadBalancer.js';
 import type { Subnet, Vpc } from '../../model/network.js';
@@ -7,7 +7,7 @@ import type { NetworkAcl } from '../../model/networkAcl.js';
 import type { SecurityGroup } from '../../model/securityGroup.js';
 import { unknown } from '../../model/value.js';
 import type { Logger } from '../../logging/logger.js';
-import { instanceOf, listenerOf, loadBalancerOf, networkAclOf, securityGroupOf, subnetOf, targetOf, templateOf, vpcOf } from './apiToInventory.js';
+import { instanceOf, listenerOf, loadBalancerOf, networkAclOf, networkInterfaceOf, quintupleEntriesOf, securityGroupOf, subnetOf, targetOf, templateOf, vpcOf } from './apiToInventory.js';
 import { CallFailed, type CallScheduler } from './callScheduler.js';
 import type { Service } from './tencentApi.js';
 
@@ -24,6 +24,7 @@ const PAGE = 100;
 export class AccountReader {
   private readonly loadBalancers = new Map<string, LoadBalancer>();
   private readonly instances = new Map<string, Instance>();
+  private readonly networkInterfaces = new Map<string, NetworkInterface>();
   private readonly securityGroups = new Map<string, SecurityGroup>();
   private readonly subnets = new Map<string, Subnet>();
   private readonly vpcs = new Map<string, Vpc>();
@@ -47,6 +48,7 @@ export class AccountReader {
       ...emptyInventory('live'),
       loadBalancers: this.loadBalancers,
       instances: this.instances,
+      networkInterfaces: this.networkInterfaces,
       securityGroups: this.securityGroups,
       subnets: this.subnets,
       vpcs: this.vpcs,
@@ -144,10 +146,20 @@ export class AccountReader {
     for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.instance === 'string') instanceIds.add(t.instance);
     await this.readInstances(region, [...instanceIds].filter((i) => !this.instances.has(i)));
 
+    // Targets registered by ENI IP (secondary NICs, other VPCs): the ENI that holds the IP.
+    const known = new Set([...this.instances.values()].flatMap((i) => i.interfaces.flatMap((n) => (Array.isArray(n.privateIps) ? n.privateIps : []))));
+    const eniIps = new Set<string>();
+    for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.eniIp === 'string' && !known.has(t.eniIp)) eniIps.add(t.eniIp);
+    const ips = [...eniIps];
+    for (let i = 0; i < ips.length; i += 5) {
+      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips.slice(i, i + 5) }] }, 'NetworkInterfaceSet');
+      for (const eni of found ?? []) this.networkInterfaces.set(String(eni.NetworkInterfaceId), networkInterfaceOf(eni, region));
+    }
+
     // Security groups of CLBs and instances, then those their rules name as sources.
     const groups = new Set<string>();
     for (const lb of this.loadBalancers.values()) if (Array.isArray(lb.securityGroups)) for (const g of lb.securityGroups) groups.add(g);
-    for (const instance of this.instances.values()) for (const nic of instance.interfaces) if (Array.isArray(nic.securityGroups)) for (const g of nic.securityGroups) groups.add(g);
+    for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (Array.isArray(nic.securityGroups)) for (const g of nic.securityGroups) groups.add(g);
     await this.readSecurityGroups(region, [...groups]);
     const peerGroups = new Set<string>();
     for (const sg of this.securityGroups.values()) for (const rule of [...sg.ingress.rules, ...sg.egress.rules]) if (rule.peer.kind === 'securityGroup') peerGroups.add(rule.peer.ref);
@@ -160,7 +172,7 @@ export class AccountReader {
 
     // The backends' subnets, their VPCs and ACLs.
     const subnetIds = new Set<string>();
-    for (const instance of this.instances.values()) for (const nic of instance.interfaces) if (typeof nic.subnet === 'string') subnetIds.add(nic.subnet);
+    for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (typeof nic.subnet === 'string') subnetIds.add(nic.subnet);
     for (const lb of this.loadBalancers.values()) if (typeof lb.subnet === 'string') subnetIds.add(lb.subnet);
     const subnets = await this.byIds('vpc', 'DescribeSubnets', region, 'SubnetIds', [...subnetIds].filter((s) => !this.subnets.has(s)), 'SubnetSet');
     for (const s of subnets.values()) this.subnets.set(String(s.SubnetId), subnetOf(s, region));
@@ -172,6 +184,10 @@ export class AccountReader {
     const aclIds = [...new Set([...this.subnets.values()].map((s) => s.networkAcl).filter((a): a is string => typeof a === 'string'))].filter((a) => !this.networkAcls.has(a));
     const acls = await this.byIds('vpc', 'DescribeNetworkAcls', region, 'NetworkAclIds', aclIds, 'NetworkAclSet');
     for (const a of acls.values()) this.networkAcls.set(String(a.NetworkAclId), networkAclOf(a, region));
+    for (const acl of [...this.networkAcls.values()].filter((a) => a.type === 'QUINTUPLE' && aclIds.includes(a.key))) {
+      const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', region, { NetworkAclId: acl.key }, 'NetworkAclQuintupleSet');
+      if (rows !== undefined) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows, region));
+    }
   }
 
   private async readInstances(region: string, ids: string[]): Promise<void> {

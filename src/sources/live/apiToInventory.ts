@@ -1,5 +1,5 @@
 import type { AddressSpec, AddressTemplate, AddressTemplateGroup, ServiceSpec, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
-import type { Instance } from '../../model/instance.js';
+import type { Instance, NetworkInterface } from '../../model/instance.js';
 import type { HealthCheck, Listener, ListenerRule, LoadBalancer, Target } from '../../model/loadBalancer.js';
 import type { Subnet, Vpc } from '../../model/network.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../model/networkAcl.js';
@@ -202,7 +202,8 @@ export function networkAclOf(api: Api, region: string): NetworkAcl {
         ...(str(e.Description) ? { description: str(e.Description)! } : {}),
         provenance: provenance(id, 'network ACL', consoleUrl('acl', region, id), `${direction}[${i}]`),
       }));
-  const quintuple = type === 'QUINTUPLE' ? { unknownReason: `${id} is a quintuple ACL; its entries are not read yet` } : {};
+  // Quintuple entries come from their own action; until read, the lists are unknown.
+  const quintuple = type === 'QUINTUPLE' ? { unknownReason: `the quintuple entries of ${id} were not read` } : {};
   return {
     key: id,
     type,
@@ -219,3 +220,42 @@ export const templateOf = {
   service: (api: Api): ServiceTemplate => ({ key: String(api.ServiceTemplateId), services: strings(api.ServiceSet), provenance: { address: String(api.ServiceTemplateId) } }),
   serviceGroup: (api: Api): ServiceTemplateGroup => ({ key: String(api.ServiceTemplateGroupId), members: strings(api.ServiceTemplateIdSet), provenance: { address: String(api.ServiceTemplateGroupId) } }),
 };
+
+/** A secondary or standalone ENI, for targets registered by ENI IP. */
+export function networkInterfaceOf(api: Api, region: string): NetworkInterface {
+  const id = String(api.NetworkInterfaceId);
+  const attachment = (api.Attachment ?? {}) as Api;
+  return {
+    key: id,
+    primary: api.Primary === true,
+    ...(str(attachment.InstanceId) ? { instance: str(attachment.InstanceId)! } : {}),
+    privateIps: list(api.PrivateIpAddressSet).map((x) => String(x.PrivateIpAddress)),
+    subnet: str(api.SubnetId) ?? unknown('no subnet returned'),
+    securityGroups: strings(api.GroupSet),
+    provenance: provenance(id, 'ENI', consoleUrl('cvm', region, id)),
+  };
+}
+
+/** Quintuple entries: both sides and both ports, per direction, in priority order. */
+export function quintupleEntriesOf(acl: NetworkAcl, rows: Api[], region: string): NetworkAcl {
+  const direction = (d: 'INGRESS' | 'EGRESS') =>
+    rows
+      .filter((r) => r.NetworkAclDirection === d)
+      .sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0))
+      .map((r, i): NetworkAclEntry => {
+        const source = str(r.SourceCidr) ?? str(r.SourceIPv6Cidr) ?? '0.0.0.0/0';
+        const destination = str(r.DestinationCidr) ?? str(r.DestinationIPv6Cidr) ?? '0.0.0.0/0';
+        return {
+          action: String(r.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : 'ACCEPT',
+          protocol: str(r.Protocol) ?? 'ALL',
+          port: str(r.DestinationPort) ?? 'ALL',
+          sourcePort: str(r.SourcePort) ?? 'ALL',
+          // Inbound the peer is the source; outbound the destination.
+          peerCidr: d === 'INGRESS' ? source : destination,
+          localCidr: d === 'INGRESS' ? destination : source,
+          ...(str(r.Description) ? { description: str(r.Description)! } : {}),
+          provenance: provenance(acl.key, 'network ACL', consoleUrl('acl', region, acl.key), `${d.toLowerCase()}[${i}]`),
+        };
+      });
+  return { ...acl, ingress: { entries: direction('INGRESS') }, egress: { entries: direction('EGRESS') } };
+}
