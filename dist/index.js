@@ -57002,6 +57002,7 @@ var bigintDomain = (min, max) => ({
 
 // src/net/addressSet.ts
 var V4 = numberDomain(0, 2 ** 32 - 1);
+var PARSE_CACHE = /* @__PURE__ */ new Map();
 var V6 = bigintDomain(0n, (1n << 128n) - 1n);
 var AddressSet = class _AddressSet {
   constructor(v4, v6) {
@@ -57029,6 +57030,15 @@ var AddressSet = class _AddressSet {
    * `0.0.0.0/n` means `0.0.0.0/0`, as Tencent maps it. Returns undefined when it is not an address.
    */
   static parse(text) {
+    let parsed = PARSE_CACHE.get(text);
+    if (parsed === void 0 && !PARSE_CACHE.has(text)) {
+      parsed = _AddressSet.parseUncached(text);
+      if (PARSE_CACHE.size >= 1e4) PARSE_CACHE.clear();
+      PARSE_CACHE.set(text, parsed);
+    }
+    return parsed;
+  }
+  static parseUncached(text) {
     const value = text.trim();
     const dash = value.indexOf("-");
     if (dash > 0) {
@@ -58069,7 +58079,33 @@ function describeRefused(parts, protocol) {
 }
 
 // src/policy/assertions/reachable.ts
+var preparedFlowsByCheck = /* @__PURE__ */ new WeakMap();
 function prepareFlow(spec, ctx) {
+  const { subject } = ctx;
+  const key = `${subject.lb?.key ?? ""}|${subject.listener?.key ?? ""}|${String(subject.fields.get("backend.port"))}|${String(subject.fields.get("healthCheck.port"))}|${String(subject.fields.get("healthCheck.source"))}`;
+  let preparedFlows = preparedFlowsByCheck.get(ctx.resolver);
+  if (preparedFlows === void 0) {
+    preparedFlows = /* @__PURE__ */ new WeakMap();
+    preparedFlowsByCheck.set(ctx.resolver, preparedFlows);
+  }
+  let byParams = preparedFlows.get(spec);
+  if (byParams === void 0) {
+    byParams = /* @__PURE__ */ new WeakMap();
+    preparedFlows.set(spec, byParams);
+  }
+  let flows = byParams.get(ctx.params);
+  if (flows === void 0) {
+    flows = /* @__PURE__ */ new Map();
+    byParams.set(ctx.params, flows);
+  }
+  let flow = flows.get(key);
+  if (flow === void 0) {
+    flow = prepareFlowUncached(spec, ctx);
+    flows.set(key, flow);
+  }
+  return flow;
+}
+function prepareFlowUncached(spec, ctx) {
   const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
   const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
   const protocol = resolveProtocol(spec.protocol, ctx.subject);
@@ -58135,8 +58171,14 @@ function evaluateLayers(through, query, ctx) {
   }
   return outcomes;
 }
+var queryKeys = /* @__PURE__ */ new WeakMap();
 function queryKey(query) {
-  return `${query.protocol}|${query.ports.intervals.join(";")}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(",")}`;
+  let key = queryKeys.get(query);
+  if (key === void 0) {
+    key = `${query.protocol}|${query.ports.intervals.join(";")}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(",")}`;
+    queryKeys.set(query, key);
+  }
+  return key;
 }
 function memo(resolver, key, compute) {
   const cacheKey = `flow:${key}`;
@@ -58714,15 +58756,16 @@ function evaluatePolicies(inventory, policies) {
         failures = failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
       }
       for (const failure of failures) {
-        const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
-        const existing = findings.get(fingerprint);
+        const identity = `${policy.id}\0${failure.resource}\0${failure.key}`;
+        const existing = findings.get(identity);
         if (existing !== void 0) {
-          findings.set(fingerprint, merge(existing, failure));
+          findings.set(identity, merge(existing, failure));
           continue;
         }
+        const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         const message = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
         const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : void 0, failure.fix?.()].filter((r) => r !== void 0 && r !== "").join("\n");
-        findings.set(fingerprint, {
+        findings.set(identity, {
           policy: policy.id,
           title: policy.title,
           severity,
@@ -58750,8 +58793,9 @@ function merge(existing, failure) {
   const room = MAX_EVIDENCE2 - existing.evidence.length;
   let evidence = existing.evidence;
   if (room > 0) {
-    const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
-    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e))).slice(0, room)];
+    const keyOf = (e) => `${e.verdict}|${e.list ?? ""}|${e.direction ?? ""}|${e.index ?? ""}|${e.rule}|${e.part ?? ""}|${e.flow ?? ""}`;
+    const evidenceKeys = new Set(existing.evidence.map(keyOf));
+    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(keyOf(e))).slice(0, room)];
   }
   const related = existing.related.length >= 50 ? existing.related : [.../* @__PURE__ */ new Set([...existing.related, ...failure.related])].slice(0, 50);
   const status = existing.status === "fail" || failure.status === "fail" ? "fail" : "unknown";

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../model/finding.js';
+import type { Evidence, Finding } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { InventoryResolver } from '../net/inventoryResolver.js';
 import type { AssertionContext, AssertionFailure } from './assertions/assertionTypes.js';
@@ -42,16 +42,17 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         failures = failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
       }
       for (const failure of failures) {
-        const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
-        const existing = findings.get(fingerprint);
+        const identity = `${policy.id}\u0000${failure.resource}\u0000${failure.key}`;
+        const existing = findings.get(identity);
         if (existing !== undefined) {
-          findings.set(fingerprint, merge(existing, failure));
+          findings.set(identity, merge(existing, failure));
           continue;
         }
+        const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         // Texts only for findings that are kept: merged flows need none.
         const message = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
         const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : undefined, failure.fix?.()].filter((r) => r !== undefined && r !== '').join('\n');
-        findings.set(fingerprint, {
+        findings.set(identity, {
           policy: policy.id,
           title: policy.title,
           severity,
@@ -82,8 +83,9 @@ function merge(existing: Finding & { extra: number }, failure: AssertionFailure)
   const room = MAX_EVIDENCE - existing.evidence.length;
   let evidence = existing.evidence;
   if (room > 0) {
-    const evidenceKeys = new Set(existing.evidence.map((e) => JSON.stringify(e)));
-    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(JSON.stringify(e))).slice(0, room)];
+    const keyOf = (e: Evidence) => `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
+    const evidenceKeys = new Set(existing.evidence.map(keyOf));
+    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(keyOf(e))).slice(0, room)];
   }
   const related = existing.related.length >= 50 ? existing.related : [...new Set([...existing.related, ...failure.related])].slice(0, 50);
   // A failure outweighs an unknown for the same resource.

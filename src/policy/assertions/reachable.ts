@@ -30,7 +30,39 @@ export interface PreparedFlow {
   readonly unknownReasons: readonly string[];
 }
 
+// A flow depends only on the spec, the params and a few subject fields: thousands of backends
+// behind the same listener share one prepared flow (and so one memoised verdict key).
+type FlowCache = WeakMap<FlowSpec, WeakMap<object, Map<string, PreparedFlow | { unknownReason: string }>>>;
+const preparedFlowsByCheck = new WeakMap<InventoryResolver, FlowCache>();
+
 export function prepareFlow(spec: FlowSpec, ctx: AssertionContext): PreparedFlow | { unknownReason: string } {
+  const { subject } = ctx;
+  const key = `${subject.lb?.key ?? ''}|${subject.listener?.key ?? ''}|${String(subject.fields.get('backend.port'))}|${String(subject.fields.get('healthCheck.port'))}|${String(subject.fields.get('healthCheck.source'))}`;
+  // One cache per check (resolver): the same policy objects may be run over other inventories.
+  let preparedFlows = preparedFlowsByCheck.get(ctx.resolver);
+  if (preparedFlows === undefined) {
+    preparedFlows = new WeakMap();
+    preparedFlowsByCheck.set(ctx.resolver, preparedFlows);
+  }
+  let byParams = preparedFlows.get(spec);
+  if (byParams === undefined) {
+    byParams = new WeakMap();
+    preparedFlows.set(spec, byParams);
+  }
+  let flows = byParams.get(ctx.params);
+  if (flows === undefined) {
+    flows = new Map();
+    byParams.set(ctx.params, flows);
+  }
+  let flow = flows.get(key);
+  if (flow === undefined) {
+    flow = prepareFlowUncached(spec, ctx);
+    flows.set(key, flow);
+  }
+  return flow;
+}
+
+function prepareFlowUncached(spec: FlowSpec, ctx: AssertionContext): PreparedFlow | { unknownReason: string } {
   const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
   const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
   const protocol = resolveProtocol(spec.protocol, ctx.subject);
@@ -98,8 +130,15 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
   return outcomes;
 }
 
+const queryKeys = new WeakMap<FlowQuery, string>();
+
 function queryKey(query: FlowQuery): string {
-  return `${query.protocol}|${query.ports.intervals.join(';')}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(',')}`;
+  let key = queryKeys.get(query);
+  if (key === undefined) {
+    key = `${query.protocol}|${query.ports.intervals.join(';')}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(',')}`;
+    queryKeys.set(query, key);
+  }
+  return key;
 }
 
 function memo<T>(resolver: InventoryResolver, key: string, compute: () => T): T {
