@@ -38106,7 +38106,7 @@ function* subjectsOf(kind, resolver, params) {
       yield* backendSubjects(resolver, params);
       return;
     case "instance":
-      for (const instance of inv.instances.values()) yield instanceSubject(instance, resolver);
+      for (const instance of inv.instances.values()) yield instanceSubject(instance);
       return;
     case "securityGroup":
       for (const sg of inv.securityGroups.values()) {
@@ -38256,7 +38256,7 @@ function backendSubject(resolver, params, lb, listener, rule, healthCheck, targe
     ...instance ? { instance } : {}
   };
 }
-function instanceSubject(instance, resolver) {
+function instanceSubject(instance) {
   const nic = instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
   return {
     kind: "instance",
@@ -38272,7 +38272,6 @@ function instanceSubject(instance, resolver) {
     nic: nic ?? unknown(`${instance.key} has no network interface in this check`),
     instance
   };
-  void resolver;
 }
 
 // src/policy/evaluatePolicies.ts

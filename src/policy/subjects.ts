@@ -48,7 +48,7 @@ export function* subjectsOf(kind: SubjectKind, resolver: InventoryResolver, para
       yield* backendSubjects(resolver, params);
       return;
     case 'instance':
-      for (const instance of inv.instances.values()) yield instanceSubject(instance, resolver);
+      for (const instance of inv.instances.values()) yield instanceSubject(instance);
       return;
     case 'securityGroup':
       for (const sg of inv.securityGroups.values()) {
@@ -224,7 +224,7 @@ function backendSubject(
   };
 }
 
-function instanceSubject(instance: Instance, resolver: InventoryResolver): Subject {
+function instanceSubject(instance: Instance): Subject {
   const nic = instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
   return {
     kind: 'instance',
@@ -240,5 +240,4 @@ function instanceSubject(instance: Instance, resolver: InventoryResolver): Subje
     nic: nic ?? unknown(`${instance.key} has no network interface in this check`),
     instance,
   };
-  void resolver;
 }
