@@ -3001,7 +3001,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3028,7 +3028,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3892,7 +3892,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4283,7 +4283,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -7591,11 +7591,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7611,7 +7611,7 @@ function __awaiter(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7789,14 +7789,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve5, reject) {
-        v = o[n](v), settle(resolve5, reject, v.done, v.value);
+      return new Promise(function(resolve6, reject) {
+        v = o[n](v), settle(resolve6, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve5, reject, d, v) {
+  function settle(resolve6, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve5({ value: v2, done: d });
+      resolve6({ value: v2, done: d });
     }, reject);
   }
 }
@@ -9860,7 +9860,7 @@ var require_get_stream = __commonJS({
       };
       const { maxBuffer } = options;
       const stream2 = bufferStream(options);
-      await new Promise((resolve5, reject) => {
+      await new Promise((resolve6, reject) => {
         const rejectPromise = (error) => {
           if (error && stream2.getBufferedLength() <= BufferConstants.MAX_LENGTH) {
             error.bufferedData = stream2.getBufferedValue();
@@ -9870,7 +9870,7 @@ var require_get_stream = __commonJS({
         (async () => {
           try {
             await streamPipelinePromisified(inputStream, stream2);
-            resolve5();
+            resolve6();
           } catch (error) {
             rejectPromise(error);
           }
@@ -22048,7 +22048,7 @@ function consumeBody() {
   let accum = [];
   let accumBytes = 0;
   let abort = false;
-  return new Body.Promise(function(resolve5, reject) {
+  return new Body.Promise(function(resolve6, reject) {
     let resTimeout;
     if (_this4.timeout) {
       resTimeout = setTimeout(function() {
@@ -22082,7 +22082,7 @@ function consumeBody() {
       }
       clearTimeout(resTimeout);
       try {
-        resolve5(Buffer.concat(accum, accumBytes));
+        resolve6(Buffer.concat(accum, accumBytes));
       } catch (err) {
         reject(new FetchError(`Could not create Buffer from response body for ${_this4.url}: ${err.message}`, "system", err));
       }
@@ -22345,7 +22345,7 @@ function fetch(url, opts) {
     throw new Error("native promise missing, set fetch.Promise to your favorite alternative");
   }
   Body.Promise = fetch.Promise;
-  return new fetch.Promise(function(resolve5, reject) {
+  return new fetch.Promise(function(resolve6, reject) {
     const request = new Request(url, opts);
     const options = getNodeRequestOptions(request);
     const send = (options.protocol === "https:" ? https : http).request;
@@ -22478,7 +22478,7 @@ function fetch(url, opts) {
               requestOpts.body = void 0;
               requestOpts.headers.delete("content-length");
             }
-            resolve5(fetch(new Request(locationURL, requestOpts)));
+            resolve6(fetch(new Request(locationURL, requestOpts)));
             finalize();
             return;
         }
@@ -22499,7 +22499,7 @@ function fetch(url, opts) {
       const codings = headers.get("Content-Encoding");
       if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
         response = new Response(body, response_options);
-        resolve5(response);
+        resolve6(response);
         return;
       }
       const zlibOptions = {
@@ -22509,7 +22509,7 @@ function fetch(url, opts) {
       if (codings == "gzip" || codings == "x-gzip") {
         body = body.pipe(zlib.createGunzip(zlibOptions));
         response = new Response(body, response_options);
-        resolve5(response);
+        resolve6(response);
         return;
       }
       if (codings == "deflate" || codings == "x-deflate") {
@@ -22521,12 +22521,12 @@ function fetch(url, opts) {
             body = body.pipe(zlib.createInflateRaw());
           }
           response = new Response(body, response_options);
-          resolve5(response);
+          resolve6(response);
         });
         raw.on("end", function() {
           if (!response) {
             response = new Response(body, response_options);
-            resolve5(response);
+            resolve6(response);
           }
         });
         return;
@@ -22534,11 +22534,11 @@ function fetch(url, opts) {
       if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
         body = body.pipe(zlib.createBrotliDecompress());
         response = new Response(body, response_options);
-        resolve5(response);
+        resolve6(response);
         return;
       }
       response = new Response(body, response_options);
-      resolve5(response);
+      resolve6(response);
     });
     writeToStream(req, request);
   });
@@ -23856,12 +23856,12 @@ var require_promisify = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     function promisify(fn) {
       return function(req, opts) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           fn.call(this, req, opts, (err, rtn) => {
             if (err) {
               reject(err);
             } else {
-              resolve5(rtn);
+              resolve6(rtn);
             }
           });
         });
@@ -24065,7 +24065,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault2(require_src());
     var debug = debug_1.default("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read() {
@@ -24105,7 +24105,7 @@ var require_parse_proxy_response = __commonJS({
           const firstLine = buffered.toString("ascii", 0, buffered.indexOf("\r\n"));
           const statusCode = +firstLine.split(" ")[1];
           debug("got proxy server response: %o", firstLine);
-          resolve5({
+          resolve6({
             statusCode,
             buffered
           });
@@ -24126,11 +24126,11 @@ var require_agent = __commonJS({
     "use strict";
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -24146,7 +24146,7 @@ var require_agent = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -30679,10 +30679,10 @@ var require_vpc_client = __commonJS({
 // src/cli/runCli.ts
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/check/index.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/policy/configLoader.ts
 import { access, readFile as readFile2 } from "node:fs/promises";
@@ -31749,7 +31749,7 @@ function lineOfOffset(starts, offset) {
 
 // src/policy/policyLoader.ts
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 
 // policies/acl-allows-both-directions.json
 var acl_allows_both_directions_default = {
@@ -32991,7 +32991,7 @@ async function readPolicyFiles(paths, cwd) {
   const files = [];
   const problems = [];
   for (const path of paths) {
-    const full = join(cwd, path);
+    const full = resolve(cwd, path);
     let info;
     try {
       info = await stat(full);
@@ -33006,7 +33006,8 @@ async function readPolicyFiles(paths, cwd) {
   }
   const sources = [];
   for (const full of files) {
-    const display = relative(cwd, full) || full;
+    const rel = relative(cwd, full);
+    const display = rel === "" || rel.startsWith("..") ? full : rel;
     const text = await readFile(full, "utf8");
     let doc;
     try {
@@ -33029,9 +33030,11 @@ function resolvePolicies(sources, config, configFile) {
   const seen = /* @__PURE__ */ new Map();
   const policies = [];
   const globalParams = config.params ?? {};
+  const builtinText = new Map(sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, JSON.stringify(p)])));
   for (const source of sources) {
     for (const policy of source.policies) {
       const previous = seen.get(policy.id);
+      if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === JSON.stringify(policy)) continue;
       if (previous !== void 0) {
         problems.push({ file: source.file, line: 1, pointer: `/policies`, message: `policy id "${policy.id}" is already defined in ${previous}` });
         continue;
@@ -33105,10 +33108,10 @@ async function exists(path) {
 
 // src/sources/plan/index.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4, relative as relative4, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join4, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/sources/plan/configurationTree.ts
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 
 // src/sources/plan/planDocument.ts
 function isObject(value) {
@@ -33243,8 +33246,8 @@ function readModule(value, path, dir, rootDir, installed) {
   return { path, ...dir !== void 0 ? { dir } : {}, resources, calls, variables, outputs };
 }
 function moduleDir(source, parentDir, rootDir, installedDir) {
-  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve(parentDir, source);
-  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute(installedDir) ? installedDir : resolve(rootDir, installedDir);
+  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve2(parentDir, source);
+  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute(installedDir) ? installedDir : resolve2(rootDir, installedDir);
   return void 0;
 }
 
@@ -34176,7 +34179,7 @@ var ListenerIndex = class {
 function fieldsOfText(text) {
   return text.split("#").map((part) => ({ text: part }));
 }
-function fieldsOfTemplate(parts, resolve5) {
+function fieldsOfTemplate(parts, resolve6) {
   const raw = [[]];
   for (const part of parts) {
     if ("literal" in part) {
@@ -34187,14 +34190,14 @@ function fieldsOfTemplate(parts, resolve5) {
       });
     } else raw[raw.length - 1].push(part);
   }
-  return raw.map((field) => fieldOfParts(field, resolve5));
+  return raw.map((field) => fieldOfParts(field, resolve6));
 }
-function fieldOfParts(parts, resolve5) {
+function fieldOfParts(parts, resolve6) {
   if (parts.every((p) => "literal" in p)) return { text: parts.map((p) => p.literal).join("") };
   if (parts.some((p) => "directive" in p)) return { unknownReason: "a template directive (%{\u2026}) in a rule string" };
   const only = parts.length === 1 ? parts[0] : void 0;
   if (only !== void 0 && "interpolation" in only) {
-    const items = resolve5(only.interpolation);
+    const items = resolve6(only.interpolation);
     const constant = constantText(items);
     return constant !== void 0 ? { text: constant } : { items, source: only.interpolation };
   }
@@ -34202,7 +34205,7 @@ function fieldOfParts(parts, resolve5) {
   for (const part of parts) {
     if ("literal" in part) text += part.literal;
     else if ("interpolation" in part) {
-      const constant = constantText(resolve5(part.interpolation));
+      const constant = constantText(resolve6(part.interpolation));
       if (constant === void 0) return { unknownReason: `\${${part.interpolation}} is known only after apply` };
       text += constant;
     }
@@ -34784,11 +34787,11 @@ function readRuleStrings(view, name) {
   const constants = state.items.filter((item) => item.kind === "constant");
   if (constants.length === 1 && state.items.length === 1) return knownList(view, name, constants[0].value, elements);
   if (elements !== void 0 && elements.every((element) => element.template !== void 0)) {
-    const resolve5 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
+    const resolve6 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
     return {
       entries: elements.map((element, index) => ({
         index,
-        fields: fieldsOfTemplate(element.template, resolve5),
+        fields: fieldsOfTemplate(element.template, resolve6),
         text: element.template.map((part) => "literal" in part ? part.literal : "interpolation" in part ? `\${${part.interpolation}}` : "%{\u2026}").join(""),
         line: element.line
       }))
@@ -36333,8 +36336,8 @@ var TerraformSources = class {
 
 // src/sources/plan/index.ts
 async function readPlanInventory(options) {
-  const repoRoot = resolve2(options.repoRoot ?? process.cwd());
-  const file = displayPath(resolve2(options.planFile), repoRoot);
+  const repoRoot = resolve3(options.repoRoot ?? process.cwd());
+  const file = displayPath(resolve3(options.planFile), repoRoot);
   let plan;
   try {
     plan = readPlanFile(options.planFile, file, () => readFileSync2(options.planFile, "utf8"));
@@ -36344,8 +36347,8 @@ async function readPlanInventory(options) {
   return planToInventory(plan, { file, ...options.tfRoot !== void 0 ? { tfRoot: options.tfRoot } : {}, repoRoot });
 }
 function planToInventory(plan, options) {
-  const repoRoot = resolve2(options.repoRoot ?? process.cwd());
-  const tfRoot = resolve2(options.tfRoot ?? process.cwd());
+  const repoRoot = resolve3(options.repoRoot ?? process.cwd());
+  const tfRoot = resolve3(options.tfRoot ?? process.cwd());
   const document2 = readPlanDocument(plan, options.file);
   const warnings = [];
   let complete = true;
@@ -38478,7 +38481,7 @@ async function checkPlan(options) {
   const config = await loadConfig({ cwd: options.cwd, ...options.configFile ? { configFile: options.configFile } : {}, ...options.policyPaths ? { policyPaths: options.policyPaths } : {} });
   const inventory = await options.logger.group(
     "Reading the plan",
-    () => readPlanInventory({ planFile: resolve3(options.cwd, options.planFile), tfRoot: resolve3(options.cwd, options.tfRoot ?? "."), repoRoot: options.cwd })
+    () => readPlanInventory({ planFile: resolve4(options.cwd, options.planFile), tfRoot: resolve4(options.cwd, options.tfRoot ?? "."), repoRoot: options.cwd })
   );
   for (const warning of inventory.warnings) options.logger.warning(warning.address ? `${warning.address}: ${warning.message}` : warning.message);
   return checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
@@ -38802,7 +38805,7 @@ var CallScheduler = class {
   }
 };
 function sleep(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
 }
 
 // src/sources/live/accountReader.ts
@@ -39516,7 +39519,7 @@ async function runCli(argv, io) {
 `);
           return 2;
         }
-        io.stdout.write(`${policies} ${policies === 1 ? "policy" : "policies"} in ${command.files.length} ${command.files.length === 1 ? "file" : "files"} and the built-in pack are valid.
+        io.stdout.write(`${policies} ${policies === 1 ? "policy" : "policies"} in ${command.files.join(", ") || "no files"}, and the built-in pack, are valid.
 `);
         return 0;
       }
@@ -39574,9 +39577,9 @@ async function emit(report, common, io) {
     color: common.format === "text" && color,
     explain: common.explain,
     repoRoot: io.cwd,
-    fileExists: (path) => existsSync(resolve4(io.cwd, path))
+    fileExists: (path) => existsSync(resolve5(io.cwd, path))
   });
-  if (common.output !== void 0) await writeFile(resolve4(io.cwd, common.output), text);
+  if (common.output !== void 0) await writeFile(resolve5(io.cwd, common.output), text);
   else io.stdout.write(text);
 }
 

@@ -2174,9 +2174,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2214,12 +2214,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6738,12 +6738,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7413,12 +7413,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7897,16 +7897,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7917,7 +7917,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7968,7 +7968,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7980,7 +7980,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8316,8 +8316,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError2());
           }
@@ -9599,7 +9599,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError2());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9618,7 +9618,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9973,9 +9973,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10198,9 +10198,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10485,9 +10485,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10579,9 +10579,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14444,7 +14444,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -18304,8 +18304,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -22114,7 +22114,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22141,7 +22141,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -23005,7 +23005,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23396,7 +23396,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -26704,11 +26704,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter6(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -26724,7 +26724,7 @@ function __awaiter6(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -26902,14 +26902,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve5, reject) {
-        v = o[n](v), settle(resolve5, reject, v.done, v.value);
+      return new Promise(function(resolve6, reject) {
+        v = o[n](v), settle(resolve6, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve5, reject, d, v) {
+  function settle(resolve6, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve5({ value: v2, done: d });
+      resolve6({ value: v2, done: d });
     }, reject);
   }
 }
@@ -28973,7 +28973,7 @@ var require_get_stream = __commonJS({
       };
       const { maxBuffer } = options;
       const stream2 = bufferStream(options);
-      await new Promise((resolve5, reject) => {
+      await new Promise((resolve6, reject) => {
         const rejectPromise = (error2) => {
           if (error2 && stream2.getBufferedLength() <= BufferConstants.MAX_LENGTH) {
             error2.bufferedData = stream2.getBufferedValue();
@@ -28983,7 +28983,7 @@ var require_get_stream = __commonJS({
         (async () => {
           try {
             await streamPipelinePromisified(inputStream, stream2);
-            resolve5();
+            resolve6();
           } catch (error2) {
             rejectPromise(error2);
           }
@@ -41161,7 +41161,7 @@ function consumeBody() {
   let accum = [];
   let accumBytes = 0;
   let abort = false;
-  return new Body.Promise(function(resolve5, reject) {
+  return new Body.Promise(function(resolve6, reject) {
     let resTimeout;
     if (_this4.timeout) {
       resTimeout = setTimeout(function() {
@@ -41195,7 +41195,7 @@ function consumeBody() {
       }
       clearTimeout(resTimeout);
       try {
-        resolve5(Buffer.concat(accum, accumBytes));
+        resolve6(Buffer.concat(accum, accumBytes));
       } catch (err) {
         reject(new FetchError(`Could not create Buffer from response body for ${_this4.url}: ${err.message}`, "system", err));
       }
@@ -41458,7 +41458,7 @@ function fetch(url, opts) {
     throw new Error("native promise missing, set fetch.Promise to your favorite alternative");
   }
   Body.Promise = fetch.Promise;
-  return new fetch.Promise(function(resolve5, reject) {
+  return new fetch.Promise(function(resolve6, reject) {
     const request2 = new Request(url, opts);
     const options = getNodeRequestOptions(request2);
     const send = (options.protocol === "https:" ? https2 : http2).request;
@@ -41591,7 +41591,7 @@ function fetch(url, opts) {
               requestOpts.body = void 0;
               requestOpts.headers.delete("content-length");
             }
-            resolve5(fetch(new Request(locationURL, requestOpts)));
+            resolve6(fetch(new Request(locationURL, requestOpts)));
             finalize();
             return;
         }
@@ -41612,7 +41612,7 @@ function fetch(url, opts) {
       const codings = headers.get("Content-Encoding");
       if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
         response = new Response(body, response_options);
-        resolve5(response);
+        resolve6(response);
         return;
       }
       const zlibOptions = {
@@ -41622,7 +41622,7 @@ function fetch(url, opts) {
       if (codings == "gzip" || codings == "x-gzip") {
         body = body.pipe(zlib.createGunzip(zlibOptions));
         response = new Response(body, response_options);
-        resolve5(response);
+        resolve6(response);
         return;
       }
       if (codings == "deflate" || codings == "x-deflate") {
@@ -41634,12 +41634,12 @@ function fetch(url, opts) {
             body = body.pipe(zlib.createInflateRaw());
           }
           response = new Response(body, response_options);
-          resolve5(response);
+          resolve6(response);
         });
         raw.on("end", function() {
           if (!response) {
             response = new Response(body, response_options);
-            resolve5(response);
+            resolve6(response);
           }
         });
         return;
@@ -41647,11 +41647,11 @@ function fetch(url, opts) {
       if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
         body = body.pipe(zlib.createBrotliDecompress());
         response = new Response(body, response_options);
-        resolve5(response);
+        resolve6(response);
         return;
       }
       response = new Response(body, response_options);
-      resolve5(response);
+      resolve6(response);
     });
     writeToStream(req, request2);
   });
@@ -42969,12 +42969,12 @@ var require_promisify = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     function promisify(fn) {
       return function(req, opts) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           fn.call(this, req, opts, (err, rtn) => {
             if (err) {
               reject(err);
             } else {
-              resolve5(rtn);
+              resolve6(rtn);
             }
           });
         });
@@ -43178,7 +43178,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault2(require_src());
     var debug2 = debug_1.default("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read() {
@@ -43218,7 +43218,7 @@ var require_parse_proxy_response = __commonJS({
           const firstLine = buffered.toString("ascii", 0, buffered.indexOf("\r\n"));
           const statusCode = +firstLine.split(" ")[1];
           debug2("got proxy server response: %o", firstLine);
-          resolve5({
+          resolve6({
             statusCode,
             buffered
           });
@@ -43239,11 +43239,11 @@ var require_agent2 = __commonJS({
     "use strict";
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -43259,7 +43259,7 @@ var require_agent2 = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -49976,11 +49976,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -49996,7 +49996,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50069,26 +50069,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve5(output.toString());
+          resolve6(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve5(Buffer.concat(chunks));
+          resolve6(Buffer.concat(chunks));
         });
       }));
     });
@@ -50291,14 +50291,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve5(res);
+            resolve6(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -50542,12 +50542,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+      return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -50555,7 +50555,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve5(response);
+          resolve6(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -50594,7 +50594,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve5(response);
+          resolve6(response);
         }
       }));
     });
@@ -50605,11 +50605,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50625,7 +50625,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50656,11 +50656,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50676,7 +50676,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50745,11 +50745,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50765,7 +50765,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51044,11 +51044,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51064,7 +51064,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51142,10 +51142,10 @@ function getIDToken(aud) {
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, resolve as resolve5 } from "node:path";
 
 // src/check/index.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/policy/configLoader.ts
 import { access as access2, readFile as readFile2 } from "node:fs/promises";
@@ -52212,7 +52212,7 @@ function lineOfOffset(starts, offset) {
 
 // src/policy/policyLoader.ts
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 
 // policies/acl-allows-both-directions.json
 var acl_allows_both_directions_default = {
@@ -53454,7 +53454,7 @@ async function readPolicyFiles(paths, cwd) {
   const files = [];
   const problems = [];
   for (const path of paths) {
-    const full = join(cwd, path);
+    const full = resolve(cwd, path);
     let info2;
     try {
       info2 = await stat2(full);
@@ -53469,7 +53469,8 @@ async function readPolicyFiles(paths, cwd) {
   }
   const sources = [];
   for (const full of files) {
-    const display = relative(cwd, full) || full;
+    const rel = relative(cwd, full);
+    const display = rel === "" || rel.startsWith("..") ? full : rel;
     const text = await readFile(full, "utf8");
     let doc;
     try {
@@ -53492,9 +53493,11 @@ function resolvePolicies(sources, config, configFile) {
   const seen = /* @__PURE__ */ new Map();
   const policies = [];
   const globalParams = config.params ?? {};
+  const builtinText = new Map(sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, JSON.stringify(p)])));
   for (const source of sources) {
     for (const policy of source.policies) {
       const previous = seen.get(policy.id);
+      if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === JSON.stringify(policy)) continue;
       if (previous !== void 0) {
         problems.push({ file: source.file, line: 1, pointer: `/policies`, message: `policy id "${policy.id}" is already defined in ${previous}` });
         continue;
@@ -53563,10 +53566,10 @@ async function exists2(path) {
 
 // src/sources/plan/index.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4, relative as relative4, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join4, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/sources/plan/configurationTree.ts
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 
 // src/sources/plan/planDocument.ts
 function isObject(value) {
@@ -53701,8 +53704,8 @@ function readModule(value, path, dir, rootDir, installed) {
   return { path, ...dir !== void 0 ? { dir } : {}, resources, calls, variables, outputs };
 }
 function moduleDir(source, parentDir, rootDir, installedDir) {
-  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve(parentDir, source);
-  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute(installedDir) ? installedDir : resolve(rootDir, installedDir);
+  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve2(parentDir, source);
+  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute(installedDir) ? installedDir : resolve2(rootDir, installedDir);
   return void 0;
 }
 
@@ -54634,7 +54637,7 @@ var ListenerIndex = class {
 function fieldsOfText(text) {
   return text.split("#").map((part) => ({ text: part }));
 }
-function fieldsOfTemplate(parts, resolve5) {
+function fieldsOfTemplate(parts, resolve6) {
   const raw = [[]];
   for (const part of parts) {
     if ("literal" in part) {
@@ -54645,14 +54648,14 @@ function fieldsOfTemplate(parts, resolve5) {
       });
     } else raw[raw.length - 1].push(part);
   }
-  return raw.map((field) => fieldOfParts(field, resolve5));
+  return raw.map((field) => fieldOfParts(field, resolve6));
 }
-function fieldOfParts(parts, resolve5) {
+function fieldOfParts(parts, resolve6) {
   if (parts.every((p) => "literal" in p)) return { text: parts.map((p) => p.literal).join("") };
   if (parts.some((p) => "directive" in p)) return { unknownReason: "a template directive (%{\u2026}) in a rule string" };
   const only = parts.length === 1 ? parts[0] : void 0;
   if (only !== void 0 && "interpolation" in only) {
-    const items = resolve5(only.interpolation);
+    const items = resolve6(only.interpolation);
     const constant = constantText(items);
     return constant !== void 0 ? { text: constant } : { items, source: only.interpolation };
   }
@@ -54660,7 +54663,7 @@ function fieldOfParts(parts, resolve5) {
   for (const part of parts) {
     if ("literal" in part) text += part.literal;
     else if ("interpolation" in part) {
-      const constant = constantText(resolve5(part.interpolation));
+      const constant = constantText(resolve6(part.interpolation));
       if (constant === void 0) return { unknownReason: `\${${part.interpolation}} is known only after apply` };
       text += constant;
     }
@@ -55242,11 +55245,11 @@ function readRuleStrings(view, name) {
   const constants3 = state.items.filter((item) => item.kind === "constant");
   if (constants3.length === 1 && state.items.length === 1) return knownList(view, name, constants3[0].value, elements);
   if (elements !== void 0 && elements.every((element) => element.template !== void 0)) {
-    const resolve5 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
+    const resolve6 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
     return {
       entries: elements.map((element, index) => ({
         index,
-        fields: fieldsOfTemplate(element.template, resolve5),
+        fields: fieldsOfTemplate(element.template, resolve6),
         text: element.template.map((part) => "literal" in part ? part.literal : "interpolation" in part ? `\${${part.interpolation}}` : "%{\u2026}").join(""),
         line: element.line
       }))
@@ -56791,8 +56794,8 @@ var TerraformSources = class {
 
 // src/sources/plan/index.ts
 async function readPlanInventory(options) {
-  const repoRoot = resolve2(options.repoRoot ?? process.cwd());
-  const file = displayPath(resolve2(options.planFile), repoRoot);
+  const repoRoot = resolve3(options.repoRoot ?? process.cwd());
+  const file = displayPath(resolve3(options.planFile), repoRoot);
   let plan;
   try {
     plan = readPlanFile(options.planFile, file, () => readFileSync2(options.planFile, "utf8"));
@@ -56802,8 +56805,8 @@ async function readPlanInventory(options) {
   return planToInventory(plan, { file, ...options.tfRoot !== void 0 ? { tfRoot: options.tfRoot } : {}, repoRoot });
 }
 function planToInventory(plan, options) {
-  const repoRoot = resolve2(options.repoRoot ?? process.cwd());
-  const tfRoot = resolve2(options.tfRoot ?? process.cwd());
+  const repoRoot = resolve3(options.repoRoot ?? process.cwd());
+  const tfRoot = resolve3(options.tfRoot ?? process.cwd());
   const document2 = readPlanDocument(plan, options.file);
   const warnings = [];
   let complete = true;
@@ -58936,7 +58939,7 @@ async function checkPlan(options) {
   const config = await loadConfig({ cwd: options.cwd, ...options.configFile ? { configFile: options.configFile } : {}, ...options.policyPaths ? { policyPaths: options.policyPaths } : {} });
   const inventory = await options.logger.group(
     "Reading the plan",
-    () => readPlanInventory({ planFile: resolve3(options.cwd, options.planFile), tfRoot: resolve3(options.cwd, options.tfRoot ?? "."), repoRoot: options.cwd })
+    () => readPlanInventory({ planFile: resolve4(options.cwd, options.planFile), tfRoot: resolve4(options.cwd, options.tfRoot ?? "."), repoRoot: options.cwd })
   );
   for (const warning2 of inventory.warnings) options.logger.warning(warning2.address ? `${warning2.address}: ${warning2.message}` : warning2.message);
   return checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
@@ -59260,7 +59263,7 @@ var CallScheduler = class {
   }
 };
 function sleep(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
 }
 
 // src/sources/live/accountReader.ts
@@ -64049,14 +64052,14 @@ async function publish(report, inputs, cwd) {
   const context = workflowContext();
   const github = inputs.githubToken ? githubClient(inputs.githubToken) : void 0;
   if (inputs.annotations) await annotate(report, inputs, context, github);
-  const reportFile = resolve4(process.env.RUNNER_TEMP ?? tmpdir(), "clb-guard-report.json");
+  const reportFile = resolve5(process.env.RUNNER_TEMP ?? tmpdir(), "clb-guard-report.json");
   await writeFile2(reportFile, renderJson(report));
   setOutput("report-file", reportFile);
   let sarifNote = "";
   if (inputs.sarifFile) {
-    const path = resolve4(cwd, inputs.sarifFile);
+    const path = resolve5(cwd, inputs.sarifFile);
     await mkdir2(dirname2(path), { recursive: true });
-    const { sarif, omitted } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync2(resolve4(cwd, p)) });
+    const { sarif, omitted } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync2(resolve5(cwd, p)) });
     await writeFile2(path, `${JSON.stringify(sarif, null, 2)}
 `);
     setOutput("sarif-file", path);

@@ -36,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
           return 2;
         }
-        io.stdout.write(`${policies} ${policies === 1 ? 'policy' : 'policies'} in ${command.files.length} ${command.files.length === 1 ? 'file' : 'files'} and the built-in pack are valid.\n`);
+        io.stdout.write(`${policies} ${policies === 1 ? 'policy' : 'policies'} in ${command.files.join(', ') || 'no files'}, and the built-in pack, are valid.\n`);
         return 0;
       }
       case 'plan': {

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import type { Severity } from '../model/finding.js';
 import { BUILTIN_POLICY_FILES } from './builtinPack.js';
@@ -31,7 +31,7 @@ export async function readPolicyFiles(paths: readonly string[], cwd: string): Pr
   const files: string[] = [];
   const problems: SchemaProblem[] = [];
   for (const path of paths) {
-    const full = join(cwd, path);
+    const full = resolve(cwd, path);
     let info;
     try {
       info = await stat(full);
@@ -46,7 +46,8 @@ export async function readPolicyFiles(paths: readonly string[], cwd: string): Pr
   }
   const sources: PolicySource[] = [];
   for (const full of files) {
-    const display = relative(cwd, full) || full;
+    const rel = relative(cwd, full);
+    const display = rel === '' || rel.startsWith('..') ? full : rel;
     const text = await readFile(full, 'utf8');
     let doc;
     try {
@@ -71,9 +72,12 @@ export function resolvePolicies(sources: readonly PolicySource[], config: Config
   const seen = new Map<string, string>();
   const policies: LoadedPolicy[] = [];
   const globalParams = config.params ?? {};
+  const builtinText = new Map(sources.filter((s) => s.file === 'builtin').flatMap((s) => s.policies.map((p) => [p.id, JSON.stringify(p)] as const)));
   for (const source of sources) {
     for (const policy of source.policies) {
       const previous = seen.get(policy.id);
+      // Validating the shipped pack itself: the same policy again is not a clash.
+      if (previous === 'builtin' && source.file !== 'builtin' && builtinText.get(policy.id) === JSON.stringify(policy)) continue;
       if (previous !== undefined) {
         problems.push({ file: source.file, line: 1, pointer: `/policies`, message: `policy id "${policy.id}" is already defined in ${previous}` });
         continue;

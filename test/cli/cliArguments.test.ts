@@ -50,3 +50,22 @@ describe('command-line arguments', () => {
     expect(parseCommand(['policies', 'validate', 'a.json'])).toEqual({ kind: 'validate', files: ['a.json'] });
   });
 });
+
+describe('clb-guard policies validate', () => {
+  it('accepts the shipped pack itself, and reports a broken file by its path', async () => {
+    const { runCli } = await import('../../src/cli/runCli.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const repoRoot = join(import.meta.dirname, '..', '..');
+    const io = (out: string[]) => ({ cwd: repoRoot, env: {}, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) } });
+    const ok: string[] = [];
+    expect(await runCli(['policies', 'validate', 'policies'], io(ok))).toBe(0);
+    expect(ok.join('')).toContain('10 policies in policies, and the built-in pack, are valid.');
+    const file = join(mkdtempSync(join(tmpdir(), 'clb-guard-validate-')), 'p.json');
+    writeFileSync(file, '{"policies": [{"id": "x"}]}');
+    const bad: string[] = [];
+    expect(await runCli(['policies', 'validate', file], io(bad))).toBe(2);
+    expect(bad.join('')).toContain(`${file}:1: /policies/0: missing required property "title"`);
+  });
+});
