@@ -58554,6 +58554,37 @@ function renderTemplate(template, source, vars) {
 }
 
 // src/policy/subjects.ts
+var LayeredFields = class {
+  constructor(layers) {
+    this.layers = layers;
+  }
+  layers;
+  get(path) {
+    for (const layer of this.layers) {
+      const value = layer.get(path);
+      if (value !== void 0 || layer.has(path)) return value;
+    }
+    return void 0;
+  }
+};
+var lbLayers = /* @__PURE__ */ new WeakMap();
+var listenerLayers = /* @__PURE__ */ new WeakMap();
+function lbLayer(lb, resolver) {
+  let layer = lbLayers.get(lb);
+  if (layer === void 0) {
+    layer = new Map(lbFields(lb, resolver));
+    lbLayers.set(lb, layer);
+  }
+  return layer;
+}
+function listenerLayer(listener) {
+  let layer = listenerLayers.get(listener);
+  if (layer === void 0) {
+    layer = new Map(listenerFields(listener));
+    listenerLayers.set(listener, layer);
+  }
+  return layer;
+}
 function* subjectsOf(kind, resolver, params) {
   const inv = resolver.inventory;
   switch (kind) {
@@ -58692,21 +58723,23 @@ function backendSubject(resolver, params, lb, listener, rule, healthCheck, targe
     resource,
     provenance: provenance2,
     related: [listener.key, lb.key, ...rule ? [rule.key] : [], target.provenance.address].filter((v, i, all) => all.indexOf(v) === i && v !== resource),
-    fields: new Map([
-      ...lbFields(lb, resolver),
-      ...listenerFields(listener),
-      ...healthFields(healthCheck, listener, target.port, params),
-      ["rule.key", rule?.key ?? null],
-      ["rule.domain", rule?.domain ?? null],
-      ["rule.url", rule?.url ?? null],
-      ["backend.port", target.port],
-      ["backend.via", target.via],
-      ["backend.target", target.instance ?? target.eniIp ?? null],
-      ["backend.resource", resource],
-      ["instance.key", instance?.key ?? null],
-      ["instance.name", instance?.name ?? resource],
-      ["instance.os", instance?.os ?? unknown("instance not in this check")],
-      ["subnet.key", subnet ?? null]
+    fields: new LayeredFields([
+      new Map([
+        ...healthFields(healthCheck, listener, target.port, params),
+        ["rule.key", rule?.key ?? null],
+        ["rule.domain", rule?.domain ?? null],
+        ["rule.url", rule?.url ?? null],
+        ["backend.port", target.port],
+        ["backend.via", target.via],
+        ["backend.target", target.instance ?? target.eniIp ?? null],
+        ["backend.resource", resource],
+        ["instance.key", instance?.key ?? null],
+        ["instance.name", instance?.name ?? resource],
+        ["instance.os", instance?.os ?? unknown("instance not in this check")],
+        ["subnet.key", subnet ?? null]
+      ]),
+      listenerLayer(listener),
+      lbLayer(lb, resolver)
     ]),
     lb,
     listener,

@@ -1,7 +1,7 @@
 import { isUnknown } from '../model/value.js';
 import { AddressSet } from '../net/addressSet.js';
 import type { Condition, ParamValue } from './policyTypes.js';
-import type { FieldValue } from './subjects.js';
+import type { FieldLookup, FieldValue } from './subjects.js';
 
 /** Three-valued: a condition over an unknown field is `unknown`, not false. */
 export type Truth = 'yes' | 'no' | 'unknown';
@@ -11,7 +11,7 @@ export interface FieldSource {
 }
 
 /** Subject fields plus `params.NAME`. Lookups go through Maps: no property access on user text. */
-export function fieldSource(fields: ReadonlyMap<string, FieldValue>, params: ReadonlyMap<string, ParamValue>): FieldSource {
+export function fieldSource(fields: FieldLookup, params: ReadonlyMap<string, ParamValue>): FieldSource {
   return {
     field(path) {
       if (path.startsWith('params.')) {

@@ -11,6 +11,44 @@ import type { ParamValue, SubjectKind } from './policyTypes.js';
 
 export type FieldValue = string | number | boolean | null | readonly string[] | Unknown;
 
+/** A subject's fields by path. Backends share their load balancer's and listener's layers. */
+export interface FieldLookup {
+  get(path: string): FieldValue | undefined;
+}
+
+/** Looks a path up in each layer in turn: the subject's own fields first, shared ones after. */
+class LayeredFields implements FieldLookup {
+  constructor(private readonly layers: readonly ReadonlyMap<string, FieldValue>[]) {}
+  get(path: string): FieldValue | undefined {
+    for (const layer of this.layers) {
+      const value = layer.get(path);
+      if (value !== undefined || layer.has(path)) return value;
+    }
+    return undefined;
+  }
+}
+
+const lbLayers = new WeakMap<LoadBalancer, ReadonlyMap<string, FieldValue>>();
+const listenerLayers = new WeakMap<Listener, ReadonlyMap<string, FieldValue>>();
+
+function lbLayer(lb: LoadBalancer, resolver: InventoryResolver): ReadonlyMap<string, FieldValue> {
+  let layer = lbLayers.get(lb);
+  if (layer === undefined) {
+    layer = new Map(lbFields(lb, resolver));
+    lbLayers.set(lb, layer);
+  }
+  return layer;
+}
+
+function listenerLayer(listener: Listener): ReadonlyMap<string, FieldValue> {
+  let layer = listenerLayers.get(listener);
+  if (layer === undefined) {
+    layer = new Map(listenerFields(listener));
+    listenerLayers.set(listener, layer);
+  }
+  return layer;
+}
+
 /** What a policy is evaluated for, with the links its assertions follow. */
 export interface Subject {
   readonly kind: SubjectKind;
@@ -18,7 +56,7 @@ export interface Subject {
   readonly resource: string;
   readonly provenance: Provenance;
   readonly related: readonly string[];
-  readonly fields: ReadonlyMap<string, FieldValue>;
+  readonly fields: FieldLookup;
   readonly lb?: LoadBalancer;
   readonly listener?: Listener;
   readonly rule?: ListenerRule;
@@ -198,21 +236,23 @@ function backendSubject(
     resource,
     provenance,
     related: [listener.key, lb.key, ...(rule ? [rule.key] : []), target.provenance.address].filter((v, i, all) => all.indexOf(v) === i && v !== resource),
-    fields: new Map<string, FieldValue>([
-      ...lbFields(lb, resolver),
-      ...listenerFields(listener),
-      ...healthFields(healthCheck, listener, target.port, params),
-      ['rule.key', rule?.key ?? null],
-      ['rule.domain', rule?.domain ?? null],
-      ['rule.url', rule?.url ?? null],
-      ['backend.port', target.port],
-      ['backend.via', target.via],
-      ['backend.target', target.instance ?? target.eniIp ?? null],
-      ['backend.resource', resource],
-      ['instance.key', instance?.key ?? null],
-      ['instance.name', instance?.name ?? resource],
-      ['instance.os', instance?.os ?? unknown('instance not in this check')],
-      ['subnet.key', subnet ?? null],
+    fields: new LayeredFields([
+      new Map<string, FieldValue>([
+        ...healthFields(healthCheck, listener, target.port, params),
+        ['rule.key', rule?.key ?? null],
+        ['rule.domain', rule?.domain ?? null],
+        ['rule.url', rule?.url ?? null],
+        ['backend.port', target.port],
+        ['backend.via', target.via],
+        ['backend.target', target.instance ?? target.eniIp ?? null],
+        ['backend.resource', resource],
+        ['instance.key', instance?.key ?? null],
+        ['instance.name', instance?.name ?? resource],
+        ['instance.os', instance?.os ?? unknown('instance not in this check')],
+        ['subnet.key', subnet ?? null],
+      ]),
+      listenerLayer(listener),
+      lbLayer(lb, resolver),
     ]),
     lb,
     listener,
