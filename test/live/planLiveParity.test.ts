@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,14 +31,18 @@ const EXPECTED: Record<string, string[]> = {
 describe('the same infrastructure as a plan and as a live account', () => {
   it.each(Object.keys(SCENARIOS))('%s: same findings in plan mode and live mode', async (name) => {
     const spec = SCENARIOS[name]!;
+    const fixtures = join(repoRoot, 'test/fixtures/scenarios', name);
+    // The committed fixtures are exactly what the spec renders to.
+    expect(JSON.parse(readFileSync(join(fixtures, 'plan.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(toPlan(spec))));
+    expect(JSON.parse(readFileSync(join(fixtures, 'account.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(toAccount(spec))));
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-scenario-'));
-    writeFileSync(join(dir, 'plan.json'), JSON.stringify(toPlan(spec)));
+    copyFileSync(join(fixtures, 'plan.json'), join(dir, 'plan.json'));
     const plan = await checkPlan({ cwd: dir, logger: silentLogger, planFile: 'plan.json', today: '2026-11-24' });
     // In an applied plan every resource knows its cloud ID: compare by ID.
     const idOf = (address: string) => /\.([A-Za-z0-9_]+)$/.exec(address)?.[1]!.replace(/_/g, '-') ?? address;
     const planFindings = plan.findings.map((f) => `${f.status} ${f.policy} ${idOf(f.resource)}`).sort();
 
-    emulator = await startEmulator({ account: toAccount(spec) });
+    emulator = await startEmulator({ account: JSON.parse(readFileSync(join(fixtures, 'account.json'), 'utf8')) });
     const credentials = await resolveCredentials({ TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey });
     const inventory = await readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
     const config = await loadConfig({ cwd: dir });
