@@ -11,7 +11,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 /** Inventory + loaded policies → the report every reporter formats. Pure: no I/O. */
 export function checkInventory(inventory: Inventory, config: LoadedConfig, options: { today: string; target: Report['target'] }): Report {
   const evaluation = evaluatePolicies(inventory, config.policies);
-  const { findings, uses } = applyExceptions(evaluation.findings, config, options.today);
+  const { findings, uses, warnings: exceptionWarnings } = applyExceptions(evaluation.findings, config, options.today);
   const sorted = [...findings].sort(compareFindings);
   const policies: PolicyInfo[] = config.policies.map(({ policy, severity, source }) => ({
     id: policy.id,
@@ -35,7 +35,7 @@ export function checkInventory(inventory: Inventory, config: LoadedConfig, optio
     findings: sorted,
     policies,
     exceptions: uses,
-    warnings: inventory.warnings.map((w) => (w.address ? `${w.address}: ${w.message}` : w.message)),
+    warnings: [...inventory.warnings.map((w) => (w.address ? `${w.address}: ${w.message}` : w.message)), ...exceptionWarnings],
     target: options.target,
     counts: evaluation.counts,
   };

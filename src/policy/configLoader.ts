@@ -1,61 +1,108 @@
-import { access, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
-import { builtinPolicies, PolicyProblems, readPolicyFiles, resolvePolicies } from './policyLoader.js';
+import { builtinPolicies, fileErrorText, PolicyProblems, readPolicyFiles, resolvePolicies } from './policyLoader.js';
 import type { ConfigFile, LoadedConfig } from './policyTypes.js';
 import { validateConfigDocument, type SchemaProblem } from './schemaValidation.js';
+import { checkExceptions } from './semantics/exceptionSemantics.js';
+import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
+import { checkParams } from './semantics/paramSemantics.js';
+
+export const CONFIG_FILE_NAME = '.clb-guard.json';
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 export interface ConfigLoadOptions {
   readonly cwd: string;
-  /** Explicit `--config`; when absent, `<cwd>/.clb-guard.json` is used if it exists. */
+  /**
+   * Explicit `--config`, relative to `cwd` or absolute; when absent, the nearest
+   * `.clb-guard.json` in `cwd` or a folder above it, up to the repository root, is used.
+   */
   readonly configFile?: string;
   readonly policyPaths?: readonly string[];
 }
 
 /**
  * Loads the config, the built-in pack and extra policy files, and reports every problem at once,
- * each on its own located line.
+ * each on its own located line: shape (JSON Schema), then meaning (CIDRs, ports, field paths,
+ * template variables, params, exception targets and dates).
  */
 export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConfig> {
   const { cwd } = options;
-  let configPath = options.configFile === undefined ? undefined : join(cwd, options.configFile);
-  if (configPath === undefined) {
-    const candidate = join(cwd, '.clb-guard.json');
-    if (await exists(candidate)) configPath = candidate;
-  }
+  const configPath = options.configFile === undefined ? await discoverConfig(cwd) : resolve(cwd, options.configFile);
   let config: ConfigFile = {};
   let doc: JsonDocument | undefined;
   const problems: SchemaProblem[] = [];
-  const display = configPath === undefined ? undefined : relative(cwd, configPath) || configPath;
+  const display = configPath === undefined ? undefined : displayPath(cwd, configPath);
   if (configPath !== undefined && display !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(configPath, 'utf8');
-    } catch {
-      throw new InputError('config file not found', { file: display });
-    }
-    doc = parseJsonDocument(text, display);
+    doc = parseJsonDocument(await readConfigText(configPath, display), display);
+    const deep = tooDeep(doc.value);
+    if (deep !== undefined) throw new PolicyProblems([{ file: display, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep` }]);
     problems.push(...validateConfigDocument(doc));
     if (problems.length > 0) throw new PolicyProblems(problems);
     config = doc.value as ConfigFile;
   }
   const configDir = configPath === undefined ? cwd : dirname(configPath);
-  const includes = (config.include ?? []).map((p) => relative(cwd, join(configDir, p)) || '.');
+  const includes = (config.include ?? []).map((p) => relative(cwd, resolve(configDir, p)) || '.');
   const extra = await readPolicyFiles([...includes, ...(options.policyPaths ?? [])], cwd);
   problems.push(...extra.problems);
-  const resolved = resolvePolicies([...builtinPolicies(), ...extra.sources], config, display);
+  const sources = [...builtinPolicies(), ...extra.sources];
+  const resolved = resolvePolicies(sources, config, display);
   problems.push(...resolved.problems.map((p) => (doc !== undefined && p.file === display ? { ...p, line: doc.lineOf(p.pointer) } : p)));
+  const configAt = { file: display ?? CONFIG_FILE_NAME, ...(doc ? { doc } : {}) };
+  problems.push(...checkParams(sources, config, configAt), ...checkExceptions(config, resolved.ids, configAt));
   if (problems.length > 0) throw new PolicyProblems(problems);
-  const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, ...(doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {}) }));
+  const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, index, ...(doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {}) }));
   return { ...(display !== undefined ? { file: display } : {}), policies: resolved.policies, exceptions };
 }
 
-/** `clb-guard policies validate FILES`: every problem in the given policy files. */
+/** `clb-guard policies validate FILES`: every problem in the given policy files, as a run without a config would see them. */
 export async function validatePolicyFiles(paths: readonly string[], cwd: string): Promise<{ problems: SchemaProblem[]; policies: number }> {
   const { sources, problems } = await readPolicyFiles(paths, cwd);
-  const resolved = resolvePolicies([...builtinPolicies(), ...sources], {}, undefined);
-  return { problems: [...problems, ...resolved.problems], policies: sources.reduce((n, s) => n + s.policies.length, 0) };
+  const all = [...builtinPolicies(), ...sources];
+  const resolved = resolvePolicies(all, {}, undefined);
+  return { problems: [...problems, ...resolved.problems, ...checkParams(all, {}, { file: CONFIG_FILE_NAME })], policies: sources.reduce((n, s) => n + s.policies.length, 0) };
+}
+
+/**
+ * The nearest `.clb-guard.json` from `cwd` up to the repository root (the first folder with a
+ * `.git`), so running from `infra/` finds the config at the top as git finds its repository.
+ */
+export async function discoverConfig(cwd: string): Promise<string | undefined> {
+  let dir = resolve(cwd);
+  for (let steps = 0; steps < 64; steps++) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (await exists(candidate)) return candidate;
+    if (await exists(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  if (rel === '') return path;
+  // Above the working folder by a few steps reads well ("../.clb-guard.json"); elsewhere, absolute.
+  return rel.split(/[\\/]/).filter((s) => s === '..').length > 3 ? path : rel;
+}
+
+async function readConfigText(path: string, display: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new InputError(fileErrorText(error, 'config file not found'), { file: display });
+  }
+  if (info.isDirectory()) throw new InputError('is a directory, not a config file', { file: display });
+  if (!info.isFile()) throw new InputError('is not a regular file (a device, pipe or socket)', { file: display });
+  if (info.size > MAX_CONFIG_BYTES) throw new InputError(`is ${info.size} bytes: too large for a config file`, { file: display });
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(fileErrorText(error, 'cannot be read'), { file: display });
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -112,5 +112,5 @@ export interface LoadedPolicy {
 export interface LoadedConfig {
   readonly file?: string;
   readonly policies: readonly LoadedPolicy[];
-  readonly exceptions: readonly (ExceptionEntry & { readonly line?: number })[];
+  readonly exceptions: readonly (ExceptionEntry & { readonly line?: number; readonly index?: number })[];
 }

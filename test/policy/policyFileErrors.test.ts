@@ -74,7 +74,7 @@ describe('broken policy files get one located line per problem', () => {
 
   it('reports a duplicate id against the built-in pack', async () => {
     const problems = await policyProblems(policyFile({ ...good, id: 'backend-allows-vip' }));
-    expect(problems.join('\n')).toMatch(/policy id "backend-allows-vip" is already defined in builtin/);
+    expect(problems.join('\n')).toMatch(/p\.json:4: \/policies\/0\/id: policy id "backend-allows-vip" is already defined in the built-in pack/);
   });
 
   it('points at the line of the offending property', async () => {

@@ -1,0 +1,162 @@
+import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES, type AssertionKind } from '../assertionVariables.js';
+import type { Assertion, Condition, FlowSpec, Policy, SubjectKind } from '../policyTypes.js';
+import { SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
+import { cidrProblem, closest, portProblem } from './valueChecks.js';
+
+/** A problem inside one policy, at a JSON pointer of its file. */
+export interface PointedProblem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** How a policy uses `params.NAME`: the value must then be of that kind. */
+export interface ParamReference {
+  readonly name: string;
+  readonly usage: 'cidrs' | 'ports' | 'value';
+  readonly pointer: string;
+}
+
+/** What the later, config-aware checks need to know of a policy. */
+export interface PolicyFacts {
+  readonly paramRefs: readonly ParamReference[];
+  /** Params the policy tests with `exists`: it is written to work without them. */
+  readonly guardedParams: ReadonlySet<string>;
+}
+
+const NAMED_SOURCES = ['clients', 'lb.vips', 'healthCheck.source', 'snat.ips'];
+const NAMED_PORTS = ['backend.port', 'healthCheck.port', 'listener.port'];
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+const ASSERTION_SUBJECTS: Partial<Record<AssertionKind, readonly SubjectKind[]>> = {
+  noIneffectiveDeny: ['securityGroup', 'networkAcl'],
+  denyEffectiveForLoadBalancerTraffic: ['backend'],
+};
+
+/**
+ * The meaning checks of one policy that the JSON Schema cannot make: every CIDR, port and field
+ * path means something for this subject, and every template placeholder is filled by the
+ * subject or the assertion. Each of these, if let through, makes a policy that never fires.
+ */
+export function checkPolicySemantics(policy: Policy, at: string): { problems: PointedProblem[]; facts: PolicyFacts } {
+  const problems: PointedProblem[] = [];
+  const paramRefs: ParamReference[] = [];
+  const guardedParams = new Set<string>();
+  const kinds = new Set<AssertionKind>();
+  const subject = policy.subject;
+  const problem = (pointer: string, message: string) => problems.push({ pointer, message });
+
+  const fieldPath = (path: string, pointer: string) => {
+    if (path.startsWith('params.')) {
+      paramRefs.push({ name: path.slice(7), usage: 'value', pointer });
+      return;
+    }
+    if (subjectHasField(subject, path)) return;
+    const suggestion = closest(path, SUBJECT_FIELDS[subject]);
+    const owner = Object.entries(SUBJECT_FIELDS).filter(([, fields]) => fields.includes(path)).map(([kind]) => kind);
+    problem(
+      pointer,
+      `${subject} subjects have no field "${path}"${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}${owner.length > 0 ? `; it belongs to ${owner.join(', ')} subjects` : ''}`,
+    );
+  };
+
+  const condition = (c: Condition, pointer: string) => {
+    if ('all' in c) return c.all.forEach((x, i) => condition(x, `${pointer}/all/${i}`));
+    if ('any' in c) return c.any.forEach((x, i) => condition(x, `${pointer}/any/${i}`));
+    if ('not' in c) return condition(c.not, `${pointer}/not`);
+    fieldPath(c.field, `${pointer}/field`);
+    if (c.exists !== undefined && c.field.startsWith('params.')) guardedParams.add(c.field.slice(7));
+    if (c.inCidr !== undefined) {
+      const list = typeof c.inCidr === 'string' ? [c.inCidr] : c.inCidr;
+      list.forEach((cidr, i) => {
+        const bad = cidrProblem(cidr);
+        if (bad !== undefined) problem(typeof c.inCidr === 'string' ? `${pointer}/inCidr` : `${pointer}/inCidr/${i}`, bad);
+      });
+    }
+  };
+
+  const needsLoadBalancer = (what: string, pointer: string) => {
+    if (!SUBJECTS_WITH_LOAD_BALANCER.has(subject)) problem(pointer, `${what} needs a load balancer, and ${subject} subjects have none (use a loadBalancer, listener or backend subject)`);
+  };
+
+  const flow = (spec: FlowSpec, pointer: string) => {
+    spec.from.forEach((name, i) => {
+      const p = `${pointer}/from/${i}`;
+      if (name === 'clients') return;
+      if (NAMED_SOURCES.includes(name)) return needsLoadBalancer(`"${name}"`, p);
+      if (name.startsWith('params.')) return void paramRefs.push({ name: name.slice(7), usage: 'cidrs', pointer: p });
+      const bad = cidrProblem(name);
+      if (bad === undefined) return;
+      const looksNamed = /^[A-Za-z][A-Za-z0-9]*\./.test(name) || /^[A-Za-z]+$/.test(name);
+      problem(p, looksNamed ? `"${name}" is neither a named source (${NAMED_SOURCES.join(', ')}, params.NAME) nor a CIDR${suggest(name, NAMED_SOURCES)}` : bad);
+    });
+    if (spec.ports === undefined) {
+      if (subject !== 'backend') problem(`${pointer}`, `"ports" defaults to backend.port, which ${subject} subjects do not have: name the ports`);
+    } else {
+      spec.ports.forEach((port, i) => {
+        const p = `${pointer}/ports/${i}`;
+        if (typeof port === 'number') {
+          const bad = portProblem(port);
+          if (bad !== undefined) problem(p, bad);
+          return;
+        }
+        if (port === 'backend.port') {
+          if (subject !== 'backend') problem(p, `backend.port: ${subject} subjects have no backend`);
+          return;
+        }
+        if (port === 'healthCheck.port' || port === 'listener.port') {
+          if (!SUBJECTS_WITH_LISTENER.has(subject)) problem(p, `${port}: ${subject} subjects have no listener`);
+          return;
+        }
+        if (port.startsWith('params.')) return void paramRefs.push({ name: port.slice(7), usage: 'ports', pointer: p });
+        const bad = portProblem(port);
+        if (bad === undefined) return;
+        problem(p, /^[A-Za-z]/.test(port) && port.toUpperCase() !== 'ALL' ? `"${port}" is neither a named port (${NAMED_PORTS.join(', ')}, params.NAME) nor a port${suggest(port, NAMED_PORTS)}` : bad);
+      });
+    }
+    if (spec.through.includes('loadBalancerSecurityGroups')) needsLoadBalancer('"loadBalancerSecurityGroups"', `${pointer}/through`);
+  };
+
+  const assertion = (a: Assertion, pointer: string) => {
+    if ('all' in a) return a.all.forEach((x, i) => assertion(x, `${pointer}/all/${i}`));
+    if ('if' in a) {
+      condition(a.if, `${pointer}/if`);
+      return assertion(a.then, `${pointer}/then`);
+    }
+    const kind = Object.keys(a)[0] as AssertionKind;
+    kinds.add(kind);
+    const allowed = ASSERTION_SUBJECTS[kind];
+    if (allowed !== undefined && !allowed.includes(subject)) problem(`${pointer}/${kind}`, `${kind} applies to ${allowed.join(' or ')} subjects, not ${subject}: it would never find anything`);
+    if ('reachable' in a) return flow(a.reachable, `${pointer}/reachable`);
+    if ('notReachable' in a) return flow(a.notReachable, `${pointer}/notReachable`);
+    if ('check' in a) return condition(a.check, `${pointer}/check`);
+  };
+
+  if (policy.where !== undefined) condition(policy.where, `${at}/where`);
+  assertion(policy.assert, `${at}/assert`);
+
+  const variables = new Set<string>([...ALWAYS_AVAILABLE_VARIABLES, ...[...kinds].flatMap((k) => ASSERTION_VARIABLES[k])]);
+  const template = (text: string | undefined, pointer: string) => {
+    if (text === undefined) return;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const name = match[1]!;
+      if (variables.has(name)) continue;
+      if (name.startsWith('params.')) {
+        paramRefs.push({ name: name.slice(7), usage: 'value', pointer });
+        continue;
+      }
+      if (subjectHasField(subject, name)) continue;
+      const suggestion = closest(name, [...variables, ...SUBJECT_FIELDS[subject]]);
+      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? [...kinds].join('/') : 'this policy'}'s assertions (${[...variables].join(', ')})${suggestion !== undefined ? `; did you mean {{${suggestion}}}?` : ''}`);
+    }
+    const stripped = text.replace(PLACEHOLDER, '');
+    if (/\{\{|\}\}/.test(stripped)) problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
+  };
+  template(policy.message, `${at}/message`);
+  template(policy.remediation, `${at}/remediation`);
+
+  return { problems, facts: { paramRefs, guardedParams } };
+}
+
+function suggest(name: string, known: readonly string[]): string {
+  const best = closest(name, known);
+  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
