@@ -7,6 +7,10 @@ import { validatePolicyFiles } from '../../src/policy/configLoader.js';
 import { InventoryResolver } from '../../src/net/inventoryResolver.js';
 import { subjectsOf } from '../../src/policy/subjects.js';
 import { SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
+import { ASSERTION_VARIABLES } from '../../src/policy/assertionVariables.js';
+import { loadConfig } from '../../src/policy/configLoader.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { SubjectKind } from '../../src/policy/policyTypes.js';
 import { runPolicy } from './runPolicy.js';
 import { scenario } from './scenario.js';
@@ -74,6 +78,31 @@ describe('the shipped pack and the docs', () => {
       expect(row, `a row for ${kind}`).not.toBeNull();
       const listed = [...row![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
       expect(listed, kind).toEqual(fields);
+    }
+  });
+
+  it('docs/policy-language.md lists exactly the template variables of each assertion', () => {
+    const text = readFileSync(join(root, 'docs/policy-language.md'), 'utf8');
+    for (const [kind, vars] of Object.entries(ASSERTION_VARIABLES)) {
+      const row = new RegExp(`^\\| \`${kind}\` \\| (.*) \\|$`, 'm').exec(text.slice(text.indexOf('Template variables by assertion')));
+      expect(row, kind).not.toBeNull();
+      expect([...row![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]), kind).toEqual([...vars]);
+    }
+  });
+
+  it('every config example in the docs loads', async () => {
+    const blocks: string[] = [];
+    for (const doc of ['README.md', 'docs/policy-language.md', 'docs/policies.md']) {
+      const text = readFileSync(join(root, doc), 'utf8');
+      for (const match of text.matchAll(/```json\n([\s\S]*?)```/g)) if (/^\{\s*"\$schema": "[^"]*config\.schema\.json"/.test(match[1]!)) blocks.push(match[1]!);
+    }
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const dir = mkdtempSync(join(tmpdir(), 'clb-guard-doc-config-'));
+      mkdirSync(join(dir, '.git'));
+      mkdirSync(join(dir, 'policies'));
+      writeFileSync(join(dir, '.clb-guard.json'), block);
+      await expect(loadConfig({ cwd: dir }), block).resolves.toBeDefined();
     }
   });
 });
