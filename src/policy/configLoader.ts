@@ -1,5 +1,5 @@
 import { access, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
 import { builtinPolicies, fileErrorText, PolicyProblems, readPolicyFiles, resolvePolicies } from './policyLoader.js';
@@ -33,7 +33,7 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
   let config: ConfigFile = {};
   let doc: JsonDocument | undefined;
   const problems: SchemaProblem[] = [];
-  const display = configPath === undefined ? undefined : displayPath(cwd, configPath);
+  const display = configPath === undefined ? undefined : options.configFile !== undefined && isAbsolute(options.configFile) ? options.configFile : displayPath(cwd, configPath);
   if (configPath !== undefined && display !== undefined) {
     doc = parseJsonDocument(await readConfigText(configPath, display), display);
     const deep = tooDeep(doc.value);
