@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tc3Signature } from '../../src/sources/live/tc3Signature.js';
+import { tc3Signature } from './tc3Signature.js';
 import type { Account, RegionAccount } from './accountFixture.js';
 
 /**

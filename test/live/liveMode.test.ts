@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/runCli.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { loadConfig } from '../../src/policy/configLoader.js';
 import { readLiveInventory, resolveCredentials } from '../../src/sources/live/index.js';
-import { tc3Signature } from '../../src/sources/live/tc3Signature.js';
+import { tc3Signature } from '../emulator/tc3Signature.js';
 import type { Account } from '../emulator/accountFixture.js';
 import { startEmulator, TEST_KEYS, type Emulator, type EmulatorFaults } from '../emulator/server.js';
 
