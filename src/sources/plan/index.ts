@@ -12,6 +12,7 @@ import { readPlanFile } from './planFileReader.js';
 import { PlanResources } from './planResources.js';
 import { ReferenceResolver } from './referenceResolver.js';
 import { readSecurityGroups } from './securityGroupReader.js';
+import { SourceValues } from './sourceValues.js';
 import { readTemplates } from './templateReader.js';
 import { TerraformSources, type TfFileReader } from './terraformSources.js';
 
@@ -66,7 +67,8 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
   const config = new ConfigurationTree(document.configuration, tfRoot, installedModules(tfRoot, options.tfFiles));
   const sources = new TerraformSources(repoRoot, options.tfFiles);
   const resolver = new ReferenceResolver(config, resources, document.variables, sources);
-  const context = new PlanContext(resources, config, resolver, sources);
+  const values = new SourceValues(config, resources, resolver, sources, document.variables);
+  const context = new PlanContext(resources, config, resolver, sources, values);
 
   // Each part is read on its own, so that an unexpected shape in one costs only that part.
   const guarded = <T>(what: string, read: () => T, fallback: T): T => {

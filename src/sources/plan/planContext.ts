@@ -9,7 +9,9 @@ import { expressionAt, valueAt, type PathStep } from './planValue.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
 import type { SourceBlock, TerraformSources } from './terraformSources.js';
 import { someOf } from './messageList.js';
-import { listElements, referencesIn } from './hclScanner.js';
+import type { HclBlock, HclToken } from './hclScanner.js';
+import type { Frame, SourceValues } from './sourceValues.js';
+import type { Value } from '../../terraform/evaluate.js';
 
 export const AFTER_APPLY = 'known after apply';
 
@@ -89,6 +91,7 @@ export class ResourceView extends AttributeReader {
   readonly config: ConfigResource | undefined;
   readonly scope: Scope;
   private cachedLocation: SourceLocation | null | undefined;
+  private cachedFrame: Frame | undefined;
 
   constructor(
     readonly context: PlanContext,
@@ -101,32 +104,6 @@ export class ResourceView extends AttributeReader {
 
   get view(): ResourceView {
     return this;
-  }
-
-  /**
-   * An unknown list of IDs records only its references in the plan JSON; literal IDs written
-   * beside them (`["sg-123", tencentcloud_security_group.x.id]`) are read from the `.tf` list.
-   */
-  override links(path: readonly PathStep[]): LinkedRefs | undefined {
-    const linked = super.links(path);
-    if (linked === undefined || path.length !== 1 || linked.unknownReason !== undefined) return linked;
-    const state = this.attribute(path);
-    if (state.state !== 'unknown') return linked;
-    const source = this.context.sourceBlock(this.resource)?.block.attributes.get(String(path[0]));
-    const elements = source === undefined ? undefined : listElements(source.tokens);
-    if (elements === undefined || !elements.some((e) => e.template !== undefined && e.template.every((part) => 'literal' in part))) return linked;
-    const refs: Ref[] = [];
-    for (const element of elements) {
-      if (element.template !== undefined && element.template.every((part) => 'literal' in part)) {
-        refs.push(this.context.alias(element.template.map((part) => (part as { literal: string }).literal).join('')));
-        continue;
-      }
-      const items = this.context.resolver.resolveReferences(referencesIn(element.tokens), this.scope);
-      const own = this.context.linksOf({ state: 'unknown', items }, this.resource.address, path);
-      if (own.unknownReason !== undefined) return { refs, unknownReason: own.unknownReason };
-      refs.push(...own.refs);
-    }
-    return { refs: refs.filter((ref, i) => refs.indexOf(ref) === i) };
   }
 
   get address(): string {
@@ -153,7 +130,28 @@ export class ResourceView extends AttributeReader {
     const lookup = expressionAt(this.config.expressions, path);
     if (lookup.found === 'absent') return UNSET;
     if (lookup.found === 'unknown') return UNKNOWN_WITHOUT_CONFIG;
-    return this.expressionState(lookup.expression);
+    return (hasReferences(lookup.expression) ? this.sourceState(path) : undefined) ?? this.expressionState(lookup.expression);
+  }
+
+  /** Where this instance's `.tf` expressions are evaluated (count.index, each.*). */
+  get frame(): Frame {
+    this.cachedFrame ??= this.context.values.frameOf(this.resource, this.scope);
+    return this.cachedFrame;
+  }
+
+  /**
+   * An attribute from its `.tf` source: the plan JSON keeps only the references of an
+   * expression, not which instance an index picks (`pool[count.index % 2]`) nor what a local,
+   * a function or a condition computes. Undefined when the source is not found.
+   */
+  sourceState(path: readonly PathStep[]): AttributeState | undefined {
+    const block = this.context.sourceBlock(this.resource)?.block;
+    const found = block === undefined ? undefined : sourceTokens(block, path, this.config?.expressions);
+    if (found === undefined) return undefined;
+    const values = this.context.values;
+    let value = values.evaluateTokens(found.tokens, this.frame);
+    for (const step of found.rest) value = values.stepInto(value, step, this.frame);
+    return this.context.stateOfValue(value, this.scope);
   }
 
   /**
@@ -239,14 +237,38 @@ export class ElementView extends AttributeReader {
     if (this.config.kind === 'unknown') return UNKNOWN_WITHOUT_CONFIG;
     const expression = this.config.block[name];
     if (expression === undefined) return UNSET;
-    return this.view.expressionState(expression);
+    return (hasReferences(expression) ? this.view.sourceState([...this.path, name]) : undefined) ?? this.view.expressionState(expression);
   }
 }
 
 const UNSET: AttributeState = { state: 'unset' };
 const UNKNOWN_WITHOUT_CONFIG: AttributeState = { state: 'unknown', items: [] };
 
-function knownState(value: unknown): AttributeState {
+/** An expression the plan JSON describes by its references only. */
+function hasReferences(expression: unknown): boolean {
+  return isPlainObject(expression) && Array.isArray(expression['references']);
+}
+
+/**
+ * The tokens written for a path: a top-level attribute (the rest of the path goes into its
+ * value), or an attribute of the i-th static nested block when the blocks line up with the
+ * configuration (no `dynamic` block of that type).
+ */
+function sourceTokens(block: HclBlock, path: readonly PathStep[], expressions: Record<string, unknown> | undefined): { tokens: readonly HclToken[]; rest: readonly PathStep[] } | undefined {
+  const top = String(path[0]);
+  const attribute = block.attributes.get(top);
+  if (attribute !== undefined) return { tokens: attribute.tokens, rest: path.slice(1) };
+  const index = path[1];
+  if (path.length < 3 || typeof index !== 'number') return undefined;
+  if (block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === top)) return undefined;
+  const nested = block.blocks.filter((b) => b.type === top);
+  const configured = expressions?.[top];
+  if (!Array.isArray(configured) || configured.length !== nested.length) return undefined;
+  const inner = nested[index]?.attributes.get(String(path[2]));
+  return inner === undefined ? undefined : { tokens: inner.tokens, rest: path.slice(3) };
+}
+
+export function knownState(value: unknown): AttributeState {
   return value === null || value === undefined || value === '' ? UNSET : { state: 'set', value };
 }
 
@@ -271,6 +293,7 @@ export class PlanContext {
     readonly config: ConfigurationTree,
     readonly resolver: ReferenceResolver,
     readonly sources: TerraformSources,
+    readonly values: SourceValues,
   ) {
     for (const resource of resources.byAddress.values()) {
       for (const name of ['id', ...(SELF_ID_ATTRIBUTES[resource.type] ?? [])]) {
@@ -347,6 +370,12 @@ export class PlanContext {
       ...(extra.path !== undefined ? { path: extra.path } : {}),
       ...(location !== undefined ? { location } : {}),
     };
+  }
+
+  /** An evaluated `.tf` value as an attribute state: set when plain, else the items it names. */
+  stateOfValue(value: Value, scope: Scope): AttributeState {
+    const items = this.values.itemsOf(value, scope);
+    return items === undefined ? knownState(value) : { state: 'unknown', items };
   }
 
   linksOf(state: AttributeState, owner: string | undefined, path: readonly PathStep[], depth = 0): LinkedRefs {

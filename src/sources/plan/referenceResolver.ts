@@ -80,14 +80,14 @@ export class ReferenceResolver {
     }
     if (kept.length === 1) {
       const steps = parseTraversal(kept[0]!);
-      return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey);
+      return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
     }
     const out: Resolved[] = [];
     const seen = new Set<string>();
     for (const reference of kept) {
       const steps = parseTraversal(reference);
       if (steps === undefined) continue;
-      for (const item of this.resolveTraversal(steps, scope, depth, sameKey)) {
+      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
         const id = item.kind === 'resource' ? `r:${item.resource.address}:${item.attribute.join('.')}` : item.kind === 'constant' ? undefined : `${item.kind}:${item.reason}`;
         if (id !== undefined) {
           if (seen.has(id)) continue;
@@ -99,7 +99,7 @@ export class ReferenceResolver {
     return out;
   }
 
-  private resolveTraversal(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean): Resolved[] {
+  private resolveTraversal(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean, alone: boolean): Resolved[] {
     const head = nameAt(steps, 0);
     switch (head) {
       case undefined:
@@ -134,11 +134,18 @@ export class ReferenceResolver {
       case 'self':
         return [];
       default:
-        return this.resource(steps, scope, sameKey);
+        return this.resource(steps, scope, sameKey, alone);
     }
   }
 
-  private resource(steps: readonly TraversalStep[], scope: Scope, sameKey: boolean): Resolved[] {
+  /**
+   * A resource reference. Without a literal key on a resource with several instances, the plan
+   * JSON does not say which the expression picks: `x[count.index]`, `x[count.index % 2]` and
+   * `x[var.i]` are all recorded as `x` next to their other references. Only a reference that
+   * stands alone (`for_each = x`, `x[*].id`) means every instance; otherwise it is unknown —
+   * never widened to all of them. (With the `.tf` source, `SourceValues` evaluates the index.)
+   */
+  private resource(steps: readonly TraversalStep[], scope: Scope, sameKey: boolean, alone: boolean): Resolved[] {
     const type = nameAt(steps, 0)!;
     const name = nameAt(steps, 1);
     if (name === undefined) return [];
@@ -150,11 +157,13 @@ export class ReferenceResolver {
       const instance = instances.find((r) => r.key === key);
       return instance === undefined ? [] : [{ kind: 'resource', resource: instance, attribute }];
     }
-    if (sameKey && scope.key !== undefined && instances.length > 1) {
-      const mine = instances.find((r) => r.key === scope.key);
-      if (mine !== undefined) return [{ kind: 'resource', resource: mine, attribute }];
+    const keyed = instances.length > 1 || instances[0]?.key !== undefined;
+    if (keyed && (sameKey || !alone)) {
+      const address = formatResource({ module: scope.module, mode: 'managed', type, name });
+      const by = sameKey ? 'an expression of count.index or each.key' : 'an expression';
+      return [{ kind: 'opaque', reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found` }];
     }
-    // `tencentcloud_instance.web` of a counted resource means all its instances.
+    // `tencentcloud_instance.web` of a counted resource, alone, means all its instances.
     return instances.map((resource) => ({ kind: 'resource', resource, attribute }));
   }
 

@@ -36,9 +36,26 @@ describe('linking values known only after apply through configuration references
     }
     plan.config([], 'tencentcloud_security_group.own', {}, { count: constant(2) });
     plan.config([], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') }, { count: constant(2) });
+    plan.file('main.tf', 'resource "tencentcloud_instance" "web" {\n  count = 2\n  orderly_security_groups = [tencentcloud_security_group.own[count.index].id]\n}\n');
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web[0]')).toBe('tencentcloud_security_group.own[0]');
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web[1]')).toBe('tencentcloud_security_group.own[1]');
+  });
+
+  it('without the .tf source, says a computed index cannot be told — never every instance', () => {
+    const plan = new PlanBuilder();
+    for (const key of [0, 1]) plan.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
+    for (const key of [0, 1, 2]) plan.resource(`tencentcloud_instance.web[${key}]`, { instance_name: `w${key}` }, { unknown: { id: true, orderly_security_groups: true } });
+    plan.config([], 'tencentcloud_security_group.own', {}, { count: constant(2) });
+    // `[tencentcloud_security_group.own[count.index % 2].id]` and `[...own[var.i].id]` are recorded like this:
+    plan.config([], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') }, { count: constant(3) });
+    const nic = plan.inventory().instances.get('tencentcloud_instance.web[2]')!.interfaces[0]!;
+    expect(nic.securityGroups).toMatchObject({ unknown: true, reason: expect.stringContaining('which instance of tencentcloud_security_group.own is meant cannot be told') });
+    const other = new PlanBuilder();
+    for (const key of [0, 1]) other.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
+    other.resource('tencentcloud_instance.web', { instance_name: 'w' }, { unknown: { id: true, orderly_security_groups: true } });
+    other.config([], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own', 'var.i') });
+    expect(other.inventory().instances.get('tencentcloud_instance.web')!.interfaces[0]!.securityGroups).toMatchObject({ unknown: true });
   });
 
   it('follows each.value of a for_each over another resource to the instance with the same key', () => {

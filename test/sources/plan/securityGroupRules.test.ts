@@ -126,7 +126,7 @@ describe('security group rules from rule sets', () => {
 
   it('gives each rule block its own line and path', () => {
     const plan = ruleSet([{ action: 'ACCEPT', cidr_block: '1.1.1.1' }, { action: 'DROP', cidr_block: '2.2.2.2' }], [{}, {}], [{}, {}]);
-    plan.file('sg.tf', 'resource "tencentcloud_security_group_rule_set" "web" {\n  security_group_id = "x"\n  ingress {\n    action = "ACCEPT" # {\n  }\n\n  ingress {\n    action = "DROP"\n    description = "a } brace"\n  }\n}\n');
+    plan.file('sg.tf', 'resource "tencentcloud_security_group_rule_set" "web" {\n  security_group_id = tencentcloud_security_group.web.id\n  ingress {\n    action = "ACCEPT" # {\n  }\n\n  ingress {\n    action = "DROP"\n    description = "a } brace"\n  }\n}\n');
     const rules = plan.inventory().securityGroups.get(SG)!.ingress.rules;
     expect(rules.map((r) => [r.provenance.path, r.provenance.location])).toEqual([
       ['ingress[0]', { file: 'tf/sg.tf', line: 3, endLine: 5 }],
