@@ -101,9 +101,20 @@ class Parser {
     while (this.tokens[this.i]?.kind === 'newline') this.i++;
   }
 
+  /** The index of the next token that is not a line break (line breaks are not consumed by looking). */
+  private peekIndex(): number {
+    let j = this.i;
+    while (this.tokens[j]?.kind === 'newline') j++;
+    return j;
+  }
+
   private peek(): HclToken | undefined {
-    this.skipNewlines();
-    return this.tokens[this.i];
+    return this.tokens[this.peekIndex()];
+  }
+
+  /** Consumes the token `peek()` returned. */
+  private advance(): void {
+    this.i = this.peekIndex() + 1;
   }
 
   private isPunct(text: string): boolean {
@@ -118,20 +129,20 @@ class Parser {
 
   private expect(text: string): void {
     if (!this.isPunct(text)) throw new Unsupported(`expected "${text}", found ${this.describeNext()}`);
-    this.i++;
+    this.advance();
   }
 
   private identifier(): string {
     const token = this.peek();
     if (token?.kind !== 'ident') throw new Unsupported(`expected a name, found ${this.describeNext()}`);
-    this.i++;
+    this.advance();
     return token.text;
   }
 
   expression(): Expr {
     const condition = this.binary(0);
     if (this.isPunct('?')) {
-      this.i++;
+      this.advance();
       const then = this.expression();
       this.expect(':');
       const otherwise = this.expression();
@@ -147,7 +158,7 @@ class Parser {
       const token = this.peek();
       if (token?.kind !== 'punct' || !BINARY_LEVELS[level]!.includes(token.text)) return left;
       // `<` and `>` are one-character tokens; `<=`/`>=` are scanned as two.
-      this.i++;
+      this.advance();
       const right = this.binary(level + 1);
       left = { k: 'binary', op: token.text, left, right };
     }
@@ -156,7 +167,7 @@ class Parser {
   private unary(): Expr {
     if (this.isPunct('-') || this.isPunct('!')) {
       const op = (this.peek() as { text: '-' | '!' }).text;
-      this.i++;
+      this.advance();
       return { k: 'unary', op, operand: this.unary() };
     }
     return this.postfix(this.primary());
@@ -167,16 +178,16 @@ class Parser {
     if (token === undefined) throw new Unsupported('the expression ends early');
     switch (token.kind) {
       case 'number': {
-        this.i++;
+        this.advance();
         const value = Number(token.text);
         if (!Number.isFinite(value)) throw new Unsupported(`"${token.text}" is not a number`);
         return { k: 'literal', value };
       }
       case 'string':
-        this.i++;
+        this.advance();
         return parseTemplate(token.parts);
       case 'ident': {
-        this.i++;
+        this.advance();
         if (token.text === 'true' || token.text === 'false') return { k: 'literal', value: token.text === 'true' };
         if (token.text === 'null') return { k: 'literal', value: null };
         const next = this.tokens[this.i];
@@ -186,7 +197,7 @@ class Parser {
       }
       case 'punct':
         if (token.text === '(') {
-          this.i++;
+          this.advance();
           const inner = this.expression();
           this.expect(')');
           return inner;
@@ -206,13 +217,13 @@ class Parser {
     while (!this.isPunct(')')) {
       args.push(this.expression());
       if (this.isPunct('...')) {
-        this.i++;
+        this.advance();
         expand = true;
       }
-      if (this.isPunct(',')) this.i++;
+      if (this.isPunct(',')) this.advance();
       else if (!this.isPunct(')')) throw new Unsupported(`expected "," or ")" in ${name}(), found ${this.describeNext()}`);
     }
-    this.i++;
+    this.advance();
     return { k: 'call', name, args, expand };
   }
 
@@ -222,10 +233,10 @@ class Parser {
     const items: Expr[] = [];
     while (!this.isPunct(']')) {
       items.push(this.expression());
-      if (this.isPunct(',')) this.i++;
+      if (this.isPunct(',')) this.advance();
       else if (!this.isPunct(']')) throw new Unsupported(`expected "," or "]", found ${this.describeNext()}`);
     }
-    this.i++;
+    this.advance();
     return { k: 'tuple', items };
   }
 
@@ -236,12 +247,12 @@ class Parser {
     while (!this.isPunct('}')) {
       const keyToken = this.peek();
       let key: Expr;
-      const after = this.tokens[this.i + 1];
+      const after = this.tokens[this.peekIndex() + 1];
       if (keyToken?.kind === 'ident' && after?.kind === 'punct' && (after.text === '=' || after.text === ':')) {
-        this.i++;
+        this.advance();
         key = { k: 'literal', value: keyToken.text }; // a bare name is the key itself, not a variable
       } else key = this.expression();
-      if (this.isPunct('=') || this.isPunct(':')) this.i++;
+      if (this.isPunct('=') || this.isPunct(':')) this.advance();
       else throw new Unsupported(`expected "=" in an object, found ${this.describeNext()}`);
       const value = this.expression();
       items.push([key, value]);
@@ -250,21 +261,21 @@ class Parser {
       if (separator?.kind === 'punct' && separator.text === ',') this.i++;
       else if (separator?.kind !== 'newline' && !this.isPunct('}')) throw new Unsupported(`expected "," or a line break in an object, found ${this.describeNext()}`);
     }
-    this.i++;
+    this.advance();
     return { k: 'object', items };
   }
 
   private forExpression(object: boolean): Expr {
-    this.i++; // `for`
+    this.advance(); // `for`
     let valueVar = this.identifier();
     let keyVar: string | undefined;
     if (this.isPunct(',')) {
-      this.i++;
+      this.advance();
       keyVar = valueVar;
       valueVar = this.identifier();
     }
     if (!this.isIdent('in')) throw new Unsupported(`expected "in", found ${this.describeNext()}`);
-    this.i++;
+    this.advance();
     const collection = this.expression();
     this.expect(':');
     let keyExpr: Expr | undefined;
@@ -275,13 +286,13 @@ class Parser {
       keyExpr = valueExpr;
       valueExpr = this.expression();
       if (this.isPunct('...')) {
-        this.i++;
+        this.advance();
         group = true;
       }
     }
     let condition: Expr | undefined;
     if (this.isIdent('if')) {
-      this.i++;
+      this.advance();
       condition = this.expression();
     }
     this.expect(object ? '}' : ']');

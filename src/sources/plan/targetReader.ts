@@ -121,10 +121,10 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
     // Matched even when every value is known: the block gives the target its own line.
     if (written !== undefined) {
       const known = [portValue, weightValue, instanceValue, eniValue] as const;
-      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, known));
+      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, candidate.index, known));
       if (block !== undefined) used.add(block.index);
     }
-    const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : resolveWritten(context, view, block.block[name]));
+    const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : resolveWritten(context, view, block.block[name], block.index, name));
     const location = block?.line !== undefined ? locationOf(context, view, block) : undefined;
     const provenance: Provenance = context.provenance(resource, { path: context.elementPath('targets', block?.index ?? j), ...(location ? { location } : {}) });
     const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = { port: numberOf(portValue, () => fromConfig('port')) };
@@ -168,7 +168,7 @@ const WRITTEN_DEFAULTS: Readonly<Record<string, unknown>> = { weight: 10, instan
 const WRITTEN_FIELDS = ['port', 'weight', 'instance_id', 'eni_ip'] as const;
 
 /** Whether a written block can be the target whose known fields (port, weight, instance_id, eni_ip) are these. */
-function agrees(context: PlanContext, view: ResourceView, block: Record<string, unknown>, values: readonly PlanValue[]): boolean {
+function agrees(context: PlanContext, view: ResourceView, block: Record<string, unknown>, candidate: number, values: readonly PlanValue[]): boolean {
   for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
     const value = values[i]!;
     if (!value.known) continue;
@@ -178,7 +178,7 @@ function agrees(context: PlanContext, view: ResourceView, block: Record<string, 
     if (expression === undefined) written = WRITTEN_DEFAULTS[name];
     else if (isObject(expression) && 'constant_value' in expression) written = expression['constant_value'];
     else {
-      const items = resolveWritten(context, view, expression);
+      const items = resolveWritten(context, view, expression, candidate, name);
       if (items.length !== 1 || items[0]!.kind !== 'constant') continue; // a reference: cannot disagree
       written = items[0]!.value;
     }
@@ -188,8 +188,11 @@ function agrees(context: PlanContext, view: ResourceView, block: Record<string, 
   return true;
 }
 
-function resolveWritten(context: PlanContext, view: ResourceView, expression: unknown): readonly Resolved[] {
+/** A field of the i-th written `targets` block: its `.tf` expression evaluated, else its references. */
+function resolveWritten(context: PlanContext, view: ResourceView, expression: unknown, index: number, name: string): readonly Resolved[] {
   if (isObject(expression) && 'constant_value' in expression) return [{ kind: 'constant', value: expression['constant_value'] }];
+  const state = isObject(expression) ? view.sourceState(['targets', index, name]) : undefined;
+  if (state !== undefined) return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.state === 'unset' ? [] : state.items;
   return context.resolver.resolve(expression, view.scope);
 }
 

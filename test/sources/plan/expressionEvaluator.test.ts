@@ -67,6 +67,7 @@ describe('the expression evaluator: supported forms', () => {
     ['"${tencentcloud_security_group.api.id}"', '<tencentcloud_security_group.api.id>'],
     ['[1, "a", true, null]', [1, 'a', true, null]],
     ['{ a = 1, "b" = 2 }', { a: 1, b: 2 }],
+    ['{\n  web = { tier = "front" }\n  api = { tier = "back" }\n}', { web: { tier: 'front' }, api: { tier: 'back' } }],
     // var.* and local.* with known values, each.key / each.value
     ['var.tiers["web"].port', 8443],
     ['var.tiers.api.tier', 'back'],

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../../../src/check/index.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { REPO_ROOT } from './inventoryText.js';
+import { groupsOfInstance, readFixture } from './inventoryText.js';
+
+/** The hand-written plan fixtures of expression forms, checked end to end with the built-in pack. */
+async function findings(name: string): Promise<string[]> {
+  const report = await checkPlan({ cwd: REPO_ROOT, logger: silentLogger, planFile: `test/fixtures/plans/${name}/plan.json`, tfRoot: `test/fixtures/plans/${name}`, configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+  return report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort();
+}
+
+describe('index arithmetic: pool[count.index % 2]', () => {
+  it('links each instance to the one group its index picks', async () => {
+    const inventory = await readFixture('index-arithmetic', '.');
+    expect([0, 1, 2, 3].map((i) => groupsOfInstance(inventory, `tencentcloud_instance.app[${i}]`))).toEqual([
+      'tencentcloud_security_group.pool[0]',
+      'tencentcloud_security_group.pool[1]',
+      'tencentcloud_security_group.pool[0]',
+      'tencentcloud_security_group.pool[1]',
+    ]);
+    expect(inventory.warnings).toEqual([]);
+  });
+
+  it('fails the odd instances, which have only the broken group', async () => {
+    expect(await findings('index-arithmetic')).toEqual([
+      'fail backend-allows-clients tencentcloud_instance.app[1]',
+      'fail backend-allows-clients tencentcloud_instance.app[3]',
+      'fail backend-allows-health-check tencentcloud_instance.app[1]',
+      'fail backend-allows-health-check tencentcloud_instance.app[3]',
+      'fail backend-allows-vip tencentcloud_instance.app[1]',
+      'fail backend-allows-vip tencentcloud_instance.app[3]',
+    ]);
+  });
+});
+
+describe('each.value through a local map: tier[each.value.tier]', () => {
+  it('links each service to its tier group and each target to its own instance', async () => {
+    const inventory = await readFixture('each-value-local-map', '.');
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.svc["web"]')).toBe('tencentcloud_security_group.tier["front"]');
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.svc["api"]')).toBe('tencentcloud_security_group.tier["back"]');
+  });
+
+  it('fails the api service, whose tier admits only SSH', async () => {
+    expect(await findings('each-value-local-map')).toEqual([
+      'fail backend-allows-clients tencentcloud_instance.svc["api"]',
+      'fail backend-allows-health-check tencentcloud_instance.svc["api"]',
+      'fail backend-allows-vip tencentcloud_instance.svc["api"]',
+    ]);
+  });
+});
