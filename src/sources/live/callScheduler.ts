@@ -1,5 +1,5 @@
 import { InputError } from '../../errors/inputError.js';
-import type { Service, TencentApi } from './tencentApi.js';
+import { ApiCallError, sanitizeCallError, type Service, type TencentApi } from './tencentApi.js';
 
 /** Published per-action limits (requests per second); others assume the CLB default of 20. */
 export const PUBLISHED_RATE_LIMITS: Readonly<Record<string, number>> = {
@@ -32,16 +32,32 @@ export class CallFailed extends Error {
   }
 }
 
-interface SdkError {
-  code?: string;
-  httpCode?: number;
-  message?: string;
+function retryable(error: ApiCallError): boolean {
+  if (error.code === undefined) return error.httpCode === undefined || error.httpCode >= 500; // transport: dropped connection, timeout, a body that is not JSON
+  return error.code.startsWith('RequestLimitExceeded') || error.code.startsWith('InternalError');
 }
 
-function retryable(error: SdkError): boolean {
-  if (error.code === undefined || error.code === '') return true; // transport: dropped connection, timeout
-  if (error.code.startsWith('RequestLimitExceeded') || error.code.startsWith('InternalError')) return true;
-  return error.httpCode !== undefined && error.httpCode >= 500;
+/**
+ * Replaces every secret, and every run of 4 or more characters that begins a secret (a parser's
+ * "Unexpected token" text quotes the first characters of what it read), with `***`.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    out = out.split(secret).join('***');
+    const head = secret.slice(0, 4);
+    let from = 0;
+    for (;;) {
+      const at = out.indexOf(head, from);
+      if (at < 0) break;
+      let end = at + 4;
+      while (end < out.length && end - at < secret.length && out[end] === secret[end - at]) end++;
+      out = `${out.slice(0, at)}***${out.slice(end)}`;
+      from = at + 3;
+    }
+  }
+  return out;
 }
 
 /**
@@ -61,7 +77,7 @@ export class CallScheduler {
 
   async call(service: Service, action: string, region: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
     const retry = this.options.retry ?? DEFAULT_RETRY;
-    let last: SdkError = {};
+    let last = new ApiCallError(undefined, undefined, 'network error');
     for (let attempt = 0; attempt < retry.attempts; attempt++) {
       if (attempt > 0) {
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
@@ -72,15 +88,18 @@ export class CallScheduler {
       try {
         return await this.api.call(service, action, region, params);
       } catch (error) {
-        last = error as SdkError;
-        if (last.code?.startsWith('AuthFailure') || last.code === 'UnauthorizedOperation' || last.code?.startsWith('UnauthorizedOperation')) {
-          throw new InputError(`Tencent Cloud rejected the credentials (${last.code}): ${this.redact(last.message ?? '')}`.trim());
+        // Credentials that cannot be had (an OIDC refusal) end the run: retrying cannot help.
+        if (error instanceof InputError) throw error;
+        last = sanitizeCallError(error);
+        // The code only: the API's message is response text, and response text is never echoed.
+        if (last.code?.startsWith('AuthFailure') || last.code?.startsWith('UnauthorizedOperation')) {
+          throw new InputError(`Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
         }
         if (!retryable(last)) break;
       }
     }
     this.failures++;
-    throw new CallFailed(action, last.code || (last.httpCode ? `HTTP ${last.httpCode}` : this.redact(last.message ?? 'network error')));
+    throw new CallFailed(action, this.redact(last.reason));
   }
 
   /** Spaces calls of one action at its published rate, so throttling is the exception. */
@@ -94,9 +113,7 @@ export class CallScheduler {
   }
 
   private redact(text: string): string {
-    let out = text;
-    for (const secret of this.options.secrets?.() ?? []) if (secret.length >= 4) out = out.split(secret).join('***');
-    return out;
+    return redactSecrets(text, this.options.secrets?.() ?? []);
   }
 }
 

@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Client as StsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js';
 import { InputError } from '../../errors/inputError.js';
-import { parseApiEndpoint, type ApiCredential } from './tencentApi.js';
+import { redactSecrets } from './callScheduler.js';
+import { apiAgent, parseApiEndpoint, sanitizeCallError, type ApiCredential } from './tencentApi.js';
 
 export interface CredentialSource {
   readonly describe: string;
@@ -37,7 +38,12 @@ export async function resolveCredentials(
     return { describe: 'environment variables', get: async () => credential, secrets: () => [secretKey, ...(token ? [token] : [])] };
   }
   if (secretId || secretKey) throw new InputError('set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (only one is set)');
-  if (options.oidc) return oidcCredentials(options.oidc, options.apiEndpoint, onSecret);
+  if (options.oidc) {
+    const source = oidcCredentials(options.oidc, options.apiEndpoint, onSecret);
+    // Exchanged now: a refusal is one line before any API call, not a scan of failed calls.
+    await source.get();
+    return source;
+  }
   const profile = readProfile(options.profileFile ?? env.TENCENTCLOUD_CREDENTIALS_FILE ?? join(homedir(), '.tencentcloud', 'credentials'));
   if (profile) {
     return { describe: 'the credentials profile', get: async () => profile, secrets: () => [profile.secretKey, ...(profile.token ? [profile.token] : [])] };
@@ -60,40 +66,74 @@ function readProfile(path: string): ApiCredential | undefined {
   return secretId && secretKey ? { secretId, secretKey, ...(token ? { token } : {}) } : undefined;
 }
 
-/** STS AssumeRoleWithWebIdentity with the runner's ID token, renewed before it expires. */
+/**
+ * STS AssumeRoleWithWebIdentity with the runner's ID token, renewed before it expires. One
+ * exchange at a time however many calls ask at once. A refusal is final: it is remembered and
+ * given again, never retried (the same token and role would be refused again).
+ */
 function oidcCredentials(oidc: OidcOptions, apiEndpoint: string | undefined, onSecret: (s: string) => void): CredentialSource {
   const target = apiEndpoint ? parseApiEndpoint(apiEndpoint) : undefined;
   const sts = new StsClient({
     credential: {},
     region: 'ap-guangzhou',
-    profile: { httpProfile: { reqTimeout: 30, ...(target ? { endpoint: target.host, protocol: target.protocol } : {}) } },
+    profile: { httpProfile: { reqTimeout: 30, agent: apiAgent(target?.protocol ?? 'https://'), ...(target ? { endpoint: target.host, protocol: target.protocol } : {}) } },
   });
   let current: { credential: ApiCredential; expires: number } | undefined;
+  let pending: Promise<ApiCredential> | undefined;
+  let refused: InputError | undefined;
   const seen: string[] = [];
+  const exchange = async (): Promise<ApiCredential> => {
+    let webIdentityToken: string;
+    try {
+      webIdentityToken = await oidc.idToken();
+    } catch {
+      throw new InputError('OIDC: the runner gave no ID token (does the job have `permissions: id-token: write`?)');
+    }
+    onSecret(webIdentityToken);
+    seen.push(webIdentityToken);
+    let response: Record<string, unknown>;
+    try {
+      response = (await sts.request(
+        'AssumeRoleWithWebIdentity',
+        { ProviderId: oidc.providerId, WebIdentityToken: webIdentityToken, RoleArn: oidc.roleArn, RoleSessionName: 'clb-guard', DurationSeconds: oidc.durationSeconds ?? 7200 },
+        { skipSign: true },
+      )) as Record<string, unknown>;
+    } catch (error) {
+      const failure = sanitizeCallError(error);
+      const reason = redactSecrets(failure.code ?? failure.reason, seen);
+      throw new InputError(failure.code !== undefined ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}` : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`);
+    }
+    const creds = (typeof response === 'object' && response !== null ? response.Credentials : undefined) as Record<string, unknown> | undefined;
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+    const id = text(creds?.TmpSecretId);
+    const key = text(creds?.TmpSecretKey);
+    const token = text(creds?.Token);
+    const expiredTime = Number(response?.ExpiredTime);
+    if (id === undefined || key === undefined || token === undefined || !Number.isFinite(expiredTime)) {
+      throw new InputError('OIDC: STS answered AssumeRoleWithWebIdentity without complete temporary credentials');
+    }
+    for (const secret of [key, token]) {
+      onSecret(secret);
+      seen.push(secret);
+    }
+    current = { credential: { secretId: id, secretKey: key, token }, expires: expiredTime * 1000 };
+    return current.credential;
+  };
   return {
     describe: `OIDC role ${oidc.roleArn}`,
     secrets: () => [...seen],
     async get() {
+      if (refused) throw refused;
       if (current && current.expires - Date.now() > 300_000) return current.credential;
-      const webIdentityToken = await oidc.idToken();
-      onSecret(webIdentityToken);
-      let response: Record<string, unknown>;
-      try {
-        response = (await sts.request(
-          'AssumeRoleWithWebIdentity',
-          { ProviderId: oidc.providerId, WebIdentityToken: webIdentityToken, RoleArn: oidc.roleArn, RoleSessionName: 'clb-guard', DurationSeconds: oidc.durationSeconds ?? 7200 },
-          { skipSign: true },
-        )) as Record<string, unknown>;
-      } catch (error) {
-        throw new InputError(`OIDC: Tencent Cloud STS refused to assume ${oidc.roleArn} (${(error as { code?: string }).code || 'error'})`);
-      }
-      const creds = response.Credentials as { TmpSecretId: string; TmpSecretKey: string; Token: string };
-      for (const secret of [creds.TmpSecretKey, creds.Token]) {
-        onSecret(secret);
-        seen.push(secret);
-      }
-      current = { credential: { secretId: creds.TmpSecretId, secretKey: creds.TmpSecretKey, token: creds.Token }, expires: Number(response.ExpiredTime) * 1000 };
-      return current.credential;
+      pending ??= exchange()
+        .catch((error: unknown) => {
+          if (error instanceof InputError) refused = error;
+          throw error;
+        })
+        .finally(() => {
+          pending = undefined;
+        });
+      return pending;
     },
   };
 }
