@@ -11,6 +11,8 @@ export interface ConfigResource {
   readonly expressions: JsonObject;
   readonly countExpression?: JsonObject;
   readonly forEachExpression?: JsonObject;
+  /** `depends_on`, as written (relative to the module). */
+  readonly dependsOn: readonly string[];
 }
 
 export interface ModuleCall {
@@ -82,6 +84,7 @@ function readModule(value: unknown, path: string[], dir: string | undefined, roo
         expressions: isObject(entry['expressions']) ? entry['expressions'] : {},
         ...(isObject(entry['count_expression']) ? { countExpression: entry['count_expression'] } : {}),
         ...(isObject(entry['for_each_expression']) ? { forEachExpression: entry['for_each_expression'] } : {}),
+        dependsOn: Array.isArray(entry['depends_on']) ? entry['depends_on'].filter((d): d is string => typeof d === 'string') : [],
       });
     }
   }

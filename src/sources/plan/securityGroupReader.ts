@@ -9,6 +9,7 @@ import { readRuleStrings } from './ruleStringList.js';
 import { peerOfItems, peerOfState, portsOfState, protocolOfState, templateService, type PeerField } from './rulePeer.js';
 import { peerOfText, ruleAction, serviceOfText, type RuleField } from './ruleStrings.js';
 import { someOf } from './messageList.js';
+import { formatResource, parseTraversal } from './terraformAddress.js';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
@@ -225,15 +226,19 @@ function actionOf(value: Maybe<string> | undefined): Maybe<RuleAction> {
 }
 
 /**
- * Single `tencentcloud_security_group_rule`s: ordered by `policy_index`. Without an index the
- * provider inserts the rule at the top, so several such rules end up in apply order — not
- * determined by the configuration. That only matters when their actions differ.
+ * Single `tencentcloud_security_group_rule`s: ordered by `policy_index`. The provider reads the
+ * index with `GetOk`, so `policy_index = 0` is sent exactly like no index: insert at the top.
+ * Several such rules end up in reverse creation order, which the configuration fixes only where
+ * one depends on another (`depends_on`, or a reference to it); otherwise their order is open, and
+ * that matters only when their actions differ.
  */
 function orderSingleRules(context: PlanContext, views: readonly ResourceView[]): Record<Direction, RuleList> {
+  const createdAfter = creationOrder(views);
   const result = {} as Record<Direction, RuleList>;
   for (const direction of DIRECTIONS) {
     const indexed: { index: number; rule: SecurityGroupRule; address: string }[] = [];
-    const unindexed: { rule: SecurityGroupRule; address: string }[] = [];
+    const top: { rule: SecurityGroupRule; view: ResourceView }[] = [];
+    let unknownReason: string | undefined;
     let unknownType = false;
     for (const view of views) {
       const type = view.string(['type']);
@@ -244,16 +249,14 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
       if (type.toLowerCase() !== direction) continue;
       const rule = singleRule(context, view);
       const index = view.number(['policy_index']);
-      if (typeof index === 'number') indexed.push({ index, rule, address: view.address });
-      else unindexed.push({ rule, address: view.address });
+      if (isUnknown(index)) unknownReason ??= `the policy_index of ${view.address} is ${index.reason}`;
+      if (typeof index === 'number' && index !== 0) indexed.push({ index, rule, address: view.address });
+      else top.push({ rule, view });
     }
     indexed.sort((a, b) => a.index - b.index || (a.address < b.address ? -1 : 1));
-    unindexed.sort((a, b) => (a.address < b.address ? -1 : 1));
-    const rules = [...unindexed.map((r) => r.rule), ...indexed.map((r) => r.rule)];
-    let unknownReason: string | undefined;
-    if (unindexed.length > 1 && !sameAction(unindexed.map((r) => r.rule))) {
-      unknownReason = `the order of ${someOf(unindexed.map((r) => r.address))} (no policy_index, different actions) depends on the order they are applied`;
-    }
+    const ordered = orderTop(top, createdAfter);
+    const rules = [...ordered.rules, ...indexed.map((r) => r.rule)];
+    unknownReason ??= ordered.unknownReason;
     for (let i = 1; i < indexed.length && unknownReason === undefined; i++) {
       const a = indexed[i - 1]!;
       const b = indexed[i]!;
@@ -263,6 +266,89 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
     result[direction] = unknownReason === undefined ? { rules } : { rules, unknownReason };
   }
   return result;
+}
+
+/**
+ * Rules inserted at the top, top first: the one created last comes first. Where creation order
+ * is not fixed and the actions differ, the order is unknown.
+ */
+function orderTop(entries: readonly { rule: SecurityGroupRule; view: ResourceView }[], createdAfter: (later: ResourceView, earlier: ResourceView) => boolean): { rules: SecurityGroupRule[]; unknownReason?: string } {
+  const open = new Set<string>();
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const a = entries[i]!;
+      const b = entries[j]!;
+      if (createdAfter(a.view, b.view) || createdAfter(b.view, a.view) || sameAction([a.rule, b.rule])) continue;
+      open.add(a.view.address);
+      open.add(b.view.address);
+    }
+  }
+  const remaining = [...entries].sort((a, b) => (a.view.address < b.view.address ? -1 : 1));
+  const rules: SecurityGroupRule[] = [];
+  while (remaining.length > 0) {
+    // The next on top: one that no remaining rule is created after.
+    const next = remaining.findIndex((candidate) => !remaining.some((other) => other !== candidate && createdAfter(other.view, candidate.view)));
+    const [taken] = remaining.splice(next < 0 ? 0 : next, 1);
+    rules.push(taken!.rule);
+  }
+  if (open.size === 0) return { rules };
+  const addresses = [...open].sort();
+  return { rules, unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied` };
+}
+
+/**
+ * Whether one rule resource is created after another: it depends on it, directly or through
+ * other rules, by `depends_on` or by a reference. Instances of one resource have no order.
+ */
+function creationOrder(views: readonly ResourceView[]): (later: ResourceView, earlier: ResourceView) => boolean {
+  const direct = new Map<string, Set<string>>();
+  const resourceOf = (view: ResourceView) => formatResource({ module: view.resource.module, mode: 'managed', type: view.resource.type, name: view.resource.name });
+  for (const view of views) {
+    const own = resourceOf(view);
+    if (direct.has(own)) continue;
+    const deps = new Set<string>();
+    const written = [...(view.config?.dependsOn ?? []), ...referencesOf(view.config?.expressions)];
+    for (const text of written) {
+      const steps = parseTraversal(text);
+      const type = steps?.[0];
+      const name = steps?.[1];
+      if (type === undefined || name === undefined || !('name' in type) || !('name' in name) || type.name !== 'tencentcloud_security_group_rule') continue;
+      deps.add(formatResource({ module: view.resource.module, mode: 'managed', type: type.name, name: name.name }));
+    }
+    direct.set(own, deps);
+  }
+  const closure = new Map<string, Set<string>>();
+  const reach = (address: string): Set<string> => {
+    const known = closure.get(address);
+    if (known !== undefined) return known;
+    const out = new Set<string>();
+    closure.set(address, out); // a cycle (Terraform refuses those) stops here
+    for (const dep of direct.get(address) ?? []) {
+      out.add(dep);
+      for (const further of reach(dep)) out.add(further);
+    }
+    return out;
+  };
+  return (later, earlier) => {
+    const a = resourceOf(later);
+    const b = resourceOf(earlier);
+    return a !== b && reach(a).has(b);
+  };
+}
+
+/** Every reference written in a resource's configuration expressions. */
+function referencesOf(expressions: unknown): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) {
+      const references = (value as Record<string, unknown>)['references'];
+      if (Array.isArray(references)) for (const r of references) if (typeof r === 'string') out.push(r);
+      for (const [key, inner] of Object.entries(value)) if (key !== 'references') walk(inner);
+    }
+  };
+  walk(expressions);
+  return out;
 }
 
 function sameAction(rules: readonly SecurityGroupRule[]): boolean {

@@ -49,3 +49,28 @@ describe('each.value through a local map: tier[each.value.tier]', () => {
     ]);
   });
 });
+
+describe('single rules: policy_index = 0 is no index; depends_on fixes the creation order', () => {
+  it('is unknown for the group whose order is open, and certain for the depends_on chain', async () => {
+    const inventory = await readFixture('single-rules-order', '.');
+    expect(inventory.securityGroups.get('tencentcloud_security_group.open')!.ingress.unknownReason).toMatch(/the order of tencentcloud_security_group_rule\.open_allow, tencentcloud_security_group_rule\.open_deny/);
+    const chained = inventory.securityGroups.get('tencentcloud_security_group.chained')!;
+    expect(chained.ingress.unknownReason).toBeUndefined();
+    expect(chained.ingress.rules.map((r) => r.action)).toEqual(['ACCEPT', 'DROP']);
+  });
+
+  it('gives unknown for the instance behind the open group, and the never-matching DROP of the chain', async () => {
+    const found = (await findings('single-rules-order')).filter((f) => f !== 'fail deny-before-allow tencentcloud_security_group.open');
+    expect(found).toEqual([
+      'fail deny-before-allow tencentcloud_security_group.chained',
+      'unknown backend-allows-clients tencentcloud_instance.open',
+      'unknown backend-allows-health-check tencentcloud_instance.open',
+      'unknown backend-allows-vip tencentcloud_instance.open',
+    ]);
+  });
+
+  // The shadow analysis (src/net) reads an open-order list in its listed order.
+  it.fails('does not call the DROP of the open group shadowed, since its order is open', async () => {
+    expect(await findings('single-rules-order')).not.toContain('fail deny-before-allow tencentcloud_security_group.open');
+  });
+});

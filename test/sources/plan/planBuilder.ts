@@ -24,6 +24,7 @@ interface ResourceOptions {
 interface ConfigOptions {
   count?: unknown;
   forEach?: unknown;
+  dependsOn?: string[];
 }
 
 interface ModuleConfig {
@@ -78,6 +79,7 @@ export class PlanBuilder {
       expressions,
       ...(options.count !== undefined ? { count_expression: options.count } : {}),
       ...(options.forEach !== undefined ? { for_each_expression: options.forEach } : {}),
+      ...(options.dependsOn !== undefined ? { depends_on: options.dependsOn } : {}),
     });
     return this;
   }

@@ -166,6 +166,39 @@ describe('single security group rules', () => {
     expect(rulesOf(group, 'egress')).toEqual(['ACCEPT 0.0.0.0/0 ALL:ALL']);
   });
 
+  it('treats policy_index = 0 like no index (the provider reads it with GetOk): the order with an un-indexed rule is open', () => {
+    const plan = withGroup();
+    singleRule(plan, 'deny', { policy: 'DROP', cidr_ip: '0.0.0.0/0', policy_index: 0 });
+    singleRule(plan, 'allow', { policy: 'ACCEPT', cidr_ip: '0.0.0.0/0' });
+    const group = plan.inventory().securityGroups.get(SG)!;
+    expect(group.ingress.unknownReason).toMatch(/the order of tencentcloud_security_group_rule\.allow, tencentcloud_security_group_rule\.deny \(no policy_index, or policy_index 0.*\) depends on the order they are applied/);
+  });
+
+  it('follows depends_on: the rule created later is inserted above', () => {
+    const plan = withGroup();
+    singleRule(plan, 'deny', { policy: 'DROP', cidr_ip: '0.0.0.0/0', policy_index: 0 });
+    singleRule(plan, 'allow', { policy: 'ACCEPT', cidr_ip: '10.0.0.0/8' });
+    singleRule(plan, 'log', { policy: 'DROP', cidr_ip: '10.9.0.0/16' });
+    // allow depends on deny; log depends on allow (so, through it, on deny).
+    plan.config([], 'tencentcloud_security_group_rule.allow', { security_group_id: idOf(SG) }, { dependsOn: ['tencentcloud_security_group_rule.deny'] });
+    plan.config([], 'tencentcloud_security_group_rule.log', { security_group_id: idOf(SG), description: ref('tencentcloud_security_group_rule.allow.id', 'tencentcloud_security_group_rule.allow') });
+    const group = plan.inventory().securityGroups.get(SG)!;
+    expect(rulesOf(group)).toEqual(['DROP 10.9.0.0/16 ALL:ALL', 'ACCEPT 10.0.0.0/8 ALL:ALL', 'DROP 0.0.0.0/0 ALL:ALL']);
+    expect(group.ingress.unknownReason).toBeUndefined();
+  });
+
+  it('keeps the order open between rules that depends_on does not order', () => {
+    const plan = withGroup();
+    singleRule(plan, 'base', { policy: 'DROP', cidr_ip: '0.0.0.0/0' });
+    singleRule(plan, 'a', { policy: 'ACCEPT', cidr_ip: '10.0.0.0/8' });
+    singleRule(plan, 'b', { policy: 'DROP', cidr_ip: '10.9.0.0/16' });
+    plan.config([], 'tencentcloud_security_group_rule.a', { security_group_id: idOf(SG) }, { dependsOn: ['tencentcloud_security_group_rule.base'] });
+    plan.config([], 'tencentcloud_security_group_rule.b', { security_group_id: idOf(SG) }, { dependsOn: ['tencentcloud_security_group_rule.base'] });
+    const group = plan.inventory().securityGroups.get(SG)!;
+    expect(group.ingress.unknownReason).toMatch(/the order of tencentcloud_security_group_rule\.a, tencentcloud_security_group_rule\.b \(/);
+    expect(rulesOf(group)[2]).toBe('DROP 0.0.0.0/0 ALL:ALL');
+  });
+
   it('reads a source group and address template blocks', () => {
     const plan = withGroup();
     singleRule(plan, 'peer', { policy: 'ACCEPT', source_sgid: 'sg-other', policy_index: 0 });
