@@ -4,7 +4,8 @@ import type { Provenance } from '../../model/provenance.js';
 import { isUnknown, unknown, type Maybe } from '../../model/value.js';
 import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
 import { isObject } from './planDocument.js';
-import { AFTER_APPLY, type PlanContext, type ResourceView } from './planContext.js';
+import { AFTER_APPLY, type AttributeState, type PlanContext, type ResourceView } from './planContext.js';
+import { isObjectValue, Opaque, Unknown, type Value } from '../../terraform/evaluate.js';
 import type { PlanResource } from './planResources.js';
 import type { PlanValue } from './planValue.js';
 import type { Resolved } from './referenceResolver.js';
@@ -92,6 +93,8 @@ function listenerOf(context: PlanContext, index: ListenerIndex, resource: PlanRe
 interface WrittenTarget {
   readonly index: number;
   readonly block: Record<string, unknown>;
+  /** A target of a `dynamic` block: its fields, evaluated from the `.tf` source for one element. */
+  readonly states?: Readonly<Record<string, AttributeState>>;
   readonly line?: number;
   readonly endLine?: number;
 }
@@ -103,7 +106,9 @@ interface WrittenTarget {
  */
 function attachmentTargets(context: PlanContext, view: ResourceView, count: number, via: Target['via']): Target[] {
   const resource = view.resource;
-  const written = writtenTargets(context, view);
+  const dynamic = dynamicTargets(context, view);
+  const written = dynamic !== undefined && 'targets' in dynamic ? dynamic.targets : writtenTargets(context, view);
+  const openReason = dynamic !== undefined && 'open' in dynamic ? dynamic.open : undefined;
   const used = new Set<number>();
   const targets: Target[] = [];
   const elements = resource.values['targets'];
@@ -121,10 +126,10 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
     // Matched even when every value is known: the block gives the target its own line.
     if (written !== undefined) {
       const known = [portValue, weightValue, instanceValue, eniValue] as const;
-      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, candidate.index, known));
+      block = written.find((candidate) => !used.has(candidate.index) && (candidate.states !== undefined ? agreesEvaluated(candidate.states, known) : agrees(context, view, candidate.block, candidate.index, known)));
       if (block !== undefined) used.add(block.index);
     }
-    const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : resolveWritten(context, view, block.block[name], block.index, name));
+    const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : block.states !== undefined ? itemsOfState(block.states[name]) : resolveWritten(context, view, block.block[name], block.index, name));
     const location = block?.line !== undefined ? locationOf(context, view, block) : undefined;
     const provenance: Provenance = context.provenance(resource, { path: context.elementPath('targets', block?.index ?? j), ...(location ? { location } : {}) });
     const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = { port: numberOf(portValue, () => fromConfig('port')) };
@@ -132,8 +137,8 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
     if (known(instanceValue)) target.instance = context.alias(String((instanceValue as { value: unknown }).value));
     else if (known(eniValue)) target.eniIp = String((eniValue as { value: unknown }).value);
-    else if (!instanceValue.known) target.instance = instanceOfItems(context, fromConfig('instance_id'), written === undefined);
-    else if (!eniValue.known) target.eniIp = ipOfItems(context, fromConfig('eni_ip'), written === undefined);
+    else if (!instanceValue.known) target.instance = openReason !== undefined ? unknown(openReason) : instanceOfItems(context, fromConfig('instance_id'), written === undefined);
+    else if (!eniValue.known) target.eniIp = openReason !== undefined ? unknown(openReason) : ipOfItems(context, fromConfig('eni_ip'), written === undefined);
     else {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
@@ -156,6 +161,56 @@ function writtenTargets(context: PlanContext, view: ResourceView): WrittenTarget
     block: isObject(block) ? block : {},
     ...(lined !== undefined ? { line: lined[index]!.line, endLine: lined[index]!.endLine } : {}),
   }));
+}
+
+/**
+ * `dynamic "targets"`: the plan's configuration leaves the block out, so `for_each` and
+ * `content` are read from the `.tf` source and evaluated for each element (the iterator bound
+ * as `<name>.key` / `<name>.value`). `open` when the collection itself cannot be decided.
+ */
+function dynamicTargets(context: PlanContext, view: ResourceView): { targets: WrittenTarget[] } | { open: string } | undefined {
+  const source = context.sourceBlock(view.resource);
+  const dynamic = source?.block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === 'targets');
+  if (source === undefined || dynamic === undefined) return undefined;
+  const forEach = dynamic.attributes.get('for_each');
+  const content = dynamic.blocks.find((b) => b.type === 'content');
+  if (forEach === undefined || content === undefined) return { open: `${DYNAMIC_TARGETS} (its for_each or content could not be read)` };
+  const iteratorTokens = dynamic.attributes.get('iterator')?.tokens.filter((t) => t.kind !== 'newline');
+  const iterator = iteratorTokens?.length === 1 && iteratorTokens[0]!.kind === 'ident' ? iteratorTokens[0]!.text : 'targets';
+  const collection = context.values.evaluateTokens(forEach.tokens, view.frame);
+  let entries: [string | number, Value][];
+  if (Array.isArray(collection)) entries = (collection as readonly Value[]).map((v, i) => [i, v]);
+  else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]!]);
+  else {
+    const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : 'it is not a collection';
+    return { open: `the for_each of the dynamic "targets" block cannot be decided: ${why}` };
+  }
+  const targets = entries.map(([key, value], index): WrittenTarget => {
+    const frame = { ...view.frame, bindings: new Map([...(view.frame.bindings ?? []), [iterator, { key, value } as Value]]) };
+    const states: Record<string, AttributeState> = {};
+    for (const attribute of content.attributes.values()) states[attribute.name] = context.stateOfValue(context.values.evaluateTokens(attribute.tokens, frame), view.scope);
+    return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
+  });
+  return { targets };
+}
+
+function itemsOfState(state: AttributeState | undefined): readonly Resolved[] {
+  if (state === undefined || state.state === 'unset') return [];
+  return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.items;
+}
+
+/** `agrees` for an evaluated dynamic target: a field not written takes the provider's default. */
+function agreesEvaluated(states: Readonly<Record<string, AttributeState>>, values: readonly PlanValue[]): boolean {
+  for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
+    const value = values[i]!;
+    if (!value.known) continue;
+    const name = WRITTEN_FIELDS[i]!;
+    const state = states[name];
+    const written = state === undefined || state.state === 'unset' ? WRITTEN_DEFAULTS[name] : state.state === 'set' ? state.value : undefined;
+    if (written === undefined || written === null) continue;
+    if (String(written) !== String(value.value ?? '')) return false;
+  }
+  return true;
 }
 
 function locationOf(context: PlanContext, view: ResourceView, block: WrittenTarget) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../../src/check/index.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { REPO_ROOT } from './inventoryText.js';
-import { groupsOfInstance, readFixture } from './inventoryText.js';
+import { groupsOfInstance, listener, readFixture, targetText } from './inventoryText.js';
 
 /** The hand-written plan fixtures of expression forms, checked end to end with the built-in pack. */
 async function findings(name: string): Promise<string[]> {
@@ -72,5 +72,22 @@ describe('single rules: policy_index = 0 is no index; depends_on fixes the creat
   // The shadow analysis (src/net) reads an open-order list in its listed order.
   it.fails('does not call the DROP of the open group shadowed, since its order is open', async () => {
     expect(await findings('single-rules-order')).not.toContain('fail deny-before-allow tencentcloud_security_group.open');
+  });
+});
+
+describe('dynamic "targets" over a counted resource', () => {
+  it('links each target to its instance, placed on the dynamic block', async () => {
+    const inventory = await readFixture('dynamic-targets-count', '.');
+    const tcp = listener(inventory, 'tencentcloud_clb_instance.web', 'tencentcloud_clb_listener.tcp');
+    expect(tcp.targets.map(targetText)).toEqual(['tencentcloud_instance.web[0]:8080', 'tencentcloud_instance.web[1]:8080']);
+    expect(tcp.targets[1]!.provenance.location).toEqual({ file: 'test/fixtures/plans/dynamic-targets-count/main.tf', line: 88, endLine: 96 });
+  });
+
+  it('fails the instance whose group does not admit the port', async () => {
+    expect(await findings('dynamic-targets-count')).toEqual([
+      'fail backend-allows-clients tencentcloud_instance.web[1]',
+      'fail backend-allows-health-check tencentcloud_instance.web[1]',
+      'fail backend-allows-vip tencentcloud_instance.web[1]',
+    ]);
   });
 });

@@ -77,10 +77,10 @@ describe('p20: count, for_each, module for_each, dynamic blocks and every rule r
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.api["b"]')).toBe('tencentcloud_security_group.ops,tencentcloud_security_group.backend');
   });
 
-  it('says targets from a dynamic block cannot be linked, but keeps their port', () => {
+  it('links targets from a dynamic block (for_each over the counted instances) through its .tf source', () => {
     const tcp = listener(inventory, 'tencentcloud_clb_instance.web', 'tencentcloud_clb_listener.tcp');
-    expect(tcp.targets.map(targetText)).toEqual(['?:8080', '?:8080']);
-    expect(tcp.targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringContaining('dynamic') });
+    expect(tcp.targets.map(targetText)).toEqual(['tencentcloud_instance.web[0]:8080', 'tencentcloud_instance.web[1]:8080']);
+    expect(tcp.targets[0]!.provenance.location).toMatchObject({ file: 'test/fixtures/plans/p20-scenario-clb-backends/config/main.tf', line: 251 });
     expect(tcp.healthCheck.port).toBe(8081);
   });
 

@@ -171,3 +171,27 @@ describe('linking values known only after apply through configuration references
     expect(targets).toEqual(['tencentcloud_instance.b:9000', 'tencentcloud_instance.a:8000']);
   });
 });
+
+describe('dynamic targets blocks, read from the .tf source', () => {
+  function attachment(forEach: string): PlanBuilder {
+    const plan = new PlanBuilder();
+    plan.resource('tencentcloud_clb_instance.lb', { network_type: 'OPEN' }, { unknown: { id: true } });
+    plan.resource('tencentcloud_clb_listener.l', { protocol: 'TCP', port: 80 }, { unknown: { id: true, clb_id: true, listener_id: true } });
+    plan.config([], 'tencentcloud_clb_listener.l', { clb_id: idOf('tencentcloud_clb_instance.lb') });
+    for (const key of ['a', 'b']) plan.resource(`tencentcloud_instance.web["${key}"]`, { instance_name: key }, { unknown: { id: true } });
+    plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 8000, weight: 10 }, { eni_ip: '', port: 9000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } });
+    plan.config([], 'tencentcloud_clb_attachment.t', { clb_id: idOf('tencentcloud_clb_instance.lb'), listener_id: idOf('tencentcloud_clb_listener.l', 'listener_id') });
+    plan.file('main.tf', `resource "tencentcloud_clb_attachment" "t" {\n  dynamic "targets" {\n    for_each = ${forEach}\n    content {\n      instance_id = tencentcloud_instance.web[targets.key].id\n      port        = targets.value\n    }\n  }\n}\n`);
+    return plan;
+  }
+
+  it('evaluates for_each and content per element, matched to the plan by port', () => {
+    const targets = lbOf(attachment('{ b = 9000, a = 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets.map(targetText);
+    expect(targets).toEqual(['tencentcloud_instance.web["a"]:8000', 'tencentcloud_instance.web["b"]:9000']);
+  });
+
+  it('is unknown, with the expression, when the for_each collection cannot be decided', () => {
+    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    expect(targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided: `\{for i in tencentcloud_instance\.web : i\.id => 8000\}` computes on tencentcloud_instance\.web\["a"\]\.id/) });
+  });
+});
