@@ -18,8 +18,13 @@ export interface Evidence {
   readonly list?: string;
   /** `ingress` / `egress`. */
   readonly direction?: string;
-  /** Position in the list (0-based), absent for the default deny. */
+  /** Position in the list (0-based) of the written rule that decided; absent when no written rule did. */
   readonly index?: number;
+  /**
+   * True when the list's implicit final DROP decided (no rule matched): then `index` is absent
+   * and `list` is the list that ended (a security-group list, an interface's groups, an ACL).
+   */
+  readonly defaultDeny?: true;
   /** The rule as text: "DROP 45.33.0.0/16 TCP:8443", or "default deny". */
   readonly rule: string;
   readonly location?: SourceLocation | null;

@@ -68,7 +68,7 @@ function withParts(verdict: FlowVerdict, extra: VerdictPart[]): FlowVerdict {
 }
 
 function aclDefault(list: Ref, direction: 'ingress' | 'egress'): RuleRef {
-  return { list, direction, index: -1, text: `default ${direction === 'ingress' ? 'inbound' : 'outbound'} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
+  return { list, direction, index: -1, kind: 'defaultDeny', text: `default ${direction === 'ingress' ? 'inbound' : 'outbound'} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
 }
 
 /**
@@ -80,7 +80,7 @@ export function compileAclEntries(acl: NetworkAcl, direction: 'ingress' | 'egres
   const list = acl[direction];
   const compiled = list.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
   if (list.unknownReason !== undefined) {
-    return [opaqueRule({ list: acl.key, direction, index: -1, text: `entries of ${acl.key}`, provenance: acl.provenance }, list.unknownReason), ...compiled];
+    return [opaqueRule({ list: acl.key, direction, index: -1, kind: 'opaque', text: `entries of ${acl.key}`, provenance: acl.provenance }, list.unknownReason), ...compiled];
   }
   return compiled;
 }

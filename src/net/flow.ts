@@ -27,8 +27,13 @@ export interface RuleRef {
   /** Security group or ACL key; for the default deny, the list it ends. */
   readonly list: string;
   readonly direction: 'ingress' | 'egress';
-  /** Position in its own list, 0-based. */
+  /** Position in its own list, 0-based; -1 (internal only, never reported) when `kind` is set. */
   readonly index: number;
+  /**
+   * Set when no written rule decided: `defaultDeny` is the implicit final DROP of the list,
+   * `opaque` a stretch of rules nobody can see (an external group, a list known after apply).
+   */
+  readonly kind?: 'defaultDeny' | 'opaque';
   /** `DROP 45.33.0.0/16 TCP:8443` */
   readonly text: string;
   readonly action?: 'ACCEPT' | 'DROP';

@@ -27,7 +27,28 @@ export function admitThroughGroups(resolver: InventoryResolver, owner: Ref, grou
 }
 
 export function defaultDeny(list: Ref, direction: 'ingress' | 'egress' = 'ingress'): RuleRef {
-  return { list, direction, index: -1, text: 'default deny (no rule matched)' };
+  return { list, direction, index: -1, kind: 'defaultDeny', text: 'default deny (no rule matched)' };
+}
+
+/**
+ * A verdict computed for one interface, retold for another with the same security groups: the
+ * default deny and any text that named the first interface now name `to`. Shared (memoised)
+ * verdicts must never carry the identity of the subject they were first computed for.
+ */
+export function rebindVerdict(verdict: FlowVerdict, from: Ref, to: Ref): FlowVerdict {
+  if (from === to) return verdict;
+  const swap = (text: string | undefined) => (text === undefined ? undefined : text.split(from).join(to));
+  const ref = (r: RuleRef): RuleRef => (r.list === from ? { ...r, list: to, text: swap(r.text)! } : r);
+  return {
+    verdict: verdict.verdict,
+    parts: verdict.parts.map((part) => ({
+      ...part,
+      ...(part.decidedBy ? { decidedBy: ref(part.decidedBy) } : {}),
+      maybe: part.maybe.map(ref),
+      ...(part.reason !== undefined ? { reason: swap(part.reason)! } : {}),
+      ...(part.note !== undefined ? { note: swap(part.note)! } : {}),
+    })),
+  };
 }
 
 function everything(query: FlowQuery, verdict: 'allow' | 'unknown', text: string): FlowVerdict {

@@ -32,7 +32,7 @@ export function compileSecurityGroup(resolver: InventoryResolver, ref: Ref, dire
 }
 
 function listRef(key: Ref, direction: Direction, text: string, group?: SecurityGroup): RuleRef {
-  return { list: key, direction, index: -1, text, ...(group ? { provenance: group.provenance } : {}) };
+  return { list: key, direction, index: -1, kind: 'opaque', text, ...(group ? { provenance: group.provenance } : {}) };
 }
 
 export function compileRule(resolver: InventoryResolver, group: SecurityGroup, direction: Direction, rule: SecurityGroupRule, index: number): CompiledRule[] {
@@ -91,7 +91,7 @@ export function compileInterface(resolver: InventoryResolver, nic: NetworkInterf
 
 function compileInterfaceUncached(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
   if (isUnknown(nic.securityGroups)) {
-    return [opaqueRule({ list: nic.key, direction, index: -1, text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
+    return [opaqueRule({ list: nic.key, direction, index: -1, kind: 'opaque', text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
   }
   return compileGroups(resolver, nic.securityGroups, direction);
 }

@@ -5,6 +5,7 @@ import { compileInterface } from '../../net/securityGroupRules.js';
 import { transportOf } from '../../net/protocol.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { rulePeer } from './reachable.js';
+import { refEvidence } from './evidence.js';
 
 /**
  * With pass-to-target on, the backend's security groups are not evaluated for CLB traffic: a
@@ -40,7 +41,7 @@ export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext):
         ...verdict.parts
           .filter((p) => p.verdict !== 'deny' || p.decidedBy === undefined || p.decidedBy.index < 0)
           .slice(0, 3)
-          .map((p) => ({ verdict: p.verdict, ...(p.decidedBy ? { list: p.decidedBy.list, direction: p.decidedBy.direction, index: p.decidedBy.index } : {}), rule: p.decidedBy?.text ?? p.note ?? 'no security group', part: `${p.addresses.describe()} → ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null })),
+          .map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? 'no security group', part: `${p.addresses.describe()} → ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null })),
       ],
       vars: new Map([
         ['denyRule', rule.ref.text],

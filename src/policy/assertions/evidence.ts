@@ -1,6 +1,6 @@
 import type { Evidence } from '../../model/finding.js';
 import { describePorts } from '../../net/portSet.js';
-import type { FlowQuery, VerdictPart } from '../../net/flow.js';
+import type { FlowQuery, RuleRef, VerdictPart } from '../../net/flow.js';
 
 const MAX_EVIDENCE = 12;
 
@@ -10,13 +10,28 @@ export function describePart(part: VerdictPart, protocol: string): string {
   return protocol === 'TCP' || protocol === 'UDP' ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
 }
 
+/** Where a rule sits, for evidence: list, direction and index — or `defaultDeny` without an index. */
+export function refEvidence(ref: RuleRef | undefined): Pick<Evidence, 'list' | 'direction' | 'index' | 'defaultDeny'> {
+  if (ref === undefined) return {};
+  return {
+    list: ref.list,
+    direction: ref.direction,
+    ...(ref.kind === undefined && ref.index >= 0 ? { index: ref.index } : {}),
+    ...(ref.kind === 'defaultDeny' ? { defaultDeny: true as const } : {}),
+  };
+}
+
+/** A written rule decided (not a default deny, not a stand-in for rules nobody can see). */
+export function isWrittenRule(ref: RuleRef | undefined): ref is RuleRef {
+  return ref !== undefined && ref.kind === undefined && ref.index >= 0;
+}
+
 export function evidenceOf(parts: readonly VerdictPart[], query: FlowQuery, flow: string): Evidence[] {
   return parts.slice(0, MAX_EVIDENCE).map((part) => ({
     flow,
     verdict: part.verdict,
     part: describePart(part, query.protocol),
-    ...(part.decidedBy ? { list: part.decidedBy.list, direction: part.decidedBy.direction } : {}),
-    ...(part.decidedBy && part.decidedBy.index >= 0 ? { index: part.decidedBy.index } : {}),
+    ...refEvidence(part.decidedBy),
     rule: part.decidedBy?.text ?? (part.verdict === 'deny' ? 'default deny (no rule matched)' : (part.note ?? 'not decided')),
     location: part.decidedBy?.provenance?.location ?? null,
     ...(part.reason ? { reason: part.reason } : {}),
@@ -25,6 +40,6 @@ export function evidenceOf(parts: readonly VerdictPart[], query: FlowQuery, flow
 
 /** Summarises refused parts: "0.0.0.0/0 TCP:8444 (default deny)". */
 export function describeRefused(parts: readonly VerdictPart[], protocol: string): string {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${p.decidedBy && p.decidedBy.index >= 0 ? p.decidedBy.text : 'default deny'})`);
+  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : 'default deny'})`);
   return parts.length > 3 ? `${items.join('; ')} and ${parts.length - 3} more` : items.join('; ');
 }

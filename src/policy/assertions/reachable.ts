@@ -3,7 +3,7 @@ import type { SourceLocation } from '../../model/provenance.js';
 import { isUnknown } from '../../model/value.js';
 import { admitThroughAcl } from '../../net/aclAdmission.js';
 import type { FlowQuery, FlowVerdict, VerdictPart } from '../../net/flow.js';
-import { admitThroughGroups, admitToInterface } from '../../net/interfaceAdmission.js';
+import { admitThroughGroups, admitToInterface, rebindVerdict } from '../../net/interfaceAdmission.js';
 import { DEFAULT_EPHEMERAL_PORTS } from '../../net/aclAdmission.js';
 import { parsePorts, type PortSet } from '../../net/portSet.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
@@ -37,7 +37,12 @@ const preparedFlowsByCheck = new WeakMap<InventoryResolver, FlowCache>();
 
 export function prepareFlow(spec: FlowSpec, ctx: AssertionContext): PreparedFlow | { unknownReason: string } {
   const { subject } = ctx;
-  const key = `${subject.lb?.key ?? ''}|${subject.listener?.key ?? ''}|${String(subject.fields.get('backend.port'))}|${String(subject.fields.get('healthCheck.port'))}|${String(subject.fields.get('healthCheck.source'))}`;
+  // Unknown field values carry their reason, which names the subject: they are part of the key.
+  const field = (name: string) => {
+    const value = subject.fields.get(name);
+    return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
+  };
+  const key = `${subject.lb?.key ?? ''}|${subject.listener?.key ?? ''}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
   // One cache per check (resolver): the same policy objects may be run over other inventories.
   let preparedFlows = preparedFlowsByCheck.get(ctx.resolver);
   if (preparedFlows === undefined) {
@@ -101,7 +106,9 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
     if (layer === 'securityGroups') {
       // Backends that share their groups share the answer: evaluate each distinct list once.
       const groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(',');
-      const verdict = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => admitToInterface(resolver, nic, query));
+      // The memoised verdict names the interface it was computed for: retell it for this one.
+      const shared = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => ({ owner: nic.key, verdict: admitToInterface(resolver, nic, query) }));
+      const verdict = rebindVerdict(shared.verdict, shared.owner, nic.key);
       outcomes.push({ layer, resource, location, verdicts: [{ verdict, direction: 'ingress', query }] });
       continue;
     }
