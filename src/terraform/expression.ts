@@ -426,3 +426,26 @@ export function tokensText(tokens: readonly HclToken[]): string {
   }
   return out;
 }
+
+/** Whether a JSON value (a `.tf.json` constant) holds a `${…}` template anywhere. */
+export function hasTemplate(value: unknown): boolean {
+  if (typeof value === 'string') return /(^|[^$])\$\{/.test(value);
+  if (Array.isArray(value)) return value.some(hasTemplate);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(hasTemplate);
+  return false;
+}
+
+/**
+ * A value written in Terraform's JSON syntax as an expression: strings are templates
+ * (`"${aws_x.y.id}"`), arrays tuples, objects objects (keys as written).
+ */
+export function jsonExpression(value: unknown): Expr {
+  if (typeof value === 'string') {
+    if (!value.includes('${') && !value.includes('%{')) return { k: 'literal', value };
+    const token = tokenize(JSON.stringify(value))[0];
+    return token?.kind === 'string' ? parseTemplate(token.parts) : { k: 'unsupported', text: value, why: 'cannot be parsed' };
+  }
+  if (Array.isArray(value)) return { k: 'tuple', items: value.map(jsonExpression) };
+  if (typeof value === 'object' && value !== null) return { k: 'object', items: Object.entries(value).map(([key, v]) => [{ k: 'literal', value: key }, jsonExpression(v)] as const) };
+  return { k: 'literal', value: value as null | boolean | number };
+}

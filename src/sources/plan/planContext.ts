@@ -12,6 +12,7 @@ import { someOf } from './messageList.js';
 import type { HclBlock, HclToken } from './hclScanner.js';
 import type { Frame, SourceValues } from './sourceValues.js';
 import type { Value } from '../../terraform/evaluate.js';
+import { hasTemplate, jsonExpression } from '../../terraform/expression.js';
 
 export const AFTER_APPLY = 'known after apply';
 
@@ -175,7 +176,12 @@ export class ResourceView extends AttributeReader {
 
   /** A configuration expression as a state: constants read, references resolved. */
   expressionState(expression: unknown): AttributeState {
-    if (isPlainObject(expression) && 'constant_value' in expression) return knownState(expression['constant_value']);
+    if (isPlainObject(expression) && 'constant_value' in expression) {
+      const constant = expression['constant_value'];
+      // Configuration written as `.tf.json` keeps `"${tencentcloud_x.y.id}"` as a constant: it is a template.
+      if (hasTemplate(constant)) return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
+      return knownState(constant);
+    }
     const items = this.context.resolver.resolve(expression, this.scope);
     // A variable whose value is null (a module input left at its default) leaves the attribute unset.
     if (items.length > 0 && items.every((item) => item.kind === 'constant' && (item.value === null || item.value === ''))) return UNSET;

@@ -1,3 +1,4 @@
+import { hasTemplate } from '../../terraform/expression.js';
 import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
 import { listElements, referencesIn } from './hclScanner.js';
 import { isObject, type JsonObject } from './planDocument.js';
@@ -55,8 +56,13 @@ export class ReferenceResolver {
   /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
   resolve(expression: unknown, scope: Scope, depth = 0): Resolved[] {
     if (!isObject(expression)) return [];
-    if ('constant_value' in expression) return [{ kind: 'constant', value: expression['constant_value'] }];
     const references = expression['references'];
+    if ('constant_value' in expression) {
+      const constant = expression['constant_value'];
+      // A `.tf.json` template (`"${tencentcloud_x.y.id}"`) is no literal: follow its references.
+      if (hasTemplate(constant)) return Array.isArray(references) ? this.resolveReferences(references.filter((r): r is string => typeof r === 'string'), scope, depth) : [{ kind: 'opaque', reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
+      return [{ kind: 'constant', value: constant }];
+    }
     if (Array.isArray(references)) return this.resolveReferences(references.filter((r): r is string => typeof r === 'string'), scope, depth);
     return [{ kind: 'opaque', reason: 'an expression the plan does not describe' }];
   }

@@ -6,6 +6,7 @@ import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.j
 import { isObject } from './planDocument.js';
 import { AFTER_APPLY, type AttributeState, type PlanContext, type ResourceView } from './planContext.js';
 import { isObjectValue, Opaque, Unknown, type Value } from '../../terraform/evaluate.js';
+import { hasTemplate } from '../../terraform/expression.js';
 import type { PlanResource } from './planResources.js';
 import type { PlanValue } from './planValue.js';
 import type { Resolved } from './referenceResolver.js';
@@ -231,7 +232,7 @@ function agrees(context: PlanContext, view: ResourceView, block: Record<string, 
     const expression = block[name];
     let written: unknown;
     if (expression === undefined) written = WRITTEN_DEFAULTS[name];
-    else if (isObject(expression) && 'constant_value' in expression) written = expression['constant_value'];
+    else if (isObject(expression) && 'constant_value' in expression && !hasTemplate(expression['constant_value'])) written = expression['constant_value'];
     else {
       const items = resolveWritten(context, view, expression, candidate, name);
       if (items.length !== 1 || items[0]!.kind !== 'constant') continue; // a reference: cannot disagree
@@ -245,7 +246,11 @@ function agrees(context: PlanContext, view: ResourceView, block: Record<string, 
 
 /** A field of the i-th written `targets` block: its `.tf` expression evaluated, else its references. */
 function resolveWritten(context: PlanContext, view: ResourceView, expression: unknown, index: number, name: string): readonly Resolved[] {
-  if (isObject(expression) && 'constant_value' in expression) return [{ kind: 'constant', value: expression['constant_value'] }];
+  if (isObject(expression) && 'constant_value' in expression) {
+    if (!hasTemplate(expression['constant_value'])) return [{ kind: 'constant', value: expression['constant_value'] }];
+    const state = view.expressionState(expression);
+    return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.state === 'unset' ? [] : state.items;
+  }
   const state = isObject(expression) ? view.sourceState(['targets', index, name]) : undefined;
   if (state !== undefined) return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.state === 'unset' ? [] : state.items;
   return context.resolver.resolve(expression, view.scope);

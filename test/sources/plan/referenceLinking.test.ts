@@ -195,3 +195,36 @@ describe('dynamic targets blocks, read from the .tf source', () => {
     expect(targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided: `\{for i in tencentcloud_instance\.web : i\.id => 8000\}` computes on tencentcloud_instance\.web\["a"\]\.id/) });
   });
 });
+
+describe('configuration written as .tf.json', () => {
+  // Terraform keeps the JSON strings as constants, next to the references they interpolate.
+  const template = (text: string, ...references: string[]) => ({ constant_value: text, references });
+
+  it('reads "${…}" constants as expressions, not as literal IDs', () => {
+    const plan = group(group(new PlanBuilder(), 'api'), 'ops');
+    instance(plan, 'tencentcloud_instance.web', template('${tencentcloud_security_group.api.id}', 'tencentcloud_security_group.api.id', 'tencentcloud_security_group.api'));
+    plan.resource('tencentcloud_instance.list', { instance_name: 'l' }, { unknown: { id: true, orderly_security_groups: true } });
+    plan.config([], 'tencentcloud_instance.list', { orderly_security_groups: template(['${tencentcloud_security_group.ops.id}', 'sg-base', '${tencentcloud_security_group.api.id}'] as unknown as string, 'tencentcloud_security_group.ops.id', 'tencentcloud_security_group.ops', 'tencentcloud_security_group.api.id', 'tencentcloud_security_group.api') });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.api');
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.list')).toBe('tencentcloud_security_group.ops,sg-base,tencentcloud_security_group.api');
+    expect([...inventory.securityGroups.keys()].some((key) => key.includes('${'))).toBe(false);
+  });
+
+  it('links an attachment and its targets through templates', () => {
+    const plan = new PlanBuilder();
+    plan.resource('tencentcloud_clb_instance.lb', { network_type: 'OPEN' }, { unknown: { id: true } });
+    plan.resource('tencentcloud_clb_listener.l', { protocol: 'TCP', port: 80 }, { unknown: { id: true, clb_id: true, listener_id: true } });
+    plan.config([], 'tencentcloud_clb_listener.l', { clb_id: template('${tencentcloud_clb_instance.lb.id}', 'tencentcloud_clb_instance.lb.id', 'tencentcloud_clb_instance.lb') });
+    plan.resource('tencentcloud_instance.a', { instance_name: 'a' }, { unknown: { id: true } });
+    plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 8000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }] } });
+    plan.config([], 'tencentcloud_clb_attachment.t', {
+      clb_id: template('${tencentcloud_clb_instance.lb.id}', 'tencentcloud_clb_instance.lb.id', 'tencentcloud_clb_instance.lb'),
+      listener_id: template('${tencentcloud_clb_listener.l.listener_id}', 'tencentcloud_clb_listener.l.listener_id', 'tencentcloud_clb_listener.l'),
+      targets: [{ instance_id: template('${tencentcloud_instance.a.id}', 'tencentcloud_instance.a.id', 'tencentcloud_instance.a'), port: constant(8000) }],
+    });
+    const inventory = plan.inventory();
+    expect(lbOf(inventory, 'tencentcloud_clb_instance.lb').listeners[0]!.targets.map(targetText)).toEqual(['tencentcloud_instance.a:8000']);
+    expect(inventory.warnings).toEqual([]);
+  });
+});
