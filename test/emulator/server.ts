@@ -20,7 +20,33 @@ export interface EmulatorFaults {
   readonly seed?: number;
   /** Requests this returns true for never get an answer. */
   readonly stuck?: (action: string, params: Record<string, unknown>) => boolean;
+  /** Answers that break the shape the API promises, one entry per fault; see `AnswerFault`. */
+  readonly answers?: readonly AnswerFault[];
 }
+
+/**
+ * One way an answer can be wrong. Each applies to `action` (and requests `when` accepts), at
+ * most `times` times (default: every time); which object is dropped is chosen by the seed.
+ * - `dropField` / `nullField` / `setField`: a top-level field of the answer is missing, null,
+ *   or replaced (a list that is not a list, a TotalCount that is not a number).
+ * - `dropItem`: the list `field` has one object fewer than it should (TotalCount unchanged):
+ *   a short page, or DescribeInstances answering fewer instances than asked.
+ * - `shrinkTotal`: from the second page on, TotalCount is `by` smaller and the page starts `by`
+ *   objects later, as when objects are deleted while paging.
+ * - `policySet`: DescribeSecurityGroupPolicies' SecurityGroupPolicySet is null, missing, or
+ *   without its Ingress list.
+ * - `dropItemField`: each object of list `field` lacks `itemField`.
+ * - `raw`: the HTTP answer is `status`, `headers` and `body` as given (not JSON; a redirect).
+ */
+export type AnswerFault = { readonly action: string; readonly times?: number; readonly when?: (params: Record<string, unknown>) => boolean } & (
+  | { readonly kind: 'dropField' | 'nullField'; readonly field: string }
+  | { readonly kind: 'setField'; readonly field: string; readonly value: unknown }
+  | { readonly kind: 'dropItem'; readonly field: string }
+  | { readonly kind: 'shrinkTotal'; readonly field: string; readonly by: number }
+  | { readonly kind: 'policySet'; readonly set: 'null' | 'missing' | 'noIngress' }
+  | { readonly kind: 'dropItemField'; readonly field: string; readonly itemField: string }
+  | { readonly kind: 'raw'; readonly status: number; readonly headers?: Record<string, string>; readonly body: string }
+);
 
 export interface EmulatorOptions {
   readonly account: Account;
@@ -54,6 +80,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     return seed / 0x7fffffff;
   };
   const windows = new Map<string, { second: number; count: number }>();
+  const faultUses = new Map<AnswerFault, number>();
+  const answerFaults = (action: string, params: Record<string, unknown>): AnswerFault[] =>
+    (faults.answers ?? []).filter((f) => {
+      if (f.action !== action || (f.when && !f.when(params))) return false;
+      const used = faultUses.get(f) ?? 0;
+      if (f.times !== undefined && used >= f.times) return false;
+      faultUses.set(f, used + 1);
+      return true;
+    });
   const hanging = new Set<ServerResponse>();
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -105,7 +140,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     try {
       const handler = HANDLERS[action];
       if (handler === undefined) return error('InvalidAction', `The action ${action} is not supported by this emulator.`);
-      return reply(200, handler(account, params));
+      const broken = answerFaults(action, params);
+      const raw = broken.find((f) => f.kind === 'raw');
+      if (raw?.kind === 'raw') {
+        res.writeHead(raw.status, { 'content-type': 'application/json', ...raw.headers });
+        return res.end(raw.body);
+      }
+      const shrink = broken.find((f) => f.kind === 'shrinkTotal');
+      const offset = num(params.Offset, 0);
+      const asked = shrink?.kind === 'shrinkTotal' && offset > 0 ? { ...params, Offset: offset + shrink.by } : params;
+      let answer = handler(account, asked);
+      for (const fault of broken) answer = breakAnswer(answer, fault, offset, random);
+      return reply(200, answer);
     } catch (e) {
       if (e instanceof ApiError) return error(e.code, e.message);
       return error('InternalError', (e as Error).message);
@@ -125,6 +171,50 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.close(() => resolve());
       }),
   };
+}
+
+function breakAnswer(answer: Record<string, unknown>, fault: AnswerFault, offset: number, random: () => number): Record<string, unknown> {
+  const out = { ...answer };
+  switch (fault.kind) {
+    case 'dropField':
+      delete out[fault.field];
+      return out;
+    case 'nullField':
+      out[fault.field] = null;
+      return out;
+    case 'setField':
+      out[fault.field] = fault.value;
+      return out;
+    case 'dropItem': {
+      const items = out[fault.field];
+      if (Array.isArray(items) && items.length > 0) {
+        const dropped = Math.floor(random() * items.length);
+        out[fault.field] = items.filter((_, i) => i !== dropped);
+      }
+      return out;
+    }
+    case 'shrinkTotal':
+      if (offset > 0 && typeof out.TotalCount === 'number') out.TotalCount -= fault.by;
+      return out;
+    case 'policySet':
+      if (fault.set === 'null') out.SecurityGroupPolicySet = null;
+      else if (fault.set === 'missing') delete out.SecurityGroupPolicySet;
+      else {
+        const { Ingress: _dropped, ...rest } = (out.SecurityGroupPolicySet ?? {}) as Record<string, unknown>;
+        out.SecurityGroupPolicySet = rest;
+      }
+      return out;
+    case 'dropItemField': {
+      const items = out[fault.field];
+      if (Array.isArray(items)) out[fault.field] = items.map((item) => {
+        const { [fault.itemField]: _dropped, ...rest } = item as Record<string, unknown>;
+        return rest;
+      });
+      return out;
+    }
+    case 'raw':
+      return out;
+  }
 }
 
 class ApiError extends Error {
