@@ -16,7 +16,7 @@ export interface PlanDocument {
   readonly resourceChanges: readonly unknown[];
   readonly priorState?: JsonObject;
   readonly configuration?: JsonObject;
-  /** Terraform marks a plan `errored` when planning failed part-way; `complete: false` when actions were deferred. */
+  /** `complete: false` when Terraform deferred actions (an `errored` plan is refused outright). */
   readonly partial: boolean;
 }
 
@@ -52,6 +52,9 @@ export function readPlanDocument(root: unknown, file: string): PlanDocument {
     if (!isObject(value)) throw new InputError(`expected an object, found ${describeType(value)}`, { file, place: `/${key}` });
     return value;
   };
+  if (root['errored'] === true) {
+    throw new InputError('the plan is marked "errored": planning failed part-way, so this is not a plan to judge; fix what `terraform plan` reported and check the new plan', { file, place: '/errored' });
+  }
   const changes = root['resource_changes'];
   if (changes !== undefined && changes !== null && !Array.isArray(changes)) {
     throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: '/resource_changes' });
@@ -73,7 +76,7 @@ export function readPlanDocument(root: unknown, file: string): PlanDocument {
     resourceChanges: Array.isArray(changes) ? changes : [],
     ...(priorState ? { priorState } : {}),
     ...(configuration ? { configuration } : {}),
-    partial: root['errored'] === true || root['complete'] === false,
+    partial: root['complete'] === false,
   };
 }
 

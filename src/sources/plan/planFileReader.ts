@@ -1,6 +1,14 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { InputError } from '../../errors/inputError.js';
 import { isObject, type JsonObject } from './planDocument.js';
-import { parsePlanJsonText } from './planJsonText.js';
+import { deepestNesting, lineAndColumn, parsePlanJsonText } from './planJsonText.js';
+
+/** The plan argument that means "read the plan from standard input". */
+export const STDIN_PLAN = '-';
+/** Larger plans are refused: the whole text must fit a JavaScript string to locate damage in it. */
+export const MAX_PLAN_BYTES = 500 * 1024 * 1024;
+/** Deeper JSON is refused: no plan nests this deep, and recursive readers would overflow. */
+export const MAX_PLAN_DEPTH = 256;
 
 /**
  * Reads `terraform show -json` output without holding the whole text and the whole tree at
@@ -11,17 +19,123 @@ import { parsePlanJsonText } from './planJsonText.js';
  * `output_changes`, `before`, the sensitivity masks) are skipped without being built.
  * Anything unexpected falls back to parsing the whole text, which also gives the located error.
  */
-export function readPlanFile(path: string, file: string, readText: () => string): unknown {
+/**
+ * Reads a plan from a regular file, or from standard input when `path` is `-` (`STDIN_PLAN`).
+ * Devices, FIFOs, directories and sockets are refused, as are files over `MAX_PLAN_BYTES` and
+ * JSON nested deeper than `MAX_PLAN_DEPTH`, each with one line naming the file; the file must be
+ * valid JSON throughout, the sections no check reads included. (`_readText` is no longer used:
+ * the whole text, when needed, is read from the same open file.)
+ */
+export function readPlanFile(path: string, file: string, _readText?: () => string): unknown {
+  if (path === STDIN_PLAN) return readPlanStdin(file);
+  refuseNonFile(statSync(path), file);
+  // Non-blocking, so that a FIFO put in the file's place cannot hang the open.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    return new SelectivePlanReader(path).read();
-  } catch (error) {
-    if (!(error instanceof FallBack)) throw error;
+    const stats = fstatSync(fd);
+    refuseNonFile(stats, file);
+    try {
+      return new SelectivePlanReader(fd).read();
+    } catch (error) {
+      if (error instanceof TooDeep) throw tooDeep(file, lineAndColumnInFile(fd, error.offset));
+      if (!(error instanceof FallBack)) throw error;
+    }
+    return parseWholeText(readWhole(fd, stats.size), file);
+  } finally {
+    closeSync(fd);
   }
-  return parsePlanJsonText(readText(), file);
+}
+
+/** `plan -`: standard input, read to its end (bounded), then parsed as a whole. */
+export function readPlanStdin(file = 'stdin', fd = 0): unknown {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let read: number;
+    try {
+      read = readSync(fd, buffer, 0, CHUNK, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A non-blocking pipe with nothing yet: wait a little, without spinning.
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (read <= 0) break;
+    total += read;
+    if (total > MAX_PLAN_BYTES) throw tooLarge(file);
+    chunks.push(buffer.subarray(0, read));
+  }
+  return parseWholeText(Buffer.concat(chunks, total), file);
+}
+
+function refuseNonFile(stats: Stats, file: string): void {
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? 'a directory' : stats.isCharacterDevice() ? 'a character device' : stats.isBlockDevice() ? 'a block device' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'not a regular file';
+    throw new InputError(`not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`, { file });
+  }
+  if (stats.size > MAX_PLAN_BYTES) throw tooLarge(file);
+}
+
+function tooLarge(file: string): InputError {
+  return new InputError(`too large: clb-guard reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file });
+}
+
+function tooDeep(file: string, place: { line: number; column: number }): InputError {
+  return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, { file, place: `line ${place.line} column ${place.column}` });
+}
+
+/** The whole text: valid JSON (or the located error), and not nested too deep. */
+function parseWholeText(bytes: Buffer, file: string): unknown {
+  const text = bytes.toString('utf8');
+  const deep = deepestNesting(text, MAX_PLAN_DEPTH);
+  if (deep !== undefined) throw tooDeep(file, lineAndColumn(text, deep));
+  return parsePlanJsonText(text, file);
+}
+
+function readWhole(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const read = readSync(fd, buffer, at, size - at, at);
+    if (read <= 0) break;
+    at += read;
+  }
+  return buffer.subarray(0, at);
+}
+
+/** Line and column of a byte offset, counted in chunks (only when reporting an error). */
+function lineAndColumnInFile(fd: number, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (let at = 0; at < offset; ) {
+    const read = readSync(fd, buffer, 0, Math.min(CHUNK, offset - at), at);
+    if (read <= 0) break;
+    for (let i = 0; i < read; i++) {
+      if (buffer[i] === 0x0a) {
+        line++;
+        lineStart = at + i + 1;
+      }
+    }
+    at += read;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 /** The streaming reader met something it does not handle; the whole-text parser decides. */
 class FallBack extends Error {}
+
+/** Nesting past `MAX_PLAN_DEPTH`, at this byte offset. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
 
 const CHUNK = 1 << 20;
 
@@ -29,7 +143,8 @@ const CHUNK = 1 << 20;
 const SKIPPED = new Set(['relevant_attributes', 'output_changes', 'resource_drift', 'checks', 'deferred_changes', 'values', 'resources']);
 
 class SelectivePlanReader {
-  private readonly fd: number;
+  /** How many objects and arrays enclose the current position. */
+  private depth = 0;
   private chunk: Buffer = Buffer.alloc(0);
   private position = 0;
   /** File offset of `chunk[0]`. */
@@ -38,16 +153,10 @@ class SelectivePlanReader {
   /** Addresses that have a resource change: their prior-state copies are not needed. */
   private readonly changed = new Set<string>();
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'r');
-  }
+  constructor(private readonly fd: number) {}
 
   read(): JsonObject {
-    try {
-      return this.readRoot();
-    } finally {
-      closeSync(this.fd);
-    }
+    return this.readRoot();
   }
 
   private readRoot(): JsonObject {
@@ -131,9 +240,11 @@ class SelectivePlanReader {
   /** `{ "key": value, … }`: the callback must consume the value. */
   private objectEntries(onEntry: (key: string) => void): void {
     this.expect(0x7b /* { */);
+    this.enter();
     this.skipWhitespace();
     if (this.peek() === 0x7d) {
       this.position++;
+      this.depth--;
       return;
     }
     for (;;) {
@@ -144,23 +255,35 @@ class SelectivePlanReader {
       onEntry(key);
       this.skipWhitespace();
       const next = this.next();
-      if (next === 0x7d) return;
+      if (next === 0x7d) {
+        this.depth--;
+        return;
+      }
       if (next !== 0x2c) throw new FallBack();
     }
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_PLAN_DEPTH) throw new TooDeep(this.offset() - 1);
+  }
+
   /** The elements of an array whose `[` was consumed: the callback must consume each. */
   private arrayElements(onElement: () => void): void {
+    this.enter();
     this.skipWhitespace();
     if (this.peek() === 0x5d) {
       this.position++;
+      this.depth--;
       return;
     }
     for (;;) {
       onElement();
       this.skipWhitespace();
       const next = this.next();
-      if (next === 0x5d) return;
+      if (next === 0x5d) {
+        this.depth--;
+        return;
+      }
       if (next !== 0x2c) throw new FallBack();
     }
   }
@@ -183,9 +306,112 @@ class SelectivePlanReader {
     }
   }
 
+  /**
+   * Skips one value without building it, checking as it goes that it is valid JSON and not
+   * nested too deep: a file is refused wherever the damage is, skipped sections included.
+   * Anything wrong goes to the whole-text parser, which says where.
+   */
   private skipValue(): void {
     this.skipWhitespace();
-    this.scanValue(undefined);
+    this.fill();
+    const stack: number[] = [];
+    let state = VALUE;
+    let stringIsKey = false;
+    /** 0: none; 1: after a backslash; 5…2: hex digits of a \u escape still to come. */
+    let escape = 0;
+    let scalar = '';
+    for (;;) {
+      const chunk = this.chunk;
+      const length = chunk.length;
+      let i = this.position;
+      for (; i < length; i++) {
+        const c = chunk[i]!;
+        if (state === STRING) {
+          if (escape === 0) {
+            if (c === 0x22) {
+              if (stringIsKey) state = COLON;
+              else if (stack.length === 0) {
+                this.position = i + 1;
+                return;
+              } else state = AFTER;
+            } else if (c === 0x5c) escape = 1;
+            else if (c < 0x20) throw new FallBack();
+          } else if (escape === 1) {
+            if (c === 0x75) escape = 5;
+            else if (c === 0x22 || c === 0x5c || c === 0x2f || c === 0x62 || c === 0x66 || c === 0x6e || c === 0x72 || c === 0x74) escape = 0;
+            else throw new FallBack();
+          } else {
+            if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))) throw new FallBack();
+            escape = escape === 2 ? 0 : escape - 1;
+          }
+          continue;
+        }
+        if (state === SCALAR) {
+          if (!isDelimiter(c)) {
+            scalar += String.fromCharCode(c);
+            if (scalar.length > 400) throw new FallBack();
+            continue;
+          }
+          if (!SCALAR_TOKEN.test(scalar)) throw new FallBack();
+          if (stack.length === 0) {
+            this.position = i;
+            return;
+          }
+          state = AFTER;
+        }
+        if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+        let close = false;
+        switch (state) {
+          case VALUE:
+          case FIRST_VALUE:
+            if (c === 0x5d && state === FIRST_VALUE) close = true;
+            else if (c === 0x7b || c === 0x5b) {
+              stack.push(c);
+              if (this.depth + stack.length > MAX_PLAN_DEPTH) throw new TooDeep(this.chunkOffset + i);
+              state = c === 0x7b ? FIRST_KEY : FIRST_VALUE;
+            } else if (c === 0x22) {
+              state = STRING;
+              stringIsKey = false;
+            } else if (!isDelimiter(c)) {
+              state = SCALAR;
+              scalar = String.fromCharCode(c);
+            } else throw new FallBack();
+            break;
+          case KEY:
+          case FIRST_KEY:
+            if (c === 0x7d && state === FIRST_KEY) close = true;
+            else if (c === 0x22) {
+              state = STRING;
+              stringIsKey = true;
+            } else throw new FallBack();
+            break;
+          case COLON:
+            if (c !== 0x3a) throw new FallBack();
+            state = VALUE;
+            break;
+          case AFTER: {
+            const top = stack[stack.length - 1];
+            if (c === 0x2c) state = top === 0x7b ? KEY : VALUE;
+            else if ((c === 0x7d && top === 0x7b) || (c === 0x5d && top === 0x5b)) close = true;
+            else throw new FallBack();
+            break;
+          }
+        }
+        if (close) {
+          stack.pop();
+          if (stack.length === 0) {
+            this.position = i + 1;
+            return;
+          }
+          state = AFTER;
+        }
+      }
+      this.position = i;
+      if (!this.refill()) {
+        if (state === SCALAR && stack.length === 0 && SCALAR_TOKEN.test(scalar)) return; // a scalar at the very end
+        throw new FallBack(); // truncated: the whole-text parser will say where
+      }
+    }
   }
 
   /**
@@ -228,7 +454,9 @@ class SelectivePlanReader {
           continue;
         }
         if (c === 0x22) inString = true;
-        else if (c === 0x7b || c === 0x5b) depth++;
+        else if (c === 0x7b || c === 0x5b) {
+          if (this.depth + ++depth > MAX_PLAN_DEPTH) throw new TooDeep(this.chunkOffset + i);
+        }
         else if (c === 0x7d || c === 0x5d) {
           depth--;
           if (depth === 0) {
@@ -315,6 +543,22 @@ class SelectivePlanReader {
       throw new FallBack();
     }
   }
+}
+
+// States of the validating skip.
+const VALUE = 0;
+const FIRST_VALUE = 1;
+const KEY = 2;
+const FIRST_KEY = 3;
+const COLON = 4;
+const AFTER = 5;
+const STRING = 6;
+const SCALAR = 7;
+const SCALAR_TOKEN = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
+
+/** Bytes that end a bare token (number, true, false, null). */
+function isDelimiter(c: number): boolean {
+  return c === 0x2c || c === 0x7d || c === 0x5d || c === 0x7b || c === 0x5b || c === 0x3a || c === 0x22 || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** A resource change with only what the checks read; `after` and `after_unknown` are not copied. */

@@ -65,9 +65,16 @@ describe('plans that cannot be read give one line naming the file and what is wr
     }
   });
 
-  it('marks an errored plan incomplete with a warning, rather than passing it silently', async () => {
+  it('refuses an errored plan with a located line: it is not a plan to judge', async () => {
     writeFileSync(join(dir, 'errored.json'), JSON.stringify({ format_version: '1.2', resource_changes: [], errored: true }));
-    const inventory = await readPlanInventory({ planFile: join(dir, 'errored.json'), tfRoot: dir, repoRoot: dir });
+    await expect(readPlanInventory({ planFile: join(dir, 'errored.json'), tfRoot: dir, repoRoot: dir })).rejects.toThrow(/^the plan is marked "errored"/);
+    const error = await readPlanInventory({ planFile: join(dir, 'errored.json'), tfRoot: dir, repoRoot: dir }).catch((e: unknown) => e as InputError);
+    expect((error as InputError).toLine()).toMatch(/^errored\.json: \/errored: the plan is marked "errored"/);
+  });
+
+  it('marks a plan with deferred changes incomplete with a warning, rather than passing it silently', async () => {
+    writeFileSync(join(dir, 'deferred.json'), JSON.stringify({ format_version: '1.2', resource_changes: [], complete: false }));
+    const inventory = await readPlanInventory({ planFile: join(dir, 'deferred.json'), tfRoot: dir, repoRoot: dir });
     expect(inventory.complete).toBe(false);
     expect(inventory.warnings[0]!.message).toMatch(/marked incomplete/);
   });

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planToInventory } from '../../../src/sources/plan/index.js';
-import { readPlanFile } from '../../../src/sources/plan/planFileReader.js';
+import type { InputError } from '../../../src/errors/inputError.js';
+import { MAX_PLAN_DEPTH, readPlanFile, readPlanStdin } from '../../../src/sources/plan/planFileReader.js';
 import { FIXTURES, REPO_ROOT } from './inventoryText.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clb-guard-plan-reader-'));
@@ -71,5 +72,63 @@ describe('reading the plan file in chunks', () => {
     expect(() => stream(write('bad.json', '{"format_version": "1.2", "resource_changes": [{"a": tru}]}'))).toThrow(/not JSON/);
     expect(stream(write('array.json', '[1, 2]'))).toEqual([1, 2]);
     expect(stream(write('nested.json', '{"resource_changes": {"not": "a list"}, "format_version": "1.2"}'))).toEqual({ resource_changes: { not: 'a list' }, format_version: '1.2' });
+  });
+});
+
+describe('hostile plan files', () => {
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const plan = (extra: string) => `{"format_version": "1.2", "resource_changes": [], ${extra}}`;
+
+  it.each([
+    ['in planned_values', plan('"planned_values": {"root_module": {"resources": [ {"a": tru} ]}}')],
+    ['a bare word in planned_values', plan('"planned_values": {"x": garbage}')],
+    ['a missing comma in relevant_attributes', plan('"relevant_attributes": [{"a": 1} {"b": 2}]')],
+    ['a bad escape in output_changes', plan('"output_changes": {"x": "\\q"}')],
+    ['a raw line break in a skipped string', plan('"checks": ["a\nb"]')],
+    ['a trailing comma in a skipped object', plan('"resource_drift": {"a": 1,}')],
+    ['a key without a colon in a skipped object', plan('"values": {"a" 1}')],
+    ['a number with a leading zero', plan('"planned_values": {"a": 012}')],
+    ['a mismatched closer', plan('"planned_values": {"a": [1}]')],
+  ])('refuses damage %s, where the streaming reader skips', (_name, text) => {
+    expect(() => stream(write('damaged.json', text))).toThrow(/not JSON|truncated/);
+  });
+
+  it('still skips valid sections of every kind', () => {
+    const text = plan('"planned_values": {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n\\"", {}, []], "b": {"c": {"d": "}"}}}, "checks": 0');
+    expect(stream(write('valid-skipped.json', text))).toMatchObject({ format_version: '1.2', resource_changes: [] });
+  });
+
+  it.each([
+    ['in a resource change value', `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "change": {"after": ${deep(100_000)}}}]}`],
+    ['in a skipped section', plan(`"planned_values": ${deep(100_000)}`)],
+    ['in the prior state modules', `{"format_version": "1.2", "prior_state": {"values": {"root_module": ${'{"child_modules": ['.repeat(20_000)}${']}'.repeat(20_000)}}}}`],
+    ['where the whole-text parser reads', `[${deep(100_000)}]`],
+  ])('refuses nesting deeper than the limit %s, with a located line', (_name, text) => {
+    expect(() => stream(write('deep.json', text))).toThrow(new RegExp(`nested deeper than ${MAX_PLAN_DEPTH} levels`));
+    try {
+      stream(write('deep.json', text));
+    } catch (error) {
+      expect((error as InputError).place).toMatch(/^line 1 column \d+$/);
+    }
+  });
+
+  it('accepts nesting up to the limit', () => {
+    const within = `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "change": {"after": ${deep(MAX_PLAN_DEPTH - 5)}}}]}`;
+    expect(() => stream(write('within.json', within))).not.toThrow();
+  });
+
+  it('refuses devices and directories with one line, before reading them', () => {
+    expect(() => readPlanFile('/dev/zero', '/dev/zero')).toThrow(/^not a file \(a character device\)/);
+    expect(() => readPlanFile(dir, 'dir')).toThrow(/^not a file \(a directory\)/);
+  });
+
+  it('reads standard input to its end: empty is "the file is empty", a plan is a plan', () => {
+    const empty = openSync(write('empty.json', ''), 'r');
+    expect(() => readPlanStdin('stdin', empty)).toThrow(/the file is empty/);
+    closeSync(empty);
+    const text = readFileSync(join(FIXTURES, 'demo', 'plan.json'));
+    const fd = openSync(write('stdin.json', text.toString('utf8')), 'r');
+    expect(readPlanStdin('stdin', fd)).toEqual(JSON.parse(text.toString('utf8')));
+    closeSync(fd);
   });
 });
