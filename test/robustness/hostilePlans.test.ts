@@ -74,7 +74,7 @@ const HOSTILE: readonly (readonly [string, () => string, RegExp])[] = [
   ['an errored plan', () => write('errored.json', plan(', "errored": true')), /\/errored: the plan is marked "errored"/],
   ['garbage inside planned_values', () => write('damaged.json', plan(', "planned_values": {"root_module": {"resources": [{"x": nope}]}}')), /line 1 column \d+: not JSON/],
   ['garbage inside relevant_attributes', () => write('damaged2.json', plan(', "relevant_attributes": [1 2]')), /line 1 column \d+: not JSON/],
-  ['standard input through /dev/stdin', () => '/dev/stdin', /not a file \(a FIFO\).*`-` to read it from standard input/],
+  ['standard input through /dev/stdin', () => '/dev/stdin', /not a file \(a (FIFO|socket)\).*`-` to read it from standard input/],
 ];
 
 function write(name: string, text: string): string {
