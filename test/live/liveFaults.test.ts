@@ -13,6 +13,7 @@ import { redactSecrets } from '../../src/sources/live/callScheduler.js';
 import { isLoopbackHost, parseApiEndpoint } from '../../src/sources/live/tencentApi.js';
 import type { Account } from '../emulator/accountFixture.js';
 import { startEmulator, type AnswerFault, type Emulator } from '../emulator/server.js';
+import { installNetworkGuard } from '../support/networkGuard.mjs';
 
 /**
  * Each way an API answer can fall short of its promised shape, through the whole CLI against
@@ -25,9 +26,14 @@ const CANARY_ID = 'AKIDcanaryfaults';
 const CANARY = 'CANARYsecret9f2c4e1d7b';
 const ENV = { TENCENTCLOUD_SECRET_ID: CANARY_ID, TENCENTCLOUD_SECRET_KEY: CANARY, CLB_GUARD_LIVE_TIMEOUT: '2', CLB_GUARD_LIVE_RETRY_MS: '2' };
 
+// In this process too: nothing these runs do may leave loopback (the SDK's default endpoint included).
+const violations: string[] = [];
+installNetworkGuard((message) => violations.push(message));
+
 let emulator: Emulator | undefined;
 let sink: Server | undefined;
 afterEach(async () => {
+  expect(violations).toEqual([]);
   await emulator?.close();
   emulator = undefined;
   await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));

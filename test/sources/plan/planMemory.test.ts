@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { expectNoEscape, guardedNodeArgs } from '../../support/guardedProcess.js';
 import { FIXTURES, REPO_ROOT } from './inventoryText.js';
 
 /**
@@ -59,7 +60,8 @@ const inventory = await readPlanInventory({ planFile: ${JSON.stringify(planFile)
 process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, balancers: inventory.loadBalancers.size, groups: inventory.securityGroups.size }));`,
     );
     await build({ entryPoints: [entry], outfile: join(dir, 'measure.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-    const child = spawnSync(process.execPath, [join(dir, 'measure.mjs')], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...guardedNodeArgs(), join(dir, 'measure.mjs')], { encoding: 'utf8' });
+    expectNoEscape(child.stderr, child.status);
     expect(child.stderr).toBe('');
     const measured = JSON.parse(child.stdout) as { rss: number; balancers: number; groups: number };
     expect([measured.balancers, measured.groups]).toEqual([copies * 2, copies * 5]);
