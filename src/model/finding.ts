@@ -32,6 +32,64 @@ export interface Evidence {
   readonly reason?: string;
 }
 
+/** An API 3.0 call that makes the change: `vpc CreateSecurityGroupPolicies {…}`. */
+export interface ApiCall {
+  readonly service: 'vpc' | 'cvm' | 'clb';
+  readonly action: string;
+  readonly request: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One change that fixes one or more findings. Findings that one change fixes carry the same fix
+ * (same `id`): reporters show it once, with the findings it fixes.
+ */
+export interface Fix {
+  /** Stable across runs: derived from what the change is, not from the findings. */
+  readonly id: string;
+  /** Prose: what to change, in which resource (the one that holds the rule) and at which .tf line. */
+  readonly text: string;
+  /** The resource to edit: rule set, lite rule, single rule, instance or CLB (plan), cloud ID (live). */
+  readonly resource?: string;
+  readonly location?: SourceLocation | null;
+  /** A Terraform snippet (modern HCL, no interpolation-only strings). */
+  readonly hcl?: string;
+  /** The same change with the API. */
+  readonly api?: ApiCall;
+  /** How many rules the change adds or edits (for "one rule fixes 3 findings"). */
+  readonly rules: number;
+}
+
+/** The fix as plain text: prose, the HCL snippet, then the API call. */
+export function fixAsText(fix: Fix): string {
+  return [fix.text, ...(fix.hcl ? [fix.hcl] : []), ...(fix.api ? [`or with API 3.0: ${fix.api.service} ${fix.api.action} ${JSON.stringify(fix.api.request)}`] : [])].join('\n');
+}
+
+export interface FixGroup {
+  readonly fix: Fix;
+  readonly findings: readonly Finding[];
+}
+
+/** The fixes of these findings, each once, in the order of their first finding. */
+export function fixGroupsOf(findings: readonly Finding[]): FixGroup[] {
+  const groups = new Map<string, { fix: Fix; findings: Finding[] }>();
+  for (const f of findings) {
+    if (f.fix === undefined) continue;
+    const group = groups.get(f.fix.id) ?? { fix: f.fix, findings: [] };
+    group.findings.push(f);
+    groups.set(f.fix.id, group);
+  }
+  return [...groups.values()];
+}
+
+/** "One rule fixes 3 findings on tencentcloud_instance.api" / "One change fixes 2 findings on a, b". */
+export function fixSummary(group: FixGroup): string {
+  const n = group.findings.length;
+  const subject = group.fix.rules === 1 ? 'One rule' : group.fix.rules === 0 ? 'One change' : `One change (${group.fix.rules} rules)`;
+  const resources = [...new Set(group.findings.map((f) => f.resource))];
+  const on = resources.length <= 3 ? resources.join(', ') : `${resources.slice(0, 3).join(', ')} and ${resources.length - 3} more`;
+  return `${subject} fixes ${n === 1 ? '1 finding' : `${n} findings`} on ${on}`;
+}
+
 /** The neutral result every source → policy produces and every reporter consumes. */
 export interface Finding {
   readonly policy: string;
@@ -44,7 +102,12 @@ export interface Finding {
   readonly message: string;
   readonly location: SourceLocation | null;
   readonly evidence: readonly Evidence[];
+  /** The whole remediation as text: the policy's general advice, then the exact fix. */
   readonly remediation?: string;
+  /** The policy's general advice alone (without the fix), for reporters that show the fix apart. */
+  readonly advice?: string;
+  /** The exact change; shared (same id) by every finding it fixes. */
+  readonly fix?: Fix;
   readonly docs?: string;
   /** Stable across runs and line moves: policy + resource + what failed. */
   readonly fingerprint: string;

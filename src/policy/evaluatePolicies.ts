@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Evidence, Finding } from '../model/finding.js';
+import { fixAsText, type Evidence, type Finding, type Fix } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { InventoryResolver } from '../net/inventoryResolver.js';
 import type { AssertionContext, AssertionFailure } from './assertions/assertionTypes.js';
@@ -9,6 +9,7 @@ import { checkNotReachable } from './assertions/notReachable.js';
 import { checkReachable, unknownFailure } from './assertions/reachable.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
 import { renderTemplate } from './messageTemplate.js';
+import { renderFixPlans, type FixPlan } from './remediation.js';
 import type { Assertion, LoadedPolicy } from './policyTypes.js';
 import { subjectsOf, type Subject } from './subjects.js';
 
@@ -21,6 +22,7 @@ export interface Evaluation {
 export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[]): Evaluation {
   const resolver = new InventoryResolver(inventory);
   const findings = new Map<string, Finding & { extra: number }>();
+  const plans = new Map<string, FixPlan>();
   let backends = 0;
   // Subjects depend only on their kind and two params: build them once for all policies.
   const subjectCache = new Map<string, Subject[]>();
@@ -51,7 +53,9 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         // Texts only for findings that are kept: merged flows need none.
         const message = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
-        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : undefined, failure.fix?.()].filter((r) => r !== undefined && r !== '').join('\n');
+        const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : '';
+        const plan = failure.fix?.();
+        if (plan !== undefined) plans.set(identity, plan);
         findings.set(identity, {
           policy: policy.id,
           title: policy.title,
@@ -62,7 +66,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
           message,
           location: failure.location,
           evidence: failure.evidence,
-          ...(remediation !== '' ? { remediation } : {}),
+          ...(advice !== '' ? { remediation: advice, advice } : {}),
           ...(policy.docs ? { docs: policy.docs } : {}),
           fingerprint,
           ...(failure.consoleUrl ? { consoleUrl: failure.consoleUrl } : {}),
@@ -72,11 +76,35 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
-  const out = [...findings.values()].map(({ extra, ...finding }) => (extra > 0 ? { ...finding, message: `${finding.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : finding));
+  const fixes = groupFixes(plans);
+  const out = [...findings.entries()].map(([identity, { extra, ...found }]) => {
+    const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : found;
+    const fix = fixes.get(identity);
+    if (fix === undefined) return finding;
+    const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== undefined && r !== '').join('\n');
+    return { ...finding, remediation, fix };
+  });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
 }
 
 const MAX_EVIDENCE = 20;
+
+/** Findings whose fix plans share a merge key get one fix: the same object, rendered once from all of their plans. */
+function groupFixes(plans: ReadonlyMap<string, FixPlan>): Map<string, Fix> {
+  const byKey = new Map<string, { identities: string[]; plans: FixPlan[] }>();
+  for (const [identity, plan] of plans) {
+    const group = byKey.get(plan.mergeKey) ?? { identities: [], plans: [] };
+    group.identities.push(identity);
+    group.plans.push(plan);
+    byKey.set(plan.mergeKey, group);
+  }
+  const out = new Map<string, Fix>();
+  for (const group of byKey.values()) {
+    const fix = renderFixPlans(group.plans);
+    for (const identity of group.identities) out.set(identity, fix);
+  }
+  return out;
+}
 
 function merge(existing: Finding & { extra: number }, failure: AssertionFailure): Finding & { extra: number } {
   // Merged findings keep the first evidence only: enough to explain, and merging stays cheap.

@@ -1,32 +1,44 @@
-import type { SecurityGroup } from '../model/securityGroup.js';
-import type { AddressSet } from '../net/addressSet.js';
-import type { SymbolicAddress, VerdictPart } from '../net/flow.js';
+import { createHash } from 'node:crypto';
+import type { AddressSpec } from '../model/address.js';
+import type { ApiCall, Fix } from '../model/finding.js';
+import type { SourceLocation } from '../model/provenance.js';
+import type { SecurityGroup, SecurityGroupRule } from '../model/securityGroup.js';
+import { isUnknown } from '../model/value.js';
+import { AddressSet } from '../net/addressSet.js';
+import type { RuleRef, SymbolicAddress } from '../net/flow.js';
 import type { InventoryResolver } from '../net/inventoryResolver.js';
 import { describePorts, type PortSet } from '../net/portSet.js';
 import type { Protocol } from '../net/protocol.js';
 
-/** Where a new rule for this group goes in Terraform: its rule set, or a new one. */
-function ruleHolder(group: SecurityGroup | undefined, key: string, mode: 'plan' | 'live'): string {
-  if (mode === 'live') return `security group ${key}`;
-  const holder = group?.ingress.rules.find((r) => r.provenance.type === 'tencentcloud_security_group_rule_set')?.provenance.address;
-  return holder ?? `a tencentcloud_security_group_rule_set for ${key}`;
+/** A fix before it is rendered: plans with the same `mergeKey` are one change. */
+export type FixPlan = AddRulePlan | FixedPlan;
+
+export type FixBody = Omit<Fix, 'id'>;
+
+/** Add a rule to a security group: mergeable, so that one rule can fix several findings. */
+export interface AddRulePlan {
+  readonly kind: 'addRule';
+  readonly mergeKey: string;
+  readonly resolver: InventoryResolver;
+  readonly groupKey: string;
+  readonly group: SecurityGroup | undefined;
+  readonly action: 'ACCEPT' | 'DROP';
+  readonly protocol: Protocol;
+  readonly ports: PortSet;
+  readonly sources: FlowSources;
+  /** The written rule the new one must precede (the earliest blocking rule); absent: anywhere above a broader DROP. */
+  readonly above?: RuleRef;
+  /** Put it at the very top (PolicyIndex 0). */
+  readonly top?: boolean;
+  /** Text after the fix, e.g. an alternative. */
+  readonly alternative?: string;
 }
 
-/**
- * Peer text for the fix: the whole source set of the flow (admitting what is already admitted
- * again is harmless, and "172.16.0.0/16" reads better than the fragments left by a partial
- * rule), or the CLB's VIP expression when the VIP is known only after apply.
- */
-function peerForFix(sources: FlowSources, mode: 'plan' | 'live'): string[] {
-  const peers = new Set<string>();
-  for (const symbol of sources.symbols) {
-    if (symbol.id.startsWith('vip:')) {
-      const lb = symbol.id.slice(4);
-      peers.add(mode === 'plan' ? `\${${lb}.clb_vips[0]}` : `VIP of ${lb}`);
-    } else peers.add(symbol.within.describe());
-  }
-  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.add(cidr);
-  return [...peers];
+/** A change that is the same for every finding it fixes. */
+export interface FixedPlan {
+  readonly kind: 'fixed';
+  readonly mergeKey: string;
+  readonly body: FixBody;
 }
 
 export interface FlowSources {
@@ -34,61 +46,349 @@ export interface FlowSources {
   readonly symbols: readonly SymbolicAddress[];
 }
 
-export function securityGroupFix(resolver: InventoryResolver, groupRef: string | undefined, refused: readonly VerdictPart[], sources: FlowSources, protocol: Protocol, ports: PortSet): string {
-  const mode = resolver.inventory.mode;
-  if (groupRef === undefined) return '';
+export function fixId(mergeKey: string): string {
+  return createHash('sha256').update(mergeKey).digest('hex').slice(0, 12);
+}
+
+/** Renders plans that share a merge key as one fix. */
+export function renderFixPlans(plans: readonly FixPlan[]): Fix {
+  const first = plans[0]!;
+  const body = first.kind === 'fixed' ? first.body : renderAddRule(mergeAddRules(plans as readonly AddRulePlan[]));
+  return { id: fixId(first.mergeKey), ...body };
+}
+
+function mergeAddRules(plans: readonly AddRulePlan[]): AddRulePlan {
+  if (plans.length === 1) return plans[0]!;
+  let addresses = AddressSet.EMPTY;
+  const symbols = new Map<string, SymbolicAddress>();
+  let above: RuleRef | undefined;
+  for (const plan of plans) {
+    addresses = addresses.union(plan.sources.addresses);
+    for (const s of plan.sources.symbols) symbols.set(s.id, s);
+    if (plan.above !== undefined && (above === undefined || plan.above.index < above.index)) above = plan.above;
+  }
+  // A symbolic address (a VIP known after apply) inside the concrete sources needs no rule of its own.
+  const kept = [...symbols.values()].filter((s) => s.within.isEmpty() || !addresses.covers(s.within));
+  return { ...plans[0]!, sources: { addresses, symbols: kept }, ...(above ? { above } : {}) };
+}
+
+// --- where rules live --------------------------------------------------------------------
+
+const RULE_SET = 'tencentcloud_security_group_rule_set';
+const LITE_RULE = 'tencentcloud_security_group_lite_rule';
+const SINGLE_RULE = 'tencentcloud_security_group_rule';
+
+/** `main.tf:83` */
+export function at(location: SourceLocation | null | undefined): string {
+  return location ? `${location.file}:${location.line}` : '';
+}
+
+const atParen = (location: SourceLocation | null | undefined) => (location ? ` (${at(location)})` : '');
+
+interface Holder {
+  /** Terraform address of the resource that holds the rules (plan), or the group (live). */
+  readonly address: string;
+  readonly type: string | undefined;
+  readonly location?: SourceLocation;
+}
+
+/** The resource that holds a rule: its rule set, lite rule or single rule resource (not the group). */
+export function holderOfRule(resolver: InventoryResolver, ref: RuleRef): Holder {
+  if (resolver.inventory.mode === 'live' || ref.provenance === undefined) return { address: ref.list, type: undefined, ...(ref.provenance?.location ? { location: ref.provenance.location } : {}) };
+  return { address: ref.provenance.address, type: ref.provenance.type, ...(ref.provenance.location ? { location: ref.provenance.location } : {}) };
+}
+
+/** Where new ingress rules for a group go: the resource that already holds its rules, last block first. */
+function holderOfGroup(group: SecurityGroup | undefined, key: string, mode: 'plan' | 'live', direction: 'ingress' | 'egress' = 'ingress'): Holder | undefined {
+  if (mode === 'live') return { address: key, type: undefined };
+  const rules = group ? [...group[direction].rules, ...group[direction === 'ingress' ? 'egress' : 'ingress'].rules] : [];
+  const holding = [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ?? rules.find((r) => r.provenance.type === SINGLE_RULE);
+  if (holding === undefined) return undefined;
+  return { address: holding.provenance.address, type: holding.provenance.type, ...(holding.provenance.location ? { location: holding.provenance.location } : {}) };
+}
+
+function cloudIdOf(resolver: InventoryResolver, groupKey: string): string {
+  const group = resolver.securityGroup(groupKey);
+  return group?.provenance.cloudId ?? (resolver.inventory.mode === 'live' ? groupKey : '<security group ID>');
+}
+
+// --- adding a rule -------------------------------------------------------------------------
+
+interface Peer {
+  /** HCL expression: `"10.0.0.0/8"` or `tencentcloud_clb_instance.web.clb_vips[0]`. */
+  readonly hcl: string;
+  /** Lite-rule / API text. */
+  readonly text: string;
+  /** For prose: `the VIP of tencentcloud_clb_instance.web`. */
+  readonly label?: string;
+  readonly ipv6: boolean;
+}
+
+/**
+ * Peers for the fix: the whole source set of the flow (admitting what is already admitted again
+ * is harmless, and "172.16.0.0/16" reads better than the fragments left by a partial rule), or
+ * the CLB's VIP expression when the VIP is known only after apply.
+ */
+function peersOf(sources: FlowSources, mode: 'plan' | 'live'): Peer[] {
+  const peers = new Map<string, Peer>();
+  for (const symbol of sources.symbols) {
+    if (symbol.id.startsWith('vip:')) {
+      const lb = symbol.id.slice(4);
+      peers.set(symbol.id, { hcl: mode === 'plan' ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`, text: `<VIP of ${lb}>`, label: `the VIP of ${lb}`, ipv6: false });
+    } else {
+      const text = symbol.within.describe();
+      peers.set(symbol.id, { hcl: JSON.stringify(text), text, ipv6: text.includes(':') });
+    }
+  }
+  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(':') });
+  return [...peers.values()];
+}
+
+export function addRulePlan(
+  resolver: InventoryResolver,
+  groupRef: string | undefined,
+  sources: FlowSources,
+  protocol: Protocol,
+  ports: PortSet,
+  options: { above?: RuleRef; action?: 'ACCEPT' | 'DROP'; top?: boolean; alternative?: string } = {},
+): AddRulePlan | undefined {
+  if (groupRef === undefined) return undefined;
   const group = resolver.securityGroup(groupRef);
-  const key = group?.key ?? groupRef;
-  const blocking = refused.find((p) => p.decidedBy && p.decidedBy.index >= 0 && p.decidedBy.list === key);
-  const where = blocking ? `above rule ${blocking.decidedBy!.index} (${blocking.decidedBy!.text})` : '(no rule matches this traffic now, so anywhere above a broader DROP works)';
+  const groupKey = group?.key ?? groupRef;
+  const action = options.action ?? 'ACCEPT';
+  return {
+    kind: 'addRule',
+    mergeKey: `add|${groupKey}|${action}|${protocol}|${ports.intervals.join(';')}|${options.top ? 'top' : ''}|${options.alternative ?? ''}`,
+    resolver,
+    groupKey,
+    group,
+    action,
+    protocol,
+    ports,
+    sources,
+    ...(options.above ? { above: options.above } : {}),
+    ...(options.top ? { top: true } : {}),
+    ...(options.alternative ? { alternative: options.alternative } : {}),
+  };
+}
+
+function renderAddRule(plan: AddRulePlan): FixBody {
+  const { resolver, groupKey, group, protocol, ports, action } = plan;
+  const mode = resolver.inventory.mode;
   const portText = protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL';
-  const peers = peerForFix(sources, mode);
-  const blocks = peers.map((peer) =>
-    [`  ingress {`, `    action     = "ACCEPT"`, `    cidr_block = "${peer}"`, `    protocol   = "${protocol}"`, `    port       = "${portText}"`, `  }`].join('\n'),
-  );
-  const cloudId = group?.provenance.cloudId ?? (mode === 'live' ? key : '<security group ID>');
-  const api = {
-    SecurityGroupId: cloudId,
-    SecurityGroupPolicySet: {
-      Ingress: peers.map((peer) => ({
-        ...(blocking ? { PolicyIndex: blocking.decidedBy!.index } : {}),
-        Protocol: protocol,
-        ...(protocol === 'TCP' || protocol === 'UDP' ? { Port: portText } : {}),
-        CidrBlock: peer.startsWith('${') ? '<VIP>' : peer,
-        Action: 'ACCEPT',
-      })),
+  const peers = peersOf(plan.sources, mode);
+  const holder = holderOfGroup(group, groupKey, mode);
+  const above = plan.above;
+  const aboveText = plan.top
+    ? 'at the top'
+    : above
+      ? `above rule ${above.index} (${above.text})${above.provenance?.location ? ` at ${at(above.provenance.location)}` : ''}`
+      : 'anywhere above a broader DROP (no rule matches this traffic now)';
+  const what = `${peers.length === 1 ? 'a rule' : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(', ')} ${protocol}${protocol === 'TCP' || protocol === 'UDP' ? `:${portText}` : ''}`;
+  let text: string;
+  let hcl: string | undefined;
+  if (mode === 'live' || holder === undefined) {
+    text = mode === 'live' ? `Add ${what} to security group ${groupKey} ${aboveText}.` : `Add ${what} to ${groupKey}: it has no rule resource yet, so create a ${RULE_SET} for it:`;
+    if (mode === 'plan') hcl = ruleSetResource(groupKey, peers, action, protocol, portText);
+  } else if (holder.type === LITE_RULE) {
+    text = `Add ${what} to the ingress list of ${holder.address}${atParen(holder.location)}, ${aboveText}:`;
+    hcl = [`ingress = [`, ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`), `  # … the existing entries, in order …`, `]`].join('\n');
+    if (peers.some((p) => p.hcl.startsWith('tencentcloud_'))) hcl = hcl.replace(/"([A-Z]+)#<VIP of ([^>]+)>#/g, '"$1#${$2.clb_vips[0]}#');
+  } else if (holder.type === SINGLE_RULE) {
+    text = `Add ${what} next to ${holder.address}${atParen(holder.location)} as ${peers.length === 1 ? 'a new' : 'new'} ${SINGLE_RULE}${plan.top || above ? `, ${aboveText} in priority` : ''}:`;
+    hcl = peers.map((p, i) => singleRuleResource(groupKey, `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, '_')}${peers.length > 1 ? `_${i + 1}` : ''}`, p, action, protocol, portText)).join('\n\n');
+  } else {
+    text = `Add ${what} to ${holder.address}${holder.location ? ` (ingress blocks at ${at(holder.location)})` : ''}, ${aboveText}:`;
+    hcl = peers.map((p) => ingressBlock(p, action, protocol, portText)).join('\n');
+  }
+  const api: ApiCall = {
+    service: 'vpc',
+    action: 'CreateSecurityGroupPolicies',
+    request: {
+      SecurityGroupId: cloudIdOf(resolver, groupKey),
+      SecurityGroupPolicySet: {
+        Ingress: peers.map((p) => ({
+          ...(plan.top ? { PolicyIndex: 0 } : above ? { PolicyIndex: above.index } : {}),
+          Protocol: protocol,
+          ...(protocol === 'TCP' || protocol === 'UDP' ? { Port: portText } : {}),
+          ...(p.ipv6 ? { Ipv6CidrBlock: p.text } : { CidrBlock: p.text }),
+          Action: action,
+        })),
+      },
     },
   };
+  return {
+    text: plan.alternative ? `${text.replace(/:$/, '')} (${plan.alternative}):` : text,
+    resource: holder?.address ?? groupKey,
+    location: (plan.top ? undefined : above?.provenance?.location) ?? holder?.location ?? group?.provenance.location ?? null,
+    ...(hcl !== undefined ? { hcl } : {}),
+    api,
+    rules: peers.length,
+  };
+}
+
+function ingressBlock(peer: Peer, action: string, protocol: string, port: string): string {
+  const field = peer.ipv6 ? 'ipv6_cidr_block' : 'cidr_block';
+  const pad = (name: string) => name.padEnd(peer.ipv6 ? 15 : 10);
+  return [`ingress {`, `  ${pad('action')} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad('protocol')} = "${protocol}"`, ...(protocol === 'TCP' || protocol === 'UDP' ? [`  ${pad('port')} = "${port}"`] : [])  , `}`].join('\n');
+}
+
+/** `tencentcloud_security_group.web` → `web`; a cloud ID as it is. */
+function ruleName(groupKey: string): string {
+  const last = groupKey.split('.').pop() ?? groupKey;
+  return last.replace(/\[.*$/, '').replace(/[^A-Za-z0-9_]/g, '_') || 'rules';
+}
+
+function groupIdExpression(groupKey: string): string {
+  return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey) ? `${groupKey}.id` : JSON.stringify(groupKey);
+}
+
+function ruleSetResource(groupKey: string, peers: Peer[], action: string, protocol: string, port: string): string {
+  const blocks = peers.map((p) => ingressBlock(p, action, protocol, port).split('\n').map((l) => `  ${l}`).join('\n'));
+  return [`resource "${RULE_SET}" "${ruleName(groupKey)}" {`, `  security_group_id = ${groupIdExpression(groupKey)}`, '', ...blocks, `}`].join('\n');
+}
+
+function singleRuleResource(groupKey: string, name: string, peer: Peer, action: string, protocol: string, port: string): string {
   return [
-    `Add to ${ruleHolder(group, key, mode)} ${where}:`,
-    blocks.join('\n'),
-    `or with API 3.0: vpc CreateSecurityGroupPolicies ${JSON.stringify(api)}`,
+    `resource "${SINGLE_RULE}" "${name}" {`,
+    `  security_group_id = ${groupIdExpression(groupKey)}`,
+    `  type              = "ingress"`,
+    `  cidr_ip           = ${peer.hcl}`,
+    `  ip_protocol       = "${protocol.toLowerCase()}"`,
+    ...(protocol === 'TCP' || protocol === 'UDP' ? [`  port_range        = "${port}"`] : []),
+    `  policy            = "${action.toLowerCase()}"`,
+    `}`,
   ].join('\n');
 }
 
-export function aclFix(aclKey: string, direction: 'ingress' | 'egress', sources: FlowSources, protocol: Protocol, ports: PortSet, mode: 'plan' | 'live'): string {
-  const portText = protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL';
-  const peers = peerForFix(sources, mode).map((p) => (p.startsWith('${') ? '<VIP>' : p));
-  const entries = peers.map((peer) => `"ACCEPT#${peer}#${portText}#${protocol}"`);
-  return [
-    `Add to the ${direction} list of ${aclKey}, before any DROP that covers it: ${entries.join(', ')}`,
-    `or with API 3.0: vpc CreateNetworkAclEntries (${direction === 'ingress' ? 'IngressEntries' : 'EgressEntries'}: ${peers.map((p) => `{Protocol: "${protocol}", Port: "${portText}", CidrBlock: "${p}", Action: "ACCEPT"}`).join(', ')}).`,
-  ].join('\n');
+// --- network ACLs ----------------------------------------------------------------------------
+
+export function aclFixPlan(
+  resolver: InventoryResolver,
+  aclKey: string,
+  changes: readonly { direction: 'ingress' | 'egress'; ports: PortSet }[],
+  sources: FlowSources,
+  protocol: Protocol,
+): FixedPlan {
+  const mode = resolver.inventory.mode;
+  const peers = peersOf(sources, mode).map((p) => (p.hcl.startsWith('tencentcloud_') ? { ...p, text: '<VIP>' } : p));
+  const portText = (ports: PortSet) => (protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL');
+  const entries = (d: { ports: PortSet }) => peers.map((p) => `${'ACCEPT'}#${p.text}#${portText(d.ports)}#${protocol}`);
+  const acl = resolver.inventory.networkAcls.get(aclKey);
+  const location = acl?.provenance.location ?? null;
+  const lists = changes.map((c) => `the ${c.direction} list`).join(' and ');
+  const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # … the existing entries, in order …`, `]`].join('\n')).join('\n');
+  const set: Record<string, unknown> = {};
+  for (const c of changes) set[c.direction === 'ingress' ? 'Ingress' : 'Egress'] = peers.map((p) => ({ Protocol: protocol, ...(protocol === 'TCP' || protocol === 'UDP' ? { Port: portText(c.ports) } : {}), CidrBlock: p.text, Action: 'ACCEPT' }));
+  return {
+    kind: 'fixed',
+    mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(';')}`).join(',')}|${peers.map((p) => p.text).join(',')}`,
+    body: {
+      text: `Add to ${lists} of ${aclKey}${atParen(location)}, before any DROP that covers it:`,
+      resource: aclKey,
+      location,
+      hcl,
+      api: { service: 'vpc', action: 'CreateNetworkAclEntries', request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === 'live' ? aclKey : '<network ACL ID>'), NetworkAclEntrySet: set } },
+      rules: peers.length * changes.length,
+    },
+  };
 }
 
-export function moveDenyFix(dropText: string, dropIndex: number, shadowing: { text: string; list: string; index: number }[], groupKey: string): string {
-  const sameGroup = shadowing.filter((s) => s.list === groupKey);
+// --- moving a DROP up ------------------------------------------------------------------------
+
+/** An API 3.0 policy for a rule as written. */
+function apiPolicy(rule: SecurityGroupRule | undefined): Record<string, unknown> {
+  if (rule === undefined) return {};
+  const out: Record<string, unknown> = {};
+  if (rule.service.kind === 'protocol') {
+    if (!isUnknown(rule.service.protocol)) out.Protocol = rule.service.protocol.toUpperCase();
+    if (!isUnknown(rule.service.ports)) out.Port = rule.service.ports;
+  } else out.ServiceTemplate = rule.service.kind === 'serviceTemplate' ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
+  const peer: AddressSpec = rule.peer;
+  if (peer.kind === 'cidr') out[peer.cidr.includes(':') ? 'Ipv6CidrBlock' : 'CidrBlock'] = peer.cidr;
+  else if (peer.kind === 'securityGroup') out.SecurityGroupId = peer.ref;
+  else if (peer.kind === 'addressTemplate') out.AddressTemplate = { AddressId: peer.ref };
+  else if (peer.kind === 'addressTemplateGroup') out.AddressTemplate = { AddressGroupId: peer.ref };
+  if (!isUnknown(rule.action)) out.Action = rule.action;
+  return out;
+}
+
+function ruleOf(resolver: InventoryResolver, ref: RuleRef): SecurityGroupRule | undefined {
+  return resolver.securityGroup(ref.list)?.[ref.direction].rules[ref.index];
+}
+
+export function moveDenyFixPlan(
+  resolver: InventoryResolver,
+  deny: RuleRef,
+  shadowing: readonly RuleRef[],
+  groupKey: string,
+  interfaces: readonly string[],
+): FixedPlan {
+  const sameGroup = shadowing.filter((s) => s.list === groupKey).sort((a, b) => a.index - b.index);
   const otherGroups = shadowing.filter((s) => s.list !== groupKey);
+  const mode = resolver.inventory.mode;
+  const holder = holderOfRule(resolver, deny);
   const lines: string[] = [];
+  let api: ApiCall | undefined;
+  let location: SourceLocation | null = holder.location ?? null;
+  const denyAt = holder.location ? ` at ${at(holder.location)}` : '';
   if (sameGroup.length > 0) {
-    lines.push(
-      `Move rule ${dropIndex} (${dropText}) above rule ${Math.min(...sameGroup.map((s) => s.index))} (${sameGroup[0]!.text}) in ${groupKey}: in Terraform, move its ingress block up; with API 3.0, vpc ReplaceSecurityGroupPolicies or ModifySecurityGroupPolicies with the new order.`,
-    );
+    const accept = sameGroup[0]!;
+    const acceptHolder = holderOfRule(resolver, accept);
+    const acceptAt = acceptHolder.location ? ` at ${at(acceptHolder.location)}` : '';
+    if (mode === 'live') lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
+    else if (holder.type === LITE_RULE) lines.push(`In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`);
+    else if (holder.type === SINGLE_RULE) lines.push(`Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`);
+    else lines.push(`In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`);
+    api = {
+      service: 'vpc',
+      action: 'CreateSecurityGroupPolicies',
+      request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] } },
+    };
+    lines.push(`With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`);
   }
   if (otherGroups.length > 0) {
+    const instances = interfaces.map((key) => {
+      const instance = resolver.inventory.instances.get(key);
+      return `${key}${atParen(instance?.provenance.location)}`;
+    });
+    const where = instances.length > 0 ? ` of ${instances.slice(0, 3).join(', ')}${instances.length > 3 ? ` and ${instances.length - 3} more` : ''}` : '';
     lines.push(
-      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join('; ')}): put the DROP in that group above its ACCEPT, or move ${groupKey} before it in orderly_security_groups (API 3.0: cvm AssociateSecurityGroups binds in priority order; ModifyInstancesAttribute sets the whole list).`,
+      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join('; ')}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`,
     );
+    if (sameGroup.length === 0) location = null;
   }
-  return lines.join('\n');
+  return {
+    kind: 'fixed',
+    mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(',')}`,
+    body: { text: lines.join('\n'), resource: sameGroup.length > 0 ? holder.address : groupKey, location, ...(api ? { api } : {}), rules: 1 },
+  };
+}
+
+// --- narrowing an ACCEPT ---------------------------------------------------------------------
+
+/** Narrow or remove the rules that admit what must not be admitted. */
+export function narrowRuleFixPlan(resolver: InventoryResolver, rules: readonly RuleRef[]): FixedPlan {
+  const mode = resolver.inventory.mode;
+  const lines = rules.map((rule) => {
+    const holder = holderOfRule(resolver, rule);
+    if (mode === 'live') return `Narrow or remove rule ${rule.index} (${rule.text}) of security group ${rule.list}.`;
+    const what = holder.type === LITE_RULE ? 'entry' : holder.type === SINGLE_RULE ? 'resource' : 'ingress block';
+    return `Narrow the source of, or remove, the ${what} ${rule.text} in ${holder.address}${atParen(holder.location)}.`;
+  });
+  const first = rules[0]!;
+  const byGroup = new Map<string, number[]>();
+  for (const r of rules) byGroup.set(r.list, [...(byGroup.get(r.list) ?? []), r.index]);
+  const [groupKey, indexes] = [...byGroup.entries()][0]!;
+  return {
+    kind: 'fixed',
+    mergeKey: `narrow|${rules.map((r) => `${r.list}#${r.direction}#${r.index}`).join(',')}`,
+    body: {
+      text: lines.join('\n'),
+      resource: holderOfRule(resolver, first).address,
+      location: first.provenance?.location ?? null,
+      api: { service: 'vpc', action: 'DeleteSecurityGroupPolicies', request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { [first.direction === 'ingress' ? 'Ingress' : 'Egress']: indexes.map((i) => ({ PolicyIndex: i })) } } },
+      rules: rules.length,
+    },
+  };
 }

@@ -2,6 +2,7 @@ import type { Evidence } from '../../model/finding.js';
 import type { SourceLocation } from '../../model/provenance.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
 import type { ParamValue } from '../policyTypes.js';
+import type { FixPlan } from '../remediation.js';
 import type { Subject } from '../subjects.js';
 
 export interface AssertionContext {
@@ -19,8 +20,11 @@ export interface AssertionFailure {
   /** Values for the message template: refused, decidedBy, flow, reason… */
   readonly vars: ReadonlyMap<string, string>;
   readonly location: SourceLocation | null;
-  /** The exact fix for this failure, added after the policy's general remediation; computed only for findings that are kept. */
-  readonly fix?: () => string;
+  /**
+   * The exact fix for this failure, shown after the policy's general remediation; computed only
+   * for findings that are kept. Plans with the same merge key become one fix for all of them.
+   */
+  readonly fix?: () => FixPlan | undefined;
   /** Distinguishes several failures of one policy on one resource (e.g. two ineffective DROPs). */
   readonly key: string;
   readonly consoleUrl?: string;

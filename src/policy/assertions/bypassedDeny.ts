@@ -5,6 +5,10 @@ import { compileInterface } from '../../net/securityGroupRules.js';
 import { transportOf } from '../../net/protocol.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { rulePeer } from './reachable.js';
+import { addRulePlan, at, type FixPlan } from '../remediation.js';
+import type { InventoryResolver } from '../../net/inventoryResolver.js';
+import type { AddressSet } from '../../net/addressSet.js';
+import type { Protocol } from '../../net/protocol.js';
 import { refEvidence } from './evidence.js';
 
 /**
@@ -48,9 +52,29 @@ export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext):
         ['carried', carried],
       ]),
       location: rule.ref.provenance?.location ?? null,
-      fix: () => `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
+      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listener.port as number),
       key: `${rule.ref.index}:${lb.key}`,
     });
   }
   return failures;
+}
+
+const PASS_OFF = 'or turn load_balancer_pass_to_target off so backend groups apply again';
+
+/** The block belongs in the CLB's own first security group, at the top; or bind one. */
+function bypassFix(resolver: InventoryResolver, lbKey: string, lbGroups: readonly string[], peer: AddressSet, protocol: Protocol, port: number): FixPlan | undefined {
+  if (lbGroups.length > 0) return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), { action: 'DROP', top: true, alternative: PASS_OFF });
+  const lb = resolver.inventory.loadBalancers.get(lbKey);
+  const location = lb?.provenance.location ?? null;
+  return {
+    kind: 'fixed',
+    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${port}`,
+    body: {
+      text: `${lbKey}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
+      resource: lbKey,
+      location,
+      api: { service: 'clb', action: 'SetLoadBalancerSecurityGroups', request: { LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === 'live' ? lbKey : '<load balancer ID>'), SecurityGroups: ['<security group ID>'] } },
+      rules: 1,
+    },
+  };
 }

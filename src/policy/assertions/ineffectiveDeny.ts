@@ -4,7 +4,8 @@ import { AddressSet } from '../../net/addressSet.js';
 import { ALL_PORTS } from '../../net/portSet.js';
 import { compileInterface, compileSecurityGroup } from '../../net/securityGroupRules.js';
 import { findIneffectiveDenies, type IneffectiveDeny } from '../../net/shadowAnalysis.js';
-import { moveDenyFix } from '../remediation.js';
+import { moveDenyFixPlan } from '../remediation.js';
+import type { RuleRef } from '../../net/flow.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 
 /**
@@ -13,11 +14,11 @@ import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
  */
 export function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionContext): AssertionFailure[] {
   const { subject, resolver } = ctx;
-  const found = new Map<number, { deny: IneffectiveDeny; interfaces: Set<string>; shadowing: Map<string, { text: string; list: string; index: number; overlap: string }> }>();
+  const found = new Map<number, { deny: IneffectiveDeny; interfaces: Set<string>; shadowing: Map<string, { text: string; list: string; index: number; overlap: string; ref: RuleRef }> }>();
   const record = (deny: IneffectiveDeny, nicKey?: string) => {
     const entry = found.get(deny.rule.index) ?? { deny, interfaces: new Set<string>(), shadowing: new Map() };
     if (nicKey !== undefined) entry.interfaces.add(nicKey);
-    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap });
+    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap, ref: s.rule });
     found.set(deny.rule.index, entry);
   };
 
@@ -64,7 +65,7 @@ export function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: Ass
         ['extent', deny.wholly ? 'never matches' : 'matches only part of its traffic'],
       ]),
       location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
-      fix: () => moveDenyFix(deny.rule.text, deny.rule.index, shadows, listKey),
+      fix: () => moveDenyFixPlan(resolver, deny.rule, shadows.map((s) => s.ref), listKey, [...interfaces]),
       key: `${direction}:${deny.rule.index}`,
     };
   });

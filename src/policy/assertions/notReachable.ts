@@ -1,37 +1,81 @@
-import type { VerdictPart } from '../../net/flow.js';
+import type { RuleRef, VerdictPart } from '../../net/flow.js';
 import type { NotReachableAssert } from '../policyTypes.js';
+import { narrowRuleFixPlan } from '../remediation.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
-import { describeRefused, evidenceOf } from './evidence.js';
-import { evaluateLayers, prepareFlow, rulePeer } from './reachable.js';
+import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
+import { evaluateLayers, prepareFlow, rulePeerMatch, unknownFailure } from './reachable.js';
 
 /**
  * Fails when any of the `from` set is admitted. With `byRuleCoveringSource`, only admissions by
  * an ACCEPT whose source covers the whole set count ("open to 0.0.0.0/0"), so a narrow allow
  * does not read as "open to the world".
+ *
+ * What may be admitted but cannot be decided (a rule the engine cannot read exactly, rules
+ * nobody can see, an unknown source set) is reported as `unknown`, exactly as `reachable` does:
+ * never a silent pass.
  */
 export function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): AssertionFailure[] {
   const flow = prepareFlow(spec, ctx);
-  if ('unknownReason' in flow) return [];
+  if ('unknownReason' in flow) return [withAdmitted(unknownFailure(ctx, flow.unknownReason, 'notReachable'))];
   const failures: AssertionFailure[] = [];
   for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
+    if (outcome.unknownReason !== undefined) {
+      failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
+      continue;
+    }
     const admitted: VerdictPart[] = [];
+    const undecided: { part: VerdictPart; reason: string }[] = [];
     for (const { verdict, direction } of outcome.verdicts) {
       if (direction !== 'ingress') continue;
       for (const part of verdict.parts) {
-        if (part.verdict !== 'allow' || part.decidedBy === undefined) continue;
-        if (spec.byRuleCoveringSource) {
-          const peer = rulePeer(ctx.resolver, part.decidedBy);
-          if (peer === undefined || !peer.covers(flow.query.addresses)) continue;
+        if (part.verdict === 'deny') continue;
+        if (part.verdict === 'allow') {
+          if (part.decidedBy === undefined) continue;
+          if (!spec.byRuleCoveringSource) {
+            admitted.push(part);
+            continue;
+          }
+          const peer = rulePeerMatch(ctx.resolver, part.decidedBy);
+          if (peer === undefined) continue;
+          if (peer.definite.covers(flow.query.addresses)) admitted.push(part);
+          else if (peer.possible.covers(flow.query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${flow.query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}` });
+          continue;
         }
-        admitted.push(part);
+        // Unknown: admitted if an ACCEPT (or a rule of unknown action) that may cover the source decided it.
+        if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, flow.query.addresses, ctx)) undecided.push({ part, reason: part.reason ?? 'not decided' });
       }
     }
-    if (admitted.length === 0) continue;
+    if (admitted.length === 0 && undecided.length === 0 && flow.unknownReasons.length === 0) continue;
+    const related = [...ctx.subject.related, ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []), ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined)].filter(
+      (v, i, a) => a.indexOf(v) === i && v !== outcome.resource,
+    );
+    if (admitted.length === 0) {
+      // Nothing admitted for sure, but something may be.
+      const reasons = [...undecided.map((u) => u.reason), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i);
+      const reason = reasons.join('; ');
+      failures.push({
+        status: 'unknown',
+        resource: outcome.resource,
+        related,
+        evidence: undecided.length > 0 ? evidenceOf(undecided.map((u) => u.part), flow.query, flow.label) : [{ verdict: 'unknown', flow: flow.label, rule: 'not decided', reason }],
+        vars: new Map([
+          ['admitted', `(unknown: ${reason})`],
+          ['decidedBy', undecided[0]?.part.decidedBy?.text ?? ''],
+          ['flow', flow.label],
+          ['reason', reason],
+        ]),
+        location: outcome.location,
+        key: `${outcome.layer}:unknown`,
+      });
+      continue;
+    }
+    // Duplicates of one rule, or several open rules: one finding, keyed by the first rule that admits.
     const rule = admitted[0]!.decidedBy!;
+    const rules = admitted.map((p) => p.decidedBy!).filter((r, i, a) => a.findIndex((x) => x.list === r.list && x.index === r.index) === i);
     failures.push({
       status: 'fail',
       resource: outcome.resource,
-      related: [...ctx.subject.related, ...admitted.map((p) => p.decidedBy!.list)].filter((v, i, a) => a.indexOf(v) === i && v !== outcome.resource),
+      related,
       evidence: evidenceOf(admitted, flow.query, flow.label),
       vars: new Map([
         ['admitted', describeRefused(admitted, flow.query.protocol).replace(/\(([^)]*)\)/g, 'by $1')],
@@ -39,9 +83,25 @@ export function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContex
         ['flow', flow.label],
       ]),
       location: outcome.location,
-      fix: () => `Narrow or remove ${rule.text} in ${rule.list}${rule.provenance?.location ? ` (${rule.provenance.location.file}:${rule.provenance.location.line})` : ''}: admit only the admin networks (params.adminCidrs), e.g. a bastion or VPN range. With API 3.0: vpc ReplaceSecurityGroupPolicies on PolicyIndex ${rule.index}.`,
+      fix: () => narrowRuleFixPlan(ctx.resolver, rules),
       key: `${outcome.layer}:${rule.list}:${rule.index}`,
     });
   }
   return failures;
+}
+
+function mayAdmitByCoveringRule(part: VerdictPart, addresses: VerdictPart['addresses'], ctx: AssertionContext): boolean {
+  const candidates: RuleRef[] = [...(part.decidedBy ? [part.decidedBy] : []), ...part.maybe].filter((r) => r.kind !== 'defaultDeny' && r.action !== 'DROP');
+  // Nothing could decide at all (e.g. an interface whose groups are not known): it may be open.
+  if (candidates.length === 0) return part.decidedBy === undefined || part.decidedBy.kind === 'defaultDeny' ? part.maybe.length === 0 && part.decidedBy === undefined : false;
+  return candidates.some((ref) => {
+    if (!isWrittenRule(ref)) return true;
+    const peer = rulePeerMatch(ctx.resolver, ref);
+    return peer === undefined || peer.possible.covers(addresses);
+  });
+}
+
+function withAdmitted(failure: AssertionFailure): AssertionFailure {
+  const reason = failure.vars.get('reason') ?? 'not decided';
+  return { ...failure, vars: new Map([...failure.vars, ['admitted', `(unknown: ${reason})`]]) };
 }

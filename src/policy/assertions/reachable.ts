@@ -8,12 +8,13 @@ import { DEFAULT_EPHEMERAL_PORTS } from '../../net/aclAdmission.js';
 import { parsePorts, type PortSet } from '../../net/portSet.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
 import type { RuleRef } from '../../net/flow.js';
-import { AddressSet } from '../../net/addressSet.js';
+import type { AddressSet } from '../../net/addressSet.js';
+import type { PeerMatch } from '../../net/compiledRule.js';
 import { resolvePorts, resolveProtocol, resolveSources } from '../flowSources.js';
 import type { FlowSpec, Layer, ReachableAssert } from '../policyTypes.js';
-import { aclFix, securityGroupFix } from '../remediation.js';
+import { aclFixPlan, addRulePlan, type FixPlan } from '../remediation.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
-import { describeRefused, evidenceOf } from './evidence.js';
+import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
 
 export interface LayerOutcome {
   readonly layer: Layer;
@@ -164,10 +165,15 @@ function ephemeralPorts(ctx: AssertionContext): PortSet {
 
 /** The definite source of the rule that decided, to tell a deliberate narrow DROP from a refusal. */
 export function rulePeer(resolver: InventoryResolver, ref: RuleRef): AddressSet | undefined {
-  if (ref.index < 0) return undefined;
+  return rulePeerMatch(resolver, ref)?.definite;
+}
+
+/** What the source of a written security-group rule matches (definite and possible). */
+export function rulePeerMatch(resolver: InventoryResolver, ref: RuleRef): PeerMatch | undefined {
+  if (ref.kind !== undefined || ref.index < 0) return undefined;
   const group = resolver.securityGroup(ref.list);
   const rule = group?.[ref.direction].rules[ref.index];
-  return rule === undefined ? undefined : resolver.peer(rule.peer).definite;
+  return rule === undefined ? undefined : resolver.peer(rule.peer);
 }
 
 function isDeliberateDrop(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
@@ -229,14 +235,14 @@ function relatedOf(ctx: AssertionContext, outcome: LayerOutcome, parts: VerdictP
   return out.filter((v, i) => out.indexOf(v) === i && v !== outcome.resource);
 }
 
-function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[], ctx: AssertionContext): string {
+function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[], ctx: AssertionContext): FixPlan | undefined {
   const first = denied[0]!;
   if (outcome.layer === 'networkAcl') {
-    const byDirection = (d: 'ingress' | 'egress') => denied.filter((x) => x.direction === d);
-    return (['ingress', 'egress'] as const)
-      .filter((d) => byDirection(d).length > 0)
-      .map((d) => aclFix(outcome.resource, d, first.query, first.query.protocol, byDirection(d)[0]!.query.ports, ctx.resolver.inventory.mode))
-      .join('\n');
+    const changes = (['ingress', 'egress'] as const).flatMap((direction) => {
+      const found = denied.find((x) => x.direction === direction);
+      return found ? [{ direction, ports: found.query.ports }] : [];
+    });
+    return aclFixPlan(ctx.resolver, outcome.resource, changes, first.query, first.query.protocol);
   }
   let group: string | undefined;
   if (outcome.layer === 'loadBalancerSecurityGroups') {
@@ -246,8 +252,13 @@ function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: '
     const nic = ctx.subject.nic;
     group = nic !== undefined && !isUnknown(nic) && !isUnknown(nic.securityGroups) ? nic.securityGroups[0] : undefined;
   }
-  const blockingGroup = denied.find((d) => d.part.decidedBy && d.part.decidedBy.index >= 0)?.part.decidedBy?.list;
-  return securityGroupFix(ctx.resolver, blockingGroup ?? group, denied.map((d) => d.part), first.query, first.query.protocol, first.query.ports);
+  // The new ACCEPT goes into the group whose DROP refuses the traffic, above its earliest such DROP.
+  const blocking = denied.map((d) => d.part.decidedBy).filter(isWrittenRule);
+  const blockingGroup = blocking[0]?.list;
+  const target = blockingGroup ?? group;
+  const targetKey = target === undefined ? undefined : (ctx.resolver.securityGroup(target)?.key ?? target);
+  const above = blocking.filter((r) => r.list === targetKey).sort((a, b) => a.index - b.index)[0];
+  return addRulePlan(ctx.resolver, target, first.query, first.query.protocol, first.query.ports, above ? { above } : {});
 }
 
 export function unknownFailure(ctx: AssertionContext, reason: string, key: string): AssertionFailure {
