@@ -174,3 +174,14 @@ describe('traffic stays where it should', () => {
     expect(redactSecrets('nothing here', [secret])).toBe('nothing here');
   });
 });
+
+describe('values from answers in messages', () => {
+  it('are shown only when they are short words', async () => {
+    const { shown } = await import('../../src/sources/live/apiToInventory.js');
+    expect(shown('GATEWAY')).toBe('"GATEWAY"');
+    expect(shown(undefined)).toBe('not returned');
+    expect(shown('CANARYsecret9f2c4e1d7b')).toBe('of an unexpected value');
+    expect(shown('a b')).toBe('of an unexpected value');
+    expect(shown(7)).toBe('of an unexpected value');
+  });
+});

@@ -13,6 +13,11 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const list = (v: unknown): Api[] => (Array.isArray(v) ? (v as Api[]) : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
 // DescribeLoadBalancers says true/false, DescribeLoadBalancersDetail 1/0.
+/**
+ * A value from an answer, for a message: shown only when it is a short word, as real enum values
+ * are. Anything else is response text, which messages never echo.
+ */
+export const shown = (v: unknown): string => (v === undefined || v === null ? 'not returned' : typeof v === 'string' && /^[A-Za-z_]{1,16}$/.test(v) ? `"${v}"` : 'of an unexpected value');
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'TRUE' || v === 'true';
 
 export function consoleUrl(kind: 'clb' | 'sg' | 'cvm' | 'subnet' | 'acl', region: string, id: string): string {
@@ -107,7 +112,7 @@ export function loadBalancerOf(api: Api, region: string, listeners: Listener[]):
   return {
     key: id,
     ...(str(api.LoadBalancerName) ? { name: str(api.LoadBalancerName)! } : {}),
-    network: type === 'OPEN' || type === 'PUBLIC' ? 'OPEN' : type === 'INTERNAL' || type === 'PRIVATE' ? 'INTERNAL' : unknown(`LoadBalancerType "${type}"`),
+    network: type === 'OPEN' || type === 'PUBLIC' ? 'OPEN' : type === 'INTERNAL' || type === 'PRIVATE' ? 'INTERNAL' : unknown(`LoadBalancerType ${shown(api.LoadBalancerType)}`),
     ipVersion: String(api.AddressIPVersion ?? 'ipv4').toLowerCase() === 'ipv6' ? 'IPV6' : 'IPV4',
     vips: vips.length > 0 ? vips : unknown('no VIP returned'),
     vpc: str(api.VpcId) ?? null,
@@ -169,7 +174,7 @@ export function securityGroupOf(id: string, set: Api, region: string): SecurityG
     [...list(set[direction])]
       .sort((a, b) => Number(a.PolicyIndex ?? 0) - Number(b.PolicyIndex ?? 0))
       .map((rule, i) => ({
-        action: String(rule.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : String(rule.Action ?? '').toUpperCase() === 'ACCEPT' ? 'ACCEPT' : unknown(`action "${String(rule.Action)}"`),
+        action: String(rule.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : String(rule.Action ?? '').toUpperCase() === 'ACCEPT' ? 'ACCEPT' : unknown(`action ${shown(rule.Action)}`),
         peer: rulePeer(rule),
         service: ruleService(rule),
         ...(str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription)! } : {}),
