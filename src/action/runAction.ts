@@ -15,6 +15,7 @@ import { COMMENT_LIMIT, upsertStickyComment } from '../report/github/stickyComme
 import { workflowContext, type WorkflowContext } from './workflowContext.js';
 import { renderJson } from '../report/jsonReport.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { markdownLinks } from '../report/github/links.js';
 import { renderSarif } from '../report/sarifReport.js';
 import { actionsLogger } from './actionsLogger.js';
 import { readActionInputs, type ActionInputs } from './actionInputs.js';
@@ -82,7 +83,8 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string): Promi
     if (omitted > 0) sarifNote = `\n\n> ${omitted} ${omitted === 1 ? 'finding has' : 'findings have'} no location in the repository and ${omitted === 1 ? 'is' : 'are'} not in the SARIF file (code scanning); ${omitted === 1 ? 'it is' : 'they are'} listed here and in the JSON report.\n`;
   }
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)' }) + sarifNote).write();
+    const links = markdownLinks(process.env, context.pullRequest?.headSha);
+    await core.summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)', ...(links ? { links } : {}) }) + sarifNote).write();
   }
   await comment(report, inputs, context, github);
   await driftIssue(report, inputs, context, github);
@@ -131,7 +133,8 @@ async function comment(report: Report, inputs: ActionInputs, context: WorkflowCo
     return;
   }
   try {
-    const body = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: 'the job summary', heading: 'clb-guard' });
+    const links = markdownLinks(process.env, context.pullRequest.headSha);
+    const body = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: 'the job summary', heading: 'clb-guard', ...(links ? { links } : {}) });
     const done = await upsertStickyComment(github, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, body);
     core.info(`PR comment ${done}.`);
   } catch (error) {

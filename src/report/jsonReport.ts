@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../model/finding.js';
+import { fixGroupsOf, fixSummary, type Finding, type Report } from '../model/finding.js';
 
 /**
  * The stable JSON contract (schema/report.schema.json). Keys are written in a fixed order so
@@ -12,6 +12,17 @@ export function renderJson(report: Report): string {
     complete: report.complete,
     summary: { error: report.summary.error, warning: report.summary.warning, notice: report.summary.notice, unknown: report.summary.unknown },
     findings: report.findings.map(orderFinding),
+    fixes: fixGroupsOf(report.findings).map((group) => ({
+      id: group.fix.id,
+      summary: fixSummary(group),
+      text: group.fix.text,
+      ...(group.fix.resource !== undefined ? { resource: group.fix.resource } : {}),
+      location: group.fix.location ?? null,
+      ...(group.fix.hcl !== undefined ? { hcl: group.fix.hcl } : {}),
+      ...(group.fix.api !== undefined ? { api: { service: group.fix.api.service, action: group.fix.api.action, request: group.fix.api.request } } : {}),
+      rules: group.fix.rules,
+      findings: group.findings.map((f) => f.fingerprint),
+    })),
     policies: report.policies.map((p) => ({ id: p.id, title: p.title, description: p.description, severity: p.severity, source: p.source, ...(p.remediation ? { remediation: p.remediation } : {}), ...(p.docs ? { docs: p.docs } : {}) })),
     exceptions: report.exceptions,
     warnings: report.warnings,
@@ -32,6 +43,7 @@ function orderFinding(f: Finding) {
     message: f.message,
     location: f.location,
     evidence: f.evidence,
+    ...(f.fix !== undefined ? { fix: f.fix.id } : {}),
     ...(f.remediation !== undefined ? { remediation: f.remediation } : {}),
     ...(f.docs !== undefined ? { docs: f.docs } : {}),
     ...(f.consoleUrl !== undefined ? { consoleUrl: f.consoleUrl } : {}),

@@ -1,5 +1,15 @@
-import type { Finding, Report, Severity } from '../model/finding.js';
+import { fixGroupsOf, fixSummary, type Evidence, type Finding, type Fix, type Report, type Severity } from '../model/finding.js';
+import type { SourceLocation } from '../model/provenance.js';
 import { summaryLine } from './textReport.js';
+
+/** Where the repository's files can be read at the commit the report is about (the PR head). */
+export interface MarkdownLinks {
+  /** `https://github.com` or a GitHub Enterprise server. */
+  readonly serverUrl: string;
+  /** `owner/repo` */
+  readonly repository: string;
+  readonly sha: string;
+}
 
 export interface MarkdownOptions {
   /** Hard size limit in characters (PR comments: 65,536; job summaries: 1 MiB). */
@@ -7,26 +17,35 @@ export interface MarkdownOptions {
   /** Where the rest can be read when findings are cut: "the job summary", "the JSON report". */
   readonly overflowHint?: string;
   readonly heading?: string;
+  /** When set (plan mode), `main.tf:91` links to the file at that commit. */
+  readonly links?: MarkdownLinks;
 }
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', notice: '🔵' };
+const UNKNOWN_ICON = '❔';
 
 /**
  * Markdown for the job summary, the sticky PR comment and `--format markdown`: counts, a table per
- * policy, then each finding with resource, location, message and fix. Cut finding by finding to
- * stay under the size limit, saying how many were left out.
+ * policy, then each finding with resource, location, message and fix. A fix is prose, then an
+ * ```hcl block, then a ```json block for the API call; a fix that several findings share is shown
+ * once, with the findings it fixes. Cut finding by finding to stay under the size limit, saying
+ * how many were left out.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const limit = options.maxChars ?? 1_000_000;
+  const links = report.mode === 'plan' ? options.links : undefined;
   const head: string[] = [`## ${options.heading ?? 'clb-guard'}`, ''];
   if (!report.complete) head.push('> [!CAUTION]', '> The scan is **incomplete**: part of the account could not be read, so findings there are unknown.', '');
   if (report.findings.length === 0) head.push(`✅ **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`, '');
   else {
     head.push(`**${summaryLine(report)}** — ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends.`, '');
-    head.push('| policy | severity | findings |', '|---|---|---:|');
+    head.push('| policy | severity | failing | unknown |', '|---|---|---:|---:|');
     const byPolicy = new Map<string, Finding[]>();
     for (const f of report.findings) byPolicy.set(f.policy, [...(byPolicy.get(f.policy) ?? []), f]);
-    for (const [policy, list] of byPolicy) head.push(`| \`${policy}\` | ${ICON[list[0]!.severity]} ${list[0]!.severity} | ${list.length} |`);
+    for (const [policy, list] of byPolicy) {
+      const failing = list.filter((f) => f.status === 'fail').length;
+      head.push(`| \`${policy}\` | ${ICON[list[0]!.severity]} ${list[0]!.severity} | ${failing} | ${list.length - failing} |`);
+    }
     head.push('');
   }
   const tail: string[] = [];
@@ -35,14 +54,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (applied.length > 0) tail.push('', `<sub>${applied.length} exception(s) applied: ${applied.map((e) => `\`${e.policy}\` on \`${e.resource}\` until ${e.expires}`).join('; ')}</sub>`);
   if (expired.length > 0) tail.push('', `⚠️ ${expired.length} exception(s) expired and no longer apply.`);
 
+  const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
+  const shownFixes = new Map<string, Finding>();
   let text = head.join('\n');
   const closing = tail.join('\n');
   let shown = 0;
   for (const finding of report.findings) {
-    const block = renderFinding(finding);
+    const block = renderFinding(finding, links, groups, shownFixes);
     const reserve = 300 + closing.length;
     if (text.length + block.length + reserve > limit) break;
     text += block;
+    if (finding.fix && !shownFixes.has(finding.fix.id)) shownFixes.set(finding.fix.id, finding);
     shown++;
   }
   const left = report.findings.length - shown;
@@ -51,17 +73,54 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return `${text.slice(0, limit - 1)}\n`;
 }
 
-function renderFinding(f: Finding): string {
-  const where = f.location ? ` — \`${escape(f.location.file)}:${f.location.line}\`` : '';
-  const status = f.status === 'unknown' ? ' _(unknown)_' : '';
-  const lines = [`\n\n### ${ICON[f.severity]} \`${f.policy}\`${status} on \`${escape(f.resource)}\`${where}`, '', escape(f.message)];
+function renderFinding(f: Finding, links: MarkdownLinks | undefined, groups: ReadonlyMap<string, { fix: Fix; findings: readonly Finding[] }>, shownFixes: ReadonlyMap<string, Finding>): string {
+  const where = f.location ? ` — ${locationLink(f.location, links)}` : '';
+  const label = f.status === 'unknown' ? `${UNKNOWN_ICON} **UNKNOWN** (${f.severity} if it fails)` : `${ICON[f.severity]} **${f.severity.toUpperCase()}**`;
+  const lines = [`\n\n### ${label} \`${f.policy}\` on \`${escape(f.resource)}\`${where}`, '', escape(f.message)];
   if (f.evidence.length > 0) {
     lines.push('', '<details><summary>Why</summary>', '');
-    for (const e of f.evidence.slice(0, 8)) lines.push(`- **${e.verdict}** ${e.part ? `${escape(e.part)}: ` : ''}\`${escape(e.rule)}\`${e.list ? ` in \`${escape(e.list)}\`` : ''}${e.location ? ` (\`${escape(e.location.file)}:${e.location.line}\`)` : ''}`);
+    for (const e of f.evidence.slice(0, 8)) lines.push(`- ${evidenceLine(e, links)}`);
     lines.push('', '</details>');
   }
-  if (f.remediation) lines.push('', '<details><summary>Fix</summary>', '', '```text', f.remediation.replace(/```/g, "'''"), '```', '', '</details>');
+  const advice = f.fix ? f.advice : f.remediation;
+  if (advice) lines.push('', `**Fix:** ${escape(advice)}`);
+  if (f.fix) {
+    const group = groups.get(f.fix.id);
+    const first = shownFixes.get(f.fix.id);
+    if (first !== undefined) lines.push('', `The same change as for \`${first.policy}\` on \`${escape(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escape(fixSummary(group).replace(/^One/, 'one'))})` : ''}.`);
+    else lines.push('', ...renderFix(f.fix, group && group.findings.length > 1 ? fixSummary(group) : undefined, links));
+  }
   return lines.join('\n');
+}
+
+/** Prose, then ```hcl, then ```json for the API call. */
+export function renderFix(fix: Fix, summary: string | undefined, links?: MarkdownLinks): string[] {
+  const lines: string[] = [];
+  const prose = escape(fix.text).split('\n').join('\n\n').replace(/([\w./-]+\.tf):(\d+)/g, (_m, file: string, line: string) => locationLink({ file, line: Number(line) }, links, true));
+  lines.push(summary ? `**${escape(summary)}:** ${prose}` : prose);
+  if (fix.hcl) lines.push('', '```hcl', fence(fix.hcl), '```');
+  if (fix.api) lines.push('', `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`, '', '```json', fence(JSON.stringify(fix.api.request, null, 2)), '```');
+  return lines;
+}
+
+function evidenceLine(e: Evidence, links: MarkdownLinks | undefined): string {
+  const where = e.list ? ` in \`${escape(e.list)}\`${e.index !== undefined ? ` #${e.index}` : ''}` : '';
+  return `**${e.verdict}** ${e.part ? `${escape(e.part)}: ` : ''}\`${escape(e.rule)}\`${where}${e.location ? ` (${locationLink(e.location, links)})` : ''}${e.reason ? ` — ${escape(e.reason)}` : ''}`;
+}
+
+/** `main.tf:91`, linked to the file at the PR head when links are known. */
+export function locationLink(location: SourceLocation, links: MarkdownLinks | undefined, escaped = false): string {
+  const file = escaped ? location.file : escape(location.file);
+  const label = `\`${file}:${location.line}\``;
+  if (links === undefined || /^(\/|[A-Za-z]:|\.\.)/.test(location.file)) return label;
+  const path = location.file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
+  const range = location.endLine !== undefined && location.endLine > location.line ? `#L${location.line}-L${location.endLine}` : `#L${location.line}`;
+  return `[${label}](${links.serverUrl.replace(/\/$/, '')}/${links.repository}/blob/${links.sha}/${path}${range})`;
+}
+
+/** Keeps fenced blocks closed: a ``` inside the content would end the block early. */
+function fence(text: string): string {
+  return text.replace(/```/g, "'''");
 }
 
 /** Keeps user-controlled text from breaking the Markdown around it (tables, code spans, HTML). */

@@ -1,6 +1,6 @@
 import type { Report } from '../model/finding.js';
 import { renderJson } from './jsonReport.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, type MarkdownLinks } from './markdown.js';
 import { renderSarif } from './sarifReport.js';
 import { renderText } from './textReport.js';
 
@@ -11,6 +11,8 @@ export interface RenderOptions {
   readonly explain: boolean;
   readonly repoRoot: string;
   readonly fileExists: (path: string) => boolean;
+  /** Markdown only: link `main.tf:91` to the file at this commit. */
+  readonly links?: MarkdownLinks;
 }
 
 /** One report, any format: the CLI's --format and the Action's report files go through here. */
@@ -23,6 +25,6 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'sarif':
       return `${JSON.stringify(renderSarif(report, { repoRoot: options.repoRoot, fileExists: options.fileExists }).sarif, null, 2)}\n`;
     case 'markdown':
-      return renderMarkdown(report);
+      return renderMarkdown(report, options.links ? { links: options.links } : {});
   }
 }

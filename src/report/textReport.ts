@@ -1,4 +1,4 @@
-import type { Evidence, Finding, Report, Severity } from '../model/finding.js';
+import { fixAsText, fixGroupsOf, fixSummary, type Evidence, type Finding, type FixGroup, type Report, type Severity } from '../model/finding.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -18,7 +18,12 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
   lines.push(dim(`${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends, ${report.counts.securityGroups} security groups, ${report.policies.length} policies`), '');
 
-  for (const finding of report.findings) lines.push(...renderFinding(finding, options, paint, dim), '');
+  const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
+  const shownFixes = new Map<string, Finding>();
+  for (const finding of report.findings) {
+    lines.push(...renderFinding(finding, options, paint, dim, groups, shownFixes), '');
+    if (finding.fix && !shownFixes.has(finding.fix.id)) shownFixes.set(finding.fix.id, finding);
+  }
 
   for (const use of report.exceptions) {
     lines.push(dim(`exception ${use.expired ? 'EXPIRED' : 'applied'}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired ? '' : `, suppressed ${use.suppressed}`}`));
@@ -29,15 +34,36 @@ export function renderText(report: Report, options: TextOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-function renderFinding(f: Finding, options: TextOptions, paint: (c: string, t: string) => string, dim: (t: string) => string): string[] {
-  const status = f.status === 'unknown' ? paint(COLOR.unknown, 'UNKNOWN') + ' ' : '';
+function renderFinding(
+  f: Finding,
+  options: TextOptions,
+  paint: (c: string, t: string) => string,
+  dim: (t: string) => string,
+  groups: ReadonlyMap<string, FixGroup>,
+  shownFixes: ReadonlyMap<string, Finding>,
+): string[] {
   const where = f.location ? `${f.location.file}:${f.location.line}` : '';
-  const out = [`${paint(`1;${COLOR[f.severity]}`, LABEL[f.severity])} ${status}${paint('1', f.policy)}  ${f.resource}${where ? `  ${dim(where)}` : ''}`, `  ${f.message}`];
+  // An undecided policy is not an error (yet): it is labelled UNKNOWN, with the severity it would have.
+  const label = f.status === 'unknown' ? `${paint(`1;${COLOR.unknown}`, 'UNKNOWN')} ${dim(`(${f.severity} if it fails)`)}` : paint(`1;${COLOR[f.severity]}`, LABEL[f.severity]);
+  const out = [`${label} ${paint('1', f.policy)}  ${f.resource}${where ? `  ${dim(where)}` : ''}`, `  ${f.message}`];
   if (options.explain) {
     for (const e of f.evidence) out.push(`  ${dim('why')} ${explainEvidence(e)}`);
   }
-  if (f.remediation) {
-    const [first, ...rest] = f.remediation.split('\n');
+  const fixLines: string[] = [];
+  const advice = f.fix ? f.advice : f.remediation;
+  if (advice) fixLines.push(...advice.split('\n'));
+  if (f.fix) {
+    const group = groups.get(f.fix.id);
+    const shared = group !== undefined && group.findings.length > 1;
+    const first = shownFixes.get(f.fix.id);
+    if (first !== undefined) fixLines.push(`the same change as for ${first.policy} on ${first.resource} above${shared ? ` (${fixSummary(group).replace(/^One/, 'one')})` : ''}`);
+    else {
+      if (shared) fixLines.push(`${fixSummary(group)}:`);
+      fixLines.push(...fixAsText(f.fix).split('\n'));
+    }
+  }
+  if (fixLines.length > 0) {
+    const [first, ...rest] = fixLines;
     out.push(`  ${dim('fix')} ${first}`);
     for (const line of rest) out.push(`      ${line}`);
   }
@@ -46,7 +72,7 @@ function renderFinding(f: Finding, options: TextOptions, paint: (c: string, t: s
 }
 
 function explainEvidence(e: Evidence): string {
-  const where = e.list === undefined ? '' : ` [${e.list}${e.direction ? ` ${e.direction}` : ''}${e.index !== undefined ? ` #${e.index}` : ''}]`;
+  const where = e.list === undefined ? '' : ` [${e.list}${e.direction ? ` ${e.direction}` : ''}${e.index !== undefined ? ` #${e.index}` : ''}${e.defaultDeny ? ' end of list' : ''}]`;
   const location = e.location ? ` (${e.location.file}:${e.location.line})` : '';
   const part = e.part ? `${e.part}: ` : '';
   const reason = e.reason ? ` — ${e.reason}` : '';

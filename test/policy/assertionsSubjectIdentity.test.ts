@@ -18,7 +18,7 @@ describe('shared verdicts keep no identity of the subject they were first comput
       expect(text).not.toContain(other);
       expect(finding.evidence[0]).toMatchObject({ verdict: 'deny', list: `${own}/eth0`, defaultDeny: true });
       const explained = renderText({ ...report, findings: [finding] }, { color: false, explain: true });
-      expect(explained).toContain(`[${own}/eth0 ingress]`);
+      expect(explained).toContain(`[${own}/eth0 ingress end of list]`);
       expect(explained).not.toContain(other);
     }
   });

@@ -183,7 +183,8 @@ describe('deny-before-allow', () => {
     const [finding] = runPolicy(scenario(['ACCEPT 0.0.0.0/0 TCP 8443', 'DROP 45.33.0.0/16 TCP 8443']).build(), id);
     expect(finding?.location).toEqual({ file: 'main.tf', line: 101 });
     expect(finding?.message).toContain('rule 0 (ACCEPT 0.0.0.0/0 TCP:8443)');
-    expect(finding?.remediation).toContain('Move rule 1');
+    // The fix names the resource that holds the ingress blocks (the rule set), not the group.
+    expect(finding?.remediation).toContain('In sg_rules, move the ingress block of rule 1 (DROP 45.33.0.0/16 TCP:8443) at main.tf:101 above the ingress block of rule 0 (ACCEPT 0.0.0.0/0 TCP:8443) at main.tf:100.');
   });
 });
 
