@@ -31,8 +31,10 @@ describe('mutated real plans', () => {
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         if (code === 2) {
           outcomes.rejected++;
-          const lines = err.join('').trim().split('\n');
+          // Info lines (which config is used) may come first; the error is one line of its own.
+          const lines = err.join('').trim().split('\n').filter((line) => line.startsWith('clb-guard: '));
           expect(lines).toHaveLength(1);
+          expect(err.join('')).not.toMatch(/^\s+at /m);
           expect(lines[0]).toMatch(/^clb-guard: .*plan\.json/);
           expect(lines[0]).not.toMatch(/internal error/);
         } else {

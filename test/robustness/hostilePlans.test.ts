@@ -90,8 +90,10 @@ describe('hostile plan files: exit 2, one line naming the path, quickly', () => 
       const result = await run(['plan', path, '--config', 'test/e2e/empty-config.json']);
       expectNoEscape(result.stderr, result.code);
       expect(result.code).toBe(2);
-      const lines = result.stderr.trim().split('\n');
+      // Progress and info lines may come first; the error is one line of its own.
+      const lines = result.stderr.trim().split('\n').filter((line) => line.startsWith('clb-guard: '));
       expect(lines).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
       expect(lines[0]).toMatch(message);
       expect(lines[0]).toContain(path.startsWith(dir) ? path.slice(path.lastIndexOf('/') + 1) : path);
       expect(lines[0]).not.toMatch(/internal error|Maximum call stack|out of memory/i);
