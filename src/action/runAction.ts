@@ -16,7 +16,7 @@ import { workflowContext, type WorkflowContext } from './workflowContext.js';
 import { renderJson } from '../report/jsonReport.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { markdownLinks } from '../report/github/links.js';
-import { renderSarif } from '../report/sarifReport.js';
+import { describeOmissions, renderSarif } from '../report/sarifReport.js';
 import { actionsLogger } from './actionsLogger.js';
 import { readActionInputs, type ActionInputs } from './actionInputs.js';
 
@@ -76,11 +76,14 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string): Promi
   if (inputs.sarifFile) {
     const path = resolve(cwd, inputs.sarifFile);
     await mkdir(dirname(path), { recursive: true });
-    const { sarif, omitted } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync(resolve(cwd, p)) });
+    const { sarif, omitted, omissions } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync(resolve(cwd, p)) });
     await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`);
     core.setOutput('sarif-file', path);
-    // Live findings have no line in the repository: code scanning cannot show them, this summary does.
-    if (omitted > 0) sarifNote = `\n\n> ${omitted} ${omitted === 1 ? 'finding has' : 'findings have'} no location in the repository and ${omitted === 1 ? 'is' : 'are'} not in the SARIF file (code scanning); ${omitted === 1 ? 'it is' : 'they are'} listed here and in the JSON report.\n`;
+    // Findings without a line in the repository: code scanning cannot show them, this summary does.
+    if (omitted > 0) {
+      const text = describeOmissions(omissions, report.findings.length);
+      sarifNote = `\n\n> ${text}\n`;
+    }
   }
   if (process.env.GITHUB_STEP_SUMMARY) {
     const links = markdownLinks(process.env, context.pullRequest?.headSha);

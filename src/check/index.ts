@@ -1,9 +1,17 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { InputError } from '../errors/inputError.js';
+import type { Logger } from '../logging/logger.js';
 import type { Report } from '../model/finding.js';
+import type { Inventory } from '../model/inventory.js';
+import type { Provenance } from '../model/provenance.js';
 import { loadConfig } from '../policy/configLoader.js';
-import { readPlanInventory } from '../sources/plan/index.js';
+import type { LoadedConfig } from '../policy/policyTypes.js';
+import { planToInventory, readPlanInventory } from '../sources/plan/index.js';
+import { parsePlanJsonText } from '../sources/plan/planJsonText.js';
+import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../sources/plan/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
-import type { PlanCheckOptions } from './options.js';
+import type { CheckOptions, PlanCheckOptions } from './options.js';
 
 export { checkInventory, exitCodeFor, compareFindings } from './checkInventory.js';
 export type { CheckOptions, FailOn, LiveCheckOptions, PlanCheckOptions } from './options.js';
@@ -12,12 +20,109 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The config of a run, and a line on stderr saying which file it came from. */
+export async function loadRunConfig(options: CheckOptions): Promise<LoadedConfig> {
+  const config = await loadConfig({ cwd: options.cwd, ...(options.configFile ? { configFile: options.configFile } : {}), ...(options.policyPaths ? { policyPaths: options.policyPaths } : {}) });
+  options.logger.info(config.file !== undefined ? `using config ${config.file}` : 'no .clb-guard.json found (searched up to the repository root): built-in policies with their default params');
+  return config;
+}
+
+/** Every warning of a run, once, on the logger (the CLI's stderr, the Action's warning lines). */
+export function logWarnings(report: Report, logger: Logger): void {
+  for (const warning of new Set(report.warnings)) logger.warning(warning);
+}
+
+/** The name a plan read from stdin goes by in messages. */
+export const STDIN_PLAN = '-';
+
 /** Plan mode: config and policies, then the plan, then the report. Throws InputError for user mistakes. */
 export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
-  const config = await loadConfig({ cwd: options.cwd, ...(options.configFile ? { configFile: options.configFile } : {}), ...(options.policyPaths ? { policyPaths: options.policyPaths } : {}) });
-  const inventory = await options.logger.group('Reading the plan', () =>
-    readPlanInventory({ planFile: resolve(options.cwd, options.planFile), tfRoot: resolve(options.cwd, options.tfRoot ?? '.'), repoRoot: options.cwd }),
-  );
-  for (const warning of inventory.warnings) options.logger.warning(warning.address ? `${warning.address}: ${warning.message}` : warning.message);
-  return checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
+  const config = await loadRunConfig(options);
+  const cwd = resolve(options.cwd);
+  const fromStdin = options.planFile === STDIN_PLAN;
+  let stdinPlan: unknown;
+  const read = async (tfRoot: string): Promise<Inventory> => {
+    if (!fromStdin) return readPlanInventory({ planFile: resolve(cwd, options.planFile), tfRoot, repoRoot: cwd });
+    stdinPlan ??= parsePlanJsonText(await readStdin(options.stdin), 'stdin');
+    return planToInventory(stdinPlan, { file: 'stdin', tfRoot, repoRoot: cwd });
+  };
+  const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
+  if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
+  // Default: the plan file's folder when it holds .tf files (`infra/plan.json` next to `infra/main.tf`), else the workspace.
+  const planDir = fromStdin ? undefined : dirname(resolve(cwd, options.planFile));
+  let tfRoot = given ?? (planDir !== undefined && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);
+  let inventory = await options.logger.group('Reading the plan', () => read(tfRoot));
+
+  const provenances = provenancesOf(inventory);
+  if (provenances.length > 0 && !provenances.some((p) => p.location !== undefined)) {
+    // Nothing in the plan has a line: the root module's .tf files are elsewhere. Look for them.
+    const wanted = rootDeclarationsOf(provenances.map((p) => p.address));
+    const search = findDeclaringDirectory(cwd, wanted);
+    if (search.dir !== undefined && search.dir !== tfRoot && search.declared > declaredIn(tfRoot, wanted).declared) {
+      options.logger.info(
+        `${describe(tfRoot, cwd, given !== undefined)} declares none of the plan's resources; using the .tf files in ${display(search.dir, cwd)} (set --tf-root ${display(search.dir, cwd)} to say so)`,
+      );
+      tfRoot = search.dir;
+      inventory = await read(tfRoot);
+    } else if (search.truncated) {
+      options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
+    }
+  }
+  let report = checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
+  const lineless = report.findings.filter((f) => f.location === null);
+  if (lineless.length > 0) {
+    const examples = [...new Set(lineless.map((f) => f.resource))].slice(0, 3).join(', ');
+    report = {
+      ...report,
+      warnings: [
+        ...report.warnings,
+        `${lineless.length} of ${report.findings.length} ${report.findings.length === 1 ? 'finding has' : 'findings have'} no .tf line (${examples}${lineless.length > 3 ? ', …' : ''}): no .tf file under ${display(tfRoot, cwd)} or elsewhere in the repository declares their resources; they get no annotation and are left out of SARIF. Set --tf-root (Action input tf-root) to the folder of the root module's .tf files.`,
+      ],
+    };
+  }
+  logWarnings(report, options.logger);
+  return report;
+}
+
+function describe(dir: string, cwd: string, given: boolean): string {
+  return given ? `--tf-root ${display(dir, cwd)}` : `the default tf-root ${display(dir, cwd)}`;
+}
+
+function display(dir: string, cwd: string): string {
+  const rel = relative(cwd, dir);
+  if (rel === '') return '.';
+  return rel.startsWith('..') ? dir : rel.split(sep).join('/');
+}
+
+/** The objects of an inventory that came from Terraform resources. */
+function provenancesOf(inventory: Inventory): Provenance[] {
+  const maps = [
+    inventory.loadBalancers,
+    inventory.instances,
+    inventory.networkInterfaces,
+    inventory.securityGroups,
+    inventory.networkAcls,
+    inventory.subnets,
+    inventory.vpcs,
+    inventory.addressTemplates,
+    inventory.addressTemplateGroups,
+    inventory.serviceTemplates,
+    inventory.serviceTemplateGroups,
+  ] as ReadonlyMap<string, { readonly provenance: Provenance }>[];
+  return maps.flatMap((map) => [...map.values()].map((value) => value.provenance));
+}
+
+/** The whole of stdin as text; a terminal there means nothing was piped in. */
+async function readStdin(stream: PlanCheckOptions['stdin']): Promise<string> {
+  const input = stream ?? process.stdin;
+  if ((input as { isTTY?: boolean }).isTTY === true) {
+    throw new InputError('plan -: stdin is a terminal; pipe the plan in, e.g. terraform show -json tfplan | clb-guard plan -');
+  }
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  } catch (error) {
+    throw new InputError(`cannot read the plan from stdin: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

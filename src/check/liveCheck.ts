@@ -1,12 +1,12 @@
 import type { Report } from '../model/finding.js';
-import { loadConfig } from '../policy/configLoader.js';
 import { readLiveInventory, resolveCredentials } from '../sources/live/index.js';
 import { checkInventory } from './checkInventory.js';
+import { loadRunConfig, logWarnings } from './index.js';
 import type { LiveCheckOptions } from './options.js';
 
 /** Live mode: the same policies over the account. */
 export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret: string) => void }): Promise<Report> {
-  const config = await loadConfig({ cwd: options.cwd, ...(options.configFile ? { configFile: options.configFile } : {}), ...(options.policyPaths ? { policyPaths: options.policyPaths } : {}) });
+  const config = await loadRunConfig(options);
   const credentials = await resolveCredentials(options.env ?? process.env, {
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
@@ -24,5 +24,7 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
   });
-  return checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });
+  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });
+  logWarnings(report, options.logger);
+  return report;
 }

@@ -16,8 +16,14 @@ export interface CheckOptions {
 
 export interface PlanCheckOptions extends CheckOptions {
   readonly planFile: string;
-  /** Directory with the root module's `.tf` files; default `cwd`. */
+  /**
+   * Directory with the root module's `.tf` files; default: the plan file's folder when it holds
+   * `.tf` files, else `cwd`. When it declares none of the plan's resources, the repository (`cwd`)
+   * is searched for the folder that does.
+   */
   readonly tfRoot?: string;
+  /** Where `planFile: '-'` is read from; default `process.stdin`. */
+  readonly stdin?: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };
 }
 
 export interface LiveCheckOptions extends CheckOptions {

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { checkPlan, exitCodeFor } from '../check/index.js';
+import { dirname, resolve } from 'node:path';
+import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
+import type { PlanCheckOptions } from '../check/options.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
-import { parseCommand, USAGE, type CommonArguments } from './cliArguments.js';
+import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 
 export interface CliIo {
@@ -17,66 +18,22 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  /** Where `plan -` reads the plan; default `process.stdin`. */
+  readonly stdin?: PlanCheckOptions['stdin'];
 }
 
 /** The whole CLI as a function: arguments in, exit code out (0 clean, 1 findings, 2 input error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const command = parseCommand(argv);
-    switch (command.kind) {
-      case 'help':
-        io.stdout.write(`${USAGE}\n`);
-        return 0;
-      case 'version':
-        io.stdout.write(`clb-guard ${TOOL_VERSION}\n`);
-        return 0;
-      case 'validate': {
-        const { problems, policies } = await validatePolicyFiles(command.files, io.cwd);
-        if (problems.length > 0) {
-          for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
-          return 2;
-        }
-        io.stdout.write(`${policies} ${policies === 1 ? 'policy' : 'policies'} in ${command.files.join(', ') || 'no files'}, and the built-in pack, are valid.\n`);
-        return 0;
-      }
-      case 'plan': {
-        const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
-        const report = await checkPlan({
-          cwd: io.cwd,
-          logger,
-          planFile: command.planFile,
-          ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
-          ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
-          policyPaths: command.common.policies,
-          ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        });
-        await emit(report, command.common, io);
-        return exitCodeFor(report, command.common.failOn);
-      }
-      case 'live': {
-        const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
-        const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-        const report = await checkLive({
-          cwd: io.cwd,
-          logger,
-          regions: command.regions,
-          env: io.env,
-          ...(apiEndpoint ? { apiEndpoint } : {}),
-          ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
-          policyPaths: command.common.policies,
-          ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        });
-        await emit(report, command.common, io);
-        if (!report.complete && !command.allowPartial) {
-          io.stderr.write('clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
-          return 2;
-        }
-        return exitCodeFor(report, command.common.failOn);
-      }
-    }
+    return await run(parseCommand(argv), io);
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr.write(`clb-guard: ${errorMessage(error)}\n`);
+      return 2;
+    }
+    const ioLine = ioErrorLine(error);
+    if (ioLine !== undefined) {
+      io.stderr.write(`clb-guard: ${ioLine}\n`);
       return 2;
     }
     // A bug, not the user's mistake: one line, and the stack only when asked for.
@@ -86,14 +43,130 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+async function run(command: Command, io: CliIo): Promise<number> {
+  switch (command.kind) {
+    case 'help':
+      io.stdout.write(`${usage(command.topic)}\n`);
+      return 0;
+    case 'version':
+      io.stdout.write(`clb-guard ${TOOL_VERSION}\n`);
+      return 0;
+    case 'validate': {
+      const { problems, policies } = await validatePolicyFiles(command.files, io.cwd);
+      if (problems.length > 0) {
+        for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
+        return 2;
+      }
+      io.stdout.write(`${policies} ${policies === 1 ? 'policy' : 'policies'} in ${command.files.join(', ') || 'no files'}, and the built-in pack, are valid.\n`);
+      return 0;
+    }
+    case 'list': {
+      const logger = consoleLogger({ verbose: command.verbose, stream: io.stderr as NodeJS.WriteStream });
+      const config = await loadRunConfig({ cwd: io.cwd, logger, ...(command.config !== undefined ? { configFile: command.config } : {}), policyPaths: command.policies });
+      const rows = config.policies.map(({ policy, severity, source }) => ({ id: policy.id, severity, source, title: policy.title }));
+      if (command.format === 'json') {
+        io.stdout.write(`${JSON.stringify({ ...(config.file !== undefined ? { config: config.file } : {}), policies: rows }, null, 2)}\n`);
+        return 0;
+      }
+      const width = (key: 'id' | 'severity' | 'source', heading: string) => Math.max(heading.length, ...rows.map((r) => r[key].length));
+      const [id, severity, source] = [width('id', 'POLICY'), width('severity', 'SEVERITY'), width('source', 'SOURCE')];
+      const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(id)}  ${b.padEnd(severity)}  ${c.padEnd(source)}  ${d}`.trimEnd();
+      const lines = [line('POLICY', 'SEVERITY', 'SOURCE', 'TITLE'), ...rows.map((r) => line(r.id, r.severity, r.source, r.title))];
+      lines.push('', `${rows.length} ${rows.length === 1 ? 'policy' : 'policies'}; config: ${config.file ?? 'none'}`);
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    }
+    case 'plan': {
+      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
+      const report = await checkPlan({
+        cwd: io.cwd,
+        logger,
+        planFile: command.planFile,
+        ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
+        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
+        policyPaths: command.common.policies,
+        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
+        ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+      });
+      await emit(report, command.common, io);
+      return exitCodeFor(report, command.common.failOn);
+    }
+    case 'live': {
+      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
+      const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
+      const report = await checkLive({
+        cwd: io.cwd,
+        logger,
+        regions: command.regions,
+        env: io.env,
+        ...(apiEndpoint ? { apiEndpoint } : {}),
+        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
+        policyPaths: command.common.policies,
+        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
+      });
+      await emit(report, command.common, io);
+      if (!report.complete && !command.allowPartial) {
+        io.stderr.write('clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
+        return 2;
+      }
+      return exitCodeFor(report, command.common.failOn);
+    }
+  }
+}
+
 async function emit(report: Report, common: CommonArguments, io: CliIo): Promise<void> {
-  const color = common.output === undefined && io.stdout.isTTY === true && io.env.NO_COLOR === undefined ? true : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
-  const text = renderReport(report, common.format, {
+  const toStdout = common.output === undefined;
+  const color = toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === undefined ? true : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+  // The warnings are on stderr already; a text report on the same terminal would say them twice.
+  const shown = toStdout && common.format === 'text' ? { ...report, warnings: [] } : report;
+  const text = renderReport(shown, common.format, {
     color: common.format === 'text' && color,
     explain: common.explain,
     repoRoot: io.cwd,
     fileExists: (path) => existsSync(resolve(io.cwd, path)),
   });
-  if (common.output !== undefined) await writeFile(resolve(io.cwd, common.output), text);
-  else io.stdout.write(text);
+  if (common.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const path = resolve(io.cwd, common.output);
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? `the folder ${dirname(common.output) === '.' ? dirname(path) : dirname(common.output)} does not exist` :
+      code === 'EISDIR' ? 'it is a folder' :
+      code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' :
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
+      code === 'ENOSPC' ? 'no space left on the device' :
+      code === 'EROFS' ? 'read-only file system' :
+      (error as Error).message;
+    throw new InputError(`cannot write the report to ${common.output}: ${reason}`);
+  }
+}
+
+const IO_CODES: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  EIO: 'input/output error',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EPIPE: 'broken pipe',
+  EAGAIN: 'resource temporarily unavailable',
+};
+
+/** A file-system error the user can act on, as one line; undefined for anything else (a bug). */
+function ioErrorLine(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e === undefined || e === null || typeof e.code !== 'string' || !(e.code in IO_CODES)) return undefined;
+  const what = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat' || e.syscall === 'lstat' ? 'cannot read' : e.syscall === 'write' || e.syscall === 'mkdir' ? 'cannot write' : 'cannot access';
+  return `${what}${e.path ? ` ${e.path}` : ''}: ${IO_CODES[e.code]}`;
 }

@@ -12,11 +12,35 @@ export interface SarifOptions {
   readonly fileExists?: (path: string) => boolean;
 }
 
+/** Why findings are not SARIF results, by reason. */
+export interface SarifOmissions {
+  /** No `.tf` line: live findings, or plan findings whose resources no `.tf` file declared. */
+  readonly noLocation: number;
+  /** The location's file is not in the repository (outside it, or not checked out). */
+  readonly notInRepository: number;
+  /** Past the result limit code scanning accepts per run. */
+  readonly overLimit: number;
+}
+
+const OMITTED_NOTIFICATION = 'omitted-findings';
+
+/** One sentence: how many findings the SARIF file leaves out and why. */
+export function describeOmissions(omissions: SarifOmissions, findings: number): string {
+  const parts = [
+    omissions.noLocation > 0 ? `${omissions.noLocation} without a location in the repository (live findings, or plan findings whose resources no .tf file under tf-root declares)` : '',
+    omissions.notInRepository > 0 ? `${omissions.notInRepository} whose file is not in the repository` : '',
+    omissions.overLimit > 0 ? `${omissions.overLimit} over the limit of ${SARIF_RESULT_LIMIT} results` : '',
+  ].filter((p) => p !== '');
+  const total = omissions.noLocation + omissions.notInRepository + omissions.overLimit;
+  return `${total} of ${findings} findings are not in this SARIF file: ${parts.join('; ')}. They are in the JSON report and the job summary.`;
+}
+
 /**
  * SARIF 2.1.0 for code scanning: one rule per policy, one result per finding that has a location
- * in the repository (live findings without one are left out and counted in `omitted`).
+ * in the repository. What is left out is counted in `omitted`, by reason in the run's
+ * `properties.omittedFindings`, and said in a tool execution notification.
  */
-export function renderSarif(report: Report, options: SarifOptions = {}): { sarif: object; omitted: number } {
+export function renderSarif(report: Report, options: SarifOptions = {}): { sarif: object; omitted: number; omissions: SarifOmissions } {
   const exists = options.fileExists ?? (() => true);
   const rules = report.policies.map((p) => ({
     id: p.id,
@@ -29,20 +53,51 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
     properties: { tags: ['security', 'tencentcloud', 'clb'], 'security-severity': SECURITY_SEVERITY[p.severity], precision: 'high' },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const located = report.findings.filter((f) => f.location !== null && exists(f.location.file) && ruleIndex.has(f.policy));
+  // Every finding's policy is among report.policies; one that is not cannot be a result either.
+  const withLocation = report.findings.filter((f) => f.location !== null && ruleIndex.has(f.policy));
+  const located = withLocation.filter((f) => exists(f.location!.file));
   const kept = located.slice(0, SARIF_RESULT_LIMIT);
   const results = kept.map((f) => result(f, ruleIndex.get(f.policy)!, exists));
+  const omissions: SarifOmissions = {
+    noLocation: report.findings.length - withLocation.length,
+    notInRepository: withLocation.length - located.length,
+    overLimit: located.length - kept.length,
+  };
+  const omitted = report.findings.length - kept.length;
+  const notifications =
+    omitted > 0
+      ? [{ level: 'warning', message: { text: describeOmissions(omissions, report.findings.length) }, descriptor: { id: OMITTED_NOTIFICATION, index: 0 }, properties: { ...omissions } }]
+      : [];
   return {
-    omitted: report.findings.length - kept.length,
+    omitted,
+    omissions,
     sarif: {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
       runs: [
         {
-          tool: { driver: { name: 'clb-guard', version: report.tool.version, semanticVersion: report.tool.version, informationUri: 'https://github.com/clb-guard/clb-guard', rules } },
+          tool: {
+            driver: {
+              name: 'clb-guard',
+              version: report.tool.version,
+              semanticVersion: report.tool.version,
+              informationUri: 'https://github.com/clb-guard/clb-guard',
+              rules,
+              notifications: [
+                {
+                  id: OMITTED_NOTIFICATION,
+                  name: 'OmittedFindings',
+                  shortDescription: { text: 'Findings left out of the SARIF file.' },
+                  fullDescription: { text: 'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.' },
+                  defaultConfiguration: { level: 'warning' },
+                },
+              ],
+            },
+          },
           originalUriBaseIds: { '%SRCROOT%': { uri: `file://${(options.repoRoot ?? '').replace(/\/?$/, '/')}` } },
-          invocations: [{ executionSuccessful: report.complete }],
+          invocations: [{ executionSuccessful: report.complete, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
           results,
+          properties: { findings: report.findings.length, omittedFindings: { total: omitted, ...omissions } },
         },
       ],
     },

@@ -132,7 +132,7 @@ describe('the Action in live mode', () => {
       expect(standIn!.issues[0]!.labels).toEqual(['clb-guard-drift']);
       // Live findings have no line in the repository: left out of SARIF, and the summary says so.
       expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([]);
-      expect(run.summary).toContain('11 findings have no location in the repository and are not in the SARIF file');
+      expect(run.summary).toContain('11 of 11 findings are not in this SARIF file: 11 without a location in the repository');
       const report = readFileSync(run.outputs['report-file']!, 'utf8');
       for (const text of [run.stdout, run.summary, report, standIn!.issues[0]!.body]) expect(text).not.toContain(canary);
     } finally {

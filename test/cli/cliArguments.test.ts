@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/cli/cliArguments.js';
+import { parseCommand, usage } from '../../src/cli/cliArguments.js';
 import { InputError } from '../../src/errors/inputError.js';
 
 describe('command-line arguments', () => {
@@ -24,13 +24,25 @@ describe('command-line arguments', () => {
   });
 
   it.each<[string, string[], RegExp]>([
-    ['an unknown option', ['plan', 'p.json', '--colour'], /Unknown option '--colour'/],
+    ['an unknown option', ['plan', 'p.json', '--colour'], /^unknown option --colour for "plan" \(see clb-guard plan --help\)$/],
+    ['a misspelt option, with the one meant', ['plan', 'p.json', '--tf-rot', 'infra'], /^unknown option --tf-rot for "plan"; did you mean --tf-root\? \(see clb-guard plan --help\)$/],
+    ['a misspelt option of live', ['live', '--regoin', 'ap-guangzhou'], /^unknown option --regoin for "live"; did you mean --region\?/],
+    ['a misspelt option before the command', ['--formt', 'json', 'plan', 'p.json'], /^unknown option --formt; did you mean --format\?/],
+    ['an unknown short option', ['plan', 'p.json', '-x'], /^unknown option -x for "plan"/],
+    ["another command's option", ['plan', 'p.json', '--region', 'ap-guangzhou'], /^--region is not an option for "plan"; it belongs to "live" \(see clb-guard plan --help\)$/],
+    ["plan's option on live", ['live', '--region', 'r', '--tf-root', 'infra'], /^--tf-root is not an option for "live"; it belongs to "plan"/],
+    ['an option without its value', ['plan', 'p.json', '--format'], /^--format needs a value: --format FORMAT$/],
+    ['a value for a flag', ['plan', 'p.json', '--explain=yes'], /^--explain takes no value \(got "yes"\)$/],
+    ['a misspelt command', ['plna', 'p.json'], /^unknown command "plna"; did you mean "plan"\?/],
+    ['a misspelt policies command', ['policies', 'lst'], /^unknown policies command "lst"; did you mean "policies list"\?/],
+    ['policies without a command', ['policies'], /^policies needs a command/],
+    ['a plan format for policies list', ['policies', 'list', '--format', 'sarif'], /--format of "policies list" must be text or json/],
     ['a bad format', ['plan', 'p.json', '--format', 'xml'], /--format must be one of text, json, sarif, markdown, not "xml"/],
     ['a bad threshold', ['plan', 'p.json', '--fail-on', 'critical'], /--fail-on must be one of error, warning, notice, never/],
     ['a plan command without a file', ['plan'], /plan takes exactly one plan file/],
     ['two plan files', ['plan', 'a.json', 'b.json'], /plan takes exactly one plan file/],
     ['live without a region', ['live'], /live needs at least one --region/],
-    ['an unknown command', ['check'], /unknown command "check"/],
+    ['an unknown command', ['check'], /unknown command "check" \(see clb-guard --help\)/],
     ['a bad date', ['plan', 'p.json', '--today', 'tomorrow'], /--today must be YYYY-MM-DD/],
   ])('rejects %s with one line', (_name, argv, message) => {
     let error: unknown;
@@ -44,8 +56,52 @@ describe('command-line arguments', () => {
     expect((error as InputError).toLine()).not.toContain('\n');
   });
 
+  it('reads - as the plan file (stdin)', () => {
+    expect(parseCommand(['plan', '-', '--format', 'json'])).toMatchObject({ kind: 'plan', planFile: '-' });
+  });
+
+  it('reads policies list with its options', () => {
+    expect(parseCommand(['policies', 'list', '--config', 'c.json', '--policies', 'extra', '--format', 'json'])).toEqual({ kind: 'list', config: 'c.json', policies: ['extra'], format: 'json', verbose: false });
+    expect(parseCommand(['policies', 'list'])).toEqual({ kind: 'list', policies: [], format: 'text', verbose: false });
+  });
+
+  it.each<[string[], string]>([
+    [['plan', '--help'], 'plan'],
+    [['plan', 'p.json', '-h'], 'plan'],
+    [['live', '--help'], 'live'],
+    [['policies', 'validate', '--help'], 'policies validate'],
+    [['policies', 'list', '--help'], 'policies list'],
+    [['policies', '--help'], 'policies'],
+    [['help', 'live'], 'live'],
+    [['--help'], 'overview'],
+  ])('%j asks for the help of %s', (argv, topic) => {
+    expect(parseCommand(argv)).toEqual({ kind: 'help', topic });
+  });
+
+  it("each command's help lists its own options and no other command's", () => {
+    const plan = usage('plan');
+    expect(plan).toMatch(/^Usage: clb-guard plan PLAN\.json\|- \[options\]/);
+    expect(plan).toContain('--tf-root DIR');
+    expect(plan).toContain('--fail-on LEVEL');
+    expect(plan).not.toContain('--region');
+    expect(plan).not.toContain('--api-endpoint');
+    const live = usage('live');
+    expect(live).toContain('--region REGION');
+    expect(live).toContain('--allow-partial');
+    expect(live).not.toContain('--tf-root');
+    const validate = usage('policies validate');
+    expect(validate).toMatch(/^Usage: clb-guard policies validate \[FILE\|DIR …\]/);
+    expect(validate).not.toContain('--format');
+    expect(validate).not.toContain('--tf-root');
+    const list = usage('policies list');
+    expect(list).toContain('--config FILE');
+    expect(list).not.toContain('--fail-on');
+    expect(usage()).toContain('clb-guard policies list');
+    expect(usage()).toContain('Run `clb-guard COMMAND --help`');
+  });
+
   it('prints help without a command and the version on request', () => {
-    expect(parseCommand([])).toEqual({ kind: 'help' });
+    expect(parseCommand([])).toEqual({ kind: 'help', topic: 'overview' });
     expect(parseCommand(['--version'])).toEqual({ kind: 'version' });
     expect(parseCommand(['policies', 'validate', 'a.json'])).toEqual({ kind: 'validate', files: ['a.json'] });
   });

@@ -98,3 +98,112 @@ export class TerraformSources {
     return scanned;
   }
 }
+
+/** What the plan's root module declares: `type.name` / `data.type.name` resources and module call names. */
+export interface RootDeclarations {
+  readonly resources: ReadonlySet<string>;
+  readonly modules: ReadonlySet<string>;
+}
+
+/** The root-module declarations behind some Terraform addresses (`module.app.x.y[0]` → module `app`). */
+export function rootDeclarationsOf(addresses: Iterable<string>): RootDeclarations {
+  const resources = new Set<string>();
+  const modules = new Set<string>();
+  for (const address of addresses) {
+    const steps = address.replace(/\[("(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '').split('.');
+    if (steps[0] === 'module' && steps[1]) modules.add(steps[1]);
+    else if (steps[0] === 'data' && steps.length >= 3) resources.add(`data.${steps[1]}.${steps[2]}`);
+    else if (steps.length >= 2 && /^[a-z][a-z0-9_]*$/i.test(steps[0]!)) resources.add(`${steps[0]}.${steps[1]}`);
+  }
+  return { resources, modules };
+}
+
+/** Folders a search of the repository never enters: dependencies, Terraform's own caches, VCS data. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', 'vendor']);
+
+export interface DeclarationSearchResult {
+  /** The folder that declares most of the wanted blocks (absolute), when any does. */
+  readonly dir?: string;
+  /** How many of the wanted blocks it declares. */
+  readonly declared: number;
+  readonly filesScanned: number;
+  /** The search stopped at its file or folder limit before seeing everything. */
+  readonly truncated: boolean;
+}
+
+export interface DeclarationSearchOptions {
+  readonly maxFiles?: number;
+  readonly maxDirs?: number;
+  readonly files?: TfFileReader;
+  /** Lists the sub-folders of a folder; default: the disk (symbolic links are not followed). */
+  readonly subdirs?: (dir: string) => readonly string[];
+}
+
+function diskSubdirs(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/** How many of the wanted blocks the `.tf` files of one folder declare. */
+export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileReader = diskTfFiles): { declared: number; files: number } {
+  const seen = new Set<string>();
+  const paths = files.list(dir);
+  for (const path of paths) {
+    const text = files.read(path);
+    if (text === undefined) continue;
+    for (const block of scanHcl(text).blocks) {
+      if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
+        const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
+        if (wanted.resources.has(key)) seen.add(`r:${key}`);
+      } else if (block.type === 'module' && block.labels.length === 1 && wanted.modules.has(block.labels[0]!)) seen.add(`m:${block.labels[0]}`);
+    }
+  }
+  return { declared: seen.size, files: paths.length };
+}
+
+/**
+ * Searches a repository, breadth first and bounded, for the folder whose `.tf` files declare the
+ * plan's root module: the one declaring most of its resources and module calls (the shallowest on
+ * a tie). Hidden folders, `node_modules`, `vendor` and `.terraform` are skipped, links not followed.
+ */
+export function findDeclaringDirectory(searchRoot: string, wanted: RootDeclarations, options: DeclarationSearchOptions = {}): DeclarationSearchResult {
+  const files = options.files ?? diskTfFiles;
+  const subdirs = options.subdirs ?? diskSubdirs;
+  const maxFiles = options.maxFiles ?? 2_000;
+  const maxDirs = options.maxDirs ?? 5_000;
+  let best: { dir: string; declared: number } | undefined;
+  let filesScanned = 0;
+  let dirsSeen = 0;
+  let truncated = false;
+  const queue = [searchRoot];
+  while (queue.length > 0) {
+    const dir = queue.shift()!;
+    if (++dirsSeen > maxDirs) {
+      truncated = true;
+      break;
+    }
+    const tf = files.list(dir);
+    if (tf.length > 0) {
+      if (filesScanned + tf.length > maxFiles) {
+        truncated = true;
+        break;
+      }
+      const { declared } = declaredIn(dir, wanted, { list: () => tf, read: (f) => files.read(f) });
+      filesScanned += tf.length;
+      if (declared > 0 && (best === undefined || declared > best.declared)) best = { dir, declared };
+    }
+    for (const sub of subdirs(dir)) {
+      const name = sub.slice(sub.lastIndexOf(sep) + 1);
+      if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
+      queue.push(sub);
+    }
+  }
+  return { ...(best ? { dir: best.dir } : {}), declared: best?.declared ?? 0, filesScanned, truncated };
+}
