@@ -1,0 +1,163 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/runCli.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const demo = join(repoRoot, 'examples', 'demo');
+const emptyConfig = join(repoRoot, 'test', 'e2e', 'empty-config.json');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(argv: string[], options: { cwd?: string; stdin?: CliIo['stdin'] } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    cwd: options.cwd ?? repoRoot,
+    env: {},
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'clb-guard-cli-'));
+}
+
+describe('clb-guard plan -', () => {
+  it('reads the plan from stdin and finds the .tf lines in the repository', async () => {
+    const stdin = Readable.from([readFileSync(join(demo, 'plan.json'))]);
+    const run = await cli(['plan', '-', '--format', 'json', '--config', emptyConfig], { stdin });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.findings).toHaveLength(11);
+    expect(report.target.planFile).toBe('-');
+    expect(report.findings.every((f: { location: { file: string } | null }) => f.location?.file === 'examples/demo/main.tf')).toBe(true);
+  });
+
+  it('says what is wrong with a broken plan on stdin, as stdin', async () => {
+    const run = await cli(['plan', '-', '--config', emptyConfig], { stdin: Readable.from([Buffer.from('{"format_version": ')]) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^clb-guard: stdin: /m);
+    expect(run.stderr).not.toContain('internal error');
+  });
+
+  it('refuses a terminal on stdin instead of waiting for input', async () => {
+    const stdin = Object.assign(Readable.from([]), { isTTY: true });
+    const run = await cli(['plan', '-', '--config', emptyConfig], { stdin });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('clb-guard: plan -: stdin is a terminal; pipe the plan in');
+  });
+});
+
+describe('I/O errors are one line, exit 2, never "internal error"', () => {
+  it.each<[string, (dir: string) => string, RegExp]>([
+    ['a missing folder', (dir) => join(dir, 'missing', 'out.sarif'), /^clb-guard: cannot write the report to .*missing\/out\.sarif: the folder .*missing does not exist\n$/],
+    ['a folder as the file', (dir) => dir, /^clb-guard: cannot write the report to .*: it is a folder\n$/],
+    ['a file as a folder', (dir) => (writeFileSync(join(dir, 'f'), ''), join(dir, 'f', 'out.sarif')), /^clb-guard: cannot write the report to .*: a part of the path is a file, not a folder\n$/],
+  ])('--output into %s', async (_name, target, message) => {
+    const dir = tempDir();
+    const run = await cli(['plan', 'examples/demo/plan.json', '--config', emptyConfig, '--format', 'sarif', '--output', target(dir)]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('clb-guard:'))).toHaveLength(1);
+    expect(run.stderr.split('\n').find((l) => l.startsWith('clb-guard:')) + '\n').toMatch(message);
+    expect(run.stderr).not.toContain('internal error');
+  });
+
+  it('an unknown option is a clean message, with the option meant', async () => {
+    const run = await cli(['plan', 'examples/demo/plan.json', '--fail-no', 'warning']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'clb-guard: unknown option --fail-no for "plan"; did you mean --fail-on? (see clb-guard plan --help)\n' });
+  });
+});
+
+describe('help', () => {
+  it('plan --help, live --help and policies validate --help print their own options', async () => {
+    const plan = await cli(['plan', '--help']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('--tf-root DIR');
+    expect(plan.stdout).not.toContain('--region');
+    const live = await cli(['live', '--help']);
+    expect(live.stdout).toContain('--region REGION');
+    expect(live.stdout).not.toContain('--tf-root');
+    const validate = await cli(['policies', 'validate', '--help']);
+    expect(validate.stdout).toMatch(/^Usage: clb-guard policies validate/);
+    expect(validate.stdout).not.toContain('--fail-on');
+  });
+});
+
+describe('what a run says on stderr', () => {
+  it('names the config it loaded', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.clb-guard.json'), '{}');
+    cpSync(join(demo, 'plan.json'), join(dir, 'plan.json'));
+    const run = await cli(['plan', 'plan.json', '--format', 'json'], { cwd: dir });
+    expect(run.stderr.split('\n')).toContain('using config .clb-guard.json');
+    const none = tempDir();
+    mkdirSync(join(none, '.git'));
+    cpSync(join(demo, 'plan.json'), join(none, 'plan.json'));
+    expect((await cli(['plan', 'plan.json', '--format', 'json'], { cwd: none })).stderr).toContain('no .clb-guard.json found (searched up to the repository root)');
+  });
+
+  it('prints each warning once, on stderr, and not again in the text report on stdout', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    const config = { exceptions: [{ policy: 'admin-port-not-public', resource: 'tencentcloud_instance.nothing_here', reason: 'test', expires: '2099-01-01' }] };
+    writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify(config));
+    cpSync(join(demo, 'plan.json'), join(dir, 'plan.json'));
+    const run = await cli(['plan', 'plan.json', '--today', '2026-01-01'], { cwd: dir });
+    const warnings = run.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings.some((w) => w.includes('no .tf line'))).toBe(true);
+    expect(warnings.some((w) => w.includes('matches no finding'))).toBe(true);
+    expect(new Set(warnings).size).toBe(warnings.length);
+    expect(run.stdout).not.toContain('no .tf line');
+    expect(run.stdout).not.toContain('matches no finding');
+    // A report written to a file keeps them: it is read elsewhere.
+    const out = join(dir, 'report.txt');
+    await cli(['plan', 'plan.json', '--today', '2026-01-01', '--output', out], { cwd: dir });
+    expect(readFileSync(out, 'utf8')).toContain('matches no finding');
+  });
+});
+
+describe('clb-guard policies list', () => {
+  it('prints every loaded policy with its effective severity and source file', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'extra'));
+    cpSync(join(repoRoot, 'policies', 'admin-port-not-public.json'), join(dir, 'extra', 'mine.json'));
+    const mine = JSON.parse(readFileSync(join(dir, 'extra', 'mine.json'), 'utf8'));
+    mine.policies[0].id = 'my-admin-port';
+    writeFileSync(join(dir, 'extra', 'mine.json'), JSON.stringify(mine));
+    writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify({ policies: { 'deny-before-allow': 'notice', 'snat-source-allowed': 'off' } }));
+    const run = await cli(['policies', 'list', '--policies', 'extra/mine.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^POLICY\s+SEVERITY\s+SOURCE\s+TITLE$/);
+    expect(lines.find((l) => l.startsWith('deny-before-allow '))).toMatch(/^deny-before-allow\s+notice\s+builtin\s+\S/);
+    expect(lines.find((l) => l.startsWith('my-admin-port '))).toMatch(/^my-admin-port\s+warning\s+extra\/mine\.json\s+\S/);
+    expect(lines.some((l) => l.startsWith('snat-source-allowed '))).toBe(false);
+    expect(run.stdout).toContain('10 policies; config: .clb-guard.json');
+    expect(run.stderr).toContain('using config .clb-guard.json');
+    const json = JSON.parse((await cli(['policies', 'list', '--format', 'json', '--policies', 'extra/mine.json'], { cwd: dir })).stdout);
+    expect(json.config).toBe('.clb-guard.json');
+    expect(json.policies).toContainEqual(expect.objectContaining({ id: 'deny-before-allow', severity: 'notice', source: 'builtin' }));
+  });
+
+  it('refuses a broken config as a run would', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ policies: { 'no-such-policy': 'error' } }));
+    const run = await cli(['policies', 'list', '--config', 'c.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('c.json');
+    expect(run.stdout).toBe('');
+  });
+});
