@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,36 @@ describe('the Action (dist/index.js)', () => {
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
     expect(sarif.runs[0].results).toHaveLength(11);
     expect(standIn!.comments).toEqual([]);
+  });
+
+  it.each([
+    ['the plan next to the code (infra/plan.json)', 'infra/plan.json'],
+    ['the plan at the workspace root and the code in infra/', 'plan.json'],
+  ])('without tf-root finds the .tf lines for %s', async (_name, planAt) => {
+    const workspace = mkdtempSync(join(tmpdir(), 'clb-guard-workspace-'));
+    mkdirSync(join(workspace, 'infra'));
+    cpSync(join(repoRoot, 'examples/demo/main.tf'), join(workspace, 'infra', 'main.tf'));
+    cpSync(join(repoRoot, 'examples/demo/plan.json'), join(workspace, planAt));
+    const inputs = { 'plan-file': planAt, 'github-token': 'rw', config: join(repoRoot, 'test/e2e/empty-config.json'), 'fail-on': 'never' };
+    const run = await runAction(inputs, { event: 'push', extraEnv: { GITHUB_WORKSPACE: workspace } }, 'clb.sarif');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::error title=deny-before-allow%3A tencentcloud_security_group\.web,file=infra\/main\.tf,line=75,/m);
+    expect(run.stdout).not.toMatch(/no \.tf line/);
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(11);
+  });
+
+  it('says loudly when no .tf file declares the plan\'s resources, and the SARIF file says what it left out', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'clb-guard-workspace-'));
+    cpSync(join(repoRoot, 'examples/demo/plan.json'), join(workspace, 'plan.json'));
+    const inputs = { 'plan-file': 'plan.json', 'github-token': 'rw', config: join(repoRoot, 'test/e2e/empty-config.json'), 'fail-on': 'never' };
+    const run = await runAction(inputs, { event: 'push', extraEnv: { GITHUB_WORKSPACE: workspace } }, 'clb.sarif');
+    expect(run.stdout.match(/^::warning::11 of 11 findings have no \.tf line/gm)).toHaveLength(1);
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].properties.omittedFindings).toMatchObject({ total: 11, noLocation: 11 });
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^11 of 11 findings are not in this SARIF file/);
+    expect(run.summary).toContain('11 of 11 findings are not in this SARIF file');
   });
 
   it.each([
