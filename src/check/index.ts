@@ -8,7 +8,8 @@ import type { Provenance } from '../model/provenance.js';
 import { loadConfig } from '../policy/configLoader.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import { planToInventory, readPlanInventory } from '../sources/plan/index.js';
-import { parsePlanJsonText } from '../sources/plan/planJsonText.js';
+import { MAX_PLAN_BYTES, MAX_PLAN_DEPTH, STDIN_PLAN } from '../sources/plan/planFileReader.js';
+import { deepestNesting, lineAndColumn, parsePlanJsonText } from '../sources/plan/planJsonText.js';
 import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../sources/plan/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
@@ -32,8 +33,7 @@ export function logWarnings(report: Report, logger: Logger): void {
   for (const warning of new Set(report.warnings)) logger.warning(warning);
 }
 
-/** The name a plan read from stdin goes by in messages. */
-export const STDIN_PLAN = '-';
+export { STDIN_PLAN };
 
 /** Plan mode: config and policies, then the plan, then the report. Throws InputError for user mistakes. */
 export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
@@ -43,7 +43,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   let stdinPlan: unknown;
   const read = async (tfRoot: string): Promise<Inventory> => {
     if (!fromStdin) return readPlanInventory({ planFile: resolve(cwd, options.planFile), tfRoot, repoRoot: cwd });
-    stdinPlan ??= parsePlanJsonText(await readStdin(options.stdin), 'stdin');
+    stdinPlan ??= parseStdinPlan(await readStdin(options.stdin));
     return planToInventory(stdinPlan, { file: 'stdin', tfRoot, repoRoot: cwd });
   };
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
@@ -119,10 +119,27 @@ async function readStdin(stream: PlanCheckOptions['stdin']): Promise<string> {
     throw new InputError('plan -: stdin is a terminal; pipe the plan in, e.g. terraform show -json tfplan | clb-guard plan -');
   }
   const chunks: Buffer[] = [];
+  let total = 0;
   try {
-    for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of input) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > MAX_PLAN_BYTES) throw new InputError(`the plan is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file: 'stdin' });
+      chunks.push(bytes);
+    }
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read the plan from stdin: ${error instanceof Error ? error.message : String(error)}`);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The same refusals as a plan file: too deep to read safely, or not the JSON of a plan. */
+function parseStdinPlan(text: string): unknown {
+  const deep = deepestNesting(text, MAX_PLAN_DEPTH);
+  if (deep !== undefined) {
+    const { line, column } = lineAndColumn(text, deep);
+    throw new InputError(`JSON nested more than ${MAX_PLAN_DEPTH} levels deep at line ${line}, column ${column}: not a Terraform plan`, { file: 'stdin' });
+  }
+  return parsePlanJsonText(text, 'stdin');
 }

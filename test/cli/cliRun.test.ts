@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,18 @@ describe('clb-guard plan -', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^clb-guard: stdin: /m);
     expect(run.stderr).not.toContain('internal error');
+  });
+
+  it('refuses JSON nested too deep to be a plan, in one line', async () => {
+    const run = await cli(['plan', '-', '--config', emptyConfig], { stdin: Readable.from([Buffer.from('['.repeat(300))]) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^clb-guard: stdin: JSON nested more than 256 levels deep at line 1, column 257/m);
+  });
+
+  it('the built CLI reads a piped plan (dist/cli.js)', () => {
+    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'plan', '-', '--config', emptyConfig, '--format', 'json'], { cwd: repoRoot, input: readFileSync(join(demo, 'plan.json')), encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout).findings).toHaveLength(11);
   });
 
   it('refuses a terminal on stdin instead of waiting for input', async () => {
