@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import type { Logger } from '../logging/logger.js';
@@ -48,6 +48,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   };
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
   if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
+  if (given !== undefined && !statSync(given).isDirectory()) throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
   // Default: the plan file's folder when it holds .tf files (`infra/plan.json` next to `infra/main.tf`), else the workspace.
   const planDir = fromStdin ? undefined : dirname(resolve(cwd, options.planFile));
   let tfRoot = given ?? (planDir !== undefined && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);

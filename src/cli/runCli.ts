@@ -164,7 +164,7 @@ const IO_CODES: Record<string, string> = {
 };
 
 /** A file-system error the user can act on, as one line; undefined for anything else (a bug). */
-function ioErrorLine(error: unknown): string | undefined {
+export function ioErrorLine(error: unknown): string | undefined {
   const e = error as NodeJS.ErrnoException | undefined;
   if (e === undefined || e === null || typeof e.code !== 'string' || !(e.code in IO_CODES)) return undefined;
   const what = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat' || e.syscall === 'lstat' ? 'cannot read' : e.syscall === 'write' || e.syscall === 'mkdir' ? 'cannot write' : 'cannot access';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/runCli.js';
+import { ioErrorLine, runCli, type CliIo } from '../../src/cli/runCli.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const demo = join(repoRoot, 'examples', 'demo');
@@ -83,6 +83,13 @@ describe('I/O errors are one line, exit 2, never "internal error"', () => {
     expect(run.stderr.split('\n').filter((l) => l.startsWith('clb-guard:'))).toHaveLength(1);
     expect(run.stderr.split('\n').find((l) => l.startsWith('clb-guard:')) + '\n').toMatch(message);
     expect(run.stderr).not.toContain('internal error');
+  });
+
+  it('a file-system error from anywhere is an I/O line, not a bug', async () => {
+    const error = Object.assign(new Error("EACCES: permission denied, open '/x/policies.json'"), { code: 'EACCES', syscall: 'open', path: '/x/policies.json' });
+    expect(ioErrorLine(error)).toBe('cannot read /x/policies.json: permission denied');
+    expect(ioErrorLine(Object.assign(new Error('x'), { code: 'ENOSPC', syscall: 'write' }))).toBe('cannot write: no space left on the device');
+    expect(ioErrorLine(new TypeError('x is undefined'))).toBeUndefined();
   });
 
   it('an unknown option is a clean message, with the option meant', async () => {

@@ -118,8 +118,9 @@ describe('plan mode: locations for the common infra/ layout, or a loud warning',
     expect(report.warnings.filter((w) => w.includes('no .tf line'))).toHaveLength(1);
   });
 
-  it('refuses a --tf-root that does not exist, in one line', async () => {
+  it('refuses a --tf-root that does not exist or is a file, in one line', async () => {
     const root = workspace('plan.json');
     await expect(checkPlan({ cwd: root, logger: recordingLogger(), planFile: 'plan.json', tfRoot: 'infar', configFile: emptyConfig })).rejects.toThrow('--tf-root infar: no such folder');
+    await expect(checkPlan({ cwd: root, logger: recordingLogger(), planFile: 'plan.json', tfRoot: 'infra/main.tf', configFile: emptyConfig })).rejects.toThrow("--tf-root infra/main.tf: not a folder; pass the folder of the root module's .tf files");
   });
 });
