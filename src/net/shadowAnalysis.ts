@@ -30,6 +30,9 @@ interface Box {
  */
 export function findIneffectiveDenies(rules: readonly CompiledRule[]): IneffectiveDeny[] {
   const out: IneffectiveDeny[] = [];
+  // A list whose order is not known (it carries an opaque stand-in): none of its rules certainly
+  // precedes another of the same list, so none can shadow one of them. Earlier lists still do.
+  const unordered = new Set(rules.filter((r) => r.ref.kind === 'opaque').map((r) => r.ref.list));
   rules.forEach((rule, i) => {
     if (rule.action !== 'DROP' || rule.local !== 'yes') return;
     const shadows = new Map<number, { rule: RuleRef; parts: string[] }>();
@@ -43,6 +46,7 @@ export function findIneffectiveDenies(rules: readonly CompiledRule[]): Ineffecti
       for (let j = 0; j < i && region.length > 0; j++) {
         const earlier = rules[j]!;
         if (earlier.local !== 'yes' || !earlier.protocols.definite.has(protocol)) continue;
+        if (earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list)) continue;
         const match: Box = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
         if (!nonEmpty(match)) continue;
         const overlap = region.map((box) => intersect(box, match)).filter(nonEmpty);

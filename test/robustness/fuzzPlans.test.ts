@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 import { applyMutation, mutationArbitrary } from './mutations.js';
+import { reportSchemaErrors } from '../report/reportSchema.js';
 
 const SEED = 7031;
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -41,6 +42,8 @@ describe('mutated real plans', () => {
           outcomes.report++;
           expect([0, 1]).toContain(code);
           expect(JSON.parse(out.join('')).version).toBe(1);
+          // Every report a surviving mutation produces keeps the report contract.
+          expect(reportSchemaErrors(out.join(''))).toEqual([]);
         }
       }),
       { seed: SEED, numRuns: 150 },
