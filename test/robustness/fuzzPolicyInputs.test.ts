@@ -50,8 +50,9 @@ describe('mutated policy and config files', () => {
       }),
       { seed: SEED, numRuns: 300 },
     );
-    // The mutations must exercise both outcomes, or this test checks nothing.
+    // The mutations must exercise both outcomes, or this test checks nothing. Most mutations are
+    // refused: the meaning checks catch a changed CIDR or field as well as a broken shape.
     expect(rejected).toBeGreaterThan(30);
-    expect(accepted).toBeGreaterThan(30);
+    expect(accepted).toBeGreaterThan(20);
   });
 });
