@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors/inputError.js';
 import type { FailOn } from '../check/options.js';
-import { closest } from './suggest.js';
+import { closestMatch as closest } from '../text/closestMatch.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
 

@@ -8,7 +8,7 @@ import type { ConfigFile, LoadedPolicy, ParamValue, Policy, PolicyFile, PolicySe
 import { formatProblem, validatePolicyDocument, type SchemaProblem } from './schemaValidation.js';
 import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
 import { checkPolicySemantics } from './semantics/policySemantics.js';
-import { closest } from './semantics/valueChecks.js';
+import { closestMatch as closest } from '../text/closestMatch.js';
 
 /** Problems found in several files at once: each is one located line. */
 export class PolicyProblems extends InputError {

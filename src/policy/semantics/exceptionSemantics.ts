@@ -1,7 +1,8 @@
 import type { ConfigFile } from '../policyTypes.js';
 import type { SchemaProblem } from '../schemaValidation.js';
 import type { ConfigLocation } from './paramSemantics.js';
-import { closest, isCalendarDate } from './valueChecks.js';
+import { closestMatch as closest } from '../../text/closestMatch.js';
+import { isCalendarDate } from './valueChecks.js';
 
 /**
  * An exception for a policy that does not exist, or with a date no calendar has, would be

@@ -4,7 +4,8 @@ import type { PolicySource } from '../policyLoader.js';
 import type { ConfigFile, ParamValue, Policy, PolicySetting } from '../policyTypes.js';
 import type { SchemaProblem } from '../schemaValidation.js';
 import { checkPolicySemantics, type PolicyFacts } from './policySemantics.js';
-import { closest, paramValueProblem } from './valueChecks.js';
+import { closestMatch as closest } from '../../text/closestMatch.js';
+import { paramValueProblem } from './valueChecks.js';
 
 export interface ConfigLocation {
   readonly file: string;

@@ -1,7 +1,8 @@
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES, type AssertionKind } from '../assertionVariables.js';
 import type { Assertion, Condition, FlowSpec, Policy, SubjectKind } from '../policyTypes.js';
 import { SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
-import { cidrProblem, closest, portProblem } from './valueChecks.js';
+import { closestMatch as closest } from '../../text/closestMatch.js';
+import { cidrProblem, portProblem } from './valueChecks.js';
 
 /** A problem inside one policy, at a JSON pointer of its file. */
 export interface PointedProblem {

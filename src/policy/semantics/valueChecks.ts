@@ -80,31 +80,6 @@ export function paramValueProblem(kind: ParamKind, value: ParamValue): string | 
   return typeof value === 'string' && kind.oneOf.includes(value) ? undefined : `must be one of ${kind.oneOf.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(value)}`;
 }
 
-/** The closest of `known` to `name` within a small edit distance, for "did you mean". */
-export function closest(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (a.length > 200 || b.length > 200) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** A real calendar day in YYYY-MM-DD (the schema checks only the shape: 2027-02-31 passes it). */
 export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
