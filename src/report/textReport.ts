@@ -26,7 +26,9 @@ export function renderText(report: Report, options: TextOptions): string {
   }
 
   for (const use of report.exceptions) {
-    lines.push(dim(`exception ${use.expired ? 'EXPIRED' : 'applied'}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired ? '' : `, suppressed ${use.suppressed}`}`));
+    // An exception that suppressed nothing did not apply: the warnings say why it is there.
+    const state = use.expired ? 'EXPIRED' : use.suppressed === 0 ? 'matched nothing' : 'applied';
+    lines.push(dim(`exception ${state}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired || use.suppressed === 0 ? '' : `, suppressed ${use.suppressed}`}`));
   }
   for (const warning of report.warnings) lines.push(dim(`warning: ${warning}`));
   if (report.exceptions.length > 0 || report.warnings.length > 0) lines.push('');
