@@ -32,6 +32,8 @@ export async function runAction(): Promise<void> {
     await publish(report, inputs, cwd);
     if (!report.complete && !inputs.allowPartial) {
       core.setFailed('The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.');
+      // The same codes as the CLI: 2 is "the data or the input is not good enough to judge".
+      process.exitCode = 2;
       return;
     }
     if (exitCodeFor(report, inputs.failOn) === 1) {
@@ -41,6 +43,7 @@ export async function runAction(): Promise<void> {
     // A user's mistake gets one clear line; a bug says so and asks to be reported.
     if (error instanceof InputError) core.setFailed(errorMessage(error));
     else core.setFailed(`clb-guard internal error: ${errorMessage(error)}. Please report it with the debug log (re-run with debug logging).`);
+    process.exitCode = 2;
     if (!(error instanceof InputError) && error instanceof Error && error.stack) core.debug(error.stack);
   }
 }

@@ -137,7 +137,7 @@ describe('the Action (dist/index.js)', () => {
     [{ ...demo, 'fail-on': 'sometimes' }, /^::error::input "fail-on" must be one of error, warning, notice, never/m],
   ])('a configuration error is one clear failure line, not a stack trace (%#)', async (inputs, message) => {
     const run = await runAction(inputs);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(message);
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });

@@ -87,7 +87,7 @@ describe('OIDC refused by STS', () => {
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expectNoEscape(out, code);
-      expect(code).not.toBe(0);
+      expect(code).toBe(2);
       const errors = out.split('\n').filter((line) => line.startsWith('::error'));
       expect(errors).toEqual(['::error::OIDC: STS refused AssumeRoleWithWebIdentity: AuthFailure.TokenFailure']);
       expect(out).not.toMatch(/incomplete/i);
