@@ -2174,9 +2174,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2214,12 +2214,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5662,12 +5662,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -5799,7 +5799,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5819,35 +5819,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -5870,11 +5870,11 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5969,11 +5969,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5996,10 +5996,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6016,7 +6016,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6196,7 +6196,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6218,7 +6218,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6254,13 +6254,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6297,7 +6297,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6738,12 +6738,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7043,8 +7043,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
-      if (id === 0) {
+    function onHttp2FrameError(type, code, id2) {
+      if (id2 === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -7413,12 +7413,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7897,16 +7897,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7917,7 +7917,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7968,7 +7968,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7980,7 +7980,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8316,8 +8316,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9047,10 +9047,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError2());
           }
@@ -9599,7 +9599,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError2());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9618,7 +9618,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9973,9 +9973,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10198,9 +10198,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10485,9 +10485,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10579,9 +10579,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10930,7 +10930,7 @@ var require_mock_utils = __commonJS({
       const url = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher2) => matchValue(matcher2, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
         return true;
       }
       return false;
@@ -11250,11 +11250,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11360,14 +11360,14 @@ var require_mock_agent = __commonJS({
       activate() {
         this[kIsMockActive] = true;
       }
-      enableNetConnect(matcher2) {
-        if (typeof matcher2 === "string" || typeof matcher2 === "function" || matcher2 instanceof RegExp) {
+      enableNetConnect(matcher) {
+        if (typeof matcher === "string" || typeof matcher === "function" || matcher instanceof RegExp) {
           if (Array.isArray(this[kNetConnect])) {
-            this[kNetConnect].push(matcher2);
+            this[kNetConnect].push(matcher);
           } else {
-            this[kNetConnect] = [matcher2];
+            this[kNetConnect] = [matcher];
           }
-        } else if (typeof matcher2 === "undefined") {
+        } else if (typeof matcher === "undefined") {
           this[kNetConnect] = true;
         } else {
           throw new InvalidArgumentError("Unsupported matcher. Must be one of String|Function|RegExp.");
@@ -14444,7 +14444,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -15054,9 +15054,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -18304,8 +18304,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -18326,7 +18326,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18673,15 +18673,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19540,11 +19540,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -19561,10 +19561,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -19625,8 +19625,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -19655,12 +19655,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19713,12 +19713,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -19741,10 +19741,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -19780,10 +19780,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -19825,11 +19825,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -20130,7 +20130,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20145,14 +20145,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -21174,7 +21174,7 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
+    module.exports = function equal2(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -21183,7 +21183,7 @@ var require_fast_deep_equal = __commonJS({
           length = a.length;
           if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal2(a[i], b[i])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -21196,7 +21196,7 @@ var require_fast_deep_equal = __commonJS({
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal2(a[key], b[key])) return false;
         }
         return true;
       }
@@ -21300,7 +21300,7 @@ var require_resolve = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
     var util_1 = require_util9();
-    var equal = require_fast_deep_equal();
+    var equal2 = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
       "type",
@@ -21350,25 +21350,25 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
-    function getFullPath(resolver, id = "", normalize) {
+    function getFullPath(resolver, id2 = "", normalize) {
       if (normalize !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
+        id2 = normalizeId(id2);
+      const p = resolver.parse(id2);
       return _getFullPath(resolver, p);
     }
     exports.getFullPath = getFullPath;
@@ -21378,13 +21378,13 @@ var require_resolve = __commonJS({
     }
     exports._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    function normalizeId(id2) {
+      return id2 ? id2.replace(TRAILING_SLASH_HASH, "") : "";
     }
     exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
+    function resolveUrl(resolver, baseId, id2) {
+      id2 = normalizeId(id2);
+      return resolver.resolve(baseId, id2);
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
@@ -21438,7 +21438,7 @@ var require_resolve = __commonJS({
       });
       return localRefs;
       function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
+        if (sch2 !== void 0 && !equal2(sch1, sch2))
           throw ambiguos(ref);
       }
       function ambiguos(ref) {
@@ -22114,7 +22114,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22141,7 +22141,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22154,8 +22154,8 @@ var require_compile = __commonJS({
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
         return getJsonPointer.call(this, p, root);
       }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
+      const id2 = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id2] || this.schemas[id2];
       if (typeof schOrRef == "string") {
         const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
@@ -22166,7 +22166,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
+      if (id2 === (0, resolve_1.normalizeId)(ref)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -22238,7 +22238,7 @@ var require_utils2 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-    var isIPv42 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isIPv43 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
     var isPort = RegExp.prototype.test.bind(/^\d*$/u);
     var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
     var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
@@ -22339,7 +22339,7 @@ var require_utils2 = __commonJS({
         const part = parts[i];
         if (part === "") return void 0;
         if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv42(part)) return void 0;
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv43(part)) return void 0;
           hextetCount += 2;
           continue;
         }
@@ -22721,7 +22721,7 @@ var require_utils2 = __commonJS({
       }
       if (component.host !== void 0) {
         let host = component.host;
-        if (!isIPv42(host)) {
+        if (!isIPv43(host)) {
           let ipV6res = normalizeIPv6(host);
           if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
             host = normalizePercentEncoding(host, true);
@@ -22759,7 +22759,7 @@ var require_utils2 = __commonJS({
       escapePreservingEscapes,
       removeDotSegments,
       removeDotSegmentsRelative,
-      isIPv4: isIPv42,
+      isIPv4: isIPv43,
       isUUID,
       normalizeIPv6,
       stringArrayToHexStripped
@@ -22982,7 +22982,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4: isIPv42, nonSimpleDomain } = require_utils2();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4: isIPv43, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -23005,7 +23005,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23029,7 +23029,7 @@ var require_fast_uri = __commonJS({
       const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
       const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
       const resolvedHost = resolved.host;
-      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv42(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv43(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
       if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
@@ -23041,50 +23041,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative5 = parse4(serialize(relative5, options), options);
+        relative6 = parse4(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23092,10 +23092,10 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
-    function equal(uriA, uriB, options) {
+    function equal2(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
@@ -23172,11 +23172,11 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed2, matches) {
+      if (matches[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+      if (typeof parsed2.port === "number" && (parsed2.port < 0 || parsed2.port > 65535)) {
         return "URI port is malformed.";
       }
       return void 0;
@@ -23199,30 +23199,30 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+    function canonicalizeHost(parsed2, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP)) {
+        parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed2.host && !isIPLiteral(parsed2.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed2.host)) {
         let url;
         try {
-          url = new URL("http://" + parsed.host);
+          url = new URL("http://" + parsed2.host);
         } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          parsed2.error = parsed2.error || "Host's domain name can not be converted to ASCII: " + e;
           return true;
         }
         if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
           return true;
         }
-        parsed.host = url.hostname;
+        parsed2.host = url.hostname;
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed2.host && isIP === false && !isIPLiteral(parsed2.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed2.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -23230,7 +23230,7 @@ var require_fast_uri = __commonJS({
     }
     function parseWithStatus(uri, opts) {
       const options = Object.assign({}, opts);
-      const parsed = {
+      const parsed2 = {
         scheme: void 0,
         userinfo: void 0,
         host: "",
@@ -23255,7 +23255,7 @@ var require_fast_uri = __commonJS({
       }
       const authorityMatch = uri.match(AUTHORITY_PREFIX);
       if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
+        parsed2.error = "URI authority must not contain a literal backslash.";
         malformedAuthorityOrPort = true;
       }
       const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
@@ -23264,104 +23264,104 @@ var require_fast_uri = __commonJS({
         const normalizedRegion = region.replace(/[\t\n\r]/g, "");
         if (normalizedRegion.length >= 2) {
           if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            parsed2.error = parsed2.error || "URI authority must not contain a literal backslash.";
             malformedAuthorityOrPort = true;
           } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            parsed2.error = parsed2.error || "URI authority introducer must not contain whitespace.";
             malformedAuthorityOrPort = true;
           }
         }
       }
       const matches = uri.match(URI_PARSE);
       if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
+        parsed2.scheme = matches[1];
+        parsed2.userinfo = matches[3];
+        parsed2.host = matches[4];
+        parsed2.port = parseInt(matches[5], 10);
+        parsed2.path = matches[6] || "";
+        parsed2.query = matches[7];
+        parsed2.fragment = matches[8];
+        if (parsed2.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed2.scheme)) {
+            parsed2.scheme = parsed2.scheme.toLowerCase();
           } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            parsed2.error = parsed2.error || MALFORMED_SCHEME_ERROR;
             malformedScheme = true;
           }
         }
         malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
         if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+          parsed2.error = parsed2.error || "URI contains malformed percent-encoding.";
         }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+        if (isNaN(parsed2.port)) {
+          parsed2.port = matches[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed2, matches);
         if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
+          parsed2.error = parsed2.error || parseError;
           malformedAuthorityOrPort = true;
         }
-        if (parsed.host) {
-          const ipv4result = isIPv42(parsed.host);
+        if (parsed2.host) {
+          const ipv4result = isIPv43(parsed2.host);
           if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
+            const bracketedIPLiteral = isIPLiteral(parsed2.host);
+            const hasIPLiteralBracket = parsed2.host.indexOf("[") !== -1 || parsed2.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed2.host);
             isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed2.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
             isIP = true;
           }
         }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
+        if (parsed2.scheme === void 0 && parsed2.userinfo === void 0 && parsed2.host === void 0 && parsed2.port === void 0 && parsed2.query === void 0 && !parsed2.path) {
+          parsed2.reference = "same-document";
+        } else if (parsed2.scheme === void 0) {
+          parsed2.reference = "relative";
+        } else if (parsed2.fragment === void 0) {
+          parsed2.reference = "absolute";
         } else {
-          parsed.reference = "uri";
+          parsed2.reference = "uri";
         }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed2.reference) {
+          parsed2.error = parsed2.error || "URI is not a " + options.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options.scheme || parsed2.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed2, options, schemeHandler, isIP);
         }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+        if (uri.indexOf("%") !== -1 && parsed2.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed2.host : normalizePercentEncoding(parsed2.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed2.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
+          if (parsed2.path) {
+            parsed2.path = normalizePathEncoding(parsed2.path);
           }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          if (parsed2.query) {
+            parsed2.query = normalizeQueryFragmentEncoding(parsed2.query);
           }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          if (parsed2.fragment) {
+            parsed2.fragment = normalizeQueryFragmentEncoding(parsed2.fragment);
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+          schemeHandler.parse(parsed2, options);
+          if (schemeHandler === SCHEMES.urn && parsed2.nid === void 0) {
             malformedSchemeSpecific = true;
           }
         }
       } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
+        parsed2.error = parsed2.error || "URI can not be parsed.";
       }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+      return { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
     function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
@@ -23370,9 +23370,9 @@ var require_fast_uri = __commonJS({
       return normalizeStringWithStatus(uri, opts).normalized;
     }
     function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      const { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed2, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -23396,9 +23396,9 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
-      equal,
+      equal: equal2,
       serialize,
       parse: parse4
     };
@@ -23649,15 +23649,15 @@ var require_core = __commonJS({
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
-        let id;
+        let id2;
         if (typeof schema === "object") {
           const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
+          id2 = schema[schemaId];
+          if (id2 !== void 0 && typeof id2 != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
+        key = (0, resolve_1.normalizeId)(key || id2);
         this._checkUnique(key);
         this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
         return this;
@@ -23736,11 +23736,11 @@ var require_core = __commonJS({
           case "object": {
             const cacheKey = schemaKeyRef;
             this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
+            let id2 = schemaKeyRef[this.opts.schemaId];
+            if (id2) {
+              id2 = (0, resolve_1.normalizeId)(id2);
+              delete this.schemas[id2];
+              delete this.refs[id2];
             }
             return this;
           }
@@ -23847,10 +23847,10 @@ var require_core = __commonJS({
         }
       }
       _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
+        let id2;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
-          id = schema[schemaId];
+          id2 = schema[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
@@ -23860,7 +23860,7 @@ var require_core = __commonJS({
         let sch = this._cache.get(schema);
         if (sch !== void 0)
           return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        baseId = (0, resolve_1.normalizeId)(id2 || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
         sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
@@ -23873,9 +23873,9 @@ var require_core = __commonJS({
           this.validateSchema(schema, true);
         return sch;
       }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
+      _checkUnique(id2) {
+        if (this.schemas[id2] || this.refs[id2]) {
+          throw new Error(`schema with key or id "${id2}" already exists`);
         }
       }
       _compileSchemaEnv(sch) {
@@ -24488,9 +24488,9 @@ var require_equal = __commonJS({
   "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    var equal2 = require_fast_deep_equal();
+    equal2.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal2;
   }
 });
 
@@ -24901,8 +24901,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -24915,16 +24915,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -26704,11 +26704,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter6(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -26724,7 +26724,7 @@ function __awaiter6(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -26902,14 +26902,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve6, reject) {
-        v = o[n](v), settle(resolve6, reject, v.done, v.value);
+      return new Promise(function(resolve7, reject) {
+        v = o[n](v), settle(resolve7, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve6, reject, d, v) {
+  function settle(resolve7, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve6({ value: v2, done: d });
+      resolve7({ value: v2, done: d });
     }, reject);
   }
 }
@@ -27584,7 +27584,7 @@ var require_bignumber = __commonJS({
             return q;
           };
         })();
-        function format2(n, i, rm2, id) {
+        function format2(n, i, rm2, id2) {
           var c0, e, ne, len, str2;
           if (rm2 == null) rm2 = ROUNDING_MODE;
           else intCheck(rm2, 0, 8);
@@ -27593,17 +27593,17 @@ var require_bignumber = __commonJS({
           ne = n.e;
           if (i == null) {
             str2 = coeffToString(n.c);
-            str2 = id == 1 || id == 2 && (ne <= TO_EXP_NEG || ne >= TO_EXP_POS) ? toExponential(str2, ne) : toFixedPoint(str2, ne, "0");
+            str2 = id2 == 1 || id2 == 2 && (ne <= TO_EXP_NEG || ne >= TO_EXP_POS) ? toExponential(str2, ne) : toFixedPoint(str2, ne, "0");
           } else {
             n = round(new BigNumber2(n), i, rm2);
             e = n.e;
             str2 = coeffToString(n.c);
             len = str2.length;
-            if (id == 1 || id == 2 && (i <= e || e <= TO_EXP_NEG)) {
+            if (id2 == 1 || id2 == 2 && (i <= e || e <= TO_EXP_NEG)) {
               for (; len < i; str2 += "0", len++) ;
               str2 = toExponential(str2, e);
             } else {
-              i -= ne + (id === 2 && e > ne);
+              i -= ne + (id2 === 2 && e > ne);
               str2 = toFixedPoint(str2, e, "0");
               if (e + 1 > len) {
                 if (--i > 0) for (str2 += "."; i--; str2 += "0") ;
@@ -28532,7 +28532,7 @@ var require_parse2 = __commonJS({
           }
         }
       }
-      var at, ch, escapee = {
+      var at2, ch, escapee = {
         '"': '"',
         "\\": "\\",
         "/": "/",
@@ -28545,15 +28545,15 @@ var require_parse2 = __commonJS({
         throw {
           name: "SyntaxError",
           message: m,
-          at,
+          at: at2,
           text
         };
       }, next = function(c) {
         if (c && c !== ch) {
           error2("Expected '" + c + "' instead of '" + ch + "'");
         }
-        ch = text.charAt(at);
-        at += 1;
+        ch = text.charAt(at2);
+        at2 += 1;
         return ch;
       }, number = function() {
         var number2, string2 = "";
@@ -28596,15 +28596,15 @@ var require_parse2 = __commonJS({
       }, string = function() {
         var hex, i, string2 = "", uffff;
         if (ch === '"') {
-          var startAt = at;
+          var startAt = at2;
           while (next()) {
             if (ch === '"') {
-              if (at - 1 > startAt) string2 += text.substring(startAt, at - 1);
+              if (at2 - 1 > startAt) string2 += text.substring(startAt, at2 - 1);
               next();
               return string2;
             }
             if (ch === "\\") {
-              if (at - 1 > startAt) string2 += text.substring(startAt, at - 1);
+              if (at2 - 1 > startAt) string2 += text.substring(startAt, at2 - 1);
               next();
               if (ch === "u") {
                 uffff = 0;
@@ -28621,7 +28621,7 @@ var require_parse2 = __commonJS({
               } else {
                 break;
               }
-              startAt = at;
+              startAt = at2;
             }
           }
         }
@@ -28738,7 +28738,7 @@ var require_parse2 = __commonJS({
       return function(source, reviver) {
         var result2;
         text = source + "";
-        at = 0;
+        at2 = 0;
         ch = " ";
         result2 = value();
         white();
@@ -28973,7 +28973,7 @@ var require_get_stream = __commonJS({
       };
       const { maxBuffer } = options;
       const stream2 = bufferStream(options);
-      await new Promise((resolve6, reject) => {
+      await new Promise((resolve7, reject) => {
         const rejectPromise = (error2) => {
           if (error2 && stream2.getBufferedLength() <= BufferConstants.MAX_LENGTH) {
             error2.bufferedData = stream2.getBufferedValue();
@@ -28983,7 +28983,7 @@ var require_get_stream = __commonJS({
         (async () => {
           try {
             await streamPipelinePromisified(inputStream, stream2);
-            resolve6();
+            resolve7();
           } catch (error2) {
             rejectPromise(error2);
           }
@@ -39067,13 +39067,13 @@ var require_form_data = __commonJS({
         if (value.end != null && value.end !== Infinity && value.start != null) {
           callback(null, value.end + 1 - (value.start ? value.start : 0));
         } else {
-          fs3.stat(value.path, function(err, stat3) {
+          fs3.stat(value.path, function(err, stat4) {
             var fileSize;
             if (err) {
               callback(err);
               return;
             }
-            fileSize = stat3.size - (value.start ? value.start : 0);
+            fileSize = stat4.size - (value.start ? value.start : 0);
             callback(null, fileSize);
           });
         }
@@ -39670,7 +39670,7 @@ var require_url_state_machine = __commonJS({
     function countSymbols(str2) {
       return punycode.ucs2.decode(str2).length;
     }
-    function at(input, idx) {
+    function at2(input, idx) {
       const c = input[idx];
       return isNaN(c) ? void 0 : String.fromCodePoint(c);
     }
@@ -39862,7 +39862,7 @@ var require_url_state_machine = __commonJS({
         let value = 0;
         let length = 0;
         while (length < 4 && isASCIIHex(input[pointer])) {
-          value = value * 16 + parseInt(at(input, pointer), 16);
+          value = value * 16 + parseInt(at2(input, pointer), 16);
           ++pointer;
           ++length;
         }
@@ -39888,7 +39888,7 @@ var require_url_state_machine = __commonJS({
               return failure;
             }
             while (isASCIIDigit(input[pointer])) {
-              const number = parseInt(at(input, pointer));
+              const number = parseInt(at2(input, pointer));
               if (ipv4Piece === null) {
                 ipv4Piece = number;
               } else if (ipv4Piece === 0) {
@@ -41161,7 +41161,7 @@ function consumeBody() {
   let accum = [];
   let accumBytes = 0;
   let abort = false;
-  return new Body.Promise(function(resolve6, reject) {
+  return new Body.Promise(function(resolve7, reject) {
     let resTimeout;
     if (_this4.timeout) {
       resTimeout = setTimeout(function() {
@@ -41195,7 +41195,7 @@ function consumeBody() {
       }
       clearTimeout(resTimeout);
       try {
-        resolve6(Buffer.concat(accum, accumBytes));
+        resolve7(Buffer.concat(accum, accumBytes));
       } catch (err) {
         reject(new FetchError(`Could not create Buffer from response body for ${_this4.url}: ${err.message}`, "system", err));
       }
@@ -41458,7 +41458,7 @@ function fetch(url, opts) {
     throw new Error("native promise missing, set fetch.Promise to your favorite alternative");
   }
   Body.Promise = fetch.Promise;
-  return new fetch.Promise(function(resolve6, reject) {
+  return new fetch.Promise(function(resolve7, reject) {
     const request2 = new Request(url, opts);
     const options = getNodeRequestOptions(request2);
     const send = (options.protocol === "https:" ? https2 : http2).request;
@@ -41591,7 +41591,7 @@ function fetch(url, opts) {
               requestOpts.body = void 0;
               requestOpts.headers.delete("content-length");
             }
-            resolve6(fetch(new Request(locationURL, requestOpts)));
+            resolve7(fetch(new Request(locationURL, requestOpts)));
             finalize();
             return;
         }
@@ -41612,7 +41612,7 @@ function fetch(url, opts) {
       const codings = headers.get("Content-Encoding");
       if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
         response = new Response(body, response_options);
-        resolve6(response);
+        resolve7(response);
         return;
       }
       const zlibOptions = {
@@ -41622,7 +41622,7 @@ function fetch(url, opts) {
       if (codings == "gzip" || codings == "x-gzip") {
         body = body.pipe(zlib.createGunzip(zlibOptions));
         response = new Response(body, response_options);
-        resolve6(response);
+        resolve7(response);
         return;
       }
       if (codings == "deflate" || codings == "x-deflate") {
@@ -41634,12 +41634,12 @@ function fetch(url, opts) {
             body = body.pipe(zlib.createInflateRaw());
           }
           response = new Response(body, response_options);
-          resolve6(response);
+          resolve7(response);
         });
         raw.on("end", function() {
           if (!response) {
             response = new Response(body, response_options);
-            resolve6(response);
+            resolve7(response);
           }
         });
         return;
@@ -41647,11 +41647,11 @@ function fetch(url, opts) {
       if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
         body = body.pipe(zlib.createBrotliDecompress());
         response = new Response(body, response_options);
-        resolve6(response);
+        resolve7(response);
         return;
       }
       response = new Response(body, response_options);
-      resolve6(response);
+      resolve7(response);
     });
     writeToStream(req, request2);
   });
@@ -42969,12 +42969,12 @@ var require_promisify = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     function promisify(fn) {
       return function(req, opts) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           fn.call(this, req, opts, (err, rtn) => {
             if (err) {
               reject(err);
             } else {
-              resolve6(rtn);
+              resolve7(rtn);
             }
           });
         });
@@ -43178,7 +43178,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault2(require_src());
     var debug2 = debug_1.default("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read() {
@@ -43218,7 +43218,7 @@ var require_parse_proxy_response = __commonJS({
           const firstLine = buffered.toString("ascii", 0, buffered.indexOf("\r\n"));
           const statusCode = +firstLine.split(" ")[1];
           debug2("got proxy server response: %o", firstLine);
-          resolve6({
+          resolve7({
             statusCode,
             buffered
           });
@@ -43239,11 +43239,11 @@ var require_agent2 = __commonJS({
     "use strict";
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -43259,7 +43259,7 @@ var require_agent2 = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -43401,14 +43401,14 @@ var require_dist = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     var agent_1 = __importDefault2(require_agent2());
-    function createHttpsProxyAgent(opts) {
+    function createHttpsProxyAgent2(opts) {
       return new agent_1.default(opts);
     }
-    (function(createHttpsProxyAgent2) {
-      createHttpsProxyAgent2.HttpsProxyAgent = agent_1.default;
-      createHttpsProxyAgent2.prototype = agent_1.default.prototype;
-    })(createHttpsProxyAgent || (createHttpsProxyAgent = {}));
-    module.exports = createHttpsProxyAgent;
+    (function(createHttpsProxyAgent3) {
+      createHttpsProxyAgent3.HttpsProxyAgent = agent_1.default;
+      createHttpsProxyAgent3.prototype = agent_1.default.prototype;
+    })(createHttpsProxyAgent2 || (createHttpsProxyAgent2 = {}));
+    module.exports = createHttpsProxyAgent2;
   }
 });
 
@@ -49976,11 +49976,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -49996,7 +49996,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50069,26 +50069,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve6(output.toString());
+          resolve7(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve6(Buffer.concat(chunks));
+          resolve7(Buffer.concat(chunks));
         });
       }));
     });
@@ -50291,14 +50291,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve6(res);
+            resolve7(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -50542,12 +50542,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+      return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -50555,7 +50555,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve6(response);
+          resolve7(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -50594,7 +50594,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve6(response);
+          resolve7(response);
         }
       }));
     });
@@ -50605,11 +50605,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50625,7 +50625,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50656,11 +50656,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50676,7 +50676,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -50745,11 +50745,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -50765,7 +50765,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51044,11 +51044,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51064,7 +51064,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51139,17 +51139,14 @@ function getIDToken(aud) {
 }
 
 // src/action/runAction.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, resolve as resolve5 } from "node:path";
+import { dirname as dirname3, resolve as resolve6 } from "node:path";
 
 // src/check/index.ts
-import { resolve as resolve4 } from "node:path";
-
-// src/policy/configLoader.ts
-import { access as access2, readFile as readFile2 } from "node:fs/promises";
-import { dirname, join as join2, relative as relative2 } from "node:path";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/errors/inputError.ts
 var InputError = class extends Error {
@@ -51174,14 +51171,18 @@ function errorMessage(error2) {
   return String(error2);
 }
 
+// src/policy/configLoader.ts
+import { access as access2, readFile, stat as stat3 } from "node:fs/promises";
+import { dirname, isAbsolute, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
+  function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count || !exact) {
+    while (digits < count2 || !exact) {
       let ch = text.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -51195,7 +51196,7 @@ function createScanner(text, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count) {
+    if (digits < count2) {
       value2 = -1;
     }
     return value2;
@@ -51670,11 +51671,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -52211,7 +52212,7 @@ function lineOfOffset(starts, offset) {
 }
 
 // src/policy/policyLoader.ts
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { open as open2, readdir as readdir2, stat as stat2 } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 
 // policies/acl-allows-both-directions.json
@@ -53436,6 +53437,748 @@ function messageOf(error2) {
   }
 }
 
+// src/policy/semantics/nestingLimit.ts
+var MAX_NESTING = 64;
+function tooDeep(value, limit = MAX_NESTING) {
+  const stack = [{ value, pointer: "", depth: 0 }];
+  while (stack.length > 0) {
+    const { value: node, pointer, depth } = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (depth >= limit) return pointer;
+    if (Array.isArray(node)) node.forEach((child3, i) => stack.push({ value: child3, pointer: `${pointer}/${i}`, depth: depth + 1 }));
+    else for (const [key, child3] of Object.entries(node)) stack.push({ value: child3, pointer: `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
+  }
+  return void 0;
+}
+
+// src/policy/assertionVariables.ts
+var ASSERTION_VARIABLES = {
+  reachable: ["refused", "flow", "decidedBy", "layer"],
+  notReachable: ["admitted", "decidedBy", "flow"],
+  noIneffectiveDeny: ["denyRule", "denyIndex", "shadowingRule", "overlap", "extent"],
+  denyEffectiveForLoadBalancerTraffic: ["denyRule", "carried"],
+  check: []
+};
+var ALWAYS_AVAILABLE_VARIABLES = ["reason"];
+
+// src/policy/subjectFields.ts
+var LB = ["lb.key", "lb.name", "lb.network", "lb.ipVersion", "lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "lb.securityGroups", "lb.vips", "lb.vipText"];
+var LISTENER = ["listener.key", "listener.name", "listener.protocol", "listener.transport", "listener.port", "listener.isLayer7"];
+var HEALTH_CHECK = ["healthCheck.enabled", "healthCheck.port", "healthCheck.type", "healthCheck.sourceIpType", "healthCheck.source", "healthCheck.sourceAllowlisted"];
+var RULE = ["rule.key", "rule.domain", "rule.url"];
+var BACKEND = ["backend.port", "backend.via", "backend.target", "backend.resource"];
+var INSTANCE = ["instance.key", "instance.name", "instance.os"];
+var SUBJECT_FIELDS = {
+  loadBalancer: [...LB],
+  listener: [...LB, ...LISTENER, ...HEALTH_CHECK],
+  backend: [...LB, ...LISTENER, ...HEALTH_CHECK, ...RULE, ...BACKEND, ...INSTANCE, "subnet.key"],
+  instance: [...INSTANCE, "subnet.key"],
+  securityGroup: ["sg.key", "sg.name"],
+  networkAcl: ["acl.key", "acl.name", "acl.type"]
+};
+var SUBJECTS_WITH_LOAD_BALANCER = /* @__PURE__ */ new Set(["loadBalancer", "listener", "backend"]);
+var SUBJECTS_WITH_LISTENER = /* @__PURE__ */ new Set(["listener", "backend"]);
+function subjectHasField(kind, path) {
+  return SUBJECT_FIELDS[kind].includes(path);
+}
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq = new Uint32Array(65536);
+var myers_32 = (a, b) => {
+  const n = a.length;
+  const m = b.length;
+  const lst = 1 << n - 1;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] |= 1 << i;
+  }
+  for (i = 0; i < m; i++) {
+    let eq = peq[b.charCodeAt(i)];
+    const xv = eq | mv;
+    eq |= (eq & pv) + pv ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & lst) {
+      sc++;
+    }
+    if (pv & lst) {
+      sc--;
+    }
+    mv = mv << 1 | 1;
+    pv = pv << 1 | ~(xv | mv);
+    mv &= xv;
+  }
+  i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] = 0;
+  }
+  return sc;
+};
+var myers_x = (b, a) => {
+  const n = a.length;
+  const m = b.length;
+  const mhc = [];
+  const phc = [];
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  for (let i = 0; i < hsize; i++) {
+    phc[i] = -1;
+    mhc[i] = 0;
+  }
+  let j = 0;
+  for (; j < vsize - 1; j++) {
+    let mv2 = 0;
+    let pv2 = -1;
+    const start2 = j * 32;
+    const vlen2 = Math.min(32, m) + start2;
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    for (let i = 0; i < n; i++) {
+      const eq = peq[a.charCodeAt(i)];
+      const pb = phc[i / 32 | 0] >>> i & 1;
+      const mb = mhc[i / 32 | 0] >>> i & 1;
+      const xv = eq | mv2;
+      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+      let ph = mv2 | ~(xh | pv2);
+      let mh = pv2 & xh;
+      if (ph >>> 31 ^ pb) {
+        phc[i / 32 | 0] ^= 1 << i;
+      }
+      if (mh >>> 31 ^ mb) {
+        mhc[i / 32 | 0] ^= 1 << i;
+      }
+      ph = ph << 1 | pb;
+      mh = mh << 1 | mb;
+      pv2 = mh | ~(xv | ph);
+      mv2 = ph & xv;
+    }
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] = 0;
+    }
+  }
+  let mv = 0;
+  let pv = -1;
+  const start = j * 32;
+  const vlen = Math.min(32, m - start) + start;
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] |= 1 << k;
+  }
+  let score = m;
+  for (let i = 0; i < n; i++) {
+    const eq = peq[a.charCodeAt(i)];
+    const pb = phc[i / 32 | 0] >>> i & 1;
+    const mb = mhc[i / 32 | 0] >>> i & 1;
+    const xv = eq | mv;
+    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    score += ph >>> m - 1 & 1;
+    score -= mh >>> m - 1 & 1;
+    if (ph >>> 31 ^ pb) {
+      phc[i / 32 | 0] ^= 1 << i;
+    }
+    if (mh >>> 31 ^ mb) {
+      mhc[i / 32 | 0] ^= 1 << i;
+    }
+    ph = ph << 1 | pb;
+    mh = mh << 1 | mb;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] = 0;
+  }
+  return score;
+};
+var distance = (a, b) => {
+  if (a.length < b.length) {
+    const tmp = b;
+    b = a;
+    a = tmp;
+  }
+  if (b.length === 0) {
+    return a.length;
+  }
+  if (a.length <= 32) {
+    return myers_32(a, b);
+  }
+  return myers_x(a, b);
+};
+
+// src/text/closestMatch.ts
+function closestMatch(word, candidates) {
+  const limit = Math.max(word.length >= 4 ? 2 : 1, Math.min(3, Math.floor(word.length / 3)));
+  const lower = word.toLowerCase();
+  let best;
+  for (const candidate of candidates) {
+    if (word.length > 200 || candidate.length > 200) continue;
+    const d = candidate.toLowerCase().startsWith(lower) && word.length >= 3 ? 0.5 : distance(lower, candidate.toLowerCase());
+    if (d <= limit && (best === void 0 || d < best.distance)) best = { candidate, distance: d };
+  }
+  return best?.candidate;
+}
+
+// src/net/addressSet.ts
+import { isIPv4, isIPv6 } from "node:net";
+
+// src/net/intervalSet.ts
+var IntervalSet = class _IntervalSet {
+  constructor(domain, intervals) {
+    this.domain = domain;
+    this.intervals = intervals;
+  }
+  domain;
+  intervals;
+  static empty(domain) {
+    return new _IntervalSet(domain, []);
+  }
+  static all(domain) {
+    return new _IntervalSet(domain, [[domain.min, domain.max]]);
+  }
+  static of(domain, intervals) {
+    return new _IntervalSet(domain, normalise(domain, [...intervals]));
+  }
+  isEmpty() {
+    return this.intervals.length === 0;
+  }
+  isAll() {
+    return this.intervals.length === 1 && this.intervals[0][0] === this.domain.min && this.intervals[0][1] === this.domain.max;
+  }
+  has(value) {
+    let lo = 0;
+    let hi = this.intervals.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      const [a, b] = this.intervals[mid];
+      if (value < a) hi = mid - 1;
+      else if (value > b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+  union(other) {
+    if (other.isEmpty()) return this;
+    if (this.isEmpty()) return other;
+    return new _IntervalSet(this.domain, normalise(this.domain, [...this.intervals, ...other.intervals]));
+  }
+  intersect(other) {
+    if (this.isEmpty() || other.isAll()) return this;
+    if (other.isEmpty() || this.isAll()) return other;
+    const out = [];
+    let i = 0;
+    let j = 0;
+    const a = this.intervals;
+    const b = other.intervals;
+    while (i < a.length && j < b.length) {
+      const lo = a[i][0] > b[j][0] ? a[i][0] : b[j][0];
+      const hi = a[i][1] < b[j][1] ? a[i][1] : b[j][1];
+      if (lo <= hi) out.push([lo, hi]);
+      if (a[i][1] < b[j][1]) i++;
+      else j++;
+    }
+    return new _IntervalSet(this.domain, out);
+  }
+  subtract(other) {
+    if (this.isEmpty() || other.isEmpty()) return this;
+    if (other.isAll()) return _IntervalSet.empty(this.domain);
+    return this.intersect(other.complement());
+  }
+  complement() {
+    const { domain } = this;
+    const out = [];
+    let next = domain.min;
+    for (const [lo, hi] of this.intervals) {
+      if (next !== void 0 && lo > next) out.push([next, domain.pred(lo)]);
+      next = hi === domain.max ? void 0 : domain.succ(hi);
+    }
+    if (next !== void 0) out.push([next, domain.max]);
+    return new _IntervalSet(domain, out);
+  }
+  /** True when every member of `other` is in this set. */
+  covers(other) {
+    return other.subtract(this).isEmpty();
+  }
+  overlaps(other) {
+    return !this.intersect(other).isEmpty();
+  }
+  equals(other) {
+    if (this.intervals.length !== other.intervals.length) return false;
+    return this.intervals.every(([lo, hi], k) => lo === other.intervals[k][0] && hi === other.intervals[k][1]);
+  }
+};
+function normalise(domain, input) {
+  const sorted = input.filter(([lo, hi]) => lo <= hi).sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+  const out = [];
+  for (const [lo, hi] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== void 0 && (last[1] === domain.max || lo <= domain.succ(last[1]))) {
+      if (hi > last[1]) last[1] = hi;
+    } else {
+      out.push([lo, hi]);
+    }
+  }
+  return out;
+}
+var numberDomain = (min, max) => ({
+  min,
+  max,
+  succ: (v) => v + 1,
+  pred: (v) => v - 1
+});
+var bigintDomain = (min, max) => ({
+  min,
+  max,
+  succ: (v) => v + 1n,
+  pred: (v) => v - 1n
+});
+
+// src/net/addressSet.ts
+var V4 = numberDomain(0, 2 ** 32 - 1);
+var PARSE_CACHE = /* @__PURE__ */ new Map();
+var V6 = bigintDomain(0n, (1n << 128n) - 1n);
+var AddressSet = class _AddressSet {
+  constructor(v4, v6) {
+    this.v4 = v4;
+    this.v6 = v6;
+  }
+  v4;
+  v6;
+  // Immutable, so derived texts are computed once: large checks describe the same sets many times.
+  cidrCache;
+  describeCache;
+  keyCache;
+  static EMPTY = new _AddressSet(IntervalSet.empty(V4), IntervalSet.empty(V6));
+  static ALL_V4 = new _AddressSet(IntervalSet.all(V4), IntervalSet.empty(V6));
+  static ALL_V6 = new _AddressSet(IntervalSet.empty(V4), IntervalSet.all(V6));
+  static ALL = new _AddressSet(IntervalSet.all(V4), IntervalSet.all(V6));
+  static fromV4(intervals) {
+    return new _AddressSet(IntervalSet.of(V4, intervals), IntervalSet.empty(V6));
+  }
+  static fromV6(intervals) {
+    return new _AddressSet(IntervalSet.empty(V4), IntervalSet.of(V6, intervals));
+  }
+  /**
+   * Parses a CIDR, a single address or a range `a-b` (IP templates allow ranges).
+   * `0.0.0.0/n` means `0.0.0.0/0`, as Tencent maps it. Returns undefined when it is not an address.
+   */
+  static parse(text) {
+    let parsed2 = PARSE_CACHE.get(text);
+    if (parsed2 === void 0 && !PARSE_CACHE.has(text)) {
+      parsed2 = _AddressSet.parseUncached(text);
+      if (PARSE_CACHE.size >= 1e4) PARSE_CACHE.clear();
+      PARSE_CACHE.set(text, parsed2);
+    }
+    return parsed2;
+  }
+  static parseUncached(text) {
+    const value = text.trim();
+    const dash = value.indexOf("-");
+    if (dash > 0) {
+      const lo2 = parseAddress(value.slice(0, dash).trim());
+      const hi = parseAddress(value.slice(dash + 1).trim());
+      if (lo2 === void 0 || hi === void 0 || lo2.family !== hi.family) return void 0;
+      if (lo2.family === 4) return _AddressSet.fromV4([[lo2.value, hi.value]]);
+      return _AddressSet.fromV6([[lo2.value, hi.value]]);
+    }
+    const slash = value.indexOf("/");
+    const addressText = slash >= 0 ? value.slice(0, slash) : value;
+    const address = parseAddress(addressText);
+    if (address === void 0) return void 0;
+    const bits = address.family === 4 ? 32 : 128;
+    let prefix = bits;
+    if (slash >= 0) {
+      const prefixText = value.slice(slash + 1);
+      if (!/^\d{1,3}$/.test(prefixText)) return void 0;
+      prefix = Number(prefixText);
+      if (prefix > bits) return void 0;
+    }
+    if (address.family === 4) {
+      const base2 = address.value;
+      if (base2 === 0 && slash >= 0) return _AddressSet.ALL_V4;
+      const size = 2 ** (32 - prefix);
+      const lo2 = Math.floor(base2 / size) * size;
+      return _AddressSet.fromV4([[lo2, lo2 + size - 1]]);
+    }
+    const base = address.value;
+    const hostBits = BigInt(128 - prefix);
+    const lo = base >> hostBits << hostBits;
+    return _AddressSet.fromV6([[lo, lo + (1n << hostBits) - 1n]]);
+  }
+  static parseAll(texts) {
+    let out = _AddressSet.EMPTY;
+    for (const text of texts) {
+      const parsed2 = _AddressSet.parse(text);
+      if (parsed2 === void 0) return void 0;
+      out = out.union(parsed2);
+    }
+    return out;
+  }
+  isEmpty() {
+    return this.v4.isEmpty() && this.v6.isEmpty();
+  }
+  union(other) {
+    return new _AddressSet(this.v4.union(other.v4), this.v6.union(other.v6));
+  }
+  intersect(other) {
+    return new _AddressSet(this.v4.intersect(other.v4), this.v6.intersect(other.v6));
+  }
+  subtract(other) {
+    return new _AddressSet(this.v4.subtract(other.v4), this.v6.subtract(other.v6));
+  }
+  covers(other) {
+    return this.v4.covers(other.v4) && this.v6.covers(other.v6);
+  }
+  overlaps(other) {
+    return this.v4.overlaps(other.v4) || this.v6.overlaps(other.v6);
+  }
+  equals(other) {
+    return this.v4.equals(other.v4) && this.v6.equals(other.v6);
+  }
+  /** A compact identity for caches: equal sets have equal keys. */
+  key() {
+    this.keyCache ??= `${this.v4.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(",")}|${this.v6.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(",")}`;
+    return this.keyCache;
+  }
+  /** Minimal CIDR list, e.g. `["0.0.0.0/3", "32.0.0.0/4"]`. */
+  toCidrs() {
+    this.cidrCache ??= this.computeCidrs();
+    return this.cidrCache;
+  }
+  computeCidrs() {
+    const out = [];
+    for (const [lo, hi] of this.v4.intervals) out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + "/" + c.prefix));
+    for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + "/" + c.prefix));
+    return out;
+  }
+  /** Short human text: `0.0.0.0/0`, `10.0.0.0/8, 172.16.0.0/12`, or a summary when long. */
+  describe(maxItems = 4) {
+    this.describeCache ??= /* @__PURE__ */ new Map();
+    let text = this.describeCache.get(maxItems);
+    if (text === void 0) {
+      text = this.computeDescription(maxItems);
+      this.describeCache.set(maxItems, text);
+    }
+    return text;
+  }
+  computeDescription(maxItems) {
+    if (this.isEmpty()) return "no address";
+    if (this.v6.isEmpty() && this.v4.intervals.length <= maxItems + 1 && this.toCidrs().length > maxItems) {
+      const enclosing = enclosingV4(this.v4.intervals[0][0], this.v4.intervals[this.v4.intervals.length - 1][1]);
+      const missing = enclosing.subtract(this);
+      if (missing.toCidrs().length <= maxItems) return `${enclosing.describe()} except ${missing.describe(maxItems)}`;
+    }
+    const cidrs = this.toCidrs().map((c) => c.endsWith("/32") && !c.includes(":") ? c.slice(0, -3) : c);
+    if (cidrs.length <= maxItems) return cidrs.join(", ");
+    return `${cidrs.slice(0, maxItems).join(", ")} and ${cidrs.length - maxItems} more ranges`;
+  }
+};
+function enclosingV4(lo, hi) {
+  let prefix = 32;
+  while (prefix > 0 && Math.floor(lo / 2 ** (32 - prefix)) !== Math.floor(hi / 2 ** (32 - prefix))) prefix--;
+  const size = 2 ** (32 - prefix);
+  const base = Math.floor(lo / size) * size;
+  return AddressSet.fromV4([[base, base + size - 1]]);
+}
+function parseAddress(text) {
+  if (isIPv4(text)) {
+    const parts = text.split(".").map(Number);
+    return { family: 4, value: ((parts[0] * 256 + parts[1]) * 256 + parts[2]) * 256 + parts[3] };
+  }
+  if (isIPv6(text)) return { family: 6, value: parseV6(text) };
+  return void 0;
+}
+function parseV6(text) {
+  let body = text;
+  const lastColon = body.lastIndexOf(":");
+  const tailText = body.slice(lastColon + 1);
+  if (tailText.includes(".")) {
+    const v4 = tailText.split(".").map(Number);
+    body = `${body.slice(0, lastColon + 1)}${(v4[0] * 256 + v4[1]).toString(16)}:${(v4[2] * 256 + v4[3]).toString(16)}`;
+  }
+  const double = body.indexOf("::");
+  let groups;
+  if (double >= 0) {
+    const head = body.slice(0, double).split(":").filter((g) => g !== "");
+    const rest = body.slice(double + 2).split(":").filter((g) => g !== "");
+    groups = [...head, ...Array(8 - head.length - rest.length).fill("0"), ...rest];
+  } else {
+    groups = body.split(":");
+  }
+  let value = 0n;
+  for (const group2 of groups) value = (value << 16n) + BigInt(parseInt(group2, 16));
+  return value;
+}
+function rangeToCidrs(lo, hi, bits) {
+  const out = [];
+  let cursor = lo;
+  while (cursor <= hi) {
+    let size = 0;
+    while (size < bits) {
+      const next = size + 1;
+      const blockMask = (1n << BigInt(next)) - 1n;
+      if ((cursor & blockMask) !== 0n || cursor + blockMask > hi) break;
+      size = next;
+    }
+    out.push({ base: cursor, prefix: bits - size });
+    cursor += 1n << BigInt(size);
+  }
+  return out;
+}
+function formatV4(value) {
+  return [value >>> 24, value >>> 16 & 255, value >>> 8 & 255, value & 255].join(".");
+}
+function formatV6(value) {
+  const groups = [];
+  for (let k = 7; k >= 0; k--) groups.push(Number(value >> BigInt(k * 16) & 0xffffn));
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let k = 0; k < 8; ) {
+    if (groups[k] !== 0) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < 8 && groups[end] === 0) end++;
+    if (end - k > bestLength && end - k > 1) {
+      bestStart = k;
+      bestLength = end - k;
+    }
+    k = end;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(":");
+  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
+}
+
+// src/net/portSet.ts
+var PORTS = numberDomain(0, 65535);
+var ALL_PORTS = IntervalSet.all(PORTS);
+var NO_PORTS = IntervalSet.empty(PORTS);
+function portRange(lo, hi = lo) {
+  return IntervalSet.of(PORTS, [[lo, hi]]);
+}
+function parsePorts(text) {
+  const value = text.trim();
+  if (value.toUpperCase() === "ALL" || value === "") return value === "" ? void 0 : ALL_PORTS;
+  const intervals = [];
+  for (const part of value.split(",")) {
+    const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
+    if (match === null) return void 0;
+    const lo = Number(match[1]);
+    const hi = match[2] === void 0 ? lo : Number(match[2]);
+    if (lo > 65535 || hi > 65535 || lo > hi) return void 0;
+    intervals.push([lo, hi]);
+  }
+  return IntervalSet.of(PORTS, intervals);
+}
+function describePorts(ports) {
+  if (ports.isAll()) return "ALL";
+  if (ports.isEmpty()) return "none";
+  return ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
+}
+
+// src/policy/semantics/valueChecks.ts
+function cidrProblem(text) {
+  const value = text.trim();
+  const parsed2 = AddressSet.parse(value);
+  if (parsed2 === void 0) {
+    const slash2 = value.indexOf("/");
+    if (slash2 >= 0 && AddressSet.parse(value.slice(0, slash2)) !== void 0) {
+      const bits = value.includes(":") ? 128 : 32;
+      return `"${text}" is not a CIDR: the prefix length must be 0-${bits}`;
+    }
+    return `"${text}" is not a CIDR or IP address`;
+  }
+  if (parsed2.isEmpty()) return `"${text}" is an empty range (the first address is above the last)`;
+  const slash = value.indexOf("/");
+  if (slash < 0) return void 0;
+  const host = AddressSet.parse(value.slice(0, slash));
+  if (host !== void 0 && lowest(host) !== lowest(parsed2) && !isAllZero(value)) {
+    return `"${text}" has host bits set: the network is ${parsed2.toCidrs()[0] ?? "?"}`;
+  }
+  return void 0;
+}
+function lowest(set) {
+  const v4 = set.v4.intervals[0];
+  if (v4 !== void 0) return `4:${v4[0]}`;
+  const v6 = set.v6.intervals[0];
+  return v6 === void 0 ? "" : `6:${v6[0]}`;
+}
+function isAllZero(value) {
+  return value.startsWith("0.0.0.0/");
+}
+function portProblem(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 65535 ? void 0 : `port ${value} is outside 1-65535`;
+  const text = value.trim();
+  if (text.toUpperCase() === "ALL") return void 0;
+  for (const part of text.split(",")) {
+    const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
+    if (match === null) return `"${value}" is not a port, a list of ports or a range like 8000-8010`;
+    const lo = Number(match[1]);
+    const hi = match[2] === void 0 ? lo : Number(match[2]);
+    if (lo < 1 || lo > 65535 || hi < 1 || hi > 65535) return `"${value}": ports are 1-65535`;
+    if (lo > hi) return `"${value}": the range starts above its end (${lo} > ${hi})`;
+  }
+  return parsePorts(text) === void 0 ? `"${value}" is not a port list` : void 0;
+}
+function paramValueProblem(kind, value) {
+  if (kind === "boolean") return typeof value === "boolean" ? void 0 : `must be true or false, not ${JSON.stringify(value)}`;
+  if (kind === "cidrs") {
+    const list4 = Array.isArray(value) ? value : typeof value === "string" ? value.split(",").map((v) => v.trim()).filter((v) => v !== "") : void 0;
+    if (list4 === void 0) return `must be a list of CIDRs, not ${JSON.stringify(value)}`;
+    for (const item of list4) {
+      const problem = cidrProblem(item);
+      if (problem !== void 0) return problem;
+    }
+    return void 0;
+  }
+  if (kind === "ports") {
+    if (typeof value === "boolean") return `must be a port list such as "1024-65535", not ${JSON.stringify(value)}`;
+    if (typeof value === "string" || typeof value === "number") return portProblem(value);
+    for (const item of value) {
+      const problem = portProblem(item);
+      if (problem !== void 0) return problem;
+    }
+    return value.length === 0 ? "must name at least one port" : void 0;
+  }
+  return typeof value === "string" && kind.oneOf.includes(value) ? void 0 : `must be one of ${kind.oneOf.map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(value)}`;
+}
+function isCalendarDate(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+// src/policy/semantics/policySemantics.ts
+var NAMED_SOURCES = ["clients", "lb.vips", "healthCheck.source", "snat.ips"];
+var NAMED_PORTS = ["backend.port", "healthCheck.port", "listener.port"];
+var PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+var ASSERTION_SUBJECTS = {
+  noIneffectiveDeny: ["securityGroup", "networkAcl"],
+  denyEffectiveForLoadBalancerTraffic: ["backend"]
+};
+function checkPolicySemantics(policy, at2) {
+  const problems = [];
+  const paramRefs = [];
+  const guardedParams = /* @__PURE__ */ new Set();
+  const kinds = /* @__PURE__ */ new Set();
+  const subject = policy.subject;
+  const problem = (pointer, message) => problems.push({ pointer, message });
+  const fieldPath = (path, pointer) => {
+    if (path.startsWith("params.")) {
+      paramRefs.push({ name: path.slice(7), usage: "value", pointer });
+      return;
+    }
+    if (subjectHasField(subject, path)) return;
+    const suggestion = closestMatch(path, SUBJECT_FIELDS[subject]);
+    const owner = Object.entries(SUBJECT_FIELDS).filter(([, fields]) => fields.includes(path)).map(([kind]) => kind);
+    problem(
+      pointer,
+      `${subject} subjects have no field "${path}"${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}${owner.length > 0 ? `; it belongs to ${owner.join(", ")} subjects` : ""}`
+    );
+  };
+  const condition = (c, pointer) => {
+    if ("all" in c) return c.all.forEach((x, i) => condition(x, `${pointer}/all/${i}`));
+    if ("any" in c) return c.any.forEach((x, i) => condition(x, `${pointer}/any/${i}`));
+    if ("not" in c) return condition(c.not, `${pointer}/not`);
+    fieldPath(c.field, `${pointer}/field`);
+    if (c.exists !== void 0 && c.field.startsWith("params.")) guardedParams.add(c.field.slice(7));
+    if (c.inCidr !== void 0) {
+      const list4 = typeof c.inCidr === "string" ? [c.inCidr] : c.inCidr;
+      list4.forEach((cidr, i) => {
+        const bad = cidrProblem(cidr);
+        if (bad !== void 0) problem(typeof c.inCidr === "string" ? `${pointer}/inCidr` : `${pointer}/inCidr/${i}`, bad);
+      });
+    }
+  };
+  const needsLoadBalancer = (what, pointer) => {
+    if (!SUBJECTS_WITH_LOAD_BALANCER.has(subject)) problem(pointer, `${what} needs a load balancer, and ${subject} subjects have none (use a loadBalancer, listener or backend subject)`);
+  };
+  const flow = (spec, pointer) => {
+    spec.from.forEach((name, i) => {
+      const p = `${pointer}/from/${i}`;
+      if (name === "clients") return;
+      if (NAMED_SOURCES.includes(name)) return needsLoadBalancer(`"${name}"`, p);
+      if (name.startsWith("params.")) return void paramRefs.push({ name: name.slice(7), usage: "cidrs", pointer: p });
+      const bad = cidrProblem(name);
+      if (bad === void 0) return;
+      const looksNamed = /^[A-Za-z][A-Za-z0-9]*\./.test(name) || /^[A-Za-z]+$/.test(name);
+      problem(p, looksNamed ? `"${name}" is neither a named source (${NAMED_SOURCES.join(", ")}, params.NAME) nor a CIDR${suggest(name, NAMED_SOURCES)}` : bad);
+    });
+    if (spec.ports === void 0) {
+      if (subject !== "backend") problem(`${pointer}`, `"ports" defaults to backend.port, which ${subject} subjects do not have: name the ports`);
+    } else {
+      spec.ports.forEach((port, i) => {
+        const p = `${pointer}/ports/${i}`;
+        if (typeof port === "number") {
+          const bad2 = portProblem(port);
+          if (bad2 !== void 0) problem(p, bad2);
+          return;
+        }
+        if (port === "backend.port") {
+          if (subject !== "backend") problem(p, `backend.port: ${subject} subjects have no backend`);
+          return;
+        }
+        if (port === "healthCheck.port" || port === "listener.port") {
+          if (!SUBJECTS_WITH_LISTENER.has(subject)) problem(p, `${port}: ${subject} subjects have no listener`);
+          return;
+        }
+        if (port.startsWith("params.")) return void paramRefs.push({ name: port.slice(7), usage: "ports", pointer: p });
+        const bad = portProblem(port);
+        if (bad === void 0) return;
+        problem(p, /^[A-Za-z]/.test(port) && port.toUpperCase() !== "ALL" ? `"${port}" is neither a named port (${NAMED_PORTS.join(", ")}, params.NAME) nor a port${suggest(port, NAMED_PORTS)}` : bad);
+      });
+    }
+    if (spec.through.includes("loadBalancerSecurityGroups")) needsLoadBalancer('"loadBalancerSecurityGroups"', `${pointer}/through`);
+  };
+  const assertion = (a, pointer) => {
+    if ("all" in a) return a.all.forEach((x, i) => assertion(x, `${pointer}/all/${i}`));
+    if ("if" in a) {
+      condition(a.if, `${pointer}/if`);
+      return assertion(a.then, `${pointer}/then`);
+    }
+    const kind = Object.keys(a)[0];
+    kinds.add(kind);
+    const allowed = ASSERTION_SUBJECTS[kind];
+    if (allowed !== void 0 && !allowed.includes(subject)) problem(`${pointer}/${kind}`, `${kind} applies to ${allowed.join(" or ")} subjects, not ${subject}: it would never find anything`);
+    if ("reachable" in a) return flow(a.reachable, `${pointer}/reachable`);
+    if ("notReachable" in a) return flow(a.notReachable, `${pointer}/notReachable`);
+    if ("check" in a) return condition(a.check, `${pointer}/check`);
+  };
+  if (policy.where !== void 0) condition(policy.where, `${at2}/where`);
+  assertion(policy.assert, `${at2}/assert`);
+  const variables = /* @__PURE__ */ new Set([...ALWAYS_AVAILABLE_VARIABLES, ...[...kinds].flatMap((k) => ASSERTION_VARIABLES[k])]);
+  const template = (text, pointer) => {
+    if (text === void 0) return;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const name = match[1];
+      if (variables.has(name)) continue;
+      if (name.startsWith("params.")) {
+        paramRefs.push({ name: name.slice(7), usage: "value", pointer });
+        continue;
+      }
+      if (subjectHasField(subject, name)) continue;
+      const suggestion = closestMatch(name, [...variables, ...SUBJECT_FIELDS[subject]]);
+      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? [...kinds].join("/") : "this policy"}'s assertions (${[...variables].join(", ")})${suggestion !== void 0 ? `; did you mean {{${suggestion}}}?` : ""}`);
+    }
+    const stripped = text.replace(PLACEHOLDER, "");
+    if (/\{\{|\}\}/.test(stripped)) problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
+  };
+  template(policy.message, `${at2}/message`);
+  template(policy.remediation, `${at2}/remediation`);
+  return { problems, facts: { paramRefs, guardedParams } };
+}
+function suggest(name, known) {
+  const best = closestMatch(name, known);
+  return best === void 0 ? "" : ` (did you mean "${best}"?)`;
+}
+
 // src/policy/policyLoader.ts
 var PolicyProblems = class extends InputError {
   constructor(problems) {
@@ -53447,46 +54190,118 @@ var PolicyProblems = class extends InputError {
     return this.message;
   }
 };
+var MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024;
+var MAX_POLICY_FILES = 1e3;
 function builtinPolicies() {
-  return BUILTIN_POLICY_FILES.map(({ name, document: document2 }) => ({ file: "builtin", policies: document2.policies, name }));
+  return BUILTIN_POLICY_FILES.map(({ document: document2 }) => ({ file: "builtin", policies: document2.policies }));
 }
 async function readPolicyFiles(paths, cwd) {
   const files = [];
   const problems = [];
+  const displayOf = (full) => {
+    const rel = relative(cwd, full);
+    return rel === "" || rel.startsWith("..") ? full : rel;
+  };
   for (const path of paths) {
     const full = resolve(cwd, path);
     let info2;
     try {
       info2 = await stat2(full);
-    } catch {
-      problems.push({ file: path, line: 1, pointer: "", message: "policy file or directory not found" });
+    } catch (error2) {
+      problems.push({ file: path, line: 1, pointer: "", message: fileErrorText(error2, "policy file or directory not found") });
       continue;
     }
     if (info2.isDirectory()) {
-      const names = (await readdir2(full)).filter((n) => n.endsWith(".json")).sort();
-      files.push(...names.map((n) => join(full, n)));
-    } else files.push(full);
+      let entries;
+      try {
+        entries = (await readdir2(full, { withFileTypes: true })).filter((e) => e.name.endsWith(".json")).sort((a, b) => a.name.localeCompare(b.name));
+      } catch (error2) {
+        problems.push({ file: path, line: 1, pointer: "", message: fileErrorText(error2, "cannot read this directory") });
+        continue;
+      }
+      for (const entry of entries) if (!entry.isDirectory()) files.push({ full: join(full, entry.name), display: displayOf(join(full, entry.name)) });
+    } else files.push({ full, display: displayOf(full) });
+  }
+  if (files.length > MAX_POLICY_FILES) {
+    problems.push({ file: paths.join(", "), line: 1, pointer: "", message: `${files.length} policy files: more than the ${MAX_POLICY_FILES} clb-guard reads` });
+    return { sources: [], problems };
   }
   const sources = [];
-  for (const full of files) {
-    const rel = relative(cwd, full);
-    const display = rel === "" || rel.startsWith("..") ? full : rel;
-    const text = await readFile(full, "utf8");
+  for (const { full, display: display2 } of files) {
+    const text = await readPolicyText(full, display2, problems);
+    if (text === void 0) continue;
     let doc;
     try {
-      doc = parseJsonDocument(text, display);
+      doc = parseJsonDocument(text, display2);
     } catch (error2) {
       if (error2 instanceof InputError) {
-        problems.push({ file: display, line: Number(/line (\d+)/.exec(error2.place ?? "")?.[1] ?? 1), pointer: "", message: error2.message });
+        problems.push({ file: display2, line: Number(/line (\d+)/.exec(error2.place ?? "")?.[1] ?? 1), pointer: "", message: error2.message });
         continue;
       }
       throw error2;
     }
+    const deep = tooDeep(doc.value);
+    if (deep !== void 0) {
+      problems.push({ file: display2, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
+      continue;
+    }
     const found = validatePolicyDocument(doc);
-    if (found.length > 0) problems.push(...found);
-    else sources.push({ file: display, policies: doc.value.policies });
+    if (found.length > 0) {
+      problems.push(...found);
+      continue;
+    }
+    const policies = doc.value.policies;
+    const semantic = policies.flatMap((policy, i) => checkPolicySemantics(policy, `/policies/${i}`).problems);
+    if (semantic.length > 0) {
+      problems.push(...semantic.map((p) => ({ file: display2, line: doc.lineOf(p.pointer), ...p })));
+      continue;
+    }
+    sources.push({ file: display2, policies, doc });
   }
   return { sources, problems };
+}
+async function readPolicyText(full, display2, problems) {
+  let handle;
+  try {
+    handle = await open2(full, "r");
+    const info2 = await handle.stat();
+    if (info2.isDirectory()) {
+      problems.push({ file: display2, line: 1, pointer: "", message: "is a directory, not a policy file" });
+      return void 0;
+    }
+    if (!info2.isFile()) {
+      problems.push({ file: display2, line: 1, pointer: "", message: "is not a regular file (a device, pipe or socket)" });
+      return void 0;
+    }
+    if (info2.size > MAX_POLICY_FILE_BYTES) {
+      problems.push({ file: display2, line: 1, pointer: "", message: `is ${info2.size} bytes: too large for a policy file (at most ${MAX_POLICY_FILE_BYTES})` });
+      return void 0;
+    }
+    return await handle.readFile("utf8");
+  } catch (error2) {
+    problems.push({ file: display2, line: 1, pointer: "", message: fileErrorText(error2, "cannot be read") });
+    return void 0;
+  } finally {
+    await handle?.close();
+  }
+}
+function fileErrorText(error2, fallback) {
+  const code = error2?.code;
+  switch (code) {
+    case "ENOENT":
+      return fallback;
+    case "ELOOP":
+      return "is a symbolic link loop";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "a part of the path is not a directory";
+    default:
+      return `${fallback} (${code ?? errorMessage(error2)})`;
+  }
 }
 function resolvePolicies(sources, config, configFile) {
   const problems = [];
@@ -53495,25 +54310,31 @@ function resolvePolicies(sources, config, configFile) {
   const globalParams = config.params ?? {};
   const builtinText = new Map(sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, JSON.stringify(p)])));
   for (const source of sources) {
-    for (const policy of source.policies) {
+    source.policies.forEach((policy, index) => {
       const previous = seen.get(policy.id);
-      if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === JSON.stringify(policy)) continue;
+      if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === JSON.stringify(policy)) return;
       if (previous !== void 0) {
-        problems.push({ file: source.file, line: 1, pointer: `/policies`, message: `policy id "${policy.id}" is already defined in ${previous}` });
-        continue;
+        const pointer = `/policies/${index}/id`;
+        problems.push({ file: source.file, line: source.doc?.lineOf(pointer) ?? 1, pointer, message: `policy id "${policy.id}" is already defined in ${previous === "builtin" ? "the built-in pack" : previous}` });
+        return;
       }
       seen.set(policy.id, source.file);
       const setting = config.policies?.[policy.id];
       const severity = severityOf(setting, policy.severity);
-      if (severity === "off") continue;
+      if (severity === "off") return;
       const params = new Map(Object.entries({ ...policy.params ?? {}, ...globalParams, ...typeof setting === "object" ? setting.params ?? {} : {} }));
       policies.push({ policy, severity, params, source: source.file });
-    }
+    });
   }
-  for (const id of Object.keys(config.policies ?? {})) {
-    if (!seen.has(id)) problems.push({ file: configFile ?? ".clb-guard.json", line: 1, pointer: `/policies/${id}`, message: `no policy with id "${id}" (known: ${[...seen.keys()].join(", ")})` });
+  for (const id2 of Object.keys(config.policies ?? {})) {
+    if (!seen.has(id2)) problems.push({ file: configFile ?? ".clb-guard.json", line: 1, pointer: `/policies/${id2}`, message: `no policy with id "${id2}"${didYouMean(id2, seen.keys())}` });
   }
-  return { policies, problems };
+  return { policies, problems, ids: new Set(seen.keys()) };
+}
+function didYouMean(id2, known) {
+  const list4 = [...known];
+  const best = closestMatch(id2, list4);
+  return best !== void 0 ? ` (did you mean "${best}"?)` : ` (known: ${list4.join(", ")})`;
 }
 function severityOf(setting, fallback) {
   if (setting === void 0) return fallback;
@@ -53521,39 +54342,168 @@ function severityOf(setting, fallback) {
   return setting.severity ?? fallback;
 }
 
+// src/policy/semantics/exceptionSemantics.ts
+function checkExceptions(config, policyIds, configAt) {
+  const problems = [];
+  (config.exceptions ?? []).forEach((entry, i) => {
+    const at2 = (field) => `/exceptions/${i}/${field}`;
+    const line = (pointer) => configAt.doc?.lineOf(pointer) ?? 1;
+    if (!policyIds.has(entry.policy)) {
+      const suggestion = closestMatch(entry.policy, policyIds);
+      problems.push({ file: configAt.file, line: line(at2("policy")), pointer: at2("policy"), message: `no policy with id "${entry.policy}"${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}` });
+    }
+    if (!isCalendarDate(entry.expires)) {
+      problems.push({ file: configAt.file, line: line(at2("expires")), pointer: at2("expires"), message: `"${entry.expires}" is not a calendar date` });
+    }
+    if (entry.resource.replace(/\*/g, "") === "") {
+      problems.push({ file: configAt.file, line: line(at2("resource")), pointer: at2("resource"), message: `"${entry.resource}" matches every resource: name the resources (turn the policy off in "policies" to silence it everywhere)` });
+    }
+  });
+  return problems;
+}
+
+// src/policy/builtinParams.ts
+var BUILTIN_PARAMS = /* @__PURE__ */ new Map([
+  ["clientCidrs", { kind: "cidrs", meaning: "who the clients of a CLB are" }],
+  ["adminCidrs", { kind: "cidrs", default: [], meaning: "the networks administrators come from" }],
+  ["ephemeralPorts", { kind: "ports", default: "1024-65535", meaning: "the client ports replies go to, for stateless ACLs" }],
+  ["healthCheckRangeAllowlisted", { kind: "boolean", default: true, meaning: "whether the platform allowlists 100.64.0.0/10 for health checks" }],
+  ["defaultHealthCheckSource", { kind: { oneOf: ["vip", "range"] }, default: "vip", meaning: "health-check source when a listener does not say" }]
+]);
+
+// src/policy/semantics/paramSemantics.ts
+function checkParams(sources, config, configAt) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (file, doc, pointer, message) => {
+    const key = `${file}\0${pointer}\0${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ file, line: doc?.lineOf(pointer) ?? 1, pointer, message });
+  };
+  const entries = [];
+  const firstOfId = /* @__PURE__ */ new Set();
+  for (const source of sources) {
+    source.policies.forEach((policy, i) => {
+      if (firstOfId.has(policy.id)) return;
+      firstOfId.add(policy.id);
+      const at2 = `/policies/${i}`;
+      entries.push({ policy, source, at: at2, facts: checkPolicySemantics(policy, at2).facts });
+    });
+  }
+  const namesOf = (entry) => /* @__PURE__ */ new Set([...entry.facts.paramRefs.map((r) => r.name), ...Object.keys(entry.policy.params ?? {})]);
+  const everyName = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...entries.flatMap((e) => [...namesOf(e)])]);
+  const kindOf = (name, entry) => {
+    const builtin = BUILTIN_PARAMS.get(name)?.kind;
+    if (builtin !== void 0) return builtin;
+    const uses = (entry ? [entry] : entries).flatMap((e) => e.facts.paramRefs.filter((r) => r.name === name && r.usage !== "value"));
+    return uses[0]?.usage === "cidrs" ? "cidrs" : uses[0]?.usage === "ports" ? "ports" : void 0;
+  };
+  const checkValue = (name, value, kind, file, doc, pointer) => {
+    if (kind === void 0) return;
+    const bad = paramValueProblem(kind, value);
+    if (bad !== void 0) add(file, doc, pointer, `params.${name}: ${bad}`);
+  };
+  for (const [name, value] of Object.entries(config.params ?? {})) {
+    const pointer = `/params/${name}`;
+    if (!everyName.has(name)) {
+      const suggestion = closestMatch(name, everyName);
+      add(configAt.file, configAt.doc, pointer, `no policy or built-in reads params.${name}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ` (known: ${[...everyName].join(", ")})`}`);
+      continue;
+    }
+    checkValue(name, value, kindOf(name), configAt.file, configAt.doc, pointer);
+  }
+  for (const entry of entries) {
+    const { policy, source, at: at2, facts } = entry;
+    for (const [name, value] of Object.entries(policy.params ?? {})) checkValue(name, value, kindOf(name, entry), source.file, source.doc, `${at2}/params/${name}`);
+    const setting = config.policies?.[policy.id];
+    const own = typeof setting === "object" ? setting.params ?? {} : {};
+    if (setting === "off" || typeof setting === "object" && setting.severity === "off") continue;
+    const known = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...namesOf(entry)]);
+    for (const [name, value] of Object.entries(own)) {
+      const pointer = `/policies/${policy.id}/params/${name}`;
+      if (!known.has(name)) {
+        const suggestion = closestMatch(name, known);
+        add(configAt.file, configAt.doc, pointer, `policy ${policy.id} does not read params.${name}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}`);
+        continue;
+      }
+      checkValue(name, value, kindOf(name, entry), configAt.file, configAt.doc, pointer);
+    }
+    for (const ref of facts.paramRefs) {
+      const value = own[ref.name] ?? config.params?.[ref.name] ?? policy.params?.[ref.name] ?? BUILTIN_PARAMS.get(ref.name)?.default;
+      if (value === void 0) {
+        if (facts.guardedParams.has(ref.name)) continue;
+        add(source.file, source.doc, ref.pointer, `params.${ref.name} is set by no config, policy default or built-in default: set it in .clb-guard.json "params", or give the policy a default in its "params"`);
+        continue;
+      }
+    }
+  }
+  return problems;
+}
+
 // src/policy/configLoader.ts
+var CONFIG_FILE_NAME = ".clb-guard.json";
+var MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 async function loadConfig(options) {
   const { cwd } = options;
-  let configPath = options.configFile === void 0 ? void 0 : join2(cwd, options.configFile);
-  if (configPath === void 0) {
-    const candidate = join2(cwd, ".clb-guard.json");
-    if (await exists2(candidate)) configPath = candidate;
-  }
+  const configPath = options.configFile === void 0 ? await discoverConfig(cwd) : resolve2(cwd, options.configFile);
   let config = {};
   let doc;
   const problems = [];
-  const display = configPath === void 0 ? void 0 : relative2(cwd, configPath) || configPath;
-  if (configPath !== void 0 && display !== void 0) {
-    let text;
-    try {
-      text = await readFile2(configPath, "utf8");
-    } catch {
-      throw new InputError("config file not found", { file: display });
-    }
-    doc = parseJsonDocument(text, display);
+  const display2 = configPath === void 0 ? void 0 : options.configFile !== void 0 && isAbsolute(options.configFile) ? options.configFile : displayPath(cwd, configPath);
+  if (configPath !== void 0 && display2 !== void 0) {
+    doc = parseJsonDocument(await readConfigText(configPath, display2), display2);
+    const deep = tooDeep(doc.value);
+    if (deep !== void 0) throw new PolicyProblems([{ file: display2, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep` }]);
     problems.push(...validateConfigDocument(doc));
     if (problems.length > 0) throw new PolicyProblems(problems);
     config = doc.value;
   }
   const configDir = configPath === void 0 ? cwd : dirname(configPath);
-  const includes = (config.include ?? []).map((p) => relative2(cwd, join2(configDir, p)) || ".");
+  const includes = (config.include ?? []).map((p) => relative2(cwd, resolve2(configDir, p)) || ".");
   const extra = await readPolicyFiles([...includes, ...options.policyPaths ?? []], cwd);
   problems.push(...extra.problems);
-  const resolved = resolvePolicies([...builtinPolicies(), ...extra.sources], config, display);
-  problems.push(...resolved.problems.map((p) => doc !== void 0 && p.file === display ? { ...p, line: doc.lineOf(p.pointer) } : p));
+  const sources = [...builtinPolicies(), ...extra.sources];
+  const resolved = resolvePolicies(sources, config, display2);
+  problems.push(...resolved.problems.map((p) => doc !== void 0 && p.file === display2 ? { ...p, line: doc.lineOf(p.pointer) } : p));
+  const configAt = { file: display2 ?? CONFIG_FILE_NAME, ...doc ? { doc } : {} };
+  problems.push(...checkParams(sources, config, configAt), ...checkExceptions(config, resolved.ids, configAt));
   if (problems.length > 0) throw new PolicyProblems(problems);
-  const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, ...doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {} }));
-  return { ...display !== void 0 ? { file: display } : {}, policies: resolved.policies, exceptions };
+  const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, index, ...doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {} }));
+  return { ...display2 !== void 0 ? { file: display2 } : {}, policies: resolved.policies, exceptions };
+}
+async function discoverConfig(cwd) {
+  let dir = resolve2(cwd);
+  for (let steps = 0; steps < 64; steps++) {
+    const candidate = join2(dir, CONFIG_FILE_NAME);
+    if (await exists2(candidate)) return candidate;
+    if (await exists2(join2(dir, ".git"))) return void 0;
+    const parent = dirname(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+  return void 0;
+}
+function displayPath(cwd, path) {
+  const rel = relative2(cwd, path);
+  if (rel === "") return path;
+  return rel.split(/[\\/]/).filter((s) => s === "..").length > 3 ? path : rel;
+}
+async function readConfigText(path, display2) {
+  let info2;
+  try {
+    info2 = await stat3(path);
+  } catch (error2) {
+    throw new InputError(fileErrorText(error2, "config file not found"), { file: display2 });
+  }
+  if (info2.isDirectory()) throw new InputError("is a directory, not a config file", { file: display2 });
+  if (!info2.isFile()) throw new InputError("is not a regular file (a device, pipe or socket)", { file: display2 });
+  if (info2.size > MAX_CONFIG_BYTES) throw new InputError(`is ${info2.size} bytes: too large for a config file`, { file: display2 });
+  try {
+    return await readFile(path, "utf8");
+  } catch (error2) {
+    throw new InputError(fileErrorText(error2, "cannot be read"), { file: display2 });
+  }
 }
 async function exists2(path) {
   try {
@@ -53566,10 +54516,10 @@ async function exists2(path) {
 
 // src/sources/plan/index.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
+import { join as join4, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/sources/plan/configurationTree.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 
 // src/sources/plan/planDocument.ts
 function isObject(value) {
@@ -53602,6 +54552,9 @@ function readPlanDocument(root, file) {
     if (!isObject(value)) throw new InputError(`expected an object, found ${describeType(value)}`, { file, place: `/${key}` });
     return value;
   };
+  if (root["errored"] === true) {
+    throw new InputError('the plan is marked "errored": planning failed part-way, so this is not a plan to judge; fix what `terraform plan` reported and check the new plan', { file, place: "/errored" });
+  }
   const changes = root["resource_changes"];
   if (changes !== void 0 && changes !== null && !Array.isArray(changes)) {
     throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: "/resource_changes" });
@@ -53623,7 +54576,7 @@ function readPlanDocument(root, file) {
     resourceChanges: Array.isArray(changes) ? changes : [],
     ...priorState ? { priorState } : {},
     ...configuration ? { configuration } : {},
-    partial: root["errored"] === true || root["complete"] === false
+    partial: root["complete"] === false
   };
 }
 function describeType(value) {
@@ -53670,7 +54623,8 @@ function readModule(value, path, dir, rootDir, installed) {
         name: entry["name"],
         expressions: isObject(entry["expressions"]) ? entry["expressions"] : {},
         ...isObject(entry["count_expression"]) ? { countExpression: entry["count_expression"] } : {},
-        ...isObject(entry["for_each_expression"]) ? { forEachExpression: entry["for_each_expression"] } : {}
+        ...isObject(entry["for_each_expression"]) ? { forEachExpression: entry["for_each_expression"] } : {},
+        dependsOn: Array.isArray(entry["depends_on"]) ? entry["depends_on"].filter((d) => typeof d === "string") : []
       });
     }
   }
@@ -53704,8 +54658,8 @@ function readModule(value, path, dir, rootDir, installed) {
   return { path, ...dir !== void 0 ? { dir } : {}, resources, calls, variables, outputs };
 }
 function moduleDir(source, parentDir, rootDir, installedDir) {
-  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve2(parentDir, source);
-  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute(installedDir) ? installedDir : resolve2(rootDir, installedDir);
+  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve3(parentDir, source);
+  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute2(installedDir) ? installedDir : resolve3(rootDir, installedDir);
   return void 0;
 }
 
@@ -53755,8 +54709,8 @@ function expressionAt(expressions, path) {
 }
 
 // src/sources/plan/messageList.ts
-function someOf(names, shown = 4) {
-  return names.length <= shown ? names.join(", ") : `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`;
+function someOf(names, shown2 = 4) {
+  return names.length <= shown2 ? names.join(", ") : `${names.slice(0, shown2).join(", ")} and ${names.length - shown2} more`;
 }
 
 // src/sources/plan/hclScanner.ts
@@ -53907,8 +54861,8 @@ var BodyParser = class {
         else break;
         j++;
       }
-      const open2 = tokens[j];
-      if (open2?.kind === "punct" && open2.text === "{") {
+      const open3 = tokens[j];
+      if (open3?.kind === "punct" && open3.text === "{") {
         this.i = j + 1;
         const inner = this.body(true);
         blocks.push({ type: token.text, labels, line: token.line, endLine: inner.endLine, attributes: inner.attributes, blocks: inner.blocks });
@@ -54146,6 +55100,376 @@ function matchingBrace(source, start) {
   return source.length;
 }
 
+// src/terraform/expression.ts
+var BINARY_LEVELS = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["+", "-"], ["*", "/", "%"]];
+var Unsupported = class extends Error {
+};
+function parseExpression(tokens) {
+  const parser = new Parser(tokens);
+  try {
+    const expr = parser.expression();
+    parser.skipNewlines();
+    if (!parser.done()) return { k: "unsupported", text: tokensText(tokens), why: `unexpected ${parser.describeNext()}` };
+    return expr;
+  } catch (error2) {
+    return { k: "unsupported", text: tokensText(tokens), why: error2 instanceof Unsupported ? error2.message : "cannot be parsed" };
+  }
+}
+function parseExpressionText(text) {
+  let tokens;
+  try {
+    tokens = tokenize(text);
+  } catch {
+    return { k: "unsupported", text, why: "cannot be parsed" };
+  }
+  return parseExpression(tokens);
+}
+function parseTemplate(parts) {
+  const out = [];
+  for (const part of parts) {
+    if ("literal" in part) out.push(part.literal);
+    else if ("interpolation" in part) out.push(parseExpressionText(part.interpolation));
+    else return { k: "unsupported", text: `"${renderParts(parts)}"`, why: "template directives (%{\u2026}) are not evaluated" };
+  }
+  if (out.length === 0) return { k: "literal", value: "" };
+  if (out.length === 1 && typeof out[0] === "string") return { k: "literal", value: out[0] };
+  return { k: "template", parts: out };
+}
+var Parser = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+  }
+  tokens;
+  i = 0;
+  done() {
+    return this.i >= this.tokens.length;
+  }
+  describeNext() {
+    const token = this.tokens[this.i];
+    if (token === void 0) return "end";
+    return token.kind === "string" ? "string" : token.kind === "newline" ? "line break" : `"${token.text}"`;
+  }
+  skipNewlines() {
+    while (this.tokens[this.i]?.kind === "newline") this.i++;
+  }
+  /** The index of the next token that is not a line break (line breaks are not consumed by looking). */
+  peekIndex() {
+    let j = this.i;
+    while (this.tokens[j]?.kind === "newline") j++;
+    return j;
+  }
+  peek() {
+    return this.tokens[this.peekIndex()];
+  }
+  /** Consumes the token `peek()` returned. */
+  advance() {
+    this.i = this.peekIndex() + 1;
+  }
+  isPunct(text) {
+    const token = this.peek();
+    return token?.kind === "punct" && token.text === text;
+  }
+  isIdent(text) {
+    const token = this.peek();
+    return token?.kind === "ident" && token.text === text;
+  }
+  expect(text) {
+    if (!this.isPunct(text)) throw new Unsupported(`expected "${text}", found ${this.describeNext()}`);
+    this.advance();
+  }
+  identifier() {
+    const token = this.peek();
+    if (token?.kind !== "ident") throw new Unsupported(`expected a name, found ${this.describeNext()}`);
+    this.advance();
+    return token.text;
+  }
+  expression() {
+    const condition = this.binary(0);
+    if (this.isPunct("?")) {
+      this.advance();
+      const then = this.expression();
+      this.expect(":");
+      const otherwise = this.expression();
+      return { k: "conditional", condition, then, otherwise };
+    }
+    return condition;
+  }
+  binary(level) {
+    if (level >= BINARY_LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (; ; ) {
+      const token = this.peek();
+      if (token?.kind !== "punct" || !BINARY_LEVELS[level].includes(token.text)) return left;
+      this.advance();
+      const right = this.binary(level + 1);
+      left = { k: "binary", op: token.text, left, right };
+    }
+  }
+  unary() {
+    if (this.isPunct("-") || this.isPunct("!")) {
+      const op = this.peek().text;
+      this.advance();
+      return { k: "unary", op, operand: this.unary() };
+    }
+    return this.postfix(this.primary());
+  }
+  primary() {
+    const token = this.peek();
+    if (token === void 0) throw new Unsupported("the expression ends early");
+    switch (token.kind) {
+      case "number": {
+        this.advance();
+        const value = Number(token.text);
+        if (!Number.isFinite(value)) throw new Unsupported(`"${token.text}" is not a number`);
+        return { k: "literal", value };
+      }
+      case "string":
+        this.advance();
+        return parseTemplate(token.parts);
+      case "ident": {
+        this.advance();
+        if (token.text === "true" || token.text === "false") return { k: "literal", value: token.text === "true" };
+        if (token.text === "null") return { k: "literal", value: null };
+        const next = this.tokens[this.i];
+        if (next?.kind === "punct" && next.text === "(") return this.call(token.text);
+        if (next?.kind === "punct" && next.text === "::") throw new Unsupported("provider-defined functions are not evaluated");
+        return { k: "name", name: token.text };
+      }
+      case "punct":
+        if (token.text === "(") {
+          this.advance();
+          const inner = this.expression();
+          this.expect(")");
+          return inner;
+        }
+        if (token.text === "[") return this.tuple();
+        if (token.text === "{") return this.object();
+        throw new Unsupported(`unexpected "${token.text}"`);
+      default:
+        throw new Unsupported("unexpected line break");
+    }
+  }
+  call(name) {
+    this.expect("(");
+    const args = [];
+    let expand2 = false;
+    while (!this.isPunct(")")) {
+      args.push(this.expression());
+      if (this.isPunct("...")) {
+        this.advance();
+        expand2 = true;
+      }
+      if (this.isPunct(",")) this.advance();
+      else if (!this.isPunct(")")) throw new Unsupported(`expected "," or ")" in ${name}(), found ${this.describeNext()}`);
+    }
+    this.advance();
+    return { k: "call", name, args, expand: expand2 };
+  }
+  tuple() {
+    this.expect("[");
+    if (this.isIdent("for")) return this.forExpression(false);
+    const items = [];
+    while (!this.isPunct("]")) {
+      items.push(this.expression());
+      if (this.isPunct(",")) this.advance();
+      else if (!this.isPunct("]")) throw new Unsupported(`expected "," or "]", found ${this.describeNext()}`);
+    }
+    this.advance();
+    return { k: "tuple", items };
+  }
+  object() {
+    this.expect("{");
+    if (this.isIdent("for")) return this.forExpression(true);
+    const items = [];
+    while (!this.isPunct("}")) {
+      const keyToken = this.peek();
+      let key;
+      const after = this.tokens[this.peekIndex() + 1];
+      if (keyToken?.kind === "ident" && after?.kind === "punct" && (after.text === "=" || after.text === ":")) {
+        this.advance();
+        key = { k: "literal", value: keyToken.text };
+      } else key = this.expression();
+      if (this.isPunct("=") || this.isPunct(":")) this.advance();
+      else throw new Unsupported(`expected "=" in an object, found ${this.describeNext()}`);
+      const value = this.expression();
+      items.push([key, value]);
+      const separator = this.tokens[this.i];
+      if (separator?.kind === "punct" && separator.text === ",") this.i++;
+      else if (separator?.kind !== "newline" && !this.isPunct("}")) throw new Unsupported(`expected "," or a line break in an object, found ${this.describeNext()}`);
+    }
+    this.advance();
+    return { k: "object", items };
+  }
+  forExpression(object) {
+    this.advance();
+    let valueVar = this.identifier();
+    let keyVar;
+    if (this.isPunct(",")) {
+      this.advance();
+      keyVar = valueVar;
+      valueVar = this.identifier();
+    }
+    if (!this.isIdent("in")) throw new Unsupported(`expected "in", found ${this.describeNext()}`);
+    this.advance();
+    const collection = this.expression();
+    this.expect(":");
+    let keyExpr;
+    let valueExpr = this.expression();
+    let group2 = false;
+    if (object) {
+      this.expect("=>");
+      keyExpr = valueExpr;
+      valueExpr = this.expression();
+      if (this.isPunct("...")) {
+        this.advance();
+        group2 = true;
+      }
+    }
+    let condition;
+    if (this.isIdent("if")) {
+      this.advance();
+      condition = this.expression();
+    }
+    this.expect(object ? "}" : "]");
+    return { k: "for", ...keyVar !== void 0 ? { keyVar } : {}, valueVar, collection, ...keyExpr !== void 0 ? { keyExpr } : {}, valueExpr, ...condition !== void 0 ? { condition } : {}, object, group: group2 };
+  }
+  postfix(base) {
+    let expr = base;
+    for (; ; ) {
+      const token = this.tokens[this.i];
+      if (token?.kind !== "punct") return expr;
+      if (token.text === ".") {
+        const next = this.tokens[this.i + 1];
+        if (next?.kind === "ident") {
+          this.i += 2;
+          expr = { k: "attr", on: expr, name: next.text };
+          continue;
+        }
+        if (next?.kind === "number" && /^\d+$/.test(next.text)) {
+          this.i += 2;
+          expr = { k: "index", on: expr, index: { k: "literal", value: Number(next.text) } };
+          continue;
+        }
+        if (next?.kind === "punct" && next.text === "*") {
+          this.i += 2;
+          return this.splat(expr, true);
+        }
+        return expr;
+      }
+      if (token.text === "[") {
+        const star = this.tokens[this.i + 1];
+        const close = this.tokens[this.i + 2];
+        if (star?.kind === "punct" && star.text === "*" && close?.kind === "punct" && close.text === "]") {
+          this.i += 3;
+          return this.splat(expr, false);
+        }
+        this.i++;
+        const index = this.expression();
+        this.expect("]");
+        expr = { k: "index", on: expr, index };
+        continue;
+      }
+      return expr;
+    }
+  }
+  /** `x[*].a.b` / `x.*.a`: the steps applied to each element. */
+  splat(on, attributeOnly) {
+    const each = [];
+    for (; ; ) {
+      const token = this.tokens[this.i];
+      if (token?.kind !== "punct") break;
+      const next = this.tokens[this.i + 1];
+      if (token.text === "." && next?.kind === "ident") {
+        this.i += 2;
+        each.push({ name: next.text });
+        continue;
+      }
+      if (token.text === "[" && !attributeOnly) {
+        this.i++;
+        const index = this.expression();
+        this.expect("]");
+        each.push({ index });
+        continue;
+      }
+      break;
+    }
+    return { k: "splat", on, each };
+  }
+};
+function render(expr) {
+  switch (expr.k) {
+    case "literal":
+      return typeof expr.value === "string" ? JSON.stringify(expr.value) : String(expr.value);
+    case "template":
+      return `"${expr.parts.map((p) => typeof p === "string" ? p.replace(/["\\]/g, (c) => `\\${c}`) : `\${${render(p)}}`).join("")}"`;
+    case "name":
+      return expr.name;
+    case "attr":
+      return `${render(expr.on)}.${expr.name}`;
+    case "index":
+      return `${render(expr.on)}[${render(expr.index)}]`;
+    case "splat":
+      return `${render(expr.on)}[*]${expr.each.map((s) => "name" in s ? `.${s.name}` : `[${render(s.index)}]`).join("")}`;
+    case "call":
+      return `${expr.name}(${expr.args.map(render).join(", ")}${expr.expand ? "..." : ""})`;
+    case "binary":
+      return `${wrap(expr.left)} ${expr.op} ${wrap(expr.right)}`;
+    case "unary":
+      return `${expr.op}${wrap(expr.operand)}`;
+    case "conditional":
+      return `${wrap(expr.condition)} ? ${render(expr.then)} : ${render(expr.otherwise)}`;
+    case "tuple":
+      return `[${expr.items.map(render).join(", ")}]`;
+    case "object":
+      return `{ ${expr.items.map(([k, v]) => `${k.k === "literal" && typeof k.value === "string" && /^[A-Za-z_][\w-]*$/.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(", ")} }`;
+    case "for": {
+      const vars = expr.keyVar !== void 0 ? `${expr.keyVar}, ${expr.valueVar}` : expr.valueVar;
+      const body = expr.object ? `${render(expr.keyExpr)} => ${render(expr.valueExpr)}${expr.group ? "..." : ""}` : render(expr.valueExpr);
+      const condition = expr.condition !== void 0 ? ` if ${render(expr.condition)}` : "";
+      return expr.object ? `{for ${vars} in ${render(expr.collection)} : ${body}${condition}}` : `[for ${vars} in ${render(expr.collection)} : ${body}${condition}]`;
+    }
+    case "unsupported":
+      return expr.text;
+  }
+}
+function wrap(expr) {
+  return expr.k === "binary" || expr.k === "conditional" ? `(${render(expr)})` : render(expr);
+}
+function renderParts(parts) {
+  return parts.map((p) => "literal" in p ? p.literal : "interpolation" in p ? `\${${p.interpolation}}` : `%{${p.directive}}`).join("");
+}
+function tokensText(tokens) {
+  let out = "";
+  let previous;
+  for (const token of tokens) {
+    if (token.kind === "newline") {
+      previous = token;
+      continue;
+    }
+    const text = token.kind === "string" ? `"${renderParts(token.parts)}"` : token.text;
+    const tight = previous === void 0 || previous.kind === "newline" || previous.kind === "punct" && [".", "[", "(", "!"].includes(previous.text) || token.kind === "punct" && [".", "]", ")", ",", "[", "("].includes(token.text);
+    out += `${tight || out === "" ? "" : " "}${text}`;
+    previous = token;
+  }
+  return out;
+}
+function hasTemplate(value) {
+  if (typeof value === "string") return /(^|[^$])\$\{/.test(value);
+  if (Array.isArray(value)) return value.some(hasTemplate);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(hasTemplate);
+  return false;
+}
+function jsonExpression(value) {
+  if (typeof value === "string") {
+    if (!value.includes("${") && !value.includes("%{")) return { k: "literal", value };
+    const token = tokenize(JSON.stringify(value))[0];
+    return token?.kind === "string" ? parseTemplate(token.parts) : { k: "unsupported", text: value, why: "cannot be parsed" };
+  }
+  if (Array.isArray(value)) return { k: "tuple", items: value.map(jsonExpression) };
+  if (typeof value === "object" && value !== null) return { k: "object", items: Object.entries(value).map(([key, v]) => [{ k: "literal", value: key }, jsonExpression(v)]) };
+  return { k: "literal", value };
+}
+
 // src/sources/plan/planContext.ts
 var AFTER_APPLY = "known after apply";
 var SELF_ID_ATTRIBUTES = {
@@ -54209,33 +55533,9 @@ var ResourceView = class extends AttributeReader {
   config;
   scope;
   cachedLocation;
+  cachedFrame;
   get view() {
     return this;
-  }
-  /**
-   * An unknown list of IDs records only its references in the plan JSON; literal IDs written
-   * beside them (`["sg-123", tencentcloud_security_group.x.id]`) are read from the `.tf` list.
-   */
-  links(path) {
-    const linked = super.links(path);
-    if (linked === void 0 || path.length !== 1 || linked.unknownReason !== void 0) return linked;
-    const state = this.attribute(path);
-    if (state.state !== "unknown") return linked;
-    const source = this.context.sourceBlock(this.resource)?.block.attributes.get(String(path[0]));
-    const elements = source === void 0 ? void 0 : listElements(source.tokens);
-    if (elements === void 0 || !elements.some((e) => e.template !== void 0 && e.template.every((part) => "literal" in part))) return linked;
-    const refs = [];
-    for (const element of elements) {
-      if (element.template !== void 0 && element.template.every((part) => "literal" in part)) {
-        refs.push(this.context.alias(element.template.map((part) => part.literal).join("")));
-        continue;
-      }
-      const items = this.context.resolver.resolveReferences(referencesIn(element.tokens), this.scope);
-      const own = this.context.linksOf({ state: "unknown", items }, this.resource.address, path);
-      if (own.unknownReason !== void 0) return { refs, unknownReason: own.unknownReason };
-      refs.push(...own.refs);
-    }
-    return { refs: refs.filter((ref, i) => refs.indexOf(ref) === i) };
   }
   get address() {
     return this.resource.address;
@@ -54259,7 +55559,26 @@ var ResourceView = class extends AttributeReader {
     const lookup = expressionAt(this.config.expressions, path);
     if (lookup.found === "absent") return UNSET;
     if (lookup.found === "unknown") return UNKNOWN_WITHOUT_CONFIG;
-    return this.expressionState(lookup.expression);
+    return (hasReferences(lookup.expression) ? this.sourceState(path) : void 0) ?? this.expressionState(lookup.expression);
+  }
+  /** Where this instance's `.tf` expressions are evaluated (count.index, each.*). */
+  get frame() {
+    this.cachedFrame ??= this.context.values.frameOf(this.resource, this.scope);
+    return this.cachedFrame;
+  }
+  /**
+   * An attribute from its `.tf` source: the plan JSON keeps only the references of an
+   * expression, not which instance an index picks (`pool[count.index % 2]`) nor what a local,
+   * a function or a condition computes. Undefined when the source is not found.
+   */
+  sourceState(path) {
+    const block = this.context.sourceBlock(this.resource)?.block;
+    const found = block === void 0 ? void 0 : sourceTokens(block, path, this.config?.expressions);
+    if (found === void 0) return void 0;
+    const values = this.context.values;
+    let value = values.evaluateTokens(found.tokens, this.frame);
+    for (const step of found.rest) value = values.stepInto(value, step, this.frame);
+    return this.context.stateOfValue(value, this.scope);
   }
   /**
    * One element of a list of nested blocks (`ingress[3]`), read without walking the whole path
@@ -54281,7 +55600,11 @@ var ResourceView = class extends AttributeReader {
   }
   /** A configuration expression as a state: constants read, references resolved. */
   expressionState(expression) {
-    if (isPlainObject(expression) && "constant_value" in expression) return knownState(expression["constant_value"]);
+    if (isPlainObject(expression) && "constant_value" in expression) {
+      const constant = expression["constant_value"];
+      if (hasTemplate(constant)) return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
+      return knownState(constant);
+    }
     const items = this.context.resolver.resolve(expression, this.scope);
     if (items.length > 0 && items.every((item) => item.kind === "constant" && (item.value === null || item.value === ""))) return UNSET;
     if (items.length === 1 && items[0].kind === "constant") return { state: "set", value: items[0].value };
@@ -54338,11 +55661,27 @@ var ElementView = class extends AttributeReader {
     if (this.config.kind === "unknown") return UNKNOWN_WITHOUT_CONFIG;
     const expression = this.config.block[name];
     if (expression === void 0) return UNSET;
-    return this.view.expressionState(expression);
+    return (hasReferences(expression) ? this.view.sourceState([...this.path, name]) : void 0) ?? this.view.expressionState(expression);
   }
 };
 var UNSET = { state: "unset" };
 var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
+function hasReferences(expression) {
+  return isPlainObject(expression) && Array.isArray(expression["references"]);
+}
+function sourceTokens(block, path, expressions) {
+  const top = String(path[0]);
+  const attribute = block.attributes.get(top);
+  if (attribute !== void 0) return { tokens: attribute.tokens, rest: path.slice(1) };
+  const index = path[1];
+  if (path.length < 3 || typeof index !== "number") return void 0;
+  if (block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === top)) return void 0;
+  const nested = block.blocks.filter((b) => b.type === top);
+  const configured = expressions?.[top];
+  if (!Array.isArray(configured) || configured.length !== nested.length) return void 0;
+  const inner = nested[index]?.attributes.get(String(path[2]));
+  return inner === void 0 ? void 0 : { tokens: inner.tokens, rest: path.slice(3) };
+}
 function knownState(value) {
   return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
 }
@@ -54352,15 +55691,16 @@ function child2(value, step) {
   return void 0;
 }
 var PlanContext = class {
-  constructor(resources, config, resolver, sources) {
+  constructor(resources, config, resolver, sources, values) {
     this.resources = resources;
     this.config = config;
     this.resolver = resolver;
     this.sources = sources;
+    this.values = values;
     for (const resource of resources.byAddress.values()) {
       for (const name of ["id", ...SELF_ID_ATTRIBUTES[resource.type] ?? []]) {
-        const id = resource.values[name];
-        if (typeof id === "string" && id !== "" && !this.aliases.has(id)) this.aliases.set(id, resource.address);
+        const id2 = resource.values[name];
+        if (typeof id2 === "string" && id2 !== "" && !this.aliases.has(id2)) this.aliases.set(id2, resource.address);
       }
     }
   }
@@ -54368,6 +55708,7 @@ var PlanContext = class {
   config;
   resolver;
   sources;
+  values;
   warnings = [];
   /** Known cloud ID → inventory key (address). */
   aliases = /* @__PURE__ */ new Map();
@@ -54384,8 +55725,8 @@ var PlanContext = class {
     this.warnings.push({ address: typeof resource === "string" ? resource : resource.address, message });
   }
   /** A literal ID: the address of the resource that has it, or the ID itself (external). */
-  alias(id) {
-    return this.aliases.get(id) ?? id;
+  alias(id2) {
+    return this.aliases.get(id2) ?? id2;
   }
   sourceBlock(resource) {
     return this.sources.resourceBlock(this.config.module(resource.module)?.dir, "managed", resource.type, resource.name);
@@ -54420,15 +55761,20 @@ var PlanContext = class {
     return value;
   }
   provenance(resource, extra = {}) {
-    const id = resource.values["id"];
+    const id2 = resource.values["id"];
     const location = extra.location ?? this.view(resource).location;
     return {
       address: resource.address,
-      ...typeof id === "string" && id !== "" ? { cloudId: id } : {},
+      ...typeof id2 === "string" && id2 !== "" ? { cloudId: id2 } : {},
       type: resource.type,
       ...extra.path !== void 0 ? { path: extra.path } : {},
       ...location !== void 0 ? { location } : {}
     };
+  }
+  /** An evaluated `.tf` value as an attribute state: set when plain, else the items it names. */
+  stateOfValue(value, scope) {
+    const items = this.values.itemsOf(value, scope);
+    return items === void 0 ? knownState(value) : { state: "unknown", items };
   }
   linksOf(state, owner, path, depth = 0) {
     if (state.state === "unset") return { refs: [] };
@@ -54633,11 +55979,561 @@ var ListenerIndex = class {
   }
 };
 
+// src/terraform/evaluate.ts
+var Opaque = class {
+  constructor(handle, text) {
+    this.handle = handle;
+    this.text = text;
+  }
+  handle;
+  text;
+};
+var Unknown = class {
+  constructor(reason, error2 = false) {
+    this.reason = reason;
+    this.error = error2;
+  }
+  reason;
+  error;
+};
+function isObjectValue(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Opaque) && !(value instanceof Unknown);
+}
+function isPlain(value) {
+  if (value instanceof Opaque || value instanceof Unknown) return false;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (isObjectValue(value)) return Object.values(value).every(isPlain);
+  return true;
+}
+var parsed = /* @__PURE__ */ new WeakMap();
+function expressionOf(tokens) {
+  let expr = parsed.get(tokens);
+  if (expr === void 0) {
+    expr = parseExpression(tokens);
+    parsed.set(tokens, expr);
+  }
+  return expr;
+}
+var MAX_ELEMENTS = 1e5;
+function evaluate(expr, host, bindings = /* @__PURE__ */ new Map()) {
+  return new Evaluator(host).eval(expr, bindings);
+}
+var Evaluator = class {
+  constructor(host) {
+    this.host = host;
+  }
+  host;
+  steps = 0;
+  eval(expr, env) {
+    if (++this.steps > MAX_ELEMENTS) return new Unknown(`\`${render(expr)}\` is too large to evaluate here`);
+    switch (expr.k) {
+      case "literal":
+        return expr.value;
+      case "template":
+        return this.template(expr, env);
+      case "name": {
+        if (env.has(expr.name)) return env.get(expr.name);
+        const value = this.host.root(expr.name);
+        return value === void 0 ? new Unknown(`\`${expr.name}\` is not a name this configuration defines here`) : value;
+      }
+      case "attr":
+        return this.get(this.eval(expr.on, env), expr.name, expr);
+      case "index": {
+        const key = this.eval(expr.index, env);
+        if (key instanceof Unknown) return key;
+        if (key instanceof Opaque) return new Unknown(`\`${render(expr)}\`: the index ${key.text} is known only after apply`);
+        if (typeof key !== "string" && typeof key !== "number") return new Unknown(`\`${render(expr)}\`: the index is not a number or a string`, true);
+        return this.get(this.eval(expr.on, env), key, expr);
+      }
+      case "splat":
+        return this.splat(expr, env);
+      case "call":
+        return this.call(expr, env);
+      case "binary":
+        return this.binary(expr, env);
+      case "unary": {
+        const value = this.eval(expr.operand, env);
+        const blocked = notComputable(value, expr);
+        if (blocked !== void 0) return blocked;
+        if (expr.op === "!") return typeof value === "boolean" ? !value : new Unknown(`\`${render(expr)}\`: not a boolean`, true);
+        const n = toNumber(value);
+        return n === void 0 ? new Unknown(`\`${render(expr)}\`: not a number`, true) : -n;
+      }
+      case "conditional": {
+        const condition = this.eval(expr.condition, env);
+        const blocked = notComputable(condition, expr);
+        if (blocked !== void 0) return blocked;
+        const truth = toBool(condition);
+        if (truth === void 0) return new Unknown(`\`${render(expr)}\`: the condition is not a boolean`, true);
+        return this.eval(truth ? expr.then : expr.otherwise, env);
+      }
+      case "tuple":
+        return expr.items.map((item) => this.eval(item, env));
+      case "object": {
+        const out = {};
+        for (const [keyExpr, valueExpr] of expr.items) {
+          const key = this.eval(keyExpr, env);
+          const blocked = notComputable(key, expr);
+          if (blocked !== void 0) return blocked;
+          if (typeof key !== "string" && typeof key !== "number" && typeof key !== "boolean") return new Unknown(`\`${render(expr)}\`: an object key is not a string`, true);
+          out[String(key)] = this.eval(valueExpr, env);
+        }
+        return out;
+      }
+      case "for":
+        return this.forExpression(expr, env);
+      case "unsupported":
+        return new Unknown(`\`${expr.text}\` is not an expression evaluated here (${expr.why})`);
+    }
+  }
+  get(on, key, expr) {
+    if (on instanceof Unknown) return on;
+    if (on instanceof Opaque) return this.host.step(on, key);
+    if (Array.isArray(on)) {
+      const index = typeof key === "number" ? key : /^\d+$/.test(key) ? Number(key) : void 0;
+      if (index === void 0 || !Number.isInteger(index)) return new Unknown(`\`${render(expr)}\`: a list has no attribute "${key}"`, true);
+      if (index < 0 || index >= on.length) return new Unknown(`\`${render(expr)}\`: index ${index} is out of range (${on.length} elements)`, true);
+      return on[index];
+    }
+    if (isObjectValue(on)) {
+      const name = String(key);
+      if (!Object.prototype.hasOwnProperty.call(on, name)) return new Unknown(`\`${render(expr)}\`: no key "${name}"`, true);
+      return on[name];
+    }
+    return new Unknown(`\`${render(expr)}\`: ${on === null ? "null" : `a ${typeof on}`} has no element "${key}"`, true);
+  }
+  template(expr, env) {
+    if (expr.parts.length === 1 && typeof expr.parts[0] !== "string") return this.eval(expr.parts[0], env);
+    let out = "";
+    for (const part of expr.parts) {
+      if (typeof part === "string") {
+        out += part;
+        continue;
+      }
+      const value = this.eval(part, env);
+      const blocked = notComputable(value, expr);
+      if (blocked !== void 0) return blocked;
+      const text = toText(value);
+      if (text === void 0) return new Unknown(`\`${render(expr)}\`: \${${render(part)}} is not a string`, true);
+      out += text;
+    }
+    return out;
+  }
+  splat(expr, env) {
+    let on = this.eval(expr.on, env);
+    if (on instanceof Unknown) return on;
+    if (on instanceof Opaque) return new Unknown(`\`${render(expr)}\`: a splat over ${on.text} is not evaluated here`);
+    if (on === null) return [];
+    if (!Array.isArray(on)) on = [on];
+    return on.map((element) => {
+      let value = element;
+      for (const step of expr.each) {
+        if ("name" in step) value = this.get(value, step.name, expr);
+        else {
+          const key = this.eval(step.index, env);
+          if (typeof key !== "string" && typeof key !== "number") return key instanceof Unknown ? key : new Unknown(`\`${render(expr)}\`: an index is not known`);
+          value = this.get(value, key, expr);
+        }
+      }
+      return value;
+    });
+  }
+  binary(expr, env) {
+    const left = this.eval(expr.left, env);
+    if (expr.op === "&&" || expr.op === "||") {
+      const right2 = this.eval(expr.right, env);
+      const l = left instanceof Unknown || left instanceof Opaque ? void 0 : toBool(left);
+      const r = right2 instanceof Unknown || right2 instanceof Opaque ? void 0 : toBool(right2);
+      if (expr.op === "&&" && (l === false || r === false)) return false;
+      if (expr.op === "||" && (l === true || r === true)) return true;
+      if (l !== void 0 && r !== void 0) return expr.op === "&&" ? l && r : l || r;
+      return notComputable(l === void 0 ? left : right2, expr) ?? new Unknown(`\`${render(expr)}\`: not a boolean`, true);
+    }
+    const right = this.eval(expr.right, env);
+    const blocked = notComputable(left, expr) ?? notComputable(right, expr);
+    if (blocked !== void 0) return blocked;
+    if (expr.op === "==" || expr.op === "!=") return equal(left, right) === (expr.op === "==");
+    const a = toNumber(left);
+    const b = toNumber(right);
+    if (a === void 0 || b === void 0) return new Unknown(`\`${render(expr)}\`: ${expr.op} needs numbers`, true);
+    switch (expr.op) {
+      case "+":
+        return a + b;
+      case "-":
+        return a - b;
+      case "*":
+        return a * b;
+      case "/":
+        return b === 0 ? new Unknown(`\`${render(expr)}\`: division by zero`, true) : a / b;
+      case "%":
+        return b === 0 ? new Unknown(`\`${render(expr)}\`: modulo by zero`, true) : a % b;
+      case "<":
+        return a < b;
+      case ">":
+        return a > b;
+      case "<=":
+        return a <= b;
+      case ">=":
+        return a >= b;
+      default:
+        return new Unknown(`\`${render(expr)}\`: the operator ${expr.op} is not evaluated here`);
+    }
+  }
+  forExpression(expr, env) {
+    const collection = this.eval(expr.collection, env);
+    if (collection instanceof Unknown) return collection;
+    if (collection instanceof Opaque) return new Unknown(`\`${render(expr)}\`: iterates over ${collection.text}, known only after apply`);
+    let entries;
+    if (Array.isArray(collection)) entries = collection.map((v, i) => [i, v]);
+    else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
+    else return new Unknown(`\`${render(expr)}\`: ${render(expr.collection)} is not a collection`, true);
+    const list4 = [];
+    const object = {};
+    for (const [key, value] of entries) {
+      const inner = new Map(env);
+      if (expr.keyVar !== void 0) inner.set(expr.keyVar, key);
+      inner.set(expr.valueVar, value);
+      if (expr.condition !== void 0) {
+        const keep = this.eval(expr.condition, inner);
+        const blocked2 = notComputable(keep, expr);
+        if (blocked2 !== void 0) return blocked2;
+        if (toBool(keep) !== true) continue;
+      }
+      const item = this.eval(expr.valueExpr, inner);
+      if (!expr.object) {
+        list4.push(item);
+        continue;
+      }
+      const k = this.eval(expr.keyExpr, inner);
+      const blocked = notComputable(k, expr);
+      if (blocked !== void 0) return blocked;
+      const name = toText(k);
+      if (name === void 0) return new Unknown(`\`${render(expr)}\`: a key is not a string`, true);
+      if (expr.group) object[name] = [...object[name] ?? [], item];
+      else if (Object.prototype.hasOwnProperty.call(object, name)) return new Unknown(`\`${render(expr)}\`: duplicate key "${name}"`, true);
+      else object[name] = item;
+    }
+    return expr.object ? object : list4;
+  }
+  call(expr, env) {
+    const name = expr.name;
+    if (name === "try" || name === "can") {
+      for (const arg of expr.args) {
+        const value = this.eval(arg, env);
+        if (value instanceof Unknown && value.error) continue;
+        if (value instanceof Unknown || value instanceof Opaque) return name === "can" ? value instanceof Opaque ? true : value : value;
+        if (name === "can") return isPlainDeepKnown(value) ? true : new Unknown(`\`${render(expr)}\` depends on values known only after apply`);
+        return value;
+      }
+      return name === "can" ? false : new Unknown(`\`${render(expr)}\`: no argument could be evaluated`, true);
+    }
+    let args = expr.args.map((arg) => this.eval(arg, env));
+    if (expr.expand && args.length > 0) {
+      const last = args[args.length - 1];
+      if (!Array.isArray(last)) return notComputable(last, expr) ?? new Unknown(`\`${render(expr)}\`: the expanded argument is not a list`, true);
+      args = [...args.slice(0, -1), ...last];
+    }
+    const fn = FUNCTIONS[name];
+    if (fn === void 0) return new Unknown(`\`${render(expr)}\`: the function ${name}() is not evaluated here`);
+    return fn(args, expr);
+  }
+};
+function isPlainDeepKnown(value) {
+  return !(value instanceof Unknown);
+}
+function notComputable(value, expr) {
+  if (value instanceof Unknown) return value;
+  if (value instanceof Opaque) return new Unknown(`\`${render(expr)}\` computes on ${value.text}, which is known only after apply`);
+  return void 0;
+}
+function toNumber(value) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  return void 0;
+}
+function toBool(value) {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  return void 0;
+}
+function toText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function equal(a, b) {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equal(v, b[i]));
+  if (isObjectValue(a) && isObjectValue(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
+  }
+  return a === b;
+}
+function arity(expr, args, min, max = min) {
+  if (args.length < min || args.length > max) return new Unknown(`\`${render(expr)}\`: ${expr.name}() takes ${min === max ? min : `${min} to ${max}`} arguments`, true);
+  return void 0;
+}
+function listArg(value, expr) {
+  if (Array.isArray(value)) return value;
+  return notComputable(value, expr) ?? new Unknown(`\`${render(expr)}\`: expected a list`, true);
+}
+function mapArg(value, expr) {
+  if (isObjectValue(value)) return value;
+  return notComputable(value, expr) ?? new Unknown(`\`${render(expr)}\`: expected a map or object`, true);
+}
+function plainArgs(args, expr) {
+  for (const arg of args) {
+    if (!isPlain(arg)) {
+      const blocked = findBlocked(arg);
+      return blocked instanceof Unknown ? blocked : new Unknown(`\`${render(expr)}\` computes on ${blocked?.text ?? "a value"}, which is known only after apply`);
+    }
+  }
+  return void 0;
+}
+function findBlocked(value) {
+  if (value instanceof Opaque || value instanceof Unknown) return value;
+  if (Array.isArray(value)) for (const v of value) {
+    const found = findBlocked(v);
+    if (found !== void 0) return found;
+  }
+  if (isObjectValue(value)) for (const v of Object.values(value)) {
+    const found = findBlocked(v);
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+function stringFn(f) {
+  return (args, expr) => {
+    const bad = arity(expr, args, 1) ?? plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    const text = toText(args[0]);
+    return text === void 0 ? new Unknown(`\`${render(expr)}\`: expected a string`, true) : f(text);
+  };
+}
+function numbersFn(f) {
+  return (args, expr) => {
+    const bad = plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    const numbers = args.map(toNumber);
+    if (numbers.some((n) => n === void 0)) return new Unknown(`\`${render(expr)}\`: expected numbers`, true);
+    return f(numbers);
+  };
+}
+function distinct(values) {
+  const out = [];
+  for (const value of values) if (!out.some((v) => equal(v, value))) out.push(value);
+  return out;
+}
+var FUNCTIONS = {
+  element(args, expr) {
+    const bad = arity(expr, args, 2);
+    if (bad !== void 0) return bad;
+    const list4 = listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    const index = args[1];
+    const blocked = notComputable(index, expr);
+    if (blocked !== void 0) return blocked;
+    const n = toNumber(index);
+    if (n === void 0 || !Number.isInteger(n) || n < 0) return new Unknown(`\`${render(expr)}\`: the index is not a whole number`, true);
+    if (list4.length === 0) return new Unknown(`\`${render(expr)}\`: the list is empty`, true);
+    return list4[n % list4.length];
+  },
+  lookup(args, expr) {
+    const bad = arity(expr, args, 2, 3);
+    if (bad !== void 0) return bad;
+    const map = mapArg(args[0], expr);
+    if (map instanceof Unknown) return map;
+    const key = args[1];
+    const blocked = notComputable(key, expr);
+    if (blocked !== void 0) return blocked;
+    const name = toText(key);
+    if (name === void 0) return new Unknown(`\`${render(expr)}\`: the key is not a string`, true);
+    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name];
+    return args.length === 3 ? args[2] : new Unknown(`\`${render(expr)}\`: no key "${name}" and no default`, true);
+  },
+  length(args, expr) {
+    const bad = arity(expr, args, 1);
+    if (bad !== void 0) return bad;
+    const value = args[0];
+    if (Array.isArray(value)) return value.length;
+    if (isObjectValue(value)) return Object.keys(value).length;
+    if (typeof value === "string") return [...value].length;
+    return notComputable(value, expr) ?? new Unknown(`\`${render(expr)}\`: no length`, true);
+  },
+  concat(args, expr) {
+    const out = [];
+    for (const arg of args) {
+      const list4 = listArg(arg, expr);
+      if (list4 instanceof Unknown) return list4;
+      out.push(...list4);
+    }
+    return out;
+  },
+  flatten(args, expr) {
+    const bad = arity(expr, args, 1);
+    if (bad !== void 0) return bad;
+    const out = [];
+    const walk = (value) => {
+      if (value instanceof Unknown) return value;
+      if (!Array.isArray(value)) {
+        out.push(value);
+        return void 0;
+      }
+      for (const v of value) {
+        const bad2 = walk(v);
+        if (bad2 !== void 0) return bad2;
+      }
+      return void 0;
+    };
+    const list4 = listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    return walk(list4) ?? out;
+  },
+  toset(args, expr) {
+    const bad = arity(expr, args, 1);
+    if (bad !== void 0) return bad;
+    const list4 = listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    const blocked = plainArgs(list4, expr);
+    if (blocked !== void 0) return blocked;
+    const out = distinct(list4);
+    return out.every((v) => typeof v === "string") ? [...out].sort() : out;
+  },
+  tolist: (args, expr) => arity(expr, args, 1) ?? listArg(args[0], expr),
+  tomap: (args, expr) => arity(expr, args, 1) ?? mapArg(args[0], expr),
+  merge(args, expr) {
+    const out = {};
+    for (const arg of args) {
+      if (arg === null) continue;
+      const map = mapArg(arg, expr);
+      if (map instanceof Unknown) return map;
+      Object.assign(out, map);
+    }
+    return out;
+  },
+  keys(args, expr) {
+    const map = arity(expr, args, 1) ?? mapArg(args[0], expr);
+    return map instanceof Unknown ? map : Object.keys(map).sort();
+  },
+  values(args, expr) {
+    const map = arity(expr, args, 1) ?? mapArg(args[0], expr);
+    return map instanceof Unknown ? map : Object.keys(map).sort().map((k) => map[k]);
+  },
+  zipmap(args, expr) {
+    const bad = arity(expr, args, 2);
+    if (bad !== void 0) return bad;
+    const keys = listArg(args[0], expr);
+    const values = listArg(args[1], expr);
+    if (keys instanceof Unknown) return keys;
+    if (values instanceof Unknown) return values;
+    const out = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = toText(keys[i]);
+      if (key === void 0) return notComputable(keys[i], expr) ?? new Unknown(`\`${render(expr)}\`: a key is not a string`, true);
+      out[key] = values[i] ?? null;
+    }
+    return out;
+  },
+  contains(args, expr) {
+    const bad = arity(expr, args, 2) ?? plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    const list4 = listArg(args[0], expr);
+    return list4 instanceof Unknown ? list4 : list4.some((v) => equal(v, args[1]));
+  },
+  distinct(args, expr) {
+    const list4 = arity(expr, args, 1) ?? listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    return plainArgs(list4, expr) ?? distinct(list4);
+  },
+  compact(args, expr) {
+    const list4 = arity(expr, args, 1) ?? listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    return plainArgs(list4, expr) ?? list4.filter((v) => v !== null && v !== "");
+  },
+  coalesce(args, expr) {
+    for (const arg of args) {
+      if (arg instanceof Unknown || arg instanceof Opaque) return arg instanceof Unknown ? arg : new Unknown(`\`${render(expr)}\` depends on ${arg.text}, known only after apply`);
+      if (arg !== null && arg !== "") return arg;
+    }
+    return new Unknown(`\`${render(expr)}\`: every argument is null or empty`, true);
+  },
+  one(args, expr) {
+    const list4 = arity(expr, args, 1) ?? listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    if (list4.length > 1) return new Unknown(`\`${render(expr)}\`: more than one element`, true);
+    return list4[0] ?? null;
+  },
+  index(args, expr) {
+    const bad = arity(expr, args, 2) ?? plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    const list4 = listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    const found = list4.findIndex((v) => equal(v, args[1]));
+    return found < 0 ? new Unknown(`\`${render(expr)}\`: the value is not in the list`, true) : found;
+  },
+  slice(args, expr) {
+    const bad = arity(expr, args, 3);
+    if (bad !== void 0) return bad;
+    const list4 = listArg(args[0], expr);
+    if (list4 instanceof Unknown) return list4;
+    const from = toNumber(args[1]);
+    const to = toNumber(args[2]);
+    if (from === void 0 || to === void 0 || from < 0 || to > list4.length || from > to) return notComputable(args[1], expr) ?? notComputable(args[2], expr) ?? new Unknown(`\`${render(expr)}\`: indexes out of range`, true);
+    return list4.slice(from, to);
+  },
+  reverse(args, expr) {
+    const list4 = arity(expr, args, 1) ?? listArg(args[0], expr);
+    return list4 instanceof Unknown ? list4 : [...list4].reverse();
+  },
+  range: numbersFn((ns) => {
+    const [start, limit, step] = ns.length === 1 ? [0, ns[0], 1] : ns.length === 2 ? [ns[0], ns[1], 1] : [ns[0], ns[1], ns[2]];
+    if (step === 0 || Math.abs((limit - start) / step) > 1024) return new Unknown("range(): too many elements or a zero step", true);
+    const out = [];
+    for (let n = start; step > 0 ? n < limit : n > limit; n += step) out.push(n);
+    return out;
+  }),
+  join(args, expr) {
+    const bad = arity(expr, args, 2) ?? plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    const list4 = listArg(args[1], expr);
+    if (list4 instanceof Unknown) return list4;
+    const separator = toText(args[0]);
+    const texts = list4.map(toText);
+    if (separator === void 0 || texts.some((t) => t === void 0)) return new Unknown(`\`${render(expr)}\`: expected strings`, true);
+    return texts.join(separator);
+  },
+  split(args, expr) {
+    const bad = arity(expr, args, 2) ?? plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    const separator = toText(args[0]);
+    const text = toText(args[1]);
+    if (separator === void 0 || text === void 0) return new Unknown(`\`${render(expr)}\`: expected strings`, true);
+    return text === "" ? [] : text.split(separator);
+  },
+  lower: stringFn((s) => s.toLowerCase()),
+  upper: stringFn((s) => s.toUpperCase()),
+  trimspace: stringFn((s) => s.trim()),
+  tostring: stringFn((s) => s),
+  tonumber(args, expr) {
+    const bad = arity(expr, args, 1) ?? plainArgs(args, expr);
+    if (bad !== void 0) return bad;
+    if (args[0] === null) return null;
+    const n = toNumber(args[0]);
+    return n === void 0 ? new Unknown(`\`${render(expr)}\`: not a number`, true) : n;
+  },
+  min: numbersFn((ns) => ns.length === 0 ? new Unknown("min() of nothing", true) : Math.min(...ns)),
+  max: numbersFn((ns) => ns.length === 0 ? new Unknown("max() of nothing", true) : Math.max(...ns)),
+  abs: numbersFn((ns) => Math.abs(ns[0] ?? 0)),
+  floor: numbersFn((ns) => Math.floor(ns[0] ?? 0)),
+  ceil: numbersFn((ns) => Math.ceil(ns[0] ?? 0))
+};
+var EVALUATED_FUNCTIONS = ["try", "can", ...Object.keys(FUNCTIONS)].sort();
+
 // src/sources/plan/ruleStrings.ts
 function fieldsOfText(text) {
   return text.split("#").map((part) => ({ text: part }));
 }
-function fieldsOfTemplate(parts, resolve6) {
+function fieldsOfTemplate(parts, resolve7) {
   const raw = [[]];
   for (const part of parts) {
     if ("literal" in part) {
@@ -54648,14 +56544,14 @@ function fieldsOfTemplate(parts, resolve6) {
       });
     } else raw[raw.length - 1].push(part);
   }
-  return raw.map((field) => fieldOfParts(field, resolve6));
+  return raw.map((field) => fieldOfParts(field, resolve7));
 }
-function fieldOfParts(parts, resolve6) {
+function fieldOfParts(parts, resolve7) {
   if (parts.every((p) => "literal" in p)) return { text: parts.map((p) => p.literal).join("") };
   if (parts.some((p) => "directive" in p)) return { unknownReason: "a template directive (%{\u2026}) in a rule string" };
   const only = parts.length === 1 ? parts[0] : void 0;
   if (only !== void 0 && "interpolation" in only) {
-    const items = resolve6(only.interpolation);
+    const items = resolve7(only.interpolation);
     const constant = constantText(items);
     return constant !== void 0 ? { text: constant } : { items, source: only.interpolation };
   }
@@ -54663,7 +56559,7 @@ function fieldOfParts(parts, resolve6) {
   for (const part of parts) {
     if ("literal" in part) text += part.literal;
     else if ("interpolation" in part) {
-      const constant = constantText(resolve6(part.interpolation));
+      const constant = constantText(resolve7(part.interpolation));
       if (constant === void 0) return { unknownReason: `\${${part.interpolation}} is known only after apply` };
       text += constant;
     }
@@ -54739,7 +56635,7 @@ function peerOfState(context, state, field, depth = 0) {
   return { kind: "unknown", reason: `the peer ${JSON.stringify(state.value)} is not an address or ID` };
 }
 function peerOfLiteral(context, value, field) {
-  if (field === "cidr") return peerOfText(value, (id) => context.alias(id));
+  if (field === "cidr") return peerOfText(value, (id2) => context.alias(id2));
   return { kind: field, ref: context.alias(value) };
 }
 function protocolOfState(state) {
@@ -54855,14 +56751,16 @@ function listenerOf(context, index, resource, ref) {
   if (listener === void 0) context.warn(resource, `its listener ${ref} is not in this plan; its targets are not checked`);
   return listener;
 }
-function attachmentTargets(context, view, count, via) {
+function attachmentTargets(context, view, count2, via) {
   const resource = view.resource;
-  const written = writtenTargets(context, view);
+  const dynamic = dynamicTargets(context, view);
+  const written = dynamic !== void 0 && "targets" in dynamic ? dynamic.targets : writtenTargets(context, view);
+  const openReason = dynamic !== void 0 && "open" in dynamic ? dynamic.open : void 0;
   const used = /* @__PURE__ */ new Set();
   const targets = [];
   const elements = resource.values["targets"];
   const unknownTargets = isObject(resource.unknown) ? resource.unknown["targets"] : void 0;
-  for (let j = 0; j < count; j++) {
+  for (let j = 0; j < count2; j++) {
     const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
     const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : void 0;
     const field = (name) => unknownElement === true || isObject(unknownElement) && unknownElement[name] === true ? NOT_KNOWN : { known: true, value: element[name] ?? null };
@@ -54874,10 +56772,10 @@ function attachmentTargets(context, view, count, via) {
     let block;
     if (written !== void 0) {
       const known2 = [portValue, weightValue, instanceValue, eniValue];
-      block = written.find((candidate) => !used.has(candidate.index) && agrees(context, view, candidate.block, known2));
+      block = written.find((candidate) => !used.has(candidate.index) && (candidate.states !== void 0 ? agreesEvaluated(candidate.states, known2) : agrees(context, view, candidate.block, candidate.index, known2)));
       if (block !== void 0) used.add(block.index);
     }
-    const fromConfig = (name) => block === void 0 ? void 0 : resolveWritten(context, view, block.block[name]);
+    const fromConfig = (name) => block === void 0 ? void 0 : block.states !== void 0 ? itemsOfState(block.states[name]) : resolveWritten(context, view, block.block[name], block.index, name);
     const location = block?.line !== void 0 ? locationOf(context, view, block) : void 0;
     const provenance2 = context.provenance(resource, { path: context.elementPath("targets", block?.index ?? j), ...location ? { location } : {} });
     const target = { port: numberOf(portValue, () => fromConfig("port")) };
@@ -54885,8 +56783,8 @@ function attachmentTargets(context, view, count, via) {
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
     if (known(instanceValue)) target.instance = context.alias(String(instanceValue.value));
     else if (known(eniValue)) target.eniIp = String(eniValue.value);
-    else if (!instanceValue.known) target.instance = instanceOfItems(context, fromConfig("instance_id"), written === void 0);
-    else if (!eniValue.known) target.eniIp = ipOfItems(context, fromConfig("eni_ip"), written === void 0);
+    else if (!instanceValue.known) target.instance = openReason !== void 0 ? unknown(openReason) : instanceOfItems(context, fromConfig("instance_id"), written === void 0);
+    else if (!eniValue.known) target.eniIp = openReason !== void 0 ? unknown(openReason) : ipOfItems(context, fromConfig("eni_ip"), written === void 0);
     else {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
@@ -54908,13 +56806,54 @@ function writtenTargets(context, view) {
     ...lined !== void 0 ? { line: lined[index].line, endLine: lined[index].endLine } : {}
   }));
 }
+function dynamicTargets(context, view) {
+  const source = context.sourceBlock(view.resource);
+  const dynamic = source?.block.blocks.find((b) => b.type === "dynamic" && b.labels[0] === "targets");
+  if (source === void 0 || dynamic === void 0) return void 0;
+  const forEach = dynamic.attributes.get("for_each");
+  const content = dynamic.blocks.find((b) => b.type === "content");
+  if (forEach === void 0 || content === void 0) return { open: `${DYNAMIC_TARGETS} (its for_each or content could not be read)` };
+  const iteratorTokens = dynamic.attributes.get("iterator")?.tokens.filter((t) => t.kind !== "newline");
+  const iterator2 = iteratorTokens?.length === 1 && iteratorTokens[0].kind === "ident" ? iteratorTokens[0].text : "targets";
+  const collection = context.values.evaluateTokens(forEach.tokens, view.frame);
+  let entries;
+  if (Array.isArray(collection)) entries = collection.map((v, i) => [i, v]);
+  else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
+  else {
+    const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : "it is not a collection";
+    return { open: `the for_each of the dynamic "targets" block cannot be decided: ${why}` };
+  }
+  const targets = entries.map(([key, value], index) => {
+    const frame = { ...view.frame, bindings: new Map([...view.frame.bindings ?? [], [iterator2, { key, value }]]) };
+    const states = {};
+    for (const attribute of content.attributes.values()) states[attribute.name] = context.stateOfValue(context.values.evaluateTokens(attribute.tokens, frame), view.scope);
+    return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
+  });
+  return { targets };
+}
+function itemsOfState(state) {
+  if (state === void 0 || state.state === "unset") return [];
+  return state.state === "set" ? [{ kind: "constant", value: state.value }] : state.items;
+}
+function agreesEvaluated(states, values) {
+  for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
+    const value = values[i];
+    if (!value.known) continue;
+    const name = WRITTEN_FIELDS[i];
+    const state = states[name];
+    const written = state === void 0 || state.state === "unset" ? WRITTEN_DEFAULTS[name] : state.state === "set" ? state.value : void 0;
+    if (written === void 0 || written === null) continue;
+    if (String(written) !== String(value.value ?? "")) return false;
+  }
+  return true;
+}
 function locationOf(context, view, block) {
   const file = context.sourceBlock(view.resource)?.file;
   return file === void 0 || block.line === void 0 ? void 0 : context.sources.location(file, block.line, block.endLine);
 }
 var WRITTEN_DEFAULTS = { weight: 10, instance_id: "", eni_ip: "" };
 var WRITTEN_FIELDS = ["port", "weight", "instance_id", "eni_ip"];
-function agrees(context, view, block, values) {
+function agrees(context, view, block, candidate, values) {
   for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
     const value = values[i];
     if (!value.known) continue;
@@ -54922,9 +56861,9 @@ function agrees(context, view, block, values) {
     const expression = block[name];
     let written;
     if (expression === void 0) written = WRITTEN_DEFAULTS[name];
-    else if (isObject(expression) && "constant_value" in expression) written = expression["constant_value"];
+    else if (isObject(expression) && "constant_value" in expression && !hasTemplate(expression["constant_value"])) written = expression["constant_value"];
     else {
-      const items = resolveWritten(context, view, expression);
+      const items = resolveWritten(context, view, expression, candidate, name);
       if (items.length !== 1 || items[0].kind !== "constant") continue;
       written = items[0].value;
     }
@@ -54933,8 +56872,14 @@ function agrees(context, view, block, values) {
   }
   return true;
 }
-function resolveWritten(context, view, expression) {
-  if (isObject(expression) && "constant_value" in expression) return [{ kind: "constant", value: expression["constant_value"] }];
+function resolveWritten(context, view, expression, index, name) {
+  if (isObject(expression) && "constant_value" in expression) {
+    if (!hasTemplate(expression["constant_value"])) return [{ kind: "constant", value: expression["constant_value"] }];
+    const state2 = view.expressionState(expression);
+    return state2.state === "set" ? [{ kind: "constant", value: state2.value }] : state2.state === "unset" ? [] : state2.items;
+  }
+  const state = isObject(expression) ? view.sourceState(["targets", index, name]) : void 0;
+  if (state !== void 0) return state.state === "set" ? [{ kind: "constant", value: state.value }] : state.state === "unset" ? [] : state.items;
   return context.resolver.resolve(expression, view.scope);
 }
 function numberOf(value, written) {
@@ -55118,7 +57063,7 @@ function loadBalancerBase(view, extraGroups) {
   const name = view.string(["clb_name"]);
   const network = view.string(["network_type"]);
   const networkType = network === void 0 ? unknown("network_type is not set") : isUnknown(network) ? network : network.toUpperCase() === "OPEN" ? "OPEN" : network.toUpperCase() === "INTERNAL" ? "INTERNAL" : unknown(`unsupported network_type "${network}"`);
-  const open2 = networkType === "OPEN";
+  const open3 = networkType === "OPEN";
   const subnet = view.link(["subnet_id"]);
   const vpc = view.link(["vpc_id"]);
   const groups = view.links(["security_groups"]);
@@ -55134,7 +57079,7 @@ function loadBalancerBase(view, extraGroups) {
     ipVersion: ipVersionOf(view),
     vips: vipsOf(view),
     vpc: vpc ?? unknown("vpc_id is not set: the CLB goes to the default VPC chosen at apply"),
-    subnet: subnet ?? (open2 ? null : unknown("subnet_id is not set")),
+    subnet: subnet ?? (open3 ? null : unknown("subnet_id is not set")),
     securityGroups,
     passToTarget: view.boolean(["load_balancer_pass_to_target"]) ?? false,
     // Legacy SNAT exists only on private CLBs created before December 2016; Terraform cannot create one.
@@ -55242,14 +57187,14 @@ function readRuleStrings(view, name) {
   const state = view.attribute([name]);
   if (state.state === "unset") return { entries: [] };
   if (state.state === "set") return knownList(view, name, state.value, elements);
-  const constants3 = state.items.filter((item) => item.kind === "constant");
-  if (constants3.length === 1 && state.items.length === 1) return knownList(view, name, constants3[0].value, elements);
+  const constants4 = state.items.filter((item) => item.kind === "constant");
+  if (constants4.length === 1 && state.items.length === 1) return knownList(view, name, constants4[0].value, elements);
   if (elements !== void 0 && elements.every((element) => element.template !== void 0)) {
-    const resolve6 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
+    const resolve7 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
     return {
       entries: elements.map((element, index) => ({
         index,
-        fields: fieldsOfTemplate(element.template, resolve6),
+        fields: fieldsOfTemplate(element.template, resolve7),
         text: element.template.map((part) => "literal" in part ? part.literal : "interpolation" in part ? `\${${part.interpolation}}` : "%{\u2026}").join(""),
         line: element.line
       }))
@@ -55407,9 +57352,9 @@ function quintupleEntries(context, view, direction) {
   if (state.state === "unset") return { entries: [] };
   if (state.state === "unknown" || !Array.isArray(state.value)) return { entries: [], unknownReason: `${direction} of ${view.address}: ${AFTER_APPLY}` };
   const entries = state.value.map((_, index) => {
-    const at = (name) => view.string([...path, index, name]);
-    const text = (name, fallback) => at(name) ?? fallback;
-    const actionText = at("action");
+    const at2 = (name) => view.string([...path, index, name]);
+    const text = (name, fallback) => at2(name) ?? fallback;
+    const actionText = at2("action");
     const action = actionText === void 0 ? unknown("the action is not set") : isUnknown(actionText) ? actionText : ruleAction(actionText) ?? unknown(`"${actionText}" is not ACCEPT or DROP`);
     const inbound = direction === "ingress";
     const ports = (name) => {
@@ -55417,7 +57362,7 @@ function quintupleEntries(context, view, direction) {
       return isUnknown(value) ? value : normalizePorts(value);
     };
     const protocol = text("protocol", "ALL");
-    const description = at("description");
+    const description = at2("description");
     const priority = view.number([...path, index, "priority"]);
     const entry = {
       action,
@@ -55436,7 +57381,7 @@ function quintupleEntries(context, view, direction) {
 }
 
 // src/sources/plan/planFileReader.ts
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, statSync } from "node:fs";
 
 // src/sources/plan/planJsonText.ts
 function parsePlanJsonText(text, file) {
@@ -55450,6 +57395,33 @@ function parsePlanJsonText(text, file) {
   } catch (error2) {
     throw describeJsonError(body, file, error2);
   }
+}
+function deepestNesting(text, max) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return void 0;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let j = 0; j < offset && j < text.length; j++) {
+    if (text.charCodeAt(j) === 10) {
+      line++;
+      lineStart = j + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 function describeJsonError(text, file, error2) {
   const located = locateJsonError(text);
@@ -55470,7 +57442,7 @@ function locateJsonError(text) {
   const stack = [];
   let i = 0;
   let expect = "value";
-  const at = (offset, message, truncated = false) => {
+  const at2 = (offset, message, truncated = false) => {
     let line = 1;
     let lineStart = 0;
     for (let j = 0; j < offset && j < text.length; j++) {
@@ -55495,14 +57467,14 @@ function locateJsonError(text) {
     while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "	")) i++;
     if (i >= text.length) {
       if (expect === "end") return void 0;
-      return at(i, stack.length > 0 ? openDescription() : "a value", true);
+      return at2(i, stack.length > 0 ? openDescription() : "a value", true);
     }
     const ch = text[i];
     switch (expect) {
       case "end":
-        return at(i, `unexpected ${describeChar(i)} after the end of the document`);
+        return at2(i, `unexpected ${describeChar(i)} after the end of the document`);
       case "colon":
-        if (ch !== ":") return at(i, `expected ':' after a property name, found ${describeChar(i)}`);
+        if (ch !== ":") return at2(i, `expected ':' after a property name, found ${describeChar(i)}`);
         i++;
         expect = "value";
         continue;
@@ -55519,7 +57491,7 @@ function locateJsonError(text) {
           expect = stack.length === 0 ? "end" : "separator";
           continue;
         }
-        return at(i, `expected ',' or '${top === "object" ? "}" : "]"}' after a value, found ${describeChar(i)}`);
+        return at2(i, `expected ',' or '${top === "object" ? "}" : "]"}' after a value, found ${describeChar(i)}`);
       }
       case "key":
       case "firstKey": {
@@ -55529,9 +57501,9 @@ function locateJsonError(text) {
           expect = stack.length === 0 ? "end" : "separator";
           continue;
         }
-        if (ch !== '"') return at(i, `expected a double-quoted property name, found ${describeChar(i)}`);
+        if (ch !== '"') return at2(i, `expected a double-quoted property name, found ${describeChar(i)}`);
         const end = scanString(text, i);
-        if (end.error !== void 0) return at(end.offset, end.error, end.truncated);
+        if (end.error !== void 0) return at2(end.offset, end.error, end.truncated);
         i = end.offset;
         expect = "colon";
         continue;
@@ -55558,14 +57530,14 @@ function locateJsonError(text) {
         }
         if (ch === '"') {
           const end = scanString(text, i);
-          if (end.error !== void 0) return at(end.offset, end.error, end.truncated);
+          if (end.error !== void 0) return at2(end.offset, end.error, end.truncated);
           i = end.offset;
         } else {
           const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
           if (literal === null) {
             const word = /^[^\s,:[\]{}]{1,20}/.exec(text.slice(i, i + 20))?.[0] ?? text[i];
-            if (i + word.length >= text.length && /^(t|tr|tru|f|fa|fal|fals|n|nu|nul|-)$/.test(word)) return at(i, "a value", true);
-            return at(i, `unexpected ${JSON.stringify(word)} where a value was expected`);
+            if (i + word.length >= text.length && /^(t|tr|tru|f|fa|fal|fals|n|nu|nul|-)$/.test(word)) return at2(i, "a value", true);
+            return at2(i, `unexpected ${JSON.stringify(word)} where a value was expected`);
           }
           i += literal[0].length;
         }
@@ -55600,20 +57572,115 @@ function scanString(text, start) {
 }
 
 // src/sources/plan/planFileReader.ts
-function readPlanFile(path, file, readText) {
+var STDIN_PLAN = "-";
+var MAX_PLAN_BYTES = 500 * 1024 * 1024;
+var MAX_PLAN_DEPTH = 256;
+function readPlanFile(path, file, _readText) {
+  if (path === STDIN_PLAN) return readPlanStdin(file);
+  refuseNonFile(statSync(path), file);
+  const fd = openSync(path, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
   try {
-    return new SelectivePlanReader(path).read();
-  } catch (error2) {
-    if (!(error2 instanceof FallBack)) throw error2;
+    const stats = fstatSync(fd);
+    refuseNonFile(stats, file);
+    try {
+      return new SelectivePlanReader(fd).read();
+    } catch (error2) {
+      if (error2 instanceof TooDeep) throw tooDeep2(file, lineAndColumnInFile(fd, error2.offset));
+      if (!(error2 instanceof FallBack)) throw error2;
+    }
+    return parseWholeText(readWhole(fd, stats.size), file);
+  } finally {
+    closeSync(fd);
   }
-  return parsePlanJsonText(readText(), file);
+}
+function readPlanStdin(file = "stdin", fd = 0) {
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let read;
+    try {
+      read = readSync(fd, buffer, 0, CHUNK, null);
+    } catch (error2) {
+      const code = error2.code;
+      if (code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw error2;
+    }
+    if (read <= 0) break;
+    total += read;
+    if (total > MAX_PLAN_BYTES) throw tooLarge(file);
+    chunks.push(buffer.subarray(0, read));
+  }
+  return parseWholeText(Buffer.concat(chunks, total), file);
+}
+function refuseNonFile(stats, file) {
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? "a directory" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "not a regular file";
+    throw new InputError(`not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`, { file });
+  }
+  if (stats.size > MAX_PLAN_BYTES) throw tooLarge(file);
+}
+function tooLarge(file) {
+  return new InputError(`too large: clb-guard reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file });
+}
+function tooDeep2(file, place) {
+  return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, { file, place: `line ${place.line} column ${place.column}` });
+}
+function parseWholeText(bytes, file) {
+  const text = bytes.toString("utf8");
+  const deep = deepestNesting(text, MAX_PLAN_DEPTH);
+  if (deep !== void 0) throw tooDeep2(file, lineAndColumn(text, deep));
+  return parsePlanJsonText(text, file);
+}
+function readWhole(fd, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let at2 = 0;
+  while (at2 < size) {
+    const read = readSync(fd, buffer, at2, size - at2, at2);
+    if (read <= 0) break;
+    at2 += read;
+  }
+  return buffer.subarray(0, at2);
+}
+function lineAndColumnInFile(fd, offset) {
+  let line = 1;
+  let lineStart = 0;
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (let at2 = 0; at2 < offset; ) {
+    const read = readSync(fd, buffer, 0, Math.min(CHUNK, offset - at2), at2);
+    if (read <= 0) break;
+    for (let i = 0; i < read; i++) {
+      if (buffer[i] === 10) {
+        line++;
+        lineStart = at2 + i + 1;
+      }
+    }
+    at2 += read;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 var FallBack = class extends Error {
+};
+var TooDeep = class extends Error {
+  constructor(offset) {
+    super("too deep");
+    this.offset = offset;
+  }
+  offset;
 };
 var CHUNK = 1 << 20;
 var SKIPPED = /* @__PURE__ */ new Set(["relevant_attributes", "output_changes", "resource_drift", "checks", "deferred_changes", "values", "resources"]);
 var SelectivePlanReader = class {
+  constructor(fd) {
+    this.fd = fd;
+  }
   fd;
+  /** How many objects and arrays enclose the current position. */
+  depth = 0;
   chunk = Buffer.alloc(0);
   position = 0;
   /** File offset of `chunk[0]`. */
@@ -55621,15 +57688,8 @@ var SelectivePlanReader = class {
   ended = false;
   /** Addresses that have a resource change: their prior-state copies are not needed. */
   changed = /* @__PURE__ */ new Set();
-  constructor(path) {
-    this.fd = openSync(path, "r");
-  }
   read() {
-    try {
-      return this.readRoot();
-    } finally {
-      closeSync(this.fd);
-    }
+    return this.readRoot();
   }
   readRoot() {
     this.skipBom();
@@ -55712,9 +57772,11 @@ var SelectivePlanReader = class {
       123
       /* { */
     );
+    this.enter();
     this.skipWhitespace();
     if (this.peek() === 125) {
       this.position++;
+      this.depth--;
       return;
     }
     for (; ; ) {
@@ -55728,22 +57790,33 @@ var SelectivePlanReader = class {
       onEntry(key);
       this.skipWhitespace();
       const next = this.next();
-      if (next === 125) return;
+      if (next === 125) {
+        this.depth--;
+        return;
+      }
       if (next !== 44) throw new FallBack();
     }
   }
+  enter() {
+    if (++this.depth > MAX_PLAN_DEPTH) throw new TooDeep(this.offset() - 1);
+  }
   /** The elements of an array whose `[` was consumed: the callback must consume each. */
   arrayElements(onElement) {
+    this.enter();
     this.skipWhitespace();
     if (this.peek() === 93) {
       this.position++;
+      this.depth--;
       return;
     }
     for (; ; ) {
       onElement();
       this.skipWhitespace();
       const next = this.next();
-      if (next === 93) return;
+      if (next === 93) {
+        this.depth--;
+        return;
+      }
       if (next !== 44) throw new FallBack();
     }
   }
@@ -55763,9 +57836,111 @@ var SelectivePlanReader = class {
       throw new FallBack();
     }
   }
+  /**
+   * Skips one value without building it, checking as it goes that it is valid JSON and not
+   * nested too deep: a file is refused wherever the damage is, skipped sections included.
+   * Anything wrong goes to the whole-text parser, which says where.
+   */
   skipValue() {
     this.skipWhitespace();
-    this.scanValue(void 0);
+    this.fill();
+    const stack = [];
+    let state = VALUE;
+    let stringIsKey = false;
+    let escape3 = 0;
+    let scalar = "";
+    for (; ; ) {
+      const chunk = this.chunk;
+      const length = chunk.length;
+      let i = this.position;
+      for (; i < length; i++) {
+        const c = chunk[i];
+        if (state === STRING) {
+          if (escape3 === 0) {
+            if (c === 34) {
+              if (stringIsKey) state = COLON;
+              else if (stack.length === 0) {
+                this.position = i + 1;
+                return;
+              } else state = AFTER;
+            } else if (c === 92) escape3 = 1;
+            else if (c < 32) throw new FallBack();
+          } else if (escape3 === 1) {
+            if (c === 117) escape3 = 5;
+            else if (c === 34 || c === 92 || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) escape3 = 0;
+            else throw new FallBack();
+          } else {
+            if (!(c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102)) throw new FallBack();
+            escape3 = escape3 === 2 ? 0 : escape3 - 1;
+          }
+          continue;
+        }
+        if (state === SCALAR) {
+          if (!isDelimiter(c)) {
+            scalar += String.fromCharCode(c);
+            if (scalar.length > 400) throw new FallBack();
+            continue;
+          }
+          if (!SCALAR_TOKEN.test(scalar)) throw new FallBack();
+          if (stack.length === 0) {
+            this.position = i;
+            return;
+          }
+          state = AFTER;
+        }
+        if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+        let close = false;
+        switch (state) {
+          case VALUE:
+          case FIRST_VALUE:
+            if (c === 93 && state === FIRST_VALUE) close = true;
+            else if (c === 123 || c === 91) {
+              stack.push(c);
+              if (this.depth + stack.length > MAX_PLAN_DEPTH) throw new TooDeep(this.chunkOffset + i);
+              state = c === 123 ? FIRST_KEY : FIRST_VALUE;
+            } else if (c === 34) {
+              state = STRING;
+              stringIsKey = false;
+            } else if (!isDelimiter(c)) {
+              state = SCALAR;
+              scalar = String.fromCharCode(c);
+            } else throw new FallBack();
+            break;
+          case KEY:
+          case FIRST_KEY:
+            if (c === 125 && state === FIRST_KEY) close = true;
+            else if (c === 34) {
+              state = STRING;
+              stringIsKey = true;
+            } else throw new FallBack();
+            break;
+          case COLON:
+            if (c !== 58) throw new FallBack();
+            state = VALUE;
+            break;
+          case AFTER: {
+            const top = stack[stack.length - 1];
+            if (c === 44) state = top === 123 ? KEY : VALUE;
+            else if (c === 125 && top === 123 || c === 93 && top === 91) close = true;
+            else throw new FallBack();
+            break;
+          }
+        }
+        if (close) {
+          stack.pop();
+          if (stack.length === 0) {
+            this.position = i + 1;
+            return;
+          }
+          state = AFTER;
+        }
+      }
+      this.position = i;
+      if (!this.refill()) {
+        if (state === SCALAR && stack.length === 0 && SCALAR_TOKEN.test(scalar)) return;
+        throw new FallBack();
+      }
+    }
   }
   /**
    * Finds the end of the value at the current position, tracking strings and nesting only; the
@@ -55807,8 +57982,9 @@ var SelectivePlanReader = class {
           continue;
         }
         if (c === 34) inString = true;
-        else if (c === 123 || c === 91) depth++;
-        else if (c === 125 || c === 93) {
+        else if (c === 123 || c === 91) {
+          if (this.depth + ++depth > MAX_PLAN_DEPTH) throw new TooDeep(this.chunkOffset + i);
+        } else if (c === 125 || c === 93) {
           depth--;
           if (depth === 0) {
             i++;
@@ -55885,6 +58061,18 @@ var SelectivePlanReader = class {
     }
   }
 };
+var VALUE = 0;
+var FIRST_VALUE = 1;
+var KEY = 2;
+var FIRST_KEY = 3;
+var COLON = 4;
+var AFTER = 5;
+var STRING = 6;
+var SCALAR = 7;
+var SCALAR_TOKEN = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
+function isDelimiter(c) {
+  return c === 44 || c === 125 || c === 93 || c === 123 || c === 91 || c === 58 || c === 34 || c === 32 || c === 10 || c === 13 || c === 9;
+}
 function trimChange(change) {
   if (!isObject(change)) return void 0;
   if (change["mode"] === "data") return void 0;
@@ -56024,8 +58212,8 @@ function parseResourceAddress(text) {
   return { module, mode, type: type.name, name: name.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
 }
 function canonicalAddress(text) {
-  const parsed = parseResourceAddress(text);
-  return parsed === void 0 ? text : formatResourceAddress(parsed);
+  const parsed2 = parseResourceAddress(text);
+  return parsed2 === void 0 ? text : formatResourceAddress(parsed2);
 }
 function compareKeys(a, b) {
   if (a === b) return 0;
@@ -56078,12 +58266,12 @@ var PlanResources = class {
       return;
     }
     const actions = body["actions"];
-    const parsed = this.addressOf(change, address);
-    if (parsed === void 0) {
+    const parsed2 = this.addressOf(change, address);
+    if (parsed2 === void 0) {
       warnings.push({ address, message: "cannot read this resource address; skipped" });
       return;
     }
-    const canonical = parsed.address;
+    const canonical = parsed2.address;
     const removed = actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
     if (removed) {
       this.deleted.add(canonical);
@@ -56096,10 +58284,10 @@ var PlanResources = class {
     }
     this.add({
       address: canonical,
-      module: parsed.module,
-      type: parsed.type,
-      name: parsed.name,
-      ...parsed.key !== void 0 ? { key: parsed.key } : {},
+      module: parsed2.module,
+      type: parsed2.type,
+      name: parsed2.name,
+      ...parsed2.key !== void 0 ? { key: parsed2.key } : {},
       values: after,
       unknown: body["after_unknown"] ?? {},
       created: actions.includes("create")
@@ -56112,18 +58300,18 @@ var PlanResources = class {
       for (const resource of resources) {
         if (!isObject(resource) || resource["mode"] !== "managed" || typeof resource["address"] !== "string") continue;
         if (resource["deposed_key"] !== void 0) continue;
-        const parsed = this.addressOf(resource, resource["address"]);
-        if (parsed === void 0) continue;
-        const canonical = parsed.address;
+        const parsed2 = this.addressOf(resource, resource["address"]);
+        if (parsed2 === void 0) continue;
+        const canonical = parsed2.address;
         if (this.byAddress.has(canonical) || this.deleted.has(canonical)) continue;
         const values = resource["values"];
         if (!isObject(values)) continue;
         this.add({
           address: canonical,
-          module: parsed.module,
-          type: parsed.type,
-          name: parsed.name,
-          ...parsed.key !== void 0 ? { key: parsed.key } : {},
+          module: parsed2.module,
+          type: parsed2.type,
+          name: parsed2.name,
+          ...parsed2.key !== void 0 ? { key: parsed2.key } : {},
           values,
           // planned_values leaves unknown values out; without resource_changes we cannot tell them from unset.
           unknown: {},
@@ -56160,14 +58348,14 @@ var PlanResources = class {
         this.modulePaths.set(moduleAddress, module);
       }
       if (module !== void 0) {
-        const parsed2 = { module, mode: "managed", type: this.intern(type), name: this.intern(name), ...index !== void 0 ? { key: index } : {} };
-        const canonical = formatResourceAddress(parsed2);
-        if (canonical === address) return { ...parsed2, address };
-        if (canonicalAddress(address) === canonical) return { ...parsed2, address: canonical };
+        const parsed3 = { module, mode: "managed", type: this.intern(type), name: this.intern(name), ...index !== void 0 ? { key: index } : {} };
+        const canonical = formatResourceAddress(parsed3);
+        if (canonical === address) return { ...parsed3, address };
+        if (canonicalAddress(address) === canonical) return { ...parsed3, address: canonical };
       }
     }
-    const parsed = parseResourceAddress(address);
-    return parsed === void 0 ? void 0 : { ...parsed, address: formatResourceAddress(parsed) };
+    const parsed2 = parseResourceAddress(address);
+    return parsed2 === void 0 ? void 0 : { ...parsed2, address: formatResourceAddress(parsed2) };
   }
   add(resource) {
     this.byAddress.set(resource.address, resource);
@@ -56222,8 +58410,12 @@ var ReferenceResolver = class {
   /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
   resolve(expression, scope, depth = 0) {
     if (!isObject(expression)) return [];
-    if ("constant_value" in expression) return [{ kind: "constant", value: expression["constant_value"] }];
     const references = expression["references"];
+    if ("constant_value" in expression) {
+      const constant = expression["constant_value"];
+      if (hasTemplate(constant)) return Array.isArray(references) ? this.resolveReferences(references.filter((r) => typeof r === "string"), scope, depth) : [{ kind: "opaque", reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
+      return [{ kind: "constant", value: constant }];
+    }
     if (Array.isArray(references)) return this.resolveReferences(references.filter((r) => typeof r === "string"), scope, depth);
     return [{ kind: "opaque", reason: "an expression the plan does not describe" }];
   }
@@ -56243,25 +58435,25 @@ var ReferenceResolver = class {
     }
     if (kept.length === 1) {
       const steps = parseTraversal(kept[0]);
-      return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey);
+      return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
     }
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const reference of kept) {
       const steps = parseTraversal(reference);
       if (steps === void 0) continue;
-      for (const item of this.resolveTraversal(steps, scope, depth, sameKey)) {
-        const id = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
-        if (id !== void 0) {
-          if (seen.has(id)) continue;
-          seen.add(id);
+      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
+        const id2 = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
+        if (id2 !== void 0) {
+          if (seen.has(id2)) continue;
+          seen.add(id2);
         }
         out.push(item);
       }
     }
     return out;
   }
-  resolveTraversal(steps, scope, depth, sameKey) {
+  resolveTraversal(steps, scope, depth, sameKey, alone) {
     const head = nameAt(steps, 0);
     switch (head) {
       case void 0:
@@ -56296,10 +58488,17 @@ var ReferenceResolver = class {
       case "self":
         return [];
       default:
-        return this.resource(steps, scope, sameKey);
+        return this.resource(steps, scope, sameKey, alone);
     }
   }
-  resource(steps, scope, sameKey) {
+  /**
+   * A resource reference. Without a literal key on a resource with several instances, the plan
+   * JSON does not say which the expression picks: `x[count.index]`, `x[count.index % 2]` and
+   * `x[var.i]` are all recorded as `x` next to their other references. Only a reference that
+   * stands alone (`for_each = x`, `x[*].id`) means every instance; otherwise it is unknown —
+   * never widened to all of them. (With the `.tf` source, `SourceValues` evaluates the index.)
+   */
+  resource(steps, scope, sameKey, alone) {
     const type = nameAt(steps, 0);
     const name = nameAt(steps, 1);
     if (name === void 0) return [];
@@ -56311,9 +58510,11 @@ var ReferenceResolver = class {
       const instance = instances.find((r) => r.key === key);
       return instance === void 0 ? [] : [{ kind: "resource", resource: instance, attribute }];
     }
-    if (sameKey && scope.key !== void 0 && instances.length > 1) {
-      const mine = instances.find((r) => r.key === scope.key);
-      if (mine !== void 0) return [{ kind: "resource", resource: mine, attribute }];
+    const keyed = instances.length > 1 || instances[0]?.key !== void 0;
+    if (keyed && (sameKey || !alone)) {
+      const address = formatResource({ module: scope.module, mode: "managed", type, name });
+      const by = sameKey ? "an expression of count.index or each.key" : "an expression";
+      return [{ kind: "opaque", reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found` }];
     }
     return instances.map((resource) => ({ kind: "resource", resource, attribute }));
   }
@@ -56594,12 +58795,12 @@ function readLiteRule(context, view) {
   return result2;
 }
 function peerOfField(context, field) {
-  if ("text" in field) return peerOfText(field.text, (id) => context.alias(id));
+  if ("text" in field) return peerOfText(field.text, (id2) => context.alias(id2));
   if ("items" in field) return peerOfItems(context, field.items, "cidr");
   return { kind: "unknown", reason: field.unknownReason };
 }
 function serviceOfFields(context, protocol, port) {
-  if ("text" in protocol && "text" in port) return serviceOfText(protocol.text, port.text, (id) => context.alias(id));
+  if ("text" in protocol && "text" in port) return serviceOfText(protocol.text, port.text, (id2) => context.alias(id2));
   return {
     kind: "protocol",
     protocol: "text" in protocol ? protocol.text.toUpperCase() : unknown(fieldReason(protocol)),
@@ -56617,10 +58818,12 @@ function actionOf(value) {
   return ruleAction(value) ?? unknown(`"${value}" is not ACCEPT or DROP`);
 }
 function orderSingleRules(context, views) {
+  const createdAfter = creationOrder(views);
   const result2 = {};
   for (const direction of DIRECTIONS) {
     const indexed = [];
-    const unindexed = [];
+    const top = [];
+    let unknownReason;
     let unknownType = false;
     for (const view of views) {
       const type = view.string(["type"]);
@@ -56631,16 +58834,14 @@ function orderSingleRules(context, views) {
       if (type.toLowerCase() !== direction) continue;
       const rule = singleRule(context, view);
       const index = view.number(["policy_index"]);
-      if (typeof index === "number") indexed.push({ index, rule, address: view.address });
-      else unindexed.push({ rule, address: view.address });
+      if (isUnknown(index)) unknownReason ??= `the policy_index of ${view.address} is ${index.reason}`;
+      if (typeof index === "number" && index !== 0) indexed.push({ index, rule, address: view.address });
+      else top.push({ rule, view });
     }
     indexed.sort((a, b) => a.index - b.index || (a.address < b.address ? -1 : 1));
-    unindexed.sort((a, b) => a.address < b.address ? -1 : 1);
-    const rules = [...unindexed.map((r) => r.rule), ...indexed.map((r) => r.rule)];
-    let unknownReason;
-    if (unindexed.length > 1 && !sameAction(unindexed.map((r) => r.rule))) {
-      unknownReason = `the order of ${someOf(unindexed.map((r) => r.address))} (no policy_index, different actions) depends on the order they are applied`;
-    }
+    const ordered = orderTop(top, createdAfter);
+    const rules = [...ordered.rules, ...indexed.map((r) => r.rule)];
+    unknownReason ??= ordered.unknownReason;
     for (let i = 1; i < indexed.length && unknownReason === void 0; i++) {
       const a = indexed[i - 1];
       const b = indexed[i];
@@ -56650,6 +58851,78 @@ function orderSingleRules(context, views) {
     result2[direction] = unknownReason === void 0 ? { rules } : { rules, unknownReason };
   }
   return result2;
+}
+function orderTop(entries, createdAfter) {
+  const open3 = /* @__PURE__ */ new Set();
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const a = entries[i];
+      const b = entries[j];
+      if (createdAfter(a.view, b.view) || createdAfter(b.view, a.view) || sameAction([a.rule, b.rule])) continue;
+      open3.add(a.view.address);
+      open3.add(b.view.address);
+    }
+  }
+  const remaining = [...entries].sort((a, b) => a.view.address < b.view.address ? -1 : 1);
+  const rules = [];
+  while (remaining.length > 0) {
+    const next = remaining.findIndex((candidate) => !remaining.some((other) => other !== candidate && createdAfter(other.view, candidate.view)));
+    const [taken] = remaining.splice(next < 0 ? 0 : next, 1);
+    rules.push(taken.rule);
+  }
+  if (open3.size === 0) return { rules };
+  const addresses = [...open3].sort();
+  return { rules, unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied` };
+}
+function creationOrder(views) {
+  const direct = /* @__PURE__ */ new Map();
+  const resourceOf = (view) => formatResource({ module: view.resource.module, mode: "managed", type: view.resource.type, name: view.resource.name });
+  for (const view of views) {
+    const own = resourceOf(view);
+    if (direct.has(own)) continue;
+    const deps = /* @__PURE__ */ new Set();
+    const written = [...view.config?.dependsOn ?? [], ...referencesOf(view.config?.expressions)];
+    for (const text of written) {
+      const steps = parseTraversal(text);
+      const type = steps?.[0];
+      const name = steps?.[1];
+      if (type === void 0 || name === void 0 || !("name" in type) || !("name" in name) || type.name !== "tencentcloud_security_group_rule") continue;
+      deps.add(formatResource({ module: view.resource.module, mode: "managed", type: type.name, name: name.name }));
+    }
+    direct.set(own, deps);
+  }
+  const closure = /* @__PURE__ */ new Map();
+  const reach = (address) => {
+    const known = closure.get(address);
+    if (known !== void 0) return known;
+    const out = /* @__PURE__ */ new Set();
+    closure.set(address, out);
+    for (const dep of direct.get(address) ?? []) {
+      out.add(dep);
+      for (const further of reach(dep)) out.add(further);
+    }
+    return out;
+  };
+  return (later, earlier) => {
+    const a = resourceOf(later);
+    const b = resourceOf(earlier);
+    return a !== b && reach(a).has(b);
+  };
+}
+function referencesOf(expressions) {
+  const out = [];
+  const walk = (value) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === "object" && value !== null) {
+      const references = value["references"];
+      if (Array.isArray(references)) {
+        for (const r of references) if (typeof r === "string") out.push(r);
+      }
+      for (const [key, inner] of Object.entries(value)) if (key !== "references") walk(inner);
+    }
+  };
+  walk(expressions);
+  return out;
 }
 function sameAction(rules) {
   const first = rules[0]?.action;
@@ -56686,6 +58959,222 @@ function singleRule(context, view) {
     ...typeof description === "string" ? { description } : {},
     provenance: context.provenance(view.resource)
   };
+}
+
+// src/sources/plan/sourceValues.ts
+var NAMESPACES = /* @__PURE__ */ new Set(["var", "local", "count", "each", "module", "data", "path", "terraform", "self"]);
+var MAX_DEPTH2 = 32;
+var SourceValues = class {
+  constructor(config, resources, resolver, sources, rootVariables) {
+    this.config = config;
+    this.resources = resources;
+    this.resolver = resolver;
+    this.sources = sources;
+    this.rootVariables = rootVariables;
+  }
+  config;
+  resources;
+  resolver;
+  sources;
+  rootVariables;
+  locals = /* @__PURE__ */ new Map();
+  depth = 0;
+  /** The frame of a resource instance's own expressions. */
+  frameOf(resource, scope) {
+    const dir = this.config.module(resource.module)?.dir;
+    const forEach = this.sources.resourceBlock(dir, "managed", resource.type, resource.name)?.block.attributes.get("for_each");
+    const module = resource.module;
+    let cached;
+    const eachValue = () => {
+      if (cached !== void 0) return cached;
+      if (forEach !== void 0) {
+        const collection = this.evaluateTokens(forEach.tokens, { module, scope: { module } });
+        cached = elementOf(collection, resource.key, "each.value");
+      } else cached = this.fromResolved(this.resolver.resolveReferences(["each.value"], scope), "each.value");
+      return cached;
+    };
+    return { module, scope, ...resource.key !== void 0 ? { key: resource.key } : {}, eachValue };
+  }
+  /** The value of an expression's tokens; never throws. */
+  evaluateTokens(tokens, frame) {
+    return this.evaluateExpr(expressionOf(tokens), frame);
+  }
+  evaluateExpr(expr, frame) {
+    if (this.depth > MAX_DEPTH2) return new Unknown(`\`${render(expr)}\`: references nest too deeply to follow`);
+    this.depth++;
+    try {
+      return evaluate(expr, this.host(frame), frame.bindings);
+    } catch (error2) {
+      return new Unknown(`\`${render(expr)}\` could not be evaluated (${error2 instanceof Error ? error2.message : String(error2)})`);
+    } finally {
+      this.depth--;
+    }
+  }
+  /** A value, one step further (`.name` / `[key]`): for paths into a value written as one expression. */
+  stepInto(value, step, frame) {
+    if (value instanceof Unknown) return value;
+    if (value instanceof Opaque) return this.host(frame).step(value, step);
+    if (Array.isArray(value) && typeof step === "number") return step < value.length ? value[step] : null;
+    if (isObjectValue(value)) return Object.prototype.hasOwnProperty.call(value, String(step)) ? value[String(step)] : null;
+    return null;
+  }
+  /**
+   * A value as the resolver's items: constants, resource attributes, or the reasons a part is
+   * not known. `undefined` when the value is plain (then it is simply set).
+   */
+  itemsOf(value, scope) {
+    if (isPlain(value)) return void 0;
+    if (value instanceof Unknown) return [{ kind: "opaque", reason: value.reason }];
+    if (value instanceof Opaque) return this.opaqueItems(value, scope);
+    if (Array.isArray(value)) {
+      const items = [];
+      for (const element of value) {
+        if (element === null) continue;
+        if (element instanceof Unknown) items.push({ kind: "opaque", reason: element.reason });
+        else if (element instanceof Opaque) items.push(...this.opaqueItems(element, scope));
+        else if (isPlain(element)) items.push({ kind: "constant", value: element });
+        else items.push({ kind: "opaque", reason: "a nested value is known only after apply" });
+      }
+      return items;
+    }
+    return [{ kind: "opaque", reason: "an object with values known only after apply" }];
+  }
+  opaqueItems(value, scope) {
+    const handle = value.handle;
+    switch (handle.kind) {
+      case "item":
+        return [handle.item];
+      case "items":
+        return handle.items;
+      case "reference":
+        return this.resolver.resolveReferences([handle.text], scope);
+      default:
+        return [{ kind: "opaque", reason: `\`${value.text}\` is not a value` }];
+    }
+  }
+  host(frame) {
+    return {
+      root: (name) => {
+        if (NAMESPACES.has(name)) return new Opaque({ kind: "namespace", name, parts: [] }, name);
+        return new Opaque({ kind: "type", type: name }, name);
+      },
+      step: (value, step) => this.step(value, step, frame)
+    };
+  }
+  step(value, step, frame) {
+    const handle = value.handle;
+    const text = `${value.text}${typeof step === "number" ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
+    switch (handle.kind) {
+      case "namespace":
+        return this.namespaceStep(handle, step, text, frame);
+      case "type":
+        return typeof step === "string" ? this.resourceValue(handle.type, step, frame.module) : new Unknown(`\`${text}\` is not a resource`);
+      case "item": {
+        const item = handle.item;
+        if (item.kind !== "resource") return value;
+        const attribute = [...item.attribute, step];
+        const known = valueAt(item.resource.values, item.resource.unknown, attribute);
+        if (known.known && known.value !== null && known.value !== "" && (typeof known.value === "string" || typeof known.value === "number" || typeof known.value === "boolean")) return known.value;
+        return new Opaque({ kind: "item", item: { ...item, attribute } }, text);
+      }
+      case "reference":
+        return new Opaque({ kind: "reference", text }, text);
+      case "items":
+        return new Unknown(`\`${text}\`: ${value.text} is an expression whose parts cannot be told apart`);
+    }
+  }
+  namespaceStep(handle, step, text, frame) {
+    const name = String(step);
+    switch (handle.name) {
+      case "var":
+        return this.variable(name, frame);
+      case "local":
+        return this.local(name, frame.module);
+      case "count":
+        if (name !== "index") return new Unknown(`\`${text}\` is not a value`);
+        return typeof frame.key === "number" ? frame.key : new Unknown("`count.index` outside a resource with count");
+      case "each":
+        if (name === "key") return frame.key === void 0 || typeof frame.key === "number" ? new Unknown("`each.key` outside a resource with for_each") : frame.key;
+        if (name === "value") return frame.eachValue?.() ?? new Unknown("`each.value` outside a resource with for_each");
+        return new Unknown(`\`${text}\` is not a value`);
+      case "module":
+        return new Opaque({ kind: "reference", text }, text);
+      case "data":
+        if (handle.parts.length === 0) return new Opaque({ kind: "namespace", name: "data", parts: [name] }, text);
+        return new Opaque({ kind: "item", item: { kind: "external", reason: `data source data.${handle.parts[0]}.${name}` } }, text);
+      default:
+        return new Unknown(`\`${text}\` is not evaluated here`);
+    }
+  }
+  /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
+  resourceValue(type, name, module) {
+    const address = formatResource({ module, mode: "managed", type, name });
+    const instances = this.resources.instancesOf(address);
+    const config = this.config.resource(module, "managed", type, name);
+    const source = this.sources.resourceBlock(this.config.module(module)?.dir, "managed", type, name)?.block.attributes;
+    const item = (resource) => new Opaque({ kind: "item", item: { kind: "resource", resource, attribute: [] } }, resource.address);
+    const counted = config?.countExpression !== void 0 || source?.has("count") === true || instances.some((r) => typeof r.key === "number");
+    const forEach = config?.forEachExpression !== void 0 || source?.has("for_each") === true || instances.some((r) => typeof r.key === "string");
+    if (counted) {
+      const list4 = [];
+      for (const resource of instances) if (typeof resource.key === "number") list4[resource.key] = item(resource);
+      for (let i = 0; i < list4.length; i++) list4[i] ??= new Unknown(`${address}[${i}] is not in this plan`);
+      return list4;
+    }
+    if (forEach) {
+      const map = {};
+      for (const resource of instances) if (typeof resource.key === "string") map[resource.key] = item(resource);
+      return map;
+    }
+    const only = instances.find((r) => r.key === void 0);
+    if (only !== void 0) return item(only);
+    return new Unknown(`${address} is not in this plan`);
+  }
+  variable(name, frame) {
+    const module = frame.module;
+    if (module.length === 0) {
+      if (this.rootVariables.has(name)) return plainValue(this.rootVariables.get(name));
+      return plainValue(this.config.root.variables.get(name) ?? null);
+    }
+    const call = this.config.call(module.slice(0, -1), module[module.length - 1].name);
+    const expression = call?.expressions[name];
+    if (call !== void 0 && expression === void 0) return plainValue(call.module.variables.get(name) ?? null);
+    if (isObjectValue(expression) && "constant_value" in expression) return plainValue(expression["constant_value"]);
+    return this.fromResolved(this.resolver.resolveReferences([`var.${name}`], frame.scope), `var.${name}`);
+  }
+  local(name, module) {
+    const key = `${JSON.stringify(module)}|${name}`;
+    const cached = this.locals.get(key);
+    if (cached !== void 0) return cached;
+    this.locals.set(key, new Unknown(`local.${name} refers to itself`));
+    const found = this.sources.local(this.config.module(module)?.dir, name);
+    const value = found === void 0 ? new Unknown(`local.${name} (locals are not in the plan JSON and the .tf files were not found)`) : this.evaluateTokens(found.attribute.tokens, { module, scope: { module } });
+    this.locals.set(key, value);
+    return value;
+  }
+  /** A value from the resolver's items: a constant, one resource attribute, or several references. */
+  fromResolved(items, text) {
+    if (items.length === 1) {
+      const only = items[0];
+      if (only.kind === "constant") return plainValue(only.value);
+      if (only.kind === "opaque") return new Unknown(only.reason);
+      return new Opaque({ kind: "item", item: only }, text);
+    }
+    if (items.length === 0) return new Unknown(`${text} is known only after apply`);
+    return new Opaque({ kind: "items", items }, text);
+  }
+};
+function plainValue(value) {
+  if (value === void 0) return null;
+  return value;
+}
+function elementOf(collection, key, text) {
+  if (collection instanceof Unknown) return collection;
+  if (key === void 0) return new Unknown(`${text} outside a for_each`);
+  if (collection instanceof Opaque) return new Unknown(`${text}: the for_each value ${collection.text} is known only after apply`);
+  if (Array.isArray(collection)) return String(key);
+  if (isObjectValue(collection)) return Object.prototype.hasOwnProperty.call(collection, String(key)) ? collection[String(key)] : new Unknown(`${text}: the for_each value has no key "${key}"`);
+  return new Unknown(`${text}: the for_each value is not a map or set`);
 }
 
 // src/sources/plan/templateReader.ts
@@ -56791,11 +59280,79 @@ var TerraformSources = class {
     return scanned;
   }
 };
+function rootDeclarationsOf(addresses) {
+  const resources = /* @__PURE__ */ new Set();
+  const modules = /* @__PURE__ */ new Set();
+  for (const address of addresses) {
+    const steps = address.replace(/\[("(?:[^"\\]|\\.)*"|[^\]]*)\]/g, "").split(".");
+    if (steps[0] === "module" && steps[1]) modules.add(steps[1]);
+    else if (steps[0] === "data" && steps.length >= 3) resources.add(`data.${steps[1]}.${steps[2]}`);
+    else if (steps.length >= 2 && /^[a-z][a-z0-9_]*$/i.test(steps[0])) resources.add(`${steps[0]}.${steps[1]}`);
+  }
+  return { resources, modules };
+}
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", "vendor"]);
+function diskSubdirs(dir) {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().map((name) => join3(dir, name));
+  } catch {
+    return [];
+  }
+}
+function declaredIn(dir, wanted, files = diskTfFiles) {
+  const seen = /* @__PURE__ */ new Set();
+  const paths = files.list(dir);
+  for (const path of paths) {
+    const text = files.read(path);
+    if (text === void 0) continue;
+    for (const block of scanHcl(text).blocks) {
+      if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
+        const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
+        if (wanted.resources.has(key)) seen.add(`r:${key}`);
+      } else if (block.type === "module" && block.labels.length === 1 && wanted.modules.has(block.labels[0])) seen.add(`m:${block.labels[0]}`);
+    }
+  }
+  return { declared: seen.size, files: paths.length };
+}
+function findDeclaringDirectory(searchRoot, wanted, options = {}) {
+  const files = options.files ?? diskTfFiles;
+  const subdirs = options.subdirs ?? diskSubdirs;
+  const maxFiles = options.maxFiles ?? 2e3;
+  const maxDirs = options.maxDirs ?? 5e3;
+  let best;
+  let filesScanned = 0;
+  let dirsSeen = 0;
+  let truncated = false;
+  const queue = [searchRoot];
+  while (queue.length > 0) {
+    const dir = queue.shift();
+    if (++dirsSeen > maxDirs) {
+      truncated = true;
+      break;
+    }
+    const tf = files.list(dir);
+    if (tf.length > 0) {
+      if (filesScanned + tf.length > maxFiles) {
+        truncated = true;
+        break;
+      }
+      const { declared } = declaredIn(dir, wanted, { list: () => tf, read: (f) => files.read(f) });
+      filesScanned += tf.length;
+      if (declared > 0 && (best === void 0 || declared > best.declared)) best = { dir, declared };
+    }
+    for (const sub of subdirs(dir)) {
+      const name = sub.slice(sub.lastIndexOf(sep) + 1);
+      if (name.startsWith(".") || SKIPPED_DIRS.has(name)) continue;
+      queue.push(sub);
+    }
+  }
+  return { ...best ? { dir: best.dir } : {}, declared: best?.declared ?? 0, filesScanned, truncated };
+}
 
 // src/sources/plan/index.ts
 async function readPlanInventory(options) {
-  const repoRoot = resolve3(options.repoRoot ?? process.cwd());
-  const file = displayPath(resolve3(options.planFile), repoRoot);
+  const repoRoot = resolve4(options.repoRoot ?? process.cwd());
+  const file = displayPath2(resolve4(options.planFile), repoRoot);
   let plan;
   try {
     plan = readPlanFile(options.planFile, file, () => readFileSync2(options.planFile, "utf8"));
@@ -56805,8 +59362,8 @@ async function readPlanInventory(options) {
   return planToInventory(plan, { file, ...options.tfRoot !== void 0 ? { tfRoot: options.tfRoot } : {}, repoRoot });
 }
 function planToInventory(plan, options) {
-  const repoRoot = resolve3(options.repoRoot ?? process.cwd());
-  const tfRoot = resolve3(options.tfRoot ?? process.cwd());
+  const repoRoot = resolve4(options.repoRoot ?? process.cwd());
+  const tfRoot = resolve4(options.tfRoot ?? process.cwd());
   const document2 = readPlanDocument(plan, options.file);
   const warnings = [];
   let complete = true;
@@ -56819,7 +59376,8 @@ function planToInventory(plan, options) {
   const config = new ConfigurationTree(document2.configuration, tfRoot, installedModules(tfRoot, options.tfFiles));
   const sources = new TerraformSources(repoRoot, options.tfFiles);
   const resolver = new ReferenceResolver(config, resources, document2.variables, sources);
-  const context = new PlanContext(resources, config, resolver, sources);
+  const values = new SourceValues(config, resources, resolver, sources, document2.variables);
+  const context = new PlanContext(resources, config, resolver, sources, values);
   const guarded = (what, read, fallback) => {
     try {
       return read();
@@ -56858,7 +59416,7 @@ function fileError(error2, file) {
   if (code === "ERR_STRING_TOO_LONG") return new InputError("the plan file is too large to read (over 512 MB)", { file });
   return new InputError(`cannot read the plan: ${error2 instanceof Error ? error2.message : String(error2)}`, { file });
 }
-function displayPath(path, repoRoot) {
+function displayPath2(path, repoRoot) {
   const rel = relative4(repoRoot, path);
   return rel === "" || rel.startsWith("..") ? path : rel.split(sep2).join("/");
 }
@@ -56876,8 +59434,8 @@ function installedModules(tfRoot, files) {
   }
   if (text === void 0) return modules;
   try {
-    const parsed = JSON.parse(text);
-    const entries = isObject(parsed) && Array.isArray(parsed["Modules"]) ? parsed["Modules"] : [];
+    const parsed2 = JSON.parse(text);
+    const entries = isObject(parsed2) && Array.isArray(parsed2["Modules"]) ? parsed2["Modules"] : [];
     for (const entry of entries) {
       if (isObject(entry) && typeof entry["Key"] === "string" && entry["Key"] !== "" && typeof entry["Dir"] === "string") modules.set(entry["Key"], entry["Dir"]);
     }
@@ -56887,365 +59445,28 @@ function installedModules(tfRoot, files) {
 }
 
 // src/policy/evaluatePolicies.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
-// src/net/addressSet.ts
-import { isIPv4, isIPv6 } from "node:net";
-
-// src/net/intervalSet.ts
-var IntervalSet = class _IntervalSet {
-  constructor(domain, intervals) {
-    this.domain = domain;
-    this.intervals = intervals;
-  }
-  domain;
-  intervals;
-  static empty(domain) {
-    return new _IntervalSet(domain, []);
-  }
-  static all(domain) {
-    return new _IntervalSet(domain, [[domain.min, domain.max]]);
-  }
-  static of(domain, intervals) {
-    return new _IntervalSet(domain, normalise(domain, [...intervals]));
-  }
-  isEmpty() {
-    return this.intervals.length === 0;
-  }
-  isAll() {
-    return this.intervals.length === 1 && this.intervals[0][0] === this.domain.min && this.intervals[0][1] === this.domain.max;
-  }
-  has(value) {
-    let lo = 0;
-    let hi = this.intervals.length - 1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      const [a, b] = this.intervals[mid];
-      if (value < a) hi = mid - 1;
-      else if (value > b) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  }
-  union(other) {
-    if (other.isEmpty()) return this;
-    if (this.isEmpty()) return other;
-    return new _IntervalSet(this.domain, normalise(this.domain, [...this.intervals, ...other.intervals]));
-  }
-  intersect(other) {
-    if (this.isEmpty() || other.isAll()) return this;
-    if (other.isEmpty() || this.isAll()) return other;
-    const out = [];
-    let i = 0;
-    let j = 0;
-    const a = this.intervals;
-    const b = other.intervals;
-    while (i < a.length && j < b.length) {
-      const lo = a[i][0] > b[j][0] ? a[i][0] : b[j][0];
-      const hi = a[i][1] < b[j][1] ? a[i][1] : b[j][1];
-      if (lo <= hi) out.push([lo, hi]);
-      if (a[i][1] < b[j][1]) i++;
-      else j++;
-    }
-    return new _IntervalSet(this.domain, out);
-  }
-  subtract(other) {
-    if (this.isEmpty() || other.isEmpty()) return this;
-    if (other.isAll()) return _IntervalSet.empty(this.domain);
-    return this.intersect(other.complement());
-  }
-  complement() {
-    const { domain } = this;
-    const out = [];
-    let next = domain.min;
-    for (const [lo, hi] of this.intervals) {
-      if (next !== void 0 && lo > next) out.push([next, domain.pred(lo)]);
-      next = hi === domain.max ? void 0 : domain.succ(hi);
-    }
-    if (next !== void 0) out.push([next, domain.max]);
-    return new _IntervalSet(domain, out);
-  }
-  /** True when every member of `other` is in this set. */
-  covers(other) {
-    return other.subtract(this).isEmpty();
-  }
-  overlaps(other) {
-    return !this.intersect(other).isEmpty();
-  }
-  equals(other) {
-    if (this.intervals.length !== other.intervals.length) return false;
-    return this.intervals.every(([lo, hi], k) => lo === other.intervals[k][0] && hi === other.intervals[k][1]);
-  }
-};
-function normalise(domain, input) {
-  const sorted = input.filter(([lo, hi]) => lo <= hi).sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
-  const out = [];
-  for (const [lo, hi] of sorted) {
-    const last = out[out.length - 1];
-    if (last !== void 0 && (last[1] === domain.max || lo <= domain.succ(last[1]))) {
-      if (hi > last[1]) last[1] = hi;
-    } else {
-      out.push([lo, hi]);
-    }
-  }
-  return out;
+// src/model/finding.ts
+function fixAsText(fix) {
+  return [fix.text, ...fix.hcl ? [fix.hcl] : [], ...fix.api ? [`or with API 3.0: ${fix.api.service} ${fix.api.action} ${JSON.stringify(fix.api.request)}`] : []].join("\n");
 }
-var numberDomain = (min, max) => ({
-  min,
-  max,
-  succ: (v) => v + 1,
-  pred: (v) => v - 1
-});
-var bigintDomain = (min, max) => ({
-  min,
-  max,
-  succ: (v) => v + 1n,
-  pred: (v) => v - 1n
-});
-
-// src/net/addressSet.ts
-var V4 = numberDomain(0, 2 ** 32 - 1);
-var PARSE_CACHE = /* @__PURE__ */ new Map();
-var V6 = bigintDomain(0n, (1n << 128n) - 1n);
-var AddressSet = class _AddressSet {
-  constructor(v4, v6) {
-    this.v4 = v4;
-    this.v6 = v6;
+function fixGroupsOf(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.fix === void 0) continue;
+    const group2 = groups.get(f.fix.id) ?? { fix: f.fix, findings: [] };
+    group2.findings.push(f);
+    groups.set(f.fix.id, group2);
   }
-  v4;
-  v6;
-  // Immutable, so derived texts are computed once: large checks describe the same sets many times.
-  cidrCache;
-  describeCache;
-  keyCache;
-  static EMPTY = new _AddressSet(IntervalSet.empty(V4), IntervalSet.empty(V6));
-  static ALL_V4 = new _AddressSet(IntervalSet.all(V4), IntervalSet.empty(V6));
-  static ALL_V6 = new _AddressSet(IntervalSet.empty(V4), IntervalSet.all(V6));
-  static ALL = new _AddressSet(IntervalSet.all(V4), IntervalSet.all(V6));
-  static fromV4(intervals) {
-    return new _AddressSet(IntervalSet.of(V4, intervals), IntervalSet.empty(V6));
-  }
-  static fromV6(intervals) {
-    return new _AddressSet(IntervalSet.empty(V4), IntervalSet.of(V6, intervals));
-  }
-  /**
-   * Parses a CIDR, a single address or a range `a-b` (IP templates allow ranges).
-   * `0.0.0.0/n` means `0.0.0.0/0`, as Tencent maps it. Returns undefined when it is not an address.
-   */
-  static parse(text) {
-    let parsed = PARSE_CACHE.get(text);
-    if (parsed === void 0 && !PARSE_CACHE.has(text)) {
-      parsed = _AddressSet.parseUncached(text);
-      if (PARSE_CACHE.size >= 1e4) PARSE_CACHE.clear();
-      PARSE_CACHE.set(text, parsed);
-    }
-    return parsed;
-  }
-  static parseUncached(text) {
-    const value = text.trim();
-    const dash = value.indexOf("-");
-    if (dash > 0) {
-      const lo2 = parseAddress(value.slice(0, dash).trim());
-      const hi = parseAddress(value.slice(dash + 1).trim());
-      if (lo2 === void 0 || hi === void 0 || lo2.family !== hi.family) return void 0;
-      if (lo2.family === 4) return _AddressSet.fromV4([[lo2.value, hi.value]]);
-      return _AddressSet.fromV6([[lo2.value, hi.value]]);
-    }
-    const slash = value.indexOf("/");
-    const addressText = slash >= 0 ? value.slice(0, slash) : value;
-    const address = parseAddress(addressText);
-    if (address === void 0) return void 0;
-    const bits = address.family === 4 ? 32 : 128;
-    let prefix = bits;
-    if (slash >= 0) {
-      const prefixText = value.slice(slash + 1);
-      if (!/^\d{1,3}$/.test(prefixText)) return void 0;
-      prefix = Number(prefixText);
-      if (prefix > bits) return void 0;
-    }
-    if (address.family === 4) {
-      const base2 = address.value;
-      if (base2 === 0 && slash >= 0) return _AddressSet.ALL_V4;
-      const size = 2 ** (32 - prefix);
-      const lo2 = Math.floor(base2 / size) * size;
-      return _AddressSet.fromV4([[lo2, lo2 + size - 1]]);
-    }
-    const base = address.value;
-    const hostBits = BigInt(128 - prefix);
-    const lo = base >> hostBits << hostBits;
-    return _AddressSet.fromV6([[lo, lo + (1n << hostBits) - 1n]]);
-  }
-  static parseAll(texts) {
-    let out = _AddressSet.EMPTY;
-    for (const text of texts) {
-      const parsed = _AddressSet.parse(text);
-      if (parsed === void 0) return void 0;
-      out = out.union(parsed);
-    }
-    return out;
-  }
-  isEmpty() {
-    return this.v4.isEmpty() && this.v6.isEmpty();
-  }
-  union(other) {
-    return new _AddressSet(this.v4.union(other.v4), this.v6.union(other.v6));
-  }
-  intersect(other) {
-    return new _AddressSet(this.v4.intersect(other.v4), this.v6.intersect(other.v6));
-  }
-  subtract(other) {
-    return new _AddressSet(this.v4.subtract(other.v4), this.v6.subtract(other.v6));
-  }
-  covers(other) {
-    return this.v4.covers(other.v4) && this.v6.covers(other.v6);
-  }
-  overlaps(other) {
-    return this.v4.overlaps(other.v4) || this.v6.overlaps(other.v6);
-  }
-  equals(other) {
-    return this.v4.equals(other.v4) && this.v6.equals(other.v6);
-  }
-  /** A compact identity for caches: equal sets have equal keys. */
-  key() {
-    this.keyCache ??= `${this.v4.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(",")}|${this.v6.intervals.map(([lo, hi]) => `${lo}-${hi}`).join(",")}`;
-    return this.keyCache;
-  }
-  /** Minimal CIDR list, e.g. `["0.0.0.0/3", "32.0.0.0/4"]`. */
-  toCidrs() {
-    this.cidrCache ??= this.computeCidrs();
-    return this.cidrCache;
-  }
-  computeCidrs() {
-    const out = [];
-    for (const [lo, hi] of this.v4.intervals) out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + "/" + c.prefix));
-    for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + "/" + c.prefix));
-    return out;
-  }
-  /** Short human text: `0.0.0.0/0`, `10.0.0.0/8, 172.16.0.0/12`, or a summary when long. */
-  describe(maxItems = 4) {
-    this.describeCache ??= /* @__PURE__ */ new Map();
-    let text = this.describeCache.get(maxItems);
-    if (text === void 0) {
-      text = this.computeDescription(maxItems);
-      this.describeCache.set(maxItems, text);
-    }
-    return text;
-  }
-  computeDescription(maxItems) {
-    if (this.isEmpty()) return "no address";
-    if (this.v6.isEmpty() && this.v4.intervals.length <= maxItems + 1 && this.toCidrs().length > maxItems) {
-      const enclosing = enclosingV4(this.v4.intervals[0][0], this.v4.intervals[this.v4.intervals.length - 1][1]);
-      const missing = enclosing.subtract(this);
-      if (missing.toCidrs().length <= maxItems) return `${enclosing.describe()} except ${missing.describe(maxItems)}`;
-    }
-    const cidrs = this.toCidrs().map((c) => c.endsWith("/32") && !c.includes(":") ? c.slice(0, -3) : c);
-    if (cidrs.length <= maxItems) return cidrs.join(", ");
-    return `${cidrs.slice(0, maxItems).join(", ")} and ${cidrs.length - maxItems} more ranges`;
-  }
-};
-function enclosingV4(lo, hi) {
-  let prefix = 32;
-  while (prefix > 0 && Math.floor(lo / 2 ** (32 - prefix)) !== Math.floor(hi / 2 ** (32 - prefix))) prefix--;
-  const size = 2 ** (32 - prefix);
-  const base = Math.floor(lo / size) * size;
-  return AddressSet.fromV4([[base, base + size - 1]]);
+  return [...groups.values()];
 }
-function parseAddress(text) {
-  if (isIPv4(text)) {
-    const parts = text.split(".").map(Number);
-    return { family: 4, value: ((parts[0] * 256 + parts[1]) * 256 + parts[2]) * 256 + parts[3] };
-  }
-  if (isIPv6(text)) return { family: 6, value: parseV6(text) };
-  return void 0;
-}
-function parseV6(text) {
-  let body = text;
-  const lastColon = body.lastIndexOf(":");
-  const tailText = body.slice(lastColon + 1);
-  if (tailText.includes(".")) {
-    const v4 = tailText.split(".").map(Number);
-    body = `${body.slice(0, lastColon + 1)}${(v4[0] * 256 + v4[1]).toString(16)}:${(v4[2] * 256 + v4[3]).toString(16)}`;
-  }
-  const double = body.indexOf("::");
-  let groups;
-  if (double >= 0) {
-    const head = body.slice(0, double).split(":").filter((g) => g !== "");
-    const rest = body.slice(double + 2).split(":").filter((g) => g !== "");
-    groups = [...head, ...Array(8 - head.length - rest.length).fill("0"), ...rest];
-  } else {
-    groups = body.split(":");
-  }
-  let value = 0n;
-  for (const group2 of groups) value = (value << 16n) + BigInt(parseInt(group2, 16));
-  return value;
-}
-function rangeToCidrs(lo, hi, bits) {
-  const out = [];
-  let cursor = lo;
-  while (cursor <= hi) {
-    let size = 0;
-    while (size < bits) {
-      const next = size + 1;
-      const blockMask = (1n << BigInt(next)) - 1n;
-      if ((cursor & blockMask) !== 0n || cursor + blockMask > hi) break;
-      size = next;
-    }
-    out.push({ base: cursor, prefix: bits - size });
-    cursor += 1n << BigInt(size);
-  }
-  return out;
-}
-function formatV4(value) {
-  return [value >>> 24, value >>> 16 & 255, value >>> 8 & 255, value & 255].join(".");
-}
-function formatV6(value) {
-  const groups = [];
-  for (let k = 7; k >= 0; k--) groups.push(Number(value >> BigInt(k * 16) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 0;
-  for (let k = 0; k < 8; ) {
-    if (groups[k] !== 0) {
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < 8 && groups[end] === 0) end++;
-    if (end - k > bestLength && end - k > 1) {
-      bestStart = k;
-      bestLength = end - k;
-    }
-    k = end;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(":");
-  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
-}
-
-// src/net/portSet.ts
-var PORTS = numberDomain(0, 65535);
-var ALL_PORTS = IntervalSet.all(PORTS);
-var NO_PORTS = IntervalSet.empty(PORTS);
-function portRange(lo, hi = lo) {
-  return IntervalSet.of(PORTS, [[lo, hi]]);
-}
-function parsePorts(text) {
-  const value = text.trim();
-  if (value.toUpperCase() === "ALL" || value === "") return value === "" ? void 0 : ALL_PORTS;
-  const intervals = [];
-  for (const part of value.split(",")) {
-    const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
-    if (match === null) return void 0;
-    const lo = Number(match[1]);
-    const hi = match[2] === void 0 ? lo : Number(match[2]);
-    if (lo > 65535 || hi > 65535 || lo > hi) return void 0;
-    intervals.push([lo, hi]);
-  }
-  return IntervalSet.of(PORTS, intervals);
-}
-function describePorts(ports) {
-  if (ports.isAll()) return "ALL";
-  if (ports.isEmpty()) return "none";
-  return ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
+function fixSummary(group2) {
+  const n = group2.findings.length;
+  const subject = group2.fix.rules === 1 ? "One rule" : group2.fix.rules === 0 ? "One change" : `One change (${group2.fix.rules} rules)`;
+  const resources = [...new Set(group2.findings.map((f) => f.resource))];
+  const on = resources.length <= 3 ? resources.join(", ") : `${resources.slice(0, 3).join(", ")} and ${resources.length - 3} more`;
+  return `${subject} fixes ${n === 1 ? "1 finding" : `${n} findings`} on ${on}`;
 }
 
 // src/net/protocol.ts
@@ -57675,7 +59896,7 @@ function compileSecurityGroup(resolver, ref, direction) {
   return compiled2;
 }
 function listRef(key, direction, text, group2) {
-  return { list: key, direction, index: -1, text, ...group2 ? { provenance: group2.provenance } : {} };
+  return { list: key, direction, index: -1, kind: "opaque", text, ...group2 ? { provenance: group2.provenance } : {} };
 }
 function compileRule(resolver, group2, direction, rule, index) {
   const action = isUnknown(rule.action) ? void 0 : rule.action;
@@ -57725,7 +59946,7 @@ function compileInterface(resolver, nic, direction) {
 }
 function compileInterfaceUncached(resolver, nic, direction) {
   if (isUnknown(nic.securityGroups)) {
-    return [opaqueRule({ list: nic.key, direction, index: -1, text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
+    return [opaqueRule({ list: nic.key, direction, index: -1, kind: "opaque", text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
   }
   return compileGroups(resolver, nic.securityGroups, direction);
 }
@@ -57745,7 +59966,22 @@ function admitThroughGroups(resolver, owner, groups, query) {
   return evaluateOrdered(query, compileGroups(resolver, groups, "ingress"), defaultDeny(owner));
 }
 function defaultDeny(list4, direction = "ingress") {
-  return { list: list4, direction, index: -1, text: "default deny (no rule matched)" };
+  return { list: list4, direction, index: -1, kind: "defaultDeny", text: "default deny (no rule matched)" };
+}
+function rebindVerdict(verdict, from, to) {
+  if (from === to) return verdict;
+  const swap = (text) => text === void 0 ? void 0 : text.split(from).join(to);
+  const ref = (r) => r.list === from ? { ...r, list: to, text: swap(r.text) } : r;
+  return {
+    verdict: verdict.verdict,
+    parts: verdict.parts.map((part) => ({
+      ...part,
+      ...part.decidedBy ? { decidedBy: ref(part.decidedBy) } : {},
+      maybe: part.maybe.map(ref),
+      ...part.reason !== void 0 ? { reason: swap(part.reason) } : {},
+      ...part.note !== void 0 ? { note: swap(part.note) } : {}
+    }))
+  };
 }
 function everything(query, verdict, text) {
   const parts = [
@@ -57793,13 +60029,13 @@ function withParts(verdict, extra) {
   return { verdict: overallVerdict(parts), parts };
 }
 function aclDefault(list4, direction) {
-  return { list: list4, direction, index: -1, text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
+  return { list: list4, direction, index: -1, kind: "defaultDeny", text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
 }
 function compileAclEntries(acl, direction, local, sourcePorts) {
   const list4 = acl[direction];
   const compiled2 = list4.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
   if (list4.unknownReason !== void 0) {
-    return [opaqueRule({ list: acl.key, direction, index: -1, text: `entries of ${acl.key}`, provenance: acl.provenance }, list4.unknownReason), ...compiled2];
+    return [opaqueRule({ list: acl.key, direction, index: -1, kind: "opaque", text: `entries of ${acl.key}`, provenance: acl.provenance }, list4.unknownReason), ...compiled2];
   }
   return compiled2;
 }
@@ -57828,9 +60064,9 @@ function compileEntry(acl, direction, entry, index, local, sourcePorts) {
     if (protocol === "ALL" || !hasPorts(protocol)) ports = { definite: ALL_PORTS, possible: ALL_PORTS };
     else if (isUnknown(entry.port)) reasons.push(`port: ${entry.port.reason}`);
     else {
-      const parsed = parsePorts(entry.port);
-      if (parsed === void 0) reasons.push(`"${entry.port}" is not a port or range`);
-      else ports = { definite: parsed, possible: parsed };
+      const parsed2 = parsePorts(entry.port);
+      if (parsed2 === void 0) reasons.push(`"${entry.port}" is not a port or range`);
+      else ports = { definite: parsed2, possible: parsed2 };
     }
   }
   let localMatch = "yes";
@@ -57960,14 +60196,14 @@ function resolvePorts(refs, subject, params) {
     }
     if (ref.startsWith("params.")) {
       const value = params.get(ref.slice(7));
-      const parsed2 = typeof value === "string" ? parsePorts(value) : typeof value === "number" ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(",")) : void 0;
-      if (parsed2 === void 0) unknownReasons.push(`${ref} is not a port list`);
-      else ports = ports.union(parsed2);
+      const parsed3 = typeof value === "string" ? parsePorts(value) : typeof value === "number" ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(",")) : void 0;
+      if (parsed3 === void 0) unknownReasons.push(`${ref} is not a port list`);
+      else ports = ports.union(parsed3);
       continue;
     }
-    const parsed = parsePorts(ref);
-    if (parsed === void 0) unknownReasons.push(`"${ref}" is not a port`);
-    else ports = ports.union(parsed);
+    const parsed2 = parsePorts(ref);
+    if (parsed2 === void 0) unknownReasons.push(`"${ref}" is not a port`);
+    else ports = ports.union(parsed2);
   }
   const label = ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
   return { ports, unknownReasons, label };
@@ -57979,83 +60215,274 @@ function resolveProtocol(text, subject) {
     if (isUnknown(protocol)) return { unknownReason: `listener protocol: ${protocol.reason}` };
     return transportOf(protocol);
   }
-  const parsed = parseProtocol(text);
-  if (parsed === void 0 || parsed === "ALL") return { unknownReason: `unsupported protocol ${text}` };
-  return parsed;
+  const parsed2 = parseProtocol(text);
+  if (parsed2 === void 0 || parsed2 === "ALL") return { unknownReason: `unsupported protocol ${text}` };
+  return parsed2;
 }
 
 // src/policy/remediation.ts
-function ruleHolder(group2, key, mode) {
-  if (mode === "live") return `security group ${key}`;
-  const holder = group2?.ingress.rules.find((r) => r.provenance.type === "tencentcloud_security_group_rule_set")?.provenance.address;
-  return holder ?? `a tencentcloud_security_group_rule_set for ${key}`;
+import { createHash } from "node:crypto";
+function fixId(mergeKey) {
+  return createHash("sha256").update(mergeKey).digest("hex").slice(0, 12);
 }
-function peerForFix(sources, mode) {
-  const peers = /* @__PURE__ */ new Set();
+function renderFixPlans(plans) {
+  const first = plans[0];
+  const body = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
+  return { id: fixId(first.mergeKey), ...body };
+}
+function mergeAddRules(plans) {
+  if (plans.length === 1) return plans[0];
+  let addresses = AddressSet.EMPTY;
+  const symbols = /* @__PURE__ */ new Map();
+  let above;
+  for (const plan of plans) {
+    addresses = addresses.union(plan.sources.addresses);
+    for (const s of plan.sources.symbols) symbols.set(s.id, s);
+    if (plan.above !== void 0 && (above === void 0 || plan.above.index < above.index)) above = plan.above;
+  }
+  const kept = [...symbols.values()].filter((s) => s.within.isEmpty() || !addresses.covers(s.within));
+  return { ...plans[0], sources: { addresses, symbols: kept }, ...above ? { above } : {} };
+}
+var RULE_SET = "tencentcloud_security_group_rule_set";
+var LITE_RULE = "tencentcloud_security_group_lite_rule";
+var SINGLE_RULE = "tencentcloud_security_group_rule";
+function at(location) {
+  return location ? `${location.file}:${location.line}` : "";
+}
+var atParen = (location) => location ? ` (${at(location)})` : "";
+function holderOfRule(resolver, ref) {
+  if (resolver.inventory.mode === "live" || ref.provenance === void 0) return { address: ref.list, type: void 0, ...ref.provenance?.location ? { location: ref.provenance.location } : {} };
+  return { address: ref.provenance.address, type: ref.provenance.type, ...ref.provenance.location ? { location: ref.provenance.location } : {} };
+}
+function holderOfGroup(group2, key, mode, direction = "ingress") {
+  if (mode === "live") return { address: key, type: void 0 };
+  const rules = group2 ? [...group2[direction].rules, ...group2[direction === "ingress" ? "egress" : "ingress"].rules] : [];
+  const holding = [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ?? rules.find((r) => r.provenance.type === SINGLE_RULE);
+  if (holding === void 0) return void 0;
+  return { address: holding.provenance.address, type: holding.provenance.type, ...holding.provenance.location ? { location: holding.provenance.location } : {} };
+}
+function cloudIdOf(resolver, groupKey) {
+  const group2 = resolver.securityGroup(groupKey);
+  return group2?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? groupKey : "<security group ID>");
+}
+function peersOf(sources, mode) {
+  const peers = /* @__PURE__ */ new Map();
   for (const symbol of sources.symbols) {
     if (symbol.id.startsWith("vip:")) {
       const lb = symbol.id.slice(4);
-      peers.add(mode === "plan" ? `\${${lb}.clb_vips[0]}` : `VIP of ${lb}`);
-    } else peers.add(symbol.within.describe());
+      peers.set(symbol.id, { hcl: mode === "plan" ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`, text: `<VIP of ${lb}>`, label: `the VIP of ${lb}`, ipv6: false });
+    } else {
+      const text = symbol.within.describe();
+      peers.set(symbol.id, { hcl: JSON.stringify(text), text, ipv6: text.includes(":") });
+    }
   }
-  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.add(cidr);
-  return [...peers];
+  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(":") });
+  return [...peers.values()];
 }
-function securityGroupFix(resolver, groupRef, refused, sources, protocol, ports) {
-  const mode = resolver.inventory.mode;
-  if (groupRef === void 0) return "";
+function addRulePlan(resolver, groupRef, sources, protocol, ports, options = {}) {
+  if (groupRef === void 0) return void 0;
   const group2 = resolver.securityGroup(groupRef);
-  const key = group2?.key ?? groupRef;
-  const blocking = refused.find((p) => p.decidedBy && p.decidedBy.index >= 0 && p.decidedBy.list === key);
-  const where = blocking ? `above rule ${blocking.decidedBy.index} (${blocking.decidedBy.text})` : "(no rule matches this traffic now, so anywhere above a broader DROP works)";
+  const groupKey = group2?.key ?? groupRef;
+  const action = options.action ?? "ACCEPT";
+  return {
+    kind: "addRule",
+    mergeKey: `add|${groupKey}|${action}|${protocol}|${ports.intervals.join(";")}|${options.top ? "top" : ""}|${options.alternative ?? ""}`,
+    resolver,
+    groupKey,
+    group: group2,
+    action,
+    protocol,
+    ports,
+    sources,
+    ...options.above ? { above: options.above } : {},
+    ...options.top ? { top: true } : {},
+    ...options.alternative ? { alternative: options.alternative } : {}
+  };
+}
+function renderAddRule(plan) {
+  const { resolver, groupKey, group: group2, protocol, ports, action } = plan;
+  const mode = resolver.inventory.mode;
   const portText = protocol === "TCP" || protocol === "UDP" ? describePorts(ports) : "ALL";
-  const peers = peerForFix(sources, mode);
-  const blocks = peers.map(
-    (peer) => [`  ingress {`, `    action     = "ACCEPT"`, `    cidr_block = "${peer}"`, `    protocol   = "${protocol}"`, `    port       = "${portText}"`, `  }`].join("\n")
-  );
-  const cloudId = group2?.provenance.cloudId ?? (mode === "live" ? key : "<security group ID>");
+  const peers = peersOf(plan.sources, mode);
+  const holder = holderOfGroup(group2, groupKey, mode);
+  const above = plan.above;
+  const aboveText = plan.top ? "at the top" : above ? `above rule ${above.index} (${above.text})${above.provenance?.location ? ` at ${at(above.provenance.location)}` : ""}` : "anywhere above a broader DROP (no rule matches this traffic now)";
+  const what = `${peers.length === 1 ? "a rule" : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(", ")} ${protocol}${protocol === "TCP" || protocol === "UDP" ? `:${portText}` : ""}`;
+  let text;
+  let hcl;
+  if (mode === "live" || holder === void 0) {
+    text = mode === "live" ? `Add ${what} to security group ${groupKey} ${aboveText}.` : `Add ${what} to ${groupKey}: it has no rule resource yet, so create a ${RULE_SET} for it:`;
+    if (mode === "plan") hcl = ruleSetResource(groupKey, peers, action, protocol, portText);
+  } else if (holder.type === LITE_RULE) {
+    text = `Add ${what} to the ingress list of ${holder.address}${atParen(holder.location)}, ${aboveText}:`;
+    hcl = [`ingress = [`, ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n");
+    if (peers.some((p) => p.hcl.startsWith("tencentcloud_"))) hcl = hcl.replace(/"([A-Z]+)#<VIP of ([^>]+)>#/g, '"$1#${$2.clb_vips[0]}#');
+  } else if (holder.type === SINGLE_RULE) {
+    text = `Add ${what} next to ${holder.address}${atParen(holder.location)} as ${peers.length === 1 ? "a new" : "new"} ${SINGLE_RULE}${plan.top || above ? `, ${aboveText} in priority` : ""}:`;
+    hcl = peers.map((p, i) => singleRuleResource(groupKey, `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, "_")}${peers.length > 1 ? `_${i + 1}` : ""}`, p, action, protocol, portText)).join("\n\n");
+  } else {
+    text = `Add ${what} to ${holder.address}${holder.location ? ` (ingress blocks at ${at(holder.location)})` : ""}, ${aboveText}:`;
+    hcl = peers.map((p) => ingressBlock(p, action, protocol, portText)).join("\n");
+  }
   const api = {
-    SecurityGroupId: cloudId,
-    SecurityGroupPolicySet: {
-      Ingress: peers.map((peer) => ({
-        ...blocking ? { PolicyIndex: blocking.decidedBy.index } : {},
-        Protocol: protocol,
-        ...protocol === "TCP" || protocol === "UDP" ? { Port: portText } : {},
-        CidrBlock: peer.startsWith("${") ? "<VIP>" : peer,
-        Action: "ACCEPT"
-      }))
+    service: "vpc",
+    action: "CreateSecurityGroupPolicies",
+    request: {
+      SecurityGroupId: cloudIdOf(resolver, groupKey),
+      SecurityGroupPolicySet: {
+        Ingress: peers.map((p) => ({
+          ...plan.top ? { PolicyIndex: 0 } : above ? { PolicyIndex: above.index } : {},
+          Protocol: protocol,
+          ...protocol === "TCP" || protocol === "UDP" ? { Port: portText } : {},
+          ...p.ipv6 ? { Ipv6CidrBlock: p.text } : { CidrBlock: p.text },
+          Action: action
+        }))
+      }
     }
   };
+  return {
+    text: plan.alternative ? `${text.replace(/:$/, "")} (${plan.alternative}):` : text,
+    resource: holder?.address ?? groupKey,
+    location: (plan.top ? void 0 : above?.provenance?.location) ?? holder?.location ?? group2?.provenance.location ?? null,
+    ...hcl !== void 0 ? { hcl } : {},
+    api,
+    rules: peers.length
+  };
+}
+function ingressBlock(peer, action, protocol, port) {
+  const field = peer.ipv6 ? "ipv6_cidr_block" : "cidr_block";
+  const pad = (name) => name.padEnd(peer.ipv6 ? 15 : 10);
+  return [`ingress {`, `  ${pad("action")} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad("protocol")} = "${protocol}"`, ...protocol === "TCP" || protocol === "UDP" ? [`  ${pad("port")} = "${port}"`] : [], `}`].join("\n");
+}
+function ruleName(groupKey) {
+  const last = groupKey.split(".").pop() ?? groupKey;
+  return last.replace(/\[.*$/, "").replace(/[^A-Za-z0-9_]/g, "_") || "rules";
+}
+function groupIdExpression(groupKey) {
+  return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey) ? `${groupKey}.id` : JSON.stringify(groupKey);
+}
+function ruleSetResource(groupKey, peers, action, protocol, port) {
+  const blocks = peers.map((p) => ingressBlock(p, action, protocol, port).split("\n").map((l) => `  ${l}`).join("\n"));
+  return [`resource "${RULE_SET}" "${ruleName(groupKey)}" {`, `  security_group_id = ${groupIdExpression(groupKey)}`, "", ...blocks, `}`].join("\n");
+}
+function singleRuleResource(groupKey, name, peer, action, protocol, port) {
   return [
-    `Add to ${ruleHolder(group2, key, mode)} ${where}:`,
-    blocks.join("\n"),
-    `or with API 3.0: vpc CreateSecurityGroupPolicies ${JSON.stringify(api)}`
+    `resource "${SINGLE_RULE}" "${name}" {`,
+    `  security_group_id = ${groupIdExpression(groupKey)}`,
+    `  type              = "ingress"`,
+    `  cidr_ip           = ${peer.hcl}`,
+    `  ip_protocol       = "${protocol.toLowerCase()}"`,
+    ...protocol === "TCP" || protocol === "UDP" ? [`  port_range        = "${port}"`] : [],
+    `  policy            = "${action.toLowerCase()}"`,
+    `}`
   ].join("\n");
 }
-function aclFix(aclKey, direction, sources, protocol, ports, mode) {
-  const portText = protocol === "TCP" || protocol === "UDP" ? describePorts(ports) : "ALL";
-  const peers = peerForFix(sources, mode).map((p) => p.startsWith("${") ? "<VIP>" : p);
-  const entries = peers.map((peer) => `"ACCEPT#${peer}#${portText}#${protocol}"`);
-  return [
-    `Add to the ${direction} list of ${aclKey}, before any DROP that covers it: ${entries.join(", ")}`,
-    `or with API 3.0: vpc CreateNetworkAclEntries (${direction === "ingress" ? "IngressEntries" : "EgressEntries"}: ${peers.map((p) => `{Protocol: "${protocol}", Port: "${portText}", CidrBlock: "${p}", Action: "ACCEPT"}`).join(", ")}).`
-  ].join("\n");
+function aclFixPlan(resolver, aclKey, changes, sources, protocol) {
+  const mode = resolver.inventory.mode;
+  const peers = peersOf(sources, mode).map((p) => p.hcl.startsWith("tencentcloud_") ? { ...p, text: "<VIP>" } : p);
+  const portText = (ports) => protocol === "TCP" || protocol === "UDP" ? describePorts(ports) : "ALL";
+  const entries = (d) => peers.map((p) => `${"ACCEPT"}#${p.text}#${portText(d.ports)}#${protocol}`);
+  const acl = resolver.inventory.networkAcls.get(aclKey);
+  const location = acl?.provenance.location ?? null;
+  const lists = changes.map((c) => `the ${c.direction} list`).join(" and ");
+  const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n")).join("\n");
+  const set = {};
+  for (const c of changes) set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({ Protocol: protocol, ...protocol === "TCP" || protocol === "UDP" ? { Port: portText(c.ports) } : {}, CidrBlock: p.text, Action: "ACCEPT" }));
+  return {
+    kind: "fixed",
+    mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(";")}`).join(",")}|${peers.map((p) => p.text).join(",")}`,
+    body: {
+      text: `Add to ${lists} of ${aclKey}${atParen(location)}, before any DROP that covers it:`,
+      resource: aclKey,
+      location,
+      hcl,
+      api: { service: "vpc", action: "CreateNetworkAclEntries", request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === "live" ? aclKey : "<network ACL ID>"), NetworkAclEntrySet: set } },
+      rules: peers.length * changes.length
+    }
+  };
 }
-function moveDenyFix(dropText, dropIndex, shadowing, groupKey) {
-  const sameGroup = shadowing.filter((s) => s.list === groupKey);
+function apiPolicy(rule) {
+  if (rule === void 0) return {};
+  const out = {};
+  if (rule.service.kind === "protocol") {
+    if (!isUnknown(rule.service.protocol)) out.Protocol = rule.service.protocol.toUpperCase();
+    if (!isUnknown(rule.service.ports)) out.Port = rule.service.ports;
+  } else out.ServiceTemplate = rule.service.kind === "serviceTemplate" ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
+  const peer = rule.peer;
+  if (peer.kind === "cidr") out[peer.cidr.includes(":") ? "Ipv6CidrBlock" : "CidrBlock"] = peer.cidr;
+  else if (peer.kind === "securityGroup") out.SecurityGroupId = peer.ref;
+  else if (peer.kind === "addressTemplate") out.AddressTemplate = { AddressId: peer.ref };
+  else if (peer.kind === "addressTemplateGroup") out.AddressTemplate = { AddressGroupId: peer.ref };
+  if (!isUnknown(rule.action)) out.Action = rule.action;
+  return out;
+}
+function ruleOf(resolver, ref) {
+  return resolver.securityGroup(ref.list)?.[ref.direction].rules[ref.index];
+}
+function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
+  const sameGroup = shadowing.filter((s) => s.list === groupKey).sort((a, b) => a.index - b.index);
   const otherGroups = shadowing.filter((s) => s.list !== groupKey);
+  const mode = resolver.inventory.mode;
+  const holder = holderOfRule(resolver, deny);
   const lines = [];
+  let api;
+  let location = holder.location ?? null;
+  const denyAt = holder.location ? ` at ${at(holder.location)}` : "";
   if (sameGroup.length > 0) {
-    lines.push(
-      `Move rule ${dropIndex} (${dropText}) above rule ${Math.min(...sameGroup.map((s) => s.index))} (${sameGroup[0].text}) in ${groupKey}: in Terraform, move its ingress block up; with API 3.0, vpc ReplaceSecurityGroupPolicies or ModifySecurityGroupPolicies with the new order.`
-    );
+    const accept = sameGroup[0];
+    const acceptHolder = holderOfRule(resolver, accept);
+    const acceptAt = acceptHolder.location ? ` at ${at(acceptHolder.location)}` : "";
+    if (mode === "live") lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
+    else if (holder.type === LITE_RULE) lines.push(`In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`);
+    else if (holder.type === SINGLE_RULE) lines.push(`Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`);
+    else lines.push(`In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`);
+    api = {
+      service: "vpc",
+      action: "CreateSecurityGroupPolicies",
+      request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] } }
+    };
+    lines.push(`With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`);
   }
   if (otherGroups.length > 0) {
+    const instances = interfaces.map((key) => {
+      const instance = resolver.inventory.instances.get(key);
+      return `${key}${atParen(instance?.provenance.location)}`;
+    });
+    const where = instances.length > 0 ? ` of ${instances.slice(0, 3).join(", ")}${instances.length > 3 ? ` and ${instances.length - 3} more` : ""}` : "";
     lines.push(
-      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join("; ")}): put the DROP in that group above its ACCEPT, or move ${groupKey} before it in orderly_security_groups (API 3.0: cvm AssociateSecurityGroups binds in priority order; ModifyInstancesAttribute sets the whole list).`
+      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join("; ")}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`
     );
+    if (sameGroup.length === 0) location = null;
   }
-  return lines.join("\n");
+  return {
+    kind: "fixed",
+    mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(",")}`,
+    body: { text: lines.join("\n"), resource: sameGroup.length > 0 ? holder.address : groupKey, location, ...api ? { api } : {}, rules: 1 }
+  };
+}
+function narrowRuleFixPlan(resolver, rules) {
+  const mode = resolver.inventory.mode;
+  const lines = rules.map((rule) => {
+    const holder = holderOfRule(resolver, rule);
+    if (mode === "live") return `Narrow or remove rule ${rule.index} (${rule.text}) of security group ${rule.list}.`;
+    const what = holder.type === LITE_RULE ? "entry" : holder.type === SINGLE_RULE ? "resource" : "ingress block";
+    return `Narrow the source of, or remove, the ${what} ${rule.text} in ${holder.address}${atParen(holder.location)}.`;
+  });
+  const first = rules[0];
+  const byGroup = /* @__PURE__ */ new Map();
+  for (const r of rules) byGroup.set(r.list, [...byGroup.get(r.list) ?? [], r.index]);
+  const [groupKey, indexes] = [...byGroup.entries()][0];
+  return {
+    kind: "fixed",
+    mergeKey: `narrow|${rules.map((r) => `${r.list}#${r.direction}#${r.index}`).join(",")}`,
+    body: {
+      text: lines.join("\n"),
+      resource: holderOfRule(resolver, first).address,
+      location: first.provenance?.location ?? null,
+      api: { service: "vpc", action: "DeleteSecurityGroupPolicies", request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { [first.direction === "ingress" ? "Ingress" : "Egress"]: indexes.map((i) => ({ PolicyIndex: i })) } } },
+      rules: rules.length
+    }
+  };
 }
 
 // src/policy/assertions/evidence.ts
@@ -58064,20 +60491,31 @@ function describePart(part, protocol) {
   const who = part.symbol ? part.symbol.label : part.addresses.describe();
   return protocol === "TCP" || protocol === "UDP" ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
 }
+function refEvidence(ref) {
+  if (ref === void 0) return {};
+  return {
+    list: ref.list,
+    direction: ref.direction,
+    ...ref.kind === void 0 && ref.index >= 0 ? { index: ref.index } : {},
+    ...ref.kind === "defaultDeny" ? { defaultDeny: true } : {}
+  };
+}
+function isWrittenRule(ref) {
+  return ref !== void 0 && ref.kind === void 0 && ref.index >= 0;
+}
 function evidenceOf(parts, query, flow) {
   return parts.slice(0, MAX_EVIDENCE).map((part) => ({
     flow,
     verdict: part.verdict,
     part: describePart(part, query.protocol),
-    ...part.decidedBy ? { list: part.decidedBy.list, direction: part.decidedBy.direction } : {},
-    ...part.decidedBy && part.decidedBy.index >= 0 ? { index: part.decidedBy.index } : {},
+    ...refEvidence(part.decidedBy),
     rule: part.decidedBy?.text ?? (part.verdict === "deny" ? "default deny (no rule matched)" : part.note ?? "not decided"),
     location: part.decidedBy?.provenance?.location ?? null,
     ...part.reason ? { reason: part.reason } : {}
   }));
 }
 function describeRefused(parts, protocol) {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${p.decidedBy && p.decidedBy.index >= 0 ? p.decidedBy.text : "default deny"})`);
+  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : "default deny"})`);
   return parts.length > 3 ? `${items.join("; ")} and ${parts.length - 3} more` : items.join("; ");
 }
 
@@ -58085,7 +60523,11 @@ function describeRefused(parts, protocol) {
 var preparedFlowsByCheck = /* @__PURE__ */ new WeakMap();
 function prepareFlow(spec, ctx) {
   const { subject } = ctx;
-  const key = `${subject.lb?.key ?? ""}|${subject.listener?.key ?? ""}|${String(subject.fields.get("backend.port"))}|${String(subject.fields.get("healthCheck.port"))}|${String(subject.fields.get("healthCheck.source"))}`;
+  const field = (name) => {
+    const value = subject.fields.get(name);
+    return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
+  };
+  const key = `${subject.lb?.key ?? ""}|${subject.listener?.key ?? ""}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
   let preparedFlows = preparedFlowsByCheck.get(ctx.resolver);
   if (preparedFlows === void 0) {
     preparedFlows = /* @__PURE__ */ new WeakMap();
@@ -58144,7 +60586,8 @@ function evaluateLayers(through, query, ctx) {
     }
     if (layer === "securityGroups") {
       const groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(",");
-      const verdict = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => admitToInterface(resolver, nic, query));
+      const shared = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => ({ owner: nic.key, verdict: admitToInterface(resolver, nic, query) }));
+      const verdict = rebindVerdict(shared.verdict, shared.owner, nic.key);
       outcomes.push({ layer, resource, location, verdicts: [{ verdict, direction: "ingress", query }] });
       continue;
     }
@@ -58196,10 +60639,13 @@ function ephemeralPorts(ctx) {
   return DEFAULT_EPHEMERAL_PORTS;
 }
 function rulePeer(resolver, ref) {
-  if (ref.index < 0) return void 0;
+  return rulePeerMatch(resolver, ref)?.definite;
+}
+function rulePeerMatch(resolver, ref) {
+  if (ref.kind !== void 0 || ref.index < 0) return void 0;
   const group2 = resolver.securityGroup(ref.list);
   const rule = group2?.[ref.direction].rules[ref.index];
-  return rule === void 0 ? void 0 : resolver.peer(rule.peer).definite;
+  return rule === void 0 ? void 0 : resolver.peer(rule.peer);
 }
 function isDeliberateDrop(part, query, resolver) {
   if (part.verdict !== "deny" || part.decidedBy === void 0 || part.decidedBy.action !== "DROP") return false;
@@ -58257,8 +60703,11 @@ function relatedOf(ctx, outcome, parts) {
 function fixFor(outcome, denied, ctx) {
   const first = denied[0];
   if (outcome.layer === "networkAcl") {
-    const byDirection = (d) => denied.filter((x) => x.direction === d);
-    return ["ingress", "egress"].filter((d) => byDirection(d).length > 0).map((d) => aclFix(outcome.resource, d, first.query, first.query.protocol, byDirection(d)[0].query.ports, ctx.resolver.inventory.mode)).join("\n");
+    const changes = ["ingress", "egress"].flatMap((direction) => {
+      const found = denied.find((x) => x.direction === direction);
+      return found ? [{ direction, ports: found.query.ports }] : [];
+    });
+    return aclFixPlan(ctx.resolver, outcome.resource, changes, first.query, first.query.protocol);
   }
   let group2;
   if (outcome.layer === "loadBalancerSecurityGroups") {
@@ -58268,8 +60717,12 @@ function fixFor(outcome, denied, ctx) {
     const nic = ctx.subject.nic;
     group2 = nic !== void 0 && !isUnknown(nic) && !isUnknown(nic.securityGroups) ? nic.securityGroups[0] : void 0;
   }
-  const blockingGroup = denied.find((d) => d.part.decidedBy && d.part.decidedBy.index >= 0)?.part.decidedBy?.list;
-  return securityGroupFix(ctx.resolver, blockingGroup ?? group2, denied.map((d) => d.part), first.query, first.query.protocol, first.query.ports);
+  const blocking = denied.map((d) => d.part.decidedBy).filter(isWrittenRule);
+  const blockingGroup = blocking[0]?.list;
+  const target = blockingGroup ?? group2;
+  const targetKey = target === void 0 ? void 0 : ctx.resolver.securityGroup(target)?.key ?? target;
+  const above = blocking.filter((r) => r.list === targetKey).sort((a, b) => a.index - b.index)[0];
+  return addRulePlan(ctx.resolver, target, first.query, first.query.protocol, first.query.ports, above ? { above } : {});
 }
 function unknownFailure(ctx, reason, key) {
   return {
@@ -58308,23 +60761,41 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx) {
       related: [subject.resource, lb.key, listener.key],
       evidence: [
         { verdict: "deny", list: rule.ref.list, direction: "ingress", index: rule.ref.index, rule: rule.ref.text, part: "not evaluated for CLB traffic (pass-to-target)", location: rule.ref.provenance?.location ?? null },
-        ...verdict.parts.filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({ verdict: p.verdict, ...p.decidedBy ? { list: p.decidedBy.list, direction: p.decidedBy.direction, index: p.decidedBy.index } : {}, rule: p.decidedBy?.text ?? p.note ?? "no security group", part: `${p.addresses.describe()} \u2192 ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null }))
+        ...verdict.parts.filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? "no security group", part: `${p.addresses.describe()} \u2192 ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null }))
       ],
       vars: /* @__PURE__ */ new Map([
         ["denyRule", rule.ref.text],
         ["carried", carried]
       ]),
       location: rule.ref.provenance?.location ?? null,
-      fix: () => `Block ${peer.describe()} in the CLB's own security group instead: add "DROP ${peer.describe()} ${protocol}:${listener.port}" at the top of ${lbGroups[0] ?? `a security group bound to ${lb.key} (tencentcloud_clb_security_group_attachment)`} (API 3.0: vpc CreateSecurityGroupPolicies with PolicyIndex 0), or turn load_balancer_pass_to_target off so backend groups apply again.`,
+      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listener.port),
       key: `${rule.ref.index}:${lb.key}`
     });
   }
   return failures;
 }
+var PASS_OFF = "or turn load_balancer_pass_to_target off so backend groups apply again";
+function bypassFix(resolver, lbKey, lbGroups, peer, protocol, port) {
+  if (lbGroups.length > 0) return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), { action: "DROP", top: true, alternative: PASS_OFF });
+  const lb = resolver.inventory.loadBalancers.get(lbKey);
+  const location = lb?.provenance.location ?? null;
+  return {
+    kind: "fixed",
+    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${port}`,
+    body: {
+      text: `${lbKey}${location ? ` (${at(location)})` : ""} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
+      resource: lbKey,
+      location,
+      api: { service: "clb", action: "SetLoadBalancerSecurityGroups", request: { LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lbKey : "<load balancer ID>"), SecurityGroups: ["<security group ID>"] } },
+      rules: 1
+    }
+  };
+}
 
 // src/net/shadowAnalysis.ts
 function findIneffectiveDenies(rules) {
   const out = [];
+  const unordered = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
   rules.forEach((rule, i) => {
     if (rule.action !== "DROP" || rule.local !== "yes") return;
     const shadows = /* @__PURE__ */ new Map();
@@ -58338,6 +60809,7 @@ function findIneffectiveDenies(rules) {
       for (let j = 0; j < i && region.length > 0; j++) {
         const earlier = rules[j];
         if (earlier.local !== "yes" || !earlier.protocols.definite.has(protocol)) continue;
+        if (earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list)) continue;
         const match = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
         if (!nonEmpty(match)) continue;
         const overlap = region.map((box) => intersect(box, match)).filter(nonEmpty);
@@ -58386,7 +60858,7 @@ function checkNoIneffectiveDeny(direction, ctx) {
   const record = (deny, nicKey) => {
     const entry = found.get(deny.rule.index) ?? { deny, interfaces: /* @__PURE__ */ new Set(), shadowing: /* @__PURE__ */ new Map() };
     if (nicKey !== void 0) entry.interfaces.add(nicKey);
-    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap });
+    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap, ref: s.rule });
     found.set(deny.rule.index, entry);
   };
   if (subject.securityGroup !== void 0) {
@@ -58430,7 +60902,7 @@ function checkNoIneffectiveDeny(direction, ctx) {
         ["extent", deny.wholly ? "never matches" : "matches only part of its traffic"]
       ]),
       location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
-      fix: () => moveDenyFix(deny.rule.text, deny.rule.index, shadows, listKey),
+      fix: () => moveDenyFixPlan(resolver, deny.rule, shadows.map((s) => s.ref), listKey, [...interfaces]),
       key: `${direction}:${deny.rule.index}`
     };
   });
@@ -58439,27 +60911,63 @@ function checkNoIneffectiveDeny(direction, ctx) {
 // src/policy/assertions/notReachable.ts
 function checkNotReachable(spec, ctx) {
   const flow = prepareFlow(spec, ctx);
-  if ("unknownReason" in flow) return [];
+  if ("unknownReason" in flow) return [withAdmitted(unknownFailure(ctx, flow.unknownReason, "notReachable"))];
   const failures = [];
   for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
+    if (outcome.unknownReason !== void 0) {
+      failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
+      continue;
+    }
     const admitted = [];
+    const undecided = [];
     for (const { verdict, direction } of outcome.verdicts) {
       if (direction !== "ingress") continue;
       for (const part of verdict.parts) {
-        if (part.verdict !== "allow" || part.decidedBy === void 0) continue;
-        if (spec.byRuleCoveringSource) {
-          const peer = rulePeer(ctx.resolver, part.decidedBy);
-          if (peer === void 0 || !peer.covers(flow.query.addresses)) continue;
+        if (part.verdict === "deny") continue;
+        if (part.verdict === "allow") {
+          if (part.decidedBy === void 0) continue;
+          if (!spec.byRuleCoveringSource) {
+            admitted.push(part);
+            continue;
+          }
+          const peer = rulePeerMatch(ctx.resolver, part.decidedBy);
+          if (peer === void 0) continue;
+          if (peer.definite.covers(flow.query.addresses)) admitted.push(part);
+          else if (peer.possible.covers(flow.query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${flow.query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}` });
+          continue;
         }
-        admitted.push(part);
+        if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, flow.query.addresses, ctx)) undecided.push({ part, reason: part.reason ?? "not decided" });
       }
     }
-    if (admitted.length === 0) continue;
+    if (admitted.length === 0 && undecided.length === 0 && flow.unknownReasons.length === 0) continue;
+    const related = [...ctx.subject.related, ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [], ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l) => l !== void 0)].filter(
+      (v, i, a) => a.indexOf(v) === i && v !== outcome.resource
+    );
+    if (admitted.length === 0) {
+      const reasons = [...undecided.map((u) => u.reason), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i);
+      const reason = reasons.join("; ");
+      failures.push({
+        status: "unknown",
+        resource: outcome.resource,
+        related,
+        evidence: undecided.length > 0 ? evidenceOf(undecided.map((u) => u.part), flow.query, flow.label) : [{ verdict: "unknown", flow: flow.label, rule: "not decided", reason }],
+        vars: /* @__PURE__ */ new Map([
+          ["admitted", `(unknown: ${reason})`],
+          ["decidedBy", undecided[0]?.part.decidedBy?.text ?? ""],
+          ["flow", flow.label],
+          ["reason", reason]
+        ]),
+        location: outcome.location,
+        key: `${outcome.layer}:unknown`
+      });
+      continue;
+    }
     const rule = admitted[0].decidedBy;
+    const rules = admitted.map((p) => p.decidedBy).filter((r, i, a) => a.findIndex((x) => x.list === r.list && x.index === r.index) === i);
     failures.push({
       status: "fail",
       resource: outcome.resource,
-      related: [...ctx.subject.related, ...admitted.map((p) => p.decidedBy.list)].filter((v, i, a) => a.indexOf(v) === i && v !== outcome.resource),
+      related,
       evidence: evidenceOf(admitted, flow.query, flow.label),
       vars: /* @__PURE__ */ new Map([
         ["admitted", describeRefused(admitted, flow.query.protocol).replace(/\(([^)]*)\)/g, "by $1")],
@@ -58467,11 +60975,24 @@ function checkNotReachable(spec, ctx) {
         ["flow", flow.label]
       ]),
       location: outcome.location,
-      fix: () => `Narrow or remove ${rule.text} in ${rule.list}${rule.provenance?.location ? ` (${rule.provenance.location.file}:${rule.provenance.location.line})` : ""}: admit only the admin networks (params.adminCidrs), e.g. a bastion or VPN range. With API 3.0: vpc ReplaceSecurityGroupPolicies on PolicyIndex ${rule.index}.`,
+      fix: () => narrowRuleFixPlan(ctx.resolver, rules),
       key: `${outcome.layer}:${rule.list}:${rule.index}`
     });
   }
   return failures;
+}
+function mayAdmitByCoveringRule(part, addresses, ctx) {
+  const candidates = [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter((r) => r.kind !== "defaultDeny" && r.action !== "DROP");
+  if (candidates.length === 0) return part.decidedBy === void 0 || part.decidedBy.kind === "defaultDeny" ? part.maybe.length === 0 && part.decidedBy === void 0 : false;
+  return candidates.some((ref) => {
+    if (!isWrittenRule(ref)) return true;
+    const peer = rulePeerMatch(ctx.resolver, ref);
+    return peer === void 0 || peer.possible.covers(addresses);
+  });
+}
+function withAdmitted(failure) {
+  const reason = failure.vars.get("reason") ?? "not decided";
+  return { ...failure, vars: new Map([...failure.vars, ["admitted", `(unknown: ${reason})`]]) };
 }
 
 // src/policy/conditions.ts
@@ -58539,9 +61060,9 @@ function sameScalar(value, expected) {
 }
 
 // src/policy/messageTemplate.ts
-var PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+var PLACEHOLDER2 = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
 function renderTemplate(template, source, vars) {
-  return template.replace(PLACEHOLDER, (whole, path) => {
+  return template.replace(PLACEHOLDER2, (whole, path) => {
     const fromVars = vars.get(path);
     if (fromVars !== void 0) return fromVars;
     const value = source.field(path);
@@ -58772,6 +61293,7 @@ function instanceSubject(instance) {
 function evaluatePolicies(inventory, policies) {
   const resolver = new InventoryResolver(inventory);
   const findings = /* @__PURE__ */ new Map();
+  const plans = /* @__PURE__ */ new Map();
   let backends = 0;
   const subjectCache = /* @__PURE__ */ new Map();
   for (const { policy, severity, params } of policies) {
@@ -58799,7 +61321,9 @@ function evaluatePolicies(inventory, policies) {
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         const message = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
-        const remediation = [policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : void 0, failure.fix?.()].filter((r) => r !== void 0 && r !== "").join("\n");
+        const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : "";
+        const plan = failure.fix?.();
+        if (plan !== void 0) plans.set(identity, plan);
         findings.set(identity, {
           policy: policy.id,
           title: policy.title,
@@ -58810,7 +61334,7 @@ function evaluatePolicies(inventory, policies) {
           message,
           location: failure.location,
           evidence: failure.evidence,
-          ...remediation !== "" ? { remediation } : {},
+          ...advice !== "" ? { remediation: advice, advice } : {},
           ...policy.docs ? { docs: policy.docs } : {},
           fingerprint,
           ...failure.consoleUrl ? { consoleUrl: failure.consoleUrl } : {},
@@ -58820,10 +61344,32 @@ function evaluatePolicies(inventory, policies) {
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
-  const out = [...findings.values()].map(({ extra, ...finding }) => extra > 0 ? { ...finding, message: `${finding.message} (and ${extra} more ${extra === 1 ? "flow" : "flows"} like it)` } : finding);
+  const fixes = groupFixes(plans);
+  const out = [...findings.entries()].map(([identity, { extra, ...found }]) => {
+    const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? "flow" : "flows"} like it)` } : found;
+    const fix = fixes.get(identity);
+    if (fix === void 0) return finding;
+    const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== void 0 && r !== "").join("\n");
+    return { ...finding, remediation, fix };
+  });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
 }
 var MAX_EVIDENCE2 = 20;
+function groupFixes(plans) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const [identity, plan] of plans) {
+    const group2 = byKey.get(plan.mergeKey) ?? { identities: [], plans: [] };
+    group2.identities.push(identity);
+    group2.plans.push(plan);
+    byKey.set(plan.mergeKey, group2);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const group2 of byKey.values()) {
+    const fix = renderFixPlans(group2.plans);
+    for (const identity of group2.identities) out.set(identity, fix);
+  }
+  return out;
+}
 function merge(existing, failure) {
   const room = MAX_EVIDENCE2 - existing.evidence.length;
   let evidence = existing.evidence;
@@ -58840,7 +61386,7 @@ function unknownMessage(message) {
   return `Could not decide: {{reason}}. (Policy: ${message})`;
 }
 function fingerprintOf(policy, resource, key) {
-  return createHash("sha256").update(`${policy}\0${resource}\0${key}`).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(`${policy}\0${resource}\0${key}`).digest("hex").slice(0, 32);
 }
 function runAssertion(assertion, ctx) {
   if ("all" in assertion) return assertion.all.flatMap((a) => runAssertion(a, ctx));
@@ -58861,28 +61407,52 @@ function runAssertion(assertion, ctx) {
 }
 
 // src/policy/exceptions.ts
-function wildcardMatch(pattern, value) {
-  let p = 0;
-  let v = 0;
-  let star = -1;
-  let mark = 0;
-  while (v < value.length) {
-    if (p < pattern.length && (pattern[p] === "?" || pattern[p] === value[v])) {
-      p++;
-      v++;
-    } else if (p < pattern.length && pattern[p] === "*") {
-      star = p++;
-      mark = v;
-    } else if (star >= 0) {
-      p = star + 1;
-      v = ++mark;
-    } else return false;
-  }
-  while (pattern[p] === "*") p++;
-  return p === pattern.length;
+function compileWildcard(pattern) {
+  const segments = pattern.split("*");
+  if (segments.length === 1) return (value) => value.length === pattern.length && matchesAt(pattern, value, 0);
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  const middle = segments.slice(1, -1).filter((s) => s !== "");
+  const minLength = first.length + last.length;
+  return (value) => {
+    if (value.length < minLength) return false;
+    if (!matchesAt(first, value, 0)) return false;
+    const end = value.length - last.length;
+    if (!matchesAt(last, value, end)) return false;
+    let from = first.length;
+    for (const segment of middle) {
+      const found = findSegment(segment, value, from, end);
+      if (found < 0) return false;
+      from = found + segment.length;
+    }
+    return true;
+  };
 }
-function matcher(pattern) {
-  return (value) => wildcardMatch(pattern, value);
+function matchesAt(segment, value, at2) {
+  if (at2 < 0 || at2 + segment.length > value.length) return false;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c !== "?" && c !== value[at2 + i]) return false;
+  }
+  return true;
+}
+function findSegment(segment, value, from, end) {
+  if (!segment.includes("?")) {
+    const found = value.indexOf(segment, from);
+    return found >= 0 && found + segment.length <= end ? found : -1;
+  }
+  const literal = segment.split("?").reduce((a, b) => b.length > a.length ? b : a, "");
+  const offset = literal === "" ? 0 : segment.indexOf(literal);
+  for (let at2 = from; at2 + segment.length <= end; at2++) {
+    if (literal !== "") {
+      const next = value.indexOf(literal, at2 + offset);
+      if (next < 0) return -1;
+      at2 = next - offset;
+      if (at2 + segment.length > end) return -1;
+    }
+    if (matchesAt(segment, value, at2)) return at2;
+  }
+  return -1;
 }
 function applyExceptions(findings, config, today) {
   const active = [];
@@ -58907,7 +61477,7 @@ function applyExceptions(findings, config, today) {
       });
       continue;
     }
-    active.push({ entry, match: matcher(entry.resource), count: 0 });
+    active.push({ entry, match: compileWildcard(entry.resource), count: 0 });
   }
   const kept = findings.filter((finding) => {
     const hit = active.find((a) => a.entry.policy === finding.policy && a.match(finding.resource));
@@ -58916,7 +61486,8 @@ function applyExceptions(findings, config, today) {
     return false;
   });
   for (const a of active) uses.push({ policy: a.entry.policy, resource: a.entry.resource, reason: a.entry.reason, expires: a.entry.expires, expired: false, suppressed: a.count });
-  return { findings: [...kept, ...expiredFindings], uses };
+  const warnings = active.filter((a) => a.count === 0).map((a) => `${config.file ?? ".clb-guard.json"}:${a.entry.line ?? 1}: /exceptions/${a.entry.index}: the exception for ${a.entry.policy} on "${a.entry.resource}" matches no finding: remove it or fix the resource pattern`);
+  return { findings: [...kept, ...expiredFindings], uses, warnings };
 }
 
 // src/check/toolVersion.ts
@@ -58926,7 +61497,7 @@ var TOOL_VERSION = "0.1.0";
 var RANK = { error: 0, warning: 1, notice: 2 };
 function checkInventory(inventory, config, options) {
   const evaluation = evaluatePolicies(inventory, config.policies);
-  const { findings, uses } = applyExceptions(evaluation.findings, config, options.today);
+  const { findings, uses, warnings: exceptionWarnings } = applyExceptions(evaluation.findings, config, options.today);
   const sorted = [...findings].sort(compareFindings);
   const policies = config.policies.map(({ policy, severity, source }) => ({
     id: policy.id,
@@ -58940,17 +61511,17 @@ function checkInventory(inventory, config, options) {
   if (uses.some((u) => u.expired)) {
     policies.push({ id: "expired-exception", title: "An exception has expired", description: "An exception in the config passed its expiry date; the findings it covered are reported again.", severity: "warning", source: "builtin" });
   }
-  const count = (severity) => sorted.filter((f) => f.status === "fail" && f.severity === severity).length;
+  const count2 = (severity) => sorted.filter((f) => f.status === "fail" && f.severity === severity).length;
   return {
     version: 1,
     tool: { name: "clb-guard", version: TOOL_VERSION },
     mode: inventory.mode,
     complete: inventory.complete,
-    summary: { error: count("error"), warning: count("warning"), notice: count("notice"), unknown: sorted.filter((f) => f.status === "unknown").length },
+    summary: { error: count2("error"), warning: count2("warning"), notice: count2("notice"), unknown: sorted.filter((f) => f.status === "unknown").length },
     findings: sorted,
     policies,
     exceptions: uses,
-    warnings: inventory.warnings.map((w) => w.address ? `${w.address}: ${w.message}` : w.message),
+    warnings: [...inventory.warnings.map((w) => w.address ? `${w.address}: ${w.message}` : w.message), ...exceptionWarnings],
     target: options.target,
     counts: evaluation.counts
   };
@@ -58968,14 +61539,110 @@ function exitCodeFor(report, failOn) {
 function todayUtc() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function checkPlan(options) {
+async function loadRunConfig(options) {
   const config = await loadConfig({ cwd: options.cwd, ...options.configFile ? { configFile: options.configFile } : {}, ...options.policyPaths ? { policyPaths: options.policyPaths } : {} });
-  const inventory = await options.logger.group(
-    "Reading the plan",
-    () => readPlanInventory({ planFile: resolve4(options.cwd, options.planFile), tfRoot: resolve4(options.cwd, options.tfRoot ?? "."), repoRoot: options.cwd })
-  );
-  for (const warning2 of inventory.warnings) options.logger.warning(warning2.address ? `${warning2.address}: ${warning2.message}` : warning2.message);
-  return checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
+  options.logger.info(config.file !== void 0 ? `using config ${config.file}` : "no .clb-guard.json found (searched up to the repository root): built-in policies with their default params");
+  return config;
+}
+function logWarnings(report, logger) {
+  for (const warning2 of new Set(report.warnings)) logger.warning(warning2);
+}
+async function checkPlan(options) {
+  const config = await loadRunConfig(options);
+  const cwd = resolve5(options.cwd);
+  const fromStdin = options.planFile === STDIN_PLAN;
+  let stdinPlan;
+  const read = async (tfRoot2) => {
+    if (!fromStdin) return readPlanInventory({ planFile: resolve5(cwd, options.planFile), tfRoot: tfRoot2, repoRoot: cwd });
+    stdinPlan ??= parseStdinPlan(await readStdin(options.stdin));
+    return planToInventory(stdinPlan, { file: "stdin", tfRoot: tfRoot2, repoRoot: cwd });
+  };
+  const given = options.tfRoot !== void 0 ? resolve5(cwd, options.tfRoot) : void 0;
+  if (given !== void 0 && !existsSync2(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
+  if (given !== void 0 && !statSync2(given).isDirectory()) throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
+  const planDir = fromStdin ? void 0 : dirname2(resolve5(cwd, options.planFile));
+  let tfRoot = given ?? (planDir !== void 0 && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);
+  let inventory = await options.logger.group("Reading the plan", () => read(tfRoot));
+  const provenances = provenancesOf(inventory);
+  if (provenances.length > 0 && !provenances.some((p) => p.location !== void 0)) {
+    const wanted = rootDeclarationsOf(provenances.map((p) => p.address));
+    const search = findDeclaringDirectory(cwd, wanted);
+    if (search.dir !== void 0 && search.dir !== tfRoot && search.declared > declaredIn(tfRoot, wanted).declared) {
+      options.logger.info(
+        `${describe(tfRoot, cwd, given !== void 0)} declares none of the plan's resources; using the .tf files in ${display(search.dir, cwd)} (set --tf-root ${display(search.dir, cwd)} to say so)`
+      );
+      tfRoot = search.dir;
+      inventory = await read(tfRoot);
+    } else if (search.truncated) {
+      options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
+    }
+  }
+  let report = checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
+  const lineless = report.findings.filter((f) => f.location === null);
+  if (lineless.length > 0) {
+    const examples = [...new Set(lineless.map((f) => f.resource))].slice(0, 3).join(", ");
+    report = {
+      ...report,
+      warnings: [
+        ...report.warnings,
+        `${lineless.length} of ${report.findings.length} ${report.findings.length === 1 ? "finding has" : "findings have"} no .tf line (${examples}${lineless.length > 3 ? ", \u2026" : ""}): no .tf file under ${display(tfRoot, cwd)} or elsewhere in the repository declares their resources; they get no annotation and are left out of SARIF. Set --tf-root (Action input tf-root) to the folder of the root module's .tf files.`
+      ]
+    };
+  }
+  logWarnings(report, options.logger);
+  return report;
+}
+function describe(dir, cwd, given) {
+  return given ? `--tf-root ${display(dir, cwd)}` : `the default tf-root ${display(dir, cwd)}`;
+}
+function display(dir, cwd) {
+  const rel = relative5(cwd, dir);
+  if (rel === "") return ".";
+  return rel.startsWith("..") ? dir : rel.split(sep3).join("/");
+}
+function provenancesOf(inventory) {
+  const maps = [
+    inventory.loadBalancers,
+    inventory.instances,
+    inventory.networkInterfaces,
+    inventory.securityGroups,
+    inventory.networkAcls,
+    inventory.subnets,
+    inventory.vpcs,
+    inventory.addressTemplates,
+    inventory.addressTemplateGroups,
+    inventory.serviceTemplates,
+    inventory.serviceTemplateGroups
+  ];
+  return maps.flatMap((map) => [...map.values()].map((value) => value.provenance));
+}
+async function readStdin(stream) {
+  const input = stream ?? process.stdin;
+  if (input.isTTY === true) {
+    throw new InputError("plan -: stdin is a terminal; pipe the plan in, e.g. terraform show -json tfplan | clb-guard plan -");
+  }
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const chunk of input) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > MAX_PLAN_BYTES) throw new InputError(`the plan is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file: "stdin" });
+      chunks.push(bytes);
+    }
+  } catch (error2) {
+    if (error2 instanceof InputError) throw error2;
+    throw new InputError(`cannot read the plan from stdin: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+function parseStdinPlan(text) {
+  const deep = deepestNesting(text, MAX_PLAN_DEPTH);
+  if (deep !== void 0) {
+    const { line, column } = lineAndColumn(text, deep);
+    throw new InputError(`JSON nested more than ${MAX_PLAN_DEPTH} levels deep at line ${line}, column ${column}: not a Terraform plan`, { file: "stdin" });
+  }
+  return parsePlanJsonText(text, "stdin");
 }
 
 // src/model/inventory.ts
@@ -59003,22 +61670,23 @@ function emptyInventory(mode) {
 var str = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var list = (v) => Array.isArray(v) ? v : [];
 var strings2 = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string" && x !== "") : [];
+var shown = (v) => v === void 0 || v === null ? "not returned" : typeof v === "string" && /^[A-Za-z_]{1,16}$/.test(v) ? `"${v}"` : "of an unexpected value";
 var bool = (v) => v === true || v === 1 || v === "1" || v === "TRUE" || v === "true";
-function consoleUrl(kind, region, id) {
+function consoleUrl(kind, region, id2) {
   switch (kind) {
     case "clb":
-      return `https://console.cloud.tencent.com/clb/detail?rid=${region}&id=${id}`;
+      return `https://console.cloud.tencent.com/clb/detail?rid=${region}&id=${id2}`;
     case "sg":
-      return `https://console.cloud.tencent.com/vpc/security-group/detail/${id}?rid=${region}`;
+      return `https://console.cloud.tencent.com/vpc/security-group/detail/${id2}?rid=${region}`;
     case "cvm":
-      return `https://console.cloud.tencent.com/cvm/instance/detail?rid=${region}&id=${id}`;
+      return `https://console.cloud.tencent.com/cvm/instance/detail?rid=${region}&id=${id2}`;
     case "subnet":
-      return `https://console.cloud.tencent.com/vpc/subnet/detail?rid=${region}&id=${id}`;
+      return `https://console.cloud.tencent.com/vpc/subnet/detail?rid=${region}&id=${id2}`;
     case "acl":
-      return `https://console.cloud.tencent.com/vpc/acl/detail?rid=${region}&id=${id}`;
+      return `https://console.cloud.tencent.com/vpc/acl/detail?rid=${region}&id=${id2}`;
   }
 }
-var provenance = (id, type, url, path) => ({ address: id, cloudId: id, type, consoleUrl: url, ...path ? { path } : {} });
+var provenance = (id2, type, url, path) => ({ address: id2, cloudId: id2, type, consoleUrl: url, ...path ? { path } : {} });
 function healthCheckOf2(api, owner) {
   const check2 = api ?? {};
   const port = typeof check2.CheckPort === "number" && check2.CheckPort > 0 ? check2.CheckPort : void 0;
@@ -59045,7 +61713,7 @@ function targetOf(backend, via, owner, targetGroup) {
   };
 }
 function listenerOf2(api, lbId, region, backends, groupMembers) {
-  const id = String(api.ListenerId);
+  const id2 = String(api.ListenerId);
   const groupTargets = (groups, via) => {
     const out = [];
     let reason;
@@ -59071,27 +61739,27 @@ function listenerOf2(api, lbId, region, backends, groupMembers) {
   });
   const viaGroups = groupTargets(api.TargetGroupList, "targetGroup");
   return {
-    key: id,
+    key: id2,
     ...str(api.ListenerName) ? { name: str(api.ListenerName) } : {},
     loadBalancer: lbId,
     protocol: str(api.Protocol)?.toUpperCase() ?? unknown("protocol not returned"),
     port: typeof api.Port === "number" ? api.Port : unknown("port not returned"),
     ...typeof api.EndPort === "number" && api.EndPort > 0 ? { endPort: api.EndPort } : {},
-    healthCheck: healthCheckOf2(api.HealthCheck, id),
+    healthCheck: healthCheckOf2(api.HealthCheck, id2),
     rules,
-    targets: backends === void 0 ? [] : [...list(backends.Targets).map((t) => targetOf(t, "listener", id)), ...viaGroups.targets],
-    ...backends === void 0 ? { targetsUnknownReason: `targets of ${id} could not be read` } : viaGroups.reason ? { targetsUnknownReason: viaGroups.reason } : {},
-    provenance: provenance(id, "CLB listener", consoleUrl("clb", region, lbId))
+    targets: backends === void 0 ? [] : [...list(backends.Targets).map((t) => targetOf(t, "listener", id2)), ...viaGroups.targets],
+    ...backends === void 0 ? { targetsUnknownReason: `targets of ${id2} could not be read` } : viaGroups.reason ? { targetsUnknownReason: viaGroups.reason } : {},
+    provenance: provenance(id2, "CLB listener", consoleUrl("clb", region, lbId))
   };
 }
 function loadBalancerOf(api, region, listeners) {
-  const id = String(api.LoadBalancerId);
+  const id2 = String(api.LoadBalancerId);
   const vips = [...strings2(api.LoadBalancerVips), ...str(api.AddressIPv6) ? [str(api.AddressIPv6)] : []];
   const type = String(api.LoadBalancerType ?? "").toUpperCase();
   return {
-    key: id,
+    key: id2,
     ...str(api.LoadBalancerName) ? { name: str(api.LoadBalancerName) } : {},
-    network: type === "OPEN" || type === "PUBLIC" ? "OPEN" : type === "INTERNAL" || type === "PRIVATE" ? "INTERNAL" : unknown(`LoadBalancerType "${type}"`),
+    network: type === "OPEN" || type === "PUBLIC" ? "OPEN" : type === "INTERNAL" || type === "PRIVATE" ? "INTERNAL" : unknown(`LoadBalancerType ${shown(api.LoadBalancerType)}`),
     ipVersion: String(api.AddressIPVersion ?? "ipv4").toLowerCase() === "ipv6" ? "IPV6" : "IPV4",
     vips: vips.length > 0 ? vips : unknown("no VIP returned"),
     vpc: str(api.VpcId) ?? null,
@@ -59102,30 +61770,30 @@ function loadBalancerOf(api, region, listeners) {
     snatPro: bool(api.SnatPro),
     snatIps: list(api.SnatIps).map((s) => ({ subnet: str(s.SubnetId) ?? unknown("no subnet"), ip: str(s.Ip) ?? unknown("no IP returned") })),
     listeners,
-    provenance: provenance(id, "CLB", consoleUrl("clb", region, id))
+    provenance: provenance(id2, "CLB", consoleUrl("clb", region, id2))
   };
 }
 function instanceOf(api, region) {
-  const id = String(api.InstanceId);
+  const id2 = String(api.InstanceId);
   const vpc = api.VirtualPrivateCloud ?? {};
   return {
-    key: id,
+    key: id2,
     ...str(api.InstanceName) ? { name: str(api.InstanceName) } : {},
     // OsName says the family; anything not Windows is administered like Linux.
     os: /win/i.test(String(api.OsName ?? "")) ? "windows" : "linux",
     vpc: str(vpc.VpcId) ?? unknown("no VPC returned"),
     interfaces: [
       {
-        key: `${id}/eth0`,
+        key: `${id2}/eth0`,
         primary: true,
-        instance: id,
+        instance: id2,
         privateIps: strings2(api.PrivateIpAddresses),
         subnet: str(vpc.SubnetId) ?? unknown("no subnet returned"),
         securityGroups: strings2(api.SecurityGroupIds),
-        provenance: provenance(id, "CVM", consoleUrl("cvm", region, id))
+        provenance: provenance(id2, "CVM", consoleUrl("cvm", region, id2))
       }
     ],
-    provenance: provenance(id, "CVM", consoleUrl("cvm", region, id))
+    provenance: provenance(id2, "CVM", consoleUrl("cvm", region, id2))
   };
 }
 function rulePeer2(rule) {
@@ -59143,26 +61811,26 @@ function ruleService(rule) {
   if (str(template.ServiceGroupId)) return { kind: "serviceTemplateGroup", ref: str(template.ServiceGroupId) };
   return { kind: "protocol", protocol: str(rule.Protocol) ?? "ALL", ports: str(rule.Port) ?? "ALL" };
 }
-function securityGroupOf(id, set, region) {
+function securityGroupOf(id2, set, region) {
   const rules = (direction) => [...list(set[direction])].sort((a, b) => Number(a.PolicyIndex ?? 0) - Number(b.PolicyIndex ?? 0)).map((rule, i) => ({
-    action: String(rule.Action ?? "").toUpperCase() === "DROP" ? "DROP" : String(rule.Action ?? "").toUpperCase() === "ACCEPT" ? "ACCEPT" : unknown(`action "${String(rule.Action)}"`),
+    action: String(rule.Action ?? "").toUpperCase() === "DROP" ? "DROP" : String(rule.Action ?? "").toUpperCase() === "ACCEPT" ? "ACCEPT" : unknown(`action ${shown(rule.Action)}`),
     peer: rulePeer2(rule),
     service: ruleService(rule),
     ...str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription) } : {},
-    provenance: provenance(id, "security group", consoleUrl("sg", region, id), `${direction.toLowerCase()}[${i}]`)
+    provenance: provenance(id2, "security group", consoleUrl("sg", region, id2), `${direction.toLowerCase()}[${i}]`)
   }));
-  return { key: id, ingress: { rules: rules("Ingress") }, egress: { rules: rules("Egress") }, provenance: provenance(id, "security group", consoleUrl("sg", region, id)) };
+  return { key: id2, ingress: { rules: rules("Ingress") }, egress: { rules: rules("Egress") }, provenance: provenance(id2, "security group", consoleUrl("sg", region, id2)) };
 }
 function subnetOf(api, region) {
-  const id = String(api.SubnetId);
-  return { key: id, ...str(api.SubnetName) ? { name: str(api.SubnetName) } : {}, vpc: str(api.VpcId) ?? unknown("no VPC"), cidr: str(api.CidrBlock) ?? unknown("no CIDR"), networkAcl: str(api.NetworkAclId) ?? null, provenance: provenance(id, "subnet", consoleUrl("subnet", region, id)) };
+  const id2 = String(api.SubnetId);
+  return { key: id2, ...str(api.SubnetName) ? { name: str(api.SubnetName) } : {}, vpc: str(api.VpcId) ?? unknown("no VPC"), cidr: str(api.CidrBlock) ?? unknown("no CIDR"), networkAcl: str(api.NetworkAclId) ?? null, provenance: provenance(id2, "subnet", consoleUrl("subnet", region, id2)) };
 }
 function vpcOf(api) {
-  const id = String(api.VpcId);
-  return { key: id, cidr: str(api.CidrBlock) ?? unknown("no CIDR"), provenance: { address: id, cloudId: id, type: "VPC" } };
+  const id2 = String(api.VpcId);
+  return { key: id2, cidr: str(api.CidrBlock) ?? unknown("no CIDR"), provenance: { address: id2, cloudId: id2, type: "VPC" } };
 }
 function networkAclOf(api, region) {
-  const id = String(api.NetworkAclId);
+  const id2 = String(api.NetworkAclId);
   const type = api.NetworkAclType === "QUINTUPLE" ? "QUINTUPLE" : "TRIPLE";
   const entries = (field, direction) => [...list(api[field])].sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0)).map((e, i) => ({
     action: String(e.Action ?? "").toUpperCase() === "DROP" ? "DROP" : "ACCEPT",
@@ -59170,16 +61838,16 @@ function networkAclOf(api, region) {
     port: str(e.Port) ?? "ALL",
     peerCidr: str(e.CidrBlock) ?? str(e.Ipv6CidrBlock) ?? "0.0.0.0/0",
     ...str(e.Description) ? { description: str(e.Description) } : {},
-    provenance: provenance(id, "network ACL", consoleUrl("acl", region, id), `${direction}[${i}]`)
+    provenance: provenance(id2, "network ACL", consoleUrl("acl", region, id2), `${direction}[${i}]`)
   }));
-  const quintuple = type === "QUINTUPLE" ? { unknownReason: `the quintuple entries of ${id} were not read` } : {};
+  const quintuple = type === "QUINTUPLE" ? { unknownReason: `the quintuple entries of ${id2} were not read` } : {};
   return {
-    key: id,
+    key: id2,
     type,
     vpc: str(api.VpcId) ?? unknown("no VPC"),
     ingress: { entries: type === "TRIPLE" ? entries("IngressEntries", "ingress") : [], ...quintuple },
     egress: { entries: type === "TRIPLE" ? entries("EgressEntries", "egress") : [], ...quintuple },
-    provenance: provenance(id, "network ACL", consoleUrl("acl", region, id))
+    provenance: provenance(id2, "network ACL", consoleUrl("acl", region, id2))
   };
 }
 var templateOf = {
@@ -59189,16 +61857,16 @@ var templateOf = {
   serviceGroup: (api) => ({ key: String(api.ServiceTemplateGroupId), members: strings2(api.ServiceTemplateIdSet), provenance: { address: String(api.ServiceTemplateGroupId) } })
 };
 function networkInterfaceOf(api, region) {
-  const id = String(api.NetworkInterfaceId);
+  const id2 = String(api.NetworkInterfaceId);
   const attachment = api.Attachment ?? {};
   return {
-    key: id,
+    key: id2,
     primary: api.Primary === true,
     ...str(attachment.InstanceId) ? { instance: str(attachment.InstanceId) } : {},
     privateIps: list(api.PrivateIpAddressSet).map((x) => String(x.PrivateIpAddress)),
     subnet: str(api.SubnetId) ?? unknown("no subnet returned"),
     securityGroups: strings2(api.GroupSet),
-    provenance: provenance(id, "ENI", consoleUrl("cvm", region, id))
+    provenance: provenance(id2, "ENI", consoleUrl("cvm", region, id2))
   };
 }
 function quintupleEntriesOf(acl, rows, region) {
@@ -59218,6 +61886,114 @@ function quintupleEntriesOf(acl, rows, region) {
     };
   });
   return { ...acl, ingress: { entries: direction("INGRESS") }, egress: { entries: direction("EGRESS") } };
+}
+
+// src/sources/live/tencentApi.ts
+var import_clb_client = __toESM(require_clb_client(), 1);
+var import_cvm_client = __toESM(require_cvm_client(), 1);
+var import_sts_client = __toESM(require_sts_client(), 1);
+var import_vpc_client = __toESM(require_vpc_client(), 1);
+var import_https_proxy_agent = __toESM(require_dist(), 1);
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { isIPv4 as isIPv42 } from "node:net";
+var CLIENTS = { clb: import_clb_client.Client, vpc: import_vpc_client.Client, cvm: import_cvm_client.Client, sts: import_sts_client.Client };
+function isLoopbackHost(hostname) {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
+  return isIPv42(host) && host.split(".")[0] === "127";
+}
+function parseApiEndpoint(endpoint2) {
+  let url;
+  try {
+    url = new URL(endpoint2.includes("://") ? endpoint2 : `https://${endpoint2}`);
+  } catch {
+    throw new InputError(`--api-endpoint "${endpoint2}" is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`--api-endpoint must be http(s), not ${url.protocol}`);
+  if (url.username !== "" || url.password !== "") throw new InputError("--api-endpoint must not carry a user name or password");
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) throw new InputError(`--api-endpoint: plain http is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost), not ${url.hostname}`);
+  return { protocol: url.protocol === "http:" ? "http://" : "https://", host: url.host };
+}
+function refuseRedirects(agent) {
+  const target = agent;
+  const addRequest = target.addRequest.bind(target);
+  target.addRequest = (request2, options) => {
+    request2.prependListener("response", (response) => {
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status < 400) {
+        delete response.headers.location;
+        response.statusMessage = "redirect refused";
+      }
+    });
+    return addRequest(request2, options);
+  };
+  return agent;
+}
+function apiAgent(protocol, env = process.env) {
+  const proxy = env.http_proxy;
+  if (proxy) return refuseRedirects((0, import_https_proxy_agent.default)(proxy));
+  return refuseRedirects(protocol === "http://" ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true }));
+}
+var ApiCallError = class extends Error {
+  constructor(code, httpCode, reason) {
+    super(reason);
+    this.code = code;
+    this.httpCode = httpCode;
+    this.reason = reason;
+  }
+  code;
+  httpCode;
+  reason;
+};
+var ERROR_CODE = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
+function sanitizeCallError(error2) {
+  if (error2 instanceof ApiCallError) return error2;
+  const e = error2 ?? {};
+  if (typeof e.httpCode === "number") {
+    const redirect = e.httpCode >= 300 && e.httpCode < 400;
+    return new ApiCallError(void 0, e.httpCode, `HTTP ${e.httpCode}${redirect ? " (a redirect, refused: API calls are never redirected)" : ""}`);
+  }
+  if (typeof e.code === "string" && e.code !== "" && !/^E[A-Z]+$/.test(e.code)) {
+    return ERROR_CODE.test(e.code) && e.code.length <= 80 ? new ApiCallError(e.code, void 0, e.code) : new ApiCallError("Unreadable", void 0, "an error whose code is not a well-formed API code");
+  }
+  const message = typeof e.message === "string" ? e.message : "";
+  if (e.type === "invalid-json" || /invalid json|JSON/i.test(message)) return new ApiCallError(void 0, void 0, "the response is not JSON");
+  if (e.name === "TypeError") return new ApiCallError(void 0, void 0, 'the response has no "Response" object');
+  if (/timeout|timed out|ETIMEDOUT/i.test(message)) return new ApiCallError(void 0, void 0, "timed out");
+  if (/ECONNREFUSED/.test(message)) return new ApiCallError(void 0, void 0, "connection refused");
+  if (/ECONNRESET|socket hang up|EPIPE/.test(message)) return new ApiCallError(void 0, void 0, "connection dropped");
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) return new ApiCallError(void 0, void 0, "host not found");
+  return new ApiCallError(void 0, void 0, "network error");
+}
+function sdkApi(credential, options = {}) {
+  const target = options.endpoint ? parseApiEndpoint(options.endpoint) : void 0;
+  const agent = apiAgent(target?.protocol ?? "https://");
+  const clients = /* @__PURE__ */ new Map();
+  return {
+    async call(service, action, region, params) {
+      await credential();
+      const key = `${service}|${region}`;
+      let client = clients.get(key);
+      if (client === void 0) {
+        client = new CLIENTS[service]({
+          // The SDK asks for credentials before each request: refreshed OIDC credentials apply at once.
+          credential: { getCredential: credential },
+          region,
+          profile: { httpProfile: { reqTimeout: options.timeoutSeconds ?? 30, agent, ...target ? { endpoint: target.host, protocol: target.protocol } : {} } }
+        });
+        clients.set(key, client);
+      }
+      let response;
+      try {
+        response = await client.request(action, params);
+      } catch (error2) {
+        throw sanitizeCallError(error2);
+      }
+      if (typeof response !== "object" || response === null || Array.isArray(response)) throw new ApiCallError(void 0, void 0, 'the "Response" is not an object');
+      return response;
+    }
+  };
 }
 
 // src/sources/live/callScheduler.ts
@@ -59243,9 +62019,26 @@ var CallFailed = class extends Error {
   code;
 };
 function retryable(error2) {
-  if (error2.code === void 0 || error2.code === "") return true;
-  if (error2.code.startsWith("RequestLimitExceeded") || error2.code.startsWith("InternalError")) return true;
-  return error2.httpCode !== void 0 && error2.httpCode >= 500;
+  if (error2.code === void 0) return error2.httpCode === void 0 || error2.httpCode >= 500;
+  return error2.code.startsWith("RequestLimitExceeded") || error2.code.startsWith("InternalError");
+}
+function redactSecrets(text, secrets) {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    out = out.split(secret).join("***");
+    const head = secret.slice(0, 4);
+    let from = 0;
+    for (; ; ) {
+      const at2 = out.indexOf(head, from);
+      if (at2 < 0) break;
+      let end = at2 + 4;
+      while (end < out.length && end - at2 < secret.length && out[end] === secret[end - at2]) end++;
+      out = `${out.slice(0, at2)}***${out.slice(end)}`;
+      from = at2 + 3;
+    }
+  }
+  return out;
 }
 var CallScheduler = class {
   constructor(api, options = {}) {
@@ -59259,7 +62052,7 @@ var CallScheduler = class {
   failures = 0;
   async call(service, action, region, params) {
     const retry = this.options.retry ?? DEFAULT_RETRY;
-    let last = {};
+    let last = new ApiCallError(void 0, void 0, "network error");
     for (let attempt = 0; attempt < retry.attempts; attempt++) {
       if (attempt > 0) {
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
@@ -59270,38 +62063,53 @@ var CallScheduler = class {
       try {
         return await this.api.call(service, action, region, params);
       } catch (error2) {
-        last = error2;
-        if (last.code?.startsWith("AuthFailure") || last.code === "UnauthorizedOperation" || last.code?.startsWith("UnauthorizedOperation")) {
-          throw new InputError(`Tencent Cloud rejected the credentials (${last.code}): ${this.redact(last.message ?? "")}`.trim());
+        if (error2 instanceof InputError) throw error2;
+        last = sanitizeCallError(error2);
+        if (last.code?.startsWith("AuthFailure") || last.code?.startsWith("UnauthorizedOperation")) {
+          throw new InputError(`Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
         }
         if (!retryable(last)) break;
       }
     }
     this.failures++;
-    throw new CallFailed(action, last.code || (last.httpCode ? `HTTP ${last.httpCode}` : this.redact(last.message ?? "network error")));
+    throw new CallFailed(action, this.redact(last.reason));
   }
   /** Spaces calls of one action at its published rate, so throttling is the exception. */
   async slot(action) {
     const rate = this.options.rateLimits?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
     const interval = 1e3 / rate;
     const now = Date.now();
-    const at = Math.max(now, this.nextSlot.get(action) ?? 0);
-    this.nextSlot.set(action, at + interval);
-    if (at > now) await sleep(at - now);
+    const at2 = Math.max(now, this.nextSlot.get(action) ?? 0);
+    this.nextSlot.set(action, at2 + interval);
+    if (at2 > now) await sleep(at2 - now);
   }
   redact(text) {
-    let out = text;
-    for (const secret of this.options.secrets?.() ?? []) if (secret.length >= 4) out = out.split(secret).join("***");
-    return out;
+    return redactSecrets(text, this.options.secrets?.() ?? []);
   }
 };
 function sleep(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms));
+  return new Promise((resolve7) => setTimeout(resolve7, ms));
 }
 
 // src/sources/live/accountReader.ts
 var list2 = (v) => Array.isArray(v) ? v : [];
 var PAGE = 100;
+var isApi = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var objects = (v) => Array.isArray(v) && v.every(isApi) ? v : void 0;
+var id = (item, field) => typeof item[field] === "string" && item[field] !== "" ? item[field] : void 0;
+var count = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : void 0;
+var ID_FIELD = {
+  LoadBalancerSet: "LoadBalancerId",
+  InstanceSet: "InstanceId",
+  SubnetSet: "SubnetId",
+  VpcSet: "VpcId",
+  NetworkAclSet: "NetworkAclId",
+  NetworkInterfaceSet: "NetworkInterfaceId",
+  AddressTemplateSet: "AddressTemplateId",
+  AddressTemplateGroupSet: "AddressTemplateGroupId",
+  ServiceTemplateSet: "ServiceTemplateId",
+  ServiceTemplateGroupSet: "ServiceTemplateGroupId"
+};
 var AccountReader = class {
   constructor(scheduler, logger, concurrency = 16) {
     this.scheduler = scheduler;
@@ -59353,30 +62161,102 @@ var AccountReader = class {
       return void 0;
     }
   }
-  /** Pages through an action with Offset/Limit until TotalCount is reached. */
-  async pages(service, action, region, params, field, stringPaging = false) {
-    const out = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const response = await this.call(service, action, region, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE });
-      if (response === void 0) return void 0;
-      const items = list2(response[field]);
-      out.push(...items);
-      const total = Number(response.TotalCount ?? out.length);
-      if (items.length < PAGE || out.length >= total) return out;
-    }
+  /** Part of the account could not be read as the API promises: say so, and the scan is incomplete. */
+  short(message, address) {
+    this.complete = false;
+    this.warnings.push({ ...address ? { address } : {}, message });
   }
-  async byIds(service, action, region, idField, ids, resultField, extra = {}) {
+  /**
+   * The list `field` of an answer, checked: an array of objects, each with its ID when the list
+   * has one. Anything else makes what the call was for unknown (`undefined`).
+   */
+  listIn(response, action, region, field, idField = ID_FIELD[field]) {
+    const items = objects(response[field]);
+    if (items === void 0) {
+      this.short(`${region}: ${action} answered without a list "${field}"; what it was for is unknown`);
+      return void 0;
+    }
+    if (idField !== void 0 && items.some((item) => id(item, idField) === void 0)) {
+      this.short(`${region}: ${action} listed an object without "${idField}"; what the call was for is unknown`);
+      return void 0;
+    }
+    return items;
+  }
+  /**
+   * Pages through an action with Offset/Limit until TotalCount is reached. Every page must have
+   * the list and the count; the objects read must add up to the count, with no ID twice, and
+   * the count must not change while paging. Short of that, what was read is returned with the
+   * scan marked incomplete (the objects that were not read cannot be named, let alone checked).
+   * `undefined`: nothing usable came back.
+   */
+  async pages(service, action, region, params, field, stringPaging = false) {
     const out = /* @__PURE__ */ new Map();
+    const idField = ID_FIELD[field];
+    const rows = [];
+    let total;
+    let problem;
+    for (let offset = 0, page = 0; ; page++) {
+      const response = await this.call(service, action, region, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE });
+      if (response === void 0) return offset === 0 ? void 0 : this.partialPages(action, region, rows, `a later page failed`);
+      const items = this.listIn(response, action, region, field);
+      if (items === void 0) return offset === 0 ? void 0 : this.partialPages(action, region, rows, void 0);
+      const pageTotal = count(response.TotalCount);
+      if (pageTotal === void 0) {
+        this.short(`${region}: ${action} answered without a valid "TotalCount"; what it was for is unknown`);
+        return void 0;
+      }
+      if (total === void 0) total = pageTotal;
+      else if (pageTotal !== total) problem ??= `the TotalCount changed from ${total} to ${pageTotal} while paging`;
+      for (const item of items) {
+        if (idField === void 0) rows.push(item);
+        else if (out.has(id(item, idField))) problem ??= `${id(item, idField)} came back twice`;
+        else {
+          out.set(id(item, idField), item);
+          rows.push(item);
+        }
+      }
+      offset += items.length;
+      if (items.length > PAGE) problem ??= `a page had ${items.length} objects, more than the ${PAGE} asked for`;
+      if (rows.length >= total || items.length === 0 || items.length > PAGE) break;
+      if (items.length < PAGE) problem ??= `a page before the last had ${items.length} objects, not ${PAGE}`;
+      if (page > Math.ceil(total / PAGE) + 10) {
+        problem ??= "the pages did not add up";
+        break;
+      }
+    }
+    if (rows.length !== total) problem ??= `${rows.length} objects were read of the ${total} its TotalCount says`;
+    return problem === void 0 ? { rows, complete: true } : this.partialPages(action, region, rows, problem);
+  }
+  partialPages(action, region, rows, problem) {
+    if (problem !== void 0) this.short(`${region}: ${action}: ${problem}; objects it should have listed may be missing and are not checked`);
+    else this.warnings.push({ message: `${region}: ${action}: only the first pages could be read; objects on the others are not checked` });
+    return { rows, complete: false };
+  }
+  /**
+   * Objects by ID, 100 IDs a call. Each call's list is checked; an ID asked for and not
+   * answered is in `missing` with the reason, so the caller can make that object unknown.
+   */
+  async byIds(service, action, region, idField, ids, resultField, extra = {}) {
+    const found = /* @__PURE__ */ new Map();
+    const missing = /* @__PURE__ */ new Map();
     const idKey = idField.replace(/s$/, "");
     for (let i = 0; i < ids.length; i += PAGE) {
       const batch = ids.slice(i, i + PAGE);
       const response = await this.call(service, action, region, { [idField]: batch, Limit: PAGE, ...extra });
-      for (const item of list2(response?.[resultField])) out.set(String(item[idKey]), item);
+      const items = response === void 0 ? void 0 : this.listIn(response, action, region, resultField, idKey);
+      if (items === void 0) {
+        for (const wanted of batch) missing.set(wanted, `${action} did not answer for ${wanted}`);
+        continue;
+      }
+      for (const item of items) if (batch.includes(String(item[idKey]))) found.set(String(item[idKey]), item);
+      const absent = batch.filter((wanted) => !found.has(wanted));
+      for (const wanted of absent) missing.set(wanted, `${action} was asked for ${wanted} and did not return it`);
+      if (absent.length > 0) this.short(`${region}: ${action} returned ${batch.length - absent.length} of the ${batch.length} objects asked for; ${absent.slice(0, 5).join(", ")}${absent.length > 5 ? ", \u2026" : ""} unknown`);
     }
-    return out;
+    return { found, missing };
   }
   async readRegion(region) {
-    const lbs = await this.pages("clb", "DescribeLoadBalancers", region, {}, "LoadBalancerSet");
+    const lbs = (await this.pages("clb", "DescribeLoadBalancers", region, {}, "LoadBalancerSet"))?.rows;
     if (lbs === void 0) {
       this.warnings.push({ message: `${region}: the load balancers could not be listed; nothing in this region was checked` });
       return;
@@ -59384,12 +62264,15 @@ var AccountReader = class {
     let done = 0;
     const listenersByLb = /* @__PURE__ */ new Map();
     await forEachConcurrent(lbs, this.concurrency, async (lb) => {
-      const id = String(lb.LoadBalancerId);
+      const id2 = String(lb.LoadBalancerId);
       const [listeners, targets] = await Promise.all([
-        this.call("clb", "DescribeListeners", region, { LoadBalancerId: id }),
-        this.call("clb", "DescribeTargets", region, { LoadBalancerId: id })
+        this.call("clb", "DescribeListeners", region, { LoadBalancerId: id2 }),
+        this.call("clb", "DescribeTargets", region, { LoadBalancerId: id2 })
       ]);
-      listenersByLb.set(id, { listeners: listeners === void 0 ? void 0 : list2(listeners.Listeners), backends: targets === void 0 ? void 0 : list2(targets.Listeners) });
+      listenersByLb.set(id2, {
+        listeners: listeners === void 0 ? void 0 : this.checkedListeners(listeners, "DescribeListeners", region, id2, ["TargetGroupList", "Rules"]),
+        backends: targets === void 0 ? void 0 : this.checkedListeners(targets, "DescribeTargets", region, id2, ["Targets", "Rules"])
+      });
       this.logger.progress(`${region}: ${++done}/${lbs.length} CLBs`);
     });
     const groupIds = /* @__PURE__ */ new Set();
@@ -59400,20 +62283,24 @@ var AccountReader = class {
     }
     const groupMembers = /* @__PURE__ */ new Map();
     await forEachConcurrent([...groupIds], this.concurrency, async (groupId) => {
-      const rows = await this.pages("clb", "DescribeTargetGroupInstances", region, { Filters: [{ Name: "TargetGroupId", Values: [groupId] }] }, "TargetGroupInstanceSet");
-      groupMembers.set(groupId, rows === void 0 ? `members of target group ${groupId} could not be read` : rows.map((r) => targetOf(r, "targetGroup", groupId, groupId)));
+      const read = await this.pages("clb", "DescribeTargetGroupInstances", region, { Filters: [{ Name: "TargetGroupId", Values: [groupId] }] }, "TargetGroupInstanceSet");
+      groupMembers.set(groupId, read === void 0 || !read.complete ? `members of target group ${groupId} could not be read in full` : read.rows.map((r) => targetOf(r, "targetGroup", groupId, groupId)));
     });
     for (const lb of lbs) {
-      const id = String(lb.LoadBalancerId);
-      const read = listenersByLb.get(id);
+      const id2 = String(lb.LoadBalancerId);
+      const read = listenersByLb.get(id2);
       let listeners;
       if (read?.listeners === void 0) {
-        const reason = `listeners of ${id} could not be read`;
-        listeners = [{ key: `${id}/listeners`, loadBalancer: id, protocol: unknown(reason), port: unknown(reason), healthCheck: { enabled: unknown(reason), sourceIpType: unknown(reason), provenance: { address: id } }, rules: [], targets: [], targetsUnknownReason: reason, provenance: { address: id } }];
+        const reason = `listeners of ${id2} could not be read`;
+        listeners = [{ key: `${id2}/listeners`, loadBalancer: id2, protocol: unknown(reason), port: unknown(reason), healthCheck: { enabled: unknown(reason), sourceIpType: unknown(reason), provenance: { address: id2 } }, rules: [], targets: [], targetsUnknownReason: reason, provenance: { address: id2 } }];
       } else {
-        listeners = read.listeners.map((l) => listenerOf2(l, id, region, read.backends?.find((b) => b.ListenerId === l.ListenerId) ?? (read.backends === void 0 ? void 0 : {}), (g) => groupMembers.get(g) ?? `target group ${g} was not read`));
+        listeners = read.listeners.map((l) => {
+          const backend = read.backends?.find((b) => b.ListenerId === l.ListenerId);
+          if (read.backends !== void 0 && backend === void 0) this.short(`${region}: DescribeTargets did not list ${String(l.ListenerId)} of ${id2}; its targets are unknown`, id2);
+          return listenerOf2(l, id2, region, backend, (g) => groupMembers.get(g) ?? `target group ${g} was not read`);
+        });
       }
-      this.loadBalancers.set(id, loadBalancerOf(lb, region, listeners));
+      this.loadBalancers.set(id2, loadBalancerOf(lb, region, listeners));
     }
     const instanceIds = /* @__PURE__ */ new Set();
     for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.instance === "string") instanceIds.add(t.instance);
@@ -59424,7 +62311,7 @@ var AccountReader = class {
     const ips = [...eniIps2];
     for (let i = 0; i < ips.length; i += 5) {
       const found = await this.pages("vpc", "DescribeNetworkInterfaces", region, { Filters: [{ Name: "address-ip", Values: ips.slice(i, i + 5) }] }, "NetworkInterfaceSet");
-      for (const eni of found ?? []) this.networkInterfaces.set(String(eni.NetworkInterfaceId), networkInterfaceOf(eni, region));
+      for (const eni of found?.rows ?? []) this.networkInterfaces.set(String(eni.NetworkInterfaceId), networkInterfaceOf(eni, region));
     }
     const groups = /* @__PURE__ */ new Set();
     for (const lb of this.loadBalancers.values()) if (Array.isArray(lb.securityGroups)) for (const g of lb.securityGroups) groups.add(g);
@@ -59434,35 +62321,66 @@ var AccountReader = class {
     for (const sg of this.securityGroups.values()) for (const rule of [...sg.ingress.rules, ...sg.egress.rules]) if (rule.peer.kind === "securityGroup") peerGroups.add(rule.peer.ref);
     for (const group2 of peerGroups) {
       const members2 = await this.pages("cvm", "DescribeInstances", region, { Filters: [{ Name: "security-group-id", Values: [group2] }] }, "InstanceSet");
-      for (const m of members2 ?? []) if (!this.instances.has(String(m.InstanceId))) this.instances.set(String(m.InstanceId), instanceOf(m, region));
+      for (const m of members2?.rows ?? []) if (!this.instances.has(String(m.InstanceId))) this.instances.set(String(m.InstanceId), instanceOf(m, region));
     }
     await this.readTemplates(region);
     const subnetIds = /* @__PURE__ */ new Set();
     for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (typeof nic.subnet === "string") subnetIds.add(nic.subnet);
     for (const lb of this.loadBalancers.values()) if (typeof lb.subnet === "string") subnetIds.add(lb.subnet);
     const subnets = await this.byIds("vpc", "DescribeSubnets", region, "SubnetIds", [...subnetIds].filter((s) => !this.subnets.has(s)), "SubnetSet");
-    for (const s of subnets.values()) this.subnets.set(String(s.SubnetId), subnetOf(s, region));
+    for (const s of subnets.found.values()) this.subnets.set(String(s.SubnetId), subnetOf(s, region));
+    for (const [key, reason] of subnets.missing) this.subnets.set(key, { key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: "subnet" } });
     const vpcIds = /* @__PURE__ */ new Set();
     for (const lb of this.loadBalancers.values()) if (typeof lb.vpc === "string") vpcIds.add(lb.vpc);
     for (const s of this.subnets.values()) if (typeof s.vpc === "string") vpcIds.add(s.vpc);
     const vpcs = await this.byIds("vpc", "DescribeVpcs", region, "VpcIds", [...vpcIds].filter((v) => !this.vpcs.has(v)), "VpcSet");
-    for (const v of vpcs.values()) this.vpcs.set(String(v.VpcId), vpcOf(v));
+    for (const v of vpcs.found.values()) this.vpcs.set(String(v.VpcId), vpcOf(v));
+    for (const [key, reason] of vpcs.missing) this.vpcs.set(key, { key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: "VPC" } });
     const aclIds = [...new Set([...this.subnets.values()].map((s) => s.networkAcl).filter((a) => typeof a === "string"))].filter((a) => !this.networkAcls.has(a));
     const acls = await this.byIds("vpc", "DescribeNetworkAcls", region, "NetworkAclIds", aclIds, "NetworkAclSet");
-    for (const a of acls.values()) this.networkAcls.set(String(a.NetworkAclId), networkAclOf(a, region));
+    for (const a of acls.found.values()) this.networkAcls.set(String(a.NetworkAclId), networkAclOf(a, region));
+    for (const [key, reason] of acls.missing) this.networkAcls.set(key, { key, type: "TRIPLE", vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: "network ACL" } });
     for (const acl of [...this.networkAcls.values()].filter((a) => a.type === "QUINTUPLE" && aclIds.includes(a.key))) {
       const rows = await this.pages("vpc", "DescribeNetworkAclQuintupleEntries", region, { NetworkAclId: acl.key }, "NetworkAclQuintupleSet");
-      if (rows !== void 0) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows, region));
+      if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
     }
   }
+  /**
+   * DescribeListeners' and DescribeTargets' `Listeners`, checked: a list of objects with their
+   * ListenerId, whose nested lists are lists (or absent). Otherwise that CLB's listeners (or
+   * targets) are unknown.
+   */
+  checkedListeners(response, action, region, lb, nested) {
+    const items = objects(response.Listeners);
+    const optionalList = (v) => v === void 0 || v === null || objects(v) !== void 0;
+    const bad = items === void 0 ? 'without a list "Listeners"' : items.some((l) => id(l, "ListenerId") === void 0) ? 'with a listener without "ListenerId"' : items.some((l) => nested.some((n) => !optionalList(l[n])) || list2(l.Rules).some((r) => !optionalList(r.TargetGroupList) || !optionalList(r.Targets))) ? "with a listener whose nested lists are not lists" : void 0;
+    if (bad === void 0) return items;
+    this.short(`${region}: ${action} answered ${lb} ${bad}; ${action === "DescribeListeners" ? "its listeners" : "its targets"} are unknown`, lb);
+    return void 0;
+  }
   async readInstances(region, ids) {
-    const found = await this.byIds("cvm", "DescribeInstances", region, "InstanceIds", ids, "InstanceSet");
+    const { found, missing } = await this.byIds("cvm", "DescribeInstances", region, "InstanceIds", ids, "InstanceSet");
     for (const instance of found.values()) this.instances.set(String(instance.InstanceId), instanceOf(instance, region));
+    for (const [key, reason] of missing) {
+      const provenance2 = { address: key, cloudId: key, type: "CVM" };
+      this.instances.set(key, { key, os: unknown(reason), vpc: unknown(reason), interfaces: [{ key: `${key}/eth0`, primary: true, instance: key, privateIps: unknown(reason), subnet: unknown(reason), securityGroups: unknown(reason), provenance: provenance2 }], provenance: provenance2 });
+    }
   }
   async readSecurityGroups(region, ids) {
-    await forEachConcurrent(ids.filter((id) => !this.securityGroups.has(id)), this.concurrency, async (id) => {
-      const response = await this.call("vpc", "DescribeSecurityGroupPolicies", region, { SecurityGroupId: id });
-      if (response !== void 0) this.securityGroups.set(id, securityGroupOf(id, response.SecurityGroupPolicySet ?? {}, region));
+    await forEachConcurrent(ids.filter((id2) => !this.securityGroups.has(id2)), this.concurrency, async (id2) => {
+      const response = await this.call("vpc", "DescribeSecurityGroupPolicies", region, { SecurityGroupId: id2 });
+      if (response === void 0) return;
+      const set = response.SecurityGroupPolicySet;
+      const missing = !isApi(set) ? "SecurityGroupPolicySet" : ["Ingress", "Egress"].filter((d) => objects(set[d]) === void 0).join(" and ");
+      if (missing === "") {
+        this.securityGroups.set(id2, securityGroupOf(id2, set, region));
+        return;
+      }
+      const reason = `DescribeSecurityGroupPolicies answered ${id2} without a valid ${missing}`;
+      this.short(`${region}: ${reason}; its rules are unknown`, id2);
+      const read = securityGroupOf(id2, isApi(set) ? set : {}, region);
+      const unknownIf = (direction, rules) => !isApi(set) || objects(set[direction]) === void 0 ? { rules: [], unknownReason: reason } : rules;
+      this.securityGroups.set(id2, { ...read, ingress: unknownIf("Ingress", read.ingress), egress: unknownIf("Egress", read.egress) });
     });
   }
   /** The parameter templates the rules use, and the members of template groups. */
@@ -59479,7 +62397,7 @@ var AccountReader = class {
     const fetch2 = async (action, filter, ids, field) => {
       const out = [];
       const all = [...ids];
-      for (let i = 0; i < all.length; i += 5) out.push(...await this.pages("vpc", action, region, { Filters: [{ Name: filter, Values: all.slice(i, i + 5) }] }, field, true) ?? []);
+      for (let i = 0; i < all.length; i += 5) out.push(...(await this.pages("vpc", action, region, { Filters: [{ Name: filter, Values: all.slice(i, i + 5) }] }, field, true))?.rows ?? []);
       return out;
     };
     for (const g of await fetch2("DescribeAddressTemplateGroups", "address-template-group-id", want.addressGroup, "AddressTemplateGroupSet")) {
@@ -59504,45 +62422,6 @@ async function forEachConcurrent(items, limit, fn) {
   await Promise.all(workers);
 }
 
-// src/sources/live/tencentApi.ts
-var import_clb_client = __toESM(require_clb_client(), 1);
-var import_cvm_client = __toESM(require_cvm_client(), 1);
-var import_sts_client = __toESM(require_sts_client(), 1);
-var import_vpc_client = __toESM(require_vpc_client(), 1);
-var CLIENTS = { clb: import_clb_client.Client, vpc: import_vpc_client.Client, cvm: import_cvm_client.Client, sts: import_sts_client.Client };
-function parseApiEndpoint(endpoint2) {
-  let url;
-  try {
-    url = new URL(endpoint2.includes("://") ? endpoint2 : `https://${endpoint2}`);
-  } catch {
-    throw new InputError(`--api-endpoint "${endpoint2}" is not a URL`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`--api-endpoint must be http(s), not ${url.protocol}`);
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) || url.hostname.startsWith("127.");
-  if (url.protocol === "http:" && !loopback) throw new InputError(`--api-endpoint: plain http is allowed only for loopback addresses, not ${url.hostname}`);
-  return { protocol: url.protocol === "http:" ? "http://" : "https://", host: url.host };
-}
-function sdkApi(credential, options = {}) {
-  const target = options.endpoint ? parseApiEndpoint(options.endpoint) : void 0;
-  const clients = /* @__PURE__ */ new Map();
-  return {
-    async call(service, action, region, params) {
-      const key = `${service}|${region}`;
-      let client = clients.get(key);
-      if (client === void 0) {
-        client = new CLIENTS[service]({
-          // The SDK asks for credentials before each request: refreshed OIDC credentials apply at once.
-          credential: { getCredential: credential },
-          region,
-          profile: { httpProfile: { reqTimeout: options.timeoutSeconds ?? 30, ...target ? { endpoint: target.host, protocol: target.protocol } : {} } }
-        });
-        clients.set(key, client);
-      }
-      return await client.request(action, params);
-    }
-  };
-}
-
 // src/sources/live/credentials.ts
 var import_sts_client2 = __toESM(require_sts_client(), 1);
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -59559,7 +62438,11 @@ async function resolveCredentials(env, options = {}) {
     return { describe: "environment variables", get: async () => credential, secrets: () => [secretKey, ...token ? [token] : []] };
   }
   if (secretId || secretKey) throw new InputError("set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (only one is set)");
-  if (options.oidc) return oidcCredentials(options.oidc, options.apiEndpoint, onSecret);
+  if (options.oidc) {
+    const source = oidcCredentials(options.oidc, options.apiEndpoint, onSecret);
+    await source.get();
+    return source;
+  }
   const profile = readProfile(options.profileFile ?? env.TENCENTCLOUD_CREDENTIALS_FILE ?? join5(homedir(), ".tencentcloud", "credentials"));
   if (profile) {
     return { describe: "the credentials profile", get: async () => profile, secrets: () => [profile.secretKey, ...profile.token ? [profile.token] : []] };
@@ -59585,34 +62468,62 @@ function oidcCredentials(oidc, apiEndpoint, onSecret) {
   const sts = new import_sts_client2.Client({
     credential: {},
     region: "ap-guangzhou",
-    profile: { httpProfile: { reqTimeout: 30, ...target ? { endpoint: target.host, protocol: target.protocol } : {} } }
+    profile: { httpProfile: { reqTimeout: 30, agent: apiAgent(target?.protocol ?? "https://"), ...target ? { endpoint: target.host, protocol: target.protocol } : {} } }
   });
   let current;
+  let pending;
+  let refused;
   const seen = [];
+  const exchange = async () => {
+    let webIdentityToken;
+    try {
+      webIdentityToken = await oidc.idToken();
+    } catch {
+      throw new InputError("OIDC: the runner gave no ID token (does the job have `permissions: id-token: write`?)");
+    }
+    onSecret(webIdentityToken);
+    seen.push(webIdentityToken);
+    let response;
+    try {
+      response = await sts.request(
+        "AssumeRoleWithWebIdentity",
+        { ProviderId: oidc.providerId, WebIdentityToken: webIdentityToken, RoleArn: oidc.roleArn, RoleSessionName: "clb-guard", DurationSeconds: oidc.durationSeconds ?? 7200 },
+        { skipSign: true }
+      );
+    } catch (error2) {
+      const failure = sanitizeCallError(error2);
+      const reason = redactSecrets(failure.code ?? failure.reason, seen);
+      throw new InputError(failure.code !== void 0 ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}` : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`);
+    }
+    const creds = typeof response === "object" && response !== null ? response.Credentials : void 0;
+    const text = (v) => typeof v === "string" && v !== "" ? v : void 0;
+    const id2 = text(creds?.TmpSecretId);
+    const key = text(creds?.TmpSecretKey);
+    const token = text(creds?.Token);
+    const expiredTime = Number(response?.ExpiredTime);
+    if (id2 === void 0 || key === void 0 || token === void 0 || !Number.isFinite(expiredTime)) {
+      throw new InputError("OIDC: STS answered AssumeRoleWithWebIdentity without complete temporary credentials");
+    }
+    for (const secret of [key, token]) {
+      onSecret(secret);
+      seen.push(secret);
+    }
+    current = { credential: { secretId: id2, secretKey: key, token }, expires: expiredTime * 1e3 };
+    return current.credential;
+  };
   return {
     describe: `OIDC role ${oidc.roleArn}`,
     secrets: () => [...seen],
     async get() {
+      if (refused) throw refused;
       if (current && current.expires - Date.now() > 3e5) return current.credential;
-      const webIdentityToken = await oidc.idToken();
-      onSecret(webIdentityToken);
-      let response;
-      try {
-        response = await sts.request(
-          "AssumeRoleWithWebIdentity",
-          { ProviderId: oidc.providerId, WebIdentityToken: webIdentityToken, RoleArn: oidc.roleArn, RoleSessionName: "clb-guard", DurationSeconds: oidc.durationSeconds ?? 7200 },
-          { skipSign: true }
-        );
-      } catch (error2) {
-        throw new InputError(`OIDC: Tencent Cloud STS refused to assume ${oidc.roleArn} (${error2.code || "error"})`);
-      }
-      const creds = response.Credentials;
-      for (const secret of [creds.TmpSecretKey, creds.Token]) {
-        onSecret(secret);
-        seen.push(secret);
-      }
-      current = { credential: { secretId: creds.TmpSecretId, secretKey: creds.TmpSecretKey, token: creds.Token }, expires: Number(response.ExpiredTime) * 1e3 };
-      return current.credential;
+      pending ??= exchange().catch((error2) => {
+        if (error2 instanceof InputError) refused = error2;
+        throw error2;
+      }).finally(() => {
+        pending = void 0;
+      });
+      return pending;
     }
   };
 }
@@ -59627,7 +62538,7 @@ async function readLiveInventory(options) {
 
 // src/check/liveCheck.ts
 async function checkLive(options) {
-  const config = await loadConfig({ cwd: options.cwd, ...options.configFile ? { configFile: options.configFile } : {}, ...options.policyPaths ? { policyPaths: options.policyPaths } : {} });
+  const config = await loadRunConfig(options);
   const credentials = await resolveCredentials(options.env ?? process.env, {
     ...options.oidc ? { oidc: options.oidc } : {},
     ...options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {},
@@ -59644,7 +62555,9 @@ async function checkLive(options) {
     retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8e3 },
     ...options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}
   });
-  return checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target: { regions: options.regions } });
+  const report = checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target: { regions: options.regions } });
+  logWarnings(report, options.logger);
+  return report;
 }
 
 // src/report/annotations.ts
@@ -59699,8 +62612,8 @@ async function publishCheckRun(github, where, run) {
 var DRIFT_MARKER = "<!-- clb-guard:drift-issue -->";
 var DRIFT_LABEL = "clb-guard-drift";
 async function syncDriftIssue(github, where, state) {
-  const open2 = await github.paginate(github.rest.issues.listForRepo, { owner: where.owner, repo: where.repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open2.find((issue2) => typeof issue2.body === "string" && issue2.body.includes(DRIFT_MARKER) && issue2.pull_request === void 0);
+  const open3 = await github.paginate(github.rest.issues.listForRepo, { owner: where.owner, repo: where.repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
+  const existing = open3.find((issue2) => typeof issue2.body === "string" && issue2.body.includes(DRIFT_MARKER) && issue2.pull_request === void 0);
   const body = `${DRIFT_MARKER}
 ${state.body}`.slice(0, 65536);
   if (state.findings === 0) {
@@ -60591,8 +63504,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -60660,8 +63573,8 @@ var JSONParse = (text, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error2;
   }
@@ -61000,8 +63913,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -63822,6 +66735,17 @@ function renderJson(report) {
     complete: report.complete,
     summary: { error: report.summary.error, warning: report.summary.warning, notice: report.summary.notice, unknown: report.summary.unknown },
     findings: report.findings.map(orderFinding),
+    fixes: fixGroupsOf(report.findings).map((group2) => ({
+      id: group2.fix.id,
+      summary: fixSummary(group2),
+      text: group2.fix.text,
+      ...group2.fix.resource !== void 0 ? { resource: group2.fix.resource } : {},
+      location: group2.fix.location ?? null,
+      ...group2.fix.hcl !== void 0 ? { hcl: group2.fix.hcl } : {},
+      ...group2.fix.api !== void 0 ? { api: { service: group2.fix.api.service, action: group2.fix.api.action, request: group2.fix.api.request } } : {},
+      rules: group2.fix.rules,
+      findings: group2.findings.map((f) => f.fingerprint)
+    })),
     policies: report.policies.map((p) => ({ id: p.id, title: p.title, description: p.description, severity: p.severity, source: p.source, ...p.remediation ? { remediation: p.remediation } : {}, ...p.docs ? { docs: p.docs } : {} })),
     exceptions: report.exceptions,
     warnings: report.warnings,
@@ -63842,6 +66766,7 @@ function orderFinding(f) {
     message: f.message,
     location: f.location,
     evidence: f.evidence,
+    ...f.fix !== void 0 ? { fix: f.fix.id } : {},
     ...f.remediation !== void 0 ? { remediation: f.remediation } : {},
     ...f.docs !== void 0 ? { docs: f.docs } : {},
     ...f.consoleUrl !== void 0 ? { consoleUrl: f.consoleUrl } : {},
@@ -63858,17 +66783,22 @@ function summaryLine(report) {
 
 // src/report/markdown.ts
 var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", notice: "\u{1F535}" };
+var UNKNOWN_ICON = "\u2754";
 function renderMarkdown(report, options = {}) {
   const limit = options.maxChars ?? 1e6;
+  const links = report.mode === "plan" ? options.links : void 0;
   const head = [`## ${options.heading ?? "clb-guard"}`, ""];
   if (!report.complete) head.push("> [!CAUTION]", "> The scan is **incomplete**: part of the account could not be read, so findings there are unknown.", "");
   if (report.findings.length === 0) head.push(`\u2705 **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`, "");
   else {
     head.push(`**${summaryLine(report)}** \u2014 ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends.`, "");
-    head.push("| policy | severity | findings |", "|---|---|---:|");
+    head.push("| policy | severity | failing | unknown |", "|---|---|---:|---:|");
     const byPolicy = /* @__PURE__ */ new Map();
     for (const f of report.findings) byPolicy.set(f.policy, [...byPolicy.get(f.policy) ?? [], f]);
-    for (const [policy, list4] of byPolicy) head.push(`| \`${policy}\` | ${ICON[list4[0].severity]} ${list4[0].severity} | ${list4.length} |`);
+    for (const [policy, list4] of byPolicy) {
+      const failing = list4.filter((f) => f.status === "fail").length;
+      head.push(`| \`${policy}\` | ${ICON[list4[0].severity]} ${list4[0].severity} | ${failing} | ${list4.length - failing} |`);
+    }
     head.push("");
   }
   const tail = [];
@@ -63876,17 +66806,20 @@ function renderMarkdown(report, options = {}) {
   const applied = report.exceptions.filter((e) => !e.expired && e.suppressed > 0);
   if (applied.length > 0) tail.push("", `<sub>${applied.length} exception(s) applied: ${applied.map((e) => `\`${e.policy}\` on \`${e.resource}\` until ${e.expires}`).join("; ")}</sub>`);
   if (expired.length > 0) tail.push("", `\u26A0\uFE0F ${expired.length} exception(s) expired and no longer apply.`);
+  const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
+  const shownFixes = /* @__PURE__ */ new Map();
   let text = head.join("\n");
   const closing = tail.join("\n");
-  let shown = 0;
+  let shown2 = 0;
   for (const finding of report.findings) {
-    const block = renderFinding(finding);
+    const block = renderFinding(finding, links, groups, shownFixes);
     const reserve = 300 + closing.length;
     if (text.length + block.length + reserve > limit) break;
     text += block;
-    shown++;
+    if (finding.fix && !shownFixes.has(finding.fix.id)) shownFixes.set(finding.fix.id, finding);
+    shown2++;
   }
-  const left = report.findings.length - shown;
+  const left = report.findings.length - shown2;
   if (left > 0) text += `
 
 \u2026 and **${left} more** ${left === 1 ? "finding" : "findings"} in ${options.overflowHint ?? "the full report"}.`;
@@ -63894,28 +66827,76 @@ function renderMarkdown(report, options = {}) {
   return `${text.slice(0, limit - 1)}
 `;
 }
-function renderFinding(f) {
-  const where = f.location ? ` \u2014 \`${escape2(f.location.file)}:${f.location.line}\`` : "";
-  const status = f.status === "unknown" ? " _(unknown)_" : "";
+function renderFinding(f, links, groups, shownFixes) {
+  const where = f.location ? ` \u2014 ${locationLink(f.location, links)}` : "";
+  const label = f.status === "unknown" ? `${UNKNOWN_ICON} **UNKNOWN** (${f.severity} if it fails)` : `${ICON[f.severity]} **${f.severity.toUpperCase()}**`;
   const lines = [`
 
-### ${ICON[f.severity]} \`${f.policy}\`${status} on \`${escape2(f.resource)}\`${where}`, "", escape2(f.message)];
+### ${label} \`${f.policy}\` on \`${escape2(f.resource)}\`${where}`, "", escape2(f.message)];
   if (f.evidence.length > 0) {
     lines.push("", "<details><summary>Why</summary>", "");
-    for (const e of f.evidence.slice(0, 8)) lines.push(`- **${e.verdict}** ${e.part ? `${escape2(e.part)}: ` : ""}\`${escape2(e.rule)}\`${e.list ? ` in \`${escape2(e.list)}\`` : ""}${e.location ? ` (\`${escape2(e.location.file)}:${e.location.line}\`)` : ""}`);
+    for (const e of f.evidence.slice(0, 8)) lines.push(`- ${evidenceLine(e, links)}`);
     lines.push("", "</details>");
   }
-  if (f.remediation) lines.push("", "<details><summary>Fix</summary>", "", "```text", f.remediation.replace(/```/g, "'''"), "```", "", "</details>");
+  const advice = f.fix ? f.advice : f.remediation;
+  if (advice) lines.push("", `**Fix:** ${escape2(advice)}`);
+  if (f.fix) {
+    const group2 = groups.get(f.fix.id);
+    const first = shownFixes.get(f.fix.id);
+    if (first !== void 0) lines.push("", `The same change as for \`${first.policy}\` on \`${escape2(first.resource)}\` above${group2 && group2.findings.length > 1 ? ` (${escape2(fixSummary(group2).replace(/^One/, "one"))})` : ""}.`);
+    else lines.push("", ...renderFix(f.fix, group2 && group2.findings.length > 1 ? fixSummary(group2) : void 0, links));
+  }
   return lines.join("\n");
+}
+function renderFix(fix, summary2, links) {
+  const lines = [];
+  const prose = escape2(fix.text).split("\n").join("\n\n").replace(/([\w./-]+\.tf):(\d+)/g, (_m, file, line) => locationLink({ file, line: Number(line) }, links, true));
+  lines.push(summary2 ? `**${escape2(summary2)}:** ${prose}` : prose);
+  if (fix.hcl) lines.push("", "```hcl", fence(fix.hcl), "```");
+  if (fix.api) lines.push("", `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`, "", "```json", fence(JSON.stringify(fix.api.request, null, 2)), "```");
+  return lines;
+}
+function evidenceLine(e, links) {
+  const where = e.list ? ` in \`${escape2(e.list)}\`${e.index !== void 0 ? ` #${e.index}` : ""}` : "";
+  return `**${e.verdict}** ${e.part ? `${escape2(e.part)}: ` : ""}\`${escape2(e.rule)}\`${where}${e.location ? ` (${locationLink(e.location, links)})` : ""}${e.reason ? ` \u2014 ${escape2(e.reason)}` : ""}`;
+}
+function locationLink(location, links, escaped = false) {
+  const file = escaped ? location.file : escape2(location.file);
+  const label = `\`${file}:${location.line}\``;
+  if (links === void 0 || /^(\/|[A-Za-z]:|\.\.)/.test(location.file)) return label;
+  const path = location.file.split("\\").join("/").split("/").map(encodeURIComponent).join("/");
+  const range = location.endLine !== void 0 && location.endLine > location.line ? `#L${location.line}-L${location.endLine}` : `#L${location.line}`;
+  return `[${label}](${links.serverUrl.replace(/\/$/, "")}/${links.repository}/blob/${links.sha}/${path}${range})`;
+}
+function fence(text) {
+  return text.replace(/```/g, "'''");
 }
 function escape2(text) {
   return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;").replace(/`/g, "'").replace(/\|/g, "\\|");
+}
+
+// src/report/github/links.ts
+function markdownLinks(env, headSha) {
+  const repository = env.GITHUB_REPOSITORY;
+  const sha = headSha || env.GITHUB_SHA;
+  if (!repository || !sha) return void 0;
+  return { serverUrl: env.GITHUB_SERVER_URL || "https://github.com", repository, sha };
 }
 
 // src/report/sarifReport.ts
 var SARIF_RESULT_LIMIT = 25e3;
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", notice: "2.0" };
+var OMITTED_NOTIFICATION = "omitted-findings";
+function describeOmissions(omissions, findings) {
+  const parts = [
+    omissions.noLocation > 0 ? `${omissions.noLocation} without a location in the repository (live findings, or plan findings whose resources no .tf file under tf-root declares)` : "",
+    omissions.notInRepository > 0 ? `${omissions.notInRepository} whose file is not in the repository` : "",
+    omissions.overLimit > 0 ? `${omissions.overLimit} over the limit of ${SARIF_RESULT_LIMIT} results` : ""
+  ].filter((p) => p !== "");
+  const total = omissions.noLocation + omissions.notInRepository + omissions.overLimit;
+  return `${total} of ${findings} findings are not in this SARIF file: ${parts.join("; ")}. They are in the JSON report and the job summary.`;
+}
 function renderSarif(report, options = {}) {
   const exists3 = options.fileExists ?? (() => true);
   const rules = report.policies.map((p) => ({
@@ -63935,20 +66916,47 @@ Fix: ${p.remediation}` : ""}`, markdown: `${p.description}${p.remediation ? `
     properties: { tags: ["security", "tencentcloud", "clb"], "security-severity": SECURITY_SEVERITY[p.severity], precision: "high" }
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const located = report.findings.filter((f) => f.location !== null && exists3(f.location.file) && ruleIndex.has(f.policy));
+  const withLocation = report.findings.filter((f) => f.location !== null && ruleIndex.has(f.policy));
+  const located = withLocation.filter((f) => exists3(f.location.file));
   const kept = located.slice(0, SARIF_RESULT_LIMIT);
   const results = kept.map((f) => result(f, ruleIndex.get(f.policy), exists3));
+  const omissions = {
+    noLocation: report.findings.length - withLocation.length,
+    notInRepository: withLocation.length - located.length,
+    overLimit: located.length - kept.length
+  };
+  const omitted = report.findings.length - kept.length;
+  const notifications = omitted > 0 ? [{ level: "warning", message: { text: describeOmissions(omissions, report.findings.length) }, descriptor: { id: OMITTED_NOTIFICATION, index: 0 }, properties: { ...omissions } }] : [];
   return {
-    omitted: report.findings.length - kept.length,
+    omitted,
+    omissions,
     sarif: {
       $schema: "https://json.schemastore.org/sarif-2.1.0.json",
       version: "2.1.0",
       runs: [
         {
-          tool: { driver: { name: "clb-guard", version: report.tool.version, semanticVersion: report.tool.version, informationUri: "https://github.com/clb-guard/clb-guard", rules } },
+          tool: {
+            driver: {
+              name: "clb-guard",
+              version: report.tool.version,
+              semanticVersion: report.tool.version,
+              informationUri: "https://github.com/clb-guard/clb-guard",
+              rules,
+              notifications: [
+                {
+                  id: OMITTED_NOTIFICATION,
+                  name: "OmittedFindings",
+                  shortDescription: { text: "Findings left out of the SARIF file." },
+                  fullDescription: { text: "Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why." },
+                  defaultConfiguration: { level: "warning" }
+                }
+              ]
+            }
+          },
           originalUriBaseIds: { "%SRCROOT%": { uri: `file://${(options.repoRoot ?? "").replace(/\/?$/, "/")}` } },
-          invocations: [{ executionSuccessful: report.complete }],
-          results
+          invocations: [{ executionSuccessful: report.complete, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
+          results,
+          properties: { findings: report.findings.length, omittedFindings: { total: omitted, ...omissions } }
         }
       ]
     }
@@ -64051,6 +67059,7 @@ async function runAction() {
     await publish(report, inputs, cwd);
     if (!report.complete && !inputs.allowPartial) {
       setFailed("The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.");
+      process.exitCode = 2;
       return;
     }
     if (exitCodeFor(report, inputs.failOn) === 1) {
@@ -64059,6 +67068,7 @@ async function runAction() {
   } catch (error2) {
     if (error2 instanceof InputError) setFailed(errorMessage(error2));
     else setFailed(`clb-guard internal error: ${errorMessage(error2)}. Please report it with the debug log (re-run with debug logging).`);
+    process.exitCode = 2;
     if (!(error2 instanceof InputError) && error2 instanceof Error && error2.stack) debug(error2.stack);
   }
 }
@@ -64085,24 +67095,28 @@ async function publish(report, inputs, cwd) {
   const context = workflowContext();
   const github = inputs.githubToken ? githubClient(inputs.githubToken) : void 0;
   if (inputs.annotations) await annotate(report, inputs, context, github);
-  const reportFile = resolve5(process.env.RUNNER_TEMP ?? tmpdir(), "clb-guard-report.json");
+  const reportFile = resolve6(process.env.RUNNER_TEMP ?? tmpdir(), "clb-guard-report.json");
   await writeFile2(reportFile, renderJson(report));
   setOutput("report-file", reportFile);
   let sarifNote = "";
   if (inputs.sarifFile) {
-    const path = resolve5(cwd, inputs.sarifFile);
-    await mkdir2(dirname2(path), { recursive: true });
-    const { sarif, omitted } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync2(resolve5(cwd, p)) });
+    const path = resolve6(cwd, inputs.sarifFile);
+    await mkdir2(dirname3(path), { recursive: true });
+    const { sarif, omitted, omissions } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync3(resolve6(cwd, p)) });
     await writeFile2(path, `${JSON.stringify(sarif, null, 2)}
 `);
     setOutput("sarif-file", path);
-    if (omitted > 0) sarifNote = `
+    if (omitted > 0) {
+      const text = describeOmissions(omissions, report.findings.length);
+      sarifNote = `
 
-> ${omitted} ${omitted === 1 ? "finding has" : "findings have"} no location in the repository and ${omitted === 1 ? "is" : "are"} not in the SARIF file (code scanning); ${omitted === 1 ? "it is" : "they are"} listed here and in the JSON report.
+> ${text}
 `;
+    }
   }
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: "the JSON report (output report-file)" }) + sarifNote).write();
+    const links = markdownLinks(process.env, context.pullRequest?.headSha);
+    await summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: "the JSON report (output report-file)", ...links ? { links } : {} }) + sarifNote).write();
   }
   await comment(report, inputs, context, github);
   await driftIssue(report, inputs, context, github);
@@ -64145,7 +67159,8 @@ async function comment(report, inputs, context, github) {
     return;
   }
   try {
-    const body = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: "the job summary", heading: "clb-guard" });
+    const links = markdownLinks(process.env, context.pullRequest.headSha);
+    const body = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: "the job summary", heading: "clb-guard", ...links ? { links } : {} });
     const done = await upsertStickyComment(github, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, body);
     info(`PR comment ${done}.`);
   } catch (error2) {
