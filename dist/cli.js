@@ -36985,17 +36985,7 @@ function locateJsonError(text) {
   const stack = [];
   let i = 0;
   let expect = "value";
-  const at2 = (offset, message, truncated = false) => {
-    let line = 1;
-    let lineStart = 0;
-    for (let j = 0; j < offset && j < text.length; j++) {
-      if (text.charCodeAt(j) === 10) {
-        line++;
-        lineStart = j + 1;
-      }
-    }
-    return { line, column: offset - lineStart + 1, message, truncated };
-  };
+  const at2 = (offset, message, truncated = false) => ({ ...lineAndColumn(text, offset), message, truncated });
   const openDescription = () => {
     const top = stack[stack.length - 1];
     if (top === "object") return "an object";

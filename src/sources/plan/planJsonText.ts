@@ -87,17 +87,7 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   let i = 0;
   // What the scanner expects next: a value, a key (or `}` right after `{`), `:`, or `,`/closer.
   let expect: 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'separator' | 'end' = 'value';
-  const at = (offset: number, message: string, truncated = false): JsonErrorLocation => {
-    let line = 1;
-    let lineStart = 0;
-    for (let j = 0; j < offset && j < text.length; j++) {
-      if (text.charCodeAt(j) === 10) {
-        line++;
-        lineStart = j + 1;
-      }
-    }
-    return { line, column: offset - lineStart + 1, message, truncated };
-  };
+  const at = (offset: number, message: string, truncated = false): JsonErrorLocation => ({ ...lineAndColumn(text, offset), message, truncated });
   const openDescription = (): string => {
     const top = stack[stack.length - 1];
     if (top === 'object') return 'an object';
