@@ -56,12 +56,36 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
   return { ...(display !== undefined ? { file: display } : {}), policies: resolved.policies, exceptions };
 }
 
-/** `clb-guard policies validate FILES`: every problem in the given policy files, as a run without a config would see them. */
-export async function validatePolicyFiles(paths: readonly string[], cwd: string): Promise<{ problems: SchemaProblem[]; policies: number }> {
+/**
+ * `clb-guard policies validate FILES`: every problem in the given policy files, as a run in `cwd`
+ * would see them — with the nearest config's params, so a param the config supplies is not
+ * reported missing (and a broken config is reported too).
+ */
+export async function validatePolicyFiles(paths: readonly string[], cwd: string): Promise<{ problems: SchemaProblem[]; policies: number; config?: string }> {
   const { sources, problems } = await readPolicyFiles(paths, cwd);
   const all = [...builtinPolicies(), ...sources];
-  const resolved = resolvePolicies(all, {}, undefined);
-  return { problems: [...problems, ...resolved.problems, ...checkParams(all, {}, { file: CONFIG_FILE_NAME })], policies: sources.reduce((n, s) => n + s.policies.length, 0) };
+  const configPath = await discoverConfig(cwd);
+  let config: ConfigFile = {};
+  let configAt: { file: string; doc?: JsonDocument } = { file: CONFIG_FILE_NAME };
+  if (configPath !== undefined) {
+    const display = displayPath(cwd, configPath);
+    try {
+      const doc = parseJsonDocument(await readConfigText(configPath, display), display);
+      const found = tooDeep(doc.value) === undefined ? validateConfigDocument(doc) : [{ file: display, line: 1, pointer: '', message: `nested more than ${MAX_NESTING} levels deep` }];
+      problems.push(...found);
+      if (found.length === 0) config = { params: (doc.value as ConfigFile).params ?? {} };
+      configAt = { file: display, doc };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ file: display, line: 1, pointer: '', message: error.message });
+    }
+  }
+  const resolved = resolvePolicies(all, config, configAt.file);
+  return {
+    problems: [...problems, ...resolved.problems, ...checkParams(all, config, configAt)],
+    policies: sources.reduce((n, s) => n + s.policies.length, 0),
+    ...(configPath !== undefined ? { config: configAt.file } : {}),
+  };
 }
 
 /**

@@ -152,3 +152,13 @@ describe('hostile policy paths get one line naming the path', () => {
     expect(problems.map((p) => `${p.file}:${p.line}: ${p.pointer || '/'}: ${p.message}`).join('\n')).toMatch(expected);
   });
 });
+
+describe('policies validate reads the nearest config', () => {
+  it('a param the config supplies is not reported missing; a wrong one in the config is reported', async () => {
+    const policy = reach({ from: ['params.mysqlFrom'] });
+    const dir = workspace({ 'p.json': JSON.stringify({ policies: [policy] }), '.clb-guard.json': JSON.stringify({ params: { mysqlFrom: ['10.1.0.0/16'] } }) });
+    expect((await validatePolicyFiles(['p.json'], dir)).problems).toEqual([]);
+    writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify({ params: { mysqlFrom: ['banana'] } }));
+    expect((await validatePolicyFiles(['p.json'], dir)).problems.map((p) => `${p.file}:${p.line}: ${p.pointer}: ${p.message}`)).toEqual(['.clb-guard.json:1: /params/mysqlFrom: params.mysqlFrom: "banana" is not a CIDR or IP address']);
+  });
+});
