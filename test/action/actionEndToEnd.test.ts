@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
+import { expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 /** Runs the built Action (dist/index.js) as the runner would: INPUT_* and GITHUB_* environment. */
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -43,11 +44,13 @@ async function runAction(inputs: Record<string, string>, options: { event?: stri
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   if (sarifName) env['INPUT_SARIF-FILE'] = join(dir, sarifName);
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
+  // Under the network guard: any connection or lookup outside loopback fails the test.
+  const child = spawn(process.execPath, [...guardedNodeArgs(), join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expectNoEscape(stdout, code);
   return { code, stdout, summary: readFileSync(files.summary, 'utf8'), outputs: parseOutputs(readFileSync(files.output, 'utf8')) };
 }
 

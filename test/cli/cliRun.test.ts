@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ioErrorLine, runCli, type CliIo } from '../../src/cli/runCli.js';
+import { expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const demo = join(repoRoot, 'examples', 'demo');
@@ -58,7 +59,8 @@ describe('clb-guard plan -', () => {
   });
 
   it('the built CLI reads a piped plan (dist/cli.js)', () => {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'plan', '-', '--config', emptyConfig, '--format', 'json'], { cwd: repoRoot, input: readFileSync(join(demo, 'plan.json')), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...guardedNodeArgs(), join(repoRoot, 'dist', 'cli.js'), 'plan', '-', '--config', emptyConfig, '--format', 'json'], { cwd: repoRoot, input: readFileSync(join(demo, 'plan.json')), encoding: 'utf8' });
+    expectNoEscape(run.stderr, run.status);
     expect(run.status, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout).findings).toHaveLength(11);
   });

