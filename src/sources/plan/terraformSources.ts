@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SourceLocation } from '../../model/provenance.js';
 import { scanHcl, type HclAttribute, type HclBlock } from './hclScanner.js';
+import { scanTfJson } from './tfJsonScanner.js';
 
 /** A resource block as written, with the file it is in (relative to the repository root). */
 export interface SourceBlock {
@@ -19,7 +20,17 @@ interface ScannedDirectory {
   readonly locals: ReadonlyMap<string, SourceAttribute>;
 }
 
-/** Reads the `.tf` files of a directory; tests may pass their own. */
+/** Terraform's two syntaxes: native `.tf` and JSON `.tf.json`. */
+export function isTerraformFile(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
+}
+
+/** The top-level blocks of one Terraform file, by its syntax. */
+export function scanTerraformFile(path: string, text: string): HclBlock {
+  return path.endsWith('.tf.json') ? scanTfJson(text) : scanHcl(text);
+}
+
+/** Reads the `.tf` and `.tf.json` files of a directory; tests may pass their own. */
 export interface TfFileReader {
   list(dir: string): readonly string[];
   read(file: string): string | undefined;
@@ -29,7 +40,7 @@ export const diskTfFiles: TfFileReader = {
   list(dir) {
     try {
       return readdirSync(dir)
-        .filter((name) => name.endsWith('.tf'))
+        .filter(isTerraformFile)
         .sort()
         .map((name) => join(dir, name));
     } catch {
@@ -46,7 +57,7 @@ export const diskTfFiles: TfFileReader = {
 };
 
 /**
- * The `.tf` files of each module directory, scanned once when first asked: where each
+ * The `.tf` and `.tf.json` files of each module directory, scanned once when first asked: where each
  * `resource "TYPE" "NAME"` block is, and the `locals` the plan JSON does not carry.
  */
 export class TerraformSources {
@@ -84,7 +95,7 @@ export class TerraformSources {
       const text = this.files.read(path);
       if (text === undefined) continue;
       const file = relative(this.repoRoot, path).split(sep).join('/');
-      for (const block of scanHcl(text).blocks) {
+      for (const block of scanTerraformFile(path, text).blocks) {
         if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
@@ -151,14 +162,14 @@ function diskSubdirs(dir: string): string[] {
   }
 }
 
-/** How many of the wanted blocks the `.tf` files of one folder declare. */
+/** How many of the wanted blocks the `.tf` and `.tf.json` files of one folder declare. */
 export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileReader = diskTfFiles): { declared: number; files: number } {
   const seen = new Set<string>();
   const paths = files.list(dir);
   for (const path of paths) {
     const text = files.read(path);
     if (text === undefined) continue;
-    for (const block of scanHcl(text).blocks) {
+    for (const block of scanTerraformFile(path, text).blocks) {
       if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
         const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
         if (wanted.resources.has(key)) seen.add(`r:${key}`);
@@ -169,7 +180,7 @@ export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileR
 }
 
 /**
- * Searches a repository, breadth first and bounded, for the folder whose `.tf` files declare the
+ * Searches a repository, breadth first and bounded, for the folder whose `.tf` / `.tf.json` files declare the
  * plan's root module: the one declaring most of its resources and module calls (the shallowest on
  * a tie). Hidden folders, `node_modules`, `vendor` and `.terraform` are skipped, links not followed.
  */

@@ -59,7 +59,7 @@ describe('memory', () => {
 const inventory = await readPlanInventory({ planFile: ${JSON.stringify(planFile)}, tfRoot: '/nonexistent', repoRoot: ${JSON.stringify(dir)} });
 process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, balancers: inventory.loadBalancers.size, groups: inventory.securityGroups.size }));`,
     );
-    await build({ entryPoints: [entry], outfile: join(dir, 'measure.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+    await build({ entryPoints: [entry], outfile: join(dir, 'measure.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
     const child = spawnSync(process.execPath, [...guardedNodeArgs(), join(dir, 'measure.mjs')], { encoding: 'utf8' });
     expectNoEscape(child.stderr, child.status);
     expect(child.stderr).toBe('');
