@@ -18,6 +18,12 @@ export interface HealthCheck {
 export interface Target {
   /** The instance, when registered by instance ID. */
   readonly instance?: Maybe<Ref>;
+  /**
+   * Set when `instance` is unknown but known to be one of these instances (a `dynamic` block whose
+   * `for_each` cannot be decided before apply, over the instances of one resource). Policies
+   * evaluate each: when all fail the same way, each is reported; otherwise the target is unknown.
+   */
+  readonly instanceCandidates?: readonly Ref[];
   /** The ENI IP, when registered by IP (secondary NICs, cross-region, IPv6). */
   readonly eniIp?: Maybe<string>;
   readonly port: Maybe<number>;

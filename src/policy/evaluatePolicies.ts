@@ -33,16 +33,16 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
       subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
       subjectCache.set(cacheKey, subjects);
     }
-    for (const subject of subjects) {
+    const failuresOf = (subject: Subject): AssertionFailure[] => {
+      const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, fieldSource(subject.fields, params));
+      if (applies === 'no') return [];
+      const failures = runAssertion(policy.assert, { subject, resolver, params });
+      // The policy may not apply at all; what it found cannot be called a failure.
+      if (applies === 'unknown') return failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
+      return failures;
+    };
+    const report = (subject: Subject, failures: readonly AssertionFailure[], note: string | undefined): void => {
       const source = fieldSource(subject.fields, params);
-      const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, source);
-      if (applies === 'no') continue;
-      const ctx: AssertionContext = { subject, resolver, params };
-      let failures = runAssertion(policy.assert, ctx);
-      if (applies === 'unknown') {
-        // The policy may not apply at all; what it found cannot be called a failure.
-        failures = failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
-      }
       for (const failure of failures) {
         const identity = `${policy.id}\u0000${failure.resource}\u0000${failure.key}`;
         const existing = findings.get(identity);
@@ -52,7 +52,8 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         // Texts only for findings that are kept: merged flows need none.
-        const message = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const rendered = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const message = note === undefined ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : '';
         const plan = failure.fix?.();
         if (plan !== undefined) plans.set(identity, plan);
@@ -73,6 +74,9 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
           extra: 0,
         });
       }
+    };
+    for (const subject of subjects) {
+      for (const { subject: reported, failures, note } of outcomesOf(subject, failuresOf)) report(reported, failures, note);
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
@@ -85,6 +89,31 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
     return { ...finding, remediation, fix };
   });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+}
+
+/**
+ * What a subject gives: its own failures, or, for a backend that is one of several candidate
+ * instances, a failure on each candidate when every candidate fails and all in the same way
+ * (the same failures, all `fail`). Otherwise — candidates differ, or one passes — the backend's
+ * own (unknown) outcome, its reason saying why the candidates did not decide it.
+ */
+function outcomesOf(subject: Subject, failuresOf: (subject: Subject) => AssertionFailure[]): { subject: Subject; failures: readonly AssertionFailure[]; note?: string }[] {
+  const candidates = subject.candidates;
+  if (candidates === undefined || candidates.length === 0) return [{ subject, failures: failuresOf(subject) }];
+  const outcomes = candidates.map((candidate) => ({ subject: candidate, failures: failuresOf(candidate) }));
+  const signature = (failures: readonly AssertionFailure[]) => [...new Set(failures.map((f) => f.key))].sort().join('\u0000');
+  const first = signature(outcomes[0]!.failures);
+  const same = outcomes.every((o) => o.failures.length > 0 && o.failures.every((f) => f.status === 'fail') && signature(o.failures) === first);
+  const n = candidates.length;
+  const shown = candidates.slice(0, 4).map((c) => c.resource).join(', ');
+  const names = n > 4 ? `${shown} and ${n - 4} more` : shown;
+  if (same) {
+    const note = `the target of ${subject.target?.provenance.address ?? subject.resource} is one of ${n} candidate${n === 1 ? '' : 's'}, ${names}, all of which fail`;
+    return outcomes.map((o) => ({ ...o, note }));
+  }
+  const why = outcomes.some((o) => o.failures.length === 0) ? 'some of them pass' : 'they do not all fail the same way';
+  const failures = failuresOf(subject).map((f) => (f.status !== 'unknown' ? f : { ...f, vars: new Map([...f.vars, ['reason', `${f.vars.get('reason') ?? 'unknown'}; it is one of ${n} candidates, ${names}, and ${why}`]]) }));
+  return [{ subject, failures }];
 }
 
 const MAX_EVIDENCE = 20;

@@ -67,6 +67,11 @@ export interface Subject {
   readonly instance?: Instance;
   readonly securityGroup?: SecurityGroup;
   readonly networkAcl?: NetworkAcl;
+  /**
+   * A backend whose instance is one of several (`Target.instanceCandidates`): the same backend
+   * for each candidate. Policies report on each when all fail the same way, else on this subject.
+   */
+  readonly candidates?: readonly Subject[];
 }
 
 export interface SubjectParams {
@@ -189,7 +194,16 @@ function* backendSubjects(resolver: InventoryResolver, params: SubjectParams): I
       const groups: { rule?: ListenerRule; healthCheck: HealthCheck; targets: readonly Target[] }[] = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
       for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
       for (const group of groups) {
-        for (const target of group.targets) yield backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, target);
+        for (const target of group.targets) {
+          const subject = backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, target);
+          if (target.instanceCandidates === undefined || target.instanceCandidates.length === 0) {
+            yield subject;
+            continue;
+          }
+          const { instanceCandidates, ...rest } = target;
+          const candidates = instanceCandidates.map((instance) => backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
+          yield { ...subject, candidates };
+        }
       }
       if (listener.targetsUnknownReason !== undefined) {
         const target: Target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: 'listener', provenance: listener.provenance };

@@ -12,6 +12,8 @@ import type { PlanValue } from './planValue.js';
 import type { Resolved } from './referenceResolver.js';
 import { describeItem } from './rulePeer.js';
 import { someOf } from './messageList.js';
+import type { HclToken } from './hclScanner.js';
+import { formatResource } from './terraformAddress.js';
 
 const NOT_KNOWN: PlanValue = { known: false };
 
@@ -74,6 +76,14 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   if (state.state === 'unset' && !dynamicUnknown) return;
   if (state.state !== 'set' || !Array.isArray(state.value)) {
     if (state.state === 'set') context.warn(resource, 'targets: expected a list of blocks');
+    const dynamic = state.state !== 'set' ? dynamicTargets(context, view) : undefined;
+    if (dynamic !== undefined && 'open' in dynamic && dynamic.candidates !== undefined) {
+      // Not even the number of targets is known, but each one is one of the candidates.
+      const port = numberOfState(dynamic.port);
+      const provenance = context.provenance(resource, { path: 'targets', ...(dynamic.location ? { location: dynamic.location } : {}) });
+      (rule?.targets ?? listener.targets).push({ instance: unknown(dynamic.open), instanceCandidates: dynamic.candidates, port, via, provenance });
+      return;
+    }
     listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
     return;
   }
@@ -110,6 +120,7 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
   const dynamic = dynamicTargets(context, view);
   const written = dynamic !== undefined && 'targets' in dynamic ? dynamic.targets : writtenTargets(context, view);
   const openReason = dynamic !== undefined && 'open' in dynamic ? dynamic.open : undefined;
+  const candidates = dynamic !== undefined && 'open' in dynamic ? dynamic.candidates : undefined;
   const used = new Set<number>();
   const targets: Target[] = [];
   const elements = resource.values['targets'];
@@ -144,7 +155,8 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
     }
-    targets.push({ ...target, via, provenance });
+    const open = candidates !== undefined && openReason !== undefined && target.instance !== undefined && isUnknown(target.instance);
+    targets.push({ ...target, ...(open ? { instanceCandidates: candidates } : {}), via, provenance });
   }
   return targets;
 }
@@ -169,7 +181,7 @@ function writtenTargets(context: PlanContext, view: ResourceView): WrittenTarget
  * `content` are read from the `.tf` source and evaluated for each element (the iterator bound
  * as `<name>.key` / `<name>.value`). `open` when the collection itself cannot be decided.
  */
-function dynamicTargets(context: PlanContext, view: ResourceView): { targets: WrittenTarget[] } | { open: string } | undefined {
+function dynamicTargets(context: PlanContext, view: ResourceView): { targets: WrittenTarget[] } | OpenTargets | undefined {
   const source = context.sourceBlock(view.resource);
   const dynamic = source?.block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === 'targets');
   if (source === undefined || dynamic === undefined) return undefined;
@@ -184,7 +196,15 @@ function dynamicTargets(context: PlanContext, view: ResourceView): { targets: Wr
   else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]!]);
   else {
     const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : 'it is not a collection';
-    return { open: `the for_each of the dynamic "targets" block cannot be decided: ${why}` };
+    const open = `the for_each of the dynamic "targets" block cannot be decided: ${why}`;
+    const candidates = candidateInstances(context, view, iterator, forEach.tokens, content.attributes.get('instance_id')?.tokens);
+    if (candidates === undefined) return { open };
+    // The iterator is not known; a port written without it still is.
+    const unbound = { ...view.frame, bindings: new Map([...(view.frame.bindings ?? []), [iterator, new Unknown(open)]]) };
+    const portAttribute = content.attributes.get('port');
+    const port = portAttribute === undefined ? undefined : context.stateOfValue(context.values.evaluateTokens(portAttribute.tokens, unbound), view.scope);
+    const location = locationOf(context, view, { index: 0, block: {}, line: dynamic.line, endLine: dynamic.endLine });
+    return { open, candidates, ...(port !== undefined ? { port } : {}), ...(location ? { location } : {}) };
   }
   const targets = entries.map(([key, value], index): WrittenTarget => {
     const frame = { ...view.frame, bindings: new Map([...(view.frame.bindings ?? []), [iterator, { key, value } as Value]]) };
@@ -193,6 +213,83 @@ function dynamicTargets(context: PlanContext, view: ResourceView): { targets: Wr
     return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
   });
   return { targets };
+}
+
+interface OpenTargets {
+  /** Why the collection cannot be decided. */
+  readonly open: string;
+  /** Every instance a target can be: set when the expressions name the instances of one resource and nothing else. */
+  readonly candidates?: readonly Ref[];
+  /** `port` of `content`, evaluated without the iterator. */
+  readonly port?: AttributeState;
+  readonly location?: ReturnType<typeof locationOf>;
+}
+
+const KEYWORDS = new Set(['for', 'in', 'if', 'true', 'false', 'null']);
+
+/**
+ * The resources an expression names (`type.name`), and every other root name it uses (besides
+ * functions, keywords, `for` variables and `allowed`); undefined when a string interpolates.
+ */
+function namesOf(tokens: readonly HclToken[], allowed: ReadonlySet<string>): { resources: Set<string>; others: Set<string> } | undefined {
+  const bound = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'ident' || t.text !== 'for') continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const b = tokens[j]!;
+      if (b.kind === 'ident' && b.text === 'in') break;
+      if (b.kind === 'ident') bound.add(b.text);
+    }
+  }
+  const resources = new Set<string>();
+  const others = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'string') {
+      if (t.parts.some((p) => !('literal' in p))) return undefined;
+      continue;
+    }
+    if (t.kind !== 'ident') continue;
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (previous?.kind === 'punct' && (previous.text === '.' || previous.text === '::')) continue;
+    if (next?.kind === 'punct' && next.text === '(') continue;
+    if (KEYWORDS.has(t.text) || bound.has(t.text) || allowed.has(t.text)) continue;
+    const name = tokens[i + 2];
+    if (t.text.includes('_') && next?.kind === 'punct' && next.text === '.' && name?.kind === 'ident') resources.add(`${t.text}.${name.text}`);
+    else others.add(t.text);
+  }
+  return { resources, others };
+}
+
+/**
+ * The instances a target of an open `dynamic "targets"` block can be: the instances of the one
+ * `tencentcloud_instance` resource its `instance_id` names, or, when `instance_id` is computed from
+ * the iterator only, of the one resource `for_each` names. Any other name (a variable, a local,
+ * another resource) leaves the candidates open: undefined.
+ */
+function candidateInstances(context: PlanContext, view: ResourceView, iterator: string, forEach: readonly HclToken[], instanceId: readonly HclToken[] | undefined): readonly Ref[] | undefined {
+  if (instanceId === undefined) return undefined;
+  const content = namesOf(instanceId, new Set([iterator]));
+  if (content === undefined || content.others.size > 0 || content.resources.size > 1) return undefined;
+  let resource = [...content.resources][0];
+  if (resource === undefined) {
+    const collection = namesOf(forEach, new Set());
+    if (collection === undefined || collection.others.size > 0 || collection.resources.size !== 1) return undefined;
+    resource = [...collection.resources][0]!;
+  }
+  const [type, name] = resource.split('.') as [string, string];
+  if (type !== 'tencentcloud_instance') return undefined;
+  const instances = context.resources.instancesOf(formatResource({ module: view.frame.module, mode: 'managed', type, name }));
+  return instances.length === 0 ? undefined : instances.map((r) => r.address);
+}
+
+function numberOfState(state: AttributeState | undefined): Maybe<number> {
+  if (state === undefined) return unknown('port is not set');
+  if (state.state === 'set' && typeof state.value === 'number') return state.value;
+  if (state.state === 'set' && typeof state.value === 'string' && /^\d+$/.test(state.value)) return Number(state.value);
+  return unknown(state.state === 'unknown' ? `the port of the dynamic "targets" block is ${AFTER_APPLY}` : 'port is not set');
 }
 
 function itemsOfState(state: AttributeState | undefined): readonly Resolved[] {

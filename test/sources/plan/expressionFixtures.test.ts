@@ -93,3 +93,40 @@ describe('dynamic "targets" over a counted resource', () => {
     ]);
   });
 });
+
+describe('dynamic "targets" whose for_each is keyed by instance IDs (open until apply)', () => {
+  it('gives each open target the instances it can be', async () => {
+    const inventory = await readFixture('dynamic-targets-open', '.');
+    const shut = listener(inventory, 'tencentcloud_clb_instance.web', 'tencentcloud_clb_listener.shut');
+    expect(shut.targetsUnknownReason).toBeUndefined();
+    expect(shut.targets).toHaveLength(1);
+    expect(shut.targets[0]!.instanceCandidates).toEqual(['tencentcloud_instance.shut[0]', 'tencentcloud_instance.shut[1]']);
+    expect(shut.targets[0]!.port).toBe(8080);
+    expect(shut.targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided/) });
+  });
+
+  it('fails every candidate when all fail the same way, and is unknown on the attachment when one passes', async () => {
+    expect(await findings('dynamic-targets-open')).toEqual([
+      'fail backend-allows-clients tencentcloud_instance.shut[0]',
+      'fail backend-allows-clients tencentcloud_instance.shut[1]',
+      'fail backend-allows-health-check tencentcloud_instance.shut[0]',
+      'fail backend-allows-health-check tencentcloud_instance.shut[1]',
+      'fail backend-allows-vip tencentcloud_instance.shut[0]',
+      'fail backend-allows-vip tencentcloud_instance.shut[1]',
+      // No ACL: every candidate passes, but which of them are targets stays open.
+      'unknown acl-allows-both-directions tencentcloud_clb_attachment.shut',
+      'unknown acl-allows-both-directions tencentcloud_clb_attachment.tcp',
+      'unknown backend-allows-clients tencentcloud_clb_attachment.tcp',
+      'unknown backend-allows-health-check tencentcloud_clb_attachment.tcp',
+      'unknown backend-allows-vip tencentcloud_clb_attachment.tcp',
+    ]);
+  });
+
+  it('says the target is one of the candidates, all of which fail, or why the candidates do not decide it', async () => {
+    const report = await checkPlan({ cwd: REPO_ROOT, logger: silentLogger, planFile: 'test/fixtures/plans/dynamic-targets-open/plan.json', tfRoot: 'test/fixtures/plans/dynamic-targets-open', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+    const fail = report.findings.find((f) => f.policy === 'backend-allows-clients' && f.resource === 'tencentcloud_instance.shut[1]')!;
+    expect(fail.message).toContain('the target of tencentcloud_clb_attachment.shut is one of 2 candidates, tencentcloud_instance.shut[0], tencentcloud_instance.shut[1], all of which fail');
+    const open = report.findings.find((f) => f.policy === 'backend-allows-clients' && f.resource === 'tencentcloud_clb_attachment.tcp')!;
+    expect(open.message).toMatch(/`\{for i in tencentcloud_instance\.web : i\.id => i\}`.*one of 2 candidates, tencentcloud_instance\.web\[0\], tencentcloud_instance\.web\[1\], and some of them pass/);
+  });
+});

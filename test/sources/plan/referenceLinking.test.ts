@@ -173,7 +173,7 @@ describe('linking values known only after apply through configuration references
 });
 
 describe('dynamic targets blocks, read from the .tf source', () => {
-  function attachment(forEach: string): PlanBuilder {
+  function attachment(forEach: string, instanceId = 'tencentcloud_instance.web[targets.key].id'): PlanBuilder {
     const plan = new PlanBuilder();
     plan.resource('tencentcloud_clb_instance.lb', { network_type: 'OPEN' }, { unknown: { id: true } });
     plan.resource('tencentcloud_clb_listener.l', { protocol: 'TCP', port: 80 }, { unknown: { id: true, clb_id: true, listener_id: true } });
@@ -181,7 +181,7 @@ describe('dynamic targets blocks, read from the .tf source', () => {
     for (const key of ['a', 'b']) plan.resource(`tencentcloud_instance.web["${key}"]`, { instance_name: key }, { unknown: { id: true } });
     plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 8000, weight: 10 }, { eni_ip: '', port: 9000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } });
     plan.config([], 'tencentcloud_clb_attachment.t', { clb_id: idOf('tencentcloud_clb_instance.lb'), listener_id: idOf('tencentcloud_clb_listener.l', 'listener_id') });
-    plan.file('main.tf', `resource "tencentcloud_clb_attachment" "t" {\n  dynamic "targets" {\n    for_each = ${forEach}\n    content {\n      instance_id = tencentcloud_instance.web[targets.key].id\n      port        = targets.value\n    }\n  }\n}\n`);
+    plan.file('main.tf', `resource "tencentcloud_clb_attachment" "t" {\n  dynamic "targets" {\n    for_each = ${forEach}\n    content {\n      instance_id = ${instanceId}\n      port        = targets.value\n    }\n  }\n}\n`);
     return plan;
   }
 
@@ -193,6 +193,25 @@ describe('dynamic targets blocks, read from the .tf source', () => {
   it('is unknown, with the expression, when the for_each collection cannot be decided', () => {
     const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
     expect(targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided: `\{for i in tencentcloud_instance\.web : i\.id => 8000\}` computes on tencentcloud_instance\.web\["a"\]\.id/) });
+  });
+
+  it('gives an open target the instances of the one resource its expressions name as candidates', () => {
+    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    expect(targets.map((t) => t.instanceCandidates)).toEqual([
+      ['tencentcloud_instance.web["a"]', 'tencentcloud_instance.web["b"]'],
+      ['tencentcloud_instance.web["a"]', 'tencentcloud_instance.web["b"]'],
+    ]);
+  });
+
+  it('takes the candidates from for_each when instance_id uses only the iterator', () => {
+    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }', 'targets.value.id').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    expect(targets[0]!.instanceCandidates).toEqual(['tencentcloud_instance.web["a"]', 'tencentcloud_instance.web["b"]']);
+  });
+
+  it('leaves the candidates open when the expressions name anything besides one resource', () => {
+    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => var.port }', 'targets.value.id').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    expect(targets[0]!.instance).toMatchObject({ unknown: true });
+    expect(targets.every((t) => t.instanceCandidates === undefined)).toBe(true);
   });
 });
 
