@@ -937,10 +937,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error));
       }
       // start self-balancing block
-      block(body, nodeCount) {
+      block(body2, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -1695,10 +1695,10 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+      const { properties: properties2, items } = it.schema;
+      if (ty === "object" && properties2) {
+        for (const key in properties2) {
+          assignDefault(it, key, properties2[key].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -1741,8 +1741,8 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties2, missing) {
+      return (0, codegen_1.or)(...properties2.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
@@ -2365,15 +2365,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName: validateName2, schema, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName: validateName2, schema, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName2, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body);
+          gen.code(body2);
         });
       } else {
-        gen.func(validateName2, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+        gen.func(validateName2, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -6088,11 +6088,11 @@ var require_properties = __commonJS({
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
+        const properties2 = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties2.length === 0)
           return;
         const valid = gen.name("valid");
-        for (const prop of properties) {
+        for (const prop of properties2) {
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
           } else {
@@ -7616,7 +7616,7 @@ function __awaiter(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 }
-function __generator(thisArg, body) {
+function __generator(thisArg, body2) {
   var _ = { label: 0, sent: function() {
     if (t[0] & 1) throw t[1];
     return t[1];
@@ -7674,7 +7674,7 @@ function __generator(thisArg, body) {
           _.trys.pop();
           continue;
       }
-      op = body.call(thisArg, _);
+      op = body2.call(thisArg, _);
     } catch (e) {
       op = [6, e];
       y = 0;
@@ -21989,35 +21989,35 @@ function FetchError(message, type, systemError) {
   }
   Error.captureStackTrace(this, this.constructor);
 }
-function Body(body) {
+function Body(body2) {
   var _this = this;
   var _ref = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {}, _ref$size = _ref.size;
   let size = _ref$size === void 0 ? 0 : _ref$size;
   var _ref$timeout = _ref.timeout;
   let timeout = _ref$timeout === void 0 ? 0 : _ref$timeout;
-  if (body == null) {
-    body = null;
-  } else if (isURLSearchParams(body)) {
-    body = Buffer.from(body.toString());
-  } else if (isBlob(body)) ;
-  else if (Buffer.isBuffer(body)) ;
-  else if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
-    body = Buffer.from(body);
-  } else if (ArrayBuffer.isView(body)) {
-    body = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  } else if (body instanceof Stream) ;
+  if (body2 == null) {
+    body2 = null;
+  } else if (isURLSearchParams(body2)) {
+    body2 = Buffer.from(body2.toString());
+  } else if (isBlob(body2)) ;
+  else if (Buffer.isBuffer(body2)) ;
+  else if (Object.prototype.toString.call(body2) === "[object ArrayBuffer]") {
+    body2 = Buffer.from(body2);
+  } else if (ArrayBuffer.isView(body2)) {
+    body2 = Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength);
+  } else if (body2 instanceof Stream) ;
   else {
-    body = Buffer.from(String(body));
+    body2 = Buffer.from(String(body2));
   }
   this[INTERNALS] = {
-    body,
+    body: body2,
     disturbed: false,
     error: null
   };
   this.size = size;
   this.timeout = timeout;
-  if (body instanceof Stream) {
-    body.on("error", function(err) {
+  if (body2 instanceof Stream) {
+    body2.on("error", function(err) {
       const error = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
       _this[INTERNALS].error = error;
     });
@@ -22032,17 +22032,17 @@ function consumeBody() {
   if (this[INTERNALS].error) {
     return Body.Promise.reject(this[INTERNALS].error);
   }
-  let body = this.body;
-  if (body === null) {
+  let body2 = this.body;
+  if (body2 === null) {
     return Body.Promise.resolve(Buffer.alloc(0));
   }
-  if (isBlob(body)) {
-    body = body.stream();
+  if (isBlob(body2)) {
+    body2 = body2.stream();
   }
-  if (Buffer.isBuffer(body)) {
-    return Body.Promise.resolve(body);
+  if (Buffer.isBuffer(body2)) {
+    return Body.Promise.resolve(body2);
   }
-  if (!(body instanceof Stream)) {
+  if (!(body2 instanceof Stream)) {
     return Body.Promise.resolve(Buffer.alloc(0));
   }
   let accum = [];
@@ -22056,7 +22056,7 @@ function consumeBody() {
         reject(new FetchError(`Response timeout while trying to fetch ${_this4.url} (over ${_this4.timeout}ms)`, "body-timeout"));
       }, _this4.timeout);
     }
-    body.on("error", function(err) {
+    body2.on("error", function(err) {
       if (err.name === "AbortError") {
         abort = true;
         reject(err);
@@ -22064,7 +22064,7 @@ function consumeBody() {
         reject(new FetchError(`Invalid response body while trying to fetch ${_this4.url}: ${err.message}`, "system", err));
       }
     });
-    body.on("data", function(chunk) {
+    body2.on("data", function(chunk) {
       if (abort || chunk === null) {
         return;
       }
@@ -22076,7 +22076,7 @@ function consumeBody() {
       accumBytes += chunk.length;
       accum.push(chunk);
     });
-    body.on("end", function() {
+    body2.on("end", function() {
       if (abort) {
         return;
       }
@@ -22137,55 +22137,55 @@ function isBlob(obj) {
 }
 function clone(instance) {
   let p1, p2;
-  let body = instance.body;
+  let body2 = instance.body;
   if (instance.bodyUsed) {
     throw new Error("cannot clone body after it is used");
   }
-  if (body instanceof Stream && typeof body.getBoundary !== "function") {
+  if (body2 instanceof Stream && typeof body2.getBoundary !== "function") {
     p1 = new PassThrough();
     p2 = new PassThrough();
-    body.pipe(p1);
-    body.pipe(p2);
+    body2.pipe(p1);
+    body2.pipe(p2);
     instance[INTERNALS].body = p1;
-    body = p2;
+    body2 = p2;
   }
-  return body;
+  return body2;
 }
-function extractContentType(body) {
-  if (body === null) {
+function extractContentType(body2) {
+  if (body2 === null) {
     return null;
-  } else if (typeof body === "string") {
+  } else if (typeof body2 === "string") {
     return "text/plain;charset=UTF-8";
-  } else if (isURLSearchParams(body)) {
+  } else if (isURLSearchParams(body2)) {
     return "application/x-www-form-urlencoded;charset=UTF-8";
-  } else if (isBlob(body)) {
-    return body.type || null;
-  } else if (Buffer.isBuffer(body)) {
+  } else if (isBlob(body2)) {
+    return body2.type || null;
+  } else if (Buffer.isBuffer(body2)) {
     return null;
-  } else if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
+  } else if (Object.prototype.toString.call(body2) === "[object ArrayBuffer]") {
     return null;
-  } else if (ArrayBuffer.isView(body)) {
+  } else if (ArrayBuffer.isView(body2)) {
     return null;
-  } else if (typeof body.getBoundary === "function") {
-    return `multipart/form-data;boundary=${body.getBoundary()}`;
-  } else if (body instanceof Stream) {
+  } else if (typeof body2.getBoundary === "function") {
+    return `multipart/form-data;boundary=${body2.getBoundary()}`;
+  } else if (body2 instanceof Stream) {
     return null;
   } else {
     return "text/plain;charset=UTF-8";
   }
 }
 function getTotalBytes(instance) {
-  const body = instance.body;
-  if (body === null) {
+  const body2 = instance.body;
+  if (body2 === null) {
     return 0;
-  } else if (isBlob(body)) {
-    return body.size;
-  } else if (Buffer.isBuffer(body)) {
-    return body.length;
-  } else if (body && typeof body.getLengthSync === "function") {
-    if (body._lengthRetrievers && body._lengthRetrievers.length == 0 || // 1.x
-    body.hasKnownLength && body.hasKnownLength()) {
-      return body.getLengthSync();
+  } else if (isBlob(body2)) {
+    return body2.size;
+  } else if (Buffer.isBuffer(body2)) {
+    return body2.length;
+  } else if (body2 && typeof body2.getLengthSync === "function") {
+    if (body2._lengthRetrievers && body2._lengthRetrievers.length == 0 || // 1.x
+    body2.hasKnownLength && body2.hasKnownLength()) {
+      return body2.getLengthSync();
     }
     return null;
   } else {
@@ -22193,16 +22193,16 @@ function getTotalBytes(instance) {
   }
 }
 function writeToStream(dest, instance) {
-  const body = instance.body;
-  if (body === null) {
+  const body2 = instance.body;
+  if (body2 === null) {
     dest.end();
-  } else if (isBlob(body)) {
-    body.stream().pipe(dest);
-  } else if (Buffer.isBuffer(body)) {
-    dest.write(body);
+  } else if (isBlob(body2)) {
+    body2.stream().pipe(dest);
+  } else if (Buffer.isBuffer(body2)) {
+    dest.write(body2);
     dest.end();
   } else {
-    body.pipe(dest);
+    body2.pipe(dest);
   }
 }
 function validateName(name) {
@@ -22486,7 +22486,7 @@ function fetch(url, opts) {
       res.once("end", function() {
         if (signal) signal.removeEventListener("abort", abortAndFinalize);
       });
-      let body = res.pipe(new PassThrough$1());
+      let body2 = res.pipe(new PassThrough$1());
       const response_options = {
         url: request.url,
         status: res.statusCode,
@@ -22498,7 +22498,7 @@ function fetch(url, opts) {
       };
       const codings = headers.get("Content-Encoding");
       if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
-        response = new Response(body, response_options);
+        response = new Response(body2, response_options);
         resolve7(response);
         return;
       }
@@ -22507,8 +22507,8 @@ function fetch(url, opts) {
         finishFlush: zlib.Z_SYNC_FLUSH
       };
       if (codings == "gzip" || codings == "x-gzip") {
-        body = body.pipe(zlib.createGunzip(zlibOptions));
-        response = new Response(body, response_options);
+        body2 = body2.pipe(zlib.createGunzip(zlibOptions));
+        response = new Response(body2, response_options);
         resolve7(response);
         return;
       }
@@ -22516,28 +22516,28 @@ function fetch(url, opts) {
         const raw = res.pipe(new PassThrough$1());
         raw.once("data", function(chunk) {
           if ((chunk[0] & 15) === 8) {
-            body = body.pipe(zlib.createInflate());
+            body2 = body2.pipe(zlib.createInflate());
           } else {
-            body = body.pipe(zlib.createInflateRaw());
+            body2 = body2.pipe(zlib.createInflateRaw());
           }
-          response = new Response(body, response_options);
+          response = new Response(body2, response_options);
           resolve7(response);
         });
         raw.on("end", function() {
           if (!response) {
-            response = new Response(body, response_options);
+            response = new Response(body2, response_options);
             resolve7(response);
           }
         });
         return;
       }
       if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
-        body = body.pipe(zlib.createBrotliDecompress());
-        response = new Response(body, response_options);
+        body2 = body2.pipe(zlib.createBrotliDecompress());
+        response = new Response(body2, response_options);
         resolve7(response);
         return;
       }
-      response = new Response(body, response_options);
+      response = new Response(body2, response_options);
       resolve7(response);
     });
     writeToStream(req, request);
@@ -23014,13 +23014,13 @@ var init_lib = __esm({
     STATUS_CODES = http.STATUS_CODES;
     Response = class _Response {
       constructor() {
-        let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
+        let body2 = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
         let opts = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
-        Body.call(this, body, opts);
+        Body.call(this, body2, opts);
         const status = opts.status || 200;
         const headers = new Headers(opts.headers);
-        if (body != null && !headers.has("Content-Type")) {
-          const contentType = extractContentType(body);
+        if (body2 != null && !headers.has("Content-Type")) {
+          const contentType = extractContentType(body2);
           if (contentType) {
             headers.append("Content-Type", contentType);
           }
@@ -31677,8 +31677,8 @@ function printParseErrorCode(code) {
 
 // src/policy/jsonDocument.ts
 function parseJsonDocument(text, file) {
-  const lineStarts = computeLineStarts(text);
-  const lineAt = (offset) => lineOfOffset(lineStarts, offset);
+  const lineStarts2 = computeLineStarts(text);
+  const lineAt2 = (offset) => lineOfOffset(lineStarts2, offset);
   let value;
   try {
     value = JSON.parse(text);
@@ -31687,8 +31687,8 @@ function parseJsonDocument(text, file) {
     parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     if (first === void 0) throw new InputError("is not valid JSON", { file });
-    const line = lineAt(first.offset);
-    const column = first.offset - lineStarts[line - 1] + 1;
+    const line = lineAt2(first.offset);
+    const column = first.offset - lineStarts2[line - 1] + 1;
     throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
   }
   let tree = null;
@@ -31701,7 +31701,7 @@ function parseJsonDocument(text, file) {
       const path = pointerToPath(pointer);
       for (let n = path.length; n >= 0; n--) {
         const node = findNodeAtLocation2(tree, path.slice(0, n));
-        if (node !== void 0) return lineAt(node.parent?.type === "property" ? node.parent.offset : node.offset);
+        if (node !== void 0) return lineAt2(node.parent?.type === "property" ? node.parent.offset : node.offset);
       }
       return 1;
     }
@@ -33429,21 +33429,21 @@ function parseAddress(text) {
   return void 0;
 }
 function parseV6(text) {
-  let body = text;
-  const lastColon = body.lastIndexOf(":");
-  const tailText = body.slice(lastColon + 1);
+  let body2 = text;
+  const lastColon = body2.lastIndexOf(":");
+  const tailText = body2.slice(lastColon + 1);
   if (tailText.includes(".")) {
     const v4 = tailText.split(".").map(Number);
-    body = `${body.slice(0, lastColon + 1)}${(v4[0] * 256 + v4[1]).toString(16)}:${(v4[2] * 256 + v4[3]).toString(16)}`;
+    body2 = `${body2.slice(0, lastColon + 1)}${(v4[0] * 256 + v4[1]).toString(16)}:${(v4[2] * 256 + v4[3]).toString(16)}`;
   }
-  const double = body.indexOf("::");
+  const double = body2.indexOf("::");
   let groups;
   if (double >= 0) {
-    const head = body.slice(0, double).split(":").filter((g) => g !== "");
-    const rest = body.slice(double + 2).split(":").filter((g) => g !== "");
+    const head = body2.slice(0, double).split(":").filter((g) => g !== "");
+    const rest = body2.slice(double + 2).split(":").filter((g) => g !== "");
     groups = [...head, ...Array(8 - head.length - rest.length).fill("0"), ...rest];
   } else {
-    groups = body.split(":");
+    groups = body2.split(":");
   }
   let value = 0n;
   for (const group of groups) value = (value << 16n) + BigInt(parseInt(group, 16));
@@ -33928,8 +33928,8 @@ function checkParams(sources, config, configAt) {
       entries.push({ policy, source, at: at2, facts: checkPolicySemantics(policy, at2).facts });
     });
   }
-  const namesOf = (entry) => /* @__PURE__ */ new Set([...entry.facts.paramRefs.map((r) => r.name), ...Object.keys(entry.policy.params ?? {})]);
-  const everyName = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...entries.flatMap((e) => [...namesOf(e)])]);
+  const namesOf2 = (entry) => /* @__PURE__ */ new Set([...entry.facts.paramRefs.map((r) => r.name), ...Object.keys(entry.policy.params ?? {})]);
+  const everyName = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...entries.flatMap((e) => [...namesOf2(e)])]);
   const kindOf = (name, entry) => {
     const builtin = BUILTIN_PARAMS.get(name)?.kind;
     if (builtin !== void 0) return builtin;
@@ -33956,7 +33956,7 @@ function checkParams(sources, config, configAt) {
     const setting = config.policies?.[policy.id];
     const own = typeof setting === "object" ? setting.params ?? {} : {};
     if (setting === "off" || typeof setting === "object" && setting.severity === "off") continue;
-    const known = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...namesOf(entry)]);
+    const known = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...namesOf2(entry)]);
     for (const [name, value] of Object.entries(own)) {
       const pointer = `/policies/${policy.id}/params/${name}`;
       if (!known.has(name)) {
@@ -34012,8 +34012,28 @@ async function loadConfig(options) {
 async function validatePolicyFiles(paths, cwd) {
   const { sources, problems } = await readPolicyFiles(paths, cwd);
   const all = [...builtinPolicies(), ...sources];
-  const resolved = resolvePolicies(all, {}, void 0);
-  return { problems: [...problems, ...resolved.problems, ...checkParams(all, {}, { file: CONFIG_FILE_NAME })], policies: sources.reduce((n, s) => n + s.policies.length, 0) };
+  const configPath = await discoverConfig(cwd);
+  let config = {};
+  let configAt = { file: CONFIG_FILE_NAME };
+  if (configPath !== void 0) {
+    const display2 = displayPath(cwd, configPath);
+    try {
+      const doc = parseJsonDocument(await readConfigText(configPath, display2), display2);
+      const found = tooDeep(doc.value) === void 0 ? validateConfigDocument(doc) : [{ file: display2, line: 1, pointer: "", message: `nested more than ${MAX_NESTING} levels deep` }];
+      problems.push(...found);
+      if (found.length === 0) config = { params: doc.value.params ?? {} };
+      configAt = { file: display2, doc };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ file: display2, line: 1, pointer: "", message: error.message });
+    }
+  }
+  const resolved = resolvePolicies(all, config, configAt.file);
+  return {
+    problems: [...problems, ...resolved.problems, ...checkParams(all, config, configAt)],
+    policies: sources.reduce((n, s) => n + s.policies.length, 0),
+    ...configPath !== void 0 ? { config: configAt.file } : {}
+  };
 }
 async function discoverConfig(cwd) {
   let dir = resolve2(cwd);
@@ -34154,10 +34174,10 @@ function resourceKey(mode, type, name) {
   return `${mode === "data" ? "data." : ""}${type}.${name}`;
 }
 function readModule(value, path, dir, rootDir, installed) {
-  const body = isObject(value) ? value : {};
+  const body2 = isObject(value) ? value : {};
   const resources = /* @__PURE__ */ new Map();
-  if (Array.isArray(body["resources"])) {
-    for (const entry of body["resources"]) {
+  if (Array.isArray(body2["resources"])) {
+    for (const entry of body2["resources"]) {
       if (!isObject(entry) || typeof entry["type"] !== "string" || typeof entry["name"] !== "string") continue;
       const mode = entry["mode"] === "data" ? "data" : "managed";
       resources.set(resourceKey(mode, entry["type"], entry["name"]), {
@@ -34172,18 +34192,18 @@ function readModule(value, path, dir, rootDir, installed) {
     }
   }
   const variables = /* @__PURE__ */ new Map();
-  if (isObject(body["variables"])) {
-    for (const [name, variable] of Object.entries(body["variables"])) variables.set(name, isObject(variable) ? variable["default"] ?? null : null);
+  if (isObject(body2["variables"])) {
+    for (const [name, variable] of Object.entries(body2["variables"])) variables.set(name, isObject(variable) ? variable["default"] ?? null : null);
   }
   const outputs = /* @__PURE__ */ new Map();
-  if (isObject(body["outputs"])) {
-    for (const [name, output] of Object.entries(body["outputs"])) {
+  if (isObject(body2["outputs"])) {
+    for (const [name, output] of Object.entries(body2["outputs"])) {
       if (isObject(output) && isObject(output["expression"])) outputs.set(name, output["expression"]);
     }
   }
   const calls = /* @__PURE__ */ new Map();
-  if (isObject(body["module_calls"])) {
-    for (const [name, call] of Object.entries(body["module_calls"])) {
+  if (isObject(body2["module_calls"])) {
+    for (const [name, call] of Object.entries(body2["module_calls"])) {
       if (!isObject(call)) continue;
       const childPath = [...path, name];
       const source = typeof call["source"] === "string" ? call["source"] : void 0;
@@ -34265,8 +34285,8 @@ function scanHcl(source) {
     tokens = [];
   }
   const parser = new BodyParser(tokens);
-  const body = parser.body(false);
-  return { type: "", labels: [], line: 1, endLine: body.endLine, attributes: body.attributes, blocks: body.blocks };
+  const body2 = parser.body(false);
+  return { type: "", labels: [], line: 1, endLine: body2.endLine, attributes: body2.attributes, blocks: body2.blocks };
 }
 function listElements(tokens) {
   const meaningful = tokens.filter((t) => t.kind !== "newline");
@@ -34967,9 +34987,9 @@ function render(expr) {
       return `{ ${expr.items.map(([k, v]) => `${k.k === "literal" && typeof k.value === "string" && /^[A-Za-z_][\w-]*$/.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(", ")} }`;
     case "for": {
       const vars = expr.keyVar !== void 0 ? `${expr.keyVar}, ${expr.valueVar}` : expr.valueVar;
-      const body = expr.object ? `${render(expr.keyExpr)} => ${render(expr.valueExpr)}${expr.group ? "..." : ""}` : render(expr.valueExpr);
+      const body2 = expr.object ? `${render(expr.keyExpr)} => ${render(expr.valueExpr)}${expr.group ? "..." : ""}` : render(expr.valueExpr);
       const condition = expr.condition !== void 0 ? ` if ${render(expr.condition)}` : "";
-      return expr.object ? `{for ${vars} in ${render(expr.collection)} : ${body}${condition}}` : `[for ${vars} in ${render(expr.collection)} : ${body}${condition}]`;
+      return expr.object ? `{for ${vars} in ${render(expr.collection)} : ${body2}${condition}}` : `[for ${vars} in ${render(expr.collection)} : ${body2}${condition}]`;
     }
     case "unsupported":
       return expr.text;
@@ -36226,6 +36246,147 @@ function describeField(field) {
   }
 }
 
+// src/sources/plan/terraformAddress.ts
+function isNameStart(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function isNameChar(code) {
+  return isNameStart(code) || code >= 48 && code <= 57 || code === 45;
+}
+function parseTraversal(text) {
+  const steps = [];
+  let i = 0;
+  const readName = () => {
+    if (i >= text.length || !isNameStart(text.charCodeAt(i))) return void 0;
+    const start = i;
+    i++;
+    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+    return text.slice(start, i);
+  };
+  const first = readName();
+  if (first === void 0) return void 0;
+  steps.push({ name: first });
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      i++;
+      const name = readName();
+      if (name === void 0) break;
+      steps.push({ name });
+    } else if (code === 91) {
+      const key = readKey(text, i + 1);
+      if (key === void 0) break;
+      steps.push({ key: key.value });
+      i = key.end;
+    } else {
+      break;
+    }
+  }
+  return steps;
+}
+function readKey(text, start) {
+  if (text[start] === '"') {
+    let j = start + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    if (text[j + 1] !== "]") return void 0;
+    try {
+      return { value: JSON.parse(text.slice(start, j + 1)), end: j + 2 };
+    } catch {
+      return void 0;
+    }
+  }
+  const match = /^(\d+)\]/.exec(text.slice(start, start + 12));
+  if (match === null) return void 0;
+  return { value: Number(match[1]), end: start + match[0].length };
+}
+function formatKey(key) {
+  if (key === void 0) return "";
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+var prefixes = /* @__PURE__ */ new WeakMap();
+function modulePrefix(module) {
+  if (module.length === 0) return "";
+  let prefix = prefixes.get(module);
+  if (prefix === void 0) {
+    prefix = module.map((step) => `module.${step.name}${formatKey(step.key)}.`).join("");
+    prefixes.set(module, prefix);
+  }
+  return prefix;
+}
+function formatResource(address) {
+  return `${modulePrefix(address.module)}${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`;
+}
+function formatResourceAddress(address) {
+  return `${formatResource(address)}${formatKey(address.key)}`;
+}
+function parseModulePath(text) {
+  if (text === "") return [];
+  const steps = parseTraversal(text);
+  if (steps === void 0) return void 0;
+  const module = [];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!("name" in step) || step.name !== "module") return void 0;
+    const name = steps[i + 1];
+    if (name === void 0 || !("name" in name)) return void 0;
+    const key = steps[i + 2];
+    if (key !== void 0 && "key" in key) {
+      module.push({ name: name.name, key: key.key });
+      i += 2;
+    } else {
+      module.push({ name: name.name });
+      i += 1;
+    }
+  }
+  return module;
+}
+function parseResourceAddress(text) {
+  const steps = parseTraversal(text);
+  if (steps === void 0) return void 0;
+  const module = [];
+  let i = 0;
+  while (i < steps.length) {
+    const step = steps[i];
+    if (!("name" in step) || step.name !== "module") break;
+    const name2 = steps[i + 1];
+    if (name2 === void 0 || !("name" in name2)) return void 0;
+    const key2 = steps[i + 2];
+    if (key2 !== void 0 && "key" in key2) {
+      module.push({ name: name2.name, key: key2.key });
+      i += 3;
+    } else {
+      module.push({ name: name2.name });
+      i += 2;
+    }
+  }
+  let mode = "managed";
+  const head = steps[i];
+  if (head !== void 0 && "name" in head && head.name === "data") {
+    mode = "data";
+    i++;
+  }
+  const type = steps[i];
+  const name = steps[i + 1];
+  if (type === void 0 || name === void 0 || !("name" in type) || !("name" in name)) return void 0;
+  const key = steps[i + 2];
+  const rest = steps.length - (i + 2);
+  if (rest > 1 || rest === 1 && !(key !== void 0 && "key" in key)) return void 0;
+  return { module, mode, type: type.name, name: name.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
+}
+function canonicalAddress(text) {
+  const parsed2 = parseResourceAddress(text);
+  return parsed2 === void 0 ? text : formatResourceAddress(parsed2);
+}
+function compareKeys(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return a < b ? -1 : 1;
+}
+
 // src/sources/plan/targetReader.ts
 var NOT_KNOWN = { known: false };
 var DYNAMIC_TARGETS = "known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances";
@@ -36279,6 +36440,13 @@ function readAttachment(context, index, resource) {
   if (state.state === "unset" && !dynamicUnknown) return;
   if (state.state !== "set" || !Array.isArray(state.value)) {
     if (state.state === "set") context.warn(resource, "targets: expected a list of blocks");
+    const dynamic = state.state !== "set" ? dynamicTargets(context, view) : void 0;
+    if (dynamic !== void 0 && "open" in dynamic && dynamic.candidates !== void 0) {
+      const port = numberOfState(dynamic.port);
+      const provenance2 = context.provenance(resource, { path: "targets", ...dynamic.location ? { location: dynamic.location } : {} });
+      (rule?.targets ?? listener.targets).push({ instance: unknown(dynamic.open), instanceCandidates: dynamic.candidates, port, via, provenance: provenance2 });
+      return;
+    }
     listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
     return;
   }
@@ -36299,6 +36467,7 @@ function attachmentTargets(context, view, count2, via) {
   const dynamic = dynamicTargets(context, view);
   const written = dynamic !== void 0 && "targets" in dynamic ? dynamic.targets : writtenTargets(context, view);
   const openReason = dynamic !== void 0 && "open" in dynamic ? dynamic.open : void 0;
+  const candidates = dynamic !== void 0 && "open" in dynamic ? dynamic.candidates : void 0;
   const used = /* @__PURE__ */ new Set();
   const targets = [];
   const elements = resource.values["targets"];
@@ -36332,7 +36501,8 @@ function attachmentTargets(context, view, count2, via) {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
     }
-    targets.push({ ...target, via, provenance: provenance2 });
+    const open2 = candidates !== void 0 && openReason !== void 0 && target.instance !== void 0 && isUnknown(target.instance);
+    targets.push({ ...target, ...open2 ? { instanceCandidates: candidates } : {}, via, provenance: provenance2 });
   }
   return targets;
 }
@@ -36364,7 +36534,14 @@ function dynamicTargets(context, view) {
   else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
   else {
     const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : "it is not a collection";
-    return { open: `the for_each of the dynamic "targets" block cannot be decided: ${why}` };
+    const open2 = `the for_each of the dynamic "targets" block cannot be decided: ${why}`;
+    const candidates = candidateInstances(context, view, iterator, forEach.tokens, content.attributes.get("instance_id")?.tokens);
+    if (candidates === void 0) return { open: open2 };
+    const unbound = { ...view.frame, bindings: new Map([...view.frame.bindings ?? [], [iterator, new Unknown(open2)]]) };
+    const portAttribute = content.attributes.get("port");
+    const port = portAttribute === void 0 ? void 0 : context.stateOfValue(context.values.evaluateTokens(portAttribute.tokens, unbound), view.scope);
+    const location = locationOf(context, view, { index: 0, block: {}, line: dynamic.line, endLine: dynamic.endLine });
+    return { open: open2, candidates, ...port !== void 0 ? { port } : {}, ...location ? { location } : {} };
   }
   const targets = entries.map(([key, value], index) => {
     const frame = { ...view.frame, bindings: new Map([...view.frame.bindings ?? [], [iterator, { key, value }]]) };
@@ -36373,6 +36550,59 @@ function dynamicTargets(context, view) {
     return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
   });
   return { targets };
+}
+var KEYWORDS = /* @__PURE__ */ new Set(["for", "in", "if", "true", "false", "null"]);
+function namesOf(tokens, allowed) {
+  const bound = /* @__PURE__ */ new Set();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "ident" || t.text !== "for") continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const b = tokens[j];
+      if (b.kind === "ident" && b.text === "in") break;
+      if (b.kind === "ident") bound.add(b.text);
+    }
+  }
+  const resources = /* @__PURE__ */ new Set();
+  const others = /* @__PURE__ */ new Set();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === "string") {
+      if (t.parts.some((p) => !("literal" in p))) return void 0;
+      continue;
+    }
+    if (t.kind !== "ident") continue;
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (previous?.kind === "punct" && (previous.text === "." || previous.text === "::")) continue;
+    if (next?.kind === "punct" && next.text === "(") continue;
+    if (KEYWORDS.has(t.text) || bound.has(t.text) || allowed.has(t.text)) continue;
+    const name = tokens[i + 2];
+    if (t.text.includes("_") && next?.kind === "punct" && next.text === "." && name?.kind === "ident") resources.add(`${t.text}.${name.text}`);
+    else others.add(t.text);
+  }
+  return { resources, others };
+}
+function candidateInstances(context, view, iterator, forEach, instanceId) {
+  if (instanceId === void 0) return void 0;
+  const content = namesOf(instanceId, /* @__PURE__ */ new Set([iterator]));
+  if (content === void 0 || content.others.size > 0 || content.resources.size > 1) return void 0;
+  let resource = [...content.resources][0];
+  if (resource === void 0) {
+    const collection = namesOf(forEach, /* @__PURE__ */ new Set());
+    if (collection === void 0 || collection.others.size > 0 || collection.resources.size !== 1) return void 0;
+    resource = [...collection.resources][0];
+  }
+  const [type, name] = resource.split(".");
+  if (type !== "tencentcloud_instance") return void 0;
+  const instances = context.resources.instancesOf(formatResource({ module: view.frame.module, mode: "managed", type, name }));
+  return instances.length === 0 ? void 0 : instances.map((r) => r.address);
+}
+function numberOfState(state) {
+  if (state === void 0) return unknown("port is not set");
+  if (state.state === "set" && typeof state.value === "number") return state.value;
+  if (state.state === "set" && typeof state.value === "string" && /^\d+$/.test(state.value)) return Number(state.value);
+  return unknown(state.state === "unknown" ? `the port of the dynamic "targets" block is ${AFTER_APPLY}` : "port is not set");
 }
 function itemsOfState(state) {
   if (state === void 0 || state.state === "unset") return [];
@@ -36928,15 +37158,15 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
 
 // src/sources/plan/planJsonText.ts
 function parsePlanJsonText(text, file) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  if (body.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
-  if (body.startsWith("PK")) {
+  const body2 = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  if (body2.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
+  if (body2.startsWith("PK")) {
     throw new InputError("this is a binary plan file; convert it with `terraform show -json PLANFILE > plan.json` and pass the JSON", { file });
   }
   try {
-    return JSON.parse(body);
+    return JSON.parse(body2);
   } catch (error) {
-    throw describeJsonError(body, file, error);
+    throw describeJsonError(body2, file, error);
   }
 }
 function deepestNesting(text, max) {
@@ -37609,153 +37839,12 @@ function isDelimiter(c) {
 function trimChange(change) {
   if (!isObject(change)) return void 0;
   if (change["mode"] === "data") return void 0;
-  const body = change["change"];
+  const body2 = change["change"];
   const trimmed = {};
   for (const key of ["address", "module_address", "mode", "type", "name", "index", "deposed"]) if (key in change) trimmed[key] = change[key];
-  if (isObject(body)) trimmed["change"] = { actions: body["actions"], after: body["after"], after_unknown: body["after_unknown"] };
-  else if ("change" in change) trimmed["change"] = body;
+  if (isObject(body2)) trimmed["change"] = { actions: body2["actions"], after: body2["after"], after_unknown: body2["after_unknown"] };
+  else if ("change" in change) trimmed["change"] = body2;
   return trimmed;
-}
-
-// src/sources/plan/terraformAddress.ts
-function isNameStart(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
-}
-function isNameChar(code) {
-  return isNameStart(code) || code >= 48 && code <= 57 || code === 45;
-}
-function parseTraversal(text) {
-  const steps = [];
-  let i = 0;
-  const readName = () => {
-    if (i >= text.length || !isNameStart(text.charCodeAt(i))) return void 0;
-    const start = i;
-    i++;
-    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
-    return text.slice(start, i);
-  };
-  const first = readName();
-  if (first === void 0) return void 0;
-  steps.push({ name: first });
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 46) {
-      i++;
-      const name = readName();
-      if (name === void 0) break;
-      steps.push({ name });
-    } else if (code === 91) {
-      const key = readKey(text, i + 1);
-      if (key === void 0) break;
-      steps.push({ key: key.value });
-      i = key.end;
-    } else {
-      break;
-    }
-  }
-  return steps;
-}
-function readKey(text, start) {
-  if (text[start] === '"') {
-    let j = start + 1;
-    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-    if (text[j + 1] !== "]") return void 0;
-    try {
-      return { value: JSON.parse(text.slice(start, j + 1)), end: j + 2 };
-    } catch {
-      return void 0;
-    }
-  }
-  const match = /^(\d+)\]/.exec(text.slice(start, start + 12));
-  if (match === null) return void 0;
-  return { value: Number(match[1]), end: start + match[0].length };
-}
-function formatKey(key) {
-  if (key === void 0) return "";
-  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-var prefixes = /* @__PURE__ */ new WeakMap();
-function modulePrefix(module) {
-  if (module.length === 0) return "";
-  let prefix = prefixes.get(module);
-  if (prefix === void 0) {
-    prefix = module.map((step) => `module.${step.name}${formatKey(step.key)}.`).join("");
-    prefixes.set(module, prefix);
-  }
-  return prefix;
-}
-function formatResource(address) {
-  return `${modulePrefix(address.module)}${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`;
-}
-function formatResourceAddress(address) {
-  return `${formatResource(address)}${formatKey(address.key)}`;
-}
-function parseModulePath(text) {
-  if (text === "") return [];
-  const steps = parseTraversal(text);
-  if (steps === void 0) return void 0;
-  const module = [];
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
-    if (!("name" in step) || step.name !== "module") return void 0;
-    const name = steps[i + 1];
-    if (name === void 0 || !("name" in name)) return void 0;
-    const key = steps[i + 2];
-    if (key !== void 0 && "key" in key) {
-      module.push({ name: name.name, key: key.key });
-      i += 2;
-    } else {
-      module.push({ name: name.name });
-      i += 1;
-    }
-  }
-  return module;
-}
-function parseResourceAddress(text) {
-  const steps = parseTraversal(text);
-  if (steps === void 0) return void 0;
-  const module = [];
-  let i = 0;
-  while (i < steps.length) {
-    const step = steps[i];
-    if (!("name" in step) || step.name !== "module") break;
-    const name2 = steps[i + 1];
-    if (name2 === void 0 || !("name" in name2)) return void 0;
-    const key2 = steps[i + 2];
-    if (key2 !== void 0 && "key" in key2) {
-      module.push({ name: name2.name, key: key2.key });
-      i += 3;
-    } else {
-      module.push({ name: name2.name });
-      i += 2;
-    }
-  }
-  let mode = "managed";
-  const head = steps[i];
-  if (head !== void 0 && "name" in head && head.name === "data") {
-    mode = "data";
-    i++;
-  }
-  const type = steps[i];
-  const name = steps[i + 1];
-  if (type === void 0 || name === void 0 || !("name" in type) || !("name" in name)) return void 0;
-  const key = steps[i + 2];
-  const rest = steps.length - (i + 2);
-  if (rest > 1 || rest === 1 && !(key !== void 0 && "key" in key)) return void 0;
-  return { module, mode, type: type.name, name: name.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
-}
-function canonicalAddress(text) {
-  const parsed2 = parseResourceAddress(text);
-  return parsed2 === void 0 ? text : formatResourceAddress(parsed2);
-}
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  if (a === void 0) return -1;
-  if (b === void 0) return 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "number") return -1;
-  if (typeof b === "number") return 1;
-  return a < b ? -1 : 1;
 }
 
 // src/sources/plan/planResources.ts
@@ -37793,12 +37882,12 @@ var PlanResources = class {
     }
     if (change["mode"] !== "managed" || change["deposed"] !== void 0) return;
     const address = typeof change["address"] === "string" ? change["address"] : void 0;
-    const body = change["change"];
-    if (address === void 0 || !isObject(body) || !Array.isArray(body["actions"])) {
+    const body2 = change["change"];
+    if (address === void 0 || !isObject(body2) || !Array.isArray(body2["actions"])) {
       warnings.push({ ...address ? { address } : {}, message: `/resource_changes/${index} has no address or change.actions; skipped` });
       return;
     }
-    const actions = body["actions"];
+    const actions = body2["actions"];
     const parsed2 = this.addressOf(change, address);
     if (parsed2 === void 0) {
       warnings.push({ address, message: "cannot read this resource address; skipped" });
@@ -37810,7 +37899,7 @@ var PlanResources = class {
       this.deleted.add(canonical);
       return;
     }
-    const after = body["after"];
+    const after = body2["after"];
     if (!isObject(after)) {
       if (after !== null) warnings.push({ address, message: "change.after is not an object; skipped" });
       return;
@@ -37822,7 +37911,7 @@ var PlanResources = class {
       name: parsed2.name,
       ...parsed2.key !== void 0 ? { key: parsed2.key } : {},
       values: after,
-      unknown: body["after_unknown"] ?? {},
+      unknown: body2["after_unknown"] ?? {},
       created: actions.includes("create")
     });
   }
@@ -38752,10 +38841,92 @@ function members(view) {
 // src/sources/plan/terraformSources.ts
 import { readdirSync, readFileSync } from "node:fs";
 import { join as join3, relative as relative3, sep } from "node:path";
+
+// src/sources/plan/tfJsonScanner.ts
+function scanTfJson(source) {
+  const lines = lineStarts(source);
+  const lineOf = (offset) => lineAt(lines, offset);
+  let root;
+  try {
+    root = parseTree2(source, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    root = void 0;
+  }
+  const blocks = [];
+  if (root?.type === "object") {
+    for (const [key, value, keyNode] of properties(root)) {
+      const labels = TOP_LEVEL_LABELS[key];
+      if (labels === void 0) continue;
+      blocks.push(...labelled(key, labels, value, keyNode, [], lineOf));
+    }
+  }
+  return { type: "", labels: [], line: 1, endLine: lines.length, attributes: NO_ATTRIBUTES, blocks };
+}
+var TOP_LEVEL_LABELS = { resource: 2, data: 2, module: 1 };
+var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
+var META_ARGUMENTS = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider", "providers", "source", "version", "//"]);
+function labelled(type, remaining, value, keyNode, labels, lineOf) {
+  if (value.type === "array") return (value.children ?? []).flatMap((element) => element.type === "object" ? labelled(type, remaining, element, element, labels, lineOf) : []);
+  if (value.type !== "object") return [];
+  if (remaining === 0) return [body(type, labels, value, keyNode, lineOf)];
+  const found = [];
+  for (const [key, child3, childKey] of properties(value)) {
+    if (key === "//") continue;
+    found.push(...labelled(type, remaining - 1, child3, childKey, [...labels, key], lineOf));
+  }
+  return found;
+}
+function body(type, labels, value, keyNode, lineOf) {
+  const blocks = [];
+  for (const [key, child3, childKey] of properties(value)) {
+    if (META_ARGUMENTS.has(key) || key === "lifecycle" || key === "provisioner" || key === "connection") continue;
+    if (key === "dynamic") {
+      blocks.push(...labelled("dynamic", 1, child3, childKey, [], lineOf));
+      continue;
+    }
+    if (child3.type === "object") blocks.push(body(key, [], child3, childKey, lineOf));
+    else if (child3.type === "array" && (child3.children?.length ?? 0) > 0 && child3.children.every((element) => element.type === "object")) {
+      for (const element of child3.children) blocks.push(body(key, [], element, element, lineOf));
+    }
+  }
+  return { type, labels, line: lineOf(keyNode.offset), endLine: lineOf(value.offset + Math.max(0, value.length - 1)), attributes: NO_ATTRIBUTES, blocks };
+}
+function properties(object) {
+  const found = [];
+  for (const property of object.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (keyNode?.type !== "string" || typeof keyNode.value !== "string" || value === void 0) continue;
+    found.push([keyNode.value, value, keyNode]);
+  }
+  return found;
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+function lineAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+// src/sources/plan/terraformSources.ts
+function isTerraformFile(name) {
+  return name.endsWith(".tf") || name.endsWith(".tf.json");
+}
+function scanTerraformFile(path, text) {
+  return path.endsWith(".tf.json") ? scanTfJson(text) : scanHcl(text);
+}
 var diskTfFiles = {
   list(dir) {
     try {
-      return readdirSync(dir).filter((name) => name.endsWith(".tf")).sort().map((name) => join3(dir, name));
+      return readdirSync(dir).filter(isTerraformFile).sort().map((name) => join3(dir, name));
     } catch {
       return [];
     }
@@ -38799,7 +38970,7 @@ var TerraformSources = class {
       const text = this.files.read(path);
       if (text === void 0) continue;
       const file = relative3(this.repoRoot, path).split(sep).join("/");
-      for (const block of scanHcl(text).blocks) {
+      for (const block of scanTerraformFile(path, text).blocks) {
         if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
           const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
@@ -38838,7 +39009,7 @@ function declaredIn(dir, wanted, files = diskTfFiles) {
   for (const path of paths) {
     const text = files.read(path);
     if (text === void 0) continue;
-    for (const block of scanHcl(text).blocks) {
+    for (const block of scanTerraformFile(path, text).blocks) {
       if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
         const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
         if (wanted.resources.has(key)) seen.add(`r:${key}`);
@@ -39760,8 +39931,8 @@ function fixId(mergeKey) {
 }
 function renderFixPlans(plans) {
   const first = plans[0];
-  const body = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
-  return { id: fixId(first.mergeKey), ...body };
+  const body2 = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
+  return { id: fixId(first.mergeKey), ...body2 };
 }
 function mergeAddRules(plans) {
   if (plans.length === 1) return plans[0];
@@ -40739,7 +40910,16 @@ function* backendSubjects(resolver, params) {
       const groups = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
       for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
       for (const group of groups) {
-        for (const target of group.targets) yield backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, target);
+        for (const target of group.targets) {
+          const subject = backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, target);
+          if (target.instanceCandidates === void 0 || target.instanceCandidates.length === 0) {
+            yield subject;
+            continue;
+          }
+          const { instanceCandidates, ...rest } = target;
+          const candidates = instanceCandidates.map((instance) => backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
+          yield { ...subject, candidates };
+        }
       }
       if (listener.targetsUnknownReason !== void 0) {
         const target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: "listener", provenance: listener.provenance };
@@ -40836,15 +41016,15 @@ function evaluatePolicies(inventory, policies) {
       subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
       subjectCache.set(cacheKey, subjects);
     }
-    for (const subject of subjects) {
+    const failuresOf = (subject) => {
+      const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, fieldSource(subject.fields, params));
+      if (applies === "no") return [];
+      const failures = runAssertion(policy.assert, { subject, resolver, params });
+      if (applies === "unknown") return failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
+      return failures;
+    };
+    const report = (subject, failures, note) => {
       const source = fieldSource(subject.fields, params);
-      const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, source);
-      if (applies === "no") continue;
-      const ctx = { subject, resolver, params };
-      let failures = runAssertion(policy.assert, ctx);
-      if (applies === "unknown") {
-        failures = failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
-      }
       for (const failure of failures) {
         const identity = `${policy.id}\0${failure.resource}\0${failure.key}`;
         const existing = findings.get(identity);
@@ -40853,7 +41033,8 @@ function evaluatePolicies(inventory, policies) {
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
-        const message = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const rendered = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const message = note === void 0 ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : "";
         const plan = failure.fix?.();
         if (plan !== void 0) plans.set(identity, plan);
@@ -40874,6 +41055,9 @@ function evaluatePolicies(inventory, policies) {
           extra: 0
         });
       }
+    };
+    for (const subject of subjects) {
+      for (const { subject: reported, failures, note } of outcomesOf(subject, failuresOf)) report(reported, failures, note);
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
@@ -40886,6 +41070,24 @@ function evaluatePolicies(inventory, policies) {
     return { ...finding, remediation, fix };
   });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+}
+function outcomesOf(subject, failuresOf) {
+  const candidates = subject.candidates;
+  if (candidates === void 0 || candidates.length === 0) return [{ subject, failures: failuresOf(subject) }];
+  const outcomes = candidates.map((candidate) => ({ subject: candidate, failures: failuresOf(candidate) }));
+  const signature = (failures2) => [...new Set(failures2.map((f) => f.key))].sort().join("\0");
+  const first = signature(outcomes[0].failures);
+  const same = outcomes.every((o) => o.failures.length > 0 && o.failures.every((f) => f.status === "fail") && signature(o.failures) === first);
+  const n = candidates.length;
+  const shown2 = candidates.slice(0, 4).map((c) => c.resource).join(", ");
+  const names = n > 4 ? `${shown2} and ${n - 4} more` : shown2;
+  if (same) {
+    const note = `the target of ${subject.target?.provenance.address ?? subject.resource} is one of ${n} candidate${n === 1 ? "" : "s"}, ${names}, all of which fail`;
+    return outcomes.map((o) => ({ ...o, note }));
+  }
+  const why = outcomes.some((o) => o.failures.length === 0) ? "some of them pass" : "they do not all fail the same way";
+  const failures = failuresOf(subject).map((f) => f.status !== "unknown" ? f : { ...f, vars: new Map([...f.vars, ["reason", `${f.vars.get("reason") ?? "unknown"}; it is one of ${n} candidates, ${names}, and ${why}`]]) });
+  return [{ subject, failures }];
 }
 var MAX_EVIDENCE2 = 20;
 function groupFixes(plans) {

@@ -429,12 +429,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
+      constructor(message, statusCode, headers, body2) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -990,8 +990,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -1000,26 +1000,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body) {
-      if (isStream(body)) {
-        if (bodyLength(body) === 0) {
-          body.on("data", function() {
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
             assert(false);
           });
         }
-        if (typeof body.readableDidRead !== "boolean") {
-          body[kBodyUsed] = false;
-          EE.prototype.on.call(body, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body;
-      } else if (body && typeof body.pipeTo === "function") {
-        return new BodyAsyncIterable(body);
-      } else if (body && typeof body !== "string" && !ArrayBuffer.isView(body) && isIterable(body)) {
-        return new BodyAsyncIterable(body);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body;
+        return body2;
       }
     }
     function nop() {
@@ -1139,21 +1139,21 @@ var require_util = __commonJS({
     function isIterable(obj) {
       return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body) {
-      if (body == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body)) {
-        const state = body._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body)) {
-        return body.size != null ? body.size : null;
-      } else if (isBuffer(body)) {
-        return body.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream.isDestroyed?.(body2));
     }
     function destroy(stream2, err) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
@@ -1268,14 +1268,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body) {
-      return !!(body && (stream.isDisturbed(body) || body[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body) {
-      return !!(body && stream.isErrored(body));
+    function isErrored(body2) {
+      return !!(body2 && stream.isErrored(body2));
     }
-    function isReadable(body) {
-      return !!(body && stream.isReadable(body));
+    function isReadable(body2) {
+      return !!(body2 && stream.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -1694,7 +1694,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -1742,10 +1742,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body)) {
-          this.body = body;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1761,16 +1761,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body)) {
-          this.body = body.byteLength ? body : null;
-        } else if (ArrayBuffer.isView(body)) {
-          this.body = body.buffer.byteLength ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null;
-        } else if (body instanceof ArrayBuffer) {
-          this.body = body.byteLength ? Buffer.from(body) : null;
-        } else if (typeof body === "string") {
-          this.body = body.length ? Buffer.from(body) : null;
-        } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
-          this.body = body;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -3342,11 +3342,11 @@ var require_data_url = __commonJS({
       }
       position.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
-      let body = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body);
-        body = forgivingBase64(stringBody);
-        if (body === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3360,7 +3360,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4580,7 +4580,7 @@ var require_util2 = __commonJS({
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
-      const properties = {
+      const properties2 = {
         keys: {
           writable: true,
           enumerable: true,
@@ -4627,21 +4627,21 @@ var require_util2 = __commonJS({
         }
       };
       return Object.defineProperties(object.prototype, {
-        ...properties,
+        ...properties2,
         [Symbol.iterator]: {
           writable: true,
           enumerable: false,
           configurable: true,
-          value: properties.entries.value
+          value: properties2.entries.value
         }
       });
     }
-    async function fullyReadBody(body, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -5255,16 +5255,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType, encoding } = result2;
         position.position += 2;
-        let body;
+        let body2;
         {
           const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body2 = input.subarray(position.position, boundaryIndex - 4);
+          position.position += body2.length;
           if (encoding === "base64") {
-            body = Buffer.from(body.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
         if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
@@ -5278,9 +5278,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value = new File([body2], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value = utf8DecodeBytes(Buffer.from(body2));
         }
         assert(isUSVString(name));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
@@ -5608,8 +5608,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
-      return [body, type];
+      const body2 = { stream, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5618,13 +5618,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object, keepalive);
     }
-    function cloneBody(instance, body) {
-      const [out1, out2] = body.stream.tee();
-      body.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body.length,
-        source: body.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted(state) {
@@ -5719,8 +5719,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise.promise;
     }
     function bodyUnusable(object) {
-      const body = object[kState].body;
-      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
+      const body2 = object[kState].body;
+      return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5970,14 +5970,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants4.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body2 = data.subarray(offset);
             if (ret === constants4.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body);
+              this.onUpgrade(body2);
             } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err) {
@@ -6471,20 +6471,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request2) {
       const { method, path, host, upgrade, blocking, reset } = request2;
-      let { body, headers, contentLength } = request2;
+      let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util.isFormDataLike(body)) {
+      if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request2.contentType == null) {
-        const contentType = body.type;
+      } else if (util.isBlobLike(body2) && request2.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
@@ -6494,10 +6494,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util.bodyLength(body);
+      const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request2.contentLength;
@@ -6525,7 +6525,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util.errorRequest(client, request2, error2 || new RequestAbortedError());
-        util.destroy(body);
+        util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6586,26 +6586,26 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
-      if (!body || bodyLength === 0) {
+      if (!body2 || bodyLength === 0) {
         writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBlobLike(body)) {
-        if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
         }
-      } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isStream(body2)) {
+        writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isIterable(body2)) {
+        writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
@@ -6625,13 +6625,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body.resume) {
-          body.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -6645,7 +6645,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -6655,28 +6655,28 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+          util.destroy(body2, err);
         } else {
-          util.destroy(body);
+          util.destroy(body2);
         }
       };
-      body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body.resume) {
-        body.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body.errorEmitted ?? body.errored) {
-        setImmediate(() => onFinished(body.errored));
-      } else if (body.endEmitted ?? body.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body.closeEmitted ?? body.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       try {
-        if (!body) {
+        if (!body2) {
           if (contentLength === 0) {
             socket.write(`${header}content-length: 0\r
 \r
@@ -6686,15 +6686,15 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        } else if (util.isBuffer(body2)) {
+          assert(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body);
+          socket.write(body2);
           socket.uncork();
-          request2.onBodySent(body);
+          request2.onBodySent(body2);
           if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
@@ -6705,13 +6705,13 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
+      assert(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
@@ -6728,7 +6728,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6749,7 +6749,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7081,7 +7081,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
       const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
-      let { body } = request2;
+      let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
@@ -7121,7 +7121,7 @@ var require_client_h2 = __commonJS({
         if (stream != null) {
           util.destroy(stream, error2);
         }
-        util.destroy(body, error2);
+        util.destroy(body2, error2);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7180,15 +7180,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util.bodyLength(body);
-      if (util.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body2);
+      if (util.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -7205,11 +7205,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert(body, "no body must not have content length");
+        assert(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7266,7 +7266,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream,
@@ -7277,23 +7277,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util.isBuffer(body)) {
+        } else if (util.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream,
-            body,
+            body2,
             client,
             request2,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util.isBlobLike(body)) {
-          if (typeof body.stream === "function") {
+        } else if (util.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream,
-              body.stream(),
+              body2.stream(),
               client,
               request2,
               client[kSocket],
@@ -7304,7 +7304,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream,
-              body,
+              body2,
               client,
               request2,
               client[kSocket],
@@ -7312,22 +7312,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util.isStream(body)) {
+        } else if (util.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream,
-            body,
+            body2,
             client,
             request2,
             contentLength
           );
-        } else if (util.isIterable(body)) {
+        } else if (util.isIterable(body2)) {
           writeIterable(
             abort,
             stream,
-            body,
+            body2,
             client,
             request2,
             client[kSocket],
@@ -7339,15 +7339,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        if (body2 != null && util.isBuffer(body2)) {
+          assert(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request2.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7358,10 +7358,10 @@ var require_client_h2 = __commonJS({
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
-        body,
+        body2,
         h2stream,
         (err) => {
           if (err) {
@@ -7382,13 +7382,13 @@ var require_client_h2 = __commonJS({
         request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
+      assert(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -7403,7 +7403,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7423,7 +7423,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7461,8 +7461,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve7(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve7(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9756,12 +9756,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
-      assert(body);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9823,7 +9823,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9842,8 +9842,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -9853,7 +9853,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9862,8 +9862,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -9947,7 +9947,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
             util.destroy(res, err);
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10061,7 +10061,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10080,8 +10080,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -10093,11 +10093,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util.isStream(body)) {
-          body.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -10178,7 +10178,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10190,9 +10190,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body2, err);
         }
       }
     };
@@ -10299,9 +10299,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body } = this;
-            if (body?.resume) {
-              body.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10313,14 +10313,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util.destroy(body, err);
+            util.destroy(body2, err);
             util.destroy(req, err);
             util.destroy(res, err);
             removeSignal(this);
@@ -10354,11 +10354,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler2, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10369,13 +10369,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util.nop);
           throw err;
         }
-        if (!body || typeof body.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body.on("data", (chunk) => {
-          const { ret, body: body2 } = this;
-          if (!ret.push(chunk) && body2.pause) {
-            body2.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -10389,7 +10389,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -10758,10 +10758,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10789,7 +10789,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -10819,11 +10819,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query
       };
@@ -10848,9 +10848,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES2[statusCode] || "unknown";
     }
-    async function getResponse(body) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10880,12 +10880,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body)) {
-          body.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData2(body);
+        const responseData = getResponseData2(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err) => handler2.onError(err), null);
@@ -12429,9 +12429,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12455,13 +12455,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body !== null) {
-          body = webidl.converters.BodyInit(body);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12469,8 +12469,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body != null) {
-          const [extractedBody, type] = extractBody(body);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12543,7 +12543,7 @@ var require_response = __commonJS({
           options.depth = 2;
         }
         options.colors ??= true;
-        const properties = {
+        const properties2 = {
           status: this.status,
           statusText: this.statusText,
           headers: this.headers,
@@ -12554,7 +12554,7 @@ var require_response = __commonJS({
           type: this.type,
           url: this.url
         };
-        return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Response ${nodeUtil.formatWithOptions(options, properties2)}`;
       }
     };
     mixinBody(Response2);
@@ -12675,7 +12675,7 @@ var require_response = __commonJS({
       assert(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12693,16 +12693,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body.body;
-        if (body.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -13312,7 +13312,7 @@ var require_request2 = __commonJS({
           options.depth = 2;
         }
         options.colors ??= true;
-        const properties = {
+        const properties2 = {
           method: this.method,
           url: this.url,
           headers: this.headers,
@@ -13329,7 +13329,7 @@ var require_request2 = __commonJS({
           isHistoryNavigation: this.isHistoryNavigation,
           signal: this.signal
         };
-        return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Request ${nodeUtil.formatWithOptions(options, properties2)}`;
       }
     };
     mixinBody(Request2);
@@ -14341,11 +14341,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator2 = body[Symbol.asyncIterator]();
+          const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14441,7 +14441,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve7, reject) => agent.dispatch(
@@ -14449,7 +14449,7 @@ var require_fetch = __commonJS({
             path: url.pathname + url.search,
             origin: url.origin,
             method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body2,
             headers: request2.headersList.entries,
             maxRedirections: 0,
             upgrade: request2.mode === "websocket" ? "websocket" : void 0
@@ -17613,9 +17613,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17629,7 +17629,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17642,7 +17642,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body,
+                  body2,
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
@@ -17755,14 +17755,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
             const { code, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code, reason, reason.length);
@@ -17770,12 +17770,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body2 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body2 = Buffer.allocUnsafe(2);
-              body2.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body2);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -17790,18 +17790,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body
+              payload: body2
             });
           }
         }
@@ -20050,10 +20050,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error2));
       }
       // start self-balancing block
-      block(body, nodeCount) {
+      block(body2, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -20808,10 +20808,10 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
     function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
-      if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+      const { properties: properties2, items } = it.schema;
+      if (ty === "object" && properties2) {
+        for (const key in properties2) {
+          assignDefault(it, key, properties2[key].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -20854,8 +20854,8 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties2, missing) {
+      return (0, codegen_1.or)(...properties2.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
@@ -21478,15 +21478,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName: validateName2, schema, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName: validateName2, schema, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName2, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body);
+          gen.code(body2);
         });
       } else {
-        gen.func(validateName2, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+        gen.func(validateName2, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -25201,11 +25201,11 @@ var require_properties = __commonJS({
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (properties.length === 0)
+        const properties2 = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties2.length === 0)
           return;
         const valid = gen.name("valid");
-        for (const prop of properties) {
+        for (const prop of properties2) {
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
           } else {
@@ -26729,7 +26729,7 @@ function __awaiter6(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 }
-function __generator(thisArg, body) {
+function __generator(thisArg, body2) {
   var _ = { label: 0, sent: function() {
     if (t[0] & 1) throw t[1];
     return t[1];
@@ -26787,7 +26787,7 @@ function __generator(thisArg, body) {
           _.trys.pop();
           continue;
       }
-      op = body.call(thisArg, _);
+      op = body2.call(thisArg, _);
     } catch (e) {
       op = [6, e];
       y = 0;
@@ -41102,35 +41102,35 @@ function FetchError(message, type, systemError) {
   }
   Error.captureStackTrace(this, this.constructor);
 }
-function Body(body) {
+function Body(body2) {
   var _this = this;
   var _ref = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {}, _ref$size = _ref.size;
   let size = _ref$size === void 0 ? 0 : _ref$size;
   var _ref$timeout = _ref.timeout;
   let timeout = _ref$timeout === void 0 ? 0 : _ref$timeout;
-  if (body == null) {
-    body = null;
-  } else if (isURLSearchParams(body)) {
-    body = Buffer.from(body.toString());
-  } else if (isBlob(body)) ;
-  else if (Buffer.isBuffer(body)) ;
-  else if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
-    body = Buffer.from(body);
-  } else if (ArrayBuffer.isView(body)) {
-    body = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  } else if (body instanceof Stream) ;
+  if (body2 == null) {
+    body2 = null;
+  } else if (isURLSearchParams(body2)) {
+    body2 = Buffer.from(body2.toString());
+  } else if (isBlob(body2)) ;
+  else if (Buffer.isBuffer(body2)) ;
+  else if (Object.prototype.toString.call(body2) === "[object ArrayBuffer]") {
+    body2 = Buffer.from(body2);
+  } else if (ArrayBuffer.isView(body2)) {
+    body2 = Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength);
+  } else if (body2 instanceof Stream) ;
   else {
-    body = Buffer.from(String(body));
+    body2 = Buffer.from(String(body2));
   }
   this[INTERNALS] = {
-    body,
+    body: body2,
     disturbed: false,
     error: null
   };
   this.size = size;
   this.timeout = timeout;
-  if (body instanceof Stream) {
-    body.on("error", function(err) {
+  if (body2 instanceof Stream) {
+    body2.on("error", function(err) {
       const error2 = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
       _this[INTERNALS].error = error2;
     });
@@ -41145,17 +41145,17 @@ function consumeBody() {
   if (this[INTERNALS].error) {
     return Body.Promise.reject(this[INTERNALS].error);
   }
-  let body = this.body;
-  if (body === null) {
+  let body2 = this.body;
+  if (body2 === null) {
     return Body.Promise.resolve(Buffer.alloc(0));
   }
-  if (isBlob(body)) {
-    body = body.stream();
+  if (isBlob(body2)) {
+    body2 = body2.stream();
   }
-  if (Buffer.isBuffer(body)) {
-    return Body.Promise.resolve(body);
+  if (Buffer.isBuffer(body2)) {
+    return Body.Promise.resolve(body2);
   }
-  if (!(body instanceof Stream)) {
+  if (!(body2 instanceof Stream)) {
     return Body.Promise.resolve(Buffer.alloc(0));
   }
   let accum = [];
@@ -41169,7 +41169,7 @@ function consumeBody() {
         reject(new FetchError(`Response timeout while trying to fetch ${_this4.url} (over ${_this4.timeout}ms)`, "body-timeout"));
       }, _this4.timeout);
     }
-    body.on("error", function(err) {
+    body2.on("error", function(err) {
       if (err.name === "AbortError") {
         abort = true;
         reject(err);
@@ -41177,7 +41177,7 @@ function consumeBody() {
         reject(new FetchError(`Invalid response body while trying to fetch ${_this4.url}: ${err.message}`, "system", err));
       }
     });
-    body.on("data", function(chunk) {
+    body2.on("data", function(chunk) {
       if (abort || chunk === null) {
         return;
       }
@@ -41189,7 +41189,7 @@ function consumeBody() {
       accumBytes += chunk.length;
       accum.push(chunk);
     });
-    body.on("end", function() {
+    body2.on("end", function() {
       if (abort) {
         return;
       }
@@ -41250,55 +41250,55 @@ function isBlob(obj) {
 }
 function clone(instance) {
   let p1, p2;
-  let body = instance.body;
+  let body2 = instance.body;
   if (instance.bodyUsed) {
     throw new Error("cannot clone body after it is used");
   }
-  if (body instanceof Stream && typeof body.getBoundary !== "function") {
+  if (body2 instanceof Stream && typeof body2.getBoundary !== "function") {
     p1 = new PassThrough();
     p2 = new PassThrough();
-    body.pipe(p1);
-    body.pipe(p2);
+    body2.pipe(p1);
+    body2.pipe(p2);
     instance[INTERNALS].body = p1;
-    body = p2;
+    body2 = p2;
   }
-  return body;
+  return body2;
 }
-function extractContentType(body) {
-  if (body === null) {
+function extractContentType(body2) {
+  if (body2 === null) {
     return null;
-  } else if (typeof body === "string") {
+  } else if (typeof body2 === "string") {
     return "text/plain;charset=UTF-8";
-  } else if (isURLSearchParams(body)) {
+  } else if (isURLSearchParams(body2)) {
     return "application/x-www-form-urlencoded;charset=UTF-8";
-  } else if (isBlob(body)) {
-    return body.type || null;
-  } else if (Buffer.isBuffer(body)) {
+  } else if (isBlob(body2)) {
+    return body2.type || null;
+  } else if (Buffer.isBuffer(body2)) {
     return null;
-  } else if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
+  } else if (Object.prototype.toString.call(body2) === "[object ArrayBuffer]") {
     return null;
-  } else if (ArrayBuffer.isView(body)) {
+  } else if (ArrayBuffer.isView(body2)) {
     return null;
-  } else if (typeof body.getBoundary === "function") {
-    return `multipart/form-data;boundary=${body.getBoundary()}`;
-  } else if (body instanceof Stream) {
+  } else if (typeof body2.getBoundary === "function") {
+    return `multipart/form-data;boundary=${body2.getBoundary()}`;
+  } else if (body2 instanceof Stream) {
     return null;
   } else {
     return "text/plain;charset=UTF-8";
   }
 }
 function getTotalBytes(instance) {
-  const body = instance.body;
-  if (body === null) {
+  const body2 = instance.body;
+  if (body2 === null) {
     return 0;
-  } else if (isBlob(body)) {
-    return body.size;
-  } else if (Buffer.isBuffer(body)) {
-    return body.length;
-  } else if (body && typeof body.getLengthSync === "function") {
-    if (body._lengthRetrievers && body._lengthRetrievers.length == 0 || // 1.x
-    body.hasKnownLength && body.hasKnownLength()) {
-      return body.getLengthSync();
+  } else if (isBlob(body2)) {
+    return body2.size;
+  } else if (Buffer.isBuffer(body2)) {
+    return body2.length;
+  } else if (body2 && typeof body2.getLengthSync === "function") {
+    if (body2._lengthRetrievers && body2._lengthRetrievers.length == 0 || // 1.x
+    body2.hasKnownLength && body2.hasKnownLength()) {
+      return body2.getLengthSync();
     }
     return null;
   } else {
@@ -41306,16 +41306,16 @@ function getTotalBytes(instance) {
   }
 }
 function writeToStream(dest, instance) {
-  const body = instance.body;
-  if (body === null) {
+  const body2 = instance.body;
+  if (body2 === null) {
     dest.end();
-  } else if (isBlob(body)) {
-    body.stream().pipe(dest);
-  } else if (Buffer.isBuffer(body)) {
-    dest.write(body);
+  } else if (isBlob(body2)) {
+    body2.stream().pipe(dest);
+  } else if (Buffer.isBuffer(body2)) {
+    dest.write(body2);
     dest.end();
   } else {
-    body.pipe(dest);
+    body2.pipe(dest);
   }
 }
 function validateName(name) {
@@ -41599,7 +41599,7 @@ function fetch(url, opts) {
       res.once("end", function() {
         if (signal) signal.removeEventListener("abort", abortAndFinalize);
       });
-      let body = res.pipe(new PassThrough$1());
+      let body2 = res.pipe(new PassThrough$1());
       const response_options = {
         url: request2.url,
         status: res.statusCode,
@@ -41611,7 +41611,7 @@ function fetch(url, opts) {
       };
       const codings = headers.get("Content-Encoding");
       if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
-        response = new Response(body, response_options);
+        response = new Response(body2, response_options);
         resolve7(response);
         return;
       }
@@ -41620,8 +41620,8 @@ function fetch(url, opts) {
         finishFlush: zlib.Z_SYNC_FLUSH
       };
       if (codings == "gzip" || codings == "x-gzip") {
-        body = body.pipe(zlib.createGunzip(zlibOptions));
-        response = new Response(body, response_options);
+        body2 = body2.pipe(zlib.createGunzip(zlibOptions));
+        response = new Response(body2, response_options);
         resolve7(response);
         return;
       }
@@ -41629,28 +41629,28 @@ function fetch(url, opts) {
         const raw = res.pipe(new PassThrough$1());
         raw.once("data", function(chunk) {
           if ((chunk[0] & 15) === 8) {
-            body = body.pipe(zlib.createInflate());
+            body2 = body2.pipe(zlib.createInflate());
           } else {
-            body = body.pipe(zlib.createInflateRaw());
+            body2 = body2.pipe(zlib.createInflateRaw());
           }
-          response = new Response(body, response_options);
+          response = new Response(body2, response_options);
           resolve7(response);
         });
         raw.on("end", function() {
           if (!response) {
-            response = new Response(body, response_options);
+            response = new Response(body2, response_options);
             resolve7(response);
           }
         });
         return;
       }
       if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
-        body = body.pipe(zlib.createBrotliDecompress());
-        response = new Response(body, response_options);
+        body2 = body2.pipe(zlib.createBrotliDecompress());
+        response = new Response(body2, response_options);
         resolve7(response);
         return;
       }
-      response = new Response(body, response_options);
+      response = new Response(body2, response_options);
       resolve7(response);
     });
     writeToStream(req, request2);
@@ -42127,13 +42127,13 @@ var init_lib = __esm({
     STATUS_CODES = http2.STATUS_CODES;
     Response = class _Response {
       constructor() {
-        let body = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
+        let body2 = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : null;
         let opts = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
-        Body.call(this, body, opts);
+        Body.call(this, body2, opts);
         const status = opts.status || 200;
         const headers = new Headers2(opts.headers);
-        if (body != null && !headers.has("Content-Type")) {
-          const contentType = extractContentType(body);
+        if (body2 != null && !headers.has("Content-Type")) {
+          const contentType = extractContentType(body2);
           if (contentType) {
             headers.append("Content-Type", contentType);
           }
@@ -49816,8 +49816,8 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties2, message) {
+  const cmd = new Command(command, properties2, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 function issue(name, message = "") {
@@ -49825,12 +49825,12 @@ function issue(name, message = "") {
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties2, message) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
-    this.properties = properties;
+    this.properties = properties2;
     this.message = message;
   }
   toString() {
@@ -51102,14 +51102,14 @@ function setFailed(message) {
 function debug(message) {
   issueCommand("debug", {}, message);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message, properties2 = {}) {
+  issueCommand("error", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message, properties2 = {}) {
+  issueCommand("warning", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message, properties2 = {}) {
+  issueCommand("notice", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
@@ -52140,8 +52140,8 @@ function printParseErrorCode(code) {
 
 // src/policy/jsonDocument.ts
 function parseJsonDocument(text, file) {
-  const lineStarts = computeLineStarts(text);
-  const lineAt = (offset) => lineOfOffset(lineStarts, offset);
+  const lineStarts2 = computeLineStarts(text);
+  const lineAt2 = (offset) => lineOfOffset(lineStarts2, offset);
   let value;
   try {
     value = JSON.parse(text);
@@ -52150,8 +52150,8 @@ function parseJsonDocument(text, file) {
     parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     if (first === void 0) throw new InputError("is not valid JSON", { file });
-    const line = lineAt(first.offset);
-    const column = first.offset - lineStarts[line - 1] + 1;
+    const line = lineAt2(first.offset);
+    const column = first.offset - lineStarts2[line - 1] + 1;
     throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
   }
   let tree = null;
@@ -52164,7 +52164,7 @@ function parseJsonDocument(text, file) {
       const path = pointerToPath(pointer);
       for (let n = path.length; n >= 0; n--) {
         const node = findNodeAtLocation2(tree, path.slice(0, n));
-        if (node !== void 0) return lineAt(node.parent?.type === "property" ? node.parent.offset : node.offset);
+        if (node !== void 0) return lineAt2(node.parent?.type === "property" ? node.parent.offset : node.offset);
       }
       return 1;
     }
@@ -53892,21 +53892,21 @@ function parseAddress(text) {
   return void 0;
 }
 function parseV6(text) {
-  let body = text;
-  const lastColon = body.lastIndexOf(":");
-  const tailText = body.slice(lastColon + 1);
+  let body2 = text;
+  const lastColon = body2.lastIndexOf(":");
+  const tailText = body2.slice(lastColon + 1);
   if (tailText.includes(".")) {
     const v4 = tailText.split(".").map(Number);
-    body = `${body.slice(0, lastColon + 1)}${(v4[0] * 256 + v4[1]).toString(16)}:${(v4[2] * 256 + v4[3]).toString(16)}`;
+    body2 = `${body2.slice(0, lastColon + 1)}${(v4[0] * 256 + v4[1]).toString(16)}:${(v4[2] * 256 + v4[3]).toString(16)}`;
   }
-  const double = body.indexOf("::");
+  const double = body2.indexOf("::");
   let groups;
   if (double >= 0) {
-    const head = body.slice(0, double).split(":").filter((g) => g !== "");
-    const rest = body.slice(double + 2).split(":").filter((g) => g !== "");
+    const head = body2.slice(0, double).split(":").filter((g) => g !== "");
+    const rest = body2.slice(double + 2).split(":").filter((g) => g !== "");
     groups = [...head, ...Array(8 - head.length - rest.length).fill("0"), ...rest];
   } else {
-    groups = body.split(":");
+    groups = body2.split(":");
   }
   let value = 0n;
   for (const group2 of groups) value = (value << 16n) + BigInt(parseInt(group2, 16));
@@ -54391,8 +54391,8 @@ function checkParams(sources, config, configAt) {
       entries.push({ policy, source, at: at2, facts: checkPolicySemantics(policy, at2).facts });
     });
   }
-  const namesOf = (entry) => /* @__PURE__ */ new Set([...entry.facts.paramRefs.map((r) => r.name), ...Object.keys(entry.policy.params ?? {})]);
-  const everyName = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...entries.flatMap((e) => [...namesOf(e)])]);
+  const namesOf2 = (entry) => /* @__PURE__ */ new Set([...entry.facts.paramRefs.map((r) => r.name), ...Object.keys(entry.policy.params ?? {})]);
+  const everyName = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...entries.flatMap((e) => [...namesOf2(e)])]);
   const kindOf = (name, entry) => {
     const builtin = BUILTIN_PARAMS.get(name)?.kind;
     if (builtin !== void 0) return builtin;
@@ -54419,7 +54419,7 @@ function checkParams(sources, config, configAt) {
     const setting = config.policies?.[policy.id];
     const own = typeof setting === "object" ? setting.params ?? {} : {};
     if (setting === "off" || typeof setting === "object" && setting.severity === "off") continue;
-    const known = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...namesOf(entry)]);
+    const known = /* @__PURE__ */ new Set([...BUILTIN_PARAMS.keys(), ...namesOf2(entry)]);
     for (const [name, value] of Object.entries(own)) {
       const pointer = `/policies/${policy.id}/params/${name}`;
       if (!known.has(name)) {
@@ -54611,10 +54611,10 @@ function resourceKey(mode, type, name) {
   return `${mode === "data" ? "data." : ""}${type}.${name}`;
 }
 function readModule(value, path, dir, rootDir, installed) {
-  const body = isObject(value) ? value : {};
+  const body2 = isObject(value) ? value : {};
   const resources = /* @__PURE__ */ new Map();
-  if (Array.isArray(body["resources"])) {
-    for (const entry of body["resources"]) {
+  if (Array.isArray(body2["resources"])) {
+    for (const entry of body2["resources"]) {
       if (!isObject(entry) || typeof entry["type"] !== "string" || typeof entry["name"] !== "string") continue;
       const mode = entry["mode"] === "data" ? "data" : "managed";
       resources.set(resourceKey(mode, entry["type"], entry["name"]), {
@@ -54629,18 +54629,18 @@ function readModule(value, path, dir, rootDir, installed) {
     }
   }
   const variables = /* @__PURE__ */ new Map();
-  if (isObject(body["variables"])) {
-    for (const [name, variable] of Object.entries(body["variables"])) variables.set(name, isObject(variable) ? variable["default"] ?? null : null);
+  if (isObject(body2["variables"])) {
+    for (const [name, variable] of Object.entries(body2["variables"])) variables.set(name, isObject(variable) ? variable["default"] ?? null : null);
   }
   const outputs = /* @__PURE__ */ new Map();
-  if (isObject(body["outputs"])) {
-    for (const [name, output] of Object.entries(body["outputs"])) {
+  if (isObject(body2["outputs"])) {
+    for (const [name, output] of Object.entries(body2["outputs"])) {
       if (isObject(output) && isObject(output["expression"])) outputs.set(name, output["expression"]);
     }
   }
   const calls = /* @__PURE__ */ new Map();
-  if (isObject(body["module_calls"])) {
-    for (const [name, call] of Object.entries(body["module_calls"])) {
+  if (isObject(body2["module_calls"])) {
+    for (const [name, call] of Object.entries(body2["module_calls"])) {
       if (!isObject(call)) continue;
       const childPath = [...path, name];
       const source = typeof call["source"] === "string" ? call["source"] : void 0;
@@ -54722,8 +54722,8 @@ function scanHcl(source) {
     tokens = [];
   }
   const parser = new BodyParser(tokens);
-  const body = parser.body(false);
-  return { type: "", labels: [], line: 1, endLine: body.endLine, attributes: body.attributes, blocks: body.blocks };
+  const body2 = parser.body(false);
+  return { type: "", labels: [], line: 1, endLine: body2.endLine, attributes: body2.attributes, blocks: body2.blocks };
 }
 function listElements(tokens) {
   const meaningful = tokens.filter((t) => t.kind !== "newline");
@@ -55424,9 +55424,9 @@ function render(expr) {
       return `{ ${expr.items.map(([k, v]) => `${k.k === "literal" && typeof k.value === "string" && /^[A-Za-z_][\w-]*$/.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(", ")} }`;
     case "for": {
       const vars = expr.keyVar !== void 0 ? `${expr.keyVar}, ${expr.valueVar}` : expr.valueVar;
-      const body = expr.object ? `${render(expr.keyExpr)} => ${render(expr.valueExpr)}${expr.group ? "..." : ""}` : render(expr.valueExpr);
+      const body2 = expr.object ? `${render(expr.keyExpr)} => ${render(expr.valueExpr)}${expr.group ? "..." : ""}` : render(expr.valueExpr);
       const condition = expr.condition !== void 0 ? ` if ${render(expr.condition)}` : "";
-      return expr.object ? `{for ${vars} in ${render(expr.collection)} : ${body}${condition}}` : `[for ${vars} in ${render(expr.collection)} : ${body}${condition}]`;
+      return expr.object ? `{for ${vars} in ${render(expr.collection)} : ${body2}${condition}}` : `[for ${vars} in ${render(expr.collection)} : ${body2}${condition}]`;
     }
     case "unsupported":
       return expr.text;
@@ -56683,6 +56683,147 @@ function describeField(field) {
   }
 }
 
+// src/sources/plan/terraformAddress.ts
+function isNameStart(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function isNameChar(code) {
+  return isNameStart(code) || code >= 48 && code <= 57 || code === 45;
+}
+function parseTraversal(text) {
+  const steps = [];
+  let i = 0;
+  const readName = () => {
+    if (i >= text.length || !isNameStart(text.charCodeAt(i))) return void 0;
+    const start = i;
+    i++;
+    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+    return text.slice(start, i);
+  };
+  const first = readName();
+  if (first === void 0) return void 0;
+  steps.push({ name: first });
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      i++;
+      const name = readName();
+      if (name === void 0) break;
+      steps.push({ name });
+    } else if (code === 91) {
+      const key = readKey(text, i + 1);
+      if (key === void 0) break;
+      steps.push({ key: key.value });
+      i = key.end;
+    } else {
+      break;
+    }
+  }
+  return steps;
+}
+function readKey(text, start) {
+  if (text[start] === '"') {
+    let j = start + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    if (text[j + 1] !== "]") return void 0;
+    try {
+      return { value: JSON.parse(text.slice(start, j + 1)), end: j + 2 };
+    } catch {
+      return void 0;
+    }
+  }
+  const match = /^(\d+)\]/.exec(text.slice(start, start + 12));
+  if (match === null) return void 0;
+  return { value: Number(match[1]), end: start + match[0].length };
+}
+function formatKey(key) {
+  if (key === void 0) return "";
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+var prefixes = /* @__PURE__ */ new WeakMap();
+function modulePrefix(module) {
+  if (module.length === 0) return "";
+  let prefix = prefixes.get(module);
+  if (prefix === void 0) {
+    prefix = module.map((step) => `module.${step.name}${formatKey(step.key)}.`).join("");
+    prefixes.set(module, prefix);
+  }
+  return prefix;
+}
+function formatResource(address) {
+  return `${modulePrefix(address.module)}${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`;
+}
+function formatResourceAddress(address) {
+  return `${formatResource(address)}${formatKey(address.key)}`;
+}
+function parseModulePath(text) {
+  if (text === "") return [];
+  const steps = parseTraversal(text);
+  if (steps === void 0) return void 0;
+  const module = [];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!("name" in step) || step.name !== "module") return void 0;
+    const name = steps[i + 1];
+    if (name === void 0 || !("name" in name)) return void 0;
+    const key = steps[i + 2];
+    if (key !== void 0 && "key" in key) {
+      module.push({ name: name.name, key: key.key });
+      i += 2;
+    } else {
+      module.push({ name: name.name });
+      i += 1;
+    }
+  }
+  return module;
+}
+function parseResourceAddress(text) {
+  const steps = parseTraversal(text);
+  if (steps === void 0) return void 0;
+  const module = [];
+  let i = 0;
+  while (i < steps.length) {
+    const step = steps[i];
+    if (!("name" in step) || step.name !== "module") break;
+    const name2 = steps[i + 1];
+    if (name2 === void 0 || !("name" in name2)) return void 0;
+    const key2 = steps[i + 2];
+    if (key2 !== void 0 && "key" in key2) {
+      module.push({ name: name2.name, key: key2.key });
+      i += 3;
+    } else {
+      module.push({ name: name2.name });
+      i += 2;
+    }
+  }
+  let mode = "managed";
+  const head = steps[i];
+  if (head !== void 0 && "name" in head && head.name === "data") {
+    mode = "data";
+    i++;
+  }
+  const type = steps[i];
+  const name = steps[i + 1];
+  if (type === void 0 || name === void 0 || !("name" in type) || !("name" in name)) return void 0;
+  const key = steps[i + 2];
+  const rest = steps.length - (i + 2);
+  if (rest > 1 || rest === 1 && !(key !== void 0 && "key" in key)) return void 0;
+  return { module, mode, type: type.name, name: name.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
+}
+function canonicalAddress(text) {
+  const parsed2 = parseResourceAddress(text);
+  return parsed2 === void 0 ? text : formatResourceAddress(parsed2);
+}
+function compareKeys(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return a < b ? -1 : 1;
+}
+
 // src/sources/plan/targetReader.ts
 var NOT_KNOWN = { known: false };
 var DYNAMIC_TARGETS = "known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances";
@@ -56736,6 +56877,13 @@ function readAttachment(context, index, resource) {
   if (state.state === "unset" && !dynamicUnknown) return;
   if (state.state !== "set" || !Array.isArray(state.value)) {
     if (state.state === "set") context.warn(resource, "targets: expected a list of blocks");
+    const dynamic = state.state !== "set" ? dynamicTargets(context, view) : void 0;
+    if (dynamic !== void 0 && "open" in dynamic && dynamic.candidates !== void 0) {
+      const port = numberOfState(dynamic.port);
+      const provenance2 = context.provenance(resource, { path: "targets", ...dynamic.location ? { location: dynamic.location } : {} });
+      (rule?.targets ?? listener.targets).push({ instance: unknown(dynamic.open), instanceCandidates: dynamic.candidates, port, via, provenance: provenance2 });
+      return;
+    }
     listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
     return;
   }
@@ -56756,6 +56904,7 @@ function attachmentTargets(context, view, count2, via) {
   const dynamic = dynamicTargets(context, view);
   const written = dynamic !== void 0 && "targets" in dynamic ? dynamic.targets : writtenTargets(context, view);
   const openReason = dynamic !== void 0 && "open" in dynamic ? dynamic.open : void 0;
+  const candidates = dynamic !== void 0 && "open" in dynamic ? dynamic.candidates : void 0;
   const used = /* @__PURE__ */ new Set();
   const targets = [];
   const elements = resource.values["targets"];
@@ -56789,7 +56938,8 @@ function attachmentTargets(context, view, count2, via) {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
     }
-    targets.push({ ...target, via, provenance: provenance2 });
+    const open3 = candidates !== void 0 && openReason !== void 0 && target.instance !== void 0 && isUnknown(target.instance);
+    targets.push({ ...target, ...open3 ? { instanceCandidates: candidates } : {}, via, provenance: provenance2 });
   }
   return targets;
 }
@@ -56821,7 +56971,14 @@ function dynamicTargets(context, view) {
   else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
   else {
     const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : "it is not a collection";
-    return { open: `the for_each of the dynamic "targets" block cannot be decided: ${why}` };
+    const open3 = `the for_each of the dynamic "targets" block cannot be decided: ${why}`;
+    const candidates = candidateInstances(context, view, iterator2, forEach.tokens, content.attributes.get("instance_id")?.tokens);
+    if (candidates === void 0) return { open: open3 };
+    const unbound = { ...view.frame, bindings: new Map([...view.frame.bindings ?? [], [iterator2, new Unknown(open3)]]) };
+    const portAttribute = content.attributes.get("port");
+    const port = portAttribute === void 0 ? void 0 : context.stateOfValue(context.values.evaluateTokens(portAttribute.tokens, unbound), view.scope);
+    const location = locationOf(context, view, { index: 0, block: {}, line: dynamic.line, endLine: dynamic.endLine });
+    return { open: open3, candidates, ...port !== void 0 ? { port } : {}, ...location ? { location } : {} };
   }
   const targets = entries.map(([key, value], index) => {
     const frame = { ...view.frame, bindings: new Map([...view.frame.bindings ?? [], [iterator2, { key, value }]]) };
@@ -56830,6 +56987,59 @@ function dynamicTargets(context, view) {
     return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
   });
   return { targets };
+}
+var KEYWORDS = /* @__PURE__ */ new Set(["for", "in", "if", "true", "false", "null"]);
+function namesOf(tokens, allowed) {
+  const bound = /* @__PURE__ */ new Set();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "ident" || t.text !== "for") continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const b = tokens[j];
+      if (b.kind === "ident" && b.text === "in") break;
+      if (b.kind === "ident") bound.add(b.text);
+    }
+  }
+  const resources = /* @__PURE__ */ new Set();
+  const others = /* @__PURE__ */ new Set();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === "string") {
+      if (t.parts.some((p) => !("literal" in p))) return void 0;
+      continue;
+    }
+    if (t.kind !== "ident") continue;
+    const previous = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (previous?.kind === "punct" && (previous.text === "." || previous.text === "::")) continue;
+    if (next?.kind === "punct" && next.text === "(") continue;
+    if (KEYWORDS.has(t.text) || bound.has(t.text) || allowed.has(t.text)) continue;
+    const name = tokens[i + 2];
+    if (t.text.includes("_") && next?.kind === "punct" && next.text === "." && name?.kind === "ident") resources.add(`${t.text}.${name.text}`);
+    else others.add(t.text);
+  }
+  return { resources, others };
+}
+function candidateInstances(context, view, iterator2, forEach, instanceId) {
+  if (instanceId === void 0) return void 0;
+  const content = namesOf(instanceId, /* @__PURE__ */ new Set([iterator2]));
+  if (content === void 0 || content.others.size > 0 || content.resources.size > 1) return void 0;
+  let resource = [...content.resources][0];
+  if (resource === void 0) {
+    const collection = namesOf(forEach, /* @__PURE__ */ new Set());
+    if (collection === void 0 || collection.others.size > 0 || collection.resources.size !== 1) return void 0;
+    resource = [...collection.resources][0];
+  }
+  const [type, name] = resource.split(".");
+  if (type !== "tencentcloud_instance") return void 0;
+  const instances = context.resources.instancesOf(formatResource({ module: view.frame.module, mode: "managed", type, name }));
+  return instances.length === 0 ? void 0 : instances.map((r) => r.address);
+}
+function numberOfState(state) {
+  if (state === void 0) return unknown("port is not set");
+  if (state.state === "set" && typeof state.value === "number") return state.value;
+  if (state.state === "set" && typeof state.value === "string" && /^\d+$/.test(state.value)) return Number(state.value);
+  return unknown(state.state === "unknown" ? `the port of the dynamic "targets" block is ${AFTER_APPLY}` : "port is not set");
 }
 function itemsOfState(state) {
   if (state === void 0 || state.state === "unset") return [];
@@ -57385,15 +57595,15 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync, stat
 
 // src/sources/plan/planJsonText.ts
 function parsePlanJsonText(text, file) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  if (body.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
-  if (body.startsWith("PK")) {
+  const body2 = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  if (body2.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
+  if (body2.startsWith("PK")) {
     throw new InputError("this is a binary plan file; convert it with `terraform show -json PLANFILE > plan.json` and pass the JSON", { file });
   }
   try {
-    return JSON.parse(body);
+    return JSON.parse(body2);
   } catch (error2) {
-    throw describeJsonError(body, file, error2);
+    throw describeJsonError(body2, file, error2);
   }
 }
 function deepestNesting(text, max) {
@@ -58066,153 +58276,12 @@ function isDelimiter(c) {
 function trimChange(change) {
   if (!isObject(change)) return void 0;
   if (change["mode"] === "data") return void 0;
-  const body = change["change"];
+  const body2 = change["change"];
   const trimmed = {};
   for (const key of ["address", "module_address", "mode", "type", "name", "index", "deposed"]) if (key in change) trimmed[key] = change[key];
-  if (isObject(body)) trimmed["change"] = { actions: body["actions"], after: body["after"], after_unknown: body["after_unknown"] };
-  else if ("change" in change) trimmed["change"] = body;
+  if (isObject(body2)) trimmed["change"] = { actions: body2["actions"], after: body2["after"], after_unknown: body2["after_unknown"] };
+  else if ("change" in change) trimmed["change"] = body2;
   return trimmed;
-}
-
-// src/sources/plan/terraformAddress.ts
-function isNameStart(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
-}
-function isNameChar(code) {
-  return isNameStart(code) || code >= 48 && code <= 57 || code === 45;
-}
-function parseTraversal(text) {
-  const steps = [];
-  let i = 0;
-  const readName = () => {
-    if (i >= text.length || !isNameStart(text.charCodeAt(i))) return void 0;
-    const start = i;
-    i++;
-    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
-    return text.slice(start, i);
-  };
-  const first = readName();
-  if (first === void 0) return void 0;
-  steps.push({ name: first });
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 46) {
-      i++;
-      const name = readName();
-      if (name === void 0) break;
-      steps.push({ name });
-    } else if (code === 91) {
-      const key = readKey(text, i + 1);
-      if (key === void 0) break;
-      steps.push({ key: key.value });
-      i = key.end;
-    } else {
-      break;
-    }
-  }
-  return steps;
-}
-function readKey(text, start) {
-  if (text[start] === '"') {
-    let j = start + 1;
-    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-    if (text[j + 1] !== "]") return void 0;
-    try {
-      return { value: JSON.parse(text.slice(start, j + 1)), end: j + 2 };
-    } catch {
-      return void 0;
-    }
-  }
-  const match = /^(\d+)\]/.exec(text.slice(start, start + 12));
-  if (match === null) return void 0;
-  return { value: Number(match[1]), end: start + match[0].length };
-}
-function formatKey(key) {
-  if (key === void 0) return "";
-  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-var prefixes = /* @__PURE__ */ new WeakMap();
-function modulePrefix(module) {
-  if (module.length === 0) return "";
-  let prefix = prefixes.get(module);
-  if (prefix === void 0) {
-    prefix = module.map((step) => `module.${step.name}${formatKey(step.key)}.`).join("");
-    prefixes.set(module, prefix);
-  }
-  return prefix;
-}
-function formatResource(address) {
-  return `${modulePrefix(address.module)}${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`;
-}
-function formatResourceAddress(address) {
-  return `${formatResource(address)}${formatKey(address.key)}`;
-}
-function parseModulePath(text) {
-  if (text === "") return [];
-  const steps = parseTraversal(text);
-  if (steps === void 0) return void 0;
-  const module = [];
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i];
-    if (!("name" in step) || step.name !== "module") return void 0;
-    const name = steps[i + 1];
-    if (name === void 0 || !("name" in name)) return void 0;
-    const key = steps[i + 2];
-    if (key !== void 0 && "key" in key) {
-      module.push({ name: name.name, key: key.key });
-      i += 2;
-    } else {
-      module.push({ name: name.name });
-      i += 1;
-    }
-  }
-  return module;
-}
-function parseResourceAddress(text) {
-  const steps = parseTraversal(text);
-  if (steps === void 0) return void 0;
-  const module = [];
-  let i = 0;
-  while (i < steps.length) {
-    const step = steps[i];
-    if (!("name" in step) || step.name !== "module") break;
-    const name2 = steps[i + 1];
-    if (name2 === void 0 || !("name" in name2)) return void 0;
-    const key2 = steps[i + 2];
-    if (key2 !== void 0 && "key" in key2) {
-      module.push({ name: name2.name, key: key2.key });
-      i += 3;
-    } else {
-      module.push({ name: name2.name });
-      i += 2;
-    }
-  }
-  let mode = "managed";
-  const head = steps[i];
-  if (head !== void 0 && "name" in head && head.name === "data") {
-    mode = "data";
-    i++;
-  }
-  const type = steps[i];
-  const name = steps[i + 1];
-  if (type === void 0 || name === void 0 || !("name" in type) || !("name" in name)) return void 0;
-  const key = steps[i + 2];
-  const rest = steps.length - (i + 2);
-  if (rest > 1 || rest === 1 && !(key !== void 0 && "key" in key)) return void 0;
-  return { module, mode, type: type.name, name: name.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
-}
-function canonicalAddress(text) {
-  const parsed2 = parseResourceAddress(text);
-  return parsed2 === void 0 ? text : formatResourceAddress(parsed2);
-}
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  if (a === void 0) return -1;
-  if (b === void 0) return 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "number") return -1;
-  if (typeof b === "number") return 1;
-  return a < b ? -1 : 1;
 }
 
 // src/sources/plan/planResources.ts
@@ -58250,12 +58319,12 @@ var PlanResources = class {
     }
     if (change["mode"] !== "managed" || change["deposed"] !== void 0) return;
     const address = typeof change["address"] === "string" ? change["address"] : void 0;
-    const body = change["change"];
-    if (address === void 0 || !isObject(body) || !Array.isArray(body["actions"])) {
+    const body2 = change["change"];
+    if (address === void 0 || !isObject(body2) || !Array.isArray(body2["actions"])) {
       warnings.push({ ...address ? { address } : {}, message: `/resource_changes/${index} has no address or change.actions; skipped` });
       return;
     }
-    const actions = body["actions"];
+    const actions = body2["actions"];
     const parsed2 = this.addressOf(change, address);
     if (parsed2 === void 0) {
       warnings.push({ address, message: "cannot read this resource address; skipped" });
@@ -58267,7 +58336,7 @@ var PlanResources = class {
       this.deleted.add(canonical);
       return;
     }
-    const after = body["after"];
+    const after = body2["after"];
     if (!isObject(after)) {
       if (after !== null) warnings.push({ address, message: "change.after is not an object; skipped" });
       return;
@@ -58279,7 +58348,7 @@ var PlanResources = class {
       name: parsed2.name,
       ...parsed2.key !== void 0 ? { key: parsed2.key } : {},
       values: after,
-      unknown: body["after_unknown"] ?? {},
+      unknown: body2["after_unknown"] ?? {},
       created: actions.includes("create")
     });
   }
@@ -59209,10 +59278,92 @@ function members(view) {
 // src/sources/plan/terraformSources.ts
 import { readdirSync, readFileSync } from "node:fs";
 import { join as join3, relative as relative3, sep } from "node:path";
+
+// src/sources/plan/tfJsonScanner.ts
+function scanTfJson(source) {
+  const lines = lineStarts(source);
+  const lineOf = (offset) => lineAt(lines, offset);
+  let root;
+  try {
+    root = parseTree2(source, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    root = void 0;
+  }
+  const blocks = [];
+  if (root?.type === "object") {
+    for (const [key, value, keyNode] of properties(root)) {
+      const labels = TOP_LEVEL_LABELS[key];
+      if (labels === void 0) continue;
+      blocks.push(...labelled(key, labels, value, keyNode, [], lineOf));
+    }
+  }
+  return { type: "", labels: [], line: 1, endLine: lines.length, attributes: NO_ATTRIBUTES, blocks };
+}
+var TOP_LEVEL_LABELS = { resource: 2, data: 2, module: 1 };
+var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
+var META_ARGUMENTS = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider", "providers", "source", "version", "//"]);
+function labelled(type, remaining, value, keyNode, labels, lineOf) {
+  if (value.type === "array") return (value.children ?? []).flatMap((element) => element.type === "object" ? labelled(type, remaining, element, element, labels, lineOf) : []);
+  if (value.type !== "object") return [];
+  if (remaining === 0) return [body(type, labels, value, keyNode, lineOf)];
+  const found = [];
+  for (const [key, child3, childKey] of properties(value)) {
+    if (key === "//") continue;
+    found.push(...labelled(type, remaining - 1, child3, childKey, [...labels, key], lineOf));
+  }
+  return found;
+}
+function body(type, labels, value, keyNode, lineOf) {
+  const blocks = [];
+  for (const [key, child3, childKey] of properties(value)) {
+    if (META_ARGUMENTS.has(key) || key === "lifecycle" || key === "provisioner" || key === "connection") continue;
+    if (key === "dynamic") {
+      blocks.push(...labelled("dynamic", 1, child3, childKey, [], lineOf));
+      continue;
+    }
+    if (child3.type === "object") blocks.push(body(key, [], child3, childKey, lineOf));
+    else if (child3.type === "array" && (child3.children?.length ?? 0) > 0 && child3.children.every((element) => element.type === "object")) {
+      for (const element of child3.children) blocks.push(body(key, [], element, element, lineOf));
+    }
+  }
+  return { type, labels, line: lineOf(keyNode.offset), endLine: lineOf(value.offset + Math.max(0, value.length - 1)), attributes: NO_ATTRIBUTES, blocks };
+}
+function properties(object) {
+  const found = [];
+  for (const property of object.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (keyNode?.type !== "string" || typeof keyNode.value !== "string" || value === void 0) continue;
+    found.push([keyNode.value, value, keyNode]);
+  }
+  return found;
+}
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+function lineAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+// src/sources/plan/terraformSources.ts
+function isTerraformFile(name) {
+  return name.endsWith(".tf") || name.endsWith(".tf.json");
+}
+function scanTerraformFile(path, text) {
+  return path.endsWith(".tf.json") ? scanTfJson(text) : scanHcl(text);
+}
 var diskTfFiles = {
   list(dir) {
     try {
-      return readdirSync(dir).filter((name) => name.endsWith(".tf")).sort().map((name) => join3(dir, name));
+      return readdirSync(dir).filter(isTerraformFile).sort().map((name) => join3(dir, name));
     } catch {
       return [];
     }
@@ -59256,7 +59407,7 @@ var TerraformSources = class {
       const text = this.files.read(path);
       if (text === void 0) continue;
       const file = relative3(this.repoRoot, path).split(sep).join("/");
-      for (const block of scanHcl(text).blocks) {
+      for (const block of scanTerraformFile(path, text).blocks) {
         if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
           const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
@@ -59295,7 +59446,7 @@ function declaredIn(dir, wanted, files = diskTfFiles) {
   for (const path of paths) {
     const text = files.read(path);
     if (text === void 0) continue;
-    for (const block of scanHcl(text).blocks) {
+    for (const block of scanTerraformFile(path, text).blocks) {
       if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
         const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
         if (wanted.resources.has(key)) seen.add(`r:${key}`);
@@ -60217,8 +60368,8 @@ function fixId(mergeKey) {
 }
 function renderFixPlans(plans) {
   const first = plans[0];
-  const body = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
-  return { id: fixId(first.mergeKey), ...body };
+  const body2 = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
+  return { id: fixId(first.mergeKey), ...body2 };
 }
 function mergeAddRules(plans) {
   if (plans.length === 1) return plans[0];
@@ -61196,7 +61347,16 @@ function* backendSubjects(resolver, params) {
       const groups = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
       for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
       for (const group2 of groups) {
-        for (const target of group2.targets) yield backendSubject(resolver, params, lb, listener, group2.rule, group2.healthCheck, target);
+        for (const target of group2.targets) {
+          const subject = backendSubject(resolver, params, lb, listener, group2.rule, group2.healthCheck, target);
+          if (target.instanceCandidates === void 0 || target.instanceCandidates.length === 0) {
+            yield subject;
+            continue;
+          }
+          const { instanceCandidates, ...rest } = target;
+          const candidates = instanceCandidates.map((instance) => backendSubject(resolver, params, lb, listener, group2.rule, group2.healthCheck, { ...rest, instance }));
+          yield { ...subject, candidates };
+        }
       }
       if (listener.targetsUnknownReason !== void 0) {
         const target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: "listener", provenance: listener.provenance };
@@ -61293,15 +61453,15 @@ function evaluatePolicies(inventory, policies) {
       subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
       subjectCache.set(cacheKey, subjects);
     }
-    for (const subject of subjects) {
+    const failuresOf = (subject) => {
+      const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, fieldSource(subject.fields, params));
+      if (applies === "no") return [];
+      const failures = runAssertion(policy.assert, { subject, resolver, params });
+      if (applies === "unknown") return failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
+      return failures;
+    };
+    const report = (subject, failures, note) => {
       const source = fieldSource(subject.fields, params);
-      const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, source);
-      if (applies === "no") continue;
-      const ctx = { subject, resolver, params };
-      let failures = runAssertion(policy.assert, ctx);
-      if (applies === "unknown") {
-        failures = failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
-      }
       for (const failure of failures) {
         const identity = `${policy.id}\0${failure.resource}\0${failure.key}`;
         const existing = findings.get(identity);
@@ -61310,7 +61470,8 @@ function evaluatePolicies(inventory, policies) {
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
-        const message = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const rendered = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const message = note === void 0 ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : "";
         const plan = failure.fix?.();
         if (plan !== void 0) plans.set(identity, plan);
@@ -61331,6 +61492,9 @@ function evaluatePolicies(inventory, policies) {
           extra: 0
         });
       }
+    };
+    for (const subject of subjects) {
+      for (const { subject: reported, failures, note } of outcomesOf(subject, failuresOf)) report(reported, failures, note);
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
@@ -61343,6 +61507,24 @@ function evaluatePolicies(inventory, policies) {
     return { ...finding, remediation, fix };
   });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+}
+function outcomesOf(subject, failuresOf) {
+  const candidates = subject.candidates;
+  if (candidates === void 0 || candidates.length === 0) return [{ subject, failures: failuresOf(subject) }];
+  const outcomes = candidates.map((candidate) => ({ subject: candidate, failures: failuresOf(candidate) }));
+  const signature = (failures2) => [...new Set(failures2.map((f) => f.key))].sort().join("\0");
+  const first = signature(outcomes[0].failures);
+  const same = outcomes.every((o) => o.failures.length > 0 && o.failures.every((f) => f.status === "fail") && signature(o.failures) === first);
+  const n = candidates.length;
+  const shown2 = candidates.slice(0, 4).map((c) => c.resource).join(", ");
+  const names = n > 4 ? `${shown2} and ${n - 4} more` : shown2;
+  if (same) {
+    const note = `the target of ${subject.target?.provenance.address ?? subject.resource} is one of ${n} candidate${n === 1 ? "" : "s"}, ${names}, all of which fail`;
+    return outcomes.map((o) => ({ ...o, note }));
+  }
+  const why = outcomes.some((o) => o.failures.length === 0) ? "some of them pass" : "they do not all fail the same way";
+  const failures = failuresOf(subject).map((f) => f.status !== "unknown" ? f : { ...f, vars: new Map([...f.vars, ["reason", `${f.vars.get("reason") ?? "unknown"}; it is one of ${n} candidates, ${names}, and ${why}`]]) });
+  return [{ subject, failures }];
 }
 var MAX_EVIDENCE2 = 20;
 function groupFixes(plans) {
@@ -62604,7 +62786,7 @@ var DRIFT_LABEL = "clb-guard-drift";
 async function syncDriftIssue(github, where, state) {
   const open3 = await github.paginate(github.rest.issues.listForRepo, { owner: where.owner, repo: where.repo, state: "open", labels: DRIFT_LABEL, per_page: 100 });
   const existing = open3.find((issue2) => typeof issue2.body === "string" && issue2.body.includes(DRIFT_MARKER) && issue2.pull_request === void 0);
-  const body = `${DRIFT_MARKER}
+  const body2 = `${DRIFT_MARKER}
 ${state.body}`.slice(0, 65536);
   if (state.findings === 0) {
     if (existing === void 0) return "none";
@@ -62613,11 +62795,11 @@ ${state.body}`.slice(0, 65536);
     return "closed";
   }
   if (existing === void 0) {
-    await github.rest.issues.create({ owner: where.owner, repo: where.repo, title: state.title, body, labels: [DRIFT_LABEL] });
+    await github.rest.issues.create({ owner: where.owner, repo: where.repo, title: state.title, body: body2, labels: [DRIFT_LABEL] });
     return "created";
   }
-  if (existing.body === body && existing.title === state.title) return "unchanged";
-  await github.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: existing.number, title: state.title, body });
+  if (existing.body === body2 && existing.title === state.title) return "unchanged";
+  await github.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: existing.number, title: state.title, body: body2 });
   return "updated";
 }
 
@@ -62977,7 +63159,7 @@ function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body;
+  let body2;
   let parameters = omit(options, [
     "method",
     "baseUrl",
@@ -63017,22 +63199,22 @@ function parse2(options) {
     url = addQueryParameters(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -63634,7 +63816,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -63645,7 +63827,7 @@ async function fetchWrapper(requestOptions) {
   try {
     fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
-      body,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -66683,9 +66865,9 @@ function isPermissionError(error2) {
 // src/report/github/stickyComment.ts
 var COMMENT_MARKER = "<!-- clb-guard:sticky-comment -->";
 var COMMENT_LIMIT = 65536;
-async function upsertStickyComment(github, where, body) {
+async function upsertStickyComment(github, where, body2) {
   const full = `${COMMENT_MARKER}
-${body}`.slice(0, COMMENT_LIMIT);
+${body2}`.slice(0, COMMENT_LIMIT);
   const comments = await github.paginate(github.rest.issues.listComments, { owner: where.owner, repo: where.repo, issue_number: where.issueNumber, per_page: 100 });
   const existing = comments.find((c) => typeof c.body === "string" && c.body.includes(COMMENT_MARKER));
   if (existing === void 0) {
@@ -67135,10 +67317,10 @@ async function annotate(report, inputs, context, github) {
     }
   }
   for (const a of annotationsFor(report)) {
-    const properties = { title: a.title, ...a.file ? { file: a.file, startLine: a.startLine, ...a.endLine ? { endLine: a.endLine } : {} } : {} };
-    if (a.level === "error") error(a.message, properties);
-    else if (a.level === "warning") warning(a.message, properties);
-    else notice(a.message, properties);
+    const properties2 = { title: a.title, ...a.file ? { file: a.file, startLine: a.startLine, ...a.endLine ? { endLine: a.endLine } : {} } : {} };
+    if (a.level === "error") error(a.message, properties2);
+    else if (a.level === "warning") warning(a.message, properties2);
+    else notice(a.message, properties2);
   }
 }
 async function comment(report, inputs, context, github) {
@@ -67150,8 +67332,8 @@ async function comment(report, inputs, context, github) {
   }
   try {
     const links = markdownLinks(process.env, context.pullRequest.headSha);
-    const body = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: "the job summary", heading: "clb-guard", ...links ? { links } : {} });
-    const done = await upsertStickyComment(github, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, body);
+    const body2 = renderMarkdown(report, { maxChars: COMMENT_LIMIT - 200, overflowHint: "the job summary", heading: "clb-guard", ...links ? { links } : {} });
+    const done = await upsertStickyComment(github, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, body2);
     info(`PR comment ${done}.`);
   } catch (error2) {
     if (!isPermissionError(error2)) throw error2;
