@@ -11,23 +11,36 @@ export function portRange(lo: number, hi: number = lo): PortSet {
   return IntervalSet.of(PORTS, [[lo, hi]]);
 }
 
+/** Why a port text is not a port list, or the intervals it names. */
+export type PortParse = { readonly intervals: readonly [number, number][] } | { readonly problem: 'syntax' | 'range' | 'reversed'; readonly lo?: number; readonly hi?: number };
+
 /**
- * Parses Tencent port text: `ALL` (any case), `80`, `80,443`, `8000-8010`, and mixes of the last
- * two. Returns undefined for anything else, so callers can say what was wrong.
+ * Reads Tencent port text: `ALL` (any case), `80`, `80,443`, `8000-8010`, and mixes of the last
+ * two, saying what is wrong when it is none of them (so validators can explain, and the engine
+ * and the validator cannot disagree on what parses).
  */
-export function parsePorts(text: string): PortSet | undefined {
+export function readPorts(text: string): PortParse | 'all' {
   const value = text.trim();
-  if (value.toUpperCase() === 'ALL' || value === '') return value === '' ? undefined : ALL_PORTS;
+  if (value.toUpperCase() === 'ALL') return 'all';
+  if (value === '') return { problem: 'syntax' };
   const intervals: [number, number][] = [];
   for (const part of value.split(',')) {
     const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
-    if (match === null) return undefined;
+    if (match === null) return { problem: 'syntax' };
     const lo = Number(match[1]);
     const hi = match[2] === undefined ? lo : Number(match[2]);
-    if (lo > 65535 || hi > 65535 || lo > hi) return undefined;
+    if (lo > 65535 || hi > 65535) return { problem: 'range', lo, hi };
+    if (lo > hi) return { problem: 'reversed', lo, hi };
     intervals.push([lo, hi]);
   }
-  return IntervalSet.of(PORTS, intervals);
+  return { intervals };
+}
+
+/** Parses port text (see `readPorts`); undefined for anything else, so callers can say what was wrong. */
+export function parsePorts(text: string): PortSet | undefined {
+  const read = readPorts(text);
+  if (read === 'all') return ALL_PORTS;
+  return 'intervals' in read ? IntervalSet.of(PORTS, read.intervals) : undefined;
 }
 
 /** `ALL`, `443`, `80,443`, `8000-8010`. */

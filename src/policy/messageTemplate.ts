@@ -1,7 +1,8 @@
 import { isUnknown } from '../model/value.js';
 import type { FieldSource } from './conditions.js';
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+/** `{{path}}`: one placeholder of a message or remediation template (the validator reads the same). */
+export const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
 
 /**
  * Fills `{{path}}` placeholders from subject fields and assertion variables. A linear regex over

@@ -52,6 +52,7 @@ describe('policy meaning: a typo is refused where it is written, never accepted 
     ['an IPv6 prefix past 128', reach({ from: ['2001:db8::/129'] }), 'p.json:12: /policies/0/assert/reachable/from/0: "2001:db8::/129" is not a CIDR: the prefix length must be 0-128'],
     ['a word that is no source', reach({ from: ['banana'] }), 'p.json:12: /policies/0/assert/reachable/from/0: "banana" is neither a named source (clients, lb.vips, healthCheck.source, snat.ips, params.NAME) nor a CIDR'],
     ['a misspelt named source', reach({ from: ['lb.vip'] }), 'p.json:12: /policies/0/assert/reachable/from/0: "lb.vip" is neither a named source (clients, lb.vips, healthCheck.source, snat.ips, params.NAME) nor a CIDR (did you mean "lb.vips"?)'],
+    ['0.0.0.0/n, which the engine widens to everything', reach({ from: ['0.0.0.0/8'] }), 'p.json:12: /policies/0/assert/reachable/from/0: "0.0.0.0/8" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant'],
     ['host bits set', reach({ from: ['10.0.0.1/8'] }), 'p.json:12: /policies/0/assert/reachable/from/0: "10.0.0.1/8" has host bits set: the network is 10.0.0.0/8'],
     ['an address range upside down', reach({ from: ['10.0.0.9-10.0.0.1'] }), 'p.json:12: /policies/0/assert/reachable/from/0: "10.0.0.9-10.0.0.1" is an empty range (the first address is above the last)'],
     ['a port range upside down', reach({ ports: ['22-20'] }), 'p.json:15: /policies/0/assert/reachable/ports/0: "22-20": the range starts above its end (22 > 20)'],

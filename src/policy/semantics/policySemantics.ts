@@ -1,3 +1,4 @@
+import { PLACEHOLDER } from '../messageTemplate.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES, type AssertionKind } from '../assertionVariables.js';
 import type { Assertion, Condition, FlowSpec, Policy, SubjectKind } from '../policyTypes.js';
 import { SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
@@ -26,7 +27,6 @@ export interface PolicyFacts {
 
 const NAMED_SOURCES = ['clients', 'lb.vips', 'healthCheck.source', 'snat.ips'];
 const NAMED_PORTS = ['backend.port', 'healthCheck.port', 'listener.port'];
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
 const ASSERTION_SUBJECTS: Partial<Record<AssertionKind, readonly SubjectKind[]>> = {
   noIneffectiveDeny: ['securityGroup', 'networkAcl'],
   denyEffectiveForLoadBalancerTraffic: ['backend'],

@@ -1,5 +1,5 @@
 import { AddressSet } from '../../net/addressSet.js';
-import { parsePorts } from '../../net/portSet.js';
+import { readPorts } from '../../net/portSet.js';
 import type { ParamKind } from '../builtinParams.js';
 import type { ParamValue } from '../policyTypes.js';
 
@@ -22,8 +22,11 @@ export function cidrProblem(text: string): string | undefined {
   if (parsed.isEmpty()) return `"${text}" is an empty range (the first address is above the last)`;
   const slash = value.indexOf('/');
   if (slash < 0) return undefined;
+  // The engine reads `0.0.0.0/n` as Tencent's rules do, as 0.0.0.0/0: in a policy that widening
+  // would be silent, so only /0 itself is taken.
+  if (value.startsWith('0.0.0.0/') && value !== '0.0.0.0/0') return `"${text}" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant`;
   const host = AddressSet.parse(value.slice(0, slash));
-  if (host !== undefined && lowest(host) !== lowest(parsed) && !isAllZero(value)) {
+  if (host !== undefined && lowest(host) !== lowest(parsed)) {
     return `"${text}" has host bits set: the network is ${parsed.toCidrs()[0] ?? '?'}`;
   }
   return undefined;
@@ -36,24 +39,18 @@ function lowest(set: AddressSet): string {
   return v6 === undefined ? '' : `6:${v6[0]}`;
 }
 
-function isAllZero(value: string): boolean {
-  return value.startsWith('0.0.0.0/');
-}
-
 /** A port or port list (`22`, `80,443`, `8000-8010`, `ALL`) as policies and params write it. */
 export function portProblem(value: string | number): string | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : `port ${value} is outside 1-65535`;
-  const text = value.trim();
-  if (text.toUpperCase() === 'ALL') return undefined;
-  for (const part of text.split(',')) {
-    const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
-    if (match === null) return `"${value}" is not a port, a list of ports or a range like 8000-8010`;
-    const lo = Number(match[1]);
-    const hi = match[2] === undefined ? lo : Number(match[2]);
-    if (lo < 1 || lo > 65535 || hi < 1 || hi > 65535) return `"${value}": ports are 1-65535`;
-    if (lo > hi) return `"${value}": the range starts above its end (${lo} > ${hi})`;
+  const read = readPorts(value);
+  if (read === 'all') return undefined;
+  if ('problem' in read) {
+    if (read.problem === 'syntax') return `"${value}" is not a port, a list of ports or a range like 8000-8010`;
+    if (read.problem === 'range') return `"${value}": ports are 1-65535`;
+    return `"${value}": the range starts above its end (${read.lo} > ${read.hi})`;
   }
-  return parsePorts(text) === undefined ? `"${value}" is not a port list` : undefined;
+  // The engine reads port 0 (a full-port target follows the listener); a policy means 1-65535.
+  return read.intervals.some(([lo]) => lo === 0) ? `"${value}": ports are 1-65535` : undefined;
 }
 
 /** What is wrong with a parameter value of the given kind, or undefined. */
