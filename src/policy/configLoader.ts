@@ -35,11 +35,9 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
   const problems: SchemaProblem[] = [];
   const display = configPath === undefined ? undefined : options.configFile !== undefined && isAbsolute(options.configFile) ? options.configFile : displayPath(cwd, configPath);
   if (configPath !== undefined && display !== undefined) {
-    doc = parseJsonDocument(await readConfigText(configPath, display), display);
-    const deep = tooDeep(doc.value);
-    if (deep !== undefined) throw new PolicyProblems([{ file: display, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep` }]);
-    problems.push(...validateConfigDocument(doc));
-    if (problems.length > 0) throw new PolicyProblems(problems);
+    const read = await readConfigDocument(configPath, display);
+    doc = read.doc;
+    if (read.problems.length > 0) throw new PolicyProblems(read.problems);
     config = doc.value as ConfigFile;
   }
   const configDir = configPath === undefined ? cwd : dirname(configPath);
@@ -70,8 +68,7 @@ export async function validatePolicyFiles(paths: readonly string[], cwd: string)
   if (configPath !== undefined) {
     const display = displayPath(cwd, configPath);
     try {
-      const doc = parseJsonDocument(await readConfigText(configPath, display), display);
-      const found = tooDeep(doc.value) === undefined ? validateConfigDocument(doc) : [{ file: display, line: 1, pointer: '', message: `nested more than ${MAX_NESTING} levels deep` }];
+      const { doc, problems: found } = await readConfigDocument(configPath, display);
       problems.push(...found);
       if (found.length === 0) config = { params: (doc.value as ConfigFile).params ?? {} };
       configAt = { file: display, doc };
@@ -110,6 +107,14 @@ function displayPath(cwd: string, path: string): string {
   if (rel === '') return path;
   // Above the working folder by a few steps reads well ("../.clb-guard.json"); elsewhere, absolute.
   return rel.split(/[\\/]/).filter((s) => s === '..').length > 3 ? path : rel;
+}
+
+/** The config parsed, with its shape problems (nesting first: the schema validator recurses). Throws InputError when it cannot be read or is not JSON. */
+async function readConfigDocument(path: string, display: string): Promise<{ doc: JsonDocument; problems: SchemaProblem[] }> {
+  const doc = parseJsonDocument(await readConfigText(path, display), display);
+  const deep = tooDeep(doc.value);
+  if (deep !== undefined) return { doc, problems: [{ file: display, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep` }] };
+  return { doc, problems: validateConfigDocument(doc) };
 }
 
 async function readConfigText(path: string, display: string): Promise<string> {

@@ -7,7 +7,7 @@ import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
 import type { ConfigFile, LoadedPolicy, ParamValue, Policy, PolicyFile, PolicySetting } from './policyTypes.js';
 import { formatProblem, validatePolicyDocument, type SchemaProblem } from './schemaValidation.js';
 import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
-import { checkPolicySemantics } from './semantics/policySemantics.js';
+import { checkPolicySemantics, type PolicyFacts } from './semantics/policySemantics.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
 
 /** Problems found in several files at once: each is one located line. */
@@ -26,6 +26,8 @@ export interface PolicySource {
   readonly policies: readonly Policy[];
   /** The parsed file, for locating problems found after loading (absent for the built-in pack). */
   readonly doc?: JsonDocument;
+  /** What the meaning checks learnt of each policy (params used), kept for the config-aware checks. */
+  readonly facts?: readonly PolicyFacts[];
 }
 
 /** Policy files are small; a larger one is not a policy file (or is a device). */
@@ -96,12 +98,13 @@ export async function readPolicyFiles(paths: readonly string[], cwd: string): Pr
       continue;
     }
     const policies = (doc.value as PolicyFile).policies;
-    const semantic = policies.flatMap((policy, i) => checkPolicySemantics(policy, `/policies/${i}`).problems);
+    const checked = policies.map((policy, i) => checkPolicySemantics(policy, `/policies/${i}`));
+    const semantic = checked.flatMap((c) => c.problems);
     if (semantic.length > 0) {
       problems.push(...semantic.map((p) => ({ file: display, line: doc.lineOf(p.pointer), ...p })));
       continue;
     }
-    sources.push({ file: display, policies, doc });
+    sources.push({ file: display, policies, doc, facts: checked.map((c) => c.facts) });
   }
   return { sources, problems };
 }

@@ -43,7 +43,7 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
       if (firstOfId.has(policy.id)) return;
       firstOfId.add(policy.id);
       const at = `/policies/${i}`;
-      entries.push({ policy, source, at, facts: checkPolicySemantics(policy, at).facts });
+      entries.push({ policy, source, at, facts: source.facts?.[i] ?? checkPolicySemantics(policy, at).facts });
     });
   }
 
