@@ -7,9 +7,8 @@ import type { Inventory } from '../model/inventory.js';
 import type { Provenance } from '../model/provenance.js';
 import { loadConfig } from '../policy/configLoader.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
-import { planToInventory, readPlanInventory } from '../sources/plan/index.js';
-import { MAX_PLAN_BYTES, MAX_PLAN_DEPTH, STDIN_PLAN } from '../sources/plan/planFileReader.js';
-import { deepestNesting, lineAndColumn, parsePlanJsonText } from '../sources/plan/planJsonText.js';
+import { planToInventory, readPlan } from '../sources/plan/index.js';
+import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../sources/plan/planFileReader.js';
 import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../sources/plan/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
@@ -40,12 +39,9 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   const config = await loadRunConfig(options);
   const cwd = resolve(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;
-  let stdinPlan: unknown;
-  const read = async (tfRoot: string): Promise<Inventory> => {
-    if (!fromStdin) return readPlanInventory({ planFile: resolve(cwd, options.planFile), tfRoot, repoRoot: cwd });
-    stdinPlan ??= parseStdinPlan(await readStdin(options.stdin));
-    return planToInventory(stdinPlan, { file: 'stdin', tfRoot, repoRoot: cwd });
-  };
+  // Read and parse once: a second tf-root (below) only relinks the same plan.
+  const { plan, file } = fromStdin ? { plan: parsePlanBytes(await readStdin(options.stdin), 'stdin'), file: 'stdin' } : readPlan(resolve(cwd, options.planFile), cwd);
+  const read = async (tfRoot: string): Promise<Inventory> => planToInventory(plan, { file, tfRoot, repoRoot: cwd });
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
   if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
   if (given !== undefined && !statSync(given).isDirectory()) throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
@@ -113,8 +109,8 @@ function provenancesOf(inventory: Inventory): Provenance[] {
   return maps.flatMap((map) => [...map.values()].map((value) => value.provenance));
 }
 
-/** The whole of stdin as text; a terminal there means nothing was piped in. */
-async function readStdin(stream: PlanCheckOptions['stdin']): Promise<string> {
+/** The whole of stdin (bounded like a plan file); a terminal there means nothing was piped in. */
+async function readStdin(stream: PlanCheckOptions['stdin']): Promise<Buffer> {
   const input = stream ?? process.stdin;
   if ((input as { isTTY?: boolean }).isTTY === true) {
     throw new InputError('plan -: stdin is a terminal; pipe the plan in, e.g. terraform show -json tfplan | clb-guard plan -');
@@ -125,22 +121,12 @@ async function readStdin(stream: PlanCheckOptions['stdin']): Promise<string> {
     for await (const chunk of input) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       total += bytes.length;
-      if (total > MAX_PLAN_BYTES) throw new InputError(`the plan is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file: 'stdin' });
+      if (total > MAX_PLAN_BYTES) throw planTooLarge('stdin');
       chunks.push(bytes);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read the plan from stdin: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The same refusals as a plan file: too deep to read safely, or not the JSON of a plan. */
-function parseStdinPlan(text: string): unknown {
-  const deep = deepestNesting(text, MAX_PLAN_DEPTH);
-  if (deep !== undefined) {
-    const { line, column } = lineAndColumn(text, deep);
-    throw new InputError(`JSON nested more than ${MAX_PLAN_DEPTH} levels deep at line ${line}, column ${column}: not a Terraform plan`, { file: 'stdin' });
-  }
-  return parsePlanJsonText(text, 'stdin');
+  return Buffer.concat(chunks);
 }

@@ -55,7 +55,7 @@ describe('clb-guard plan -', () => {
   it('refuses JSON nested too deep to be a plan, in one line', async () => {
     const run = await cli(['plan', '-', '--config', emptyConfig], { stdin: Readable.from([Buffer.from('['.repeat(300))]) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^clb-guard: stdin: JSON nested more than 256 levels deep at line 1, column 257/m);
+    expect(run.stderr).toMatch(/^clb-guard: stdin: line 1 column 257: nested deeper than 256 levels: no Terraform plan nests this deep$/m);
   });
 
   it('the built CLI reads a piped plan (dist/cli.js)', () => {

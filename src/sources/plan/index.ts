@@ -25,17 +25,21 @@ export interface PlanReadOptions {
   readonly repoRoot?: string;
 }
 
-/** Reads a plan file into an inventory. User mistakes throw `InputError` (one line, file + place). */
-export async function readPlanInventory(options: PlanReadOptions): Promise<Inventory> {
-  const repoRoot = resolve(options.repoRoot ?? process.cwd());
-  const file = displayPath(resolve(options.planFile), repoRoot);
-  let plan: unknown;
+/** Reads a plan file (parsed, and its name in messages). User mistakes throw `InputError` (one line, file + place). */
+export function readPlan(planFile: string, repoRoot: string = process.cwd()): { plan: unknown; file: string } {
+  const file = displayPath(resolve(planFile), resolve(repoRoot));
   try {
     // Read in chunks, never the whole text and the whole tree at once (see planFileReader).
-    plan = readPlanFile(options.planFile, file, () => readFileSync(options.planFile, 'utf8'));
+    return { plan: readPlanFile(planFile, file), file };
   } catch (error) {
     throw error instanceof InputError ? error : fileError(error, file);
   }
+}
+
+/** Reads a plan file into an inventory. */
+export async function readPlanInventory(options: PlanReadOptions): Promise<Inventory> {
+  const repoRoot = resolve(options.repoRoot ?? process.cwd());
+  const { plan, file } = readPlan(options.planFile, repoRoot);
   return planToInventory(plan, { file, ...(options.tfRoot !== undefined ? { tfRoot: options.tfRoot } : {}), repoRoot });
 }
 
@@ -107,7 +111,6 @@ function fileError(error: unknown, file: string): InputError {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return new InputError('cannot read the plan: no such file', { file });
   if (code === 'EISDIR') return new InputError('cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`', { file });
-  if (code === 'ERR_STRING_TOO_LONG') return new InputError('the plan file is too large to read (over 512 MB)', { file });
   return new InputError(`cannot read the plan: ${error instanceof Error ? error.message : String(error)}`, { file });
 }
 

@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { InputError } from '../../errors/inputError.js';
 import { isObject, type JsonObject } from './planDocument.js';
-import { deepestNesting, lineAndColumn, parsePlanJsonText } from './planJsonText.js';
+import { deepestNesting, lineAndColumn } from '../../text/jsonNesting.js';
+import { parsePlanJsonText } from './planJsonText.js';
 
 /** The plan argument that means "read the plan from standard input". */
 export const STDIN_PLAN = '-';
@@ -20,14 +21,12 @@ export const MAX_PLAN_DEPTH = 256;
  * Anything unexpected falls back to parsing the whole text, which also gives the located error.
  */
 /**
- * Reads a plan from a regular file, or from standard input when `path` is `-` (`STDIN_PLAN`).
- * Devices, FIFOs, directories and sockets are refused, as are files over `MAX_PLAN_BYTES` and
- * JSON nested deeper than `MAX_PLAN_DEPTH`, each with one line naming the file; the file must be
- * valid JSON throughout, the sections no check reads included. (`_readText` is no longer used:
- * the whole text, when needed, is read from the same open file.)
+ * Reads a plan from a regular file. Devices, FIFOs, directories and sockets are refused, as are
+ * files over `MAX_PLAN_BYTES` and JSON nested deeper than `MAX_PLAN_DEPTH`, each with one line
+ * naming the file; the file must be valid JSON throughout, the sections no check reads included.
+ * (Standard input, `STDIN_PLAN`, is read by the caller and handed to `parsePlanBytes`.)
  */
-export function readPlanFile(path: string, file: string, _readText?: () => string): unknown {
-  if (path === STDIN_PLAN) return readPlanStdin(file);
+export function readPlanFile(path: string, file: string): unknown {
   refuseNonFile(statSync(path), file);
   // Non-blocking, so that a FIFO put in the file's place cannot hang the open.
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -40,37 +39,10 @@ export function readPlanFile(path: string, file: string, _readText?: () => strin
       if (error instanceof TooDeep) throw tooDeep(file, lineAndColumnInFile(fd, error.offset));
       if (!(error instanceof FallBack)) throw error;
     }
-    return parseWholeText(readWhole(fd, stats.size), file);
+    return parsePlanBytes(readWhole(fd, stats.size), file);
   } finally {
     closeSync(fd);
   }
-}
-
-/** `plan -`: standard input, read to its end (bounded), then parsed as a whole. */
-export function readPlanStdin(file = 'stdin', fd = 0): unknown {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let read: number;
-    try {
-      read = readSync(fd, buffer, 0, CHUNK, null);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A non-blocking pipe with nothing yet: wait a little, without spinning.
-      if (code === 'EAGAIN') {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      if (code === 'EOF') break;
-      throw error;
-    }
-    if (read <= 0) break;
-    total += read;
-    if (total > MAX_PLAN_BYTES) throw tooLarge(file);
-    chunks.push(buffer.subarray(0, read));
-  }
-  return parseWholeText(Buffer.concat(chunks, total), file);
 }
 
 function refuseNonFile(stats: Stats, file: string): void {
@@ -78,10 +50,10 @@ function refuseNonFile(stats: Stats, file: string): void {
     const kind = stats.isDirectory() ? 'a directory' : stats.isCharacterDevice() ? 'a character device' : stats.isBlockDevice() ? 'a block device' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'not a regular file';
     throw new InputError(`not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`, { file });
   }
-  if (stats.size > MAX_PLAN_BYTES) throw tooLarge(file);
+  if (stats.size > MAX_PLAN_BYTES) throw planTooLarge(file);
 }
 
-function tooLarge(file: string): InputError {
+export function planTooLarge(file: string): InputError {
   return new InputError(`too large: clb-guard reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file });
 }
 
@@ -89,8 +61,8 @@ function tooDeep(file: string, place: { line: number; column: number }): InputEr
   return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, { file, place: `line ${place.line} column ${place.column}` });
 }
 
-/** The whole text: valid JSON (or the located error), and not nested too deep. */
-function parseWholeText(bytes: Buffer, file: string): unknown {
+/** A whole plan text (a file the chunked reader gave up on, or standard input): valid JSON (or the located error), and not nested too deep. */
+export function parsePlanBytes(bytes: Buffer, file: string): unknown {
   const text = bytes.toString('utf8');
   const deep = deepestNesting(text, MAX_PLAN_DEPTH);
   if (deep !== undefined) throw tooDeep(file, lineAndColumn(text, deep));

@@ -1,17 +1,17 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planToInventory } from '../../../src/sources/plan/index.js';
 import type { InputError } from '../../../src/errors/inputError.js';
-import { MAX_PLAN_DEPTH, readPlanFile, readPlanStdin } from '../../../src/sources/plan/planFileReader.js';
+import { MAX_PLAN_DEPTH, parsePlanBytes, readPlanFile } from '../../../src/sources/plan/planFileReader.js';
 import { FIXTURES, REPO_ROOT } from './inventoryText.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clb-guard-plan-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function stream(path: string): Record<string, unknown> {
-  return readPlanFile(path, 'plan.json', () => readFileSync(path, 'utf8')) as Record<string, unknown>;
+  return readPlanFile(path, 'plan.json') as Record<string, unknown>;
 }
 
 function write(name: string, value: unknown): string {
@@ -122,13 +122,9 @@ describe('hostile plan files', () => {
     expect(() => readPlanFile(dir, 'dir')).toThrow(/^not a file \(a directory\)/);
   });
 
-  it('reads standard input to its end: empty is "the file is empty", a plan is a plan', () => {
-    const empty = openSync(write('empty.json', ''), 'r');
-    expect(() => readPlanStdin('stdin', empty)).toThrow(/the file is empty/);
-    closeSync(empty);
+  it('a whole text (as standard input gives it): empty is "the file is empty", a plan is a plan', () => {
+    expect(() => parsePlanBytes(Buffer.alloc(0), 'stdin')).toThrow(/the file is empty/);
     const text = readFileSync(join(FIXTURES, 'demo', 'plan.json'));
-    const fd = openSync(write('stdin.json', text.toString('utf8')), 'r');
-    expect(readPlanStdin('stdin', fd)).toEqual(JSON.parse(text.toString('utf8')));
-    closeSync(fd);
+    expect(parsePlanBytes(text, 'stdin')).toEqual(JSON.parse(text.toString('utf8')));
   });
 });
