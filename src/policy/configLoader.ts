@@ -111,9 +111,10 @@ function displayPath(cwd: string, path: string): string {
 
 /** The config parsed, with its shape problems (nesting first: the schema validator recurses). Throws InputError when it cannot be read or is not JSON. */
 async function readConfigDocument(path: string, display: string): Promise<{ doc: JsonDocument; problems: SchemaProblem[] }> {
-  const doc = parseJsonDocument(await readConfigText(path, display), display);
-  const deep = tooDeep(doc.value);
-  if (deep !== undefined) return { doc, problems: [{ file: display, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep` }] };
+  const text = await readConfigText(path, display);
+  const doc = parseJsonDocument(text, display);
+  const deep = tooDeep(doc.value, text);
+  if (deep !== undefined) return { doc, problems: [{ file: display, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep` }] };
   return { doc, problems: validateConfigDocument(doc) };
 }
 

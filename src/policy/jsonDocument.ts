@@ -1,5 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../errors/inputError.js';
+import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
+import { MAX_NESTING } from './semantics/nestingLimit.js';
 
 /** A parsed JSON file that can say on which line a JSON pointer sits. */
 export interface JsonDocument {
@@ -19,6 +21,12 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
   try {
     value = JSON.parse(text);
   } catch {
+    // jsonc-parser recurses: a broken text nested deeper than any policy is refused for that first.
+    const deep = deepestNesting(text, MAX_NESTING);
+    if (deep !== undefined) {
+      const { line, column } = lineAndColumn(text, deep);
+      throw new InputError(`nested more than ${MAX_NESTING} levels deep`, { file, place: `line ${line}, column ${column}` });
+    }
     const errors: ParseError[] = [];
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];

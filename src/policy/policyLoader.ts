@@ -87,9 +87,9 @@ export async function readPolicyFiles(paths: readonly string[], cwd: string): Pr
       }
       throw error;
     }
-    const deep = tooDeep(doc.value);
+    const deep = tooDeep(doc.value, text);
     if (deep !== undefined) {
-      problems.push({ file: display, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
+      problems.push({ file: display, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
       continue;
     }
     const found = validatePolicyDocument(doc);
