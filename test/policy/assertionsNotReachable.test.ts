@@ -8,6 +8,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { SecurityGroupRule } from '../../src/model/securityGroup.js';
 import { runPolicy, summary } from './runPolicy.js';
 import { rule, scenario } from './scenario.js';
+import { evaluatePolicies } from '../../src/policy/evaluatePolicies.js';
 
 const id = 'admin-port-not-public';
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -100,5 +101,27 @@ describe('admin-port-not-public on a real plan', () => {
     // An ACCEPT that may match first admits too: the readable world-open rule still fails (an
     // unreadable rule may add an unknown for IPv6). A DROP that may match first makes it unknown.
     expect(admin.filter((f) => f.status === status).map((f) => f.resource).sort()).toEqual(['tencentcloud_instance.web[0]', 'tencentcloud_instance.web[1]']);
+  });
+});
+
+describe('notReachable through a network ACL, by a rule covering the source', () => {
+  const policy = {
+    id: 'ssh-not-open-in-acl',
+    title: 'SSH is not open to the world in the subnet ACL',
+    description: 'd',
+    severity: 'warning' as const,
+    subject: 'instance' as const,
+    assert: { notReachable: { from: ['0.0.0.0/0'], ports: [22], protocol: 'TCP', through: ['networkAcl' as const], byRuleCoveringSource: true } },
+    message: 'open: {{admitted}}',
+  };
+  const run = (ingress: string[]) => {
+    const inventory = scenario([]).subnet('subnet', '10.0.1.0/24', { acl: 'acl' }).acl('acl', ingress, ['ACCEPT#0.0.0.0/0#ALL#ALL']).build();
+    return evaluatePolicies(inventory, [{ policy, severity: 'warning', params: new Map(), source: 'p.json' }]).findings.map((f) => `${f.status} ${f.resource}`);
+  };
+  it.each([
+    ['a world-open ACL entry is a failure, not a silent pass', ['ACCEPT#0.0.0.0/0#22#TCP'], ['fail acl']],
+    ['a narrow entry is not "open to the world"', ['ACCEPT#10.0.0.0/8#22#TCP'], []],
+  ])('%s', (_name, ingress, expected) => {
+    expect(run(ingress)).toEqual(expected);
   });
 });

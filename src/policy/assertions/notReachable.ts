@@ -36,7 +36,11 @@ export function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContex
             continue;
           }
           const peer = rulePeerMatch(ctx.resolver, part.decidedBy);
-          if (peer === undefined) continue;
+          if (peer === undefined) {
+            // A rule whose source cannot be read may be open to all: undecided, never a pass.
+            undecided.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
+            continue;
+          }
           if (peer.definite.covers(flow.query.addresses)) admitted.push(part);
           else if (peer.possible.covers(flow.query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${flow.query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}` });
           continue;

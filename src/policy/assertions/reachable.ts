@@ -1,15 +1,13 @@
 import type { Evidence } from '../../model/finding.js';
 import type { SourceLocation } from '../../model/provenance.js';
 import { isUnknown } from '../../model/value.js';
-import { admitThroughAcl } from '../../net/aclAdmission.js';
-import type { FlowQuery, FlowVerdict, VerdictPart } from '../../net/flow.js';
+import { admitThroughAcl, DEFAULT_EPHEMERAL_PORTS } from '../../net/aclAdmission.js';
+import type { FlowQuery, FlowVerdict, RuleRef, VerdictPart } from '../../net/flow.js';
 import { admitThroughGroups, admitToInterface, rebindVerdict } from '../../net/interfaceAdmission.js';
-import { DEFAULT_EPHEMERAL_PORTS } from '../../net/aclAdmission.js';
 import { parsePorts, type PortSet } from '../../net/portSet.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
-import type { RuleRef } from '../../net/flow.js';
-import type { AddressSet } from '../../net/addressSet.js';
-import type { PeerMatch } from '../../net/compiledRule.js';
+import { AddressSet } from '../../net/addressSet.js';
+import { PEER_ANY_UNKNOWN, type PeerMatch } from '../../net/compiledRule.js';
 import { resolvePorts, resolveProtocol, resolveSources } from '../flowSources.js';
 import type { FlowSpec, Layer, ReachableAssert } from '../policyTypes.js';
 import { aclFixPlan, addRulePlan, type FixPlan } from '../remediation.js';
@@ -172,8 +170,16 @@ export function rulePeer(resolver: InventoryResolver, ref: RuleRef): AddressSet 
 export function rulePeerMatch(resolver: InventoryResolver, ref: RuleRef): PeerMatch | undefined {
   if (ref.kind !== undefined || ref.index < 0) return undefined;
   const group = resolver.securityGroup(ref.list);
-  const rule = group?.[ref.direction].rules[ref.index];
-  return rule === undefined ? undefined : resolver.peer(rule.peer);
+  if (group !== undefined) {
+    const rule = group[ref.direction].rules[ref.index];
+    return rule === undefined ? undefined : resolver.peer(rule.peer);
+  }
+  // A network ACL entry: its peer is one CIDR (or not known), never undecidable silently.
+  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
+  if (entry === undefined) return undefined;
+  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
+  const cidr = AddressSet.parse(entry.peerCidr);
+  return cidr === undefined ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: new Set() };
 }
 
 function isDeliberateDrop(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
