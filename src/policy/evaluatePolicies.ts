@@ -8,6 +8,7 @@ import { checkNoIneffectiveDeny } from './assertions/ineffectiveDeny.js';
 import { checkNotReachable } from './assertions/notReachable.js';
 import { checkReachable, unknownFailure } from './assertions/reachable.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
+import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES } from './assertionVariables.js';
 import { renderTemplate } from './messageTemplate.js';
 import { renderFixPlans, type FixPlan } from './remediation.js';
 import type { Assertion, LoadedPolicy } from './policyTypes.js';
@@ -52,9 +53,10 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         // Texts only for findings that are kept: merged flows need none.
-        const rendered = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const vars = withDeclaredVariables(failure.vars);
+        const rendered = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, vars);
         const message = note === undefined ? rendered : `${rendered} (${note})`;
-        const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : '';
+        const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : '';
         const plan = failure.fix?.();
         if (plan !== undefined) plans.set(identity, plan);
         findings.set(identity, {
@@ -148,6 +150,17 @@ function merge(existing: Finding & { extra: number }, failure: AssertionFailure)
   // A failure outweighs an unknown for the same resource.
   const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
   return { ...existing, status, evidence, related, extra: existing.extra + 1 };
+}
+
+/**
+ * Every variable an assertion declares, empty where this failure has none (a failure has no
+ * `reason`, an unknown may have no `refused`): the validator admits only declared names, so a
+ * template never prints `{{name}}` as written.
+ */
+const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...Object.values(ASSERTION_VARIABLES).flat()].map((name) => [name, '']));
+
+function withDeclaredVariables(vars: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  return new Map([...DECLARED_EMPTY, ...vars]);
 }
 
 function unknownMessage(message: string): string {

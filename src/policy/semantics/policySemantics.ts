@@ -134,7 +134,11 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
   if (policy.where !== undefined) condition(policy.where, `${at}/where`);
   assertion(policy.assert, `${at}/assert`);
 
-  const variables = new Set<string>([...ALWAYS_AVAILABLE_VARIABLES, ...[...kinds].flatMap((k) => ASSERTION_VARIABLES[k])]);
+  // Only what every assertion of the policy fills: a `{{refused}}` in a policy that also has a
+  // notReachable would be empty in that one's findings.
+  const kindList = [...kinds];
+  const shared = kindList.length === 0 ? [] : (ASSERTION_VARIABLES[kindList[0]!] as readonly string[]).filter((name) => kindList.every((k) => (ASSERTION_VARIABLES[k] as readonly string[]).includes(name)));
+  const variables = new Set<string>([...ALWAYS_AVAILABLE_VARIABLES, ...shared]);
   const template = (text: string | undefined, pointer: string) => {
     if (text === undefined) return;
     for (const match of text.matchAll(PLACEHOLDER)) {
@@ -145,6 +149,11 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
         continue;
       }
       if (subjectHasField(subject, name)) continue;
+      const fillers = kindList.filter((k) => (ASSERTION_VARIABLES[k] as readonly string[]).includes(name));
+      if (fillers.length > 0) {
+        problem(pointer, `{{${name}}} is filled by ${fillers.join(', ')} but not by ${kindList.filter((k) => !fillers.includes(k)).join(', ')}, which this policy also asserts: it would be empty in those findings`);
+        continue;
+      }
       const suggestion = closest(name, [...variables, ...SUBJECT_FIELDS[subject]]);
       problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? [...kinds].join('/') : 'this policy'}'s assertions (${[...variables].join(', ')})${suggestion !== undefined ? `; did you mean {{${suggestion}}}?` : ''}`);
     }
