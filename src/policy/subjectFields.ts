@@ -27,6 +27,22 @@ export const SUBJECTS_WITH_LOAD_BALANCER: ReadonlySet<SubjectKind> = new Set(['l
 /** Subjects that carry a listener (its port, protocol and health check). */
 export const SUBJECTS_WITH_LISTENER: ReadonlySet<SubjectKind> = new Set(['listener', 'backend']);
 
+/** What a field's value can be: a comparison with anything else can never hold (`lb.network` `"OPNE"`). */
+export type FieldValues = { readonly oneOf: readonly string[] } | 'boolean' | 'number';
+
+export const FIELD_VALUES: ReadonlyMap<string, FieldValues> = new Map<string, FieldValues>([
+  ['lb.network', { oneOf: ['OPEN', 'INTERNAL'] }],
+  ['lb.ipVersion', { oneOf: ['IPV4', 'IPV6'] }],
+  ['listener.protocol', { oneOf: ['TCP', 'UDP', 'TCP_SSL', 'HTTP', 'HTTPS', 'QUIC'] }],
+  ['listener.transport', { oneOf: ['TCP', 'UDP'] }],
+  ['healthCheck.source', { oneOf: ['vip', 'range'] }],
+  ['backend.via', { oneOf: ['listener', 'rule', 'targetGroup'] }],
+  ['instance.os', { oneOf: ['linux', 'windows'] }],
+  ['acl.type', { oneOf: ['TRIPLE', 'QUINTUPLE'] }],
+  ...['lb.passToTarget', 'lb.passToTargetEffective', 'lb.snat', 'lb.snatPro', 'listener.isLayer7', 'healthCheck.enabled', 'healthCheck.sourceAllowlisted'].map((f) => [f, 'boolean'] as [string, FieldValues]),
+  ...['listener.port', 'backend.port', 'healthCheck.port', 'healthCheck.sourceIpType'].map((f) => [f, 'number'] as [string, FieldValues]),
+]);
+
 export function subjectHasField(kind: SubjectKind, path: string): boolean {
   return SUBJECT_FIELDS[kind].includes(path);
 }

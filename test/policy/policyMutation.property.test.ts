@@ -10,7 +10,7 @@ import { AddressSet } from '../../src/net/addressSet.js';
 import { parsePorts } from '../../src/net/portSet.js';
 import { readPlanInventory } from '../../src/sources/plan/index.js';
 import { BUILTIN_POLICY_FILES } from '../../src/policy/builtinPack.js';
-import { SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
+import { FIELD_VALUES, SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
 import type { Policy, PolicyFile } from '../../src/policy/policyTypes.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,7 +24,7 @@ function leaves(value: unknown, path: (string | number)[] = []): { path: (string
   return [];
 }
 
-const TARGETS = /^(field|from|ports|message|remediation)$/;
+const TARGETS = /^(field|from|ports|message|remediation|equals)$/;
 
 function setAt(policy: Policy, path: (string | number)[], text: string): Policy {
   const copy = structuredClone(policy) as unknown as Record<string | number, unknown>;
@@ -71,6 +71,13 @@ describe('a mutated policy is refused with a located line, or it means something
           }
           const key = String(leaf.path.filter((p) => typeof p === 'string').at(-1));
           expect(meaningful(mutated, key, text), `accepted ${key} "${text}"`).toBe(true);
+          if (key === 'equals') {
+            // The condition's field sits beside the mutated value: the value must be one it can have.
+            let node: unknown = mutated;
+            for (const step of leaf.path.slice(0, -1)) node = (node as Record<string | number, unknown>)[step];
+            const values = FIELD_VALUES.get(String((node as { field: string }).field));
+            if (values !== undefined && typeof values === 'object') expect(values.oneOf.map((v) => v.toUpperCase()), `accepted equals "${text}"`).toContain(text.toUpperCase());
+          }
           const { sources } = await readPolicyFiles(['p.json'], dir);
           const loaded = sources[0]!.policies.map((p) => ({ policy: p, severity: p.severity, params: new Map(Object.entries(p.params ?? {})), source: 'p.json' }));
           for (const finding of evaluatePolicies(demo, loaded).findings) expect(finding.message).not.toMatch(/\{\{/);

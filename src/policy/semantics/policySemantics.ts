@@ -1,7 +1,7 @@
 import { PLACEHOLDER } from '../messageTemplate.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES, type AssertionKind } from '../assertionVariables.js';
 import type { Assertion, Condition, FlowSpec, Policy, SubjectKind } from '../policyTypes.js';
-import { SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
+import { FIELD_VALUES, type FieldValues, SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
 import { closestMatch as closest } from '../../text/closestMatch.js';
 import { cidrProblem, portProblem } from './valueChecks.js';
 
@@ -64,6 +64,21 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
     if ('any' in c) return c.any.forEach((x, i) => condition(x, `${pointer}/any/${i}`));
     if ('not' in c) return condition(c.not, `${pointer}/not`);
     fieldPath(c.field, `${pointer}/field`);
+    const values = FIELD_VALUES.get(c.field);
+    const compared: [string, readonly unknown[]][] = [
+      ['equals', 'equals' in c ? [c.equals] : []],
+      ['notEquals', 'notEquals' in c ? [c.notEquals] : []],
+      ['in', c.in ?? []],
+    ];
+    if (values !== undefined) {
+      for (const [op, list] of compared) {
+        list.forEach((value, i) => {
+          const bad = valueProblem(c.field, values, value);
+          if (bad !== undefined) problem(op === 'in' ? `${pointer}/in/${i}` : `${pointer}/${op}`, bad);
+        });
+      }
+      if ((c.greaterThan !== undefined || c.lessThan !== undefined) && values !== 'number') problem(pointer, `${c.field} is not a number: greaterThan/lessThan can never hold`);
+    }
     if (c.exists !== undefined && c.field.startsWith('params.')) guardedParams.add(c.field.slice(7));
     if (c.inCidr !== undefined) {
       const list = typeof c.inCidr === 'string' ? [c.inCidr] : c.inCidr;
@@ -164,6 +179,16 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
   template(policy.remediation, `${at}/remediation`);
 
   return { problems, facts: { paramRefs, guardedParams } };
+}
+
+/** Why `value` can never equal a value of the field, or undefined (strings compare ignoring case, as the engine does). */
+function valueProblem(field: string, values: FieldValues, value: unknown): string | undefined {
+  if (value === null) return undefined;
+  if (values === 'boolean') return typeof value === 'boolean' ? undefined : `${field} is true or false, never ${JSON.stringify(value)}`;
+  if (values === 'number') return typeof value === 'number' ? undefined : `${field} is a number, never ${JSON.stringify(value)}`;
+  if (typeof value === 'string' && values.oneOf.some((v) => v.toUpperCase() === value.toUpperCase())) return undefined;
+  const suggestion = typeof value === 'string' ? closest(value, values.oneOf) : undefined;
+  return `${field} is one of ${values.oneOf.join(', ')}, never ${JSON.stringify(value)}${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}`;
 }
 
 function suggest(name: string, known: readonly string[]): string {
