@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../errors/inputError.js';
 import type { FailOn } from '../check/options.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
+import { isCalendarDate } from '../policy/semantics/valueChecks.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -196,7 +197,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const failOn = str('fail-on') ?? 'error';
   if (!FAIL_ON.includes(failOn as FailOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const today = str('today');
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new InputError(`--today must be YYYY-MM-DD, not "${today}"`);
+  if (today !== undefined && !isCalendarDate(today)) throw new InputError(`--today must be a calendar day, YYYY-MM-DD, not "${today}"`);
   const config = str('config');
   const output = str('output');
   const common: CommonArguments = {

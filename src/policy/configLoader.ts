@@ -70,7 +70,8 @@ export async function validatePolicyFiles(paths: readonly string[], cwd: string)
     try {
       const { doc, problems: found } = await readConfigDocument(configPath, display);
       problems.push(...found);
-      if (found.length === 0) config = { params: (doc.value as ConfigFile).params ?? {} };
+      // Params and per-policy settings decide what is supplied; include and exceptions do not matter here.
+      if (found.length === 0) config = { params: (doc.value as ConfigFile).params ?? {}, policies: (doc.value as ConfigFile).policies ?? {} };
       configAt = { file: display, doc };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

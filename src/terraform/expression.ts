@@ -429,7 +429,8 @@ export function tokensText(tokens: readonly HclToken[]): string {
 
 /** Whether a JSON value (a `.tf.json` constant) holds a `${…}` template anywhere. */
 export function hasTemplate(value: unknown): boolean {
-  if (typeof value === 'string') return /(^|[^$])\$\{/.test(value);
+  // `${…}` interpolations and `%{…}` directives, not their `$${` / `%%{` escapes.
+  if (typeof value === 'string') return /(^|[^$])\$\{|(^|[^%])%\{/.test(value);
   if (Array.isArray(value)) return value.some(hasTemplate);
   if (typeof value === 'object' && value !== null) return Object.values(value).some(hasTemplate);
   return false;

@@ -43,7 +43,8 @@ describe('command-line arguments', () => {
     ['two plan files', ['plan', 'a.json', 'b.json'], /plan takes exactly one plan file/],
     ['live without a region', ['live'], /live needs at least one --region/],
     ['an unknown command', ['check'], /unknown command "check" \(see clb-guard --help\)/],
-    ['a bad date', ['plan', 'p.json', '--today', 'tomorrow'], /--today must be YYYY-MM-DD/],
+    ['a bad date', ['plan', 'p.json', '--today', 'tomorrow'], /--today must be a calendar day, YYYY-MM-DD, not "tomorrow"/],
+    ['a day no calendar has', ['plan', 'p.json', '--today', '2027-02-31'], /--today must be a calendar day, YYYY-MM-DD, not "2027-02-31"/],
   ])('rejects %s with one line', (_name, argv, message) => {
     let error: unknown;
     try {

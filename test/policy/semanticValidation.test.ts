@@ -163,6 +163,8 @@ describe('policies validate reads the nearest config', () => {
     const policy = reach({ from: ['params.mysqlFrom'] });
     const dir = workspace({ 'p.json': JSON.stringify({ policies: [policy] }), '.clb-guard.json': JSON.stringify({ params: { mysqlFrom: ['10.1.0.0/16'] } }) });
     expect((await validatePolicyFiles(['p.json'], dir)).problems).toEqual([]);
+    writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify({ policies: { 'my-policy': { params: { mysqlFrom: ['10.1.0.0/16'] } } } }));
+    expect((await validatePolicyFiles(['p.json'], dir)).problems).toEqual([]);
     writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify({ params: { mysqlFrom: ['banana'] } }));
     expect((await validatePolicyFiles(['p.json'], dir)).problems.map((p) => `${p.file}:${p.line}: ${p.pointer}: ${p.message}`)).toEqual(['.clb-guard.json:1: /params/mysqlFrom: params.mysqlFrom: "banana" is not a CIDR or IP address']);
   });

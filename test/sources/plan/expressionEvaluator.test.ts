@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, Opaque, Unknown, type EvalHost, type Value } from '../../../src/terraform/evaluate.js';
-import { parseExpressionText, render } from '../../../src/terraform/expression.js';
+import { hasTemplate, parseExpressionText, render } from '../../../src/terraform/expression.js';
 
 /**
  * The expression evaluator on its own, with a host that knows `var.*`, `local.*`, `count.index`,
@@ -143,5 +143,17 @@ describe('the expression evaluator: what it cannot decide is unknown, with the e
   it('renders expressions back as HCL for messages', () => {
     expect(render(parseExpressionText('a.b[count.index % 2].c'))).toBe('a.b[count.index % 2].c');
     expect(render(parseExpressionText('x ? [for k, v in m : v if v > 1] : {a = 1}'))).toBe('x ? [for k, v in m : v if v > 1] : { a = 1 }');
+  });
+});
+
+describe('hasTemplate (.tf.json constant values)', () => {
+  it.each([
+    ['${var.x}', true],
+    ['%{ if var.on }on%{ endif }', true],
+    ['$${literal}', false],
+    ['%%{literal}', false],
+    ['plain', false],
+  ])('%s → %s', (text, expected) => {
+    expect(hasTemplate(text)).toBe(expected);
   });
 });
