@@ -15,7 +15,7 @@ export function parseProtocol(text: string): ProtocolMatch | undefined {
   return (PROTOCOLS as readonly string[]).includes(upper) ? (upper as Protocol) : undefined;
 }
 
-export function hasPorts(protocol: Protocol): boolean {
+export function hasPorts(protocol: string): boolean {
   return protocol === 'TCP' || protocol === 'UDP';
 }
 

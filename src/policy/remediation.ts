@@ -8,7 +8,7 @@ import { AddressSet } from '../net/addressSet.js';
 import type { RuleRef, SymbolicAddress } from '../net/flow.js';
 import type { InventoryResolver } from '../net/inventoryResolver.js';
 import { describePorts, type PortSet } from '../net/portSet.js';
-import type { Protocol } from '../net/protocol.js';
+import { hasPorts, type Protocol } from '../net/protocol.js';
 
 /** A fix before it is rendered: plans with the same `mergeKey` are one change. */
 export type FixPlan = AddRulePlan | FixedPlan;
@@ -175,7 +175,7 @@ export function addRulePlan(
 function renderAddRule(plan: AddRulePlan): FixBody {
   const { resolver, groupKey, group, protocol, ports, action } = plan;
   const mode = resolver.inventory.mode;
-  const portText = protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL';
+  const portText = hasPorts(protocol) ? describePorts(ports) : 'ALL';
   const peers = peersOf(plan.sources, mode);
   const holder = holderOfGroup(group, groupKey, mode);
   const above = plan.above;
@@ -184,7 +184,7 @@ function renderAddRule(plan: AddRulePlan): FixBody {
     : above
       ? `above rule ${above.index} (${above.text})${above.provenance?.location ? ` at ${at(above.provenance.location)}` : ''}`
       : 'anywhere above a broader DROP (no rule matches this traffic now)';
-  const what = `${peers.length === 1 ? 'a rule' : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(', ')} ${protocol}${protocol === 'TCP' || protocol === 'UDP' ? `:${portText}` : ''}`;
+  const what = `${peers.length === 1 ? 'a rule' : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(', ')} ${protocol}${hasPorts(protocol) ? `:${portText}` : ''}`;
   let text: string;
   let hcl: string | undefined;
   if (mode === 'live' || holder === undefined) {
@@ -210,7 +210,7 @@ function renderAddRule(plan: AddRulePlan): FixBody {
         Ingress: peers.map((p) => ({
           ...(plan.top ? { PolicyIndex: 0 } : above ? { PolicyIndex: above.index } : {}),
           Protocol: protocol,
-          ...(protocol === 'TCP' || protocol === 'UDP' ? { Port: portText } : {}),
+          ...(hasPorts(protocol) ? { Port: portText } : {}),
           ...(p.ipv6 ? { Ipv6CidrBlock: p.text } : { CidrBlock: p.text }),
           Action: action,
         })),
@@ -230,7 +230,7 @@ function renderAddRule(plan: AddRulePlan): FixBody {
 function ingressBlock(peer: Peer, action: string, protocol: string, port: string): string {
   const field = peer.ipv6 ? 'ipv6_cidr_block' : 'cidr_block';
   const pad = (name: string) => name.padEnd(peer.ipv6 ? 15 : 10);
-  return [`ingress {`, `  ${pad('action')} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad('protocol')} = "${protocol}"`, ...(protocol === 'TCP' || protocol === 'UDP' ? [`  ${pad('port')} = "${port}"`] : [])  , `}`].join('\n');
+  return [`ingress {`, `  ${pad('action')} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad('protocol')} = "${protocol}"`, ...(hasPorts(protocol) ? [`  ${pad('port')} = "${port}"`] : [])  , `}`].join('\n');
 }
 
 /** `tencentcloud_security_group.web` → `web`; a cloud ID as it is. */
@@ -255,7 +255,7 @@ function singleRuleResource(groupKey: string, name: string, peer: Peer, action: 
     `  type              = "ingress"`,
     `  cidr_ip           = ${peer.hcl}`,
     `  ip_protocol       = "${protocol.toLowerCase()}"`,
-    ...(protocol === 'TCP' || protocol === 'UDP' ? [`  port_range        = "${port}"`] : []),
+    ...(hasPorts(protocol) ? [`  port_range        = "${port}"`] : []),
     `  policy            = "${action.toLowerCase()}"`,
     `}`,
   ].join('\n');
@@ -272,14 +272,14 @@ export function aclFixPlan(
 ): FixedPlan {
   const mode = resolver.inventory.mode;
   const peers = peersOf(sources, mode).map((p) => (p.hcl.startsWith('tencentcloud_') ? { ...p, text: '<VIP>' } : p));
-  const portText = (ports: PortSet) => (protocol === 'TCP' || protocol === 'UDP' ? describePorts(ports) : 'ALL');
+  const portText = (ports: PortSet) => (hasPorts(protocol) ? describePorts(ports) : 'ALL');
   const entries = (d: { ports: PortSet }) => peers.map((p) => `${'ACCEPT'}#${p.text}#${portText(d.ports)}#${protocol}`);
   const acl = resolver.inventory.networkAcls.get(aclKey);
   const location = acl?.provenance.location ?? null;
   const lists = changes.map((c) => `the ${c.direction} list`).join(' and ');
   const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # … the existing entries, in order …`, `]`].join('\n')).join('\n');
   const set: Record<string, unknown> = {};
-  for (const c of changes) set[c.direction === 'ingress' ? 'Ingress' : 'Egress'] = peers.map((p) => ({ Protocol: protocol, ...(protocol === 'TCP' || protocol === 'UDP' ? { Port: portText(c.ports) } : {}), CidrBlock: p.text, Action: 'ACCEPT' }));
+  for (const c of changes) set[c.direction === 'ingress' ? 'Ingress' : 'Egress'] = peers.map((p) => ({ Protocol: protocol, ...(hasPorts(protocol) ? { Port: portText(c.ports) } : {}), CidrBlock: p.text, Action: 'ACCEPT' }));
   return {
     kind: 'fixed',
     mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(';')}`).join(',')}|${peers.map((p) => p.text).join(',')}`,

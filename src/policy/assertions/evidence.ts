@@ -1,3 +1,4 @@
+import { hasPorts } from '../../net/protocol.js';
 import type { Evidence } from '../../model/finding.js';
 import { describePorts } from '../../net/portSet.js';
 import type { FlowQuery, RuleRef, VerdictPart } from '../../net/flow.js';
@@ -7,7 +8,7 @@ const MAX_EVIDENCE = 12;
 /** "45.33.0.0/16 TCP:8443" or "the VIP of tencentcloud_clb_instance.web TCP:8444". */
 export function describePart(part: VerdictPart, protocol: string): string {
   const who = part.symbol ? part.symbol.label : part.addresses.describe();
-  return protocol === 'TCP' || protocol === 'UDP' ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
+  return hasPorts(protocol) ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
 }
 
 /** Where a rule sits, for evidence: list, direction and index — or `defaultDeny` without an index. */

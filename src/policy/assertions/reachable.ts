@@ -1,3 +1,4 @@
+import { hasPorts } from '../../net/protocol.js';
 import type { Evidence } from '../../model/finding.js';
 import type { SourceLocation } from '../../model/provenance.js';
 import { isUnknown } from '../../model/value.js';
@@ -75,7 +76,7 @@ function prepareFlowUncached(spec: FlowSpec, ctx: AssertionContext): PreparedFlo
   if ((sources.addresses.isEmpty() && sources.symbols.length === 0) || ports.ports.isEmpty()) return { unknownReason: reasons.join('; ') || 'nothing to check' };
   return {
     query: { protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports },
-    label: `${sources.label} → ${protocol}${protocol === 'TCP' || protocol === 'UDP' ? `:${ports.label}` : ''}`,
+    label: `${sources.label} → ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ''}`,
     portsLabel: ports.label,
     unknownReasons: reasons,
   };
@@ -122,7 +123,7 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
       outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
       continue;
     }
-    const replyQuery: FlowQuery = { ...query, ports: query.protocol === 'TCP' || query.protocol === 'UDP' ? ephemeral : query.ports };
+    const replyQuery: FlowQuery = { ...query, ports: hasPorts(query.protocol) ? ephemeral : query.ports };
     outcomes.push({
       layer,
       resource: acl.acl.key,
