@@ -1,7 +1,7 @@
 import type { Finding, PolicyInfo, Report, Severity } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { evaluatePolicies } from '../policy/evaluatePolicies.js';
-import { applyExceptions } from '../policy/exceptions.js';
+import { applyExceptions, exceptionCovers } from '../policy/exceptions.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import type { FailOn } from './options.js';
 import { TOOL_VERSION } from './toolVersion.js';
@@ -10,7 +10,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /** Inventory + loaded policies → the report every reporter formats. Pure: no I/O. */
 export function checkInventory(inventory: Inventory, config: LoadedConfig, options: { today: string; target: Report['target'] }): Report {
-  const evaluation = evaluatePolicies(inventory, config.policies);
+  const evaluation = evaluatePolicies(inventory, config.policies, { suppressed: exceptionCovers(config, options.today) });
   const { findings, uses, warnings: exceptionWarnings } = applyExceptions(evaluation.findings, config, options.today);
   const sorted = [...findings].sort(compareFindings);
   const policies: PolicyInfo[] = config.policies.map(({ policy, severity, source }) => ({

@@ -20,7 +20,12 @@ export interface Evaluation {
 }
 
 /** Runs every loaded policy over the inventory and returns findings, merged per resource. */
-export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[]): Evaluation {
+export interface EvaluationOptions {
+  /** Findings an exception will suppress (see `exceptionCovers`): kept out of shared fixes. */
+  readonly suppressed?: (finding: { readonly policy: string; readonly resource: string }) => boolean;
+}
+
+export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[], options: EvaluationOptions = {}): Evaluation {
   const resolver = new InventoryResolver(inventory);
   const findings = new Map<string, Finding & { extra: number }>();
   const plans = new Map<string, FixPlan>();
@@ -82,6 +87,8 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
+  // A shared fix is rendered from the findings that remain: a suppressed one adds no rule to it.
+  if (options.suppressed !== undefined) for (const [identity, finding] of findings) if (options.suppressed(finding)) plans.delete(identity);
   const fixes = groupFixes(plans);
   const out = [...findings.entries()].map(([identity, { extra, ...found }]) => {
     const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : found;

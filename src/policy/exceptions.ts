@@ -70,6 +70,15 @@ function findSegment(segment: string, value: string, from: number, end: number):
 }
 
 /**
+ * Whether an exception in force covers a finding: the same test `applyExceptions` applies, for
+ * the engine to leave suppressed findings out of shared fixes before it renders them.
+ */
+export function exceptionCovers(config: LoadedConfig, today: string): (finding: { readonly policy: string; readonly resource: string }) => boolean {
+  const active = config.exceptions.filter((entry) => entry.expires >= today).map((entry) => ({ policy: entry.policy, match: compileWildcard(entry.resource) }));
+  return (finding) => active.some((a) => a.policy === finding.policy && a.match(finding.resource));
+}
+
+/**
  * Suppresses findings covered by an exception that has not expired. An expired exception stops
  * applying and becomes a finding itself, so it cannot linger unnoticed.
  */
