@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { InputError } from '../errors/inputError.js';
 import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
+import { lineIndex } from '../text/lineIndex.js';
 import { MAX_NESTING } from './semantics/nestingLimit.js';
 
 /** A parsed JSON file that can say on which line a JSON pointer sits. */
@@ -15,8 +16,7 @@ export interface JsonDocument {
  * `__proto__` keys); jsonc-parser supplies positions for messages.
  */
 export function parseJsonDocument(text: string, file: string): JsonDocument {
-  const lineStarts = computeLineStarts(text);
-  const lineAt = (offset: number) => lineOfOffset(lineStarts, offset);
+  const lineAt = lineIndex(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -31,8 +31,7 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     if (first === undefined) throw new InputError('is not valid JSON', { file });
-    const line = lineAt(first.offset);
-    const column = first.offset - lineStarts[line - 1]! + 1;
+    const { line, column } = lineAndColumn(text, first.offset);
     throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
   }
   let tree: ReturnType<typeof parseTree> | null = null;
@@ -82,21 +81,4 @@ export function pointerToPath(pointer: string): (string | number)[] {
     .split('/')
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOfOffset(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

@@ -1,5 +1,6 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import type { HclAttribute, HclBlock } from './hclScanner.js';
+import { lineIndex } from '../../text/lineIndex.js';
 
 /**
  * Terraform's JSON syntax (`.tf.json`), read for the same structure the HCL scanner gives, so
@@ -13,8 +14,7 @@ import type { HclAttribute, HclBlock } from './hclScanner.js';
  * `.tf.json` expressions are evaluated. `locals` are not read either. Never throws.
  */
 export function scanTfJson(source: string): HclBlock {
-  const lines = lineStarts(source);
-  const lineOf = (offset: number) => lineAt(lines, offset);
+  const lineOf = lineIndex(source);
   let root: Node | undefined;
   try {
     root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
@@ -29,7 +29,7 @@ export function scanTfJson(source: string): HclBlock {
       blocks.push(...labelled(key, labels, value, keyNode, [], lineOf));
     }
   }
-  return { type: '', labels: [], line: 1, endLine: lines.length, attributes: NO_ATTRIBUTES, blocks };
+  return { type: '', labels: [], line: 1, endLine: lineOf(source.length), attributes: NO_ATTRIBUTES, blocks };
 }
 
 /** How many labels each top-level block type the scan keeps has. */
@@ -82,22 +82,4 @@ function properties(object: Node): [string, Node, Node][] {
     found.push([keyNode.value, value, keyNode]);
   }
   return found;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** The 1-based line of an offset. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
 }
