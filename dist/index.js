@@ -52138,20 +52138,91 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
+// src/text/jsonNesting.ts
+function deepestNesting(text, max) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return void 0;
+}
+function lineAndColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let j = 0; j < offset && j < text.length; j++) {
+    if (text.charCodeAt(j) === 10) {
+      line++;
+      lineStart = j + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// src/text/lineIndex.ts
+function lineIndex(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+// src/policy/semantics/nestingLimit.ts
+var MAX_NESTING = 64;
+function tooDeep(value, text, limit = MAX_NESTING) {
+  const offset = deepestNesting(text, limit);
+  if (offset === void 0) return void 0;
+  const stack = [{ value, pointer: "", depth: 0 }];
+  let pointer = "";
+  while (stack.length > 0) {
+    const { value: node, pointer: at2, depth } = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (depth >= limit) {
+      pointer = at2;
+      break;
+    }
+    const children = Array.isArray(node) ? node.map((child3, i) => [String(i), child3]) : Object.entries(node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [key, child3] = children[i];
+      stack.push({ value: child3, pointer: `${at2}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
+    }
+  }
+  return { pointer, line: lineAndColumn(text, offset).line };
+}
+
 // src/policy/jsonDocument.ts
 function parseJsonDocument(text, file) {
-  const lineStarts2 = computeLineStarts(text);
-  const lineAt2 = (offset) => lineOfOffset(lineStarts2, offset);
+  const lineAt = lineIndex(text);
   let value;
   try {
     value = JSON.parse(text);
   } catch {
+    const deep = deepestNesting(text, MAX_NESTING);
+    if (deep !== void 0) {
+      const { line: line2, column: column2 } = lineAndColumn(text, deep);
+      throw new InputError(`nested more than ${MAX_NESTING} levels deep`, { file, place: `line ${line2}, column ${column2}` });
+    }
     const errors = [];
     parseTree2(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     if (first === void 0) throw new InputError("is not valid JSON", { file });
-    const line = lineAt2(first.offset);
-    const column = first.offset - lineStarts2[line - 1] + 1;
+    const { line, column } = lineAndColumn(text, first.offset);
     throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
   }
   let tree = null;
@@ -52164,7 +52235,7 @@ function parseJsonDocument(text, file) {
       const path = pointerToPath(pointer);
       for (let n = path.length; n >= 0; n--) {
         const node = findNodeAtLocation2(tree, path.slice(0, n));
-        if (node !== void 0) return lineAt2(node.parent?.type === "property" ? node.parent.offset : node.offset);
+        if (node !== void 0) return lineAt(node.parent?.type === "property" ? node.parent.offset : node.offset);
       }
       return 1;
     }
@@ -52194,21 +52265,6 @@ function describeParseError(code) {
 function pointerToPath(pointer) {
   if (pointer === "" || pointer === "/") return [];
   return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
-}
-function computeLineStarts(text) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-function lineOfOffset(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 // src/policy/policyLoader.ts
@@ -53437,18 +53493,27 @@ function messageOf(error2) {
   }
 }
 
-// src/policy/semantics/nestingLimit.ts
-var MAX_NESTING = 64;
-function tooDeep(value, limit = MAX_NESTING) {
-  const stack = [{ value, pointer: "", depth: 0 }];
-  while (stack.length > 0) {
-    const { value: node, pointer, depth } = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    if (depth >= limit) return pointer;
-    if (Array.isArray(node)) node.forEach((child3, i) => stack.push({ value: child3, pointer: `${pointer}/${i}`, depth: depth + 1 }));
-    else for (const [key, child3] of Object.entries(node)) stack.push({ value: child3, pointer: `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
-  }
-  return void 0;
+// src/model/value.ts
+function unknown(reason) {
+  return { unknown: true, reason };
+}
+function isUnknown(value) {
+  return typeof value === "object" && value !== null && value.unknown === true;
+}
+
+// src/policy/messageTemplate.ts
+var PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+function renderTemplate(template, source, vars) {
+  return template.replace(PLACEHOLDER, (whole, path) => {
+    const fromVars = vars.get(path);
+    if (fromVars !== void 0) return fromVars;
+    const value = source.field(path);
+    if (value === void 0) return whole;
+    if (value === null) return "(none)";
+    if (isUnknown(value)) return "(unknown)";
+    if (Array.isArray(value)) return value.join(", ");
+    return String(value);
+  });
 }
 
 // src/policy/assertionVariables.ts
@@ -53478,6 +53543,18 @@ var SUBJECT_FIELDS = {
 };
 var SUBJECTS_WITH_LOAD_BALANCER = /* @__PURE__ */ new Set(["loadBalancer", "listener", "backend"]);
 var SUBJECTS_WITH_LISTENER = /* @__PURE__ */ new Set(["listener", "backend"]);
+var FIELD_VALUES = new Map([
+  ["lb.network", { oneOf: ["OPEN", "INTERNAL"] }],
+  ["lb.ipVersion", { oneOf: ["IPV4", "IPV6"] }],
+  ["listener.protocol", { oneOf: ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"] }],
+  ["listener.transport", { oneOf: ["TCP", "UDP"] }],
+  ["healthCheck.source", { oneOf: ["vip", "range"] }],
+  ["backend.via", { oneOf: ["listener", "rule", "targetGroup"] }],
+  ["instance.os", { oneOf: ["linux", "windows"] }],
+  ["acl.type", { oneOf: ["TRIPLE", "QUINTUPLE"] }],
+  ...["lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "listener.isLayer7", "healthCheck.enabled", "healthCheck.sourceAllowlisted"].map((f) => [f, "boolean"]),
+  ...["listener.port", "backend.port", "healthCheck.port", "healthCheck.sourceIpType"].map((f) => [f, "number"])
+]);
 function subjectHasField(kind, path) {
   return SUBJECT_FIELDS[kind].includes(path);
 }
@@ -53961,19 +54038,26 @@ var NO_PORTS = IntervalSet.empty(PORTS);
 function portRange(lo, hi = lo) {
   return IntervalSet.of(PORTS, [[lo, hi]]);
 }
-function parsePorts(text) {
+function readPorts(text) {
   const value = text.trim();
-  if (value.toUpperCase() === "ALL" || value === "") return value === "" ? void 0 : ALL_PORTS;
+  if (value.toUpperCase() === "ALL") return "all";
+  if (value === "") return { problem: "syntax" };
   const intervals = [];
   for (const part of value.split(",")) {
     const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
-    if (match === null) return void 0;
+    if (match === null) return { problem: "syntax" };
     const lo = Number(match[1]);
     const hi = match[2] === void 0 ? lo : Number(match[2]);
-    if (lo > 65535 || hi > 65535 || lo > hi) return void 0;
+    if (lo > 65535 || hi > 65535) return { problem: "range", lo, hi };
+    if (lo > hi) return { problem: "reversed", lo, hi };
     intervals.push([lo, hi]);
   }
-  return IntervalSet.of(PORTS, intervals);
+  return { intervals };
+}
+function parsePorts(text) {
+  const read = readPorts(text);
+  if (read === "all") return ALL_PORTS;
+  return "intervals" in read ? IntervalSet.of(PORTS, read.intervals) : void 0;
 }
 function describePorts(ports) {
   if (ports.isAll()) return "ALL";
@@ -53996,8 +54080,9 @@ function cidrProblem(text) {
   if (parsed2.isEmpty()) return `"${text}" is an empty range (the first address is above the last)`;
   const slash = value.indexOf("/");
   if (slash < 0) return void 0;
+  if (value.startsWith("0.0.0.0/") && value !== "0.0.0.0/0") return `"${text}" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant`;
   const host = AddressSet.parse(value.slice(0, slash));
-  if (host !== void 0 && lowest(host) !== lowest(parsed2) && !isAllZero(value)) {
+  if (host !== void 0 && lowest(host) !== lowest(parsed2)) {
     return `"${text}" has host bits set: the network is ${parsed2.toCidrs()[0] ?? "?"}`;
   }
   return void 0;
@@ -54008,22 +54093,16 @@ function lowest(set) {
   const v6 = set.v6.intervals[0];
   return v6 === void 0 ? "" : `6:${v6[0]}`;
 }
-function isAllZero(value) {
-  return value.startsWith("0.0.0.0/");
-}
 function portProblem(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 65535 ? void 0 : `port ${value} is outside 1-65535`;
-  const text = value.trim();
-  if (text.toUpperCase() === "ALL") return void 0;
-  for (const part of text.split(",")) {
-    const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
-    if (match === null) return `"${value}" is not a port, a list of ports or a range like 8000-8010`;
-    const lo = Number(match[1]);
-    const hi = match[2] === void 0 ? lo : Number(match[2]);
-    if (lo < 1 || lo > 65535 || hi < 1 || hi > 65535) return `"${value}": ports are 1-65535`;
-    if (lo > hi) return `"${value}": the range starts above its end (${lo} > ${hi})`;
+  const read = readPorts(value);
+  if (read === "all") return void 0;
+  if ("problem" in read) {
+    if (read.problem === "syntax") return `"${value}" is not a port, a list of ports or a range like 8000-8010`;
+    if (read.problem === "range") return `"${value}": ports are 1-65535`;
+    return `"${value}": the range starts above its end (${read.lo} > ${read.hi})`;
   }
-  return parsePorts(text) === void 0 ? `"${value}" is not a port list` : void 0;
+  return read.intervals.some(([lo]) => lo === 0) ? `"${value}": ports are 1-65535` : void 0;
 }
 function paramValueProblem(kind, value) {
   if (kind === "boolean") return typeof value === "boolean" ? void 0 : `must be true or false, not ${JSON.stringify(value)}`;
@@ -54058,7 +54137,6 @@ function isCalendarDate(text) {
 // src/policy/semantics/policySemantics.ts
 var NAMED_SOURCES = ["clients", "lb.vips", "healthCheck.source", "snat.ips"];
 var NAMED_PORTS = ["backend.port", "healthCheck.port", "listener.port"];
-var PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
 var ASSERTION_SUBJECTS = {
   noIneffectiveDeny: ["securityGroup", "networkAcl"],
   denyEffectiveForLoadBalancerTraffic: ["backend"]
@@ -54088,6 +54166,21 @@ function checkPolicySemantics(policy, at2) {
     if ("any" in c) return c.any.forEach((x, i) => condition(x, `${pointer}/any/${i}`));
     if ("not" in c) return condition(c.not, `${pointer}/not`);
     fieldPath(c.field, `${pointer}/field`);
+    const values = FIELD_VALUES.get(c.field);
+    const compared = [
+      ["equals", "equals" in c ? [c.equals] : []],
+      ["notEquals", "notEquals" in c ? [c.notEquals] : []],
+      ["in", c.in ?? []]
+    ];
+    if (values !== void 0) {
+      for (const [op, list4] of compared) {
+        list4.forEach((value, i) => {
+          const bad = valueProblem(c.field, values, value);
+          if (bad !== void 0) problem(op === "in" ? `${pointer}/in/${i}` : `${pointer}/${op}`, bad);
+        });
+      }
+      if ((c.greaterThan !== void 0 || c.lessThan !== void 0) && values !== "number") problem(pointer, `${c.field} is not a number: greaterThan/lessThan can never hold`);
+    }
     if (c.exists !== void 0 && c.field.startsWith("params.")) guardedParams.add(c.field.slice(7));
     if (c.inCidr !== void 0) {
       const list4 = typeof c.inCidr === "string" ? [c.inCidr] : c.inCidr;
@@ -54153,7 +54246,9 @@ function checkPolicySemantics(policy, at2) {
   };
   if (policy.where !== void 0) condition(policy.where, `${at2}/where`);
   assertion(policy.assert, `${at2}/assert`);
-  const variables = /* @__PURE__ */ new Set([...ALWAYS_AVAILABLE_VARIABLES, ...[...kinds].flatMap((k) => ASSERTION_VARIABLES[k])]);
+  const kindList = [...kinds];
+  const shared = kindList.length === 0 ? [] : ASSERTION_VARIABLES[kindList[0]].filter((name) => kindList.every((k) => ASSERTION_VARIABLES[k].includes(name)));
+  const variables = /* @__PURE__ */ new Set([...ALWAYS_AVAILABLE_VARIABLES, ...shared]);
   const template = (text, pointer) => {
     if (text === void 0) return;
     for (const match of text.matchAll(PLACEHOLDER)) {
@@ -54164,6 +54259,11 @@ function checkPolicySemantics(policy, at2) {
         continue;
       }
       if (subjectHasField(subject, name)) continue;
+      const fillers = kindList.filter((k) => ASSERTION_VARIABLES[k].includes(name));
+      if (fillers.length > 0) {
+        problem(pointer, `{{${name}}} is filled by ${fillers.join(", ")} but not by ${kindList.filter((k) => !fillers.includes(k)).join(", ")}, which this policy also asserts: it would be empty in those findings`);
+        continue;
+      }
       const suggestion = closestMatch(name, [...variables, ...SUBJECT_FIELDS[subject]]);
       problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? [...kinds].join("/") : "this policy"}'s assertions (${[...variables].join(", ")})${suggestion !== void 0 ? `; did you mean {{${suggestion}}}?` : ""}`);
     }
@@ -54173,6 +54273,14 @@ function checkPolicySemantics(policy, at2) {
   template(policy.message, `${at2}/message`);
   template(policy.remediation, `${at2}/remediation`);
   return { problems, facts: { paramRefs, guardedParams } };
+}
+function valueProblem(field, values, value) {
+  if (value === null) return void 0;
+  if (values === "boolean") return typeof value === "boolean" ? void 0 : `${field} is true or false, never ${JSON.stringify(value)}`;
+  if (values === "number") return typeof value === "number" ? void 0 : `${field} is a number, never ${JSON.stringify(value)}`;
+  if (typeof value === "string" && values.oneOf.some((v) => v.toUpperCase() === value.toUpperCase())) return void 0;
+  const suggestion = typeof value === "string" ? closestMatch(value, values.oneOf) : void 0;
+  return `${field} is one of ${values.oneOf.join(", ")}, never ${JSON.stringify(value)}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}`;
 }
 function suggest(name, known) {
   const best = closestMatch(name, known);
@@ -54240,9 +54348,9 @@ async function readPolicyFiles(paths, cwd) {
       }
       throw error2;
     }
-    const deep = tooDeep(doc.value);
+    const deep = tooDeep(doc.value, text);
     if (deep !== void 0) {
-      problems.push({ file: display2, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
+      problems.push({ file: display2, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
       continue;
     }
     const found = validatePolicyDocument(doc);
@@ -54251,12 +54359,13 @@ async function readPolicyFiles(paths, cwd) {
       continue;
     }
     const policies = doc.value.policies;
-    const semantic = policies.flatMap((policy, i) => checkPolicySemantics(policy, `/policies/${i}`).problems);
+    const checked = policies.map((policy, i) => checkPolicySemantics(policy, `/policies/${i}`));
+    const semantic = checked.flatMap((c) => c.problems);
     if (semantic.length > 0) {
       problems.push(...semantic.map((p) => ({ file: display2, line: doc.lineOf(p.pointer), ...p })));
       continue;
     }
-    sources.push({ file: display2, policies, doc });
+    sources.push({ file: display2, policies, doc, facts: checked.map((c) => c.facts) });
   }
   return { sources, problems };
 }
@@ -54388,7 +54497,7 @@ function checkParams(sources, config, configAt) {
       if (firstOfId.has(policy.id)) return;
       firstOfId.add(policy.id);
       const at2 = `/policies/${i}`;
-      entries.push({ policy, source, at: at2, facts: checkPolicySemantics(policy, at2).facts });
+      entries.push({ policy, source, at: at2, facts: source.facts?.[i] ?? checkPolicySemantics(policy, at2).facts });
     });
   }
   const namesOf2 = (entry) => /* @__PURE__ */ new Set([...entry.facts.paramRefs.map((r) => r.name), ...Object.keys(entry.policy.params ?? {})]);
@@ -54452,11 +54561,9 @@ async function loadConfig(options) {
   const problems = [];
   const display2 = configPath === void 0 ? void 0 : options.configFile !== void 0 && isAbsolute(options.configFile) ? options.configFile : displayPath(cwd, configPath);
   if (configPath !== void 0 && display2 !== void 0) {
-    doc = parseJsonDocument(await readConfigText(configPath, display2), display2);
-    const deep = tooDeep(doc.value);
-    if (deep !== void 0) throw new PolicyProblems([{ file: display2, line: doc.lineOf(deep), pointer: deep, message: `nested more than ${MAX_NESTING} levels deep` }]);
-    problems.push(...validateConfigDocument(doc));
-    if (problems.length > 0) throw new PolicyProblems(problems);
+    const read = await readConfigDocument(configPath, display2);
+    doc = read.doc;
+    if (read.problems.length > 0) throw new PolicyProblems(read.problems);
     config = doc.value;
   }
   const configDir = configPath === void 0 ? cwd : dirname(configPath);
@@ -54488,6 +54595,13 @@ function displayPath(cwd, path) {
   const rel = relative2(cwd, path);
   if (rel === "") return path;
   return rel.split(/[\\/]/).filter((s) => s === "..").length > 3 ? path : rel;
+}
+async function readConfigDocument(path, display2) {
+  const text = await readConfigText(path, display2);
+  const doc = parseJsonDocument(text, display2);
+  const deep = tooDeep(doc.value, text);
+  if (deep !== void 0) return { doc, problems: [{ file: display2, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep` }] };
+  return { doc, problems: validateConfigDocument(doc) };
 }
 async function readConfigText(path, display2) {
   let info2;
@@ -54661,14 +54775,6 @@ function moduleDir(source, parentDir, rootDir, installedDir) {
   if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve3(parentDir, source);
   if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute2(installedDir) ? installedDir : resolve3(rootDir, installedDir);
   return void 0;
-}
-
-// src/model/value.ts
-function unknown(reason) {
-  return { unknown: true, reason };
-}
-function isUnknown(value) {
-  return typeof value === "object" && value !== null && value.unknown === true;
 }
 
 // src/sources/plan/planValue.ts
@@ -55454,7 +55560,7 @@ function tokensText(tokens) {
   return out;
 }
 function hasTemplate(value) {
-  if (typeof value === "string") return /(^|[^$])\$\{/.test(value);
+  if (typeof value === "string") return /(^|[^$])\$\{|(^|[^%])%\{/.test(value);
   if (Array.isArray(value)) return value.some(hasTemplate);
   if (typeof value === "object" && value !== null) return Object.values(value).some(hasTemplate);
   return false;
@@ -57606,33 +57712,6 @@ function parsePlanJsonText(text, file) {
     throw describeJsonError(body2, file, error2);
   }
 }
-function deepestNesting(text, max) {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return void 0;
-}
-function lineAndColumn(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let j = 0; j < offset && j < text.length; j++) {
-    if (text.charCodeAt(j) === 10) {
-      line++;
-      lineStart = j + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 function describeJsonError(text, file, error2) {
   const located = locateJsonError(text);
   const place = located === void 0 ? void 0 : `line ${located.line} column ${located.column}`;
@@ -57775,8 +57854,7 @@ function scanString(text, start) {
 var STDIN_PLAN = "-";
 var MAX_PLAN_BYTES = 500 * 1024 * 1024;
 var MAX_PLAN_DEPTH = 256;
-function readPlanFile(path, file, _readText) {
-  if (path === STDIN_PLAN) return readPlanStdin(file);
+function readPlanFile(path, file) {
   refuseNonFile(statSync(path), file);
   const fd = openSync(path, constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0));
   try {
@@ -57788,49 +57866,25 @@ function readPlanFile(path, file, _readText) {
       if (error2 instanceof TooDeep) throw tooDeep2(file, lineAndColumnInFile(fd, error2.offset));
       if (!(error2 instanceof FallBack)) throw error2;
     }
-    return parseWholeText(readWhole(fd, stats.size), file);
+    return parsePlanBytes(readWhole(fd, stats.size), file);
   } finally {
     closeSync(fd);
   }
-}
-function readPlanStdin(file = "stdin", fd = 0) {
-  const chunks = [];
-  let total = 0;
-  for (; ; ) {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let read;
-    try {
-      read = readSync(fd, buffer, 0, CHUNK, null);
-    } catch (error2) {
-      const code = error2.code;
-      if (code === "EAGAIN") {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      if (code === "EOF") break;
-      throw error2;
-    }
-    if (read <= 0) break;
-    total += read;
-    if (total > MAX_PLAN_BYTES) throw tooLarge(file);
-    chunks.push(buffer.subarray(0, read));
-  }
-  return parseWholeText(Buffer.concat(chunks, total), file);
 }
 function refuseNonFile(stats, file) {
   if (!stats.isFile()) {
     const kind = stats.isDirectory() ? "a directory" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "not a regular file";
     throw new InputError(`not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`, { file });
   }
-  if (stats.size > MAX_PLAN_BYTES) throw tooLarge(file);
+  if (stats.size > MAX_PLAN_BYTES) throw planTooLarge(file);
 }
-function tooLarge(file) {
+function planTooLarge(file) {
   return new InputError(`too large: clb-guard reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file });
 }
 function tooDeep2(file, place) {
   return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, { file, place: `line ${place.line} column ${place.column}` });
 }
-function parseWholeText(bytes, file) {
+function parsePlanBytes(bytes, file) {
   const text = bytes.toString("utf8");
   const deep = deepestNesting(text, MAX_PLAN_DEPTH);
   if (deep !== void 0) throw tooDeep2(file, lineAndColumn(text, deep));
@@ -59281,8 +59335,7 @@ import { join as join3, relative as relative3, sep } from "node:path";
 
 // src/sources/plan/tfJsonScanner.ts
 function scanTfJson(source) {
-  const lines = lineStarts(source);
-  const lineOf = (offset) => lineAt(lines, offset);
+  const lineOf = lineIndex(source);
   let root;
   try {
     root = parseTree2(source, [], { allowTrailingComma: true, disallowComments: false });
@@ -59297,7 +59350,7 @@ function scanTfJson(source) {
       blocks.push(...labelled(key, labels, value, keyNode, [], lineOf));
     }
   }
-  return { type: "", labels: [], line: 1, endLine: lines.length, attributes: NO_ATTRIBUTES, blocks };
+  return { type: "", labels: [], line: 1, endLine: lineOf(source.length), attributes: NO_ATTRIBUTES, blocks };
 }
 var TOP_LEVEL_LABELS = { resource: 2, data: 2, module: 1 };
 var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
@@ -59336,21 +59389,6 @@ function properties(object) {
     found.push([keyNode.value, value, keyNode]);
   }
   return found;
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-function lineAt(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
 }
 
 // src/sources/plan/terraformSources.ts
@@ -59491,16 +59529,13 @@ function findDeclaringDirectory(searchRoot, wanted, options = {}) {
 }
 
 // src/sources/plan/index.ts
-async function readPlanInventory(options) {
-  const repoRoot = resolve4(options.repoRoot ?? process.cwd());
-  const file = displayPath2(resolve4(options.planFile), repoRoot);
-  let plan;
+function readPlan(planFile, repoRoot = process.cwd()) {
+  const file = displayPath2(resolve4(planFile), resolve4(repoRoot));
   try {
-    plan = readPlanFile(options.planFile, file, () => readFileSync2(options.planFile, "utf8"));
+    return { plan: readPlanFile(planFile, file), file };
   } catch (error2) {
     throw error2 instanceof InputError ? error2 : fileError(error2, file);
   }
-  return planToInventory(plan, { file, ...options.tfRoot !== void 0 ? { tfRoot: options.tfRoot } : {}, repoRoot });
 }
 function planToInventory(plan, options) {
   const repoRoot = resolve4(options.repoRoot ?? process.cwd());
@@ -59554,7 +59589,6 @@ function fileError(error2, file) {
   const code = error2.code;
   if (code === "ENOENT") return new InputError("cannot read the plan: no such file", { file });
   if (code === "EISDIR") return new InputError("cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`", { file });
-  if (code === "ERR_STRING_TOO_LONG") return new InputError("the plan file is too large to read (over 512 MB)", { file });
   return new InputError(`cannot read the plan: ${error2 instanceof Error ? error2.message : String(error2)}`, { file });
 }
 function displayPath2(path, repoRoot) {
@@ -60443,12 +60477,12 @@ function addRulePlan(resolver, groupRef, sources, protocol, ports, options = {})
 function renderAddRule(plan) {
   const { resolver, groupKey, group: group2, protocol, ports, action } = plan;
   const mode = resolver.inventory.mode;
-  const portText = protocol === "TCP" || protocol === "UDP" ? describePorts(ports) : "ALL";
+  const portText = hasPorts(protocol) ? describePorts(ports) : "ALL";
   const peers = peersOf(plan.sources, mode);
   const holder = holderOfGroup(group2, groupKey, mode);
   const above = plan.above;
   const aboveText = plan.top ? "at the top" : above ? `above rule ${above.index} (${above.text})${above.provenance?.location ? ` at ${at(above.provenance.location)}` : ""}` : "anywhere above a broader DROP (no rule matches this traffic now)";
-  const what = `${peers.length === 1 ? "a rule" : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(", ")} ${protocol}${protocol === "TCP" || protocol === "UDP" ? `:${portText}` : ""}`;
+  const what = `${peers.length === 1 ? "a rule" : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(", ")} ${protocol}${hasPorts(protocol) ? `:${portText}` : ""}`;
   let text;
   let hcl;
   if (mode === "live" || holder === void 0) {
@@ -60474,7 +60508,7 @@ function renderAddRule(plan) {
         Ingress: peers.map((p) => ({
           ...plan.top ? { PolicyIndex: 0 } : above ? { PolicyIndex: above.index } : {},
           Protocol: protocol,
-          ...protocol === "TCP" || protocol === "UDP" ? { Port: portText } : {},
+          ...hasPorts(protocol) ? { Port: portText } : {},
           ...p.ipv6 ? { Ipv6CidrBlock: p.text } : { CidrBlock: p.text },
           Action: action
         }))
@@ -60493,7 +60527,7 @@ function renderAddRule(plan) {
 function ingressBlock(peer, action, protocol, port) {
   const field = peer.ipv6 ? "ipv6_cidr_block" : "cidr_block";
   const pad = (name) => name.padEnd(peer.ipv6 ? 15 : 10);
-  return [`ingress {`, `  ${pad("action")} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad("protocol")} = "${protocol}"`, ...protocol === "TCP" || protocol === "UDP" ? [`  ${pad("port")} = "${port}"`] : [], `}`].join("\n");
+  return [`ingress {`, `  ${pad("action")} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad("protocol")} = "${protocol}"`, ...hasPorts(protocol) ? [`  ${pad("port")} = "${port}"`] : [], `}`].join("\n");
 }
 function ruleName(groupKey) {
   const last = groupKey.split(".").pop() ?? groupKey;
@@ -60513,7 +60547,7 @@ function singleRuleResource(groupKey, name, peer, action, protocol, port) {
     `  type              = "ingress"`,
     `  cidr_ip           = ${peer.hcl}`,
     `  ip_protocol       = "${protocol.toLowerCase()}"`,
-    ...protocol === "TCP" || protocol === "UDP" ? [`  port_range        = "${port}"`] : [],
+    ...hasPorts(protocol) ? [`  port_range        = "${port}"`] : [],
     `  policy            = "${action.toLowerCase()}"`,
     `}`
   ].join("\n");
@@ -60521,14 +60555,14 @@ function singleRuleResource(groupKey, name, peer, action, protocol, port) {
 function aclFixPlan(resolver, aclKey, changes, sources, protocol) {
   const mode = resolver.inventory.mode;
   const peers = peersOf(sources, mode).map((p) => p.hcl.startsWith("tencentcloud_") ? { ...p, text: "<VIP>" } : p);
-  const portText = (ports) => protocol === "TCP" || protocol === "UDP" ? describePorts(ports) : "ALL";
+  const portText = (ports) => hasPorts(protocol) ? describePorts(ports) : "ALL";
   const entries = (d) => peers.map((p) => `${"ACCEPT"}#${p.text}#${portText(d.ports)}#${protocol}`);
   const acl = resolver.inventory.networkAcls.get(aclKey);
   const location = acl?.provenance.location ?? null;
   const lists = changes.map((c) => `the ${c.direction} list`).join(" and ");
   const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n")).join("\n");
   const set = {};
-  for (const c of changes) set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({ Protocol: protocol, ...protocol === "TCP" || protocol === "UDP" ? { Port: portText(c.ports) } : {}, CidrBlock: p.text, Action: "ACCEPT" }));
+  for (const c of changes) set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({ Protocol: protocol, ...hasPorts(protocol) ? { Port: portText(c.ports) } : {}, CidrBlock: p.text, Action: "ACCEPT" }));
   return {
     kind: "fixed",
     mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(";")}`).join(",")}|${peers.map((p) => p.text).join(",")}`,
@@ -60630,7 +60664,7 @@ function narrowRuleFixPlan(resolver, rules) {
 var MAX_EVIDENCE = 12;
 function describePart(part, protocol) {
   const who = part.symbol ? part.symbol.label : part.addresses.describe();
-  return protocol === "TCP" || protocol === "UDP" ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
+  return hasPorts(protocol) ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
 }
 function refEvidence(ref) {
   if (ref === void 0) return {};
@@ -60700,7 +60734,7 @@ function prepareFlowUncached(spec, ctx) {
   if (sources.addresses.isEmpty() && sources.symbols.length === 0 || ports.ports.isEmpty()) return { unknownReason: reasons.join("; ") || "nothing to check" };
   return {
     query: { protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports },
-    label: `${sources.label} \u2192 ${protocol}${protocol === "TCP" || protocol === "UDP" ? `:${ports.label}` : ""}`,
+    label: `${sources.label} \u2192 ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ""}`,
     portsLabel: ports.label,
     unknownReasons: reasons
   };
@@ -60745,7 +60779,7 @@ function evaluateLayers(through, query, ctx) {
       outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
       continue;
     }
-    const replyQuery = { ...query, ports: query.protocol === "TCP" || query.protocol === "UDP" ? ephemeral : query.ports };
+    const replyQuery = { ...query, ports: hasPorts(query.protocol) ? ephemeral : query.ports };
     outcomes.push({
       layer,
       resource: acl.acl.key,
@@ -60785,8 +60819,15 @@ function rulePeer(resolver, ref) {
 function rulePeerMatch(resolver, ref) {
   if (ref.kind !== void 0 || ref.index < 0) return void 0;
   const group2 = resolver.securityGroup(ref.list);
-  const rule = group2?.[ref.direction].rules[ref.index];
-  return rule === void 0 ? void 0 : resolver.peer(rule.peer);
+  if (group2 !== void 0) {
+    const rule = group2[ref.direction].rules[ref.index];
+    return rule === void 0 ? void 0 : resolver.peer(rule.peer);
+  }
+  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
+  if (entry === void 0) return void 0;
+  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
+  const cidr = AddressSet.parse(entry.peerCidr);
+  return cidr === void 0 ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: /* @__PURE__ */ new Set() };
 }
 function isDeliberateDrop(part, query, resolver) {
   if (part.verdict !== "deny" || part.decidedBy === void 0 || part.decidedBy.action !== "DROP") return false;
@@ -61072,7 +61113,10 @@ function checkNotReachable(spec, ctx) {
             continue;
           }
           const peer = rulePeerMatch(ctx.resolver, part.decidedBy);
-          if (peer === void 0) continue;
+          if (peer === void 0) {
+            undecided.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
+            continue;
+          }
           if (peer.definite.covers(flow.query.addresses)) admitted.push(part);
           else if (peer.possible.covers(flow.query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${flow.query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}` });
           continue;
@@ -61198,21 +61242,6 @@ function sameScalar(value, expected) {
   if (Array.isArray(value)) return false;
   if (typeof value === "string" && typeof expected === "string") return value.toUpperCase() === expected.toUpperCase();
   return value === expected;
-}
-
-// src/policy/messageTemplate.ts
-var PLACEHOLDER2 = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
-function renderTemplate(template, source, vars) {
-  return template.replace(PLACEHOLDER2, (whole, path) => {
-    const fromVars = vars.get(path);
-    if (fromVars !== void 0) return fromVars;
-    const value = source.field(path);
-    if (value === void 0) return whole;
-    if (value === null) return "(none)";
-    if (isUnknown(value)) return "(unknown)";
-    if (Array.isArray(value)) return value.join(", ");
-    return String(value);
-  });
 }
 
 // src/policy/subjects.ts
@@ -61440,7 +61469,7 @@ function instanceSubject(instance) {
 }
 
 // src/policy/evaluatePolicies.ts
-function evaluatePolicies(inventory, policies) {
+function evaluatePolicies(inventory, policies, options = {}) {
   const resolver = new InventoryResolver(inventory);
   const findings = /* @__PURE__ */ new Map();
   const plans = /* @__PURE__ */ new Map();
@@ -61470,9 +61499,10 @@ function evaluatePolicies(inventory, policies) {
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
-        const rendered = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, failure.vars);
+        const vars = withDeclaredVariables(failure.vars);
+        const rendered = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, vars);
         const message = note === void 0 ? rendered : `${rendered} (${note})`;
-        const advice = policy.remediation ? renderTemplate(policy.remediation, source, failure.vars) : "";
+        const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : "";
         const plan = failure.fix?.();
         if (plan !== void 0) plans.set(identity, plan);
         findings.set(identity, {
@@ -61498,6 +61528,9 @@ function evaluatePolicies(inventory, policies) {
     }
   }
   for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
+  if (options.suppressed !== void 0) {
+    for (const [identity, finding] of findings) if (options.suppressed(finding)) plans.delete(identity);
+  }
   const fixes = groupFixes(plans);
   const out = [...findings.entries()].map(([identity, { extra, ...found }]) => {
     const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? "flow" : "flows"} like it)` } : found;
@@ -61553,6 +61586,10 @@ function merge(existing, failure) {
   const related = existing.related.length >= 50 ? existing.related : [.../* @__PURE__ */ new Set([...existing.related, ...failure.related])].slice(0, 50);
   const status = existing.status === "fail" || failure.status === "fail" ? "fail" : "unknown";
   return { ...existing, status, evidence, related, extra: existing.extra + 1 };
+}
+var DECLARED_EMPTY = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...Object.values(ASSERTION_VARIABLES).flat()].map((name) => [name, ""]));
+function withDeclaredVariables(vars) {
+  return new Map([...DECLARED_EMPTY, ...vars]);
 }
 function unknownMessage(message) {
   return `Could not decide: {{reason}}. (Policy: ${message})`;
@@ -61626,6 +61663,10 @@ function findSegment(segment, value, from, end) {
   }
   return -1;
 }
+function exceptionCovers(config, today) {
+  const active = config.exceptions.filter((entry) => entry.expires >= today).map((entry) => ({ policy: entry.policy, match: compileWildcard(entry.resource) }));
+  return (finding) => active.some((a) => a.policy === finding.policy && a.match(finding.resource));
+}
 function applyExceptions(findings, config, today) {
   const active = [];
   const uses = [];
@@ -61668,7 +61709,7 @@ var TOOL_VERSION = "0.1.0";
 // src/check/checkInventory.ts
 var RANK = { error: 0, warning: 1, notice: 2 };
 function checkInventory(inventory, config, options) {
-  const evaluation = evaluatePolicies(inventory, config.policies);
+  const evaluation = evaluatePolicies(inventory, config.policies, { suppressed: exceptionCovers(config, options.today) });
   const { findings, uses, warnings: exceptionWarnings } = applyExceptions(evaluation.findings, config, options.today);
   const sorted = [...findings].sort(compareFindings);
   const policies = config.policies.map(({ policy, severity, source }) => ({
@@ -61723,12 +61764,8 @@ async function checkPlan(options) {
   const config = await loadRunConfig(options);
   const cwd = resolve5(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;
-  let stdinPlan;
-  const read = async (tfRoot2) => {
-    if (!fromStdin) return readPlanInventory({ planFile: resolve5(cwd, options.planFile), tfRoot: tfRoot2, repoRoot: cwd });
-    stdinPlan ??= parseStdinPlan(await readStdin(options.stdin));
-    return planToInventory(stdinPlan, { file: "stdin", tfRoot: tfRoot2, repoRoot: cwd });
-  };
+  const { plan, file } = fromStdin ? { plan: parsePlanBytes(await readStdin(options.stdin), "stdin"), file: "stdin" } : readPlan(resolve5(cwd, options.planFile), cwd);
+  const read = async (tfRoot2) => planToInventory(plan, { file, tfRoot: tfRoot2, repoRoot: cwd });
   const given = options.tfRoot !== void 0 ? resolve5(cwd, options.tfRoot) : void 0;
   if (given !== void 0 && !existsSync2(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
   if (given !== void 0 && !statSync2(given).isDirectory()) throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
@@ -61799,22 +61836,14 @@ async function readStdin(stream) {
     for await (const chunk of input) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       total += bytes.length;
-      if (total > MAX_PLAN_BYTES) throw new InputError(`the plan is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file: "stdin" });
+      if (total > MAX_PLAN_BYTES) throw planTooLarge("stdin");
       chunks.push(bytes);
     }
   } catch (error2) {
     if (error2 instanceof InputError) throw error2;
     throw new InputError(`cannot read the plan from stdin: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function parseStdinPlan(text) {
-  const deep = deepestNesting(text, MAX_PLAN_DEPTH);
-  if (deep !== void 0) {
-    const { line, column } = lineAndColumn(text, deep);
-    throw new InputError(`JSON nested more than ${MAX_PLAN_DEPTH} levels deep at line ${line}, column ${column}: not a Terraform plan`, { file: "stdin" });
-  }
-  return parsePlanJsonText(text, "stdin");
+  return Buffer.concat(chunks);
 }
 
 // src/model/inventory.ts
