@@ -34,7 +34,7 @@ export async function measureCheck(file: string, repeats: number): Promise<{ ms:
   for (let i = 0; i < repeats; i++) {
     gc();
     const start = performance.now();
-    const config = await loadConfig({ cwd: process.cwd(), configFile: undefined });
+    const config = await loadConfig({ cwd: process.cwd() });
     const inventory = await readPlanInventory({ planFile: file, tfRoot: '/nonexistent', repoRoot: process.cwd() });
     const report = checkInventory(inventory, config, { today: '2026-01-01', target: { planFile: file } });
     const json = renderJson(report);

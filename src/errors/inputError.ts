@@ -3,9 +3,9 @@
  * Printed as one line, exit code 2, never with a stack trace.
  */
 export class InputError extends Error {
-  readonly file?: string;
+  readonly file: string | undefined;
   /** JSON pointer or `line N`, whichever places the problem best. */
-  readonly place?: string;
+  readonly place: string | undefined;
 
   constructor(message: string, options: { file?: string; place?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

@@ -37,7 +37,7 @@ export interface Target {
 /** An L7 forwarding rule (domain + URL) with its own health check and targets. */
 export interface ListenerRule {
   readonly key: Ref;
-  readonly domain?: Maybe<string>;
+  readonly domain?: Maybe<string> | undefined;
   readonly url?: Maybe<string>;
   readonly healthCheck: HealthCheck;
   readonly targets: readonly Target[];

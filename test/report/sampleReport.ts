@@ -1,7 +1,8 @@
 import type { Finding, Report } from '../../src/model/finding.js';
 
-export function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
+/** A sample finding; `remediation: undefined` in the overrides removes the remediation. */
+export function finding(overrides: { [K in keyof Finding]?: Finding[K] | undefined } = {}): Finding {
+  const sample: Finding = {
     policy: 'backend-allows-health-check',
     title: 'Backend security groups admit the health checks',
     severity: 'error',
@@ -13,8 +14,10 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
     evidence: [{ flow: 'health checks → TCP:8444', verdict: 'deny', part: 'VIP TCP:8444', list: 'tencentcloud_security_group.web', direction: 'ingress', rule: 'default deny (no rule matched)', location: null }],
     remediation: 'Admit the health-check source on the health-check port.',
     fingerprint: '0123456789abcdef0123456789abcdef',
-    ...overrides,
   };
+  const merged: Record<string, unknown> = { ...sample, ...overrides };
+  for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete merged[key];
+  return merged as unknown as Finding;
 }
 
 export function report(findings: Finding[], overrides: Partial<Report> = {}): Report {
