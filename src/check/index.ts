@@ -8,8 +8,8 @@ import type { Provenance } from '../model/provenance.js';
 import { loadConfig } from '../policy/configLoader.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import { planToInventory, readPlan } from '../sources/plan/index.js';
-import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../sources/plan/planFileReader.js';
-import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../sources/plan/terraformSources.js';
+import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../terraform/planFileReader.js';
+import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../terraform/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
 

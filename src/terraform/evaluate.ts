@@ -13,7 +13,7 @@
  */
 
 import { parseExpression, render, type Expr } from './expression.js';
-import type { HclToken } from '../sources/plan/hclScanner.js';
+import type { HclToken } from './hclScanner.js';
 
 export class Opaque {
   constructor(

@@ -11,7 +11,7 @@
  * which evaluates to an explicit unknown naming the expression.
  */
 
-import { tokenize, type HclToken, type TemplatePart } from '../sources/plan/hclScanner.js';
+import { tokenize, type HclToken, type TemplatePart } from './hclScanner.js';
 
 export type Expr =
   | { readonly k: 'literal'; readonly value: null | boolean | number | string }

@@ -1,20 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { InputError } from '../../errors/inputError.js';
 import type { Inventory, InventoryWarning } from '../../model/inventory.js';
-import { ConfigurationTree } from './configurationTree.js';
+import { ConfigurationTree } from '../../terraform/configurationTree.js';
 import { readMachines } from './instanceReader.js';
 import { readLoadBalancers } from './loadBalancerReader.js';
 import { readNetworkAcls, readSubnets, readVpcs } from './networkReader.js';
 import { PlanContext } from './planContext.js';
-import { isObject, readPlanDocument } from './planDocument.js';
-import { readPlanFile } from './planFileReader.js';
-import { PlanResources } from './planResources.js';
-import { ReferenceResolver } from './referenceResolver.js';
+import { installedModules } from '../../terraform/moduleManifest.js';
+import { readPlanDocument } from '../../terraform/planDocument.js';
+import { readPlanFile } from '../../terraform/planFileReader.js';
+import { PlanResources } from '../../terraform/planResources.js';
+import { ReferenceResolver } from '../../terraform/referenceResolver.js';
 import { readSecurityGroups } from './securityGroupReader.js';
-import { SourceValues } from './sourceValues.js';
+import { SourceValues } from '../../terraform/sourceValues.js';
 import { readTemplates } from './templateReader.js';
-import { TerraformSources, type TfFileReader } from './terraformSources.js';
+import { TerraformSources, type TfFileReader } from '../../terraform/terraformSources.js';
 
 export interface PlanReadOptions {
   /** The output of `terraform show -json PLANFILE`. */
@@ -101,7 +101,7 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
     subnets,
     vpcs,
     ...templates,
-    aliases: context.aliases,
+    aliases: context.links.aliases,
     warnings: [...warnings, ...context.warnings],
     complete,
   };
@@ -117,33 +117,4 @@ function fileError(error: unknown, file: string): InputError {
 function displayPath(path: string, repoRoot: string): string {
   const rel = relative(repoRoot, path);
   return rel === '' || rel.startsWith('..') ? path : rel.split(sep).join('/');
-}
-
-/**
- * Terraform records where `terraform init` put registry and git modules in
- * `.terraform/modules/modules.json`: key (`a.b` for nested calls) → directory.
- */
-function installedModules(tfRoot: string, files: TfFileReader | undefined): Map<string, string> {
-  const modules = new Map<string, string>();
-  let text: string | undefined;
-  const manifest = join(tfRoot, '.terraform', 'modules', 'modules.json');
-  if (files !== undefined) text = files.read(manifest);
-  else {
-    try {
-      text = readFileSync(manifest, 'utf8');
-    } catch {
-      text = undefined;
-    }
-  }
-  if (text === undefined) return modules;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    const entries = isObject(parsed) && Array.isArray(parsed['Modules']) ? parsed['Modules'] : [];
-    for (const entry of entries) {
-      if (isObject(entry) && typeof entry['Key'] === 'string' && entry['Key'] !== '' && typeof entry['Dir'] === 'string') modules.set(entry['Key'], entry['Dir']);
-    }
-  } catch {
-    // A damaged manifest only costs locations in those modules.
-  }
-  return modules;
 }

@@ -1,7 +1,10 @@
 import type { Instance, NetworkInterface, OsFamily } from '../../model/instance.js';
 import type { Ref } from '../../model/network.js';
 import { isUnknown, unknown, type Maybe } from '../../model/value.js';
-import { AFTER_APPLY, type LinkedRefs, type PlanContext, type ResourceView } from './planContext.js';
+import { AFTER_APPLY } from './attributeState.js';
+import { type LinkedRefs } from './idLinks.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
 
 export interface Machines {
   readonly instances: Map<Ref, Instance>;

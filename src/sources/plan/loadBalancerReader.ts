@@ -2,7 +2,9 @@ import type { HealthCheck, ListenerProtocol, LoadBalancer, SnatIp } from '../../
 import type { Ref } from '../../model/network.js';
 import { isUnknown, unknown, type Maybe } from '../../model/value.js';
 import { ListenerIndex, type ListenerDraft, type RuleDraft } from './listenerDrafts.js';
-import { AFTER_APPLY, type PlanContext, type ResourceView } from './planContext.js';
+import { AFTER_APPLY } from './attributeState.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
 import { readTargets } from './targetReader.js';
 
 const PROTOCOLS: readonly ListenerProtocol[] = ['TCP', 'UDP', 'TCP_SSL', 'HTTP', 'HTTPS', 'QUIC'];

@@ -2,8 +2,10 @@ import type { NetworkAcl, NetworkAclEntry, NetworkAclEntryList } from '../../mod
 import type { Ref, Subnet, Vpc } from '../../model/network.js';
 import type { Direction, RuleAction } from '../../model/securityGroup.js';
 import { isUnknown, unknown, type Maybe } from '../../model/value.js';
-import { AFTER_APPLY, type AttributeState, type PlanContext, type ResourceView } from './planContext.js';
-import type { Resolved } from './referenceResolver.js';
+import { AFTER_APPLY, type AttributeState } from './attributeState.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
+import type { Resolved } from '../../terraform/referenceResolver.js';
 import { readRuleStrings } from './ruleStringList.js';
 import { describeItem } from './rulePeer.js';
 import { normalizePorts, ruleAction, type RuleField } from './ruleStrings.js';
@@ -104,7 +106,7 @@ function tripleEntries(context: PlanContext, view: ResourceView, direction: Dire
   return {
     entries: list.entries.map((entry): NetworkAclEntry => {
       const location = entry.line !== undefined && block !== undefined ? context.sources.location(block.file, entry.line) : undefined;
-      const provenance = context.provenance(view.resource, { path: context.elementPath(direction, entry.index), ...(location ? { location } : {}) });
+      const provenance = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...(location ? { location } : {}) });
       if (entry.fields.length < 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#CIDR#PORT#PROTOCOL`);
         const reason = unknown(`"${entry.text}" cannot be read`);

@@ -1,7 +1,8 @@
 import type { AddressSpec, ServiceSpec } from '../../model/address.js';
 import { unknown, type Maybe } from '../../model/value.js';
-import { AFTER_APPLY, type AttributeState, type PlanContext } from './planContext.js';
-import type { Resolved } from './referenceResolver.js';
+import { AFTER_APPLY, type AttributeState } from './attributeState.js';
+import { type PlanContext } from './planContext.js';
+import type { Resolved } from '../../terraform/referenceResolver.js';
 import { normalizePorts, peerOfText } from './ruleStrings.js';
 import { someOf } from './messageList.js';
 
@@ -56,8 +57,8 @@ export function peerOfState(context: PlanContext, state: AttributeState, field: 
 }
 
 function peerOfLiteral(context: PlanContext, value: string, field: PeerField): AddressSpec {
-  if (field === 'cidr') return peerOfText(value, (id) => context.alias(id));
-  return { kind: field, ref: context.alias(value) };
+  if (field === 'cidr') return peerOfText(value, (id) => context.links.alias(id));
+  return { kind: field, ref: context.links.alias(value) };
 }
 
 /** A protocol or port attribute of a rule: not set means ALL (the provider's default). */
@@ -76,7 +77,7 @@ export function portsOfState(state: AttributeState): Maybe<string> {
 /** A service template (group) field of a rule, when it is set. */
 export function templateService(context: PlanContext, state: AttributeState, kind: 'serviceTemplate' | 'serviceTemplateGroup'): ServiceSpec | undefined {
   if (state.state === 'unset') return undefined;
-  const links = context.linksOf(state, undefined, []);
+  const links = context.links.linksOf(state, undefined, []);
   const ref = links.refs[0];
   if (links.unknownReason !== undefined || ref === undefined || links.refs.length > 1) return { kind: 'protocol', protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
   return { kind, ref };

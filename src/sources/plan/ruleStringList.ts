@@ -1,5 +1,7 @@
-import { listElements, referencesIn, tokenize, type HclListElement } from './hclScanner.js';
-import { AFTER_APPLY, formatPath, type ResourceView } from './planContext.js';
+import { listElements, referencesIn, tokenize, type HclListElement } from '../../terraform/hclScanner.js';
+import { AFTER_APPLY } from './attributeState.js';
+import { formatPath } from '../../terraform/attributePath.js';
+import { type ResourceView } from './resourceView.js';
 import { fieldsOfTemplate, fieldsOfText, type RuleField } from './ruleStrings.js';
 import { someOf } from './messageList.js';
 

@@ -1,8 +1,8 @@
 import type { AddressSpec, ServiceSpec } from '../../model/address.js';
 import type { Ref } from '../../model/network.js';
 import type { RuleAction } from '../../model/securityGroup.js';
-import type { TemplatePart } from './hclScanner.js';
-import type { Resolved } from './referenceResolver.js';
+import type { TemplatePart } from '../../terraform/hclScanner.js';
+import type { Resolved } from '../../terraform/referenceResolver.js';
 
 /**
  * The `#`-separated rule strings of `tencentcloud_security_group_lite_rule`

@@ -3,13 +3,15 @@ import type { Ref } from '../../model/network.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Direction, RuleAction, RuleList, SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
 import { isUnknown, unknown, type Maybe } from '../../model/value.js';
-import { AFTER_APPLY, type PlanContext, type ResourceView } from './planContext.js';
-import type { PlanResource } from './planResources.js';
+import { AFTER_APPLY } from './attributeState.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
+import type { PlanResource } from '../../terraform/planResources.js';
 import { readRuleStrings } from './ruleStringList.js';
 import { peerOfItems, peerOfState, portsOfState, protocolOfState, templateService, type PeerField } from './rulePeer.js';
 import { peerOfText, ruleAction, serviceOfText, type RuleField } from './ruleStrings.js';
 import { someOf } from './messageList.js';
-import { formatResource, parseTraversal } from './terraformAddress.js';
+import { formatResource, parseTraversal } from '../../terraform/terraformAddress.js';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
@@ -124,7 +126,7 @@ function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction
       rules: state.value.map((_, index) => {
         const own = lines?.[index];
         const location = own !== undefined && block !== undefined ? context.sources.location(block.file, own.line, own.endLine) : undefined;
-        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.elementPath(direction, index), ...(location ? { location } : {}) }));
+        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...(location ? { location } : {}) }));
       }),
     };
   }
@@ -163,7 +165,7 @@ function ruleSetEntry(context: PlanContext, view: ResourceView, direction: Direc
     templateService(context, rule.attribute(['service_template_group']), 'serviceTemplateGroup') ??
     ({ kind: 'protocol', protocol: protocolOfState(rule.attribute(['protocol'])), ports: portsOfState(rule.attribute(['port'])) } satisfies ServiceSpec);
   const description = rule.string(['description']);
-  return { action, peer: context.sharePeer(peer), service: context.shareService(service), ...(typeof description === 'string' ? { description } : {}), provenance };
+  return { action, peer: context.shared.peer(peer), service: context.shared.service(service), ...(typeof description === 'string' ? { description } : {}), provenance };
 }
 
 /** `tencentcloud_security_group_lite_rule`: `ACTION#SOURCE#PORT#PROTOCOL` strings, in priority order. */
@@ -179,7 +181,7 @@ function readLiteRule(context: PlanContext, view: ResourceView): Record<Directio
     const rules: SecurityGroupRule[] = [];
     for (const entry of list.entries) {
       const location = entry.line !== undefined && block !== undefined ? context.sources.location(block.file, entry.line) : undefined;
-      const provenance = context.provenance(view.resource, { path: context.elementPath(direction, entry.index), ...(location ? { location } : {}) });
+      const provenance = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...(location ? { location } : {}) });
       if (entry.fields.length !== 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#SOURCE#PORT#PROTOCOL`);
         rules.push({ action: unknown(`"${entry.text}" cannot be read`), peer: { kind: 'unknown', reason: `"${entry.text}" cannot be read` }, service: { kind: 'protocol', protocol: unknown('unreadable rule'), ports: unknown('unreadable rule') }, provenance });
@@ -188,8 +190,8 @@ function readLiteRule(context: PlanContext, view: ResourceView): Record<Directio
       const [actionField, sourceField, portField, protocolField] = entry.fields as [RuleField, RuleField, RuleField, RuleField];
       rules.push({
         action: 'text' in actionField ? actionOf(actionField.text) : unknown(fieldReason(actionField)),
-        peer: context.sharePeer(peerOfField(context, sourceField)),
-        service: context.shareService(serviceOfFields(context, protocolField, portField)),
+        peer: context.shared.peer(peerOfField(context, sourceField)),
+        service: context.shared.service(serviceOfFields(context, protocolField, portField)),
         provenance,
       });
     }
@@ -199,13 +201,13 @@ function readLiteRule(context: PlanContext, view: ResourceView): Record<Directio
 }
 
 function peerOfField(context: PlanContext, field: RuleField): AddressSpec {
-  if ('text' in field) return peerOfText(field.text, (id) => context.alias(id));
+  if ('text' in field) return peerOfText(field.text, (id) => context.links.alias(id));
   if ('items' in field) return peerOfItems(context, field.items, 'cidr');
   return { kind: 'unknown', reason: field.unknownReason };
 }
 
 function serviceOfFields(context: PlanContext, protocol: RuleField, port: RuleField): ServiceSpec {
-  if ('text' in protocol && 'text' in port) return serviceOfText(protocol.text, port.text, (id) => context.alias(id));
+  if ('text' in protocol && 'text' in port) return serviceOfText(protocol.text, port.text, (id) => context.links.alias(id));
   return {
     kind: 'protocol',
     protocol: 'text' in protocol ? protocol.text.toUpperCase() : unknown(fieldReason(protocol)),

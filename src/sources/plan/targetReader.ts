@@ -3,17 +3,19 @@ import type { Ref } from '../../model/network.js';
 import type { Provenance } from '../../model/provenance.js';
 import { isUnknown, unknown, type Maybe } from '../../model/value.js';
 import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
-import { isObject } from './planDocument.js';
-import { AFTER_APPLY, type AttributeState, type PlanContext, type ResourceView } from './planContext.js';
+import { isObject } from '../../terraform/planDocument.js';
+import { AFTER_APPLY, type AttributeState } from './attributeState.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
 import { isObjectValue, Opaque, Unknown, type Value } from '../../terraform/evaluate.js';
 import { hasTemplate } from '../../terraform/expression.js';
-import type { PlanResource } from './planResources.js';
-import type { PlanValue } from './planValue.js';
-import type { Resolved } from './referenceResolver.js';
+import type { PlanResource } from '../../terraform/planResources.js';
+import type { PlanValue } from '../../terraform/planValue.js';
+import type { Resolved } from '../../terraform/referenceResolver.js';
 import { describeItem } from './rulePeer.js';
 import { someOf } from './messageList.js';
-import type { HclToken } from './hclScanner.js';
-import { formatResource } from './terraformAddress.js';
+import type { HclToken } from '../../terraform/hclScanner.js';
+import { formatResource } from '../../terraform/terraformAddress.js';
 
 const NOT_KNOWN: PlanValue = { known: false };
 
@@ -143,11 +145,11 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
     }
     const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : block.states !== undefined ? itemsOfState(block.states[name]) : resolveWritten(context, view, block.block[name], block.index, name));
     const location = block?.line !== undefined ? locationOf(context, view, block) : undefined;
-    const provenance: Provenance = context.provenance(resource, { path: context.elementPath('targets', block?.index ?? j), ...(location ? { location } : {}) });
+    const provenance: Provenance = context.provenance(resource, { path: context.shared.elementPath('targets', block?.index ?? j), ...(location ? { location } : {}) });
     const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = { port: numberOf(portValue, () => fromConfig('port')) };
     const weight = numberOf(weightValue, () => fromConfig('weight'));
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
-    if (known(instanceValue)) target.instance = context.alias(String((instanceValue as { value: unknown }).value));
+    if (known(instanceValue)) target.instance = context.links.alias(String((instanceValue as { value: unknown }).value));
     else if (known(eniValue)) target.eniIp = String((eniValue as { value: unknown }).value);
     else if (!instanceValue.known) target.instance = openReason !== undefined ? unknown(openReason) : instanceOfItems(context, fromConfig('instance_id'), written === undefined);
     else if (!eniValue.known) target.eniIp = openReason !== undefined ? unknown(openReason) : ipOfItems(context, fromConfig('eni_ip'), written === undefined);
@@ -364,7 +366,7 @@ function numberOf(value: PlanValue, written: () => readonly Resolved[] | undefin
 /** A target's instance from the references of its written block. */
 function instanceOfItems(context: PlanContext, items: readonly Resolved[] | undefined, dynamic: boolean): Maybe<Ref> {
   if (items === undefined) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
-  const links = context.linksOf({ state: 'unknown', items }, undefined, []);
+  const links = context.links.linksOf({ state: 'unknown', items }, undefined, []);
   if (links.unknownReason !== undefined) return unknown(links.unknownReason);
   if (links.refs.length === 1) return links.refs[0]!;
   return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${someOf(links.refs)}`);

@@ -1,7 +1,9 @@
 import type { AddressTemplate, AddressTemplateGroup, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
 import type { Ref } from '../../model/network.js';
 import { unknown, type Maybe } from '../../model/value.js';
-import { AFTER_APPLY, type PlanContext, type ResourceView } from './planContext.js';
+import { AFTER_APPLY } from './attributeState.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
 
 export interface Templates {
   readonly addressTemplates: Map<Ref, AddressTemplate>;

@@ -1,6 +1,6 @@
 import type { Inventory } from '../../../src/model/inventory.js';
 import { planToInventory } from '../../../src/sources/plan/index.js';
-import type { TfFileReader } from '../../../src/sources/plan/terraformSources.js';
+import type { TfFileReader } from '../../../src/terraform/terraformSources.js';
 
 /**
  * Tiny synthetic `terraform show -json` plans: resource changes plus the configuration that

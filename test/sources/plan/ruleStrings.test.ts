@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOfTemplate, fieldsOfText, normalizePorts, peerOfText, ruleAction, serviceOfText } from '../../../src/sources/plan/ruleStrings.js';
-import type { Resolved } from '../../../src/sources/plan/referenceResolver.js';
+import type { Resolved } from '../../../src/terraform/referenceResolver.js';
 
 const alias = (id: string) => (id === 'sg-known' ? 'tencentcloud_security_group.known' : id);
 

@@ -1,5 +1,5 @@
-import { InputError } from '../../errors/inputError.js';
-import { lineAndColumn } from '../../text/jsonNesting.js';
+import { InputError } from '../errors/inputError.js';
+import { lineAndColumn } from '../text/jsonNesting.js';
 
 /**
  * Turns the text of `terraform show -json` into a value, or into one located line saying what

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalAddress, compareKeys, parseResourceAddress, parseTraversal } from '../../../src/sources/plan/terraformAddress.js';
+import { canonicalAddress, compareKeys, parseResourceAddress, parseTraversal } from '../../src/terraform/terraformAddress.js';
 
 describe('Terraform addresses and references', () => {
   it('reads module paths, instance keys and data sources out of an address', () => {

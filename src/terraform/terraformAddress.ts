@@ -1,6 +1,6 @@
 /**
- * Terraform addresses and reference strings: `module.app["b"].tencentcloud_instance.web[0]`,
- * `tencentcloud_security_group.web.id`, `var.vpc_id`. Parsed into steps so that module paths,
+ * Terraform addresses and reference strings: `module.app["b"].aws_instance.web[0]`,
+ * `aws_security_group.web.id`, `var.vpc_id`. Parsed into steps so that module paths,
  * instance keys and attribute paths can be compared and rebuilt in one canonical spelling.
  */
 

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planToInventory } from '../../../src/sources/plan/index.js';
-import type { InputError } from '../../../src/errors/inputError.js';
-import { MAX_PLAN_DEPTH, parsePlanBytes, readPlanFile } from '../../../src/sources/plan/planFileReader.js';
-import { FIXTURES, REPO_ROOT } from './inventoryText.js';
+import { planToInventory } from '../../src/sources/plan/index.js';
+import type { InputError } from '../../src/errors/inputError.js';
+import { MAX_PLAN_DEPTH, parsePlanBytes, readPlanFile } from '../../src/terraform/planFileReader.js';
+import { FIXTURES, REPO_ROOT } from '../sources/plan/inventoryText.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clb-guard-plan-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../../src/check/index.js';
-import { silentLogger } from '../../../src/logging/logger.js';
-import { diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../../../src/sources/plan/terraformSources.js';
-import { scanTfJson } from '../../../src/sources/plan/tfJsonScanner.js';
-import { groupsOfInstance, readFixture, REPO_ROOT } from './inventoryText.js';
+import { checkPlan } from '../../src/check/index.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../../src/terraform/terraformSources.js';
+import { scanTfJson } from '../../src/terraform/tfJsonScanner.js';
+import { groupsOfInstance, readFixture, REPO_ROOT } from '../sources/plan/inventoryText.js';
 
 const FILE = 'test/fixtures/plans/tf-json-root/main.tf.json';
 

@@ -2,11 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../../src/check/index.js';
-import type { Logger } from '../../../src/logging/logger.js';
-import { findDeclaringDirectory, rootDeclarationsOf } from '../../../src/sources/plan/terraformSources.js';
+import { checkPlan } from '../../src/check/index.js';
+import type { Logger } from '../../src/logging/logger.js';
+import { findDeclaringDirectory, rootDeclarationsOf } from '../../src/terraform/terraformSources.js';
 
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const repoRoot = join(import.meta.dirname, '..', '..');
 const demo = join(repoRoot, 'examples', 'demo');
 const emptyConfig = join(repoRoot, 'test', 'e2e', 'empty-config.json');
 

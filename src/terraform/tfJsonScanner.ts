@@ -1,6 +1,6 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import type { HclAttribute, HclBlock } from './hclScanner.js';
-import { lineIndex } from '../../text/lineIndex.js';
+import { lineIndex } from '../text/lineIndex.js';
 
 /**
  * Terraform's JSON syntax (`.tf.json`), read for the same structure the HCL scanner gives, so

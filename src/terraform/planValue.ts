@@ -1,6 +1,5 @@
+import { childAt, type PathStep } from './attributePath.js';
 import { isObject } from './planDocument.js';
-
-export type PathStep = string | number;
 
 /** A value after apply: known (possibly null), or known only after apply. */
 export type PlanValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
@@ -14,17 +13,11 @@ export function valueAt(values: unknown, unknownTree: unknown, path: readonly Pa
   let unknown = unknownTree;
   for (const step of path) {
     if (unknown === true) return { known: false };
-    value = child(value, step);
-    unknown = child(unknown, step);
+    value = childAt(value, step);
+    unknown = childAt(unknown, step);
   }
   if (unknown === true) return { known: false };
   return { known: true, value: value ?? null };
-}
-
-function child(value: unknown, step: PathStep): unknown {
-  if (Array.isArray(value)) return typeof step === 'number' ? value[step] : undefined;
-  if (isObject(value)) return value[String(step)];
-  return undefined;
 }
 
 /** The configuration expression for a path: `expressions.ingress[2].cidr_block`. */

@@ -1,10 +1,10 @@
-import type { InventoryWarning } from '../../model/inventory.js';
+import type { InventoryWarning } from '../model/inventory.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
 import { canonicalAddress, compareKeys, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
 
 /** One managed resource instance as it will be after apply. */
 export interface PlanResource {
-  /** Canonical Terraform address: `module.app["b"].tencentcloud_instance.web[0]`. */
+  /** Canonical Terraform address: `module.app["b"].aws_instance.web[0]`. */
   readonly address: string;
   readonly module: readonly ModuleStep[];
   readonly type: string;
@@ -40,7 +40,7 @@ export class PlanResources {
     for (const list of this.byResource.values()) list.sort((a, b) => compareKeys(a.key, b.key));
   }
 
-  /** The instances of a resource (`tencentcloud_instance.web` → `[0]`, `[1]`), in key order. */
+  /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
   instancesOf(resourceAddress: string): readonly PlanResource[] {
     return this.byResource.get(resourceAddress) ?? [];
   }

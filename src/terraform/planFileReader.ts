@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { InputError } from '../../errors/inputError.js';
+import { InputError } from '../errors/inputError.js';
 import { isObject, type JsonObject } from './planDocument.js';
-import { deepestNesting, lineAndColumn } from '../../text/jsonNesting.js';
+import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
 import { parsePlanJsonText } from './planJsonText.js';
 
 /** The plan argument that means "read the plan from standard input". */

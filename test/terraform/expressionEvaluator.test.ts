@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, Opaque, Unknown, type EvalHost, type Value } from '../../../src/terraform/evaluate.js';
-import { hasTemplate, parseExpressionText, render } from '../../../src/terraform/expression.js';
+import { evaluate, Opaque, Unknown, type EvalHost, type Value } from '../../src/terraform/evaluate.js';
+import { hasTemplate, parseExpressionText, render } from '../../src/terraform/expression.js';
 
 /**
  * The expression evaluator on its own, with a host that knows `var.*`, `local.*`, `count.index`,

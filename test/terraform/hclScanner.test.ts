@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listElements, referencesIn, scanHcl, tokenize } from '../../../src/sources/plan/hclScanner.js';
+import { listElements, referencesIn, scanHcl, tokenize } from '../../src/terraform/hclScanner.js';
 
 const SOURCE = `# a comment with { a brace
 /* a block comment

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors/inputError.js';
+import { InputError } from '../errors/inputError.js';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,8 +1,9 @@
-import { evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type EvalHost, type Value } from '../../terraform/evaluate.js';
-import { render, type Expr } from '../../terraform/expression.js';
+import { evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type EvalHost, type Value } from './evaluate.js';
+import { render, type Expr } from './expression.js';
 import type { ConfigurationTree } from './configurationTree.js';
 import type { HclToken } from './hclScanner.js';
-import { valueAt, type PathStep } from './planValue.js';
+import type { PathStep } from './attributePath.js';
+import { valueAt } from './planValue.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
 import { formatKey, formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';

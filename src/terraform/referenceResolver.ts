@@ -1,4 +1,4 @@
-import { hasTemplate } from '../../terraform/expression.js';
+import { hasTemplate } from './expression.js';
 import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
 import { listElements, referencesIn } from './hclScanner.js';
 import { isObject, type JsonObject } from './planDocument.js';
@@ -59,7 +59,7 @@ export class ReferenceResolver {
     const references = expression['references'];
     if ('constant_value' in expression) {
       const constant = expression['constant_value'];
-      // A `.tf.json` template (`"${tencentcloud_x.y.id}"`) is no literal: follow its references.
+      // A `.tf.json` template (`"${aws_x.y.id}"`) is no literal: follow its references.
       if (hasTemplate(constant)) return Array.isArray(references) ? this.resolveReferences(references.filter((r): r is string => typeof r === 'string'), scope, depth) : [{ kind: 'opaque', reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
       return [{ kind: 'constant', value: constant }];
     }
@@ -169,7 +169,7 @@ export class ReferenceResolver {
       const by = sameKey ? 'an expression of count.index or each.key' : 'an expression';
       return [{ kind: 'opaque', reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found` }];
     }
-    // `tencentcloud_instance.web` of a counted resource, alone, means all its instances.
+    // `aws_instance.web` of a counted resource, alone, means all its instances.
     return instances.map((resource) => ({ kind: 'resource', resource, attribute }));
   }
 
@@ -289,7 +289,7 @@ function applyRest(items: Resolved[], rest: readonly TraversalStep[]): Resolved[
   });
 }
 
-/** Resource-type roots have an underscore (`tencentcloud_x`); text-scanned `i.private_ip` from a `for` does not. */
+/** Resource-type roots have an underscore (`aws_x`); text-scanned `i.private_ip` from a `for` does not. */
 function plausibleReference(reference: string): boolean {
   const head = reference.split(/[.[]/, 1)[0]!;
   return ['var', 'local', 'module', 'data', 'each', 'count'].includes(head) || head.includes('_');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { SourceLocation } from '../../model/provenance.js';
+import type { SourceLocation } from '../model/provenance.js';
 import { scanHcl, type HclAttribute, type HclBlock } from './hclScanner.js';
 import { scanTfJson } from './tfJsonScanner.js';
 
