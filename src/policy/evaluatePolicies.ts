@@ -3,15 +3,11 @@ import { fixAsText, type Evidence, type Finding, type Fix } from '../model/findi
 import type { Inventory } from '../model/inventory.js';
 import { InventoryResolver } from '../net/inventoryResolver.js';
 import type { AssertionContext, AssertionFailure } from './assertions/assertionTypes.js';
-import { checkDenyEffectiveForLoadBalancerTraffic } from './assertions/bypassedDeny.js';
-import { checkNoIneffectiveDeny } from './assertions/ineffectiveDeny.js';
-import { checkNotReachable } from './assertions/notReachable.js';
-import { checkReachable, unknownFailure } from './assertions/reachable.js';
+import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './assertions/registry.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
-import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES } from './assertionVariables.js';
 import { renderTemplate } from './messageTemplate.js';
 import { renderFixPlans, type FixPlan } from './remediation.js';
-import type { Assertion, LoadedPolicy } from './policyTypes.js';
+import type { LoadedPolicy } from './policyTypes.js';
 import { subjectsOf, type Subject } from './subjects.js';
 
 export interface Evaluation {
@@ -164,7 +160,7 @@ function merge(existing: Finding & { extra: number }, failure: AssertionFailure)
  * `reason`, an unknown may have no `refused`): the validator admits only declared names, so a
  * template never prints `{{name}}` as written.
  */
-const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...Object.values(ASSERTION_VARIABLES).flat()].map((name) => [name, '']));
+const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, '']));
 
 function withDeclaredVariables(vars: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
   return new Map([...DECLARED_EMPTY, ...vars]);
@@ -176,22 +172,4 @@ function unknownMessage(message: string): string {
 
 export function fingerprintOf(policy: string, resource: string, key: string): string {
   return createHash('sha256').update(`${policy}\u0000${resource}\u0000${key}`).digest('hex').slice(0, 32);
-}
-
-function runAssertion(assertion: Assertion, ctx: AssertionContext): AssertionFailure[] {
-  if ('all' in assertion) return assertion.all.flatMap((a) => runAssertion(a, ctx));
-  if ('if' in assertion) {
-    const truth = evaluateCondition(assertion.if, fieldSource(ctx.subject.fields, ctx.params));
-    if (truth === 'no') return [];
-    const failures = runAssertion(assertion.then, ctx);
-    return truth === 'yes' ? failures : failures.map((f) => ({ ...f, status: 'unknown' as const }));
-  }
-  if ('reachable' in assertion) return checkReachable(assertion.reachable, ctx);
-  if ('notReachable' in assertion) return checkNotReachable(assertion.notReachable, ctx);
-  if ('noIneffectiveDeny' in assertion) return checkNoIneffectiveDeny(assertion.noIneffectiveDeny.direction ?? 'ingress', ctx);
-  if ('denyEffectiveForLoadBalancerTraffic' in assertion) return checkDenyEffectiveForLoadBalancerTraffic(ctx);
-  const truth = evaluateCondition(assertion.check, fieldSource(ctx.subject.fields, ctx.params));
-  if (truth === 'yes') return [];
-  if (truth === 'unknown') return [unknownFailure(ctx, 'a checked field is unknown', 'check')];
-  return [{ ...unknownFailure(ctx, '', 'check'), status: 'fail', evidence: [] }];
 }

@@ -1,9 +1,19 @@
 import type { RuleRef, VerdictPart } from '../../net/flow.js';
-import type { NotReachableAssert } from '../policyTypes.js';
+import type { Assertion, NotReachableAssert } from '../policyTypes.js';
 import { narrowRuleFixPlan } from '../remediation.js';
+import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
-import { evaluateLayers, prepareFlow, rulePeerMatch, unknownFailure } from './reachable.js';
+import { evaluateLayers, flowSchema, prepareFlow } from './flowPreparation.js';
+import { rulePeerMatch } from './rulePeer.js';
+import { unknownFailure } from './unknownFailure.js';
+
+export const notReachable: AssertionKind<Extract<Assertion, { notReachable: unknown }>> = {
+  name: 'notReachable',
+  properties: { notReachable: flowSchema({ byRuleCoveringSource: { type: 'boolean' } }) },
+  variables: ['admitted', 'decidedBy', 'flow'],
+  evaluate: (assertion, ctx) => checkNotReachable(assertion.notReachable, ctx),
+};
 
 /**
  * Fails when any of the `from` set is admitted. With `byRuleCoveringSource`, only admissions by
@@ -14,7 +24,7 @@ import { evaluateLayers, prepareFlow, rulePeerMatch, unknownFailure } from './re
  * nobody can see, an unknown source set) is reported as `unknown`, exactly as `reachable` does:
  * never a silent pass.
  */
-export function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): AssertionFailure[] {
+function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): AssertionFailure[] {
   const flow = prepareFlow(spec, ctx);
   if ('unknownReason' in flow) return [withAdmitted(unknownFailure(ctx, flow.unknownReason, 'notReachable'))];
   const failures: AssertionFailure[] = [];

@@ -1,6 +1,7 @@
 import { PLACEHOLDER } from '../messageTemplate.js';
-import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_VARIABLES, type AssertionKind } from '../assertionVariables.js';
-import type { Assertion, Condition, FlowSpec, Policy, SubjectKind } from '../policyTypes.js';
+import type { AssertionKind } from '../assertions/assertionKind.js';
+import { ALWAYS_AVAILABLE_VARIABLES, assertionKindOf } from '../assertions/registry.js';
+import type { Assertion, Condition, FlowSpec, Policy } from '../policyTypes.js';
 import { FIELD_VALUES, type FieldValues, SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
 import { closestMatch as closest } from '../../text/closestMatch.js';
 import { cidrProblem, portProblem } from './valueChecks.js';
@@ -27,10 +28,6 @@ export interface PolicyFacts {
 
 const NAMED_SOURCES = ['clients', 'lb.vips', 'healthCheck.source', 'snat.ips'];
 const NAMED_PORTS = ['backend.port', 'healthCheck.port', 'listener.port'];
-const ASSERTION_SUBJECTS: Partial<Record<AssertionKind, readonly SubjectKind[]>> = {
-  noIneffectiveDeny: ['securityGroup', 'networkAcl'],
-  denyEffectiveForLoadBalancerTraffic: ['backend'],
-};
 
 /**
  * The meaning checks of one policy that the JSON Schema cannot make: every CIDR, port and field
@@ -137,10 +134,10 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
       condition(a.if, `${pointer}/if`);
       return assertion(a.then, `${pointer}/then`);
     }
-    const kind = Object.keys(a)[0] as AssertionKind;
+    const kind = assertionKindOf(a);
     kinds.add(kind);
-    const allowed = ASSERTION_SUBJECTS[kind];
-    if (allowed !== undefined && !allowed.includes(subject)) problem(`${pointer}/${kind}`, `${kind} applies to ${allowed.join(' or ')} subjects, not ${subject}: it would never find anything`);
+    const allowed = kind.subjects;
+    if (allowed !== undefined && !allowed.includes(subject)) problem(`${pointer}/${kind.name}`, `${kind.name} applies to ${allowed.join(' or ')} subjects, not ${subject}: it would never find anything`);
     if ('reachable' in a) return flow(a.reachable, `${pointer}/reachable`);
     if ('notReachable' in a) return flow(a.notReachable, `${pointer}/notReachable`);
     if ('check' in a) return condition(a.check, `${pointer}/check`);
@@ -152,7 +149,7 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
   // Only what every assertion of the policy fills: a `{{refused}}` in a policy that also has a
   // notReachable would be empty in that one's findings.
   const kindList = [...kinds];
-  const shared = kindList.length === 0 ? [] : (ASSERTION_VARIABLES[kindList[0]!] as readonly string[]).filter((name) => kindList.every((k) => (ASSERTION_VARIABLES[k] as readonly string[]).includes(name)));
+  const shared = kindList.length === 0 ? [] : kindList[0]!.variables.filter((name) => kindList.every((k) => k.variables.includes(name)));
   const variables = new Set<string>([...ALWAYS_AVAILABLE_VARIABLES, ...shared]);
   const template = (text: string | undefined, pointer: string) => {
     if (text === undefined) return;
@@ -164,13 +161,14 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
         continue;
       }
       if (subjectHasField(subject, name)) continue;
-      const fillers = kindList.filter((k) => (ASSERTION_VARIABLES[k] as readonly string[]).includes(name));
+      const fillers = kindList.filter((k) => k.variables.includes(name));
       if (fillers.length > 0) {
-        problem(pointer, `{{${name}}} is filled by ${fillers.join(', ')} but not by ${kindList.filter((k) => !fillers.includes(k)).join(', ')}, which this policy also asserts: it would be empty in those findings`);
+        const names = (list: readonly AssertionKind[]) => list.map((k) => k.name).join(', ');
+        problem(pointer, `{{${name}}} is filled by ${names(fillers)} but not by ${names(kindList.filter((k) => !fillers.includes(k)))}, which this policy also asserts: it would be empty in those findings`);
         continue;
       }
       const suggestion = closest(name, [...variables, ...SUBJECT_FIELDS[subject]]);
-      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? [...kinds].join('/') : 'this policy'}'s assertions (${[...variables].join(', ')})${suggestion !== undefined ? `; did you mean {{${suggestion}}}?` : ''}`);
+      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? kindList.map((k) => k.name).join('/') : 'this policy'}'s assertions (${[...variables].join(', ')})${suggestion !== undefined ? `; did you mean {{${suggestion}}}?` : ''}`);
     }
     const stripped = text.replace(PLACEHOLDER, '');
     if (/\{\{|\}\}/.test(stripped)) problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');

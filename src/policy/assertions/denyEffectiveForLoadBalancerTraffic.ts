@@ -3,8 +3,10 @@ import { admitThroughGroups } from '../../net/interfaceAdmission.js';
 import { portRange } from '../../net/portSet.js';
 import { compileInterface } from '../../net/securityGroupRules.js';
 import { transportOf } from '../../net/protocol.js';
+import type { Assertion } from '../policyTypes.js';
+import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
-import { rulePeer } from './reachable.js';
+import { rulePeer } from './rulePeer.js';
 import { addRulePlan, at, type FixPlan } from '../remediation.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
 import type { AddressSet } from '../../net/addressSet.js';
@@ -16,7 +18,15 @@ import { refEvidence } from './evidence.js';
  * backend DROP on the backend port cannot stop it. It still works if the CLB's own groups carry
  * the same block on the listener port.
  */
-export function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): AssertionFailure[] {
+export const denyEffectiveForLoadBalancerTraffic: AssertionKind<Extract<Assertion, { denyEffectiveForLoadBalancerTraffic: unknown }>> = {
+  name: 'denyEffectiveForLoadBalancerTraffic',
+  properties: { denyEffectiveForLoadBalancerTraffic: { type: 'object', additionalProperties: false } },
+  variables: ['denyRule', 'carried'],
+  subjects: ['backend'],
+  evaluate: (_assertion, ctx) => checkDenyEffectiveForLoadBalancerTraffic(ctx),
+};
+
+function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): AssertionFailure[] {
   const { subject, resolver } = ctx;
   const { lb, listener, nic, target } = subject;
   if (lb === undefined || listener === undefined || nic === undefined || isUnknown(nic) || target === undefined) return [];

@@ -6,13 +6,23 @@ import { compileInterface, compileSecurityGroup } from '../../net/securityGroupR
 import { findIneffectiveDenies, type IneffectiveDeny } from '../../net/shadowAnalysis.js';
 import { moveDenyFixPlan } from '../remediation.js';
 import type { RuleRef } from '../../net/flow.js';
+import type { Assertion } from '../policyTypes.js';
+import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
+
+export const noIneffectiveDeny: AssertionKind<Extract<Assertion, { noIneffectiveDeny: unknown }>> = {
+  name: 'noIneffectiveDeny',
+  properties: { noIneffectiveDeny: { type: 'object', additionalProperties: false, properties: { direction: { enum: ['ingress', 'egress'] } } } },
+  variables: ['denyRule', 'denyIndex', 'shadowingRule', 'overlap', 'extent'],
+  subjects: ['securityGroup', 'networkAcl'],
+  evaluate: (assertion, ctx) => checkNoIneffectiveDeny(assertion.noIneffectiveDeny.direction ?? 'ingress', ctx),
+};
 
 /**
  * A DROP that an earlier ACCEPT makes ineffective, in the group alone and in the effective order
  * of every interface the group is bound to (groups concatenated in priority order).
  */
-export function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionContext): AssertionFailure[] {
+function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionContext): AssertionFailure[] {
   const { subject, resolver } = ctx;
   const found = new Map<number, { deny: IneffectiveDeny; interfaces: Set<string>; shadowing: Map<string, { text: string; list: string; index: number; overlap: string; ref: RuleRef }> }>();
   const record = (deny: IneffectiveDeny, nicKey?: string) => {

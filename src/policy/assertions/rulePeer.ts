@@ -1,0 +1,26 @@
+import { isUnknown } from '../../model/value.js';
+import { AddressSet } from '../../net/addressSet.js';
+import { PEER_ANY_UNKNOWN, type PeerMatch } from '../../net/compiledRule.js';
+import type { RuleRef } from '../../net/flow.js';
+import type { InventoryResolver } from '../../net/inventoryResolver.js';
+
+/** The definite source of the rule that decided, to tell a deliberate narrow DROP from a refusal. */
+export function rulePeer(resolver: InventoryResolver, ref: RuleRef): AddressSet | undefined {
+  return rulePeerMatch(resolver, ref)?.definite;
+}
+
+/** What the source of a written security-group rule or network ACL entry matches (definite and possible). */
+export function rulePeerMatch(resolver: InventoryResolver, ref: RuleRef): PeerMatch | undefined {
+  if (ref.kind !== undefined || ref.index < 0) return undefined;
+  const group = resolver.securityGroup(ref.list);
+  if (group !== undefined) {
+    const rule = group[ref.direction].rules[ref.index];
+    return rule === undefined ? undefined : resolver.peer(rule.peer);
+  }
+  // A network ACL entry: its peer is one CIDR (or not known), never undecidable silently.
+  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
+  if (entry === undefined) return undefined;
+  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
+  const cidr = AddressSet.parse(entry.peerCidr);
+  return cidr === undefined ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: new Set() };
+}
