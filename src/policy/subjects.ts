@@ -125,9 +125,9 @@ function lbFields(lb: LoadBalancer, resolver: InventoryResolver): [string, Field
 
 /**
  * Whether the backend SGs are skipped for CLB traffic: IPv6 CLBs always pass traffic to targets;
- * SnatPro (cross-region 2.0, hybrid cloud) does not support it (domain §3.1).
+ * SnatPro (cross-region 2.0, hybrid cloud) does not support it (docs/semantics.md, Load balancers, §3.1).
  */
-export function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
+function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
   if (!isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6') return true;
   if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
   return lb.passToTarget;
@@ -163,7 +163,7 @@ function listenerSubject(lb: LoadBalancer, listener: Listener, resolver: Invento
 
 /**
  * The health-check port: `CheckPort` applies to TCP/UDP listeners only; everywhere else the
- * probe goes to the backend port (domain §7 item 8).
+ * probe goes to the backend port (docs/semantics.md, Load balancers, §3.3 §7.8).
  */
 function healthCheckPort(healthCheck: HealthCheck, listener: Listener, backendPort: Maybe<number> | undefined): Maybe<number> | null {
   const l4 = !isUnknown(listener.protocol) && (listener.protocol === 'TCP' || listener.protocol === 'UDP');
