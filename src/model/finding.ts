@@ -1,7 +1,7 @@
 import type { SourceLocation } from './provenance.js';
+import type { Severity } from './severity.js';
 
-export type Severity = 'error' | 'warning' | 'notice';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+export type { Severity } from './severity.js';
 
 /** `fail`: the policy does not hold. `unknown`: it could not be decided (a value was unknown). */
 export type FindingStatus = 'fail' | 'unknown';

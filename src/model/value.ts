@@ -18,7 +18,3 @@ export function unknown(reason: string): Unknown {
 export function isUnknown(value: unknown): value is Unknown {
   return typeof value === 'object' && value !== null && (value as { unknown?: unknown }).unknown === true;
 }
-
-export function isKnown<T>(value: Maybe<T>): value is T {
-  return !isUnknown(value);
-}

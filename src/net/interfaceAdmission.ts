@@ -1,20 +1,22 @@
 import type { NetworkInterface } from '../model/instance.js';
 import type { Ref } from '../model/network.js';
 import { isUnknown } from '../model/value.js';
-import type { FlowQuery, FlowVerdict, RuleRef } from './flow.js';
+import type { FlowQuery, FlowVerdict, RuleRef, VerdictPart } from './flow.js';
 import type { InventoryResolver } from './inventoryResolver.js';
 import { evaluateOrdered } from './orderedEvaluation.js';
 import { compileGroups, compileInterface } from './securityGroupRules.js';
 
 /**
  * Is every packet of the query admitted into this interface by its security groups? Security
- * groups are stateful, so an inbound flow needs only ingress rules.
+ * groups are stateful, so an inbound flow needs only ingress rules. The verdict calls the
+ * interface `name` (its key): a verdict shared by every interface with the same groups is
+ * computed under a stand-in name and retold for each (`retellPart`).
  */
-export function admitToInterface(resolver: InventoryResolver, nic: NetworkInterface, query: FlowQuery): FlowVerdict {
+export function admitToInterface(resolver: InventoryResolver, nic: NetworkInterface, query: FlowQuery, name: Ref = nic.key): FlowVerdict {
   if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0) {
-    return everything(query, 'unknown', `${nic.key} has no security group in this check (the platform binds a default group)`);
+    return everything(query, 'unknown', `${name} has no security group in this check (the platform binds a default group)`);
   }
-  return evaluateOrdered(query, compileInterface(resolver, nic, 'ingress'), defaultDeny(nic.key));
+  return evaluateOrdered(query, compileInterface(resolver, nic, 'ingress'), defaultDeny(name));
 }
 
 /**
@@ -31,24 +33,24 @@ export function defaultDeny(list: Ref, direction: 'ingress' | 'egress' = 'ingres
 }
 
 /**
- * A verdict computed for one interface, retold for another with the same security groups: the
- * default deny and any text that named the first interface now name `to`. Shared (memoised)
- * verdicts must never carry the identity of the subject they were first computed for.
+ * A part of a verdict computed under one name (`from`), retold for the interface `to`: the
+ * default deny and any text that named `from` now name `to`. Shared verdicts never carry the
+ * identity of a subject; the findings built from them name their own.
  */
-export function rebindVerdict(verdict: FlowVerdict, from: Ref, to: Ref): FlowVerdict {
-  if (from === to) return verdict;
-  const swap = (text: string | undefined) => (text === undefined ? undefined : text.split(from).join(to));
-  const ref = (r: RuleRef): RuleRef => (r.list === from ? { ...r, list: to, text: swap(r.text)! } : r);
+export function retellPart(part: VerdictPart, from: Ref, to: Ref): VerdictPart {
+  if (from === to) return part;
+  const ref = (r: RuleRef): RuleRef => (r.list === from ? { ...r, list: to, text: retellText(r.text, from, to) } : r);
   return {
-    verdict: verdict.verdict,
-    parts: verdict.parts.map((part) => ({
-      ...part,
-      ...(part.decidedBy ? { decidedBy: ref(part.decidedBy) } : {}),
-      maybe: part.maybe.map(ref),
-      ...(part.reason !== undefined ? { reason: swap(part.reason)! } : {}),
-      ...(part.note !== undefined ? { note: swap(part.note)! } : {}),
-    })),
+    ...part,
+    ...(part.decidedBy ? { decidedBy: ref(part.decidedBy) } : {}),
+    maybe: part.maybe.map(ref),
+    ...(part.reason !== undefined ? { reason: retellText(part.reason, from, to) } : {}),
+    ...(part.note !== undefined ? { note: retellText(part.note, from, to) } : {}),
   };
+}
+
+export function retellText(text: string, from: Ref, to: Ref): string {
+  return text.includes(from) ? text.split(from).join(to) : text;
 }
 
 function everything(query: FlowQuery, verdict: 'allow' | 'unknown', text: string): FlowVerdict {

@@ -35,7 +35,7 @@ function listRef(key: Ref, direction: Direction, text: string, group?: SecurityG
   return { list: key, direction, index: -1, kind: 'opaque', text, ...(group ? { provenance: group.provenance } : {}) };
 }
 
-export function compileRule(resolver: InventoryResolver, group: SecurityGroup, direction: Direction, rule: SecurityGroupRule, index: number): CompiledRule[] {
+function compileRule(resolver: InventoryResolver, group: SecurityGroup, direction: Direction, rule: SecurityGroupRule, index: number): CompiledRule[] {
   const action = isUnknown(rule.action) ? undefined : rule.action;
   const peer = resolver.peer(rule.peer);
   const services = resolver.services(rule.service);

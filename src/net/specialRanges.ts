@@ -4,7 +4,7 @@ import { AddressSet } from './addressSet.js';
  * IPv4 ranges that are never a public CLB VIP: private, shared (100.64/10), loopback,
  * link-local, documentation, benchmarking, multicast and reserved (RFC 6890 registry).
  */
-export const NON_PUBLIC_V4 = AddressSet.parseAll([
+const NON_PUBLIC_V4 = AddressSet.parseAll([
   '0.0.0.0-0.255.255.255',
   '10.0.0.0/8',
   '100.64.0.0/10',

@@ -9,7 +9,7 @@ import { checkExceptions } from './semantics/exceptionSemantics.js';
 import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
 import { checkParams } from './semantics/paramSemantics.js';
 
-export const CONFIG_FILE_NAME = '.clb-guard.json';
+const CONFIG_FILE_NAME = '.clb-guard.json';
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 export interface ConfigLoadOptions {
@@ -90,7 +90,7 @@ export async function validatePolicyFiles(paths: readonly string[], cwd: string)
  * The nearest `.clb-guard.json` from `cwd` up to the repository root (the first folder with a
  * `.git`), so running from `infra/` finds the config at the top as git finds its repository.
  */
-export async function discoverConfig(cwd: string): Promise<string | undefined> {
+async function discoverConfig(cwd: string): Promise<string | undefined> {
   let dir = resolve(cwd);
   for (let steps = 0; steps < 64; steps++) {
     const candidate = join(dir, CONFIG_FILE_NAME);

@@ -7,7 +7,8 @@ import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './ass
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
 import { renderTemplate } from './messageTemplate.js';
 import { renderFixPlans, type FixPlan } from './remediation.js';
-import type { LoadedPolicy } from './policyTypes.js';
+import { CheckCache } from './checkCache.js';
+import type { LoadedPolicy, ParamValue, SubjectKind } from './policyTypes.js';
 import { subjectsOf, type Subject } from './subjects.js';
 
 export interface Evaluation {
@@ -23,22 +24,16 @@ export interface EvaluationOptions {
 
 export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[], options: EvaluationOptions = {}): Evaluation {
   const resolver = new InventoryResolver(inventory);
+  const cache = new CheckCache(resolver);
   const findings = new Map<string, Finding & { extra: number }>();
   const plans = new Map<string, FixPlan>();
   let backends = 0;
-  // Subjects depend only on their kind and two params: build them once for all policies.
-  const subjectCache = new Map<string, Subject[]>();
   for (const { policy, severity, params } of policies) {
-    const cacheKey = `${policy.subject}|${String(params.get('defaultHealthCheckSource'))}|${String(params.get('healthCheckRangeAllowlisted'))}`;
-    let subjects = subjectCache.get(cacheKey);
-    if (subjects === undefined) {
-      subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
-      subjectCache.set(cacheKey, subjects);
-    }
+    const subjects = subjectsFor(policy.subject, params, cache);
     const failuresOf = (subject: Subject): AssertionFailure[] => {
       const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, fieldSource(subject.fields, params));
       if (applies === 'no') return [];
-      const failures = runAssertion(policy.assert, { subject, resolver, params });
+      const failures = runAssertion(policy.assert, { subject, resolver, params, cache });
       // The policy may not apply at all; what it found cannot be called a failure.
       if (applies === 'unknown') return failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
       return failures;
@@ -94,6 +89,28 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
     return { ...finding, remediation, fix };
   });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+}
+
+/**
+ * The subjects of a kind for a policy's params. Subjects read a few params (the health-check
+ * source defaults); whichever they read is recorded, and the subjects serve every later policy
+ * whose params agree on those.
+ */
+function subjectsFor(kind: SubjectKind, params: ReadonlyMap<string, ParamValue>, cache: CheckCache): readonly Subject[] {
+  const built = cache.subjects(kind, params);
+  if (built !== undefined) return built;
+  const reads = new Map<string, ParamValue | undefined>();
+  const subjects = [
+    ...subjectsOf(kind, cache, {
+      get: (name) => {
+        const value = params.get(name);
+        reads.set(name, value);
+        return value;
+      },
+    }),
+  ];
+  cache.keepSubjects(kind, reads, subjects);
+  return subjects;
 }
 
 /**

@@ -16,7 +16,7 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   return compileWildcard(pattern)(value);
 }
 
-export function compileWildcard(pattern: string): (value: string) => boolean {
+function compileWildcard(pattern: string): (value: string) => boolean {
   const segments = pattern.split('*');
   if (segments.length === 1) return (value) => value.length === pattern.length && matchesAt(pattern, value, 0);
   const first = segments[0]!;

@@ -74,7 +74,7 @@ function describeParseError(code: string): string {
   return words[code] ?? code;
 }
 
-export function pointerToPath(pointer: string): (string | number)[] {
+function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '' || pointer === '/') return [];
   return pointer
     .slice(1)

@@ -2,6 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Severity } from '../model/finding.js';
+import { builtinDocsUrl } from './builtinDocs.js';
 import { BUILTIN_POLICY_FILES } from './builtinPack.js';
 import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
 import type { ConfigFile, LoadedPolicy, ParamValue, Policy, PolicyFile, PolicySetting } from './policyTypes.js';
@@ -35,8 +36,9 @@ const MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024;
 /** Directories are read one level deep; this many files is more than any policy set. */
 const MAX_POLICY_FILES = 1000;
 
+/** The built-in pack, each policy with its docs URL (derived from its id, never written in the file). */
 export function builtinPolicies(): PolicySource[] {
-  return BUILTIN_POLICY_FILES.map(({ document }) => ({ file: 'builtin', policies: (document as PolicyFile).policies }));
+  return BUILTIN_POLICY_FILES.map(({ document }) => ({ file: 'builtin', policies: (document as PolicyFile).policies.map((policy) => ({ ...policy, docs: builtinDocsUrl(policy.id) })) }));
 }
 
 /** Reads policy files and directories (every `*.json` file inside, sorted), validating each. */
@@ -162,12 +164,14 @@ export function resolvePolicies(sources: readonly PolicySource[], config: Config
   const seen = new Map<string, string>();
   const policies: LoadedPolicy[] = [];
   const globalParams = config.params ?? {};
-  const builtinText = new Map(sources.filter((s) => s.file === 'builtin').flatMap((s) => s.policies.map((p) => [p.id, JSON.stringify(p)] as const)));
+  // The built-in docs URL is derived, so a copy of the shipped file without one is the same policy.
+  const comparable = ({ docs: _docs, ...rest }: Policy) => JSON.stringify(rest);
+  const builtinText = new Map(sources.filter((s) => s.file === 'builtin').flatMap((s) => s.policies.map((p) => [p.id, comparable(p)] as const)));
   for (const source of sources) {
     source.policies.forEach((policy, index) => {
       const previous = seen.get(policy.id);
       // Validating the shipped pack itself: the same policy again is not a clash.
-      if (previous === 'builtin' && source.file !== 'builtin' && builtinText.get(policy.id) === JSON.stringify(policy)) return;
+      if (previous === 'builtin' && source.file !== 'builtin' && builtinText.get(policy.id) === comparable(policy)) return;
       if (previous !== undefined) {
         const pointer = `/policies/${index}/id`;
         problems.push({ file: source.file, line: source.doc?.lineOf(pointer) ?? 1, pointer, message: `policy id "${policy.id}" is already defined in ${previous === 'builtin' ? 'the built-in pack' : previous}` });
@@ -187,7 +191,7 @@ export function resolvePolicies(sources: readonly PolicySource[], config: Config
   return { policies, problems, ids: new Set(seen.keys()) };
 }
 
-export function didYouMean(id: string, known: Iterable<string>): string {
+function didYouMean(id: string, known: Iterable<string>): string {
   const list = [...known];
   const best = closest(id, list);
   return best !== undefined ? ` (did you mean "${best}"?)` : ` (known: ${list.join(', ')})`;

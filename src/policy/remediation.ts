@@ -46,7 +46,7 @@ export interface FlowSources {
   readonly symbols: readonly SymbolicAddress[];
 }
 
-export function fixId(mergeKey: string): string {
+function fixId(mergeKey: string): string {
   return createHash('sha256').update(mergeKey).digest('hex').slice(0, 12);
 }
 
@@ -93,7 +93,7 @@ interface Holder {
 }
 
 /** The resource that holds a rule: its rule set, lite rule or single rule resource (not the group). */
-export function holderOfRule(resolver: InventoryResolver, ref: RuleRef): Holder {
+function holderOfRule(resolver: InventoryResolver, ref: RuleRef): Holder {
   if (resolver.inventory.mode === 'live' || ref.provenance === undefined) return { address: ref.list, type: undefined, ...(ref.provenance?.location ? { location: ref.provenance.location } : {}) };
   return { address: ref.provenance.address, type: ref.provenance.type, ...(ref.provenance.location ? { location: ref.provenance.location } : {}) };
 }

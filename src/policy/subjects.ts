@@ -6,6 +6,7 @@ import type { SecurityGroup } from '../model/securityGroup.js';
 import type { Instance } from '../model/instance.js';
 import { isUnknown, unknown, type Maybe, type Unknown } from '../model/value.js';
 import type { InventoryResolver } from '../net/inventoryResolver.js';
+import type { CheckCache } from './checkCache.js';
 import { transportOf } from '../net/protocol.js';
 import type { ParamValue, SubjectKind } from './policyTypes.js';
 
@@ -28,23 +29,20 @@ class LayeredFields implements FieldLookup {
   }
 }
 
-const lbLayers = new WeakMap<LoadBalancer, ReadonlyMap<string, FieldValue>>();
-const listenerLayers = new WeakMap<Listener, ReadonlyMap<string, FieldValue>>();
-
-function lbLayer(lb: LoadBalancer, resolver: InventoryResolver): ReadonlyMap<string, FieldValue> {
-  let layer = lbLayers.get(lb);
+function lbLayer(lb: LoadBalancer, cache: CheckCache): ReadonlyMap<string, FieldValue> {
+  let layer = cache.lbFields.get(lb);
   if (layer === undefined) {
-    layer = new Map(lbFields(lb, resolver));
-    lbLayers.set(lb, layer);
+    layer = new Map(lbFields(lb, cache.resolver));
+    cache.lbFields.set(lb, layer);
   }
   return layer;
 }
 
-function listenerLayer(listener: Listener): ReadonlyMap<string, FieldValue> {
-  let layer = listenerLayers.get(listener);
+function listenerLayer(listener: Listener, cache: CheckCache): ReadonlyMap<string, FieldValue> {
+  let layer = cache.listenerFields.get(listener);
   if (layer === undefined) {
     layer = new Map(listenerFields(listener));
-    listenerLayers.set(listener, layer);
+    cache.listenerFields.set(listener, layer);
   }
   return layer;
 }
@@ -78,17 +76,19 @@ export interface SubjectParams {
   get(name: string): ParamValue | undefined;
 }
 
-export function* subjectsOf(kind: SubjectKind, resolver: InventoryResolver, params: SubjectParams): Iterable<Subject> {
+/** The subjects of a kind, built with the params they read and the check's shared field layers. */
+export function* subjectsOf(kind: SubjectKind, cache: CheckCache, params: SubjectParams): Iterable<Subject> {
+  const resolver = cache.resolver;
   const inv = resolver.inventory;
   switch (kind) {
     case 'loadBalancer':
-      for (const lb of inv.loadBalancers.values()) yield lbSubject(lb, resolver);
+      for (const lb of inv.loadBalancers.values()) yield lbSubject(lb, cache);
       return;
     case 'listener':
       for (const lb of inv.loadBalancers.values()) for (const listener of lb.listeners) yield listenerSubject(lb, listener, resolver);
       return;
     case 'backend':
-      yield* backendSubjects(resolver, params);
+      yield* backendSubjects(cache, params);
       return;
     case 'instance':
       for (const instance of inv.instances.values()) yield instanceSubject(instance);
@@ -125,16 +125,16 @@ function lbFields(lb: LoadBalancer, resolver: InventoryResolver): [string, Field
 
 /**
  * Whether the backend SGs are skipped for CLB traffic: IPv6 CLBs always pass traffic to targets;
- * SnatPro (cross-region 2.0, hybrid cloud) does not support it (domain §3.1).
+ * SnatPro (cross-region 2.0, hybrid cloud) does not support it (docs/semantics.md, Load balancers, §3.1).
  */
-export function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
+function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
   if (!isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6') return true;
   if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
   return lb.passToTarget;
 }
 
-function lbSubject(lb: LoadBalancer, resolver: InventoryResolver): Subject {
-  return { kind: 'loadBalancer', resource: lb.key, provenance: lb.provenance, related: lb.listeners.map((l) => l.key), fields: new Map(lbFields(lb, resolver)), lb };
+function lbSubject(lb: LoadBalancer, cache: CheckCache): Subject {
+  return { kind: 'loadBalancer', resource: lb.key, provenance: lb.provenance, related: lb.listeners.map((l) => l.key), fields: lbLayer(lb, cache), lb };
 }
 
 function listenerFields(listener: Listener): [string, FieldValue][] {
@@ -163,7 +163,7 @@ function listenerSubject(lb: LoadBalancer, listener: Listener, resolver: Invento
 
 /**
  * The health-check port: `CheckPort` applies to TCP/UDP listeners only; everywhere else the
- * probe goes to the backend port (domain §7 item 8).
+ * probe goes to the backend port (docs/semantics.md, Load balancers, §3.3 §7.8).
  */
 function healthCheckPort(healthCheck: HealthCheck, listener: Listener, backendPort: Maybe<number> | undefined): Maybe<number> | null {
   const l4 = !isUnknown(listener.protocol) && (listener.protocol === 'TCP' || listener.protocol === 'UDP');
@@ -188,33 +188,34 @@ function healthFields(healthCheck: HealthCheck, listener: Listener, backendPort:
   ];
 }
 
-function* backendSubjects(resolver: InventoryResolver, params: SubjectParams): Iterable<Subject> {
+function* backendSubjects(cache: CheckCache, params: SubjectParams): Iterable<Subject> {
+  const resolver = cache.resolver;
   for (const lb of resolver.inventory.loadBalancers.values()) {
     for (const listener of lb.listeners) {
       const groups: { rule?: ListenerRule; healthCheck: HealthCheck; targets: readonly Target[] }[] = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
       for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
       for (const group of groups) {
         for (const target of group.targets) {
-          const subject = backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, target);
+          const subject = backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, target);
           if (target.instanceCandidates === undefined || target.instanceCandidates.length === 0) {
             yield subject;
             continue;
           }
           const { instanceCandidates, ...rest } = target;
-          const candidates = instanceCandidates.map((instance) => backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
+          const candidates = instanceCandidates.map((instance) => backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
           yield { ...subject, candidates };
         }
       }
       if (listener.targetsUnknownReason !== undefined) {
         const target: Target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: 'listener', provenance: listener.provenance };
-        yield { ...backendSubject(resolver, params, lb, listener, undefined, listener.healthCheck, target), resource: listener.key };
+        yield { ...backendSubject(cache, params, lb, listener, undefined, listener.healthCheck, target), resource: listener.key };
       }
     }
   }
 }
 
 function backendSubject(
-  resolver: InventoryResolver,
+  cache: CheckCache,
   params: SubjectParams,
   lb: LoadBalancer,
   listener: Listener,
@@ -222,6 +223,7 @@ function backendSubject(
   healthCheck: HealthCheck,
   target: Target,
 ): Subject {
+  const resolver = cache.resolver;
   let nic: Maybe<NetworkInterface>;
   let instance: Instance | undefined;
   let resource: string;
@@ -265,8 +267,8 @@ function backendSubject(
         ['instance.os', instance?.os ?? unknown('instance not in this check')],
         ['subnet.key', subnet ?? null],
       ]),
-      listenerLayer(listener),
-      lbLayer(lb, resolver),
+      listenerLayer(listener, cache),
+      lbLayer(lb, cache),
     ]),
     lb,
     listener,

@@ -15,7 +15,7 @@ import type { Protocol } from '../../src/net/protocol.js';
 import { compileSecurityGroup } from '../../src/net/securityGroupRules.js';
 import { findIneffectiveDenies } from '../../src/net/shadowAnalysis.js';
 
-// Each case cites the fact it checks: ../shared/domain.md section and source tag.
+// Each case cites the fact it checks by its tag (§ section, [S…] source) in docs/semantics.md.
 
 type Peer = string | AddressSpec;
 const rule = (action: 'ACCEPT' | 'DROP', peer: Peer, protocol: string, ports: string, i = 0): SecurityGroupRule => ({
@@ -34,7 +34,7 @@ function inventory(groups: SecurityGroup[], extra: Partial<Inventory> = {}): Inv
 const flow = (cidr: string, protocol: Protocol, ports: string): FlowQuery => ({ protocol, addresses: AddressSet.parse(cidr)!, symbols: [], ports: parsePorts(ports) ?? ALL_PORTS });
 const verdictOf = (resolver: InventoryResolver, groups: string[], query: FlowQuery) => admitToInterface(resolver, nic('nic', groups), query).verdict;
 
-describe('security groups (domain.md §1)', () => {
+describe('security groups (docs/semantics.md, §1)', () => {
   it.each<[string, SecurityGroupRule[], FlowQuery, string]>([
     ['first match wins: an ACCEPT before a DROP admits (§1.1 [S2][S3][S4])', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '80'), rule('DROP', '0.0.0.0/0', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'allow'],
     ['first match wins: a DROP before an ACCEPT refuses (§1.1)', [rule('DROP', '0.0.0.0/0', 'TCP', '80'), rule('ACCEPT', '0.0.0.0/0', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'deny'],
@@ -138,7 +138,7 @@ describe('security groups (domain.md §1)', () => {
   });
 });
 
-describe('network ACLs (domain.md §2)', () => {
+describe('network ACLs (docs/semantics.md, §2)', () => {
   const acl = (ingress: string[], egress: string[], type: 'TRIPLE' | 'QUINTUPLE' = 'TRIPLE'): NetworkAcl => {
     const entries = (list: string[]) =>
       list.map((text, i) => {

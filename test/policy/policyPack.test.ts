@@ -5,6 +5,7 @@ import { readPlanInventory } from '../../src/sources/plan/index.js';
 import { builtinPolicies } from '../../src/policy/policyLoader.js';
 import { validatePolicyFiles } from '../../src/policy/configLoader.js';
 import { InventoryResolver } from '../../src/net/inventoryResolver.js';
+import { CheckCache } from '../../src/policy/checkCache.js';
 import { subjectsOf } from '../../src/policy/subjects.js';
 import { SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
 import { ASSERTION_KINDS } from '../../src/policy/assertions/registry.js';
@@ -65,7 +66,7 @@ describe('the shipped pack and the docs', () => {
     const invs = await inventories();
     const params = { get: () => undefined };
     for (const kind of Object.keys(SUBJECT_FIELDS) as SubjectKind[]) {
-      const subjects = invs.flatMap((inv) => [...subjectsOf(kind, new InventoryResolver(inv), params)]);
+      const subjects = invs.flatMap((inv) => [...subjectsOf(kind, new CheckCache(new InventoryResolver(inv)), params)]);
       expect(subjects.length, kind).toBeGreaterThan(0);
       for (const field of SUBJECT_FIELDS[kind]) expect(subjects.some((s) => s.fields.get(field) !== undefined), `${kind}.${field}`).toBe(true);
     }

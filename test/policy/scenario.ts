@@ -152,3 +152,10 @@ export class Scenario {
 export function scenario(ingress: string[] = ['ACCEPT 0.0.0.0/0 TCP 8080']): Scenario {
   return new Scenario().vpc('vpc', '10.0.0.0/16').subnet('subnet', '10.0.1.0/24').sg('sg', ingress).instance('web');
 }
+
+/** A public CLB whose TCP (or UDP/HTTP) listener on 80 forwards to `web` on 8080. */
+export function publicLb(ingress: string[], options: { vips?: string[]; passToTarget?: boolean; protocol?: 'TCP' | 'UDP' | 'HTTP' } = {}): Scenario {
+  return scenario(ingress)
+    .clb('lb', { network: 'OPEN', ...(options.vips ? { vips: options.vips } : {}), passToTarget: options.passToTarget ?? false })
+    .listener('lb', 'listener', { protocol: options.protocol ?? 'TCP', port: 80, targets: [{ instance: 'web', port: 8080 }] });
+}

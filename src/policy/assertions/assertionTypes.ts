@@ -1,6 +1,7 @@
 import type { Evidence } from '../../model/finding.js';
 import type { SourceLocation } from '../../model/provenance.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
+import type { CheckCache } from '../checkCache.js';
 import type { ParamValue } from '../policyTypes.js';
 import type { FixPlan } from '../remediation.js';
 import type { Subject } from '../subjects.js';
@@ -9,6 +10,8 @@ export interface AssertionContext {
   readonly subject: Subject;
   readonly resolver: InventoryResolver;
   readonly params: ReadonlyMap<string, ParamValue>;
+  /** What this check shares across subjects and policies. */
+  readonly cache: CheckCache;
 }
 
 /** One way a policy does not hold (or cannot be decided) for one resource. */

@@ -23,7 +23,7 @@ export const noIneffectiveDeny: AssertionKind<Extract<Assertion, { noIneffective
  * of every interface the group is bound to (groups concatenated in priority order).
  */
 function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionContext): AssertionFailure[] {
-  const { subject, resolver } = ctx;
+  const { subject, resolver, cache } = ctx;
   const found = new Map<number, { deny: IneffectiveDeny; interfaces: Set<string>; shadowing: Map<string, { text: string; list: string; index: number; overlap: string; ref: RuleRef }> }>();
   const record = (deny: IneffectiveDeny, nicKey?: string) => {
     const entry = found.get(deny.rule.index) ?? { deny, interfaces: new Set<string>(), shadowing: new Map() };
@@ -38,12 +38,7 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
     for (const nic of resolver.groupMembers(key)) {
       if (isUnknown(nic.securityGroups)) continue;
       // Interfaces with the same group list have the same effective order: analyse it once.
-      const cacheKey = `shadow:${direction}:${nic.securityGroups.join(',')}`;
-      let denies = resolver.compiledCache.get(cacheKey) as IneffectiveDeny[] | undefined;
-      if (denies === undefined) {
-        denies = findIneffectiveDenies(compileInterface(resolver, nic, direction));
-        resolver.compiledCache.set(cacheKey, denies);
-      }
+      const denies = cache.ineffectiveDenies(`${direction}:${nic.securityGroups.join(',')}`, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
       for (const deny of denies) {
         if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
       }

@@ -1,4 +1,7 @@
 import type { RuleRef, VerdictPart } from '../../net/flow.js';
+import { retellPart, retellText } from '../../net/interfaceAdmission.js';
+import type { InventoryResolver } from '../../net/inventoryResolver.js';
+import { CLASS_INTERFACE, type LayerVerdicts } from '../checkCache.js';
 import type { Assertion, NotReachableAssert } from '../policyTypes.js';
 import { narrowRuleFixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
@@ -14,6 +17,44 @@ export const notReachable: AssertionKind<Extract<Assertion, { notReachable: unkn
   variables: ['admitted', 'decidedBy', 'flow'],
   evaluate: (assertion, ctx) => checkNotReachable(assertion.notReachable, ctx),
 };
+
+interface NotReachableDecision {
+  readonly admitted: readonly VerdictPart[];
+  readonly undecided: readonly { readonly part: VerdictPart; readonly reason: string }[];
+}
+
+const NOTHING_ADMITTED: NotReachableDecision = { admitted: [], undecided: [] };
+
+/** Which parts of a class's verdicts admit the flow, or may and cannot be decided. */
+function decideNotReachable(spec: NotReachableAssert, verdicts: LayerVerdicts, resolver: InventoryResolver): NotReachableDecision {
+  const admitted: VerdictPart[] = [];
+  const undecided: { part: VerdictPart; reason: string }[] = [];
+  for (const { verdict, direction, query } of verdicts) {
+    if (direction !== 'ingress') continue;
+    for (const part of verdict.parts) {
+      if (part.verdict === 'deny') continue;
+      if (part.verdict === 'allow') {
+        if (part.decidedBy === undefined) continue;
+        if (!spec.byRuleCoveringSource) {
+          admitted.push(part);
+          continue;
+        }
+        const peer = rulePeerMatch(resolver, part.decidedBy);
+        if (peer === undefined) {
+          // A rule whose source cannot be read may be open to all: undecided, never a pass.
+          undecided.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
+          continue;
+        }
+        if (peer.definite.covers(query.addresses)) admitted.push(part);
+        else if (peer.possible.covers(query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}` });
+        continue;
+      }
+      // Unknown: admitted if an ACCEPT (or a rule of unknown action) that may cover the source decided it.
+      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver)) undecided.push({ part, reason: part.reason ?? 'not decided' });
+    }
+  }
+  return admitted.length === 0 && undecided.length === 0 ? NOTHING_ADMITTED : { admitted, undecided };
+}
 
 /**
  * Fails when any of the `from` set is admitted. With `byRuleCoveringSource`, only admissions by
@@ -33,32 +74,12 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
       failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
       continue;
     }
-    const admitted: VerdictPart[] = [];
-    const undecided: { part: VerdictPart; reason: string }[] = [];
-    for (const { verdict, direction } of outcome.verdicts) {
-      if (direction !== 'ingress') continue;
-      for (const part of verdict.parts) {
-        if (part.verdict === 'deny') continue;
-        if (part.verdict === 'allow') {
-          if (part.decidedBy === undefined) continue;
-          if (!spec.byRuleCoveringSource) {
-            admitted.push(part);
-            continue;
-          }
-          const peer = rulePeerMatch(ctx.resolver, part.decidedBy);
-          if (peer === undefined) {
-            // A rule whose source cannot be read may be open to all: undecided, never a pass.
-            undecided.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
-            continue;
-          }
-          if (peer.definite.covers(flow.query.addresses)) admitted.push(part);
-          else if (peer.possible.covers(flow.query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${flow.query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}` });
-          continue;
-        }
-        // Unknown: admitted if an ACCEPT (or a rule of unknown action) that may cover the source decided it.
-        if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, flow.query.addresses, ctx)) undecided.push({ part, reason: part.reason ?? 'not decided' });
-      }
-    }
+    const decided = ctx.cache.decide(spec, outcome.verdicts, decideNotReachable);
+    if (decided === NOTHING_ADMITTED && flow.unknownReasons.length === 0) continue;
+    // The class's parts, retold for this subject's own interface: only for a finding.
+    const own = outcome.ownInterface;
+    const admitted = own === undefined ? decided.admitted : decided.admitted.map((part) => retellPart(part, CLASS_INTERFACE, own));
+    const undecided = own === undefined ? decided.undecided : decided.undecided.map((u) => ({ part: retellPart(u.part, CLASS_INTERFACE, own), reason: retellText(u.reason, CLASS_INTERFACE, own) }));
     if (admitted.length === 0 && undecided.length === 0 && flow.unknownReasons.length === 0) continue;
     const related = [...ctx.subject.related, ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []), ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined)].filter(
       (v, i, a) => a.indexOf(v) === i && v !== outcome.resource,
@@ -104,13 +125,13 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
   return failures;
 }
 
-function mayAdmitByCoveringRule(part: VerdictPart, addresses: VerdictPart['addresses'], ctx: AssertionContext): boolean {
+function mayAdmitByCoveringRule(part: VerdictPart, addresses: VerdictPart['addresses'], resolver: InventoryResolver): boolean {
   const candidates: RuleRef[] = [...(part.decidedBy ? [part.decidedBy] : []), ...part.maybe].filter((r) => r.kind !== 'defaultDeny' && r.action !== 'DROP');
   // Nothing could decide at all (e.g. an interface whose groups are not known): it may be open.
   if (candidates.length === 0) return part.decidedBy === undefined || part.decidedBy.kind === 'defaultDeny' ? part.maybe.length === 0 && part.decidedBy === undefined : false;
   return candidates.some((ref) => {
     if (!isWrittenRule(ref)) return true;
-    const peer = rulePeerMatch(ctx.resolver, ref);
+    const peer = rulePeerMatch(resolver, ref);
     return peer === undefined || peer.possible.covers(addresses);
   });
 }

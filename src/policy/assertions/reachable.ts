@@ -1,8 +1,10 @@
 import type { Evidence } from '../../model/finding.js';
 import { isUnknown } from '../../model/value.js';
 import type { FlowQuery, VerdictPart } from '../../net/flow.js';
+import { retellPart } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
 import type { Assertion, ReachableAssert } from '../policyTypes.js';
+import { CLASS_INTERFACE, type LayerVerdicts } from '../checkCache.js';
 import { aclFixPlan, addRulePlan, type FixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
@@ -25,6 +27,32 @@ function isDeliberateDrop(part: VerdictPart, query: FlowQuery, resolver: Invento
   return peer !== undefined && !peer.covers(query.addresses);
 }
 
+interface RefusedPart {
+  readonly part: VerdictPart;
+  readonly direction: 'ingress' | 'egress';
+  readonly query: FlowQuery;
+}
+
+interface ReachableDecision {
+  readonly denied: readonly RefusedPart[];
+  readonly unknownParts: readonly RefusedPart[];
+}
+
+const NOTHING_REFUSED: ReachableDecision = { denied: [], unknownParts: [] };
+
+/** Which parts of a class's verdicts refuse the flow, or cannot be decided. */
+function decideReachable(spec: ReachableAssert, verdicts: LayerVerdicts, resolver: InventoryResolver): ReachableDecision {
+  const denied: RefusedPart[] = [];
+  const unknownParts: RefusedPart[] = [];
+  for (const { verdict, direction, query } of verdicts) {
+    for (const part of verdict.parts) {
+      if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver))) denied.push({ part, direction, query });
+      if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
+    }
+  }
+  return denied.length === 0 && unknownParts.length === 0 ? NOTHING_REFUSED : { denied, unknownParts };
+}
+
 function checkReachable(spec: ReachableAssert, ctx: AssertionContext): AssertionFailure[] {
   const flow = prepareFlow(spec, ctx);
   if ('unknownReason' in flow) return [unknownFailure(ctx, flow.unknownReason, 'reachable')];
@@ -34,14 +62,13 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
       failures.push({ ...unknownFailure(ctx, outcome.unknownReason, outcome.layer), resource: outcome.resource, location: outcome.location });
       continue;
     }
-    const denied: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[] = [];
-    const unknownParts: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[] = [];
-    for (const { verdict, direction, query } of outcome.verdicts) {
-      for (const part of verdict.parts) {
-        if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, ctx.resolver))) denied.push({ part, direction, query });
-        if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
-      }
-    }
+    const decided = ctx.cache.decide(spec, outcome.verdicts, decideReachable);
+    if (decided === NOTHING_REFUSED && flow.unknownReasons.length === 0) continue;
+    // The class's parts, retold for this subject's own interface: only for a finding.
+    const own = outcome.ownInterface;
+    const retold = (found: RefusedPart) => (own === undefined ? found : { ...found, part: retellPart(found.part, CLASS_INTERFACE, own) });
+    const denied = decided.denied.map(retold);
+    const unknownParts = decided.unknownParts.map(retold);
     if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
     const bad = denied.length > 0 ? denied : unknownParts;
     const evidence: Evidence[] = bad.flatMap(({ part, direction, query }) => evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label));
@@ -78,7 +105,7 @@ function relatedOf(ctx: AssertionContext, outcome: LayerOutcome, parts: VerdictP
   return out.filter((v, i) => out.indexOf(v) === i && v !== outcome.resource);
 }
 
-function fixFor(outcome: LayerOutcome, denied: { part: VerdictPart; direction: 'ingress' | 'egress'; query: FlowQuery }[], ctx: AssertionContext): FixPlan | undefined {
+function fixFor(outcome: LayerOutcome, denied: readonly RefusedPart[], ctx: AssertionContext): FixPlan | undefined {
   const first = denied[0]!;
   if (outcome.layer === 'networkAcl') {
     const changes = (['ingress', 'egress'] as const).flatMap((direction) => {

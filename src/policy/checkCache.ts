@@ -1,0 +1,227 @@
+import type { NetworkInterface } from '../model/instance.js';
+import type { Listener, LoadBalancer } from '../model/loadBalancer.js';
+import { isUnknown } from '../model/value.js';
+import type { SourceLocation } from '../model/provenance.js';
+import { admitThroughAcl, DEFAULT_EPHEMERAL_PORTS } from '../net/aclAdmission.js';
+import type { FlowQuery, FlowVerdict } from '../net/flow.js';
+import { admitToInterface } from '../net/interfaceAdmission.js';
+import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.js';
+import { parsePorts, type PortSet } from '../net/portSet.js';
+import { hasPorts } from '../net/protocol.js';
+import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
+import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
+import type { FieldValue, Subject } from './subjects.js';
+
+/** A flow prepared for a subject, or why it cannot be. */
+export type FlowOrUnknown = { readonly query: FlowQuery; readonly label: string; readonly portsLabel: string; readonly unknownReasons: readonly string[] } | { readonly unknownReason: string };
+
+/** The verdicts of one flow at one layer, in the order a finding explains them. */
+export type LayerVerdicts = readonly { readonly verdict: FlowVerdict; readonly direction: 'ingress' | 'egress'; readonly query: FlowQuery }[];
+
+/** What a flow meets in a subnet's network ACL: nothing (no ACL), an unknown, or both directions' verdicts. */
+export type AclOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown'; readonly reason: string }
+  | { readonly kind: 'checked'; readonly resource: string; readonly location: SourceLocation | null; readonly verdicts: LayerVerdicts };
+
+/** Subjects built with some params: they serve every policy whose params agree on those read. */
+interface SubjectsBuilt {
+  readonly reads: ReadonlyMap<string, ParamValue | undefined>;
+  readonly subjects: readonly Subject[];
+}
+
+/**
+ * Everything one check computes once and shares across subjects and policies: one owner,
+ * created per check and passed through the evaluation context, so that no result outlives the
+ * check or leaks into another one (the same policy objects may be run over other inventories).
+ *
+ * What is shared is computed for a class (backends with the same groups, the same flow…) and
+ * kept as data without the identity of the subject it was first computed for: verdicts name the
+ * subject's interface as `CLASS_INTERFACE`, and a finding retells them with its own.
+ */
+export class CheckCache {
+  private readonly subjectsByKind = new Map<SubjectKind, SubjectsBuilt[]>();
+  readonly lbFields = new Map<LoadBalancer, ReadonlyMap<string, FieldValue>>();
+  readonly listenerFields = new Map<Listener, ReadonlyMap<string, FieldValue>>();
+  private readonly flowKeys = new Map<Subject, string>();
+  private readonly flows = new Map<FlowSpec, Map<ReadonlyMap<string, ParamValue>, Map<string, FlowOrUnknown>>>();
+  private readonly queries = new Map<string, FlowQuery>();
+  private readonly groupLists = new Map<NetworkInterface, string>();
+  private readonly groupClasses = new Map<FlowQuery, Map<string, LayerVerdicts>>();
+  private readonly addresses = new Map<NetworkInterface, { readonly bounds: AddressBounds; readonly aclKey: string }>();
+  private readonly aclClasses = new Map<FlowQuery, Map<PortSet, Map<string, AclOutcome>>>();
+  private readonly ephemeral = new Map<ReadonlyMap<string, ParamValue>, PortSet>();
+  private readonly shadows = new Map<string, readonly IneffectiveDeny[]>();
+  private readonly decisions = new Map<object, WeakMap<LayerVerdicts, unknown>>();
+
+  constructor(readonly resolver: InventoryResolver) {}
+
+  /** The subjects of a kind built with these params, or undefined when none agree with them. */
+  subjects(kind: SubjectKind, params: ReadonlyMap<string, ParamValue>): readonly Subject[] | undefined {
+    for (const built of this.subjectsByKind.get(kind) ?? []) {
+      if ([...built.reads].every(([name, value]) => sameParam(params.get(name), value))) return built.subjects;
+    }
+    return undefined;
+  }
+
+  /** Keeps subjects built while reading `reads` (name → value): they fit every policy that agrees on those. */
+  keepSubjects(kind: SubjectKind, reads: ReadonlyMap<string, ParamValue | undefined>, subjects: readonly Subject[]): void {
+    const list = this.subjectsByKind.get(kind) ?? [];
+    list.push({ reads, subjects });
+    this.subjectsByKind.set(kind, list);
+  }
+
+  /** What a prepared flow depends on besides the spec and params: computed once per subject. */
+  flowKey(subject: Subject): string {
+    let key = this.flowKeys.get(subject);
+    if (key === undefined) {
+      // Unknown field values carry their reason, which names the subject: they are part of the key.
+      const field = (name: string) => {
+        const value = subject.fields.get(name);
+        return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
+      };
+      key = `${subject.lb?.key ?? ''}|${subject.listener?.key ?? ''}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
+      this.flowKeys.set(subject, key);
+    }
+    return key;
+  }
+
+  /** The flows of one spec with one set of params, by flow key. */
+  flowsOf(spec: FlowSpec, params: ReadonlyMap<string, ParamValue>): Map<string, FlowOrUnknown> {
+    let byParams = this.flows.get(spec);
+    if (byParams === undefined) {
+      byParams = new Map();
+      this.flows.set(spec, byParams);
+    }
+    let flows = byParams.get(params);
+    if (flows === undefined) {
+      flows = new Map();
+      byParams.set(params, flows);
+    }
+    return flows;
+  }
+
+  /** One object for every query of the same packets, so that verdicts can be kept by query. */
+  canonicalQuery(query: FlowQuery): FlowQuery {
+    const key = `${query.protocol}|${query.ports.intervals.join(';')}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(',')}`;
+    const found = this.queries.get(key);
+    if (found !== undefined) return found;
+    this.queries.set(key, query);
+    return query;
+  }
+
+  /**
+   * The verdict of a canonical query into interfaces with this interface's groups: computed once
+   * per (group list, query), naming the interface as `CLASS_INTERFACE`.
+   */
+  groupVerdicts(nic: NetworkInterface, query: FlowQuery): LayerVerdicts {
+    let groups = this.groupLists.get(nic);
+    if (groups === undefined) {
+      groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(',');
+      this.groupLists.set(nic, groups);
+    }
+    let byGroups = this.groupClasses.get(query);
+    if (byGroups === undefined) {
+      byGroups = new Map();
+      this.groupClasses.set(query, byGroups);
+    }
+    let verdicts = byGroups.get(groups);
+    if (verdicts === undefined) {
+      verdicts = [{ verdict: admitToInterface(this.resolver, nic, query, CLASS_INTERFACE), direction: 'ingress', query }];
+      byGroups.set(groups, verdicts);
+    }
+    return verdicts;
+  }
+
+  /**
+   * What a canonical query meets in the network ACL of this interface's subnet, for its own
+   * addresses, and its replies to the client ports `ephemeral`: once per (subnet, addresses).
+   */
+  aclOutcome(nic: NetworkInterface, query: FlowQuery, ephemeral: PortSet): AclOutcome {
+    let byPorts = this.aclClasses.get(query);
+    if (byPorts === undefined) {
+      byPorts = new Map();
+      this.aclClasses.set(query, byPorts);
+    }
+    let byInterface = byPorts.get(ephemeral);
+    if (byInterface === undefined) {
+      byInterface = new Map();
+      byPorts.set(ephemeral, byInterface);
+    }
+    const addresses = this.interfaceAddresses(nic);
+    let outcome = byInterface.get(addresses.aclKey);
+    if (outcome === undefined) {
+      const admission = admitThroughAcl(this.resolver, nic.subnet, addresses.bounds, query, ephemeral);
+      if (admission.kind !== 'checked') outcome = admission;
+      else {
+        const replyQuery: FlowQuery = { ...query, ports: hasPorts(query.protocol) ? ephemeral : query.ports };
+        const verdicts: LayerVerdicts = [
+          { verdict: admission.inbound, direction: 'ingress', query },
+          { verdict: admission.reply, direction: 'egress', query: replyQuery },
+        ];
+        outcome = { kind: 'checked', resource: admission.acl.key, location: admission.acl.provenance.location ?? null, verdicts };
+      }
+      byInterface.set(addresses.aclKey, outcome);
+    }
+    return outcome;
+  }
+
+  /** The client ports replies go to (`params.ephemeralPorts`): parsed once per params. */
+  ephemeralPorts(params: ReadonlyMap<string, ParamValue>): PortSet {
+    let ports = this.ephemeral.get(params);
+    if (ports === undefined) {
+      const value = params.get('ephemeralPorts');
+      ports = typeof value === 'string' ? (parsePorts(value) ?? DEFAULT_EPHEMERAL_PORTS) : DEFAULT_EPHEMERAL_PORTS;
+      this.ephemeral.set(params, ports);
+    }
+    return ports;
+  }
+
+  /**
+   * What an assertion spec concludes from one class's verdicts (which parts refuse, admit or
+   * cannot be decided): decided once per class, kept without any subject identity.
+   */
+  decide<S extends object, T>(spec: S, verdicts: LayerVerdicts, decideFn: (spec: S, verdicts: LayerVerdicts, resolver: InventoryResolver) => T): T {
+    let bySpec = this.decisions.get(spec);
+    if (bySpec === undefined) {
+      bySpec = new WeakMap();
+      this.decisions.set(spec, bySpec);
+    }
+    let decision = bySpec.get(verdicts) as T | undefined;
+    if (decision === undefined) {
+      decision = decideFn(spec, verdicts, this.resolver);
+      bySpec.set(verdicts, decision);
+    }
+    return decision;
+  }
+
+  /** The ineffective DROPs of one effective rule order (a direction and a group list): analysed once. */
+  ineffectiveDenies(key: string, compute: () => readonly IneffectiveDeny[]): readonly IneffectiveDeny[] {
+    let denies = this.shadows.get(key);
+    if (denies === undefined) {
+      denies = compute();
+      this.shadows.set(key, denies);
+    }
+    return denies;
+  }
+
+  /** An interface's own addresses, with a key for the verdicts that depend on them. */
+  interfaceAddresses(nic: NetworkInterface): { readonly bounds: AddressBounds; readonly aclKey: string } {
+    let found = this.addresses.get(nic);
+    if (found === undefined) {
+      const bounds = this.resolver.interfaceAddresses(nic);
+      const subnet = isUnknown(nic.subnet) ? `?${nic.key}` : nic.subnet;
+      found = { bounds, aclKey: `${subnet}|${bounds.definite.key()}|${bounds.possible.key()}` };
+      this.addresses.set(nic, found);
+    }
+    return found;
+  }
+}
+
+/** The name shared verdicts give the subject's interface; a finding retells it with its own. */
+export const CLASS_INTERFACE = '\u0000the interface\u0000';
+
+function sameParam(a: ParamValue | undefined, b: ParamValue | undefined): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}

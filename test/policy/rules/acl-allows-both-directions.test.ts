@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { runPolicy } from '../runPolicy.js';
+import { scenario } from '../scenario.js';
+import { policyTable } from './policyCases.js';
+
+const id = 'acl-allows-both-directions';
+const withAcl = (ingress: string[], egress: string[]) =>
+  scenario(['ACCEPT 0.0.0.0/0 TCP 8080'])
+    .subnet('subnet', '10.0.1.0/24', { acl: 'acl' })
+    .acl('acl', ingress, egress)
+    .clb('lb', { vips: ['1.2.3.4'] })
+    .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
+
+policyTable(id, {
+  passing: [
+    { name: 'inbound and reply both admitted', inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#1024-65535#TCP']) },
+    { name: 'a subnet without an ACL is not filtered', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8080']).clb('lb').listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }) },
+  ],
+  failing: [
+    { name: 'ACLs are stateless: replies need an outbound rule to the client ports (§2 [S11])', inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#10.0.0.0/16#ALL#ALL']), findings: ['fail acl main.tf:30'] },
+    { name: 'default deny inbound (§2 [S11][S12])', inventory: withAcl([], ['ACCEPT#0.0.0.0/0#ALL#ALL']), findings: ['fail acl main.tf:30'] },
+    { name: 'first match wins: a DROP before the ACCEPT refuses (§2)', inventory: withAcl(['DROP#0.0.0.0/0#8080#TCP', 'ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#ALL#ALL']), findings: ['fail acl main.tf:30'] },
+  ],
+});
+
+describe(`${id}: what a finding says`, () => {
+  it('the reply failure names the outbound direction and the ephemeral ports', () => {
+    const [finding] = runPolicy(withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#10.0.0.0/16#ALL#ALL']).build(), id);
+    expect(finding?.message).toContain('replies to');
+    expect(finding?.evidence.some((e) => e.direction === 'egress' && e.part?.includes('1024-65535'))).toBe(true);
+  });
+});

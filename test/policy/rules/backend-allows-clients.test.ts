@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runPolicy, summary } from '../runPolicy.js';
+import { publicLb, scenario } from '../scenario.js';
+import { policyTable } from './policyCases.js';
+
+const id = 'backend-allows-clients';
+
+policyTable(id, {
+  passing: [
+    { name: 'ACCEPT 0.0.0.0/0 on the backend port admits every client (§7.3a)', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080']) },
+    { name: 'a narrow DROP before the broad ACCEPT is a deliberate block (source guidance)', inventory: publicLb(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']) },
+    { name: 'pass-to-target on: backend groups are not evaluated for CLB traffic (§3.1)', inventory: publicLb([], { passToTarget: true }) },
+    { name: 'protocol names are case-insensitive (§1.2)', inventory: publicLb(['ACCEPT 0.0.0.0/0 tcp 8080']) },
+    { name: 'params.clientCidrs narrows the client set', inventory: publicLb(['ACCEPT 203.0.113.0/24 TCP 8080']), params: { clientCidrs: ['203.0.113.0/24'] } },
+  ],
+  failing: [
+    { name: 'ACCEPT 0.0.0.0/0 on 443 only does not open the backend port', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 443']), findings: ['fail web main.tf:50'] },
+    { name: 'a DROP as broad as the client set is a refusal, not a deny list', inventory: publicLb(['DROP 0.0.0.0/0 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']), findings: ['fail web main.tf:50'] },
+    { name: 'admitting only 10.0.0.0/8 leaves public clients to the default deny (§1.1)', inventory: publicLb(['ACCEPT 10.0.0.0/8 TCP 8080']), findings: ['fail web main.tf:50'] },
+    { name: 'UDP listener: a TCP rule does not admit UDP traffic', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080'], { protocol: 'UDP' }), findings: ['fail web main.tf:50'] },
+    {
+      name: 'a private CLB serves its VPC: admitting one subnet is not enough',
+      inventory: scenario(['ACCEPT 10.0.1.0/24 TCP 9000']).clb('lb', { network: 'INTERNAL' }).listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'a security group outside the check makes the finding unknown, never a pass',
+      inventory: scenario([]).instance('web', { sgs: ['sg-external'] }).clb('lb').listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+      findings: ['unknown web main.tf:50'],
+    },
+  ],
+});
+
+describe(`${id}: what a finding says`, () => {
+  it('a private CLB: the message names the VPC range the clients come from', () => {
+    const inv = scenario(['ACCEPT 10.0.1.0/24 TCP 9000']).clb('lb', { network: 'INTERNAL' }).listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }).build();
+    expect(runPolicy(inv, id)[0]?.message).toContain('10.0.0.0/16');
+  });
+
+  it('security groups are evaluated in priority order as one list (§1.1 [S2][S21])', () => {
+    const ordered = (sgs: string[]) =>
+      scenario([])
+        .sg('allow', ['ACCEPT 0.0.0.0/0 TCP 8080'])
+        .sg('block', ['DROP 0.0.0.0/0 TCP 8080'])
+        .instance('web', { sgs })
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+        .build();
+    expect(summary(runPolicy(ordered(['allow', 'block']), id))).toEqual([]);
+    expect(summary(runPolicy(ordered(['block', 'allow']), id))).toEqual(['fail backend-allows-clients web']);
+  });
+
+  it('names the deciding rule and where it is in the evidence', () => {
+    const [finding] = runPolicy(publicLb(['ACCEPT 10.0.0.0/8 TCP 8080', 'DROP 0.0.0.0/0 TCP 8080']).build(), id);
+    expect(finding?.evidence[0]).toMatchObject({ verdict: 'deny', list: 'sg', index: 1, rule: 'DROP 0.0.0.0/0 TCP:8080' });
+    expect(finding?.evidence[0]?.location).toEqual({ file: 'main.tf', line: 101 });
+    expect(finding?.remediation).toContain('CreateSecurityGroupPolicies');
+  });
+});

@@ -1,0 +1,21 @@
+import { scenario } from '../scenario.js';
+import { policyTable } from './policyCases.js';
+
+const id = 'snat-source-allowed';
+
+const snatPro = (ingress: string[]) =>
+  scenario(ingress)
+    .clb('lb', { network: 'INTERNAL', snatPro: true, snatIps: [{ subnet: 'subnet', ip: '10.0.1.99' }] })
+    .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
+const legacySnat = (ingress: string[]) => scenario(ingress).clb('lb', { network: 'INTERNAL', snat: true, vips: ['10.0.3.4'] }).listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
+
+policyTable(id, {
+  passing: [
+    { name: 'SnatPro: the backend sees the SNAT IPs (§3.4 [S28])', inventory: snatPro(['ACCEPT 10.0.1.99 TCP 8080']) },
+    { name: 'legacy SNAT: the backend sees the VIP (§3.4 [S23])', inventory: legacySnat(['ACCEPT 10.0.3.4 TCP 8080']) },
+  ],
+  failing: [
+    { name: 'SnatPro: not admitting the SNAT IP fails', inventory: snatPro(['ACCEPT 192.168.0.0/16 TCP 8080']), findings: ['fail web main.tf:50'] },
+    { name: 'legacy SNAT: admitting the backend subnet but not the VIP fails (§3.4 [S23])', inventory: legacySnat(['ACCEPT 10.0.1.0/24 TCP 8080']), findings: ['fail web main.tf:50'] },
+  ],
+});
