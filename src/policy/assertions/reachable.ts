@@ -14,6 +14,7 @@ import type { FlowSpec, Layer, ReachableAssert } from '../policyTypes.js';
 import { aclFixPlan, addRulePlan, type FixPlan } from '../remediation.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
+import { flowPathOf } from './flowPathOf.js';
 
 export interface LayerOutcome {
   readonly layer: Layer;
@@ -228,7 +229,7 @@ export function checkReachable(spec: ReachableAssert, ctx: AssertionContext): As
         ['layer', outcome.layer],
       ]),
       location: outcome.location,
-      ...(status === 'fail' ? { fix: () => fixFor(outcome, denied, ctx) } : {}),
+      ...(status === 'fail' ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') }) } : {}),
       key: `${outcome.layer}`,
       ...(ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}),
     });
