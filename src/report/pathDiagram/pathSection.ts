@@ -34,9 +34,14 @@ export function renderPathSection(findings: readonly Finding[], budget: number):
     text += block;
     drawn++;
   }
-  if (drawn === 0 && text.length + 200 > budget) return { text: '', drawn: 0, omitted: groups.length };
   const omitted = groups.length - drawn;
-  if (omitted > 0) text += `\n\n<sub>${omitted} more ${omitted === 1 ? 'path is' : 'paths are'} not drawn, to stay within GitHub's size limits: ${omitted === 1 ? 'its findings' : 'their findings'} below say the same as text.</sub>`;
+  if (omitted > 0) {
+    const paths = drawn === 0 ? `${omitted === 1 ? 'The path is' : `The ${omitted} paths are`}` : `${omitted} more ${omitted === 1 ? 'path is' : 'paths are'}`;
+    const note = `<sub>${paths} not drawn, to stay within GitHub's size limits: ${omitted === 1 ? 'its findings' : 'their findings'} below say the same as text.</sub>`;
+    // With no room for the section, the note alone.
+    if (drawn === 0) return { text: note.length + 4 <= budget ? `\n\n${note}\n` : '', drawn, omitted };
+    text += `\n\n${note}`;
+  }
   return { text: `${text}\n`, drawn, omitted };
 }
 
