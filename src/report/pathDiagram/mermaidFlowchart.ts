@@ -50,7 +50,8 @@ export function renderPathFlowchart(group: PathGroup): string {
   };
   const sources = new Map<string, string>();
   const targets = new Map<string, string>();
-  const targetName = targetsLabel(group.targets);
+  // The heading names the backends; the node says how many share the port.
+  const targetName = group.targets.length === 1 ? group.targets[0]! : `${group.targets.length} backends`;
   const flows = group.flows.slice(0, MAX_FLOWS_PER_DIAGRAM);
   flows.forEach((flow, f) => {
     let sourceId = sources.get(flow.source);
@@ -122,17 +123,25 @@ export function targetsLabel(targets: readonly string[]): string {
 const KIND_LABEL: Record<PathLayer['kind'], string> = {
   loadBalancerGroup: 'CLB security group',
   securityGroup: 'backend security group',
-  networkAclIn: 'subnet ACL, inbound',
-  networkAclOut: 'subnet ACL, reply outbound',
+  networkAclIn: 'subnet ACL in',
+  networkAclOut: 'subnet ACL out (reply)',
 };
 
 function layerLines(layer: PathLayer): string[] {
   const title = layer.name && layer.name !== layer.resource ? `${layer.name} (${layer.resource})` : layer.resource;
   const lines = [KIND_LABEL[layer.kind], clip(title)];
-  const rules = layer.rules.slice(0, MAX_RULES_PER_NODE);
+  // A refusing layer names what refuses; the parts it admits are counted, not spelled out.
+  const deciding = layer.outcome === 'deny' ? layer.rules.filter((r) => r.verdict !== 'allow') : layer.rules;
+  const rules = deciding.slice(0, MAX_RULES_PER_NODE);
   const whole = layer.rules.length === 1;
-  for (const rule of rules) lines.push(clip(`${ruleLabel(rule)}${rule.location ? ` · ${rule.location.file}:${rule.location.line}` : ''}`), ...(whole ? [] : [clip(`  for ${rule.part}`)]));
-  if (layer.rules.length > rules.length) lines.push(`+${layer.rules.length - rules.length} more`);
+  for (const rule of rules) {
+    lines.push(clip(ruleLabel(rule)));
+    if (rule.location) lines.push(clip(`${rule.location.file}:${rule.location.line}`));
+    if (!whole) lines.push(clip(`for ${rule.part}`));
+  }
+  if (deciding.length > rules.length) lines.push(`+${deciding.length - rules.length} more`);
+  const admitted = layer.rules.filter((r) => r.verdict === 'allow' && !deciding.includes(r));
+  if (admitted.length > 0) lines.push(clip(`the rest admitted by ${admitted.map((r) => (r.index !== undefined ? `#${r.index}` : r.rule)).join(', ')}`));
   if (layer.outcome === 'next') lines.push('no rule matched: next group');
   if (layer.note !== undefined && (layer.outcome === 'skipped' || layer.rules.length === 0)) lines.push(clip(layer.note));
   return lines;

@@ -8,6 +8,8 @@ export const MAX_DIAGRAMS = 20;
 /** One diagram stays far under Mermaid's 50,000-character limit. */
 export const MAX_DIAGRAM_CHARS = 20_000;
 const MAX_SHARED_NAMED = 20;
+/** targetsLabel names this many; past it, the line under the heading lists them. */
+const MAX_TARGETS_IN_HEADING = 4;
 
 export interface PathSection {
   readonly text: string;
@@ -54,6 +56,6 @@ function diagramBlock(group: PathGroup): string | undefined {
   if (chart.length > MAX_DIAGRAM_CHARS) return undefined;
   const named = group.targets.slice(0, MAX_SHARED_NAMED).map((t) => `\`${escapeMarkdown(t)}\``).join(', ');
   const rest = group.targets.length - MAX_SHARED_NAMED;
-  const shared = group.targets.length > 1 ? `\n\nShared by ${named}${rest > 0 ? ` and ${rest} more` : ''}.` : '';
+  const shared = group.targets.length > MAX_TARGETS_IN_HEADING ? `\n\nShared by ${named}${rest > 0 ? ` and ${rest} more` : ''}.` : '';
   return `${heading}${shared}\n\n${policies}${more}\n\n\`\`\`mermaid\n${chart}\n\`\`\``;
 }

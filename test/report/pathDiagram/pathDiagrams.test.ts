@@ -60,14 +60,16 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
   it("a deny in the CLB's own group stops client traffic before the backend", async () => {
     const chart = chartFor(await demoFindings(), 'tencentcloud_clb_listener.admin');
     await expectRenderable(chart);
-    expect(chart).toContain('CLB security group<br/>shop-admin-clb (tencentcloud_security_group.admin_clb)<br/>#35;0 ACCEPT 203.0.113.0/24 TCP:443 · examples/demo/main.tf:198');
+    // The node names what refuses, for which part, and counts the part its ACCEPT admits.
+    expect(chart).toContain('f0l0["CLB security group<br/>shop-admin-clb (tencentcloud_security_group.admin_clb)<br/>default deny (no rule matched)<br/>for 0.0.0.0/0 except 203.0.113.0/24 TCP:443<br/>the rest admitted by #35;0"]:::deny');
+    expect(chart).toMatch(/^ {2}f0l0 --x t0$/m);
     await expect(chart).toMatchFileSnapshot('golden/clb-group-deny.mmd');
   });
 
   it('pass-to-target: the backend group is drawn beside the path, dotted grey, with the DROP it would apply', async () => {
     const chart = chartFor(await demoFindings(), 'tencentcloud_instance.admin');
     await expectRenderable(chart);
-    expect(chart).toMatch(/f0l1\[".*#35;0 DROP 45\.33\.0\.0\/16 TCP:8080 · examples\/demo\/main\.tf:213.*not evaluated.*"\]:::skipped/);
+    expect(chart).toMatch(/f0l1\[".*#35;0 DROP 45\.33\.0\.0\/16 TCP:8080<br\/>examples\/demo\/main\.tf:213<br\/>not evaluated.*"\]:::skipped/);
     // The path itself goes around it: the CLB's verdict reaches the backend directly.
     expect(chart).toMatch(/^ {2}f0l0 --x t0$/m);
     expect(chart).toMatch(/^ {2}f0l0 -\.-> f0l1$/m);
@@ -82,7 +84,7 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
     const chart = chartFor(findings, 'tencentcloud_instance.ins_db');
     await expectRenderable(chart);
     expect(chart).toMatch(/^ {2}t0 --> f0r0$/m);
-    expect(chart).toMatch(/f0r0\["subnet ACL, reply outbound<br\/>.*default outbound deny of the ACL.*"\]:::deny/);
+    expect(chart).toMatch(/f0r0\["subnet ACL out \(reply\)<br\/>.*default outbound deny of the ACL.*"\]:::deny/);
     expect(chart).toMatch(/^ {2}f0r0 --x f0back$/m);
     await expect(chart).toMatchFileSnapshot('golden/acl-reply-leg.mmd');
   });
@@ -100,7 +102,7 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
     const chart = chartFor(runPolicy(inventory, 'backend-allows-clients'), 'app');
     await expectRenderable(chart);
     expect(chart).toMatch(/f0l1\["backend security group<br\/>sg_base<br\/>no rule matched: next group"\]:::next/);
-    expect(chart).toMatch(/f0l2\["backend security group<br\/>sg_app<br\/>#35;0 DROP 0\.0\.0\.0\/0 TCP:8080 · main\.tf:100"\]:::deny/);
+    expect(chart).toMatch(/f0l2\["backend security group<br\/>sg_app<br\/>#35;0 DROP 0\.0\.0\.0\/0 TCP:8080<br\/>main\.tf:100"\]:::deny/);
     expect(chart).toMatch(/^ {2}f0l1 --> f0l2$/m);
     expect(chart).toMatch(/^ {2}f0l2 --x t0$/m);
     await expect(chart).toMatchFileSnapshot('golden/backend-group-deny.mmd');
