@@ -65,6 +65,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
     }
   }
+  options.onInventory?.(inventory);
   let report = checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
   const lineless = report.findings.filter((f) => f.location === null);
   if (lineless.length > 0) {

@@ -24,6 +24,7 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
   });
+  options.onInventory?.(inventory);
   const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });
   logWarnings(report, options.logger);
   return report;

@@ -1,3 +1,4 @@
+import type { Inventory } from '../model/inventory.js';
 import type { Logger } from '../logging/logger.js';
 import type { Severity } from '../model/finding.js';
 
@@ -12,6 +13,8 @@ export interface CheckOptions {
   readonly logger: Logger;
   /** Today's date for exception expiry (YYYY-MM-DD); default: the current UTC date. */
   readonly today?: string;
+  /** Called with the inventory the check runs on (`explain` looks names up in it). */
+  readonly onInventory?: (inventory: Inventory) => void;
 }
 
 export interface PlanCheckOptions extends CheckOptions {

@@ -18,11 +18,12 @@ export interface CommonArguments {
 }
 
 /** What `--help` can be about: the overview or one command. */
-export type HelpTopic = 'overview' | 'plan' | 'live' | 'policies' | 'policies validate' | 'policies list';
+export type HelpTopic = 'overview' | 'plan' | 'live' | 'explain' | 'policies' | 'policies validate' | 'policies list';
 
 export type Command =
   | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
-  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly common: CommonArguments }
+  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly common: CommonArguments }
+  | { readonly kind: 'explain'; readonly planFile: string; readonly id: string; readonly tfRoot?: string; readonly common: CommonArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
@@ -41,6 +42,7 @@ const OPTIONS = {
   region: { type: 'string', multiple: true, value: 'REGION', help: 'region to scan (repeatable, or comma-separated)' },
   'api-endpoint': { type: 'string', value: 'URL', help: 'send every API call to URL (emulators, proxies); http only for loopback' },
   'allow-partial': { type: 'boolean', help: 'exit by the findings even if some API calls kept failing' },
+  'explain-only': { type: 'string', value: 'ID', help: 'report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: 'text (default), json, sarif or markdown' },
@@ -61,7 +63,8 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
   plan: ['tf-root', ...COMMON],
-  live: ['region', 'api-endpoint', 'allow-partial', ...COMMON],
+  live: ['region', 'api-endpoint', 'allow-partial', 'explain-only', ...COMMON],
+  explain: ['tf-root', 'config', 'policies', 'format', 'output', 'fail-on', 'today', 'verbose', 'help'],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
 };
@@ -70,6 +73,7 @@ const SYNOPSIS: Record<HelpTopic, string> = {
   overview: `Usage:
   clb-guard plan PLAN.json|- [--tf-root DIR] [options]   check a \`terraform show -json\` plan (- reads it from stdin)
   clb-guard live --region REGION [--region …] [options]  check the live Tencent Cloud account
+  clb-guard explain PLAN.json RESOURCE|FINGERPRINT [options]  the path of one backend, listener or group: every layer, the deciding rule, the fix
   clb-guard policies validate [FILE|DIR …]               validate policy files (and the built-in pack)
   clb-guard policies list [--config FILE] [--policies PATH]  the policies a run would use, with severity and source
 
@@ -82,6 +86,12 @@ Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdi
 
 Checks the live Tencent Cloud account. Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
 (and TENCENTCLOUD_SESSION_TOKEN), or a profile.`,
+  explain: `Usage: clb-guard explain PLAN.json|- RESOURCE|FINGERPRINT [options]
+
+Checks the plan and prints what concerns one resource (a backend instance, listener, CLB, security
+group or ACL, by Terraform address or cloud ID) or one finding (by fingerprint): each failing flow
+layer by layer, the rule that decided with its .tf line, and the fix. --format markdown draws the
+paths as Mermaid diagrams; --format json is the report cut down to these findings.`,
   policies: `Usage:
   clb-guard policies validate [FILE|DIR …]
   clb-guard policies list [--config FILE] [--policies PATH] [--format text|json]`,
@@ -105,7 +115,7 @@ export function usage(topic: HelpTopic = 'overview'): string {
     return `  ${flag.padEnd(22)} ${spec.help}`;
   });
   const options = rows.length > 0 ? `\n\nOptions:\n${rows.join('\n')}` : '';
-  const exits = topic === 'plan' || topic === 'live' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
+  const exits = topic === 'plan' || topic === 'live' || topic === 'explain' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
   return `${SYNOPSIS[topic]}${options}${exits}`;
 }
 
@@ -114,12 +124,12 @@ export const USAGE = usage('overview');
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
-const COMMANDS = ['plan', 'live', 'policies', 'help'];
+const COMMANDS = ['plan', 'live', 'explain', 'policies', 'help'];
 const POLICIES_COMMANDS = ['validate', 'list'];
 
 function commandOf(positionals: readonly string[]): HelpTopic | undefined {
   const [first, second] = positionals;
-  if (first === 'plan' || first === 'live') return first;
+  if (first === 'plan' || first === 'live' || first === 'explain') return first;
   if (first === 'policies') return second === 'validate' ? 'policies validate' : second === 'list' ? 'policies list' : 'policies';
   return undefined;
 }
@@ -147,7 +157,7 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     if (name === 'help' || name === 'version') continue;
     if (!allowed.includes(name as OptionName)) {
-      const owners = (['plan', 'live', 'policies list'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
+      const owners = (['plan', 'live', 'explain', 'policies list'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
       const belongs = owners.length > 0 ? `; it belongs to ${owners.map((c) => `"${c}"`).join(' and ')}` : '';
       throw new InputError(`${token.rawName} is not an option${topic === undefined ? ' without a command' : where}${belongs} (see ${helpHint})`);
     }
@@ -215,6 +225,12 @@ export function parseCommand(argv: readonly string[]): Command {
     const tfRoot = str('tf-root');
     return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), common };
   }
+  if (topic === 'explain') {
+    if (rest.length !== 2) throw new InputError('explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT');
+    if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new InputError(`--format of "explain" must be text, markdown or json, not "${format}"`);
+    const tfRoot = str('tf-root');
+    return { kind: 'explain', planFile: rest[0]!, id: rest[1]!, ...(tfRoot !== undefined ? { tfRoot } : {}), common };
+  }
   if (rest.length > 0) throw new InputError(`live takes no positional arguments (got "${rest[0]}"); use --region`);
   const regions = strs('region')
     .flatMap((r) => r.split(','))
@@ -222,5 +238,7 @@ export function parseCommand(argv: readonly string[]): Command {
     .filter((r) => r !== '');
   if (regions.length === 0) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou');
   const apiEndpoint = str('api-endpoint');
-  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), common };
+  const explainOnly = str('explain-only');
+  if (explainOnly !== undefined && format === 'sarif') throw new InputError('--explain-only reports as text, markdown or json, not sarif');
+  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), ...(explainOnly !== undefined ? { explainOnly } : {}), common };
 }

@@ -12,6 +12,8 @@ import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
 import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
+import { explainReport, renderExplained, type ExplainFormat } from './explainCommand.js';
+import type { Inventory } from '../model/inventory.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -91,10 +93,29 @@ async function run(command: Command, io: CliIo): Promise<number> {
       await emit(report, command.common, io);
       return exitCodeFor(report, command.common.failOn);
     }
+    case 'explain': {
+      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
+      let inventory: Inventory | undefined;
+      const report = await checkPlan({
+        cwd: io.cwd,
+        logger,
+        planFile: command.planFile,
+        ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
+        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
+        policyPaths: command.common.policies,
+        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
+        ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+        onInventory: (read) => (inventory = read),
+      });
+      const explained = explainReport(report, inventory, command.id, command.planFile === '-' ? 'the plan on stdin' : command.planFile);
+      await emitExplained(explained, command.id, command.common, io);
+      return exitCodeFor(explained, command.common.failOn);
+    }
     case 'live': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-      const report = await checkLive({
+      let inventory: Inventory | undefined;
+      const checked = await checkLive({
         cwd: io.cwd,
         logger,
         regions: command.regions,
@@ -103,8 +124,11 @@ async function run(command: Command, io: CliIo): Promise<number> {
         ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
         policyPaths: command.common.policies,
         ...(command.common.today !== undefined ? { today: command.common.today } : {}),
+        ...(command.explainOnly !== undefined ? { onInventory: (read: Inventory) => (inventory = read) } : {}),
       });
-      await emit(report, command.common, io);
+      const report = command.explainOnly === undefined ? checked : explainReport(checked, inventory, command.explainOnly, `the account (${command.regions.join(', ')})`);
+      if (command.explainOnly === undefined) await emit(report, command.common, io);
+      else await emitExplained(report, command.explainOnly, command.common, io);
       if (!report.complete && !command.allowPartial) {
         io.stderr.write('clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
         return 2;
@@ -114,9 +138,18 @@ async function run(command: Command, io: CliIo): Promise<number> {
   }
 }
 
+function useColor(common: CommonArguments, io: CliIo): boolean {
+  const toStdout = common.output === undefined;
+  return toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === undefined ? true : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+}
+
+async function emitExplained(report: Report, id: string, common: CommonArguments, io: CliIo): Promise<void> {
+  await write(renderExplained(report, id, common.format as ExplainFormat, common.format === 'text' && useColor(common, io)), common, io);
+}
+
 async function emit(report: Report, common: CommonArguments, io: CliIo): Promise<void> {
   const toStdout = common.output === undefined;
-  const color = toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === undefined ? true : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+  const color = useColor(common, io);
   // The warnings are on stderr already; a text report on the same terminal would say them twice.
   const shown = toStdout && common.format === 'text' ? { ...report, warnings: [] } : report;
   const text = renderReport(shown, common.format, {
@@ -125,6 +158,10 @@ async function emit(report: Report, common: CommonArguments, io: CliIo): Promise
     repoRoot: io.cwd,
     fileExists: (path) => existsSync(resolve(io.cwd, path)),
   });
+  await write(text, common, io);
+}
+
+async function write(text: string, common: CommonArguments, io: CliIo): Promise<void> {
   if (common.output === undefined) {
     io.stdout.write(text);
     return;

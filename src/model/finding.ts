@@ -1,3 +1,4 @@
+import type { FlowPath } from './flowPath.js';
 import type { SourceLocation } from './provenance.js';
 import type { Severity } from './severity.js';
 
@@ -108,6 +109,8 @@ export interface Finding {
   readonly advice?: string;
   /** The exact change; shared (same id) by every finding it fixes. */
   readonly fix?: Fix;
+  /** Reachability failures: the failing flows' whole paths, layer by layer (at most a few). */
+  readonly paths?: readonly FlowPath[];
   readonly docs?: string;
   /** Stable across runs and line moves: policy + resource + what failed. */
   readonly fingerprint: string;

@@ -54,6 +54,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const message = note === undefined ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : '';
         const plan = failure.fix?.();
+        const path = failure.path?.();
         if (plan !== undefined) plans.set(identity, plan);
         findings.set(identity, {
           policy: policy.id,
@@ -65,6 +66,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
           message,
           location: failure.location,
           evidence: failure.evidence,
+          ...(path !== undefined ? { paths: [path] } : {}),
           ...(advice !== '' ? { remediation: advice, advice } : {}),
           ...(policy.docs ? { docs: policy.docs } : {}),
           fingerprint,
@@ -139,6 +141,8 @@ function outcomesOf(subject: Subject, failuresOf: (subject: Subject) => Assertio
 }
 
 const MAX_EVIDENCE = 20;
+/** Paths one merged finding keeps (one per backend it merges), enough to draw the shapes. */
+const MAX_PATHS = 10;
 
 /** Findings whose fix plans share a merge key get one fix: the same object, rendered once from all of their plans. */
 function groupFixes(plans: ReadonlyMap<string, FixPlan>): Map<string, Fix> {
@@ -169,7 +173,9 @@ function merge(existing: Finding & { extra: number }, failure: AssertionFailure)
   const related = existing.related.length >= 50 ? existing.related : [...new Set([...existing.related, ...failure.related])].slice(0, 50);
   // A failure outweighs an unknown for the same resource.
   const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
-  return { ...existing, status, evidence, related, extra: existing.extra + 1 };
+  const path = (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : undefined;
+  const paths = path === undefined ? existing.paths : [...(existing.paths ?? []), path];
+  return { ...existing, status, evidence, related, ...(paths !== undefined ? { paths } : {}), extra: existing.extra + 1 };
 }
 
 /**

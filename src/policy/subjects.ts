@@ -127,7 +127,7 @@ function lbFields(lb: LoadBalancer, resolver: InventoryResolver): [string, Field
  * Whether the backend SGs are skipped for CLB traffic: IPv6 CLBs always pass traffic to targets;
  * SnatPro (cross-region 2.0, hybrid cloud) does not support it (docs/semantics.md, Load balancers, §3.1).
  */
-function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
+export function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
   if (!isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6') return true;
   if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
   return lb.passToTarget;

@@ -1,5 +1,7 @@
 import { fixGroupsOf, fixSummary, type Evidence, type Finding, type Fix, type Report, type Severity } from '../model/finding.js';
 import type { SourceLocation } from '../model/provenance.js';
+import { escapeMarkdown as escape, fence } from './markdownEscape.js';
+import { renderPathSection } from './pathDiagram/pathSection.js';
 import { summaryLine } from './textReport.js';
 
 /** Where the repository's files can be read at the commit the report is about (the PR head). */
@@ -19,7 +21,12 @@ export interface MarkdownOptions {
   readonly heading?: string;
   /** When set (plan mode), `main.tf:91` links to the file at that commit. */
   readonly links?: MarkdownLinks;
+  /** Draw the failing paths as Mermaid diagrams (default true). */
+  readonly diagrams?: boolean;
 }
+
+/** Diagrams take at most this share of the size limit: the findings' text must fit too. */
+const DIAGRAM_SHARE = 0.4;
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', notice: '🔵' };
 const UNKNOWN_ICON = '❔';
@@ -57,6 +64,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
   const shownFixes = new Map<string, Finding>();
   let text = head.join('\n');
+  if (options.diagrams !== false) text += renderPathSection(report.findings, Math.floor(limit * DIAGRAM_SHARE)).text;
   const closing = tail.join('\n');
   let shown = 0;
   for (const finding of report.findings) {
@@ -116,14 +124,4 @@ export function locationLink(location: SourceLocation, links: MarkdownLinks | un
   const path = location.file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
   const range = location.endLine !== undefined && location.endLine > location.line ? `#L${location.line}-L${location.endLine}` : `#L${location.line}`;
   return `[${label}](${links.serverUrl.replace(/\/$/, '')}/${links.repository}/blob/${links.sha}/${path}${range})`;
-}
-
-/** Keeps fenced blocks closed: a ``` inside the content would end the block early. */
-function fence(text: string): string {
-  return text.replace(/```/g, "'''");
-}
-
-/** Keeps user-controlled text from breaking the Markdown around it (tables, code spans, HTML). */
-function escape(text: string): string {
-  return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/`/g, "'").replace(/\|/g, '\\|');
 }

@@ -1,4 +1,5 @@
 import type { Evidence } from '../../model/finding.js';
+import type { FlowPath } from '../../model/flowPath.js';
 import type { SourceLocation } from '../../model/provenance.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
 import type { CheckCache } from '../checkCache.js';
@@ -28,6 +29,8 @@ export interface AssertionFailure {
    * for findings that are kept. Plans with the same merge key become one fix for all of them.
    */
   readonly fix?: () => FixPlan | undefined;
+  /** The whole path of the failing flow, every layer it crosses (for diagrams); only for kept findings. */
+  readonly path?: () => FlowPath | undefined;
   /** Distinguishes several failures of one policy on one resource (e.g. two ineffective DROPs). */
   readonly key: string;
   readonly consoleUrl?: string;

@@ -12,6 +12,7 @@ import type { InventoryResolver } from '../../net/inventoryResolver.js';
 import type { AddressSet } from '../../net/addressSet.js';
 import type { Protocol } from '../../net/protocol.js';
 import { refEvidence } from './evidence.js';
+import { flowPathOf } from './flowPathOf.js';
 
 /**
  * With pass-to-target on, the backend's security groups are not evaluated for CLB traffic: a
@@ -63,6 +64,7 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): Assert
       ]),
       location: rule.ref.provenance?.location ?? null,
       fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listener.port as number),
+      path: () => flowPathOf({ query: { protocol, addresses: peer, symbols: [], ports: portRange(target.port as number) }, label: `${peer.describe()} → ${protocol}:${String(target.port)}`, portsLabel: String(target.port), unknownReasons: [] }, ctx, { fromClients: true }),
       key: `${rule.ref.index}:${lb.key}`,
     });
   }

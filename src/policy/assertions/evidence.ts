@@ -6,7 +6,7 @@ import type { FlowQuery, RuleRef, VerdictPart } from '../../net/flow.js';
 const MAX_EVIDENCE = 12;
 
 /** "45.33.0.0/16 TCP:8443" or "the VIP of tencentcloud_clb_instance.web TCP:8444". */
-function describePart(part: VerdictPart, protocol: string): string {
+export function describePart(part: VerdictPart, protocol: string): string {
   const who = part.symbol ? part.symbol.label : part.addresses.describe();
   return hasPorts(protocol) ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
 }

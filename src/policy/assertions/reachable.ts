@@ -12,6 +12,7 @@ import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
 import { evaluateLayers, flowSchema, prepareFlow, type LayerOutcome } from './flowPreparation.js';
 import { rulePeer } from './rulePeer.js';
 import { unknownFailure } from './unknownFailure.js';
+import { flowPathOf } from './flowPathOf.js';
 
 /** The flow (`from` × `ports` × `protocol`) passes every layer it goes `through`. */
 export const reachable: AssertionKind<Extract<Assertion, { reachable: unknown }>> = {
@@ -91,7 +92,7 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
         ['layer', outcome.layer],
       ]),
       location: outcome.location,
-      ...(status === 'fail' ? { fix: () => fixFor(outcome, denied, ctx) } : {}),
+      ...(status === 'fail' ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') }) } : {}),
       key: `${outcome.layer}`,
       ...(ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}),
     });

@@ -1,0 +1,126 @@
+import type { FlowPath, PathLayer, PathLayerKind, PathOutcome, PathRule } from '../../model/flowPath.js';
+import { isUnknown } from '../../model/value.js';
+import type { FlowVerdict, VerdictPart } from '../../net/flow.js';
+import { portRange } from '../../net/portSet.js';
+import { effectivePassToTarget } from '../subjects.js';
+import type { AssertionContext } from './assertionTypes.js';
+import { describePart } from './evidence.js';
+import { evaluateLayers, type PreparedFlow } from './flowPreparation.js';
+import { CLASS_INTERFACE } from '../checkCache.js';
+import { retellPart } from '../../net/interfaceAdmission.js';
+
+const MAX_RULES_PER_LAYER = 6;
+
+/**
+ * The whole path of one flow for the subject, every layer it crosses whatever the policy asked
+ * about: the CLB's own groups (client traffic only), the backend's groups in order (skipped with
+ * pass-to-target), the subnet ACL in, and the reply out. Built only for kept failures.
+ */
+export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: { readonly fromClients: boolean }): FlowPath | undefined {
+  const { subject, resolver } = ctx;
+  const { lb, nic, listener } = subject;
+  if (lb === undefined && nic === undefined) return undefined;
+  const passToTarget = lb !== undefined && effectivePassToTarget(lb) === true;
+  const protocol = flow.query.protocol;
+  const layers: PathLayer[] = [];
+  if (lb !== undefined && options.fromClients) {
+    // Clients reach the CLB on the listener port; the backend port is only behind it.
+    const listenerPorts = listener !== undefined && !isUnknown(listener.port) ? portRange(listener.port, listener.endPort !== undefined && !isUnknown(listener.endPort) ? listener.endPort : listener.port) : flow.query.ports;
+    const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], { ...flow.query, ports: listenerPorts }, ctx);
+    if (outcome?.unknownReason !== undefined) layers.push(undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason));
+    else if (outcome !== undefined) {
+      const groups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
+      layers.push(...groupLayers('loadBalancerGroup', groups, outcome.resource, outcome.verdicts[0]!.verdict, protocol, ctx));
+    }
+  }
+  for (const outcome of nic === undefined ? [] : evaluateLayers(['securityGroups', 'networkAcl'], flow.query, ctx)) {
+    if (outcome.layer === 'securityGroups') {
+      let groupLayersOfNic: PathLayer[];
+      if (outcome.unknownReason !== undefined || nic === undefined || isUnknown(nic)) groupLayersOfNic = [undecided('securityGroup', outcome.resource, outcome.unknownReason ?? 'the interface is not known')];
+      else groupLayersOfNic = groupLayers('securityGroup', isUnknown(nic.securityGroups) ? [] : nic.securityGroups, nic.key, ownVerdict(outcome.verdicts[0]!.verdict, nic.key), protocol, ctx);
+      // Drawn where the traffic would meet them, with what they would decide, as not evaluated.
+      layers.push(...(passToTarget ? groupLayersOfNic.map((l) => ({ ...l, outcome: 'skipped' as const, note: 'not evaluated: the CLB passes traffic to its targets' })) : groupLayersOfNic));
+      continue;
+    }
+    if (outcome.unknownReason !== undefined) {
+      layers.push(undecided('networkAclIn', outcome.resource, outcome.unknownReason));
+      continue;
+    }
+    const acl = resolver.inventory.networkAcls.get(outcome.resource);
+    for (const { verdict, direction, query } of outcome.verdicts) {
+      const kind = direction === 'ingress' ? 'networkAclIn' : 'networkAclOut';
+      const rules = rulesOf(verdict.parts, query.protocol);
+      const note = verdict.parts.find((p) => p.note !== undefined && p.decidedBy === undefined)?.note;
+      layers.push({ kind, resource: outcome.resource, ...(acl?.name ? { name: acl.name } : {}), outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) });
+    }
+  }
+  const arrow = flow.label.lastIndexOf(' → ');
+  return {
+    ...(lb ? { loadBalancer: lb.key } : {}),
+    ...(listener ? { listener: listener.key } : {}),
+    target: subject.resource,
+    source: arrow > 0 ? flow.label.slice(0, arrow) : flow.label,
+    destination: arrow > 0 ? flow.label.slice(arrow + 3) : `${protocol}:${flow.portsLabel}`,
+    layers,
+  };
+}
+
+/**
+ * Splits one ordered evaluation over several groups into a layer per group: each group shows the
+ * rules of its own that decided a part; the implicit final DROP (listed under the owner) shows
+ * on the last group, where evaluation ends.
+ */
+function groupLayers(kind: PathLayerKind, refs: readonly string[], owner: string, verdict: FlowVerdict, protocol: string, ctx: AssertionContext): PathLayer[] {
+  const keys = refs.map((ref) => ctx.resolver.securityGroup(ref)?.key ?? ref);
+  if (keys.length === 0) {
+    const rules = rulesOf(verdict.parts.filter((p) => p.decidedBy !== undefined), protocol);
+    const first = verdict.parts[0];
+    const note = first?.verdict === 'allow' ? 'no security group bound: all listener traffic passes' : (first?.reason ?? first?.note);
+    return [{ kind, resource: owner, outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) }];
+  }
+  const own = new Set(keys);
+  // Parts no group claims (the default deny, an unknown without a rule) end the evaluation.
+  const closing = verdict.parts.filter((p) => p.decidedBy === undefined || !own.has(p.decidedBy.list));
+  return keys.map((key, i) => {
+    const mine = verdict.parts.filter((p) => p.decidedBy?.list === key);
+    const parts = i === keys.length - 1 ? [...mine, ...closing] : mine;
+    const rules = rulesOf(parts, protocol);
+    const group = ctx.resolver.securityGroup(key);
+    return { kind, resource: key, ...(group?.name ? { name: group.name } : {}), outcome: rules.length === 0 ? 'next' : outcomeOf(rules, { verdict: 'allow', parts }), rules };
+  });
+}
+
+function rulesOf(parts: readonly VerdictPart[], protocol: string): PathRule[] {
+  const rules: PathRule[] = [];
+  for (const part of parts) {
+    const ref = part.decidedBy;
+    if (ref === undefined && part.verdict === 'allow') continue;
+    const written = ref !== undefined && ref.kind === undefined && ref.index >= 0;
+    const location = ref?.provenance?.location;
+    rules.push({
+      verdict: part.verdict,
+      ...(written ? { index: ref.index } : {}),
+      ...(ref?.kind === 'defaultDeny' ? { defaultDeny: true as const } : {}),
+      rule: ref?.text ?? (part.verdict === 'deny' ? 'default deny (no rule matched)' : (part.reason ?? 'not decided')),
+      part: describePart(part, protocol),
+      ...(location ? { location } : {}),
+    });
+    if (rules.length === MAX_RULES_PER_LAYER) break;
+  }
+  return rules;
+}
+
+function outcomeOf(rules: readonly PathRule[], verdict: FlowVerdict): PathOutcome {
+  if (rules.some((r) => r.verdict === 'deny')) return 'deny';
+  if (rules.some((r) => r.verdict === 'unknown') || verdict.parts.some((p) => p.verdict === 'unknown')) return 'unknown';
+  return 'allow';
+}
+
+function undecided(kind: PathLayerKind, resource: string, reason: string): PathLayer {
+  return { kind, resource, outcome: 'unknown', rules: [], note: reason };
+}
+
+/** A class verdict (shared by every backend with these groups) told for this backend's own interface. */
+function ownVerdict(verdict: FlowVerdict, nicKey: string): FlowVerdict {
+  return { ...verdict, parts: verdict.parts.map((part) => retellPart(part, CLASS_INTERFACE, nicKey)) };
+}
