@@ -1,0 +1,44 @@
+import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Annotation } from '../report/annotations.js';
+import { githubClient } from '../report/github/githubClient.js';
+import { runnerEvent } from '../report/github/workflowContext.js';
+import type { ActionIo } from './actionIo.js';
+import { actionsLogger } from './actionsLogger.js';
+
+function annotate(a: Annotation): void {
+  const properties = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine, ...(a.endLine ? { endLine: a.endLine } : {}) } : {}) };
+  if (a.level === 'error') core.error(a.message, properties);
+  else if (a.level === 'warning') core.warning(a.message, properties);
+  else core.notice(a.message, properties);
+}
+
+/** The runner's side of `ActionIo`: `@actions/core` and the process environment. */
+export function actionsIo(env: NodeJS.ProcessEnv = process.env): ActionIo {
+  return {
+    env,
+    input: (name) => core.getInput(name),
+    event: runnerEvent(env),
+    logger: actionsLogger,
+    runner: {
+      notice: (message) => core.notice(message),
+      annotate,
+      async appendSummary(markdown) {
+        if (!env.GITHUB_STEP_SUMMARY) return false;
+        await core.summary.addRaw(markdown).write();
+        return true;
+      },
+      async writeFile(path, text) {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, text);
+      },
+      fileExists: (path) => existsSync(path),
+    },
+    githubClient: (token) => githubClient(token, env.GITHUB_API_URL),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (secret) => core.setSecret(secret),
+    idToken: () => core.getIDToken(),
+  };
+}
