@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Annotation } from '../report/annotations.js';
 import { githubClient } from '../report/github/githubClient.js';
-import { runnerEvent } from '../report/github/workflowContext.js';
 import type { ActionIo } from './actionIo.js';
 import { actionsLogger } from './actionsLogger.js';
 
@@ -15,12 +15,13 @@ function annotate(a: Annotation): void {
   else core.notice(a.message, properties);
 }
 
-/** The runner's side of `ActionIo`: `@actions/core` and the process environment. */
+/** The runner's side of `ActionIo`: `@actions/core`, `@actions/github` and the process environment. */
 export function actionsIo(env: NodeJS.ProcessEnv = process.env): ActionIo {
   return {
     env,
     input: (name) => core.getInput(name),
-    event: runnerEvent(env),
+    // The toolkit's context: the event name and payload (GITHUB_EVENT_PATH), sha, run ID.
+    event: context,
     logger: actionsLogger,
     runner: {
       notice: (message) => core.notice(message),
@@ -36,7 +37,7 @@ export function actionsIo(env: NodeJS.ProcessEnv = process.env): ActionIo {
       },
       fileExists: (path) => existsSync(path),
     },
-    githubClient: (token) => githubClient(token, env.GITHUB_API_URL),
+    githubClient: (token) => githubClient(token, { ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), logger: actionsLogger }),
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (secret) => core.setSecret(secret),
     idToken: () => core.getIDToken(),

@@ -34,7 +34,7 @@ export function fakeActionIo(options: { inputs: Record<string, string>; env: Rec
       },
       fileExists: (path) => existsSync(path),
     },
-    githubClient: (token) => githubClient(token, options.env.GITHUB_API_URL),
+    githubClient: (token) => githubClient(token, { ...(options.env.GITHUB_API_URL ? { baseUrl: options.env.GITHUB_API_URL } : {}), msPerSecond: 1 }),
     setOutput: (name, value) => void (recorded.outputs[name] = value),
     setSecret: (secret) => void recorded.secrets.push(secret),
     idToken: async () => 'no-id-token',

@@ -12,8 +12,20 @@ export interface Permissions {
   checks?: 'read' | 'write';
 }
 
+/** An answer the stand-in gives instead of the real one, `times` times, for matching requests. */
+export interface Fault {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly status: number;
+  readonly message?: string;
+  readonly headers?: Record<string, string>;
+  times: number;
+}
+
 export interface StandIn {
   readonly url: string;
+  /** Answers the next matching requests with an error: 5xx, rate limits (403 / 429 with their headers). */
+  inject(fault: Fault): void;
   readonly calls: { method: string; path: string; body?: unknown }[];
   readonly comments: { id: number; issue: number; body: string }[];
   readonly issues: { number: number; title: string; body: string; state: 'open' | 'closed'; labels: string[] }[];
@@ -23,6 +35,7 @@ export interface StandIn {
 
 export async function startGitHubStandIn(options: { tokens: Record<string, Permissions>; pageSize?: number }): Promise<StandIn> {
   const state = { comments: [] as StandIn['comments'], issues: [] as StandIn['issues'], checkRuns: [] as StandIn['checkRuns'], calls: [] as StandIn['calls'] };
+  const faults: Fault[] = [];
   let nextId = 1000;
   const pageSize = options.pageSize ?? 30;
 
@@ -37,6 +50,11 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       res.end(JSON.stringify(payload));
     };
     if (permissions === undefined) return send(401, { message: 'Bad credentials' });
+    const fault = faults.find((f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname));
+    if (fault !== undefined) {
+      fault.times--;
+      return send(fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
+    }
     const forbid = () => send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     const paginate = (items: unknown[]) => {
       const page = Number(url.searchParams.get('page') ?? '1');
@@ -113,6 +131,7 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
+    inject: (fault) => void faults.push(fault),
     calls: state.calls,
     comments: state.comments,
     issues: state.issues,

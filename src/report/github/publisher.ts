@@ -1,7 +1,7 @@
 import type { Logger } from '../../logging/logger.js';
 import type { Report } from '../../model/finding.js';
 import type { MarkdownLinks } from '../markdown.js';
-import { isPermissionError, type GitHubClient, type RepositoryRef } from './githubClient.js';
+import { isPermissionError, isRateLimitError, type GitHubClient, type RepositoryRef } from './githubClient.js';
 import type { WorkflowRunner } from './workflowRunner.js';
 import type { WorkflowContext } from './workflowContext.js';
 
@@ -53,7 +53,8 @@ export type Publisher =
 
 /**
  * Runs each wanted publisher in order. A refused token (403/404) never fails the run: the
- * publisher's fallback says so or publishes another way. Anything else is a real error.
+ * publisher's fallback says so or publishes another way. A rate limit the client could not wait
+ * out is a warning. Anything else is a real error.
  */
 export async function publishAll(publishers: readonly Publisher[], run: PublishRun, api: RepositoryApi | undefined): Promise<void> {
   for (const publisher of publishers) {
@@ -73,6 +74,12 @@ export async function publishAll(publishers: readonly Publisher[], run: PublishR
       const done = await publish();
       if (done !== undefined) run.logger.info(done);
     } catch (error) {
+      // Still rate-limited after the client's waits: the findings are in the job summary and the
+      // report; losing one place they are shown must not fail the check.
+      if (isRateLimitError(error)) {
+        run.logger.warning(`clb-guard: GitHub's rate limit stopped the ${publisher.name}; the findings are in the job summary and the report.`);
+        continue;
+      }
       if (!isPermissionError(error)) throw error;
       run.logger.debug(`${publisher.name}: GitHub refused the token (${(error as { status?: number }).status}).`);
       await fallBack(publisher.denied, run);

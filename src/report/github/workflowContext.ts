@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 /** The event a workflow runs for: the fields clb-guard reads of `@actions/github`'s `context`. */
 export interface WorkflowEvent {
   readonly eventName: string;
@@ -27,15 +25,4 @@ export function workflowContext(event: WorkflowEvent, env: Readonly<Record<strin
     ...(typeof pr?.number === 'number' ? { pullRequest: { number: pr.number, headSha: pr.head?.sha ?? event.sha } } : {}),
     ...(owner && repo && event.runId ? { runUrl: `${event.serverUrl}/${owner}/${repo}/actions/runs/${event.runId}` } : {}),
   };
-}
-
-/** The event as the runner describes it: GITHUB_EVENT_NAME and the payload at GITHUB_EVENT_PATH. */
-export function runnerEvent(env: Readonly<Record<string, string | undefined>>): WorkflowEvent {
-  let payload: WorkflowEvent['payload'] = {};
-  try {
-    if (env.GITHUB_EVENT_PATH) payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as WorkflowEvent['payload'];
-  } catch {
-    payload = {};
-  }
-  return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com', runId: Number(env.GITHUB_RUN_ID ?? 0) };
 }
