@@ -19,6 +19,8 @@ export interface ActionInputs {
   readonly githubToken?: string;
   readonly roleArn?: string;
   readonly oidcProviderId?: string;
+  /** The `aud` of the ID token: the CAM identity provider's client ID. Default: GitHub's (the owner's URL). */
+  readonly oidcAudience?: string;
 }
 
 const FAIL_ON: readonly FailOn[] = [...SEVERITIES, 'never'];
@@ -74,6 +76,7 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
     githubToken,
     roleArn: optional(input, 'role-arn'),
     oidcProviderId: optional(input, 'oidc-provider-id'),
+    oidcAudience: optional(input, 'oidc-audience'),
   };
   return {
     mode,

@@ -20,6 +20,6 @@ export interface ActionIo {
   setOutput(name: string, value: string): void;
   /** Masks a value in every later log line. */
   setSecret(secret: string): void;
-  /** The workflow's OIDC ID token (needs `id-token: write`). */
-  idToken(): Promise<string>;
+  /** The workflow's OIDC ID token (needs `id-token: write`), for this audience or GitHub's default. */
+  idToken(audience?: string): Promise<string>;
 }

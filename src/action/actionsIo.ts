@@ -40,6 +40,6 @@ export function actionsIo(env: NodeJS.ProcessEnv = process.env): ActionIo {
     githubClient: (token) => githubClient(token, { ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), logger: actionsLogger }),
     setOutput: (name, value) => core.setOutput(name, value),
     setSecret: (secret) => core.setSecret(secret),
-    idToken: () => core.getIDToken(),
+    idToken: (audience) => core.getIDToken(audience),
   };
 }

@@ -55,12 +55,13 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
   };
   if (inputs.mode === 'plan') return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}) });
   if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined)) throw new InputError('OIDC needs both role-arn and oidc-provider-id');
+  if (inputs.oidcAudience !== undefined && inputs.roleArn === undefined) throw new InputError('oidc-audience is for OIDC: set role-arn and oidc-provider-id too');
   return checkLive({
     ...common,
     regions: inputs.regions,
     env: io.env,
     ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
-    ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken() } } : {}),
+    ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } } : {}),
     // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
     // and the ID token clb-guard obtains itself are masked as soon as they exist.
     onSecret: (secret) => io.setSecret(secret),
