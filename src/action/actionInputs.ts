@@ -16,6 +16,7 @@ export interface ActionInputs {
   readonly allowPartial: boolean;
   readonly comment: 'auto' | 'always' | 'never';
   readonly driftIssue: 'auto' | 'always' | 'never';
+  readonly suggestions: 'auto' | 'always' | 'never';
   readonly githubToken?: string;
   readonly roleArn?: string;
   readonly oidcProviderId?: string;
@@ -88,5 +89,6 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
     allowPartial: flag(input, 'allow-partial', false),
     comment: choice(input, 'comment'),
     driftIssue: choice(input, 'drift-issue'),
+    suggestions: choice(input, 'suggestions'),
   };
 }

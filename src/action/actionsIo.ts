@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Annotation } from '../report/annotations.js';
 import { githubClient } from '../report/github/githubClient.js';
@@ -36,6 +36,7 @@ export function actionsIo(env: NodeJS.ProcessEnv = process.env): ActionIo {
         await writeFile(path, text);
       },
       fileExists: (path) => existsSync(path),
+      readFile: (path) => readFile(path, 'utf8').catch(() => undefined),
     },
     githubClient: (token) => githubClient(token, { ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}), logger: actionsLogger }),
     setOutput: (name, value) => core.setOutput(name, value),

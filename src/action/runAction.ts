@@ -11,6 +11,7 @@ import { markdownLinks } from '../report/github/links.js';
 import { publishAll, type Publisher, type PublishRun } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { stickyCommentPublisher } from '../report/github/stickyComment.js';
+import { outsideDiffSection, suggestedChangesPublisher, type SuggestionOutcome } from '../report/github/suggestedChanges.js';
 import { workflowContext } from '../report/github/workflowContext.js';
 import { renderReport } from '../report/renderReport.js';
 import type { ActionIo } from './actionIo.js';
@@ -76,11 +77,14 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
   const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
   await io.runner.writeFile(reportFile, renderReport(report, 'json', { color: false, explain: false, repoRoot: cwd, fileExists: io.runner.fileExists }));
   io.setOutput('report-file', reportFile);
+  const outcome: SuggestionOutcome = { posted: new Set() };
   const publishers: Publisher[] = [
     annotationPublisher(inputs.annotations),
     ...(inputs.sarifFile ? [sarifFilePublisher(inputs.sarifFile, (path) => io.setOutput('sarif-file', path))] : []),
     jobSummaryPublisher(),
-    stickyCommentPublisher(inputs.comment),
+    // Before the sticky comment: it shows the edits that did not become suggestions.
+    suggestedChangesPublisher(inputs.suggestions, outcome),
+    stickyCommentPublisher(inputs.comment, (r) => outsideDiffSection(r, outcome)),
     driftIssuePublisher(inputs.driftIssue),
   ];
   await publishAll(publishers, run, api);

@@ -80,6 +80,10 @@ describe('the Action', () => {
     expect(JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')).summary.error).toBe(8);
     expect(standIn!.comments).toHaveLength(1);
     expect(standIn!.comments[0]).toMatchObject({ issue: 12 });
+    // The PR's diff (none in the stand-in) holds none of the fixes: they are diffs in the comment.
+    expect(standIn!.calls.map((c) => c.path)).toContain('/repos/acme/infra/pulls/12/files?per_page=100');
+    expect(standIn!.reviewComments).toEqual([]);
+    expect(standIn!.comments[0]!.body).toContain('### Suggested changes');
   });
 
   it('with checks: write puts every annotation on a check run for the PR head instead', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ActionIo } from '../../src/action/actionIo.js';
 import type { Annotation } from '../../src/report/annotations.js';
@@ -33,6 +33,7 @@ export function fakeActionIo(options: { inputs: Record<string, string>; env: Rec
         writeFileSync(path, text);
       },
       fileExists: (path) => existsSync(path),
+      readFile: async (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
     },
     githubClient: (token) => githubClient(token, { ...(options.env.GITHUB_API_URL ? { baseUrl: options.env.GITHUB_API_URL } : {}), msPerSecond: 1 }),
     setOutput: (name, value) => void (recorded.outputs[name] = value),

@@ -22,7 +22,7 @@ function publishRun(pullRequest: boolean): PublishRun & { notices: string[] } {
     report: report([finding()]),
     failed: false,
     workflow: { eventName: 'pull_request', owner: 'acme', repo: 'infra', ...(pullRequest ? { pullRequest: { number: 3, headSha: 'abc' } } : {}) },
-    runner: { notice: (m) => void notices.push(m), annotate() {}, appendSummary: async () => true, writeFile: async () => {}, fileExists: () => false },
+    runner: { notice: (m) => void notices.push(m), annotate() {}, appendSummary: async () => true, writeFile: async () => {}, fileExists: () => false, readFile: async () => undefined },
     logger: silentLogger,
     cwd: repoRoot,
     summaryNotes: [],

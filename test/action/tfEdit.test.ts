@@ -69,6 +69,14 @@ describe('a fix as a .tf edit, and the finding gone after it', () => {
     expect(rerun.findings.length).toBe(report.findings.length - group.findings.length);
   });
 
+  it('each edit\'s diff lines read back as its old and its new lines', () => {
+    for (const policy of ['deny-before-allow', 'backend-allows-clients']) {
+      const edit = tfEditFor(groupFor(policy), tfText)!;
+      expect(edit.diff.filter((l) => !l.startsWith('+')).map((l) => l.slice(1))).toEqual(edit.original);
+      expect(edit.diff.filter((l) => !l.startsWith('-')).map((l) => l.slice(1))).toEqual(edit.replacement);
+    }
+  });
+
   it('a fix that is not an exact edit (narrowing a rule) has none', () => {
     const group = groupFor('admin-port-not-public');
     expect(group).toBeDefined();

@@ -24,13 +24,13 @@ export async function upsertStickyComment(github: GitHubClient, where: Repositor
 }
 
 /** The sticky comment on the pull request: `auto` on pull requests, `always`, or `never`. */
-export function stickyCommentPublisher(mode: 'auto' | 'always' | 'never', extraSections: (run: PublishRun) => string = () => ''): Publisher {
+export function stickyCommentPublisher(mode: 'auto' | 'always' | 'never', extraSections: (run: PublishRun) => Promise<string> = async () => ''): Publisher {
   return {
     name: 'PR comment',
     wanted: (run) => mode === 'always' || (mode === 'auto' && run.workflow.pullRequest !== undefined),
     needs: 'pullRequest',
     async publish(run, api, pullRequest) {
-      const extra = extraSections(run);
+      const extra = await extraSections(run);
       const body = renderMarkdown(run.report, { maxChars: COMMENT_LIMIT - 200 - extra.length, overflowHint: 'the job summary', heading: 'clb-guard', ...(run.links ? { links: run.links } : {}) }) + extra;
       const done = await upsertStickyComment(api.github, { owner: api.owner, repo: api.repo, issueNumber: pullRequest.number }, body);
       return `PR comment ${done}.`;

@@ -8,6 +8,12 @@ export interface TfEdit {
   /** The lines as they are now, to check they are the ones the diff shows. */
   readonly original: readonly string[];
   readonly replacement: readonly string[];
+  /**
+   * The same change as unified-diff lines (" ", "+", "-"), as a person would write it: the new
+   * block added above, or the DROP block added above the ACCEPT and taken out below. A minimal
+   * diff of blocks this alike would pair the wrong lines.
+   */
+  readonly diff: readonly string[];
 }
 
 interface Block {
@@ -86,7 +92,8 @@ export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
     }
     if (!inResource(anchor)) return undefined;
     const original = slice(anchor.start, anchor.end);
-    return { file: location.file, startLine: anchor.start, endLine: anchor.end, original, replacement: [...reindent(fix.hcl, anchor.indent), '', ...original] };
+    const added = [...reindent(fix.hcl, anchor.indent), ''];
+    return { file: location.file, startLine: anchor.start, endLine: anchor.end, original, replacement: [...added, ...original], diff: [...added.map((l) => `+${l}`), ...original.map((l) => ` ${l}`)] };
   }
 
   if (fix.hcl === undefined) {
@@ -98,8 +105,18 @@ export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
     let kept = before.length;
     while (kept > 0 && before[kept - 1]!.trim() === '') kept--;
     const gap = before.slice(kept);
+    const moved = slice(drop.start, drop.end);
+    const stays = before.slice(0, kept);
     const original = slice(acceptBlock.start, drop.end);
-    return { file: location.file, startLine: acceptBlock.start, endLine: drop.end, original, replacement: [...slice(drop.start, drop.end), ...(gap.length > 0 ? gap : ['']), ...before.slice(0, kept)] };
+    const newGap = gap.length > 0 ? gap : [''];
+    return {
+      file: location.file,
+      startLine: acceptBlock.start,
+      endLine: drop.end,
+      original,
+      replacement: [...moved, ...newGap, ...stays],
+      diff: [...[...moved, ...newGap].map((l) => `+${l}`), ...stays.map((l) => ` ${l}`), ...[...gap, ...moved].map((l) => `-${l}`)],
+    };
   }
   return undefined;
 }

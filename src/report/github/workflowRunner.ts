@@ -14,4 +14,6 @@ export interface WorkflowRunner {
   /** Writes a file, making its folder first. */
   writeFile(path: string, text: string): Promise<void>;
   fileExists(path: string): boolean;
+  /** A file's text, undefined when it cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
 }
