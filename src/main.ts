@@ -1,4 +1,5 @@
+import { actionsIo } from './action/actionsIo.js';
 import { runAction } from './action/runAction.js';
 
 // The Action entry: only wiring.
-await runAction();
+process.exitCode = await runAction(actionsIo());

@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import type { FailOn } from '../check/options.js';
 import { InputError } from '../errors/inputError.js';
+import { FAIL_ON_LEVELS } from '../model/severity.js';
 
 export interface ActionInputs {
   readonly mode: 'plan' | 'live';
@@ -16,72 +16,78 @@ export interface ActionInputs {
   readonly allowPartial: boolean;
   readonly comment: 'auto' | 'always' | 'never';
   readonly driftIssue: 'auto' | 'always' | 'never';
+  readonly suggestions: 'auto' | 'always' | 'never';
   readonly githubToken?: string;
   readonly roleArn?: string;
   readonly oidcProviderId?: string;
+  /** The `aud` of the ID token: the CAM identity provider's client ID. Default: GitHub's (the owner's URL). */
+  readonly oidcAudience?: string;
 }
 
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
 
-function optional(name: string): string | undefined {
-  const value = core.getInput(name).trim();
+/** `core.getInput`'s contract: the input's value, '' when not set. */
+type InputReader = (name: string) => string;
+
+function optional(input: InputReader, name: string): string | undefined {
+  const value = input(name).trim();
   return value === '' ? undefined : value;
 }
 
-function list(name: string): string[] {
-  return core
-    .getInput(name)
+function list(input: InputReader, name: string): string[] {
+  return input(name)
     .split(/[\n,]/)
     .map((v) => v.trim())
     .filter((v) => v !== '');
 }
 
-function flag(name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
+function flag(input: InputReader, name: string, fallback: boolean): boolean {
+  const value = input(name).trim().toLowerCase();
   if (value === '') return fallback;
   if (['true', 'yes', '1'].includes(value)) return true;
   if (['false', 'no', '0'].includes(value)) return false;
   throw new InputError(`input "${name}" must be true or false, not "${value}"`);
 }
 
-function choice(name: string): 'auto' | 'always' | 'never' {
-  const value = (optional(name) ?? 'auto').toLowerCase();
+function choice(input: InputReader, name: string): 'auto' | 'always' | 'never' {
+  const value = (optional(input, name) ?? 'auto').toLowerCase();
   if (value !== 'auto' && value !== 'always' && value !== 'never') throw new InputError(`input "${name}" must be auto, always or never, not "${value}"`);
   return value;
 }
 
 /** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
-export function readActionInputs(): ActionInputs {
-  const mode = (optional('mode') ?? 'plan').toLowerCase();
+export function readActionInputs(input: InputReader, setSecret: (secret: string) => void): ActionInputs {
+  const mode = (optional(input, 'mode') ?? 'plan').toLowerCase();
   if (mode !== 'plan' && mode !== 'live') throw new InputError(`input "mode" must be plan or live, not "${mode}"`);
-  const failOn = (optional('fail-on') ?? 'error').toLowerCase() as FailOn;
-  if (!FAIL_ON.includes(failOn)) throw new InputError(`input "fail-on" must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
-  const planFile = optional('plan-file');
+  const failOn = (optional(input, 'fail-on') ?? 'error').toLowerCase() as FailOn;
+  if (!FAIL_ON_LEVELS.includes(failOn)) throw new InputError(`input "fail-on" must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
+  const planFile = optional(input, 'plan-file');
   if (mode === 'plan' && planFile === undefined) throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
-  const regions = list('regions');
+  const regions = list(input, 'regions');
   if (mode === 'live' && regions.length === 0) throw new InputError('input "regions" is required in live mode, e.g. ap-guangzhou');
-  const githubToken = optional('github-token');
+  const githubToken = optional(input, 'github-token');
   // Registered before anything could print it.
-  if (githubToken !== undefined) core.setSecret(githubToken);
+  if (githubToken !== undefined) setSecret(githubToken);
   const optionalValues = {
     planFile,
-    tfRoot: optional('tf-root'),
-    config: optional('config'),
-    sarifFile: optional('sarif-file'),
-    apiEndpoint: optional('api-endpoint'),
+    tfRoot: optional(input, 'tf-root'),
+    config: optional(input, 'config'),
+    sarifFile: optional(input, 'sarif-file'),
+    apiEndpoint: optional(input, 'api-endpoint'),
     githubToken,
-    roleArn: optional('role-arn'),
-    oidcProviderId: optional('oidc-provider-id'),
+    roleArn: optional(input, 'role-arn'),
+    oidcProviderId: optional(input, 'oidc-provider-id'),
+    oidcAudience: optional(input, 'oidc-audience'),
   };
   return {
     mode,
     ...Object.fromEntries(Object.entries(optionalValues).filter(([, v]) => v !== undefined)),
-    policies: list('policies'),
+    policies: list(input, 'policies'),
     regions,
     failOn,
-    annotations: flag('annotations', true),
-    allowPartial: flag('allow-partial', false),
-    comment: choice('comment'),
-    driftIssue: choice('drift-issue'),
+    annotations: flag(input, 'annotations', true),
+    allowPartial: flag(input, 'allow-partial', false),
+    comment: choice(input, 'comment'),
+    driftIssue: choice(input, 'drift-issue'),
+    suggestions: choice(input, 'suggestions'),
   };
 }

@@ -39,4 +39,4 @@ export interface LiveCheckOptions extends CheckOptions {
   readonly oidc?: { readonly roleArn: string; readonly providerId: string; readonly idToken: () => Promise<string> };
 }
 
-export type FailOn = Severity | 'never';
+export type { FailOn } from '../model/severity.js';

@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors/inputError.js';
 import type { FailOn } from '../check/options.js';
+import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
-
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 
 export interface CommonArguments {
   readonly config?: string;
   readonly policies: readonly string[];
-  readonly format: OutputFormat;
+  readonly format: ReportFormat;
   readonly output?: string;
   readonly failOn: FailOn;
   readonly explain: boolean;
@@ -45,7 +45,7 @@ const OPTIONS = {
   'explain-only': { type: 'string', value: 'ID', help: 'report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
-  format: { type: 'string', value: 'FORMAT', help: 'text (default), json, sarif or markdown' },
+  format: { type: 'string', value: 'FORMAT', help: `${REPORT_FORMATS.join(', ')} (default: text)` },
   output: { type: 'string', value: 'FILE', help: 'write the report to FILE instead of stdout (its folder must exist)' },
   'fail-on': { type: 'string', value: 'LEVEL', help: 'exit 1 on findings at or above LEVEL: error (default), warning, notice or never' },
   explain: { type: 'boolean', help: 'show the rules that decided each finding (text format)' },
@@ -122,8 +122,6 @@ export function usage(topic: HelpTopic = 'overview'): string {
 /** The overview help, as before. */
 export const USAGE = usage('overview');
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'markdown'];
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
 const COMMANDS = ['plan', 'live', 'explain', 'policies', 'help'];
 const POLICIES_COMMANDS = ['validate', 'list'];
 
@@ -203,9 +201,9 @@ export function parseCommand(argv: readonly string[]): Command {
     return { kind: 'list', ...(config !== undefined ? { config } : {}), policies: strs('policies'), format, verbose: bool('verbose') };
   }
   if (topic === 'policies validate') return { kind: 'validate', files: rest.slice(1) };
-  if (!FORMATS.includes(format as OutputFormat)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (!isReportFormat(format)) throw new InputError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
   const failOn = str('fail-on') ?? 'error';
-  if (!FAIL_ON.includes(failOn as FailOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
+  if (!FAIL_ON_LEVELS.includes(failOn as FailOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
   const today = str('today');
   if (today !== undefined && !isCalendarDate(today)) throw new InputError(`--today must be a calendar day, YYYY-MM-DD, not "${today}"`);
   const config = str('config');
@@ -213,7 +211,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const common: CommonArguments = {
     ...(config !== undefined ? { config } : {}),
     policies: strs('policies'),
-    format: format as OutputFormat,
+    format,
     ...(output !== undefined ? { output } : {}),
     failOn: failOn as FailOn,
     explain: bool('explain'),

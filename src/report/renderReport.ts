@@ -2,9 +2,10 @@ import type { Report } from '../model/finding.js';
 import { renderJson } from './jsonReport.js';
 import { renderMarkdown, type MarkdownLinks } from './markdown.js';
 import { renderSarif } from './sarifReport.js';
+import type { ReportFormat } from './formats.js';
 import { renderText } from './textReport.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
+export type { ReportFormat } from './formats.js';
 
 export interface RenderOptions {
   readonly color: boolean;

@@ -2,12 +2,16 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
-import { expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
+import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
-/** Runs the built Action (dist/index.js) as the runner would: INPUT_* and GITHUB_* environment. */
+/** Runs the Action, bundled from the sources as dist/index.js is, as the runner would: INPUT_* and GITHUB_* environment. */
 const repoRoot = join(import.meta.dirname, '..', '..');
+let action = '';
+beforeAll(async () => {
+  action = await bundleEntry('main');
+}, 60_000);
 let standIn: StandIn | undefined;
 afterEach(async () => {
   await standIn?.close();
@@ -45,7 +49,7 @@ async function runAction(inputs: Record<string, string>, options: { event?: stri
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   if (sarifName) env['INPUT_SARIF-FILE'] = join(dir, sarifName);
   // Under the network guard: any connection or lookup outside loopback fails the test.
-  const child = spawn(process.execPath, [...guardedNodeArgs(), join(repoRoot, 'dist', 'index.js')], { cwd: repoRoot, env });
+  const child = spawn(process.execPath, [...guardedNodeArgs(), action], { cwd: repoRoot, env });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -64,7 +68,7 @@ function parseOutputs(text: string): Record<string, string> {
 const demo = { 'plan-file': 'examples/demo/plan.json', 'tf-root': 'examples/demo', 'github-token': 'rw', config: 'test/e2e/empty-config.json' };
 const pullRequest = { pull_request: { number: 12, head: { sha: 'feedface' } } };
 
-describe('the Action (dist/index.js)', () => {
+describe('the Action', () => {
   it('annotates the .tf lines, writes the summary and outputs, comments once on the PR, and fails on errors', async () => {
     const run = await runAction(demo, { payload: pullRequest });
     expect(run.code).toBe(1);
@@ -76,6 +80,10 @@ describe('the Action (dist/index.js)', () => {
     expect(JSON.parse(readFileSync(run.outputs['report-file']!, 'utf8')).summary.error).toBe(8);
     expect(standIn!.comments).toHaveLength(1);
     expect(standIn!.comments[0]).toMatchObject({ issue: 12 });
+    // The PR's diff (none in the stand-in) holds none of the fixes: they are diffs in the comment.
+    expect(standIn!.calls.map((c) => c.path)).toContain('/repos/acme/infra/pulls/12/files?per_page=100');
+    expect(standIn!.reviewComments).toEqual([]);
+    expect(standIn!.comments[0]!.body).toContain('### Suggested changes');
   });
 
   it('with checks: write puts every annotation on a check run for the PR head instead', async () => {

@@ -9,6 +9,8 @@ import { resolveCredentials } from '../../src/sources/live/index.js';
 import type { Account } from '../emulator/accountFixture.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
+import { runAction } from '../../src/action/runAction.js';
+import { fakeActionIo } from './fakeActionIo.js';
 
 /**
  * When STS refuses the OIDC exchange the run says so once, by its code, and stops: the ID token
@@ -44,6 +46,20 @@ describe('OIDC refused by STS', () => {
     await Promise.all(Array.from({ length: 16 }, () => source.get()));
     expect(tokens).toBe(1);
     expect(emulator.calls.get('AssumeRoleWithWebIdentity')).toBe(1);
+  });
+
+  it('the Action asks for the ID token with oidc-audience (the CAM provider\'s client ID)', async () => {
+    emulator = await startEmulator({ account: demoAccount });
+    const { io, recorded } = fakeActionIo({
+      inputs: { mode: 'live', regions: 'ap-guangzhou', 'role-arn': ROLE, 'oidc-provider-id': 'github', 'oidc-audience': 'sts.tencentcloudapi.com', 'api-endpoint': emulator.url, config: 'test/e2e/empty-config.json' },
+      env: { GITHUB_WORKSPACE: repoRoot, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'clb-guard-oidc-')) },
+      event: { eventName: 'schedule' },
+    });
+    const audiences: (string | undefined)[] = [];
+    const withAudience = { ...io, idToken: async (audience?: string) => (audiences.push(audience), 'rejected') };
+    expect(await runAction(withAudience)).toBe(2);
+    expect(audiences).toEqual(['sts.tencentcloudapi.com']);
+    expect(recorded.errors).toEqual(['OIDC: STS refused AssumeRoleWithWebIdentity: AuthFailure.TokenFailure']);
   });
 
   describe('the Action process', () => {

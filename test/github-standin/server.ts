@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in for the parts of the GitHub REST API clb-guard uses: issue comments, issues,
- * labels and check runs. It records every call, paginates with Link headers like GitHub, and
+ * labels, check runs, a pull request's files (with their patches) and its review comments. It records every call, paginates with Link headers like GitHub, and
  * enforces the token's permissions the way GitHub answers a read-only token.
  */
 export interface Permissions {
@@ -12,17 +12,55 @@ export interface Permissions {
   checks?: 'read' | 'write';
 }
 
+export interface PullFile {
+  filename: string;
+  status: 'added' | 'modified' | 'removed';
+  patch?: string;
+}
+
+export interface ReviewComment {
+  id: number;
+  pull: number;
+  path: string;
+  line: number;
+  start_line: number | null;
+  side: string;
+  commit_id: string;
+  body: string;
+}
+
+/** An answer the stand-in gives instead of the real one, `times` times, for matching requests. */
+export interface Fault {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly status: number;
+  readonly message?: string;
+  readonly headers?: Record<string, string>;
+  times: number;
+}
+
 export interface StandIn {
   readonly url: string;
+  /** Answers the next matching requests with an error: 5xx, rate limits (403 / 429 with their headers). */
+  inject(fault: Fault): void;
   readonly calls: { method: string; path: string; body?: unknown }[];
   readonly comments: { id: number; issue: number; body: string }[];
   readonly issues: { number: number; title: string; body: string; state: 'open' | 'closed'; labels: string[] }[];
   readonly checkRuns: { id: number; head_sha: string; status: string; conclusion?: string; annotations: unknown[]; updates: number }[];
+  /** The files of each pull request, as `GET /pulls/N/files` lists them; tests fill it. */
+  readonly pullFiles: Map<number, PullFile[]>;
+  readonly reviewComments: ReviewComment[];
+  /** Reviews created, with how many comments each carried. */
+  readonly reviews: { id: number; pull: number; event: string; comments: number }[];
   close(): Promise<void>;
 }
 
 export async function startGitHubStandIn(options: { tokens: Record<string, Permissions>; pageSize?: number }): Promise<StandIn> {
   const state = { comments: [] as StandIn['comments'], issues: [] as StandIn['issues'], checkRuns: [] as StandIn['checkRuns'], calls: [] as StandIn['calls'] };
+  const faults: Fault[] = [];
+  const pullFiles = new Map<number, PullFile[]>();
+  const reviewComments: ReviewComment[] = [];
+  const reviews: StandIn['reviews'] = [];
   let nextId = 1000;
   const pageSize = options.pageSize ?? 30;
 
@@ -37,6 +75,11 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       res.end(JSON.stringify(payload));
     };
     if (permissions === undefined) return send(401, { message: 'Bad credentials' });
+    const fault = faults.find((f) => f.times > 0 && f.method === req.method && f.path.test(url.pathname));
+    if (fault !== undefined) {
+      fault.times--;
+      return send(fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
+    }
     const forbid = () => send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     const paginate = (items: unknown[]) => {
       const page = Number(url.searchParams.get('page') ?? '1');
@@ -85,6 +128,61 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       Object.assign(issue, Object.fromEntries(Object.entries(body as object).filter(([k]) => ['title', 'body', 'state'].includes(k))));
       return send(200, toIssue(issue));
     }
+    const canWritePulls = permissions.pullRequests === 'write';
+    /** GitHub's check: a comment lies on lines of one hunk of that file's diff, or the request is refused. */
+    const placeable = (pull: number, c: { path?: string; line?: number; start_line?: number; side?: string }) => {
+      const file = (pullFiles.get(pull) ?? []).find((f) => f.filename === c.path);
+      if (file === undefined || typeof c.line !== 'number' || (c.side ?? 'RIGHT') !== 'RIGHT') return false;
+      const start = c.start_line ?? c.line;
+      return start <= c.line && newSideHunks(file.patch).some((lines) => lines.has(start) && lines.has(c.line!));
+    };
+    const unplaceable = () => send(422, { message: 'Unprocessable Entity', errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }] });
+    const toReviewComment = (c: ReviewComment) => ({ id: c.id, body: c.body, path: c.path, line: c.line, start_line: c.start_line, side: c.side, commit_id: c.commit_id });
+    type CommentInput = { path: string; line: number; start_line?: number; side?: string; body: string; commit_id?: string };
+    const addReviewComment = (pull: number, c: CommentInput, commitId: string) => {
+      const comment = { id: nextId++, pull, path: c.path, line: c.line, start_line: c.start_line ?? null, side: c.side ?? 'RIGHT', commit_id: commitId, body: String(c.body) };
+      reviewComments.push(comment);
+      return comment;
+    };
+
+    if (req.method === 'GET' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/))) {
+      return paginate(pullFiles.get(Number(match[1])) ?? []);
+    }
+    if (req.method === 'GET' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/))) {
+      return paginate(reviewComments.filter((c) => c.pull === Number(match![1])).map(toReviewComment));
+    }
+    if (req.method === 'POST' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/))) {
+      if (!canWritePulls) return forbid();
+      const pull = Number(match[1]);
+      const input = body as { commit_id?: string; event?: string; body?: string; comments?: CommentInput[] };
+      const comments = input.comments ?? [];
+      if ((input.event === 'COMMENT' || input.event === 'REQUEST_CHANGES') && comments.length === 0 && !input.body) return send(422, { message: 'Unprocessable Entity', errors: ['body is required'] });
+      // One comment GitHub cannot place and the whole review is refused.
+      if (!comments.every((c) => placeable(pull, c))) return unplaceable();
+      for (const c of comments) addReviewComment(pull, c, input.commit_id ?? '');
+      const review = { id: nextId++, pull, event: input.event ?? 'PENDING', comments: comments.length };
+      reviews.push(review);
+      return send(200, { id: review.id, state: review.event === 'COMMENT' ? 'COMMENTED' : review.event });
+    }
+    if (req.method === 'POST' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/))) {
+      if (!canWritePulls) return forbid();
+      const pull = Number(match[1]);
+      const input = body as CommentInput;
+      if (!placeable(pull, input)) return unplaceable();
+      return send(201, toReviewComment(addReviewComment(pull, input, input.commit_id ?? '')));
+    }
+    if ((req.method === 'PATCH' || req.method === 'DELETE') && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/))) {
+      if (!canWritePulls) return forbid();
+      const index = reviewComments.findIndex((c) => c.id === Number(match![1]));
+      if (index < 0) return send(404, { message: 'Not Found' });
+      if (req.method === 'DELETE') {
+        reviewComments.splice(index, 1);
+        res.writeHead(204);
+        return res.end();
+      }
+      reviewComments[index]!.body = String((body as { body: string }).body);
+      return send(200, toReviewComment(reviewComments[index]!));
+    }
     if (req.method === 'POST' && m(/^\/repos\/[^/]+\/[^/]+\/check-runs$/)) {
       if (permissions.checks !== 'write') return forbid();
       const input = body as { head_sha: string; status?: string; output?: { annotations?: unknown[] } };
@@ -113,12 +211,30 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
+    inject: (fault) => void faults.push(fault),
     calls: state.calls,
     comments: state.comments,
     issues: state.issues,
     checkRuns: state.checkRuns,
+    pullFiles,
+    reviewComments,
+    reviews,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The new-side line numbers of each hunk of a patch ("@@ -a,b +c,d @@" then " ", "+", "-" lines). */
+function newSideHunks(patch: string | undefined): Set<number>[] {
+  const hunks: Set<number>[] = [];
+  let line = 0;
+  for (const text of (patch ?? '').split('\n')) {
+    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+    if (header) {
+      hunks.push(new Set());
+      line = Number(header[1]);
+    } else if (hunks.length > 0 && (text.startsWith(' ') || text.startsWith('+'))) hunks.at(-1)!.add(line++);
+  }
+  return hunks;
 }
 
 function toIssue(i: StandIn['issues'][number]) {

@@ -1,5 +1,7 @@
-import type { Annotation } from '../annotations.js';
+import { annotationOf, annotationsFor, type Annotation } from '../annotations.js';
+import { renderMarkdown } from '../markdown.js';
 import type { GitHubClient, RepositoryRef } from './githubClient.js';
+import type { Publisher, PublishRun } from './publisher.js';
 
 /** The checks API takes at most 50 annotations per request. */
 export const CHECK_RUN_BATCH = 50;
@@ -31,4 +33,35 @@ export async function publishCheckRun(
   }
   await github.rest.checks.update({ owner: where.owner, repo: where.repo, check_run_id: created.data.id, status: 'completed', conclusion: run.conclusion, output: { title: run.title, summary: run.summary.slice(0, 65_535) } });
   return { id: created.data.id, batches: Math.max(1, batches.length) };
+}
+
+/**
+ * With `checks: write`, every annotation goes on a check run for the PR head; otherwise workflow
+ * commands, of which GitHub shows ten per level: the most severe first and a count of the rest.
+ */
+export function annotationPublisher(enabled: boolean): Publisher {
+  const withCommands = (run: PublishRun) => {
+    for (const annotation of annotationsFor(run.report)) run.runner.annotate(annotation);
+  };
+  return {
+    name: 'annotations',
+    wanted: () => enabled,
+    needs: 'pullRequest',
+    async publish(run, api, pullRequest) {
+      const { report } = run;
+      const all = report.findings.map(annotationOf);
+      const result = await publishCheckRun(api.github, { owner: api.owner, repo: api.repo, headSha: pullRequest.headSha }, {
+        title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings`,
+        summary: renderMarkdown(report, { maxChars: 60_000, overflowHint: 'the job summary' }),
+        conclusion: run.failed ? 'failure' : 'success',
+        annotations: all,
+      });
+      return `Annotations are on check run ${result.id} (${all.length} in ${result.batches} batches).`;
+    },
+    unavailable: withCommands,
+    denied: (run) => {
+      run.logger.debug('No checks: write permission; annotating with workflow commands instead.');
+      withCommands(run);
+    },
+  };
 }

@@ -1,4 +1,6 @@
+import { renderMarkdown } from '../markdown.js';
 import type { GitHubClient, RepositoryRef } from './githubClient.js';
+import type { Publisher } from './publisher.js';
 
 export const DRIFT_MARKER = '<!-- clb-guard:drift-issue -->';
 export const DRIFT_LABEL = 'clb-guard-drift';
@@ -29,4 +31,30 @@ export async function syncDriftIssue(
   if (existing.body === body && existing.title === state.title) return 'unchanged';
   await github.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: existing.number, title: state.title, body });
   return 'updated';
+}
+
+/** The drift issue: `auto` in live mode on schedule and workflow_dispatch, `always`, or `never`. */
+export function driftIssuePublisher(mode: 'auto' | 'always' | 'never'): Publisher {
+  return {
+    name: 'drift issue',
+    wanted: (run) => {
+      const scheduled = run.workflow.eventName === 'schedule' || run.workflow.eventName === 'workflow_dispatch';
+      return mode === 'always' || (mode === 'auto' && run.report.mode === 'live' && scheduled);
+    },
+    needs: 'repository',
+    async publish(run, api) {
+      const { report, workflow } = run;
+      const failures = report.findings.filter((f) => f.status === 'fail').length;
+      const done = await syncDriftIssue(api.github, api, {
+        // An incomplete scan is never "all clear": the issue stays open.
+        findings: report.complete ? failures : Math.max(failures, 1),
+        title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings in the live account`,
+        body: renderMarkdown(report, { maxChars: 60_000, overflowHint: workflow.runUrl ?? 'the workflow run' }) + (workflow.runUrl ? `\n\nLatest run: ${workflow.runUrl}` : ''),
+        ...(workflow.runUrl ? { runUrl: workflow.runUrl } : {}),
+      });
+      return `Drift issue ${done}.`;
+    },
+    unavailable: 'clb-guard: no token or repository here, so no drift issue.',
+    denied: 'clb-guard: the token may not manage issues; grant issues: write to get the drift issue.',
+  };
 }
