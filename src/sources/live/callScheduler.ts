@@ -1,18 +1,40 @@
 import { InputError } from '../../errors/inputError.js';
 import { ApiCallError, sanitizeCallError, type Service, type TencentApi } from './tencentApi.js';
 
-/** Published per-action limits (requests per second); others assume the CLB default of 20. */
+/**
+ * Published per-action limits, requests per second (domain §4.3). Every action has its own
+ * budget, so all of them are used at the same time.
+ */
 export const PUBLISHED_RATE_LIMITS: Readonly<Record<string, number>> = {
   DescribeLoadBalancers: 20,
+  DescribeLoadBalancersDetail: 20,
   DescribeListeners: 20,
   DescribeTargets: 20,
+  DescribeTargetHealth: 20,
+  DescribeTargetGroups: 20,
   DescribeTargetGroupInstances: 20,
   DescribeInstances: 40,
   DescribeSecurityGroupPolicies: 100,
   DescribeSecurityGroups: 100,
+  DescribeSecurityGroupAssociationStatistics: 100,
+  DescribeNetworkInterfaces: 100,
+  DescribeAddressTemplates: 100,
+  DescribeAddressTemplateGroups: 100,
+  DescribeServiceTemplates: 100,
   DescribeNetworkAcls: 20,
 };
-const DEFAULT_RATE = 20;
+/**
+ * Actions without a published limit (DescribeSubnets, DescribeVpcs, DescribeServiceTemplateGroups,
+ * DescribeNetworkAclQuintupleEntries, DescribeRegions…) stay at the CLB default of 20/s, the
+ * lowest published one; `rateLimits` (`--rate-limit ACTION=N`) overrides any of them.
+ */
+export const DEFAULT_RATE = 20;
+
+/**
+ * Whether an action's budget is shared by all regions of a scan (`account`, the stricter
+ * assumption: domain §4.3 leaves it open) or each region has its own (`region`).
+ */
+export type BudgetScope = 'account' | 'region';
 
 export interface RetryPolicy {
   readonly attempts: number;
@@ -72,7 +94,7 @@ export class CallScheduler {
 
   constructor(
     private readonly api: TencentApi,
-    private readonly options: { retry?: RetryPolicy; rateLimits?: Readonly<Record<string, number>>; secrets?: () => readonly string[]; random?: () => number } = {},
+    private readonly options: { retry?: RetryPolicy; rateLimits?: Readonly<Record<string, number>>; budgetScope?: BudgetScope; secrets?: () => readonly string[]; random?: () => number } = {},
   ) {}
 
   async call(service: Service, action: string, region: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -83,7 +105,7 @@ export class CallScheduler {
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
         await sleep((this.options.random ?? Math.random)() * ceiling);
       }
-      await this.slot(action);
+      await this.slot(action, region);
       this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
       try {
         return await this.api.call(service, action, region, params);
@@ -102,19 +124,27 @@ export class CallScheduler {
     throw new CallFailed(action, this.redact(last.reason));
   }
 
-  /** Spaces calls of one action at its published rate, so throttling is the exception. */
-  private async slot(action: string): Promise<void> {
-    const rate = this.options.rateLimits?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
-    const interval = 1000 / rate;
+  /**
+   * Spaces calls of one action at its published rate, so throttling is the exception. Slots are
+   * taken in call order, each action on its own clock: a slow action never holds up another.
+   */
+  private async slot(action: string, region: string): Promise<void> {
+    const interval = 1000 / rateOf(action, this.options.rateLimits);
+    const budget = this.options.budgetScope === 'region' ? `${region}|${action}` : action;
     const now = Date.now();
-    const at = Math.max(now, this.nextSlot.get(action) ?? 0);
-    this.nextSlot.set(action, at + interval);
+    const at = Math.max(now, this.nextSlot.get(budget) ?? 0);
+    this.nextSlot.set(budget, at + interval);
     if (at > now) await sleep(at - now);
   }
 
   private redact(text: string): string {
     return redactSecrets(text, this.options.secrets?.() ?? []);
   }
+}
+
+/** The requests per second the scheduler allows an action. */
+export function rateOf(action: string, overrides?: Readonly<Record<string, number>>): number {
+  return overrides?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
 }
 
 function sleep(ms: number): Promise<void> {

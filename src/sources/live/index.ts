@@ -1,7 +1,7 @@
 import type { Inventory } from '../../model/inventory.js';
 import type { Logger } from '../../logging/logger.js';
 import { AccountReader } from './accountReader.js';
-import { CallScheduler, type RetryPolicy } from './callScheduler.js';
+import { CallScheduler, type BudgetScope, type RetryPolicy } from './callScheduler.js';
 import type { CredentialSource } from './credentials.js';
 import { sdkApi, type TencentApi } from './tencentApi.js';
 
@@ -14,6 +14,8 @@ export interface LiveReadOptions {
   readonly logger: Logger;
   readonly retry?: RetryPolicy;
   readonly rateLimits?: Readonly<Record<string, number>>;
+  /** Per-action budgets shared by all regions (default) or one per region. */
+  readonly budgetScope?: BudgetScope;
   readonly timeoutSeconds?: number;
   /** Replaces the SDK (unit tests). */
   readonly api?: TencentApi;
@@ -22,7 +24,7 @@ export interface LiveReadOptions {
 /** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. */
 export async function readLiveInventory(options: LiveReadOptions): Promise<Inventory & { calls: ReadonlyMap<string, number> }> {
   const api = options.api ?? sdkApi(() => options.credentials.get(), { ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
-  const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), secrets: () => options.credentials.secrets() });
+  const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.budgetScope ? { budgetScope: options.budgetScope } : {}), secrets: () => options.credentials.secrets() });
   const inventory = await new AccountReader(scheduler, options.logger).read(options.regions);
   return { ...inventory, calls: scheduler.counts };
 }
