@@ -387,6 +387,17 @@ export class AccountReader {
       for (const [key, reason] of missing) this.networkAcls.set(key, { key, type: 'TRIPLE', vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } });
     });
 
+    // What each queue's reads can add to (through the groups they name, too).
+    const groupReaders = [peerMembers, addressTemplateGroups, serviceTemplateGroups, addressTemplates, serviceTemplates];
+    flow.feeds(eniByIp, [instancesById, backendEnis, subnets, ...groupReaders]);
+    flow.feeds(instancesById, [backendEnis, subnets, ...groupReaders]);
+    flow.feeds(backendEnis, [instancesById, subnets, ...groupReaders]);
+    flow.feeds(peerMembers, [peerEnis, backendEnis, subnets]);
+    flow.feeds(peerEnis, [subnets]);
+    flow.feeds(addressTemplateGroups, [addressTemplates]);
+    flow.feeds(serviceTemplateGroups, [serviceTemplates]);
+    flow.feeds(subnets, [vpcs, acls]);
+
     const targetGroupsSeen = new Set<string>();
     const readTargetGroups = (listeners: Api[]) => {
       for (const l of listeners) {

@@ -3,12 +3,13 @@
  * IDs that are read in batches (100 instance IDs, 5 filter values…) go out as soon as a batch is
  * full. A batch that is not full waits until nothing else is running — only then can no more IDs
  * arrive for it — so the tail costs one call per queue, never one per trickling ID. When all is
- * quiet, the queues flush in the order they were created, upstream first: a queue's partial batch
- * may still feed the queues after it.
+ * quiet, every queue with IDs pending and nothing pending upstream of it (`feeds`) flushes at
+ * once: nothing can add to it any more. In a cycle of pending queues the first created goes first.
  */
 export class ReadPipeline {
   private active = 0;
   private readonly queues: BatchQueue[] = [];
+  private readonly downstream = new Map<BatchQueue, BatchQueue[]>();
   private failure: { error: unknown } | undefined;
   private finish: (() => void) | undefined;
 
@@ -49,13 +50,39 @@ export class ReadPipeline {
     if (this.failure !== undefined) throw this.failure.error;
   }
 
+  /** Says that reads of `from` can add IDs to each of `to`. */
+  feeds(from: BatchQueue, to: readonly BatchQueue[]): void {
+    const list = this.downstream.get(from) ?? [];
+    list.push(...to);
+    this.downstream.set(from, list);
+  }
+
   private settle(): void {
     if (this.failure === undefined) {
-      for (const queue of this.queues) {
-        if (queue.flush()) return;
+      const pending = this.queues.filter((q) => q.pendingCount > 0);
+      if (pending.length > 0) {
+        const fedByPending = new Set<BatchQueue>();
+        for (const queue of pending) for (const below of this.below(queue)) fedByPending.add(below);
+        const free = pending.filter((q) => !fedByPending.has(q));
+        for (const queue of free.length > 0 ? free : pending.slice(0, 1)) queue.flush();
+        return;
       }
     }
     this.finish?.();
+  }
+
+  /** Every queue a queue's reads can add to, directly or through others. */
+  private below(queue: BatchQueue): Set<BatchQueue> {
+    const out = new Set<BatchQueue>();
+    const walk = (from: BatchQueue) => {
+      for (const next of this.downstream.get(from) ?? []) {
+        if (out.has(next)) continue;
+        out.add(next);
+        walk(next);
+      }
+    };
+    walk(queue);
+    return out;
   }
 }
 
@@ -77,6 +104,10 @@ export class BatchQueue {
       this.pending.push(id);
       if (this.pending.length >= this.size) this.launch(this.pending.splice(0, this.size));
     }
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
   }
 
   has(id: string): boolean {
