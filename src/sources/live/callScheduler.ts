@@ -54,6 +54,21 @@ export class CallFailed extends Error {
   }
 }
 
+/** The API refused the credentials (or their permission for an action): the run ends with one line. */
+export class CredentialsRejected extends InputError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The keys are good but may not call this action (a CAM policy without it). */
+  get permissionOnly(): boolean {
+    return this.code.startsWith('UnauthorizedOperation') || this.code === 'AuthFailure.UnauthorizedOperation';
+  }
+}
+
 function retryable(error: ApiCallError): boolean {
   if (error.code === undefined) return error.httpCode === undefined || error.httpCode >= 500; // transport: dropped connection, timeout, a body that is not JSON
   return error.code.startsWith('RequestLimitExceeded') || error.code.startsWith('InternalError');
@@ -115,7 +130,7 @@ export class CallScheduler {
         last = sanitizeCallError(error);
         // The code only: the API's message is response text, and response text is never echoed.
         if (last.code?.startsWith('AuthFailure') || last.code?.startsWith('UnauthorizedOperation')) {
-          throw new InputError(`Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
+          throw new CredentialsRejected(last.code, `Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
         }
         if (!retryable(last)) break;
       }
