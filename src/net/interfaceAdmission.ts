@@ -11,7 +11,8 @@ import { compileGroups, compileInterface } from './securityGroupRules.js';
  * groups are stateful, so an inbound flow needs only ingress rules.
  */
 export function admitToInterface(resolver: InventoryResolver, nic: NetworkInterface, query: FlowQuery): FlowVerdict {
-  if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0) {
+  // A secondary interface without groups admits everything (its compiled list says so).
+  if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0 && nic.primary) {
     return everything(query, 'unknown', `${nic.key} has no security group in this check (the platform binds a default group)`);
   }
   return evaluateOrdered(query, compileInterface(resolver, nic, 'ingress'), defaultDeny(nic.key));
