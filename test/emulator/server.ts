@@ -22,6 +22,8 @@ export interface EmulatorFaults {
   readonly stuck?: (action: string, params: Record<string, unknown>) => boolean;
   /** Answers that break the shape the API promises, one entry per fault; see `AnswerFault`. */
   readonly answers?: readonly AnswerFault[];
+  /** Actions the caller has no permission for: answered `UnauthorizedOperation`. */
+  readonly denied?: readonly string[];
 }
 
 /**
@@ -64,7 +66,7 @@ export interface Emulator {
   readonly endpoint: string;
   readonly calls: Map<string, number>;
   /** Every request's action and parameters, in order, with when it came in and when it was answered (ms since the epoch). */
-  readonly log: { action: string; region: string; params: Record<string, unknown>; startedAt: number; endedAt?: number }[];
+  readonly log: { action: string; region: string; params: Record<string, unknown>; startedAt: number; endedAt?: number; secretId?: string }[];
   close(): Promise<void>;
 }
 
@@ -141,8 +143,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     const auth = verify(req, raw, keys, tokens, options.now?.() ?? Date.now());
     if (auth !== undefined) return error(auth.code, auth.message);
+    const signer = /Credential=([^/]+)\//.exec(String(req.headers.authorization))?.[1];
+    if (signer !== undefined) entry.secretId = signer;
+    if (faults.denied?.includes(action)) return error('UnauthorizedOperation', `No permission for ${action}.`);
     // Signed STS and region calls: answered for the account, not for a region.
-    if (action === 'AssumeRole') return assumeSignedRole(params, /Credential=([^/]+)\//.exec(String(req.headers.authorization))?.[1], keys, tokens, options.roles, reply, error);
+    if (action === 'AssumeRole') return assumeSignedRole(params, signer, keys, tokens, options.roles, reply, error);
     if (action === 'DescribeRegions') {
       const names = Object.keys(options.account.regions);
       return reply(200, { TotalCount: names.length, RegionSet: names.map((name) => ({ Region: name, RegionName: name, RegionState: 'AVAILABLE' })) });
