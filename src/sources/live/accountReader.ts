@@ -278,7 +278,10 @@ export class AccountReader {
       for (const row of rows) {
         const nic = networkInterfaceOf(row, region);
         // The primary ENI is the instance's own interface, with the CVM-level groups.
-        if (nic.primary && nic.instance !== undefined && this.instances.has(nic.instance)) continue;
+        if (nic.primary && nic.instance !== undefined && this.instances.has(nic.instance)) {
+          if (withGroups) backend(nic.instance);
+          continue;
+        }
         if (!this.networkInterfaces.has(nic.key)) this.networkInterfaces.set(nic.key, nic);
         interfaceRead(nic, withGroups);
         if (withGroups && nic.instance !== undefined) backend(nic.instance);
@@ -290,7 +293,9 @@ export class AccountReader {
       const ips = batch.filter((ip) => !knownIps.has(ip));
       if (ips.length === 0) return;
       const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips }] }, 'NetworkInterfaceSet', false, call);
-      networkInterfacesRead(found?.rows ?? [], true);
+      // One value matches by suffix ("10.0.1.2" also finds 110.0.1.2): keep the ENIs that hold a wanted IP.
+      const holds = (row: Api) => list(row.PrivateIpAddressSet).some((a) => ips.includes(String(a.PrivateIpAddress)));
+      networkInterfacesRead((found?.rows ?? []).filter(holds), true);
     });
     const instancesById = flow.queue(PAGE, async (batch) => {
       const ids = batch.filter((id) => !this.instances.has(id));
@@ -454,6 +459,17 @@ export class AccountReader {
     if (!listed && lbRows.length === 0) {
       this.warnings.push({ message: `${region}: the load balancers could not be listed; nothing in this region was checked` });
       return;
+    }
+
+    // A primary ENI found by IP is its instance's own interface once the instance is read: one
+    // interface, with the CVM-level groups and every IP either answer gave.
+    for (const [key, nic] of this.networkInterfaces) {
+      const instance = nic.primary && nic.instance !== undefined ? this.instances.get(nic.instance) : undefined;
+      const own = instance?.interfaces.find((i) => i.primary);
+      if (instance === undefined || own === undefined || !Array.isArray(own.privateIps)) continue;
+      const ips = [...new Set([...own.privateIps, ...(Array.isArray(nic.privateIps) ? nic.privateIps : [])])];
+      this.instances.set(instance.key, { ...instance, interfaces: instance.interfaces.map((i) => (i === own ? { ...own, privateIps: ips } : i)) });
+      this.networkInterfaces.delete(key);
     }
 
     for (const lb of lbRows) {

@@ -37,10 +37,15 @@ export const DEFAULT_RATE = 20;
 export type BudgetScope = 'account' | 'region';
 
 export interface RetryPolicy {
+  /** Attempts a call gets against errors other than throttling (5xx, dropped connections, internal errors). */
   readonly attempts: number;
+  /** Throttled attempts a call gets (`RequestLimitExceeded`); default 20. */
+  readonly throttledAttempts?: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
 }
+
+const DEFAULT_THROTTLED_ATTEMPTS = 20;
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000 };
 
@@ -115,9 +120,12 @@ export class CallScheduler {
   async call(service: Service, action: string, region: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
     const retry = this.options.retry ?? DEFAULT_RETRY;
     let last = new ApiCallError(undefined, undefined, 'network error');
-    for (let attempt = 0; attempt < retry.attempts; attempt++) {
+    // Throttling says "slower", not "broken": it has its own, larger allowance of attempts.
+    let errors = 0;
+    let throttles = 0;
+    for (let attempt = 0; errors < retry.attempts && throttles < (retry.throttledAttempts ?? DEFAULT_THROTTLED_ATTEMPTS); attempt++) {
       if (attempt > 0) {
-        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.min(attempt - 1, 16));
         await sleep((this.options.random ?? Math.random)() * ceiling);
       }
       await this.slot(action, region);
@@ -133,6 +141,8 @@ export class CallScheduler {
           throw new CredentialsRejected(last.code, `Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
         }
         if (!retryable(last)) break;
+        if (last.code?.startsWith('RequestLimitExceeded')) throttles++;
+        else errors++;
       }
     }
     this.failures++;
