@@ -11,6 +11,8 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
+    ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}),
   });
   const env = options.env ?? process.env;
   // Per-call timeout and retry pace: overridable for slow proxies (and fast tests).
@@ -23,9 +25,11 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
     retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.budgetPerRegion ? { budgetScope: 'region' as const } : {}),
   });
   options.onInventory?.(inventory);
-  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });
+  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: inventory.regions } });
   logWarnings(report, options.logger);
   return report;
 }

@@ -37,6 +37,14 @@ export interface LiveCheckOptions extends CheckOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** OIDC (GitHub Actions): role ARN and provider ID for STS AssumeRoleWithWebIdentity. */
   readonly oidc?: { readonly roleArn: string; readonly providerId: string; readonly idToken: () => Promise<string> };
+  /** A profile of the credentials file other than `[default]`. */
+  readonly profile?: string;
+  /** Assume this role (STS AssumeRole) with the credentials found, and scan as the role. */
+  readonly roleArn?: string;
+  /** Requests per second by action, over the published limits. */
+  readonly rateLimits?: Readonly<Record<string, number>>;
+  /** One rate-limit budget per region instead of one per account. */
+  readonly budgetPerRegion?: boolean;
 }
 
 export type { FailOn } from '../model/severity.js';

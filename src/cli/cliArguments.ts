@@ -17,12 +17,20 @@ export interface CommonArguments {
   readonly today?: string;
 }
 
+/** How live mode reaches the account: which profile, which role, how fast. */
+export interface LiveAccessArguments {
+  readonly profile?: string;
+  readonly roleArn?: string;
+  readonly rateLimits?: Readonly<Record<string, number>>;
+  readonly budgetPerRegion?: boolean;
+}
+
 /** What `--help` can be about: the overview or one command. */
 export type HelpTopic = 'overview' | 'plan' | 'live' | 'explain' | 'policies' | 'policies validate' | 'policies list';
 
 export type Command =
   | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
-  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly common: CommonArguments }
+  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly live?: LiveAccessArguments; readonly common: CommonArguments }
   | { readonly kind: 'explain'; readonly planFile: string; readonly id: string; readonly tfRoot?: string; readonly common: CommonArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
@@ -39,7 +47,11 @@ interface OptionSpec {
 
 const OPTIONS = {
   'tf-root': { type: 'string', value: 'DIR', help: "folder of the root module's .tf files (default: the plan file's folder when it holds .tf files, else found in the repository)" },
-  region: { type: 'string', multiple: true, value: 'REGION', help: 'region to scan (repeatable, or comma-separated)' },
+  region: { type: 'string', multiple: true, value: 'REGION', help: 'region to scan (repeatable, or comma-separated); all: every region the account has' },
+  profile: { type: 'string', value: 'NAME', help: 'use the profile [NAME] of the credentials file (TENCENTCLOUD_CREDENTIALS_FILE, else ~/.tencentcloud/credentials)' },
+  'role-arn': { type: 'string', value: 'ARN', help: 'assume this CAM role (STS AssumeRole) with the credentials given, and scan as the role' },
+  'rate-limit': { type: 'string', multiple: true, value: 'ACTION=N', help: 'allow N requests per second of ACTION (repeatable; default: the published limits, 20 for unpublished ones)' },
+  'budget-per-region': { type: 'boolean', help: 'give each region its own rate-limit budget (default: one per account, shared by the regions)' },
   'api-endpoint': { type: 'string', value: 'URL', help: 'send every API call to URL (emulators, proxies); http only for loopback' },
   'allow-partial': { type: 'boolean', help: 'exit by the findings even if some API calls kept failing' },
   'explain-only': { type: 'string', value: 'ID', help: 'report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does' },
@@ -63,7 +75,7 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
   plan: ['tf-root', ...COMMON],
-  live: ['region', 'api-endpoint', 'allow-partial', 'explain-only', ...COMMON],
+  live: ['region', 'profile', 'role-arn', 'api-endpoint', 'rate-limit', 'budget-per-region', 'allow-partial', 'explain-only', ...COMMON],
   explain: ['tf-root', 'config', 'policies', 'format', 'output', 'fail-on', 'today', 'verbose', 'help'],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
@@ -84,8 +96,9 @@ Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdi
   terraform show -json tfplan | clb-guard plan -`,
   live: `Usage: clb-guard live --region REGION [--region …] [options]
 
-Checks the live Tencent Cloud account. Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
-(and TENCENTCLOUD_SESSION_TOKEN), or a profile.`,
+Checks the live Tencent Cloud account. Credentials: --profile NAME; else TENCENTCLOUD_SECRET_ID /
+TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN); else the [default] profile of
+TENCENTCLOUD_CREDENTIALS_FILE (default ~/.tencentcloud/credentials). --role-arn assumes a role with them.`,
   explain: `Usage: clb-guard explain PLAN.json|- RESOURCE|FINGERPRINT [options]
 
 Checks the plan and prints what concerns one resource (a backend instance, listener, CLB, security
@@ -236,7 +249,30 @@ export function parseCommand(argv: readonly string[]): Command {
     .filter((r) => r !== '');
   if (regions.length === 0) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou');
   const apiEndpoint = str('api-endpoint');
+  const profile = str('profile');
+  const roleArn = str('role-arn');
+  if (roleArn !== undefined && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn)) throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
+  const rateLimits = parseRateLimits(strs('rate-limit'));
+  const live: LiveAccessArguments = {
+    ...(profile !== undefined ? { profile } : {}),
+    ...(roleArn !== undefined ? { roleArn } : {}),
+    ...(rateLimits !== undefined ? { rateLimits } : {}),
+    ...(bool('budget-per-region') ? { budgetPerRegion: true } : {}),
+  };
   const explainOnly = str('explain-only');
   if (explainOnly !== undefined && format === 'sarif') throw new InputError('--explain-only reports as text, markdown or json, not sarif');
-  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), ...(explainOnly !== undefined ? { explainOnly } : {}), common };
+  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), ...(explainOnly !== undefined ? { explainOnly } : {}), live, common };
+}
+
+/** `--rate-limit DescribeSubnets=50`: an action's name and a positive number of requests per second. */
+function parseRateLimits(values: readonly string[]): Record<string, number> | undefined {
+  if (values.length === 0) return undefined;
+  const limits: Record<string, number> = {};
+  for (const value of values.flatMap((v) => v.split(','))) {
+    const match = /^\s*([A-Z][A-Za-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+    const rate = match ? Number(match[2]) : NaN;
+    if (!match || !(rate > 0) || rate > 10_000) throw new InputError(`--rate-limit takes ACTION=N with N requests per second (0 < N <= 10000), e.g. DescribeSubnets=50; not "${value}"`);
+    limits[match[1]!] = rate;
+  }
+  return limits;
 }

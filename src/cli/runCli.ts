@@ -120,6 +120,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
         logger,
         regions: command.regions,
         env: io.env,
+        ...command.live,
         ...(apiEndpoint ? { apiEndpoint } : {}),
         ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
         policyPaths: command.common.policies,

@@ -31,9 +31,10 @@ export interface RuleRef {
   readonly index: number;
   /**
    * Set when no written rule decided: `defaultDeny` is the implicit final DROP of the list,
-   * `opaque` a stretch of rules nobody can see (an external group, a list known after apply).
+   * `opaque` a stretch of rules nobody can see (an external group, a list known after apply),
+   * `noGroups` a secondary interface without any security group, which admits all traffic.
    */
-  readonly kind?: 'defaultDeny' | 'opaque';
+  readonly kind?: 'defaultDeny' | 'opaque' | 'noGroups';
   /** `DROP 45.33.0.0/16 TCP:8443` */
   readonly text: string;
   readonly action?: 'ACCEPT' | 'DROP';

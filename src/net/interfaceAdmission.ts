@@ -13,7 +13,8 @@ import { compileGroups, compileInterface } from './securityGroupRules.js';
  * computed under a stand-in name and retold for each (`retellPart`).
  */
 export function admitToInterface(resolver: InventoryResolver, nic: NetworkInterface, query: FlowQuery, name: Ref = nic.key): FlowVerdict {
-  if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0) {
+  // A secondary interface without groups admits everything (its compiled list says so).
+  if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0 && nic.primary) {
     return everything(query, 'unknown', `${name} has no security group in this check (the platform binds a default group)`);
   }
   return evaluateOrdered(query, compileInterface(resolver, nic, 'ingress'), defaultDeny(name));

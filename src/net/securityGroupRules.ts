@@ -2,6 +2,7 @@ import type { NetworkInterface } from '../model/instance.js';
 import type { Ref } from '../model/network.js';
 import type { Direction, SecurityGroup, SecurityGroupRule } from '../model/securityGroup.js';
 import { isUnknown } from '../model/value.js';
+import { AddressSet } from './addressSet.js';
 import { ALL_PROTOCOLS, opaqueRule, type CompiledRule } from './compiledRule.js';
 import type { RuleRef } from './flow.js';
 import type { InventoryResolver } from './inventoryResolver.js';
@@ -93,7 +94,23 @@ function compileInterfaceUncached(resolver: InventoryResolver, nic: NetworkInter
   if (isUnknown(nic.securityGroups)) {
     return [opaqueRule({ list: nic.key, direction, index: -1, kind: 'opaque', text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
   }
+  if (nic.securityGroups.length === 0 && !nic.primary) return [admitAll(nic, direction)];
   return compileGroups(resolver, nic.securityGroups, direction);
+}
+
+/**
+ * "If no security groups are bound to your ENI, the ENI allows all traffic by default" (domain
+ * §1.1): a secondary interface with an empty group set behaves as one ACCEPT of everything.
+ */
+function admitAll(nic: NetworkInterface, direction: Direction): CompiledRule {
+  return {
+    action: 'ACCEPT',
+    protocols: { definite: ALL_PROTOCOLS, possible: ALL_PROTOCOLS },
+    peer: { definite: AddressSet.ALL, possible: AddressSet.ALL, symbols: new Set() },
+    ports: { definite: ALL_PORTS, possible: ALL_PORTS },
+    local: 'yes',
+    ref: { list: nic.key, direction, index: -1, kind: 'noGroups', action: 'ACCEPT', text: `no security group is bound to ${nic.key}: it admits all traffic`, provenance: nic.provenance },
+  };
 }
 
 export function compileGroups(resolver: InventoryResolver, groups: readonly Ref[], direction: Direction): CompiledRule[] {

@@ -117,7 +117,10 @@ export class CheckCache {
   groupVerdicts(nic: NetworkInterface, query: FlowQuery): LayerVerdicts {
     let groups = this.groupLists.get(nic);
     if (groups === undefined) {
-      groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(',');
+      // A secondary interface without groups admits all, and its verdict names it: a class of its own.
+      if (isUnknown(nic.securityGroups)) groups = `?${nic.key}`;
+      else if (nic.securityGroups.length === 0 && !nic.primary) groups = `!${nic.key}`;
+      else groups = nic.securityGroups.join(',');
       this.groupLists.set(nic, groups);
     }
     let byGroups = this.groupClasses.get(query);

@@ -90,9 +90,19 @@ export function* subjectsOf(kind: SubjectKind, cache: CheckCache, params: Subjec
     case 'backend':
       yield* backendSubjects(cache, params);
       return;
-    case 'instance':
-      for (const instance of inv.instances.values()) yield instanceSubject(instance);
+    case 'instance': {
+      // Every interface of an instance counts (domain §1.1): the secondary ones are subjects of their own.
+      const secondary = new Map<string, NetworkInterface[]>();
+      for (const nic of inv.networkInterfaces.values()) {
+        const owner = nic.instance === undefined || nic.primary ? undefined : resolver.instance(nic.instance)?.key;
+        if (owner !== undefined) secondary.set(owner, [...(secondary.get(owner) ?? []), nic]);
+      }
+      for (const instance of inv.instances.values()) {
+        yield instanceSubject(instance);
+        for (const nic of [...instance.interfaces.filter((i) => !i.primary), ...(secondary.get(instance.key) ?? [])]) yield instanceSubject(instance, nic);
+      }
       return;
+    }
     case 'securityGroup':
       for (const sg of inv.securityGroups.values()) {
         yield { kind, resource: sg.key, provenance: sg.provenance, related: [], fields: new Map<string, FieldValue>([['sg.key', sg.key], ['sg.name', sg.name ?? sg.key]]), securityGroup: sg };
@@ -280,13 +290,14 @@ function backendSubject(
   };
 }
 
-function instanceSubject(instance: Instance): Subject {
-  const nic = instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
+/** An instance through its primary interface, or through `secondary`, one of its other interfaces (the finding names that one). */
+function instanceSubject(instance: Instance, secondary?: NetworkInterface): Subject {
+  const nic = secondary ?? instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
   return {
     kind: 'instance',
-    resource: instance.key,
-    provenance: instance.provenance,
-    related: [],
+    resource: secondary?.key ?? instance.key,
+    provenance: secondary?.provenance ?? instance.provenance,
+    related: secondary ? [instance.key] : [],
     fields: new Map<string, FieldValue>([
       ['instance.key', instance.key],
       ['instance.name', instance.name ?? instance.key],

@@ -22,6 +22,8 @@ export interface EmulatorFaults {
   readonly stuck?: (action: string, params: Record<string, unknown>) => boolean;
   /** Answers that break the shape the API promises, one entry per fault; see `AnswerFault`. */
   readonly answers?: readonly AnswerFault[];
+  /** Actions the caller has no permission for: answered `UnauthorizedOperation`. */
+  readonly denied?: readonly string[];
 }
 
 /**
@@ -55,14 +57,16 @@ export interface EmulatorOptions {
   /** Published per-action limits (requests per second); exceeded → RequestLimitExceeded. */
   readonly rateLimits?: Record<string, number>;
   readonly now?: () => number;
+  /** Roles STS AssumeRole may hand out: role ARN → the SecretIds allowed to assume it. */
+  readonly roles?: Record<string, readonly string[]>;
 }
 
 export interface Emulator {
   readonly url: string;
   readonly endpoint: string;
   readonly calls: Map<string, number>;
-  /** Every request's action and parameters, in order. */
-  readonly log: { action: string; region: string; params: Record<string, unknown> }[];
+  /** Every request's action and parameters, in order, with when it came in and when it was answered (ms since the epoch). */
+  readonly log: { action: string; region: string; params: Record<string, unknown>; startedAt: number; endedAt?: number; secretId?: string }[];
   close(): Promise<void>;
 }
 
@@ -110,7 +114,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return error('InvalidParameter', 'body is not JSON');
     }
     calls.set(action, (calls.get(action) ?? 0) + 1);
-    log.push({ action, region, params });
+    const entry: Emulator['log'][number] = { action, region, params, startedAt: Date.now() };
+    log.push(entry);
+    res.on('finish', () => {
+      entry.endedAt = Date.now();
+    });
 
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (faults.stuck?.(action, params)) {
@@ -135,6 +143,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     const auth = verify(req, raw, keys, tokens, options.now?.() ?? Date.now());
     if (auth !== undefined) return error(auth.code, auth.message);
+    const signer = /Credential=([^/]+)\//.exec(String(req.headers.authorization))?.[1];
+    if (signer !== undefined) entry.secretId = signer;
+    if (faults.denied?.includes(action)) return error('UnauthorizedOperation', `No permission for ${action}.`);
+    // Signed STS and region calls: answered for the account, not for a region.
+    if (action === 'AssumeRole') return assumeSignedRole(params, signer, keys, tokens, options.roles, reply, error);
+    if (action === 'DescribeRegions') {
+      const names = Object.keys(options.account.regions);
+      return reply(200, { TotalCount: names.length, RegionSet: names.map((name) => ({ Region: name, RegionName: name, RegionState: 'AVAILABLE' })) });
+    }
     const account = options.account.regions[region];
     if (account === undefined) return error('UnsupportedRegion', `The region ${region} is not supported.`);
     try {
@@ -256,6 +273,24 @@ function assumeRole(params: Record<string, unknown>, keys: Record<string, string
   return reply(200, { Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token }, ExpiredTime: Math.floor(Date.now() / 1000) + seconds, Expiration: new Date(Date.now() + seconds * 1000).toISOString() });
 }
 
+/**
+ * STS AssumeRole, signed with long-term keys: temporary keys for a role the caller may assume
+ * (`roles`), registered so that calls signed with them (and their token) verify.
+ */
+function assumeSignedRole(params: Record<string, unknown>, caller: string | undefined, keys: Record<string, string>, tokens: Map<string, string>, roles: Record<string, readonly string[]> | undefined, reply: (s: number, r: Record<string, unknown>) => void, error: (c: string, m: string) => void) {
+  if (typeof params.RoleArn !== 'string' || typeof params.RoleSessionName !== 'string' || params.RoleSessionName === '') return error('InvalidParameter', 'RoleArn and RoleSessionName are required.');
+  const allowed = roles?.[params.RoleArn];
+  if (allowed === undefined) return error('InvalidParameter.RoleNotExist', 'The role does not exist.');
+  if (caller === undefined || !allowed.includes(caller)) return error('AuthFailure.UnauthorizedOperation', 'The caller may not assume this role.');
+  const id = `AKIDrole${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const key = randomUUID();
+  const token = randomUUID();
+  keys[id] = key;
+  tokens.set(id, token);
+  const seconds = Number(params.DurationSeconds ?? 7200);
+  return reply(200, { Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token }, ExpiredTime: Math.floor(Date.now() / 1000) + seconds, Expiration: new Date(Date.now() + seconds * 1000).toISOString() });
+}
+
 const num = (v: unknown, fallback: number) => (v === undefined ? fallback : Number(v));
 
 function page<T>(items: T[], params: Record<string, unknown>, max = 100): T[] {
@@ -276,6 +311,8 @@ function filterValues(params: Record<string, unknown>, name: string): string[] |
   const filters = (params.Filters as { Name: string; Values: string[] }[] | undefined) ?? [];
   return filters.find((f) => f.Name === name)?.Values;
 }
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 function byId(items: Record<string, unknown>[] | undefined, field: string, wanted: string[] | undefined): Record<string, unknown>[] {
   const all = items ?? [];
@@ -304,7 +341,8 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     return { TotalCount: all.length, TargetGroupInstanceSet: page(all, p), RealCount: all.length };
   },
   DescribeInstances: (a, p) => {
-    const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds'));
+    const groups = filterValues(p, 'security-group-id');
+    const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds')).filter((i) => groups === undefined || strings(i.SecurityGroupIds).some((g) => groups.includes(g)));
     return { TotalCount: all.length, InstanceSet: page(all, p) };
   },
   DescribeSecurityGroupPolicies: (a, p) => {
@@ -333,7 +371,16 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
   },
   DescribeNetworkInterfaces: (a, p) => {
     const ips = filterValues(p, 'address-ip');
-    const all = (a.networkInterfaces ?? []).filter((n) => ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress)));
+    const attached = filterValues(p, 'attachment.instance-id');
+    const groups = filterValues(p, 'groups.security-group-id');
+    const primary = filterValues(p, 'is-primary')?.map((v) => v.toUpperCase() === 'TRUE');
+    const all = (a.networkInterfaces ?? []).filter(
+      (n) =>
+        (ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress))) &&
+        (attached === undefined || attached.includes(String((n.Attachment as { InstanceId?: string } | undefined)?.InstanceId))) &&
+        (groups === undefined || strings(n.GroupSet).some((g) => groups.includes(g))) &&
+        (primary === undefined || primary.includes(n.Primary === true)),
+    );
     return { TotalCount: all.length, NetworkInterfaceSet: page(all, p) };
   },
   DescribeAddressTemplates: (a, p) => {

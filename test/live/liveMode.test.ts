@@ -78,6 +78,10 @@ describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () =>
       DescribeListeners: 3,
       DescribeLoadBalancers: 1,
       DescribeNetworkAcls: 1,
+      // The secondary interfaces of the four instances: one filter of five values.
+      DescribeNetworkInterfaces: 1,
+      // The region names are checked against the account's list first.
+      DescribeRegions: 1,
       DescribeSecurityGroupPolicies: 4,
       DescribeSubnets: 1,
       DescribeTargets: 3,

@@ -11,6 +11,8 @@ export function rulePeer(resolver: InventoryResolver, ref: RuleRef): AddressSet 
 
 /** What the source of a written security-group rule or network ACL entry matches (definite and possible). */
 export function rulePeerMatch(resolver: InventoryResolver, ref: RuleRef): PeerMatch | undefined {
+  // An interface without groups admits every source.
+  if (ref.kind === 'noGroups') return { definite: AddressSet.ALL, possible: AddressSet.ALL, symbols: new Set() };
   if (ref.kind !== undefined || ref.index < 0) return undefined;
   const group = resolver.securityGroup(ref.list);
   if (group !== undefined) {

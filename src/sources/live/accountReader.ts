@@ -9,6 +9,7 @@ import { unknown } from '../../model/value.js';
 import type { Logger } from '../../logging/logger.js';
 import { instanceOf, listenerOf, loadBalancerOf, networkAclOf, networkInterfaceOf, quintupleEntriesOf, securityGroupOf, subnetOf, targetOf, templateOf, vpcOf } from './apiToInventory.js';
 import { CallFailed, type CallScheduler } from './callScheduler.js';
+import { ReadPipeline } from './readPipeline.js';
 import type { Service } from './tencentApi.js';
 
 type Api = Record<string, unknown>;
@@ -18,7 +19,14 @@ interface Paged {
   readonly complete: boolean;
 }
 const list = (v: unknown): Api[] => (Array.isArray(v) ? (v as Api[]) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
 const PAGE = 100;
+/**
+ * Values one filter takes in one call. DescribeInstances documents 5; the VPC actions say nothing,
+ * so 5 there too (a documented assumption: more would be fewer calls, a refusal would be none).
+ */
+const FILTER_VALUES = 5;
+type Call = (service: Service, action: string, params: Api) => Promise<Api | undefined>;
 const isApi = (v: unknown): v is Api => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A list of objects, or undefined when the answer has something else (missing, null, a string…). */
 const objects = (v: unknown): Api[] | undefined => (Array.isArray(v) && v.every(isApi) ? (v as Api[]) : undefined);
@@ -63,11 +71,12 @@ export class AccountReader {
   constructor(
     private readonly scheduler: CallScheduler,
     private readonly logger: Logger,
-    private readonly concurrency = 16,
   ) {}
 
+  /** Regions side by side: each action's budget is the scheduler's (per account unless it was told per region). */
   async read(regions: readonly string[]): Promise<Inventory> {
-    for (const region of regions) await this.logger.group(`Reading ${region}`, () => this.readRegion(region));
+    this.logger.info(`Reading ${regions.join(', ')}`);
+    await Promise.all(regions.map((region) => this.readRegion(region)));
     return {
       ...emptyInventory('live'),
       loadBalancers: this.loadBalancers,
@@ -125,16 +134,17 @@ export class AccountReader {
    * the list and the count; the objects read must add up to the count, with no ID twice, and
    * the count must not change while paging. Short of that, what was read is returned with the
    * scan marked incomplete (the objects that were not read cannot be named, let alone checked).
-   * `undefined`: nothing usable came back.
+   * `undefined`: nothing usable came back. `onPage` sees each page's new objects as it comes,
+   * with the count the pages add up to, so what they name can be read before the last page.
    */
-  private async pages(service: Service, action: string, region: string, params: Api, field: string, stringPaging = false): Promise<Paged | undefined> {
+  private async pages(service: Service, action: string, region: string, params: Api, field: string, stringPaging: boolean, call: Call, onPage?: (rows: Api[], total: number) => void): Promise<Paged | undefined> {
     const out = new Map<string, Api>();
     const idField = ID_FIELD[field];
     const rows: Api[] = [];
     let total: number | undefined;
     let problem: string | undefined;
     for (let offset = 0, page = 0; ; page++) {
-      const response = await this.call(service, action, region, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE });
+      const response = await call(service, action, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE });
       if (response === undefined) return offset === 0 ? undefined : this.partialPages(action, region, rows, `a later page failed`);
       const items = this.listIn(response, action, region, field);
       if (items === undefined) return offset === 0 ? undefined : this.partialPages(action, region, rows, undefined);
@@ -145,6 +155,7 @@ export class AccountReader {
       }
       if (total === undefined) total = pageTotal;
       else if (pageTotal !== total) problem ??= `the TotalCount changed from ${total} to ${pageTotal} while paging`;
+      const before = rows.length;
       for (const item of items) {
         if (idField === undefined) rows.push(item);
         else if (out.has(id(item, idField)!)) problem ??= `${id(item, idField)} came back twice`;
@@ -153,6 +164,7 @@ export class AccountReader {
           rows.push(item);
         }
       }
+      onPage?.(rows.slice(before), total);
       offset += items.length;
       if (items.length > PAGE) problem ??= `a page had ${items.length} objects, more than the ${PAGE} asked for`;
       if (rows.length >= total || items.length === 0 || items.length > PAGE) break;
@@ -177,13 +189,13 @@ export class AccountReader {
    * Objects by ID, 100 IDs a call. Each call's list is checked; an ID asked for and not
    * answered is in `missing` with the reason, so the caller can make that object unknown.
    */
-  private async byIds(service: Service, action: string, region: string, idField: string, ids: string[], resultField: string, extra: Api = {}): Promise<{ found: Map<string, Api>; missing: Map<string, string> }> {
+  private async byIds(service: Service, action: string, region: string, idField: string, ids: string[], resultField: string, call: Call): Promise<{ found: Map<string, Api>; missing: Map<string, string> }> {
     const found = new Map<string, Api>();
     const missing = new Map<string, string>();
     const idKey = idField.replace(/s$/, '');
     for (let i = 0; i < ids.length; i += PAGE) {
       const batch = ids.slice(i, i + PAGE);
-      const response = await this.call(service, action, region, { [idField]: batch, Limit: PAGE, ...extra });
+      const response = await call(service, action, { [idField]: batch, Limit: PAGE });
       const items = response === undefined ? undefined : this.listIn(response, action, region, resultField, idKey);
       if (items === undefined) {
         for (const wanted of batch) missing.set(wanted, `${action} did not answer for ${wanted}`);
@@ -197,41 +209,270 @@ export class AccountReader {
     return { found, missing };
   }
 
+  /**
+   * One region as a data flow (see `ReadPipeline`): every read starts as soon as what it needs
+   * is known, and every action runs at its own pace at the same time — instances while later
+   * listeners are still being read, groups as soon as an instance or ENI names them.
+   */
   private async readRegion(region: string): Promise<void> {
-    const lbs = (await this.pages('clb', 'DescribeLoadBalancers', region, {}, 'LoadBalancerSet'))?.rows;
-    if (lbs === undefined) {
+    const flow = new ReadPipeline();
+    const lbRows: Api[] = [];
+    const listenersByLb = new Map<string, { listeners?: Api[] | undefined; backends?: Api[] | undefined }>();
+    const groupMembers = new Map<string, Target[] | string>();
+    let lbTotal = 0;
+    let lbsDone = 0;
+    let listed = true;
+    /** Backend instances: their groups, subnets and every interface are read. */
+    const backends = new Set<string>();
+    const expanded = new Set<string>();
+    /** IPs some read interface holds: an ENI-IP target on one needs no lookup. */
+    const knownIps = new Set<string>();
+    const call: Call = (service, action, params) => (flow.failed ? Promise.resolve(undefined) : this.call(service, action, region, params));
+
+    // Security groups, one call each, at once; the groups and templates their rules name after.
+    const groupsSeen = new Set<string>();
+    const readGroups = (ids: Iterable<string>) => {
+      for (const id of ids) {
+        if (groupsSeen.has(id) || this.securityGroups.has(id)) continue;
+        groupsSeen.add(id);
+        flow.run(async () => {
+          const group = await this.readSecurityGroup(region, id, call);
+          if (group === undefined) return;
+          for (const rule of [...group.ingress.rules, ...group.egress.rules]) {
+            if (rule.peer.kind === 'securityGroup') peerMembers.add([rule.peer.ref]);
+            if (rule.peer.kind === 'addressTemplate') addressTemplates.add([rule.peer.ref]);
+            if (rule.peer.kind === 'addressTemplateGroup') addressTemplateGroups.add([rule.peer.ref]);
+            if (rule.service.kind === 'serviceTemplate') serviceTemplates.add([rule.service.ref]);
+            if (rule.service.kind === 'serviceTemplateGroup') serviceTemplateGroups.add([rule.service.ref]);
+          }
+        });
+      }
+    };
+    const interfaceRead = (nic: NetworkInterface, withGroups: boolean) => {
+      if (Array.isArray(nic.privateIps)) for (const ip of nic.privateIps) knownIps.add(ip);
+      if (typeof nic.subnet === 'string') subnets.add([nic.subnet]);
+      if (withGroups && Array.isArray(nic.securityGroups)) readGroups(nic.securityGroups);
+    };
+    /** A backend's instance: its primary interface's groups and subnet, and its other interfaces. */
+    const expand = (instance: Instance) => {
+      if (expanded.has(instance.key)) return;
+      expanded.add(instance.key);
+      for (const nic of instance.interfaces) interfaceRead(nic, true);
+      backendEnis.add([instance.key]);
+    };
+    const backend = (instanceId: string) => {
+      backends.add(instanceId);
+      const known = this.instances.get(instanceId);
+      if (known !== undefined) expand(known);
+      else instancesById.add([instanceId]);
+    };
+    const targetsRead = (targets: readonly Target[]) => {
+      const ips: string[] = [];
+      for (const t of targets) {
+        if (typeof t.instance === 'string') backend(t.instance);
+        else if (typeof t.eniIp === 'string') ips.push(t.eniIp);
+      }
+      eniByIp.add(ips);
+    };
+    const networkInterfacesRead = (rows: Api[], withGroups: boolean) => {
+      for (const row of rows) {
+        const nic = networkInterfaceOf(row, region);
+        // The primary ENI is the instance's own interface, with the CVM-level groups.
+        if (nic.primary && nic.instance !== undefined && this.instances.has(nic.instance)) {
+          if (withGroups) backend(nic.instance);
+          continue;
+        }
+        if (!this.networkInterfaces.has(nic.key)) this.networkInterfaces.set(nic.key, nic);
+        interfaceRead(nic, withGroups);
+        if (withGroups && nic.instance !== undefined) backend(nic.instance);
+      }
+    };
+
+    // Queues in flush order: a queue's partial batch may feed only the queues after it.
+    const eniByIp = flow.queue(FILTER_VALUES, async (batch) => {
+      const ips = batch.filter((ip) => !knownIps.has(ip));
+      if (ips.length === 0) return;
+      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips }] }, 'NetworkInterfaceSet', false, call);
+      // One value matches by suffix ("10.0.1.2" also finds 110.0.1.2): keep the ENIs that hold a wanted IP.
+      const holds = (row: Api) => list(row.PrivateIpAddressSet).some((a) => ips.includes(String(a.PrivateIpAddress)));
+      networkInterfacesRead((found?.rows ?? []).filter(holds), true);
+    });
+    const instancesById = flow.queue(PAGE, async (batch) => {
+      const ids = batch.filter((id) => !this.instances.has(id));
+      for (const id of batch) if (this.instances.has(id)) expand(this.instances.get(id)!);
+      if (ids.length === 0) return;
+      const { found, missing } = await this.byIds('cvm', 'DescribeInstances', region, 'InstanceIds', ids, 'InstanceSet', call);
+      for (const row of found.values()) {
+        const instance = instanceOf(row, region);
+        this.instances.set(instance.key, instance);
+        expand(instance);
+      }
+      for (const [key, reason] of missing) {
+        const provenance = { address: key, cloudId: key, type: 'CVM' };
+        this.instances.set(key, { key, os: unknown(reason), vpc: unknown(reason), interfaces: [{ key: `${key}/eth0`, primary: true, instance: key, privateIps: unknown(reason), subnet: unknown(reason), securityGroups: unknown(reason), provenance }], provenance });
+      }
+    });
+    // Every interface of a backend: the secondary ENIs attached to it, each with its own groups.
+    const backendEnis = flow.queue(FILTER_VALUES, async (batch) => {
+      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'attachment.instance-id', Values: batch }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
+      if (found === undefined || !found.complete) this.short(`${region}: the secondary interfaces of ${batch.join(', ')} could not be read in full; rules on them are not checked`);
+      networkInterfacesRead(found?.rows ?? [], true);
+    });
+    // A group named as a source means its members' private IPs: read the members, and theirs.
+    const peerMembers = flow.queue(FILTER_VALUES, async (batch) => {
+      const members = await this.pages('cvm', 'DescribeInstances', region, { Filters: [{ Name: 'security-group-id', Values: batch }] }, 'InstanceSet', false, call);
+      for (const row of members?.rows ?? []) {
+        const id = String(row.InstanceId);
+        if (this.instances.has(id)) continue;
+        const instance = instanceOf(row, region);
+        this.instances.set(id, instance);
+        if (backends.has(id)) expand(instance);
+        else {
+          for (const nic of instance.interfaces) interfaceRead(nic, false);
+          peerEnis.add([id]);
+        }
+      }
+    });
+    const peerEnis = flow.queue(FILTER_VALUES, async (batch) => {
+      const ids = batch.filter((id) => !backendEnis.has(id));
+      if (ids.length === 0) return;
+      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'attachment.instance-id', Values: ids }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
+      networkInterfacesRead(found?.rows ?? [], false);
+    });
+    const templates = (action: string, filter: string, field: string, keep: (row: Api) => void) =>
+      flow.queue(FILTER_VALUES, async (batch) => {
+        for (const row of (await this.pages('vpc', action, region, { Filters: [{ Name: filter, Values: batch }] }, field, true, call))?.rows ?? []) keep(row);
+      });
+    const addressTemplateGroups = templates('DescribeAddressTemplateGroups', 'address-template-group-id', 'AddressTemplateGroupSet', (row) => {
+      const group = templateOf.addressGroup(row);
+      this.addressTemplateGroups.set(group.key, group);
+      if (Array.isArray(group.members)) addressTemplates.add(group.members);
+    });
+    const serviceTemplateGroups = templates('DescribeServiceTemplateGroups', 'service-template-group-id', 'ServiceTemplateGroupSet', (row) => {
+      const group = templateOf.serviceGroup(row);
+      this.serviceTemplateGroups.set(group.key, group);
+      if (Array.isArray(group.members)) serviceTemplates.add(group.members);
+    });
+    const addressTemplates = templates('DescribeAddressTemplates', 'address-template-id', 'AddressTemplateSet', (row) => this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row)));
+    const serviceTemplates = templates('DescribeServiceTemplates', 'service-template-id', 'ServiceTemplateSet', (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row)));
+    // The backends' subnets, their VPCs and ACLs.
+    const subnets = flow.queue(PAGE, async (batch) => {
+      const ids = batch.filter((s) => !this.subnets.has(s));
+      if (ids.length === 0) return;
+      const { found, missing } = await this.byIds('vpc', 'DescribeSubnets', region, 'SubnetIds', ids, 'SubnetSet', call);
+      for (const row of found.values()) {
+        const subnet = subnetOf(row, region);
+        this.subnets.set(subnet.key, subnet);
+        if (typeof subnet.vpc === 'string') vpcs.add([subnet.vpc]);
+        if (typeof subnet.networkAcl === 'string') acls.add([subnet.networkAcl]);
+      }
+      for (const [key, reason] of missing) this.subnets.set(key, { key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } });
+    });
+    const vpcs = flow.queue(PAGE, async (batch) => {
+      const ids = batch.filter((v) => !this.vpcs.has(v));
+      if (ids.length === 0) return;
+      const { found, missing } = await this.byIds('vpc', 'DescribeVpcs', region, 'VpcIds', ids, 'VpcSet', call);
+      for (const row of found.values()) this.vpcs.set(String(row.VpcId), vpcOf(row));
+      for (const [key, reason] of missing) this.vpcs.set(key, { key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: 'VPC' } });
+    });
+    const acls = flow.queue(PAGE, async (batch) => {
+      const ids = batch.filter((a) => !this.networkAcls.has(a));
+      if (ids.length === 0) return;
+      const { found, missing } = await this.byIds('vpc', 'DescribeNetworkAcls', region, 'NetworkAclIds', ids, 'NetworkAclSet', call);
+      for (const row of found.values()) {
+        const acl = networkAclOf(row, region);
+        this.networkAcls.set(acl.key, acl);
+        if (acl.type !== 'QUINTUPLE') continue;
+        flow.run(async () => {
+          const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', region, { NetworkAclId: acl.key }, 'NetworkAclQuintupleSet', false, call);
+          // A partial list of entries would be judged as the whole list: unknown instead.
+          if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
+        });
+      }
+      for (const [key, reason] of missing) this.networkAcls.set(key, { key, type: 'TRIPLE', vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } });
+    });
+
+    // What each queue's reads can add to (through the groups they name, too).
+    const groupReaders = [peerMembers, addressTemplateGroups, serviceTemplateGroups, addressTemplates, serviceTemplates];
+    flow.feeds(eniByIp, [instancesById, backendEnis, subnets, ...groupReaders]);
+    flow.feeds(instancesById, [backendEnis, subnets, ...groupReaders]);
+    flow.feeds(backendEnis, [instancesById, subnets, ...groupReaders]);
+    flow.feeds(peerMembers, [peerEnis, backendEnis, subnets]);
+    flow.feeds(peerEnis, [subnets]);
+    flow.feeds(addressTemplateGroups, [addressTemplates]);
+    flow.feeds(serviceTemplateGroups, [serviceTemplates]);
+    flow.feeds(subnets, [vpcs, acls]);
+
+    const targetGroupsSeen = new Set<string>();
+    const readTargetGroups = (listeners: Api[]) => {
+      for (const l of listeners) {
+        for (const g of [...list(l.TargetGroupList), ...(l.TargetGroup ? [l.TargetGroup as Api] : []), ...list(l.Rules).flatMap((r) => list(r.TargetGroupList))]) {
+          const groupId = String(g.TargetGroupId);
+          if (targetGroupsSeen.has(groupId)) continue;
+          targetGroupsSeen.add(groupId);
+          flow.run(async () => {
+            const read = await this.pages('clb', 'DescribeTargetGroupInstances', region, { Filters: [{ Name: 'TargetGroupId', Values: [groupId] }] }, 'TargetGroupInstanceSet', false, call);
+            const members = read === undefined || !read.complete ? `members of target group ${groupId} could not be read in full` : read.rows.map((r) => targetOf(r, 'targetGroup', groupId, groupId));
+            groupMembers.set(groupId, members);
+            if (typeof members !== 'string') targetsRead(members);
+          });
+        }
+      }
+    };
+    const readLoadBalancer = (lb: Api) => {
+      const id = String(lb.LoadBalancerId);
+      lbRows.push(lb);
+      const entry: { listeners?: Api[] | undefined; backends?: Api[] | undefined } = {};
+      listenersByLb.set(id, entry);
+      readGroups(strings(lb.SecureGroups));
+      if (typeof lb.SubnetId === 'string' && lb.SubnetId !== '') subnets.add([lb.SubnetId]);
+      if (typeof lb.VpcId === 'string' && lb.VpcId !== '') vpcs.add([lb.VpcId]);
+      let pending = 2;
+      const progress = () => {
+        if (--pending === 0) this.logger.progress(`${region}: ${++lbsDone}/${lbTotal} CLBs`);
+      };
+      flow.run(async () => {
+        const response = await call('clb', 'DescribeListeners', { LoadBalancerId: id });
+        entry.listeners = response === undefined ? undefined : this.checkedListeners(response, 'DescribeListeners', region, id, ['TargetGroupList', 'Rules']);
+        readTargetGroups(entry.listeners ?? []);
+        progress();
+      });
+      flow.run(async () => {
+        const response = await call('clb', 'DescribeTargets', { LoadBalancerId: id });
+        entry.backends = response === undefined ? undefined : this.checkedListeners(response, 'DescribeTargets', region, id, ['Targets', 'Rules']);
+        for (const backend of entry.backends ?? []) {
+          targetsRead([...list(backend.Targets), ...list(backend.Rules).flatMap((r) => list(r.Targets))].map((t) => targetOf(t, 'listener', id)));
+        }
+        progress();
+      });
+    };
+
+    await flow.complete(() => {
+      flow.run(async () => {
+        const read = await this.pages('clb', 'DescribeLoadBalancers', region, {}, 'LoadBalancerSet', false, call, (rows, total) => {
+          lbTotal = total;
+          for (const lb of rows) readLoadBalancer(lb);
+        });
+        if (read === undefined) listed = false;
+      });
+    });
+    if (!listed && lbRows.length === 0) {
       this.warnings.push({ message: `${region}: the load balancers could not be listed; nothing in this region was checked` });
       return;
     }
-    let done = 0;
-    const listenersByLb = new Map<string, { listeners: Api[] | undefined; backends: Api[] | undefined }>();
-    await forEachConcurrent(lbs, this.concurrency, async (lb) => {
-      const id = String(lb.LoadBalancerId);
-      const [listeners, targets] = await Promise.all([
-        this.call('clb', 'DescribeListeners', region, { LoadBalancerId: id }),
-        this.call('clb', 'DescribeTargets', region, { LoadBalancerId: id }),
-      ]);
-      listenersByLb.set(id, {
-        listeners: listeners === undefined ? undefined : this.checkedListeners(listeners, 'DescribeListeners', region, id, ['TargetGroupList', 'Rules']),
-        backends: targets === undefined ? undefined : this.checkedListeners(targets, 'DescribeTargets', region, id, ['Targets', 'Rules']),
-      });
-      this.logger.progress(`${region}: ${++done}/${lbs.length} CLBs`);
-    });
 
-    // Target-group members, once per group.
-    const groupIds = new Set<string>();
-    for (const { listeners } of listenersByLb.values()) {
-      for (const l of listeners ?? []) {
-        for (const g of [...list(l.TargetGroupList), ...(l.TargetGroup ? [l.TargetGroup as Api] : []), ...list(l.Rules).flatMap((r) => list(r.TargetGroupList))]) groupIds.add(String(g.TargetGroupId));
-      }
+    // A primary ENI found by IP is its instance's own interface once the instance is read: one
+    // interface, with the CVM-level groups and every IP either answer gave.
+    for (const [key, nic] of this.networkInterfaces) {
+      const instance = nic.primary && nic.instance !== undefined ? this.instances.get(nic.instance) : undefined;
+      const own = instance?.interfaces.find((i) => i.primary);
+      if (instance === undefined || own === undefined || !Array.isArray(own.privateIps)) continue;
+      const ips = [...new Set([...own.privateIps, ...(Array.isArray(nic.privateIps) ? nic.privateIps : [])])];
+      this.instances.set(instance.key, { ...instance, interfaces: instance.interfaces.map((i) => (i === own ? { ...own, privateIps: ips } : i)) });
+      this.networkInterfaces.delete(key);
     }
-    const groupMembers = new Map<string, Target[] | string>();
-    await forEachConcurrent([...groupIds], this.concurrency, async (groupId) => {
-      const read = await this.pages('clb', 'DescribeTargetGroupInstances', region, { Filters: [{ Name: 'TargetGroupId', Values: [groupId] }] }, 'TargetGroupInstanceSet');
-      groupMembers.set(groupId, read === undefined || !read.complete ? `members of target group ${groupId} could not be read in full` : read.rows.map((r) => targetOf(r, 'targetGroup', groupId, groupId)));
-    });
 
-    for (const lb of lbs) {
+    for (const lb of lbRows) {
       const id = String(lb.LoadBalancerId);
       const read = listenersByLb.get(id);
       let listeners: Listener[];
@@ -247,58 +488,6 @@ export class AccountReader {
         });
       }
       this.loadBalancers.set(id, loadBalancerOf(lb, region, listeners));
-    }
-
-    // Instances behind the targets, 100 IDs a call.
-    const instanceIds = new Set<string>();
-    for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.instance === 'string') instanceIds.add(t.instance);
-    await this.readInstances(region, [...instanceIds].filter((i) => !this.instances.has(i)));
-
-    // Targets registered by ENI IP (secondary NICs, other VPCs): the ENI that holds the IP.
-    const known = new Set([...this.instances.values()].flatMap((i) => i.interfaces.flatMap((n) => (Array.isArray(n.privateIps) ? n.privateIps : []))));
-    const eniIps = new Set<string>();
-    for (const lb of this.loadBalancers.values()) for (const l of lb.listeners) for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) if (typeof t.eniIp === 'string' && !known.has(t.eniIp)) eniIps.add(t.eniIp);
-    const ips = [...eniIps];
-    for (let i = 0; i < ips.length; i += 5) {
-      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips.slice(i, i + 5) }] }, 'NetworkInterfaceSet');
-      for (const eni of found?.rows ?? []) this.networkInterfaces.set(String(eni.NetworkInterfaceId), networkInterfaceOf(eni, region));
-    }
-
-    // Security groups of CLBs and instances, then those their rules name as sources.
-    const groups = new Set<string>();
-    for (const lb of this.loadBalancers.values()) if (Array.isArray(lb.securityGroups)) for (const g of lb.securityGroups) groups.add(g);
-    for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (Array.isArray(nic.securityGroups)) for (const g of nic.securityGroups) groups.add(g);
-    await this.readSecurityGroups(region, [...groups]);
-    const peerGroups = new Set<string>();
-    for (const sg of this.securityGroups.values()) for (const rule of [...sg.ingress.rules, ...sg.egress.rules]) if (rule.peer.kind === 'securityGroup') peerGroups.add(rule.peer.ref);
-    // A group named as a source means its members' private IPs: read the members.
-    for (const group of peerGroups) {
-      const members = await this.pages('cvm', 'DescribeInstances', region, { Filters: [{ Name: 'security-group-id', Values: [group] }] }, 'InstanceSet');
-      for (const m of members?.rows ?? []) if (!this.instances.has(String(m.InstanceId))) this.instances.set(String(m.InstanceId), instanceOf(m, region));
-    }
-    await this.readTemplates(region);
-
-    // The backends' subnets, their VPCs and ACLs.
-    const subnetIds = new Set<string>();
-    for (const nic of [...[...this.instances.values()].flatMap((i) => i.interfaces), ...this.networkInterfaces.values()]) if (typeof nic.subnet === 'string') subnetIds.add(nic.subnet);
-    for (const lb of this.loadBalancers.values()) if (typeof lb.subnet === 'string') subnetIds.add(lb.subnet);
-    const subnets = await this.byIds('vpc', 'DescribeSubnets', region, 'SubnetIds', [...subnetIds].filter((s) => !this.subnets.has(s)), 'SubnetSet');
-    for (const s of subnets.found.values()) this.subnets.set(String(s.SubnetId), subnetOf(s, region));
-    for (const [key, reason] of subnets.missing) this.subnets.set(key, { key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } });
-    const vpcIds = new Set<string>();
-    for (const lb of this.loadBalancers.values()) if (typeof lb.vpc === 'string') vpcIds.add(lb.vpc);
-    for (const s of this.subnets.values()) if (typeof s.vpc === 'string') vpcIds.add(s.vpc);
-    const vpcs = await this.byIds('vpc', 'DescribeVpcs', region, 'VpcIds', [...vpcIds].filter((v) => !this.vpcs.has(v)), 'VpcSet');
-    for (const v of vpcs.found.values()) this.vpcs.set(String(v.VpcId), vpcOf(v));
-    for (const [key, reason] of vpcs.missing) this.vpcs.set(key, { key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: 'VPC' } });
-    const aclIds = [...new Set([...this.subnets.values()].map((s) => s.networkAcl).filter((a): a is string => typeof a === 'string'))].filter((a) => !this.networkAcls.has(a));
-    const acls = await this.byIds('vpc', 'DescribeNetworkAcls', region, 'NetworkAclIds', aclIds, 'NetworkAclSet');
-    for (const a of acls.found.values()) this.networkAcls.set(String(a.NetworkAclId), networkAclOf(a, region));
-    for (const [key, reason] of acls.missing) this.networkAcls.set(key, { key, type: 'TRIPLE', vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } });
-    for (const acl of [...this.networkAcls.values()].filter((a) => a.type === 'QUINTUPLE' && aclIds.includes(a.key))) {
-      const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', region, { NetworkAclId: acl.key }, 'NetworkAclQuintupleSet');
-      // A partial list of entries would be judged as the whole list: unknown instead.
-      if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
     }
   }
 
@@ -323,71 +512,23 @@ export class AccountReader {
     return undefined;
   }
 
-  private async readInstances(region: string, ids: string[]): Promise<void> {
-    const { found, missing } = await this.byIds('cvm', 'DescribeInstances', region, 'InstanceIds', ids, 'InstanceSet');
-    for (const instance of found.values()) this.instances.set(String(instance.InstanceId), instanceOf(instance, region));
-    for (const [key, reason] of missing) {
-      const provenance = { address: key, cloudId: key, type: 'CVM' };
-      this.instances.set(key, { key, os: unknown(reason), vpc: unknown(reason), interfaces: [{ key: `${key}/eth0`, primary: true, instance: key, privateIps: unknown(reason), subnet: unknown(reason), securityGroups: unknown(reason), provenance }], provenance });
+  /** One group's rules; both lists must be there: a missing list is not an empty one (empty means "drop all"). */
+  private async readSecurityGroup(region: string, id: string, call: Call): Promise<SecurityGroup | undefined> {
+    const response = await call('vpc', 'DescribeSecurityGroupPolicies', { SecurityGroupId: id });
+    if (response === undefined) return undefined;
+    const set = response.SecurityGroupPolicySet;
+    const missing = !isApi(set) ? 'SecurityGroupPolicySet' : (['Ingress', 'Egress'] as const).filter((d) => objects(set[d]) === undefined).join(' and ');
+    if (missing === '') {
+      const group = securityGroupOf(id, set as Api, region);
+      this.securityGroups.set(id, group);
+      return group;
     }
+    const reason = `DescribeSecurityGroupPolicies answered ${id} without a valid ${missing}`;
+    this.short(`${region}: ${reason}; its rules are unknown`, id);
+    const read = securityGroupOf(id, isApi(set) ? set : {}, region);
+    const unknownIf = (direction: 'Ingress' | 'Egress', rules: SecurityGroup['ingress']) => (!isApi(set) || objects(set[direction]) === undefined ? { rules: [], unknownReason: reason } : rules);
+    const group = { ...read, ingress: unknownIf('Ingress', read.ingress), egress: unknownIf('Egress', read.egress) };
+    this.securityGroups.set(id, group);
+    return group;
   }
-
-  private async readSecurityGroups(region: string, ids: string[]): Promise<void> {
-    await forEachConcurrent(ids.filter((id) => !this.securityGroups.has(id)), this.concurrency, async (id) => {
-      const response = await this.call('vpc', 'DescribeSecurityGroupPolicies', region, { SecurityGroupId: id });
-      if (response === undefined) return;
-      // Both lists must be there: a missing list is not an empty one (empty means "drop all").
-      const set = response.SecurityGroupPolicySet;
-      const missing = !isApi(set) ? 'SecurityGroupPolicySet' : (['Ingress', 'Egress'] as const).filter((d) => objects(set[d]) === undefined).join(' and ');
-      if (missing === '') {
-        this.securityGroups.set(id, securityGroupOf(id, set as Api, region));
-        return;
-      }
-      const reason = `DescribeSecurityGroupPolicies answered ${id} without a valid ${missing}`;
-      this.short(`${region}: ${reason}; its rules are unknown`, id);
-      const read = securityGroupOf(id, isApi(set) ? set : {}, region);
-      const unknownIf = (direction: 'Ingress' | 'Egress', rules: SecurityGroup['ingress']) => (!isApi(set) || objects(set[direction]) === undefined ? { rules: [], unknownReason: reason } : rules);
-      this.securityGroups.set(id, { ...read, ingress: unknownIf('Ingress', read.ingress), egress: unknownIf('Egress', read.egress) });
-    });
-  }
-
-  /** The parameter templates the rules use, and the members of template groups. */
-  private async readTemplates(region: string): Promise<void> {
-    const want = { address: new Set<string>(), addressGroup: new Set<string>(), service: new Set<string>(), serviceGroup: new Set<string>() };
-    for (const sg of this.securityGroups.values()) {
-      for (const rule of [...sg.ingress.rules, ...sg.egress.rules]) {
-        if (rule.peer.kind === 'addressTemplate') want.address.add(rule.peer.ref);
-        if (rule.peer.kind === 'addressTemplateGroup') want.addressGroup.add(rule.peer.ref);
-        if (rule.service.kind === 'serviceTemplate') want.service.add(rule.service.ref);
-        if (rule.service.kind === 'serviceTemplateGroup') want.serviceGroup.add(rule.service.ref);
-      }
-    }
-    const fetch = async (action: string, filter: string, ids: Set<string>, field: string) => {
-      const out: Api[] = [];
-      const all = [...ids];
-      // Filters take at most five values.
-      for (let i = 0; i < all.length; i += 5) out.push(...((await this.pages('vpc', action, region, { Filters: [{ Name: filter, Values: all.slice(i, i + 5) }] }, field, true))?.rows ?? []));
-      return out;
-    };
-    for (const g of await fetch('DescribeAddressTemplateGroups', 'address-template-group-id', want.addressGroup, 'AddressTemplateGroupSet')) {
-      const group = templateOf.addressGroup(g);
-      this.addressTemplateGroups.set(group.key, group);
-      if (Array.isArray(group.members)) for (const m of group.members) want.address.add(m);
-    }
-    for (const g of await fetch('DescribeServiceTemplateGroups', 'service-template-group-id', want.serviceGroup, 'ServiceTemplateGroupSet')) {
-      const group = templateOf.serviceGroup(g);
-      this.serviceTemplateGroups.set(group.key, group);
-      if (Array.isArray(group.members)) for (const m of group.members) want.service.add(m);
-    }
-    for (const t of await fetch('DescribeAddressTemplates', 'address-template-id', want.address, 'AddressTemplateSet')) this.addressTemplates.set(String(t.AddressTemplateId), templateOf.address(t));
-    for (const t of await fetch('DescribeServiceTemplates', 'service-template-id', want.service, 'ServiceTemplateSet')) this.serviceTemplates.set(String(t.ServiceTemplateId), templateOf.service(t));
-  }
-}
-
-async function forEachConcurrent<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
 }

@@ -1,24 +1,51 @@
 import { InputError } from '../../errors/inputError.js';
 import { ApiCallError, sanitizeCallError, type Service, type TencentApi } from './tencentApi.js';
 
-/** Published per-action limits (requests per second); others assume the CLB default of 20. */
+/**
+ * Published per-action limits, requests per second (domain §4.3). Every action has its own
+ * budget, so all of them are used at the same time.
+ */
 export const PUBLISHED_RATE_LIMITS: Readonly<Record<string, number>> = {
   DescribeLoadBalancers: 20,
+  DescribeLoadBalancersDetail: 20,
   DescribeListeners: 20,
   DescribeTargets: 20,
+  DescribeTargetHealth: 20,
+  DescribeTargetGroups: 20,
   DescribeTargetGroupInstances: 20,
   DescribeInstances: 40,
   DescribeSecurityGroupPolicies: 100,
   DescribeSecurityGroups: 100,
+  DescribeSecurityGroupAssociationStatistics: 100,
+  DescribeNetworkInterfaces: 100,
+  DescribeAddressTemplates: 100,
+  DescribeAddressTemplateGroups: 100,
+  DescribeServiceTemplates: 100,
   DescribeNetworkAcls: 20,
 };
-const DEFAULT_RATE = 20;
+/**
+ * Actions without a published limit (DescribeSubnets, DescribeVpcs, DescribeServiceTemplateGroups,
+ * DescribeNetworkAclQuintupleEntries, DescribeRegions…) stay at the CLB default of 20/s, the
+ * lowest published one; `rateLimits` (`--rate-limit ACTION=N`) overrides any of them.
+ */
+export const DEFAULT_RATE = 20;
+
+/**
+ * Whether an action's budget is shared by all regions of a scan (`account`, the stricter
+ * assumption: domain §4.3 leaves it open) or each region has its own (`region`).
+ */
+export type BudgetScope = 'account' | 'region';
 
 export interface RetryPolicy {
+  /** Attempts a call gets against errors other than throttling (5xx, dropped connections, internal errors). */
   readonly attempts: number;
+  /** Throttled attempts a call gets (`RequestLimitExceeded`); default 20. */
+  readonly throttledAttempts?: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
 }
+
+const DEFAULT_THROTTLED_ATTEMPTS = 20;
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000 };
 
@@ -29,6 +56,21 @@ export class CallFailed extends Error {
     readonly code: string,
   ) {
     super(`${action} failed: ${code}`);
+  }
+}
+
+/** The API refused the credentials (or their permission for an action): the run ends with one line. */
+export class CredentialsRejected extends InputError {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The keys are good but may not call this action (a CAM policy without it). */
+  get permissionOnly(): boolean {
+    return this.code.startsWith('UnauthorizedOperation') || this.code === 'AuthFailure.UnauthorizedOperation';
   }
 }
 
@@ -72,18 +114,21 @@ export class CallScheduler {
 
   constructor(
     private readonly api: TencentApi,
-    private readonly options: { retry?: RetryPolicy; rateLimits?: Readonly<Record<string, number>>; secrets?: () => readonly string[]; random?: () => number } = {},
+    private readonly options: { retry?: RetryPolicy; rateLimits?: Readonly<Record<string, number>>; budgetScope?: BudgetScope; secrets?: () => readonly string[]; random?: () => number } = {},
   ) {}
 
   async call(service: Service, action: string, region: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
     const retry = this.options.retry ?? DEFAULT_RETRY;
     let last = new ApiCallError(undefined, undefined, 'network error');
-    for (let attempt = 0; attempt < retry.attempts; attempt++) {
+    // Throttling says "slower", not "broken": it has its own, larger allowance of attempts.
+    let errors = 0;
+    let throttles = 0;
+    for (let attempt = 0; errors < retry.attempts && throttles < (retry.throttledAttempts ?? DEFAULT_THROTTLED_ATTEMPTS); attempt++) {
       if (attempt > 0) {
-        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.min(attempt - 1, 16));
         await sleep((this.options.random ?? Math.random)() * ceiling);
       }
-      await this.slot(action);
+      await this.slot(action, region);
       this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
       try {
         return await this.api.call(service, action, region, params);
@@ -93,28 +138,38 @@ export class CallScheduler {
         last = sanitizeCallError(error);
         // The code only: the API's message is response text, and response text is never echoed.
         if (last.code?.startsWith('AuthFailure') || last.code?.startsWith('UnauthorizedOperation')) {
-          throw new InputError(`Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
+          throw new CredentialsRejected(last.code, `Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
         }
         if (!retryable(last)) break;
+        if (last.code?.startsWith('RequestLimitExceeded')) throttles++;
+        else errors++;
       }
     }
     this.failures++;
     throw new CallFailed(action, this.redact(last.reason));
   }
 
-  /** Spaces calls of one action at its published rate, so throttling is the exception. */
-  private async slot(action: string): Promise<void> {
-    const rate = this.options.rateLimits?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
-    const interval = 1000 / rate;
+  /**
+   * Spaces calls of one action at its published rate, so throttling is the exception. Slots are
+   * taken in call order, each action on its own clock: a slow action never holds up another.
+   */
+  private async slot(action: string, region: string): Promise<void> {
+    const interval = 1000 / rateOf(action, this.options.rateLimits);
+    const budget = this.options.budgetScope === 'region' ? `${region}|${action}` : action;
     const now = Date.now();
-    const at = Math.max(now, this.nextSlot.get(action) ?? 0);
-    this.nextSlot.set(action, at + interval);
+    const at = Math.max(now, this.nextSlot.get(budget) ?? 0);
+    this.nextSlot.set(budget, at + interval);
     if (at > now) await sleep(at - now);
   }
 
   private redact(text: string): string {
     return redactSecrets(text, this.options.secrets?.() ?? []);
   }
+}
+
+/** The requests per second the scheduler allows an action. */
+export function rateOf(action: string, overrides?: Readonly<Record<string, number>>): number {
+  return overrides?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,28 +1,35 @@
 import type { Inventory } from '../../model/inventory.js';
 import type { Logger } from '../../logging/logger.js';
 import { AccountReader } from './accountReader.js';
-import { CallScheduler, type RetryPolicy } from './callScheduler.js';
+import { CallScheduler, type BudgetScope, type RetryPolicy } from './callScheduler.js';
 import type { CredentialSource } from './credentials.js';
+import { resolveRegions } from './regions.js';
 import { sdkApi, type TencentApi } from './tencentApi.js';
 
 export { resolveCredentials, type CredentialSource, type OidcOptions } from './credentials.js';
+export { ALL_REGIONS, KNOWN_REGIONS } from './regions.js';
+export type { BudgetScope } from './callScheduler.js';
 
 export interface LiveReadOptions {
+  /** Region names, or `all` for every region the account has; a name it does not offer is refused before any read. */
   readonly regions: readonly string[];
   readonly credentials: CredentialSource;
   readonly apiEndpoint?: string;
   readonly logger: Logger;
   readonly retry?: RetryPolicy;
   readonly rateLimits?: Readonly<Record<string, number>>;
+  /** Per-action budgets shared by all regions (default) or one per region. */
+  readonly budgetScope?: BudgetScope;
   readonly timeoutSeconds?: number;
   /** Replaces the SDK (unit tests). */
   readonly api?: TencentApi;
 }
 
-/** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. */
-export async function readLiveInventory(options: LiveReadOptions): Promise<Inventory & { calls: ReadonlyMap<string, number> }> {
+/** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. `regions`: those scanned (`all` resolved). */
+export async function readLiveInventory(options: LiveReadOptions): Promise<Inventory & { calls: ReadonlyMap<string, number>; regions: readonly string[] }> {
   const api = options.api ?? sdkApi(() => options.credentials.get(), { ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
-  const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), secrets: () => options.credentials.secrets() });
-  const inventory = await new AccountReader(scheduler, options.logger).read(options.regions);
-  return { ...inventory, calls: scheduler.counts };
+  const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.budgetScope ? { budgetScope: options.budgetScope } : {}), secrets: () => options.credentials.secrets() });
+  const regions = await resolveRegions(scheduler, options.regions, options.logger);
+  const inventory = await new AccountReader(scheduler, options.logger).read(regions);
+  return { ...inventory, calls: scheduler.counts, regions };
 }

@@ -1,6 +1,7 @@
 // Each client by file path: the bundle then holds only these services, not all 260.
 import { Client as ClbClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/clb/v20180317/clb_client.js';
 import { Client as CvmClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/cvm/v20170312/cvm_client.js';
+import { Client as RegionClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/region/v20220627/region_client.js';
 import { Client as StsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js';
 import { Client as VpcClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client.js';
 import { Agent as HttpAgent, type ClientRequest, type IncomingMessage } from 'node:http';
@@ -9,7 +10,7 @@ import { isIPv4 } from 'node:net';
 import createHttpsProxyAgent from 'https-proxy-agent';
 import { InputError } from '../../errors/inputError.js';
 
-export type Service = 'clb' | 'vpc' | 'cvm' | 'sts';
+export type Service = 'clb' | 'vpc' | 'cvm' | 'sts' | 'region';
 
 export interface ApiCredential {
   readonly secretId: string;
@@ -22,7 +23,7 @@ export interface TencentApi {
   call(service: Service, action: string, region: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
-const CLIENTS = { clb: ClbClient, vpc: VpcClient, cvm: CvmClient, sts: StsClient } as const;
+const CLIENTS = { clb: ClbClient, vpc: VpcClient, cvm: CvmClient, sts: StsClient, region: RegionClient } as const;
 
 /**
  * Plain http may go only to these: 127.0.0.0/8 written as a dotted IPv4 literal, `::1` and
