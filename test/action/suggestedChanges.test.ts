@@ -12,7 +12,7 @@ import { stickyCommentPublisher } from '../../src/report/github/stickyComment.js
 import { outsideDiffSection, suggestedChangesPublisher, suggestionKey, type SuggestionOutcome } from '../../src/report/github/suggestedChanges.js';
 import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
 import { fakeActionIo, type Recorded } from './fakeActionIo.js';
-import { ruleSetIngressFromTf, withRuleSetIngress } from './ruleSetPlan.js';
+import { ruleSetIngressFromTf, withRuleSetIngress } from './editedPlan.js';
 
 /**
  * Suggested changes against the GitHub API stand-in: the fixture's findings, a pull request whose
