@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
+import { startGitHubStandIn, type Permissions, type PullFile, type StandIn } from '../github-standin/server.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 /** Runs the Action, bundled from the sources as dist/index.js is, as the runner would: INPUT_* and GITHUB_* environment. */
@@ -25,8 +25,9 @@ interface ActionRun {
   outputs: Record<string, string>;
 }
 
-async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions>; extraEnv?: Record<string, string> } = {}, sarifName?: string): Promise<ActionRun> {
+async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions>; extraEnv?: Record<string, string>; pullFiles?: PullFile[] } = {}, sarifName?: string): Promise<ActionRun> {
   standIn = await startGitHubStandIn({ tokens: options.tokens ?? { rw: { pullRequests: 'write', issues: 'write' } } });
+  if (options.pullFiles) standIn.pullFiles.set(12, options.pullFiles);
   const dir = mkdtempSync(join(tmpdir(), 'clb-guard-action-'));
   const files = { event: join(dir, 'event.json'), summary: join(dir, 'summary.md'), output: join(dir, 'output.txt') };
   writeFileSync(files.event, JSON.stringify(options.payload ?? {}));
@@ -84,6 +85,20 @@ describe('the Action', () => {
     expect(standIn!.calls.map((c) => c.path)).toContain('/repos/acme/infra/pulls/12/files?per_page=100');
     expect(standIn!.reviewComments).toEqual([]);
     expect(standIn!.comments[0]!.body).toContain('### Suggested changes');
+  });
+
+  it('a PR that adds the demo: every exact edit is a suggested change on its lines, none left in the comment', async () => {
+    const lines = readFileSync(join(repoRoot, 'examples/demo/main.tf'), 'utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const patch = [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n');
+    const run = await runAction(demo, { payload: pullRequest, pullFiles: [{ filename: 'examples/demo/main.tf', status: 'added', patch }] });
+    expect(run.code).toBe(1);
+    expect(standIn!.reviews).toEqual([expect.objectContaining({ pull: 12, event: 'COMMENT' })]);
+    const policies = standIn!.reviewComments.map((c) => /\(([^)]*)\)\.\n/.exec(c.body)?.[1]);
+    expect(policies).toEqual(expect.arrayContaining(['`acl-allows-both-directions`', '`deny-before-allow`']));
+    expect(standIn!.reviewComments.every((c) => c.path === 'examples/demo/main.tf' && c.body.includes('```suggestion'))).toBe(true);
+    expect(standIn!.comments[0]!.body).not.toContain('### Suggested changes');
+    expect(run.stdout).toMatch(/^Suggested changes: \d+ new, 0 updated, 0 unchanged, 0 moved, 0 removed; 0 outside the diff, in the PR comment\.$/m);
   });
 
   it('with checks: write puts every annotation on a check run for the PR head instead', async () => {

@@ -1,5 +1,5 @@
 import { structuredPatch } from 'diff';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { stickyCommentPublisher } from '../../src/report/github/stickyComment.js
 import { outsideDiffSection, suggestedChangesPublisher, suggestionKey, type SuggestionOutcome } from '../../src/report/github/suggestedChanges.js';
 import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
 import { fakeActionIo, type Recorded } from './fakeActionIo.js';
+import { ruleSetIngressFromTf, withRuleSetIngress } from './editedPlan.js';
 
 /**
  * Suggested changes against the GitHub API stand-in: the fixture's findings, a pull request whose
@@ -108,6 +109,26 @@ describe('suggested changes', () => {
     expect(sticky).toContain('### Suggested changes');
     expect(sticky).toMatch(/```diff\n@@ -\d+,\d+ \+\d+,\d+ @@\n\+  ingress \{\n\+    action     = "ACCEPT"\n\+    cidr_block = "172\.16\.0\.0\/16"/);
     expect(sticky).not.toContain('deny-before-allow`).');
+  });
+
+  it('the posted suggestion, committed as GitHub would, gives a .tf (and plan) on which its finding is gone', async () => {
+    const { standIn } = await publish();
+    const move = standIn.reviewComments.find((c) => c.body.includes('deny-before-allow'))!;
+    const suggested = /```suggestion\n([\s\S]*?)\n```$/.exec(move.body)![1]!.split('\n');
+    const lines = head.split('\n');
+    lines.splice(move.start_line! - 1, move.line - move.start_line! + 1, ...suggested);
+    const committed = lines.join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'clb-guard-committed-'));
+    writeFileSync(join(dir, 'main.tf'), committed);
+    const plan = JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(withRuleSetIngress(plan, 'web', ruleSetIngressFromTf(committed, 'web'))));
+    const rerun = await checkPlan({ cwd: dir, logger: silentLogger, planFile: 'plan.json', tfRoot: '.', configFile: join(repoRoot, 'test/e2e/empty-config.json') });
+    expect(report.findings.filter((f) => f.policy === 'deny-before-allow')).toHaveLength(1);
+    expect(rerun.findings.filter((f) => f.policy === 'deny-before-allow')).toEqual([]);
+    // No new failure. With the DROP first, whether the VIP (known only after apply) falls in
+    // 45.33.0.0/16 cannot be decided from the plan: those are unknown, as they must be.
+    const added = rerun.findings.filter((f) => !report.findings.some((g) => g.fingerprint === f.fingerprint));
+    expect(added.map((f) => `${f.status} ${f.policy}`)).toEqual(['unknown backend-allows-vip', 'unknown backend-allows-vip']);
   });
 
   it('a change that only touches one line of a block: the edit spans lines outside the hunk, so it is not posted', async () => {

@@ -6,7 +6,7 @@ import { checkPlan } from '../../src/check/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { fixGroupsOf, type Report } from '../../src/model/finding.js';
 import { applyTfEdit, tfEditFor } from '../../src/report/github/tfEdit.js';
-import { ruleSetIngressFromTf, withRuleSetIngress } from './ruleSetPlan.js';
+import { aclListFromTf, ruleSetIngressFromTf, withAclList, withRuleSetIngress } from './editedPlan.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const fixture = join(repoRoot, 'test/fixtures/suggestions');
@@ -86,5 +86,25 @@ describe('a fix as a .tf edit, and the finding gone after it', () => {
   it('a .tf that no longer declares the resource at that line gets no edit', () => {
     const group = groupFor('deny-before-allow');
     expect(tfEditFor(group, tfText.replace('resource "tencentcloud_security_group_rule_set" "web"', 'resource "tencentcloud_security_group_rule_set" "other"'))).toBeUndefined();
+  });
+});
+
+describe('a network ACL list (examples/demo: a stateless ACL without the reply rule)', () => {
+  const demo = join(repoRoot, 'examples/demo');
+  const demoTf = readFileSync(join(demo, 'main.tf'), 'utf8');
+  const demoPlan = JSON.parse(readFileSync(join(demo, 'plan.json'), 'utf8')) as Record<string, unknown>;
+
+  it('gets the missing entry at the head of its list, and the finding is gone after it', async () => {
+    expect(withAclList(demoPlan, 'web', 'egress', aclListFromTf(demoTf, 'web', 'egress'))).toEqual(demoPlan);
+    const dir = mkdtempSync(join(tmpdir(), 'clb-guard-edit-'));
+    cpSync(demo, dir, { recursive: true });
+    const before = await check(dir);
+    const group = fixGroupsOf(before.findings).find((g) => g.findings.some((f) => f.policy === 'acl-allows-both-directions'))!;
+    const edit = tfEditFor(group, demoTf)!;
+    expect(edit.diff).toEqual(['   egress = [', '+    "ACCEPT#0.0.0.0/0#1024-65535#TCP",']);
+    const after = applyTfEdit(demoTf, edit);
+    const rerun = await check(workspace(after, withAclList(demoPlan, 'web', 'egress', aclListFromTf(after, 'web', 'egress'))));
+    expect(rerun.findings.filter((f) => f.policy === 'acl-allows-both-directions')).toEqual([]);
+    expect(rerun.findings).toHaveLength(before.findings.length - group.findings.length);
   });
 });

@@ -157,7 +157,8 @@ export function suggestedChangesPublisher(mode: 'auto' | 'always' | 'never', out
     async publish(run, api, pullRequest) {
       const { github } = api;
       const planned = await plannedEdits(run);
-      const files = await github.paginate(github.rest.pulls.listFiles, { owner: api.owner, repo: api.repo, pull_number: pullRequest.number, per_page: 100 });
+      // Nothing to suggest still means reading our old comments: their findings may be gone.
+      const files = planned.length === 0 ? [] : await github.paginate(github.rest.pulls.listFiles, { owner: api.owner, repo: api.repo, pull_number: pullRequest.number, per_page: 100 });
       const hunks = new Map(files.map((f) => [f.filename, rightHunks(f.patch)]));
       // Only lines in a hunk can carry a comment, and only if they still read as the edit expects.
       const wanted: Suggestion[] = planned.filter((p) => hunkHolding(hunks.get(p.edit.file) ?? [], p.edit.startLine, p.edit.original) !== undefined).map((p) => ({ ...p, body: suggestionBody(p) }));

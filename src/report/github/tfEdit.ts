@@ -70,8 +70,9 @@ function policyIndexOf(group: FixGroup): number | undefined {
 /**
  * The fix as an edit of the `.tf` text, when it is one clb-guard can write exactly: a rule block
  * added to a `tencentcloud_security_group_rule_set` (above the rule it must precede, or at the
- * top), or the DROP block moved above the ACCEPT that shadows it. Anything else (a new resource,
- * a lite rule list, an ACL list, narrowing a rule) stays prose and snippets.
+ * top), entries added at the head of a network ACL's or lite rule's list, or the DROP block moved
+ * above the ACCEPT that shadows it. Anything else (a new resource, narrowing a rule, a list that
+ * is not written out) stays prose and snippets.
  */
 export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
   const { fix } = group;
@@ -94,6 +95,22 @@ export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
     const original = slice(anchor.start, anchor.end);
     const added = [...reindent(fix.hcl, anchor.indent), ''];
     return { file: location.file, startLine: anchor.start, endLine: anchor.end, original, replacement: [...added, ...original], diff: [...added.map((l) => `+${l}`), ...original.map((l) => ` ${l}`)] };
+  }
+
+  const listAdd = fix.hcl === undefined ? null : /^(ingress|egress) = \[\n((?: {2}"[^"\n]*",\n)+) {2}# … the existing entries, in order …\n\]$/.exec(fix.hcl);
+  if (listAdd !== null) {
+    // A network ACL's or lite rule's list: the new entries go first, which is above every rule
+    // they must precede (the fix's rule decides that traffic wherever nothing earlier does).
+    const entries = listAdd[2]!.trimEnd().split('\n').map((l) => l.trim());
+    if (entries.some((e) => e.includes('<'))) return undefined; // a placeholder such as <VIP>, not a value
+    const opener = slice(resource.start + 1, resource.end - 1).findIndex((l) => new RegExp(`^\\s*${listAdd[1]}\\s*=\\s*\\[\\s*$`).test(l));
+    if (opener < 0) return undefined;
+    const line = resource.start + 1 + opener;
+    const openerText = lines[line - 1]!;
+    const next = lines[line] ?? '';
+    const indent = /^\s*"/.test(next) ? /^\s*/.exec(next)![0] : `${/^\s*/.exec(openerText)![0]}  `;
+    const added = entries.map((e) => `${indent}${e}`);
+    return { file: location.file, startLine: line, endLine: line, original: [openerText], replacement: [openerText, ...added], diff: [` ${openerText}`, ...added.map((l) => `+${l}`)] };
   }
 
   if (fix.hcl === undefined) {

@@ -1,8 +1,8 @@
 /**
- * Keeps a plan consistent with edited `.tf` text for one `tencentcloud_security_group_rule_set`:
- * its ingress blocks (literal attributes only) are read from the text and written into the
- * plan's three copies of them — planned values, the resource change, the configuration — as
- * `terraform plan` would after the edit.
+ * Keeps a plan consistent with edited `.tf` text, as `terraform plan` would after the edit: a
+ * `tencentcloud_security_group_rule_set`'s ingress blocks, or a `tencentcloud_vpc_acl`'s list
+ * (literal values only), are read from the text and written into the plan's three copies of
+ * them — planned values, the resource change, the configuration.
  */
 type Json = Record<string, unknown>;
 
@@ -39,5 +39,32 @@ export function withRuleSetIngress(plan: Json, name: string, ingress: readonly R
   (change.after_sensitive as Json).ingress = entries.map(() => ({}));
   const config = copy.configuration.root_module.resources.find((r) => r.address === address)!;
   (config.expressions as Json).ingress = ingress.map((block) => Object.fromEntries(Object.entries(block).map(([k, v]) => [k, { constant_value: v }])));
+  return copy;
+}
+
+export function aclListFromTf(text: string, name: string, direction: 'ingress' | 'egress'): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l === `resource "tencentcloud_vpc_acl" "${name}" {`);
+  const open = lines.findIndex((l, i) => i > start && new RegExp(`^\\s*${direction}\\s*=\\s*\\[\\s*$`).test(l));
+  const entries: string[] = [];
+  for (const line of lines.slice(open + 1)) {
+    if (/^\s*\]\s*$/.test(line)) return entries;
+    const entry = /^\s*"([^"]*)",?\s*$/.exec(line);
+    if (entry === null) throw new Error(`not a literal entry: ${line}`);
+    entries.push(entry[1]!);
+  }
+  throw new Error(`unclosed ${direction} list`);
+}
+
+export function withAclList(plan: Json, name: string, direction: 'ingress' | 'egress', entries: readonly string[]): Json {
+  const copy = structuredClone(plan) as Json & { planned_values: { root_module: { resources: Json[] } }; resource_changes: Json[]; configuration: { root_module: { resources: Json[] } } };
+  const address = `tencentcloud_vpc_acl.${name}`;
+  (copy.planned_values.root_module.resources.find((r) => r.address === address)!.values as Json)[direction] = [...entries];
+  const change = copy.resource_changes.find((r) => r.address === address)!.change as Json;
+  (change.after as Json)[direction] = [...entries];
+  (change.after_unknown as Json)[direction] = entries.map(() => false);
+  (change.after_sensitive as Json)[direction] = entries.map(() => false);
+  const expressions = copy.configuration.root_module.resources.find((r) => r.address === address)!.expressions as Json;
+  expressions[direction] = { constant_value: [...entries] };
   return copy;
 }
