@@ -1,5 +1,8 @@
+import { relative, resolve } from 'node:path';
 import type { Report } from '../model/finding.js';
 import { readLiveInventory, resolveCredentials } from '../sources/live/index.js';
+import { writeSnapshot } from '../sources/live/snapshotFile.js';
+import { SnapshotRecorder } from '../sources/live/snapshotRecorder.js';
 import { checkInventory } from './checkInventory.js';
 import { loadRunConfig, logWarnings } from './index.js';
 import type { LiveCheckOptions } from './options.js';
@@ -16,6 +19,8 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
   // Per-call timeout and retry pace: overridable for slow proxies (and fast tests).
   const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
   const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
+  const recorder = options.saveSnapshot !== undefined ? new SnapshotRecorder() : undefined;
+  const takenAt = new Date();
   const inventory = await readLiveInventory({
     regions: options.regions,
     credentials,
@@ -23,8 +28,15 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
     retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+    ...(recorder ? { intercept: (api) => recorder.wrap(api) } : {}),
   });
-  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });
+  if (recorder !== undefined && options.saveSnapshot !== undefined) {
+    const snapshot = recorder.snapshot(inventory, { regions: options.regions, ...(options.account !== undefined ? { account: options.account } : {}), takenAt, secrets: credentials.secrets() });
+    await writeSnapshot(resolve(options.cwd, options.saveSnapshot), options.saveSnapshot, snapshot);
+    options.logger.info(`wrote the snapshot ${relative(options.cwd, resolve(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? '' : ' (incomplete, as the scan)'}`);
+  }
+  const target = { regions: options.regions, ...(options.account !== undefined ? { account: options.account } : {}) };
+  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target });
   logWarnings(report, options.logger);
   return report;
 }

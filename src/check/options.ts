@@ -34,6 +34,19 @@ export interface LiveCheckOptions extends CheckOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** OIDC (GitHub Actions): role ARN and provider ID for STS AssumeRoleWithWebIdentity. */
   readonly oidc?: { readonly roleArn: string; readonly providerId: string; readonly idToken: () => Promise<string> };
+  /** The account's name, for the report's target (and merged reports' sections). */
+  readonly account?: string;
+  /** Write what the scan read here (a snapshot, `live --snapshot` checks it offline). */
+  readonly saveSnapshot?: string;
+}
+
+export interface SnapshotCheckOptions extends CheckOptions {
+  /** A snapshot written by `live --save-snapshot`. */
+  readonly snapshotFile: string;
+  /** Regions of the snapshot to check; default: all of them. */
+  readonly regions?: readonly string[];
+  /** Replaces the snapshot's account name in the report. */
+  readonly account?: string;
 }
 
 export type FailOn = Severity | 'never';

@@ -22,11 +22,21 @@ export type HelpTopic = 'overview' | 'plan' | 'live' | 'policies' | 'policies va
 
 export type Command =
   | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
-  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly common: CommonArguments }
+  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly common: CommonArguments; readonly snapshot?: SnapshotArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' };
+
+/** `live`'s snapshot options: check one offline, or write what the scan read; the account's name. */
+export interface SnapshotArguments {
+  readonly from?: string;
+  readonly save?: string;
+  readonly account?: string;
+}
+
+/** An account's name: it goes into artifact names and report sections. */
+export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
 interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -41,6 +51,9 @@ const OPTIONS = {
   region: { type: 'string', multiple: true, value: 'REGION', help: 'region to scan (repeatable, or comma-separated)' },
   'api-endpoint': { type: 'string', value: 'URL', help: 'send every API call to URL (emulators, proxies); http only for loopback' },
   'allow-partial': { type: 'boolean', help: 'exit by the findings even if some API calls kept failing' },
+  snapshot: { type: 'string', value: 'FILE', help: 'check a snapshot offline (no credentials, no network); --region optional' },
+  'save-snapshot': { type: 'string', value: 'FILE', help: 'also write what the scan read to FILE (a snapshot)' },
+  account: { type: 'string', value: 'NAME', help: "the account's name, for the report (and merged reports)" },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: 'text (default), json, sarif or markdown' },
@@ -61,7 +74,7 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
   plan: ['tf-root', ...COMMON],
-  live: ['region', 'api-endpoint', 'allow-partial', ...COMMON],
+  live: ['region', 'api-endpoint', 'allow-partial', 'snapshot', 'save-snapshot', 'account', ...COMMON],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
 };
@@ -70,6 +83,7 @@ const SYNOPSIS: Record<HelpTopic, string> = {
   overview: `Usage:
   clb-guard plan PLAN.json|- [--tf-root DIR] [options]   check a \`terraform show -json\` plan (- reads it from stdin)
   clb-guard live --region REGION [--region …] [options]  check the live Tencent Cloud account
+  clb-guard live --snapshot FILE [options]               check a snapshot of an account offline
   clb-guard policies validate [FILE|DIR …]               validate policy files (and the built-in pack)
   clb-guard policies list [--config FILE] [--policies PATH]  the policies a run would use, with severity and source
 
@@ -81,7 +95,9 @@ Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdi
   live: `Usage: clb-guard live --region REGION [--region …] [options]
 
 Checks the live Tencent Cloud account. Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
-(and TENCENTCLOUD_SESSION_TOKEN), or a profile.`,
+(and TENCENTCLOUD_SESSION_TOKEN), or a profile.
+  clb-guard live --region ap-guangzhou --save-snapshot snap.json   scan, and keep what was read
+  clb-guard live --snapshot snap.json                              check it again offline`,
   policies: `Usage:
   clb-guard policies validate [FILE|DIR …]
   clb-guard policies list [--config FILE] [--policies PATH] [--format text|json]`,
@@ -220,7 +236,16 @@ export function parseCommand(argv: readonly string[]): Command {
     .flatMap((r) => r.split(','))
     .map((r) => r.trim())
     .filter((r) => r !== '');
-  if (regions.length === 0) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou');
   const apiEndpoint = str('api-endpoint');
-  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), common };
+  const snapshot = snapshotArguments(str('snapshot'), str('save-snapshot'), str('account'), apiEndpoint);
+  if (regions.length === 0 && snapshot?.from === undefined) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)');
+  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), common, ...(snapshot ? { snapshot } : {}) };
+}
+
+function snapshotArguments(from: string | undefined, save: string | undefined, account: string | undefined, apiEndpoint: string | undefined): SnapshotArguments | undefined {
+  if (from !== undefined && save !== undefined) throw new InputError('--snapshot reads a snapshot and --save-snapshot writes one: give one of them');
+  if (from !== undefined && apiEndpoint !== undefined) throw new InputError('--snapshot is checked offline: --api-endpoint has nothing to do');
+  if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
+  if (from === undefined && save === undefined && account === undefined) return undefined;
+  return { ...(from !== undefined ? { from } : {}), ...(save !== undefined ? { save } : {}), ...(account !== undefined ? { account } : {}) };
 }

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
+import { checkSnapshot } from '../check/snapshotCheck.js';
 import type { PlanCheckOptions } from '../check/options.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
@@ -94,16 +95,18 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'live': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-      const report = await checkLive({
+      const common = {
         cwd: io.cwd,
         logger,
-        regions: command.regions,
-        env: io.env,
-        ...(apiEndpoint ? { apiEndpoint } : {}),
         ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
         policyPaths: command.common.policies,
         ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-      });
+        ...(command.snapshot?.account !== undefined ? { account: command.snapshot.account } : {}),
+      };
+      const report =
+        command.snapshot?.from !== undefined
+          ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions: command.regions })
+          : await checkLive({ ...common, regions: command.regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}), ...(command.snapshot?.save !== undefined ? { saveSnapshot: command.snapshot.save } : {}) });
       await emit(report, command.common, io);
       if (!report.complete && !command.allowPartial) {
         io.stderr.write('clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
