@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import type { FailOn } from '../check/options.js';
 import { InputError } from '../errors/inputError.js';
+import { ACCOUNT_NAME } from '../cli/cliArguments.js';
 
 export interface ActionInputs {
-  readonly mode: 'plan' | 'live';
+  readonly mode: 'plan' | 'live' | 'merge';
   readonly planFile?: string;
   readonly tfRoot?: string;
   readonly config?: string;
@@ -19,6 +20,10 @@ export interface ActionInputs {
   readonly githubToken?: string;
   readonly roleArn?: string;
   readonly oidcProviderId?: string;
+  /** Live mode: the account's name (a matrix shard's); merge mode: the reports' globs. */
+  readonly account?: string;
+  readonly saveSnapshot?: string;
+  readonly reports: readonly string[];
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
@@ -53,13 +58,17 @@ function choice(name: string): 'auto' | 'always' | 'never' {
 /** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
 export function readActionInputs(): ActionInputs {
   const mode = (optional('mode') ?? 'plan').toLowerCase();
-  if (mode !== 'plan' && mode !== 'live') throw new InputError(`input "mode" must be plan or live, not "${mode}"`);
+  if (mode !== 'plan' && mode !== 'live' && mode !== 'merge') throw new InputError(`input "mode" must be plan, live or merge, not "${mode}"`);
   const failOn = (optional('fail-on') ?? 'error').toLowerCase() as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new InputError(`input "fail-on" must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const planFile = optional('plan-file');
   if (mode === 'plan' && planFile === undefined) throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
   const regions = list('regions');
   if (mode === 'live' && regions.length === 0) throw new InputError('input "regions" is required in live mode, e.g. ap-guangzhou');
+  const reports = list('reports');
+  if (mode === 'merge' && reports.length === 0) throw new InputError('input "reports" is required in merge mode: the shards\' JSON reports, e.g. reports/*.json');
+  const account = optional('account');
+  if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`input "account" must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
   const githubToken = optional('github-token');
   // Registered before anything could print it.
   if (githubToken !== undefined) core.setSecret(githubToken);
@@ -72,12 +81,15 @@ export function readActionInputs(): ActionInputs {
     githubToken,
     roleArn: optional('role-arn'),
     oidcProviderId: optional('oidc-provider-id'),
+    account,
+    saveSnapshot: optional('save-snapshot'),
   };
   return {
     mode,
     ...Object.fromEntries(Object.entries(optionalValues).filter(([, v]) => v !== undefined)),
     policies: list('policies'),
     regions,
+    reports,
     failOn,
     annotations: flag('annotations', true),
     allowPartial: flag('allow-partial', false),

@@ -19,6 +19,7 @@ import { markdownLinks } from '../report/github/links.js';
 import { describeOmissions, renderSarif } from '../report/sarifReport.js';
 import { actionsLogger } from './actionsLogger.js';
 import { readActionInputs, type ActionInputs } from './actionInputs.js';
+import { runMergeAction } from './mergeAction.js';
 
 /** A step summary must stay under 1 MiB; leave room for what other steps write. */
 const SUMMARY_LIMIT = 900_000;
@@ -28,6 +29,7 @@ export async function runAction(): Promise<void> {
   try {
     const inputs = readActionInputs();
     const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    if (inputs.mode === 'merge') return await runMergeAction(inputs, cwd);
     const report = await check(inputs, cwd);
     await publish(report, inputs, cwd);
     if (!report.complete && !inputs.allowPartial) {
@@ -61,6 +63,8 @@ async function check(inputs: ActionInputs, cwd: string): Promise<Report> {
     ...common,
     regions: inputs.regions,
     ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
+    ...(inputs.account ? { account: inputs.account } : {}),
+    ...(inputs.saveSnapshot ? { saveSnapshot: inputs.saveSnapshot } : {}),
     ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => core.getIDToken() } } : {}),
     // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
     // and the ID token clb-guard obtains itself are masked as soon as they exist.

@@ -18,13 +18,15 @@ export interface CommonArguments {
 }
 
 /** What `--help` can be about: the overview or one command. */
-export type HelpTopic = 'overview' | 'plan' | 'live' | 'policies' | 'policies validate' | 'policies list';
+export type HelpTopic = 'overview' | 'plan' | 'live' | 'policies' | 'policies validate' | 'policies list' | 'shards' | 'merge';
 
 export type Command =
   | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
   | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly common: CommonArguments; readonly snapshot?: SnapshotArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
+  | { readonly kind: 'shards'; readonly config?: string; readonly verbose: boolean }
+  | { readonly kind: 'merge'; readonly reports: readonly string[]; readonly allowPartial: boolean; readonly common: CommonArguments }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' };
 
@@ -77,6 +79,8 @@ const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionNam
   live: ['region', 'api-endpoint', 'allow-partial', 'snapshot', 'save-snapshot', 'account', ...COMMON],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
+  shards: ['config', 'verbose', 'help'],
+  merge: ['config', 'format', 'output', 'fail-on', 'allow-partial', 'explain', 'verbose', 'help'],
 };
 
 const SYNOPSIS: Record<HelpTopic, string> = {
@@ -86,6 +90,8 @@ const SYNOPSIS: Record<HelpTopic, string> = {
   clb-guard live --snapshot FILE [options]               check a snapshot of an account offline
   clb-guard policies validate [FILE|DIR …]               validate policy files (and the built-in pack)
   clb-guard policies list [--config FILE] [--policies PATH]  the policies a run would use, with severity and source
+  clb-guard shards [--config FILE]                       the GitHub Actions matrix of the config's accounts × regions
+  clb-guard merge REPORT.json … [options]                merge the JSON reports of shards into one report
 
 Run \`clb-guard COMMAND --help\` for the options of a command.`,
   plan: `Usage: clb-guard plan PLAN.json|- [options]
@@ -101,6 +107,15 @@ Checks the live Tencent Cloud account. Credentials: TENCENTCLOUD_SECRET_ID / TEN
   policies: `Usage:
   clb-guard policies validate [FILE|DIR …]
   clb-guard policies list [--config FILE] [--policies PATH] [--format text|json]`,
+  shards: `Usage: clb-guard shards [--config FILE]
+
+Prints the GitHub Actions matrix of the config's accounts: {"include":[{"account","role","region",
+"oidcProviderId"}]}, one job per account and region, for strategy.matrix: \${{ fromJSON(…) }}.`,
+  merge: `Usage: clb-guard merge REPORT.json … [options]
+
+Merges the JSON reports of shards (one per account and region) into one report, with a section per
+account and region. With --config, every account and region of its "accounts" must have a report:
+a missing or incomplete one makes its section incomplete, and the merge exits 2 unless --allow-partial.`,
   'policies validate': `Usage: clb-guard policies validate [FILE|DIR …]
 
 Validates policy files (and the built-in pack against them): every problem on its own located line.`,
@@ -121,7 +136,7 @@ export function usage(topic: HelpTopic = 'overview'): string {
     return `  ${flag.padEnd(22)} ${spec.help}`;
   });
   const options = rows.length > 0 ? `\n\nOptions:\n${rows.join('\n')}` : '';
-  const exits = topic === 'plan' || topic === 'live' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
+  const exits = topic === 'plan' || topic === 'live' || topic === 'merge' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
   return `${SYNOPSIS[topic]}${options}${exits}`;
 }
 
@@ -130,12 +145,12 @@ export const USAGE = usage('overview');
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'markdown'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
-const COMMANDS = ['plan', 'live', 'policies', 'help'];
+const COMMANDS = ['plan', 'live', 'policies', 'shards', 'merge', 'help'];
 const POLICIES_COMMANDS = ['validate', 'list'];
 
 function commandOf(positionals: readonly string[]): HelpTopic | undefined {
   const [first, second] = positionals;
-  if (first === 'plan' || first === 'live') return first;
+  if (first === 'plan' || first === 'live' || first === 'shards' || first === 'merge') return first;
   if (first === 'policies') return second === 'validate' ? 'policies validate' : second === 'list' ? 'policies list' : 'policies';
   return undefined;
 }
@@ -163,7 +178,7 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     if (name === 'help' || name === 'version') continue;
     if (!allowed.includes(name as OptionName)) {
-      const owners = (['plan', 'live', 'policies list'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
+      const owners = (['plan', 'live', 'policies list', 'shards', 'merge'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
       const belongs = owners.length > 0 ? `; it belongs to ${owners.map((c) => `"${c}"`).join(' and ')}` : '';
       throw new InputError(`${token.rawName} is not an option${topic === undefined ? ' without a command' : where}${belongs} (see ${helpHint})`);
     }
@@ -183,7 +198,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (bool('version') && !bool('help')) return { kind: 'version' };
   if (positionals[0] === 'help') {
     const about = commandOf(positionals.slice(1));
-    if (positionals.length > 1 && about === undefined) throw new InputError(`no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate and policies list`);
+    if (positionals.length > 1 && about === undefined) throw new InputError(`no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate, policies list, shards and merge`);
     return { kind: 'help', topic: about ?? 'overview' };
   }
   if (bool('help') || positionals.length === 0) return { kind: 'help', topic: topic ?? 'overview' };
@@ -209,6 +224,11 @@ export function parseCommand(argv: readonly string[]): Command {
     return { kind: 'list', ...(config !== undefined ? { config } : {}), policies: strs('policies'), format, verbose: bool('verbose') };
   }
   if (topic === 'policies validate') return { kind: 'validate', files: rest.slice(1) };
+  if (topic === 'shards') {
+    if (rest.length > 0) throw new InputError(`shards takes no files (got "${rest[0]}"); use --config FILE`);
+    const config = str('config');
+    return { kind: 'shards', ...(config !== undefined ? { config } : {}), verbose: bool('verbose') };
+  }
   if (!FORMATS.includes(format as OutputFormat)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const failOn = str('fail-on') ?? 'error';
   if (!FAIL_ON.includes(failOn as FailOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
@@ -226,6 +246,10 @@ export function parseCommand(argv: readonly string[]): Command {
     verbose: bool('verbose'),
     ...(today !== undefined ? { today } : {}),
   };
+  if (topic === 'merge') {
+    if (rest.length === 0) throw new InputError('merge needs the JSON reports of the shards: clb-guard merge reports/*.json');
+    return { kind: 'merge', reports: rest, allowPartial: bool('allow-partial'), common };
+  }
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');

@@ -13,6 +13,8 @@ import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
 import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
+import { runMerge } from './mergeCommand.js';
+import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -77,6 +79,14 @@ async function run(command: Command, io: CliIo): Promise<number> {
       io.stdout.write(`${lines.join('\n')}\n`);
       return 0;
     }
+    case 'shards': {
+      const logger = consoleLogger({ verbose: command.verbose, stream: io.stderr as NodeJS.WriteStream });
+      const config = await loadRunConfig({ cwd: io.cwd, logger, ...(command.config !== undefined ? { configFile: command.config } : {}) });
+      io.stdout.write(renderMatrix(config.accounts, config.file));
+      return 0;
+    }
+    case 'merge':
+      return runMerge(command, io);
     case 'plan': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const report = await checkPlan({
@@ -117,12 +127,12 @@ async function run(command: Command, io: CliIo): Promise<number> {
   }
 }
 
-async function emit(report: Report, common: CommonArguments, io: CliIo): Promise<void> {
+export async function emit(report: Report, common: CommonArguments, io: CliIo, render: typeof renderReport = renderReport): Promise<void> {
   const toStdout = common.output === undefined;
   const color = toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === undefined ? true : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
   // The warnings are on stderr already; a text report on the same terminal would say them twice.
   const shown = toStdout && common.format === 'text' ? { ...report, warnings: [] } : report;
-  const text = renderReport(shown, common.format, {
+  const text = render(shown, common.format, {
     color: common.format === 'text' && color,
     explain: common.explain,
     repoRoot: io.cwd,

@@ -164,6 +164,8 @@ export interface ShardStatus {
   readonly report?: string;
   /** Why it is not complete. */
   readonly reason?: string;
+  /** What its report checked (for a report of several regions: all of them). */
+  readonly counts?: Report['counts'];
 }
 
 export interface PolicyInfo {

@@ -1,0 +1,90 @@
+import * as core from '@actions/core';
+import * as glob from '@actions/glob';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, relative, resolve } from 'node:path';
+import { exitCodeFor, loadRunConfig } from '../check/index.js';
+import { shardsOf } from '../cli/shardsCommand.js';
+import { InputError } from '../errors/inputError.js';
+import type { Report } from '../model/finding.js';
+import { syncDriftIssue } from '../report/github/driftIssue.js';
+import { githubClient, isPermissionError } from '../report/github/githubClient.js';
+import { renderJson } from '../report/jsonReport.js';
+import { readReportFile } from '../report/mergeInput.js';
+import { renderMergedMarkdown } from '../report/mergeMarkdown.js';
+import { mergeReports } from '../report/mergeReports.js';
+import { describeOmissions, renderSarif } from '../report/sarifReport.js';
+import type { ActionInputs } from './actionInputs.js';
+import { actionsLogger } from './actionsLogger.js';
+import { workflowContext } from './workflowContext.js';
+
+const SUMMARY_LIMIT = 900_000;
+
+/**
+ * `mode: merge`: the shards' JSON reports (input `reports`, globs) as one report, one job summary
+ * with a section per account and region, one SARIF file and one drift issue. A shard the
+ * config's accounts list but no report holds, or an incomplete one, fails the step (exit 2)
+ * unless allow-partial.
+ */
+export async function runMergeAction(inputs: ActionInputs, cwd: string): Promise<void> {
+  const config = await loadRunConfig({ cwd, logger: actionsLogger, ...(inputs.config ? { configFile: inputs.config } : {}) });
+  const globber = await glob.create(inputs.reports.map((p) => resolve(cwd, p)).join('\n'), { matchDirectories: false });
+  const files = (await globber.glob()).sort();
+  if (files.length === 0 && (config.accounts ?? []).length === 0) throw new InputError(`input "reports": no file matches ${inputs.reports.join(', ')}`);
+  const shards = [];
+  for (const file of files) shards.push({ file: relative(cwd, file) || file, report: await readReportFile(file, relative(cwd, file) || file) });
+  const report = mergeReports(shards, shardsOf(config.accounts ?? []));
+  for (const warning of new Set(report.warnings)) core.warning(warning);
+  core.info(`Merged ${files.length} ${files.length === 1 ? 'report' : 'reports'}: ${(report.target.shards ?? []).length} account and region pairs.`);
+  await publishMerged(report, inputs, cwd);
+  if (!report.complete && !inputs.allowPartial) {
+    const incomplete = (report.target.shards ?? []).filter((s) => s.status !== 'complete');
+    core.setFailed(`The merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or set allow-partial to judge by the findings alone.`);
+    process.exitCode = 2;
+    return;
+  }
+  if (exitCodeFor(report, inputs.failOn) === 1) core.setFailed(`clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`);
+}
+
+async function publishMerged(report: Report, inputs: ActionInputs, cwd: string): Promise<void> {
+  const context = workflowContext();
+  const reportFile = resolve(process.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
+  await writeFile(reportFile, renderJson(report));
+  core.setOutput('report-file', reportFile);
+  let sarifNote = '';
+  if (inputs.sarifFile) {
+    const path = resolve(cwd, inputs.sarifFile);
+    await mkdir(dirname(path), { recursive: true });
+    const { sarif, omitted, omissions } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync(resolve(cwd, p)) });
+    await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`);
+    core.setOutput('sarif-file', path);
+    if (omitted > 0) sarifNote = `\n\n> ${describeOmissions(omissions, report.findings.length)}\n`;
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMergedMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)' }) + sarifNote).write();
+  const scheduled = context.eventName === 'schedule' || context.eventName === 'workflow_dispatch';
+  if (inputs.driftIssue === 'always' || (inputs.driftIssue === 'auto' && scheduled)) {
+    if (!inputs.githubToken || !context.owner || !context.repo) core.notice('clb-guard: no token or repository here, so no drift issue.');
+    else {
+      try {
+        const failures = report.findings.filter((f) => f.status === 'fail').length;
+        const accounts = new Set((report.target.shards ?? []).map((s) => s.account)).size;
+        const done = await syncDriftIssue(githubClient(inputs.githubToken), { owner: context.owner, repo: context.repo }, {
+          findings: report.complete ? failures : Math.max(failures, 1),
+          title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings in ${accounts} live ${accounts === 1 ? 'account' : 'accounts'}${report.complete ? '' : ' (incomplete)'}`,
+          body: renderMergedMarkdown(report, { maxChars: 60_000, overflowHint: context.runUrl ?? 'the workflow run' }) + (context.runUrl ? `\n\nLatest run: ${context.runUrl}` : ''),
+          ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+        });
+        core.info(`Drift issue ${done}.`);
+      } catch (error) {
+        if (!isPermissionError(error)) throw error;
+        core.notice('clb-guard: the token may not manage issues; grant issues: write to get the drift issue.');
+      }
+    }
+  }
+  const failures = report.findings.filter((f) => f.status === 'fail');
+  core.setOutput('findings', String(report.findings.length));
+  core.setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
+  core.setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
+  core.setOutput('passed', String(exitCodeFor(report, inputs.failOn) === 0 && report.complete));
+}
