@@ -4,6 +4,7 @@ import { readLiveInventory, resolveCredentials } from '../sources/live/index.js'
 import { writeSnapshot } from '../sources/live/snapshotFile.js';
 import { SnapshotRecorder } from '../sources/live/snapshotRecorder.js';
 import { checkInventory } from './checkInventory.js';
+import { withFindingRegions } from './findingRegions.js';
 import { loadRunConfig, logWarnings } from './index.js';
 import type { LiveCheckOptions } from './options.js';
 
@@ -36,7 +37,7 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     options.logger.info(`wrote the snapshot ${relative(options.cwd, resolve(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? '' : ' (incomplete, as the scan)'}`);
   }
   const target = { regions: options.regions, ...(options.account !== undefined ? { account: options.account } : {}) };
-  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target });
+  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }), inventory);
   logWarnings(report, options.logger);
   return report;
 }

@@ -5,6 +5,7 @@ import { readLiveInventory } from '../sources/live/index.js';
 import { readSnapshot } from '../sources/live/snapshotFile.js';
 import { replayApi } from '../sources/live/snapshotReplay.js';
 import { checkInventory } from './checkInventory.js';
+import { withFindingRegions } from './findingRegions.js';
 import { loadRunConfig, logWarnings } from './index.js';
 import type { SnapshotCheckOptions } from './options.js';
 
@@ -42,7 +43,7 @@ export async function checkSnapshot(options: SnapshotCheckOptions): Promise<Repo
   });
   const account = options.account ?? snapshot.account;
   const target = { regions, ...(account !== undefined ? { account } : {}), snapshot: options.snapshotFile };
-  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target });
+  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }), inventory);
   logWarnings(report, options.logger);
   return report;
 }

@@ -25,7 +25,7 @@ export type Command =
   | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly common: CommonArguments; readonly snapshot?: SnapshotArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
-  | { readonly kind: 'shards'; readonly config?: string; readonly verbose: boolean }
+  | { readonly kind: 'shards'; readonly config?: string; readonly index?: number; readonly verbose: boolean }
   | { readonly kind: 'merge'; readonly reports: readonly string[]; readonly allowPartial: boolean; readonly common: CommonArguments }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' };
@@ -35,6 +35,8 @@ export interface SnapshotArguments {
   readonly from?: string;
   readonly save?: string;
   readonly account?: string;
+  /** The config's shard of this number (as `shards` lists them, from 0): account and region. */
+  readonly shard?: number;
 }
 
 /** An account's name: it goes into artifact names and report sections. */
@@ -56,6 +58,8 @@ const OPTIONS = {
   snapshot: { type: 'string', value: 'FILE', help: 'check a snapshot offline (no credentials, no network); --region optional' },
   'save-snapshot': { type: 'string', value: 'FILE', help: 'also write what the scan read to FILE (a snapshot)' },
   account: { type: 'string', value: 'NAME', help: "the account's name, for the report (and merged reports)" },
+  shard: { type: 'string', value: 'N', help: "scan the config's shard N (from 0, as clb-guard shards lists them): its account and region" },
+  index: { type: 'string', value: 'N', help: 'print only shard N (from 0), e.g. $JOB_COMPLETION_INDEX in a Kubernetes Indexed Job' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: 'text (default), json, sarif or markdown' },
@@ -76,10 +80,10 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
   plan: ['tf-root', ...COMMON],
-  live: ['region', 'api-endpoint', 'allow-partial', 'snapshot', 'save-snapshot', 'account', ...COMMON],
+  live: ['region', 'api-endpoint', 'allow-partial', 'snapshot', 'save-snapshot', 'account', 'shard', ...COMMON],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
-  shards: ['config', 'verbose', 'help'],
+  shards: ['config', 'index', 'verbose', 'help'],
   merge: ['config', 'format', 'output', 'fail-on', 'allow-partial', 'explain', 'verbose', 'help'],
 };
 
@@ -227,7 +231,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'shards') {
     if (rest.length > 0) throw new InputError(`shards takes no files (got "${rest[0]}"); use --config FILE`);
     const config = str('config');
-    return { kind: 'shards', ...(config !== undefined ? { config } : {}), verbose: bool('verbose') };
+    const index = shardNumber('--index', str('index'));
+    return { kind: 'shards', ...(config !== undefined ? { config } : {}), ...(index !== undefined ? { index } : {}), verbose: bool('verbose') };
   }
   if (!FORMATS.includes(format as OutputFormat)) throw new InputError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const failOn = str('fail-on') ?? 'error';
@@ -261,15 +266,23 @@ export function parseCommand(argv: readonly string[]): Command {
     .map((r) => r.trim())
     .filter((r) => r !== '');
   const apiEndpoint = str('api-endpoint');
-  const snapshot = snapshotArguments(str('snapshot'), str('save-snapshot'), str('account'), apiEndpoint);
-  if (regions.length === 0 && snapshot?.from === undefined) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)');
+  const snapshot = snapshotArguments(str('snapshot'), str('save-snapshot'), str('account'), apiEndpoint, shardNumber('--shard', str('shard')));
+  if (snapshot?.shard !== undefined && (regions.length > 0 || snapshot.account !== undefined || snapshot.from !== undefined)) throw new InputError('--shard N takes the account and region from the config: leave out --region, --account and --snapshot');
+  if (regions.length === 0 && snapshot?.from === undefined && snapshot?.shard === undefined) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)');
   return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), common, ...(snapshot ? { snapshot } : {}) };
 }
 
-function snapshotArguments(from: string | undefined, save: string | undefined, account: string | undefined, apiEndpoint: string | undefined): SnapshotArguments | undefined {
+/** A shard's number: 0, 1, 2… */
+function shardNumber(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,4}$/.test(value)) throw new InputError(`${option} must be a shard number (0, 1, 2…), not "${value}"`);
+  return Number(value);
+}
+
+function snapshotArguments(from: string | undefined, save: string | undefined, account: string | undefined, apiEndpoint: string | undefined, shard: number | undefined): SnapshotArguments | undefined {
   if (from !== undefined && save !== undefined) throw new InputError('--snapshot reads a snapshot and --save-snapshot writes one: give one of them');
   if (from !== undefined && apiEndpoint !== undefined) throw new InputError('--snapshot is checked offline: --api-endpoint has nothing to do');
   if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
-  if (from === undefined && save === undefined && account === undefined) return undefined;
-  return { ...(from !== undefined ? { from } : {}), ...(save !== undefined ? { save } : {}), ...(account !== undefined ? { account } : {}) };
+  if (from === undefined && save === undefined && account === undefined && shard === undefined) return undefined;
+  return { ...(from !== undefined ? { from } : {}), ...(save !== undefined ? { save } : {}), ...(account !== undefined ? { account } : {}), ...(shard !== undefined ? { shard } : {}) };
 }

@@ -8,13 +8,13 @@ import type { PlanCheckOptions } from '../check/options.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
-import { validatePolicyFiles } from '../policy/configLoader.js';
+import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
 import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { runMerge } from './mergeCommand.js';
-import { renderMatrix } from './shardsCommand.js';
+import { renderMatrix, shardAt, type Shard } from './shardsCommand.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -82,7 +82,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'shards': {
       const logger = consoleLogger({ verbose: command.verbose, stream: io.stderr as NodeJS.WriteStream });
       const config = await loadRunConfig({ cwd: io.cwd, logger, ...(command.config !== undefined ? { configFile: command.config } : {}) });
-      io.stdout.write(renderMatrix(config.accounts, config.file));
+      io.stdout.write(renderMatrix(config.accounts, config.file, command.index));
       return 0;
     }
     case 'merge':
@@ -105,18 +105,22 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'live': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
+      const shard = command.snapshot?.shard === undefined ? undefined : await configShard(io.cwd, command.common.config, command.snapshot.shard);
+      if (shard !== undefined) logger.info(`shard ${command.snapshot?.shard}: account ${shard.account}, region ${shard.region}`);
+      const account = shard?.account ?? command.snapshot?.account;
       const common = {
         cwd: io.cwd,
         logger,
         ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
         policyPaths: command.common.policies,
         ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        ...(command.snapshot?.account !== undefined ? { account: command.snapshot.account } : {}),
+        ...(account !== undefined ? { account } : {}),
       };
+      const regions = shard !== undefined ? [shard.region] : command.regions;
       const report =
         command.snapshot?.from !== undefined
-          ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions: command.regions })
-          : await checkLive({ ...common, regions: command.regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}), ...(command.snapshot?.save !== undefined ? { saveSnapshot: command.snapshot.save } : {}) });
+          ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions })
+          : await checkLive({ ...common, regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}), ...(command.snapshot?.save !== undefined ? { saveSnapshot: command.snapshot.save } : {}) });
       await emit(report, command.common, io);
       if (!report.complete && !command.allowPartial) {
         io.stderr.write('clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
@@ -125,6 +129,12 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return exitCodeFor(report, command.common.failOn);
     }
   }
+}
+
+/** `live --shard N`: the account and region of the config's shard N. */
+async function configShard(cwd: string, configFile: string | undefined, index: number): Promise<Shard> {
+  const config = await loadConfig({ cwd, ...(configFile !== undefined ? { configFile } : {}) });
+  return shardAt(config.accounts, config.file, index);
 }
 
 export async function emit(report: Report, common: CommonArguments, io: CliIo, render: typeof renderReport = renderReport): Promise<void> {

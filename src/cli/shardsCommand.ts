@@ -16,11 +16,25 @@ export function shardsOf(accounts: readonly AccountEntry[]): Shard[] {
   );
 }
 
-/** `clb-guard shards`: the matrix as one line of JSON, for `echo "matrix=$(…)" >> "$GITHUB_OUTPUT"`. */
-export function renderMatrix(accounts: readonly AccountEntry[] | undefined, configFile: string | undefined): string {
-  if (accounts === undefined || accounts.length === 0) {
-    const where = configFile === undefined ? 'no .clb-guard.json was found (pass --config FILE), so there are no "accounts"' : `${configFile} has no "accounts"`;
-    throw new InputError(`${where}: list them, e.g. "accounts": [{"name": "prod", "roleArn": "qcs::cam::uin/100000000001:roleName/clb-guard-readonly", "oidcProviderId": "github-actions", "regions": ["ap-guangzhou"]}]`);
-  }
-  return `${JSON.stringify({ include: shardsOf(accounts) })}\n`;
+function accountsOrExplain(accounts: readonly AccountEntry[] | undefined, configFile: string | undefined): readonly AccountEntry[] {
+  if (accounts !== undefined && accounts.length > 0) return accounts;
+  const where = configFile === undefined ? 'no .clb-guard.json was found (pass --config FILE), so there are no "accounts"' : `${configFile} has no "accounts"`;
+  throw new InputError(`${where}: list them, e.g. "accounts": [{"name": "prod", "roleArn": "qcs::cam::uin/100000000001:roleName/clb-guard-readonly", "oidcProviderId": "github-actions", "regions": ["ap-guangzhou"]}]`);
+}
+
+/** Shard `index` of the config (`JOB_COMPLETION_INDEX` of a Kubernetes Indexed Job). */
+export function shardAt(accounts: readonly AccountEntry[] | undefined, configFile: string | undefined, index: number): Shard {
+  const all = shardsOf(accountsOrExplain(accounts, configFile));
+  const shard = all[index];
+  if (shard === undefined) throw new InputError(`there is no shard ${index}: ${configFile ?? 'the config'} has ${all.length} (0 to ${all.length - 1}); set the job's completions to ${all.length}`);
+  return shard;
+}
+
+/**
+ * `clb-guard shards`: the matrix as one line of JSON, for `echo "matrix=$(…)" >> "$GITHUB_OUTPUT"`;
+ * with `--index N`, shard N alone.
+ */
+export function renderMatrix(accounts: readonly AccountEntry[] | undefined, configFile: string | undefined, index?: number): string {
+  if (index !== undefined) return `${JSON.stringify(shardAt(accounts, configFile, index))}\n`;
+  return `${JSON.stringify({ include: shardsOf(accountsOrExplain(accounts, configFile)) })}\n`;
 }

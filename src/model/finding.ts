@@ -112,8 +112,9 @@ export interface Finding {
   /** Stable across runs and line moves: policy + resource + what failed. */
   readonly fingerprint: string;
   readonly consoleUrl?: string;
-  /** Merged reports: the account and region the finding was found in. */
+  /** Merged reports: the account the finding was found in. */
   readonly account?: string;
+  /** Live reports: the region its resource was read in. */
   readonly region?: string;
 }
 

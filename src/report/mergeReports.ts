@@ -36,11 +36,10 @@ export function scopedFinding(finding: Finding, account: string, region: string)
   };
 }
 
-/** The region of a live finding: its shard's one region, else the region its console link names. */
+/** The region of a live finding: the one its report names for it, else its shard's one region. */
 function regionOf(finding: Finding, regions: readonly string[]): string {
-  if (regions.length === 1) return regions[0]!;
-  const rid = finding.consoleUrl === undefined ? null : URL.canParse(finding.consoleUrl) ? new URL(finding.consoleUrl).searchParams.get('rid') : null;
-  return rid !== null && regions.includes(rid) ? rid : regions.join('+');
+  if (finding.region !== undefined && regions.includes(finding.region)) return finding.region;
+  return regions.length === 1 ? regions[0]! : regions.join('+');
 }
 
 /**

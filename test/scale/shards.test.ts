@@ -2,17 +2,20 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runCli } from '../../src/cli/runCli.js';
+import type { Account } from '../emulator/accountFixture.js';
+import { startEmulator, TEST_KEYS } from '../emulator/server.js';
 
 const ROLE = 'qcs::cam::uin/100000000001:roleName/clb-guard-readonly';
 
-async function shards(config: string): Promise<{ code: number; stdout: string; errors: string[] }> {
+async function shards(config: string, args: string[] = ['shards'], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; errors: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'clb-guard-shards-'));
   mkdirSync(join(dir, '.git'));
   writeFileSync(join(dir, '.clb-guard.json'), config);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['shards'], { cwd: dir, env: {}, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } });
+  const code = await runCli(args, { cwd: dir, env, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } });
   return { code, stdout: out.join(''), errors: err.join('').split('\n').filter((l) => l !== '' && !l.startsWith('using config')) };
 }
 
@@ -65,5 +68,30 @@ describe('clb-guard shards: the Actions matrix of the config\'s accounts', () =>
     const run = await shards('{}');
     expect(run.code).toBe(2);
     expect(run.errors[0]).toMatch(/^clb-guard: \.clb-guard\.json has no "accounts": list them, e\.g\. "accounts": \[\{"name": "prod"/);
+  });
+
+  it('--index N prints shard N alone (a Kubernetes Indexed Job\'s JOB_COMPLETION_INDEX), and says how many there are', async () => {
+    const config = JSON.stringify({ accounts: [{ name: 'shop', regions: ['ap-guangzhou', 'ap-shanghai'] }, { name: 'bank', regions: ['ap-beijing'] }] });
+    expect(JSON.parse((await shards(config, ['shards', '--index', '1'])).stdout)).toEqual({ account: 'shop', region: 'ap-shanghai' });
+    const beyond = await shards(config, ['shards', '--index', '3']);
+    expect(beyond.code).toBe(2);
+    expect(beyond.errors[0]).toBe('clb-guard: there is no shard 3: .clb-guard.json has 3 (0 to 2); set the job\'s completions to 3');
+    expect((await shards(config, ['shards', '--index', '-1'])).errors[0]).toMatch(/--index must be a shard number/);
+  });
+
+  it('live --shard N scans that shard\'s account and region', async () => {
+    const account = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures/accounts/demo.json'), 'utf8')) as Account;
+    const emulator = await startEmulator({ account });
+    try {
+      const config = JSON.stringify({ accounts: [{ name: 'other', regions: ['ap-beijing'] }, { name: 'shop', regions: ['ap-guangzhou'] }] });
+      const [id, key] = Object.entries(TEST_KEYS)[0]!;
+      const run = await shards(config, ['live', '--shard', '1', '--api-endpoint', emulator.url, '--format', 'json', '--fail-on', 'never'], { TENCENTCLOUD_SECRET_ID: id, TENCENTCLOUD_SECRET_KEY: key });
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).target).toEqual({ regions: ['ap-guangzhou'], account: 'shop' });
+      expect(run.errors).toContain('shard 1: account shop, region ap-guangzhou');
+      expect((await shards(config, ['live', '--shard', '1', '--region', 'ap-guangzhou'])).errors[0]).toMatch(/--shard N takes the account and region from the config/);
+    } finally {
+      await emulator.close();
+    }
   });
 });
