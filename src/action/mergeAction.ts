@@ -1,22 +1,18 @@
 import * as core from '@actions/core';
 import * as glob from '@actions/glob';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { exitCodeFor, loadRunConfig } from '../check/index.js';
 import { shardsOf } from '../cli/shardsCommand.js';
 import { InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { syncDriftIssue } from '../report/github/driftIssue.js';
 import { githubClient, isPermissionError } from '../report/github/githubClient.js';
-import { renderJson } from '../report/jsonReport.js';
 import { readReportFile } from '../report/mergeInput.js';
 import { renderMergedMarkdown } from '../report/mergeMarkdown.js';
 import { mergeReports } from '../report/mergeReports.js';
-import { describeOmissions, renderSarif } from '../report/sarifReport.js';
 import type { ActionInputs } from './actionInputs.js';
 import { actionsLogger } from './actionsLogger.js';
+import { setCountOutputs, writeReportFiles } from './reportOutputs.js';
 import { workflowContext } from './workflowContext.js';
 
 const SUMMARY_LIMIT = 900_000;
@@ -49,18 +45,7 @@ export async function runMergeAction(inputs: ActionInputs, cwd: string): Promise
 
 async function publishMerged(report: Report, inputs: ActionInputs, cwd: string): Promise<void> {
   const context = workflowContext();
-  const reportFile = resolve(process.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
-  await writeFile(reportFile, renderJson(report));
-  core.setOutput('report-file', reportFile);
-  let sarifNote = '';
-  if (inputs.sarifFile) {
-    const path = resolve(cwd, inputs.sarifFile);
-    await mkdir(dirname(path), { recursive: true });
-    const { sarif, omitted, omissions } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync(resolve(cwd, p)) });
-    await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`);
-    core.setOutput('sarif-file', path);
-    if (omitted > 0) sarifNote = `\n\n> ${describeOmissions(omissions, report.findings.length)}\n`;
-  }
+  const sarifNote = await writeReportFiles(report, inputs.sarifFile, cwd);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMergedMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)' }) + sarifNote).write();
   const scheduled = context.eventName === 'schedule' || context.eventName === 'workflow_dispatch';
   if (inputs.driftIssue === 'always' || (inputs.driftIssue === 'auto' && scheduled)) {
@@ -82,9 +67,5 @@ async function publishMerged(report: Report, inputs: ActionInputs, cwd: string):
       }
     }
   }
-  const failures = report.findings.filter((f) => f.status === 'fail');
-  core.setOutput('findings', String(report.findings.length));
-  core.setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
-  core.setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
-  core.setOutput('passed', String(exitCodeFor(report, inputs.failOn) === 0 && report.complete));
+  setCountOutputs(report, inputs.failOn);
 }

@@ -1,8 +1,4 @@
 import * as core from '@actions/core';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
@@ -13,13 +9,12 @@ import { syncDriftIssue } from '../report/github/driftIssue.js';
 import { githubClient, isPermissionError, type GitHubClient } from '../report/github/githubClient.js';
 import { COMMENT_LIMIT, upsertStickyComment } from '../report/github/stickyComment.js';
 import { workflowContext, type WorkflowContext } from './workflowContext.js';
-import { renderJson } from '../report/jsonReport.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { markdownLinks } from '../report/github/links.js';
-import { describeOmissions, renderSarif } from '../report/sarifReport.js';
 import { actionsLogger } from './actionsLogger.js';
 import { readActionInputs, type ActionInputs } from './actionInputs.js';
 import { runMergeAction } from './mergeAction.js';
+import { setCountOutputs, writeReportFiles } from './reportOutputs.js';
 
 /** A step summary must stay under 1 MiB; leave room for what other steps write. */
 const SUMMARY_LIMIT = 900_000;
@@ -76,33 +71,14 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string): Promi
   const context = workflowContext();
   const github = inputs.githubToken ? githubClient(inputs.githubToken) : undefined;
   if (inputs.annotations) await annotate(report, inputs, context, github);
-  const reportFile = resolve(process.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
-  await writeFile(reportFile, renderJson(report));
-  core.setOutput('report-file', reportFile);
-  let sarifNote = '';
-  if (inputs.sarifFile) {
-    const path = resolve(cwd, inputs.sarifFile);
-    await mkdir(dirname(path), { recursive: true });
-    const { sarif, omitted, omissions } = renderSarif(report, { repoRoot: cwd, fileExists: (p) => existsSync(resolve(cwd, p)) });
-    await writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`);
-    core.setOutput('sarif-file', path);
-    // Findings without a line in the repository: code scanning cannot show them, this summary does.
-    if (omitted > 0) {
-      const text = describeOmissions(omissions, report.findings.length);
-      sarifNote = `\n\n> ${text}\n`;
-    }
-  }
+  const sarifNote = await writeReportFiles(report, inputs.sarifFile, cwd);
   if (process.env.GITHUB_STEP_SUMMARY) {
     const links = markdownLinks(process.env, context.pullRequest?.headSha);
     await core.summary.addRaw(renderMarkdown(report, { maxChars: SUMMARY_LIMIT, overflowHint: 'the JSON report (output report-file)', ...(links ? { links } : {}) }) + sarifNote).write();
   }
   await comment(report, inputs, context, github);
   await driftIssue(report, inputs, context, github);
-  const failures = report.findings.filter((f) => f.status === 'fail');
-  core.setOutput('findings', String(report.findings.length));
-  core.setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
-  core.setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
-  core.setOutput('passed', String(exitCodeFor(report, inputs.failOn) === 0 && report.complete));
+  setCountOutputs(report, inputs.failOn);
 }
 
 /**
