@@ -28,6 +28,10 @@ export async function readReportFile(path: string, display: string): Promise<Rep
     throw new InputError(code === 'ENOENT' ? 'no such report file' : code === 'EISDIR' ? 'is a folder, not a report' : `cannot be read (${code ?? 'error'})`, { file: display });
   }
   const doc = parseJsonDocument(text, display);
+  const value = doc.value as { takenAt?: unknown; regions?: unknown } | null;
+  if (typeof value === 'object' && value !== null && 'takenAt' in value && Array.isArray(value.regions)) {
+    throw new InputError('is a snapshot, not a report: check it with clb-guard live --snapshot FILE --format json, and merge that report', { file: display });
+  }
   const problems = problemsOf(doc, validate());
   if (problems.length > 0) throw new PolicyProblems(problems);
   const json = doc.value as ReportJson;

@@ -189,6 +189,44 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
   });
 });
 
+describe('a matrix job: the Action in live mode with the account and region of its shard', () => {
+  it('labels its report with the account, and saves a snapshot whose offline check gives the same findings', async () => {
+    const emulator = await emulate(ACCOUNTS.shop!);
+    const dir = mkdtempSync(join(tmpdir(), 'clb-guard-action-live-'));
+    const files = { event: join(dir, 'event.json'), output: join(dir, 'output.txt') };
+    writeFileSync(files.event, '{}');
+    writeFileSync(files.output, '');
+    const snapshot = join(dir, 'clb-guard-shop-ap-shanghai.snapshot.json');
+    const run = await node(action, [], {
+      ...liveEnv,
+      GITHUB_WORKSPACE: repoRoot,
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_EVENT_PATH: files.event,
+      GITHUB_OUTPUT: files.output,
+      RUNNER_TEMP: dir,
+      INPUT_MODE: 'live',
+      INPUT_ACCOUNT: 'shop',
+      INPUT_REGIONS: 'ap-shanghai',
+      'INPUT_API-ENDPOINT': emulator.url,
+      'INPUT_SAVE-SNAPSHOT': snapshot,
+      'INPUT_FAIL-ON': 'never',
+      'INPUT_DRIFT-ISSUE': 'never',
+      INPUT_ANNOTATIONS: 'false',
+      INPUT_CONFIG: 'test/e2e/empty-config.json',
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const report = readReport(join(dir, 'clb-guard-report.json'));
+    expect(report.target).toEqual({ regions: ['ap-shanghai'], account: 'shop' });
+    expect(report.findings.every((f) => f.region === 'ap-shanghai')).toBe(true);
+    const offline = await node(cli, ['live', '--snapshot', snapshot, '--format', 'json', ...common], {});
+    expect(offline.code).toBe(0);
+    expect((JSON.parse(offline.stdout) as Report).findings).toEqual(report.findings);
+    const mistaken = await node(cli, ['merge', snapshot], {});
+    expect(mistaken.code).toBe(2);
+    expect(mistaken.stderr).toContain('is a snapshot, not a report: check it with clb-guard live --snapshot FILE');
+  });
+});
+
 describe('the Action in merge mode: one drift issue for every account and region', () => {
   let standIn: StandIn;
   beforeAll(async () => {
