@@ -25,7 +25,9 @@ const SUMMARY_LIMIT = 900_000;
  */
 export async function runMergeAction(inputs: ActionInputs, cwd: string): Promise<void> {
   const config = await loadRunConfig({ cwd, logger: actionsLogger, ...(inputs.config ? { configFile: inputs.config } : {}) });
-  const globber = await glob.create(inputs.reports.map((p) => resolve(cwd, p)).join('\n'), { matchDirectories: false });
+  // Patterns are relative to the workspace; `!pattern` excludes, as in @actions/glob.
+  const patterns = inputs.reports.map((p) => (p.startsWith('!') ? `!${resolve(cwd, p.slice(1))}` : resolve(cwd, p)));
+  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
   const files = (await globber.glob()).sort();
   if (files.length === 0 && (config.accounts ?? []).length === 0) throw new InputError(`input "reports": no file matches ${inputs.reports.join(', ')}`);
   const shards = [];

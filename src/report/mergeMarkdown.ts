@@ -2,6 +2,9 @@ import type { Report, ShardStatus } from '../model/finding.js';
 import { renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { summaryLine } from './textReport.js';
 
+/** Below this many characters a section shows its counts only. */
+const MIN_SECTION = 1_500;
+
 const STATUS: Record<ShardStatus['status'], string> = { complete: '✅ complete', incomplete: '⚠️ incomplete', missing: '⚠️ incomplete (no report)' };
 
 /** The part of a merged report one account and region holds, as a report of its own. */
@@ -40,11 +43,14 @@ export function renderMergedMarkdown(report: Report, options: MarkdownOptions = 
   if (expired > 0) head.push('', `⚠️ ${expired} exception(s) expired and no longer apply.`);
   const text = head.join('\n');
   const limit = options.maxChars ?? 1_000_000;
-  const share = Math.max(2_000, Math.floor((limit - text.length - 200) / Math.max(1, shards.length)));
+  const share = Math.floor((limit - text.length - 200) / Math.max(1, shards.length));
   const sections = shards.map((shard) => {
     const heading = `${shard.account} / ${shard.region}`;
     if (shard.status === 'missing') return `## ${heading}\n\n> [!CAUTION]\n> **Incomplete**: ${shard.reason ?? 'no report'}.\n`;
-    const body = renderMarkdown(sectionReport(report, shard), { ...options, heading, maxChars: share });
+    const section = sectionReport(report, shard);
+    // Too many sections for the findings to fit: each says its counts, the rest is in the report.
+    if (share < MIN_SECTION) return `## ${heading}\n\n${shard.status === 'complete' ? '' : '⚠️ **incomplete** — '}**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? 'the full report'}.\n`;
+    const body = renderMarkdown(section, { ...options, heading, maxChars: share });
     return shard.reason !== undefined ? body.replace(/\n/, `\n\n<sub>${escapeText(shard.reason)}</sub>\n`) : body;
   });
   return `${[text, ...sections].join('\n\n').slice(0, limit - 1)}\n`;

@@ -148,6 +148,28 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
     const sections = [...markdown.stdout.matchAll(/^## (\S+ \/ \S+)$/gm)].map((m) => m[1]);
     expect(sections).toEqual(['bank / ap-guangzhou', 'bank / ap-shanghai', 'shop / ap-guangzhou', 'shop / ap-shanghai']);
     expect(markdown.stdout).toContain('| shop | ap-shanghai | ✅ complete | 8 | 3 | 0 | 0 |');
+    const text = await node(cli, ['merge', ...reportsIn(dir), '--fail-on', 'never'], {});
+    expect(text.stdout.split('\n').slice(0, 4)).toEqual([
+      'bank ap-guangzhou: complete; 7 errors, 2 warnings, 0 notices, 0 unknown',
+      'bank ap-shanghai: complete; 7 errors, 2 warnings, 0 notices, 0 unknown',
+      'shop ap-guangzhou: complete; 8 errors, 3 warnings, 0 notices, 0 unknown',
+      'shop ap-shanghai: complete; 8 errors, 3 warnings, 0 notices, 0 unknown',
+    ]);
+    expect(text.stdout).toMatch(/^ERROR deny-before-allow {2}shop\/ap-shanghai\/sg-sh-web$/m);
+    const sarif = JSON.parse((await node(cli, ['merge', ...reportsIn(dir), '--format', 'sarif', '--fail-on', 'never'], {})).stdout) as { runs: { properties: { omittedFindings: { total: number } } }[] };
+    // Live findings have no line in a repository: SARIF counts them as left out, all of them.
+    expect(sarif.runs[0]!.properties.omittedFindings.total).toBe(merged.report.findings.length);
+  });
+
+  it('keeps a summary of many sections within its limit: each section its counts', async () => {
+    const { renderMergedMarkdown } = await import('../../src/report/mergeMarkdown.js');
+    const { readReportFile } = await import('../../src/report/mergeInput.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'clb-guard-merged-')), 'merged.json');
+    writeFileSync(file, JSON.stringify(merged.report));
+    const text = renderMergedMarkdown(await readReportFile(file, 'merged.json'), { maxChars: 6_000, overflowHint: 'the JSON report' });
+    expect(text.length).toBeLessThan(6_000);
+    expect(text).toContain('## bank / ap-guangzhou\n\n**7 errors, 2 warnings, 0 notices, 0 unknown**; the findings are in the JSON report.');
+    expect([...text.matchAll(/^## \S+ \/ \S+$/gm)]).toHaveLength(4);
   });
 
   it('one incomplete shard makes its section and the merged result incomplete: exit 2, or the findings with --allow-partial', async () => {
