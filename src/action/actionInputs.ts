@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { FailOn } from '../check/options.js';
 import { InputError } from '../errors/inputError.js';
-import { ACCOUNT_NAME } from '../cli/cliArguments.js';
+import { ACCOUNT_NAME } from '../check/shards.js';
 
 export interface ActionInputs {
   readonly mode: 'plan' | 'live' | 'merge';
@@ -20,9 +20,11 @@ export interface ActionInputs {
   readonly githubToken?: string;
   readonly roleArn?: string;
   readonly oidcProviderId?: string;
-  /** Live mode: the account's name (a matrix shard's); merge mode: the reports' globs. */
+  /** Live mode: the account's name (a matrix shard's). */
   readonly account?: string;
+  /** Live mode: write what the scan read here. */
   readonly saveSnapshot?: string;
+  /** Merge mode: globs of the shards' JSON reports. */
   readonly reports: readonly string[];
 }
 

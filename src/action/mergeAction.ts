@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import * as glob from '@actions/glob';
 import { relative, resolve } from 'node:path';
 import { exitCodeFor, loadRunConfig } from '../check/index.js';
-import { shardsOf } from '../cli/shardsCommand.js';
+import { shardsOf } from '../check/shards.js';
 import { InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { syncDriftIssue } from '../report/github/driftIssue.js';

@@ -3,6 +3,7 @@ import { InputError } from '../errors/inputError.js';
 import type { FailOn } from '../check/options.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
+import { ACCOUNT_NAME } from '../check/shards.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -39,8 +40,6 @@ export interface SnapshotArguments {
   readonly shard?: number;
 }
 
-/** An account's name: it goes into artifact names and report sections. */
-export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
 interface OptionSpec {
   readonly type: 'string' | 'boolean';

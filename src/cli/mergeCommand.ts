@@ -6,7 +6,7 @@ import { renderMergedReport } from '../report/mergeRender.js';
 import type { Command } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { emit, type CliIo } from './runCli.js';
-import { shardsOf } from './shardsCommand.js';
+import { shardsOf } from '../check/shards.js';
 
 /**
  * `clb-guard merge REPORT.json…`: the shards' reports as one. The config's accounts (when it has

@@ -14,7 +14,8 @@ import { renderReport } from '../report/renderReport.js';
 import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { runMerge } from './mergeCommand.js';
-import { renderMatrix, shardAt, type Shard } from './shardsCommand.js';
+import { shardAt, type Shard } from '../check/shards.js';
+import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {
   readonly cwd: string;

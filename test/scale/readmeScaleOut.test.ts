@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { readActionInputs } from '../../src/action/actionInputs.js';
 import { parseCommand } from '../../src/cli/cliArguments.js';
-import { shardsOf } from '../../src/cli/shardsCommand.js';
+import { shardsOf } from '../../src/check/shards.js';
 import { loadConfig } from '../../src/policy/configLoader.js';
 
 /** The README's scale-out recipes, read as GitHub and Kubernetes would read them. */
