@@ -1,9 +1,10 @@
 import type { FailOn } from '../check/options.js';
 import { InputError } from '../errors/inputError.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
+import { ACCOUNT_NAME } from '../check/shards.js';
 
 export interface ActionInputs {
-  readonly mode: 'plan' | 'live';
+  readonly mode: 'plan' | 'live' | 'merge';
   readonly planFile?: string;
   readonly tfRoot?: string;
   readonly config?: string;
@@ -22,6 +23,12 @@ export interface ActionInputs {
   readonly oidcProviderId?: string;
   /** The `aud` of the ID token: the CAM identity provider's client ID. Default: GitHub's (the owner's URL). */
   readonly oidcAudience?: string;
+  /** Live mode: the account's name (a matrix shard's). */
+  readonly account?: string;
+  /** Live mode: write what the scan read here. */
+  readonly saveSnapshot?: string;
+  /** Merge mode: globs of the shards' JSON reports. */
+  readonly reports: readonly string[];
 }
 
 
@@ -57,13 +64,17 @@ function choice(input: InputReader, name: string): 'auto' | 'always' | 'never' {
 /** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
 export function readActionInputs(input: InputReader, setSecret: (secret: string) => void): ActionInputs {
   const mode = (optional(input, 'mode') ?? 'plan').toLowerCase();
-  if (mode !== 'plan' && mode !== 'live') throw new InputError(`input "mode" must be plan or live, not "${mode}"`);
+  if (mode !== 'plan' && mode !== 'live' && mode !== 'merge') throw new InputError(`input "mode" must be plan, live or merge, not "${mode}"`);
   const failOn = (optional(input, 'fail-on') ?? 'error').toLowerCase() as FailOn;
   if (!FAIL_ON_LEVELS.includes(failOn)) throw new InputError(`input "fail-on" must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
   const planFile = optional(input, 'plan-file');
   if (mode === 'plan' && planFile === undefined) throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
   const regions = list(input, 'regions');
   if (mode === 'live' && regions.length === 0) throw new InputError('input "regions" is required in live mode, e.g. ap-guangzhou');
+  const reports = list(input, 'reports');
+  if (mode === 'merge' && reports.length === 0) throw new InputError('input "reports" is required in merge mode: the shards\' JSON reports, e.g. reports/*.json');
+  const account = optional(input, 'account');
+  if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`input "account" must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
   const githubToken = optional(input, 'github-token');
   // Registered before anything could print it.
   if (githubToken !== undefined) setSecret(githubToken);
@@ -77,12 +88,15 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
     roleArn: optional(input, 'role-arn'),
     oidcProviderId: optional(input, 'oidc-provider-id'),
     oidcAudience: optional(input, 'oidc-audience'),
+    account,
+    saveSnapshot: optional(input, 'save-snapshot'),
   };
   return {
     mode,
     ...Object.fromEntries(Object.entries(optionalValues).filter(([, v]) => v !== undefined)),
     policies: list(input, 'policies'),
     regions,
+    reports,
     failOn,
     annotations: flag(input, 'annotations', true),
     allowPartial: flag(input, 'allow-partial', false),

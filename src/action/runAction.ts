@@ -16,6 +16,8 @@ import { workflowContext } from '../report/github/workflowContext.js';
 import { renderReport } from '../report/renderReport.js';
 import type { ActionIo } from './actionIo.js';
 import { readActionInputs, type ActionInputs } from './actionInputs.js';
+import { runMergeAction } from './mergeAction.js';
+import { setCountOutputs } from './reportOutputs.js';
 
 /**
  * The Action: inputs → check → publishers → outputs; returns the exit status (the CLI's codes:
@@ -25,6 +27,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   try {
     const inputs = readActionInputs((name) => io.input(name), (secret) => io.setSecret(secret));
     const cwd = io.env.GITHUB_WORKSPACE ?? process.cwd();
+    if (inputs.mode === 'merge') return await runMergeAction(inputs, cwd, io);
     const report = await check(inputs, cwd, io);
     await publish(report, inputs, cwd, io);
     if (!report.complete && !inputs.allowPartial) {
@@ -62,6 +65,8 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
     regions: inputs.regions,
     env: io.env,
     ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
+    ...(inputs.account ? { account: inputs.account } : {}),
+    ...(inputs.saveSnapshot ? { saveSnapshot: inputs.saveSnapshot } : {}),
     ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } } : {}),
     // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
     // and the ID token clb-guard obtains itself are masked as soon as they exist.
@@ -88,9 +93,5 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
     driftIssuePublisher(inputs.driftIssue),
   ];
   await publishAll(publishers, run, api);
-  const failures = report.findings.filter((f) => f.status === 'fail');
-  io.setOutput('findings', String(report.findings.length));
-  io.setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
-  io.setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
-  io.setOutput('passed', String(exitCodeFor(report, inputs.failOn) === 0 && report.complete));
+  setCountOutputs(report, inputs.failOn, (name, value) => io.setOutput(name, value));
 }

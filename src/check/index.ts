@@ -93,7 +93,7 @@ function display(dir: string, cwd: string): string {
 }
 
 /** The objects of an inventory that came from Terraform resources. */
-function provenancesOf(inventory: Inventory): Provenance[] {
+export function provenancesOf(inventory: Inventory): Provenance[] {
   const maps = [
     inventory.loadBalancers,
     inventory.instances,

@@ -1,6 +1,10 @@
+import { relative, resolve } from 'node:path';
 import type { Report } from '../model/finding.js';
 import { readLiveInventory, resolveCredentials } from '../sources/live/index.js';
+import { writeSnapshot } from '../sources/live/snapshotFile.js';
+import { SnapshotRecorder } from '../sources/live/snapshotRecorder.js';
 import { checkInventory } from './checkInventory.js';
+import { withFindingRegions } from './findingRegions.js';
 import { loadRunConfig, logWarnings } from './index.js';
 import type { LiveCheckOptions } from './options.js';
 
@@ -18,6 +22,8 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
   // Per-call timeout and retry pace: overridable for slow proxies (and fast tests).
   const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
   const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
+  const recorder = options.saveSnapshot !== undefined ? new SnapshotRecorder() : undefined;
+  const takenAt = new Date();
   const inventory = await readLiveInventory({
     regions: options.regions,
     credentials,
@@ -27,9 +33,16 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.budgetPerRegion ? { budgetScope: 'region' as const } : {}),
+    ...(recorder ? { intercept: (api) => recorder.wrap(api) } : {}),
   });
   options.onInventory?.(inventory);
-  const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: inventory.regions } });
+  if (recorder !== undefined && options.saveSnapshot !== undefined) {
+    const snapshot = recorder.snapshot(inventory, { regions: inventory.regions, ...(options.account !== undefined ? { account: options.account } : {}), takenAt, secrets: credentials.secrets() });
+    await writeSnapshot(resolve(options.cwd, options.saveSnapshot), options.saveSnapshot, snapshot);
+    options.logger.info(`wrote the snapshot ${relative(options.cwd, resolve(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? '' : ' (incomplete, as the scan)'}`);
+  }
+  const target = { regions: inventory.regions, ...(options.account !== undefined ? { account: options.account } : {}) };
+  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }), inventory);
   logWarnings(report, options.logger);
   return report;
 }

@@ -45,6 +45,19 @@ export interface LiveCheckOptions extends CheckOptions {
   readonly rateLimits?: Readonly<Record<string, number>>;
   /** One rate-limit budget per region instead of one per account. */
   readonly budgetPerRegion?: boolean;
+  /** The account's name, for the report's target (and merged reports' sections). */
+  readonly account?: string;
+  /** Write what the scan read here (a snapshot, `live --snapshot` checks it offline). */
+  readonly saveSnapshot?: string;
+}
+
+export interface SnapshotCheckOptions extends CheckOptions {
+  /** A snapshot written by `live --save-snapshot`. */
+  readonly snapshotFile: string;
+  /** Regions of the snapshot to check; default: all of them. */
+  readonly regions?: readonly string[];
+  /** Replaces the snapshot's account name in the report. */
+  readonly account?: string;
 }
 
 export type { FailOn } from '../model/severity.js';

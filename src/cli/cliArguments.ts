@@ -5,6 +5,7 @@ import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { ACCOUNT_NAME } from '../check/shards.js';
 
 export interface CommonArguments {
   readonly config?: string;
@@ -26,16 +27,28 @@ export interface LiveAccessArguments {
 }
 
 /** What `--help` can be about: the overview or one command. */
-export type HelpTopic = 'overview' | 'plan' | 'live' | 'explain' | 'policies' | 'policies validate' | 'policies list';
+export type HelpTopic = 'overview' | 'plan' | 'live' | 'explain' | 'policies' | 'policies validate' | 'policies list' | 'shards' | 'merge';
 
 export type Command =
   | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
-  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly live?: LiveAccessArguments; readonly common: CommonArguments }
+  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly live?: LiveAccessArguments; readonly common: CommonArguments; readonly snapshot?: SnapshotArguments }
   | { readonly kind: 'explain'; readonly planFile: string; readonly id: string; readonly tfRoot?: string; readonly common: CommonArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
+  | { readonly kind: 'shards'; readonly config?: string; readonly index?: number; readonly verbose: boolean }
+  | { readonly kind: 'merge'; readonly reports: readonly string[]; readonly allowPartial: boolean; readonly common: CommonArguments }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' };
+
+/** `live`'s snapshot options: check one offline, or write what the scan read; the account's name. */
+export interface SnapshotArguments {
+  readonly from?: string;
+  readonly save?: string;
+  readonly account?: string;
+  /** The config's shard of this number (as `shards` lists them, from 0): account and region. */
+  readonly shard?: number;
+}
+
 
 interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -55,6 +68,11 @@ const OPTIONS = {
   'api-endpoint': { type: 'string', value: 'URL', help: 'send every API call to URL (emulators, proxies); http only for loopback' },
   'allow-partial': { type: 'boolean', help: 'exit by the findings even if some API calls kept failing' },
   'explain-only': { type: 'string', value: 'ID', help: 'report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does' },
+  snapshot: { type: 'string', value: 'FILE', help: 'check a snapshot offline (no credentials, no network); --region optional' },
+  'save-snapshot': { type: 'string', value: 'FILE', help: 'also write what the scan read to FILE (a snapshot)' },
+  account: { type: 'string', value: 'NAME', help: "the account's name, for the report (and merged reports)" },
+  shard: { type: 'string', value: 'N', help: "scan the config's shard N (from 0, as clb-guard shards lists them): its account and region" },
+  index: { type: 'string', value: 'N', help: 'print only shard N (from 0), e.g. $JOB_COMPLETION_INDEX in a Kubernetes Indexed Job' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: `${REPORT_FORMATS.join(', ')} (default: text)` },
@@ -75,10 +93,12 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
   plan: ['tf-root', ...COMMON],
-  live: ['region', 'profile', 'role-arn', 'api-endpoint', 'rate-limit', 'budget-per-region', 'allow-partial', 'explain-only', ...COMMON],
+  live: ['region', 'profile', 'role-arn', 'api-endpoint', 'rate-limit', 'budget-per-region', 'allow-partial', 'explain-only', 'snapshot', 'save-snapshot', 'account', 'shard', ...COMMON],
   explain: ['tf-root', 'config', 'policies', 'format', 'output', 'fail-on', 'today', 'verbose', 'help'],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
+  shards: ['config', 'index', 'verbose', 'help'],
+  merge: ['config', 'format', 'output', 'fail-on', 'allow-partial', 'explain', 'verbose', 'help'],
 };
 
 const SYNOPSIS: Record<HelpTopic, string> = {
@@ -86,8 +106,11 @@ const SYNOPSIS: Record<HelpTopic, string> = {
   clb-guard plan PLAN.json|- [--tf-root DIR] [options]   check a \`terraform show -json\` plan (- reads it from stdin)
   clb-guard live --region REGION [--region …] [options]  check the live Tencent Cloud account
   clb-guard explain PLAN.json RESOURCE|FINGERPRINT [options]  the path of one backend, listener or group: every layer, the deciding rule, the fix
+  clb-guard live --snapshot FILE [options]               check a snapshot of an account offline
   clb-guard policies validate [FILE|DIR …]               validate policy files (and the built-in pack)
   clb-guard policies list [--config FILE] [--policies PATH]  the policies a run would use, with severity and source
+  clb-guard shards [--config FILE]                       the GitHub Actions matrix of the config's accounts × regions
+  clb-guard merge REPORT.json … [options]                merge the JSON reports of shards into one report
 
 Run \`clb-guard COMMAND --help\` for the options of a command.`,
   plan: `Usage: clb-guard plan PLAN.json|- [options]
@@ -98,7 +121,9 @@ Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdi
 
 Checks the live Tencent Cloud account. Credentials: --profile NAME; else TENCENTCLOUD_SECRET_ID /
 TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN); else the [default] profile of
-TENCENTCLOUD_CREDENTIALS_FILE (default ~/.tencentcloud/credentials). --role-arn assumes a role with them.`,
+TENCENTCLOUD_CREDENTIALS_FILE (default ~/.tencentcloud/credentials). --role-arn assumes a role with them.
+  clb-guard live --region ap-guangzhou --save-snapshot snap.json   scan, and keep what was read
+  clb-guard live --snapshot snap.json                              check it again offline`,
   explain: `Usage: clb-guard explain PLAN.json|- RESOURCE|FINGERPRINT [options]
 
 Checks the plan and prints what concerns one resource (a backend instance, listener, CLB, security
@@ -108,6 +133,15 @@ paths as Mermaid diagrams; --format json is the report cut down to these finding
   policies: `Usage:
   clb-guard policies validate [FILE|DIR …]
   clb-guard policies list [--config FILE] [--policies PATH] [--format text|json]`,
+  shards: `Usage: clb-guard shards [--config FILE]
+
+Prints the GitHub Actions matrix of the config's accounts: {"include":[{"account","role","region",
+"oidcProviderId"}]}, one job per account and region, for strategy.matrix: \${{ fromJSON(…) }}.`,
+  merge: `Usage: clb-guard merge REPORT.json … [options]
+
+Merges the JSON reports of shards (one per account and region) into one report, with a section per
+account and region. With --config, every account and region of its "accounts" must have a report:
+a missing or incomplete one makes its section incomplete, and the merge exits 2 unless --allow-partial.`,
   'policies validate': `Usage: clb-guard policies validate [FILE|DIR …]
 
 Validates policy files (and the built-in pack against them): every problem on its own located line.`,
@@ -128,19 +162,19 @@ export function usage(topic: HelpTopic = 'overview'): string {
     return `  ${flag.padEnd(22)} ${spec.help}`;
   });
   const options = rows.length > 0 ? `\n\nOptions:\n${rows.join('\n')}` : '';
-  const exits = topic === 'plan' || topic === 'live' || topic === 'explain' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
+  const exits = topic === 'plan' || topic === 'live' || topic === 'explain' || topic === 'merge' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
   return `${SYNOPSIS[topic]}${options}${exits}`;
 }
 
 /** The overview help, as before. */
 export const USAGE = usage('overview');
 
-const COMMANDS = ['plan', 'live', 'explain', 'policies', 'help'];
+const COMMANDS = ['plan', 'live', 'explain', 'policies', 'shards', 'merge', 'help'];
 const POLICIES_COMMANDS = ['validate', 'list'];
 
 function commandOf(positionals: readonly string[]): HelpTopic | undefined {
   const [first, second] = positionals;
-  if (first === 'plan' || first === 'live' || first === 'explain') return first;
+  if (first === 'plan' || first === 'live' || first === 'explain' || first === 'shards' || first === 'merge') return first;
   if (first === 'policies') return second === 'validate' ? 'policies validate' : second === 'list' ? 'policies list' : 'policies';
   return undefined;
 }
@@ -168,7 +202,7 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     if (name === 'help' || name === 'version') continue;
     if (!allowed.includes(name as OptionName)) {
-      const owners = (['plan', 'live', 'explain', 'policies list'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
+      const owners = (['plan', 'live', 'explain', 'policies list', 'shards', 'merge'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
       const belongs = owners.length > 0 ? `; it belongs to ${owners.map((c) => `"${c}"`).join(' and ')}` : '';
       throw new InputError(`${token.rawName} is not an option${topic === undefined ? ' without a command' : where}${belongs} (see ${helpHint})`);
     }
@@ -188,7 +222,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (bool('version') && !bool('help')) return { kind: 'version' };
   if (positionals[0] === 'help') {
     const about = commandOf(positionals.slice(1));
-    if (positionals.length > 1 && about === undefined) throw new InputError(`no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate and policies list`);
+    if (positionals.length > 1 && about === undefined) throw new InputError(`no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate, policies list, shards and merge`);
     return { kind: 'help', topic: about ?? 'overview' };
   }
   if (bool('help') || positionals.length === 0) return { kind: 'help', topic: topic ?? 'overview' };
@@ -214,6 +248,12 @@ export function parseCommand(argv: readonly string[]): Command {
     return { kind: 'list', ...(config !== undefined ? { config } : {}), policies: strs('policies'), format, verbose: bool('verbose') };
   }
   if (topic === 'policies validate') return { kind: 'validate', files: rest.slice(1) };
+  if (topic === 'shards') {
+    if (rest.length > 0) throw new InputError(`shards takes no files (got "${rest[0]}"); use --config FILE`);
+    const config = str('config');
+    const index = shardNumber('--index', str('index'));
+    return { kind: 'shards', ...(config !== undefined ? { config } : {}), ...(index !== undefined ? { index } : {}), verbose: bool('verbose') };
+  }
   if (!isReportFormat(format)) throw new InputError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
   const failOn = str('fail-on') ?? 'error';
   if (!FAIL_ON_LEVELS.includes(failOn as FailOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
@@ -231,6 +271,10 @@ export function parseCommand(argv: readonly string[]): Command {
     verbose: bool('verbose'),
     ...(today !== undefined ? { today } : {}),
   };
+  if (topic === 'merge') {
+    if (rest.length === 0) throw new InputError('merge needs the JSON reports of the shards: clb-guard merge reports/*.json');
+    return { kind: 'merge', reports: rest, allowPartial: bool('allow-partial'), common };
+  }
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
@@ -247,7 +291,6 @@ export function parseCommand(argv: readonly string[]): Command {
     .flatMap((r) => r.split(','))
     .map((r) => r.trim())
     .filter((r) => r !== '');
-  if (regions.length === 0) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou');
   const apiEndpoint = str('api-endpoint');
   const profile = str('profile');
   const roleArn = str('role-arn');
@@ -261,7 +304,10 @@ export function parseCommand(argv: readonly string[]): Command {
   };
   const explainOnly = str('explain-only');
   if (explainOnly !== undefined && format === 'sarif') throw new InputError('--explain-only reports as text, markdown or json, not sarif');
-  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), ...(explainOnly !== undefined ? { explainOnly } : {}), live, common };
+  const snapshot = snapshotArguments(str('snapshot'), str('save-snapshot'), str('account'), apiEndpoint, shardNumber('--shard', str('shard')));
+  if (snapshot?.shard !== undefined && (regions.length > 0 || snapshot.account !== undefined || snapshot.from !== undefined)) throw new InputError('--shard N takes the account and region from the config: leave out --region, --account and --snapshot');
+  if (regions.length === 0 && snapshot?.from === undefined && snapshot?.shard === undefined) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)');
+  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), ...(explainOnly !== undefined ? { explainOnly } : {}), live, common, ...(snapshot ? { snapshot } : {}) };
 }
 
 /** `--rate-limit DescribeSubnets=50`: an action's name and a positive number of requests per second. */
@@ -275,4 +321,19 @@ function parseRateLimits(values: readonly string[]): Record<string, number> | un
     limits[match[1]!] = rate;
   }
   return limits;
+}
+
+/** A shard's number: 0, 1, 2… */
+function shardNumber(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,4}$/.test(value)) throw new InputError(`${option} must be a shard number (0, 1, 2…), not "${value}"`);
+  return Number(value);
+}
+
+function snapshotArguments(from: string | undefined, save: string | undefined, account: string | undefined, apiEndpoint: string | undefined, shard: number | undefined): SnapshotArguments | undefined {
+  if (from !== undefined && save !== undefined) throw new InputError('--snapshot reads a snapshot and --save-snapshot writes one: give one of them');
+  if (from !== undefined && apiEndpoint !== undefined) throw new InputError('--snapshot is checked offline: --api-endpoint has nothing to do');
+  if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
+  if (from === undefined && save === undefined && account === undefined && shard === undefined) return undefined;
+  return { ...(from !== undefined ? { from } : {}), ...(save !== undefined ? { save } : {}), ...(account !== undefined ? { account } : {}), ...(shard !== undefined ? { shard } : {}) };
 }

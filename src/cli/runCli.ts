@@ -3,17 +3,21 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
+import { checkSnapshot } from '../check/snapshotCheck.js';
 import type { PlanCheckOptions } from '../check/options.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
-import { validatePolicyFiles } from '../policy/configLoader.js';
+import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
 import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { explainReport, renderExplained, type ExplainFormat } from './explainCommand.js';
 import type { Inventory } from '../model/inventory.js';
+import { runMerge } from './mergeCommand.js';
+import { shardAt, type Shard } from '../check/shards.js';
+import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -78,6 +82,14 @@ async function run(command: Command, io: CliIo): Promise<number> {
       io.stdout.write(`${lines.join('\n')}\n`);
       return 0;
     }
+    case 'shards': {
+      const logger = consoleLogger({ verbose: command.verbose, stream: io.stderr as NodeJS.WriteStream });
+      const config = await loadRunConfig({ cwd: io.cwd, logger, ...(command.config !== undefined ? { configFile: command.config } : {}) });
+      io.stdout.write(renderMatrix(config.accounts, config.file, command.index));
+      return 0;
+    }
+    case 'merge':
+      return runMerge(command, io);
     case 'plan': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const report = await checkPlan({
@@ -114,20 +126,25 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'live': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-      let inventory: Inventory | undefined;
-      const checked = await checkLive({
+      const shard = command.snapshot?.shard === undefined ? undefined : await configShard(io.cwd, command.common.config, command.snapshot.shard);
+      if (shard !== undefined) logger.info(`shard ${command.snapshot?.shard}: account ${shard.account}, region ${shard.region}`);
+      const account = shard?.account ?? command.snapshot?.account;
+      const common = {
         cwd: io.cwd,
         logger,
-        regions: command.regions,
-        env: io.env,
-        ...command.live,
-        ...(apiEndpoint ? { apiEndpoint } : {}),
         ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
         policyPaths: command.common.policies,
         ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        ...(command.explainOnly !== undefined ? { onInventory: (read: Inventory) => (inventory = read) } : {}),
-      });
-      const report = command.explainOnly === undefined ? checked : explainReport(checked, inventory, command.explainOnly, `the account (${command.regions.join(', ')})`);
+        ...(account !== undefined ? { account } : {}),
+      };
+      const regions = shard !== undefined ? [shard.region] : command.regions;
+      let inventory: Inventory | undefined;
+      const onInventory = command.explainOnly !== undefined ? { onInventory: (read: Inventory) => (inventory = read) } : {};
+      const checked =
+        command.snapshot?.from !== undefined
+          ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions, ...onInventory })
+          : await checkLive({ ...common, regions, env: io.env, ...command.live, ...(apiEndpoint ? { apiEndpoint } : {}), ...(command.snapshot?.save !== undefined ? { saveSnapshot: command.snapshot.save } : {}), ...onInventory });
+      const report = command.explainOnly === undefined ? checked : explainReport(checked, inventory, command.explainOnly, `the account (${checked.target.regions?.join(', ') ?? regions.join(', ')})`);
       if (command.explainOnly === undefined) await emit(report, command.common, io);
       else await emitExplained(report, command.explainOnly, command.common, io);
       if (!report.complete && !command.allowPartial) {
@@ -148,12 +165,18 @@ async function emitExplained(report: Report, id: string, common: CommonArguments
   await write(renderExplained(report, id, common.format as ExplainFormat, common.format === 'text' && useColor(common, io)), common, io);
 }
 
-async function emit(report: Report, common: CommonArguments, io: CliIo): Promise<void> {
+/** `live --shard N`: the account and region of the config's shard N. */
+async function configShard(cwd: string, configFile: string | undefined, index: number): Promise<Shard> {
+  const config = await loadConfig({ cwd, ...(configFile !== undefined ? { configFile } : {}) });
+  return shardAt(config.accounts, config.file, index);
+}
+
+export async function emit(report: Report, common: CommonArguments, io: CliIo, render: typeof renderReport = renderReport): Promise<void> {
   const toStdout = common.output === undefined;
   const color = useColor(common, io);
   // The warnings are on stderr already; a text report on the same terminal would say them twice.
   const shown = toStdout && common.format === 'text' ? { ...report, warnings: [] } : report;
-  const text = renderReport(shown, common.format, {
+  const text = render(shown, common.format, {
     color: common.format === 'text' && color,
     explain: common.explain,
     repoRoot: io.cwd,

@@ -115,6 +115,10 @@ export interface Finding {
   /** Stable across runs and line moves: policy + resource + what failed. */
   readonly fingerprint: string;
   readonly consoleUrl?: string;
+  /** Merged reports: the account the finding was found in. */
+  readonly account?: string;
+  /** Live reports: the region its resource was read in. */
+  readonly region?: string;
 }
 
 /** A configured exception that matched, or that expired. */
@@ -144,9 +148,28 @@ export interface Report {
   readonly policies: readonly PolicyInfo[];
   readonly exceptions: readonly ExceptionUse[];
   readonly warnings: readonly string[];
-  /** What was checked: plan file, regions… */
-  readonly target: { readonly planFile?: string; readonly regions?: readonly string[] };
+  /** What was checked: plan file, regions, account, snapshot; a merged report's shards. */
+  readonly target: {
+    readonly planFile?: string;
+    readonly regions?: readonly string[];
+    readonly account?: string;
+    readonly snapshot?: string;
+    readonly shards?: readonly ShardStatus[];
+  };
   readonly counts: { readonly loadBalancers: number; readonly backends: number; readonly securityGroups: number };
+}
+
+/** One account and region of a merged report, and whether its scan arrived whole. */
+export interface ShardStatus {
+  readonly account: string;
+  readonly region: string;
+  readonly status: 'complete' | 'incomplete' | 'missing';
+  /** The report file it came from. */
+  readonly report?: string;
+  /** Why it is not complete. */
+  readonly reason?: string;
+  /** What its report checked (for a report of several regions: all of them). */
+  readonly counts?: Report['counts'];
 }
 
 export interface PolicyInfo {

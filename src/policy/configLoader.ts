@@ -5,6 +5,7 @@ import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
 import { builtinPolicies, fileErrorText, PolicyProblems, readPolicyFiles, resolvePolicies } from './policyLoader.js';
 import type { ConfigFile, LoadedConfig } from './policyTypes.js';
 import { validateConfigDocument, type SchemaProblem } from './schemaValidation.js';
+import { checkAccounts } from './semantics/accountSemantics.js';
 import { checkExceptions } from './semantics/exceptionSemantics.js';
 import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
 import { checkParams } from './semantics/paramSemantics.js';
@@ -48,10 +49,10 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
   const resolved = resolvePolicies(sources, config, display);
   problems.push(...resolved.problems.map((p) => (doc !== undefined && p.file === display ? { ...p, line: doc.lineOf(p.pointer) } : p)));
   const configAt = { file: display ?? CONFIG_FILE_NAME, ...(doc ? { doc } : {}) };
-  problems.push(...checkParams(sources, config, configAt), ...checkExceptions(config, resolved.ids, configAt));
+  problems.push(...checkParams(sources, config, configAt), ...checkExceptions(config, resolved.ids, configAt), ...checkAccounts(config, configAt));
   if (problems.length > 0) throw new PolicyProblems(problems);
   const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, index, ...(doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {}) }));
-  return { ...(display !== undefined ? { file: display } : {}), policies: resolved.policies, exceptions };
+  return { ...(display !== undefined ? { file: display } : {}), policies: resolved.policies, exceptions, ...(config.accounts ? { accounts: config.accounts } : {}) };
 }
 
 /**

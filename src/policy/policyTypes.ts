@@ -98,6 +98,15 @@ export interface ConfigFile {
   readonly policies?: Readonly<Record<string, PolicySetting>>;
   readonly params?: Readonly<Record<string, ParamValue>>;
   readonly exceptions?: readonly ExceptionEntry[];
+  readonly accounts?: readonly AccountEntry[];
+}
+
+/** An account to scan as shards (one per region) on a GitHub Actions matrix. */
+export interface AccountEntry {
+  readonly name: string;
+  readonly roleArn?: string;
+  readonly oidcProviderId?: string;
+  readonly regions: readonly string[];
 }
 
 /** A policy ready to run: its effective severity and params, and where it came from. */
@@ -113,4 +122,5 @@ export interface LoadedConfig {
   readonly file?: string;
   readonly policies: readonly LoadedPolicy[];
   readonly exceptions: readonly (ExceptionEntry & { readonly line?: number; readonly index?: number })[];
+  readonly accounts?: readonly AccountEntry[];
 }

@@ -34,7 +34,7 @@ export function validateConfigDocument(doc: JsonDocument): SchemaProblem[] {
   return problemsOf(doc, compiled().config);
 }
 
-function problemsOf(doc: JsonDocument, validate: ValidateFunction): SchemaProblem[] {
+export function problemsOf(doc: JsonDocument, validate: ValidateFunction): SchemaProblem[] {
   if (validate(doc.value)) return [];
   const seen = new Set<string>();
   const out: SchemaProblem[] = [];

@@ -47,6 +47,8 @@ function orderFinding(f: Finding) {
     ...(f.remediation !== undefined ? { remediation: f.remediation } : {}),
     ...(f.docs !== undefined ? { docs: f.docs } : {}),
     ...(f.consoleUrl !== undefined ? { consoleUrl: f.consoleUrl } : {}),
+    ...(f.account !== undefined ? { account: f.account } : {}),
+    ...(f.region !== undefined ? { region: f.region } : {}),
     fingerprint: f.fingerprint,
   };
 }

@@ -157,7 +157,7 @@ describe('the Action', () => {
   });
 
   it.each([
-    [{ ...demo, mode: 'cloud' }, /^::error::input "mode" must be plan or live, not "cloud"$/m],
+    [{ ...demo, mode: 'cloud' }, /^::error::input "mode" must be plan, live or merge, not "cloud"$/m],
     [{ ...demo, 'plan-file': '' }, /^::error::input "plan-file" is required in plan mode/m],
     [{ ...demo, 'plan-file': 'examples/demo/main.tf' }, /^::error::examples\/demo\/main\.tf: /m],
     [{ ...demo, 'fail-on': 'sometimes' }, /^::error::input "fail-on" must be one of error, warning, notice, never/m],

@@ -1,4 +1,5 @@
-import { renderMarkdown } from '../markdown.js';
+import { renderMarkdown, type MarkdownOptions } from '../markdown.js';
+import type { Report } from '../../model/finding.js';
 import type { GitHubClient, RepositoryRef } from './githubClient.js';
 import type { Publisher } from './publisher.js';
 
@@ -33,8 +34,19 @@ export async function syncDriftIssue(
   return 'updated';
 }
 
+/** How the drift issue tells a report: its title and its Markdown (one account, or merged shards). */
+export interface DriftIssueText {
+  title(report: Report): string;
+  render(report: Report, options: MarkdownOptions): string;
+}
+
+const ONE_ACCOUNT: DriftIssueText = {
+  title: (report) => `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings in the live account`,
+  render: renderMarkdown,
+};
+
 /** The drift issue: `auto` in live mode on schedule and workflow_dispatch, `always`, or `never`. */
-export function driftIssuePublisher(mode: 'auto' | 'always' | 'never'): Publisher {
+export function driftIssuePublisher(mode: 'auto' | 'always' | 'never', text: DriftIssueText = ONE_ACCOUNT): Publisher {
   return {
     name: 'drift issue',
     wanted: (run) => {
@@ -48,8 +60,8 @@ export function driftIssuePublisher(mode: 'auto' | 'always' | 'never'): Publishe
       const done = await syncDriftIssue(api.github, api, {
         // An incomplete scan is never "all clear": the issue stays open.
         findings: report.complete ? failures : Math.max(failures, 1),
-        title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings in the live account`,
-        body: renderMarkdown(report, { maxChars: 60_000, overflowHint: workflow.runUrl ?? 'the workflow run' }) + (workflow.runUrl ? `\n\nLatest run: ${workflow.runUrl}` : ''),
+        title: text.title(report),
+        body: text.render(report, { maxChars: 60_000, overflowHint: workflow.runUrl ?? 'the workflow run' }) + (workflow.runUrl ? `\n\nLatest run: ${workflow.runUrl}` : ''),
         ...(workflow.runUrl ? { runUrl: workflow.runUrl } : {}),
       });
       return `Drift issue ${done}.`;

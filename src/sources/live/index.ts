@@ -21,13 +21,16 @@ export interface LiveReadOptions {
   /** Per-action budgets shared by all regions (default) or one per region. */
   readonly budgetScope?: BudgetScope;
   readonly timeoutSeconds?: number;
-  /** Replaces the SDK (unit tests). */
+  /** Replaces the SDK (unit tests, snapshots read offline). */
   readonly api?: TencentApi;
+  /** Wraps the API the reader talks to (a snapshot recorder). */
+  readonly intercept?: (api: TencentApi) => TencentApi;
 }
 
 /** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. `regions`: those scanned (`all` resolved). */
 export async function readLiveInventory(options: LiveReadOptions): Promise<Inventory & { calls: ReadonlyMap<string, number>; regions: readonly string[] }> {
-  const api = options.api ?? sdkApi(() => options.credentials.get(), { ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
+  const base = options.api ?? sdkApi(() => options.credentials.get(), { ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
+  const api = options.intercept ? options.intercept(base) : base;
   const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.budgetScope ? { budgetScope: options.budgetScope } : {}), secrets: () => options.credentials.secrets() });
   const regions = await resolveRegions(scheduler, options.regions, options.logger);
   const inventory = await new AccountReader(scheduler, options.logger).read(regions);

@@ -1,0 +1,45 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { readFile } from 'node:fs/promises';
+import reportSchema from '../../schema/report.schema.json' with { type: 'json' };
+import { InputError } from '../errors/inputError.js';
+import type { Finding, Fix, Report } from '../model/finding.js';
+import { parseJsonDocument } from '../policy/jsonDocument.js';
+import { PolicyProblems } from '../policy/policyLoader.js';
+import { problemsOf } from '../policy/schemaValidation.js';
+
+type FixJson = Omit<Fix, 'location'> & { readonly location: Fix['location'] };
+type FindingJson = Omit<Finding, 'fix'> & { readonly fix?: string };
+type ReportJson = Omit<Report, 'findings'> & { readonly findings: readonly FindingJson[]; readonly fixes: readonly (FixJson & { summary: string; findings: string[] })[] };
+
+let validator: ValidateFunction | undefined;
+const validate = (): ValidateFunction => (validator ??= new Ajv2020({ allErrors: true, strictTypes: false, verbose: true }).compile(reportSchema));
+
+/**
+ * A shard's JSON report (`--format json`, the Action's report-file), checked against
+ * schema/report.schema.json — a broken one is refused on its located lines, never half-merged —
+ * and read back into the report it was written from (findings with their fixes).
+ */
+export async function readReportFile(path: string, display: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such report file' : code === 'EISDIR' ? 'is a folder, not a report' : `cannot be read (${code ?? 'error'})`, { file: display });
+  }
+  const doc = parseJsonDocument(text, display);
+  const value = doc.value as { takenAt?: unknown; regions?: unknown } | null;
+  if (typeof value === 'object' && value !== null && 'takenAt' in value && Array.isArray(value.regions)) {
+    throw new InputError('is a snapshot, not a report: check it with clb-guard live --snapshot FILE --format json, and merge that report', { file: display });
+  }
+  const problems = problemsOf(doc, validate());
+  if (problems.length > 0) throw new PolicyProblems(problems);
+  const json = doc.value as ReportJson;
+  const fixes = new Map(json.fixes.map(({ summary: _summary, findings: _findings, ...fix }) => [fix.id, fix as Fix]));
+  const findings = json.findings.map(({ fix, ...finding }): Finding => {
+    const found = fix === undefined ? undefined : fixes.get(fix);
+    return { ...finding, ...(found !== undefined ? { fix: found } : {}) };
+  });
+  const { fixes: _fixes, ...report } = json;
+  return { ...report, findings };
+}

@@ -1,0 +1,61 @@
+import type { Report, ShardStatus } from '../model/finding.js';
+import { renderMarkdown, type MarkdownOptions } from './markdown.js';
+import { summaryLine } from './textReport.js';
+
+/** Below this many characters a section shows its counts only. */
+const MIN_SECTION = 1_500;
+
+const STATUS: Record<ShardStatus['status'], string> = { complete: '✅ complete', incomplete: '⚠️ incomplete', missing: '⚠️ incomplete (no report)' };
+
+/** The part of a merged report one account and region holds, as a report of its own. */
+export function sectionReport(report: Report, shard: ShardStatus): Report {
+  const findings = report.findings.filter((f) => f.account === shard.account && f.region === shard.region);
+  const failing = (severity: string) => findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
+  return {
+    ...report,
+    complete: shard.status === 'complete',
+    findings,
+    summary: { error: failing('error'), warning: failing('warning'), notice: failing('notice'), unknown: findings.filter((f) => f.status === 'unknown').length },
+    exceptions: [],
+    warnings: [],
+    target: { account: shard.account, regions: [shard.region] },
+    counts: shard.counts ?? { loadBalancers: 0, backends: 0, securityGroups: 0 },
+  };
+}
+
+/**
+ * A merged report as Markdown (job summary, drift issue, `merge --format markdown`): the totals,
+ * a table of every account and region with its status, then a section per account and region,
+ * in the report's (sorted) order. Each section gets an equal share of the size limit.
+ */
+export function renderMergedMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const shards = report.target.shards ?? [];
+  const accounts = new Set(shards.map((s) => s.account)).size;
+  const incomplete = shards.filter((s) => s.status !== 'complete');
+  const head = [`## ${options.heading ?? 'clb-guard'} — ${accounts} ${accounts === 1 ? 'account' : 'accounts'}, ${shards.length} account and region ${shards.length === 1 ? 'pair' : 'pairs'}`, ''];
+  if (incomplete.length > 0) head.push('> [!CAUTION]', `> ${incomplete.length} of ${shards.length} ${shards.length === 1 ? 'section is' : 'sections are'} **incomplete**: ${incomplete.map((s) => `${s.account} / ${s.region}`).join(', ')}. Findings there are unknown or missing, so this result is not clean.`, '');
+  head.push(`**${summaryLine(report)}**`, '', '| account | region | status | errors | warnings | notices | unknown |', '|---|---|---|---:|---:|---:|---:|');
+  for (const shard of shards) {
+    const { summary } = sectionReport(report, shard);
+    head.push(`| ${shard.account} | ${shard.region} | ${STATUS[shard.status]} | ${summary.error} | ${summary.warning} | ${summary.notice} | ${summary.unknown} |`);
+  }
+  const expired = report.exceptions.filter((e) => e.expired).length;
+  if (expired > 0) head.push('', `⚠️ ${expired} exception(s) expired and no longer apply.`);
+  const text = head.join('\n');
+  const limit = options.maxChars ?? 1_000_000;
+  const share = Math.floor((limit - text.length - 200) / Math.max(1, shards.length));
+  const sections = shards.map((shard) => {
+    const heading = `${shard.account} / ${shard.region}`;
+    if (shard.status === 'missing') return `## ${heading}\n\n> [!CAUTION]\n> **Incomplete**: ${shard.reason ?? 'no report'}.\n`;
+    const section = sectionReport(report, shard);
+    // Too many sections for the findings to fit: each says its counts, the rest is in the report.
+    if (share < MIN_SECTION) return `## ${heading}\n\n${shard.status === 'complete' ? '' : '⚠️ **incomplete** — '}**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? 'the full report'}.\n`;
+    const body = renderMarkdown(section, { ...options, heading, maxChars: share });
+    return shard.reason !== undefined ? body.replace(/\n/, `\n\n<sub>${escapeText(shard.reason)}</sub>\n`) : body;
+  });
+  return `${[text, ...sections].join('\n\n').slice(0, limit - 1)}\n`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}

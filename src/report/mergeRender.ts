@@ -1,0 +1,18 @@
+import type { Report } from '../model/finding.js';
+import { renderMergedMarkdown, sectionReport } from './mergeMarkdown.js';
+import { renderReport, type RenderOptions, type ReportFormat } from './renderReport.js';
+import { summaryLine } from './textReport.js';
+
+/**
+ * A merged report in any format. JSON and SARIF are those of any report (findings carry their
+ * account and region); Markdown has a section per account and region; text starts with the
+ * status of each and names each finding's resource as `account/region/resource`.
+ */
+export function renderMergedReport(report: Report, format: ReportFormat, options: RenderOptions): string {
+  if (format === 'markdown') return renderMergedMarkdown(report, options.links ? { links: options.links } : {});
+  if (format !== 'text') return renderReport(report, format, options);
+  const shards = report.target.shards ?? [];
+  const lines = shards.map((s) => `${s.account} ${s.region}: ${s.status === 'complete' ? 'complete' : `INCOMPLETE (${s.reason ?? s.status})`}; ${summaryLine(sectionReport(report, s))}`);
+  const named = { ...report, findings: report.findings.map((f) => ({ ...f, resource: `${f.account}/${f.region}/${f.resource}` })) };
+  return `${lines.join('\n')}\n\n${renderReport(named, 'text', options)}`;
+}
