@@ -356,41 +356,56 @@ export class AccountReader {
     const addressTemplates = templates('DescribeAddressTemplates', 'address-template-id', 'AddressTemplateSet', (row) => this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row)));
     const serviceTemplates = templates('DescribeServiceTemplates', 'service-template-id', 'ServiceTemplateSet', (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row)));
     // The backends' subnets, their VPCs and ACLs.
-    const subnets = flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((s) => !this.subnets.has(s));
-      if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('vpc', 'DescribeSubnets', region, 'SubnetIds', ids, 'SubnetSet', call);
-      for (const row of found.values()) {
+    /** Objects by ID, 100 a call: each kept as read, or made unknown with the reason it is missing. */
+    const byIdQueue = <T>(service: Service, action: string, idField: string, field: string, map: Map<string, T>, keep: (row: Api) => void, missingOf: (key: string, reason: string) => T) =>
+      flow.queue(PAGE, async (batch) => {
+        const ids = batch.filter((id) => !map.has(id));
+        if (ids.length === 0) return;
+        const { found, missing } = await this.byIds(service, action, region, idField, ids, field, call);
+        for (const row of found.values()) keep(row);
+        for (const [key, reason] of missing) map.set(key, missingOf(key, reason));
+      });
+    const subnets = byIdQueue(
+      'vpc',
+      'DescribeSubnets',
+      'SubnetIds',
+      'SubnetSet',
+      this.subnets,
+      (row) => {
         const subnet = subnetOf(row, region);
         this.subnets.set(subnet.key, subnet);
         if (typeof subnet.vpc === 'string') vpcs.add([subnet.vpc]);
         if (typeof subnet.networkAcl === 'string') acls.add([subnet.networkAcl]);
-      }
-      for (const [key, reason] of missing) this.subnets.set(key, { key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } });
-    });
-    const vpcs = flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((v) => !this.vpcs.has(v));
-      if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('vpc', 'DescribeVpcs', region, 'VpcIds', ids, 'VpcSet', call);
-      for (const row of found.values()) this.vpcs.set(String(row.VpcId), vpcOf(row));
-      for (const [key, reason] of missing) this.vpcs.set(key, { key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: 'VPC' } });
-    });
-    const acls = flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((a) => !this.networkAcls.has(a));
-      if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('vpc', 'DescribeNetworkAcls', region, 'NetworkAclIds', ids, 'NetworkAclSet', call);
-      for (const row of found.values()) {
+      },
+      (key, reason) => ({ key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } }),
+    );
+    const vpcs = byIdQueue(
+      'vpc',
+      'DescribeVpcs',
+      'VpcIds',
+      'VpcSet',
+      this.vpcs,
+      (row) => this.vpcs.set(String(row.VpcId), vpcOf(row)),
+      (key, reason) => ({ key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: 'VPC' } }),
+    );
+    const acls = byIdQueue(
+      'vpc',
+      'DescribeNetworkAcls',
+      'NetworkAclIds',
+      'NetworkAclSet',
+      this.networkAcls,
+      (row) => {
         const acl = networkAclOf(row, region);
         this.networkAcls.set(acl.key, acl);
-        if (acl.type !== 'QUINTUPLE') continue;
+        if (acl.type !== 'QUINTUPLE') return;
         flow.run(async () => {
           const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', region, { NetworkAclId: acl.key }, 'NetworkAclQuintupleSet', false, call);
           // A partial list of entries would be judged as the whole list: unknown instead.
           if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
         });
-      }
-      for (const [key, reason] of missing) this.networkAcls.set(key, { key, type: 'TRIPLE', vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } });
-    });
+      },
+      (key, reason) => ({ key, type: 'TRIPLE' as const, vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } }),
+    );
 
     // What each queue's reads can add to (through the groups they name, too).
     const groupReaders = [peerMembers, addressTemplateGroups, serviceTemplateGroups, addressTemplates, serviceTemplates];
