@@ -225,8 +225,10 @@ export class AccountReader {
     /** Backend instances: their groups, subnets and every interface are read. */
     const backends = new Set<string>();
     const expanded = new Set<string>();
-    /** IPs some read interface holds: an ENI-IP target on one needs no lookup. */
-    const knownIps = new Set<string>();
+    /** IPs of the backends' interfaces: an ENI-IP target on one needs no lookup. */
+    const backendIps = new Set<string>();
+    /** IPs of interfaces read only as security-group members: a target on one makes it a backend. */
+    const memberIps = new Map<string, NetworkInterface>();
     const call: Call = (service, action, params) => (flow.failed ? Promise.resolve(undefined) : this.call(service, action, region, params));
 
     // Security groups, one call each, at once; the groups and templates their rules name after.
@@ -249,7 +251,14 @@ export class AccountReader {
       }
     };
     const interfaceRead = (nic: NetworkInterface, withGroups: boolean) => {
-      if (Array.isArray(nic.privateIps)) for (const ip of nic.privateIps) knownIps.add(ip);
+      if (Array.isArray(nic.privateIps)) {
+        for (const ip of nic.privateIps) {
+          if (withGroups) {
+            backendIps.add(ip);
+            memberIps.delete(ip);
+          } else if (!backendIps.has(ip)) memberIps.set(ip, nic);
+        }
+      }
       if (typeof nic.subnet === 'string') subnets.add([nic.subnet]);
       if (withGroups && Array.isArray(nic.securityGroups)) readGroups(nic.securityGroups);
     };
@@ -266,11 +275,20 @@ export class AccountReader {
       if (known !== undefined) expand(known);
       else instancesById.add([instanceId]);
     };
+    /** An ENI-IP target: the interface that holds the IP is a backend, read or looked up. */
+    const backendIp = (ip: string): boolean => {
+      if (backendIps.has(ip)) return true;
+      const member = memberIps.get(ip);
+      if (member === undefined) return false;
+      interfaceRead(member, true);
+      if (member.instance !== undefined) backend(member.instance);
+      return true;
+    };
     const targetsRead = (targets: readonly Target[]) => {
       const ips: string[] = [];
       for (const t of targets) {
         if (typeof t.instance === 'string') backend(t.instance);
-        else if (typeof t.eniIp === 'string') ips.push(t.eniIp);
+        else if (typeof t.eniIp === 'string' && !backendIp(t.eniIp)) ips.push(t.eniIp);
       }
       eniByIp.add(ips);
     };
@@ -288,9 +306,9 @@ export class AccountReader {
       }
     };
 
-    // Queues in flush order: a queue's partial batch may feed only the queues after it.
+    // Batched reads; what each can add to is declared below (`feeds`).
     const eniByIp = flow.queue(FILTER_VALUES, async (batch) => {
-      const ips = batch.filter((ip) => !knownIps.has(ip));
+      const ips = batch.filter((ip) => !backendIp(ip));
       if (ips.length === 0) return;
       const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips }] }, 'NetworkInterfaceSet', false, call);
       // One value matches by suffix ("10.0.1.2" also finds 110.0.1.2): keep the ENIs that hold a wanted IP.
