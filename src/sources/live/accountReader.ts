@@ -215,7 +215,7 @@ export class AccountReader {
    * listeners are still being read, groups as soon as an instance or ENI names them.
    */
   private async readRegion(region: string): Promise<void> {
-    const flow = new ReadPipeline();
+    const flow = new ReadPipeline(() => this.scheduler.cancel());
     const lbRows: Api[] = [];
     const listenersByLb = new Map<string, { listeners?: Api[] | undefined; backends?: Api[] | undefined }>();
     const groupMembers = new Map<string, Target[] | string>();

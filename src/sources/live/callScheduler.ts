@@ -59,6 +59,13 @@ export class CallFailed extends Error {
   }
 }
 
+/** A call not made because the scan had already failed. */
+export class CallCancelled extends Error {
+  constructor() {
+    super('cancelled: the scan had already failed');
+  }
+}
+
 /** The API refused the credentials (or their permission for an action): the run ends with one line. */
 export class CredentialsRejected extends InputError {
   constructor(
@@ -109,6 +116,7 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  */
 export class CallScheduler {
   private readonly lines = new Map<string, Line>();
+  private cancelled = false;
   readonly counts = new Map<string, number>();
   failures = 0;
 
@@ -138,7 +146,9 @@ export class CallScheduler {
         last = sanitizeCallError(error);
         // The code only: the API's message is response text, and response text is never echoed.
         if (last.code?.startsWith('AuthFailure') || last.code?.startsWith('UnauthorizedOperation')) {
-          throw new CredentialsRejected(last.code, `Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
+          const code = this.redact(last.code);
+          const permission = code.startsWith('UnauthorizedOperation') || code === 'AuthFailure.UnauthorizedOperation';
+          throw new CredentialsRejected(last.code, permission ? `the credentials may not call ${action} (${code}): the role needs read-only access (Describe*) to CLB, CVM and VPC` : `Tencent Cloud rejected the credentials (${code})`);
         }
         if (!retryable(last)) break;
         if (last.code?.startsWith('RequestLimitExceeded')) throttles++;
@@ -164,7 +174,8 @@ export class CallScheduler {
       line = { waiting: [], sent: [], due: -Infinity, timer: false, interval: 1000 / rate, perWindow, window: (perWindow * 1000) / rate };
       this.lines.set(budget, line);
     }
-    const released = new Promise<void>((resolve) => line.waiting.push(resolve));
+    if (this.cancelled) return Promise.reject(new CallCancelled());
+    const released = new Promise<void>((resolve, reject) => line.waiting.push({ resolve, reject }));
     this.release(line);
     return released;
   }
@@ -181,9 +192,18 @@ export class CallScheduler {
       line.sent.push(Date.now());
       if (line.sent.length > line.perWindow) line.sent.shift();
       line.due += line.interval;
-      line.waiting.shift()?.();
+      line.waiting.shift()?.resolve();
       this.release(line);
     }, Math.max(0, line.due - now, windowFree - now));
+  }
+
+  /**
+   * Ends the scan's calls: those waiting for their turn fail with `CallCancelled`, and so does
+   * every later one (the scan has already failed; a queue of thousands must not run out first).
+   */
+  cancel(): void {
+    this.cancelled = true;
+    for (const line of this.lines.values()) for (const waiting of line.waiting.splice(0)) waiting.reject(new CallCancelled());
   }
 
   private redact(text: string): string {
@@ -193,7 +213,7 @@ export class CallScheduler {
 
 /** Calls of one budget waiting for their turn, and when the last one was let go. */
 interface Line {
-  readonly waiting: (() => void)[];
+  readonly waiting: { resolve: () => void; reject: (error: Error) => void }[];
   /** When the last `perWindow` calls were let go. */
   readonly sent: number[];
   /** When the next call is due on the even schedule. */
