@@ -338,6 +338,11 @@ export class AccountReader {
     });
     // A group named as a source means its members' private IPs: read the members, and theirs.
     const peerMembers = flow.queue(FILTER_VALUES, async (batch) => {
+      // Interfaces bound to the groups, secondary ENIs included (an ENI is a member by its own groups).
+      flow.run(async () => {
+        const enis = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'groups.security-group-id', Values: batch }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
+        networkInterfacesRead(enis?.rows ?? [], false);
+      });
       const members = await this.pages('cvm', 'DescribeInstances', region, { Filters: [{ Name: 'security-group-id', Values: batch }] }, 'InstanceSet', false, call);
       for (const row of members?.rows ?? []) {
         const id = String(row.InstanceId);
