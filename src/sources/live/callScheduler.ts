@@ -60,7 +60,7 @@ export class CallFailed extends Error {
 }
 
 /** A call not made because the scan had already failed. */
-export class CallCancelled extends Error {
+class CallCancelled extends Error {
   constructor() {
     super('cancelled: the scan had already failed');
   }
@@ -225,7 +225,7 @@ interface Line {
 }
 
 /** The requests per second the scheduler allows an action. */
-export function rateOf(action: string, overrides?: Readonly<Record<string, number>>): number {
+function rateOf(action: string, overrides?: Readonly<Record<string, number>>): number {
   return overrides?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
 }
 
