@@ -264,13 +264,18 @@ function verify(req: IncomingMessage, raw: Buffer, keys: Record<string, string>,
 function assumeRole(params: Record<string, unknown>, keys: Record<string, string>, tokens: Map<string, string>, reply: (s: number, r: Record<string, unknown>) => void, error: (c: string, m: string) => void) {
   if (typeof params.WebIdentityToken !== 'string' || params.WebIdentityToken === '' || typeof params.RoleArn !== 'string') return error('InvalidParameter', 'WebIdentityToken and RoleArn are required.');
   if (params.WebIdentityToken === 'rejected') return error('AuthFailure.TokenFailure', 'The web identity token is invalid.');
-  const id = `AKIDsts${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  return reply(200, temporaryKeys('AKIDsts', params, keys, tokens));
+}
+
+/** New temporary keys and token, registered so that calls signed with them verify. */
+function temporaryKeys(prefix: string, params: Record<string, unknown>, keys: Record<string, string>, tokens: Map<string, string>): Record<string, unknown> {
+  const id = `${prefix}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const key = randomUUID();
   const token = randomUUID();
   keys[id] = key;
   tokens.set(id, token);
   const seconds = Number(params.DurationSeconds ?? 7200);
-  return reply(200, { Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token }, ExpiredTime: Math.floor(Date.now() / 1000) + seconds, Expiration: new Date(Date.now() + seconds * 1000).toISOString() });
+  return { Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token }, ExpiredTime: Math.floor(Date.now() / 1000) + seconds, Expiration: new Date(Date.now() + seconds * 1000).toISOString() };
 }
 
 /**
@@ -282,13 +287,7 @@ function assumeSignedRole(params: Record<string, unknown>, caller: string | unde
   const allowed = roles?.[params.RoleArn];
   if (allowed === undefined) return error('InvalidParameter.RoleNotExist', 'The role does not exist.');
   if (caller === undefined || !allowed.includes(caller)) return error('AuthFailure.UnauthorizedOperation', 'The caller may not assume this role.');
-  const id = `AKIDrole${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const key = randomUUID();
-  const token = randomUUID();
-  keys[id] = key;
-  tokens.set(id, token);
-  const seconds = Number(params.DurationSeconds ?? 7200);
-  return reply(200, { Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token }, ExpiredTime: Math.floor(Date.now() / 1000) + seconds, Expiration: new Date(Date.now() + seconds * 1000).toISOString() });
+  return reply(200, temporaryKeys('AKIDrole', params, keys, tokens));
 }
 
 const num = (v: unknown, fallback: number) => (v === undefined ? fallback : Number(v));

@@ -119,4 +119,19 @@ describe('every interface of every backend', () => {
       DescribeVpcs: 1,
     });
   });
+
+  it('a group named as a source brings its members: instances and secondary ENIs bound to it', async () => {
+    const account = accountOf();
+    const region = account.regions['ap-guangzhou']!;
+    region.securityGroupPolicies['sg-open']!.Ingress!.push({ PolicyIndex: 1, Action: 'ACCEPT', SecurityGroupId: 'sg-peer', Protocol: 'TCP', Port: '22' });
+    region.instances.push({ InstanceId: 'ins-other', OsName: 'TencentOS', PrivateIpAddresses: ['10.0.1.98'], VirtualPrivateCloud: { VpcId: SPEC.vpc.id, SubnetId: 'subnet-eni' }, SecurityGroupIds: ['sg-other'] });
+    region.networkInterfaces!.push({ NetworkInterfaceId: 'eni-peer', Primary: false, GroupSet: ['sg-peer'], PrivateIpAddressSet: [{ PrivateIpAddress: '10.0.1.99', Primary: true }], SubnetId: 'subnet-eni', Attachment: { InstanceId: 'ins-other' } });
+    const inventory = await scanLive(account);
+    expect(inventory.networkInterfaces.get('eni-peer')).toMatchObject({ securityGroups: ['sg-peer'], privateIps: ['10.0.1.99'] });
+    const peerReads = emulator!.log.filter((l) => l.action === 'DescribeNetworkInterfaces' && JSON.stringify(l.params).includes('groups.security-group-id'));
+    expect(peerReads).toHaveLength(1);
+    // Members are read for their addresses: their own groups' rules are not.
+    expect(inventory.securityGroups.has('sg-peer')).toBe(false);
+    expect(inventory.securityGroups.has('sg-other')).toBe(false);
+  });
 });

@@ -113,3 +113,26 @@ describe('credentials', () => {
     expect(missing.text).not.toContain(secretKey);
   });
 });
+
+describe('live flags', () => {
+  it('a rate limit that is not ACTION=N, and a role that is not a CAM role ARN, are refused before any call', async () => {
+    const rate = await cli(['--region', 'ap-guangzhou', '--rate-limit', 'DescribeSubnets=fast']);
+    expect(rate.code).toBe(2);
+    expect(rate.text).toContain('--rate-limit takes ACTION=N with N requests per second (0 < N <= 10000), e.g. DescribeSubnets=50; not "DescribeSubnets=fast"');
+    expect(emulator!.log).toEqual([]);
+    await emulator!.close();
+    const role = await cli(['--region', 'ap-guangzhou', '--role-arn', 'clb-guard-read']);
+    expect(role.code).toBe(2);
+    expect(role.text).toContain('--role-arn must be a CAM role ARN');
+    expect(emulator!.log).toEqual([]);
+  });
+
+  it('--rate-limit paces an action below its published limit', async () => {
+    // DescribeListeners at 5/s: the demo's three CLBs take at least 0.4 s of listener reads.
+    const { code } = await cli(['--region', 'ap-guangzhou', '--rate-limit', 'DescribeListeners=5']);
+    expect(code).toBe(1);
+    const starts = emulator!.log.filter((l) => l.action === 'DescribeListeners').map((l) => l.startedAt);
+    expect(starts).toHaveLength(3);
+    expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(380);
+  });
+});

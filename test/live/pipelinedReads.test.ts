@@ -81,3 +81,16 @@ describe('rate-limit budgets', () => {
     expect(times).toEqual({ DescribeListeners: [0, 50, 100], DescribeNetworkInterfaces: [0, 10, 20] });
   });
 });
+
+describe('a scan that fails for good', () => {
+  it('a permission missing mid-scan ends it with one line, without running the queued reads out', async () => {
+    const { account } = syntheticAccount(40);
+    emulator = await startEmulator({ account, faults: { denied: ['DescribeNetworkInterfaces'] } });
+    const credentials = await resolveCredentials({ TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey });
+    await expect(readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger })).rejects.toThrow(
+      /^the credentials may not call DescribeNetworkInterfaces \(UnauthorizedOperation\): the role needs read-only access/,
+    );
+    // The first interface read comes after the first 100 instances, half-way through the listeners.
+    expect(emulator.calls.get('DescribeListeners')).toBeLessThan(40);
+  });
+});

@@ -215,7 +215,7 @@ export class AccountReader {
    * listeners are still being read, groups as soon as an instance or ENI names them.
    */
   private async readRegion(region: string): Promise<void> {
-    const flow = new ReadPipeline();
+    const flow = new ReadPipeline(() => this.scheduler.cancel());
     const lbRows: Api[] = [];
     const listenersByLb = new Map<string, { listeners?: Api[] | undefined; backends?: Api[] | undefined }>();
     const groupMembers = new Map<string, Target[] | string>();
@@ -225,8 +225,10 @@ export class AccountReader {
     /** Backend instances: their groups, subnets and every interface are read. */
     const backends = new Set<string>();
     const expanded = new Set<string>();
-    /** IPs some read interface holds: an ENI-IP target on one needs no lookup. */
-    const knownIps = new Set<string>();
+    /** IPs of the backends' interfaces: an ENI-IP target on one needs no lookup. */
+    const backendIps = new Set<string>();
+    /** IPs of interfaces read only as security-group members: a target on one makes it a backend. */
+    const memberIps = new Map<string, NetworkInterface>();
     const call: Call = (service, action, params) => (flow.failed ? Promise.resolve(undefined) : this.call(service, action, region, params));
 
     // Security groups, one call each, at once; the groups and templates their rules name after.
@@ -249,7 +251,14 @@ export class AccountReader {
       }
     };
     const interfaceRead = (nic: NetworkInterface, withGroups: boolean) => {
-      if (Array.isArray(nic.privateIps)) for (const ip of nic.privateIps) knownIps.add(ip);
+      if (Array.isArray(nic.privateIps)) {
+        for (const ip of nic.privateIps) {
+          if (withGroups) {
+            backendIps.add(ip);
+            memberIps.delete(ip);
+          } else if (!backendIps.has(ip)) memberIps.set(ip, nic);
+        }
+      }
       if (typeof nic.subnet === 'string') subnets.add([nic.subnet]);
       if (withGroups && Array.isArray(nic.securityGroups)) readGroups(nic.securityGroups);
     };
@@ -266,11 +275,20 @@ export class AccountReader {
       if (known !== undefined) expand(known);
       else instancesById.add([instanceId]);
     };
+    /** An ENI-IP target: the interface that holds the IP is a backend, read or looked up. */
+    const backendIp = (ip: string): boolean => {
+      if (backendIps.has(ip)) return true;
+      const member = memberIps.get(ip);
+      if (member === undefined) return false;
+      interfaceRead(member, true);
+      if (member.instance !== undefined) backend(member.instance);
+      return true;
+    };
     const targetsRead = (targets: readonly Target[]) => {
       const ips: string[] = [];
       for (const t of targets) {
         if (typeof t.instance === 'string') backend(t.instance);
-        else if (typeof t.eniIp === 'string') ips.push(t.eniIp);
+        else if (typeof t.eniIp === 'string' && !backendIp(t.eniIp)) ips.push(t.eniIp);
       }
       eniByIp.add(ips);
     };
@@ -288,9 +306,9 @@ export class AccountReader {
       }
     };
 
-    // Queues in flush order: a queue's partial batch may feed only the queues after it.
+    // Batched reads; what each can add to is declared below (`feeds`).
     const eniByIp = flow.queue(FILTER_VALUES, async (batch) => {
-      const ips = batch.filter((ip) => !knownIps.has(ip));
+      const ips = batch.filter((ip) => !backendIp(ip));
       if (ips.length === 0) return;
       const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips }] }, 'NetworkInterfaceSet', false, call);
       // One value matches by suffix ("10.0.1.2" also finds 110.0.1.2): keep the ENIs that hold a wanted IP.
@@ -320,6 +338,11 @@ export class AccountReader {
     });
     // A group named as a source means its members' private IPs: read the members, and theirs.
     const peerMembers = flow.queue(FILTER_VALUES, async (batch) => {
+      // Interfaces bound to the groups, secondary ENIs included (an ENI is a member by its own groups).
+      flow.run(async () => {
+        const enis = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'groups.security-group-id', Values: batch }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
+        networkInterfacesRead(enis?.rows ?? [], false);
+      });
       const members = await this.pages('cvm', 'DescribeInstances', region, { Filters: [{ Name: 'security-group-id', Values: batch }] }, 'InstanceSet', false, call);
       for (const row of members?.rows ?? []) {
         const id = String(row.InstanceId);
@@ -356,41 +379,56 @@ export class AccountReader {
     const addressTemplates = templates('DescribeAddressTemplates', 'address-template-id', 'AddressTemplateSet', (row) => this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row)));
     const serviceTemplates = templates('DescribeServiceTemplates', 'service-template-id', 'ServiceTemplateSet', (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row)));
     // The backends' subnets, their VPCs and ACLs.
-    const subnets = flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((s) => !this.subnets.has(s));
-      if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('vpc', 'DescribeSubnets', region, 'SubnetIds', ids, 'SubnetSet', call);
-      for (const row of found.values()) {
+    /** Objects by ID, 100 a call: each kept as read, or made unknown with the reason it is missing. */
+    const byIdQueue = <T>(service: Service, action: string, idField: string, field: string, map: Map<string, T>, keep: (row: Api) => void, missingOf: (key: string, reason: string) => T) =>
+      flow.queue(PAGE, async (batch) => {
+        const ids = batch.filter((id) => !map.has(id));
+        if (ids.length === 0) return;
+        const { found, missing } = await this.byIds(service, action, region, idField, ids, field, call);
+        for (const row of found.values()) keep(row);
+        for (const [key, reason] of missing) map.set(key, missingOf(key, reason));
+      });
+    const subnets = byIdQueue(
+      'vpc',
+      'DescribeSubnets',
+      'SubnetIds',
+      'SubnetSet',
+      this.subnets,
+      (row) => {
         const subnet = subnetOf(row, region);
         this.subnets.set(subnet.key, subnet);
         if (typeof subnet.vpc === 'string') vpcs.add([subnet.vpc]);
         if (typeof subnet.networkAcl === 'string') acls.add([subnet.networkAcl]);
-      }
-      for (const [key, reason] of missing) this.subnets.set(key, { key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } });
-    });
-    const vpcs = flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((v) => !this.vpcs.has(v));
-      if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('vpc', 'DescribeVpcs', region, 'VpcIds', ids, 'VpcSet', call);
-      for (const row of found.values()) this.vpcs.set(String(row.VpcId), vpcOf(row));
-      for (const [key, reason] of missing) this.vpcs.set(key, { key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: 'VPC' } });
-    });
-    const acls = flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((a) => !this.networkAcls.has(a));
-      if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('vpc', 'DescribeNetworkAcls', region, 'NetworkAclIds', ids, 'NetworkAclSet', call);
-      for (const row of found.values()) {
+      },
+      (key, reason) => ({ key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } }),
+    );
+    const vpcs = byIdQueue(
+      'vpc',
+      'DescribeVpcs',
+      'VpcIds',
+      'VpcSet',
+      this.vpcs,
+      (row) => this.vpcs.set(String(row.VpcId), vpcOf(row)),
+      (key, reason) => ({ key, cidr: unknown(reason), provenance: { address: key, cloudId: key, type: 'VPC' } }),
+    );
+    const acls = byIdQueue(
+      'vpc',
+      'DescribeNetworkAcls',
+      'NetworkAclIds',
+      'NetworkAclSet',
+      this.networkAcls,
+      (row) => {
         const acl = networkAclOf(row, region);
         this.networkAcls.set(acl.key, acl);
-        if (acl.type !== 'QUINTUPLE') continue;
+        if (acl.type !== 'QUINTUPLE') return;
         flow.run(async () => {
           const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', region, { NetworkAclId: acl.key }, 'NetworkAclQuintupleSet', false, call);
           // A partial list of entries would be judged as the whole list: unknown instead.
           if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
         });
-      }
-      for (const [key, reason] of missing) this.networkAcls.set(key, { key, type: 'TRIPLE', vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } });
-    });
+      },
+      (key, reason) => ({ key, type: 'TRIPLE' as const, vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } }),
+    );
 
     // What each queue's reads can add to (through the groups they name, too).
     const groupReaders = [peerMembers, addressTemplateGroups, serviceTemplateGroups, addressTemplates, serviceTemplates];

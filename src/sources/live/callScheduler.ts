@@ -59,6 +59,13 @@ export class CallFailed extends Error {
   }
 }
 
+/** A call not made because the scan had already failed. */
+class CallCancelled extends Error {
+  constructor() {
+    super('cancelled: the scan had already failed');
+  }
+}
+
 /** The API refused the credentials (or their permission for an action): the run ends with one line. */
 export class CredentialsRejected extends InputError {
   constructor(
@@ -108,7 +115,8 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  * errors, a bounded number of times. Rejected credentials end the run with one line.
  */
 export class CallScheduler {
-  private readonly nextSlot = new Map<string, number>();
+  private readonly lines = new Map<string, Line>();
+  private cancelled = false;
   readonly counts = new Map<string, number>();
   failures = 0;
 
@@ -138,7 +146,9 @@ export class CallScheduler {
         last = sanitizeCallError(error);
         // The code only: the API's message is response text, and response text is never echoed.
         if (last.code?.startsWith('AuthFailure') || last.code?.startsWith('UnauthorizedOperation')) {
-          throw new CredentialsRejected(last.code, `Tencent Cloud rejected the credentials (${this.redact(last.code)})`);
+          const code = this.redact(last.code);
+          const permission = code.startsWith('UnauthorizedOperation') || code === 'AuthFailure.UnauthorizedOperation';
+          throw new CredentialsRejected(last.code, permission ? `the credentials may not call ${action} (${code}): the role needs read-only access (Describe*) to CLB, CVM and VPC` : `Tencent Cloud rejected the credentials (${code})`);
         }
         if (!retryable(last)) break;
         if (last.code?.startsWith('RequestLimitExceeded')) throttles++;
@@ -150,16 +160,50 @@ export class CallScheduler {
   }
 
   /**
-   * Spaces calls of one action at its published rate, so throttling is the exception. Slots are
-   * taken in call order, each action on its own clock: a slow action never holds up another.
+   * Spaces calls of one action at its published rate, so throttling is the exception. Each
+   * action (each region's, with per-region budgets) has its own line, released one call per
+   * interval: a slow action never holds up another. A line woken late by a busy event loop
+   * catches up, but never lets more calls go within one second than the rate allows.
    */
-  private async slot(action: string, region: string): Promise<void> {
-    const interval = 1000 / rateOf(action, this.options.rateLimits);
+  private slot(action: string, region: string): Promise<void> {
     const budget = this.options.budgetScope === 'region' ? `${region}|${action}` : action;
+    let line = this.lines.get(budget);
+    if (line === undefined) {
+      const rate = rateOf(action, this.options.rateLimits);
+      const perWindow = Math.max(1, Math.floor(rate));
+      line = { waiting: [], sent: [], due: -Infinity, timer: false, interval: 1000 / rate, perWindow, window: (perWindow * 1000) / rate };
+      this.lines.set(budget, line);
+    }
+    if (this.cancelled) return Promise.reject(new CallCancelled());
+    const released = new Promise<void>((resolve, reject) => line.waiting.push({ resolve, reject }));
+    this.release(line);
+    return released;
+  }
+
+  private release(line: Line): void {
+    if (line.timer || line.waiting.length === 0) return;
+    line.timer = true;
     const now = Date.now();
-    const at = Math.max(now, this.nextSlot.get(budget) ?? 0);
-    this.nextSlot.set(budget, at + interval);
-    if (at > now) await sleep(at - now);
+    // Credit for time nobody used is not saved up beyond one window.
+    if (line.due < now - line.window) line.due = now;
+    const windowFree = line.sent.length < line.perWindow ? -Infinity : line.sent[line.sent.length - line.perWindow]! + line.window;
+    setTimeout(() => {
+      line.timer = false;
+      line.sent.push(Date.now());
+      if (line.sent.length > line.perWindow) line.sent.shift();
+      line.due += line.interval;
+      line.waiting.shift()?.resolve();
+      this.release(line);
+    }, Math.max(0, line.due - now, windowFree - now));
+  }
+
+  /**
+   * Ends the scan's calls: those waiting for their turn fail with `CallCancelled`, and so does
+   * every later one (the scan has already failed; a queue of thousands must not run out first).
+   */
+  cancel(): void {
+    this.cancelled = true;
+    for (const line of this.lines.values()) for (const waiting of line.waiting.splice(0)) waiting.reject(new CallCancelled());
   }
 
   private redact(text: string): string {
@@ -167,8 +211,21 @@ export class CallScheduler {
   }
 }
 
+/** Calls of one budget waiting for their turn, and when the last one was let go. */
+interface Line {
+  readonly waiting: { resolve: () => void; reject: (error: Error) => void }[];
+  /** When the last `perWindow` calls were let go. */
+  readonly sent: number[];
+  /** When the next call is due on the even schedule. */
+  due: number;
+  timer: boolean;
+  readonly interval: number;
+  readonly perWindow: number;
+  readonly window: number;
+}
+
 /** The requests per second the scheduler allows an action. */
-export function rateOf(action: string, overrides?: Readonly<Record<string, number>>): number {
+function rateOf(action: string, overrides?: Readonly<Record<string, number>>): number {
   return overrides?.[action] ?? PUBLISHED_RATE_LIMITS[action] ?? DEFAULT_RATE;
 }
 

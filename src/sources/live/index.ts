@@ -7,8 +7,6 @@ import { resolveRegions } from './regions.js';
 import { sdkApi, type TencentApi } from './tencentApi.js';
 
 export { resolveCredentials, type CredentialSource, type OidcOptions } from './credentials.js';
-export { ALL_REGIONS, KNOWN_REGIONS } from './regions.js';
-export type { BudgetScope } from './callScheduler.js';
 
 export interface LiveReadOptions {
   /** Region names, or `all` for every region the account has; a name it does not offer is refused before any read. */

@@ -13,6 +13,9 @@ export class ReadPipeline {
   private failure: { error: unknown } | undefined;
   private finish: (() => void) | undefined;
 
+  /** `onFailure` runs once, when a read fails for good: it should stop the reads still waiting. */
+  constructor(private readonly onFailure: () => void = () => {}) {}
+
   /** A batched read of IDs: `size` a call, in the pipeline's flush order. */
   queue(size: number, read: (batch: string[]) => Promise<void>): BatchQueue {
     const queue = new BatchQueue(size, (batch) => this.run(() => read(batch)));
@@ -27,7 +30,9 @@ export class ReadPipeline {
     void read()
       .catch((error: unknown) => {
         // The first error that is not a handled call failure (rejected credentials) ends the scan.
-        this.failure ??= { error };
+        if (this.failure !== undefined) return;
+        this.failure = { error };
+        this.onFailure();
       })
       .finally(() => {
         this.active--;

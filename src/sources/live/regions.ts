@@ -7,7 +7,7 @@ import { CallFailed, CredentialsRejected, type CallScheduler } from './callSched
  * Tencent Cloud's public regions, for when the account's own list cannot be had (a role without
  * `region:DescribeRegions`, a proxy that does not pass it): names only, so a typo is still caught.
  */
-export const KNOWN_REGIONS: readonly string[] = [
+const KNOWN_REGIONS: readonly string[] = [
   'ap-bangkok',
   'ap-beijing',
   'ap-beijing-fsi',
@@ -33,7 +33,7 @@ export const KNOWN_REGIONS: readonly string[] = [
 ];
 
 /** `--region all`: every region the account has. */
-export const ALL_REGIONS = 'all';
+const ALL_REGIONS = 'all';
 
 /**
  * The regions to scan, checked before any of them is read: each must be one the account offers
