@@ -15,8 +15,8 @@ export interface PathRule {
   readonly defaultDeny?: true;
   /** `DROP 45.33.0.0/16 TCP:8443`, `default deny (no rule matched)`, or what kept it undecided. */
   readonly rule: string;
-  /** The part of the flow it decided: `45.33.0.0/16 TCP:8443`. */
-  readonly part: string;
+  /** The part of the flow it decided (`45.33.0.0/16 TCP:8443`); absent when it decided the whole flow there. */
+  readonly part?: string;
   readonly location?: SourceLocation;
 }
 

@@ -26,20 +26,25 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
   if (lb !== undefined && options.fromClients) {
     // Clients reach the CLB on the listener port; the backend port is only behind it.
     const listenerPorts = listener !== undefined && !isUnknown(listener.port) ? portRange(listener.port, listener.endPort !== undefined && !isUnknown(listener.endPort) ? listener.endPort : listener.port) : flow.query.ports;
-    const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], { ...flow.query, ports: listenerPorts }, ctx);
-    if (outcome?.unknownReason !== undefined) layers.push(undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason));
-    else if (outcome !== undefined) {
-      const groups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
-      layers.push(...groupLayers('loadBalancerGroup', groups, outcome.resource, outcome.verdicts[0]!.verdict, protocol, ctx));
-    }
+    layers.push(
+      ...cached(flow, `lb|${lb.key}`, () => {
+        const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], { ...flow.query, ports: listenerPorts }, ctx);
+        if (outcome === undefined) return [];
+        if (outcome.unknownReason !== undefined) return [undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason)];
+        return groupLayers('loadBalancerGroup', isUnknown(lb.securityGroups) ? [] : lb.securityGroups, outcome.resource, outcome.verdicts[0]!.verdict, protocol, ctx);
+      }),
+    );
   }
   for (const outcome of nic === undefined ? [] : evaluateLayers(['securityGroups', 'networkAcl'], flow.query, ctx)) {
     if (outcome.layer === 'securityGroups') {
-      let groupLayersOfNic: PathLayer[];
-      if (outcome.unknownReason !== undefined || nic === undefined || isUnknown(nic)) groupLayersOfNic = [undecided('securityGroup', outcome.resource, outcome.unknownReason ?? 'the interface is not known')];
-      else groupLayersOfNic = groupLayers('securityGroup', isUnknown(nic.securityGroups) ? [] : nic.securityGroups, nic.key, ownVerdict(outcome.verdicts[0]!.verdict, nic.key), protocol, ctx);
+      if (outcome.unknownReason !== undefined || nic === undefined || isUnknown(nic) || isUnknown(nic.securityGroups)) {
+        layers.push(undecided('securityGroup', outcome.resource, outcome.unknownReason ?? 'the security groups of the interface are not known'));
+        continue;
+      }
+      // The class verdict (shared by every backend with these groups) told for this backend's own interface.
+      const own = groupLayers('securityGroup', nic.securityGroups, nic.key, ownVerdict(outcome.verdicts[0]!.verdict, nic.key), protocol, ctx);
       // Drawn where the traffic would meet them, with what they would decide, as not evaluated.
-      layers.push(...(passToTarget ? groupLayersOfNic.map((l) => ({ ...l, outcome: 'skipped' as const, note: 'not evaluated: the CLB passes traffic to its targets' })) : groupLayersOfNic));
+      layers.push(...(passToTarget ? own.map((l) => ({ ...l, outcome: 'skipped' as const, note: 'not evaluated: the CLB passes traffic to its targets' })) : own));
       continue;
     }
     if (outcome.unknownReason !== undefined) {
@@ -48,10 +53,16 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
     }
     const acl = resolver.inventory.networkAcls.get(outcome.resource);
     for (const { verdict, direction, query } of outcome.verdicts) {
-      const kind = direction === 'ingress' ? 'networkAclIn' : 'networkAclOut';
-      const rules = rulesOf(verdict.parts, query.protocol);
-      const note = verdict.parts.find((p) => p.note !== undefined && p.decidedBy === undefined)?.note;
-      layers.push({ kind, resource: outcome.resource, ...(acl?.name ? { name: acl.name } : {}), outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) });
+      // Backends of one subnet get verdicts alike but computed apart (their own addresses): the
+      // same parts make the same layer, and describing address sets is the costly step.
+      layers.push(
+        ...cached(resolver, `acl|${direction}|${outcome.resource}|${protocol}|${partsKey(verdict.parts)}`, () => {
+          const kind = direction === 'ingress' ? 'networkAclIn' : 'networkAclOut';
+          const rules = rulesOf(verdict.parts, query.protocol, verdict.parts.length);
+          const note = verdict.parts.find((p) => p.note !== undefined && p.decidedBy === undefined)?.note;
+          return [{ kind, resource: outcome.resource, ...(acl?.name ? { name: acl.name } : {}), outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) }];
+        }),
+      );
     }
   }
   const arrow = flow.label.lastIndexOf(' → ');
@@ -65,6 +76,29 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
   };
 }
 
+function partsKey(parts: readonly VerdictPart[]): string {
+  return parts
+    .map((p) => `${p.verdict}|${p.decidedBy?.list ?? ''}|${p.decidedBy?.index ?? ''}|${p.decidedBy?.kind ?? ''}|${p.addresses.key()}|${p.symbol?.id ?? ''}|${p.ports.intervals.join(';')}|${p.note ?? ''}|${p.reason ?? ''}`)
+    .join('\n');
+}
+
+const layerCache = new WeakMap<object, Map<string, readonly PathLayer[]>>();
+
+/** Layers computed once per shared object (a prepared flow, a memoised verdict) and key. */
+function cached(owner: object, key: string, compute: () => readonly PathLayer[]): readonly PathLayer[] {
+  let byKey = layerCache.get(owner);
+  if (byKey === undefined) {
+    byKey = new Map();
+    layerCache.set(owner, byKey);
+  }
+  let layers = byKey.get(key);
+  if (layers === undefined) {
+    layers = compute();
+    byKey.set(key, layers);
+  }
+  return layers;
+}
+
 /**
  * Splits one ordered evaluation over several groups into a layer per group: each group shows the
  * rules of its own that decided a part; the implicit final DROP (listed under the owner) shows
@@ -73,7 +107,7 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
 function groupLayers(kind: PathLayerKind, refs: readonly string[], owner: string, verdict: FlowVerdict, protocol: string, ctx: AssertionContext): PathLayer[] {
   const keys = refs.map((ref) => ctx.resolver.securityGroup(ref)?.key ?? ref);
   if (keys.length === 0) {
-    const rules = rulesOf(verdict.parts.filter((p) => p.decidedBy !== undefined), protocol);
+    const rules = rulesOf(verdict.parts.filter((p) => p.decidedBy !== undefined), protocol, verdict.parts.length);
     const first = verdict.parts[0];
     const note = first?.verdict === 'allow' ? 'no security group bound: all listener traffic passes' : (first?.reason ?? first?.note);
     return [{ kind, resource: owner, outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) }];
@@ -84,30 +118,30 @@ function groupLayers(kind: PathLayerKind, refs: readonly string[], owner: string
   return keys.map((key, i) => {
     const mine = verdict.parts.filter((p) => p.decidedBy?.list === key);
     const parts = i === keys.length - 1 ? [...mine, ...closing] : mine;
-    const rules = rulesOf(parts, protocol);
+    const rules = rulesOf(parts, protocol, verdict.parts.length);
     const group = ctx.resolver.securityGroup(key);
     return { kind, resource: key, ...(group?.name ? { name: group.name } : {}), outcome: rules.length === 0 ? 'next' : outcomeOf(rules, { verdict: 'allow', parts }), rules };
   });
 }
 
-function rulesOf(parts: readonly VerdictPart[], protocol: string): PathRule[] {
-  const rules: PathRule[] = [];
-  for (const part of parts) {
+/** `flowParts`: how many parts the whole flow has at this layer (one: a rule decided all of it). */
+function rulesOf(parts: readonly VerdictPart[], protocol: string, flowParts: number): PathRule[] {
+  const shown = parts.filter((p) => p.decidedBy !== undefined || p.verdict !== 'allow').slice(0, MAX_RULES_PER_LAYER);
+  // A rule that decided the whole flow needs no part; describing address sets is the costly step.
+  const whole = shown.length === 1 && flowParts === 1;
+  return shown.map((part) => {
     const ref = part.decidedBy;
-    if (ref === undefined && part.verdict === 'allow') continue;
     const written = ref !== undefined && ref.kind === undefined && ref.index >= 0;
     const location = ref?.provenance?.location;
-    rules.push({
+    return {
       verdict: part.verdict,
       ...(written ? { index: ref.index } : {}),
       ...(ref?.kind === 'defaultDeny' ? { defaultDeny: true as const } : {}),
       rule: ref?.text ?? (part.verdict === 'deny' ? 'default deny (no rule matched)' : (part.reason ?? 'not decided')),
-      part: describePart(part, protocol),
+      ...(whole ? {} : { part: describePart(part, protocol) }),
       ...(location ? { location } : {}),
-    });
-    if (rules.length === MAX_RULES_PER_LAYER) break;
-  }
-  return rules;
+    };
+  });
 }
 
 function outcomeOf(rules: readonly PathRule[], verdict: FlowVerdict): PathOutcome {

@@ -133,11 +133,10 @@ function layerLines(layer: PathLayer): string[] {
   // A refusing layer names what refuses; the parts it admits are counted, not spelled out.
   const deciding = layer.outcome === 'deny' ? layer.rules.filter((r) => r.verdict !== 'allow') : layer.rules;
   const rules = deciding.slice(0, MAX_RULES_PER_NODE);
-  const whole = layer.rules.length === 1;
   for (const rule of rules) {
     lines.push(clip(ruleLabel(rule)));
     if (rule.location) lines.push(clip(`${rule.location.file}:${rule.location.line}`));
-    if (!whole) lines.push(clip(`for ${rule.part}`));
+    if (rule.part !== undefined) lines.push(clip(`for ${rule.part}`));
   }
   if (deciding.length > rules.length) lines.push(`+${deciding.length - rules.length} more`);
   const admitted = layer.rules.filter((r) => r.verdict === 'allow' && !deciding.includes(r));

@@ -35,10 +35,9 @@ function flowLines(flow: FlowPath, paint: (code: string, text: string) => string
     const name = l.name && l.name !== l.resource ? `${l.name} (${l.resource})` : l.resource;
     const color = l.outcome === 'deny' ? '31' : l.outcome === 'allow' || l.outcome === 'next' ? '32' : l.outcome === 'unknown' ? '35' : '2';
     lines.push(`    ${step}. ${KIND[l.kind].padEnd(13)} ${paint(`1;${color}`, OUTCOME[l.outcome].padEnd(7))} ${name}`);
-    const whole = l.rules.length === 1;
     for (const rule of l.rules) {
       const where = rule.location ? `  ${rule.location.file}:${rule.location.line}` : '';
-      lines.push(`         ${rule.verdict === 'deny' ? 'refused by' : rule.verdict === 'allow' ? 'admitted by' : 'undecided:'} ${ruleLabel(rule)}${whole ? '' : ` (for ${rule.part})`}${where}`);
+      lines.push(`         ${rule.verdict === 'deny' ? 'refused by' : rule.verdict === 'allow' ? 'admitted by' : 'undecided:'} ${ruleLabel(rule)}${rule.part === undefined ? '' : ` (for ${rule.part})`}${where}`);
     }
     if (l.outcome === 'next') lines.push('         no rule matched: on to the next group');
     if (l.note !== undefined && (l.outcome === 'skipped' || l.rules.length === 0)) lines.push(`         ${l.note}`);
