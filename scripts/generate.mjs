@@ -1,12 +1,14 @@
 // `npm run generate`: writes the files derived from the sources (scripts/generatedFiles.ts), which
 // are committed; test/policy/generatedFiles.test.ts fails when one is stale.
 import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const outfile = join(mkdtempSync(join(tmpdir(), 'clb-guard-generate-')), 'generate.mjs');
+// Inside node_modules, so that the bundle's imports of packages resolve.
+const dir = join('node_modules', '.cache', 'clb-guard-generate');
+mkdirSync(dir, { recursive: true });
+const outfile = join(dir, 'generate.mjs');
 await build({
   entryPoints: ['scripts/generatedFiles.ts'],
   outfile,

@@ -95,16 +95,24 @@ export class AddressSet {
     return this.v4.isEmpty() && this.v6.isEmpty();
   }
 
+  // Set operations give back an operand itself when the result equals it: fewer objects, and
+  // the texts already computed for it (describe, key) are kept.
   union(other: AddressSet): AddressSet {
-    return new AddressSet(this.v4.union(other.v4), this.v6.union(other.v6));
+    return this.same(this.v4.union(other.v4), this.v6.union(other.v6), other);
   }
 
   intersect(other: AddressSet): AddressSet {
-    return new AddressSet(this.v4.intersect(other.v4), this.v6.intersect(other.v6));
+    return this.same(this.v4.intersect(other.v4), this.v6.intersect(other.v6), other);
   }
 
   subtract(other: AddressSet): AddressSet {
-    return new AddressSet(this.v4.subtract(other.v4), this.v6.subtract(other.v6));
+    return this.same(this.v4.subtract(other.v4), this.v6.subtract(other.v6), undefined);
+  }
+
+  private same(v4: AddressSet['v4'], v6: AddressSet['v6'], other: AddressSet | undefined): AddressSet {
+    if (v4 === this.v4 && v6 === this.v6) return this;
+    if (other !== undefined && v4 === other.v4 && v6 === other.v6) return other;
+    return new AddressSet(v4, v6);
   }
 
   covers(other: AddressSet): boolean {

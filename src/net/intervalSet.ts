@@ -95,13 +95,33 @@ export class IntervalSet<T extends Scalar> {
     return new IntervalSet(domain, out);
   }
 
-  /** True when every member of `other` is in this set. */
+  /**
+   * True when every member of `other` is in this set. Intervals are kept merged (`normalise`),
+   * so each interval of `other` lies inside one of ours: a scan, no set is built.
+   */
   covers(other: IntervalSet<T>): boolean {
-    return other.subtract(this).isEmpty();
+    const a = this.intervals;
+    let i = 0;
+    for (const [lo, hi] of other.intervals) {
+      while (i < a.length && a[i]![1] < lo) i++;
+      const inside = a[i];
+      if (inside === undefined || inside[0] > lo || inside[1] < hi) return false;
+    }
+    return true;
   }
 
+  /** True when the sets share a member: a scan, no set is built. */
   overlaps(other: IntervalSet<T>): boolean {
-    return !this.intersect(other).isEmpty();
+    const a = this.intervals;
+    const b = other.intervals;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i]![1] < b[j]![0]) i++;
+      else if (b[j]![1] < a[i]![0]) j++;
+      else return true;
+    }
+    return false;
   }
 
   equals(other: IntervalSet<T>): boolean {

@@ -46,6 +46,11 @@ export function evaluateOrdered(query: FlowQuery, rules: readonly CompiledRule[]
 
     const nextPending: Pending[] = [];
     for (const item of pending) {
+      // A rule that cannot match any of it (most rules: another port or source) leaves it as it is.
+      if (!item.ports.overlaps(rule.ports.possible) || !item.addresses.overlaps(rule.peer.possible)) {
+        nextPending.push(item);
+        continue;
+      }
       // Decided for sure by this rule.
       const decidedAddresses = item.addresses.intersect(definitePeer);
       const decidedPorts = item.ports.intersect(definitePorts);

@@ -9,6 +9,7 @@ import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.
 import { parsePorts, type PortSet } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
 import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
+import type { AssertionFailure } from './assertions/assertionTypes.js';
 import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
 import type { FieldValue, Subject } from './subjects.js';
 
@@ -53,6 +54,8 @@ export class CheckCache {
   private readonly ephemeral = new Map<ReadonlyMap<string, ParamValue>, PortSet>();
   private readonly shadows = new Map<string, readonly IneffectiveDeny[]>();
   private readonly decisions = new Map<object, WeakMap<LayerVerdicts, unknown>>();
+  /** denyEffectiveForLoadBalancerTraffic, by listener, target port and group list. */
+  readonly bypassClasses = new ClassTable<Listener, number, readonly (Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet })[]>();
 
   constructor(readonly resolver: InventoryResolver) {}
 
@@ -115,14 +118,7 @@ export class CheckCache {
    * per (group list, query), naming the interface as `CLASS_INTERFACE`.
    */
   groupVerdicts(nic: NetworkInterface, query: FlowQuery): LayerVerdicts {
-    let groups = this.groupLists.get(nic);
-    if (groups === undefined) {
-      // A secondary interface without groups admits all, and its verdict names it: a class of its own.
-      if (isUnknown(nic.securityGroups)) groups = `?${nic.key}`;
-      else if (nic.securityGroups.length === 0 && !nic.primary) groups = `!${nic.key}`;
-      else groups = nic.securityGroups.join(',');
-      this.groupLists.set(nic, groups);
-    }
+    const groups = this.groupListKey(nic);
     let byGroups = this.groupClasses.get(query);
     if (byGroups === undefined) {
       byGroups = new Map();
@@ -169,6 +165,19 @@ export class CheckCache {
     return outcome;
   }
 
+  /** The interface's security groups, as a key: interfaces with the same list are one class. */
+  groupListKey(nic: NetworkInterface): string {
+    let groups = this.groupLists.get(nic);
+    if (groups === undefined) {
+      // A secondary interface without groups admits all, and its verdict names it: a class of its own.
+      if (isUnknown(nic.securityGroups)) groups = `?${nic.key}`;
+      else if (nic.securityGroups.length === 0 && !nic.primary) groups = `!${nic.key}`;
+      else groups = nic.securityGroups.join(',');
+      this.groupLists.set(nic, groups);
+    }
+    return groups;
+  }
+
   /** The client ports replies go to (`params.ephemeralPorts`): parsed once per params. */
   ephemeralPorts(params: ReadonlyMap<string, ParamValue>): PortSet {
     let ports = this.ephemeral.get(params);
@@ -208,16 +217,49 @@ export class CheckCache {
     return denies;
   }
 
-  /** An interface's own addresses, with a key for the verdicts that depend on them. */
+  /**
+   * An interface's own addresses, and the key of its ACL class: the subnet, and for a quintuple
+   * ACL (whose entries name the local side) the addresses too.
+   */
   interfaceAddresses(nic: NetworkInterface): { readonly bounds: AddressBounds; readonly aclKey: string } {
     let found = this.addresses.get(nic);
     if (found === undefined) {
       const bounds = this.resolver.interfaceAddresses(nic);
       const subnet = isUnknown(nic.subnet) ? `?${nic.key}` : nic.subnet;
-      found = { bounds, aclKey: `${subnet}|${bounds.definite.key()}|${bounds.possible.key()}` };
+      found = { bounds, aclKey: this.aclReadsLocalSide(nic) ? `${subnet}|${bounds.definite.key()}|${bounds.possible.key()}` : subnet };
       this.addresses.set(nic, found);
     }
     return found;
+  }
+
+  private aclReadsLocalSide(nic: NetworkInterface): boolean {
+    if (isUnknown(nic.subnet)) return false;
+    const acl = this.resolver.subnet(nic.subnet)?.networkAcl;
+    if (acl === undefined || acl === null || isUnknown(acl)) return false;
+    return this.resolver.networkAcl(acl)?.type === 'QUINTUPLE';
+  }
+}
+
+/** Results kept by three keys (an object and two values), without building a key string. */
+export class ClassTable<A extends object, B, T> {
+  private readonly rows = new Map<A, Map<B, Map<string, T>>>();
+
+  get(a: A, b: B, c: string): T | undefined {
+    return this.rows.get(a)?.get(b)?.get(c);
+  }
+
+  set(a: A, b: B, c: string, value: T): void {
+    let byB = this.rows.get(a);
+    if (byB === undefined) {
+      byB = new Map();
+      this.rows.set(a, byB);
+    }
+    let byC = byB.get(b);
+    if (byC === undefined) {
+      byC = new Map();
+      byB.set(b, byC);
+    }
+    byC.set(c, value);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import configSchema from '../../schema/config.schema.json' with { type: 'json' };
-import policySchema from '../../schema/policy.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonDocument } from './jsonDocument.js';
+// Compiled from schema/*.schema.json at build time (`npm run generate`), not at every start.
+import { validateConfig, validatePolicy } from './schemaValidators.generated.cjs';
 
 /** One located problem in a policy or config file. */
 export interface SchemaProblem {
@@ -15,23 +15,12 @@ export function formatProblem(problem: SchemaProblem): string {
   return `${problem.file}:${problem.line}: ${problem.pointer === '' ? '/' : problem.pointer}: ${problem.message}`;
 }
 
-let validators: { policy: ValidateFunction; config: ValidateFunction } | undefined;
-
-function compiled() {
-  if (validators === undefined) {
-    const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strictTypes: false, verbose: true });
-    ajv.addSchema(policySchema);
-    validators = { policy: ajv.getSchema(policySchema.$id)!, config: ajv.compile(configSchema) };
-  }
-  return validators;
-}
-
 export function validatePolicyDocument(doc: JsonDocument): SchemaProblem[] {
-  return problemsOf(doc, compiled().policy);
+  return problemsOf(doc, validatePolicy);
 }
 
 export function validateConfigDocument(doc: JsonDocument): SchemaProblem[] {
-  return problemsOf(doc, compiled().config);
+  return problemsOf(doc, validateConfig);
 }
 
 export function problemsOf(doc: JsonDocument, validate: ValidateFunction): SchemaProblem[] {

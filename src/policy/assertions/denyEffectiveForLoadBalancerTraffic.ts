@@ -1,3 +1,5 @@
+import type { NetworkInterface } from '../../model/instance.js';
+import type { Listener, LoadBalancer } from '../../model/loadBalancer.js';
 import { isUnknown } from '../../model/value.js';
 import { admitThroughGroups } from '../../net/interfaceAdmission.js';
 import { portRange } from '../../net/portSet.js';
@@ -27,48 +29,71 @@ export const denyEffectiveForLoadBalancerTraffic: AssertionKind<Extract<Assertio
   evaluate: (_assertion, ctx) => checkDenyEffectiveForLoadBalancerTraffic(ctx),
 };
 
+/** A failure of the class, without the subject: `peer` is the DROP's source, for the subject's path. */
+type ClassFailure = Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet };
+
+const NONE: readonly ClassFailure[] = [];
+
 function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): AssertionFailure[] {
-  const { subject, resolver } = ctx;
+  const { subject, cache } = ctx;
   const { lb, listener, nic, target } = subject;
   if (lb === undefined || listener === undefined || nic === undefined || isUnknown(nic) || target === undefined) return [];
   if (isUnknown(target.port) || isUnknown(listener.port) || isUnknown(listener.protocol)) return [];
+  // Backends behind one listener with the same groups and port are one class: decided once.
+  const groups = cache.groupListKey(nic);
+  let failures = cache.bypassClasses.get(listener, target.port, groups);
+  if (failures === undefined) {
+    failures = bypassedDenies(ctx.resolver, lb, listener, transportOf(listener.protocol), listener.port, nic, target.port);
+    cache.bypassClasses.set(listener, target.port, groups, failures);
+  }
+  if (failures.length === 0) return [];
+  const related = [subject.resource, lb.key, listener.key];
   const protocol = transportOf(listener.protocol);
-  const failures: AssertionFailure[] = [];
+  const targetPort = target.port;
+  return failures.map(({ peer, ...failure }) => ({
+    ...failure,
+    related,
+    path: () => flowPathOf({ query: { protocol, addresses: peer, symbols: [], ports: portRange(targetPort) }, label: `${peer.describe()} → ${protocol}:${targetPort}`, portsLabel: String(targetPort), unknownReasons: [] }, ctx, { fromClients: true }),
+  }));
+}
+
+/** The backend DROPs on the target port that the CLB's own groups do not carry. */
+function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, listener: Listener, protocol: Protocol, listenerPort: number, nic: NetworkInterface, targetPort: number): readonly ClassFailure[] {
+  const failures: ClassFailure[] = [];
   for (const rule of compileInterface(resolver, nic, 'ingress')) {
     if (rule.action !== 'DROP' || rule.ref.index < 0) continue;
-    if (!rule.protocols.definite.has(protocol) || !rule.ports.definite.has(target.port)) continue;
+    if (!rule.protocols.definite.has(protocol) || !rule.ports.definite.has(targetPort)) continue;
     const peer = rulePeer(resolver, rule.ref);
     if (peer === undefined || peer.isEmpty()) continue;
     const lbGroups = isUnknown(lb.securityGroups) ? undefined : lb.securityGroups;
     if (lbGroups === undefined) continue;
-    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listener.port) });
+    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listenerPort) });
     // Carried means an explicit DROP in the CLB's groups refuses it; a default deny is incidental
     // and disappears the day the group is opened wider.
     if (verdict.parts.every((p) => p.verdict === 'deny' && p.decidedBy !== undefined && p.decidedBy.index >= 0)) continue;
     const admitted = verdict.parts.some((p) => p.verdict !== 'deny');
-    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : admitted ? `the security groups of ${lb.key} (${lbGroups.join(', ')}) admit it on ${listener.port}` : `the security groups of ${lb.key} (${lbGroups.join(', ')}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
+    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : admitted ? `the security groups of ${lb.key} (${lbGroups.join(', ')}) admit it on ${listenerPort}` : `the security groups of ${lb.key} (${lbGroups.join(', ')}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
     failures.push({
       status: 'fail',
       resource: rule.ref.list,
-      related: [subject.resource, lb.key, listener.key],
       evidence: [
         { verdict: 'deny', list: rule.ref.list, direction: 'ingress', index: rule.ref.index, rule: rule.ref.text, part: 'not evaluated for CLB traffic (pass-to-target)', location: rule.ref.provenance?.location ?? null },
         ...verdict.parts
           .filter((p) => p.verdict !== 'deny' || p.decidedBy === undefined || p.decidedBy.index < 0)
           .slice(0, 3)
-          .map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? 'no security group', part: `${p.addresses.describe()} → ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null })),
+          .map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? 'no security group', part: `${p.addresses.describe()} → ${listenerPort}`, location: p.decidedBy?.provenance?.location ?? null })),
       ],
       vars: new Map([
         ['denyRule', rule.ref.text],
         ['carried', carried],
       ]),
       location: rule.ref.provenance?.location ?? null,
-      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listener.port as number),
-      path: () => flowPathOf({ query: { protocol, addresses: peer, symbols: [], ports: portRange(target.port as number) }, label: `${peer.describe()} → ${protocol}:${String(target.port)}`, portsLabel: String(target.port), unknownReasons: [] }, ctx, { fromClients: true }),
+      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listenerPort),
       key: `${rule.ref.index}:${lb.key}`,
+      peer,
     });
   }
-  return failures;
+  return failures.length === 0 ? NONE : failures;
 }
 
 const PASS_OFF = 'or turn load_balancer_pass_to_target off so backend groups apply again';
