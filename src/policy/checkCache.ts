@@ -1,3 +1,4 @@
+import type { AddressSet } from '../net/addressSet.js';
 import type { NetworkInterface } from '../model/instance.js';
 import type { Listener, LoadBalancer } from '../model/loadBalancer.js';
 import { isUnknown } from '../model/value.js';
