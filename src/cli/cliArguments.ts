@@ -17,11 +17,20 @@ export interface CommonArguments {
   readonly today?: string;
 }
 
+/** `plan --resolve-live`: live mode's region and endpoint flags, and what fails the run. */
+export interface HybridArguments {
+  /** Empty: the region of the plan's tencentcloud provider. */
+  readonly regions: readonly string[];
+  readonly apiEndpoint?: string;
+  readonly allowPartial: boolean;
+  readonly failOnPreexisting: boolean;
+}
+
 /** What `--help` can be about: the overview or one command. */
 export type HelpTopic = 'overview' | 'plan' | 'live' | 'policies' | 'policies validate' | 'policies list';
 
 export type Command =
-  | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
+  | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly hybrid?: HybridArguments; readonly common: CommonArguments }
   | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly common: CommonArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
@@ -41,6 +50,8 @@ const OPTIONS = {
   region: { type: 'string', multiple: true, value: 'REGION', help: 'region to scan (repeatable, or comma-separated)' },
   'api-endpoint': { type: 'string', value: 'URL', help: 'send every API call to URL (emulators, proxies); http only for loopback' },
   'allow-partial': { type: 'boolean', help: 'exit by the findings even if some API calls kept failing' },
+  'resolve-live': { type: 'boolean', help: "read what the plan names by ID (and the live backends its changes reach) from the account; live mode's credentials" },
+  'fail-on-preexisting': { type: 'boolean', help: 'with --resolve-live: let failures live backends already have fail the run too' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: 'text (default), json, sarif or markdown' },
@@ -60,7 +71,7 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 /** The options each command accepts, in the order its help lists them. */
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
-  plan: ['tf-root', ...COMMON],
+  plan: ['tf-root', 'resolve-live', 'region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting', ...COMMON],
   live: ['region', 'api-endpoint', 'allow-partial', ...COMMON],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
@@ -77,7 +88,10 @@ Run \`clb-guard COMMAND --help\` for the options of a command.`,
   plan: `Usage: clb-guard plan PLAN.json|- [options]
 
 Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdin:
-  terraform show -json tfplan | clb-guard plan -`,
+  terraform show -json tfplan | clb-guard plan -
+With --resolve-live, what the plan names by ID and does not manage (groups, subnets, ACLs, CLBs…)
+is read from the account, and the live backends its changes reach are checked too; credentials as
+for live mode, the region from --region or the plan's tencentcloud provider.`,
   live: `Usage: clb-guard live --region REGION [--region …] [options]
 
 Checks the live Tencent Cloud account. Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
@@ -213,14 +227,25 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
-    return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), common };
+    const hybridOnly = (['region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting'] as const).find((name) => values[name] !== undefined);
+    if (!bool('resolve-live') && hybridOnly !== undefined) throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
+    const endpoint = str('api-endpoint');
+    const hybrid: HybridArguments | undefined = bool('resolve-live')
+      ? { regions: regionsOf(strs('region')), ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}), allowPartial: bool('allow-partial'), failOnPreexisting: bool('fail-on-preexisting') }
+      : undefined;
+    return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), ...(hybrid ? { hybrid } : {}), common };
   }
   if (rest.length > 0) throw new InputError(`live takes no positional arguments (got "${rest[0]}"); use --region`);
-  const regions = strs('region')
-    .flatMap((r) => r.split(','))
-    .map((r) => r.trim())
-    .filter((r) => r !== '');
+  const regions = regionsOf(strs('region'));
   if (regions.length === 0) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou');
   const apiEndpoint = str('api-endpoint');
   return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), common };
+}
+
+/** `--region a --region b,c` → `[a, b, c]`. */
+function regionsOf(values: readonly string[]): string[] {
+  return values
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
 }

@@ -3,14 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
-import type { PlanCheckOptions } from '../check/options.js';
+import type { PlanCheckOptions, ResolveLiveOptions } from '../check/options.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
-import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
+import { parseCommand, usage, type Command, type CommonArguments, type HybridArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 
 export interface CliIo {
@@ -87,9 +87,14 @@ async function run(command: Command, io: CliIo): Promise<number> {
         policyPaths: command.common.policies,
         ...(command.common.today !== undefined ? { today: command.common.today } : {}),
         ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+        ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
       });
       await emit(report, command.common, io);
-      return exitCodeFor(report, command.common.failOn);
+      if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {
+        io.stderr.write('clb-guard: resolving the plan\'s external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
+        return 2;
+      }
+      return exitCodeFor(report, command.common.failOn, { failOnPreexisting: command.hybrid?.failOnPreexisting === true });
     }
     case 'live': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
@@ -112,6 +117,11 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return exitCodeFor(report, command.common.failOn);
     }
   }
+}
+
+function resolveLiveOf(hybrid: HybridArguments, io: CliIo): ResolveLiveOptions {
+  const apiEndpoint = hybrid.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
+  return { regions: hybrid.regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}) };
 }
 
 async function emit(report: Report, common: CommonArguments, io: CliIo): Promise<void> {

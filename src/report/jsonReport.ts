@@ -28,6 +28,7 @@ export function renderJson(report: Report): string {
     warnings: report.warnings,
     target: report.target,
     counts: report.counts,
+    ...(report.resolution !== undefined ? { resolution: report.resolution } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -47,6 +48,7 @@ function orderFinding(f: Finding) {
     ...(f.remediation !== undefined ? { remediation: f.remediation } : {}),
     ...(f.docs !== undefined ? { docs: f.docs } : {}),
     ...(f.consoleUrl !== undefined ? { consoleUrl: f.consoleUrl } : {}),
+    ...(f.outsidePlan !== undefined ? { outsidePlan: f.outsidePlan } : {}),
     fingerprint: f.fingerprint,
   };
 }

@@ -282,9 +282,17 @@ function byId(items: Record<string, unknown>[] | undefined, field: string, wante
   return wanted === undefined ? all : all.filter((item) => wanted.includes(String(item[field])));
 }
 
+/** Whether a CLB has a target on one of these private IPs (DescribeLoadBalancers' BackendPrivateIps). */
+function hasBackendIp(a: RegionAccount, lb: string, ips: readonly string[]): boolean {
+  const ipOf = new Map(a.instances.map((i) => [String(i.InstanceId), (i.PrivateIpAddresses as string[] | undefined) ?? []]));
+  const targets = (a.targets[lb] ?? []).flatMap((l) => [...((l.Targets as Record<string, unknown>[] | undefined) ?? []), ...((l.Rules as Record<string, unknown>[] | undefined) ?? []).flatMap((r) => (r.Targets as Record<string, unknown>[] | undefined) ?? [])]);
+  return targets.some((t) => [...((t.PrivateIpAddresses as string[] | undefined) ?? []), ...(ipOf.get(String(t.InstanceId)) ?? []), ...(typeof t.EniIp === 'string' ? [t.EniIp] : [])].some((ip) => ips.includes(ip)));
+}
+
 const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, unknown>) => Record<string, unknown>> = {
   DescribeLoadBalancers: (a, p) => {
-    const all = byId(a.loadBalancers, 'LoadBalancerId', ids(p, 'LoadBalancerIds', 20));
+    const backends = p.BackendPrivateIps as string[] | undefined;
+    const all = byId(a.loadBalancers, 'LoadBalancerId', ids(p, 'LoadBalancerIds', 20)).filter((lb) => backends === undefined || hasBackendIp(a, String(lb.LoadBalancerId), backends));
     return { TotalCount: all.length, LoadBalancerSet: page(all, p) };
   },
   DescribeListeners: (a, p) => {
@@ -304,7 +312,11 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     return { TotalCount: all.length, TargetGroupInstanceSet: page(all, p), RealCount: all.length };
   },
   DescribeInstances: (a, p) => {
-    const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds'));
+    const groups = filterValues(p, 'security-group-id');
+    const ips = filterValues(p, 'private-ip-address');
+    const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds')).filter(
+      (i) => (groups === undefined || ((i.SecurityGroupIds as string[] | undefined) ?? []).some((g) => groups.includes(g))) && (ips === undefined || ((i.PrivateIpAddresses as string[] | undefined) ?? []).some((ip) => ips.includes(ip))),
+    );
     return { TotalCount: all.length, InstanceSet: page(all, p) };
   },
   DescribeSecurityGroupPolicies: (a, p) => {
@@ -333,7 +345,12 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
   },
   DescribeNetworkInterfaces: (a, p) => {
     const ips = filterValues(p, 'address-ip');
-    const all = (a.networkInterfaces ?? []).filter((n) => ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress)));
+    const groups = filterValues(p, 'groups.security-group-id');
+    const all = byId(a.networkInterfaces, 'NetworkInterfaceId', ids(p, 'NetworkInterfaceIds')).filter(
+      (n) =>
+        (ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress))) &&
+        (groups === undefined || ((n.GroupSet as string[] | undefined) ?? []).some((g) => groups.includes(g))),
+    );
     return { TotalCount: all.length, NetworkInterfaceSet: page(all, p) };
   },
   DescribeAddressTemplates: (a, p) => {

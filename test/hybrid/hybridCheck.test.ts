@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model/finding.js';
+import { hybridCheck, lastEmulator, stopEmulator } from './hybridRun.js';
+
+afterEach(stopEmulator);
+
+const summary = (report: Report) => report.findings.map((f) => `${f.status} ${f.policy} ${f.resource.replace(/^tencentcloud_[a-z_]+\./, '').replace(/_/g, '-')}`).sort();
+
+// The same findings as the whole estate in one plan (test/live/planLiveParity.test.ts).
+const IN_ONE_PLAN: Record<string, string[]> = {
+  'external-healthy': [],
+  'external-udp-health-check': ['fail backend-allows-health-check ins-dns'],
+  'external-group-order': ['fail deny-before-allow sg-blocklist'],
+  'external-private-acl': ['fail acl-allows-both-directions acl-db'],
+  'external-pass-to-target-windows': ['fail admin-port-not-public ins-win'],
+  'external-clb': ['fail backend-allows-health-check ins-dns'],
+};
+
+describe('plan --resolve-live: what the plan names by ID is read from the account', () => {
+  it.each(Object.keys(IN_ONE_PLAN))('%s: the same findings as when everything is in one plan', async (name) => {
+    const report = await hybridCheck(name);
+    expect(summary(report)).toEqual(IN_ONE_PLAN[name]);
+    expect(report.complete).toBe(true);
+    expect(report.resolution?.complete).toBe(true);
+    expect(report.resolution?.objects.every((o) => o.status === 'live')).toBe(true);
+  });
+});
+
+describe('plan --resolve-live: the plan wins where both know an object', () => {
+  it('a group whose rules the plan reorders is judged in the planned order, not read from the account', async () => {
+    const report = await hybridCheck('plan-reorders-rules');
+    // Live, the DROP sits after the ACCEPT (deny-before-allow fails); the plan puts it first.
+    expect(summary(report)).toEqual([]);
+    expect(report.resolution?.objects.map((o) => o.id)).not.toContain('sg-web');
+  });
+
+  it('a group the plan deletes is not read: what needs it is unknown, saying the plan deletes it', async () => {
+    const report = await hybridCheck('plan-deletes-group');
+    expect(report.resolution?.objects.find((o) => o.id === 'sg-blocklist')).toEqual({ id: 'sg-blocklist', kind: 'securityGroup', status: 'deletedByPlan', reason: 'sg-blocklist is deleted by this plan' });
+    expect(summary(report)).toEqual(['unknown admin-port-not-public ins-web', 'unknown backend-allows-clients ins-web', 'unknown backend-allows-vip ins-web']);
+    for (const f of report.findings) expect(f.message).toContain('sg-blocklist is deleted by this plan');
+    // Only the group the instance keeps is read.
+    expect(lastEmulator().log.filter((c) => c.action === 'DescribeSecurityGroupPolicies').map((c) => c.params.SecurityGroupId)).toEqual(['sg-open']);
+  });
+});
+
+describe('plan --resolve-live: an ID the account does not have', () => {
+  it('is a finding-level unknown "sg-… not found in REGION", never a pass, and the run is still complete', async () => {
+    const report = await hybridCheck('missing-group');
+    expect(report.resolution?.objects.find((o) => o.id === 'sg-ghost')).toMatchObject({ status: 'notFound', reason: 'sg-ghost not found in ap-guangzhou' });
+    // sg-app decides the CLB's traffic before sg-ghost is reached; the admin ports depend on sg-ghost.
+    expect(summary(report)).toEqual(['unknown admin-port-not-public ins-app1']);
+    expect(report.findings[0]!.message).toContain('sg-ghost not found in ap-guangzhou');
+    expect(report.warnings).toContain('sg-ghost: sg-ghost not found in ap-guangzhou: the checks that depend on it are unknown');
+    expect(report.complete).toBe(true);
+  });
+});
+
+describe('plan --resolve-live: calls', () => {
+  it('reads each external object once, in ID batches', async () => {
+    const report = await hybridCheck('external-private-acl');
+    const log = lastEmulator().log;
+    expect(Object.fromEntries([...lastEmulator().calls].sort())).toEqual({ DescribeNetworkAcls: 1, DescribeSecurityGroupPolicies: 1, DescribeSubnets: 1, DescribeVpcs: 1 });
+    // Both subnets (the instance's and the CLB's) in one call.
+    expect((log.find((c) => c.action === 'DescribeSubnets')!.params.SubnetIds as string[]).sort()).toEqual(['subnet-db', 'subnet-lb']);
+    expect(log.find((c) => c.action === 'DescribeNetworkAcls')!.params.NetworkAclIds).toEqual(['acl-db']);
+    expect(report.resolution?.calls).toEqual({ DescribeNetworkAcls: 1, DescribeSecurityGroupPolicies: 1, DescribeSubnets: 1, DescribeVpcs: 1 });
+    expect(report.resolution?.objects.map((o) => `${o.kind} ${o.id}`).sort()).toEqual(['networkAcl acl-db', 'securityGroup sg-db', 'subnet subnet-db', 'subnet subnet-lb', 'vpc vpc-main']);
+  });
+
+  it('throttling during resolution is retried: the same findings, complete', async () => {
+    const report = await hybridCheck('external-group-order', { throttleRate: 0.5, seed: 7 });
+    expect(summary(report)).toEqual(IN_ONE_PLAN['external-group-order']);
+    expect(report.resolution?.complete).toBe(true);
+    const calls = Object.values(report.resolution!.calls).reduce((a, b) => a + b, 0);
+    expect(calls).toBeGreaterThan(4);
+  });
+
+  it('a call that keeps failing makes the resolution incomplete, and what it was for unknown', async () => {
+    const report = await hybridCheck('external-group-order', { answers: [{ action: 'DescribeSecurityGroupPolicies', kind: 'raw', status: 503, body: 'busy', when: (p) => p.SecurityGroupId === 'sg-blocklist' }] });
+    expect(report.resolution?.complete).toBe(false);
+    expect(report.complete).toBe(false);
+    expect(report.resolution?.objects.find((o) => o.id === 'sg-blocklist')?.status).toBe('failed');
+    expect(report.findings.every((f) => f.status === 'unknown')).toBe(true);
+    expect(lastEmulator().calls.get('DescribeSecurityGroupPolicies')).toBe(7); // sg-open once, sg-blocklist six attempts
+  });
+});
