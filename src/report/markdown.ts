@@ -1,5 +1,6 @@
 import { fixGroupsOf, fixSummary, type Evidence, type Finding, type Fix, type Report, type Severity } from '../model/finding.js';
 import type { SourceLocation } from '../model/provenance.js';
+import { outsidePlanLines } from './outsidePlanSection.js';
 import { summaryLine } from './textReport.js';
 
 /** Where the repository's files can be read at the commit the report is about (the PR head). */
@@ -48,6 +49,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
     head.push('');
   }
+  head.push(...outsidePlanLines(report, links));
   const tail: string[] = [];
   const expired = report.exceptions.filter((e) => e.expired);
   const applied = report.exceptions.filter((e) => !e.expired && e.suppressed > 0);
@@ -124,6 +126,10 @@ function fence(text: string): string {
 }
 
 /** Keeps user-controlled text from breaking the Markdown around it (tables, code spans, HTML). */
+export function escapeMarkdown(text: string): string {
+  return escape(text);
+}
+
 function escape(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/`/g, "'").replace(/\|/g, '\\|');
 }

@@ -24,7 +24,7 @@ describe('blast radius: a shared group the plan changes is judged on the live ba
     });
     expect(finding.message).toContain('probes to port 8081');
     expect(finding.message).toContain(`Caused by this plan's change to sg-shared (${LITE_RULE}): it breaks live ins-other behind lb-other, outside this plan.`);
-    expect(report.resolution?.dependents.sort()).toEqual(['ins-old', 'ins-other']);
+    expect([...report.resolution!.dependents].sort()).toEqual(['ins-old', 'ins-other']);
     // The plan's own backend behind its own CLB is fine with the planned group.
     expect(report.findings.filter((f) => f.outsidePlan === undefined)).toEqual([]);
     expect(exitCodeFor(report, 'error')).toBe(1);
