@@ -14,6 +14,9 @@ export interface ActionInputs {
   readonly sarifFile?: string;
   readonly apiEndpoint?: string;
   readonly allowPartial: boolean;
+  /** Plan mode: read the plan's external references and the live dependents of its changes from the account. */
+  readonly resolveLive: boolean;
+  readonly failOnPreexisting: boolean;
   readonly comment: 'auto' | 'always' | 'never';
   readonly driftIssue: 'auto' | 'always' | 'never';
   readonly githubToken?: string;
@@ -81,6 +84,8 @@ export function readActionInputs(): ActionInputs {
     failOn,
     annotations: flag('annotations', true),
     allowPartial: flag('allow-partial', false),
+    resolveLive: flag('resolve-live', false),
+    failOnPreexisting: flag('fail-on-preexisting', false),
     comment: choice('comment'),
     driftIssue: choice('drift-issue'),
   };

@@ -36,7 +36,7 @@ export async function runAction(): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (exitCodeFor(report, inputs.failOn) === 1) {
+    if (exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1) {
       core.setFailed(`clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`);
     }
   } catch (error) {
@@ -55,13 +55,18 @@ async function check(inputs: ActionInputs, cwd: string): Promise<Report> {
     ...(inputs.config ? { configFile: inputs.config } : {}),
     policyPaths: inputs.policies,
   };
-  if (inputs.mode === 'plan') return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}) });
   if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined)) throw new InputError('OIDC needs both role-arn and oidc-provider-id');
+  const oidc = inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => core.getIDToken() } } : {};
+  if (inputs.mode === 'plan') {
+    // resolve-live: the same credentials as live mode; regions default to the plan's provider's.
+    const resolveLive = inputs.resolveLive ? { resolveLive: { regions: inputs.regions, ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}), ...oidc, onSecret: (secret: string) => core.setSecret(secret) } } : {};
+    return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}), ...resolveLive });
+  }
   return checkLive({
     ...common,
     regions: inputs.regions,
     ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
-    ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => core.getIDToken() } } : {}),
+    ...oidc,
     // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
     // and the ID token clb-guard obtains itself are masked as soon as they exist.
     onSecret: (secret) => core.setSecret(secret),
