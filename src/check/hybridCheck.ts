@@ -4,7 +4,7 @@ import type { Finding, Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import type { SourceLocation } from '../model/provenance.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
-import { externalReferencesOf, readPlanFacts, resolveHybrid, type BlastRadius } from '../sources/hybrid/index.js';
+import { externalReferencesOf, readPlanFacts, resolveHybrid, type BlastRadius, type Dependent } from '../sources/hybrid/index.js';
 import { resolveCredentials } from '../sources/live/index.js';
 import { checkInventory } from './checkInventory.js';
 import type { ResolveLiveOptions } from './options.js';
@@ -76,16 +76,30 @@ function withAbsenceReason(finding: Finding, absent: readonly { id: string; reas
   return reasons.length === 0 ? finding : { ...finding, message: `${finding.message} ${reasons.join('; ')}.` };
 }
 
+/**
+ * The live dependent a finding is about: its resource (a live instance or CLB read for the blast
+ * radius), or one it names as related (a finding on the planned ACL about a live backend).
+ */
+function dependentOf(finding: Finding, blast: BlastRadius): Dependent | undefined {
+  for (const ref of [finding.resource, ...finding.related]) {
+    const direct = blast.dependents.get(ref);
+    if (direct !== undefined) return direct;
+  }
+  if (blast.loadBalancers.has(finding.resource)) return [...blast.dependents.values()].find((d) => d.loadBalancers.includes(finding.resource));
+  return undefined;
+}
+
 /** Findings on a live dependent: caused by the change, or there already. */
 function classified(finding: Finding, live: Report, blast: BlastRadius, locate: (address: string) => SourceLocation | undefined): Finding {
-  const dependent = blast.dependents.get(finding.resource) ?? (blast.loadBalancers.has(finding.resource) ? [...blast.dependents.values()].find((d) => d.loadBalancers.includes(finding.resource)) : undefined);
+  const dependent = dependentOf(finding, blast);
   if (dependent === undefined) return finding;
   const preexisting = live.findings.some((l) => l.fingerprint === finding.fingerprint && l.status === finding.status);
   const change = dependent.change;
-  const where = `live ${finding.resource}${dependent.loadBalancers.length > 0 ? ` behind ${dependent.loadBalancers.join(', ')}` : ''}, outside this plan`;
+  const where = `live ${dependent.backend}${dependent.loadBalancers.length > 0 ? ` behind ${dependent.loadBalancers.join(', ')}` : ''}, outside this plan`;
   const outsidePlan = { change: change.addresses, changed: change.id, backend: dependent.backend, loadBalancers: dependent.loadBalancers, consoleUrls: dependent.consoleUrls, preexisting };
-  if (preexisting) return { ...finding, message: `${finding.message} (pre-existing on ${where}: it fails with the live ${change.id} too, so this plan does not cause it)`, outsidePlan };
-  const location = change.addresses.map(locate).find((l) => l !== undefined) ?? null;
+  // Not this plan's doing: no line of the PR carries it.
+  if (preexisting) return { ...finding, location: null, message: `${finding.message} (pre-existing on ${where}: it fails with the live ${change.id} too, so this plan does not cause it)`, outsidePlan };
+  const location = finding.location ?? change.addresses.map(locate).find((l) => l !== undefined) ?? null;
   return { ...finding, location, message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(', ')}): it breaks ${where}.`, outsidePlan };
 }
 

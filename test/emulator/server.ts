@@ -314,8 +314,12 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
   DescribeInstances: (a, p) => {
     const groups = filterValues(p, 'security-group-id');
     const ips = filterValues(p, 'private-ip-address');
+    const subnets = filterValues(p, 'subnet-id');
     const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds')).filter(
-      (i) => (groups === undefined || ((i.SecurityGroupIds as string[] | undefined) ?? []).some((g) => groups.includes(g))) && (ips === undefined || ((i.PrivateIpAddresses as string[] | undefined) ?? []).some((ip) => ips.includes(ip))),
+      (i) =>
+        (groups === undefined || ((i.SecurityGroupIds as string[] | undefined) ?? []).some((g) => groups.includes(g))) &&
+        (ips === undefined || ((i.PrivateIpAddresses as string[] | undefined) ?? []).some((ip) => ips.includes(ip))) &&
+        (subnets === undefined || subnets.includes(String((i.VirtualPrivateCloud as { SubnetId?: string } | undefined)?.SubnetId))),
     );
     return { TotalCount: all.length, InstanceSet: page(all, p) };
   },
@@ -334,7 +338,8 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     return { TotalCount: all.length, VpcSet: page(all, p) };
   },
   DescribeNetworkAcls: (a, p) => {
-    const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds'));
+    // NetworkAcl.SubnetSet: the subnets bound to it, unless the fixture lists them itself.
+    const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds')).map((acl) => ('SubnetSet' in acl ? acl : { ...acl, SubnetSet: a.subnets.filter((s) => s.NetworkAclId === acl.NetworkAclId).map((s) => ({ SubnetId: s.SubnetId, VpcId: s.VpcId, CidrBlock: s.CidrBlock })) }));
     return { TotalCount: all.length, NetworkAclSet: page(all, p) };
   },
   DescribeNetworkAclQuintupleEntries: (a, p) => {
@@ -346,10 +351,12 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
   DescribeNetworkInterfaces: (a, p) => {
     const ips = filterValues(p, 'address-ip');
     const groups = filterValues(p, 'groups.security-group-id');
+    const subnets = filterValues(p, 'subnet-id');
     const all = byId(a.networkInterfaces, 'NetworkInterfaceId', ids(p, 'NetworkInterfaceIds')).filter(
       (n) =>
         (ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress))) &&
-        (groups === undefined || ((n.GroupSet as string[] | undefined) ?? []).some((g) => groups.includes(g))),
+        (groups === undefined || ((n.GroupSet as string[] | undefined) ?? []).some((g) => groups.includes(g))) &&
+        (subnets === undefined || subnets.includes(String(n.SubnetId))),
     );
     return { TotalCount: all.length, NetworkInterfaceSet: page(all, p) };
   },

@@ -70,3 +70,19 @@ describe('blast radius: a shared group the plan changes is judged on the live ba
     });
   });
 });
+
+describe('blast radius: a network ACL the plan changes is judged on the live backends in its other subnets', () => {
+  it('dropping an ACL entry breaks a backend in another workspace\'s subnet behind its CLB: on the ACL\'s line, naming both', async () => {
+    const report = await hybridCheck('blast-radius-acl');
+    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`)).toEqual(['fail acl-allows-both-directions tencentcloud_vpc_acl.acl_shared']);
+    const finding = report.findings[0]!;
+    expect(finding.location).toMatchObject({ file: 'main.tf', line: 16 });
+    expect(finding.outsidePlan).toMatchObject({ change: ['tencentcloud_vpc_acl.acl_shared'], changed: 'acl-shared', backend: 'ins-b', loadBalancers: ['lb-b'], preexisting: false });
+    expect(finding.message).toContain("Caused by this plan's change to acl-shared (tencentcloud_vpc_acl.acl_shared): it breaks live ins-b behind lb-b, outside this plan.");
+    // The subnets behind the ACL come with it; their members are read by subnet-id, once.
+    const log = lastEmulator().log;
+    expect(log.filter((c) => c.action === 'DescribeInstances').map((c) => c.params.Filters)).toEqual([[{ Name: 'subnet-id', Values: ['subnet-a', 'subnet-b'] }]]);
+    expect(log.filter((c) => c.action === 'DescribeNetworkAcls').map((c) => c.params.NetworkAclIds)).toEqual([['acl-shared']]);
+    expect(exitCodeFor(report, 'error')).toBe(1);
+  });
+});

@@ -1,7 +1,9 @@
 import type { Instance, NetworkInterface } from '../../model/instance.js';
 import type { Listener, LoadBalancer, Target } from '../../model/loadBalancer.js';
+import type { NetworkAcl } from '../../model/networkAcl.js';
 import type { SecurityGroup } from '../../model/securityGroup.js';
 import { isUnknown } from '../../model/value.js';
+import { targetsOf } from './externalReferences.js';
 import type { LiveLookup } from './liveLookup.js';
 import type { MutableInventory } from './mutableInventory.js';
 import type { PlannedChange } from './planFacts.js';
@@ -17,63 +19,66 @@ export interface Dependent {
   readonly change: PlannedChange;
 }
 
+/** The live version of each changed object, under the inventory key of its planned version. */
+export interface LiveVersions {
+  readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
+  readonly networkAcls: ReadonlyMap<string, NetworkAcl>;
+}
+
 export interface BlastRadius {
   readonly dependents: ReadonlyMap<string, Dependent>;
   /** The CLBs outside the plan read for the dependents, by cloud ID. */
   readonly loadBalancers: ReadonlySet<string>;
-  /** Inventory key → the live version of each changed object (the inventory has the planned one). */
-  readonly liveVersions: ReadonlyMap<string, SecurityGroup>;
+  readonly live: LiveVersions;
   readonly complete: boolean;
 }
+
+type Members = { readonly instances: readonly Instance[]; readonly interfaces: readonly NetworkInterface[]; readonly complete: boolean };
 
 const ipsOf = (nic: NetworkInterface): string[] => (isUnknown(nic.privateIps) ? [] : [...nic.privateIps]);
 
 /**
- * For each existing security group the plan changes: the live instances and ENIs bound to it
- * that the plan does not have (`DescribeInstances` / `DescribeNetworkInterfaces` by
- * security-group-id), and the live CLBs outside the plan that target them (`DescribeLoadBalancers`
- * by `BackendPrivateIps`, then their listeners and targets). They join the inventory, each CLB
- * with only the targets that are dependents (its other backends are not this change's business),
- * so that the policies judge them with the planned group.
+ * The live objects outside the plan that an existing object the plan changes reaches: for a
+ * security group, the instances and ENIs bound to it (`DescribeInstances` /
+ * `DescribeNetworkInterfaces` by security-group-id); for a network ACL, those in the subnets it
+ * is bound to (by subnet-id). Then the live CLBs outside the plan that target them
+ * (`DescribeLoadBalancers` by `BackendPrivateIps`, then their listeners and targets). They join
+ * the inventory, each CLB with only the targets that are dependents (its other backends are not
+ * this change's business), so that the policies judge them with the planned object.
  */
 export async function readBlastRadius(inventory: MutableInventory, changes: readonly PlannedChange[], deleted: ReadonlySet<string>, lookup: LiveLookup): Promise<BlastRadius> {
   const dependents = new Map<string, Dependent>();
   const loadBalancers = new Set<string>();
-  const liveVersions = new Map<string, SecurityGroup>();
+  const securityGroups = new Map<string, SecurityGroup>();
+  const networkAcls = new Map<string, NetworkAcl>();
   let complete = true;
   const inPlan = (id: string) => inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id);
-  // A group the plan deletes has no members after it (Tencent refuses to delete a group in use).
-  for (const change of changes.filter((c) => c.kind === 'securityGroup' && !deleted.has(c.id))) {
-    const key = inventory.aliases.get(change.id) ?? change.id;
-    const live = (await lookup.securityGroups([change.id])).get(change.id);
-    if (live === undefined || !('found' in live)) continue; // new in this plan, or unreadable (the lookup says so)
-    liveVersions.set(key, live.found);
-    const members = await lookup.groupMembers([change.id]);
+
+  const addDependents = async (change: PlannedChange, members: Members): Promise<void> => {
     complete &&= members.complete;
     const outside: (Instance | NetworkInterface)[] = [...members.instances.filter((i) => !inPlan(i.key)), ...members.interfaces.filter((n) => !inPlan(n.key) && !(n.instance !== undefined && inPlan(n.instance)))];
-    if (outside.length === 0) continue;
+    if (outside.length === 0) return;
     const ipOwner = new Map<string, string>();
     for (const o of outside) for (const ip of 'interfaces' in o ? o.interfaces.flatMap(ipsOf) : ipsOf(o)) ipOwner.set(ip, o.key);
     const lbIds = await lookup.loadBalancersWithBackends([...ipOwner.keys()]);
     if (lbIds === undefined) complete = false;
-    const outsideLbs = (lbIds ?? []).filter((id) => !inPlan(id));
-    const read = await lookup.loadBalancers(outsideLbs);
+    const read = await lookup.loadBalancers((lbIds ?? []).filter((id) => !inPlan(id)));
     const keys = new Set(outside.map((o) => o.key));
+    const mine = (t: Target) => (typeof t.instance === 'string' && keys.has(t.instance)) || (typeof t.eniIp === 'string' && ipOwner.has(t.eniIp));
     const behind = new Map<string, string[]>();
     for (const [id, looked] of read) {
       if (!('found' in looked)) {
         complete = false;
         continue;
       }
-      const mine = (t: Target) => (typeof t.instance === 'string' && keys.has(t.instance)) || (typeof t.eniIp === 'string' && ipOwner.has(t.eniIp));
       const restricted: LoadBalancer = { ...looked.found, listeners: looked.found.listeners.map((l) => onlyTargets(l, mine)).filter((l) => l.targets.length > 0 || l.rules.length > 0 || l.targetsUnknownReason !== undefined) };
-      if (!inventory.loadBalancers.has(id)) inventory.loadBalancers.set(id, restricted);
+      // A CLB read for an earlier change keeps the targets it had; this change's are added.
+      const earlier = inventory.loadBalancers.get(id);
+      inventory.loadBalancers.set(id, earlier === undefined ? restricted : { ...earlier, listeners: looked.found.listeners.map((l) => onlyTargets(l, (t) => mine(t) || targetsOf(earlier).some((e) => sameTarget(e, t)))) });
       loadBalancers.add(id);
-      for (const l of restricted.listeners) {
-        for (const t of [...l.targets, ...l.rules.flatMap((r) => r.targets)]) {
-          const backend = typeof t.instance === 'string' ? t.instance : typeof t.eniIp === 'string' ? ipOwner.get(t.eniIp) : undefined;
-          if (backend !== undefined && !(behind.get(backend) ?? []).includes(id)) behind.set(backend, [...(behind.get(backend) ?? []), id]);
-        }
+      for (const t of targetsOf(restricted)) {
+        const backend = typeof t.instance === 'string' ? t.instance : typeof t.eniIp === 'string' ? ipOwner.get(t.eniIp) : undefined;
+        if (backend !== undefined && !(behind.get(backend) ?? []).includes(id)) behind.set(backend, [...(behind.get(backend) ?? []), id]);
       }
     }
     for (const o of outside) {
@@ -84,9 +89,27 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
       const urls = [o.provenance.consoleUrl, ...lbs.map((lb) => read.get(lb)).map((l) => (l && 'found' in l ? l.found.provenance.consoleUrl : undefined))].filter((u): u is string => u !== undefined);
       if (!dependents.has(o.key)) dependents.set(o.key, { backend: o.key, loadBalancers: lbs, consoleUrls: urls, change });
     }
+  };
+
+  // A deleted object has no dependents after the change (Tencent refuses to delete one in use).
+  for (const change of changes.filter((c) => !deleted.has(c.id))) {
+    const key = inventory.aliases.get(change.id) ?? change.id;
+    if (change.kind === 'securityGroup') {
+      const live = (await lookup.securityGroups([change.id])).get(change.id);
+      if (live === undefined || !('found' in live)) continue; // new in this plan, or unreadable (the lookup says so)
+      securityGroups.set(key, live.found);
+      await addDependents(change, await lookup.groupMembers([change.id]));
+    } else if (change.kind === 'networkAcl') {
+      const live = (await lookup.networkAcls([change.id])).get(change.id);
+      if (live === undefined || !('found' in live)) continue;
+      networkAcls.set(key, live.found);
+      await addDependents(change, await lookup.subnetMembers(lookup.subnetsOfAcl(change.id)));
+    }
   }
-  return { dependents, loadBalancers, liveVersions, complete };
+  return { dependents, loadBalancers, live: { securityGroups, networkAcls }, complete };
 }
+
+const sameTarget = (a: Target, b: Target) => a.instance === b.instance && a.eniIp === b.eniIp && a.port === b.port;
 
 function onlyTargets(listener: Listener, keep: (t: Target) => boolean): Listener {
   const rules = listener.rules.map((r) => ({ ...r, targets: r.targets.filter(keep) })).filter((r) => r.targets.length > 0);

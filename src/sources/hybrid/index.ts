@@ -57,11 +57,13 @@ export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, 
   for (const problem of lookups.flatMap((l) => l.problems)) inventory.warnings.push({ message: `${problem}; what it was for is unknown` });
   const planned = frozen(inventory, planInventory.complete && complete);
   const liveGroups = new Map(inventory.securityGroups);
-  for (const [key, group] of blast.liveVersions) liveGroups.set(key, group);
+  for (const [key, group] of blast.live.securityGroups) liveGroups.set(key, group);
+  const liveAcls = new Map(inventory.networkAcls);
+  for (const [key, acl] of blast.live.networkAcls) liveAcls.set(key, acl);
   const objects = [...resolution.resolved.values()].map((o) => ({ id: o.id, kind: o.kind, status: o.status, ...(o.reason !== undefined ? { reason: o.reason } : {}) }));
   return {
     planned,
-    live: { ...planned, securityGroups: liveGroups },
+    live: { ...planned, securityGroups: liveGroups, networkAcls: liveAcls },
     blast,
     resolution: { regions: options.regions, objects, dependents: [...blast.dependents.keys()], calls: Object.fromEntries([...scheduler.counts].sort(([a], [b]) => a.localeCompare(b))), complete },
   };

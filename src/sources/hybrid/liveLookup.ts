@@ -78,7 +78,12 @@ export class LiveLookup {
 
   async networkAcls(ids: readonly string[]): Promise<Map<string, Looked<NetworkAcl>>> {
     return this.each('acl', ids, async (todo) => {
-      const read = await this.byIds('vpc', 'DescribeNetworkAcls', 'NetworkAclIds', 'NetworkAclSet', 'NetworkAclId', todo, IDS_PER_CALL, (api) => networkAclOf(api, this.region));
+      const read = await this.byIds('vpc', 'DescribeNetworkAcls', 'NetworkAclIds', 'NetworkAclSet', 'NetworkAclId', todo, IDS_PER_CALL, (api) => {
+        // The subnets an ACL is bound to come with it: kept for the blast radius of a changed ACL.
+        const subnets = Array.isArray(api.SubnetSet) ? api.SubnetSet.filter(isApi).map((s) => text(s.SubnetId)).filter((s): s is string => s !== undefined) : [];
+        this.aclSubnets.set(String(api.NetworkAclId), subnets);
+        return networkAclOf(api, this.region);
+      });
       for (const [id, looked] of read) {
         if (!('found' in looked) || looked.found.type !== 'QUINTUPLE') continue;
         const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', { NetworkAclId: id }, 'NetworkAclQuintupleSet');
@@ -149,6 +154,23 @@ export class LiveLookup {
       for (const n of read.enis ?? []) if (!n.primary && bound(n, g)) interfaces.set(n.key, n);
     }
     return { instances: [...instances.values()], interfaces: [...interfaces.values()], complete };
+  }
+
+  /** The subnets a network ACL read here is bound to (empty when it was not read). */
+  subnetsOfAcl(id: string): readonly string[] {
+    return this.aclSubnets.get(id) ?? [];
+  }
+  private readonly aclSubnets = new Map<string, string[]>();
+
+  /** The instances and ENIs in these subnets, from the account; `complete` false when a call failed. */
+  async subnetMembers(subnets: readonly string[]): Promise<{ instances: Instance[]; interfaces: NetworkInterface[]; complete: boolean }> {
+    if (subnets.length === 0) return { instances: [], interfaces: [], complete: true };
+    const [instances, enis] = await Promise.all([this.filtered('cvm', 'DescribeInstances', 'subnet-id', subnets, 'InstanceSet'), this.filtered('vpc', 'DescribeNetworkInterfaces', 'subnet-id', subnets, 'NetworkInterfaceSet')]);
+    return {
+      instances: (instances ?? []).map((api) => instanceOf(api, this.region)),
+      interfaces: (enis ?? []).map((api) => networkInterfaceOf(api, this.region)).filter((n) => !n.primary),
+      complete: instances !== undefined && enis !== undefined,
+    };
   }
 
   /** IDs of the CLBs that have one of these private IPs as a backend; `undefined` when not read. */
