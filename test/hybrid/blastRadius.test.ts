@@ -86,3 +86,18 @@ describe('blast radius: a network ACL the plan changes is judged on the live bac
     expect(exitCodeFor(report, 'error')).toBe(1);
   });
 });
+
+describe('blast radius: a CLB listener the plan changes is judged on the live targets the plan does not register', () => {
+  it('moving the health check to a port the group does not admit breaks a hand-registered backend too: on the listener\'s line', async () => {
+    const report = await hybridCheck('blast-radius-clb');
+    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`)).toEqual(['fail backend-allows-health-check ins-ext', 'fail backend-allows-health-check tencentcloud_instance.ins_web']);
+    const outside = report.findings.find((f) => f.resource === 'ins-ext')!;
+    expect(outside.location).toMatchObject({ file: 'main.tf', line: 25 });
+    expect(outside.outsidePlan).toMatchObject({ change: ['tencentcloud_clb_listener.lbl_web'], changed: 'lb-web', backend: 'ins-ext', loadBalancers: ['lb-web'], preexisting: false });
+    expect(outside.message).toContain('probes to port 8090');
+    // The plan's own backend is an ordinary finding of the plan.
+    expect(report.findings.find((f) => f.resource === 'tencentcloud_instance.ins_web')!.outsidePlan).toBeUndefined();
+    expect(report.resolution?.dependents).toEqual(['ins-ext']);
+    expect(lastEmulator().log.filter((c) => c.action === 'DescribeInstances').map((c) => c.params.InstanceIds)).toEqual([['ins-ext']]);
+  });
+});

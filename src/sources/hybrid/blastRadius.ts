@@ -23,6 +23,8 @@ export interface Dependent {
 export interface LiveVersions {
   readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
   readonly networkAcls: ReadonlyMap<string, NetworkAcl>;
+  /** A changed CLB with its live listener settings (and the same targets as its planned version). */
+  readonly loadBalancers: ReadonlyMap<string, LoadBalancer>;
 }
 
 export interface BlastRadius {
@@ -51,6 +53,7 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
   const loadBalancers = new Set<string>();
   const securityGroups = new Map<string, SecurityGroup>();
   const networkAcls = new Map<string, NetworkAcl>();
+  const liveBalancers = new Map<string, LoadBalancer>();
   let complete = true;
   const inPlan = (id: string) => inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id);
 
@@ -104,9 +107,51 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
       if (live === undefined || !('found' in live)) continue;
       networkAcls.set(key, live.found);
       await addDependents(change, await lookup.subnetMembers(lookup.subnetsOfAcl(change.id)));
+    } else {
+      const live = (await lookup.loadBalancers([change.id])).get(change.id);
+      const planned = inventory.loadBalancers.get(key);
+      if (live === undefined || !('found' in live) || planned === undefined) continue;
+      const versions = withOutsideTargets(planned, live.found, (id) => inPlan(id));
+      if (versions.outside.length === 0) continue;
+      inventory.loadBalancers.set(key, versions.planned);
+      liveBalancers.set(key, versions.live);
+      loadBalancers.add(change.id);
+      const ids = [...new Set(versions.outside.map((t) => t.instance).filter((i): i is string => typeof i === 'string'))];
+      for (const [id, looked] of await lookup.instances(ids)) {
+        if (!('found' in looked)) continue; // unknown through the resolution that follows
+        if (!inventory.instances.has(id)) inventory.instances.set(id, looked.found);
+        if (!dependents.has(id)) dependents.set(id, { backend: id, loadBalancers: [change.id], consoleUrls: [looked.found.provenance.consoleUrl, live.found.provenance.consoleUrl].filter((u): u is string => u !== undefined), change });
+      }
     }
   }
-  return { dependents, loadBalancers, live: { securityGroups, networkAcls }, complete };
+  return { dependents, loadBalancers, live: { securityGroups, networkAcls, loadBalancers: liveBalancers }, complete };
+}
+
+/**
+ * A CLB the plan changes, and the live targets of its listeners that the plan does not register
+ * (by hand, by another workspace). The planned version gets them, so that they are judged with
+ * the planned health check and pass-to-target; the live version is the same with the live
+ * listener settings. L7 rules keep the plan's targets only.
+ */
+function withOutsideTargets(planned: LoadBalancer, live: LoadBalancer, inPlan: (id: string) => boolean): { planned: LoadBalancer; live: LoadBalancer; outside: Target[] } {
+  const outside: Target[] = [];
+  const plannedListeners = new Map<Listener, Listener>();
+  const liveListeners = new Map<Listener, Listener>();
+  const extra: Listener[] = [];
+  for (const l of live.listeners) {
+    const match = planned.listeners.find((p) => p.key === l.key || p.provenance.cloudId === l.key || p.provenance.cloudId === `${live.key}#${l.key}`);
+    const theirs = l.targets.filter((t) => !(typeof t.instance === 'string' && inPlan(t.instance)) && !(match?.targets.some((p) => sameTarget(p, t)) ?? false));
+    outside.push(...theirs);
+    if (match === undefined) {
+      if (theirs.length > 0) extra.push({ ...l, targets: theirs, rules: [] });
+      continue;
+    }
+    const merged = { ...match, targets: [...match.targets, ...theirs] };
+    plannedListeners.set(match, merged);
+    liveListeners.set(match, { ...merged, protocol: l.protocol, port: l.port, healthCheck: l.healthCheck });
+  }
+  const listeners = (versions: Map<Listener, Listener>) => [...planned.listeners.map((p) => versions.get(p) ?? p), ...extra];
+  return { planned: { ...planned, listeners: listeners(plannedListeners) }, live: { ...planned, passToTarget: live.passToTarget, listeners: listeners(liveListeners) }, outside };
 }
 
 const sameTarget = (a: Target, b: Target) => a.instance === b.instance && a.eniIp === b.eniIp && a.port === b.port;

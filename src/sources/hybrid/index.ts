@@ -60,10 +60,12 @@ export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, 
   for (const [key, group] of blast.live.securityGroups) liveGroups.set(key, group);
   const liveAcls = new Map(inventory.networkAcls);
   for (const [key, acl] of blast.live.networkAcls) liveAcls.set(key, acl);
+  const liveBalancers = new Map(inventory.loadBalancers);
+  for (const [key, lb] of blast.live.loadBalancers) liveBalancers.set(key, lb);
   const objects = [...resolution.resolved.values()].map((o) => ({ id: o.id, kind: o.kind, status: o.status, ...(o.reason !== undefined ? { reason: o.reason } : {}) }));
   return {
     planned,
-    live: { ...planned, securityGroups: liveGroups, networkAcls: liveAcls },
+    live: { ...planned, securityGroups: liveGroups, networkAcls: liveAcls, loadBalancers: liveBalancers },
     blast,
     resolution: { regions: options.regions, objects, dependents: [...blast.dependents.keys()], calls: Object.fromEntries([...scheduler.counts].sort(([a], [b]) => a.localeCompare(b))), complete },
   };

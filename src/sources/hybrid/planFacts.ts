@@ -25,7 +25,8 @@ export interface PlanFacts {
 }
 
 const GROUP_RULES = new Set(['tencentcloud_security_group_rule_set', 'tencentcloud_security_group_lite_rule', 'tencentcloud_security_group_rule']);
-const CLB_PARTS = new Set(['tencentcloud_clb_listener', 'tencentcloud_clb_listener_rule', 'tencentcloud_clb_attachment', 'tencentcloud_clb_instance']);
+/** What changes how a CLB treats all its backends (an attachment only adds or removes its own). */
+const CLB_PARTS = new Set(['tencentcloud_clb_listener', 'tencentcloud_clb_listener_rule', 'tencentcloud_clb_instance']);
 
 export function readPlanFacts(plan: unknown): PlanFacts {
   const root = isObject(plan) ? plan : {};
