@@ -45,10 +45,11 @@ export function isPlaceholder(object: { readonly key: Ref; readonly provenance: 
 }
 
 /**
- * Every cloud ID the inventory uses and has no object for (or only a placeholder for, where the
+ * Every cloud ID the inventory uses and has no object for (`membersOnly`: interfaces that are
+ * there only as members of a group a rule names, whose own references are not the plan's) (or only a placeholder for, where the
  * live object has what the placeholder lacks), by kind.
  */
-export function externalReferencesOf(inventory: Inventory): ExternalReferences {
+export function externalReferencesOf(inventory: Inventory, membersOnly: ReadonlySet<string> = new Set()): ExternalReferences {
   const ids = new Map<ExternalKind, Set<string>>();
   const has = (kind: ExternalKind, ref: string): boolean => {
     const key = inventory.aliases.get(ref) ?? ref;
@@ -92,6 +93,8 @@ export function externalReferencesOf(inventory: Inventory): ExternalReferences {
   const interfaces: NetworkInterface[] = [...[...inventory.instances.values()].flatMap((i: Instance) => i.interfaces), ...inventory.networkInterfaces.values()];
   for (const instance of inventory.instances.values()) want('vpc', instance.vpc);
   for (const nic of interfaces) {
+    // An interface read only as a group's member counts for its IPs, nothing else.
+    if (membersOnly.has(nic.key)) continue;
     for (const g of known(nic.securityGroups) ?? []) want('securityGroup', g);
     want('subnet', nic.subnet);
   }

@@ -30,6 +30,8 @@ const MAX_ROUNDS = 8;
 export class ReferenceResolution {
   readonly resolved = new Map<string, ResolvedObject>();
   private readonly membersRead = new Set<string>();
+  /** Interfaces in the inventory only as members of a group named as a rule's source. */
+  private readonly membersOnly = new Set<string>();
   private readonly ipsRead = new Set<string>();
 
   constructor(
@@ -42,7 +44,7 @@ export class ReferenceResolution {
   /** Follows references until nothing the inventory names is missing. */
   async run(): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const refs = externalReferencesOf(this.inventory);
+      const refs = externalReferencesOf(this.inventory, this.membersOnly);
       const todo = [...refs.ids].map(([kind, ids]) => [kind, [...ids].filter((id) => !this.resolved.has(id))] as const).filter(([, ids]) => ids.length > 0);
       const groups = [...refs.peerGroups].filter((g) => !this.membersRead.has(g) && !this.facts.deleted.has(g));
       const ips = [...refs.eniIps].filter((ip) => !this.ipsRead.has(ip));
@@ -170,11 +172,13 @@ export class ReferenceResolution {
     const { instances, interfaces } = await this.lookups[0]!.groupMembers(groups);
     const inv = this.inventory;
     const listed = new Set([...[...inv.instances.values()].flatMap((i) => i.interfaces.map((n) => n.key)), ...inv.networkInterfaces.keys()]);
-    for (const instance of instances) {
-      if (inv.instances.has(instance.key) || inv.aliases.has(instance.key)) continue;
-      for (const nic of instance.interfaces) if (!listed.has(nic.key)) inv.networkInterfaces.set(nic.key, nic);
-    }
-    for (const nic of interfaces) if (!listed.has(nic.key)) inv.networkInterfaces.set(nic.key, nic);
+    const add = (nic: NetworkInterface) => {
+      if (listed.has(nic.key)) return;
+      inv.networkInterfaces.set(nic.key, nic);
+      this.membersOnly.add(nic.key);
+    };
+    for (const instance of instances) if (!inv.instances.has(instance.key) && !inv.aliases.has(instance.key)) instance.interfaces.forEach(add);
+    interfaces.forEach(add);
   }
 
   private async readEnisWithIps(ips: readonly string[]): Promise<void> {
