@@ -7,6 +7,7 @@ import type { LoadedConfig } from '../policy/policyTypes.js';
 import { externalReferencesOf, readPlanFacts, resolveHybrid, type BlastRadius, type Dependent } from '../sources/hybrid/index.js';
 import { resolveCredentials } from '../sources/live/index.js';
 import { checkInventory } from './checkInventory.js';
+import { callPacing } from './callPacing.js';
 import type { ResolveLiveOptions } from './options.js';
 
 interface HybridCheckInput {
@@ -43,14 +44,11 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
     const line = `--resolve-live: no Tencent Cloud credentials, so the plan was checked alone; ${externalUnknownLine(report, input.inventory)}`;
     return { ...report, warnings: [...report.warnings, line] };
   }
-  const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
-  const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
   const hybrid = await resolveHybrid(input.inventory, facts, {
     regions,
     credentials,
     logger: input.logger,
-    timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
-    retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
+    ...callPacing(env),
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });

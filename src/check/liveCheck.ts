@@ -1,5 +1,6 @@
 import type { Report } from '../model/finding.js';
 import { readLiveInventory, resolveCredentials } from '../sources/live/index.js';
+import { callPacing } from './callPacing.js';
 import { checkInventory } from './checkInventory.js';
 import { loadRunConfig, logWarnings } from './index.js';
 import type { LiveCheckOptions } from './options.js';
@@ -12,16 +13,11 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     ...(options.onSecret ? { onSecret: options.onSecret } : {}),
   });
-  const env = options.env ?? process.env;
-  // Per-call timeout and retry pace: overridable for slow proxies (and fast tests).
-  const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
-  const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
   const inventory = await readLiveInventory({
     regions: options.regions,
     credentials,
     logger: options.logger,
-    timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
-    retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
+    ...callPacing(options.env ?? process.env),
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
   });
   const report = checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target: { regions: options.regions } });

@@ -1,9 +1,8 @@
 import type { LiveResolution } from '../../model/finding.js';
 import type { Inventory } from '../../model/inventory.js';
-import type { Logger } from '../../logging/logger.js';
-import { CallScheduler, type RetryPolicy } from '../live/callScheduler.js';
-import type { CredentialSource } from '../live/credentials.js';
-import { sdkApi, type TencentApi } from '../live/tencentApi.js';
+import { CallScheduler } from '../live/callScheduler.js';
+import type { LiveReadOptions } from '../live/index.js';
+import { sdkApi } from '../live/tencentApi.js';
 import { readBlastRadius, type BlastRadius } from './blastRadius.js';
 import { LiveLookup } from './liveLookup.js';
 import { mutableCopy, type MutableInventory } from './mutableInventory.js';
@@ -14,17 +13,8 @@ export { readPlanFacts, type PlanFacts, type PlannedChange } from './planFacts.j
 export { externalReferencesOf } from './externalReferences.js';
 export type { BlastRadius, Dependent } from './blastRadius.js';
 
-export interface HybridOptions {
-  readonly regions: readonly string[];
-  readonly credentials: CredentialSource;
-  readonly apiEndpoint?: string;
-  readonly logger: Logger;
-  readonly retry?: RetryPolicy;
-  readonly rateLimits?: Readonly<Record<string, number>>;
-  readonly timeoutSeconds?: number;
-  /** Replaces the SDK (unit tests). */
-  readonly api?: TencentApi;
-}
+/** The live reader's options: credentials, endpoint, pacing, regions (the first is the plan's). */
+export type HybridOptions = LiveReadOptions;
 
 export interface HybridInventories {
   /** The plan's inventory completed from the account, with the plan's versions of what it changes. */
