@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkPlan } from '../../src/check/index.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import type { Report } from '../../src/model/finding.js';
-import { hybridCheck, lastEmulator, stopEmulator } from './hybridRun.js';
+import type { Account } from '../emulator/accountFixture.js';
+import { startEmulator } from '../emulator/server.js';
+import { fixtureCopy, hybridCheck, hybridEnv, lastEmulator, repoRoot, stopEmulator, today } from './hybridRun.js';
 
 afterEach(stopEmulator);
 
@@ -83,5 +89,19 @@ describe('plan --resolve-live: calls', () => {
     expect(report.resolution?.objects.find((o) => o.id === 'sg-blocklist')?.status).toBe('failed');
     expect(report.findings.every((f) => f.status === 'unknown')).toBe(true);
     expect(lastEmulator().calls.get('DescribeSecurityGroupPolicies')).toBe(7); // sg-open once, sg-blocklist six attempts
+  });
+});
+
+describe('plan --resolve-live: several regions', () => {
+  it('an ID not found in the first region is looked for in the next; one the account lacks everywhere names them all', async () => {
+    const fixture = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/hybrid/missing-group/account.json'), 'utf8')) as Account;
+    const empty = { loadBalancers: [], listeners: {}, targets: {}, instances: [], securityGroupPolicies: {}, subnets: [], networkAcls: [] };
+    const emulator = await startEmulator({ account: { regions: { ...fixture.regions, 'ap-shanghai': empty } } });
+    const report = await checkPlan({ cwd: fixtureCopy('missing-group'), logger: silentLogger, planFile: 'plan.json', today, resolveLive: { env: hybridEnv, apiEndpoint: emulator.url, regions: ['ap-shanghai', 'ap-guangzhou'] } });
+    await emulator.close();
+    expect(report.resolution?.objects.find((o) => o.id === 'sg-app')?.status).toBe('live');
+    expect(report.resolution?.objects.find((o) => o.id === 'sg-ghost')?.reason).toBe('sg-ghost not found in ap-shanghai, ap-guangzhou');
+    expect(report.resolution?.complete).toBe(true);
+    expect(summary(report)).toEqual(['unknown admin-port-not-public ins-app1']);
   });
 });
