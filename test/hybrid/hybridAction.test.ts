@@ -58,6 +58,9 @@ describe('the Action with resolve-live: true in a pull_request workflow (OIDC, r
     expect(code).toBe(1);
     expect(emulator.calls.get('AssumeRoleWithWebIdentity')).toBe(1);
     expect(out).toContain('::error title=backend-allows-health-check%3A ins-other,file=main.tf,line=17,');
+    // What ins-old already fails is a notice on no line: not the PR's doing.
+    expect(out).toContain('::notice title=backend-allows-vip (pre-existing)%3A ins-old::');
+    expect(out).not.toMatch(/::error title=[^:]*ins-old/);
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(summary).toContain('### Outside this plan');
     expect(summary).toContain('on live [`ins-other`]');
