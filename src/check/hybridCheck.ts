@@ -55,7 +55,7 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
   const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target });
   const live = hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target }) : undefined;
   const r = hybrid.resolution;
-  const absent = r.objects.filter((o) => o.status !== 'live' && o.reason !== undefined);
+  const absent = r.objects.filter((o) => o.reason !== undefined);
   const findings = planned.findings.map((f) => withAbsenceReason(live === undefined ? f : classified(f, live, hybrid.blast, input.locate), absent));
   const read = r.objects.filter((o) => o.status === 'live').length;
   const calls = Object.values(r.calls).reduce((a, b) => a + b, 0);
@@ -65,7 +65,8 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
 
 /**
  * The engine names the list it could not read ("rules of sg-…"); the finding says why: the
- * account has no such group, or the plan deletes it.
+ * account has no such group, the plan deletes it, or the plan adds rules to it at a place it
+ * does not say.
  */
 function withAbsenceReason(finding: Finding, absent: readonly { id: string; reason?: string }[]): Finding {
   if (finding.status !== 'unknown') return finding;

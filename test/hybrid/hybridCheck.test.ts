@@ -105,3 +105,16 @@ describe('plan --resolve-live: several regions', () => {
     expect(summary(report)).toEqual(['unknown admin-port-not-public ins-app1']);
   });
 });
+
+describe('plan --resolve-live: single rules the plan writes into a group outside it', () => {
+  it('rules already applied: the group is its live rules, and their order is judged', async () => {
+    const report = await hybridCheck('single-rule-applied');
+    expect(summary(report)).toEqual(['fail deny-before-allow sg-web']);
+  });
+
+  it('a new rule: its place among the live rules is not in the plan, so what depends on the order is unknown, saying so', async () => {
+    const report = await hybridCheck('single-rule-new');
+    expect(summary(report)).toEqual(['unknown admin-port-not-public ins-web', 'unknown backend-allows-clients ins-web', 'unknown backend-allows-vip ins-web']);
+    for (const f of report.findings) expect(f.message).toContain("where the provider inserts the plan's new rules among the live rules of sg-web cannot be told");
+  });
+});

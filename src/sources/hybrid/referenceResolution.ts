@@ -12,7 +12,7 @@ export interface ResolvedObject {
   readonly kind: ExternalKind;
   readonly id: string;
   readonly status: 'live' | 'notFound' | 'deletedByPlan' | 'failed';
-  /** Why it is not live: "sg-… not found in ap-guangzhou". */
+  /** Why it is not (wholly) known: "sg-… not found in ap-guangzhou". */
   readonly reason?: string;
   /** Where it was read. */
   readonly region?: string;
@@ -97,7 +97,11 @@ export class ReferenceResolution {
     switch (kind) {
       case 'securityGroup': {
         const planned = inv.securityGroups.get(id);
-        inv.securityGroups.set(id, planned === undefined ? (object as SecurityGroup) : withPlannedSingleRules(planned, object as SecurityGroup));
+        const group = planned === undefined ? (object as SecurityGroup) : withPlannedSingleRules(planned, object as SecurityGroup);
+        inv.securityGroups.set(id, group);
+        // Read, and still not wholly known: the finding says why.
+        const reason = group.ingress.unknownReason ?? group.egress.unknownReason;
+        if (reason !== undefined) this.resolved.set(id, { ...this.resolved.get(id)!, reason });
         return;
       }
       case 'loadBalancer': {
