@@ -88,8 +88,9 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       if (!line.startsWith('0 ')) options.logger.info(`${line}; --resolve-live reads them from the account`);
     }
   }
-  // Pre-existing findings on live backends have no line of this plan: they are not its to fix.
-  const lineless = report.findings.filter((f) => f.location === null && f.outsidePlan === undefined);
+  // Objects read from the account have no line of this plan, and pre-existing findings are not its to fix.
+  const live = new Set(report.resolution?.objects.map((o) => o.id) ?? []);
+  const lineless = report.findings.filter((f) => f.location === null && f.outsidePlan === undefined && !live.has(f.resource));
   if (lineless.length > 0) {
     const examples = [...new Set(lineless.map((f) => f.resource))].slice(0, 3).join(', ');
     report = {

@@ -118,3 +118,16 @@ describe('plan --resolve-live: single rules the plan writes into a group outside
     for (const f of report.findings) expect(f.message).toContain("where the provider inserts the plan's new rules among the live rules of sg-web cannot be told");
   });
 });
+
+describe('plan --resolve-live: targets registered by ENI IP', () => {
+  it('the ENI holding the IP is read by address-ip, with its own groups, and judged', async () => {
+    const report = await hybridCheck('external-eni-target');
+    expect(summary(report)).toEqual(['fail backend-allows-health-check eni-dns2', 'fail backend-allows-health-check ins-dns']);
+    const eni = report.findings.find((f) => f.resource === 'eni-dns2')!;
+    expect(eni.message).toContain('probes to port 5353');
+    expect(lastEmulator().log.filter((c) => c.action === 'DescribeNetworkInterfaces').map((c) => c.params.Filters)).toEqual([[{ Name: 'address-ip', Values: ['10.20.2.30'] }]]);
+    expect(lastEmulator().log.filter((c) => c.action === 'DescribeSecurityGroupPolicies').map((c) => c.params.SecurityGroupId).sort()).toEqual(['sg-dns', 'sg-eni']);
+    // A live object has no .tf line, and that is not a wrong --tf-root.
+    expect(report.warnings.filter((w) => w.includes('no .tf line'))).toEqual([]);
+  });
+});

@@ -188,7 +188,11 @@ export class ReferenceResolution {
   private async readEnisWithIps(ips: readonly string[]): Promise<void> {
     if (ips.length === 0) return;
     for (const ip of ips) this.ipsRead.add(ip);
-    for (const nic of (await this.lookups[0]!.networkInterfacesWithIps(ips)) ?? []) if (!this.inventory.networkInterfaces.has(nic.key)) this.inventory.networkInterfaces.set(nic.key, nic);
+    for (const nic of (await this.lookups[0]!.networkInterfacesWithIps(ips)) ?? []) {
+      if (this.inventory.networkInterfaces.has(nic.key)) continue;
+      this.inventory.networkInterfaces.set(nic.key, nic);
+      this.resolved.set(nic.key, { kind: 'networkInterface', id: nic.key, status: 'live', region: this.lookups[0]!.region });
+    }
   }
 }
 
