@@ -38,10 +38,12 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
   try {
     credentials = await resolveCredentials(env, { ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}), ...(options.onSecret ? { onSecret: options.onSecret } : {}) });
   } catch (error) {
-    // No credentials at all (a fork's pull request): plan-only, as without --resolve-live.
-    if (!(error instanceof InputError) || !error.message.startsWith('no Tencent Cloud credentials')) throw error;
+    // No credentials at all, or no ID token for OIDC (a fork's pull request): plan-only, as without --resolve-live.
+    const noToken = error instanceof InputError && error.message.startsWith('OIDC: the runner gave no ID token');
+    if (!(error instanceof InputError) || (!noToken && !error.message.startsWith('no Tencent Cloud credentials'))) throw error;
     const report = checkInventory(input.inventory, input.config, { today: input.today, target: input.target });
-    const line = `--resolve-live: no Tencent Cloud credentials, so the plan was checked alone; ${externalUnknownLine(report, input.inventory)}`;
+    const why = noToken ? ' (the runner gave no OIDC ID token: a pull request from a fork, or a job without `permissions: id-token: write`)' : '';
+    const line = `--resolve-live: no Tencent Cloud credentials${why}, so the plan was checked alone; ${externalUnknownLine(report, input.inventory)}`;
     return { ...report, warnings: [...report.warnings, line] };
   }
   const hybrid = await resolveHybrid(input.inventory, facts, {
