@@ -131,3 +131,12 @@ describe('plan --resolve-live: targets registered by ENI IP', () => {
     expect(report.warnings.filter((w) => w.includes('no .tf line'))).toEqual([]);
   });
 });
+
+describe('plan --resolve-live: answers that break the API\'s shape', () => {
+  it('an object listed without its ID is a failed read, never "not found"', async () => {
+    const report = await hybridCheck('external-private-acl', { answers: [{ action: 'DescribeSubnets', kind: 'dropItemField', field: 'SubnetSet', itemField: 'SubnetId' }] });
+    expect(report.resolution?.objects.filter((o) => o.kind === 'subnet').map((o) => o.status)).toEqual(['failed', 'failed']);
+    expect(report.resolution?.complete).toBe(false);
+    expect(report.warnings.some((w) => w.includes('DescribeSubnets listed an object without "SubnetId"'))).toBe(true);
+  });
+});

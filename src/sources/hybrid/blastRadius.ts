@@ -55,7 +55,8 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
   const networkAcls = new Map<string, NetworkAcl>();
   const liveBalancers = new Map<string, LoadBalancer>();
   let complete = true;
-  const inPlan = (id: string) => inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id);
+  // What the plan has, or deletes, is the plan's own business, not a dependent outside it.
+  const inPlan = (id: string) => inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id) || deleted.has(id);
 
   const addDependents = async (change: PlannedChange, members: Members): Promise<void> => {
     complete &&= members.complete;

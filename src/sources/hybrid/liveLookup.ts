@@ -224,9 +224,15 @@ export class LiveLookup {
         for (const id of wanted) out.set(id, failure ?? { notFound: true });
         continue;
       }
+      // An object without its ID cannot be told apart from one that is not there: the call failed.
+      if (items.some((item) => text(item[idField]) === undefined)) {
+        const failure = this.fail(`${action} listed an object without "${idField}"`);
+        for (const id of wanted) out.set(id, failure);
+        continue;
+      }
       for (const item of items) {
-        const id = text(item[idField]);
-        if (id !== undefined && wanted.includes(id)) out.set(id, { found: build(item) });
+        const id = text(item[idField])!;
+        if (wanted.includes(id)) out.set(id, { found: build(item) });
       }
     }
     return out;
