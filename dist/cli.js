@@ -28,9 +28,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+var __export = (target, all2) => {
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -31734,10 +31734,10 @@ function tooDeep(value, text, limit = MAX_NESTING) {
       pointer = at2;
       break;
     }
-    const children = Array.isArray(node) ? node.map((child3, i) => [String(i), child3]) : Object.entries(node);
+    const children = Array.isArray(node) ? node.map((child, i) => [String(i), child]) : Object.entries(node);
     for (let i = children.length - 1; i >= 0; i--) {
-      const [key, child3] = children[i];
-      stack.push({ value: child3, pointer: `${at2}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
+      const [key, child] = children[i];
+      stack.push({ value: child, pointer: `${at2}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth: depth + 1 });
     }
   }
   return { pointer, line: lineAndColumn(text, offset).line };
@@ -31807,6 +31807,11 @@ function pointerToPath(pointer) {
 // src/policy/policyLoader.ts
 import { open, readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+
+// src/policy/builtinDocs.ts
+function builtinDocsUrl(id2) {
+  return `https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#${id2}`;
+}
 
 // policies/acl-allows-both-directions.json
 var acl_allows_both_directions_default = {
@@ -31915,8 +31920,7 @@ var acl_allows_both_directions_default = {
         ]
       },
       message: "The network ACL on the subnet of {{instance.name}} blocks traffic of {{lb.name}} ({{listener.protocol}}:{{listener.port}} \u2192 {{backend.port}}): refused {{refused}}.",
-      remediation: "ACLs are stateless: admit the flow inbound and its replies outbound (service port \u2192 the client's ephemeral ports).",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#acl-allows-both-directions"
+      remediation: "ACLs are stateless: admit the flow inbound and its replies outbound (service port \u2192 the client's ephemeral ports)."
     }
   ]
 };
@@ -31968,8 +31972,7 @@ var admin_port_not_public_default = {
         ]
       },
       message: "{{instance.name}} admits {{admitted}}.",
-      remediation: "Restrict the admin ports to the admin networks (params.adminCidrs), a bastion host or a VPN range.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#admin-port-not-public"
+      remediation: "Restrict the admin ports to the admin networks (params.adminCidrs), a bastion host or a VPN range."
     }
   ]
 };
@@ -32033,8 +32036,7 @@ var admin_port_reachable_default = {
         ]
       },
       message: "The admin networks cannot reach {{instance.name}} ({{instance.os}}) on its admin port: refused {{refused}}.",
-      remediation: "Admit params.adminCidrs on 22 (Linux) or 3389 (Windows).",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#admin-port-reachable"
+      remediation: "Admit params.adminCidrs on 22 (Linux) or 3389 (Windows)."
     }
   ]
 };
@@ -32079,8 +32081,7 @@ var backend_allows_clients_default = {
         }
       },
       message: "{{instance.name}} does not admit clients of {{lb.name}} ({{listener.protocol}}:{{listener.port}} \u2192 {{backend.port}}): refused {{refused}}.",
-      remediation: "Admit the clients on the backend port in the backend's first security group, or turn on load_balancer_pass_to_target to let the CLB's own security groups do the filtering.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#backend-allows-clients"
+      remediation: "Admit the clients on the backend port in the backend's first security group, or turn on load_balancer_pass_to_target to let the CLB's own security groups do the filtering."
     }
   ]
 };
@@ -32147,8 +32148,7 @@ var backend_allows_health_check_default = {
         ]
       },
       message: "{{instance.name}} refuses health checks of {{lb.name}} ({{listener.protocol}}:{{listener.port}}, probes to port {{healthCheck.port}}): refused {{refused}}.",
-      remediation: "Admit the health-check source on the health-check port, or point health_check_port at a port that is already admitted.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#backend-allows-health-check"
+      remediation: "Admit the health-check source on the health-check port, or point health_check_port at a port that is already admitted."
     }
   ]
 };
@@ -32186,8 +32186,7 @@ var backend_allows_vip_default = {
         }
       },
       message: "{{instance.name}} does not admit {{lb.vipText}} on {{backend.port}}: refused {{refused}}.",
-      remediation: "Add an ACCEPT for the CLB VIP (a private CLB's VIP comes from its subnet) on the backend port.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#backend-allows-vip"
+      remediation: "Add an ACCEPT for the CLB VIP (a private CLB's VIP comes from its subnet) on the backend port."
     }
   ]
 };
@@ -32208,8 +32207,7 @@ var deny_before_allow_default = {
         }
       },
       message: "Rule {{denyIndex}} ({{denyRule}}) in {{sg.name}} {{extent}}: {{shadowingRule}} admits {{overlap}} first.",
-      remediation: "Move the DROP above the ACCEPT that shadows it.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#deny-before-allow"
+      remediation: "Move the DROP above the ACCEPT that shadows it."
     }
   ]
 };
@@ -32232,8 +32230,7 @@ var deny_bypassed_by_pass_to_target_default = {
         denyEffectiveForLoadBalancerTraffic: {}
       },
       message: "{{denyRule}} cannot stop traffic through {{lb.name}}: the CLB passes traffic to its targets without checking backend security groups, and {{carried}}.",
-      remediation: "Carry the block in the CLB's security group.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#deny-bypassed-by-pass-to-target"
+      remediation: "Carry the block in the CLB's security group."
     }
   ]
 };
@@ -32268,8 +32265,7 @@ var lb_sg_allows_listeners_default = {
         }
       },
       message: "The security groups of {{lb.name}} do not admit clients on {{listener.protocol}}:{{listener.port}}: refused {{refused}}.",
-      remediation: "Admit the clients on the listener port in the CLB's security group, or declare the intended client range with params.clientCidrs.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#lb-sg-allows-listeners"
+      remediation: "Admit the clients on the listener port in the CLB's security group, or declare the intended client range with params.clientCidrs."
     }
   ]
 };
@@ -32341,8 +32337,7 @@ var snat_source_allowed_default = {
         ]
       },
       message: "{{instance.name}} does not admit the SNAT source of {{lb.name}} on {{backend.port}}: refused {{refused}}.",
-      remediation: "Admit the SNAT IPs (or, for legacy SNAT, the VIP) on the backend port.",
-      docs: "https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#snat-source-allowed"
+      remediation: "Admit the SNAT IPs (or, for legacy SNAT, the VIP) on the backend port."
     }
   ]
 };
@@ -33053,188 +33048,14 @@ function renderTemplate(template, source, vars) {
   });
 }
 
-// src/policy/assertionVariables.ts
-var ASSERTION_VARIABLES = {
-  reachable: ["refused", "flow", "decidedBy", "layer"],
-  notReachable: ["admitted", "decidedBy", "flow"],
-  noIneffectiveDeny: ["denyRule", "denyIndex", "shadowingRule", "overlap", "extent"],
-  denyEffectiveForLoadBalancerTraffic: ["denyRule", "carried"],
-  check: []
+// src/policy/assertions/all.ts
+var all = {
+  name: "all",
+  properties: { all: { type: "array", minItems: 1, maxItems: 50, items: { $ref: "#/$defs/assertion" } } },
+  variables: [],
+  composite: true,
+  evaluate: (assertion, ctx, run2) => assertion.all.flatMap((part) => run2(part, ctx))
 };
-var ALWAYS_AVAILABLE_VARIABLES = ["reason"];
-
-// src/policy/subjectFields.ts
-var LB = ["lb.key", "lb.name", "lb.network", "lb.ipVersion", "lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "lb.securityGroups", "lb.vips", "lb.vipText"];
-var LISTENER = ["listener.key", "listener.name", "listener.protocol", "listener.transport", "listener.port", "listener.isLayer7"];
-var HEALTH_CHECK = ["healthCheck.enabled", "healthCheck.port", "healthCheck.type", "healthCheck.sourceIpType", "healthCheck.source", "healthCheck.sourceAllowlisted"];
-var RULE = ["rule.key", "rule.domain", "rule.url"];
-var BACKEND = ["backend.port", "backend.via", "backend.target", "backend.resource"];
-var INSTANCE = ["instance.key", "instance.name", "instance.os"];
-var SUBJECT_FIELDS = {
-  loadBalancer: [...LB],
-  listener: [...LB, ...LISTENER, ...HEALTH_CHECK],
-  backend: [...LB, ...LISTENER, ...HEALTH_CHECK, ...RULE, ...BACKEND, ...INSTANCE, "subnet.key"],
-  instance: [...INSTANCE, "subnet.key"],
-  securityGroup: ["sg.key", "sg.name"],
-  networkAcl: ["acl.key", "acl.name", "acl.type"]
-};
-var SUBJECTS_WITH_LOAD_BALANCER = /* @__PURE__ */ new Set(["loadBalancer", "listener", "backend"]);
-var SUBJECTS_WITH_LISTENER = /* @__PURE__ */ new Set(["listener", "backend"]);
-var FIELD_VALUES = new Map([
-  ["lb.network", { oneOf: ["OPEN", "INTERNAL"] }],
-  ["lb.ipVersion", { oneOf: ["IPV4", "IPV6"] }],
-  ["listener.protocol", { oneOf: ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"] }],
-  ["listener.transport", { oneOf: ["TCP", "UDP"] }],
-  ["healthCheck.source", { oneOf: ["vip", "range"] }],
-  ["backend.via", { oneOf: ["listener", "rule", "targetGroup"] }],
-  ["instance.os", { oneOf: ["linux", "windows"] }],
-  ["acl.type", { oneOf: ["TRIPLE", "QUINTUPLE"] }],
-  ...["lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "listener.isLayer7", "healthCheck.enabled", "healthCheck.sourceAllowlisted"].map((f) => [f, "boolean"]),
-  ...["listener.port", "backend.port", "healthCheck.port", "healthCheck.sourceIpType"].map((f) => [f, "number"])
-]);
-function subjectHasField(kind, path) {
-  return SUBJECT_FIELDS[kind].includes(path);
-}
-
-// node_modules/fastest-levenshtein/esm/mod.js
-var peq = new Uint32Array(65536);
-var myers_32 = (a, b) => {
-  const n = a.length;
-  const m = b.length;
-  const lst = 1 << n - 1;
-  let pv = -1;
-  let mv = 0;
-  let sc = n;
-  let i = n;
-  while (i--) {
-    peq[a.charCodeAt(i)] |= 1 << i;
-  }
-  for (i = 0; i < m; i++) {
-    let eq = peq[b.charCodeAt(i)];
-    const xv = eq | mv;
-    eq |= (eq & pv) + pv ^ pv;
-    mv |= ~(eq | pv);
-    pv &= eq;
-    if (mv & lst) {
-      sc++;
-    }
-    if (pv & lst) {
-      sc--;
-    }
-    mv = mv << 1 | 1;
-    pv = pv << 1 | ~(xv | mv);
-    mv &= xv;
-  }
-  i = n;
-  while (i--) {
-    peq[a.charCodeAt(i)] = 0;
-  }
-  return sc;
-};
-var myers_x = (b, a) => {
-  const n = a.length;
-  const m = b.length;
-  const mhc = [];
-  const phc = [];
-  const hsize = Math.ceil(n / 32);
-  const vsize = Math.ceil(m / 32);
-  for (let i = 0; i < hsize; i++) {
-    phc[i] = -1;
-    mhc[i] = 0;
-  }
-  let j = 0;
-  for (; j < vsize - 1; j++) {
-    let mv2 = 0;
-    let pv2 = -1;
-    const start2 = j * 32;
-    const vlen2 = Math.min(32, m) + start2;
-    for (let k = start2; k < vlen2; k++) {
-      peq[b.charCodeAt(k)] |= 1 << k;
-    }
-    for (let i = 0; i < n; i++) {
-      const eq = peq[a.charCodeAt(i)];
-      const pb = phc[i / 32 | 0] >>> i & 1;
-      const mb = mhc[i / 32 | 0] >>> i & 1;
-      const xv = eq | mv2;
-      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
-      let ph = mv2 | ~(xh | pv2);
-      let mh = pv2 & xh;
-      if (ph >>> 31 ^ pb) {
-        phc[i / 32 | 0] ^= 1 << i;
-      }
-      if (mh >>> 31 ^ mb) {
-        mhc[i / 32 | 0] ^= 1 << i;
-      }
-      ph = ph << 1 | pb;
-      mh = mh << 1 | mb;
-      pv2 = mh | ~(xv | ph);
-      mv2 = ph & xv;
-    }
-    for (let k = start2; k < vlen2; k++) {
-      peq[b.charCodeAt(k)] = 0;
-    }
-  }
-  let mv = 0;
-  let pv = -1;
-  const start = j * 32;
-  const vlen = Math.min(32, m - start) + start;
-  for (let k = start; k < vlen; k++) {
-    peq[b.charCodeAt(k)] |= 1 << k;
-  }
-  let score = m;
-  for (let i = 0; i < n; i++) {
-    const eq = peq[a.charCodeAt(i)];
-    const pb = phc[i / 32 | 0] >>> i & 1;
-    const mb = mhc[i / 32 | 0] >>> i & 1;
-    const xv = eq | mv;
-    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    score += ph >>> m - 1 & 1;
-    score -= mh >>> m - 1 & 1;
-    if (ph >>> 31 ^ pb) {
-      phc[i / 32 | 0] ^= 1 << i;
-    }
-    if (mh >>> 31 ^ mb) {
-      mhc[i / 32 | 0] ^= 1 << i;
-    }
-    ph = ph << 1 | pb;
-    mh = mh << 1 | mb;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-  }
-  for (let k = start; k < vlen; k++) {
-    peq[b.charCodeAt(k)] = 0;
-  }
-  return score;
-};
-var distance = (a, b) => {
-  if (a.length < b.length) {
-    const tmp = b;
-    b = a;
-    a = tmp;
-  }
-  if (b.length === 0) {
-    return a.length;
-  }
-  if (a.length <= 32) {
-    return myers_32(a, b);
-  }
-  return myers_x(a, b);
-};
-
-// src/text/closestMatch.ts
-function closestMatch(word, candidates) {
-  const limit = Math.max(word.length >= 4 ? 2 : 1, Math.min(3, Math.floor(word.length / 3)));
-  const lower = word.toLowerCase();
-  let best;
-  for (const candidate of candidates) {
-    if (word.length > 200 || candidate.length > 200) continue;
-    const d = candidate.toLowerCase().startsWith(lower) && word.length >= 3 ? 0.5 : distance(lower, candidate.toLowerCase());
-    if (d <= limit && (best === void 0 || d < best.distance)) best = { candidate, distance: d };
-  }
-  return best?.candidate;
-}
 
 // src/net/addressSet.ts
 import { isIPv4, isIPv6 } from "node:net";
@@ -33568,6 +33389,103 @@ function formatV6(value) {
   return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
 }
 
+// src/policy/conditions.ts
+function fieldSource(fields, params) {
+  return {
+    field(path) {
+      if (path.startsWith("params.")) {
+        const value = params.get(path.slice("params.".length));
+        return value === void 0 ? null : value;
+      }
+      return fields.get(path);
+    }
+  };
+}
+function evaluateCondition(condition, source) {
+  if ("all" in condition) {
+    let result2 = "yes";
+    for (const c of condition.all) {
+      const t = evaluateCondition(c, source);
+      if (t === "no") return "no";
+      if (t === "unknown") result2 = "unknown";
+    }
+    return result2;
+  }
+  if ("any" in condition) {
+    let result2 = "no";
+    for (const c of condition.any) {
+      const t = evaluateCondition(c, source);
+      if (t === "yes") return "yes";
+      if (t === "unknown") result2 = "unknown";
+    }
+    return result2;
+  }
+  if ("not" in condition) {
+    const t = evaluateCondition(condition.not, source);
+    return t === "yes" ? "no" : t === "no" ? "yes" : "unknown";
+  }
+  const value = source.field(condition.field);
+  if (value === void 0) return "no";
+  if (condition.exists !== void 0) {
+    if (isUnknown(value)) return "unknown";
+    const present = value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
+    return present === condition.exists ? "yes" : "no";
+  }
+  if (isUnknown(value)) return "unknown";
+  const bool2 = (b) => b ? "yes" : "no";
+  if ("equals" in condition) return bool2(sameScalar(value, condition.equals));
+  if ("notEquals" in condition) return bool2(!sameScalar(value, condition.notEquals));
+  if (condition.in !== void 0) return bool2(condition.in.some((c) => sameScalar(value, c)));
+  if (condition.greaterThan !== void 0) return bool2(typeof value === "number" && value > condition.greaterThan);
+  if (condition.lessThan !== void 0) return bool2(typeof value === "number" && value < condition.lessThan);
+  if (condition.inCidr !== void 0) {
+    const bounds = AddressSet.parseAll(typeof condition.inCidr === "string" ? [condition.inCidr] : condition.inCidr);
+    const values = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+    const set = AddressSet.parseAll(values);
+    if (bounds === void 0 || set === void 0 || set.isEmpty()) return "no";
+    return bool2(bounds.covers(set));
+  }
+  return "no";
+}
+function sameScalar(value, expected) {
+  if (Array.isArray(value)) return false;
+  if (typeof value === "string" && typeof expected === "string") return value.toUpperCase() === expected.toUpperCase();
+  return value === expected;
+}
+
+// src/policy/assertions/unknownFailure.ts
+function unknownFailure(ctx, reason, key) {
+  return {
+    status: "unknown",
+    resource: ctx.subject.resource,
+    related: ctx.subject.related,
+    evidence: [{ verdict: "unknown", rule: "not decided", reason }],
+    vars: /* @__PURE__ */ new Map([["reason", reason], ["refused", `(unknown: ${reason})`], ["flow", ""], ["decidedBy", ""]]),
+    location: ctx.subject.provenance.location ?? null,
+    key
+  };
+}
+
+// src/policy/assertions/check.ts
+var check = {
+  name: "check",
+  properties: { check: { $ref: "#/$defs/condition" } },
+  variables: [],
+  evaluate: (assertion, ctx) => {
+    const truth = evaluateCondition(assertion.check, fieldSource(ctx.subject.fields, ctx.params));
+    if (truth === "yes") return [];
+    if (truth === "unknown") return [unknownFailure(ctx, "a checked field is unknown", "check")];
+    return [{ ...unknownFailure(ctx, "", "check"), status: "fail", evidence: [] }];
+  }
+};
+
+// src/net/flow.ts
+function overallVerdict(parts) {
+  if (parts.some((p) => p.verdict === "deny")) return "deny";
+  if (parts.some((p) => p.verdict === "unknown")) return "unknown";
+  return "allow";
+}
+
 // src/net/portSet.ts
 var PORTS = numberDomain(0, 65535);
 var ALL_PORTS = IntervalSet.all(PORTS);
@@ -33600,6 +33518,1985 @@ function describePorts(ports) {
   if (ports.isAll()) return "ALL";
   if (ports.isEmpty()) return "none";
   return ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
+}
+
+// src/net/orderedEvaluation.ts
+var verdictOf = (action) => action === "ACCEPT" ? "allow" : "deny";
+function evaluateOrdered(query, rules, defaultRef) {
+  const parts = [];
+  let pending = [];
+  if (!query.addresses.isEmpty() && !query.ports.isEmpty()) {
+    pending.push({ addresses: query.addresses, ports: query.ports, alternatives: /* @__PURE__ */ new Set(), maybe: [] });
+  }
+  let symbols = query.symbols.map((symbol) => ({ symbol, ports: query.ports, alternatives: /* @__PURE__ */ new Set(), maybe: [] }));
+  for (const rule of rules) {
+    if (pending.length === 0 && symbols.length === 0) break;
+    if (rule.local === "no" || !rule.protocols.possible.has(query.protocol)) continue;
+    const certain = rule.local === "yes" && rule.protocols.definite.has(query.protocol);
+    const definitePeer = certain ? rule.peer.definite : AddressSet.EMPTY;
+    const definitePorts = certain ? rule.ports.definite : NO_PORTS;
+    const nextPending = [];
+    for (const item of pending) {
+      const decidedAddresses = item.addresses.intersect(definitePeer);
+      const decidedPorts = item.ports.intersect(definitePorts);
+      if (!decidedAddresses.isEmpty() && !decidedPorts.isEmpty()) {
+        parts.push(decide(rule, decidedAddresses, void 0, decidedPorts, item.alternatives, item.maybe));
+      }
+      for (const rest of subtractBox(item.addresses, item.ports, decidedAddresses, decidedPorts)) {
+        const maybeAddresses = rest.addresses.intersect(rule.peer.possible);
+        const maybePorts = rest.ports.intersect(rule.ports.possible);
+        if (maybeAddresses.isEmpty() || maybePorts.isEmpty()) {
+          nextPending.push({ ...item, addresses: rest.addresses, ports: rest.ports });
+          continue;
+        }
+        nextPending.push({
+          addresses: maybeAddresses,
+          ports: maybePorts,
+          alternatives: /* @__PURE__ */ new Set([...item.alternatives, rule.action]),
+          maybe: [...item.maybe, rule.ref]
+        });
+        for (const outside of subtractBox(rest.addresses, rest.ports, maybeAddresses, maybePorts)) {
+          nextPending.push({ ...item, addresses: outside.addresses, ports: outside.ports });
+        }
+      }
+    }
+    pending = nextPending;
+    const nextSymbols = [];
+    for (const item of symbols) {
+      const { symbol } = item;
+      const peerCertain = rule.peer.symbols.has(symbol.id) || !symbol.within.isEmpty() && rule.peer.definite.covers(symbol.within);
+      const peerPossible = peerCertain || rule.peer.possible.overlaps(symbol.within);
+      if (!peerPossible) {
+        nextSymbols.push(item);
+        continue;
+      }
+      const decidedPorts = certain && peerCertain ? item.ports.intersect(rule.ports.definite) : NO_PORTS;
+      if (!decidedPorts.isEmpty()) {
+        parts.push(decide(rule, AddressSet.EMPTY, symbol, decidedPorts, item.alternatives, item.maybe));
+      }
+      const restPorts = item.ports.subtract(decidedPorts);
+      const maybePorts = restPorts.intersect(rule.ports.possible);
+      if (!maybePorts.isEmpty()) {
+        nextSymbols.push({ symbol, ports: maybePorts, alternatives: /* @__PURE__ */ new Set([...item.alternatives, rule.action]), maybe: [...item.maybe, rule.ref] });
+      }
+      const outside = restPorts.subtract(maybePorts);
+      if (!outside.isEmpty()) nextSymbols.push({ ...item, ports: outside });
+    }
+    symbols = nextSymbols;
+  }
+  for (const item of pending) parts.push(fallThrough(item.addresses, void 0, item.ports, item.alternatives, item.maybe, defaultRef));
+  for (const item of symbols) parts.push(fallThrough(AddressSet.EMPTY, item.symbol, item.ports, item.alternatives, item.maybe, defaultRef));
+  return { verdict: overallVerdict(parts), parts };
+}
+function decide(rule, addresses, symbol, ports, alternatives, maybe) {
+  const base = { addresses, ports, decidedBy: rule.ref, maybe, ...symbol ? { symbol } : {} };
+  if (rule.action === void 0) return { ...base, verdict: "unknown", reason: rule.unknownReason ?? "the rule action is unknown" };
+  if ([...alternatives].some((alt) => alt !== rule.action)) {
+    return { ...base, verdict: "unknown", reason: reasonFromMaybe(maybe) };
+  }
+  return { ...base, verdict: verdictOf(rule.action) };
+}
+function fallThrough(addresses, symbol, ports, alternatives, maybe, defaultRef) {
+  const base = { addresses, ports, maybe, ...symbol ? { symbol } : {}, ...defaultRef ? { decidedBy: defaultRef } : {} };
+  if ([...alternatives].some((alt) => alt !== "DROP")) return { ...base, verdict: "unknown", reason: reasonFromMaybe(maybe) };
+  return { ...base, verdict: "deny" };
+}
+function reasonFromMaybe(maybe) {
+  return `an earlier rule may match but depends on unknown values: ${maybe.map((r) => r.text).join("; ")}`;
+}
+function subtractBox(boxAddresses, boxPorts, addresses, ports) {
+  const out = [];
+  if (addresses.isEmpty() || ports.isEmpty()) return [{ addresses: boxAddresses, ports: boxPorts }];
+  const outsideAddresses = boxAddresses.subtract(addresses);
+  if (!outsideAddresses.isEmpty()) out.push({ addresses: outsideAddresses, ports: boxPorts });
+  const insideAddresses = boxAddresses.intersect(addresses);
+  const outsidePorts = boxPorts.subtract(ports);
+  if (!insideAddresses.isEmpty() && !outsidePorts.isEmpty()) out.push({ addresses: insideAddresses, ports: outsidePorts });
+  return out;
+}
+
+// src/net/protocol.ts
+var PROTOCOLS = ["TCP", "UDP", "ICMP", "ICMPV6", "GRE"];
+function parseProtocol(text) {
+  const upper = text.trim().toUpperCase();
+  if (upper === "ALL") return "ALL";
+  if (upper === "ICMPV6" || upper === "ICMP6") return "ICMPV6";
+  return PROTOCOLS.includes(upper) ? upper : void 0;
+}
+function hasPorts(protocol) {
+  return protocol === "TCP" || protocol === "UDP";
+}
+function transportOf(listenerProtocol) {
+  const upper = listenerProtocol.toUpperCase();
+  return upper === "UDP" || upper === "QUIC" ? "UDP" : "TCP";
+}
+
+// src/net/compiledRule.ts
+var ALL_PROTOCOLS = new Set(PROTOCOLS);
+var PEER_ANY_UNKNOWN = (reason) => ({
+  definite: AddressSet.EMPTY,
+  possible: AddressSet.ALL,
+  symbols: /* @__PURE__ */ new Set(),
+  unknownReason: reason
+});
+function opaqueRule(ref, reason) {
+  return {
+    action: void 0,
+    protocols: { definite: /* @__PURE__ */ new Set(), possible: ALL_PROTOCOLS },
+    peer: PEER_ANY_UNKNOWN(reason),
+    ports: { definite: NO_PORTS, possible: ALL_PORTS },
+    local: "maybe",
+    ref,
+    unknownReason: reason
+  };
+}
+
+// src/net/ruleText.ts
+function describePeer(spec) {
+  switch (spec.kind) {
+    case "cidr":
+      return spec.cidr;
+    case "securityGroup":
+      return `members of ${spec.ref}`;
+    case "addressTemplate":
+    case "addressTemplateGroup":
+      return spec.ref;
+    case "loadBalancerVip":
+      return `VIP of ${spec.ref}`;
+    case "unknown":
+      return "(unknown)";
+  }
+}
+function describeAction(action) {
+  return isUnknown(action) ? "(unknown action)" : action.toUpperCase();
+}
+
+// src/net/securityGroupRules.ts
+function compileSecurityGroup(resolver, ref, direction) {
+  const key = resolver.key(ref);
+  const cacheKey = `sg:${direction}:${key}`;
+  const cached = resolver.compiledCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const group = resolver.securityGroup(ref);
+  let compiled2;
+  if (group === void 0) {
+    compiled2 = [opaqueRule(listRef(key, direction, `rules of ${ref} (not in this check)`), `${ref} is not in this check, so its rules are unknown`)];
+  } else {
+    const list3 = group[direction];
+    compiled2 = list3.rules.flatMap((rule, index) => compileRule(resolver, group, direction, rule, index));
+    if (list3.unknownReason !== void 0) {
+      compiled2 = [opaqueRule(listRef(key, direction, `rules of ${key}`, group), list3.unknownReason), ...compiled2];
+    }
+  }
+  resolver.compiledCache.set(cacheKey, compiled2);
+  return compiled2;
+}
+function listRef(key, direction, text, group) {
+  return { list: key, direction, index: -1, kind: "opaque", text, ...group ? { provenance: group.provenance } : {} };
+}
+function compileRule(resolver, group, direction, rule, index) {
+  const action = isUnknown(rule.action) ? void 0 : rule.action;
+  const peer = resolver.peer(rule.peer);
+  const services = resolver.services(rule.service);
+  const peerText = describePeer(rule.peer);
+  return services.map((service) => {
+    const text = `${describeAction(rule.action)} ${peerText} ${service.text}${rule.description ? ` (${rule.description})` : ""}`;
+    const ref = { list: group.key, direction, index, text, provenance: rule.provenance, ...action ? { action } : {} };
+    const reasons = [peer.unknownReason, "unknownReason" in service ? service.unknownReason : void 0, action === void 0 && isUnknown(rule.action) ? `action: ${rule.action.reason}` : void 0].filter(
+      (r) => r !== void 0
+    );
+    if ("unknownReason" in service) {
+      const protocols2 = service.protocol === void 0 ? ALL_PROTOCOLS : protocolSet(service.protocol);
+      return {
+        action,
+        protocols: { definite: service.protocol === void 0 ? /* @__PURE__ */ new Set() : protocols2, possible: protocols2 },
+        peer,
+        ports: { definite: NO_PORTS, possible: ALL_PORTS },
+        local: "yes",
+        ref,
+        unknownReason: reasons.join("; ")
+      };
+    }
+    const protocols = protocolSet(service.protocol);
+    return {
+      action,
+      protocols: { definite: protocols, possible: protocols },
+      peer,
+      ports: { definite: service.ports, possible: service.ports },
+      local: "yes",
+      ref,
+      ...reasons.length > 0 ? { unknownReason: reasons.join("; ") } : {}
+    };
+  });
+}
+function protocolSet(protocol) {
+  return protocol === "ALL" ? new Set(PROTOCOLS) : /* @__PURE__ */ new Set([protocol]);
+}
+function compileInterface(resolver, nic, direction) {
+  const cacheKey = isUnknown(nic.securityGroups) ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join("\0")}`;
+  const cached = resolver.compiledCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const compiled2 = compileInterfaceUncached(resolver, nic, direction);
+  resolver.compiledCache.set(cacheKey, compiled2);
+  return compiled2;
+}
+function compileInterfaceUncached(resolver, nic, direction) {
+  if (isUnknown(nic.securityGroups)) {
+    return [opaqueRule({ list: nic.key, direction, index: -1, kind: "opaque", text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
+  }
+  return compileGroups(resolver, nic.securityGroups, direction);
+}
+function compileGroups(resolver, groups, direction) {
+  return groups.flatMap((ref) => compileSecurityGroup(resolver, ref, direction));
+}
+
+// src/net/interfaceAdmission.ts
+function admitToInterface(resolver, nic, query, name = nic.key) {
+  if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0) {
+    return everything(query, "unknown", `${name} has no security group in this check (the platform binds a default group)`);
+  }
+  return evaluateOrdered(query, compileInterface(resolver, nic, "ingress"), defaultDeny(name));
+}
+function admitThroughGroups(resolver, owner, groups, query) {
+  if (groups.length === 0) return everything(query, "allow", `${owner} has no security group: all traffic to listener ports is allowed`);
+  return evaluateOrdered(query, compileGroups(resolver, groups, "ingress"), defaultDeny(owner));
+}
+function defaultDeny(list3, direction = "ingress") {
+  return { list: list3, direction, index: -1, kind: "defaultDeny", text: "default deny (no rule matched)" };
+}
+function retellPart(part, from, to) {
+  if (from === to) return part;
+  const ref = (r) => r.list === from ? { ...r, list: to, text: retellText(r.text, from, to) } : r;
+  return {
+    ...part,
+    ...part.decidedBy ? { decidedBy: ref(part.decidedBy) } : {},
+    maybe: part.maybe.map(ref),
+    ...part.reason !== void 0 ? { reason: retellText(part.reason, from, to) } : {},
+    ...part.note !== void 0 ? { note: retellText(part.note, from, to) } : {}
+  };
+}
+function retellText(text, from, to) {
+  return text.includes(from) ? text.split(from).join(to) : text;
+}
+function everything(query, verdict, text) {
+  const parts = [
+    ...query.addresses.isEmpty() ? [] : [{ verdict, addresses: query.addresses, ports: query.ports, maybe: [], ...verdict === "allow" ? { note: text } : { reason: text } }],
+    ...query.symbols.map((symbol) => ({ verdict, addresses: query.addresses.subtract(query.addresses), symbol, ports: query.ports, maybe: [], ...verdict === "allow" ? { note: text } : { reason: text } }))
+  ];
+  return { verdict, parts };
+}
+
+// src/policy/assertions/rulePeer.ts
+function rulePeer(resolver, ref) {
+  return rulePeerMatch(resolver, ref)?.definite;
+}
+function rulePeerMatch(resolver, ref) {
+  if (ref.kind !== void 0 || ref.index < 0) return void 0;
+  const group = resolver.securityGroup(ref.list);
+  if (group !== void 0) {
+    const rule = group[ref.direction].rules[ref.index];
+    return rule === void 0 ? void 0 : resolver.peer(rule.peer);
+  }
+  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
+  if (entry === void 0) return void 0;
+  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
+  const cidr = AddressSet.parse(entry.peerCidr);
+  return cidr === void 0 ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: /* @__PURE__ */ new Set() };
+}
+
+// src/policy/remediation.ts
+import { createHash } from "node:crypto";
+function fixId(mergeKey) {
+  return createHash("sha256").update(mergeKey).digest("hex").slice(0, 12);
+}
+function renderFixPlans(plans) {
+  const first = plans[0];
+  const body2 = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
+  return { id: fixId(first.mergeKey), ...body2 };
+}
+function mergeAddRules(plans) {
+  if (plans.length === 1) return plans[0];
+  let addresses = AddressSet.EMPTY;
+  const symbols = /* @__PURE__ */ new Map();
+  let above;
+  for (const plan of plans) {
+    addresses = addresses.union(plan.sources.addresses);
+    for (const s of plan.sources.symbols) symbols.set(s.id, s);
+    if (plan.above !== void 0 && (above === void 0 || plan.above.index < above.index)) above = plan.above;
+  }
+  const kept = [...symbols.values()].filter((s) => s.within.isEmpty() || !addresses.covers(s.within));
+  return { ...plans[0], sources: { addresses, symbols: kept }, ...above ? { above } : {} };
+}
+var RULE_SET = "tencentcloud_security_group_rule_set";
+var LITE_RULE = "tencentcloud_security_group_lite_rule";
+var SINGLE_RULE = "tencentcloud_security_group_rule";
+function at(location) {
+  return location ? `${location.file}:${location.line}` : "";
+}
+var atParen = (location) => location ? ` (${at(location)})` : "";
+function holderOfRule(resolver, ref) {
+  if (resolver.inventory.mode === "live" || ref.provenance === void 0) return { address: ref.list, type: void 0, ...ref.provenance?.location ? { location: ref.provenance.location } : {} };
+  return { address: ref.provenance.address, type: ref.provenance.type, ...ref.provenance.location ? { location: ref.provenance.location } : {} };
+}
+function holderOfGroup(group, key, mode, direction = "ingress") {
+  if (mode === "live") return { address: key, type: void 0 };
+  const rules = group ? [...group[direction].rules, ...group[direction === "ingress" ? "egress" : "ingress"].rules] : [];
+  const holding = [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ?? rules.find((r) => r.provenance.type === SINGLE_RULE);
+  if (holding === void 0) return void 0;
+  return { address: holding.provenance.address, type: holding.provenance.type, ...holding.provenance.location ? { location: holding.provenance.location } : {} };
+}
+function cloudIdOf(resolver, groupKey) {
+  const group = resolver.securityGroup(groupKey);
+  return group?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? groupKey : "<security group ID>");
+}
+function peersOf(sources, mode) {
+  const peers = /* @__PURE__ */ new Map();
+  for (const symbol of sources.symbols) {
+    if (symbol.id.startsWith("vip:")) {
+      const lb = symbol.id.slice(4);
+      peers.set(symbol.id, { hcl: mode === "plan" ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`, text: `<VIP of ${lb}>`, label: `the VIP of ${lb}`, ipv6: false });
+    } else {
+      const text = symbol.within.describe();
+      peers.set(symbol.id, { hcl: JSON.stringify(text), text, ipv6: text.includes(":") });
+    }
+  }
+  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(":") });
+  return [...peers.values()];
+}
+function addRulePlan(resolver, groupRef, sources, protocol, ports, options = {}) {
+  if (groupRef === void 0) return void 0;
+  const group = resolver.securityGroup(groupRef);
+  const groupKey = group?.key ?? groupRef;
+  const action = options.action ?? "ACCEPT";
+  return {
+    kind: "addRule",
+    mergeKey: `add|${groupKey}|${action}|${protocol}|${ports.intervals.join(";")}|${options.top ? "top" : ""}|${options.alternative ?? ""}`,
+    resolver,
+    groupKey,
+    group,
+    action,
+    protocol,
+    ports,
+    sources,
+    ...options.above ? { above: options.above } : {},
+    ...options.top ? { top: true } : {},
+    ...options.alternative ? { alternative: options.alternative } : {}
+  };
+}
+function renderAddRule(plan) {
+  const { resolver, groupKey, group, protocol, ports, action } = plan;
+  const mode = resolver.inventory.mode;
+  const portText = hasPorts(protocol) ? describePorts(ports) : "ALL";
+  const peers = peersOf(plan.sources, mode);
+  const holder = holderOfGroup(group, groupKey, mode);
+  const above = plan.above;
+  const aboveText = plan.top ? "at the top" : above ? `above rule ${above.index} (${above.text})${above.provenance?.location ? ` at ${at(above.provenance.location)}` : ""}` : "anywhere above a broader DROP (no rule matches this traffic now)";
+  const what = `${peers.length === 1 ? "a rule" : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(", ")} ${protocol}${hasPorts(protocol) ? `:${portText}` : ""}`;
+  let text;
+  let hcl;
+  if (mode === "live" || holder === void 0) {
+    text = mode === "live" ? `Add ${what} to security group ${groupKey} ${aboveText}.` : `Add ${what} to ${groupKey}: it has no rule resource yet, so create a ${RULE_SET} for it:`;
+    if (mode === "plan") hcl = ruleSetResource(groupKey, peers, action, protocol, portText);
+  } else if (holder.type === LITE_RULE) {
+    text = `Add ${what} to the ingress list of ${holder.address}${atParen(holder.location)}, ${aboveText}:`;
+    hcl = [`ingress = [`, ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n");
+    if (peers.some((p) => p.hcl.startsWith("tencentcloud_"))) hcl = hcl.replace(/"([A-Z]+)#<VIP of ([^>]+)>#/g, '"$1#${$2.clb_vips[0]}#');
+  } else if (holder.type === SINGLE_RULE) {
+    text = `Add ${what} next to ${holder.address}${atParen(holder.location)} as ${peers.length === 1 ? "a new" : "new"} ${SINGLE_RULE}${plan.top || above ? `, ${aboveText} in priority` : ""}:`;
+    hcl = peers.map((p, i) => singleRuleResource(groupKey, `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, "_")}${peers.length > 1 ? `_${i + 1}` : ""}`, p, action, protocol, portText)).join("\n\n");
+  } else {
+    text = `Add ${what} to ${holder.address}${holder.location ? ` (ingress blocks at ${at(holder.location)})` : ""}, ${aboveText}:`;
+    hcl = peers.map((p) => ingressBlock(p, action, protocol, portText)).join("\n");
+  }
+  const api = {
+    service: "vpc",
+    action: "CreateSecurityGroupPolicies",
+    request: {
+      SecurityGroupId: cloudIdOf(resolver, groupKey),
+      SecurityGroupPolicySet: {
+        Ingress: peers.map((p) => ({
+          ...plan.top ? { PolicyIndex: 0 } : above ? { PolicyIndex: above.index } : {},
+          Protocol: protocol,
+          ...hasPorts(protocol) ? { Port: portText } : {},
+          ...p.ipv6 ? { Ipv6CidrBlock: p.text } : { CidrBlock: p.text },
+          Action: action
+        }))
+      }
+    }
+  };
+  return {
+    text: plan.alternative ? `${text.replace(/:$/, "")} (${plan.alternative}):` : text,
+    resource: holder?.address ?? groupKey,
+    location: (plan.top ? void 0 : above?.provenance?.location) ?? holder?.location ?? group?.provenance.location ?? null,
+    ...hcl !== void 0 ? { hcl } : {},
+    api,
+    rules: peers.length
+  };
+}
+function ingressBlock(peer, action, protocol, port) {
+  const field = peer.ipv6 ? "ipv6_cidr_block" : "cidr_block";
+  const pad = (name) => name.padEnd(peer.ipv6 ? 15 : 10);
+  return [`ingress {`, `  ${pad("action")} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad("protocol")} = "${protocol}"`, ...hasPorts(protocol) ? [`  ${pad("port")} = "${port}"`] : [], `}`].join("\n");
+}
+function ruleName(groupKey) {
+  const last = groupKey.split(".").pop() ?? groupKey;
+  return last.replace(/\[.*$/, "").replace(/[^A-Za-z0-9_]/g, "_") || "rules";
+}
+function groupIdExpression(groupKey) {
+  return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey) ? `${groupKey}.id` : JSON.stringify(groupKey);
+}
+function ruleSetResource(groupKey, peers, action, protocol, port) {
+  const blocks = peers.map((p) => ingressBlock(p, action, protocol, port).split("\n").map((l) => `  ${l}`).join("\n"));
+  return [`resource "${RULE_SET}" "${ruleName(groupKey)}" {`, `  security_group_id = ${groupIdExpression(groupKey)}`, "", ...blocks, `}`].join("\n");
+}
+function singleRuleResource(groupKey, name, peer, action, protocol, port) {
+  return [
+    `resource "${SINGLE_RULE}" "${name}" {`,
+    `  security_group_id = ${groupIdExpression(groupKey)}`,
+    `  type              = "ingress"`,
+    `  cidr_ip           = ${peer.hcl}`,
+    `  ip_protocol       = "${protocol.toLowerCase()}"`,
+    ...hasPorts(protocol) ? [`  port_range        = "${port}"`] : [],
+    `  policy            = "${action.toLowerCase()}"`,
+    `}`
+  ].join("\n");
+}
+function aclFixPlan(resolver, aclKey, changes, sources, protocol) {
+  const mode = resolver.inventory.mode;
+  const peers = peersOf(sources, mode).map((p) => p.hcl.startsWith("tencentcloud_") ? { ...p, text: "<VIP>" } : p);
+  const portText = (ports) => hasPorts(protocol) ? describePorts(ports) : "ALL";
+  const entries = (d) => peers.map((p) => `${"ACCEPT"}#${p.text}#${portText(d.ports)}#${protocol}`);
+  const acl = resolver.inventory.networkAcls.get(aclKey);
+  const location = acl?.provenance.location ?? null;
+  const lists = changes.map((c) => `the ${c.direction} list`).join(" and ");
+  const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n")).join("\n");
+  const set = {};
+  for (const c of changes) set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({ Protocol: protocol, ...hasPorts(protocol) ? { Port: portText(c.ports) } : {}, CidrBlock: p.text, Action: "ACCEPT" }));
+  return {
+    kind: "fixed",
+    mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(";")}`).join(",")}|${peers.map((p) => p.text).join(",")}`,
+    body: {
+      text: `Add to ${lists} of ${aclKey}${atParen(location)}, before any DROP that covers it:`,
+      resource: aclKey,
+      location,
+      hcl,
+      api: { service: "vpc", action: "CreateNetworkAclEntries", request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === "live" ? aclKey : "<network ACL ID>"), NetworkAclEntrySet: set } },
+      rules: peers.length * changes.length
+    }
+  };
+}
+function apiPolicy(rule) {
+  if (rule === void 0) return {};
+  const out = {};
+  if (rule.service.kind === "protocol") {
+    if (!isUnknown(rule.service.protocol)) out.Protocol = rule.service.protocol.toUpperCase();
+    if (!isUnknown(rule.service.ports)) out.Port = rule.service.ports;
+  } else out.ServiceTemplate = rule.service.kind === "serviceTemplate" ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
+  const peer = rule.peer;
+  if (peer.kind === "cidr") out[peer.cidr.includes(":") ? "Ipv6CidrBlock" : "CidrBlock"] = peer.cidr;
+  else if (peer.kind === "securityGroup") out.SecurityGroupId = peer.ref;
+  else if (peer.kind === "addressTemplate") out.AddressTemplate = { AddressId: peer.ref };
+  else if (peer.kind === "addressTemplateGroup") out.AddressTemplate = { AddressGroupId: peer.ref };
+  if (!isUnknown(rule.action)) out.Action = rule.action;
+  return out;
+}
+function ruleOf(resolver, ref) {
+  return resolver.securityGroup(ref.list)?.[ref.direction].rules[ref.index];
+}
+function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
+  const sameGroup = shadowing.filter((s) => s.list === groupKey).sort((a, b) => a.index - b.index);
+  const otherGroups = shadowing.filter((s) => s.list !== groupKey);
+  const mode = resolver.inventory.mode;
+  const holder = holderOfRule(resolver, deny);
+  const lines = [];
+  let api;
+  let location = holder.location ?? null;
+  const denyAt = holder.location ? ` at ${at(holder.location)}` : "";
+  if (sameGroup.length > 0) {
+    const accept = sameGroup[0];
+    const acceptHolder = holderOfRule(resolver, accept);
+    const acceptAt = acceptHolder.location ? ` at ${at(acceptHolder.location)}` : "";
+    if (mode === "live") lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
+    else if (holder.type === LITE_RULE) lines.push(`In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`);
+    else if (holder.type === SINGLE_RULE) lines.push(`Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`);
+    else lines.push(`In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`);
+    api = {
+      service: "vpc",
+      action: "CreateSecurityGroupPolicies",
+      request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] } }
+    };
+    lines.push(`With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`);
+  }
+  if (otherGroups.length > 0) {
+    const instances = interfaces.map((key) => {
+      const instance = resolver.inventory.instances.get(key);
+      return `${key}${atParen(instance?.provenance.location)}`;
+    });
+    const where = instances.length > 0 ? ` of ${instances.slice(0, 3).join(", ")}${instances.length > 3 ? ` and ${instances.length - 3} more` : ""}` : "";
+    lines.push(
+      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join("; ")}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`
+    );
+    if (sameGroup.length === 0) location = null;
+  }
+  return {
+    kind: "fixed",
+    mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(",")}`,
+    body: { text: lines.join("\n"), resource: sameGroup.length > 0 ? holder.address : groupKey, location, ...api ? { api } : {}, rules: 1 }
+  };
+}
+function narrowRuleFixPlan(resolver, rules) {
+  const mode = resolver.inventory.mode;
+  const lines = rules.map((rule) => {
+    const holder = holderOfRule(resolver, rule);
+    if (mode === "live") return `Narrow or remove rule ${rule.index} (${rule.text}) of security group ${rule.list}.`;
+    const what = holder.type === LITE_RULE ? "entry" : holder.type === SINGLE_RULE ? "resource" : "ingress block";
+    return `Narrow the source of, or remove, the ${what} ${rule.text} in ${holder.address}${atParen(holder.location)}.`;
+  });
+  const first = rules[0];
+  const byGroup = /* @__PURE__ */ new Map();
+  for (const r of rules) byGroup.set(r.list, [...byGroup.get(r.list) ?? [], r.index]);
+  const [groupKey, indexes] = [...byGroup.entries()][0];
+  return {
+    kind: "fixed",
+    mergeKey: `narrow|${rules.map((r) => `${r.list}#${r.direction}#${r.index}`).join(",")}`,
+    body: {
+      text: lines.join("\n"),
+      resource: holderOfRule(resolver, first).address,
+      location: first.provenance?.location ?? null,
+      api: { service: "vpc", action: "DeleteSecurityGroupPolicies", request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { [first.direction === "ingress" ? "Ingress" : "Egress"]: indexes.map((i) => ({ PolicyIndex: i })) } } },
+      rules: rules.length
+    }
+  };
+}
+
+// src/policy/assertions/evidence.ts
+var MAX_EVIDENCE = 12;
+function describePart(part, protocol) {
+  const who = part.symbol ? part.symbol.label : part.addresses.describe();
+  return hasPorts(protocol) ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
+}
+function refEvidence(ref) {
+  if (ref === void 0) return {};
+  return {
+    list: ref.list,
+    direction: ref.direction,
+    ...ref.kind === void 0 && ref.index >= 0 ? { index: ref.index } : {},
+    ...ref.kind === "defaultDeny" ? { defaultDeny: true } : {}
+  };
+}
+function isWrittenRule(ref) {
+  return ref !== void 0 && ref.kind === void 0 && ref.index >= 0;
+}
+function evidenceOf(parts, query, flow) {
+  return parts.slice(0, MAX_EVIDENCE).map((part) => ({
+    flow,
+    verdict: part.verdict,
+    part: describePart(part, query.protocol),
+    ...refEvidence(part.decidedBy),
+    rule: part.decidedBy?.text ?? (part.verdict === "deny" ? "default deny (no rule matched)" : part.note ?? "not decided"),
+    location: part.decidedBy?.provenance?.location ?? null,
+    ...part.reason ? { reason: part.reason } : {}
+  }));
+}
+function describeRefused(parts, protocol) {
+  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : "default deny"})`);
+  return parts.length > 3 ? `${items.join("; ")} and ${parts.length - 3} more` : items.join("; ");
+}
+
+// src/policy/subjects.ts
+var LayeredFields = class {
+  constructor(layers) {
+    this.layers = layers;
+  }
+  layers;
+  get(path) {
+    for (const layer of this.layers) {
+      const value = layer.get(path);
+      if (value !== void 0 || layer.has(path)) return value;
+    }
+    return void 0;
+  }
+};
+function lbLayer(lb, cache) {
+  let layer = cache.lbFields.get(lb);
+  if (layer === void 0) {
+    layer = new Map(lbFields(lb, cache.resolver));
+    cache.lbFields.set(lb, layer);
+  }
+  return layer;
+}
+function listenerLayer(listener, cache) {
+  let layer = cache.listenerFields.get(listener);
+  if (layer === void 0) {
+    layer = new Map(listenerFields(listener));
+    cache.listenerFields.set(listener, layer);
+  }
+  return layer;
+}
+function* subjectsOf(kind, cache, params) {
+  const resolver = cache.resolver;
+  const inv = resolver.inventory;
+  switch (kind) {
+    case "loadBalancer":
+      for (const lb of inv.loadBalancers.values()) yield lbSubject(lb, cache);
+      return;
+    case "listener":
+      for (const lb of inv.loadBalancers.values()) for (const listener of lb.listeners) yield listenerSubject(lb, listener, resolver);
+      return;
+    case "backend":
+      yield* backendSubjects(cache, params);
+      return;
+    case "instance":
+      for (const instance of inv.instances.values()) yield instanceSubject(instance);
+      return;
+    case "securityGroup":
+      for (const sg of inv.securityGroups.values()) {
+        yield { kind, resource: sg.key, provenance: sg.provenance, related: [], fields: /* @__PURE__ */ new Map([["sg.key", sg.key], ["sg.name", sg.name ?? sg.key]]), securityGroup: sg };
+      }
+      return;
+    case "networkAcl":
+      for (const acl of inv.networkAcls.values()) {
+        yield { kind, resource: acl.key, provenance: acl.provenance, related: [], fields: /* @__PURE__ */ new Map([["acl.key", acl.key], ["acl.name", acl.name ?? acl.key], ["acl.type", acl.type]]), networkAcl: acl };
+      }
+      return;
+  }
+}
+function lbFields(lb, resolver) {
+  const vips = resolver.vip(lb);
+  return [
+    ["lb.key", lb.key],
+    ["lb.name", lb.name ?? lb.key],
+    ["lb.network", lb.network],
+    ["lb.ipVersion", lb.ipVersion],
+    ["lb.passToTarget", lb.passToTarget],
+    ["lb.passToTargetEffective", effectivePassToTarget(lb)],
+    ["lb.snat", lb.snat],
+    ["lb.snatPro", lb.snatPro],
+    ["lb.securityGroups", lb.securityGroups],
+    ["lb.vips", vips.symbols.length > 0 ? unknown("VIP known after apply") : vips.addresses.toCidrs()],
+    ["lb.vipText", vips.symbols.length > 0 ? `the VIP of ${lb.key}` : vips.addresses.describe()]
+  ];
+}
+function effectivePassToTarget(lb) {
+  if (!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6") return true;
+  if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
+  return lb.passToTarget;
+}
+function lbSubject(lb, cache) {
+  return { kind: "loadBalancer", resource: lb.key, provenance: lb.provenance, related: lb.listeners.map((l) => l.key), fields: lbLayer(lb, cache), lb };
+}
+function listenerFields(listener) {
+  return [
+    ["listener.key", listener.key],
+    ["listener.name", listener.name ?? listener.key],
+    ["listener.protocol", listener.protocol],
+    ["listener.transport", isUnknown(listener.protocol) ? listener.protocol : transportOf(listener.protocol)],
+    ["listener.port", listener.port],
+    ["listener.isLayer7", isUnknown(listener.protocol) ? listener.protocol : listener.protocol === "HTTP" || listener.protocol === "HTTPS"]
+  ];
+}
+function listenerSubject(lb, listener, resolver) {
+  return {
+    kind: "listener",
+    resource: listener.key,
+    provenance: listener.provenance,
+    related: [lb.key],
+    fields: new Map([...lbFields(lb, resolver), ...listenerFields(listener), ...healthFields(listener.healthCheck, listener, void 0, void 0)]),
+    lb,
+    listener,
+    healthCheck: listener.healthCheck
+  };
+}
+function healthCheckPort(healthCheck, listener, backendPort) {
+  const l4 = !isUnknown(listener.protocol) && (listener.protocol === "TCP" || listener.protocol === "UDP");
+  if (l4 && healthCheck.port !== void 0) {
+    if (isUnknown(healthCheck.port)) return healthCheck.port;
+    if (healthCheck.port > 0) return healthCheck.port;
+  }
+  return backendPort ?? null;
+}
+function healthFields(healthCheck, listener, backendPort, params) {
+  const fallback = params?.get("defaultHealthCheckSource") === "range" ? "range" : "vip";
+  const source = isUnknown(healthCheck.sourceIpType) ? fallback : healthCheck.sourceIpType === 1 ? "range" : "vip";
+  const allowlisted = source === "range" && params?.get("healthCheckRangeAllowlisted") !== false;
+  return [
+    ["healthCheck.enabled", healthCheck.enabled],
+    ["healthCheck.port", healthCheckPort(healthCheck, listener, backendPort)],
+    ["healthCheck.type", healthCheck.type ?? null],
+    ["healthCheck.sourceIpType", healthCheck.sourceIpType],
+    ["healthCheck.source", source],
+    ["healthCheck.sourceAllowlisted", allowlisted]
+  ];
+}
+function* backendSubjects(cache, params) {
+  const resolver = cache.resolver;
+  for (const lb of resolver.inventory.loadBalancers.values()) {
+    for (const listener of lb.listeners) {
+      const groups = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
+      for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
+      for (const group of groups) {
+        for (const target of group.targets) {
+          const subject = backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, target);
+          if (target.instanceCandidates === void 0 || target.instanceCandidates.length === 0) {
+            yield subject;
+            continue;
+          }
+          const { instanceCandidates, ...rest } = target;
+          const candidates = instanceCandidates.map((instance) => backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
+          yield { ...subject, candidates };
+        }
+      }
+      if (listener.targetsUnknownReason !== void 0) {
+        const target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: "listener", provenance: listener.provenance };
+        yield { ...backendSubject(cache, params, lb, listener, void 0, listener.healthCheck, target), resource: listener.key };
+      }
+    }
+  }
+}
+function backendSubject(cache, params, lb, listener, rule, healthCheck, target) {
+  const resolver = cache.resolver;
+  let nic;
+  let instance;
+  let resource;
+  if (target.instance !== void 0) {
+    if (isUnknown(target.instance)) {
+      nic = target.instance;
+      resource = target.provenance.address;
+    } else {
+      instance = resolver.instance(target.instance);
+      resource = instance?.key ?? target.instance;
+      nic = instance?.interfaces.find((i) => i.primary) ?? instance?.interfaces[0] ?? unknown(`${target.instance} is not in this check`);
+    }
+  } else if (target.eniIp !== void 0 && !isUnknown(target.eniIp)) {
+    const found = resolver.interfaceWithIp(target.eniIp);
+    nic = found ?? unknown(`no interface with IP ${target.eniIp} in this check`);
+    instance = found?.instance !== void 0 ? resolver.instance(found.instance) : void 0;
+    resource = instance?.key ?? found?.key ?? target.eniIp;
+  } else {
+    nic = unknown("the target is known only after apply");
+    resource = target.provenance.address;
+  }
+  const provenance2 = instance?.provenance ?? (isUnknown(nic) ? target.provenance : nic.provenance);
+  const subnet = isUnknown(nic) ? nic : nic.subnet;
+  return {
+    kind: "backend",
+    resource,
+    provenance: provenance2,
+    related: [listener.key, lb.key, ...rule ? [rule.key] : [], target.provenance.address].filter((v, i, all2) => all2.indexOf(v) === i && v !== resource),
+    fields: new LayeredFields([
+      new Map([
+        ...healthFields(healthCheck, listener, target.port, params),
+        ["rule.key", rule?.key ?? null],
+        ["rule.domain", rule?.domain ?? null],
+        ["rule.url", rule?.url ?? null],
+        ["backend.port", target.port],
+        ["backend.via", target.via],
+        ["backend.target", target.instance ?? target.eniIp ?? null],
+        ["backend.resource", resource],
+        ["instance.key", instance?.key ?? null],
+        ["instance.name", instance?.name ?? resource],
+        ["instance.os", instance?.os ?? unknown("instance not in this check")],
+        ["subnet.key", subnet ?? null]
+      ]),
+      listenerLayer(listener, cache),
+      lbLayer(lb, cache)
+    ]),
+    lb,
+    listener,
+    ...rule ? { rule } : {},
+    target,
+    healthCheck,
+    nic,
+    ...instance ? { instance } : {}
+  };
+}
+function instanceSubject(instance) {
+  const nic = instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
+  return {
+    kind: "instance",
+    resource: instance.key,
+    provenance: instance.provenance,
+    related: [],
+    fields: /* @__PURE__ */ new Map([
+      ["instance.key", instance.key],
+      ["instance.name", instance.name ?? instance.key],
+      ["instance.os", instance.os],
+      ["subnet.key", nic === void 0 ? null : nic.subnet]
+    ]),
+    nic: nic ?? unknown(`${instance.key} has no network interface in this check`),
+    instance
+  };
+}
+
+// src/net/specialRanges.ts
+var NON_PUBLIC_V4 = AddressSet.parseAll([
+  "0.0.0.0-0.255.255.255",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.0.2.0/24",
+  "192.88.99.0/24",
+  "192.168.0.0/16",
+  "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
+  "224.0.0.0/4",
+  "240.0.0.0/4"
+]);
+var PUBLIC_V4 = AddressSet.ALL_V4.subtract(NON_PUBLIC_V4);
+var PRIVATE_V4 = AddressSet.parseAll(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]);
+var HEALTH_CHECK_RANGE = AddressSet.parse("100.64.0.0/10");
+
+// src/policy/flowSources.ts
+function resolveSources(names, subject, resolver, params) {
+  let addresses = AddressSet.EMPTY;
+  const symbols = [];
+  const labels = [];
+  const unknownReasons = [];
+  const add = (set, label) => {
+    addresses = addresses.union(set);
+    labels.push(`${label} (${set.describe()})`);
+  };
+  for (const name of names) {
+    const lb = subject.lb;
+    if (name === "clients") {
+      const configured = paramCidrs(params.get("clientCidrs"));
+      if (configured !== void 0 && !configured.isEmpty()) add(configured, "clients");
+      else if (lb === void 0) unknownReasons.push("clients: the subject has no load balancer");
+      else if (isUnknown(lb.network)) unknownReasons.push(`clients: network type of ${lb.key} is ${lb.network.reason}`);
+      else if (lb.network === "OPEN") add(!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6" ? AddressSet.ALL_V6 : AddressSet.ALL_V4, "clients");
+      else {
+        const vpcCidr = resolver.vpcCidr(lb.vpc);
+        if (vpcCidr === void 0) unknownReasons.push(`clients: the VPC CIDR of ${lb.key} is not known (set params.clientCidrs)`);
+        else add(vpcCidr, "clients in the VPC");
+      }
+    } else if (name === "lb.vips" || name === "healthCheck.source" && subject.fields.get("healthCheck.source") === "vip") {
+      if (lb === void 0) {
+        unknownReasons.push(`${name}: the subject has no load balancer`);
+        continue;
+      }
+      const vip = resolver.vip(lb);
+      const label = name === "lb.vips" ? "the VIP" : "health checks from the VIP";
+      if (vip.symbols.length > 0) {
+        symbols.push(...vip.symbols);
+        labels.push(`${label} of ${lb.key}`);
+      } else add(vip.addresses, label);
+    } else if (name === "healthCheck.source") {
+      add(HEALTH_CHECK_RANGE, "health checks");
+    } else if (name === "snat.ips") {
+      if (lb === void 0) {
+        unknownReasons.push("snat.ips: the subject has no load balancer");
+        continue;
+      }
+      if (isUnknown(lb.snatIps)) {
+        unknownReasons.push(`snat.ips: ${lb.snatIps.reason}`);
+        continue;
+      }
+      for (const snat of lb.snatIps) {
+        if (!isUnknown(snat.ip)) add(AddressSet.parse(snat.ip) ?? AddressSet.EMPTY, "SNAT IP");
+        else {
+          const within = isUnknown(snat.subnet) ? void 0 : resolver.subnetCidr(snat.subnet);
+          symbols.push({ id: `snat:${lb.key}:${symbols.length}`, label: `a SNAT IP of ${lb.key}`, within: within ?? AddressSet.ALL_V4 });
+          labels.push(`a SNAT IP of ${lb.key}`);
+        }
+      }
+    } else if (name.startsWith("params.")) {
+      const set = paramCidrs(params.get(name.slice(7)));
+      if (set === void 0) unknownReasons.push(`${name} is not a list of CIDRs`);
+      else add(set, name.slice(7));
+    } else {
+      const set = AddressSet.parse(name);
+      if (set === void 0) unknownReasons.push(`"${name}" is neither a named source nor a CIDR`);
+      else add(set, name);
+    }
+  }
+  return { addresses, symbols, label: labels.join(", "), unknownReasons };
+}
+function paramCidrs(value) {
+  if (value === void 0) return void 0;
+  const list3 = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+  return AddressSet.parseAll(list3.map((v) => v.trim()).filter((v) => v !== ""));
+}
+function resolvePorts(refs, subject, params) {
+  let ports = NO_PORTS;
+  const unknownReasons = [];
+  for (const ref of refs ?? ["backend.port"]) {
+    if (typeof ref === "number") {
+      ports = ports.union(portRange(ref));
+      continue;
+    }
+    if (ref === "listener.port") {
+      const listener = subject.listener;
+      if (listener === void 0 || isUnknown(listener.port)) unknownReasons.push("listener port unknown");
+      else {
+        const end = listener.endPort !== void 0 && !isUnknown(listener.endPort) && listener.endPort > listener.port ? listener.endPort : listener.port;
+        ports = ports.union(portRange(listener.port, end));
+      }
+      continue;
+    }
+    if (ref === "backend.port" || ref === "healthCheck.port") {
+      const value = subject.fields.get(ref);
+      if (typeof value === "number" && value >= 0 && value <= 65535) {
+        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
+        else ports = ports.union(portRange(value));
+      } else unknownReasons.push(`${ref}: ${value !== void 0 && value !== null && typeof value === "object" && "reason" in value ? value.reason : "not known"}`);
+      continue;
+    }
+    if (ref.startsWith("params.")) {
+      const value = params.get(ref.slice(7));
+      const parsed3 = typeof value === "string" ? parsePorts(value) : typeof value === "number" ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(",")) : void 0;
+      if (parsed3 === void 0) unknownReasons.push(`${ref} is not a port list`);
+      else ports = ports.union(parsed3);
+      continue;
+    }
+    const parsed2 = parsePorts(ref);
+    if (parsed2 === void 0) unknownReasons.push(`"${ref}" is not a port`);
+    else ports = ports.union(parsed2);
+  }
+  const label = ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
+  return { ports, unknownReasons, label };
+}
+function resolveProtocol(text, subject) {
+  if (text === void 0 || text === "listener") {
+    const protocol = subject.listener?.protocol;
+    if (protocol === void 0) return "TCP";
+    if (isUnknown(protocol)) return { unknownReason: `listener protocol: ${protocol.reason}` };
+    return transportOf(protocol);
+  }
+  const parsed2 = parseProtocol(text);
+  if (parsed2 === void 0 || parsed2 === "ALL") return { unknownReason: `unsupported protocol ${text}` };
+  return parsed2;
+}
+
+// src/policy/assertions/flowPreparation.ts
+function prepareFlow(spec, ctx) {
+  const flows = ctx.cache.flowsOf(spec, ctx.params);
+  const key = ctx.cache.flowKey(ctx.subject);
+  let flow = flows.get(key);
+  if (flow === void 0) {
+    flow = prepareFlowUncached(spec, ctx);
+    flows.set(key, flow);
+  }
+  return flow;
+}
+function prepareFlowUncached(spec, ctx) {
+  const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
+  const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
+  const protocol = resolveProtocol(spec.protocol, ctx.subject);
+  if (typeof protocol !== "string") return { unknownReason: protocol.unknownReason };
+  const reasons = [...sources.unknownReasons, ...ports.unknownReasons];
+  if (sources.addresses.isEmpty() && sources.symbols.length === 0 || ports.ports.isEmpty()) return { unknownReason: reasons.join("; ") || "nothing to check" };
+  return {
+    query: ctx.cache.canonicalQuery({ protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports }),
+    label: `${sources.label} \u2192 ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ""}`,
+    portsLabel: ports.label,
+    unknownReasons: reasons
+  };
+}
+function evaluateLayers(through, query, ctx) {
+  const { subject, resolver, cache } = ctx;
+  const outcomes = [];
+  for (const layer of through) {
+    if (layer === "loadBalancerSecurityGroups") {
+      const lb = subject.lb;
+      if (lb === void 0) continue;
+      const location2 = lb.provenance.location ?? null;
+      if (isUnknown(lb.securityGroups)) outcomes.push({ layer, resource: lb.key, location: location2, verdicts: [], unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}` });
+      else outcomes.push({ layer, resource: lb.key, location: location2, verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: "ingress", query }] });
+      continue;
+    }
+    const nic = subject.nic;
+    const resource = subject.resource;
+    const location = subject.provenance.location ?? null;
+    if (nic === void 0) continue;
+    if (isUnknown(nic)) {
+      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: nic.reason });
+      continue;
+    }
+    if (layer === "securityGroups") {
+      outcomes.push({ layer, resource, location, verdicts: cache.groupVerdicts(nic, query), ownInterface: nic.key });
+      continue;
+    }
+    const acl = cache.aclOutcome(nic, query, cache.ephemeralPorts(ctx.params));
+    if (acl.kind === "none") continue;
+    if (acl.kind === "unknown") {
+      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
+      continue;
+    }
+    outcomes.push({ layer, resource: acl.resource, location: acl.location, verdicts: acl.verdicts });
+  }
+  return outcomes;
+}
+function flowSchema(options) {
+  return { allOf: [{ $ref: "#/$defs/flow" }], properties: { from: true, ports: true, protocol: true, through: true, ...options }, unevaluatedProperties: false };
+}
+
+// src/net/aclAdmission.ts
+var DEFAULT_EPHEMERAL_PORTS = portRange(1024, 65535);
+function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts = DEFAULT_EPHEMERAL_PORTS) {
+  if (isUnknown(subnetRef)) return { kind: "unknown", reason: `subnet: ${subnetRef.reason}` };
+  const subnet = resolver.subnet(subnetRef);
+  if (subnet === void 0) return { kind: "unknown", reason: `subnet ${subnetRef} is not in this check, so its ACL is unknown` };
+  if (isUnknown(subnet.networkAcl)) return { kind: "unknown", reason: `network ACL of ${subnet.key}: ${subnet.networkAcl.reason}` };
+  if (subnet.networkAcl === null) return { kind: "none" };
+  const acl = resolver.networkAcl(subnet.networkAcl);
+  if (acl === void 0) return { kind: "unknown", reason: `network ACL ${subnet.networkAcl} is not in this check` };
+  const subnetCidr = resolver.subnetCidr(subnet.key);
+  const exempt = subnetCidr ?? AddressSet.EMPTY;
+  const filtered = {
+    ...query,
+    addresses: query.addresses.subtract(exempt),
+    symbols: query.symbols.filter((s) => !(subnetCidr !== void 0 && subnetCidr.covers(s.within)))
+  };
+  const exemptParts = [];
+  const inside = query.addresses.intersect(exempt);
+  if (!inside.isEmpty()) exemptParts.push({ verdict: "allow", addresses: inside, ports: query.ports, maybe: [], note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet` });
+  const noPorts = !hasPorts(query.protocol);
+  const inbound = evaluateOrdered(
+    filtered,
+    compileAclEntries(acl, "ingress", local, noPorts ? ALL_PORTS : ephemeralPorts),
+    aclDefault(acl.key, "ingress")
+  );
+  const replyQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts };
+  const reply = evaluateOrdered(replyQuery, compileAclEntries(acl, "egress", local, noPorts ? ALL_PORTS : query.ports), aclDefault(acl.key, "egress"));
+  const inboundAll = withParts(inbound, exemptParts);
+  const replyAll = withParts(reply, exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })));
+  return { kind: "checked", acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
+}
+function withParts(verdict, extra) {
+  if (extra.length === 0) return verdict;
+  const parts = [...verdict.parts, ...extra];
+  return { verdict: overallVerdict(parts), parts };
+}
+function aclDefault(list3, direction) {
+  return { list: list3, direction, index: -1, kind: "defaultDeny", text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
+}
+function compileAclEntries(acl, direction, local, sourcePorts) {
+  const list3 = acl[direction];
+  const compiled2 = list3.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
+  if (list3.unknownReason !== void 0) {
+    return [opaqueRule({ list: acl.key, direction, index: -1, kind: "opaque", text: `entries of ${acl.key}`, provenance: acl.provenance }, list3.unknownReason), ...compiled2];
+  }
+  return compiled2;
+}
+function compileEntry(acl, direction, entry, index, local, sourcePorts) {
+  const action = isUnknown(entry.action) ? void 0 : entry.action;
+  const text = [
+    isUnknown(entry.action) ? "(unknown action)" : entry.action,
+    isUnknown(entry.peerCidr) ? "(unknown CIDR)" : entry.peerCidr,
+    isUnknown(entry.protocol) ? "?" : entry.protocol.toUpperCase(),
+    isUnknown(entry.port) ? "?" : entry.port.toUpperCase()
+  ].join(" ") + (entry.description ? ` (${entry.description})` : "");
+  const ref = { list: acl.key, direction, index, text, provenance: entry.provenance, ...action ? { action } : {} };
+  const reasons = [];
+  const peer = isUnknown(entry.peerCidr) ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`) : (() => {
+    const set = AddressSet.parse(entry.peerCidr);
+    return set === void 0 ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`) : { definite: set, possible: set, symbols: /* @__PURE__ */ new Set() };
+  })();
+  if (peer.unknownReason) reasons.push(peer.unknownReason);
+  let protocols = { definite: /* @__PURE__ */ new Set(), possible: ALL_PROTOCOLS };
+  let ports = { definite: NO_PORTS, possible: ALL_PORTS };
+  const protocol = isUnknown(entry.protocol) ? void 0 : parseProtocol(entry.protocol);
+  if (protocol === void 0) reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
+  else {
+    const set = protocol === "ALL" ? new Set(PROTOCOLS) : /* @__PURE__ */ new Set([protocol]);
+    protocols = { definite: set, possible: set };
+    if (protocol === "ALL" || !hasPorts(protocol)) ports = { definite: ALL_PORTS, possible: ALL_PORTS };
+    else if (isUnknown(entry.port)) reasons.push(`port: ${entry.port.reason}`);
+    else {
+      const parsed2 = parsePorts(entry.port);
+      if (parsed2 === void 0) reasons.push(`"${entry.port}" is not a port or range`);
+      else ports = { definite: parsed2, possible: parsed2 };
+    }
+  }
+  let localMatch = "yes";
+  if (acl.type === "QUINTUPLE") {
+    localMatch = combine(matchLocal(entry.localCidr, local), matchSourcePorts(entry.sourcePort, sourcePorts));
+  }
+  return { action, protocols, peer, ports, local: localMatch, ref, ...reasons.length > 0 ? { unknownReason: reasons.join("; ") } : {} };
+}
+function matchLocal(cidr, local) {
+  if (cidr === void 0) return "yes";
+  if (isUnknown(cidr)) return "maybe";
+  const set = AddressSet.parse(cidr);
+  if (set === void 0) return "maybe";
+  if (!local.definite.isEmpty() && set.covers(local.possible)) return "yes";
+  if (!set.overlaps(local.possible)) return "no";
+  return "maybe";
+}
+function matchSourcePorts(text, sourcePorts) {
+  if (text === void 0) return "yes";
+  if (isUnknown(text)) return "maybe";
+  const set = parsePorts(text);
+  if (set === void 0) return "maybe";
+  if (set.covers(sourcePorts)) return "yes";
+  if (!set.overlaps(sourcePorts)) return "no";
+  return "maybe";
+}
+function combine(a, b) {
+  if (a === "no" || b === "no") return "no";
+  if (a === "maybe" || b === "maybe") return "maybe";
+  return "yes";
+}
+
+// src/policy/checkCache.ts
+var CheckCache = class {
+  constructor(resolver) {
+    this.resolver = resolver;
+  }
+  resolver;
+  subjectsByKind = /* @__PURE__ */ new Map();
+  lbFields = /* @__PURE__ */ new Map();
+  listenerFields = /* @__PURE__ */ new Map();
+  flowKeys = /* @__PURE__ */ new Map();
+  flows = /* @__PURE__ */ new Map();
+  queries = /* @__PURE__ */ new Map();
+  groupLists = /* @__PURE__ */ new Map();
+  groupClasses = /* @__PURE__ */ new Map();
+  addresses = /* @__PURE__ */ new Map();
+  aclClasses = /* @__PURE__ */ new Map();
+  ephemeral = /* @__PURE__ */ new Map();
+  shadows = /* @__PURE__ */ new Map();
+  decisions = /* @__PURE__ */ new Map();
+  /** The subjects of a kind built with these params, or undefined when none agree with them. */
+  subjects(kind, params) {
+    for (const built of this.subjectsByKind.get(kind) ?? []) {
+      if ([...built.reads].every(([name, value]) => sameParam(params.get(name), value))) return built.subjects;
+    }
+    return void 0;
+  }
+  /** Keeps subjects built while reading `reads` (name → value): they fit every policy that agrees on those. */
+  keepSubjects(kind, reads, subjects) {
+    const list3 = this.subjectsByKind.get(kind) ?? [];
+    list3.push({ reads, subjects });
+    this.subjectsByKind.set(kind, list3);
+  }
+  /** What a prepared flow depends on besides the spec and params: computed once per subject. */
+  flowKey(subject) {
+    let key = this.flowKeys.get(subject);
+    if (key === void 0) {
+      const field = (name) => {
+        const value = subject.fields.get(name);
+        return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
+      };
+      key = `${subject.lb?.key ?? ""}|${subject.listener?.key ?? ""}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
+      this.flowKeys.set(subject, key);
+    }
+    return key;
+  }
+  /** The flows of one spec with one set of params, by flow key. */
+  flowsOf(spec, params) {
+    let byParams = this.flows.get(spec);
+    if (byParams === void 0) {
+      byParams = /* @__PURE__ */ new Map();
+      this.flows.set(spec, byParams);
+    }
+    let flows = byParams.get(params);
+    if (flows === void 0) {
+      flows = /* @__PURE__ */ new Map();
+      byParams.set(params, flows);
+    }
+    return flows;
+  }
+  /** One object for every query of the same packets, so that verdicts can be kept by query. */
+  canonicalQuery(query) {
+    const key = `${query.protocol}|${query.ports.intervals.join(";")}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(",")}`;
+    const found = this.queries.get(key);
+    if (found !== void 0) return found;
+    this.queries.set(key, query);
+    return query;
+  }
+  /**
+   * The verdict of a canonical query into interfaces with this interface's groups: computed once
+   * per (group list, query), naming the interface as `CLASS_INTERFACE`.
+   */
+  groupVerdicts(nic, query) {
+    let groups = this.groupLists.get(nic);
+    if (groups === void 0) {
+      groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(",");
+      this.groupLists.set(nic, groups);
+    }
+    let byGroups = this.groupClasses.get(query);
+    if (byGroups === void 0) {
+      byGroups = /* @__PURE__ */ new Map();
+      this.groupClasses.set(query, byGroups);
+    }
+    let verdicts = byGroups.get(groups);
+    if (verdicts === void 0) {
+      verdicts = [{ verdict: admitToInterface(this.resolver, nic, query, CLASS_INTERFACE), direction: "ingress", query }];
+      byGroups.set(groups, verdicts);
+    }
+    return verdicts;
+  }
+  /**
+   * What a canonical query meets in the network ACL of this interface's subnet, for its own
+   * addresses, and its replies to the client ports `ephemeral`: once per (subnet, addresses).
+   */
+  aclOutcome(nic, query, ephemeral) {
+    let byPorts = this.aclClasses.get(query);
+    if (byPorts === void 0) {
+      byPorts = /* @__PURE__ */ new Map();
+      this.aclClasses.set(query, byPorts);
+    }
+    let byInterface = byPorts.get(ephemeral);
+    if (byInterface === void 0) {
+      byInterface = /* @__PURE__ */ new Map();
+      byPorts.set(ephemeral, byInterface);
+    }
+    const addresses = this.interfaceAddresses(nic);
+    let outcome = byInterface.get(addresses.aclKey);
+    if (outcome === void 0) {
+      const admission = admitThroughAcl(this.resolver, nic.subnet, addresses.bounds, query, ephemeral);
+      if (admission.kind !== "checked") outcome = admission;
+      else {
+        const replyQuery = { ...query, ports: hasPorts(query.protocol) ? ephemeral : query.ports };
+        const verdicts = [
+          { verdict: admission.inbound, direction: "ingress", query },
+          { verdict: admission.reply, direction: "egress", query: replyQuery }
+        ];
+        outcome = { kind: "checked", resource: admission.acl.key, location: admission.acl.provenance.location ?? null, verdicts };
+      }
+      byInterface.set(addresses.aclKey, outcome);
+    }
+    return outcome;
+  }
+  /** The client ports replies go to (`params.ephemeralPorts`): parsed once per params. */
+  ephemeralPorts(params) {
+    let ports = this.ephemeral.get(params);
+    if (ports === void 0) {
+      const value = params.get("ephemeralPorts");
+      ports = typeof value === "string" ? parsePorts(value) ?? DEFAULT_EPHEMERAL_PORTS : DEFAULT_EPHEMERAL_PORTS;
+      this.ephemeral.set(params, ports);
+    }
+    return ports;
+  }
+  /**
+   * What an assertion spec concludes from one class's verdicts (which parts refuse, admit or
+   * cannot be decided): decided once per class, kept without any subject identity.
+   */
+  decide(spec, verdicts, decideFn) {
+    let bySpec = this.decisions.get(spec);
+    if (bySpec === void 0) {
+      bySpec = /* @__PURE__ */ new WeakMap();
+      this.decisions.set(spec, bySpec);
+    }
+    let decision = bySpec.get(verdicts);
+    if (decision === void 0) {
+      decision = decideFn(spec, verdicts, this.resolver);
+      bySpec.set(verdicts, decision);
+    }
+    return decision;
+  }
+  /** The ineffective DROPs of one effective rule order (a direction and a group list): analysed once. */
+  ineffectiveDenies(key, compute) {
+    let denies = this.shadows.get(key);
+    if (denies === void 0) {
+      denies = compute();
+      this.shadows.set(key, denies);
+    }
+    return denies;
+  }
+  /** An interface's own addresses, with a key for the verdicts that depend on them. */
+  interfaceAddresses(nic) {
+    let found = this.addresses.get(nic);
+    if (found === void 0) {
+      const bounds = this.resolver.interfaceAddresses(nic);
+      const subnet = isUnknown(nic.subnet) ? `?${nic.key}` : nic.subnet;
+      found = { bounds, aclKey: `${subnet}|${bounds.definite.key()}|${bounds.possible.key()}` };
+      this.addresses.set(nic, found);
+    }
+    return found;
+  }
+};
+var CLASS_INTERFACE = "\0the interface\0";
+function sameParam(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+// src/policy/assertions/flowPathOf.ts
+var MAX_RULES_PER_LAYER = 6;
+function flowPathOf(flow, ctx, options) {
+  const { subject, resolver } = ctx;
+  const { lb, nic, listener } = subject;
+  if (lb === void 0 && nic === void 0) return void 0;
+  const passToTarget = lb !== void 0 && effectivePassToTarget(lb) === true;
+  const protocol = flow.query.protocol;
+  const layers = [];
+  if (lb !== void 0 && options.fromClients) {
+    const listenerPorts = listener !== void 0 && !isUnknown(listener.port) ? portRange(listener.port, listener.endPort !== void 0 && !isUnknown(listener.endPort) ? listener.endPort : listener.port) : flow.query.ports;
+    const [outcome] = evaluateLayers(["loadBalancerSecurityGroups"], { ...flow.query, ports: listenerPorts }, ctx);
+    if (outcome?.unknownReason !== void 0) layers.push(undecided("loadBalancerGroup", outcome.resource, outcome.unknownReason));
+    else if (outcome !== void 0) {
+      const groups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
+      layers.push(...groupLayers("loadBalancerGroup", groups, outcome.resource, outcome.verdicts[0].verdict, protocol, ctx));
+    }
+  }
+  for (const outcome of nic === void 0 ? [] : evaluateLayers(["securityGroups", "networkAcl"], flow.query, ctx)) {
+    if (outcome.layer === "securityGroups") {
+      let groupLayersOfNic;
+      if (outcome.unknownReason !== void 0 || nic === void 0 || isUnknown(nic)) groupLayersOfNic = [undecided("securityGroup", outcome.resource, outcome.unknownReason ?? "the interface is not known")];
+      else groupLayersOfNic = groupLayers("securityGroup", isUnknown(nic.securityGroups) ? [] : nic.securityGroups, nic.key, ownVerdict(outcome.verdicts[0].verdict, nic.key), protocol, ctx);
+      layers.push(...passToTarget ? groupLayersOfNic.map((l) => ({ ...l, outcome: "skipped", note: "not evaluated: the CLB passes traffic to its targets" })) : groupLayersOfNic);
+      continue;
+    }
+    if (outcome.unknownReason !== void 0) {
+      layers.push(undecided("networkAclIn", outcome.resource, outcome.unknownReason));
+      continue;
+    }
+    const acl = resolver.inventory.networkAcls.get(outcome.resource);
+    for (const { verdict, direction, query } of outcome.verdicts) {
+      const kind = direction === "ingress" ? "networkAclIn" : "networkAclOut";
+      const rules = rulesOf(verdict.parts, query.protocol);
+      const note = verdict.parts.find((p) => p.note !== void 0 && p.decidedBy === void 0)?.note;
+      layers.push({ kind, resource: outcome.resource, ...acl?.name ? { name: acl.name } : {}, outcome: outcomeOf(rules, verdict), rules, ...note ? { note } : {} });
+    }
+  }
+  const arrow = flow.label.lastIndexOf(" \u2192 ");
+  return {
+    ...lb ? { loadBalancer: lb.key } : {},
+    ...listener ? { listener: listener.key } : {},
+    target: subject.resource,
+    source: arrow > 0 ? flow.label.slice(0, arrow) : flow.label,
+    destination: arrow > 0 ? flow.label.slice(arrow + 3) : `${protocol}:${flow.portsLabel}`,
+    layers
+  };
+}
+function groupLayers(kind, refs, owner, verdict, protocol, ctx) {
+  const keys = refs.map((ref) => ctx.resolver.securityGroup(ref)?.key ?? ref);
+  if (keys.length === 0) {
+    const rules = rulesOf(verdict.parts.filter((p) => p.decidedBy !== void 0), protocol);
+    const first = verdict.parts[0];
+    const note = first?.verdict === "allow" ? "no security group bound: all listener traffic passes" : first?.reason ?? first?.note;
+    return [{ kind, resource: owner, outcome: outcomeOf(rules, verdict), rules, ...note ? { note } : {} }];
+  }
+  const own = new Set(keys);
+  const closing = verdict.parts.filter((p) => p.decidedBy === void 0 || !own.has(p.decidedBy.list));
+  return keys.map((key, i) => {
+    const mine = verdict.parts.filter((p) => p.decidedBy?.list === key);
+    const parts = i === keys.length - 1 ? [...mine, ...closing] : mine;
+    const rules = rulesOf(parts, protocol);
+    const group = ctx.resolver.securityGroup(key);
+    return { kind, resource: key, ...group?.name ? { name: group.name } : {}, outcome: rules.length === 0 ? "next" : outcomeOf(rules, { verdict: "allow", parts }), rules };
+  });
+}
+function rulesOf(parts, protocol) {
+  const rules = [];
+  for (const part of parts) {
+    const ref = part.decidedBy;
+    if (ref === void 0 && part.verdict === "allow") continue;
+    const written = ref !== void 0 && ref.kind === void 0 && ref.index >= 0;
+    const location = ref?.provenance?.location;
+    rules.push({
+      verdict: part.verdict,
+      ...written ? { index: ref.index } : {},
+      ...ref?.kind === "defaultDeny" ? { defaultDeny: true } : {},
+      rule: ref?.text ?? (part.verdict === "deny" ? "default deny (no rule matched)" : part.reason ?? "not decided"),
+      part: describePart(part, protocol),
+      ...location ? { location } : {}
+    });
+    if (rules.length === MAX_RULES_PER_LAYER) break;
+  }
+  return rules;
+}
+function outcomeOf(rules, verdict) {
+  if (rules.some((r) => r.verdict === "deny")) return "deny";
+  if (rules.some((r) => r.verdict === "unknown") || verdict.parts.some((p) => p.verdict === "unknown")) return "unknown";
+  return "allow";
+}
+function undecided(kind, resource, reason) {
+  return { kind, resource, outcome: "unknown", rules: [], note: reason };
+}
+function ownVerdict(verdict, nicKey) {
+  return { ...verdict, parts: verdict.parts.map((part) => retellPart(part, CLASS_INTERFACE, nicKey)) };
+}
+
+// src/policy/assertions/denyEffectiveForLoadBalancerTraffic.ts
+var denyEffectiveForLoadBalancerTraffic = {
+  name: "denyEffectiveForLoadBalancerTraffic",
+  properties: { denyEffectiveForLoadBalancerTraffic: { type: "object", additionalProperties: false } },
+  variables: ["denyRule", "carried"],
+  subjects: ["backend"],
+  evaluate: (_assertion, ctx) => checkDenyEffectiveForLoadBalancerTraffic(ctx)
+};
+function checkDenyEffectiveForLoadBalancerTraffic(ctx) {
+  const { subject, resolver } = ctx;
+  const { lb, listener, nic, target } = subject;
+  if (lb === void 0 || listener === void 0 || nic === void 0 || isUnknown(nic) || target === void 0) return [];
+  if (isUnknown(target.port) || isUnknown(listener.port) || isUnknown(listener.protocol)) return [];
+  const protocol = transportOf(listener.protocol);
+  const failures = [];
+  for (const rule of compileInterface(resolver, nic, "ingress")) {
+    if (rule.action !== "DROP" || rule.ref.index < 0) continue;
+    if (!rule.protocols.definite.has(protocol) || !rule.ports.definite.has(target.port)) continue;
+    const peer = rulePeer(resolver, rule.ref);
+    if (peer === void 0 || peer.isEmpty()) continue;
+    const lbGroups = isUnknown(lb.securityGroups) ? void 0 : lb.securityGroups;
+    if (lbGroups === void 0) continue;
+    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listener.port) });
+    if (verdict.parts.every((p) => p.verdict === "deny" && p.decidedBy !== void 0 && p.decidedBy.index >= 0)) continue;
+    const admitted = verdict.parts.some((p) => p.verdict !== "deny");
+    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : admitted ? `the security groups of ${lb.key} (${lbGroups.join(", ")}) admit it on ${listener.port}` : `the security groups of ${lb.key} (${lbGroups.join(", ")}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
+    failures.push({
+      status: "fail",
+      resource: rule.ref.list,
+      related: [subject.resource, lb.key, listener.key],
+      evidence: [
+        { verdict: "deny", list: rule.ref.list, direction: "ingress", index: rule.ref.index, rule: rule.ref.text, part: "not evaluated for CLB traffic (pass-to-target)", location: rule.ref.provenance?.location ?? null },
+        ...verdict.parts.filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? "no security group", part: `${p.addresses.describe()} \u2192 ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null }))
+      ],
+      vars: /* @__PURE__ */ new Map([
+        ["denyRule", rule.ref.text],
+        ["carried", carried]
+      ]),
+      location: rule.ref.provenance?.location ?? null,
+      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listener.port),
+      path: () => flowPathOf({ query: { protocol, addresses: peer, symbols: [], ports: portRange(target.port) }, label: `${peer.describe()} \u2192 ${protocol}:${String(target.port)}`, portsLabel: String(target.port), unknownReasons: [] }, ctx, { fromClients: true }),
+      key: `${rule.ref.index}:${lb.key}`
+    });
+  }
+  return failures;
+}
+var PASS_OFF = "or turn load_balancer_pass_to_target off so backend groups apply again";
+function bypassFix(resolver, lbKey, lbGroups, peer, protocol, port) {
+  if (lbGroups.length > 0) return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), { action: "DROP", top: true, alternative: PASS_OFF });
+  const lb = resolver.inventory.loadBalancers.get(lbKey);
+  const location = lb?.provenance.location ?? null;
+  return {
+    kind: "fixed",
+    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${port}`,
+    body: {
+      text: `${lbKey}${location ? ` (${at(location)})` : ""} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
+      resource: lbKey,
+      location,
+      api: { service: "clb", action: "SetLoadBalancerSecurityGroups", request: { LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lbKey : "<load balancer ID>"), SecurityGroups: ["<security group ID>"] } },
+      rules: 1
+    }
+  };
+}
+
+// src/policy/assertions/ifThen.ts
+var ifThen = {
+  name: "if",
+  label: "if/then",
+  properties: { if: { $ref: "#/$defs/condition" }, then: { $ref: "#/$defs/assertion" } },
+  variables: [],
+  composite: true,
+  evaluate: (assertion, ctx, run2) => {
+    const truth = evaluateCondition(assertion.if, fieldSource(ctx.subject.fields, ctx.params));
+    if (truth === "no") return [];
+    const failures = run2(assertion.then, ctx);
+    return truth === "yes" ? failures : failures.map((f) => ({ ...f, status: "unknown" }));
+  }
+};
+
+// src/net/shadowAnalysis.ts
+function findIneffectiveDenies(rules) {
+  const out = [];
+  const unordered = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
+  rules.forEach((rule, i) => {
+    if (rule.action !== "DROP" || rule.local !== "yes") return;
+    const shadows = /* @__PURE__ */ new Map();
+    let remainsSomewhere = false;
+    let matchesSomething = false;
+    for (const protocol of PROTOCOLS) {
+      if (!rule.protocols.definite.has(protocol)) continue;
+      let region = [{ addresses: rule.peer.definite, ports: rule.ports.definite }].filter(nonEmpty);
+      if (region.length === 0) continue;
+      matchesSomething = true;
+      for (let j = 0; j < i && region.length > 0; j++) {
+        const earlier = rules[j];
+        if (earlier.local !== "yes" || !earlier.protocols.definite.has(protocol)) continue;
+        if (earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list)) continue;
+        const match = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
+        if (!nonEmpty(match)) continue;
+        const overlap = region.map((box) => intersect(box, match)).filter(nonEmpty);
+        if (overlap.length > 0 && earlier.action === "ACCEPT") {
+          const entry = shadows.get(j) ?? { rule: earlier.ref, parts: [] };
+          entry.parts.push(...overlap.map((box) => describeBox(protocol, box)));
+          shadows.set(j, entry);
+        }
+        region = region.flatMap((box) => subtract(box, match));
+      }
+      if (region.length > 0) remainsSomewhere = true;
+    }
+    if (shadows.size > 0 && matchesSomething) {
+      out.push({
+        rule: rule.ref,
+        shadowedBy: [...shadows.values()].map((s) => ({ rule: s.rule, overlap: s.parts.join("; ") })),
+        wholly: !remainsSomewhere
+      });
+    }
+  });
+  return out;
+}
+function nonEmpty(box) {
+  return !box.addresses.isEmpty() && !box.ports.isEmpty();
+}
+function intersect(a, b) {
+  return { addresses: a.addresses.intersect(b.addresses), ports: a.ports.intersect(b.ports) };
+}
+function subtract(box, cut) {
+  const inside = box.addresses.intersect(cut.addresses);
+  if (inside.isEmpty() || !box.ports.overlaps(cut.ports)) return [box];
+  return [
+    { addresses: box.addresses.subtract(cut.addresses), ports: box.ports },
+    { addresses: inside, ports: box.ports.subtract(cut.ports) }
+  ].filter(nonEmpty);
+}
+function describeBox(protocol, box) {
+  const ports = protocol === "TCP" || protocol === "UDP" ? `:${describePorts(box.ports)}` : "";
+  return `${box.addresses.describe()} ${protocol}${ports}`;
+}
+
+// src/policy/assertions/noIneffectiveDeny.ts
+var noIneffectiveDeny = {
+  name: "noIneffectiveDeny",
+  properties: { noIneffectiveDeny: { type: "object", additionalProperties: false, properties: { direction: { enum: ["ingress", "egress"] } } } },
+  variables: ["denyRule", "denyIndex", "shadowingRule", "overlap", "extent"],
+  subjects: ["securityGroup", "networkAcl"],
+  evaluate: (assertion, ctx) => checkNoIneffectiveDeny(assertion.noIneffectiveDeny.direction ?? "ingress", ctx)
+};
+function checkNoIneffectiveDeny(direction, ctx) {
+  const { subject, resolver, cache } = ctx;
+  const found = /* @__PURE__ */ new Map();
+  const record = (deny, nicKey) => {
+    const entry = found.get(deny.rule.index) ?? { deny, interfaces: /* @__PURE__ */ new Set(), shadowing: /* @__PURE__ */ new Map() };
+    if (nicKey !== void 0) entry.interfaces.add(nicKey);
+    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap, ref: s.rule });
+    found.set(deny.rule.index, entry);
+  };
+  if (subject.securityGroup !== void 0) {
+    const key = subject.securityGroup.key;
+    for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
+    for (const nic of resolver.groupMembers(key)) {
+      if (isUnknown(nic.securityGroups)) continue;
+      const denies = cache.ineffectiveDenies(`${direction}:${nic.securityGroups.join(",")}`, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
+      for (const deny of denies) {
+        if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
+      }
+    }
+  } else if (subject.networkAcl !== void 0) {
+    const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };
+    for (const deny of findIneffectiveDenies(compileAclEntries(subject.networkAcl, direction, everywhere, ALL_PORTS))) record(deny);
+  } else return [];
+  return [...found.values()].map(({ deny, interfaces, shadowing }) => {
+    const shadows = [...shadowing.values()];
+    const listKey = subject.resource;
+    return {
+      status: "fail",
+      resource: listKey,
+      related: [.../* @__PURE__ */ new Set([...shadows.map((s) => s.list).filter((l) => l !== listKey), ...interfaces])],
+      evidence: [
+        { verdict: "deny", list: listKey, direction, index: deny.rule.index, rule: deny.rule.text, part: deny.wholly ? "decides nothing" : "decides only part of what it matches", location: deny.rule.provenance?.location ?? null },
+        ...shadows.map((s) => {
+          const ref = deny.shadowedBy.find((x) => x.rule.list === s.list && x.rule.index === s.index)?.rule;
+          return { verdict: "allow", list: s.list, direction, index: s.index, rule: s.text, part: `already admits ${s.overlap}`, location: ref?.provenance?.location ?? null };
+        })
+      ],
+      vars: /* @__PURE__ */ new Map([
+        ["denyRule", deny.rule.text],
+        ["denyIndex", String(deny.rule.index)],
+        ["shadowingRule", shadows.map((s) => s.list === listKey ? `rule ${s.index} (${s.text})` : `${s.list} rule ${s.index} (${s.text})`).join(", ")],
+        ["overlap", shadows.map((s) => s.overlap).join("; ")],
+        ["extent", deny.wholly ? "never matches" : "matches only part of its traffic"]
+      ]),
+      location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
+      fix: () => moveDenyFixPlan(resolver, deny.rule, shadows.map((s) => s.ref), listKey, [...interfaces]),
+      key: `${direction}:${deny.rule.index}`
+    };
+  });
+}
+
+// src/policy/assertions/notReachable.ts
+var notReachable = {
+  name: "notReachable",
+  properties: { notReachable: flowSchema({ byRuleCoveringSource: { type: "boolean" } }) },
+  variables: ["admitted", "decidedBy", "flow"],
+  evaluate: (assertion, ctx) => checkNotReachable(assertion.notReachable, ctx)
+};
+var NOTHING_ADMITTED = { admitted: [], undecided: [] };
+function decideNotReachable(spec, verdicts, resolver) {
+  const admitted = [];
+  const undecided2 = [];
+  for (const { verdict, direction, query } of verdicts) {
+    if (direction !== "ingress") continue;
+    for (const part of verdict.parts) {
+      if (part.verdict === "deny") continue;
+      if (part.verdict === "allow") {
+        if (part.decidedBy === void 0) continue;
+        if (!spec.byRuleCoveringSource) {
+          admitted.push(part);
+          continue;
+        }
+        const peer = rulePeerMatch(resolver, part.decidedBy);
+        if (peer === void 0) {
+          undecided2.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
+          continue;
+        }
+        if (peer.definite.covers(query.addresses)) admitted.push(part);
+        else if (peer.possible.covers(query.addresses)) undecided2.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}` });
+        continue;
+      }
+      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver)) undecided2.push({ part, reason: part.reason ?? "not decided" });
+    }
+  }
+  return admitted.length === 0 && undecided2.length === 0 ? NOTHING_ADMITTED : { admitted, undecided: undecided2 };
+}
+function checkNotReachable(spec, ctx) {
+  const flow = prepareFlow(spec, ctx);
+  if ("unknownReason" in flow) return [withAdmitted(unknownFailure(ctx, flow.unknownReason, "notReachable"))];
+  const failures = [];
+  for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
+    if (outcome.unknownReason !== void 0) {
+      failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
+      continue;
+    }
+    const decided = ctx.cache.decide(spec, outcome.verdicts, decideNotReachable);
+    if (decided === NOTHING_ADMITTED && flow.unknownReasons.length === 0) continue;
+    const own = outcome.ownInterface;
+    const admitted = own === void 0 ? decided.admitted : decided.admitted.map((part) => retellPart(part, CLASS_INTERFACE, own));
+    const undecided2 = own === void 0 ? decided.undecided : decided.undecided.map((u) => ({ part: retellPart(u.part, CLASS_INTERFACE, own), reason: retellText(u.reason, CLASS_INTERFACE, own) }));
+    if (admitted.length === 0 && undecided2.length === 0 && flow.unknownReasons.length === 0) continue;
+    const related = [...ctx.subject.related, ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [], ...[...admitted, ...undecided2.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l) => l !== void 0)].filter(
+      (v, i, a) => a.indexOf(v) === i && v !== outcome.resource
+    );
+    if (admitted.length === 0) {
+      const reasons = [...undecided2.map((u) => u.reason), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i);
+      const reason = reasons.join("; ");
+      failures.push({
+        status: "unknown",
+        resource: outcome.resource,
+        related,
+        evidence: undecided2.length > 0 ? evidenceOf(undecided2.map((u) => u.part), flow.query, flow.label) : [{ verdict: "unknown", flow: flow.label, rule: "not decided", reason }],
+        vars: /* @__PURE__ */ new Map([
+          ["admitted", `(unknown: ${reason})`],
+          ["decidedBy", undecided2[0]?.part.decidedBy?.text ?? ""],
+          ["flow", flow.label],
+          ["reason", reason]
+        ]),
+        location: outcome.location,
+        key: `${outcome.layer}:unknown`
+      });
+      continue;
+    }
+    const rule = admitted[0].decidedBy;
+    const rules = admitted.map((p) => p.decidedBy).filter((r, i, a) => a.findIndex((x) => x.list === r.list && x.index === r.index) === i);
+    failures.push({
+      status: "fail",
+      resource: outcome.resource,
+      related,
+      evidence: evidenceOf(admitted, flow.query, flow.label),
+      vars: /* @__PURE__ */ new Map([
+        ["admitted", describeRefused(admitted, flow.query.protocol).replace(/\(([^)]*)\)/g, "by $1")],
+        ["decidedBy", rule.text],
+        ["flow", flow.label]
+      ]),
+      location: outcome.location,
+      fix: () => narrowRuleFixPlan(ctx.resolver, rules),
+      key: `${outcome.layer}:${rule.list}:${rule.index}`
+    });
+  }
+  return failures;
+}
+function mayAdmitByCoveringRule(part, addresses, resolver) {
+  const candidates = [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter((r) => r.kind !== "defaultDeny" && r.action !== "DROP");
+  if (candidates.length === 0) return part.decidedBy === void 0 || part.decidedBy.kind === "defaultDeny" ? part.maybe.length === 0 && part.decidedBy === void 0 : false;
+  return candidates.some((ref) => {
+    if (!isWrittenRule(ref)) return true;
+    const peer = rulePeerMatch(resolver, ref);
+    return peer === void 0 || peer.possible.covers(addresses);
+  });
+}
+function withAdmitted(failure) {
+  const reason = failure.vars.get("reason") ?? "not decided";
+  return { ...failure, vars: new Map([...failure.vars, ["admitted", `(unknown: ${reason})`]]) };
+}
+
+// src/policy/assertions/reachable.ts
+var reachable = {
+  name: "reachable",
+  properties: { reachable: flowSchema({ allowDeliberateDrops: { type: "boolean" } }) },
+  variables: ["refused", "flow", "decidedBy", "layer"],
+  evaluate: (assertion, ctx) => checkReachable(assertion.reachable, ctx)
+};
+function isDeliberateDrop(part, query, resolver) {
+  if (part.verdict !== "deny" || part.decidedBy === void 0 || part.decidedBy.action !== "DROP") return false;
+  const peer = rulePeer(resolver, part.decidedBy);
+  return peer !== void 0 && !peer.covers(query.addresses);
+}
+var NOTHING_REFUSED = { denied: [], unknownParts: [] };
+function decideReachable(spec, verdicts, resolver) {
+  const denied = [];
+  const unknownParts = [];
+  for (const { verdict, direction, query } of verdicts) {
+    for (const part of verdict.parts) {
+      if (part.verdict === "deny" && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver))) denied.push({ part, direction, query });
+      if (part.verdict === "unknown") unknownParts.push({ part, direction, query });
+    }
+  }
+  return denied.length === 0 && unknownParts.length === 0 ? NOTHING_REFUSED : { denied, unknownParts };
+}
+function checkReachable(spec, ctx) {
+  const flow = prepareFlow(spec, ctx);
+  if ("unknownReason" in flow) return [unknownFailure(ctx, flow.unknownReason, "reachable")];
+  const failures = [];
+  for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
+    if (outcome.unknownReason !== void 0) {
+      failures.push({ ...unknownFailure(ctx, outcome.unknownReason, outcome.layer), resource: outcome.resource, location: outcome.location });
+      continue;
+    }
+    const decided = ctx.cache.decide(spec, outcome.verdicts, decideReachable);
+    if (decided === NOTHING_REFUSED && flow.unknownReasons.length === 0) continue;
+    const own = outcome.ownInterface;
+    const retold = (found) => own === void 0 ? found : { ...found, part: retellPart(found.part, CLASS_INTERFACE, own) };
+    const denied = decided.denied.map(retold);
+    const unknownParts = decided.unknownParts.map(retold);
+    if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
+    const bad = denied.length > 0 ? denied : unknownParts;
+    const evidence = bad.flatMap(({ part, direction, query }) => evidenceOf([part], query, direction === "egress" ? `replies to ${flow.label}` : flow.label));
+    const refusedText = bad.map(({ part, direction, query }) => direction === "egress" ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol)).slice(0, 3).join("; ");
+    const status = denied.length > 0 ? "fail" : "unknown";
+    const reason = status === "unknown" ? [...unknownParts.map((u) => u.part.reason ?? "unknown"), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i).join("; ") : "";
+    failures.push({
+      status,
+      resource: outcome.resource,
+      related: relatedOf(ctx, outcome, bad.map((b) => b.part)),
+      evidence,
+      vars: /* @__PURE__ */ new Map([
+        ["refused", refusedText],
+        ["flow", flow.label],
+        ["decidedBy", bad[0]?.part.decidedBy?.text ?? "default deny"],
+        ["reason", reason],
+        ["layer", outcome.layer]
+      ]),
+      location: outcome.location,
+      ...status === "fail" ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes("clients") }) } : {},
+      key: `${outcome.layer}`,
+      ...ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}
+    });
+  }
+  return failures;
+}
+function relatedOf(ctx, outcome, parts) {
+  const lists = parts.map((p) => p.decidedBy?.list).filter((l) => l !== void 0);
+  const out = [...ctx.subject.related, ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [], ...lists];
+  return out.filter((v, i) => out.indexOf(v) === i && v !== outcome.resource);
+}
+function fixFor(outcome, denied, ctx) {
+  const first = denied[0];
+  if (outcome.layer === "networkAcl") {
+    const changes = ["ingress", "egress"].flatMap((direction) => {
+      const found = denied.find((x) => x.direction === direction);
+      return found ? [{ direction, ports: found.query.ports }] : [];
+    });
+    return aclFixPlan(ctx.resolver, outcome.resource, changes, first.query, first.query.protocol);
+  }
+  let group;
+  if (outcome.layer === "loadBalancerSecurityGroups") {
+    const lbGroups = ctx.subject.lb?.securityGroups;
+    group = lbGroups !== void 0 && !isUnknown(lbGroups) ? lbGroups[0] : void 0;
+  } else {
+    const nic = ctx.subject.nic;
+    group = nic !== void 0 && !isUnknown(nic) && !isUnknown(nic.securityGroups) ? nic.securityGroups[0] : void 0;
+  }
+  const blocking = denied.map((d) => d.part.decidedBy).filter(isWrittenRule);
+  const blockingGroup = blocking[0]?.list;
+  const target = blockingGroup ?? group;
+  const targetKey = target === void 0 ? void 0 : ctx.resolver.securityGroup(target)?.key ?? target;
+  const above = blocking.filter((r) => r.list === targetKey).sort((a, b) => a.index - b.index)[0];
+  return addRulePlan(ctx.resolver, target, first.query, first.query.protocol, first.query.ports, above ? { above } : {});
+}
+
+// src/policy/assertions/registry.ts
+var ASSERTION_KINDS = [all, ifThen, reachable, notReachable, noIneffectiveDeny, denyEffectiveForLoadBalancerTraffic, check];
+var ALWAYS_AVAILABLE_VARIABLES = ["reason"];
+var BY_NAME = new Map(ASSERTION_KINDS.map((kind) => [kind.name, kind]));
+function assertionKindOf(assertion) {
+  for (const key in assertion) {
+    const kind = BY_NAME.get(key);
+    if (kind !== void 0) return kind;
+  }
+  throw new Error(`not an assertion: ${Object.keys(assertion).join(", ")}`);
+}
+function runAssertion(assertion, ctx) {
+  return assertionKindOf(assertion).evaluate(assertion, ctx, runAssertion);
+}
+
+// src/policy/subjectFields.ts
+var LB = ["lb.key", "lb.name", "lb.network", "lb.ipVersion", "lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "lb.securityGroups", "lb.vips", "lb.vipText"];
+var LISTENER = ["listener.key", "listener.name", "listener.protocol", "listener.transport", "listener.port", "listener.isLayer7"];
+var HEALTH_CHECK = ["healthCheck.enabled", "healthCheck.port", "healthCheck.type", "healthCheck.sourceIpType", "healthCheck.source", "healthCheck.sourceAllowlisted"];
+var RULE = ["rule.key", "rule.domain", "rule.url"];
+var BACKEND = ["backend.port", "backend.via", "backend.target", "backend.resource"];
+var INSTANCE = ["instance.key", "instance.name", "instance.os"];
+var SUBJECT_FIELDS = {
+  loadBalancer: [...LB],
+  listener: [...LB, ...LISTENER, ...HEALTH_CHECK],
+  backend: [...LB, ...LISTENER, ...HEALTH_CHECK, ...RULE, ...BACKEND, ...INSTANCE, "subnet.key"],
+  instance: [...INSTANCE, "subnet.key"],
+  securityGroup: ["sg.key", "sg.name"],
+  networkAcl: ["acl.key", "acl.name", "acl.type"]
+};
+var SUBJECTS_WITH_LOAD_BALANCER = /* @__PURE__ */ new Set(["loadBalancer", "listener", "backend"]);
+var SUBJECTS_WITH_LISTENER = /* @__PURE__ */ new Set(["listener", "backend"]);
+var FIELD_VALUES = new Map([
+  ["lb.network", { oneOf: ["OPEN", "INTERNAL"] }],
+  ["lb.ipVersion", { oneOf: ["IPV4", "IPV6"] }],
+  ["listener.protocol", { oneOf: ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"] }],
+  ["listener.transport", { oneOf: ["TCP", "UDP"] }],
+  ["healthCheck.source", { oneOf: ["vip", "range"] }],
+  ["backend.via", { oneOf: ["listener", "rule", "targetGroup"] }],
+  ["instance.os", { oneOf: ["linux", "windows"] }],
+  ["acl.type", { oneOf: ["TRIPLE", "QUINTUPLE"] }],
+  ...["lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "listener.isLayer7", "healthCheck.enabled", "healthCheck.sourceAllowlisted"].map((f) => [f, "boolean"]),
+  ...["listener.port", "backend.port", "healthCheck.port", "healthCheck.sourceIpType"].map((f) => [f, "number"])
+]);
+function subjectHasField(kind, path) {
+  return SUBJECT_FIELDS[kind].includes(path);
+}
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq = new Uint32Array(65536);
+var myers_32 = (a, b) => {
+  const n = a.length;
+  const m = b.length;
+  const lst = 1 << n - 1;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] |= 1 << i;
+  }
+  for (i = 0; i < m; i++) {
+    let eq = peq[b.charCodeAt(i)];
+    const xv = eq | mv;
+    eq |= (eq & pv) + pv ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & lst) {
+      sc++;
+    }
+    if (pv & lst) {
+      sc--;
+    }
+    mv = mv << 1 | 1;
+    pv = pv << 1 | ~(xv | mv);
+    mv &= xv;
+  }
+  i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] = 0;
+  }
+  return sc;
+};
+var myers_x = (b, a) => {
+  const n = a.length;
+  const m = b.length;
+  const mhc = [];
+  const phc = [];
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  for (let i = 0; i < hsize; i++) {
+    phc[i] = -1;
+    mhc[i] = 0;
+  }
+  let j = 0;
+  for (; j < vsize - 1; j++) {
+    let mv2 = 0;
+    let pv2 = -1;
+    const start2 = j * 32;
+    const vlen2 = Math.min(32, m) + start2;
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    for (let i = 0; i < n; i++) {
+      const eq = peq[a.charCodeAt(i)];
+      const pb = phc[i / 32 | 0] >>> i & 1;
+      const mb = mhc[i / 32 | 0] >>> i & 1;
+      const xv = eq | mv2;
+      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+      let ph = mv2 | ~(xh | pv2);
+      let mh = pv2 & xh;
+      if (ph >>> 31 ^ pb) {
+        phc[i / 32 | 0] ^= 1 << i;
+      }
+      if (mh >>> 31 ^ mb) {
+        mhc[i / 32 | 0] ^= 1 << i;
+      }
+      ph = ph << 1 | pb;
+      mh = mh << 1 | mb;
+      pv2 = mh | ~(xv | ph);
+      mv2 = ph & xv;
+    }
+    for (let k = start2; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] = 0;
+    }
+  }
+  let mv = 0;
+  let pv = -1;
+  const start = j * 32;
+  const vlen = Math.min(32, m - start) + start;
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] |= 1 << k;
+  }
+  let score = m;
+  for (let i = 0; i < n; i++) {
+    const eq = peq[a.charCodeAt(i)];
+    const pb = phc[i / 32 | 0] >>> i & 1;
+    const mb = mhc[i / 32 | 0] >>> i & 1;
+    const xv = eq | mv;
+    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    score += ph >>> m - 1 & 1;
+    score -= mh >>> m - 1 & 1;
+    if (ph >>> 31 ^ pb) {
+      phc[i / 32 | 0] ^= 1 << i;
+    }
+    if (mh >>> 31 ^ mb) {
+      mhc[i / 32 | 0] ^= 1 << i;
+    }
+    ph = ph << 1 | pb;
+    mh = mh << 1 | mb;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let k = start; k < vlen; k++) {
+    peq[b.charCodeAt(k)] = 0;
+  }
+  return score;
+};
+var distance = (a, b) => {
+  if (a.length < b.length) {
+    const tmp = b;
+    b = a;
+    a = tmp;
+  }
+  if (b.length === 0) {
+    return a.length;
+  }
+  if (a.length <= 32) {
+    return myers_32(a, b);
+  }
+  return myers_x(a, b);
+};
+
+// src/text/closestMatch.ts
+function closestMatch(word, candidates) {
+  const limit = Math.max(word.length >= 4 ? 2 : 1, Math.min(3, Math.floor(word.length / 3)));
+  const lower = word.toLowerCase();
+  let best;
+  for (const candidate of candidates) {
+    if (word.length > 200 || candidate.length > 200) continue;
+    const d = candidate.toLowerCase().startsWith(lower) && word.length >= 3 ? 0.5 : distance(lower, candidate.toLowerCase());
+    if (d <= limit && (best === void 0 || d < best.distance)) best = { candidate, distance: d };
+  }
+  return best?.candidate;
 }
 
 // src/policy/semantics/valueChecks.ts
@@ -33674,10 +35571,6 @@ function isCalendarDate(text) {
 // src/policy/semantics/policySemantics.ts
 var NAMED_SOURCES = ["clients", "lb.vips", "healthCheck.source", "snat.ips"];
 var NAMED_PORTS = ["backend.port", "healthCheck.port", "listener.port"];
-var ASSERTION_SUBJECTS = {
-  noIneffectiveDeny: ["securityGroup", "networkAcl"],
-  denyEffectiveForLoadBalancerTraffic: ["backend"]
-};
 function checkPolicySemantics(policy, at2) {
   const problems = [];
   const paramRefs = [];
@@ -33773,10 +35666,10 @@ function checkPolicySemantics(policy, at2) {
       condition(a.if, `${pointer}/if`);
       return assertion(a.then, `${pointer}/then`);
     }
-    const kind = Object.keys(a)[0];
+    const kind = assertionKindOf(a);
     kinds.add(kind);
-    const allowed = ASSERTION_SUBJECTS[kind];
-    if (allowed !== void 0 && !allowed.includes(subject)) problem(`${pointer}/${kind}`, `${kind} applies to ${allowed.join(" or ")} subjects, not ${subject}: it would never find anything`);
+    const allowed = kind.subjects;
+    if (allowed !== void 0 && !allowed.includes(subject)) problem(`${pointer}/${kind.name}`, `${kind.name} applies to ${allowed.join(" or ")} subjects, not ${subject}: it would never find anything`);
     if ("reachable" in a) return flow(a.reachable, `${pointer}/reachable`);
     if ("notReachable" in a) return flow(a.notReachable, `${pointer}/notReachable`);
     if ("check" in a) return condition(a.check, `${pointer}/check`);
@@ -33784,7 +35677,7 @@ function checkPolicySemantics(policy, at2) {
   if (policy.where !== void 0) condition(policy.where, `${at2}/where`);
   assertion(policy.assert, `${at2}/assert`);
   const kindList = [...kinds];
-  const shared = kindList.length === 0 ? [] : ASSERTION_VARIABLES[kindList[0]].filter((name) => kindList.every((k) => ASSERTION_VARIABLES[k].includes(name)));
+  const shared = kindList.length === 0 ? [] : kindList[0].variables.filter((name) => kindList.every((k) => k.variables.includes(name)));
   const variables = /* @__PURE__ */ new Set([...ALWAYS_AVAILABLE_VARIABLES, ...shared]);
   const template = (text, pointer) => {
     if (text === void 0) return;
@@ -33796,13 +35689,14 @@ function checkPolicySemantics(policy, at2) {
         continue;
       }
       if (subjectHasField(subject, name)) continue;
-      const fillers = kindList.filter((k) => ASSERTION_VARIABLES[k].includes(name));
+      const fillers = kindList.filter((k) => k.variables.includes(name));
       if (fillers.length > 0) {
-        problem(pointer, `{{${name}}} is filled by ${fillers.join(", ")} but not by ${kindList.filter((k) => !fillers.includes(k)).join(", ")}, which this policy also asserts: it would be empty in those findings`);
+        const names = (list3) => list3.map((k) => k.name).join(", ");
+        problem(pointer, `{{${name}}} is filled by ${names(fillers)} but not by ${names(kindList.filter((k) => !fillers.includes(k)))}, which this policy also asserts: it would be empty in those findings`);
         continue;
       }
       const suggestion = closestMatch(name, [...variables, ...SUBJECT_FIELDS[subject]]);
-      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? [...kinds].join("/") : "this policy"}'s assertions (${[...variables].join(", ")})${suggestion !== void 0 ? `; did you mean {{${suggestion}}}?` : ""}`);
+      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? kindList.map((k) => k.name).join("/") : "this policy"}'s assertions (${[...variables].join(", ")})${suggestion !== void 0 ? `; did you mean {{${suggestion}}}?` : ""}`);
     }
     const stripped = text.replace(PLACEHOLDER, "");
     if (/\{\{|\}\}/.test(stripped)) problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
@@ -33838,7 +35732,7 @@ var PolicyProblems = class extends InputError {
 var MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024;
 var MAX_POLICY_FILES = 1e3;
 function builtinPolicies() {
-  return BUILTIN_POLICY_FILES.map(({ document: document2 }) => ({ file: "builtin", policies: document2.policies }));
+  return BUILTIN_POLICY_FILES.map(({ document: document2 }) => ({ file: "builtin", policies: document2.policies.map((policy) => ({ ...policy, docs: builtinDocsUrl(policy.id) })) }));
 }
 async function readPolicyFiles(paths, cwd) {
   const files = [];
@@ -33954,11 +35848,12 @@ function resolvePolicies(sources, config, configFile) {
   const seen = /* @__PURE__ */ new Map();
   const policies = [];
   const globalParams = config.params ?? {};
-  const builtinText = new Map(sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, JSON.stringify(p)])));
+  const comparable = ({ docs: _docs, ...rest }) => JSON.stringify(rest);
+  const builtinText = new Map(sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, comparable(p)])));
   for (const source of sources) {
     source.policies.forEach((policy, index) => {
       const previous = seen.get(policy.id);
-      if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === JSON.stringify(policy)) return;
+      if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === comparable(policy)) return;
       if (previous !== void 0) {
         const pointer = `/policies/${index}/id`;
         problems.push({ file: source.file, line: source.doc?.lineOf(pointer) ?? 1, pointer, message: `policy id "${policy.id}" is already defined in ${previous === "builtin" ? "the built-in pack" : previous}` });
@@ -34118,7 +36013,7 @@ async function loadConfig(options) {
 }
 async function validatePolicyFiles(paths, cwd) {
   const { sources, problems } = await readPolicyFiles(paths, cwd);
-  const all = [...builtinPolicies(), ...sources];
+  const all2 = [...builtinPolicies(), ...sources];
   const configPath = await discoverConfig(cwd);
   let config = {};
   let configAt = { file: CONFIG_FILE_NAME };
@@ -34134,9 +36029,9 @@ async function validatePolicyFiles(paths, cwd) {
       problems.push({ file: display2, line: 1, pointer: "", message: error.message });
     }
   }
-  const resolved = resolvePolicies(all, config, configAt.file);
+  const resolved = resolvePolicies(all2, config, configAt.file);
   return {
-    problems: [...problems, ...resolved.problems, ...checkParams(all, config, configAt)],
+    problems: [...problems, ...resolved.problems, ...checkParams(all2, config, configAt)],
     policies: sources.reduce((n, s) => n + s.policies.length, 0),
     ...configPath !== void 0 ? { config: configAt.file } : {}
   };
@@ -34191,13 +36086,12 @@ async function exists(path) {
 }
 
 // src/sources/plan/index.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 
-// src/sources/plan/configurationTree.ts
+// src/terraform/configurationTree.ts
 import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 
-// src/sources/plan/planDocument.ts
+// src/terraform/planDocument.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -34262,7 +36156,7 @@ function describeType(value) {
   return `a ${typeof value}`;
 }
 
-// src/sources/plan/configurationTree.ts
+// src/terraform/configurationTree.ts
 var ConfigurationTree = class {
   root;
   constructor(configuration, rootDir, installedModules2 = /* @__PURE__ */ new Map()) {
@@ -34339,49 +36233,164 @@ function moduleDir(source, parentDir, rootDir, installedDir) {
   return void 0;
 }
 
-// src/sources/plan/planValue.ts
-function valueAt(values, unknownTree, path) {
-  let value = values;
-  let unknown2 = unknownTree;
-  for (const step of path) {
-    if (unknown2 === true) return { known: false };
-    value = child(value, step);
-    unknown2 = child(unknown2, step);
+// src/sources/plan/attributeState.ts
+var AFTER_APPLY = "known after apply";
+var UNSET = { state: "unset" };
+var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
+function knownState(value) {
+  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
+}
+
+// src/sources/plan/instanceReader.ts
+function readMachines(context) {
+  const extraGroups = attachedGroups(context);
+  const eniInstances = eniAttachments(context);
+  const instances = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_instance")) {
+    const view = context.view(resource);
+    const provenance2 = context.provenance(resource);
+    const name = view.string(["instance_name"]);
+    const primary = {
+      key: `${resource.address}/eth0`,
+      primary: true,
+      instance: resource.address,
+      privateIps: privateIp(view),
+      subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
+      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
+      provenance: provenance2
+    };
+    instances.set(resource.address, {
+      key: resource.address,
+      ...typeof name === "string" ? { name } : {},
+      os: osFamily(view),
+      vpc: view.link(["vpc_id"]) ?? unknown("the instance has no VPC"),
+      interfaces: [primary],
+      provenance: provenance2
+    });
   }
-  if (unknown2 === true) return { known: false };
-  return { known: true, value: value ?? null };
+  const networkInterfaces = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_eni")) {
+    const view = context.view(resource);
+    const instance = eniInstances.get(resource.address);
+    networkInterfaces.set(resource.address, {
+      key: resource.address,
+      primary: false,
+      ...instance !== void 0 ? { instance } : {},
+      privateIps: eniIps(view),
+      subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
+      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
+      provenance: context.provenance(resource)
+    });
+  }
+  for (const target of extraGroups.keys()) {
+    if (!instances.has(target) && !networkInterfaces.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
+  }
+  return { instances, networkInterfaces };
 }
-function child(value, step) {
-  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
-  if (isObject(value)) return value[String(step)];
-  return void 0;
+function osFamily(view) {
+  for (const attribute of ["image_id", "os_name", "image_name"]) {
+    const value = view.string([attribute]);
+    if (typeof value === "string" && /win/i.test(value)) return "windows";
+  }
+  return "linux";
 }
-function expressionAt(expressions, path) {
-  let current = expressions;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i];
-    if (Array.isArray(current)) {
-      if (typeof step !== "number" || step >= current.length) return { found: "unknown" };
-      current = current[step];
+function privateIp(view) {
+  const ip = view.string(["private_ip"]);
+  if (ip === void 0) return unknown(view.resource.created ? "assigned from the subnet at apply" : "the plan has no private IP");
+  return isUnknown(ip) ? ip : [ip];
+}
+function eniIps(view) {
+  for (const attribute of ["ipv4s", "ipv4_info"]) {
+    const state = view.attribute([attribute]);
+    if (state.state !== "set" || !Array.isArray(state.value) || state.value.length === 0) continue;
+    const ips = state.value.map((entry) => typeof entry === "object" && entry !== null ? entry["ip"] : void 0);
+    if (ips.every((ip) => typeof ip === "string" && ip !== "")) return ips;
+  }
+  return unknown(AFTER_APPLY);
+}
+function instanceGroups(view) {
+  return ownGroups(view, "the instance");
+}
+function ownGroups(view, what) {
+  const ordered = view.links(["orderly_security_groups"]);
+  const legacy = view.links(["security_groups"]);
+  const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
+  if (usable(ordered)) return asMaybe(ordered);
+  if (usable(legacy)) {
+    if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
+      view.context.warn(view.resource, `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`);
+    }
+    return asMaybe(legacy);
+  }
+  if (ordered !== void 0 || legacy !== void 0) return [];
+  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
+}
+function asMaybe(links) {
+  return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
+}
+function appendGroups(own, extra) {
+  if (extra === void 0) return own;
+  if (isUnknown(own)) return own;
+  if (isUnknown(extra)) return extra;
+  return [...own, ...extra.filter((ref) => !own.includes(ref))];
+}
+function attachedGroups(context) {
+  const attached = /* @__PURE__ */ new Map();
+  const add = (target, groups) => {
+    const earlier = attached.get(target);
+    if (earlier === void 0) attached.set(target, groups);
+    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
+  };
+  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
+    const view = context.view(resource);
+    const instance = view.link(["instance_id"]);
+    if (instance === null || isUnknown(instance)) {
+      context.warn(resource, `cannot tell which instance this security group is attached to (${instance === null ? "instance_id is not set" : instance.reason})`);
       continue;
     }
-    if (!isObject(current)) return { found: "unknown" };
-    if ("constant_value" in current || "references" in current) {
-      return { found: "expression", expression: current };
-    }
-    const next = current[String(step)];
-    if (next === void 0) return i === path.length - 1 ? { found: "absent" } : { found: "unknown" };
-    current = next;
+    const group = view.link(["security_group_id"]);
+    add(instance, group === null ? [] : isUnknown(group) ? group : [group]);
   }
-  return { found: "expression", expression: current };
+  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
+    const view = context.view(resource);
+    const enis = view.links(["network_interface_ids"]);
+    if (enis === void 0 || enis.unknownReason !== void 0 || enis.refs.length === 0) {
+      context.warn(resource, `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? "network_interface_ids is not set"})`);
+      continue;
+    }
+    const groups = view.links(["security_group_ids"]);
+    if (groups !== void 0 && groups.refs.length > 1) context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
+    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
+  }
+  return attached;
+}
+function eniAttachments(context) {
+  const bound = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_eni_attachment")) {
+    const view = context.view(resource);
+    const eni = view.link(["eni_id"]);
+    const instance = view.link(["instance_id"]);
+    if (typeof eni === "string" && typeof instance === "string") bound.set(eni, instance);
+  }
+  return bound;
 }
 
-// src/sources/plan/messageList.ts
-function someOf(names, shown2 = 4) {
-  return names.length <= shown2 ? names.join(", ") : `${names.slice(0, shown2).join(", ")} and ${names.length - shown2} more`;
-}
+// src/sources/plan/listenerDrafts.ts
+var ListenerIndex = class {
+  listeners = /* @__PURE__ */ new Map();
+  rules = /* @__PURE__ */ new Map();
+  finish(draft) {
+    const reasons = [...new Set(draft.targetsUnknownReasons)];
+    return {
+      ...draft.base,
+      rules: draft.rules.map((rule) => ({ ...rule.base, targets: rule.targets })),
+      targets: draft.targets,
+      ...reasons.length > 0 ? { targetsUnknownReason: reasons.join("; ") } : {}
+    };
+  }
+};
 
-// src/sources/plan/hclScanner.ts
+// src/terraform/hclScanner.ts
 function scanHcl(source) {
   let tokens;
   try {
@@ -35138,515 +37147,6 @@ function jsonExpression(value) {
   return { k: "literal", value };
 }
 
-// src/sources/plan/planContext.ts
-var AFTER_APPLY = "known after apply";
-var SELF_ID_ATTRIBUTES = {
-  tencentcloud_clb_listener: ["id", "listener_id"],
-  tencentcloud_clb_listener_rule: ["id", "rule_id"]
-};
-var AttributeReader = class {
-  string(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
-    if (typeof state.value === "string") return state.value;
-    if (typeof state.value === "number" || typeof state.value === "boolean") return String(state.value);
-    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a string`);
-    return unknown(`${formatPath(path)} has an unexpected shape`);
-  }
-  number(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
-    const value = typeof state.value === "string" && /^-?\d+$/.test(state.value) ? Number(state.value) : state.value;
-    if (typeof value === "number" && Number.isFinite(value)) return value;
-    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a number`);
-    return unknown(`${formatPath(path)} has an unexpected shape`);
-  }
-  boolean(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
-    if (typeof state.value === "boolean") return state.value;
-    if (state.value === "true" || state.value === "false") return state.value === "true";
-    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a boolean`);
-    return unknown(`${formatPath(path)} has an unexpected shape`);
-  }
-  /** The IDs an attribute names, linked to resources of the plan where it can be. */
-  links(path) {
-    const state = this.attribute(path);
-    if (state.state === "unset") return void 0;
-    return this.view.context.linksOf(state, this.view.resource.address, path);
-  }
-  /** A single linked ID: `null` when not set. */
-  link(path) {
-    const links = this.links(path);
-    if (links === void 0) return null;
-    if (links.unknownReason !== void 0) return unknown(links.unknownReason);
-    if (links.refs.length === 1) return links.refs[0];
-    if (links.refs.length === 0) return null;
-    return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${someOf(links.refs)}`);
-  }
-};
-var ResourceView = class extends AttributeReader {
-  constructor(context, resource) {
-    super();
-    this.context = context;
-    this.resource = resource;
-    this.config = context.config.resource(resource.module, "managed", resource.type, resource.name);
-    this.scope = context.resolver.scopeOf(resource, this.config);
-  }
-  context;
-  resource;
-  config;
-  scope;
-  cachedLocation;
-  cachedFrame;
-  get view() {
-    return this;
-  }
-  get address() {
-    return this.resource.address;
-  }
-  /** The resource block's location, looked up once. */
-  get location() {
-    if (this.cachedLocation === void 0) this.cachedLocation = this.context.location(this.resource) ?? null;
-    return this.cachedLocation ?? void 0;
-  }
-  /**
-   * Known values win; an unknown one is explained by the configuration: not written = not set
-   * (optional attributes show as unknown in a create plan), a constant, or references.
-   * An empty string is "not set" throughout this provider.
-   */
-  attribute(path) {
-    const value = valueAt(this.resource.values, this.resource.unknown, path);
-    if (value.known) return knownState(value.value);
-    if (this.config === void 0 || !this.alignedWithConfig(path)) return UNKNOWN_WITHOUT_CONFIG;
-    const top = String(path[0]);
-    if (path.length > 1 && this.config.expressions[top] === void 0) return this.missingBlock(top);
-    const lookup = expressionAt(this.config.expressions, path);
-    if (lookup.found === "absent") return UNSET;
-    if (lookup.found === "unknown") return UNKNOWN_WITHOUT_CONFIG;
-    return (hasReferences(lookup.expression) ? this.sourceState(path) : void 0) ?? this.expressionState(lookup.expression);
-  }
-  /** Where this instance's `.tf` expressions are evaluated (count.index, each.*). */
-  get frame() {
-    this.cachedFrame ??= this.context.values.frameOf(this.resource, this.scope);
-    return this.cachedFrame;
-  }
-  /**
-   * An attribute from its `.tf` source: the plan JSON keeps only the references of an
-   * expression, not which instance an index picks (`pool[count.index % 2]`) nor what a local,
-   * a function or a condition computes. Undefined when the source is not found.
-   */
-  sourceState(path) {
-    const block = this.context.sourceBlock(this.resource)?.block;
-    const found = block === void 0 ? void 0 : sourceTokens(block, path, this.config?.expressions);
-    if (found === void 0) return void 0;
-    const values = this.context.values;
-    let value = values.evaluateTokens(found.tokens, this.frame);
-    for (const step of found.rest) value = values.stepInto(value, step, this.frame);
-    return this.context.stateOfValue(value, this.scope);
-  }
-  /**
-   * One element of a list of nested blocks (`ingress[3]`), read without walking the whole path
-   * for every attribute: rule sets have thousands.
-   */
-  element(list3, index) {
-    const values = child2(this.resource.values[list3], index);
-    const unknownList = isPlainObject(this.resource.unknown) ? this.resource.unknown[list3] : void 0;
-    const unknownElement = unknownList === true ? true : child2(unknownList, index);
-    const configList = this.config?.expressions[list3];
-    let config;
-    if (this.config === void 0) config = { kind: "unknown" };
-    else if (configList === void 0) config = this.missingBlock(list3).state === "unset" ? { kind: "unset" } : { kind: "unknown" };
-    else if (Array.isArray(configList) && Array.isArray(this.resource.values[list3]) && configList.length === this.resource.values[list3].length) {
-      const block = configList[index];
-      config = isPlainObject(block) ? { kind: "block", block } : { kind: "unknown" };
-    } else config = { kind: "unknown" };
-    return new ElementView(this, [list3, index], values, unknownElement, config);
-  }
-  /** A configuration expression as a state: constants read, references resolved. */
-  expressionState(expression) {
-    if (isPlainObject(expression) && "constant_value" in expression) {
-      const constant = expression["constant_value"];
-      if (hasTemplate(constant)) return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
-      return knownState(constant);
-    }
-    const items = this.context.resolver.resolve(expression, this.scope);
-    if (items.length > 0 && items.every((item) => item.kind === "constant" && (item.value === null || item.value === ""))) return UNSET;
-    if (items.length === 1 && items[0].kind === "constant") return { state: "set", value: items[0].value };
-    return { state: "unknown", items };
-  }
-  /**
-   * A nested block missing from the configuration: not written (an optional computed block,
-   * wholly unknown in a create plan), or written with `dynamic` (then the plan knows its shape).
-   */
-  missingBlock(name) {
-    const wholeUnknown = isPlainObject(this.resource.unknown) && this.resource.unknown[name] === true;
-    return wholeUnknown && !this.writtenAsDynamic(name) ? UNSET : UNKNOWN_WITHOUT_CONFIG;
-  }
-  writtenAsDynamic(name) {
-    return this.context.sourceBlock(this.resource)?.block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === name) ?? false;
-  }
-  /**
-   * Nested blocks line up with their configuration only when both lists have the same length;
-   * `dynamic` blocks are missing from the configuration, so then it cannot say which is which.
-   */
-  alignedWithConfig(path) {
-    let expressions = this.config?.expressions;
-    let values = this.resource.values;
-    for (const step of path) {
-      if (typeof step === "number") {
-        if (Array.isArray(expressions) && Array.isArray(values) && expressions.length !== values.length) return false;
-      }
-      expressions = child2(expressions, step);
-      values = child2(values, step);
-    }
-    return true;
-  }
-};
-var ElementView = class extends AttributeReader {
-  constructor(view, path, values, unknownTree, config) {
-    super();
-    this.view = view;
-    this.path = path;
-    this.values = values;
-    this.unknownTree = unknownTree;
-    this.config = config;
-  }
-  view;
-  path;
-  values;
-  unknownTree;
-  config;
-  attribute(path) {
-    if (path.length !== 1) return this.view.attribute([...this.path, ...path]);
-    const name = String(path[0]);
-    const unknownHere = this.unknownTree === true || isPlainObject(this.unknownTree) && this.unknownTree[name] === true;
-    if (!unknownHere) return knownState(isPlainObject(this.values) ? this.values[name] : void 0);
-    if (this.config.kind === "unset") return UNSET;
-    if (this.config.kind === "unknown") return UNKNOWN_WITHOUT_CONFIG;
-    const expression = this.config.block[name];
-    if (expression === void 0) return UNSET;
-    return (hasReferences(expression) ? this.view.sourceState([...this.path, name]) : void 0) ?? this.view.expressionState(expression);
-  }
-};
-var UNSET = { state: "unset" };
-var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
-function hasReferences(expression) {
-  return isPlainObject(expression) && Array.isArray(expression["references"]);
-}
-function sourceTokens(block, path, expressions) {
-  const top = String(path[0]);
-  const attribute = block.attributes.get(top);
-  if (attribute !== void 0) return { tokens: attribute.tokens, rest: path.slice(1) };
-  const index = path[1];
-  if (path.length < 3 || typeof index !== "number") return void 0;
-  if (block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === top)) return void 0;
-  const nested = block.blocks.filter((b) => b.type === top);
-  const configured = expressions?.[top];
-  if (!Array.isArray(configured) || configured.length !== nested.length) return void 0;
-  const inner = nested[index]?.attributes.get(String(path[2]));
-  return inner === void 0 ? void 0 : { tokens: inner.tokens, rest: path.slice(3) };
-}
-function knownState(value) {
-  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
-}
-function child2(value, step) {
-  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
-  if (isPlainObject(value)) return value[String(step)];
-  return void 0;
-}
-var PlanContext = class {
-  constructor(resources, config, resolver, sources, values) {
-    this.resources = resources;
-    this.config = config;
-    this.resolver = resolver;
-    this.sources = sources;
-    this.values = values;
-    for (const resource of resources.byAddress.values()) {
-      for (const name of ["id", ...SELF_ID_ATTRIBUTES[resource.type] ?? []]) {
-        const id2 = resource.values[name];
-        if (typeof id2 === "string" && id2 !== "" && !this.aliases.has(id2)) this.aliases.set(id2, resource.address);
-      }
-    }
-  }
-  resources;
-  config;
-  resolver;
-  sources;
-  values;
-  warnings = [];
-  /** Known cloud ID → inventory key (address). */
-  aliases = /* @__PURE__ */ new Map();
-  views = /* @__PURE__ */ new Map();
-  view(resource) {
-    let view = this.views.get(resource.address);
-    if (view === void 0) {
-      view = new ResourceView(this, resource);
-      this.views.set(resource.address, view);
-    }
-    return view;
-  }
-  warn(resource, message) {
-    this.warnings.push({ address: typeof resource === "string" ? resource : resource.address, message });
-  }
-  /** A literal ID: the address of the resource that has it, or the ID itself (external). */
-  alias(id2) {
-    return this.aliases.get(id2) ?? id2;
-  }
-  sourceBlock(resource) {
-    return this.sources.resourceBlock(this.config.module(resource.module)?.dir, "managed", resource.type, resource.name);
-  }
-  location(resource) {
-    const block = this.sourceBlock(resource);
-    return block === void 0 ? void 0 : this.sources.blockLocation(block);
-  }
-  shared = /* @__PURE__ */ new Map();
-  /**
-   * One object for equal, read-only rule parts (`{kind:'cidr', cidr:'0.0.0.0/0'}`,
-   * `{kind:'protocol', protocol:'TCP', ports:'443'}`): a large plan repeats a few of them a
-   * hundred thousand times.
-   */
-  sharePeer(peer) {
-    if (peer.kind === "unknown") return peer;
-    return this.shareAs(`${peer.kind}|${peer.kind === "cidr" ? peer.cidr : peer.ref}`, peer);
-  }
-  shareService(service) {
-    if (service.kind !== "protocol") return this.shareAs(`${service.kind}|${service.ref}`, service);
-    if (typeof service.protocol !== "string" || typeof service.ports !== "string") return service;
-    return this.shareAs(`protocol|${service.protocol}|${service.ports}`, service);
-  }
-  /** `ingress[3]`, shared: a large plan has a hundred thousand rules with a few distinct paths. */
-  elementPath(list3, index) {
-    return this.shareAs(`path|${list3}|${index}`, { path: `${list3}[${index}]` }).path;
-  }
-  shareAs(key, value) {
-    const known = this.shared.get(key);
-    if (known !== void 0) return known;
-    this.shared.set(key, value);
-    return value;
-  }
-  provenance(resource, extra = {}) {
-    const id2 = resource.values["id"];
-    const location = extra.location ?? this.view(resource).location;
-    return {
-      address: resource.address,
-      ...typeof id2 === "string" && id2 !== "" ? { cloudId: id2 } : {},
-      type: resource.type,
-      ...extra.path !== void 0 ? { path: extra.path } : {},
-      ...location !== void 0 ? { location } : {}
-    };
-  }
-  /** An evaluated `.tf` value as an attribute state: set when plain, else the items it names. */
-  stateOfValue(value, scope) {
-    const items = this.values.itemsOf(value, scope);
-    return items === void 0 ? knownState(value) : { state: "unknown", items };
-  }
-  linksOf(state, owner, path, depth = 0) {
-    if (state.state === "unset") return { refs: [] };
-    if (state.state === "set") return this.literalLinks(state.value, owner, path);
-    if (state.items.length === 0) return { refs: [], unknownReason: AFTER_APPLY };
-    const refs = [];
-    const reasons = [];
-    for (const item of state.items) {
-      const linked = this.linkItem(item, depth);
-      for (const ref of linked.refs) if (!refs.includes(ref)) refs.push(ref);
-      if (linked.unknownReason !== void 0) reasons.push(linked.unknownReason);
-    }
-    return reasons.length > 0 ? { refs, unknownReason: reasons.join("; ") } : { refs };
-  }
-  literalLinks(value, owner, path) {
-    const values = Array.isArray(value) ? value : [value];
-    const refs = [];
-    for (const entry of values) {
-      if (entry === null || entry === "") continue;
-      if (typeof entry !== "string") {
-        if (owner !== void 0) this.warn(owner, `${formatPath(path)}: expected an ID, found ${JSON.stringify(entry)}`);
-        return { refs, unknownReason: `${owner === void 0 ? "a referenced value" : formatPath(path)} is not an ID` };
-      }
-      const ref = this.alias(entry);
-      if (!refs.includes(ref)) refs.push(ref);
-    }
-    return { refs };
-  }
-  /** A resolved reference as IDs: the resource itself, or the attribute it reads, followed. */
-  linkItem(item, depth = 0) {
-    switch (item.kind) {
-      case "constant":
-        return this.literalLinks(item.value, void 0, []);
-      case "external":
-        return { refs: [], unknownReason: `external: ${item.reason}` };
-      case "opaque":
-        return { refs: [], unknownReason: item.reason };
-      case "resource": {
-        const attribute = item.attribute;
-        const selfIds = ["id", ...SELF_ID_ATTRIBUTES[item.resource.type] ?? []];
-        if (attribute.length === 0 || attribute.length === 1 && selfIds.includes(String(attribute[0]))) return { refs: [item.resource.address] };
-        if (depth > 8) return { refs: [], unknownReason: `${item.resource.address}.${attribute.join(".")} could not be followed` };
-        const state = this.view(item.resource).attribute(attribute);
-        return this.linksOf(state, item.resource.address, attribute, depth + 1);
-      }
-    }
-  }
-};
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function formatPath(path) {
-  return path.map((step, i) => typeof step === "number" ? `[${step}]` : `${i === 0 ? "" : "."}${step}`).join("");
-}
-
-// src/sources/plan/instanceReader.ts
-function readMachines(context) {
-  const extraGroups = attachedGroups(context);
-  const eniInstances = eniAttachments(context);
-  const instances = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_instance")) {
-    const view = context.view(resource);
-    const provenance2 = context.provenance(resource);
-    const name = view.string(["instance_name"]);
-    const primary = {
-      key: `${resource.address}/eth0`,
-      primary: true,
-      instance: resource.address,
-      privateIps: privateIp(view),
-      subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
-      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
-      provenance: provenance2
-    };
-    instances.set(resource.address, {
-      key: resource.address,
-      ...typeof name === "string" ? { name } : {},
-      os: osFamily(view),
-      vpc: view.link(["vpc_id"]) ?? unknown("the instance has no VPC"),
-      interfaces: [primary],
-      provenance: provenance2
-    });
-  }
-  const networkInterfaces = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_eni")) {
-    const view = context.view(resource);
-    const instance = eniInstances.get(resource.address);
-    networkInterfaces.set(resource.address, {
-      key: resource.address,
-      primary: false,
-      ...instance !== void 0 ? { instance } : {},
-      privateIps: eniIps(view),
-      subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
-      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
-      provenance: context.provenance(resource)
-    });
-  }
-  for (const target of extraGroups.keys()) {
-    if (!instances.has(target) && !networkInterfaces.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
-  }
-  return { instances, networkInterfaces };
-}
-function osFamily(view) {
-  for (const attribute of ["image_id", "os_name", "image_name"]) {
-    const value = view.string([attribute]);
-    if (typeof value === "string" && /win/i.test(value)) return "windows";
-  }
-  return "linux";
-}
-function privateIp(view) {
-  const ip = view.string(["private_ip"]);
-  if (ip === void 0) return unknown(view.resource.created ? "assigned from the subnet at apply" : "the plan has no private IP");
-  return isUnknown(ip) ? ip : [ip];
-}
-function eniIps(view) {
-  for (const attribute of ["ipv4s", "ipv4_info"]) {
-    const state = view.attribute([attribute]);
-    if (state.state !== "set" || !Array.isArray(state.value) || state.value.length === 0) continue;
-    const ips = state.value.map((entry) => typeof entry === "object" && entry !== null ? entry["ip"] : void 0);
-    if (ips.every((ip) => typeof ip === "string" && ip !== "")) return ips;
-  }
-  return unknown(AFTER_APPLY);
-}
-function instanceGroups(view) {
-  return ownGroups(view, "the instance");
-}
-function ownGroups(view, what) {
-  const ordered = view.links(["orderly_security_groups"]);
-  const legacy = view.links(["security_groups"]);
-  const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
-  if (usable(ordered)) return asMaybe(ordered);
-  if (usable(legacy)) {
-    if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
-      view.context.warn(view.resource, `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`);
-    }
-    return asMaybe(legacy);
-  }
-  if (ordered !== void 0 || legacy !== void 0) return [];
-  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
-}
-function asMaybe(links) {
-  return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
-}
-function appendGroups(own, extra) {
-  if (extra === void 0) return own;
-  if (isUnknown(own)) return own;
-  if (isUnknown(extra)) return extra;
-  return [...own, ...extra.filter((ref) => !own.includes(ref))];
-}
-function attachedGroups(context) {
-  const attached = /* @__PURE__ */ new Map();
-  const add = (target, groups) => {
-    const earlier = attached.get(target);
-    if (earlier === void 0) attached.set(target, groups);
-    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
-  };
-  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
-    const view = context.view(resource);
-    const instance = view.link(["instance_id"]);
-    if (instance === null || isUnknown(instance)) {
-      context.warn(resource, `cannot tell which instance this security group is attached to (${instance === null ? "instance_id is not set" : instance.reason})`);
-      continue;
-    }
-    const group = view.link(["security_group_id"]);
-    add(instance, group === null ? [] : isUnknown(group) ? group : [group]);
-  }
-  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
-    const view = context.view(resource);
-    const enis = view.links(["network_interface_ids"]);
-    if (enis === void 0 || enis.unknownReason !== void 0 || enis.refs.length === 0) {
-      context.warn(resource, `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? "network_interface_ids is not set"})`);
-      continue;
-    }
-    const groups = view.links(["security_group_ids"]);
-    if (groups !== void 0 && groups.refs.length > 1) context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
-    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
-  }
-  return attached;
-}
-function eniAttachments(context) {
-  const bound = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_eni_attachment")) {
-    const view = context.view(resource);
-    const eni = view.link(["eni_id"]);
-    const instance = view.link(["instance_id"]);
-    if (typeof eni === "string" && typeof instance === "string") bound.set(eni, instance);
-  }
-  return bound;
-}
-
-// src/sources/plan/listenerDrafts.ts
-var ListenerIndex = class {
-  listeners = /* @__PURE__ */ new Map();
-  rules = /* @__PURE__ */ new Map();
-  finish(draft) {
-    const reasons = [...new Set(draft.targetsUnknownReasons)];
-    return {
-      ...draft.base,
-      rules: draft.rules.map((rule) => ({ ...rule.base, targets: rule.targets })),
-      targets: draft.targets,
-      ...reasons.length > 0 ? { targetsUnknownReason: reasons.join("; ") } : {}
-    };
-  }
-};
-
 // src/terraform/evaluate.ts
 var Opaque = class {
   constructor(handle, text) {
@@ -36263,6 +37763,11 @@ function normalizePorts(port) {
   return value === "" || value.toUpperCase() === "ALL" ? "ALL" : value;
 }
 
+// src/sources/plan/messageList.ts
+function someOf(names, shown2 = 4) {
+  return names.length <= shown2 ? names.join(", ") : `${names.slice(0, shown2).join(", ")} and ${names.length - shown2} more`;
+}
+
 // src/sources/plan/rulePeer.ts
 var VIP_ATTRIBUTES = /* @__PURE__ */ new Set(["clb_vips", "vip", "address_ipv6"]);
 function peerOfItems(context, items, field, depth = 0) {
@@ -36303,8 +37808,8 @@ function peerOfState(context, state, field, depth = 0) {
   return { kind: "unknown", reason: `the peer ${JSON.stringify(state.value)} is not an address or ID` };
 }
 function peerOfLiteral(context, value, field) {
-  if (field === "cidr") return peerOfText(value, (id2) => context.alias(id2));
-  return { kind: field, ref: context.alias(value) };
+  if (field === "cidr") return peerOfText(value, (id2) => context.links.alias(id2));
+  return { kind: field, ref: context.links.alias(value) };
 }
 function protocolOfState(state) {
   if (state.state === "unset") return "ALL";
@@ -36318,7 +37823,7 @@ function portsOfState(state) {
 }
 function templateService(context, state, kind) {
   if (state.state === "unset") return void 0;
-  const links = context.linksOf(state, void 0, []);
+  const links = context.links.linksOf(state, void 0, []);
   const ref = links.refs[0];
   if (links.unknownReason !== void 0 || ref === void 0 || links.refs.length > 1) return { kind: "protocol", protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
   return { kind, ref };
@@ -36351,7 +37856,7 @@ function describeField(field) {
   }
 }
 
-// src/sources/plan/terraformAddress.ts
+// src/terraform/terraformAddress.ts
 function isNameStart(code) {
   return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
 }
@@ -36594,11 +38099,11 @@ function attachmentTargets(context, view, count2, via) {
     }
     const fromConfig = (name) => block === void 0 ? void 0 : block.states !== void 0 ? itemsOfState(block.states[name]) : resolveWritten(context, view, block.block[name], block.index, name);
     const location = block?.line !== void 0 ? locationOf(context, view, block) : void 0;
-    const provenance2 = context.provenance(resource, { path: context.elementPath("targets", block?.index ?? j), ...location ? { location } : {} });
+    const provenance2 = context.provenance(resource, { path: context.shared.elementPath("targets", block?.index ?? j), ...location ? { location } : {} });
     const target = { port: numberOf(portValue, () => fromConfig("port")) };
     const weight = numberOf(weightValue, () => fromConfig("weight"));
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
-    if (known(instanceValue)) target.instance = context.alias(String(instanceValue.value));
+    if (known(instanceValue)) target.instance = context.links.alias(String(instanceValue.value));
     else if (known(eniValue)) target.eniIp = String(eniValue.value);
     else if (!instanceValue.known) target.instance = openReason !== void 0 ? unknown(openReason) : instanceOfItems(context, fromConfig("instance_id"), written === void 0);
     else if (!eniValue.known) target.eniIp = openReason !== void 0 ? unknown(openReason) : ipOfItems(context, fromConfig("eni_ip"), written === void 0);
@@ -36769,7 +38274,7 @@ function numberOf(value, written) {
 }
 function instanceOfItems(context, items, dynamic) {
   if (items === void 0) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
-  const links = context.linksOf({ state: "unknown", items }, void 0, []);
+  const links = context.links.linksOf({ state: "unknown", items }, void 0, []);
   if (links.unknownReason !== void 0) return unknown(links.unknownReason);
   if (links.refs.length === 1) return links.refs[0];
   return unknown(links.refs.length === 0 ? AFTER_APPLY : `the target names ${links.refs.length} instances: ${someOf(links.refs)}`);
@@ -36871,7 +38376,7 @@ function bindTargetGroup(context, index, groups, resource, group, listenerRef, r
 }
 
 // src/sources/plan/loadBalancerReader.ts
-var PROTOCOLS = ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"];
+var PROTOCOLS2 = ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"];
 var SOURCE_TYPE_DEFAULT = "health_source_ip_type is not set: the default is the VIP for accounts older than 2023-02-24 and 100.64.0.0/10 for newer ones";
 function readLoadBalancers(context) {
   const extraGroups = clbSecurityGroupAttachments(context);
@@ -37008,7 +38513,7 @@ function protocolOf(view) {
   if (value === void 0) return unknown("the listener has no protocol");
   if (isUnknown(value)) return value;
   const upper = value.toUpperCase();
-  if (PROTOCOLS.includes(upper)) return upper;
+  if (PROTOCOLS2.includes(upper)) return upper;
   view.context.warn(view.resource, `unsupported listener protocol "${value}"`);
   return unknown(`unsupported protocol "${value}"`);
 }
@@ -37056,6 +38561,16 @@ function clbSecurityGroupAttachments(context) {
     }
   }
   return attached;
+}
+
+// src/terraform/attributePath.ts
+function formatPath(path) {
+  return path.map((step, i) => typeof step === "number" ? `[${step}]` : `${i === 0 ? "" : "."}${step}`).join("");
+}
+function childAt(value, step) {
+  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
+  if (typeof value === "object" && value !== null) return value[String(step)];
+  return void 0;
 }
 
 // src/sources/plan/ruleStringList.ts
@@ -37189,7 +38704,7 @@ function tripleEntries(context, view, direction) {
   return {
     entries: list3.entries.map((entry) => {
       const location = entry.line !== void 0 && block !== void 0 ? context.sources.location(block.file, entry.line) : void 0;
-      const provenance2 = context.provenance(view.resource, { path: context.elementPath(direction, entry.index), ...location ? { location } : {} });
+      const provenance2 = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...location ? { location } : {} });
       if (entry.fields.length < 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#CIDR#PORT#PROTOCOL`);
         const reason = unknown(`"${entry.text}" cannot be read`);
@@ -37258,10 +38773,436 @@ function quintupleEntries(context, view, direction) {
   return { entries: entries.map((e) => e.entry) };
 }
 
-// src/sources/plan/planFileReader.ts
+// src/sources/plan/idLinks.ts
+var SELF_ID_ATTRIBUTES = {
+  tencentcloud_clb_listener: ["id", "listener_id"],
+  tencentcloud_clb_listener_rule: ["id", "rule_id"]
+};
+var IdLinks = class {
+  constructor(resources, host) {
+    this.host = host;
+    for (const resource of resources.byAddress.values()) {
+      for (const name of selfIds(resource.type)) {
+        const id2 = resource.values[name];
+        if (typeof id2 === "string" && id2 !== "" && !this.aliases.has(id2)) this.aliases.set(id2, resource.address);
+      }
+    }
+  }
+  host;
+  /** Known cloud ID → inventory key (address). */
+  aliases = /* @__PURE__ */ new Map();
+  /** A literal ID: the address of the resource that has it, or the ID itself (external). */
+  alias(id2) {
+    return this.aliases.get(id2) ?? id2;
+  }
+  linksOf(state, owner, path, depth = 0) {
+    if (state.state === "unset") return { refs: [] };
+    if (state.state === "set") return this.literalLinks(state.value, owner, path);
+    if (state.items.length === 0) return { refs: [], unknownReason: AFTER_APPLY };
+    const refs = [];
+    const reasons = [];
+    for (const item of state.items) {
+      const linked = this.linkItem(item, depth);
+      for (const ref of linked.refs) if (!refs.includes(ref)) refs.push(ref);
+      if (linked.unknownReason !== void 0) reasons.push(linked.unknownReason);
+    }
+    return reasons.length > 0 ? { refs, unknownReason: reasons.join("; ") } : { refs };
+  }
+  literalLinks(value, owner, path) {
+    const values = Array.isArray(value) ? value : [value];
+    const refs = [];
+    for (const entry of values) {
+      if (entry === null || entry === "") continue;
+      if (typeof entry !== "string") {
+        if (owner !== void 0) this.host.warn(owner, `${formatPath(path)}: expected an ID, found ${JSON.stringify(entry)}`);
+        return { refs, unknownReason: `${owner === void 0 ? "a referenced value" : formatPath(path)} is not an ID` };
+      }
+      const ref = this.alias(entry);
+      if (!refs.includes(ref)) refs.push(ref);
+    }
+    return { refs };
+  }
+  /** A resolved reference as IDs: the resource itself, or the attribute it reads, followed. */
+  linkItem(item, depth = 0) {
+    switch (item.kind) {
+      case "constant":
+        return this.literalLinks(item.value, void 0, []);
+      case "external":
+        return { refs: [], unknownReason: `external: ${item.reason}` };
+      case "opaque":
+        return { refs: [], unknownReason: item.reason };
+      case "resource": {
+        const attribute = item.attribute;
+        if (attribute.length === 0 || attribute.length === 1 && selfIds(item.resource.type).includes(String(attribute[0]))) return { refs: [item.resource.address] };
+        if (depth > 8) return { refs: [], unknownReason: `${item.resource.address}.${attribute.join(".")} could not be followed` };
+        const state = this.host.attributeOf(item.resource, attribute);
+        return this.linksOf(state, item.resource.address, attribute, depth + 1);
+      }
+    }
+  }
+};
+var ID_ONLY = ["id"];
+var SELF_IDS = new Map(Object.entries(SELF_ID_ATTRIBUTES).map(([type, names]) => [type, ["id", ...names]]));
+function selfIds(type) {
+  return SELF_IDS.get(type) ?? ID_ONLY;
+}
+
+// src/terraform/planValue.ts
+function valueAt(values, unknownTree, path) {
+  let value = values;
+  let unknown2 = unknownTree;
+  for (const step of path) {
+    if (unknown2 === true) return { known: false };
+    value = childAt(value, step);
+    unknown2 = childAt(unknown2, step);
+  }
+  if (unknown2 === true) return { known: false };
+  return { known: true, value: value ?? null };
+}
+function expressionAt(expressions, path) {
+  let current = expressions;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    if (Array.isArray(current)) {
+      if (typeof step !== "number" || step >= current.length) return { found: "unknown" };
+      current = current[step];
+      continue;
+    }
+    if (!isObject(current)) return { found: "unknown" };
+    if ("constant_value" in current || "references" in current) {
+      return { found: "expression", expression: current };
+    }
+    const next = current[String(step)];
+    if (next === void 0) return i === path.length - 1 ? { found: "absent" } : { found: "unknown" };
+    current = next;
+  }
+  return { found: "expression", expression: current };
+}
+
+// src/sources/plan/attributeReader.ts
+var AttributeReader = class {
+  string(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (typeof state.value === "string") return state.value;
+    if (typeof state.value === "number" || typeof state.value === "boolean") return String(state.value);
+    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a string`);
+    return unknown(`${formatPath(path)} has an unexpected shape`);
+  }
+  number(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    const value = typeof state.value === "string" && /^-?\d+$/.test(state.value) ? Number(state.value) : state.value;
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a number`);
+    return unknown(`${formatPath(path)} has an unexpected shape`);
+  }
+  boolean(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (typeof state.value === "boolean") return state.value;
+    if (state.value === "true" || state.value === "false") return state.value === "true";
+    this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a boolean`);
+    return unknown(`${formatPath(path)} has an unexpected shape`);
+  }
+  /** The IDs an attribute names, linked to resources of the plan where it can be. */
+  links(path) {
+    const state = this.attribute(path);
+    if (state.state === "unset") return void 0;
+    return this.view.context.links.linksOf(state, this.view.resource.address, path);
+  }
+  /** A single linked ID: `null` when not set. */
+  link(path) {
+    const links = this.links(path);
+    if (links === void 0) return null;
+    if (links.unknownReason !== void 0) return unknown(links.unknownReason);
+    if (links.refs.length === 1) return links.refs[0];
+    if (links.refs.length === 0) return null;
+    return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${someOf(links.refs)}`);
+  }
+};
+
+// src/sources/plan/resourceView.ts
+var ResourceView = class extends AttributeReader {
+  constructor(context, resource) {
+    super();
+    this.context = context;
+    this.resource = resource;
+    this.config = context.config.resource(resource.module, "managed", resource.type, resource.name);
+    this.scope = context.resolver.scopeOf(resource, this.config);
+  }
+  context;
+  resource;
+  config;
+  scope;
+  cachedLocation;
+  cachedFrame;
+  get view() {
+    return this;
+  }
+  get address() {
+    return this.resource.address;
+  }
+  /** The resource block's location, looked up once. */
+  get location() {
+    if (this.cachedLocation === void 0) this.cachedLocation = this.context.location(this.resource) ?? null;
+    return this.cachedLocation ?? void 0;
+  }
+  /**
+   * Known values win; an unknown one is explained by the configuration: not written = not set
+   * (optional attributes show as unknown in a create plan), a constant, or references.
+   * An empty string is "not set" throughout this provider.
+   */
+  attribute(path) {
+    const value = valueAt(this.resource.values, this.resource.unknown, path);
+    if (value.known) return knownState(value.value);
+    if (this.config === void 0 || !this.alignedWithConfig(path)) return UNKNOWN_WITHOUT_CONFIG;
+    const top = String(path[0]);
+    if (path.length > 1 && this.config.expressions[top] === void 0) return this.missingBlock(top);
+    const lookup = expressionAt(this.config.expressions, path);
+    if (lookup.found === "absent") return UNSET;
+    if (lookup.found === "unknown") return UNKNOWN_WITHOUT_CONFIG;
+    return (hasReferences(lookup.expression) ? this.sourceState(path) : void 0) ?? this.expressionState(lookup.expression);
+  }
+  /** Where this instance's `.tf` expressions are evaluated (count.index, each.*). */
+  get frame() {
+    this.cachedFrame ??= this.context.values.frameOf(this.resource, this.scope);
+    return this.cachedFrame;
+  }
+  /**
+   * An attribute from its `.tf` source: the plan JSON keeps only the references of an
+   * expression, not which instance an index picks (`pool[count.index % 2]`) nor what a local,
+   * a function or a condition computes. Undefined when the source is not found.
+   */
+  sourceState(path) {
+    const block = this.context.sourceBlock(this.resource)?.block;
+    const found = block === void 0 ? void 0 : sourceTokens(block, path, this.config?.expressions);
+    if (found === void 0) return void 0;
+    const values = this.context.values;
+    let value = values.evaluateTokens(found.tokens, this.frame);
+    for (const step of found.rest) value = values.stepInto(value, step, this.frame);
+    return this.context.stateOfValue(value, this.scope);
+  }
+  /**
+   * One element of a list of nested blocks (`ingress[3]`), read without walking the whole path
+   * for every attribute: rule sets have thousands.
+   */
+  element(list3, index) {
+    const values = childAt(this.resource.values[list3], index);
+    const unknownList = isPlainObject(this.resource.unknown) ? this.resource.unknown[list3] : void 0;
+    const unknownElement = unknownList === true ? true : childAt(unknownList, index);
+    const configList = this.config?.expressions[list3];
+    let config;
+    if (this.config === void 0) config = { kind: "unknown" };
+    else if (configList === void 0) config = this.missingBlock(list3).state === "unset" ? { kind: "unset" } : { kind: "unknown" };
+    else if (Array.isArray(configList) && Array.isArray(this.resource.values[list3]) && configList.length === this.resource.values[list3].length) {
+      const block = configList[index];
+      config = isPlainObject(block) ? { kind: "block", block } : { kind: "unknown" };
+    } else config = { kind: "unknown" };
+    return new ElementView(this, [list3, index], values, unknownElement, config);
+  }
+  /** A configuration expression as a state: constants read, references resolved. */
+  expressionState(expression) {
+    if (isPlainObject(expression) && "constant_value" in expression) {
+      const constant = expression["constant_value"];
+      if (hasTemplate(constant)) return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
+      return knownState(constant);
+    }
+    const items = this.context.resolver.resolve(expression, this.scope);
+    if (items.length > 0 && items.every((item) => item.kind === "constant" && (item.value === null || item.value === ""))) return UNSET;
+    if (items.length === 1 && items[0].kind === "constant") return { state: "set", value: items[0].value };
+    return { state: "unknown", items };
+  }
+  /**
+   * A nested block missing from the configuration: not written (an optional computed block,
+   * wholly unknown in a create plan), or written with `dynamic` (then the plan knows its shape).
+   */
+  missingBlock(name) {
+    const wholeUnknown = isPlainObject(this.resource.unknown) && this.resource.unknown[name] === true;
+    return wholeUnknown && !this.writtenAsDynamic(name) ? UNSET : UNKNOWN_WITHOUT_CONFIG;
+  }
+  writtenAsDynamic(name) {
+    return this.context.sourceBlock(this.resource)?.block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === name) ?? false;
+  }
+  /**
+   * Nested blocks line up with their configuration only when both lists have the same length;
+   * `dynamic` blocks are missing from the configuration, so then it cannot say which is which.
+   */
+  alignedWithConfig(path) {
+    let expressions = this.config?.expressions;
+    let values = this.resource.values;
+    for (const step of path) {
+      if (typeof step === "number") {
+        if (Array.isArray(expressions) && Array.isArray(values) && expressions.length !== values.length) return false;
+      }
+      expressions = childAt(expressions, step);
+      values = childAt(values, step);
+    }
+    return true;
+  }
+};
+var ElementView = class extends AttributeReader {
+  constructor(view, path, values, unknownTree, config) {
+    super();
+    this.view = view;
+    this.path = path;
+    this.values = values;
+    this.unknownTree = unknownTree;
+    this.config = config;
+  }
+  view;
+  path;
+  values;
+  unknownTree;
+  config;
+  attribute(path) {
+    if (path.length !== 1) return this.view.attribute([...this.path, ...path]);
+    const name = String(path[0]);
+    const unknownHere = this.unknownTree === true || isPlainObject(this.unknownTree) && this.unknownTree[name] === true;
+    if (!unknownHere) return knownState(isPlainObject(this.values) ? this.values[name] : void 0);
+    if (this.config.kind === "unset") return UNSET;
+    if (this.config.kind === "unknown") return UNKNOWN_WITHOUT_CONFIG;
+    const expression = this.config.block[name];
+    if (expression === void 0) return UNSET;
+    return (hasReferences(expression) ? this.view.sourceState([...this.path, name]) : void 0) ?? this.view.expressionState(expression);
+  }
+};
+function hasReferences(expression) {
+  return isPlainObject(expression) && Array.isArray(expression["references"]);
+}
+function sourceTokens(block, path, expressions) {
+  const top = String(path[0]);
+  const attribute = block.attributes.get(top);
+  if (attribute !== void 0) return { tokens: attribute.tokens, rest: path.slice(1) };
+  const index = path[1];
+  if (path.length < 3 || typeof index !== "number") return void 0;
+  if (block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === top)) return void 0;
+  const nested = block.blocks.filter((b) => b.type === top);
+  const configured = expressions?.[top];
+  if (!Array.isArray(configured) || configured.length !== nested.length) return void 0;
+  const inner = nested[index]?.attributes.get(String(path[2]));
+  return inner === void 0 ? void 0 : { tokens: inner.tokens, rest: path.slice(3) };
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/sources/plan/sharedParts.ts
+var SharedParts = class {
+  shared = /* @__PURE__ */ new Map();
+  peer(peer) {
+    if (peer.kind === "unknown") return peer;
+    return this.shareAs(`${peer.kind}|${peer.kind === "cidr" ? peer.cidr : peer.ref}`, peer);
+  }
+  service(service) {
+    if (service.kind !== "protocol") return this.shareAs(`${service.kind}|${service.ref}`, service);
+    if (typeof service.protocol !== "string" || typeof service.ports !== "string") return service;
+    return this.shareAs(`protocol|${service.protocol}|${service.ports}`, service);
+  }
+  /** `ingress[3]`. */
+  elementPath(list3, index) {
+    return this.shareAs(`path|${list3}|${index}`, { path: `${list3}[${index}]` }).path;
+  }
+  shareAs(key, value) {
+    const known = this.shared.get(key);
+    if (known !== void 0) return known;
+    this.shared.set(key, value);
+    return value;
+  }
+};
+
+// src/sources/plan/planContext.ts
+var PlanContext = class {
+  constructor(resources, config, resolver, sources, values) {
+    this.resources = resources;
+    this.config = config;
+    this.resolver = resolver;
+    this.sources = sources;
+    this.values = values;
+    this.links = new IdLinks(resources, {
+      attributeOf: (resource, path) => this.view(resource).attribute(path),
+      warn: (address, message) => this.warn(address, message)
+    });
+  }
+  resources;
+  config;
+  resolver;
+  sources;
+  values;
+  warnings = [];
+  links;
+  shared = new SharedParts();
+  views = /* @__PURE__ */ new Map();
+  view(resource) {
+    let view = this.views.get(resource.address);
+    if (view === void 0) {
+      view = new ResourceView(this, resource);
+      this.views.set(resource.address, view);
+    }
+    return view;
+  }
+  warn(resource, message) {
+    this.warnings.push({ address: typeof resource === "string" ? resource : resource.address, message });
+  }
+  sourceBlock(resource) {
+    return this.sources.resourceBlock(this.config.module(resource.module)?.dir, "managed", resource.type, resource.name);
+  }
+  location(resource) {
+    const block = this.sourceBlock(resource);
+    return block === void 0 ? void 0 : this.sources.blockLocation(block);
+  }
+  provenance(resource, extra = {}) {
+    const id2 = resource.values["id"];
+    const location = extra.location ?? this.view(resource).location;
+    return {
+      address: resource.address,
+      ...typeof id2 === "string" && id2 !== "" ? { cloudId: id2 } : {},
+      type: resource.type,
+      ...extra.path !== void 0 ? { path: extra.path } : {},
+      ...location !== void 0 ? { location } : {}
+    };
+  }
+  /** An evaluated `.tf` value as an attribute state: set when plain, else the items it names. */
+  stateOfValue(value, scope) {
+    const items = this.values.itemsOf(value, scope);
+    return items === void 0 ? knownState(value) : { state: "unknown", items };
+  }
+};
+
+// src/terraform/moduleManifest.ts
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+function installedModules(tfRoot, files) {
+  const modules = /* @__PURE__ */ new Map();
+  let text;
+  const manifest = join3(tfRoot, ".terraform", "modules", "modules.json");
+  if (files !== void 0) text = files.read(manifest);
+  else {
+    try {
+      text = readFileSync(manifest, "utf8");
+    } catch {
+      text = void 0;
+    }
+  }
+  if (text === void 0) return modules;
+  try {
+    const parsed2 = JSON.parse(text);
+    const entries = isObject(parsed2) && Array.isArray(parsed2["Modules"]) ? parsed2["Modules"] : [];
+    for (const entry of entries) {
+      if (isObject(entry) && typeof entry["Key"] === "string" && entry["Key"] !== "" && typeof entry["Dir"] === "string") modules.set(entry["Key"], entry["Dir"]);
+    }
+  } catch {
+  }
+  return modules;
+}
+
+// src/terraform/planFileReader.ts
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 
-// src/sources/plan/planJsonText.ts
+// src/terraform/planJsonText.ts
 function parsePlanJsonText(text, file) {
   const body2 = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   if (body2.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
@@ -37412,7 +39353,7 @@ function scanString(text, start) {
   return { offset: text.length, error: "a string", truncated: true };
 }
 
-// src/sources/plan/planFileReader.ts
+// src/terraform/planFileReader.ts
 var STDIN_PLAN = "-";
 var MAX_PLAN_BYTES = 500 * 1024 * 1024;
 var MAX_PLAN_DEPTH = 256;
@@ -37663,7 +39604,7 @@ var SelectivePlanReader = class {
     const stack = [];
     let state = VALUE;
     let stringIsKey = false;
-    let escape3 = 0;
+    let escape2 = 0;
     let scalar = "";
     for (; ; ) {
       const chunk = this.chunk;
@@ -37672,22 +39613,22 @@ var SelectivePlanReader = class {
       for (; i < length; i++) {
         const c = chunk[i];
         if (state === STRING) {
-          if (escape3 === 0) {
+          if (escape2 === 0) {
             if (c === 34) {
               if (stringIsKey) state = COLON;
               else if (stack.length === 0) {
                 this.position = i + 1;
                 return;
               } else state = AFTER;
-            } else if (c === 92) escape3 = 1;
+            } else if (c === 92) escape2 = 1;
             else if (c < 32) throw new FallBack();
-          } else if (escape3 === 1) {
-            if (c === 117) escape3 = 5;
-            else if (c === 34 || c === 92 || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) escape3 = 0;
+          } else if (escape2 === 1) {
+            if (c === 117) escape2 = 5;
+            else if (c === 34 || c === 92 || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) escape2 = 0;
             else throw new FallBack();
           } else {
             if (!(c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102)) throw new FallBack();
-            escape3 = escape3 === 2 ? 0 : escape3 - 1;
+            escape2 = escape2 === 2 ? 0 : escape2 - 1;
           }
           continue;
         }
@@ -37900,7 +39841,7 @@ function trimChange(change) {
   return trimmed;
 }
 
-// src/sources/plan/planResources.ts
+// src/terraform/planResources.ts
 var PlanResources = class {
   byAddress = /* @__PURE__ */ new Map();
   byResource = /* @__PURE__ */ new Map();
@@ -37916,7 +39857,7 @@ var PlanResources = class {
     if (document2.plannedValues !== void 0) this.addModuleValues(document2.plannedValues["root_module"], true);
     for (const list3 of this.byResource.values()) list3.sort((a, b) => compareKeys(a.key, b.key));
   }
-  /** The instances of a resource (`tencentcloud_instance.web` → `[0]`, `[1]`), in key order. */
+  /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
   instancesOf(resourceAddress) {
     return this.byResource.get(resourceAddress) ?? [];
   }
@@ -37995,7 +39936,7 @@ var PlanResources = class {
       }
     }
     const children = module["child_modules"];
-    if (Array.isArray(children)) for (const child3 of children) this.addModuleValues(child3, planned);
+    if (Array.isArray(children)) for (const child of children) this.addModuleValues(child, planned);
   }
   modulePaths = /* @__PURE__ */ new Map();
   seenModules = /* @__PURE__ */ new WeakSet();
@@ -38059,7 +40000,7 @@ function moduleCallKey(parent, call) {
   return `${parent.map((s) => `${s.name}${s.key === void 0 ? "" : `[${JSON.stringify(s.key)}]`}`).join(".")}|${call}`;
 }
 
-// src/sources/plan/referenceResolver.ts
+// src/terraform/referenceResolver.ts
 var MAX_DEPTH = 24;
 var ReferenceResolver = class {
   constructor(config, resources, rootVariables, sources) {
@@ -38352,12 +40293,12 @@ function readSecurityGroups(context) {
   for (const resource of context.resources.ofType("tencentcloud_security_group_rule")) attach(resource, "singleRule");
   const groups = /* @__PURE__ */ new Map();
   for (const draft of drafts.values()) {
-    const lists = rulesOf(context, draft);
+    const lists = rulesOf2(context, draft);
     groups.set(draft.key, { key: draft.key, ...draft.name !== void 0 ? { name: draft.name } : {}, ingress: lists.ingress, egress: lists.egress, provenance: draft.provenance });
   }
   return groups;
 }
-function rulesOf(context, draft) {
+function rulesOf2(context, draft) {
   const exclusive = draft.sources.filter((s) => s.kind !== "singleRule");
   const singles = draft.sources.filter((s) => s.kind === "singleRule");
   if (draft.sources.length === 0) {
@@ -38404,7 +40345,7 @@ function readRuleSet(context, view) {
       rules: state.value.map((_, index) => {
         const own = lines?.[index];
         const location = own !== void 0 && block !== void 0 ? context.sources.location(block.file, own.line, own.endLine) : void 0;
-        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.elementPath(direction, index), ...location ? { location } : {} }));
+        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...location ? { location } : {} }));
       })
     };
   }
@@ -38437,7 +40378,7 @@ function ruleSetEntry(context, view, direction, index, provenance2) {
   peer ??= linked ?? pending ?? { kind: "unknown", reason: "no source or destination is set" };
   const service = templateService(context, rule.attribute(["service_template_id"]), "serviceTemplate") ?? templateService(context, rule.attribute(["service_template_group"]), "serviceTemplateGroup") ?? { kind: "protocol", protocol: protocolOfState(rule.attribute(["protocol"])), ports: portsOfState(rule.attribute(["port"])) };
   const description = rule.string(["description"]);
-  return { action, peer: context.sharePeer(peer), service: context.shareService(service), ...typeof description === "string" ? { description } : {}, provenance: provenance2 };
+  return { action, peer: context.shared.peer(peer), service: context.shared.service(service), ...typeof description === "string" ? { description } : {}, provenance: provenance2 };
 }
 function readLiteRule(context, view) {
   const result2 = {};
@@ -38451,7 +40392,7 @@ function readLiteRule(context, view) {
     const rules = [];
     for (const entry of list3.entries) {
       const location = entry.line !== void 0 && block !== void 0 ? context.sources.location(block.file, entry.line) : void 0;
-      const provenance2 = context.provenance(view.resource, { path: context.elementPath(direction, entry.index), ...location ? { location } : {} });
+      const provenance2 = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...location ? { location } : {} });
       if (entry.fields.length !== 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#SOURCE#PORT#PROTOCOL`);
         rules.push({ action: unknown(`"${entry.text}" cannot be read`), peer: { kind: "unknown", reason: `"${entry.text}" cannot be read` }, service: { kind: "protocol", protocol: unknown("unreadable rule"), ports: unknown("unreadable rule") }, provenance: provenance2 });
@@ -38460,8 +40401,8 @@ function readLiteRule(context, view) {
       const [actionField, sourceField, portField, protocolField] = entry.fields;
       rules.push({
         action: "text" in actionField ? actionOf(actionField.text) : unknown(fieldReason(actionField)),
-        peer: context.sharePeer(peerOfField(context, sourceField)),
-        service: context.shareService(serviceOfFields(context, protocolField, portField)),
+        peer: context.shared.peer(peerOfField(context, sourceField)),
+        service: context.shared.service(serviceOfFields(context, protocolField, portField)),
         provenance: provenance2
       });
     }
@@ -38470,12 +40411,12 @@ function readLiteRule(context, view) {
   return result2;
 }
 function peerOfField(context, field) {
-  if ("text" in field) return peerOfText(field.text, (id2) => context.alias(id2));
+  if ("text" in field) return peerOfText(field.text, (id2) => context.links.alias(id2));
   if ("items" in field) return peerOfItems(context, field.items, "cidr");
   return { kind: "unknown", reason: field.unknownReason };
 }
 function serviceOfFields(context, protocol, port) {
-  if ("text" in protocol && "text" in port) return serviceOfText(protocol.text, port.text, (id2) => context.alias(id2));
+  if ("text" in protocol && "text" in port) return serviceOfText(protocol.text, port.text, (id2) => context.links.alias(id2));
   return {
     kind: "protocol",
     protocol: "text" in protocol ? protocol.text.toUpperCase() : unknown(fieldReason(protocol)),
@@ -38636,7 +40577,7 @@ function singleRule(context, view) {
   };
 }
 
-// src/sources/plan/sourceValues.ts
+// src/terraform/sourceValues.ts
 var NAMESPACES = /* @__PURE__ */ new Set(["var", "local", "count", "each", "module", "data", "path", "terraform", "self"]);
 var MAX_DEPTH2 = 32;
 var SourceValues = class {
@@ -38891,11 +40832,11 @@ function members(view) {
   return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
 }
 
-// src/sources/plan/terraformSources.ts
-import { readdirSync, readFileSync } from "node:fs";
-import { join as join3, relative as relative3, sep } from "node:path";
+// src/terraform/terraformSources.ts
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join4, relative as relative3, sep } from "node:path";
 
-// src/sources/plan/tfJsonScanner.ts
+// src/terraform/tfJsonScanner.ts
 function scanTfJson(source) {
   const lineOf = lineIndex(source);
   let root;
@@ -38922,23 +40863,23 @@ function labelled(type, remaining, value, keyNode, labels, lineOf) {
   if (value.type !== "object") return [];
   if (remaining === 0) return [body(type, labels, value, keyNode, lineOf)];
   const found = [];
-  for (const [key, child3, childKey] of properties(value)) {
+  for (const [key, child, childKey] of properties(value)) {
     if (key === "//") continue;
-    found.push(...labelled(type, remaining - 1, child3, childKey, [...labels, key], lineOf));
+    found.push(...labelled(type, remaining - 1, child, childKey, [...labels, key], lineOf));
   }
   return found;
 }
 function body(type, labels, value, keyNode, lineOf) {
   const blocks = [];
-  for (const [key, child3, childKey] of properties(value)) {
+  for (const [key, child, childKey] of properties(value)) {
     if (META_ARGUMENTS.has(key) || key === "lifecycle" || key === "provisioner" || key === "connection") continue;
     if (key === "dynamic") {
-      blocks.push(...labelled("dynamic", 1, child3, childKey, [], lineOf));
+      blocks.push(...labelled("dynamic", 1, child, childKey, [], lineOf));
       continue;
     }
-    if (child3.type === "object") blocks.push(body(key, [], child3, childKey, lineOf));
-    else if (child3.type === "array" && (child3.children?.length ?? 0) > 0 && child3.children.every((element) => element.type === "object")) {
-      for (const element of child3.children) blocks.push(body(key, [], element, element, lineOf));
+    if (child.type === "object") blocks.push(body(key, [], child, childKey, lineOf));
+    else if (child.type === "array" && (child.children?.length ?? 0) > 0 && child.children.every((element) => element.type === "object")) {
+      for (const element of child.children) blocks.push(body(key, [], element, element, lineOf));
     }
   }
   return { type, labels, line: lineOf(keyNode.offset), endLine: lineOf(value.offset + Math.max(0, value.length - 1)), attributes: NO_ATTRIBUTES, blocks };
@@ -38953,7 +40894,7 @@ function properties(object) {
   return found;
 }
 
-// src/sources/plan/terraformSources.ts
+// src/terraform/terraformSources.ts
 function isTerraformFile(name) {
   return name.endsWith(".tf") || name.endsWith(".tf.json");
 }
@@ -38963,14 +40904,14 @@ function scanTerraformFile(path, text) {
 var diskTfFiles = {
   list(dir) {
     try {
-      return readdirSync(dir).filter(isTerraformFile).sort().map((name) => join3(dir, name));
+      return readdirSync(dir).filter(isTerraformFile).sort().map((name) => join4(dir, name));
     } catch {
       return [];
     }
   },
   read(file) {
     try {
-      return readFileSync(file, "utf8");
+      return readFileSync2(file, "utf8");
     } catch {
       return void 0;
     }
@@ -39035,7 +40976,7 @@ function rootDeclarationsOf(addresses) {
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", "vendor"]);
 function diskSubdirs(dir) {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().map((name) => join3(dir, name));
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().map((name) => join4(dir, name));
   } catch {
     return [];
   }
@@ -39142,7 +41083,7 @@ function planToInventory(plan, options) {
     subnets,
     vpcs,
     ...templates,
-    aliases: context.aliases,
+    aliases: context.links.aliases,
     warnings: [...warnings, ...context.warnings],
     complete
   };
@@ -39156,29 +41097,6 @@ function fileError(error, file) {
 function displayPath2(path, repoRoot) {
   const rel = relative4(repoRoot, path);
   return rel === "" || rel.startsWith("..") ? path : rel.split(sep2).join("/");
-}
-function installedModules(tfRoot, files) {
-  const modules = /* @__PURE__ */ new Map();
-  let text;
-  const manifest = join4(tfRoot, ".terraform", "modules", "modules.json");
-  if (files !== void 0) text = files.read(manifest);
-  else {
-    try {
-      text = readFileSync2(manifest, "utf8");
-    } catch {
-      text = void 0;
-    }
-  }
-  if (text === void 0) return modules;
-  try {
-    const parsed2 = JSON.parse(text);
-    const entries = isObject(parsed2) && Array.isArray(parsed2["Modules"]) ? parsed2["Modules"] : [];
-    for (const entry of entries) {
-      if (isObject(entry) && typeof entry["Key"] === "string" && entry["Key"] !== "" && typeof entry["Dir"] === "string") modules.set(entry["Key"], entry["Dir"]);
-    }
-  } catch {
-  }
-  return modules;
 }
 
 // src/policy/evaluatePolicies.ts
@@ -39205,64 +41123,6 @@ function fixSummary(group) {
   const on = resources.length <= 3 ? resources.join(", ") : `${resources.slice(0, 3).join(", ")} and ${resources.length - 3} more`;
   return `${subject} fixes ${n === 1 ? "1 finding" : `${n} findings`} on ${on}`;
 }
-
-// src/net/protocol.ts
-var PROTOCOLS2 = ["TCP", "UDP", "ICMP", "ICMPV6", "GRE"];
-function parseProtocol(text) {
-  const upper = text.trim().toUpperCase();
-  if (upper === "ALL") return "ALL";
-  if (upper === "ICMPV6" || upper === "ICMP6") return "ICMPV6";
-  return PROTOCOLS2.includes(upper) ? upper : void 0;
-}
-function hasPorts(protocol) {
-  return protocol === "TCP" || protocol === "UDP";
-}
-function transportOf(listenerProtocol) {
-  const upper = listenerProtocol.toUpperCase();
-  return upper === "UDP" || upper === "QUIC" ? "UDP" : "TCP";
-}
-
-// src/net/compiledRule.ts
-var ALL_PROTOCOLS = new Set(PROTOCOLS2);
-var PEER_ANY_UNKNOWN = (reason) => ({
-  definite: AddressSet.EMPTY,
-  possible: AddressSet.ALL,
-  symbols: /* @__PURE__ */ new Set(),
-  unknownReason: reason
-});
-function opaqueRule(ref, reason) {
-  return {
-    action: void 0,
-    protocols: { definite: /* @__PURE__ */ new Set(), possible: ALL_PROTOCOLS },
-    peer: PEER_ANY_UNKNOWN(reason),
-    ports: { definite: NO_PORTS, possible: ALL_PORTS },
-    local: "maybe",
-    ref,
-    unknownReason: reason
-  };
-}
-
-// src/net/specialRanges.ts
-var NON_PUBLIC_V4 = AddressSet.parseAll([
-  "0.0.0.0-0.255.255.255",
-  "10.0.0.0/8",
-  "100.64.0.0/10",
-  "127.0.0.0/8",
-  "169.254.0.0/16",
-  "172.16.0.0/12",
-  "192.0.0.0/24",
-  "192.0.2.0/24",
-  "192.88.99.0/24",
-  "192.168.0.0/16",
-  "198.18.0.0/15",
-  "198.51.100.0/24",
-  "203.0.113.0/24",
-  "224.0.0.0/4",
-  "240.0.0.0/4"
-]);
-var PUBLIC_V4 = AddressSet.ALL_V4.subtract(NON_PUBLIC_V4);
-var PRIVATE_V4 = AddressSet.parseAll(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]);
-var HEALTH_CHECK_RANGE = AddressSet.parse("100.64.0.0/10");
 
 // src/net/inventoryResolver.ts
 var InventoryResolver = class {
@@ -39490,1564 +41350,19 @@ function unionPeers(peers) {
   return { definite, possible, symbols, ...unknownReason ? { unknownReason } : {} };
 }
 
-// src/net/flow.ts
-function overallVerdict(parts) {
-  if (parts.some((p) => p.verdict === "deny")) return "deny";
-  if (parts.some((p) => p.verdict === "unknown")) return "unknown";
-  return "allow";
-}
-
-// src/net/orderedEvaluation.ts
-var verdictOf = (action) => action === "ACCEPT" ? "allow" : "deny";
-function evaluateOrdered(query, rules, defaultRef) {
-  const parts = [];
-  let pending = [];
-  if (!query.addresses.isEmpty() && !query.ports.isEmpty()) {
-    pending.push({ addresses: query.addresses, ports: query.ports, alternatives: /* @__PURE__ */ new Set(), maybe: [] });
-  }
-  let symbols = query.symbols.map((symbol) => ({ symbol, ports: query.ports, alternatives: /* @__PURE__ */ new Set(), maybe: [] }));
-  for (const rule of rules) {
-    if (pending.length === 0 && symbols.length === 0) break;
-    if (rule.local === "no" || !rule.protocols.possible.has(query.protocol)) continue;
-    const certain = rule.local === "yes" && rule.protocols.definite.has(query.protocol);
-    const definitePeer = certain ? rule.peer.definite : AddressSet.EMPTY;
-    const definitePorts = certain ? rule.ports.definite : NO_PORTS;
-    const nextPending = [];
-    for (const item of pending) {
-      const decidedAddresses = item.addresses.intersect(definitePeer);
-      const decidedPorts = item.ports.intersect(definitePorts);
-      if (!decidedAddresses.isEmpty() && !decidedPorts.isEmpty()) {
-        parts.push(decide(rule, decidedAddresses, void 0, decidedPorts, item.alternatives, item.maybe));
-      }
-      for (const rest of subtractBox(item.addresses, item.ports, decidedAddresses, decidedPorts)) {
-        const maybeAddresses = rest.addresses.intersect(rule.peer.possible);
-        const maybePorts = rest.ports.intersect(rule.ports.possible);
-        if (maybeAddresses.isEmpty() || maybePorts.isEmpty()) {
-          nextPending.push({ ...item, addresses: rest.addresses, ports: rest.ports });
-          continue;
-        }
-        nextPending.push({
-          addresses: maybeAddresses,
-          ports: maybePorts,
-          alternatives: /* @__PURE__ */ new Set([...item.alternatives, rule.action]),
-          maybe: [...item.maybe, rule.ref]
-        });
-        for (const outside of subtractBox(rest.addresses, rest.ports, maybeAddresses, maybePorts)) {
-          nextPending.push({ ...item, addresses: outside.addresses, ports: outside.ports });
-        }
-      }
-    }
-    pending = nextPending;
-    const nextSymbols = [];
-    for (const item of symbols) {
-      const { symbol } = item;
-      const peerCertain = rule.peer.symbols.has(symbol.id) || !symbol.within.isEmpty() && rule.peer.definite.covers(symbol.within);
-      const peerPossible = peerCertain || rule.peer.possible.overlaps(symbol.within);
-      if (!peerPossible) {
-        nextSymbols.push(item);
-        continue;
-      }
-      const decidedPorts = certain && peerCertain ? item.ports.intersect(rule.ports.definite) : NO_PORTS;
-      if (!decidedPorts.isEmpty()) {
-        parts.push(decide(rule, AddressSet.EMPTY, symbol, decidedPorts, item.alternatives, item.maybe));
-      }
-      const restPorts = item.ports.subtract(decidedPorts);
-      const maybePorts = restPorts.intersect(rule.ports.possible);
-      if (!maybePorts.isEmpty()) {
-        nextSymbols.push({ symbol, ports: maybePorts, alternatives: /* @__PURE__ */ new Set([...item.alternatives, rule.action]), maybe: [...item.maybe, rule.ref] });
-      }
-      const outside = restPorts.subtract(maybePorts);
-      if (!outside.isEmpty()) nextSymbols.push({ ...item, ports: outside });
-    }
-    symbols = nextSymbols;
-  }
-  for (const item of pending) parts.push(fallThrough(item.addresses, void 0, item.ports, item.alternatives, item.maybe, defaultRef));
-  for (const item of symbols) parts.push(fallThrough(AddressSet.EMPTY, item.symbol, item.ports, item.alternatives, item.maybe, defaultRef));
-  return { verdict: overallVerdict(parts), parts };
-}
-function decide(rule, addresses, symbol, ports, alternatives, maybe) {
-  const base = { addresses, ports, decidedBy: rule.ref, maybe, ...symbol ? { symbol } : {} };
-  if (rule.action === void 0) return { ...base, verdict: "unknown", reason: rule.unknownReason ?? "the rule action is unknown" };
-  if ([...alternatives].some((alt) => alt !== rule.action)) {
-    return { ...base, verdict: "unknown", reason: reasonFromMaybe(maybe) };
-  }
-  return { ...base, verdict: verdictOf(rule.action) };
-}
-function fallThrough(addresses, symbol, ports, alternatives, maybe, defaultRef) {
-  const base = { addresses, ports, maybe, ...symbol ? { symbol } : {}, ...defaultRef ? { decidedBy: defaultRef } : {} };
-  if ([...alternatives].some((alt) => alt !== "DROP")) return { ...base, verdict: "unknown", reason: reasonFromMaybe(maybe) };
-  return { ...base, verdict: "deny" };
-}
-function reasonFromMaybe(maybe) {
-  return `an earlier rule may match but depends on unknown values: ${maybe.map((r) => r.text).join("; ")}`;
-}
-function subtractBox(boxAddresses, boxPorts, addresses, ports) {
-  const out = [];
-  if (addresses.isEmpty() || ports.isEmpty()) return [{ addresses: boxAddresses, ports: boxPorts }];
-  const outsideAddresses = boxAddresses.subtract(addresses);
-  if (!outsideAddresses.isEmpty()) out.push({ addresses: outsideAddresses, ports: boxPorts });
-  const insideAddresses = boxAddresses.intersect(addresses);
-  const outsidePorts = boxPorts.subtract(ports);
-  if (!insideAddresses.isEmpty() && !outsidePorts.isEmpty()) out.push({ addresses: insideAddresses, ports: outsidePorts });
-  return out;
-}
-
-// src/net/ruleText.ts
-function describePeer(spec) {
-  switch (spec.kind) {
-    case "cidr":
-      return spec.cidr;
-    case "securityGroup":
-      return `members of ${spec.ref}`;
-    case "addressTemplate":
-    case "addressTemplateGroup":
-      return spec.ref;
-    case "loadBalancerVip":
-      return `VIP of ${spec.ref}`;
-    case "unknown":
-      return "(unknown)";
-  }
-}
-function describeAction(action) {
-  return isUnknown(action) ? "(unknown action)" : action.toUpperCase();
-}
-
-// src/net/securityGroupRules.ts
-function compileSecurityGroup(resolver, ref, direction) {
-  const key = resolver.key(ref);
-  const cacheKey = `sg:${direction}:${key}`;
-  const cached = resolver.compiledCache.get(cacheKey);
-  if (cached !== void 0) return cached;
-  const group = resolver.securityGroup(ref);
-  let compiled2;
-  if (group === void 0) {
-    compiled2 = [opaqueRule(listRef(key, direction, `rules of ${ref} (not in this check)`), `${ref} is not in this check, so its rules are unknown`)];
-  } else {
-    const list3 = group[direction];
-    compiled2 = list3.rules.flatMap((rule, index) => compileRule(resolver, group, direction, rule, index));
-    if (list3.unknownReason !== void 0) {
-      compiled2 = [opaqueRule(listRef(key, direction, `rules of ${key}`, group), list3.unknownReason), ...compiled2];
-    }
-  }
-  resolver.compiledCache.set(cacheKey, compiled2);
-  return compiled2;
-}
-function listRef(key, direction, text, group) {
-  return { list: key, direction, index: -1, kind: "opaque", text, ...group ? { provenance: group.provenance } : {} };
-}
-function compileRule(resolver, group, direction, rule, index) {
-  const action = isUnknown(rule.action) ? void 0 : rule.action;
-  const peer = resolver.peer(rule.peer);
-  const services = resolver.services(rule.service);
-  const peerText = describePeer(rule.peer);
-  return services.map((service) => {
-    const text = `${describeAction(rule.action)} ${peerText} ${service.text}${rule.description ? ` (${rule.description})` : ""}`;
-    const ref = { list: group.key, direction, index, text, provenance: rule.provenance, ...action ? { action } : {} };
-    const reasons = [peer.unknownReason, "unknownReason" in service ? service.unknownReason : void 0, action === void 0 && isUnknown(rule.action) ? `action: ${rule.action.reason}` : void 0].filter(
-      (r) => r !== void 0
-    );
-    if ("unknownReason" in service) {
-      const protocols2 = service.protocol === void 0 ? ALL_PROTOCOLS : protocolSet(service.protocol);
-      return {
-        action,
-        protocols: { definite: service.protocol === void 0 ? /* @__PURE__ */ new Set() : protocols2, possible: protocols2 },
-        peer,
-        ports: { definite: NO_PORTS, possible: ALL_PORTS },
-        local: "yes",
-        ref,
-        unknownReason: reasons.join("; ")
-      };
-    }
-    const protocols = protocolSet(service.protocol);
-    return {
-      action,
-      protocols: { definite: protocols, possible: protocols },
-      peer,
-      ports: { definite: service.ports, possible: service.ports },
-      local: "yes",
-      ref,
-      ...reasons.length > 0 ? { unknownReason: reasons.join("; ") } : {}
-    };
-  });
-}
-function protocolSet(protocol) {
-  return protocol === "ALL" ? new Set(PROTOCOLS2) : /* @__PURE__ */ new Set([protocol]);
-}
-function compileInterface(resolver, nic, direction) {
-  const cacheKey = isUnknown(nic.securityGroups) ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join("\0")}`;
-  const cached = resolver.compiledCache.get(cacheKey);
-  if (cached !== void 0) return cached;
-  const compiled2 = compileInterfaceUncached(resolver, nic, direction);
-  resolver.compiledCache.set(cacheKey, compiled2);
-  return compiled2;
-}
-function compileInterfaceUncached(resolver, nic, direction) {
-  if (isUnknown(nic.securityGroups)) {
-    return [opaqueRule({ list: nic.key, direction, index: -1, kind: "opaque", text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
-  }
-  return compileGroups(resolver, nic.securityGroups, direction);
-}
-function compileGroups(resolver, groups, direction) {
-  return groups.flatMap((ref) => compileSecurityGroup(resolver, ref, direction));
-}
-
-// src/net/interfaceAdmission.ts
-function admitToInterface(resolver, nic, query) {
-  if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0) {
-    return everything(query, "unknown", `${nic.key} has no security group in this check (the platform binds a default group)`);
-  }
-  return evaluateOrdered(query, compileInterface(resolver, nic, "ingress"), defaultDeny(nic.key));
-}
-function admitThroughGroups(resolver, owner, groups, query) {
-  if (groups.length === 0) return everything(query, "allow", `${owner} has no security group: all traffic to listener ports is allowed`);
-  return evaluateOrdered(query, compileGroups(resolver, groups, "ingress"), defaultDeny(owner));
-}
-function defaultDeny(list3, direction = "ingress") {
-  return { list: list3, direction, index: -1, kind: "defaultDeny", text: "default deny (no rule matched)" };
-}
-function rebindVerdict(verdict, from, to) {
-  if (from === to) return verdict;
-  const swap = (text) => text === void 0 ? void 0 : text.split(from).join(to);
-  const ref = (r) => r.list === from ? { ...r, list: to, text: swap(r.text) } : r;
-  return {
-    verdict: verdict.verdict,
-    parts: verdict.parts.map((part) => ({
-      ...part,
-      ...part.decidedBy ? { decidedBy: ref(part.decidedBy) } : {},
-      maybe: part.maybe.map(ref),
-      ...part.reason !== void 0 ? { reason: swap(part.reason) } : {},
-      ...part.note !== void 0 ? { note: swap(part.note) } : {}
-    }))
-  };
-}
-function everything(query, verdict, text) {
-  const parts = [
-    ...query.addresses.isEmpty() ? [] : [{ verdict, addresses: query.addresses, ports: query.ports, maybe: [], ...verdict === "allow" ? { note: text } : { reason: text } }],
-    ...query.symbols.map((symbol) => ({ verdict, addresses: query.addresses.subtract(query.addresses), symbol, ports: query.ports, maybe: [], ...verdict === "allow" ? { note: text } : { reason: text } }))
-  ];
-  return { verdict, parts };
-}
-
-// src/net/aclAdmission.ts
-var DEFAULT_EPHEMERAL_PORTS = portRange(1024, 65535);
-function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts2 = DEFAULT_EPHEMERAL_PORTS) {
-  if (isUnknown(subnetRef)) return { kind: "unknown", reason: `subnet: ${subnetRef.reason}` };
-  const subnet = resolver.subnet(subnetRef);
-  if (subnet === void 0) return { kind: "unknown", reason: `subnet ${subnetRef} is not in this check, so its ACL is unknown` };
-  if (isUnknown(subnet.networkAcl)) return { kind: "unknown", reason: `network ACL of ${subnet.key}: ${subnet.networkAcl.reason}` };
-  if (subnet.networkAcl === null) return { kind: "none" };
-  const acl = resolver.networkAcl(subnet.networkAcl);
-  if (acl === void 0) return { kind: "unknown", reason: `network ACL ${subnet.networkAcl} is not in this check` };
-  const subnetCidr = resolver.subnetCidr(subnet.key);
-  const exempt = subnetCidr ?? AddressSet.EMPTY;
-  const filtered = {
-    ...query,
-    addresses: query.addresses.subtract(exempt),
-    symbols: query.symbols.filter((s) => !(subnetCidr !== void 0 && subnetCidr.covers(s.within)))
-  };
-  const exemptParts = [];
-  const inside = query.addresses.intersect(exempt);
-  if (!inside.isEmpty()) exemptParts.push({ verdict: "allow", addresses: inside, ports: query.ports, maybe: [], note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet` });
-  const noPorts = !hasPorts(query.protocol);
-  const inbound = evaluateOrdered(
-    filtered,
-    compileAclEntries(acl, "ingress", local, noPorts ? ALL_PORTS : ephemeralPorts2),
-    aclDefault(acl.key, "ingress")
-  );
-  const replyQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts2 };
-  const reply = evaluateOrdered(replyQuery, compileAclEntries(acl, "egress", local, noPorts ? ALL_PORTS : query.ports), aclDefault(acl.key, "egress"));
-  const inboundAll = withParts(inbound, exemptParts);
-  const replyAll = withParts(reply, exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })));
-  return { kind: "checked", acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
-}
-function withParts(verdict, extra) {
-  if (extra.length === 0) return verdict;
-  const parts = [...verdict.parts, ...extra];
-  return { verdict: overallVerdict(parts), parts };
-}
-function aclDefault(list3, direction) {
-  return { list: list3, direction, index: -1, kind: "defaultDeny", text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
-}
-function compileAclEntries(acl, direction, local, sourcePorts) {
-  const list3 = acl[direction];
-  const compiled2 = list3.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
-  if (list3.unknownReason !== void 0) {
-    return [opaqueRule({ list: acl.key, direction, index: -1, kind: "opaque", text: `entries of ${acl.key}`, provenance: acl.provenance }, list3.unknownReason), ...compiled2];
-  }
-  return compiled2;
-}
-function compileEntry(acl, direction, entry, index, local, sourcePorts) {
-  const action = isUnknown(entry.action) ? void 0 : entry.action;
-  const text = [
-    isUnknown(entry.action) ? "(unknown action)" : entry.action,
-    isUnknown(entry.peerCidr) ? "(unknown CIDR)" : entry.peerCidr,
-    isUnknown(entry.protocol) ? "?" : entry.protocol.toUpperCase(),
-    isUnknown(entry.port) ? "?" : entry.port.toUpperCase()
-  ].join(" ") + (entry.description ? ` (${entry.description})` : "");
-  const ref = { list: acl.key, direction, index, text, provenance: entry.provenance, ...action ? { action } : {} };
-  const reasons = [];
-  const peer = isUnknown(entry.peerCidr) ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`) : (() => {
-    const set = AddressSet.parse(entry.peerCidr);
-    return set === void 0 ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`) : { definite: set, possible: set, symbols: /* @__PURE__ */ new Set() };
-  })();
-  if (peer.unknownReason) reasons.push(peer.unknownReason);
-  let protocols = { definite: /* @__PURE__ */ new Set(), possible: ALL_PROTOCOLS };
-  let ports = { definite: NO_PORTS, possible: ALL_PORTS };
-  const protocol = isUnknown(entry.protocol) ? void 0 : parseProtocol(entry.protocol);
-  if (protocol === void 0) reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
-  else {
-    const set = protocol === "ALL" ? new Set(PROTOCOLS2) : /* @__PURE__ */ new Set([protocol]);
-    protocols = { definite: set, possible: set };
-    if (protocol === "ALL" || !hasPorts(protocol)) ports = { definite: ALL_PORTS, possible: ALL_PORTS };
-    else if (isUnknown(entry.port)) reasons.push(`port: ${entry.port.reason}`);
-    else {
-      const parsed2 = parsePorts(entry.port);
-      if (parsed2 === void 0) reasons.push(`"${entry.port}" is not a port or range`);
-      else ports = { definite: parsed2, possible: parsed2 };
-    }
-  }
-  let localMatch = "yes";
-  if (acl.type === "QUINTUPLE") {
-    localMatch = combine(matchLocal(entry.localCidr, local), matchSourcePorts(entry.sourcePort, sourcePorts));
-  }
-  return { action, protocols, peer, ports, local: localMatch, ref, ...reasons.length > 0 ? { unknownReason: reasons.join("; ") } : {} };
-}
-function matchLocal(cidr, local) {
-  if (cidr === void 0) return "yes";
-  if (isUnknown(cidr)) return "maybe";
-  const set = AddressSet.parse(cidr);
-  if (set === void 0) return "maybe";
-  if (!local.definite.isEmpty() && set.covers(local.possible)) return "yes";
-  if (!set.overlaps(local.possible)) return "no";
-  return "maybe";
-}
-function matchSourcePorts(text, sourcePorts) {
-  if (text === void 0) return "yes";
-  if (isUnknown(text)) return "maybe";
-  const set = parsePorts(text);
-  if (set === void 0) return "maybe";
-  if (set.covers(sourcePorts)) return "yes";
-  if (!set.overlaps(sourcePorts)) return "no";
-  return "maybe";
-}
-function combine(a, b) {
-  if (a === "no" || b === "no") return "no";
-  if (a === "maybe" || b === "maybe") return "maybe";
-  return "yes";
-}
-
-// src/policy/flowSources.ts
-function resolveSources(names, subject, resolver, params) {
-  let addresses = AddressSet.EMPTY;
-  const symbols = [];
-  const labels = [];
-  const unknownReasons = [];
-  const add = (set, label) => {
-    addresses = addresses.union(set);
-    labels.push(`${label} (${set.describe()})`);
-  };
-  for (const name of names) {
-    const lb = subject.lb;
-    if (name === "clients") {
-      const configured = paramCidrs(params.get("clientCidrs"));
-      if (configured !== void 0 && !configured.isEmpty()) add(configured, "clients");
-      else if (lb === void 0) unknownReasons.push("clients: the subject has no load balancer");
-      else if (isUnknown(lb.network)) unknownReasons.push(`clients: network type of ${lb.key} is ${lb.network.reason}`);
-      else if (lb.network === "OPEN") add(!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6" ? AddressSet.ALL_V6 : AddressSet.ALL_V4, "clients");
-      else {
-        const vpcCidr = resolver.vpcCidr(lb.vpc);
-        if (vpcCidr === void 0) unknownReasons.push(`clients: the VPC CIDR of ${lb.key} is not known (set params.clientCidrs)`);
-        else add(vpcCidr, "clients in the VPC");
-      }
-    } else if (name === "lb.vips" || name === "healthCheck.source" && subject.fields.get("healthCheck.source") === "vip") {
-      if (lb === void 0) {
-        unknownReasons.push(`${name}: the subject has no load balancer`);
-        continue;
-      }
-      const vip = resolver.vip(lb);
-      const label = name === "lb.vips" ? "the VIP" : "health checks from the VIP";
-      if (vip.symbols.length > 0) {
-        symbols.push(...vip.symbols);
-        labels.push(`${label} of ${lb.key}`);
-      } else add(vip.addresses, label);
-    } else if (name === "healthCheck.source") {
-      add(HEALTH_CHECK_RANGE, "health checks");
-    } else if (name === "snat.ips") {
-      if (lb === void 0) {
-        unknownReasons.push("snat.ips: the subject has no load balancer");
-        continue;
-      }
-      if (isUnknown(lb.snatIps)) {
-        unknownReasons.push(`snat.ips: ${lb.snatIps.reason}`);
-        continue;
-      }
-      for (const snat of lb.snatIps) {
-        if (!isUnknown(snat.ip)) add(AddressSet.parse(snat.ip) ?? AddressSet.EMPTY, "SNAT IP");
-        else {
-          const within = isUnknown(snat.subnet) ? void 0 : resolver.subnetCidr(snat.subnet);
-          symbols.push({ id: `snat:${lb.key}:${symbols.length}`, label: `a SNAT IP of ${lb.key}`, within: within ?? AddressSet.ALL_V4 });
-          labels.push(`a SNAT IP of ${lb.key}`);
-        }
-      }
-    } else if (name.startsWith("params.")) {
-      const set = paramCidrs(params.get(name.slice(7)));
-      if (set === void 0) unknownReasons.push(`${name} is not a list of CIDRs`);
-      else add(set, name.slice(7));
-    } else {
-      const set = AddressSet.parse(name);
-      if (set === void 0) unknownReasons.push(`"${name}" is neither a named source nor a CIDR`);
-      else add(set, name);
-    }
-  }
-  return { addresses, symbols, label: labels.join(", "), unknownReasons };
-}
-function paramCidrs(value) {
-  if (value === void 0) return void 0;
-  const list3 = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
-  return AddressSet.parseAll(list3.map((v) => v.trim()).filter((v) => v !== ""));
-}
-function resolvePorts(refs, subject, params) {
-  let ports = NO_PORTS;
-  const unknownReasons = [];
-  for (const ref of refs ?? ["backend.port"]) {
-    if (typeof ref === "number") {
-      ports = ports.union(portRange(ref));
-      continue;
-    }
-    if (ref === "listener.port") {
-      const listener = subject.listener;
-      if (listener === void 0 || isUnknown(listener.port)) unknownReasons.push("listener port unknown");
-      else {
-        const end = listener.endPort !== void 0 && !isUnknown(listener.endPort) && listener.endPort > listener.port ? listener.endPort : listener.port;
-        ports = ports.union(portRange(listener.port, end));
-      }
-      continue;
-    }
-    if (ref === "backend.port" || ref === "healthCheck.port") {
-      const value = subject.fields.get(ref);
-      if (typeof value === "number" && value >= 0 && value <= 65535) {
-        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
-        else ports = ports.union(portRange(value));
-      } else unknownReasons.push(`${ref}: ${value !== void 0 && value !== null && typeof value === "object" && "reason" in value ? value.reason : "not known"}`);
-      continue;
-    }
-    if (ref.startsWith("params.")) {
-      const value = params.get(ref.slice(7));
-      const parsed3 = typeof value === "string" ? parsePorts(value) : typeof value === "number" ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(",")) : void 0;
-      if (parsed3 === void 0) unknownReasons.push(`${ref} is not a port list`);
-      else ports = ports.union(parsed3);
-      continue;
-    }
-    const parsed2 = parsePorts(ref);
-    if (parsed2 === void 0) unknownReasons.push(`"${ref}" is not a port`);
-    else ports = ports.union(parsed2);
-  }
-  const label = ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
-  return { ports, unknownReasons, label };
-}
-function resolveProtocol(text, subject) {
-  if (text === void 0 || text === "listener") {
-    const protocol = subject.listener?.protocol;
-    if (protocol === void 0) return "TCP";
-    if (isUnknown(protocol)) return { unknownReason: `listener protocol: ${protocol.reason}` };
-    return transportOf(protocol);
-  }
-  const parsed2 = parseProtocol(text);
-  if (parsed2 === void 0 || parsed2 === "ALL") return { unknownReason: `unsupported protocol ${text}` };
-  return parsed2;
-}
-
-// src/policy/remediation.ts
-import { createHash } from "node:crypto";
-function fixId(mergeKey) {
-  return createHash("sha256").update(mergeKey).digest("hex").slice(0, 12);
-}
-function renderFixPlans(plans) {
-  const first = plans[0];
-  const body2 = first.kind === "fixed" ? first.body : renderAddRule(mergeAddRules(plans));
-  return { id: fixId(first.mergeKey), ...body2 };
-}
-function mergeAddRules(plans) {
-  if (plans.length === 1) return plans[0];
-  let addresses = AddressSet.EMPTY;
-  const symbols = /* @__PURE__ */ new Map();
-  let above;
-  for (const plan of plans) {
-    addresses = addresses.union(plan.sources.addresses);
-    for (const s of plan.sources.symbols) symbols.set(s.id, s);
-    if (plan.above !== void 0 && (above === void 0 || plan.above.index < above.index)) above = plan.above;
-  }
-  const kept = [...symbols.values()].filter((s) => s.within.isEmpty() || !addresses.covers(s.within));
-  return { ...plans[0], sources: { addresses, symbols: kept }, ...above ? { above } : {} };
-}
-var RULE_SET = "tencentcloud_security_group_rule_set";
-var LITE_RULE = "tencentcloud_security_group_lite_rule";
-var SINGLE_RULE = "tencentcloud_security_group_rule";
-function at(location) {
-  return location ? `${location.file}:${location.line}` : "";
-}
-var atParen = (location) => location ? ` (${at(location)})` : "";
-function holderOfRule(resolver, ref) {
-  if (resolver.inventory.mode === "live" || ref.provenance === void 0) return { address: ref.list, type: void 0, ...ref.provenance?.location ? { location: ref.provenance.location } : {} };
-  return { address: ref.provenance.address, type: ref.provenance.type, ...ref.provenance.location ? { location: ref.provenance.location } : {} };
-}
-function holderOfGroup(group, key, mode, direction = "ingress") {
-  if (mode === "live") return { address: key, type: void 0 };
-  const rules = group ? [...group[direction].rules, ...group[direction === "ingress" ? "egress" : "ingress"].rules] : [];
-  const holding = [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ?? rules.find((r) => r.provenance.type === SINGLE_RULE);
-  if (holding === void 0) return void 0;
-  return { address: holding.provenance.address, type: holding.provenance.type, ...holding.provenance.location ? { location: holding.provenance.location } : {} };
-}
-function cloudIdOf(resolver, groupKey) {
-  const group = resolver.securityGroup(groupKey);
-  return group?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? groupKey : "<security group ID>");
-}
-function peersOf(sources, mode) {
-  const peers = /* @__PURE__ */ new Map();
-  for (const symbol of sources.symbols) {
-    if (symbol.id.startsWith("vip:")) {
-      const lb = symbol.id.slice(4);
-      peers.set(symbol.id, { hcl: mode === "plan" ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`, text: `<VIP of ${lb}>`, label: `the VIP of ${lb}`, ipv6: false });
-    } else {
-      const text = symbol.within.describe();
-      peers.set(symbol.id, { hcl: JSON.stringify(text), text, ipv6: text.includes(":") });
-    }
-  }
-  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(":") });
-  return [...peers.values()];
-}
-function addRulePlan(resolver, groupRef, sources, protocol, ports, options = {}) {
-  if (groupRef === void 0) return void 0;
-  const group = resolver.securityGroup(groupRef);
-  const groupKey = group?.key ?? groupRef;
-  const action = options.action ?? "ACCEPT";
-  return {
-    kind: "addRule",
-    mergeKey: `add|${groupKey}|${action}|${protocol}|${ports.intervals.join(";")}|${options.top ? "top" : ""}|${options.alternative ?? ""}`,
-    resolver,
-    groupKey,
-    group,
-    action,
-    protocol,
-    ports,
-    sources,
-    ...options.above ? { above: options.above } : {},
-    ...options.top ? { top: true } : {},
-    ...options.alternative ? { alternative: options.alternative } : {}
-  };
-}
-function renderAddRule(plan) {
-  const { resolver, groupKey, group, protocol, ports, action } = plan;
-  const mode = resolver.inventory.mode;
-  const portText = hasPorts(protocol) ? describePorts(ports) : "ALL";
-  const peers = peersOf(plan.sources, mode);
-  const holder = holderOfGroup(group, groupKey, mode);
-  const above = plan.above;
-  const aboveText = plan.top ? "at the top" : above ? `above rule ${above.index} (${above.text})${above.provenance?.location ? ` at ${at(above.provenance.location)}` : ""}` : "anywhere above a broader DROP (no rule matches this traffic now)";
-  const what = `${peers.length === 1 ? "a rule" : `${peers.length} rules`} ${action} ${peers.map((p) => p.label ?? p.text).join(", ")} ${protocol}${hasPorts(protocol) ? `:${portText}` : ""}`;
-  let text;
-  let hcl;
-  if (mode === "live" || holder === void 0) {
-    text = mode === "live" ? `Add ${what} to security group ${groupKey} ${aboveText}.` : `Add ${what} to ${groupKey}: it has no rule resource yet, so create a ${RULE_SET} for it:`;
-    if (mode === "plan") hcl = ruleSetResource(groupKey, peers, action, protocol, portText);
-  } else if (holder.type === LITE_RULE) {
-    text = `Add ${what} to the ingress list of ${holder.address}${atParen(holder.location)}, ${aboveText}:`;
-    hcl = [`ingress = [`, ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n");
-    if (peers.some((p) => p.hcl.startsWith("tencentcloud_"))) hcl = hcl.replace(/"([A-Z]+)#<VIP of ([^>]+)>#/g, '"$1#${$2.clb_vips[0]}#');
-  } else if (holder.type === SINGLE_RULE) {
-    text = `Add ${what} next to ${holder.address}${atParen(holder.location)} as ${peers.length === 1 ? "a new" : "new"} ${SINGLE_RULE}${plan.top || above ? `, ${aboveText} in priority` : ""}:`;
-    hcl = peers.map((p, i) => singleRuleResource(groupKey, `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, "_")}${peers.length > 1 ? `_${i + 1}` : ""}`, p, action, protocol, portText)).join("\n\n");
-  } else {
-    text = `Add ${what} to ${holder.address}${holder.location ? ` (ingress blocks at ${at(holder.location)})` : ""}, ${aboveText}:`;
-    hcl = peers.map((p) => ingressBlock(p, action, protocol, portText)).join("\n");
-  }
-  const api = {
-    service: "vpc",
-    action: "CreateSecurityGroupPolicies",
-    request: {
-      SecurityGroupId: cloudIdOf(resolver, groupKey),
-      SecurityGroupPolicySet: {
-        Ingress: peers.map((p) => ({
-          ...plan.top ? { PolicyIndex: 0 } : above ? { PolicyIndex: above.index } : {},
-          Protocol: protocol,
-          ...hasPorts(protocol) ? { Port: portText } : {},
-          ...p.ipv6 ? { Ipv6CidrBlock: p.text } : { CidrBlock: p.text },
-          Action: action
-        }))
-      }
-    }
-  };
-  return {
-    text: plan.alternative ? `${text.replace(/:$/, "")} (${plan.alternative}):` : text,
-    resource: holder?.address ?? groupKey,
-    location: (plan.top ? void 0 : above?.provenance?.location) ?? holder?.location ?? group?.provenance.location ?? null,
-    ...hcl !== void 0 ? { hcl } : {},
-    api,
-    rules: peers.length
-  };
-}
-function ingressBlock(peer, action, protocol, port) {
-  const field = peer.ipv6 ? "ipv6_cidr_block" : "cidr_block";
-  const pad = (name) => name.padEnd(peer.ipv6 ? 15 : 10);
-  return [`ingress {`, `  ${pad("action")} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad("protocol")} = "${protocol}"`, ...hasPorts(protocol) ? [`  ${pad("port")} = "${port}"`] : [], `}`].join("\n");
-}
-function ruleName(groupKey) {
-  const last = groupKey.split(".").pop() ?? groupKey;
-  return last.replace(/\[.*$/, "").replace(/[^A-Za-z0-9_]/g, "_") || "rules";
-}
-function groupIdExpression(groupKey) {
-  return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey) ? `${groupKey}.id` : JSON.stringify(groupKey);
-}
-function ruleSetResource(groupKey, peers, action, protocol, port) {
-  const blocks = peers.map((p) => ingressBlock(p, action, protocol, port).split("\n").map((l) => `  ${l}`).join("\n"));
-  return [`resource "${RULE_SET}" "${ruleName(groupKey)}" {`, `  security_group_id = ${groupIdExpression(groupKey)}`, "", ...blocks, `}`].join("\n");
-}
-function singleRuleResource(groupKey, name, peer, action, protocol, port) {
-  return [
-    `resource "${SINGLE_RULE}" "${name}" {`,
-    `  security_group_id = ${groupIdExpression(groupKey)}`,
-    `  type              = "ingress"`,
-    `  cidr_ip           = ${peer.hcl}`,
-    `  ip_protocol       = "${protocol.toLowerCase()}"`,
-    ...hasPorts(protocol) ? [`  port_range        = "${port}"`] : [],
-    `  policy            = "${action.toLowerCase()}"`,
-    `}`
-  ].join("\n");
-}
-function aclFixPlan(resolver, aclKey, changes, sources, protocol) {
-  const mode = resolver.inventory.mode;
-  const peers = peersOf(sources, mode).map((p) => p.hcl.startsWith("tencentcloud_") ? { ...p, text: "<VIP>" } : p);
-  const portText = (ports) => hasPorts(protocol) ? describePorts(ports) : "ALL";
-  const entries = (d) => peers.map((p) => `${"ACCEPT"}#${p.text}#${portText(d.ports)}#${protocol}`);
-  const acl = resolver.inventory.networkAcls.get(aclKey);
-  const location = acl?.provenance.location ?? null;
-  const lists = changes.map((c) => `the ${c.direction} list`).join(" and ");
-  const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n")).join("\n");
-  const set = {};
-  for (const c of changes) set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({ Protocol: protocol, ...hasPorts(protocol) ? { Port: portText(c.ports) } : {}, CidrBlock: p.text, Action: "ACCEPT" }));
-  return {
-    kind: "fixed",
-    mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(";")}`).join(",")}|${peers.map((p) => p.text).join(",")}`,
-    body: {
-      text: `Add to ${lists} of ${aclKey}${atParen(location)}, before any DROP that covers it:`,
-      resource: aclKey,
-      location,
-      hcl,
-      api: { service: "vpc", action: "CreateNetworkAclEntries", request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === "live" ? aclKey : "<network ACL ID>"), NetworkAclEntrySet: set } },
-      rules: peers.length * changes.length
-    }
-  };
-}
-function apiPolicy(rule) {
-  if (rule === void 0) return {};
-  const out = {};
-  if (rule.service.kind === "protocol") {
-    if (!isUnknown(rule.service.protocol)) out.Protocol = rule.service.protocol.toUpperCase();
-    if (!isUnknown(rule.service.ports)) out.Port = rule.service.ports;
-  } else out.ServiceTemplate = rule.service.kind === "serviceTemplate" ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
-  const peer = rule.peer;
-  if (peer.kind === "cidr") out[peer.cidr.includes(":") ? "Ipv6CidrBlock" : "CidrBlock"] = peer.cidr;
-  else if (peer.kind === "securityGroup") out.SecurityGroupId = peer.ref;
-  else if (peer.kind === "addressTemplate") out.AddressTemplate = { AddressId: peer.ref };
-  else if (peer.kind === "addressTemplateGroup") out.AddressTemplate = { AddressGroupId: peer.ref };
-  if (!isUnknown(rule.action)) out.Action = rule.action;
-  return out;
-}
-function ruleOf(resolver, ref) {
-  return resolver.securityGroup(ref.list)?.[ref.direction].rules[ref.index];
-}
-function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
-  const sameGroup = shadowing.filter((s) => s.list === groupKey).sort((a, b) => a.index - b.index);
-  const otherGroups = shadowing.filter((s) => s.list !== groupKey);
-  const mode = resolver.inventory.mode;
-  const holder = holderOfRule(resolver, deny);
-  const lines = [];
-  let api;
-  let location = holder.location ?? null;
-  const denyAt = holder.location ? ` at ${at(holder.location)}` : "";
-  if (sameGroup.length > 0) {
-    const accept = sameGroup[0];
-    const acceptHolder = holderOfRule(resolver, accept);
-    const acceptAt = acceptHolder.location ? ` at ${at(acceptHolder.location)}` : "";
-    if (mode === "live") lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
-    else if (holder.type === LITE_RULE) lines.push(`In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`);
-    else if (holder.type === SINGLE_RULE) lines.push(`Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`);
-    else lines.push(`In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`);
-    api = {
-      service: "vpc",
-      action: "CreateSecurityGroupPolicies",
-      request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] } }
-    };
-    lines.push(`With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`);
-  }
-  if (otherGroups.length > 0) {
-    const instances = interfaces.map((key) => {
-      const instance = resolver.inventory.instances.get(key);
-      return `${key}${atParen(instance?.provenance.location)}`;
-    });
-    const where = instances.length > 0 ? ` of ${instances.slice(0, 3).join(", ")}${instances.length > 3 ? ` and ${instances.length - 3} more` : ""}` : "";
-    lines.push(
-      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join("; ")}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`
-    );
-    if (sameGroup.length === 0) location = null;
-  }
-  return {
-    kind: "fixed",
-    mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(",")}`,
-    body: { text: lines.join("\n"), resource: sameGroup.length > 0 ? holder.address : groupKey, location, ...api ? { api } : {}, rules: 1 }
-  };
-}
-function narrowRuleFixPlan(resolver, rules) {
-  const mode = resolver.inventory.mode;
-  const lines = rules.map((rule) => {
-    const holder = holderOfRule(resolver, rule);
-    if (mode === "live") return `Narrow or remove rule ${rule.index} (${rule.text}) of security group ${rule.list}.`;
-    const what = holder.type === LITE_RULE ? "entry" : holder.type === SINGLE_RULE ? "resource" : "ingress block";
-    return `Narrow the source of, or remove, the ${what} ${rule.text} in ${holder.address}${atParen(holder.location)}.`;
-  });
-  const first = rules[0];
-  const byGroup = /* @__PURE__ */ new Map();
-  for (const r of rules) byGroup.set(r.list, [...byGroup.get(r.list) ?? [], r.index]);
-  const [groupKey, indexes] = [...byGroup.entries()][0];
-  return {
-    kind: "fixed",
-    mergeKey: `narrow|${rules.map((r) => `${r.list}#${r.direction}#${r.index}`).join(",")}`,
-    body: {
-      text: lines.join("\n"),
-      resource: holderOfRule(resolver, first).address,
-      location: first.provenance?.location ?? null,
-      api: { service: "vpc", action: "DeleteSecurityGroupPolicies", request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { [first.direction === "ingress" ? "Ingress" : "Egress"]: indexes.map((i) => ({ PolicyIndex: i })) } } },
-      rules: rules.length
-    }
-  };
-}
-
-// src/policy/assertions/evidence.ts
-var MAX_EVIDENCE = 12;
-function describePart(part, protocol) {
-  const who = part.symbol ? part.symbol.label : part.addresses.describe();
-  return hasPorts(protocol) ? `${who} ${protocol}:${describePorts(part.ports)}` : `${who} ${protocol}`;
-}
-function refEvidence(ref) {
-  if (ref === void 0) return {};
-  return {
-    list: ref.list,
-    direction: ref.direction,
-    ...ref.kind === void 0 && ref.index >= 0 ? { index: ref.index } : {},
-    ...ref.kind === "defaultDeny" ? { defaultDeny: true } : {}
-  };
-}
-function isWrittenRule(ref) {
-  return ref !== void 0 && ref.kind === void 0 && ref.index >= 0;
-}
-function evidenceOf(parts, query, flow) {
-  return parts.slice(0, MAX_EVIDENCE).map((part) => ({
-    flow,
-    verdict: part.verdict,
-    part: describePart(part, query.protocol),
-    ...refEvidence(part.decidedBy),
-    rule: part.decidedBy?.text ?? (part.verdict === "deny" ? "default deny (no rule matched)" : part.note ?? "not decided"),
-    location: part.decidedBy?.provenance?.location ?? null,
-    ...part.reason ? { reason: part.reason } : {}
-  }));
-}
-function describeRefused(parts, protocol) {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : "default deny"})`);
-  return parts.length > 3 ? `${items.join("; ")} and ${parts.length - 3} more` : items.join("; ");
-}
-
-// src/policy/assertions/reachable.ts
-var preparedFlowsByCheck = /* @__PURE__ */ new WeakMap();
-function prepareFlow(spec, ctx) {
-  const { subject } = ctx;
-  const field = (name) => {
-    const value = subject.fields.get(name);
-    return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
-  };
-  const key = `${subject.lb?.key ?? ""}|${subject.listener?.key ?? ""}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
-  let preparedFlows = preparedFlowsByCheck.get(ctx.resolver);
-  if (preparedFlows === void 0) {
-    preparedFlows = /* @__PURE__ */ new WeakMap();
-    preparedFlowsByCheck.set(ctx.resolver, preparedFlows);
-  }
-  let byParams = preparedFlows.get(spec);
-  if (byParams === void 0) {
-    byParams = /* @__PURE__ */ new WeakMap();
-    preparedFlows.set(spec, byParams);
-  }
-  let flows = byParams.get(ctx.params);
-  if (flows === void 0) {
-    flows = /* @__PURE__ */ new Map();
-    byParams.set(ctx.params, flows);
-  }
-  let flow = flows.get(key);
-  if (flow === void 0) {
-    flow = prepareFlowUncached(spec, ctx);
-    flows.set(key, flow);
-  }
-  return flow;
-}
-function prepareFlowUncached(spec, ctx) {
-  const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
-  const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
-  const protocol = resolveProtocol(spec.protocol, ctx.subject);
-  if (typeof protocol !== "string") return { unknownReason: protocol.unknownReason };
-  const reasons = [...sources.unknownReasons, ...ports.unknownReasons];
-  if (sources.addresses.isEmpty() && sources.symbols.length === 0 || ports.ports.isEmpty()) return { unknownReason: reasons.join("; ") || "nothing to check" };
-  return {
-    query: { protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports },
-    label: `${sources.label} \u2192 ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ""}`,
-    portsLabel: ports.label,
-    unknownReasons: reasons
-  };
-}
-function evaluateLayers(through, query, ctx) {
-  const { subject, resolver } = ctx;
-  const outcomes = [];
-  for (const layer of through) {
-    if (layer === "loadBalancerSecurityGroups") {
-      const lb = subject.lb;
-      if (lb === void 0) continue;
-      const location2 = lb.provenance.location ?? null;
-      if (isUnknown(lb.securityGroups)) outcomes.push({ layer, resource: lb.key, location: location2, verdicts: [], unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}` });
-      else outcomes.push({ layer, resource: lb.key, location: location2, verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: "ingress", query }] });
-      continue;
-    }
-    const nic = subject.nic;
-    const resource = subject.resource;
-    const location = subject.provenance.location ?? null;
-    if (nic === void 0) continue;
-    if (isUnknown(nic)) {
-      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: nic.reason });
-      continue;
-    }
-    if (layer === "securityGroups") {
-      const groups = isUnknown(nic.securityGroups) ? `?${nic.key}` : nic.securityGroups.join(",");
-      const shared = memo(resolver, `sg|${groups}|${queryKey(query)}`, () => ({ owner: nic.key, verdict: admitToInterface(resolver, nic, query) }));
-      const verdict = rebindVerdict(shared.verdict, shared.owner, nic.key);
-      outcomes.push({ layer, resource, location, verdicts: [{ verdict, direction: "ingress", query }] });
-      continue;
-    }
-    const ephemeral = ephemeralPorts(ctx);
-    const local = resolver.interfaceAddresses(nic);
-    const subnetKey = isUnknown(nic.subnet) ? `?${nic.key}` : nic.subnet;
-    const acl = memo(
-      resolver,
-      `acl|${subnetKey}|${local.definite.key()}|${local.possible.key()}|${ephemeral.intervals.join(";")}|${queryKey(query)}`,
-      () => admitThroughAcl(resolver, nic.subnet, local, query, ephemeral)
-    );
-    if (acl.kind === "none") continue;
-    if (acl.kind === "unknown") {
-      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
-      continue;
-    }
-    const replyQuery = { ...query, ports: hasPorts(query.protocol) ? ephemeral : query.ports };
-    outcomes.push({
-      layer,
-      resource: acl.acl.key,
-      location: acl.acl.provenance.location ?? null,
-      verdicts: [
-        { verdict: acl.inbound, direction: "ingress", query },
-        { verdict: acl.reply, direction: "egress", query: replyQuery }
-      ]
-    });
-  }
-  return outcomes;
-}
-var queryKeys = /* @__PURE__ */ new WeakMap();
-function queryKey(query) {
-  let key = queryKeys.get(query);
-  if (key === void 0) {
-    key = `${query.protocol}|${query.ports.intervals.join(";")}|${query.addresses.key()}|${query.symbols.map((s) => `${s.id}@${s.within.key()}`).join(",")}`;
-    queryKeys.set(query, key);
-  }
-  return key;
-}
-function memo(resolver, key, compute) {
-  const cacheKey = `flow:${key}`;
-  if (resolver.compiledCache.has(cacheKey)) return resolver.compiledCache.get(cacheKey);
-  const value = compute();
-  resolver.compiledCache.set(cacheKey, value);
-  return value;
-}
-function ephemeralPorts(ctx) {
-  const value = ctx.params.get("ephemeralPorts");
-  if (typeof value === "string") return parsePorts(value) ?? DEFAULT_EPHEMERAL_PORTS;
-  return DEFAULT_EPHEMERAL_PORTS;
-}
-function rulePeer(resolver, ref) {
-  return rulePeerMatch(resolver, ref)?.definite;
-}
-function rulePeerMatch(resolver, ref) {
-  if (ref.kind !== void 0 || ref.index < 0) return void 0;
-  const group = resolver.securityGroup(ref.list);
-  if (group !== void 0) {
-    const rule = group[ref.direction].rules[ref.index];
-    return rule === void 0 ? void 0 : resolver.peer(rule.peer);
-  }
-  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
-  if (entry === void 0) return void 0;
-  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
-  const cidr = AddressSet.parse(entry.peerCidr);
-  return cidr === void 0 ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: /* @__PURE__ */ new Set() };
-}
-function isDeliberateDrop(part, query, resolver) {
-  if (part.verdict !== "deny" || part.decidedBy === void 0 || part.decidedBy.action !== "DROP") return false;
-  const peer = rulePeer(resolver, part.decidedBy);
-  return peer !== void 0 && !peer.covers(query.addresses);
-}
-function checkReachable(spec, ctx) {
-  const flow = prepareFlow(spec, ctx);
-  if ("unknownReason" in flow) return [unknownFailure(ctx, flow.unknownReason, "reachable")];
-  const failures = [];
-  for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
-    if (outcome.unknownReason !== void 0) {
-      failures.push({ ...unknownFailure(ctx, outcome.unknownReason, outcome.layer), resource: outcome.resource, location: outcome.location });
-      continue;
-    }
-    const denied = [];
-    const unknownParts = [];
-    for (const { verdict, direction, query } of outcome.verdicts) {
-      for (const part of verdict.parts) {
-        if (part.verdict === "deny" && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, ctx.resolver))) denied.push({ part, direction, query });
-        if (part.verdict === "unknown") unknownParts.push({ part, direction, query });
-      }
-    }
-    if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
-    const bad = denied.length > 0 ? denied : unknownParts;
-    const evidence = bad.flatMap(({ part, direction, query }) => evidenceOf([part], query, direction === "egress" ? `replies to ${flow.label}` : flow.label));
-    const refusedText = bad.map(({ part, direction, query }) => direction === "egress" ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol)).slice(0, 3).join("; ");
-    const status = denied.length > 0 ? "fail" : "unknown";
-    const reason = status === "unknown" ? [...unknownParts.map((u) => u.part.reason ?? "unknown"), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i).join("; ") : "";
-    failures.push({
-      status,
-      resource: outcome.resource,
-      related: relatedOf(ctx, outcome, bad.map((b) => b.part)),
-      evidence,
-      vars: /* @__PURE__ */ new Map([
-        ["refused", refusedText],
-        ["flow", flow.label],
-        ["decidedBy", bad[0]?.part.decidedBy?.text ?? "default deny"],
-        ["reason", reason],
-        ["layer", outcome.layer]
-      ]),
-      location: outcome.location,
-      ...status === "fail" ? { fix: () => fixFor(outcome, denied, ctx) } : {},
-      key: `${outcome.layer}`,
-      ...ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}
-    });
-  }
-  return failures;
-}
-function relatedOf(ctx, outcome, parts) {
-  const lists = parts.map((p) => p.decidedBy?.list).filter((l) => l !== void 0);
-  const out = [...ctx.subject.related, ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [], ...lists];
-  return out.filter((v, i) => out.indexOf(v) === i && v !== outcome.resource);
-}
-function fixFor(outcome, denied, ctx) {
-  const first = denied[0];
-  if (outcome.layer === "networkAcl") {
-    const changes = ["ingress", "egress"].flatMap((direction) => {
-      const found = denied.find((x) => x.direction === direction);
-      return found ? [{ direction, ports: found.query.ports }] : [];
-    });
-    return aclFixPlan(ctx.resolver, outcome.resource, changes, first.query, first.query.protocol);
-  }
-  let group;
-  if (outcome.layer === "loadBalancerSecurityGroups") {
-    const lbGroups = ctx.subject.lb?.securityGroups;
-    group = lbGroups !== void 0 && !isUnknown(lbGroups) ? lbGroups[0] : void 0;
-  } else {
-    const nic = ctx.subject.nic;
-    group = nic !== void 0 && !isUnknown(nic) && !isUnknown(nic.securityGroups) ? nic.securityGroups[0] : void 0;
-  }
-  const blocking = denied.map((d) => d.part.decidedBy).filter(isWrittenRule);
-  const blockingGroup = blocking[0]?.list;
-  const target = blockingGroup ?? group;
-  const targetKey = target === void 0 ? void 0 : ctx.resolver.securityGroup(target)?.key ?? target;
-  const above = blocking.filter((r) => r.list === targetKey).sort((a, b) => a.index - b.index)[0];
-  return addRulePlan(ctx.resolver, target, first.query, first.query.protocol, first.query.ports, above ? { above } : {});
-}
-function unknownFailure(ctx, reason, key) {
-  return {
-    status: "unknown",
-    resource: ctx.subject.resource,
-    related: ctx.subject.related,
-    evidence: [{ verdict: "unknown", rule: "not decided", reason }],
-    vars: /* @__PURE__ */ new Map([["reason", reason], ["refused", `(unknown: ${reason})`], ["flow", ""], ["decidedBy", ""]]),
-    location: ctx.subject.provenance.location ?? null,
-    key
-  };
-}
-
-// src/policy/assertions/bypassedDeny.ts
-function checkDenyEffectiveForLoadBalancerTraffic(ctx) {
-  const { subject, resolver } = ctx;
-  const { lb, listener, nic, target } = subject;
-  if (lb === void 0 || listener === void 0 || nic === void 0 || isUnknown(nic) || target === void 0) return [];
-  if (isUnknown(target.port) || isUnknown(listener.port) || isUnknown(listener.protocol)) return [];
-  const protocol = transportOf(listener.protocol);
-  const failures = [];
-  for (const rule of compileInterface(resolver, nic, "ingress")) {
-    if (rule.action !== "DROP" || rule.ref.index < 0) continue;
-    if (!rule.protocols.definite.has(protocol) || !rule.ports.definite.has(target.port)) continue;
-    const peer = rulePeer(resolver, rule.ref);
-    if (peer === void 0 || peer.isEmpty()) continue;
-    const lbGroups = isUnknown(lb.securityGroups) ? void 0 : lb.securityGroups;
-    if (lbGroups === void 0) continue;
-    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listener.port) });
-    if (verdict.parts.every((p) => p.verdict === "deny" && p.decidedBy !== void 0 && p.decidedBy.index >= 0)) continue;
-    const admitted = verdict.parts.some((p) => p.verdict !== "deny");
-    const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : admitted ? `the security groups of ${lb.key} (${lbGroups.join(", ")}) admit it on ${listener.port}` : `the security groups of ${lb.key} (${lbGroups.join(", ")}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
-    failures.push({
-      status: "fail",
-      resource: rule.ref.list,
-      related: [subject.resource, lb.key, listener.key],
-      evidence: [
-        { verdict: "deny", list: rule.ref.list, direction: "ingress", index: rule.ref.index, rule: rule.ref.text, part: "not evaluated for CLB traffic (pass-to-target)", location: rule.ref.provenance?.location ?? null },
-        ...verdict.parts.filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? "no security group", part: `${p.addresses.describe()} \u2192 ${listener.port}`, location: p.decidedBy?.provenance?.location ?? null }))
-      ],
-      vars: /* @__PURE__ */ new Map([
-        ["denyRule", rule.ref.text],
-        ["carried", carried]
-      ]),
-      location: rule.ref.provenance?.location ?? null,
-      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listener.port),
-      key: `${rule.ref.index}:${lb.key}`
-    });
-  }
-  return failures;
-}
-var PASS_OFF = "or turn load_balancer_pass_to_target off so backend groups apply again";
-function bypassFix(resolver, lbKey, lbGroups, peer, protocol, port) {
-  if (lbGroups.length > 0) return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), { action: "DROP", top: true, alternative: PASS_OFF });
-  const lb = resolver.inventory.loadBalancers.get(lbKey);
-  const location = lb?.provenance.location ?? null;
-  return {
-    kind: "fixed",
-    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${port}`,
-    body: {
-      text: `${lbKey}${location ? ` (${at(location)})` : ""} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
-      resource: lbKey,
-      location,
-      api: { service: "clb", action: "SetLoadBalancerSecurityGroups", request: { LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lbKey : "<load balancer ID>"), SecurityGroups: ["<security group ID>"] } },
-      rules: 1
-    }
-  };
-}
-
-// src/net/shadowAnalysis.ts
-function findIneffectiveDenies(rules) {
-  const out = [];
-  const unordered = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
-  rules.forEach((rule, i) => {
-    if (rule.action !== "DROP" || rule.local !== "yes") return;
-    const shadows = /* @__PURE__ */ new Map();
-    let remainsSomewhere = false;
-    let matchesSomething = false;
-    for (const protocol of PROTOCOLS2) {
-      if (!rule.protocols.definite.has(protocol)) continue;
-      let region = [{ addresses: rule.peer.definite, ports: rule.ports.definite }].filter(nonEmpty);
-      if (region.length === 0) continue;
-      matchesSomething = true;
-      for (let j = 0; j < i && region.length > 0; j++) {
-        const earlier = rules[j];
-        if (earlier.local !== "yes" || !earlier.protocols.definite.has(protocol)) continue;
-        if (earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list)) continue;
-        const match = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
-        if (!nonEmpty(match)) continue;
-        const overlap = region.map((box) => intersect(box, match)).filter(nonEmpty);
-        if (overlap.length > 0 && earlier.action === "ACCEPT") {
-          const entry = shadows.get(j) ?? { rule: earlier.ref, parts: [] };
-          entry.parts.push(...overlap.map((box) => describeBox(protocol, box)));
-          shadows.set(j, entry);
-        }
-        region = region.flatMap((box) => subtract(box, match));
-      }
-      if (region.length > 0) remainsSomewhere = true;
-    }
-    if (shadows.size > 0 && matchesSomething) {
-      out.push({
-        rule: rule.ref,
-        shadowedBy: [...shadows.values()].map((s) => ({ rule: s.rule, overlap: s.parts.join("; ") })),
-        wholly: !remainsSomewhere
-      });
-    }
-  });
-  return out;
-}
-function nonEmpty(box) {
-  return !box.addresses.isEmpty() && !box.ports.isEmpty();
-}
-function intersect(a, b) {
-  return { addresses: a.addresses.intersect(b.addresses), ports: a.ports.intersect(b.ports) };
-}
-function subtract(box, cut) {
-  const inside = box.addresses.intersect(cut.addresses);
-  if (inside.isEmpty() || !box.ports.overlaps(cut.ports)) return [box];
-  return [
-    { addresses: box.addresses.subtract(cut.addresses), ports: box.ports },
-    { addresses: inside, ports: box.ports.subtract(cut.ports) }
-  ].filter(nonEmpty);
-}
-function describeBox(protocol, box) {
-  const ports = protocol === "TCP" || protocol === "UDP" ? `:${describePorts(box.ports)}` : "";
-  return `${box.addresses.describe()} ${protocol}${ports}`;
-}
-
-// src/policy/assertions/ineffectiveDeny.ts
-function checkNoIneffectiveDeny(direction, ctx) {
-  const { subject, resolver } = ctx;
-  const found = /* @__PURE__ */ new Map();
-  const record = (deny, nicKey) => {
-    const entry = found.get(deny.rule.index) ?? { deny, interfaces: /* @__PURE__ */ new Set(), shadowing: /* @__PURE__ */ new Map() };
-    if (nicKey !== void 0) entry.interfaces.add(nicKey);
-    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap, ref: s.rule });
-    found.set(deny.rule.index, entry);
-  };
-  if (subject.securityGroup !== void 0) {
-    const key = subject.securityGroup.key;
-    for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
-    for (const nic of resolver.groupMembers(key)) {
-      if (isUnknown(nic.securityGroups)) continue;
-      const cacheKey = `shadow:${direction}:${nic.securityGroups.join(",")}`;
-      let denies = resolver.compiledCache.get(cacheKey);
-      if (denies === void 0) {
-        denies = findIneffectiveDenies(compileInterface(resolver, nic, direction));
-        resolver.compiledCache.set(cacheKey, denies);
-      }
-      for (const deny of denies) {
-        if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
-      }
-    }
-  } else if (subject.networkAcl !== void 0) {
-    const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };
-    for (const deny of findIneffectiveDenies(compileAclEntries(subject.networkAcl, direction, everywhere, ALL_PORTS))) record(deny);
-  } else return [];
-  return [...found.values()].map(({ deny, interfaces, shadowing }) => {
-    const shadows = [...shadowing.values()];
-    const listKey = subject.resource;
-    return {
-      status: "fail",
-      resource: listKey,
-      related: [.../* @__PURE__ */ new Set([...shadows.map((s) => s.list).filter((l) => l !== listKey), ...interfaces])],
-      evidence: [
-        { verdict: "deny", list: listKey, direction, index: deny.rule.index, rule: deny.rule.text, part: deny.wholly ? "decides nothing" : "decides only part of what it matches", location: deny.rule.provenance?.location ?? null },
-        ...shadows.map((s) => {
-          const ref = deny.shadowedBy.find((x) => x.rule.list === s.list && x.rule.index === s.index)?.rule;
-          return { verdict: "allow", list: s.list, direction, index: s.index, rule: s.text, part: `already admits ${s.overlap}`, location: ref?.provenance?.location ?? null };
-        })
-      ],
-      vars: /* @__PURE__ */ new Map([
-        ["denyRule", deny.rule.text],
-        ["denyIndex", String(deny.rule.index)],
-        ["shadowingRule", shadows.map((s) => s.list === listKey ? `rule ${s.index} (${s.text})` : `${s.list} rule ${s.index} (${s.text})`).join(", ")],
-        ["overlap", shadows.map((s) => s.overlap).join("; ")],
-        ["extent", deny.wholly ? "never matches" : "matches only part of its traffic"]
-      ]),
-      location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
-      fix: () => moveDenyFixPlan(resolver, deny.rule, shadows.map((s) => s.ref), listKey, [...interfaces]),
-      key: `${direction}:${deny.rule.index}`
-    };
-  });
-}
-
-// src/policy/assertions/notReachable.ts
-function checkNotReachable(spec, ctx) {
-  const flow = prepareFlow(spec, ctx);
-  if ("unknownReason" in flow) return [withAdmitted(unknownFailure(ctx, flow.unknownReason, "notReachable"))];
-  const failures = [];
-  for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
-    if (outcome.unknownReason !== void 0) {
-      failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
-      continue;
-    }
-    const admitted = [];
-    const undecided = [];
-    for (const { verdict, direction } of outcome.verdicts) {
-      if (direction !== "ingress") continue;
-      for (const part of verdict.parts) {
-        if (part.verdict === "deny") continue;
-        if (part.verdict === "allow") {
-          if (part.decidedBy === void 0) continue;
-          if (!spec.byRuleCoveringSource) {
-            admitted.push(part);
-            continue;
-          }
-          const peer = rulePeerMatch(ctx.resolver, part.decidedBy);
-          if (peer === void 0) {
-            undecided.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
-            continue;
-          }
-          if (peer.definite.covers(flow.query.addresses)) admitted.push(part);
-          else if (peer.possible.covers(flow.query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${flow.query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}` });
-          continue;
-        }
-        if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, flow.query.addresses, ctx)) undecided.push({ part, reason: part.reason ?? "not decided" });
-      }
-    }
-    if (admitted.length === 0 && undecided.length === 0 && flow.unknownReasons.length === 0) continue;
-    const related = [...ctx.subject.related, ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [], ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l) => l !== void 0)].filter(
-      (v, i, a) => a.indexOf(v) === i && v !== outcome.resource
-    );
-    if (admitted.length === 0) {
-      const reasons = [...undecided.map((u) => u.reason), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i);
-      const reason = reasons.join("; ");
-      failures.push({
-        status: "unknown",
-        resource: outcome.resource,
-        related,
-        evidence: undecided.length > 0 ? evidenceOf(undecided.map((u) => u.part), flow.query, flow.label) : [{ verdict: "unknown", flow: flow.label, rule: "not decided", reason }],
-        vars: /* @__PURE__ */ new Map([
-          ["admitted", `(unknown: ${reason})`],
-          ["decidedBy", undecided[0]?.part.decidedBy?.text ?? ""],
-          ["flow", flow.label],
-          ["reason", reason]
-        ]),
-        location: outcome.location,
-        key: `${outcome.layer}:unknown`
-      });
-      continue;
-    }
-    const rule = admitted[0].decidedBy;
-    const rules = admitted.map((p) => p.decidedBy).filter((r, i, a) => a.findIndex((x) => x.list === r.list && x.index === r.index) === i);
-    failures.push({
-      status: "fail",
-      resource: outcome.resource,
-      related,
-      evidence: evidenceOf(admitted, flow.query, flow.label),
-      vars: /* @__PURE__ */ new Map([
-        ["admitted", describeRefused(admitted, flow.query.protocol).replace(/\(([^)]*)\)/g, "by $1")],
-        ["decidedBy", rule.text],
-        ["flow", flow.label]
-      ]),
-      location: outcome.location,
-      fix: () => narrowRuleFixPlan(ctx.resolver, rules),
-      key: `${outcome.layer}:${rule.list}:${rule.index}`
-    });
-  }
-  return failures;
-}
-function mayAdmitByCoveringRule(part, addresses, ctx) {
-  const candidates = [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter((r) => r.kind !== "defaultDeny" && r.action !== "DROP");
-  if (candidates.length === 0) return part.decidedBy === void 0 || part.decidedBy.kind === "defaultDeny" ? part.maybe.length === 0 && part.decidedBy === void 0 : false;
-  return candidates.some((ref) => {
-    if (!isWrittenRule(ref)) return true;
-    const peer = rulePeerMatch(ctx.resolver, ref);
-    return peer === void 0 || peer.possible.covers(addresses);
-  });
-}
-function withAdmitted(failure) {
-  const reason = failure.vars.get("reason") ?? "not decided";
-  return { ...failure, vars: new Map([...failure.vars, ["admitted", `(unknown: ${reason})`]]) };
-}
-
-// src/policy/conditions.ts
-function fieldSource(fields, params) {
-  return {
-    field(path) {
-      if (path.startsWith("params.")) {
-        const value = params.get(path.slice("params.".length));
-        return value === void 0 ? null : value;
-      }
-      return fields.get(path);
-    }
-  };
-}
-function evaluateCondition(condition, source) {
-  if ("all" in condition) {
-    let result2 = "yes";
-    for (const c of condition.all) {
-      const t = evaluateCondition(c, source);
-      if (t === "no") return "no";
-      if (t === "unknown") result2 = "unknown";
-    }
-    return result2;
-  }
-  if ("any" in condition) {
-    let result2 = "no";
-    for (const c of condition.any) {
-      const t = evaluateCondition(c, source);
-      if (t === "yes") return "yes";
-      if (t === "unknown") result2 = "unknown";
-    }
-    return result2;
-  }
-  if ("not" in condition) {
-    const t = evaluateCondition(condition.not, source);
-    return t === "yes" ? "no" : t === "no" ? "yes" : "unknown";
-  }
-  const value = source.field(condition.field);
-  if (value === void 0) return "no";
-  if (condition.exists !== void 0) {
-    if (isUnknown(value)) return "unknown";
-    const present = value !== null && value !== "" && !(Array.isArray(value) && value.length === 0);
-    return present === condition.exists ? "yes" : "no";
-  }
-  if (isUnknown(value)) return "unknown";
-  const bool2 = (b) => b ? "yes" : "no";
-  if ("equals" in condition) return bool2(sameScalar(value, condition.equals));
-  if ("notEquals" in condition) return bool2(!sameScalar(value, condition.notEquals));
-  if (condition.in !== void 0) return bool2(condition.in.some((c) => sameScalar(value, c)));
-  if (condition.greaterThan !== void 0) return bool2(typeof value === "number" && value > condition.greaterThan);
-  if (condition.lessThan !== void 0) return bool2(typeof value === "number" && value < condition.lessThan);
-  if (condition.inCidr !== void 0) {
-    const bounds = AddressSet.parseAll(typeof condition.inCidr === "string" ? [condition.inCidr] : condition.inCidr);
-    const values = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
-    const set = AddressSet.parseAll(values);
-    if (bounds === void 0 || set === void 0 || set.isEmpty()) return "no";
-    return bool2(bounds.covers(set));
-  }
-  return "no";
-}
-function sameScalar(value, expected) {
-  if (Array.isArray(value)) return false;
-  if (typeof value === "string" && typeof expected === "string") return value.toUpperCase() === expected.toUpperCase();
-  return value === expected;
-}
-
-// src/policy/subjects.ts
-var LayeredFields = class {
-  constructor(layers) {
-    this.layers = layers;
-  }
-  layers;
-  get(path) {
-    for (const layer of this.layers) {
-      const value = layer.get(path);
-      if (value !== void 0 || layer.has(path)) return value;
-    }
-    return void 0;
-  }
-};
-var lbLayers = /* @__PURE__ */ new WeakMap();
-var listenerLayers = /* @__PURE__ */ new WeakMap();
-function lbLayer(lb, resolver) {
-  let layer = lbLayers.get(lb);
-  if (layer === void 0) {
-    layer = new Map(lbFields(lb, resolver));
-    lbLayers.set(lb, layer);
-  }
-  return layer;
-}
-function listenerLayer(listener) {
-  let layer = listenerLayers.get(listener);
-  if (layer === void 0) {
-    layer = new Map(listenerFields(listener));
-    listenerLayers.set(listener, layer);
-  }
-  return layer;
-}
-function* subjectsOf(kind, resolver, params) {
-  const inv = resolver.inventory;
-  switch (kind) {
-    case "loadBalancer":
-      for (const lb of inv.loadBalancers.values()) yield lbSubject(lb, resolver);
-      return;
-    case "listener":
-      for (const lb of inv.loadBalancers.values()) for (const listener of lb.listeners) yield listenerSubject(lb, listener, resolver);
-      return;
-    case "backend":
-      yield* backendSubjects(resolver, params);
-      return;
-    case "instance":
-      for (const instance of inv.instances.values()) yield instanceSubject(instance);
-      return;
-    case "securityGroup":
-      for (const sg of inv.securityGroups.values()) {
-        yield { kind, resource: sg.key, provenance: sg.provenance, related: [], fields: /* @__PURE__ */ new Map([["sg.key", sg.key], ["sg.name", sg.name ?? sg.key]]), securityGroup: sg };
-      }
-      return;
-    case "networkAcl":
-      for (const acl of inv.networkAcls.values()) {
-        yield { kind, resource: acl.key, provenance: acl.provenance, related: [], fields: /* @__PURE__ */ new Map([["acl.key", acl.key], ["acl.name", acl.name ?? acl.key], ["acl.type", acl.type]]), networkAcl: acl };
-      }
-      return;
-  }
-}
-function lbFields(lb, resolver) {
-  const vips = resolver.vip(lb);
-  return [
-    ["lb.key", lb.key],
-    ["lb.name", lb.name ?? lb.key],
-    ["lb.network", lb.network],
-    ["lb.ipVersion", lb.ipVersion],
-    ["lb.passToTarget", lb.passToTarget],
-    ["lb.passToTargetEffective", effectivePassToTarget(lb)],
-    ["lb.snat", lb.snat],
-    ["lb.snatPro", lb.snatPro],
-    ["lb.securityGroups", lb.securityGroups],
-    ["lb.vips", vips.symbols.length > 0 ? unknown("VIP known after apply") : vips.addresses.toCidrs()],
-    ["lb.vipText", vips.symbols.length > 0 ? `the VIP of ${lb.key}` : vips.addresses.describe()]
-  ];
-}
-function effectivePassToTarget(lb) {
-  if (!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6") return true;
-  if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
-  return lb.passToTarget;
-}
-function lbSubject(lb, resolver) {
-  return { kind: "loadBalancer", resource: lb.key, provenance: lb.provenance, related: lb.listeners.map((l) => l.key), fields: new Map(lbFields(lb, resolver)), lb };
-}
-function listenerFields(listener) {
-  return [
-    ["listener.key", listener.key],
-    ["listener.name", listener.name ?? listener.key],
-    ["listener.protocol", listener.protocol],
-    ["listener.transport", isUnknown(listener.protocol) ? listener.protocol : transportOf(listener.protocol)],
-    ["listener.port", listener.port],
-    ["listener.isLayer7", isUnknown(listener.protocol) ? listener.protocol : listener.protocol === "HTTP" || listener.protocol === "HTTPS"]
-  ];
-}
-function listenerSubject(lb, listener, resolver) {
-  return {
-    kind: "listener",
-    resource: listener.key,
-    provenance: listener.provenance,
-    related: [lb.key],
-    fields: new Map([...lbFields(lb, resolver), ...listenerFields(listener), ...healthFields(listener.healthCheck, listener, void 0, void 0)]),
-    lb,
-    listener,
-    healthCheck: listener.healthCheck
-  };
-}
-function healthCheckPort(healthCheck, listener, backendPort) {
-  const l4 = !isUnknown(listener.protocol) && (listener.protocol === "TCP" || listener.protocol === "UDP");
-  if (l4 && healthCheck.port !== void 0) {
-    if (isUnknown(healthCheck.port)) return healthCheck.port;
-    if (healthCheck.port > 0) return healthCheck.port;
-  }
-  return backendPort ?? null;
-}
-function healthFields(healthCheck, listener, backendPort, params) {
-  const fallback = params?.get("defaultHealthCheckSource") === "range" ? "range" : "vip";
-  const source = isUnknown(healthCheck.sourceIpType) ? fallback : healthCheck.sourceIpType === 1 ? "range" : "vip";
-  const allowlisted = source === "range" && params?.get("healthCheckRangeAllowlisted") !== false;
-  return [
-    ["healthCheck.enabled", healthCheck.enabled],
-    ["healthCheck.port", healthCheckPort(healthCheck, listener, backendPort)],
-    ["healthCheck.type", healthCheck.type ?? null],
-    ["healthCheck.sourceIpType", healthCheck.sourceIpType],
-    ["healthCheck.source", source],
-    ["healthCheck.sourceAllowlisted", allowlisted]
-  ];
-}
-function* backendSubjects(resolver, params) {
-  for (const lb of resolver.inventory.loadBalancers.values()) {
-    for (const listener of lb.listeners) {
-      const groups = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
-      for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
-      for (const group of groups) {
-        for (const target of group.targets) {
-          const subject = backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, target);
-          if (target.instanceCandidates === void 0 || target.instanceCandidates.length === 0) {
-            yield subject;
-            continue;
-          }
-          const { instanceCandidates, ...rest } = target;
-          const candidates = instanceCandidates.map((instance) => backendSubject(resolver, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
-          yield { ...subject, candidates };
-        }
-      }
-      if (listener.targetsUnknownReason !== void 0) {
-        const target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: "listener", provenance: listener.provenance };
-        yield { ...backendSubject(resolver, params, lb, listener, void 0, listener.healthCheck, target), resource: listener.key };
-      }
-    }
-  }
-}
-function backendSubject(resolver, params, lb, listener, rule, healthCheck, target) {
-  let nic;
-  let instance;
-  let resource;
-  if (target.instance !== void 0) {
-    if (isUnknown(target.instance)) {
-      nic = target.instance;
-      resource = target.provenance.address;
-    } else {
-      instance = resolver.instance(target.instance);
-      resource = instance?.key ?? target.instance;
-      nic = instance?.interfaces.find((i) => i.primary) ?? instance?.interfaces[0] ?? unknown(`${target.instance} is not in this check`);
-    }
-  } else if (target.eniIp !== void 0 && !isUnknown(target.eniIp)) {
-    const found = resolver.interfaceWithIp(target.eniIp);
-    nic = found ?? unknown(`no interface with IP ${target.eniIp} in this check`);
-    instance = found?.instance !== void 0 ? resolver.instance(found.instance) : void 0;
-    resource = instance?.key ?? found?.key ?? target.eniIp;
-  } else {
-    nic = unknown("the target is known only after apply");
-    resource = target.provenance.address;
-  }
-  const provenance2 = instance?.provenance ?? (isUnknown(nic) ? target.provenance : nic.provenance);
-  const subnet = isUnknown(nic) ? nic : nic.subnet;
-  return {
-    kind: "backend",
-    resource,
-    provenance: provenance2,
-    related: [listener.key, lb.key, ...rule ? [rule.key] : [], target.provenance.address].filter((v, i, all) => all.indexOf(v) === i && v !== resource),
-    fields: new LayeredFields([
-      new Map([
-        ...healthFields(healthCheck, listener, target.port, params),
-        ["rule.key", rule?.key ?? null],
-        ["rule.domain", rule?.domain ?? null],
-        ["rule.url", rule?.url ?? null],
-        ["backend.port", target.port],
-        ["backend.via", target.via],
-        ["backend.target", target.instance ?? target.eniIp ?? null],
-        ["backend.resource", resource],
-        ["instance.key", instance?.key ?? null],
-        ["instance.name", instance?.name ?? resource],
-        ["instance.os", instance?.os ?? unknown("instance not in this check")],
-        ["subnet.key", subnet ?? null]
-      ]),
-      listenerLayer(listener),
-      lbLayer(lb, resolver)
-    ]),
-    lb,
-    listener,
-    ...rule ? { rule } : {},
-    target,
-    healthCheck,
-    nic,
-    ...instance ? { instance } : {}
-  };
-}
-function instanceSubject(instance) {
-  const nic = instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
-  return {
-    kind: "instance",
-    resource: instance.key,
-    provenance: instance.provenance,
-    related: [],
-    fields: /* @__PURE__ */ new Map([
-      ["instance.key", instance.key],
-      ["instance.name", instance.name ?? instance.key],
-      ["instance.os", instance.os],
-      ["subnet.key", nic === void 0 ? null : nic.subnet]
-    ]),
-    nic: nic ?? unknown(`${instance.key} has no network interface in this check`),
-    instance
-  };
-}
-
 // src/policy/evaluatePolicies.ts
 function evaluatePolicies(inventory, policies, options = {}) {
   const resolver = new InventoryResolver(inventory);
+  const cache = new CheckCache(resolver);
   const findings = /* @__PURE__ */ new Map();
   const plans = /* @__PURE__ */ new Map();
   let backends = 0;
-  const subjectCache = /* @__PURE__ */ new Map();
   for (const { policy, severity, params } of policies) {
-    const cacheKey = `${policy.subject}|${String(params.get("defaultHealthCheckSource"))}|${String(params.get("healthCheckRangeAllowlisted"))}`;
-    let subjects = subjectCache.get(cacheKey);
-    if (subjects === void 0) {
-      subjects = [...subjectsOf(policy.subject, resolver, { get: (name) => params.get(name) })];
-      subjectCache.set(cacheKey, subjects);
-    }
+    const subjects = subjectsFor(policy.subject, params, cache);
     const failuresOf = (subject) => {
       const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, fieldSource(subject.fields, params));
       if (applies === "no") return [];
-      const failures = runAssertion(policy.assert, { subject, resolver, params });
+      const failures = runAssertion(policy.assert, { subject, resolver, params, cache });
       if (applies === "unknown") return failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
       return failures;
     };
@@ -41066,6 +41381,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
         const message = note === void 0 ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : "";
         const plan = failure.fix?.();
+        const path = failure.path?.();
         if (plan !== void 0) plans.set(identity, plan);
         findings.set(identity, {
           policy: policy.id,
@@ -41077,6 +41393,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
           message,
           location: failure.location,
           evidence: failure.evidence,
+          ...path !== void 0 ? { paths: [path] } : {},
           ...advice !== "" ? { remediation: advice, advice } : {},
           ...policy.docs ? { docs: policy.docs } : {},
           fingerprint,
@@ -41103,6 +41420,22 @@ function evaluatePolicies(inventory, policies, options = {}) {
   });
   return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
 }
+function subjectsFor(kind, params, cache) {
+  const built = cache.subjects(kind, params);
+  if (built !== void 0) return built;
+  const reads = /* @__PURE__ */ new Map();
+  const subjects = [
+    ...subjectsOf(kind, cache, {
+      get: (name) => {
+        const value = params.get(name);
+        reads.set(name, value);
+        return value;
+      }
+    })
+  ];
+  cache.keepSubjects(kind, reads, subjects);
+  return subjects;
+}
 function outcomesOf(subject, failuresOf) {
   const candidates = subject.candidates;
   if (candidates === void 0 || candidates.length === 0) return [{ subject, failures: failuresOf(subject) }];
@@ -41122,6 +41455,7 @@ function outcomesOf(subject, failuresOf) {
   return [{ subject, failures }];
 }
 var MAX_EVIDENCE2 = 20;
+var MAX_PATHS = 10;
 function groupFixes(plans) {
   const byKey = /* @__PURE__ */ new Map();
   for (const [identity, plan] of plans) {
@@ -41147,9 +41481,11 @@ function merge(existing, failure) {
   }
   const related = existing.related.length >= 50 ? existing.related : [.../* @__PURE__ */ new Set([...existing.related, ...failure.related])].slice(0, 50);
   const status = existing.status === "fail" || failure.status === "fail" ? "fail" : "unknown";
-  return { ...existing, status, evidence, related, extra: existing.extra + 1 };
+  const path = (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : void 0;
+  const paths = path === void 0 ? existing.paths : [...existing.paths ?? [], path];
+  return { ...existing, status, evidence, related, ...paths !== void 0 ? { paths } : {}, extra: existing.extra + 1 };
 }
-var DECLARED_EMPTY = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...Object.values(ASSERTION_VARIABLES).flat()].map((name) => [name, ""]));
+var DECLARED_EMPTY = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, ""]));
 function withDeclaredVariables(vars) {
   return new Map([...DECLARED_EMPTY, ...vars]);
 }
@@ -41158,23 +41494,6 @@ function unknownMessage(message) {
 }
 function fingerprintOf(policy, resource, key) {
   return createHash2("sha256").update(`${policy}\0${resource}\0${key}`).digest("hex").slice(0, 32);
-}
-function runAssertion(assertion, ctx) {
-  if ("all" in assertion) return assertion.all.flatMap((a) => runAssertion(a, ctx));
-  if ("if" in assertion) {
-    const truth2 = evaluateCondition(assertion.if, fieldSource(ctx.subject.fields, ctx.params));
-    if (truth2 === "no") return [];
-    const failures = runAssertion(assertion.then, ctx);
-    return truth2 === "yes" ? failures : failures.map((f) => ({ ...f, status: "unknown" }));
-  }
-  if ("reachable" in assertion) return checkReachable(assertion.reachable, ctx);
-  if ("notReachable" in assertion) return checkNotReachable(assertion.notReachable, ctx);
-  if ("noIneffectiveDeny" in assertion) return checkNoIneffectiveDeny(assertion.noIneffectiveDeny.direction ?? "ingress", ctx);
-  if ("denyEffectiveForLoadBalancerTraffic" in assertion) return checkDenyEffectiveForLoadBalancerTraffic(ctx);
-  const truth = evaluateCondition(assertion.check, fieldSource(ctx.subject.fields, ctx.params));
-  if (truth === "yes") return [];
-  if (truth === "unknown") return [unknownFailure(ctx, "a checked field is unknown", "check")];
-  return [{ ...unknownFailure(ctx, "", "check"), status: "fail", evidence: [] }];
 }
 
 // src/policy/exceptions.ts
@@ -41348,6 +41667,7 @@ async function checkPlan(options) {
       options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
     }
   }
+  options.onInventory?.(inventory);
   let report = checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
   const lineless = report.findings.filter((f) => f.location === null);
   if (lineless.length > 0) {
@@ -41451,13 +41771,13 @@ function consoleUrl(kind, region, id2) {
 }
 var provenance = (id2, type, url, path) => ({ address: id2, cloudId: id2, type, consoleUrl: url, ...path ? { path } : {} });
 function healthCheckOf2(api, owner) {
-  const check = api ?? {};
-  const port = typeof check.CheckPort === "number" && check.CheckPort > 0 ? check.CheckPort : void 0;
-  const source = check.SourceIpType;
+  const check2 = api ?? {};
+  const port = typeof check2.CheckPort === "number" && check2.CheckPort > 0 ? check2.CheckPort : void 0;
+  const source = check2.SourceIpType;
   return {
-    enabled: check.HealthSwitch === void 0 ? true : bool(check.HealthSwitch),
+    enabled: check2.HealthSwitch === void 0 ? true : bool(check2.HealthSwitch),
     ...port !== void 0 ? { port } : {},
-    ...str(check.CheckType) ? { type: str(check.CheckType) } : {},
+    ...str(check2.CheckType) ? { type: str(check2.CheckType) } : {},
     sourceIpType: source === 0 || source === 1 ? source : unknown("SourceIpType not returned: the account default applies"),
     provenance: { address: owner, cloudId: owner }
   };
@@ -42159,8 +42479,8 @@ var AccountReader = class {
     }
     const fetch2 = async (action, filter, ids, field) => {
       const out = [];
-      const all = [...ids];
-      for (let i = 0; i < all.length; i += 5) out.push(...(await this.pages("vpc", action, region, { Filters: [{ Name: filter, Values: all.slice(i, i + 5) }] }, field, true))?.rows ?? []);
+      const all2 = [...ids];
+      for (let i = 0; i < all2.length; i += 5) out.push(...(await this.pages("vpc", action, region, { Filters: [{ Name: filter, Values: all2.slice(i, i + 5) }] }, field, true))?.rows ?? []);
       return out;
     };
     for (const g of await fetch2("DescribeAddressTemplateGroups", "address-template-group-id", want.addressGroup, "AddressTemplateGroupSet")) {
@@ -42318,6 +42638,7 @@ async function checkLive(options) {
     retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8e3 },
     ...options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}
   });
+  options.onInventory?.(inventory);
   const report = checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target: { regions: options.regions } });
   logWarnings(report, options.logger);
   return report;
@@ -42369,6 +42690,255 @@ function orderFinding(f) {
     ...f.consoleUrl !== void 0 ? { consoleUrl: f.consoleUrl } : {},
     fingerprint: f.fingerprint
   };
+}
+
+// src/report/markdownEscape.ts
+function escapeMarkdown(text) {
+  return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;").replace(/`/g, "'").replace(/\|/g, "\\|");
+}
+function fence(text) {
+  return text.replace(/```/g, "'''");
+}
+
+// src/report/pathDiagram/mermaidText.ts
+function mermaidLabel(lines) {
+  return `"${lines.map(escapeLine).join("<br/>")}"`;
+}
+var ENTITIES = {
+  "#": "#35;",
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;",
+  "`": "#96;",
+  "\\": "#92;"
+};
+function escapeLine(text) {
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+  return flat.replace(/[#"<>&`\\]/g, (c) => ENTITIES[c]);
+}
+function clip(text, max = 72) {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+
+// src/report/pathDiagram/mermaidFlowchart.ts
+var MAX_FLOWS_PER_DIAGRAM = 8;
+var MAX_LAYERS_PER_FLOW = 12;
+var MAX_RULES_PER_NODE = 3;
+var MAX_TARGETS_NAMED = 4;
+var CLASS_DEFS = [
+  "classDef source fill:#ddf4ff,stroke:#0969da,color:#1f2328",
+  "classDef target fill:#f6f8fa,stroke:#1f2328,color:#1f2328",
+  "classDef allow fill:#dafbe1,stroke:#1a7f37,color:#1f2328",
+  "classDef next fill:#ffffff,stroke:#1a7f37,color:#1f2328,stroke-dasharray:2 2",
+  "classDef deny fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-width:3px",
+  "classDef unknown fill:#fff8c5,stroke:#9a6700,color:#1f2328",
+  "classDef skipped fill:#f6f8fa,stroke:#8c959f,color:#57606a,stroke-dasharray:4 3"
+];
+var LINK_STYLE = {
+  source: "stroke:#57606a,stroke-width:1px",
+  allow: "stroke:#1a7f37,stroke-width:2px",
+  next: "stroke:#1a7f37,stroke-width:2px",
+  deny: "stroke:#cf222e,stroke-width:3px",
+  unknown: "stroke:#9a6700,stroke-width:2px,stroke-dasharray:4 3",
+  skipped: "stroke:#8c959f,stroke-width:1px,stroke-dasharray:3 3"
+};
+var ARROW = { source: "-->", allow: "-->", next: "-->", deny: "--x", unknown: "-.->", skipped: "-.->" };
+function renderPathFlowchart(group) {
+  const lines = ["flowchart LR"];
+  const nodes = [];
+  const edges = [];
+  const styles = /* @__PURE__ */ new Map();
+  const link = (from, to, style) => {
+    const list3 = styles.get(LINK_STYLE[style]) ?? [];
+    list3.push(edges.length);
+    styles.set(LINK_STYLE[style], list3);
+    edges.push(`  ${from} ${ARROW[style]} ${to}`);
+  };
+  const sources = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  const targetName = group.targets.length === 1 ? group.targets[0] : `${group.targets.length} backends`;
+  const flows = group.flows.slice(0, MAX_FLOWS_PER_DIAGRAM);
+  flows.forEach((flow, f) => {
+    let sourceId = sources.get(flow.source);
+    if (sourceId === void 0) {
+      sourceId = `s${sources.size}`;
+      sources.set(flow.source, sourceId);
+      nodes.push(`  ${sourceId}([${mermaidLabel(wrap2(flow.source))}]):::source`);
+    }
+    let targetId = targets.get(flow.destination);
+    if (targetId === void 0) {
+      targetId = `t${targets.size}`;
+      targets.set(flow.destination, targetId);
+      nodes.push(`  ${targetId}(${mermaidLabel([clip(targetName, 90), flow.destination])}):::target`);
+    }
+    const inbound = flow.layers.filter((l) => l.kind !== "networkAclOut").slice(0, MAX_LAYERS_PER_FLOW);
+    const reply = flow.layers.filter((l) => l.kind === "networkAclOut");
+    let previous = sourceId;
+    let style = "source";
+    let skipped = [];
+    const reach = (id2) => {
+      link(previous, id2, style);
+      let from = skipped.length > 0 ? previous : void 0;
+      for (const s of skipped) {
+        link(from, s, "skipped");
+        from = s;
+      }
+      if (from !== void 0) link(from, id2, "skipped");
+      skipped = [];
+    };
+    inbound.forEach((layer, i) => {
+      const id2 = `f${f}l${i}`;
+      nodes.push(`  ${id2}[${mermaidLabel(layerLines(layer))}]:::${layer.outcome}`);
+      if (layer.outcome === "skipped") {
+        skipped.push(id2);
+        return;
+      }
+      reach(id2);
+      previous = id2;
+      style = layer.outcome;
+    });
+    reach(targetId);
+    if (reply.length > 0) {
+      let from = targetId;
+      let replyStyle = "source";
+      reply.forEach((layer, i) => {
+        const id2 = `f${f}r${i}`;
+        nodes.push(`  ${id2}[${mermaidLabel(layerLines(layer))}]:::${layer.outcome}`);
+        link(from, id2, replyStyle);
+        from = id2;
+        replyStyle = layer.outcome;
+      });
+      const back = `f${f}back`;
+      nodes.push(`  ${back}([${mermaidLabel(wrap2(`replies to ${flow.source}`))}]):::source`);
+      link(from, back, replyStyle);
+    }
+  });
+  lines.push(...CLASS_DEFS.map((c) => `  ${c}`), ...nodes, ...edges);
+  for (const [style, indexes] of styles) lines.push(`  linkStyle ${indexes.join(",")} ${style}`);
+  return lines.join("\n");
+}
+function targetsLabel(targets) {
+  const shown2 = targets.slice(0, MAX_TARGETS_NAMED).join(", ");
+  return targets.length > MAX_TARGETS_NAMED ? `${shown2} and ${targets.length - MAX_TARGETS_NAMED} more` : shown2;
+}
+var KIND_LABEL = {
+  loadBalancerGroup: "CLB security group",
+  securityGroup: "backend security group",
+  networkAclIn: "subnet ACL in",
+  networkAclOut: "subnet ACL out (reply)"
+};
+function layerLines(layer) {
+  const title = layer.name && layer.name !== layer.resource ? `${layer.name} (${layer.resource})` : layer.resource;
+  const lines = [KIND_LABEL[layer.kind], clip(title)];
+  const deciding = layer.outcome === "deny" ? layer.rules.filter((r) => r.verdict !== "allow") : layer.rules;
+  const rules = deciding.slice(0, MAX_RULES_PER_NODE);
+  const whole = layer.rules.length === 1;
+  for (const rule of rules) {
+    lines.push(clip(ruleLabel(rule)));
+    if (rule.location) lines.push(clip(`${rule.location.file}:${rule.location.line}`));
+    if (!whole) lines.push(clip(`for ${rule.part}`));
+  }
+  if (deciding.length > rules.length) lines.push(`+${deciding.length - rules.length} more`);
+  const admitted = layer.rules.filter((r) => r.verdict === "allow" && !deciding.includes(r));
+  if (admitted.length > 0) lines.push(clip(`the rest admitted by ${admitted.map((r) => r.index !== void 0 ? `#${r.index}` : r.rule).join(", ")}`));
+  if (layer.outcome === "next") lines.push("no rule matched: next group");
+  if (layer.note !== void 0 && (layer.outcome === "skipped" || layer.rules.length === 0)) lines.push(clip(layer.note));
+  return lines;
+}
+function ruleLabel(rule) {
+  return rule.index !== void 0 ? `#${rule.index} ${rule.rule}` : rule.rule;
+}
+function wrap2(text) {
+  return [clip(text, 90)];
+}
+
+// src/report/pathDiagram/pathGroups.ts
+function pathGroupsOf(findings) {
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.status !== "fail") continue;
+    for (const path of finding.paths ?? []) {
+      const key = `${path.loadBalancer ?? ""}\0${path.listener ?? ""}\0${path.target}`;
+      const entry = byTarget.get(key) ?? { path, flows: /* @__PURE__ */ new Map(), findings: /* @__PURE__ */ new Set() };
+      const flowKey = flowSignature(path);
+      if (!entry.flows.has(flowKey)) entry.flows.set(flowKey, path);
+      entry.findings.add(finding);
+      byTarget.set(key, entry);
+    }
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const { path, flows, findings: found } of byTarget.values()) {
+    const signature = `${path.loadBalancer ?? ""}\0${path.listener ?? ""}\0${[...flows.keys()].sort().join("")}`;
+    let group = groups.get(signature);
+    if (group === void 0) {
+      group = { ...path.loadBalancer ? { loadBalancer: path.loadBalancer } : {}, ...path.listener ? { listener: path.listener } : {}, targets: [], flows: [...flows.values()], findings: /* @__PURE__ */ new Set() };
+      groups.set(signature, group);
+    }
+    group.targets.push(path.target);
+    for (const f of found) group.findings.add(f);
+  }
+  return [...groups.values()].map((g) => ({ ...g, findings: [...g.findings] }));
+}
+function flowSignature(path) {
+  return JSON.stringify([path.source, path.destination, path.layers]);
+}
+
+// src/report/pathDiagram/pathSection.ts
+var MAX_DIAGRAMS = 20;
+var MAX_DIAGRAM_CHARS = 2e4;
+var MAX_SHARED_NAMED = 20;
+var MAX_TARGETS_IN_HEADING = 4;
+function renderPathSection(findings, budget) {
+  const groups = pathGroupsOf(findings);
+  if (groups.length === 0) return { text: "", drawn: 0, omitted: 0 };
+  const intro = ["", "", "### Paths", "", "<sub>Each failing flow from its source through every layer it crosses to the backend port: green passed, red refused (the deciding rule is named, with its line), grey dotted not evaluated.</sub>"];
+  let text = intro.join("\n");
+  let drawn = 0;
+  for (const group of groups) {
+    if (drawn === MAX_DIAGRAMS) break;
+    const block = diagramBlock(group);
+    if (block === void 0 || text.length + block.length + 200 > budget) break;
+    text += block;
+    drawn++;
+  }
+  const omitted = groups.length - drawn;
+  if (omitted > 0) {
+    const paths = drawn === 0 ? `${omitted === 1 ? "The path is" : `The ${omitted} paths are`}` : `${omitted} more ${omitted === 1 ? "path is" : "paths are"}`;
+    const note = `<sub>${paths} not drawn, to stay within GitHub's size limits: ${omitted === 1 ? "its findings" : "their findings"} below say the same as text.</sub>`;
+    if (drawn === 0) return { text: note.length + 4 <= budget ? `
+
+${note}
+` : "", drawn, omitted };
+    text += `
+
+${note}`;
+  }
+  return { text: `${text}
+`, drawn, omitted };
+}
+function diagramBlock(group) {
+  const heading = `
+
+#### ${group.targets.length > 1 ? `${group.targets.length} backends: ` : ""}${escapeMarkdown(targetsLabel(group.targets))}${group.listener && !(group.targets.length === 1 && group.targets[0] === group.listener) ? ` behind ${escapeMarkdown(group.listener)}` : ""}`;
+  const policies = [...new Set(group.findings.map((f) => f.policy))].map((p) => `\`${p}\``).join(", ");
+  const flows = group.flows.length;
+  const more = flows > MAX_FLOWS_PER_DIAGRAM ? ` (${MAX_FLOWS_PER_DIAGRAM} of ${flows} flows drawn)` : "";
+  const chart = renderPathFlowchart(group);
+  if (chart.length > MAX_DIAGRAM_CHARS) return void 0;
+  const named = group.targets.slice(0, MAX_SHARED_NAMED).map((t) => `\`${escapeMarkdown(t)}\``).join(", ");
+  const rest = group.targets.length - MAX_SHARED_NAMED;
+  const shared = group.targets.length > MAX_TARGETS_IN_HEADING ? `
+
+Shared by ${named}${rest > 0 ? ` and ${rest} more` : ""}.` : "";
+  return `${heading}${shared}
+
+${policies}${more}
+
+\`\`\`mermaid
+${chart}
+\`\`\``;
 }
 
 // src/report/textReport.ts
@@ -42440,6 +43010,7 @@ function summaryLine(report) {
 }
 
 // src/report/markdown.ts
+var DIAGRAM_SHARE = 0.4;
 var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", notice: "\u{1F535}" };
 var UNKNOWN_ICON = "\u2754";
 function renderMarkdown(report, options = {}) {
@@ -42467,6 +43038,7 @@ function renderMarkdown(report, options = {}) {
   const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
   const shownFixes = /* @__PURE__ */ new Map();
   let text = head.join("\n");
+  if (options.diagrams !== false) text += renderPathSection(report.findings, Math.floor(limit * DIAGRAM_SHARE)).text;
   const closing = tail.join("\n");
   let shown2 = 0;
   for (const finding of report.findings) {
@@ -42490,47 +43062,41 @@ function renderFinding2(f, links, groups, shownFixes) {
   const label = f.status === "unknown" ? `${UNKNOWN_ICON} **UNKNOWN** (${f.severity} if it fails)` : `${ICON[f.severity]} **${f.severity.toUpperCase()}**`;
   const lines = [`
 
-### ${label} \`${f.policy}\` on \`${escape2(f.resource)}\`${where}`, "", escape2(f.message)];
+### ${label} \`${f.policy}\` on \`${escapeMarkdown(f.resource)}\`${where}`, "", escapeMarkdown(f.message)];
   if (f.evidence.length > 0) {
     lines.push("", "<details><summary>Why</summary>", "");
     for (const e of f.evidence.slice(0, 8)) lines.push(`- ${evidenceLine(e, links)}`);
     lines.push("", "</details>");
   }
   const advice = f.fix ? f.advice : f.remediation;
-  if (advice) lines.push("", `**Fix:** ${escape2(advice)}`);
+  if (advice) lines.push("", `**Fix:** ${escapeMarkdown(advice)}`);
   if (f.fix) {
     const group = groups.get(f.fix.id);
     const first = shownFixes.get(f.fix.id);
-    if (first !== void 0) lines.push("", `The same change as for \`${first.policy}\` on \`${escape2(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escape2(fixSummary(group).replace(/^One/, "one"))})` : ""}.`);
+    if (first !== void 0) lines.push("", `The same change as for \`${first.policy}\` on \`${escapeMarkdown(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escapeMarkdown(fixSummary(group).replace(/^One/, "one"))})` : ""}.`);
     else lines.push("", ...renderFix(f.fix, group && group.findings.length > 1 ? fixSummary(group) : void 0, links));
   }
   return lines.join("\n");
 }
 function renderFix(fix, summary, links) {
   const lines = [];
-  const prose = escape2(fix.text).split("\n").join("\n\n").replace(/([\w./-]+\.tf):(\d+)/g, (_m, file, line) => locationLink({ file, line: Number(line) }, links, true));
-  lines.push(summary ? `**${escape2(summary)}:** ${prose}` : prose);
+  const prose = escapeMarkdown(fix.text).split("\n").join("\n\n").replace(/([\w./-]+\.tf):(\d+)/g, (_m, file, line) => locationLink({ file, line: Number(line) }, links, true));
+  lines.push(summary ? `**${escapeMarkdown(summary)}:** ${prose}` : prose);
   if (fix.hcl) lines.push("", "```hcl", fence(fix.hcl), "```");
   if (fix.api) lines.push("", `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`, "", "```json", fence(JSON.stringify(fix.api.request, null, 2)), "```");
   return lines;
 }
 function evidenceLine(e, links) {
-  const where = e.list ? ` in \`${escape2(e.list)}\`${e.index !== void 0 ? ` #${e.index}` : ""}` : "";
-  return `**${e.verdict}** ${e.part ? `${escape2(e.part)}: ` : ""}\`${escape2(e.rule)}\`${where}${e.location ? ` (${locationLink(e.location, links)})` : ""}${e.reason ? ` \u2014 ${escape2(e.reason)}` : ""}`;
+  const where = e.list ? ` in \`${escapeMarkdown(e.list)}\`${e.index !== void 0 ? ` #${e.index}` : ""}` : "";
+  return `**${e.verdict}** ${e.part ? `${escapeMarkdown(e.part)}: ` : ""}\`${escapeMarkdown(e.rule)}\`${where}${e.location ? ` (${locationLink(e.location, links)})` : ""}${e.reason ? ` \u2014 ${escapeMarkdown(e.reason)}` : ""}`;
 }
 function locationLink(location, links, escaped = false) {
-  const file = escaped ? location.file : escape2(location.file);
+  const file = escaped ? location.file : escapeMarkdown(location.file);
   const label = `\`${file}:${location.line}\``;
   if (links === void 0 || /^(\/|[A-Za-z]:|\.\.)/.test(location.file)) return label;
   const path = location.file.split("\\").join("/").split("/").map(encodeURIComponent).join("/");
   const range = location.endLine !== void 0 && location.endLine > location.line ? `#L${location.line}-L${location.endLine}` : `#L${location.line}`;
   return `[${label}](${links.serverUrl.replace(/\/$/, "")}/${links.repository}/blob/${links.sha}/${path}${range})`;
-}
-function fence(text) {
-  return text.replace(/```/g, "'''");
-}
-function escape2(text) {
-  return text.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;").replace(/`/g, "'").replace(/\|/g, "\\|");
 }
 
 // src/report/sarifReport.ts
@@ -42650,14 +43216,27 @@ function renderReport(report, format2, options) {
 
 // src/cli/cliArguments.ts
 import { parseArgs } from "node:util";
+
+// src/model/severity.ts
+var SEVERITIES = ["error", "warning", "notice"];
+var FAIL_ON_LEVELS = [...SEVERITIES, "never"];
+
+// src/report/formats.ts
+var REPORT_FORMATS = ["text", "json", "sarif", "markdown"];
+function isReportFormat(value) {
+  return REPORT_FORMATS.includes(value);
+}
+
+// src/cli/cliArguments.ts
 var OPTIONS = {
   "tf-root": { type: "string", value: "DIR", help: "folder of the root module's .tf files (default: the plan file's folder when it holds .tf files, else found in the repository)" },
   region: { type: "string", multiple: true, value: "REGION", help: "region to scan (repeatable, or comma-separated)" },
   "api-endpoint": { type: "string", value: "URL", help: "send every API call to URL (emulators, proxies); http only for loopback" },
   "allow-partial": { type: "boolean", help: "exit by the findings even if some API calls kept failing" },
+  "explain-only": { type: "string", value: "ID", help: "report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does" },
   config: { type: "string", value: "FILE", help: "config file (default: the nearest .clb-guard.json up to the repository root)" },
   policies: { type: "string", multiple: true, value: "PATH", help: "extra policy file or directory (repeatable)" },
-  format: { type: "string", value: "FORMAT", help: "text (default), json, sarif or markdown" },
+  format: { type: "string", value: "FORMAT", help: `${REPORT_FORMATS.join(", ")} (default: text)` },
   output: { type: "string", value: "FILE", help: "write the report to FILE instead of stdout (its folder must exist)" },
   "fail-on": { type: "string", value: "LEVEL", help: "exit 1 on findings at or above LEVEL: error (default), warning, notice or never" },
   explain: { type: "boolean", help: "show the rules that decided each finding (text format)" },
@@ -42670,7 +43249,8 @@ var COMMON = ["config", "policies", "format", "output", "fail-on", "explain", "t
 var COMMAND_OPTIONS = {
   overview: ["help", "version"],
   plan: ["tf-root", ...COMMON],
-  live: ["region", "api-endpoint", "allow-partial", ...COMMON],
+  live: ["region", "api-endpoint", "allow-partial", "explain-only", ...COMMON],
+  explain: ["tf-root", "config", "policies", "format", "output", "fail-on", "today", "verbose", "help"],
   "policies validate": ["help"],
   "policies list": ["config", "policies", "format", "verbose", "help"]
 };
@@ -42678,6 +43258,7 @@ var SYNOPSIS = {
   overview: `Usage:
   clb-guard plan PLAN.json|- [--tf-root DIR] [options]   check a \`terraform show -json\` plan (- reads it from stdin)
   clb-guard live --region REGION [--region \u2026] [options]  check the live Tencent Cloud account
+  clb-guard explain PLAN.json RESOURCE|FINGERPRINT [options]  the path of one backend, listener or group: every layer, the deciding rule, the fix
   clb-guard policies validate [FILE|DIR \u2026]               validate policy files (and the built-in pack)
   clb-guard policies list [--config FILE] [--policies PATH]  the policies a run would use, with severity and source
 
@@ -42690,6 +43271,12 @@ Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdi
 
 Checks the live Tencent Cloud account. Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
 (and TENCENTCLOUD_SESSION_TOKEN), or a profile.`,
+  explain: `Usage: clb-guard explain PLAN.json|- RESOURCE|FINGERPRINT [options]
+
+Checks the plan and prints what concerns one resource (a backend instance, listener, CLB, security
+group or ACL, by Terraform address or cloud ID) or one finding (by fingerprint): each failing flow
+layer by layer, the rule that decided with its .tf line, and the fix. --format markdown draws the
+paths as Mermaid diagrams; --format json is the report cut down to these findings.`,
   policies: `Usage:
   clb-guard policies validate [FILE|DIR \u2026]
   clb-guard policies list [--config FILE] [--policies PATH] [--format text|json]`,
@@ -42713,19 +43300,17 @@ function usage(topic = "overview") {
 
 Options:
 ${rows.join("\n")}` : "";
-  const exits = topic === "plan" || topic === "live" || topic === "overview" ? `
+  const exits = topic === "plan" || topic === "live" || topic === "explain" || topic === "overview" ? `
 
 ${EXIT_CODES}` : "";
   return `${SYNOPSIS[topic]}${options}${exits}`;
 }
 var USAGE = usage("overview");
-var FORMATS = ["text", "json", "sarif", "markdown"];
-var FAIL_ON = ["error", "warning", "notice", "never"];
-var COMMANDS = ["plan", "live", "policies", "help"];
+var COMMANDS = ["plan", "live", "explain", "policies", "help"];
 var POLICIES_COMMANDS = ["validate", "list"];
 function commandOf(positionals) {
   const [first, second] = positionals;
-  if (first === "plan" || first === "live") return first;
+  if (first === "plan" || first === "live" || first === "explain") return first;
   if (first === "policies") return second === "validate" ? "policies validate" : second === "list" ? "policies list" : "policies";
   return void 0;
 }
@@ -42751,7 +43336,7 @@ function parseCommand(argv) {
     }
     if (name === "help" || name === "version") continue;
     if (!allowed.includes(name)) {
-      const owners = ["plan", "live", "policies list"].filter((c) => COMMAND_OPTIONS[c].includes(name));
+      const owners = ["plan", "live", "explain", "policies list"].filter((c) => COMMAND_OPTIONS[c].includes(name));
       const belongs = owners.length > 0 ? `; it belongs to ${owners.map((c) => `"${c}"`).join(" and ")}` : "";
       throw new InputError(`${token.rawName} is not an option${topic === void 0 ? " without a command" : where}${belongs} (see ${helpHint})`);
     }
@@ -42794,9 +43379,9 @@ function parseCommand(argv) {
     return { kind: "list", ...config2 !== void 0 ? { config: config2 } : {}, policies: strs("policies"), format: format2, verbose: bool2("verbose") };
   }
   if (topic === "policies validate") return { kind: "validate", files: rest.slice(1) };
-  if (!FORMATS.includes(format2)) throw new InputError(`--format must be one of ${FORMATS.join(", ")}, not "${format2}"`);
+  if (!isReportFormat(format2)) throw new InputError(`--format must be one of ${REPORT_FORMATS.join(", ")}, not "${format2}"`);
   const failOn = str2("fail-on") ?? "error";
-  if (!FAIL_ON.includes(failOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(", ")}, not "${failOn}"`);
+  if (!FAIL_ON_LEVELS.includes(failOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(", ")}, not "${failOn}"`);
   const today = str2("today");
   if (today !== void 0 && !isCalendarDate(today)) throw new InputError(`--today must be a calendar day, YYYY-MM-DD, not "${today}"`);
   const config = str2("config");
@@ -42816,11 +43401,19 @@ function parseCommand(argv) {
     const tfRoot = str2("tf-root");
     return { kind: "plan", planFile: rest[0], ...tfRoot !== void 0 ? { tfRoot } : {}, common };
   }
+  if (topic === "explain") {
+    if (rest.length !== 2) throw new InputError("explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT");
+    if (format2 !== "text" && format2 !== "markdown" && format2 !== "json") throw new InputError(`--format of "explain" must be text, markdown or json, not "${format2}"`);
+    const tfRoot = str2("tf-root");
+    return { kind: "explain", planFile: rest[0], id: rest[1], ...tfRoot !== void 0 ? { tfRoot } : {}, common };
+  }
   if (rest.length > 0) throw new InputError(`live takes no positional arguments (got "${rest[0]}"); use --region`);
   const regions = strs("region").flatMap((r) => r.split(",")).map((r) => r.trim()).filter((r) => r !== "");
   if (regions.length === 0) throw new InputError("live needs at least one --region, e.g. --region ap-guangzhou");
   const apiEndpoint = str2("api-endpoint");
-  return { kind: "live", regions, ...apiEndpoint !== void 0 ? { apiEndpoint } : {}, allowPartial: bool2("allow-partial"), common };
+  const explainOnly = str2("explain-only");
+  if (explainOnly !== void 0 && format2 === "sarif") throw new InputError("--explain-only reports as text, markdown or json, not sarif");
+  return { kind: "live", regions, ...apiEndpoint !== void 0 ? { apiEndpoint } : {}, allowPartial: bool2("allow-partial"), ...explainOnly !== void 0 ? { explainOnly } : {}, common };
 }
 
 // src/cli/consoleLogger.ts
@@ -42854,6 +43447,97 @@ function consoleLogger(options) {
       progressShown = true;
     }
   };
+}
+
+// src/report/pathDiagram/pathText.ts
+var OUTCOME = { allow: "ALLOW", deny: "DENY", unknown: "UNKNOWN", next: "NEXT", skipped: "SKIPPED" };
+var KIND = {
+  loadBalancerGroup: "CLB group",
+  securityGroup: "backend group",
+  networkAclIn: "ACL inbound",
+  networkAclOut: "ACL reply"
+};
+function renderPathsText(groups, paint = (_c, t) => t) {
+  const lines = [];
+  groups.forEach((group, g) => {
+    const behind = group.listener && !(group.targets.length === 1 && group.targets[0] === group.listener) ? ` behind ${group.listener}` : "";
+    lines.push(paint("1", `path ${g + 1}: ${targetsLabel(group.targets)}${behind}`));
+    for (const flow of group.flows) lines.push(...flowLines(flow, paint));
+    lines.push("");
+  });
+  return lines;
+}
+function flowLines(flow, paint) {
+  const lines = [`  flow ${flow.source} \u2192 ${flow.destination}`];
+  let step = 0;
+  const layer = (l) => {
+    step++;
+    const name = l.name && l.name !== l.resource ? `${l.name} (${l.resource})` : l.resource;
+    const color = l.outcome === "deny" ? "31" : l.outcome === "allow" || l.outcome === "next" ? "32" : l.outcome === "unknown" ? "35" : "2";
+    lines.push(`    ${step}. ${KIND[l.kind].padEnd(13)} ${paint(`1;${color}`, OUTCOME[l.outcome].padEnd(7))} ${name}`);
+    const whole = l.rules.length === 1;
+    for (const rule of l.rules) {
+      const where = rule.location ? `  ${rule.location.file}:${rule.location.line}` : "";
+      lines.push(`         ${rule.verdict === "deny" ? "refused by" : rule.verdict === "allow" ? "admitted by" : "undecided:"} ${ruleLabel(rule)}${whole ? "" : ` (for ${rule.part})`}${where}`);
+    }
+    if (l.outcome === "next") lines.push("         no rule matched: on to the next group");
+    if (l.note !== void 0 && (l.outcome === "skipped" || l.rules.length === 0)) lines.push(`         ${l.note}`);
+  };
+  for (const l of flow.layers.filter((x) => x.kind !== "networkAclOut")) layer(l);
+  lines.push(`    \u2192 ${flow.destination} on the target`);
+  for (const l of flow.layers.filter((x) => x.kind === "networkAclOut")) layer(l);
+  return lines;
+}
+
+// src/cli/explainCommand.ts
+function explainReport(report, inventory, given, source) {
+  const id2 = inventory?.aliases.get(given) ?? given;
+  const findings = report.findings.filter((f) => concerns(f, id2));
+  if (findings.length === 0 && !knownNames(inventory, report).has(id2)) {
+    const meant = closestMatch(given, knownNames(inventory, report));
+    throw new InputError(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ""}`);
+  }
+  const count2 = (severity) => findings.filter((f) => f.status === "fail" && f.severity === severity).length;
+  return {
+    ...report,
+    findings,
+    summary: { error: count2("error"), warning: count2("warning"), notice: count2("notice"), unknown: findings.filter((f) => f.status === "unknown").length }
+  };
+}
+function renderExplained(report, id2, format2, color) {
+  if (format2 === "json") return renderJson(report);
+  if (format2 === "markdown") return renderMarkdown(report, { heading: `clb-guard explain ${id2}` });
+  const paint = (code, text) => color ? `\x1B[${code}m${text}\x1B[0m` : text;
+  if (report.findings.length === 0) return `${id2}: no finding \u2014 every flow the policies check passes (${report.policies.length} policies).
+`;
+  const paths = renderPathsText(pathGroupsOf(report.findings), paint);
+  const head = [paint("1", `explain ${id2}: ${report.findings.length} ${report.findings.length === 1 ? "finding" : "findings"}`), ""];
+  const noPath = paths.length === 0 ? ["no failing flow to draw: the findings below are about rules, not paths", ""] : [];
+  return `${[...head, ...paths, ...noPath].join("\n")}${renderText({ ...report, warnings: [] }, { color, explain: true })}`;
+}
+function concerns(f, id2) {
+  if (f.fingerprint === id2 || id2.length >= 8 && /^[0-9a-f]+$/.test(id2) && f.fingerprint.startsWith(id2)) return true;
+  if (f.resource === id2 || f.related.includes(id2) || f.related.includes(`${id2}/eth0`)) return true;
+  return (f.paths ?? []).some((p) => p.target === id2 || p.listener === id2 || p.loadBalancer === id2 || p.layers.some((l) => l.resource === id2));
+}
+function knownNames(inventory, report) {
+  const names = new Set(report.findings.flatMap((f) => [f.fingerprint, f.resource, ...f.related]));
+  if (inventory === void 0) return names;
+  const add = (key, cloudId) => {
+    names.add(key);
+    if (cloudId !== void 0) names.add(cloudId);
+  };
+  for (const lb of inventory.loadBalancers.values()) {
+    add(lb.key, lb.provenance.cloudId);
+    for (const listener of lb.listeners) {
+      add(listener.key, listener.provenance.cloudId);
+      for (const rule of listener.rules) add(rule.key, rule.provenance.cloudId);
+    }
+  }
+  for (const map of [inventory.instances, inventory.networkInterfaces, inventory.securityGroups, inventory.networkAcls, inventory.subnets]) for (const item of map.values()) add(item.key, item.provenance.cloudId);
+  for (const instance of inventory.instances.values()) for (const nic of instance.interfaces) names.add(nic.key);
+  for (const alias of inventory.aliases.keys()) names.add(alias);
+  return names;
 }
 
 // src/cli/runCli.ts
@@ -42933,10 +43617,29 @@ async function run(command, io) {
       await emit(report, command.common, io);
       return exitCodeFor(report, command.common.failOn);
     }
+    case "explain": {
+      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr });
+      let inventory;
+      const report = await checkPlan({
+        cwd: io.cwd,
+        logger,
+        planFile: command.planFile,
+        ...command.tfRoot !== void 0 ? { tfRoot: command.tfRoot } : {},
+        ...command.common.config !== void 0 ? { configFile: command.common.config } : {},
+        policyPaths: command.common.policies,
+        ...command.common.today !== void 0 ? { today: command.common.today } : {},
+        ...io.stdin !== void 0 ? { stdin: io.stdin } : {},
+        onInventory: (read) => inventory = read
+      });
+      const explained = explainReport(report, inventory, command.id, command.planFile === "-" ? "the plan on stdin" : command.planFile);
+      await emitExplained(explained, command.id, command.common, io);
+      return exitCodeFor(explained, command.common.failOn);
+    }
     case "live": {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr });
       const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-      const report = await checkLive({
+      let inventory;
+      const checked = await checkLive({
         cwd: io.cwd,
         logger,
         regions: command.regions,
@@ -42944,9 +43647,12 @@ async function run(command, io) {
         ...apiEndpoint ? { apiEndpoint } : {},
         ...command.common.config !== void 0 ? { configFile: command.common.config } : {},
         policyPaths: command.common.policies,
-        ...command.common.today !== void 0 ? { today: command.common.today } : {}
+        ...command.common.today !== void 0 ? { today: command.common.today } : {},
+        ...command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {}
       });
-      await emit(report, command.common, io);
+      const report = command.explainOnly === void 0 ? checked : explainReport(checked, inventory, command.explainOnly, `the account (${command.regions.join(", ")})`);
+      if (command.explainOnly === void 0) await emit(report, command.common, io);
+      else await emitExplained(report, command.explainOnly, command.common, io);
       if (!report.complete && !command.allowPartial) {
         io.stderr.write("clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n");
         return 2;
@@ -42955,16 +43661,26 @@ async function run(command, io) {
     }
   }
 }
+function useColor(common, io) {
+  const toStdout = common.output === void 0;
+  return toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === void 0 ? true : io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0";
+}
+async function emitExplained(report, id2, common, io) {
+  await write(renderExplained(report, id2, common.format, common.format === "text" && useColor(common, io)), common, io);
+}
 async function emit(report, common, io) {
   const toStdout = common.output === void 0;
-  const color = toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === void 0 ? true : io.env.FORCE_COLOR !== void 0 && io.env.FORCE_COLOR !== "0";
+  const color = useColor(common, io);
   const shown2 = toStdout && common.format === "text" ? { ...report, warnings: [] } : report;
   const text = renderReport(shown2, common.format, {
     color: common.format === "text" && color,
     explain: common.explain,
     repoRoot: io.cwd,
-    fileExists: (path2) => existsSync2(resolve6(io.cwd, path2))
+    fileExists: (path) => existsSync2(resolve6(io.cwd, path))
   });
+  await write(text, common, io);
+}
+async function write(text, common, io) {
   if (common.output === void 0) {
     io.stdout.write(text);
     return;

@@ -15,6 +15,9 @@ export interface ActionInputs {
   readonly sarifFile?: string;
   readonly apiEndpoint?: string;
   readonly allowPartial: boolean;
+  /** Plan mode: read the plan's external references and the live dependents of its changes from the account. */
+  readonly resolveLive: boolean;
+  readonly failOnPreexisting: boolean;
   readonly comment: 'auto' | 'always' | 'never';
   readonly driftIssue: 'auto' | 'always' | 'never';
   readonly suggestions: 'auto' | 'always' | 'never';
@@ -103,5 +106,7 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
     comment: choice(input, 'comment'),
     driftIssue: choice(input, 'drift-issue'),
     suggestions: choice(input, 'suggestions'),
+    resolveLive: flag(input, 'resolve-live', false),
+    failOnPreexisting: flag(input, 'fail-on-preexisting', false),
   };
 }

@@ -34,7 +34,7 @@ export async function runAction(io: ActionIo): Promise<number> {
       io.logger.error('The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.');
       return 2;
     }
-    if (exitCodeFor(report, inputs.failOn) === 1) {
+    if (exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1) {
       io.logger.error(`clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`);
       return 1;
     }
@@ -57,9 +57,14 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
     ...(inputs.config ? { configFile: inputs.config } : {}),
     policyPaths: inputs.policies,
   };
-  if (inputs.mode === 'plan') return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}) });
   if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined)) throw new InputError('OIDC needs both role-arn and oidc-provider-id');
   if (inputs.oidcAudience !== undefined && inputs.roleArn === undefined) throw new InputError('oidc-audience is for OIDC: set role-arn and oidc-provider-id too');
+  const oidc = inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } } : {};
+  if (inputs.mode === 'plan') {
+    // resolve-live: the same credentials as live mode; regions default to the plan's provider's.
+    const resolveLive = inputs.resolveLive ? { resolveLive: { regions: inputs.regions, env: io.env, ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}), ...oidc, onSecret: (secret: string) => io.setSecret(secret) } } : {};
+    return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}), ...resolveLive });
+  }
   return checkLive({
     ...common,
     regions: inputs.regions,
@@ -67,7 +72,7 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
     ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
     ...(inputs.account ? { account: inputs.account } : {}),
     ...(inputs.saveSnapshot ? { saveSnapshot: inputs.saveSnapshot } : {}),
-    ...(inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } } : {}),
+    ...oidc,
     // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
     // and the ID token clb-guard obtains itself are masked as soon as they exist.
     onSecret: (secret) => io.setSecret(secret),
@@ -77,7 +82,7 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
 async function publish(report: Report, inputs: ActionInputs, cwd: string, io: ActionIo): Promise<void> {
   const workflow = workflowContext(io.event, io.env);
   const links = markdownLinks(io.env, workflow.pullRequest?.headSha);
-  const run: PublishRun = { report, failed: exitCodeFor(report, inputs.failOn) === 1, workflow, runner: io.runner, logger: io.logger, cwd, summaryNotes: [], ...(links ? { links } : {}) };
+  const run: PublishRun = { report, failed: exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1, workflow, runner: io.runner, logger: io.logger, cwd, summaryNotes: [], ...(links ? { links } : {}) };
   const api = inputs.githubToken && workflow.owner && workflow.repo ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo } : undefined;
   const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
   await io.runner.writeFile(reportFile, renderReport(report, 'json', { color: false, explain: false, repoRoot: cwd, fileExists: io.runner.fileExists }));

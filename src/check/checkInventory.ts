@@ -52,9 +52,13 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** 1 when a failure is at or above the threshold; unknowns alone do not fail the run. */
-export function exitCodeFor(report: Report, failOn: FailOn): 0 | 1 {
+/**
+ * 1 when a failure is at or above the threshold; unknowns alone do not fail the run, nor do
+ * pre-existing failures of live backends outside the plan unless `failOnPreexisting`.
+ */
+export function exitCodeFor(report: Report, failOn: FailOn, options: { readonly failOnPreexisting?: boolean } = {}): 0 | 1 {
   if (failOn === 'never') return 0;
   const threshold = RANK[failOn];
-  return report.findings.some((f) => f.status === 'fail' && RANK[f.severity] <= threshold) ? 1 : 0;
+  const counts = (f: Finding) => options.failOnPreexisting === true || f.outsidePlan?.preexisting !== true;
+  return report.findings.some((f) => f.status === 'fail' && RANK[f.severity] <= threshold && counts(f)) ? 1 : 0;
 }

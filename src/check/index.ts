@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import type { Logger } from '../logging/logger.js';
@@ -11,10 +11,12 @@ import { planToInventory, readPlan } from '../sources/plan/index.js';
 import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../terraform/planFileReader.js';
 import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../terraform/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
+import { checkHybrid, externalUnknownLine } from './hybridCheck.js';
+import { TerraformSources } from '../terraform/terraformSources.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
 
 export { checkInventory, exitCodeFor, compareFindings } from './checkInventory.js';
-export type { CheckOptions, FailOn, LiveCheckOptions, PlanCheckOptions } from './options.js';
+export type { CheckOptions, FailOn, LiveCheckOptions, PlanCheckOptions, ResolveLiveOptions } from './options.js';
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -66,8 +68,30 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     }
   }
   options.onInventory?.(inventory);
-  let report = checkInventory(inventory, config, { today: options.today ?? todayUtc(), target: { planFile: options.planFile } });
-  const lineless = report.findings.filter((f) => f.location === null);
+  const today = options.today ?? todayUtc();
+  const target = { planFile: options.planFile };
+  let report: Report;
+  if (options.resolveLive !== undefined) {
+    const sources = new TerraformSources(cwd);
+    const locate = (address: string) => {
+      const root = /^([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?$/.exec(address);
+      const block = root === null ? undefined : sources.resourceBlock(tfRoot, 'managed', root[1]!, root[2]!);
+      return block === undefined ? undefined : sources.blockLocation(block);
+    };
+    // The plan reader leaves `before` and the prior state of changed resources out; the IDs a
+    // plan deletes or changes are there only, so a hybrid run parses the file once more in full.
+    const fullPlan = () => (fromStdin ? plan : parsePlanBytes(readFileSync(resolve(cwd, options.planFile)), file));
+    report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
+  } else {
+    report = checkInventory(inventory, config, { today, target });
+    if (report.findings.some((f) => f.status === 'unknown')) {
+      const line = externalUnknownLine(report, inventory);
+      if (!line.startsWith('0 ')) options.logger.info(`${line}; --resolve-live reads them from the account`);
+    }
+  }
+  // Objects read from the account have no line of this plan, and pre-existing findings are not its to fix.
+  const live = new Set(report.resolution?.objects.map((o) => o.id) ?? []);
+  const lineless = report.findings.filter((f) => f.location === null && f.outsidePlan === undefined && !live.has(f.resource));
   if (lineless.length > 0) {
     const examples = [...new Set(lineless.map((f) => f.resource))].slice(0, 3).join(', ');
     report = {

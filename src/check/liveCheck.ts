@@ -3,6 +3,7 @@ import type { Report } from '../model/finding.js';
 import { readLiveInventory, resolveCredentials } from '../sources/live/index.js';
 import { writeSnapshot } from '../sources/live/snapshotFile.js';
 import { SnapshotRecorder } from '../sources/live/snapshotRecorder.js';
+import { callPacing } from './callPacing.js';
 import { checkInventory } from './checkInventory.js';
 import { withFindingRegions } from './findingRegions.js';
 import { loadRunConfig, logWarnings } from './index.js';
@@ -18,18 +19,13 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}),
   });
-  const env = options.env ?? process.env;
-  // Per-call timeout and retry pace: overridable for slow proxies (and fast tests).
-  const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
-  const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
   const recorder = options.saveSnapshot !== undefined ? new SnapshotRecorder() : undefined;
   const takenAt = new Date();
   const inventory = await readLiveInventory({
     regions: options.regions,
     credentials,
     logger: options.logger,
-    timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
-    retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8_000 },
+    ...callPacing(options.env ?? process.env),
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.budgetPerRegion ? { budgetScope: 'region' as const } : {}),

@@ -27,6 +27,19 @@ export interface PlanCheckOptions extends CheckOptions {
   readonly tfRoot?: string;
   /** Where `planFile: '-'` is read from; default `process.stdin`. */
   readonly stdin?: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };
+  /** Hybrid: read what the plan names by ID, and the live dependents of what it changes, from the account. */
+  readonly resolveLive?: ResolveLiveOptions;
+}
+
+/** `plan --resolve-live`: live mode's credentials and endpoint; the region defaults to the plan's provider's. */
+export interface ResolveLiveOptions {
+  readonly regions?: readonly string[];
+  readonly apiEndpoint?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly oidc?: LiveCheckOptions['oidc'];
+  readonly onSecret?: (secret: string) => void;
+  /** Requests per second per action (tests). */
+  readonly rateLimits?: Readonly<Record<string, number>>;
 }
 
 export interface LiveCheckOptions extends CheckOptions {

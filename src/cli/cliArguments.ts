@@ -26,11 +26,20 @@ export interface LiveAccessArguments {
   readonly budgetPerRegion?: boolean;
 }
 
+/** `plan --resolve-live`: live mode's region and endpoint flags, and what fails the run. */
+export interface HybridArguments {
+  /** Empty: the region of the plan's tencentcloud provider. */
+  readonly regions: readonly string[];
+  readonly apiEndpoint?: string;
+  readonly allowPartial: boolean;
+  readonly failOnPreexisting: boolean;
+}
+
 /** What `--help` can be about: the overview or one command. */
 export type HelpTopic = 'overview' | 'plan' | 'live' | 'explain' | 'policies' | 'policies validate' | 'policies list' | 'shards' | 'merge';
 
 export type Command =
-  | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly common: CommonArguments }
+  | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly hybrid?: HybridArguments; readonly common: CommonArguments }
   | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly live?: LiveAccessArguments; readonly common: CommonArguments; readonly snapshot?: SnapshotArguments }
   | { readonly kind: 'explain'; readonly planFile: string; readonly id: string; readonly tfRoot?: string; readonly common: CommonArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
@@ -73,6 +82,8 @@ const OPTIONS = {
   account: { type: 'string', value: 'NAME', help: "the account's name, for the report (and merged reports)" },
   shard: { type: 'string', value: 'N', help: "scan the config's shard N (from 0, as clb-guard shards lists them): its account and region" },
   index: { type: 'string', value: 'N', help: 'print only shard N (from 0), e.g. $JOB_COMPLETION_INDEX in a Kubernetes Indexed Job' },
+  'resolve-live': { type: 'boolean', help: "read what the plan names by ID (and the live backends its changes reach) from the account; live mode's credentials" },
+  'fail-on-preexisting': { type: 'boolean', help: 'with --resolve-live: let failures live backends already have fail the run too' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: `${REPORT_FORMATS.join(', ')} (default: text)` },
@@ -92,7 +103,7 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 /** The options each command accepts, in the order its help lists them. */
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
-  plan: ['tf-root', ...COMMON],
+  plan: ['tf-root', 'resolve-live', 'region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting', ...COMMON],
   live: ['region', 'profile', 'role-arn', 'api-endpoint', 'rate-limit', 'budget-per-region', 'allow-partial', 'explain-only', 'snapshot', 'save-snapshot', 'account', 'shard', ...COMMON],
   explain: ['tf-root', 'config', 'policies', 'format', 'output', 'fail-on', 'today', 'verbose', 'help'],
   'policies validate': ['help'],
@@ -116,7 +127,10 @@ Run \`clb-guard COMMAND --help\` for the options of a command.`,
   plan: `Usage: clb-guard plan PLAN.json|- [options]
 
 Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdin:
-  terraform show -json tfplan | clb-guard plan -`,
+  terraform show -json tfplan | clb-guard plan -
+With --resolve-live, what the plan names by ID and does not manage (groups, subnets, ACLs, CLBs…)
+is read from the account, and the live backends its changes reach are checked too; credentials as
+for live mode, the region from --region or the plan's tencentcloud provider.`,
   live: `Usage: clb-guard live --region REGION [--region …] [options]
 
 Checks the live Tencent Cloud account. Credentials: --profile NAME; else TENCENTCLOUD_SECRET_ID /
@@ -278,7 +292,13 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
-    return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), common };
+    const hybridOnly = (['region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting'] as const).find((name) => values[name] !== undefined);
+    if (!bool('resolve-live') && hybridOnly !== undefined) throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
+    const endpoint = str('api-endpoint');
+    const hybrid: HybridArguments | undefined = bool('resolve-live')
+      ? { regions: regionsOf(strs('region')), ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}), allowPartial: bool('allow-partial'), failOnPreexisting: bool('fail-on-preexisting') }
+      : undefined;
+    return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), ...(hybrid ? { hybrid } : {}), common };
   }
   if (topic === 'explain') {
     if (rest.length !== 2) throw new InputError('explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT');
@@ -287,10 +307,7 @@ export function parseCommand(argv: readonly string[]): Command {
     return { kind: 'explain', planFile: rest[0]!, id: rest[1]!, ...(tfRoot !== undefined ? { tfRoot } : {}), common };
   }
   if (rest.length > 0) throw new InputError(`live takes no positional arguments (got "${rest[0]}"); use --region`);
-  const regions = strs('region')
-    .flatMap((r) => r.split(','))
-    .map((r) => r.trim())
-    .filter((r) => r !== '');
+  const regions = regionsOf(strs('region'));
   const apiEndpoint = str('api-endpoint');
   const profile = str('profile');
   const roleArn = str('role-arn');
@@ -336,4 +353,12 @@ function snapshotArguments(from: string | undefined, save: string | undefined, a
   if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
   if (from === undefined && save === undefined && account === undefined && shard === undefined) return undefined;
   return { ...(from !== undefined ? { from } : {}), ...(save !== undefined ? { save } : {}), ...(account !== undefined ? { account } : {}), ...(shard !== undefined ? { shard } : {}) };
+}
+
+/** `--region a --region b,c` → `[a, b, c]`. */
+function regionsOf(values: readonly string[]): string[] {
+  return values
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
 }

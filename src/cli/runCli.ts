@@ -4,14 +4,14 @@ import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
 import { checkSnapshot } from '../check/snapshotCheck.js';
-import type { PlanCheckOptions } from '../check/options.js';
+import type { PlanCheckOptions, ResolveLiveOptions } from '../check/options.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
-import { parseCommand, usage, type Command, type CommonArguments } from './cliArguments.js';
+import { parseCommand, usage, type Command, type CommonArguments, type HybridArguments } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { explainReport, renderExplained, type ExplainFormat } from './explainCommand.js';
 import type { Inventory } from '../model/inventory.js';
@@ -101,9 +101,14 @@ async function run(command: Command, io: CliIo): Promise<number> {
         policyPaths: command.common.policies,
         ...(command.common.today !== undefined ? { today: command.common.today } : {}),
         ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+        ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
       });
       await emit(report, command.common, io);
-      return exitCodeFor(report, command.common.failOn);
+      if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {
+        io.stderr.write('clb-guard: resolving the plan\'s external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
+        return 2;
+      }
+      return exitCodeFor(report, command.common.failOn, { failOnPreexisting: command.hybrid?.failOnPreexisting === true });
     }
     case 'explain': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
@@ -154,6 +159,11 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return exitCodeFor(report, command.common.failOn);
     }
   }
+}
+
+function resolveLiveOf(hybrid: HybridArguments, io: CliIo): ResolveLiveOptions {
+  const apiEndpoint = hybrid.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
+  return { regions: hybrid.regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}) };
 }
 
 function useColor(common: CommonArguments, io: CliIo): boolean {

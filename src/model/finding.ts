@@ -119,6 +119,35 @@ export interface Finding {
   readonly account?: string;
   /** Live reports: the region its resource was read in. */
   readonly region?: string;
+  /** Hybrid runs: a live object outside the plan that a planned change reaches (blast radius). */
+  readonly outsidePlan?: OutsidePlan;
+}
+
+/** Where a blast-radius finding comes from, and whether the change causes it. */
+export interface OutsidePlan {
+  /** The Terraform resources whose change reaches the backend. */
+  readonly change: readonly string[];
+  /** The changed object's cloud ID. */
+  readonly changed: string;
+  /** The live backend (cloud ID) judged with the planned version of the changed object. */
+  readonly backend: string;
+  /** The live CLBs outside the plan that send it traffic. */
+  readonly loadBalancers: readonly string[];
+  readonly consoleUrls: readonly string[];
+  /** True when the finding is there with the live version too: not caused by the change. */
+  readonly preexisting: boolean;
+}
+
+/** Hybrid runs: the objects the plan names by ID, as read from the account. */
+export interface LiveResolution {
+  readonly regions: readonly string[];
+  readonly objects: readonly { readonly id: string; readonly kind: string; readonly status: 'live' | 'notFound' | 'deletedByPlan' | 'failed'; readonly reason?: string }[];
+  /** Live backends outside the plan read because a planned change reaches them. */
+  readonly dependents: readonly string[];
+  /** API calls per action. */
+  readonly calls: Readonly<Record<string, number>>;
+  /** False when some calls kept failing: what they were for is unknown. */
+  readonly complete: boolean;
 }
 
 /** A configured exception that matched, or that expired. */
@@ -157,6 +186,8 @@ export interface Report {
     readonly shards?: readonly ShardStatus[];
   };
   readonly counts: { readonly loadBalancers: number; readonly backends: number; readonly securityGroups: number };
+  /** Plan mode with --resolve-live: what was read from the account. */
+  readonly resolution?: LiveResolution;
 }
 
 /** One account and region of a merged report, and whether its scan arrived whole. */

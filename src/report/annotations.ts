@@ -20,7 +20,7 @@ export function annotationsFor(report: Report): Annotation[] {
   const out: Annotation[] = [];
   const levels: Severity[] = ['error', 'warning', 'notice'];
   for (const level of levels) {
-    const findings = report.findings.filter((f) => f.severity === level);
+    const findings = report.findings.filter((f) => levelOf(f) === level);
     const room = findings.length > ANNOTATIONS_PER_LEVEL ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
     out.push(...findings.slice(0, room).map(annotationOf));
     const rest = findings.length - room;
@@ -29,11 +29,16 @@ export function annotationsFor(report: Report): Annotation[] {
   return out;
 }
 
+/** A failure a live backend outside the plan already had is not the PR's: a notice, never an error. */
+function levelOf(f: Finding): Severity {
+  return f.outsidePlan?.preexisting === true ? 'notice' : f.severity;
+}
+
 /** One finding as an annotation on its .tf line. */
 export function annotationOf(f: Finding): Annotation {
   return {
-    level: f.severity,
-    title: `${f.policy}${f.status === 'unknown' ? ' (unknown)' : ''}: ${f.resource}`,
+    level: levelOf(f),
+    title: `${f.policy}${f.status === 'unknown' ? ' (unknown)' : ''}${f.outsidePlan?.preexisting === true ? ' (pre-existing)' : ''}: ${f.resource}`,
     message: f.remediation ? `${f.message}\n\nFix: ${f.remediation}` : f.message,
     ...(f.location ? { file: f.location.file, startLine: f.location.line, ...(f.location.endLine ? { endLine: f.location.endLine } : {}) } : {}),
   };

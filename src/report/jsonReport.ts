@@ -28,6 +28,7 @@ export function renderJson(report: Report): string {
     warnings: report.warnings,
     target: report.target,
     counts: report.counts,
+    ...(report.resolution !== undefined ? { resolution: report.resolution } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
@@ -49,6 +50,7 @@ function orderFinding(f: Finding) {
     ...(f.consoleUrl !== undefined ? { consoleUrl: f.consoleUrl } : {}),
     ...(f.account !== undefined ? { account: f.account } : {}),
     ...(f.region !== undefined ? { region: f.region } : {}),
+    ...(f.outsidePlan !== undefined ? { outsidePlan: f.outsidePlan } : {}),
     fingerprint: f.fingerprint,
   };
 }

@@ -2,6 +2,7 @@ import { fixGroupsOf, fixSummary, type Evidence, type Finding, type Fix, type Re
 import type { SourceLocation } from '../model/provenance.js';
 import { escapeMarkdown as escape, fence } from './markdownEscape.js';
 import { renderPathSection } from './pathDiagram/pathSection.js';
+import { outsidePlanLines } from './outsidePlanSection.js';
 import { summaryLine } from './textReport.js';
 
 /** Where the repository's files can be read at the commit the report is about (the PR head). */
@@ -55,6 +56,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
     head.push('');
   }
+  head.push(...outsidePlanLines(report, links));
   const tail: string[] = [];
   const expired = report.exceptions.filter((e) => e.expired);
   const applied = report.exceptions.filter((e) => !e.expired && e.suppressed > 0);

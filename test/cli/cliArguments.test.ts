@@ -13,6 +13,12 @@ describe('command-line arguments', () => {
     });
   });
 
+  it('reads plan --resolve-live with the live flags it shares', () => {
+    expect(parseCommand(['plan', 'p.json', '--resolve-live'])).toMatchObject({ kind: 'plan', hybrid: { regions: [], allowPartial: false, failOnPreexisting: false } });
+    const command = parseCommand(['plan', 'p.json', '--resolve-live', '--region', 'ap-guangzhou,ap-shanghai', '--api-endpoint', 'http://127.0.0.1:9', '--allow-partial', '--fail-on-preexisting']);
+    expect(command).toMatchObject({ kind: 'plan', hybrid: { regions: ['ap-guangzhou', 'ap-shanghai'], apiEndpoint: 'http://127.0.0.1:9', allowPartial: true, failOnPreexisting: true } });
+  });
+
   it('defaults to text output and failing on errors', () => {
     const command = parseCommand(['plan', 'p.json']);
     expect(command.kind === 'plan' && command.common).toMatchObject({ format: 'text', failOn: 'error', explain: false, policies: [] });
@@ -29,7 +35,9 @@ describe('command-line arguments', () => {
     ['a misspelt option of live', ['live', '--regoin', 'ap-guangzhou'], /^unknown option --regoin for "live"; did you mean --region\?/],
     ['a misspelt option before the command', ['--formt', 'json', 'plan', 'p.json'], /^unknown option --formt; did you mean --format\?/],
     ['an unknown short option', ['plan', 'p.json', '-x'], /^unknown option -x for "plan"/],
-    ["another command's option", ['plan', 'p.json', '--region', 'ap-guangzhou'], /^--region is not an option for "plan"; it belongs to "live" \(see clb-guard plan --help\)$/],
+    ["another command's option", ['live', '--region', 'r', '--resolve-live'], /^--resolve-live is not an option for "live"; it belongs to "plan" \(see clb-guard live --help\)$/],
+    ['a live-reading flag of plan without --resolve-live', ['plan', 'p.json', '--region', 'ap-guangzhou'], /^--region of "plan" needs --resolve-live/],
+    ['--fail-on-preexisting without --resolve-live', ['plan', 'p.json', '--fail-on-preexisting'], /^--fail-on-preexisting of "plan" needs --resolve-live/],
     ["plan's option on live", ['live', '--region', 'r', '--tf-root', 'infra'], /^--tf-root is not an option for "live"; it belongs to "plan"/],
     ['an option without its value', ['plan', 'p.json', '--format'], /^--format needs a value: --format FORMAT$/],
     ['a value for a flag', ['plan', 'p.json', '--explain=yes'], /^--explain takes no value \(got "yes"\)$/],
@@ -84,8 +92,10 @@ describe('command-line arguments', () => {
     expect(plan).toMatch(/^Usage: clb-guard plan PLAN\.json\|- \[options\]/);
     expect(plan).toContain('--tf-root DIR');
     expect(plan).toContain('--fail-on LEVEL');
-    expect(plan).not.toContain('--region');
-    expect(plan).not.toContain('--api-endpoint');
+    // Live mode's flags are plan's too, for --resolve-live.
+    expect(plan).toContain('--resolve-live');
+    expect(plan).toContain('--region REGION');
+    expect(plan).toContain('--fail-on-preexisting');
     const live = usage('live');
     expect(live).toContain('--region REGION');
     expect(live).toContain('--allow-partial');

@@ -105,7 +105,7 @@ describe('help', () => {
     const plan = await cli(['plan', '--help']);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('--tf-root DIR');
-    expect(plan.stdout).not.toContain('--region');
+    expect(plan.stdout).toContain('--resolve-live');
     const live = await cli(['live', '--help']);
     expect(live.stdout).toContain('--region REGION');
     expect(live.stdout).not.toContain('--tf-root');

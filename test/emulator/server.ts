@@ -318,9 +318,17 @@ function byId(items: Record<string, unknown>[] | undefined, field: string, wante
   return wanted === undefined ? all : all.filter((item) => wanted.includes(String(item[field])));
 }
 
+/** Whether a CLB has a target on one of these private IPs (DescribeLoadBalancers' BackendPrivateIps). */
+function hasBackendIp(a: RegionAccount, lb: string, ips: readonly string[]): boolean {
+  const ipOf = new Map(a.instances.map((i) => [String(i.InstanceId), (i.PrivateIpAddresses as string[] | undefined) ?? []]));
+  const targets = (a.targets[lb] ?? []).flatMap((l) => [...((l.Targets as Record<string, unknown>[] | undefined) ?? []), ...((l.Rules as Record<string, unknown>[] | undefined) ?? []).flatMap((r) => (r.Targets as Record<string, unknown>[] | undefined) ?? [])]);
+  return targets.some((t) => [...((t.PrivateIpAddresses as string[] | undefined) ?? []), ...(ipOf.get(String(t.InstanceId)) ?? []), ...(typeof t.EniIp === 'string' ? [t.EniIp] : [])].some((ip) => ips.includes(ip)));
+}
+
 const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, unknown>) => Record<string, unknown>> = {
   DescribeLoadBalancers: (a, p) => {
-    const all = byId(a.loadBalancers, 'LoadBalancerId', ids(p, 'LoadBalancerIds', 20));
+    const backends = p.BackendPrivateIps as string[] | undefined;
+    const all = byId(a.loadBalancers, 'LoadBalancerId', ids(p, 'LoadBalancerIds', 20)).filter((lb) => backends === undefined || hasBackendIp(a, String(lb.LoadBalancerId), backends));
     return { TotalCount: all.length, LoadBalancerSet: page(all, p) };
   },
   DescribeListeners: (a, p) => {
@@ -341,7 +349,14 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
   },
   DescribeInstances: (a, p) => {
     const groups = filterValues(p, 'security-group-id');
-    const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds')).filter((i) => groups === undefined || strings(i.SecurityGroupIds).some((g) => groups.includes(g)));
+    const ips = filterValues(p, 'private-ip-address');
+    const subnets = filterValues(p, 'subnet-id');
+    const all = byId(a.instances, 'InstanceId', ids(p, 'InstanceIds')).filter(
+      (i) =>
+        (groups === undefined || strings(i.SecurityGroupIds).some((g) => groups.includes(g))) &&
+        (ips === undefined || strings(i.PrivateIpAddresses).some((ip) => ips.includes(ip))) &&
+        (subnets === undefined || subnets.includes(String((i.VirtualPrivateCloud as { SubnetId?: string } | undefined)?.SubnetId))),
+    );
     return { TotalCount: all.length, InstanceSet: page(all, p) };
   },
   DescribeSecurityGroupPolicies: (a, p) => {
@@ -359,7 +374,8 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     return { TotalCount: all.length, VpcSet: page(all, p) };
   },
   DescribeNetworkAcls: (a, p) => {
-    const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds'));
+    // NetworkAcl.SubnetSet: the subnets bound to it, unless the fixture lists them itself.
+    const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds')).map((acl) => ('SubnetSet' in acl ? acl : { ...acl, SubnetSet: a.subnets.filter((s) => s.NetworkAclId === acl.NetworkAclId).map((s) => ({ SubnetId: s.SubnetId, VpcId: s.VpcId, CidrBlock: s.CidrBlock })) }));
     return { TotalCount: all.length, NetworkAclSet: page(all, p) };
   },
   DescribeNetworkAclQuintupleEntries: (a, p) => {
@@ -373,12 +389,14 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     const attached = filterValues(p, 'attachment.instance-id');
     const groups = filterValues(p, 'groups.security-group-id');
     const primary = filterValues(p, 'is-primary')?.map((v) => v.toUpperCase() === 'TRUE');
-    const all = (a.networkInterfaces ?? []).filter(
+    const subnets = filterValues(p, 'subnet-id');
+    const all = byId(a.networkInterfaces ?? [], 'NetworkInterfaceId', ids(p, 'NetworkInterfaceIds')).filter(
       (n) =>
         (ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress))) &&
         (attached === undefined || attached.includes(String((n.Attachment as { InstanceId?: string } | undefined)?.InstanceId))) &&
         (groups === undefined || strings(n.GroupSet).some((g) => groups.includes(g))) &&
-        (primary === undefined || primary.includes(n.Primary === true)),
+        (primary === undefined || primary.includes(n.Primary === true)) &&
+        (subnets === undefined || subnets.includes(String(n.SubnetId))),
     );
     return { TotalCount: all.length, NetworkInterfaceSet: page(all, p) };
   },
