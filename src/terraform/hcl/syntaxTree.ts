@@ -94,48 +94,60 @@ class TreeReader {
   tokens(root: Node): TokenList {
     const list: HclToken[] = [];
     const starts: number[] = [];
+    const source = this.source;
     let previousEnd = root.startIndex;
     const push = (token: HclToken, start: number) => {
       list.push(token);
       starts.push(start);
     };
+    /** The line ends between the previous token and `until`. */
     const gap = (until: number) => {
-      for (let i = this.source.indexOf('\n', previousEnd); i >= 0 && i < until; i = this.source.indexOf('\n', i + 1)) push({ kind: 'newline', line: this.lineOf(i) }, i);
+      for (let i = source.indexOf('\n', previousEnd); i >= 0 && i < until; i = source.indexOf('\n', i + 1)) push({ kind: 'newline', line: this.lineOf(i) }, i);
     };
-    const visit = (node: Node): void => {
-      const type = node.type;
-      if (STRING_NODES.has(type)) {
-        gap(node.startIndex);
-        push({ kind: 'string', parts: this.templateParts(node), line: node.startPosition.row + 1, endLine: node.endPosition.row + 1 }, node.startIndex);
-        previousEnd = node.endIndex;
-        return;
+    // A cursor, not Node objects: a file has thousands of leaves, and each Node is an allocation
+    // and several calls into WebAssembly.
+    const cursor = root.walk();
+    try {
+      let descend = true;
+      for (;;) {
+        if (descend) {
+          const type = cursor.nodeType;
+          const start = cursor.startIndex;
+          const end = cursor.endIndex;
+          if (STRING_NODES.has(type)) {
+            gap(start);
+            push({ kind: 'string', parts: this.templateParts(cursor.currentNode), line: this.lineOf(start), endLine: this.lineOf(Math.max(start, end - 1)) }, start);
+            previousEnd = end;
+          } else if (type === 'comment') {
+            gap(start);
+            previousEnd = end;
+          } else if (type === 'legacy_index') {
+            // `list.0`: the grammar keeps the digits inside the node, not as a child
+            gap(start);
+            const line = this.lineOf(start);
+            push({ kind: 'punct', text: '.', line }, start);
+            push({ kind: 'number', text: source.slice(start + 1, end).trim(), line }, start + 1);
+            previousEnd = end;
+          } else if (cursor.gotoFirstChild()) {
+            continue;
+          } else if (end > start && !cursor.nodeIsMissing) {
+            gap(start);
+            const line = this.lineOf(start);
+            for (const [text, offset] of pieces(source.slice(start, end))) push(tokenOf(text, line), start + offset);
+            previousEnd = end;
+          }
+        }
+        if (cursor.gotoNextSibling()) {
+          descend = true;
+          continue;
+        }
+        if (!cursor.gotoParent()) break;
+        descend = false;
       }
-      if (type === 'comment') {
-        gap(node.startIndex);
-        previousEnd = node.endIndex;
-        return;
-      }
-      if (type === 'legacy_index') {
-        // `list.0`: the grammar keeps the digits inside the node, not as a child
-        gap(node.startIndex);
-        const line = node.startPosition.row + 1;
-        push({ kind: 'punct', text: '.', line }, node.startIndex);
-        push({ kind: 'number', text: node.text.slice(1).trim(), line }, node.startIndex + 1);
-        previousEnd = node.endIndex;
-        return;
-      }
-      if (node.childCount === 0) {
-        if (node.isMissing || node.startIndex === node.endIndex) return;
-        gap(node.startIndex);
-        const line = node.startPosition.row + 1;
-        for (const [text, offset] of pieces(node.text)) push(tokenOf(text, line), node.startIndex + offset);
-        previousEnd = node.endIndex;
-        return;
-      }
-      for (const child of node.children) if (child !== null) visit(child);
-    };
-    visit(root);
-    gap(this.source.length);
+    } finally {
+      cursor.delete();
+    }
+    gap(source.length);
     return { list, starts };
   }
 
