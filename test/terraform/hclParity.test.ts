@@ -27,7 +27,8 @@ const files = [...roots.reduce((found, root) => tfFiles(root, found), new Set<st
 function interpolations(block: handWritten.HclBlock): string[] {
   const found: string[] = [];
   const fromTokens = (tokens: readonly handWritten.HclToken[]) => {
-    for (const token of tokens) if (token.kind === 'string') for (const part of token.parts) if ('interpolation' in part) found.push(part.interpolation);
+    for (const token of tokens)
+      if (token.kind === 'string') for (const part of token.parts) if ('interpolation' in part) found.push(part.interpolation);
   };
   for (const attribute of block.attributes.values()) fromTokens(attribute.tokens);
   for (const inner of block.blocks) found.push(...interpolations(inner));
@@ -107,11 +108,18 @@ describe('the tree-sitter HCL reader against the hand-written scanner', () => {
   });
 
   it('keeps the same blocks after a stray brace at the top of a file or an error inside a block, and never throws on broken input', () => {
-    for (const broken of ['}\nresource "a" "b" {\n}\n', '}}} resource "a" "b" { }', 'resource "a" "b" {', 'resource "a" "b" {\n  x = 1 +\n}\nresource "c" "d" {\n  y = 2\n}\n']) {
-      const outline = (file: handWritten.HclBlock) => file.blocks.map((b) => [b.type, ...b.labels, b.line, b.endLine, [...b.attributes.keys()]]);
+    for (const broken of [
+      '}\nresource "a" "b" {\n}\n',
+      '}}} resource "a" "b" { }',
+      'resource "a" "b" {',
+      'resource "a" "b" {\n  x = 1 +\n}\nresource "c" "d" {\n  y = 2\n}\n',
+    ]) {
+      const outline = (file: handWritten.HclBlock) =>
+        file.blocks.map((b) => [b.type, ...b.labels, b.line, b.endLine, [...b.attributes.keys()]]);
       expect(outline(treeSitter.scanHcl(broken))).toEqual(outline(handWritten.scanHcl(broken)));
     }
-    for (const broken of ['resource "a" "b" { x = "unterminated\n}', 'x = <<EOT\nno end', '"${', '', '{{{{', 'x = "\\q"']) expect(() => treeSitter.scanHcl(broken)).not.toThrow();
+    for (const broken of ['resource "a" "b" { x = "unterminated\n}', 'x = <<EOT\nno end', '"${', '', '{{{{', 'x = "\\q"'])
+      expect(() => treeSitter.scanHcl(broken)).not.toThrow();
   });
 
   it('reads heredoc escapes and strip markers as Terraform does, where the hand-written scanner did not', () => {

@@ -1,6 +1,6 @@
+import terraformWasm from '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm';
 import { Language, Parser } from 'web-tree-sitter';
 import runtimeWasm from 'web-tree-sitter/web-tree-sitter.wasm';
-import terraformWasm from '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm';
 
 /**
  * The tree-sitter HCL grammar (its Terraform dialect), loaded once. Both WebAssembly modules —

@@ -35,7 +35,6 @@ export interface HclListElement {
   readonly template?: readonly TemplatePart[];
 }
 
-
 /** The elements of `[a, "b", c]`, each with its line; undefined when the value is not a plain list. */
 export function listElements(tokens: readonly HclToken[]): HclListElement[] | undefined {
   const meaningful = tokens.filter((t) => t.kind !== 'newline');

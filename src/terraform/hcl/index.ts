@@ -4,5 +4,13 @@
  * once before the first scan (WebAssembly loads asynchronously; parsing is synchronous).
  */
 export { loadHclParser } from './grammar.js';
+export {
+  type HclAttribute,
+  type HclBlock,
+  type HclListElement,
+  type HclToken,
+  listElements,
+  referencesIn,
+  type TemplatePart,
+} from './hclTokens.js';
 export { scanHcl, tokenize } from './syntaxTree.js';
-export { listElements, referencesIn, type HclAttribute, type HclBlock, type HclListElement, type HclToken, type TemplatePart } from './hclTokens.js';

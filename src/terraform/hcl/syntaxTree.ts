@@ -27,7 +27,14 @@ export function scanHcl(source: string): HclBlock {
       const tokens = reader.tokens(tree.rootNode);
       const body = reader.body(tree.rootNode, tokens);
       const last = tokens.list[tokens.list.length - 1];
-      return { type: '', labels: [], line: 1, endLine: last === undefined ? 1 : lastLine(last), attributes: body.attributes, blocks: body.blocks };
+      return {
+        type: '',
+        labels: [],
+        line: 1,
+        endLine: last === undefined ? 1 : lastLine(last),
+        attributes: body.attributes,
+        blocks: body.blocks,
+      };
     } finally {
       tree.delete();
     }
@@ -78,7 +85,13 @@ interface TokenList {
 const STRING_NODES = new Set(['string_lit', 'quoted_template', 'heredoc_template']);
 
 /** The nodes inside a template that open a `%{…}` directive. */
-const DIRECTIVE_MARKERS = new Set(['template_for_start', 'template_for_end', 'template_if_intro', 'template_else_intro', 'template_if_end']);
+const DIRECTIVE_MARKERS = new Set([
+  'template_for_start',
+  'template_for_end',
+  'template_if_intro',
+  'template_else_intro',
+  'template_if_end',
+]);
 
 /** Operators a lexer reads as one token; any other punctuation is one character a token. */
 const LONG_PUNCTUATION = ['...', '==', '!=', '<=', '>=', '&&', '||', '=>', '::'];
@@ -102,7 +115,8 @@ class TreeReader {
     };
     /** The line ends between the previous token and `until`. */
     const gap = (until: number) => {
-      for (let i = source.indexOf('\n', previousEnd); i >= 0 && i < until; i = source.indexOf('\n', i + 1)) push({ kind: 'newline', line: this.lineOf(i) }, i);
+      for (let i = source.indexOf('\n', previousEnd); i >= 0 && i < until; i = source.indexOf('\n', i + 1))
+        push({ kind: 'newline', line: this.lineOf(i) }, i);
     };
     // A cursor, not Node objects: a file has thousands of leaves, and each Node is an allocation
     // and several calls into WebAssembly.
@@ -116,7 +130,15 @@ class TreeReader {
           const end = cursor.endIndex;
           if (STRING_NODES.has(type)) {
             gap(start);
-            push({ kind: 'string', parts: this.templateParts(cursor.currentNode), line: this.lineOf(start), endLine: this.lineOf(Math.max(start, end - 1)) }, start);
+            push(
+              {
+                kind: 'string',
+                parts: this.templateParts(cursor.currentNode),
+                line: this.lineOf(start),
+                endLine: this.lineOf(Math.max(start, end - 1)),
+              },
+              start,
+            );
             previousEnd = end;
           } else if (type === 'comment') {
             gap(start);
@@ -189,7 +211,12 @@ class TreeReader {
     let inner: Node | undefined;
     let end: Node | undefined;
     for (const child of children.slice(1)) {
-      if (child.type === 'string_lit') labels.push(this.templateParts(child).map((p) => ('literal' in p ? p.literal : '')).join(''));
+      if (child.type === 'string_lit')
+        labels.push(
+          this.templateParts(child)
+            .map((p) => ('literal' in p ? p.literal : ''))
+            .join(''),
+        );
       else if (child.type === 'identifier') labels.push(child.text);
       else if (child.type === 'body') inner = child;
       else if (child.type === 'block_end' && !child.isMissing) end = child;
@@ -214,7 +241,10 @@ class TreeReader {
       const closing = children.length > 2 ? children[children.length - 1] : undefined;
       const lineEnd = this.source.indexOf('\n', opening?.endIndex ?? node.startIndex);
       contentStart = lineEnd < 0 ? node.endIndex : lineEnd + 1;
-      contentEnd = closing?.type === 'heredoc_identifier' && closing !== opening ? this.source.lastIndexOf('\n', closing.startIndex) + 1 : node.endIndex;
+      contentEnd =
+        closing?.type === 'heredoc_identifier' && closing !== opening
+          ? this.source.lastIndexOf('\n', closing.startIndex) + 1
+          : node.endIndex;
       if (contentEnd < contentStart) contentEnd = contentStart;
     } else {
       const start = children[0];
@@ -226,7 +256,8 @@ class TreeReader {
     let literal = '';
     let at = contentStart;
     const text = (until: number) => {
-      if (until > at) literal += heredoc ? unescapeTemplateMarkers(this.source.slice(at, until)) : unescapeQuoted(this.source.slice(at, until));
+      if (until > at)
+        literal += heredoc ? unescapeTemplateMarkers(this.source.slice(at, until)) : unescapeQuoted(this.source.slice(at, until));
     };
     const hole = (part: TemplatePart, hole: Node) => {
       text(hole.startIndex);
@@ -238,8 +269,10 @@ class TreeReader {
     const visit = (parent: Node) => {
       for (const child of parent.children) {
         if (child === null || child.endIndex <= contentStart || child.startIndex >= contentEnd) continue;
-        if (child.type === 'template_interpolation') hole({ interpolation: this.inner(child, 'template_interpolation_start', 'template_interpolation_end') }, child);
-        else if (DIRECTIVE_MARKERS.has(child.type)) hole({ directive: this.inner(child, 'template_directive_start', 'template_directive_end') }, child);
+        if (child.type === 'template_interpolation')
+          hole({ interpolation: this.inner(child, 'template_interpolation_start', 'template_interpolation_end') }, child);
+        else if (DIRECTIVE_MARKERS.has(child.type))
+          hole({ directive: this.inner(child, 'template_directive_start', 'template_directive_end') }, child);
         else if (child.type === 'template_directive' || child.type === 'template_for' || child.type === 'template_if') visit(child);
       }
     };
@@ -324,7 +357,9 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '
 /** A quoted string's literal text: backslash escapes, `\uXXXX` / `\UXXXXXXXX`, and `$${` / `%%{`. */
 function unescapeQuoted(raw: string): string {
   return unescapeTemplateMarkers(
-    raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (_, escape: string) => (escape.length > 1 ? String.fromCodePoint(parseInt(escape.slice(1), 16)) : (ESCAPES[escape] ?? escape))),
+    raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (_, sequence: string) =>
+      sequence.length > 1 ? String.fromCodePoint(parseInt(sequence.slice(1), 16)) : (ESCAPES[sequence] ?? sequence),
+    ),
   );
 }
 
