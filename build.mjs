@@ -1,5 +1,6 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js). The output must be
 // deterministic: CI rebuilds and fails when dist/ differs from what is committed.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -11,6 +12,8 @@ const common = {
   mainFields: ['module', 'main'],
   legalComments: 'none',
   logLevel: 'warning',
+  // WebAssembly (tree-sitter's runtime and its HCL grammar) is embedded as bytes: the Action runs one file.
+  loader: { '.wasm': 'binary' },
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);" },
 };
@@ -22,3 +25,8 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
+
+// The bundle embeds tree-sitter and its HCL grammar; their licences ship beside it.
+mkdirSync('dist/licenses', { recursive: true });
+copyFileSync('node_modules/web-tree-sitter/LICENSE', 'dist/licenses/web-tree-sitter.LICENSE');
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', 'dist/licenses/tree-sitter-hcl.LICENSE');
