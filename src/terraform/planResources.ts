@@ -29,8 +29,8 @@ export class PlanResources {
   private readonly byType = new Map<string, PlanResource[]>();
   /** Addresses the plan deletes: never read from prior state. */
   private readonly deleted = new Set<string>();
-  /** Module instances that hold at least one resource, for `module.x` references without a key. */
-  private readonly moduleInstances = new Map<string, ModuleStep[][]>();
+  /** Module instances that hold at least one resource, for `module.x` references without a key; sorted when first asked. */
+  private readonly moduleInstances = new Map<string, { readonly byKey: Map<InstanceKey | undefined, ModuleStep[]>; sorted: ModuleStep[][] | undefined }>();
 
   constructor(document: PlanDocument, warnings: InventoryWarning[]) {
     document.resourceChanges.forEach((change, index) => this.addChange(change, index, warnings));
@@ -47,7 +47,10 @@ export class PlanResources {
 
   /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
   moduleInstancesOf(parent: readonly ModuleStep[], call: string): readonly (readonly ModuleStep[])[] {
-    return this.moduleInstances.get(moduleCallKey(parent, call)) ?? [];
+    const known = this.moduleInstances.get(moduleCallKey(parent, call));
+    if (known === undefined) return [];
+    known.sorted ??= [...known.byKey.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, instance]) => instance);
+    return known.sorted;
   }
 
   /** Instances of one resource type, in plan order. */
@@ -177,12 +180,15 @@ export class PlanResources {
     for (let depth = 1; depth <= resource.module.length && !this.seenModules.has(resource.module); depth++) {
       const instance = resource.module.slice(0, depth);
       const key = moduleCallKey(instance.slice(0, -1), instance[depth - 1]!.name);
-      const known = this.moduleInstances.get(key) ?? [];
-      const last = instance[depth - 1]!;
-      if (!known.some((m) => m[depth - 1]!.key === last.key)) {
-        known.push(instance);
-        known.sort((a, b) => compareKeys(a[depth - 1]!.key, b[depth - 1]!.key));
+      let known = this.moduleInstances.get(key);
+      if (known === undefined) {
+        known = { byKey: new Map(), sorted: undefined };
         this.moduleInstances.set(key, known);
+      }
+      const last = instance[depth - 1]!.key;
+      if (!known.byKey.has(last)) {
+        known.byKey.set(last, instance);
+        known.sorted = undefined;
       }
     }
     if (resource.module.length > 0) this.seenModules.add(resource.module);

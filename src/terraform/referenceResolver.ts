@@ -3,7 +3,7 @@ import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
 import { listElements, referencesIn } from './hclScanner.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
-import { formatResource, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
+import { formatKey, formatResource, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** What a configuration expression stands for, as far as the plan lets us see. */
@@ -158,11 +158,12 @@ export class ReferenceResolver {
     const keyStep = steps[2];
     const key = keyStep !== undefined && 'key' in keyStep ? keyStep.key : undefined;
     const attribute = pathOf(steps.slice(key === undefined ? 2 : 3));
-    const instances = this.resources.instancesOf(formatResource({ module: scope.module, mode: 'managed', type, name }));
+    const resourceAddress = formatResource({ module: scope.module, mode: 'managed', type, name });
     if (key !== undefined) {
-      const instance = instances.find((r) => r.key === key);
+      const instance = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
       return instance === undefined ? [] : [{ kind: 'resource', resource: instance, attribute }];
     }
+    const instances = this.resources.instancesOf(resourceAddress);
     const keyed = instances.length > 1 || instances[0]?.key !== undefined;
     if (keyed && (sameKey || !alone)) {
       const address = formatResource({ module: scope.module, mode: 'managed', type, name });
