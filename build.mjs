@@ -15,10 +15,13 @@ const common = {
   banner: { js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/index.js' });
+// The benchmark builds into a folder of its own, so that it never touches the committed dist/.
+const out = process.env.CLB_GUARD_BUILD_DIR ?? 'dist';
+
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: `${out}/index.js` });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outfile: `${out}/cli.js`,
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });

@@ -1,7 +1,8 @@
-// `npm run bench [-- --quick]`: the engine's oracle property at a larger size than the normal
-// test run, then the plan and live benchmarks, bundled from TypeScript sources. Figures are
-// ratios measured within one run, so a noisy shared machine still compares like with like.
-// The last line printed is one JSON object with the figures.
+// `npm run bench [-- --quick | --plan-only]`: the engine's oracle property at a larger size than
+// the normal test run, then the plan and live benchmarks, bundled from TypeScript sources
+// (`--plan-only`: the plan benchmark alone, a few minutes). Figures are ratios measured within
+// one run, so a noisy shared machine still compares like with like. The last line printed is one
+// JSON object with the figures.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,12 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const quick = process.argv.includes('--quick');
-const runs = quick ? '30000' : '200000';
-console.log(`Engine oracle property: ${runs} seeded cases`);
-const oracle = spawnSync('npx', ['vitest', 'run', 'test/net/engineOracle.property.test.ts', '--testTimeout=0'], { stdio: 'inherit', env: { ...process.env, CLB_GUARD_ORACLE_RUNS: runs } });
-if (oracle.status !== 0) process.exit(oracle.status ?? 1);
+const planOnly = process.argv.includes('--plan-only');
+if (!planOnly) {
+  const runs = quick ? '30000' : '200000';
+  console.log(`Engine oracle property: ${runs} seeded cases`);
+  const oracle = spawnSync('npx', ['vitest', 'run', 'test/net/engineOracle.property.test.ts', '--testTimeout=0'], { stdio: 'inherit', env: { ...process.env, CLB_GUARD_ORACLE_RUNS: runs } });
+  if (oracle.status !== 0) process.exit(oracle.status ?? 1);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'clb-guard-bench-'));
+// The CLI as shipped (the same build as dist/, into the bench folder): the plan figures time the whole process.
+const cliBuild = spawnSync(process.execPath, ['build.mjs'], { stdio: 'inherit', env: { ...process.env, CLB_GUARD_BUILD_DIR: join(dir, 'build') } });
+if (cliBuild.status !== 0) process.exit(cliBuild.status ?? 1);
 const outfile = join(dir, 'bench.mjs');
 await build({
   entryPoints: ['bench/benchMain.ts'],

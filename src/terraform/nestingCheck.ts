@@ -55,15 +55,26 @@ try {
 }
 `;
 
-/** Starts checking the open file `fd` (`size` bytes); the file must stay open until `result()`. */
-export function startNestingCheck(fd: number, size: number, max: number, fallback: () => string): NestingCheck {
+/**
+ * Below this size the in-line check (about 4 ms per MiB) is cheaper than starting a worker
+ * thread (a Node environment of its own: tens of milliseconds, more on a busy machine).
+ */
+const WORKER_FROM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Starts checking the open file `fd` (`size` bytes); the file must stay open until `result()`.
+ * `text` gives the file's text once read, for the in-line check.
+ */
+export function startNestingCheck(fd: number, size: number, max: number, text: () => string): NestingCheck {
   const state = new Int32Array(new SharedArrayBuffer(8));
   let worker: Worker | undefined;
-  try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size, max, state } });
-    worker.unref();
-  } catch {
-    worker = undefined;
+  if (size >= WORKER_FROM_BYTES) {
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size, max, state } });
+      worker.unref();
+    } catch {
+      worker = undefined;
+    }
   }
   return {
     result(): number | undefined {
@@ -73,7 +84,7 @@ export function startNestingCheck(fd: number, size: number, max: number, fallbac
       const outcome = Atomics.load(state, 0);
       if (outcome === WITHIN) return undefined;
       if (outcome === TOO_DEEP) return Atomics.load(state, 1);
-      return deepestNestingInBytes(fallback(), max);
+      return deepestNestingInBytes(text(), max);
     },
   };
 }

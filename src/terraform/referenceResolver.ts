@@ -53,6 +53,18 @@ export class ReferenceResolver {
     };
   }
 
+  private readonly traversals = new Map<string, readonly TraversalStep[] | undefined>();
+
+  /** A reference string read once: a large plan writes the same few thousand references a hundred thousand times. */
+  private traversal(text: string): readonly TraversalStep[] | undefined {
+    let steps = this.traversals.get(text);
+    if (steps === undefined && !this.traversals.has(text)) {
+      steps = parseTraversal(text);
+      this.traversals.set(text, steps);
+    }
+    return steps;
+  }
+
   /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
   resolve(expression: unknown, scope: Scope, depth = 0): Resolved[] {
     if (!isObject(expression)) return [];
@@ -85,13 +97,13 @@ export class ReferenceResolver {
       kept.push(...values);
     }
     if (kept.length === 1) {
-      const steps = parseTraversal(kept[0]!);
+      const steps = this.traversal(kept[0]!);
       return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
     }
     const out: Resolved[] = [];
     const seen = new Set<string>();
     for (const reference of kept) {
-      const steps = parseTraversal(reference);
+      const steps = this.traversal(reference);
       if (steps === undefined) continue;
       for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
         const id = item.kind === 'resource' ? `r:${item.resource.address}:${item.attribute.join('.')}` : item.kind === 'constant' ? undefined : `${item.kind}:${item.reason}`;
