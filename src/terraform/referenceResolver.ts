@@ -3,7 +3,7 @@ import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
 import { listElements, referencesIn } from './hclScanner.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
-import { formatKey, formatResource, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
+import { formatKey, formatResource, modulePrefix, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** What a configuration expression stands for, as far as the plan lets us see. */
@@ -187,7 +187,7 @@ export class ReferenceResolver {
   }
 
   private variable(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
-    const cacheKey = `${JSON.stringify(module)}|${name}`;
+    const cacheKey = `${modulePrefix(module)}|${name}`;
     const cached = this.variableCache.get(cacheKey);
     if (cached !== undefined) return cached;
     let result: Resolved[];
@@ -216,7 +216,7 @@ export class ReferenceResolver {
 
   /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
   private local(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
-    const cacheKey = `${JSON.stringify(module)}|${name}`;
+    const cacheKey = `${modulePrefix(module)}|${name}`;
     const cached = this.localCache.get(cacheKey);
     if (cached !== undefined) return cached;
     this.localCache.set(cacheKey, [{ kind: 'opaque', reason: `local.${name} refers to itself` }]);

@@ -6,7 +6,7 @@ import type { PathStep } from './attributePath.js';
 import { valueAt } from './planValue.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
-import { formatKey, formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';
+import { formatKey, formatResource, modulePrefix, type InstanceKey, type ModuleStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** Where an expression of the `.tf` source is evaluated. */
@@ -202,10 +202,18 @@ export class SourceValues {
     }
   }
 
+  /** By the module path's text, for paths built afresh (a parent's path is a slice of its child's). */
+  private readonly perModulePath = new Map<string, ModuleValues>();
+
   private valuesOf(module: readonly ModuleStep[]): ModuleValues {
     let values = this.perModule.get(module);
     if (values === undefined) {
-      values = { locals: new Map(), variables: new Map(), resources: new Map(), forEach: new Map() };
+      const path = modulePrefix(module);
+      values = this.perModulePath.get(path);
+      if (values === undefined) {
+        values = { locals: new Map(), variables: new Map(), resources: new Map(), forEach: new Map() };
+        this.perModulePath.set(path, values);
+      }
       this.perModule.set(module, values);
     }
     return values;
