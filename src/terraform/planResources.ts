@@ -87,16 +87,7 @@ export class PlanResources {
       if (after !== null) warnings.push({ address, message: 'change.after is not an object; skipped' });
       return;
     }
-    this.add({
-      address: canonical,
-      module: parsed.module,
-      type: parsed.type,
-      name: parsed.name,
-      ...(parsed.key !== undefined ? { key: parsed.key } : {}),
-      values: after,
-      unknown: body['after_unknown'] ?? {},
-      created: actions.includes('create'),
-    });
+    this.add(parsed, after, body['after_unknown'] ?? {}, actions.includes('create'));
   }
 
   private addModuleValues(module: unknown, planned: boolean): void {
@@ -112,17 +103,8 @@ export class PlanResources {
         if (this.byAddress.has(canonical) || this.deleted.has(canonical)) continue;
         const values = resource['values'];
         if (!isObject(values)) continue;
-        this.add({
-          address: canonical,
-          module: parsed.module,
-          type: parsed.type,
-          name: parsed.name,
-          ...(parsed.key !== undefined ? { key: parsed.key } : {}),
-          values,
-          // planned_values leaves unknown values out; without resource_changes we cannot tell them from unset.
-          unknown: {},
-          created: planned,
-        });
+        // planned_values leaves unknown values out; without resource_changes we cannot tell them from unset.
+        this.add(parsed, values, {}, planned);
       }
     }
     const children = module['child_modules'];
@@ -168,7 +150,8 @@ export class PlanResources {
     return parsed === undefined ? undefined : { ...parsed, address: formatResourceAddress(parsed) };
   }
 
-  private add(resource: PlanResource): void {
+  private add(parsed: ResourceAddress & { address: string }, values: JsonObject, unknown: unknown, created: boolean): void {
+    const resource: PlanResource = { address: parsed.address, module: parsed.module, type: parsed.type, name: parsed.name, ...(parsed.key !== undefined ? { key: parsed.key } : {}), values, unknown, created };
     this.byAddress.set(resource.address, resource);
     const resourceAddress = formatResource({ module: resource.module, mode: 'managed', type: resource.type, name: resource.name });
     const list = this.byResource.get(resourceAddress);

@@ -8,7 +8,7 @@ import type { PlanResource } from '../../terraform/planResources.js';
 import { expressionAt, valueAt } from '../../terraform/planValue.js';
 import type { Scope } from '../../terraform/referenceResolver.js';
 import type { Frame } from '../../terraform/sourceValues.js';
-import type { TerraformSources } from '../../terraform/terraformSources.js';
+import type { SourceBlock, TerraformSources } from '../../terraform/terraformSources.js';
 import { AttributeReader } from './attributeReader.js';
 import { knownState, UNKNOWN_WITHOUT_CONFIG, UNSET, type AttributeState } from './attributeState.js';
 import type { PlanContext } from './planContext.js';
@@ -18,6 +18,7 @@ export class ResourceView extends AttributeReader {
   readonly config: ConfigResource | undefined;
   readonly scope: Scope;
   private cachedLocation: SourceLocation | null | undefined;
+  private cachedBlock: SourceBlock | null | undefined;
   private cachedFrame: Frame | undefined;
 
   constructor(
@@ -35,6 +36,15 @@ export class ResourceView extends AttributeReader {
 
   get address(): string {
     return this.resource.address;
+  }
+
+  /** The resource's block in the `.tf` source, looked up once. */
+  get sourceBlock(): SourceBlock | undefined {
+    if (this.cachedBlock === undefined) {
+      const { context, resource } = this;
+      this.cachedBlock = context.sources.resourceBlock(context.config.module(resource.module)?.dir, 'managed', resource.type, resource.name) ?? null;
+    }
+    return this.cachedBlock ?? undefined;
   }
 
   /** The resource block's location, looked up once. */
@@ -72,7 +82,7 @@ export class ResourceView extends AttributeReader {
    * a function or a condition computes. Undefined when the source is not found.
    */
   sourceState(path: readonly PathStep[]): AttributeState | undefined {
-    const block = this.context.sourceBlock(this.resource)?.block;
+    const block = this.sourceBlock?.block;
     const found = block === undefined ? undefined : sourceTokens(this.context.sources, block, path, this.config?.expressions);
     if (found === undefined) return undefined;
     const values = this.context.values;
@@ -125,7 +135,7 @@ export class ResourceView extends AttributeReader {
   }
 
   private writtenAsDynamic(name: string): boolean {
-    const block = this.context.sourceBlock(this.resource)?.block;
+    const block = this.sourceBlock?.block;
     return block !== undefined && this.context.sources.nestedBlocks(block).dynamic.has(name);
   }
 
