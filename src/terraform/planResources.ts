@@ -1,6 +1,6 @@
 import type { InventoryWarning } from '../model/inventory.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
-import { canonicalAddress, compareKeys, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
+import { canonicalAddress, compareKeys, formatKey, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
 
 /** One managed resource instance as it will be after apply. */
 export interface PlanResource {
@@ -127,7 +127,7 @@ export class PlanResources {
    * The plan spells out `type`, `name`, `index` and `module_address` next to `address`; using
    * them avoids parsing every address (a large plan has hundreds of thousands).
    */
-  private addressOf(entry: JsonObject, address: string): (ResourceAddress & { address: string }) | undefined {
+  private addressOf(entry: JsonObject, address: string): ParsedAddress | undefined {
     const type = entry['type'];
     const name = entry['name'];
     const index = entry['index'];
@@ -140,20 +140,20 @@ export class PlanResources {
       }
       if (module !== undefined) {
         const parsed: ResourceAddress = { module, mode: 'managed', type: this.intern(type), name: this.intern(name), ...(index !== undefined ? { key: index } : {}) };
-        const canonical = formatResourceAddress(parsed);
+        const resourceAddress = formatResource(parsed);
+        const canonical = `${resourceAddress}${formatKey(parsed.key)}`;
         // Keep the plan's own (flat) string when it is already canonical: it is what other parts refer to.
-        if (canonical === address) return { ...parsed, address };
-        if (canonicalAddress(address) === canonical) return { ...parsed, address: canonical };
+        if (canonical === address) return { parsed, address, resourceAddress };
+        if (canonicalAddress(address) === canonical) return { parsed, address: canonical, resourceAddress };
       }
     }
     const parsed = parseResourceAddress(address);
-    return parsed === undefined ? undefined : { ...parsed, address: formatResourceAddress(parsed) };
+    return parsed === undefined ? undefined : { parsed, address: formatResourceAddress(parsed), resourceAddress: formatResource(parsed) };
   }
 
-  private add(parsed: ResourceAddress & { address: string }, values: JsonObject, unknown: unknown, created: boolean): void {
-    const resource: PlanResource = { address: parsed.address, module: parsed.module, type: parsed.type, name: parsed.name, ...(parsed.key !== undefined ? { key: parsed.key } : {}), values, unknown, created };
-    this.byAddress.set(resource.address, resource);
-    const resourceAddress = formatResource({ module: resource.module, mode: 'managed', type: resource.type, name: resource.name });
+  private add({ parsed, address, resourceAddress }: ParsedAddress, values: JsonObject, unknown: unknown, created: boolean): void {
+    const resource: PlanResource = { address, module: parsed.module, type: parsed.type, name: parsed.name, ...(parsed.key !== undefined ? { key: parsed.key } : {}), values, unknown, created };
+    this.byAddress.set(address, resource);
     const list = this.byResource.get(resourceAddress);
     if (list === undefined) this.byResource.set(resourceAddress, [resource]);
     else list.push(resource);
@@ -176,6 +176,13 @@ export class PlanResources {
     }
     if (resource.module.length > 0) this.seenModules.add(resource.module);
   }
+}
+
+/** An address read from the plan: its parts, its canonical text, and the text of its resource (without the key). */
+interface ParsedAddress {
+  readonly parsed: ResourceAddress;
+  readonly address: string;
+  readonly resourceAddress: string;
 }
 
 function moduleCallKey(parent: readonly ModuleStep[], call: string): string {
