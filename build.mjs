@@ -18,15 +18,18 @@ const common = {
   banner: { js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/index.js' });
+// The benchmark builds into a folder of its own, so that it never touches the committed dist/.
+const out = process.env.CLB_GUARD_BUILD_DIR ?? 'dist';
+
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: `${out}/index.js` });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outfile: `${out}/cli.js`,
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
 
 // The bundle embeds tree-sitter and its HCL grammar; their licences ship beside it.
-mkdirSync('dist/licenses', { recursive: true });
-copyFileSync('node_modules/web-tree-sitter/LICENSE', 'dist/licenses/web-tree-sitter.LICENSE');
-copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', 'dist/licenses/tree-sitter-hcl.LICENSE');
+mkdirSync(`${out}/licenses`, { recursive: true });
+copyFileSync('node_modules/web-tree-sitter/LICENSE', `${out}/licenses/web-tree-sitter.LICENSE`);
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', `${out}/licenses/tree-sitter-hcl.LICENSE`);

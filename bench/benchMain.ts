@@ -1,86 +1,137 @@
 import { spawnSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureLive, type LiveMeasurement } from './liveBench.js';
-import { measureCheck, measureParse } from './planBench.js';
-import { syntheticPlan, type PlanSize } from './syntheticPlan.js';
+import { writeModulePlan } from './modulePlan.js';
+import { bareParse, findingsHash, fullCheck, readingShare, type ProcessRun } from './planBench.js';
+import { syntheticPlan } from './syntheticPlan.js';
 
 /**
- * The benchmark. The parent generates plans and prints the table; each measurement runs in a
- * child process of this same bundle, so peak RSS belongs to one job alone.
+ * The benchmark. The parent generates plans and prints the tables; every measurement runs in a
+ * process of its own, so that time and peak RSS belong to one job alone. Plan figures compare
+ * whole processes: `clb-guard plan FILE --format json` against a process that reads the same
+ * file and `JSON.parse`s it.
  */
 const args = process.argv.slice(2);
 const dir = process.env.CLB_GUARD_BENCH_DIR ?? '.';
 
 if (args[0] === '--child') {
-  const [, mode, file] = args;
-  if (mode === 'time') {
-    const parseMs = await measureParse(file!, 3);
-    const check = await measureCheck(file!, 2);
-    process.stdout.write(JSON.stringify({ parseMs, checkMs: check.ms, findings: check.findings }));
-  } else {
-    await measureCheck(file!, 1);
-    process.stdout.write(JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
-  }
+  const [, file, tfRoot] = args;
+  process.stdout.write(JSON.stringify(await readingShare(file!, tfRoot!, 2)));
   process.exit(0);
 }
 
 const quick = args.includes('--quick');
+const planOnly = args.includes('--plan-only');
 /** `--live`: only the live-mode measurement (the plan sizes and the oracle are skipped). */
 const liveOnly = args.includes('--live');
-const units = liveOnly ? [] : quick ? [25, 50, 100] : [500, 1000, 2000];
+const cli = join(dir, 'build', 'cli.js');
 
-function child(mode: 'time' | 'rss', file: string): Record<string, number> {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', process.argv[1]!, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+/** Plan reading alone (plan → inventory, no policies) against a bare parse, in one child process. */
+function readingChild(file: string, tfRoot: string): { parseMs: number; readMs: number } {
+  const result = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', file, tfRoot], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`benchmark child failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, number>;
+  return JSON.parse(result.stdout) as { parseMs: number; readMs: number };
 }
 
-interface Row {
-  k: number;
-  size: PlanSize;
-  fileBytes: number;
-  parseMs: number;
-  checkMs: number;
-  maxRssBytes: number;
-  findings: number;
+interface PlanCase {
+  readonly name: string;
+  readonly description: string;
+  readonly fileBytes: number;
+  readonly bare: ProcessRun;
+  readonly check: ProcessRun;
+  readonly reading: { parseMs: number; readMs: number };
+  readonly hash: string;
+  readonly findings: number;
 }
 
-const rows: Row[] = [];
-for (const k of units) {
-  const { plan, size } = syntheticPlan(k);
-  const file = join(dir, `plan-${k}.json`);
-  writeFileSync(file, JSON.stringify(plan));
-  const fileBytes = statSync(file).size;
-  const timing = child('time', file);
-  const memory = child('rss', file);
-  rows.push({ k, size, fileBytes, parseMs: timing.parseMs!, checkMs: timing.checkMs!, maxRssBytes: memory.maxRssBytes!, findings: timing.findings! });
-  process.stderr.write(`measured ${k} CLBs\n`);
+function measurePlan(name: string, description: string, file: string, tfRoot: string, checkRepeats: number): PlanCase {
+  const bare = bareParse(dir, file, 3);
+  const report = join(dir, `${name}.report.json`);
+  const check = fullCheck(dir, cli, file, tfRoot, checkRepeats, report);
+  const { hash, findings } = findingsHash(report);
+  const reading = readingChild(file, tfRoot);
+  process.stderr.write(`measured ${name}\n`);
+  return { name, description, fileBytes: statSync(file).size, bare, check, reading, hash, findings };
 }
 
-const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
-if (rows.length > 0) {
-  console.log('\nPlan mode (synthetic create plans, every ID unknown)');
-  console.log('CLBs   listeners  backends  SGs    rules    file MB  parse ms  check ms  ratio  peak RSS MB  RSS/file  findings');
+type PlanFigures = Record<string, number>;
+
+/** Plan mode: (a) the synthetic create plan at 4S, (b) the real-format module plan at 1×, 2×, 10×. */
+function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, string> } {
+  // (a) The synthetic create plan at 4S (every ID unknown: all linking goes through references).
+  const syntheticK = quick ? 100 : 2000;
+  const emptyRoot = join(dir, 'no-tf');
+  mkdirSync(emptyRoot, { recursive: true });
+  const synthetic = syntheticPlan(syntheticK);
+  const syntheticFile = join(dir, `synthetic-${syntheticK}.json`);
+  writeFileSync(syntheticFile, JSON.stringify(synthetic.plan));
+  const cases: PlanCase[] = [measurePlan(`synthetic-${syntheticK}`, `synthetic create plan, ${synthetic.size.loadBalancers} CLBs / ${synthetic.size.backends} backends / ${synthetic.size.rules} rules`, syntheticFile, emptyRoot, 2)];
+  // (b) The real-format module plan at 1×, 2× and 10× (p20/p21 module instances, with their .tf files).
+  const moduleSizes = quick ? [30, 60, 300] : [300, 600, 3000];
+  for (const instances of moduleSizes) {
+    const { planFile, tfRoot } = writeModulePlan(join(dir, `module-${instances}`), instances);
+    cases.push(measurePlan(`module-${instances}`, `real-format plan, ${instances} module instances of p20/p21`, planFile, tfRoot, 2));
+  }
+
+  const expectedFile = join(process.cwd(), 'bench', 'expectedFindings.json');
+  const expected = existsSync(expectedFile) ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, string>) : {};
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+  console.log('\nPlan mode (whole processes; "bare" reads the file and JSON.parses it, nothing else)');
+  console.log('plan              file MB  bare ms  check ms  ratio  bare RSS MB  check RSS MB  RSS ratio  read ms  parse ms  read/parse  findings  hash');
+  for (const c of cases) {
+    console.log(
+      [
+        c.name.padEnd(16),
+        mb(c.fileBytes).padStart(8),
+        c.bare.ms.toFixed(0).padStart(8),
+        c.check.ms.toFixed(0).padStart(9),
+        (c.check.ms / c.bare.ms).toFixed(2).padStart(6),
+        mb(c.bare.maxRssBytes).padStart(12),
+        mb(c.check.maxRssBytes).padStart(13),
+        (c.check.maxRssBytes / c.bare.maxRssBytes).toFixed(2).padStart(10),
+        c.reading.readMs.toFixed(0).padStart(8),
+        c.reading.parseMs.toFixed(0).padStart(9),
+        (c.reading.readMs / c.reading.parseMs).toFixed(2).padStart(11),
+        String(c.findings).padStart(9),
+        ` ${c.hash}`,
+      ].join(' '),
+    );
+  }
+  const [syntheticCase, small, double, large] = cases as [PlanCase, PlanCase, PlanCase, PlanCase];
+  const planFigures = {
+    syntheticRatio: round(syntheticCase.check.ms / syntheticCase.bare.ms),
+    moduleRatio: round(large.check.ms / large.bare.ms),
+    syntheticRssRatio: round(syntheticCase.check.maxRssBytes / syntheticCase.bare.maxRssBytes),
+    moduleRssRatio: round(large.check.maxRssBytes / large.bare.maxRssBytes),
+    scaling2x: round(double.check.ms / small.check.ms),
+    scaling10x: round(large.check.ms / small.check.ms),
+    syntheticReadRatio: round(syntheticCase.reading.readMs / syntheticCase.reading.parseMs),
+    moduleReadRatio: round(large.reading.readMs / large.reading.parseMs),
+  };
+  const hashes = Object.fromEntries(cases.map((c) => [c.name, c.hash]));
+  const checks: [string, number | string, string, boolean][] = [
+    ['full check / bare parse, synthetic 4S', planFigures.syntheticRatio, '<= 2.0 (aim 1.5)', planFigures.syntheticRatio <= 2],
+    ['full check / bare parse, module plan', planFigures.moduleRatio, '<= 2.0 (aim 1.5)', planFigures.moduleRatio <= 2],
+    ['peak RSS / bare parse, synthetic 4S', planFigures.syntheticRssRatio, '<= 1.25', planFigures.syntheticRssRatio <= 1.25],
+    ['peak RSS / bare parse, module plan', planFigures.moduleRssRatio, '<= 1.25', planFigures.moduleRssRatio <= 1.25],
+    ['scaling, module plan 2x', planFigures.scaling2x, '<= 2.1', planFigures.scaling2x <= 2.1],
+    ['scaling, module plan 10x', planFigures.scaling10x, '<= 10.5', planFigures.scaling10x <= 10.5],
+    ...cases.map((c): [string, string, string, boolean] => [`findings hash, ${c.name}`, c.hash, expected[c.name] ?? '(none committed)', expected[c.name] === c.hash]),
+  ];
+  console.log('\nfigure                                   measured          target            ');
+  for (const [what, measured, target, pass] of checks) console.log(`${what.padEnd(40)} ${String(measured).padEnd(17)} ${target.padEnd(17)} ${pass ? 'pass' : 'FAIL'}`);
+  console.log(`reading only (plan -> inventory) / bare parse, in one process: synthetic ${planFigures.syntheticReadRatio}, module ${planFigures.moduleReadRatio} (no target; the rest of the check is policy evaluation and the report)`);
+  return { planFigures, hashes };
 }
-for (const r of rows) {
-  console.log(
-    [
-      String(r.size.loadBalancers).padEnd(6),
-      String(r.size.listeners).padEnd(10),
-      String(r.size.backends).padEnd(9),
-      String(r.size.securityGroups).padEnd(6),
-      String(r.size.rules).padEnd(8),
-      mb(r.fileBytes).padStart(7),
-      r.parseMs.toFixed(0).padStart(9),
-      r.checkMs.toFixed(0).padStart(9),
-      (r.checkMs / r.parseMs).toFixed(2).padStart(6),
-      mb(r.maxRssBytes).padStart(12),
-      (r.maxRssBytes / r.fileBytes).toFixed(2).padStart(9),
-      String(r.findings).padStart(9),
-    ].join(' '),
-  );
+
+const plan = liveOnly ? undefined : measurePlans();
+
+if (planOnly) {
+  console.log(JSON.stringify({ plan: plan?.planFigures, hashes: plan?.hashes, quick, planOnly }));
+  process.exit(0);
 }
+
 const liveClbs = quick ? 40 : 1000;
 const live: LiveMeasurement[] = [];
 for (const throttle of [0, 0.3]) {
@@ -110,24 +161,18 @@ for (const m of live) {
 const clean = live[0]!;
 const throttled = live[1]!;
 if (Object.keys(clean.overMinimum).length > 0) console.log(`actions above their minimum (calls, minimum): ${JSON.stringify(clean.overMinimum)}`);
-const largest = rows[rows.length - 1];
-const middle = rows[rows.length - 2];
 const figures = {
-  ...(largest && middle
-    ? { planRatio: round(largest.checkMs / largest.parseMs), rssRatio: round(largest.maxRssBytes / largest.fileBytes), scaling: round(largest.checkMs / middle.checkMs) }
-    : {}),
+  ...(plan ? { plan: plan.planFigures, hashes: plan.hashes } : {}),
   liveCallRatio: round(clean.calls / clean.minCalls),
   liveTimeRatio: round(clean.seconds / clean.perActionSeconds),
   liveTimeRatioPhased: round(clean.seconds / clean.phasedSeconds),
   liveThrottled: { callRatio: round(throttled.calls / throttled.minCalls), timeRatio: round(throttled.seconds / throttled.perActionSeconds), complete: throttled.complete },
-  targets: { planRatio: 1.5, rssRatio: 3, scaling: 2.2, liveCallRatio: 1.1, liveTimeRatio: 1.25, liveThrottledTimeRatio: 2 },
-  sizes: rows.map((r) => ({ ...r.size, fileBytes: r.fileBytes })),
+  targets: { planRatio: 2, rssRatio: 1.25, scaling2x: 2.1, scaling10x: 10.5, liveCallRatio: 1.1, liveTimeRatio: 1.25, liveThrottledTimeRatio: 2 },
   quick,
   liveOnly,
 };
-const planLine = largest && middle ? `planRatio ${figures.planRatio} (target <= 1.5), rssRatio ${figures.rssRatio} (target <= 3), scaling ${figures.scaling} (target <= 2.2), ` : '';
 console.log(
-  `\n${planLine}liveCallRatio ${figures.liveCallRatio} (target <= 1.1), liveTimeRatio ${figures.liveTimeRatio} against the per-action floor (target <= 1.25; ${figures.liveTimeRatioPhased} against the phased sum), throttled 30%: time ${figures.liveThrottled.timeRatio} (target <= 2, complete ${throttled.complete})`,
+  `\nliveCallRatio ${figures.liveCallRatio} (target <= 1.1), liveTimeRatio ${figures.liveTimeRatio} against the per-action floor (target <= 1.25; ${figures.liveTimeRatioPhased} against the phased sum), throttled 30%: time ${figures.liveThrottled.timeRatio} (target <= 2, complete ${throttled.complete})`,
 );
 console.log(JSON.stringify(figures));
 

@@ -1,6 +1,6 @@
 import type { InventoryWarning } from '../model/inventory.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
-import { canonicalAddress, compareKeys, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
+import { canonicalAddress, compareKeys, formatKey, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
 
 /** One managed resource instance as it will be after apply. */
 export interface PlanResource {
@@ -29,8 +29,8 @@ export class PlanResources {
   private readonly byType = new Map<string, PlanResource[]>();
   /** Addresses the plan deletes: never read from prior state. */
   private readonly deleted = new Set<string>();
-  /** Module instances that hold at least one resource, for `module.x` references without a key. */
-  private readonly moduleInstances = new Map<string, ModuleStep[][]>();
+  /** Module instances that hold at least one resource, for `module.x` references without a key; sorted when first asked. */
+  private readonly moduleInstances = new Map<string, { readonly byKey: Map<InstanceKey | undefined, ModuleStep[]>; sorted: ModuleStep[][] | undefined }>();
 
   constructor(document: PlanDocument, warnings: InventoryWarning[]) {
     document.resourceChanges.forEach((change, index) => this.addChange(change, index, warnings));
@@ -47,7 +47,10 @@ export class PlanResources {
 
   /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
   moduleInstancesOf(parent: readonly ModuleStep[], call: string): readonly (readonly ModuleStep[])[] {
-    return this.moduleInstances.get(moduleCallKey(parent, call)) ?? [];
+    const known = this.moduleInstances.get(moduleCallKey(parent, call));
+    if (known === undefined) return [];
+    known.sorted ??= [...known.byKey.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, instance]) => instance);
+    return known.sorted;
   }
 
   /** Instances of one resource type, in plan order. */
@@ -84,16 +87,7 @@ export class PlanResources {
       if (after !== null) warnings.push({ address, message: 'change.after is not an object; skipped' });
       return;
     }
-    this.add({
-      address: canonical,
-      module: parsed.module,
-      type: parsed.type,
-      name: parsed.name,
-      ...(parsed.key !== undefined ? { key: parsed.key } : {}),
-      values: after,
-      unknown: body['after_unknown'] ?? {},
-      created: actions.includes('create'),
-    });
+    this.add(parsed, after, body['after_unknown'] ?? {}, actions.includes('create'));
   }
 
   private addModuleValues(module: unknown, planned: boolean): void {
@@ -109,17 +103,8 @@ export class PlanResources {
         if (this.byAddress.has(canonical) || this.deleted.has(canonical)) continue;
         const values = resource['values'];
         if (!isObject(values)) continue;
-        this.add({
-          address: canonical,
-          module: parsed.module,
-          type: parsed.type,
-          name: parsed.name,
-          ...(parsed.key !== undefined ? { key: parsed.key } : {}),
-          values,
-          // planned_values leaves unknown values out; without resource_changes we cannot tell them from unset.
-          unknown: {},
-          created: planned,
-        });
+        // planned_values leaves unknown values out; without resource_changes we cannot tell them from unset.
+        this.add(parsed, values, {}, planned);
       }
     }
     const children = module['child_modules'];
@@ -142,7 +127,7 @@ export class PlanResources {
    * The plan spells out `type`, `name`, `index` and `module_address` next to `address`; using
    * them avoids parsing every address (a large plan has hundreds of thousands).
    */
-  private addressOf(entry: JsonObject, address: string): (ResourceAddress & { address: string }) | undefined {
+  private addressOf(entry: JsonObject, address: string): ParsedAddress | undefined {
     const type = entry['type'];
     const name = entry['name'];
     const index = entry['index'];
@@ -155,19 +140,20 @@ export class PlanResources {
       }
       if (module !== undefined) {
         const parsed: ResourceAddress = { module, mode: 'managed', type: this.intern(type), name: this.intern(name), ...(index !== undefined ? { key: index } : {}) };
-        const canonical = formatResourceAddress(parsed);
+        const resourceAddress = formatResource(parsed);
+        const canonical = `${resourceAddress}${formatKey(parsed.key)}`;
         // Keep the plan's own (flat) string when it is already canonical: it is what other parts refer to.
-        if (canonical === address) return { ...parsed, address };
-        if (canonicalAddress(address) === canonical) return { ...parsed, address: canonical };
+        if (canonical === address) return { parsed, address, resourceAddress };
+        if (canonicalAddress(address) === canonical) return { parsed, address: canonical, resourceAddress };
       }
     }
     const parsed = parseResourceAddress(address);
-    return parsed === undefined ? undefined : { ...parsed, address: formatResourceAddress(parsed) };
+    return parsed === undefined ? undefined : { parsed, address: formatResourceAddress(parsed), resourceAddress: formatResource(parsed) };
   }
 
-  private add(resource: PlanResource): void {
-    this.byAddress.set(resource.address, resource);
-    const resourceAddress = formatResource({ module: resource.module, mode: 'managed', type: resource.type, name: resource.name });
+  private add({ parsed, address, resourceAddress }: ParsedAddress, values: JsonObject, unknown: unknown, created: boolean): void {
+    const resource: PlanResource = { address, module: parsed.module, type: parsed.type, name: parsed.name, ...(parsed.key !== undefined ? { key: parsed.key } : {}), values, unknown, created };
+    this.byAddress.set(address, resource);
     const list = this.byResource.get(resourceAddress);
     if (list === undefined) this.byResource.set(resourceAddress, [resource]);
     else list.push(resource);
@@ -177,16 +163,26 @@ export class PlanResources {
     for (let depth = 1; depth <= resource.module.length && !this.seenModules.has(resource.module); depth++) {
       const instance = resource.module.slice(0, depth);
       const key = moduleCallKey(instance.slice(0, -1), instance[depth - 1]!.name);
-      const known = this.moduleInstances.get(key) ?? [];
-      const last = instance[depth - 1]!;
-      if (!known.some((m) => m[depth - 1]!.key === last.key)) {
-        known.push(instance);
-        known.sort((a, b) => compareKeys(a[depth - 1]!.key, b[depth - 1]!.key));
+      let known = this.moduleInstances.get(key);
+      if (known === undefined) {
+        known = { byKey: new Map(), sorted: undefined };
         this.moduleInstances.set(key, known);
+      }
+      const last = instance[depth - 1]!.key;
+      if (!known.byKey.has(last)) {
+        known.byKey.set(last, instance);
+        known.sorted = undefined;
       }
     }
     if (resource.module.length > 0) this.seenModules.add(resource.module);
   }
+}
+
+/** An address read from the plan: its parts, its canonical text, and the text of its resource (without the key). */
+interface ParsedAddress {
+  readonly parsed: ResourceAddress;
+  readonly address: string;
+  readonly resourceAddress: string;
 }
 
 function moduleCallKey(parent: readonly ModuleStep[], call: string): string {

@@ -3,7 +3,7 @@ import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
 import { listElements, referencesIn } from './hclScanner.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
-import { formatResource, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
+import { formatKey, formatResource, modulePrefix, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** What a configuration expression stands for, as far as the plan lets us see. */
@@ -53,6 +53,18 @@ export class ReferenceResolver {
     };
   }
 
+  private readonly traversals = new Map<string, readonly TraversalStep[] | undefined>();
+
+  /** A reference string read once: a large plan writes the same few thousand references a hundred thousand times. */
+  private traversal(text: string): readonly TraversalStep[] | undefined {
+    let steps = this.traversals.get(text);
+    if (steps === undefined && !this.traversals.has(text)) {
+      steps = parseTraversal(text);
+      this.traversals.set(text, steps);
+    }
+    return steps;
+  }
+
   /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
   resolve(expression: unknown, scope: Scope, depth = 0): Resolved[] {
     if (!isObject(expression)) return [];
@@ -85,13 +97,13 @@ export class ReferenceResolver {
       kept.push(...values);
     }
     if (kept.length === 1) {
-      const steps = parseTraversal(kept[0]!);
+      const steps = this.traversal(kept[0]!);
       return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
     }
     const out: Resolved[] = [];
     const seen = new Set<string>();
     for (const reference of kept) {
-      const steps = parseTraversal(reference);
+      const steps = this.traversal(reference);
       if (steps === undefined) continue;
       for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
         const id = item.kind === 'resource' ? `r:${item.resource.address}:${item.attribute.join('.')}` : item.kind === 'constant' ? undefined : `${item.kind}:${item.reason}`;
@@ -158,11 +170,12 @@ export class ReferenceResolver {
     const keyStep = steps[2];
     const key = keyStep !== undefined && 'key' in keyStep ? keyStep.key : undefined;
     const attribute = pathOf(steps.slice(key === undefined ? 2 : 3));
-    const instances = this.resources.instancesOf(formatResource({ module: scope.module, mode: 'managed', type, name }));
+    const resourceAddress = formatResource({ module: scope.module, mode: 'managed', type, name });
     if (key !== undefined) {
-      const instance = instances.find((r) => r.key === key);
+      const instance = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
       return instance === undefined ? [] : [{ kind: 'resource', resource: instance, attribute }];
     }
+    const instances = this.resources.instancesOf(resourceAddress);
     const keyed = instances.length > 1 || instances[0]?.key !== undefined;
     if (keyed && (sameKey || !alone)) {
       const address = formatResource({ module: scope.module, mode: 'managed', type, name });
@@ -174,7 +187,7 @@ export class ReferenceResolver {
   }
 
   private variable(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
-    const cacheKey = `${JSON.stringify(module)}|${name}`;
+    const cacheKey = `${modulePrefix(module)}|${name}`;
     const cached = this.variableCache.get(cacheKey);
     if (cached !== undefined) return cached;
     let result: Resolved[];
@@ -203,7 +216,7 @@ export class ReferenceResolver {
 
   /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
   private local(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
-    const cacheKey = `${JSON.stringify(module)}|${name}`;
+    const cacheKey = `${modulePrefix(module)}|${name}`;
     const cached = this.localCache.get(cacheKey);
     if (cached !== undefined) return cached;
     this.localCache.set(cacheKey, [{ kind: 'opaque', reason: `local.${name} refers to itself` }]);

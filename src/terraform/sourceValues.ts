@@ -1,12 +1,12 @@
 import { evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type EvalHost, type Value } from './evaluate.js';
 import { render, type Expr } from './expression.js';
 import type { ConfigurationTree } from './configurationTree.js';
-import type { HclToken } from './hclScanner.js';
+import type { HclAttribute, HclToken } from './hclScanner.js';
 import type { PathStep } from './attributePath.js';
 import { valueAt } from './planValue.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
-import { formatKey, formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';
+import { formatKey, formatResource, modulePrefix, type InstanceKey, type ModuleStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** Where an expression of the `.tf` source is evaluated. */
@@ -44,7 +44,12 @@ const MAX_DEPTH = 32;
  * cannot be decided stays unknown with the expression in its reason.
  */
 export class SourceValues {
-  private readonly locals = new Map<string, Value>();
+  /**
+   * Per module instance (its path, shared by all its resources), what every expression there
+   * sees alike: locals, `type.name` values, and `for_each` collections (by source attribute).
+   * Without them each of N instances would evaluate the same collection again: N² work.
+   */
+  private readonly perModule = new WeakMap<readonly ModuleStep[], ModuleValues>();
   private depth = 0;
 
   constructor(
@@ -64,7 +69,12 @@ export class SourceValues {
     const eachValue = (): Value => {
       if (cached !== undefined) return cached;
       if (forEach !== undefined) {
-        const collection = this.evaluateTokens(forEach.tokens, { module, scope: { module } });
+        const collections = this.valuesOf(module).forEach;
+        let collection = collections.get(forEach);
+        if (collection === undefined) {
+          collection = this.evaluateTokens(forEach.tokens, { module, scope: { module } });
+          collections.set(forEach, collection);
+        }
         cached = elementOf(collection, resource.key, 'each.value');
       } else cached = this.fromResolved(this.resolver.resolveReferences(['each.value'], scope), 'each.value');
       return cached;
@@ -192,8 +202,36 @@ export class SourceValues {
     }
   }
 
+  /** By the module path's text, for paths built afresh (a parent's path is a slice of its child's). */
+  private readonly perModulePath = new Map<string, ModuleValues>();
+
+  private valuesOf(module: readonly ModuleStep[]): ModuleValues {
+    let values = this.perModule.get(module);
+    if (values === undefined) {
+      const path = modulePrefix(module);
+      values = this.perModulePath.get(path);
+      if (values === undefined) {
+        values = { locals: new Map(), variables: new Map(), resources: new Map(), forEach: new Map() };
+        this.perModulePath.set(path, values);
+      }
+      this.perModule.set(module, values);
+    }
+    return values;
+  }
+
   /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
   private resourceValue(type: string, name: string, module: readonly ModuleStep[]): Value {
+    const known = this.valuesOf(module).resources;
+    const key = `${type}.${name}`;
+    let value = known.get(key);
+    if (value === undefined) {
+      value = this.buildResourceValue(type, name, module);
+      known.set(key, value);
+    }
+    return value;
+  }
+
+  private buildResourceValue(type: string, name: string, module: readonly ModuleStep[]): Value {
     const address = formatResource({ module, mode: 'managed', type, name });
     const instances = this.resources.instancesOf(address);
     const config = this.config.resource(module, 'managed', type, name);
@@ -217,7 +255,18 @@ export class SourceValues {
     return new Unknown(`${address} is not in this plan`);
   }
 
+  /** `var.NAME`: the same for every expression of one module instance, so computed once there. */
   private variable(name: string, frame: Frame): Value {
+    const known = this.valuesOf(frame.module).variables;
+    let value = known.get(name);
+    if (value === undefined) {
+      value = this.computeVariable(name, frame);
+      known.set(name, value);
+    }
+    return value;
+  }
+
+  private computeVariable(name: string, frame: Frame): Value {
     const module = frame.module;
     if (module.length === 0) {
       if (this.rootVariables.has(name)) return plainValue(this.rootVariables.get(name));
@@ -232,13 +281,13 @@ export class SourceValues {
   }
 
   private local(name: string, module: readonly ModuleStep[]): Value {
-    const key = `${JSON.stringify(module)}|${name}`;
-    const cached = this.locals.get(key);
+    const locals = this.valuesOf(module).locals;
+    const cached = locals.get(name);
     if (cached !== undefined) return cached;
-    this.locals.set(key, new Unknown(`local.${name} refers to itself`));
+    locals.set(name, new Unknown(`local.${name} refers to itself`));
     const found = this.sources.local(this.config.module(module)?.dir, name);
     const value = found === undefined ? new Unknown(`local.${name} (locals are not in the plan JSON and the .tf files were not found)`) : this.evaluateTokens(found.attribute.tokens, { module, scope: { module } });
-    this.locals.set(key, value);
+    locals.set(name, value);
     return value;
   }
 
@@ -253,6 +302,13 @@ export class SourceValues {
     if (items.length === 0) return new Unknown(`${text} is known only after apply`);
     return new Opaque({ kind: 'items', items } satisfies Handle, text);
   }
+}
+
+interface ModuleValues {
+  readonly locals: Map<string, Value>;
+  readonly variables: Map<string, Value>;
+  readonly resources: Map<string, Value>;
+  readonly forEach: Map<HclAttribute, Value>;
 }
 
 /** A JSON value from the plan as an evaluator value. */

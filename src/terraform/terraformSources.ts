@@ -15,6 +15,14 @@ export interface SourceAttribute {
   readonly attribute: HclAttribute;
 }
 
+/** A block's nested blocks by type, and the types written as `dynamic "TYPE"`. */
+export interface NestedBlocks {
+  readonly byType: ReadonlyMap<string, readonly HclBlock[]>;
+  readonly dynamic: ReadonlySet<string>;
+}
+
+const NO_BLOCKS: readonly HclBlock[] = [];
+
 interface ScannedDirectory {
   readonly resources: ReadonlyMap<string, SourceBlock>;
   readonly locals: ReadonlyMap<string, SourceAttribute>;
@@ -62,6 +70,7 @@ export const diskTfFiles: TfFileReader = {
  */
 export class TerraformSources {
   private readonly directories = new Map<string, ScannedDirectory>();
+  private readonly nested = new WeakMap<HclBlock, NestedBlocks>();
 
   constructor(
     private readonly repoRoot: string,
@@ -71,6 +80,32 @@ export class TerraformSources {
   resourceBlock(dir: string | undefined, mode: 'managed' | 'data', type: string, name: string): SourceBlock | undefined {
     if (dir === undefined) return undefined;
     return this.scan(dir).resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+  }
+
+  /**
+   * The nested blocks of a block, indexed once: readers ask for the i-th `ingress` of a block
+   * with thousands, for each of its attributes.
+   */
+  nestedBlocks(block: HclBlock): NestedBlocks {
+    let index = this.nested.get(block);
+    if (index === undefined) {
+      const byType = new Map<string, HclBlock[]>();
+      const dynamic = new Set<string>();
+      for (const nested of block.blocks) {
+        const list = byType.get(nested.type);
+        if (list === undefined) byType.set(nested.type, [nested]);
+        else list.push(nested);
+        if (nested.type === 'dynamic' && nested.labels[0] !== undefined) dynamic.add(nested.labels[0]);
+      }
+      index = { byType, dynamic };
+      this.nested.set(block, index);
+    }
+    return index;
+  }
+
+  /** The nested blocks of one type (`ingress`), in source order. */
+  blocksOfType(block: HclBlock, type: string): readonly HclBlock[] {
+    return this.nestedBlocks(block).byType.get(type) ?? NO_BLOCKS;
   }
 
   local(dir: string | undefined, name: string): SourceAttribute | undefined {

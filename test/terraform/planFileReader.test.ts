@@ -20,7 +20,7 @@ function write(name: string, value: unknown): string {
   return path;
 }
 
-describe('reading the plan file in chunks', () => {
+describe('reading the plan file', () => {
   it.each(['demo', 'p20-scenario-clb-backends', 'p21-scenario-update'])('gives the same inventory as parsing the whole text (%s)', (name) => {
     const path = join(FIXTURES, name, 'plan.json');
     const options = { file: 'plan.json', tfRoot: join(FIXTURES, name, name === 'demo' ? '.' : 'config'), repoRoot: REPO_ROOT };
@@ -50,7 +50,7 @@ describe('reading the plan file in chunks', () => {
     expect(inventory.aliases.get('vpc-b')).toBe('tencentcloud_vpc.b');
   });
 
-  it('finds values whose strings hold braces, quotes and escapes across chunk boundaries', () => {
+  it('reads values whose strings hold braces, quotes, escapes and non-ASCII text', () => {
     const tricky = 'a "}]{[ \\ b \u00e9\u4e2d ' + 'x'.repeat(700);
     const changes = Array.from({ length: 4000 }, (_, i) => ({
       address: `tencentcloud_vpc.v${i}`,
@@ -68,7 +68,7 @@ describe('reading the plan file in chunks', () => {
     expect(plan['complete']).toBe(true);
   });
 
-  it('leaves anything it does not expect to the whole-text parser, which says what is wrong', () => {
+  it('says what is wrong with invalid JSON, and leaves unexpected shapes to the plan reader', () => {
     expect(() => stream(write('bad.json', '{"format_version": "1.2", "resource_changes": [{"a": tru}]}'))).toThrow(/not JSON/);
     expect(stream(write('array.json', '[1, 2]'))).toEqual([1, 2]);
     expect(stream(write('nested.json', '{"resource_changes": {"not": "a list"}, "format_version": "1.2"}'))).toEqual({ resource_changes: { not: 'a list' }, format_version: '1.2' });
@@ -89,7 +89,7 @@ describe('hostile plan files', () => {
     ['a key without a colon in a skipped object', plan('"values": {"a" 1}')],
     ['a number with a leading zero', plan('"planned_values": {"a": 012}')],
     ['a mismatched closer', plan('"planned_values": {"a": [1}]')],
-  ])('refuses damage %s, where the streaming reader skips', (_name, text) => {
+  ])('refuses damage %s, a section no check reads', (_name, text) => {
     expect(() => stream(write('damaged.json', text))).toThrow(/not JSON|truncated/);
   });
 
@@ -110,6 +110,20 @@ describe('hostile plan files', () => {
     } catch (error) {
       expect((error as InputError).place).toMatch(/^line 1 column \d+$/);
     }
+  });
+
+  it('checks the depth of a large file on a worker thread, refusing it with the place, or reading it', () => {
+    // Past the size from which the depth is checked beside the parse rather than in line.
+    const padding = 'x'.repeat(17 << 20);
+    const deepLarge = `{"format_version": "1.2", "resource_changes": [], "output_changes": {"pad": "${padding}"},\n"checks": ${deep(1000)}}`;
+    expect(() => stream(write('deep-large.json', deepLarge))).toThrow(new RegExp(`nested deeper than ${MAX_PLAN_DEPTH} levels`));
+    try {
+      stream(write('deep-large.json', deepLarge));
+    } catch (error) {
+      expect((error as InputError).place).toBe(`line 2 column ${10 + MAX_PLAN_DEPTH}`) // the 256th `[` opens level 257;
+    }
+    const within = `{"format_version": "1.2", "resource_changes": [], "output_changes": {"pad": "${padding}", "quoted": "[[[[{{{{\\"]]"}, "checks": ${deep(MAX_PLAN_DEPTH - 5)}}`;
+    expect(stream(write('within-large.json', within))).toMatchObject({ format_version: '1.2', resource_changes: [] });
   });
 
   it('accepts nesting up to the limit', () => {

@@ -47,8 +47,9 @@ export class PlanContext {
     this.warnings.push({ address: typeof resource === 'string' ? resource : resource.address, message });
   }
 
+  /** The resource's block in the `.tf` source, looked up once per resource (readers ask for it per attribute). */
   sourceBlock(resource: PlanResource): SourceBlock | undefined {
-    return this.sources.resourceBlock(this.config.module(resource.module)?.dir, 'managed', resource.type, resource.name);
+    return this.view(resource).sourceBlock;
   }
 
   location(resource: PlanResource): SourceLocation | undefined {

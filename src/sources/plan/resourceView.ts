@@ -8,6 +8,7 @@ import type { PlanResource } from '../../terraform/planResources.js';
 import { expressionAt, valueAt } from '../../terraform/planValue.js';
 import type { Scope } from '../../terraform/referenceResolver.js';
 import type { Frame } from '../../terraform/sourceValues.js';
+import type { SourceBlock, TerraformSources } from '../../terraform/terraformSources.js';
 import { AttributeReader } from './attributeReader.js';
 import { knownState, UNKNOWN_WITHOUT_CONFIG, UNSET, type AttributeState } from './attributeState.js';
 import type { PlanContext } from './planContext.js';
@@ -17,6 +18,7 @@ export class ResourceView extends AttributeReader {
   readonly config: ConfigResource | undefined;
   readonly scope: Scope;
   private cachedLocation: SourceLocation | null | undefined;
+  private cachedBlock: SourceBlock | null | undefined;
   private cachedFrame: Frame | undefined;
 
   constructor(
@@ -34,6 +36,15 @@ export class ResourceView extends AttributeReader {
 
   get address(): string {
     return this.resource.address;
+  }
+
+  /** The resource's block in the `.tf` source, looked up once. */
+  get sourceBlock(): SourceBlock | undefined {
+    if (this.cachedBlock === undefined) {
+      const { context, resource } = this;
+      this.cachedBlock = context.sources.resourceBlock(context.config.module(resource.module)?.dir, 'managed', resource.type, resource.name) ?? null;
+    }
+    return this.cachedBlock ?? undefined;
   }
 
   /** The resource block's location, looked up once. */
@@ -71,8 +82,8 @@ export class ResourceView extends AttributeReader {
    * a function or a condition computes. Undefined when the source is not found.
    */
   sourceState(path: readonly PathStep[]): AttributeState | undefined {
-    const block = this.context.sourceBlock(this.resource)?.block;
-    const found = block === undefined ? undefined : sourceTokens(block, path, this.config?.expressions);
+    const block = this.sourceBlock?.block;
+    const found = block === undefined ? undefined : sourceTokens(this.context.sources, block, path, this.config?.expressions);
     if (found === undefined) return undefined;
     const values = this.context.values;
     let value = values.evaluateTokens(found.tokens, this.frame);
@@ -124,7 +135,8 @@ export class ResourceView extends AttributeReader {
   }
 
   private writtenAsDynamic(name: string): boolean {
-    return this.context.sourceBlock(this.resource)?.block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === name) ?? false;
+    const block = this.sourceBlock?.block;
+    return block !== undefined && this.context.sources.nestedBlocks(block).dynamic.has(name);
   }
 
   /**
@@ -182,14 +194,14 @@ function hasReferences(expression: unknown): boolean {
  * value), or an attribute of the i-th static nested block when the blocks line up with the
  * configuration (no `dynamic` block of that type).
  */
-function sourceTokens(block: HclBlock, path: readonly PathStep[], expressions: Record<string, unknown> | undefined): { tokens: readonly HclToken[]; rest: readonly PathStep[] } | undefined {
+function sourceTokens(sources: TerraformSources, block: HclBlock, path: readonly PathStep[], expressions: Record<string, unknown> | undefined): { tokens: readonly HclToken[]; rest: readonly PathStep[] } | undefined {
   const top = String(path[0]);
   const attribute = block.attributes.get(top);
   if (attribute !== undefined) return { tokens: attribute.tokens, rest: path.slice(1) };
   const index = path[1];
   if (path.length < 3 || typeof index !== 'number') return undefined;
-  if (block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === top)) return undefined;
-  const nested = block.blocks.filter((b) => b.type === top);
+  if (sources.nestedBlocks(block).dynamic.has(top)) return undefined;
+  const nested = sources.blocksOfType(block, top);
   const configured = expressions?.[top];
   if (!Array.isArray(configured) || configured.length !== nested.length) return undefined;
   const inner = nested[index]?.attributes.get(String(path[2]));

@@ -235,7 +235,7 @@ function actionOf(value: Maybe<string> | undefined): Maybe<RuleAction> {
  * that matters only when their actions differ.
  */
 function orderSingleRules(context: PlanContext, views: readonly ResourceView[]): Record<Direction, RuleList> {
-  const createdAfter = creationOrder(views);
+  const order = creationOrder(views);
   const result = {} as Record<Direction, RuleList>;
   for (const direction of DIRECTIONS) {
     const indexed: { index: number; rule: SecurityGroupRule; address: string }[] = [];
@@ -256,7 +256,7 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
       else top.push({ rule, view });
     }
     indexed.sort((a, b) => a.index - b.index || (a.address < b.address ? -1 : 1));
-    const ordered = orderTop(top, createdAfter);
+    const ordered = orderTop(top, order);
     const rules = [...ordered.rules, ...indexed.map((r) => r.rule)];
     unknownReason ??= ordered.unknownReason;
     for (let i = 1; i < indexed.length && unknownReason === undefined; i++) {
@@ -273,36 +273,74 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
 /**
  * Rules inserted at the top, top first: the one created last comes first. Where creation order
  * is not fixed and the actions differ, the order is unknown.
+ *
+ * A topological sort over "created after", ties (and cycles, which Terraform refuses) broken by
+ * address, so the result is the same whatever order the plan lists the rules in.
  */
-function orderTop(entries: readonly { rule: SecurityGroupRule; view: ResourceView }[], createdAfter: (later: ResourceView, earlier: ResourceView) => boolean): { rules: SecurityGroupRule[]; unknownReason?: string } {
+function orderTop(entries: readonly { rule: SecurityGroupRule; view: ResourceView }[], order: CreationOrder): { rules: SecurityGroupRule[]; unknownReason?: string } {
+  const sorted = [...entries].sort((a, b) => (a.view.address < b.view.address ? -1 : 1));
+  const keys = sorted.map((entry) => order.resourceOf(entry.view));
+  const byResource = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const list = byResource.get(key);
+    if (list === undefined) byResource.set(key, [i]);
+    else list.push(i);
+  });
+  // earlier[i]: the entries that entry i is created after; laterCount[i]: how many are created after it.
+  const earlier: number[][] = sorted.map(() => []);
+  const laterCount = sorted.map(() => 0);
+  keys.forEach((key, i) => {
+    for (const dep of order.reach(key)) {
+      if (dep === key) continue;
+      for (const j of byResource.get(dep) ?? []) {
+        earlier[i]!.push(j);
+        laterCount[j]!++;
+      }
+    }
+  });
   const open = new Set<string>();
-  for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      const a = entries[i]!;
-      const b = entries[j]!;
-      if (createdAfter(a.view, b.view) || createdAfter(b.view, a.view) || sameAction([a.rule, b.rule])) continue;
-      open.add(a.view.address);
-      open.add(b.view.address);
+  const ordered = (i: number, j: number): boolean => keys[i] !== keys[j] && (order.reach(keys[i]!).has(keys[j]!) || order.reach(keys[j]!).has(keys[i]!));
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      if (sameAction([sorted[i]!.rule, sorted[j]!.rule]) || ordered(i, j)) continue;
+      open.add(sorted[i]!.view.address);
+      open.add(sorted[j]!.view.address);
     }
   }
-  const remaining = [...entries].sort((a, b) => (a.view.address < b.view.address ? -1 : 1));
+  // The next on top: the first by address that no remaining rule is created after.
+  const taken = sorted.map(() => false);
   const rules: SecurityGroupRule[] = [];
-  while (remaining.length > 0) {
-    // The next on top: one that no remaining rule is created after.
-    const next = remaining.findIndex((candidate) => !remaining.some((other) => other !== candidate && createdAfter(other.view, candidate.view)));
-    const [taken] = remaining.splice(next < 0 ? 0 : next, 1);
-    rules.push(taken!.rule);
+  let scanFrom = 0;
+  for (let count = 0; count < sorted.length; count++) {
+    let next = -1;
+    for (let i = scanFrom; i < sorted.length; i++) {
+      if (!taken[i] && laterCount[i] === 0) {
+        next = i;
+        break;
+      }
+    }
+    if (next < 0) next = taken.indexOf(false); // a cycle: the first remaining
+    taken[next] = true;
+    rules.push(sorted[next]!.rule);
+    for (const j of earlier[next]!) if (--laterCount[j]! === 0 && j < scanFrom) scanFrom = j;
+    while (scanFrom < sorted.length && taken[scanFrom]) scanFrom++;
   }
   if (open.size === 0) return { rules };
   const addresses = [...open].sort();
   return { rules, unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied` };
 }
 
+/** Which rule resources are created after which: `reach(a)` holds every resource `a` waits for. */
+interface CreationOrder {
+  resourceOf(view: ResourceView): string;
+  reach(resource: string): ReadonlySet<string>;
+}
+
 /**
  * Whether one rule resource is created after another: it depends on it, directly or through
  * other rules, by `depends_on` or by a reference. Instances of one resource have no order.
  */
-function creationOrder(views: readonly ResourceView[]): (later: ResourceView, earlier: ResourceView) => boolean {
+function creationOrder(views: readonly ResourceView[]): CreationOrder {
   const direct = new Map<string, Set<string>>();
   const resourceOf = (view: ResourceView) => formatResource({ module: view.resource.module, mode: 'managed', type: view.resource.type, name: view.resource.name });
   for (const view of views) {
@@ -331,11 +369,7 @@ function creationOrder(views: readonly ResourceView[]): (later: ResourceView, ea
     }
     return out;
   };
-  return (later, earlier) => {
-    const a = resourceOf(later);
-    const b = resourceOf(earlier);
-    return a !== b && reach(a).has(b);
-  };
+  return { resourceOf, reach };
 }
 
 /** Every reference written in a resource's configuration expressions. */

@@ -43,7 +43,7 @@ function largeUpdatePlan(copies: number): string {
 }
 
 describe('memory', () => {
-  it('reads a 100 MB update plan in less than three times its size', async () => {
+  it('reads a 100 MB update plan within 1.4 times the peak memory of a bare JSON.parse of it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-plan-memory-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const planFile = join(dir, 'plan.json');
@@ -65,7 +65,14 @@ process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024
     expect(child.stderr).toBe('');
     const measured = JSON.parse(child.stdout) as { rss: number; balancers: number; groups: number };
     expect([measured.balancers, measured.groups]).toEqual([copies * 2, copies * 5]);
-    console.log(`peak RSS ${(measured.rss / 1e6).toFixed(0)} MB for a ${(size / 1e6).toFixed(0)} MB plan (${(measured.rss / size).toFixed(2)}x)`);
-    expect(measured.rss / size).toBeLessThan(3);
+    // The yardstick: the same file read and parsed natively, nothing else, in its own process.
+    const bareScript = `const t = require('node:fs').readFileSync(${JSON.stringify(planFile)}, 'utf8'); JSON.parse(t); process.stdout.write(String(process.resourceUsage().maxRSS * 1024));`;
+    const bare = spawnSync(process.execPath, [...guardedNodeArgs(), '-e', bareScript], { encoding: 'utf8' });
+    expectNoEscape(bare.stderr, bare.status);
+    const bareRss = Number(bare.stdout);
+    console.log(`peak RSS ${(measured.rss / 1e6).toFixed(0)} MB for a ${(size / 1e6).toFixed(0)} MB plan; bare JSON.parse ${(bareRss / 1e6).toFixed(0)} MB (${(measured.rss / bareRss).toFixed(2)}x)`);
+    // The text and the parsed tree are the bare parse's peak too; what is above it is the depth
+    // check's worker thread and the inventory built before the collector frees the untrimmed tree.
+    expect(measured.rss / bareRss).toBeLessThan(1.4);
   }, 120_000);
 });
