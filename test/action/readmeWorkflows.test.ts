@@ -17,11 +17,13 @@ interface Step {
 interface Workflow {
   on: unknown;
   permissions?: Record<string, string>;
-  jobs: Record<string, { steps: Step[] }>;
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>;
 }
 
 const workflows = blocks.map((text) => parse(text) as Workflow);
 const stepsOf = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps);
+/** A permission of the job that runs `step` (job level), else of the workflow. */
+const permissionOf = (w: Workflow, step: Step, name: string) => Object.values(w.jobs).find((job) => job.steps.includes(step))?.permissions?.[name] ?? w.permissions?.[name];
 const ours = (w: Workflow) => stepsOf(w).filter((s) => s.uses?.startsWith('clb-guard/clb-guard@') || s.uses === './');
 const cases = workflows.map((w, i) => [i, w] as const);
 
@@ -45,18 +47,19 @@ describe('the workflows in the README', () => {
       const inputs = step.with ?? {};
       const mode = inputs.mode ?? action.inputs.mode?.default;
       if (mode === 'plan') expect(inputs['plan-file']).toBeDefined();
+      else if (mode === 'merge') expect(inputs.reports).toBeDefined();
       else expect(inputs.regions).toBeDefined();
       const oidc = inputs['role-arn'] !== undefined;
       expect(inputs['oidc-provider-id'] !== undefined).toBe(oidc);
-      if (oidc) expect(workflow.permissions?.['id-token']).toBe('write');
+      if (oidc) expect(permissionOf(workflow, step, 'id-token')).toBe('write');
       // Live mode without OIDC takes keys from the environment.
       if (mode === 'live' && !oidc) expect(Object.keys(step.env ?? {})).toEqual(expect.arrayContaining(['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY']));
-      if (workflow.on === 'pull_request') expect(workflow.permissions?.['pull-requests']).toBe('write');
+      if (workflow.on === 'pull_request') expect(permissionOf(workflow, step, 'pull-requests')).toBe('write');
       const sarif = inputs['sarif-file'];
       if (sarif !== undefined) {
         const upload = stepsOf(workflow).find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
         expect(upload?.with?.sarif_file).toBe(sarif);
-        expect(workflow.permissions?.['security-events']).toBe('write');
+        expect(permissionOf(workflow, step, 'security-events')).toBe('write');
       }
     }
   });
