@@ -92,17 +92,7 @@ export class CheckCache {
 
   /** The flows of one spec with one set of params, by flow key. */
   flowsOf(spec: FlowSpec, params: ReadonlyMap<string, ParamValue>): Map<string, FlowOrUnknown> {
-    let byParams = this.flows.get(spec);
-    if (byParams === undefined) {
-      byParams = new Map();
-      this.flows.set(spec, byParams);
-    }
-    let flows = byParams.get(params);
-    if (flows === undefined) {
-      flows = new Map();
-      byParams.set(params, flows);
-    }
-    return flows;
+    return inner(inner(this.flows, spec), params);
   }
 
   /** One object for every query of the same packets, so that verdicts can be kept by query. */
@@ -120,11 +110,7 @@ export class CheckCache {
    */
   groupVerdicts(nic: NetworkInterface, query: FlowQuery): LayerVerdicts {
     const groups = this.groupListKey(nic);
-    let byGroups = this.groupClasses.get(query);
-    if (byGroups === undefined) {
-      byGroups = new Map();
-      this.groupClasses.set(query, byGroups);
-    }
+    const byGroups = inner(this.groupClasses, query);
     let verdicts = byGroups.get(groups);
     if (verdicts === undefined) {
       verdicts = [{ verdict: admitToInterface(this.resolver, nic, query, CLASS_INTERFACE), direction: 'ingress', query }];
@@ -138,16 +124,7 @@ export class CheckCache {
    * addresses, and its replies to the client ports `ephemeral`: once per (subnet, addresses).
    */
   aclOutcome(nic: NetworkInterface, query: FlowQuery, ephemeral: PortSet): AclOutcome {
-    let byPorts = this.aclClasses.get(query);
-    if (byPorts === undefined) {
-      byPorts = new Map();
-      this.aclClasses.set(query, byPorts);
-    }
-    let byInterface = byPorts.get(ephemeral);
-    if (byInterface === undefined) {
-      byInterface = new Map();
-      byPorts.set(ephemeral, byInterface);
-    }
+    const byInterface = inner(inner(this.aclClasses, query), ephemeral);
     const addresses = this.interfaceAddresses(nic);
     let outcome = byInterface.get(addresses.aclKey);
     if (outcome === undefined) {
@@ -250,18 +227,18 @@ export class ClassTable<A extends object, B, T> {
   }
 
   set(a: A, b: B, c: string, value: T): void {
-    let byB = this.rows.get(a);
-    if (byB === undefined) {
-      byB = new Map();
-      this.rows.set(a, byB);
-    }
-    let byC = byB.get(b);
-    if (byC === undefined) {
-      byC = new Map();
-      byB.set(b, byC);
-    }
-    byC.set(c, value);
+    inner(inner(this.rows, a), b).set(c, value);
   }
+}
+
+/** The map kept under `key` in `outer`, made when there is none yet. */
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let found = outer.get(key);
+  if (found === undefined) {
+    found = new Map();
+    outer.set(key, found);
+  }
+  return found;
 }
 
 /** The name shared verdicts give the subject's interface; a finding retells it with its own. */

@@ -26,6 +26,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   const resolver = new InventoryResolver(inventory);
   const cache = new CheckCache(resolver);
   const findings = new Map<string, Finding & { extra: number }>();
+  const mergeStates = new Map<string, MergeState>();
   const plans = new Map<string, FixPlan>();
   let backends = 0;
   for (const { policy, severity, params } of policies) {
@@ -44,7 +45,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const identity = `${policy.id}\u0000${failure.resource}\u0000${failure.key}`;
         const existing = findings.get(identity);
         if (existing !== undefined) {
-          findings.set(identity, merge(existing, failure));
+          findings.set(identity, merge(existing, failure, mergeStates, identity));
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
@@ -161,16 +162,37 @@ function groupFixes(plans: ReadonlyMap<string, FixPlan>): Map<string, Fix> {
   return out;
 }
 
-function merge(existing: Finding & { extra: number }, failure: AssertionFailure): Finding & { extra: number } {
+/** What merging into one finding has seen so far: kept so that each merge looks only at the new failure. */
+interface MergeState {
+  readonly evidenceKeys: Set<string>;
+  readonly related: Set<string>;
+}
+
+const evidenceKey = (e: Evidence) => `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
+
+function merge(existing: Finding & { extra: number }, failure: AssertionFailure, states: Map<string, MergeState>, identity: string): Finding & { extra: number } {
+  let state = states.get(identity);
+  if (state === undefined) {
+    state = { evidenceKeys: new Set(existing.evidence.map(evidenceKey)), related: new Set(existing.related) };
+    states.set(identity, state);
+  }
   // Merged findings keep the first evidence only: enough to explain, and merging stays cheap.
   const room = MAX_EVIDENCE - existing.evidence.length;
   let evidence = existing.evidence;
   if (room > 0) {
-    const keyOf = (e: Evidence) => `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
-    const evidenceKeys = new Set(existing.evidence.map(keyOf));
-    evidence = [...existing.evidence, ...failure.evidence.filter((e) => !evidenceKeys.has(keyOf(e))).slice(0, room)];
+    const added = failure.evidence.filter((e) => !state.evidenceKeys.has(evidenceKey(e))).slice(0, room);
+    if (added.length > 0) {
+      evidence = [...existing.evidence, ...added];
+      for (const e of added) state.evidenceKeys.add(evidenceKey(e));
+    }
   }
-  const related = existing.related.length >= 50 ? existing.related : [...new Set([...existing.related, ...failure.related])].slice(0, 50);
+  let related = existing.related;
+  if (related.length < 50) {
+    const before = state.related.size;
+    for (const r of failure.related) state.related.add(r);
+    // The first merge also drops repeats the first failure had.
+    if (state.related.size !== before || state.related.size !== related.length) related = [...state.related].slice(0, 50);
+  }
   // A failure outweighs an unknown for the same resource.
   const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
   const path = (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : undefined;
