@@ -79,34 +79,13 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return 0;
     }
     case 'plan': {
-      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
-      const report = await checkPlan({
-        cwd: io.cwd,
-        logger,
-        planFile: command.planFile,
-        ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
-        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
-        policyPaths: command.common.policies,
-        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
-      });
+      const report = await checkPlan(planCheckOptions(command, io));
       await emit(report, command.common, io);
       return exitCodeFor(report, command.common.failOn);
     }
     case 'explain': {
-      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       let inventory: Inventory | undefined;
-      const report = await checkPlan({
-        cwd: io.cwd,
-        logger,
-        planFile: command.planFile,
-        ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
-        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
-        policyPaths: command.common.policies,
-        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
-        onInventory: (read) => (inventory = read),
-      });
+      const report = await checkPlan({ ...planCheckOptions(command, io), onInventory: (read) => (inventory = read) });
       const explained = explainReport(report, inventory, command.id, command.planFile === '-' ? 'the plan on stdin' : command.planFile);
       await emitExplained(explained, command.id, command.common, io);
       return exitCodeFor(explained, command.common.failOn);
@@ -136,6 +115,20 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return exitCodeFor(report, command.common.failOn);
     }
   }
+}
+
+/** What `plan` and `explain` check: the plan file, its .tf root and the common options. */
+function planCheckOptions(command: Extract<Command, { kind: 'plan' | 'explain' }>, io: CliIo): PlanCheckOptions {
+  return {
+    cwd: io.cwd,
+    logger: consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream }),
+    planFile: command.planFile,
+    ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
+    ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
+    policyPaths: command.common.policies,
+    ...(command.common.today !== undefined ? { today: command.common.today } : {}),
+    ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+  };
 }
 
 function useColor(common: CommonArguments, io: CliIo): boolean {
