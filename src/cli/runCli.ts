@@ -91,18 +91,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'merge':
       return runMerge(command, io);
     case 'plan': {
-      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
-      const report = await checkPlan({
-        cwd: io.cwd,
-        logger,
-        planFile: command.planFile,
-        ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
-        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
-        policyPaths: command.common.policies,
-        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
-        ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
-      });
+      const report = await checkPlan({ ...planCheckOptions(command, io), ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}) });
       await emit(report, command.common, io);
       if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {
         io.stderr.write('clb-guard: resolving the plan\'s external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
@@ -111,19 +100,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return exitCodeFor(report, command.common.failOn, { failOnPreexisting: command.hybrid?.failOnPreexisting === true });
     }
     case 'explain': {
-      const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       let inventory: Inventory | undefined;
-      const report = await checkPlan({
-        cwd: io.cwd,
-        logger,
-        planFile: command.planFile,
-        ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
-        ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
-        policyPaths: command.common.policies,
-        ...(command.common.today !== undefined ? { today: command.common.today } : {}),
-        ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
-        onInventory: (read) => (inventory = read),
-      });
+      const report = await checkPlan({ ...planCheckOptions(command, io), onInventory: (read) => (inventory = read) });
       const explained = explainReport(report, inventory, command.id, command.planFile === '-' ? 'the plan on stdin' : command.planFile);
       await emitExplained(explained, command.id, command.common, io);
       return exitCodeFor(explained, command.common.failOn);
@@ -164,6 +142,20 @@ async function run(command: Command, io: CliIo): Promise<number> {
 function resolveLiveOf(hybrid: HybridArguments, io: CliIo): ResolveLiveOptions {
   const apiEndpoint = hybrid.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
   return { regions: hybrid.regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}) };
+}
+
+/** What `plan` and `explain` check: the plan file, its .tf root and the common options. */
+function planCheckOptions(command: Extract<Command, { kind: 'plan' | 'explain' }>, io: CliIo): PlanCheckOptions {
+  return {
+    cwd: io.cwd,
+    logger: consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream }),
+    planFile: command.planFile,
+    ...(command.tfRoot !== undefined ? { tfRoot: command.tfRoot } : {}),
+    ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
+    policyPaths: command.common.policies,
+    ...(command.common.today !== undefined ? { today: command.common.today } : {}),
+    ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+  };
 }
 
 function useColor(common: CommonArguments, io: CliIo): boolean {
