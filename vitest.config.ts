@@ -19,6 +19,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests call the synchronous readers directly: the grammar is loaded once per test process.
+    setupFiles: ['test/support/loadHclParser.ts'],
     // Not handed to Node as modules: the plugin above turns them into their bytes.
     server: { deps: { inline: [/\.wasm$/] } },
   },

@@ -33,6 +33,7 @@ await build({
   mainFields: ['module', 'main'],
   target: 'node20',
   logLevel: 'warning',
+  loader: { '.wasm': 'binary' },
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
 const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, CLB_GUARD_BENCH_DIR: dir } });

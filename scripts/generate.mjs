@@ -17,6 +17,7 @@ await build({
   format: 'esm',
   packages: 'external',
   logLevel: 'warning',
+  loader: { '.wasm': 'binary' },
 });
 const { generatedFiles } = await import(pathToFileURL(outfile).href);
 for (const { path, text } of generatedFiles(process.cwd())) writeFileSync(path, text);

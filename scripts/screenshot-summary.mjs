@@ -42,6 +42,7 @@ await build({
   mainFields: ['module', 'main'],
   outfile: entry,
   logLevel: 'error',
+  loader: { '.wasm': 'binary' },
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
 const { demoMarkdown } = await import(pathToFileURL(entry).href);

@@ -9,6 +9,7 @@ import { loadConfig } from '../policy/configLoader.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import { planToInventory, readPlan } from '../sources/plan/index.js';
 import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../terraform/planFileReader.js';
+import { loadHclParser } from '../terraform/hcl/index.js';
 import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../terraform/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
 import { checkHybrid, externalUnknownLine } from './hybridCheck.js';
@@ -38,6 +39,7 @@ export { STDIN_PLAN };
 
 /** Plan mode: config and policies, then the plan, then the report. Throws InputError for user mistakes. */
 export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
+  await loadHclParser();
   const config = await loadRunConfig(options);
   const cwd = resolve(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;

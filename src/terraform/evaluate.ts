@@ -13,7 +13,7 @@
  */
 
 import { parseExpression, render, type Expr } from './expression.js';
-import type { HclToken } from './hclScanner.js';
+import type { HclToken } from './hcl/index.js';
 
 export class Opaque {
   constructor(

@@ -1,5 +1,5 @@
 /**
- * Terraform (HCL2) expressions, parsed from the tokens of `hclScanner` into a small tree.
+ * Terraform (HCL2) expressions, parsed from the tokens of the HCL reader (`hcl/index.ts`) into a small tree.
  *
  * Why not a library: the one maintained HCL2 parser on npm that runs on Node 20 without a
  * native build, `@cdktf/hcl2json` (Go compiled to wasm), is asynchronous and hands expressions
@@ -11,7 +11,7 @@
  * which evaluates to an explicit unknown naming the expression.
  */
 
-import { tokenize, type HclToken, type TemplatePart } from './hclScanner.js';
+import { tokenize, type HclToken, type TemplatePart } from './hcl/index.js';
 
 export type Expr =
   | { readonly k: 'literal'; readonly value: null | boolean | number | string }

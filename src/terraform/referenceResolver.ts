@@ -1,6 +1,6 @@
 import { hasTemplate } from './expression.js';
 import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
-import { listElements, referencesIn } from './hclScanner.js';
+import { listElements, referencesIn } from './hcl/index.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import { formatKey, formatResource, modulePrefix, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';

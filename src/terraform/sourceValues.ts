@@ -1,7 +1,7 @@
 import { evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type EvalHost, type Value } from './evaluate.js';
 import { render, type Expr } from './expression.js';
 import type { ConfigurationTree } from './configurationTree.js';
-import type { HclAttribute, HclToken } from './hclScanner.js';
+import type { HclAttribute, HclToken } from './hcl/index.js';
 import type { PathStep } from './attributePath.js';
 import { valueAt } from './planValue.js';
 import type { PlanResource, PlanResources } from './planResources.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SourceLocation } from '../model/provenance.js';
-import { scanHcl, type HclAttribute, type HclBlock } from './hclScanner.js';
+import { scanHcl, type HclAttribute, type HclBlock } from './hcl/index.js';
 import { scanTfJson } from './tfJsonScanner.js';
 
 /** A resource block as written, with the file it is in (relative to the repository root). */

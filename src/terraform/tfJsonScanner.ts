@@ -1,5 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
-import type { HclAttribute, HclBlock } from './hclScanner.js';
+import type { HclAttribute, HclBlock } from './hcl/index.js';
 import { lineIndex } from '../text/lineIndex.js';
 
 /**

@@ -33,6 +33,7 @@ export async function bundleEntry(entry: 'cli' | 'main'): Promise<string> {
     format: 'esm',
     mainFields: ['module', 'main'],
     logLevel: 'error',
+    loader: { '.wasm': 'binary' },
     entryPoints: [join(repoRoot, 'src', `${entry}.ts`)],
     outfile,
     banner: { js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);" },

@@ -1,3 +1,4 @@
+import { loadHclParser } from '../../terraform/hcl/index.js';
 import { relative, resolve, sep } from 'node:path';
 import { InputError } from '../../errors/inputError.js';
 import type { Inventory, InventoryWarning } from '../../model/inventory.js';
@@ -38,6 +39,7 @@ export function readPlan(planFile: string, repoRoot: string = process.cwd()): { 
 
 /** Reads a plan file into an inventory. */
 export async function readPlanInventory(options: PlanReadOptions): Promise<Inventory> {
+  await loadHclParser();
   const repoRoot = resolve(options.repoRoot ?? process.cwd());
   const { plan, file } = readPlan(options.planFile, repoRoot);
   return planToInventory(plan, { file, ...(options.tfRoot !== undefined ? { tfRoot: options.tfRoot } : {}), repoRoot });

@@ -3,7 +3,7 @@ import { childAt, type PathStep } from '../../terraform/attributePath.js';
 import type { ConfigResource } from '../../terraform/configurationTree.js';
 import type { Value } from '../../terraform/evaluate.js';
 import { hasTemplate, jsonExpression } from '../../terraform/expression.js';
-import type { HclBlock, HclToken } from '../../terraform/hclScanner.js';
+import type { HclBlock, HclToken } from '../../terraform/hcl/index.js';
 import type { PlanResource } from '../../terraform/planResources.js';
 import { expressionAt, valueAt } from '../../terraform/planValue.js';
 import type { Scope } from '../../terraform/referenceResolver.js';

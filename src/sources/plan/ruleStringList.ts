@@ -1,4 +1,4 @@
-import { listElements, referencesIn, tokenize, type HclListElement } from '../../terraform/hclScanner.js';
+import { listElements, referencesIn, tokenize, type HclListElement } from '../../terraform/hcl/index.js';
 import { AFTER_APPLY } from './attributeState.js';
 import { formatPath } from '../../terraform/attributePath.js';
 import { type ResourceView } from './resourceView.js';

@@ -1,7 +1,7 @@
 import type { AddressSpec, ServiceSpec } from '../../model/address.js';
 import type { Ref } from '../../model/network.js';
 import type { RuleAction } from '../../model/securityGroup.js';
-import type { TemplatePart } from '../../terraform/hclScanner.js';
+import type { TemplatePart } from '../../terraform/hcl/index.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
 
 /**

@@ -14,7 +14,7 @@ import type { PlanValue } from '../../terraform/planValue.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
 import { describeItem } from './rulePeer.js';
 import { someOf } from './messageList.js';
-import type { HclToken } from '../../terraform/hclScanner.js';
+import type { HclToken } from '../../terraform/hcl/index.js';
 import { formatResource } from '../../terraform/terraformAddress.js';
 
 const NOT_KNOWN: PlanValue = { known: false };

@@ -43,7 +43,7 @@ function largeUpdatePlan(copies: number): string {
 }
 
 describe('memory', () => {
-  it('reads a 100 MB update plan within 1.4 times the peak memory of a bare JSON.parse of it', async () => {
+  it('reads a 100 MB update plan within 1.5 times the peak memory of a bare JSON.parse of it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-plan-memory-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const planFile = join(dir, 'plan.json');
@@ -59,7 +59,7 @@ describe('memory', () => {
 const inventory = await readPlanInventory({ planFile: ${JSON.stringify(planFile)}, tfRoot: '/nonexistent', repoRoot: ${JSON.stringify(dir)} });
 process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, balancers: inventory.loadBalancers.size, groups: inventory.securityGroups.size }));`,
     );
-    await build({ entryPoints: [entry], outfile: join(dir, 'measure.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+    await build({ entryPoints: [entry], outfile: join(dir, 'measure.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], loader: { '.wasm': 'binary' }, logLevel: 'warning' });
     const child = spawnSync(process.execPath, [...guardedNodeArgs(), join(dir, 'measure.mjs')], { encoding: 'utf8' });
     expectNoEscape(child.stderr, child.status);
     expect(child.stderr).toBe('');
@@ -72,7 +72,7 @@ process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024
     const bareRss = Number(bare.stdout);
     console.log(`peak RSS ${(measured.rss / 1e6).toFixed(0)} MB for a ${(size / 1e6).toFixed(0)} MB plan; bare JSON.parse ${(bareRss / 1e6).toFixed(0)} MB (${(measured.rss / bareRss).toFixed(2)}x)`);
     // The text and the parsed tree are the bare parse's peak too; what is above it is the depth
-    // check's worker thread and the inventory built before the collector frees the untrimmed tree.
-    expect(measured.rss / bareRss).toBeLessThan(1.4);
+    // check's worker thread, the HCL grammar (WebAssembly) and the inventory built before the collector frees the untrimmed tree.
+    expect(measured.rss / bareRss).toBeLessThan(1.5);
   }, 120_000);
 });

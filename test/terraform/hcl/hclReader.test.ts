@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listElements, referencesIn, scanHcl, tokenize } from '../../src/terraform/hclScanner.js';
+import { listElements, referencesIn, scanHcl, tokenize } from '../../../src/terraform/hcl/index.js';
 
 const SOURCE = `# a comment with { a brace
 /* a block comment
@@ -86,5 +86,29 @@ describe('the HCL block scanner', () => {
       expect(() => scanHcl(broken)).not.toThrow();
     }
     expect(scanHcl('}\nresource "a" "b" {\n}\n').blocks.map((b) => b.labels)).toEqual([['a', 'b']]);
+  });
+});
+
+describe('the HCL reader on broken input and heredocs', () => {
+  it('keeps the blocks after a stray brace at the top of a file or an error inside a block, and never throws', () => {
+    const outline = (source: string) => scanHcl(source).blocks.map((b) => [b.type, ...b.labels, b.line, b.endLine, [...b.attributes.keys()]]);
+    // tree-sitter would let a stray `}` swallow every block after it: the reader blanks it and reads again.
+    expect(outline('}\nresource "a" "b" {\n}\n')).toEqual([['resource', 'a', 'b', 2, 3, []]]);
+    expect(outline('}}} resource "a" "b" { }')).toEqual([['resource', 'a', 'b', 1, 1, []]]);
+    expect(outline('resource "a" "b" {')).toEqual([['resource', 'a', 'b', 1, 1, []]]);
+    expect(outline('resource "a" "b" {\n  x = 1 +\n}\nresource "c" "d" {\n  y = 2\n}\n')).toEqual([
+      ['resource', 'a', 'b', 1, 3, ['x']],
+      ['resource', 'c', 'd', 4, 6, ['y']],
+    ]);
+    for (const broken of ['resource "a" "b" { x = "unterminated\n}', 'x = <<EOT\nno end', '"${', '', '{{{{', 'x = "\\q"']) expect(() => scanHcl(broken)).not.toThrow();
+  });
+
+  it('reads heredoc escapes and strip markers as Terraform does', () => {
+    const heredoc = (source: string) => {
+      const [token] = scanHcl(source).attributes.get('x')!.tokens;
+      return token?.kind === 'string' ? token.parts : undefined;
+    };
+    expect(heredoc('x = <<EOT\n  a $${b} ${c}\nEOT\n')).toEqual([{ literal: '  a ${b} ' }, { interpolation: 'c' }, { literal: '\n' }]);
+    expect(heredoc('x = <<-EOT\n  a ${~ c ~}\n  EOT\n')).toEqual([{ literal: '  a ' }, { interpolation: 'c' }, { literal: '\n' }]);
   });
 });
