@@ -15,7 +15,9 @@ const common = {
   // WebAssembly (tree-sitter's runtime and its HCL grammar) is embedded as bytes: the Action runs one file.
   loader: { '.wasm': 'binary' },
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);",
+  },
 };
 
 // The benchmark builds into a folder of its own, so that it never touches the committed dist/.

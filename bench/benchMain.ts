@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureLive, type LiveMeasurement } from './liveBench.js';
+import { type LiveMeasurement, measureLive } from './liveBench.js';
 import { writeModulePlan } from './modulePlan.js';
-import { bareParse, findingsHash, fullCheck, readingShare, type ProcessRun } from './planBench.js';
+import { bareParse, findingsHash, fullCheck, type ProcessRun, readingShare } from './planBench.js';
 import { syntheticPlan } from './syntheticPlan.js';
 
 /**
@@ -29,7 +29,10 @@ const cli = join(dir, 'build', 'cli.js');
 
 /** Plan reading alone (plan → inventory, no policies) against a bare parse, in one child process. */
 function readingChild(file: string, tfRoot: string): { parseMs: number; readMs: number } {
-  const result = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', file, tfRoot], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', file, tfRoot], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (result.status !== 0) throw new Error(`benchmark child failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as { parseMs: number; readMs: number };
 }
@@ -66,7 +69,15 @@ function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, stri
   const synthetic = syntheticPlan(syntheticK);
   const syntheticFile = join(dir, `synthetic-${syntheticK}.json`);
   writeFileSync(syntheticFile, JSON.stringify(synthetic.plan));
-  const cases: PlanCase[] = [measurePlan(`synthetic-${syntheticK}`, `synthetic create plan, ${synthetic.size.loadBalancers} CLBs / ${synthetic.size.backends} backends / ${synthetic.size.rules} rules`, syntheticFile, emptyRoot, 2)];
+  const cases: PlanCase[] = [
+    measurePlan(
+      `synthetic-${syntheticK}`,
+      `synthetic create plan, ${synthetic.size.loadBalancers} CLBs / ${synthetic.size.backends} backends / ${synthetic.size.rules} rules`,
+      syntheticFile,
+      emptyRoot,
+      2,
+    ),
+  ];
   // (b) The real-format module plan at 1×, 2× and 10× (p20/p21 module instances, with their .tf files).
   const moduleSizes = quick ? [30, 60, 300] : [300, 600, 3000];
   for (const instances of moduleSizes) {
@@ -78,7 +89,9 @@ function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, stri
   const expected = existsSync(expectedFile) ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, string>) : {};
   const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
   console.log('\nPlan mode (whole processes; "bare" reads the file and JSON.parses it, nothing else)');
-  console.log('plan              file MB  bare ms  check ms  ratio  bare RSS MB  check RSS MB  RSS ratio  read ms  parse ms  read/parse  findings  hash');
+  console.log(
+    'plan              file MB  bare ms  check ms  ratio  bare RSS MB  check RSS MB  RSS ratio  read ms  parse ms  read/parse  findings  hash',
+  );
   for (const c of cases) {
     console.log(
       [
@@ -117,11 +130,19 @@ function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, stri
     ['peak RSS / bare parse, module plan', planFigures.moduleRssRatio, '<= 1.25', planFigures.moduleRssRatio <= 1.25],
     ['scaling, module plan 2x', planFigures.scaling2x, '<= 2.1', planFigures.scaling2x <= 2.1],
     ['scaling, module plan 10x', planFigures.scaling10x, '<= 10.5', planFigures.scaling10x <= 10.5],
-    ...cases.map((c): [string, string, string, boolean] => [`findings hash, ${c.name}`, c.hash, expected[c.name] ?? '(none committed)', expected[c.name] === c.hash]),
+    ...cases.map((c): [string, string, string, boolean] => [
+      `findings hash, ${c.name}`,
+      c.hash,
+      expected[c.name] ?? '(none committed)',
+      expected[c.name] === c.hash,
+    ]),
   ];
   console.log('\nfigure                                   measured          target            ');
-  for (const [what, measured, target, pass] of checks) console.log(`${what.padEnd(40)} ${String(measured).padEnd(17)} ${target.padEnd(17)} ${pass ? 'pass' : 'FAIL'}`);
-  console.log(`reading only (plan -> inventory) / bare parse, in one process: synthetic ${planFigures.syntheticReadRatio}, module ${planFigures.moduleReadRatio} (no target; the rest of the check is policy evaluation and the report)`);
+  for (const [what, measured, target, pass] of checks)
+    console.log(`${what.padEnd(40)} ${String(measured).padEnd(17)} ${target.padEnd(17)} ${pass ? 'pass' : 'FAIL'}`);
+  console.log(
+    `reading only (plan -> inventory) / bare parse, in one process: synthetic ${planFigures.syntheticReadRatio}, module ${planFigures.moduleReadRatio} (no target; the rest of the check is policy evaluation and the report)`,
+  );
   return { planFigures, hashes };
 }
 
@@ -139,7 +160,9 @@ for (const throttle of [0, 0.3]) {
   process.stderr.write(`measured live ${liveClbs} CLBs, ${throttle * 100}% throttling\n`);
 }
 console.log('\nLive mode (emulator with published rate limits and 50 ms latency)');
-console.log(`floor = largest (calls of one action / its limit) + one round trip (here ${live[0]!.slowestAction}); phased = the dependent phases one after another`);
+console.log(
+  `floor = largest (calls of one action / its limit) + one round trip (here ${live[0]!.slowestAction}); phased = the dependent phases one after another`,
+);
 console.log('CLBs   throttling  calls   min calls  call ratio  seconds  floor s  time/floor  phased s  time/phased  complete');
 for (const m of live) {
   console.log(
@@ -160,14 +183,27 @@ for (const m of live) {
 }
 const clean = live[0]!;
 const throttled = live[1]!;
-if (Object.keys(clean.overMinimum).length > 0) console.log(`actions above their minimum (calls, minimum): ${JSON.stringify(clean.overMinimum)}`);
+if (Object.keys(clean.overMinimum).length > 0)
+  console.log(`actions above their minimum (calls, minimum): ${JSON.stringify(clean.overMinimum)}`);
 const figures = {
   ...(plan ? { plan: plan.planFigures, hashes: plan.hashes } : {}),
   liveCallRatio: round(clean.calls / clean.minCalls),
   liveTimeRatio: round(clean.seconds / clean.perActionSeconds),
   liveTimeRatioPhased: round(clean.seconds / clean.phasedSeconds),
-  liveThrottled: { callRatio: round(throttled.calls / throttled.minCalls), timeRatio: round(throttled.seconds / throttled.perActionSeconds), complete: throttled.complete },
-  targets: { planRatio: 2, rssRatio: 1.25, scaling2x: 2.1, scaling10x: 10.5, liveCallRatio: 1.1, liveTimeRatio: 1.25, liveThrottledTimeRatio: 2 },
+  liveThrottled: {
+    callRatio: round(throttled.calls / throttled.minCalls),
+    timeRatio: round(throttled.seconds / throttled.perActionSeconds),
+    complete: throttled.complete,
+  },
+  targets: {
+    planRatio: 2,
+    rssRatio: 1.25,
+    scaling2x: 2.1,
+    scaling10x: 10.5,
+    liveCallRatio: 1.1,
+    liveTimeRatio: 1.25,
+    liveThrottledTimeRatio: 2,
+  },
   quick,
   liveOnly,
 };

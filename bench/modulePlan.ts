@@ -29,11 +29,15 @@ export function writeModulePlan(dir: string, instances: number, fixturesDir: str
   const ofModule = (plan: Json) => (plan['resource_changes'] as Json[]).filter((c) => c['module_address'] === MODULE);
   const updateChanges = JSON.stringify(ofModule(update));
   const createChanges = JSON.stringify(ofModule(create));
-  const priorModule = JSON.stringify((update['prior_state'].values.root_module.child_modules as Json[]).find((m) => m['address'] === MODULE));
+  const priorModule = JSON.stringify(
+    (update['prior_state'].values.root_module.child_modules as Json[]).find((m) => m['address'] === MODULE),
+  );
   const plannedUpdate = JSON.stringify((update['planned_values'].root_module.child_modules as Json[]).find((m) => m['address'] === MODULE));
   const plannedCreate = JSON.stringify((create['planned_values'].root_module.child_modules as Json[]).find((m) => m['address'] === MODULE));
   // The module's own cloud IDs (not the root's VPC and subnet, which every copy shares).
-  const ownIds = [...new Set((ofModule(update) as Json[]).map((c) => c['change'].before?.id).filter((id): id is string => typeof id === 'string'))];
+  const ownIds = [
+    ...new Set((ofModule(update) as Json[]).map((c) => c['change'].before?.id).filter((id): id is string => typeof id === 'string')),
+  ];
   const copy = (text: string, i: number): Json[] | Json => {
     const key = moduleKey(i);
     let out = text.replaceAll('blue', key);
@@ -57,7 +61,13 @@ export function writeModulePlan(dir: string, instances: number, fixturesDir: str
     ...update,
     planned_values: { root_module: { ...update['planned_values'].root_module, child_modules: plannedModules } },
     resource_changes: changes,
-    prior_state: { ...update['prior_state'], values: { ...update['prior_state'].values, root_module: { ...update['prior_state'].values.root_module, child_modules: priorModules } } },
+    prior_state: {
+      ...update['prior_state'],
+      values: {
+        ...update['prior_state'].values,
+        root_module: { ...update['prior_state'].values.root_module, child_modules: priorModules },
+      },
+    },
   };
   const planFile = join(dir, 'plan.json');
   mkdirSync(dir, { recursive: true });

@@ -16,7 +16,10 @@ export interface ProcessRun {
  */
 function peakProbe(dir: string): string {
   const probe = join(dir, 'peak-rss.mjs');
-  writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.CLB_GUARD_PEAK_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
+  writeFileSync(
+    probe,
+    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.CLB_GUARD_PEAK_FILE, String(process.resourceUsage().maxRSS * 1024)));\n",
+  );
   return probe;
 }
 
@@ -30,11 +33,17 @@ export function runNode(dir: string, args: readonly string[], repeats: number, s
     const out = stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'w');
     rmSync(peakFile, { force: true });
     const start = performance.now();
-    const result = spawnSync(process.execPath, ['--import', `file://${probe}`, ...args], { stdio: ['ignore', out, 'pipe'], cwd: dir, env: { ...process.env, CLB_GUARD_PEAK_FILE: peakFile }, maxBuffer: 64 << 20 });
+    const result = spawnSync(process.execPath, ['--import', `file://${probe}`, ...args], {
+      stdio: ['ignore', out, 'pipe'],
+      cwd: dir,
+      env: { ...process.env, CLB_GUARD_PEAK_FILE: peakFile },
+      maxBuffer: 64 << 20,
+    });
     const elapsed = performance.now() - start;
     if (typeof out === 'number') closeSync(out);
     // 0 clean, 1 findings; anything else is a broken run, not a measurement.
-    if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(-2000)}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(-2000)}`);
     ms = Math.min(ms, elapsed);
     maxRssBytes = Math.min(maxRssBytes, Number(readFileSync(peakFile, 'utf8')));
   }
@@ -50,7 +59,12 @@ export function bareParse(dir: string, file: string, repeats: number): ProcessRu
 
 /** The whole check as a user runs it: `clb-guard plan FILE --format json`, the report written to `reportFile`. */
 export function fullCheck(dir: string, cli: string, file: string, tfRoot: string, repeats: number, reportFile: string): ProcessRun {
-  return runNode(dir, [cli, 'plan', file, '--tf-root', tfRoot, '--format', 'json', '--fail-on', 'never', '--today', '2026-01-01'], repeats, reportFile);
+  return runNode(
+    dir,
+    [cli, 'plan', file, '--tf-root', tfRoot, '--format', 'json', '--fail-on', 'never', '--today', '2026-01-01'],
+    repeats,
+    reportFile,
+  );
 }
 
 /**
@@ -60,7 +74,9 @@ export function fullCheck(dir: string, cli: string, file: string, tfRoot: string
  */
 export function findingsHash(reportFile: string): { hash: string; findings: number } {
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { findings: Record<string, unknown>[] };
-  const lines = report.findings.map((f) => JSON.stringify([f['policy'], f['status'], f['severity'], f['resource'], f['related'], f['message']])).sort();
+  const lines = report.findings
+    .map((f) => JSON.stringify([f['policy'], f['status'], f['severity'], f['resource'], f['related'], f['message']]))
+    .sort();
   return { hash: createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16), findings: lines.length };
 }
 

@@ -1,9 +1,10 @@
 // `npm run generate`: writes the files derived from the sources (scripts/generatedFiles.ts), which
 // are committed; test/policy/generatedFiles.test.ts fails when one is stale.
-import { build } from 'esbuild';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 // Inside node_modules, so that the bundle's imports of packages resolve.
 const dir = join('node_modules', '.cache', 'clb-guard-generate');

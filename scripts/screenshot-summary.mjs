@@ -1,4 +1,8 @@
 #!/usr/bin/env node
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 // Regenerates docs/job-summary.png: the demo's Markdown report (what the Action writes to the job
 // summary and the sticky PR comment) rendered to HTML with `marked`, its ```mermaid blocks drawn
 // by Mermaid in the page, photographed by a headless Chromium through puppeteer-core.
@@ -9,10 +13,6 @@
 // Dev tooling only: none of it is a runtime dependency. Everything is local: the page loads
 // Mermaid from node_modules by file URL, and the browser is given no network.
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { marked } from 'marked';
 import puppeteer from 'puppeteer-core';
 
@@ -51,7 +51,8 @@ const markdown = await demoMarkdown();
 // GitHub draws ```mermaid fences as diagrams; everything else is ordinary GitHub-flavoured Markdown.
 const renderer = new marked.Renderer();
 const code = renderer.code.bind(renderer);
-renderer.code = (token) => (token.lang === 'mermaid' ? `<pre class="mermaid">${token.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>` : code(token));
+renderer.code = (token) =>
+  token.lang === 'mermaid' ? `<pre class="mermaid">${token.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>` : code(token);
 const body = marked.parse(markdown, { gfm: true, renderer });
 const mermaidJs = pathToFileURL(join(repoRoot, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js')).href;
 const html = `<!doctype html><html><head><meta charset="utf-8"><title>clb-guard job summary</title>
@@ -76,17 +77,24 @@ mermaid.run({ querySelector: 'pre.mermaid' }).then(() => { document.body.dataset
 const page = join(work, 'summary.html');
 writeFileSync(page, html);
 
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const executablePath =
+  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 if (executablePath === undefined) {
   console.error('screenshot-summary: no Chromium found; install one (apt-get install chromium) or set CHROMIUM_PATH');
   process.exit(2);
 }
-const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-proxy-server', '--proxy-bypass-list=<-loopback>', '--allow-file-access-from-files'] });
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-proxy-server', '--proxy-bypass-list=<-loopback>', '--allow-file-access-from-files'],
+});
 try {
   const tab = await browser.newPage();
   // Nothing but file: URLs is fetched.
   await tab.setRequestInterception(true);
-  tab.on('request', (request) => (request.url().startsWith('file:') || request.url().startsWith('data:') ? request.continue() : request.abort()));
+  tab.on('request', (request) =>
+    request.url().startsWith('file:') || request.url().startsWith('data:') ? request.continue() : request.abort(),
+  );
   await tab.setViewport({ width: 1100, height: 900, deviceScaleFactor: 1 });
   await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
   await tab.waitForFunction(() => document.body.dataset.drawn !== undefined, { timeout: 60_000 });
@@ -101,7 +109,9 @@ try {
     return { x: box.left - 1, y: box.top - 1, width: box.width + 2, height: bottom - box.top + 2 };
   }, full);
   await tab.screenshot({ path: out, clip: frame, captureBeyondViewport: true });
-  console.log(`screenshot-summary: ${diagrams} diagrams drawn by Mermaid ${JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version} in ${(await browser.version())}; wrote ${out} (${Math.round(frame.width)}×${Math.round(frame.height)})`);
+  console.log(
+    `screenshot-summary: ${diagrams} diagrams drawn by Mermaid ${JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version} in ${await browser.version()}; wrote ${out} (${Math.round(frame.width)}×${Math.round(frame.height)})`,
+  );
 } finally {
   await browser.close();
 }

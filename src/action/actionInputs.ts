@@ -1,7 +1,7 @@
 import type { FailOn } from '../check/options.js';
+import { ACCOUNT_NAME } from '../check/shards.js';
 import { InputError } from '../errors/inputError.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
-import { ACCOUNT_NAME } from '../check/shards.js';
 
 export interface ActionInputs {
   readonly mode: 'plan' | 'live' | 'merge';
@@ -34,7 +34,6 @@ export interface ActionInputs {
   readonly reports: readonly string[];
 }
 
-
 /** `core.getInput`'s contract: the input's value, '' when not set. */
 type InputReader = (name: string) => string;
 
@@ -60,24 +59,30 @@ function flag(input: InputReader, name: string, fallback: boolean): boolean {
 
 function choice(input: InputReader, name: string): 'auto' | 'always' | 'never' {
   const value = (optional(input, name) ?? 'auto').toLowerCase();
-  if (value !== 'auto' && value !== 'always' && value !== 'never') throw new InputError(`input "${name}" must be auto, always or never, not "${value}"`);
+  if (value !== 'auto' && value !== 'always' && value !== 'never')
+    throw new InputError(`input "${name}" must be auto, always or never, not "${value}"`);
   return value;
 }
 
 /** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
 export function readActionInputs(input: InputReader, setSecret: (secret: string) => void): ActionInputs {
   const mode = (optional(input, 'mode') ?? 'plan').toLowerCase();
-  if (mode !== 'plan' && mode !== 'live' && mode !== 'merge') throw new InputError(`input "mode" must be plan, live or merge, not "${mode}"`);
+  if (mode !== 'plan' && mode !== 'live' && mode !== 'merge')
+    throw new InputError(`input "mode" must be plan, live or merge, not "${mode}"`);
   const failOn = (optional(input, 'fail-on') ?? 'error').toLowerCase() as FailOn;
-  if (!FAIL_ON_LEVELS.includes(failOn)) throw new InputError(`input "fail-on" must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
+  if (!FAIL_ON_LEVELS.includes(failOn))
+    throw new InputError(`input "fail-on" must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
   const planFile = optional(input, 'plan-file');
-  if (mode === 'plan' && planFile === undefined) throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
+  if (mode === 'plan' && planFile === undefined)
+    throw new InputError('input "plan-file" is required in plan mode (the output of `terraform show -json PLANFILE`)');
   const regions = list(input, 'regions');
   if (mode === 'live' && regions.length === 0) throw new InputError('input "regions" is required in live mode, e.g. ap-guangzhou');
   const reports = list(input, 'reports');
-  if (mode === 'merge' && reports.length === 0) throw new InputError('input "reports" is required in merge mode: the shards\' JSON reports, e.g. reports/*.json');
+  if (mode === 'merge' && reports.length === 0)
+    throw new InputError('input "reports" is required in merge mode: the shards\' JSON reports, e.g. reports/*.json');
   const account = optional(input, 'account');
-  if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`input "account" must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
+  if (account !== undefined && !ACCOUNT_NAME.test(account))
+    throw new InputError(`input "account" must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
   const githubToken = optional(input, 'github-token');
   // Registered before anything could print it.
   if (githubToken !== undefined) setSecret(githubToken);

@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger.js';
 import type { GitHubClient } from '../report/github/githubClient.js';
-import type { WorkflowRunner } from '../report/github/workflowRunner.js';
 import type { WorkflowEvent } from '../report/github/workflowContext.js';
+import type { WorkflowRunner } from '../report/github/workflowRunner.js';
 
 /**
  * Everything the Action reads and writes, passed in (as `runCli` takes its `CliIo`): the runner's

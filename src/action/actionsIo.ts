@@ -1,15 +1,18 @@
-import * as core from '@actions/core';
-import { context } from '@actions/github';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import * as core from '@actions/core';
+import { context } from '@actions/github';
 import type { Annotation } from '../report/annotations.js';
 import { githubClient } from '../report/github/githubClient.js';
 import type { ActionIo } from './actionIo.js';
 import { actionsLogger } from './actionsLogger.js';
 
 function annotate(a: Annotation): void {
-  const properties = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine, ...(a.endLine ? { endLine: a.endLine } : {}) } : {}) };
+  const properties = {
+    title: a.title,
+    ...(a.file ? { file: a.file, startLine: a.startLine, ...(a.endLine ? { endLine: a.endLine } : {}) } : {}),
+  };
   if (a.level === 'error') core.error(a.message, properties);
   else if (a.level === 'warning') core.warning(a.message, properties);
   else core.notice(a.message, properties);

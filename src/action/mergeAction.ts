@@ -1,19 +1,19 @@
-import * as glob from '@actions/glob';
-import { relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { relative, resolve } from 'node:path';
+import * as glob from '@actions/glob';
 import { exitCodeFor, loadRunConfig } from '../check/index.js';
 import { shardsOf } from '../check/shards.js';
 import { InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { driftIssuePublisher } from '../report/github/driftIssue.js';
 import { jobSummaryPublisher } from '../report/github/jobSummary.js';
-import { publishAll, type PublishRun } from '../report/github/publisher.js';
+import { type PublishRun, publishAll } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { workflowContext } from '../report/github/workflowContext.js';
+import { renderJson } from '../report/jsonReport.js';
 import { readReportFile } from '../report/mergeInput.js';
 import { renderMergedMarkdown } from '../report/mergeMarkdown.js';
 import { mergeReports } from '../report/mergeReports.js';
-import { renderJson } from '../report/jsonReport.js';
 import type { ActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 import { setCountOutputs } from './reportOutputs.js';
@@ -30,20 +30,28 @@ export async function runMergeAction(inputs: ActionInputs, cwd: string, io: Acti
   const patterns = inputs.reports.map((p) => (p.startsWith('!') ? `!${resolve(cwd, p.slice(1))}` : resolve(cwd, p)));
   const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
   const files = (await globber.glob()).sort();
-  if (files.length === 0 && (config.accounts ?? []).length === 0) throw new InputError(`input "reports": no file matches ${inputs.reports.join(', ')}`);
+  if (files.length === 0 && (config.accounts ?? []).length === 0)
+    throw new InputError(`input "reports": no file matches ${inputs.reports.join(', ')}`);
   const shards = [];
-  for (const file of files) shards.push({ file: relative(cwd, file) || file, report: await readReportFile(file, relative(cwd, file) || file) });
+  for (const file of files)
+    shards.push({ file: relative(cwd, file) || file, report: await readReportFile(file, relative(cwd, file) || file) });
   const report = mergeReports(shards, shardsOf(config.accounts ?? []));
   for (const warning of new Set(report.warnings)) io.logger.warning(warning);
-  io.logger.info(`Merged ${files.length} ${files.length === 1 ? 'report' : 'reports'}: ${(report.target.shards ?? []).length} account and region pairs.`);
+  io.logger.info(
+    `Merged ${files.length} ${files.length === 1 ? 'report' : 'reports'}: ${(report.target.shards ?? []).length} account and region pairs.`,
+  );
   await publishMerged(report, inputs, cwd, io);
   if (!report.complete && !inputs.allowPartial) {
     const incomplete = (report.target.shards ?? []).filter((s) => s.status !== 'complete');
-    io.logger.error(`The merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or set allow-partial to judge by the findings alone.`);
+    io.logger.error(
+      `The merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or set allow-partial to judge by the findings alone.`,
+    );
     return 2;
   }
   if (exitCodeFor(report, inputs.failOn) === 1) {
-    io.logger.error(`clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`);
+    io.logger.error(
+      `clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`,
+    );
     return 1;
   }
   return 0;
@@ -56,8 +64,19 @@ function mergedTitle(report: Report): string {
 
 async function publishMerged(report: Report, inputs: ActionInputs, cwd: string, io: ActionIo): Promise<void> {
   const workflow = workflowContext(io.event, io.env);
-  const run: PublishRun = { report, failed: exitCodeFor(report, inputs.failOn) === 1, workflow, runner: io.runner, logger: io.logger, cwd, summaryNotes: [] };
-  const api = inputs.githubToken && workflow.owner && workflow.repo ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo } : undefined;
+  const run: PublishRun = {
+    report,
+    failed: exitCodeFor(report, inputs.failOn) === 1,
+    workflow,
+    runner: io.runner,
+    logger: io.logger,
+    cwd,
+    summaryNotes: [],
+  };
+  const api =
+    inputs.githubToken && workflow.owner && workflow.repo
+      ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo }
+      : undefined;
   const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
   await io.runner.writeFile(reportFile, renderJson(report));
   io.setOutput('report-file', reportFile);

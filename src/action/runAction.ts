@@ -8,14 +8,14 @@ import { annotationPublisher } from '../report/github/checkRun.js';
 import { driftIssuePublisher } from '../report/github/driftIssue.js';
 import { jobSummaryPublisher } from '../report/github/jobSummary.js';
 import { markdownLinks } from '../report/github/links.js';
-import { publishAll, type Publisher, type PublishRun } from '../report/github/publisher.js';
+import { type Publisher, type PublishRun, publishAll } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { stickyCommentPublisher } from '../report/github/stickyComment.js';
-import { outsideDiffSection, suggestedChangesPublisher, type SuggestionOutcome } from '../report/github/suggestedChanges.js';
+import { outsideDiffSection, type SuggestionOutcome, suggestedChangesPublisher } from '../report/github/suggestedChanges.js';
 import { workflowContext } from '../report/github/workflowContext.js';
 import { renderReport } from '../report/renderReport.js';
+import { type ActionInputs, readActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
-import { readActionInputs, type ActionInputs } from './actionInputs.js';
 import { runMergeAction } from './mergeAction.js';
 import { setCountOutputs } from './reportOutputs.js';
 
@@ -25,17 +25,24 @@ import { setCountOutputs } from './reportOutputs.js';
  */
 export async function runAction(io: ActionIo): Promise<number> {
   try {
-    const inputs = readActionInputs((name) => io.input(name), (secret) => io.setSecret(secret));
+    const inputs = readActionInputs(
+      (name) => io.input(name),
+      (secret) => io.setSecret(secret),
+    );
     const cwd = io.env.GITHUB_WORKSPACE ?? process.cwd();
     if (inputs.mode === 'merge') return await runMergeAction(inputs, cwd, io);
     const report = await check(inputs, cwd, io);
     await publish(report, inputs, cwd, io);
     if (!report.complete && !inputs.allowPartial) {
-      io.logger.error('The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.');
+      io.logger.error(
+        'The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.',
+      );
       return 2;
     }
     if (exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1) {
-      io.logger.error(`clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`);
+      io.logger.error(
+        `clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`,
+      );
       return 1;
     }
     return 0;
@@ -57,12 +64,27 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
     ...(inputs.config ? { configFile: inputs.config } : {}),
     policyPaths: inputs.policies,
   };
-  if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined)) throw new InputError('OIDC needs both role-arn and oidc-provider-id');
-  if (inputs.oidcAudience !== undefined && inputs.roleArn === undefined) throw new InputError('oidc-audience is for OIDC: set role-arn and oidc-provider-id too');
-  const oidc = inputs.roleArn && inputs.oidcProviderId ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } } : {};
+  if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined))
+    throw new InputError('OIDC needs both role-arn and oidc-provider-id');
+  if (inputs.oidcAudience !== undefined && inputs.roleArn === undefined)
+    throw new InputError('oidc-audience is for OIDC: set role-arn and oidc-provider-id too');
+  const oidc =
+    inputs.roleArn && inputs.oidcProviderId
+      ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } }
+      : {};
   if (inputs.mode === 'plan') {
     // resolve-live: the same credentials as live mode; regions default to the plan's provider's.
-    const resolveLive = inputs.resolveLive ? { resolveLive: { regions: inputs.regions, env: io.env, ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}), ...oidc, onSecret: (secret: string) => io.setSecret(secret) } } : {};
+    const resolveLive = inputs.resolveLive
+      ? {
+          resolveLive: {
+            regions: inputs.regions,
+            env: io.env,
+            ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
+            ...oidc,
+            onSecret: (secret: string) => io.setSecret(secret),
+          },
+        }
+      : {};
     return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}), ...resolveLive });
   }
   return checkLive({
@@ -82,10 +104,25 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
 async function publish(report: Report, inputs: ActionInputs, cwd: string, io: ActionIo): Promise<void> {
   const workflow = workflowContext(io.event, io.env);
   const links = markdownLinks(io.env, workflow.pullRequest?.headSha);
-  const run: PublishRun = { report, failed: exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1, workflow, runner: io.runner, logger: io.logger, cwd, summaryNotes: [], ...(links ? { links } : {}) };
-  const api = inputs.githubToken && workflow.owner && workflow.repo ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo } : undefined;
+  const run: PublishRun = {
+    report,
+    failed: exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1,
+    workflow,
+    runner: io.runner,
+    logger: io.logger,
+    cwd,
+    summaryNotes: [],
+    ...(links ? { links } : {}),
+  };
+  const api =
+    inputs.githubToken && workflow.owner && workflow.repo
+      ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo }
+      : undefined;
   const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
-  await io.runner.writeFile(reportFile, renderReport(report, 'json', { color: false, explain: false, repoRoot: cwd, fileExists: io.runner.fileExists }));
+  await io.runner.writeFile(
+    reportFile,
+    renderReport(report, 'json', { color: false, explain: false, repoRoot: cwd, fileExists: io.runner.fileExists }),
+  );
   io.setOutput('report-file', reportFile);
   const outcome: SuggestionOutcome = { posted: new Set() };
   const publishers: Publisher[] = [

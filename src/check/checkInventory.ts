@@ -23,7 +23,13 @@ export function checkInventory(inventory: Inventory, config: LoadedConfig, optio
     source,
   }));
   if (uses.some((u) => u.expired)) {
-    policies.push({ id: 'expired-exception', title: 'An exception has expired', description: 'An exception in the config passed its expiry date; the findings it covered are reported again.', severity: 'warning', source: 'builtin' });
+    policies.push({
+      id: 'expired-exception',
+      title: 'An exception has expired',
+      description: 'An exception in the config passed its expiry date; the findings it covered are reported again.',
+      severity: 'warning',
+      source: 'builtin',
+    });
   }
   const count = (severity: Severity) => sorted.filter((f) => f.status === 'fail' && f.severity === severity).length;
   return {
@@ -31,7 +37,12 @@ export function checkInventory(inventory: Inventory, config: LoadedConfig, optio
     tool: { name: 'clb-guard', version: TOOL_VERSION },
     mode: inventory.mode,
     complete: inventory.complete,
-    summary: { error: count('error'), warning: count('warning'), notice: count('notice'), unknown: sorted.filter((f) => f.status === 'unknown').length },
+    summary: {
+      error: count('error'),
+      warning: count('warning'),
+      notice: count('notice'),
+      unknown: sorted.filter((f) => f.status === 'unknown').length,
+    },
     findings: sorted,
     policies,
     exceptions: uses,

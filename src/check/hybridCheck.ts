@@ -4,10 +4,10 @@ import type { Finding, Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import type { SourceLocation } from '../model/provenance.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
-import { externalReferencesOf, readPlanFacts, resolveHybrid, type BlastRadius, type Dependent } from '../sources/hybrid/index.js';
+import { type BlastRadius, type Dependent, externalReferencesOf, readPlanFacts, resolveHybrid } from '../sources/hybrid/index.js';
 import { resolveCredentials } from '../sources/live/index.js';
-import { checkInventory } from './checkInventory.js';
 import { callPacing } from './callPacing.js';
+import { checkInventory } from './checkInventory.js';
 import type { ResolveLiveOptions } from './options.js';
 
 interface HybridCheckInput {
@@ -31,18 +31,26 @@ interface HybridCheckInput {
  */
 export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveOptions): Promise<Report> {
   const facts = readPlanFacts(input.plan());
-  const regions = options.regions !== undefined && options.regions.length > 0 ? options.regions : facts.region !== undefined ? [facts.region] : undefined;
-  if (regions === undefined) throw new InputError('--resolve-live needs a region: pass --region REGION, or set region in the plan\'s tencentcloud provider block');
+  const regions =
+    options.regions !== undefined && options.regions.length > 0 ? options.regions : facts.region !== undefined ? [facts.region] : undefined;
+  if (regions === undefined)
+    throw new InputError("--resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block");
   const env = options.env ?? process.env;
   let credentials;
   try {
-    credentials = await resolveCredentials(env, { ...(options.oidc ? { oidc: options.oidc } : {}), ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}), ...(options.onSecret ? { onSecret: options.onSecret } : {}) });
+    credentials = await resolveCredentials(env, {
+      ...(options.oidc ? { oidc: options.oidc } : {}),
+      ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+      ...(options.onSecret ? { onSecret: options.onSecret } : {}),
+    });
   } catch (error) {
     // No credentials at all, or no ID token for OIDC (a fork's pull request): plan-only, as without --resolve-live.
     const noToken = error instanceof InputError && error.message.startsWith('OIDC: the runner gave no ID token');
     if (!(error instanceof InputError) || (!noToken && !error.message.startsWith('no Tencent Cloud credentials'))) throw error;
     const report = checkInventory(input.inventory, input.config, { today: input.today, target: input.target });
-    const why = noToken ? ' (the runner gave no OIDC ID token: a pull request from a fork, or a job without `permissions: id-token: write`)' : '';
+    const why = noToken
+      ? ' (the runner gave no OIDC ID token: a pull request from a fork, or a job without `permissions: id-token: write`)'
+      : '';
     const line = `--resolve-live: no Tencent Cloud credentials${why}, so the plan was checked alone; ${externalUnknownLine(report, input.inventory)}`;
     return { ...report, warnings: [...report.warnings, line] };
   }
@@ -55,13 +63,18 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target });
-  const live = hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target }) : undefined;
+  const live =
+    hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target }) : undefined;
   const r = hybrid.resolution;
   const absent = r.objects.filter((o) => o.reason !== undefined);
-  const findings = planned.findings.map((f) => withAbsenceReason(live === undefined ? f : classified(f, live, hybrid.blast, input.locate), absent));
+  const findings = planned.findings.map((f) =>
+    withAbsenceReason(live === undefined ? f : classified(f, live, hybrid.blast, input.locate), absent),
+  );
   const read = r.objects.filter((o) => o.status === 'live').length;
   const calls = Object.values(r.calls).reduce((a, b) => a + b, 0);
-  input.logger.info(`resolved ${read} of ${r.objects.length} external objects in ${regions.join(', ')} (${calls} API calls)${r.dependents.length > 0 ? `; ${r.dependents.length} live backends outside the plan depend on its changes` : ''}${r.complete ? '' : '; incomplete: some calls kept failing'}`);
+  input.logger.info(
+    `resolved ${read} of ${r.objects.length} external objects in ${regions.join(', ')} (${calls} API calls)${r.dependents.length > 0 ? `; ${r.dependents.length} live backends outside the plan depend on its changes` : ''}${r.complete ? '' : '; incomplete: some calls kept failing'}`,
+  );
   return { ...planned, findings, resolution: r };
 }
 
@@ -86,7 +99,8 @@ function dependentOf(finding: Finding, blast: BlastRadius): Dependent | undefine
     const direct = blast.dependents.get(ref);
     if (direct !== undefined) return direct;
   }
-  if (blast.loadBalancers.has(finding.resource)) return [...blast.dependents.values()].find((d) => d.loadBalancers.includes(finding.resource));
+  if (blast.loadBalancers.has(finding.resource))
+    return [...blast.dependents.values()].find((d) => d.loadBalancers.includes(finding.resource));
   return undefined;
 }
 
@@ -97,11 +111,29 @@ function classified(finding: Finding, live: Report, blast: BlastRadius, locate: 
   const preexisting = live.findings.some((l) => l.fingerprint === finding.fingerprint && l.status === finding.status);
   const change = dependent.change;
   const where = `live ${dependent.backend}${dependent.loadBalancers.length > 0 ? ` behind ${dependent.loadBalancers.join(', ')}` : ''}, outside this plan`;
-  const outsidePlan = { change: change.addresses, changed: change.id, backend: dependent.backend, loadBalancers: dependent.loadBalancers, consoleUrls: dependent.consoleUrls, preexisting };
+  const outsidePlan = {
+    change: change.addresses,
+    changed: change.id,
+    backend: dependent.backend,
+    loadBalancers: dependent.loadBalancers,
+    consoleUrls: dependent.consoleUrls,
+    preexisting,
+  };
   // Not this plan's doing: no line of the PR carries it.
-  if (preexisting) return { ...finding, location: null, message: `${finding.message} (pre-existing on ${where}: it fails with the live ${change.id} too, so this plan does not cause it)`, outsidePlan };
+  if (preexisting)
+    return {
+      ...finding,
+      location: null,
+      message: `${finding.message} (pre-existing on ${where}: it fails with the live ${change.id} too, so this plan does not cause it)`,
+      outsidePlan,
+    };
   const location = finding.location ?? change.addresses.map(locate).find((l) => l !== undefined) ?? null;
-  return { ...finding, location, message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(', ')}): it breaks ${where}.`, outsidePlan };
+  return {
+    ...finding,
+    location,
+    message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(', ')}): it breaks ${where}.`,
+    outsidePlan,
+  };
 }
 
 /** Cloud IDs as they appear in messages and reasons. */
@@ -114,7 +146,10 @@ export function externalUnknownLine(report: Report, inventory: Inventory): strin
   // One pass over each unknown finding's text, whatever the number of IDs.
   const mentions = (f: Finding) => {
     const text = [f.message, ...f.evidence.map((e) => e.reason ?? '')].join(' ');
-    return (text.match(CLOUD_ID) ?? []).some((id) => external.has(id)) || /not in this plan|not in this check|not managed in this configuration/.test(text);
+    return (
+      (text.match(CLOUD_ID) ?? []).some((id) => external.has(id)) ||
+      /not in this plan|not in this check|not managed in this configuration/.test(text)
+    );
   };
   const count = report.findings.filter((f) => f.status === 'unknown' && mentions(f)).length;
   const named = ids.slice(0, 3).join(', ');

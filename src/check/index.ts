@@ -8,15 +8,14 @@ import type { Provenance } from '../model/provenance.js';
 import { loadConfig } from '../policy/configLoader.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import { planToInventory, readPlan } from '../sources/plan/index.js';
-import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../terraform/planFileReader.js';
 import { loadHclParser } from '../terraform/hcl/index.js';
-import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../terraform/terraformSources.js';
+import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../terraform/planFileReader.js';
+import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf, TerraformSources } from '../terraform/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
 import { checkHybrid, externalUnknownLine } from './hybridCheck.js';
-import { TerraformSources } from '../terraform/terraformSources.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
 
-export { checkInventory, exitCodeFor, compareFindings } from './checkInventory.js';
+export { checkInventory, compareFindings, exitCodeFor } from './checkInventory.js';
 export type { CheckOptions, FailOn, LiveCheckOptions, PlanCheckOptions, ResolveLiveOptions } from './options.js';
 
 function todayUtc(): string {
@@ -25,8 +24,16 @@ function todayUtc(): string {
 
 /** The config of a run, and a line on stderr saying which file it came from. */
 export async function loadRunConfig(options: CheckOptions): Promise<LoadedConfig> {
-  const config = await loadConfig({ cwd: options.cwd, ...(options.configFile ? { configFile: options.configFile } : {}), ...(options.policyPaths ? { policyPaths: options.policyPaths } : {}) });
-  options.logger.info(config.file !== undefined ? `using config ${config.file}` : 'no .clb-guard.json found (searched up to the repository root): built-in policies with their default params');
+  const config = await loadConfig({
+    cwd: options.cwd,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.policyPaths ? { policyPaths: options.policyPaths } : {}),
+  });
+  options.logger.info(
+    config.file !== undefined
+      ? `using config ${config.file}`
+      : 'no .clb-guard.json found (searched up to the repository root): built-in policies with their default params',
+  );
   return config;
 }
 
@@ -44,11 +51,14 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   const cwd = resolve(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;
   // Read and parse once: a second tf-root (below) only relinks the same plan.
-  const { plan, file } = fromStdin ? { plan: parsePlanBytes(await readStdin(options.stdin), 'stdin'), file: 'stdin' } : readPlan(resolve(cwd, options.planFile), cwd);
+  const { plan, file } = fromStdin
+    ? { plan: parsePlanBytes(await readStdin(options.stdin), 'stdin'), file: 'stdin' }
+    : readPlan(resolve(cwd, options.planFile), cwd);
   const read = async (tfRoot: string): Promise<Inventory> => planToInventory(plan, { file, tfRoot, repoRoot: cwd });
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
   if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
-  if (given !== undefined && !statSync(given).isDirectory()) throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
+  if (given !== undefined && !statSync(given).isDirectory())
+    throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
   // Default: the plan file's folder when it holds .tf files (`infra/plan.json` next to `infra/main.tf`), else the workspace.
   const planDir = fromStdin ? undefined : dirname(resolve(cwd, options.planFile));
   let tfRoot = given ?? (planDir !== undefined && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);

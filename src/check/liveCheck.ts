@@ -33,12 +33,22 @@ export async function checkLive(options: LiveCheckOptions & { onSecret?: (secret
   });
   options.onInventory?.(inventory);
   if (recorder !== undefined && options.saveSnapshot !== undefined) {
-    const snapshot = recorder.snapshot(inventory, { regions: inventory.regions, ...(options.account !== undefined ? { account: options.account } : {}), takenAt, secrets: credentials.secrets() });
+    const snapshot = recorder.snapshot(inventory, {
+      regions: inventory.regions,
+      ...(options.account !== undefined ? { account: options.account } : {}),
+      takenAt,
+      secrets: credentials.secrets(),
+    });
     await writeSnapshot(resolve(options.cwd, options.saveSnapshot), options.saveSnapshot, snapshot);
-    options.logger.info(`wrote the snapshot ${relative(options.cwd, resolve(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? '' : ' (incomplete, as the scan)'}`);
+    options.logger.info(
+      `wrote the snapshot ${relative(options.cwd, resolve(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? '' : ' (incomplete, as the scan)'}`,
+    );
   }
   const target = { regions: inventory.regions, ...(options.account !== undefined ? { account: options.account } : {}) };
-  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }), inventory);
+  const report = withFindingRegions(
+    checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }),
+    inventory,
+  );
   logWarnings(report, options.logger);
   return report;
 }

@@ -30,9 +30,12 @@ export async function checkSnapshot(options: SnapshotCheckOptions): Promise<Repo
   const inSnapshot = snapshot.regions.map((r) => r.region);
   const regions = options.regions !== undefined && options.regions.length > 0 ? options.regions : inSnapshot;
   const absent = regions.filter((r) => !inSnapshot.includes(r));
-  if (absent.length > 0) throw new InputError(`${options.snapshotFile}: no region ${absent.join(', ')} in this snapshot (it has ${inSnapshot.join(', ')})`);
+  if (absent.length > 0)
+    throw new InputError(`${options.snapshotFile}: no region ${absent.join(', ')} in this snapshot (it has ${inSnapshot.join(', ')})`);
   const actions = new Set(snapshot.regions.flatMap((r) => r.calls.map((c) => c.action)));
-  options.logger.info(`checking the snapshot ${options.snapshotFile} of ${snapshot.account ?? 'an account'} taken ${snapshot.takenAt} by clb-guard ${snapshot.tool.version}${snapshot.complete ? '' : ' (an incomplete scan)'}`);
+  options.logger.info(
+    `checking the snapshot ${options.snapshotFile} of ${snapshot.account ?? 'an account'} taken ${snapshot.takenAt} by clb-guard ${snapshot.tool.version}${snapshot.complete ? '' : ' (an incomplete scan)'}`,
+  );
   const inventory = await readLiveInventory({
     regions,
     credentials: NO_CREDENTIALS,
@@ -43,7 +46,10 @@ export async function checkSnapshot(options: SnapshotCheckOptions): Promise<Repo
   });
   const account = options.account ?? snapshot.account;
   const target = { regions, ...(account !== undefined ? { account } : {}), snapshot: options.snapshotFile };
-  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }), inventory);
+  const report = withFindingRegions(
+    checkInventory(inventory, config, { today: options.today ?? new Date().toISOString().slice(0, 10), target }),
+    inventory,
+  );
   logWarnings(report, options.logger);
   return report;
 }

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { InputError } from '../errors/inputError.js';
 import type { FailOn } from '../check/options.js';
+import { ACCOUNT_NAME } from '../check/shards.js';
+import { InputError } from '../errors/inputError.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
-import { closestMatch as closest } from '../text/closestMatch.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
-import { ACCOUNT_NAME } from '../check/shards.js';
+import { closestMatch as closest } from '../text/closestMatch.js';
 
 export interface CommonArguments {
   readonly config?: string;
@@ -39,11 +39,32 @@ export interface HybridArguments {
 export type HelpTopic = 'overview' | 'plan' | 'live' | 'explain' | 'policies' | 'policies validate' | 'policies list' | 'shards' | 'merge';
 
 export type Command =
-  | { readonly kind: 'plan'; readonly planFile: string; readonly tfRoot?: string; readonly hybrid?: HybridArguments; readonly common: CommonArguments }
-  | { readonly kind: 'live'; readonly regions: readonly string[]; readonly apiEndpoint?: string; readonly allowPartial: boolean; readonly explainOnly?: string; readonly live?: LiveAccessArguments; readonly common: CommonArguments; readonly snapshot?: SnapshotArguments }
+  | {
+      readonly kind: 'plan';
+      readonly planFile: string;
+      readonly tfRoot?: string;
+      readonly hybrid?: HybridArguments;
+      readonly common: CommonArguments;
+    }
+  | {
+      readonly kind: 'live';
+      readonly regions: readonly string[];
+      readonly apiEndpoint?: string;
+      readonly allowPartial: boolean;
+      readonly explainOnly?: string;
+      readonly live?: LiveAccessArguments;
+      readonly common: CommonArguments;
+      readonly snapshot?: SnapshotArguments;
+    }
   | { readonly kind: 'explain'; readonly planFile: string; readonly id: string; readonly tfRoot?: string; readonly common: CommonArguments }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
-  | { readonly kind: 'list'; readonly config?: string; readonly policies: readonly string[]; readonly format: 'text' | 'json'; readonly verbose: boolean }
+  | {
+      readonly kind: 'list';
+      readonly config?: string;
+      readonly policies: readonly string[];
+      readonly format: 'text' | 'json';
+      readonly verbose: boolean;
+    }
   | { readonly kind: 'shards'; readonly config?: string; readonly index?: number; readonly verbose: boolean }
   | { readonly kind: 'merge'; readonly reports: readonly string[]; readonly allowPartial: boolean; readonly common: CommonArguments }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
@@ -58,7 +79,6 @@ export interface SnapshotArguments {
   readonly shard?: number;
 }
 
-
 interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly multiple?: boolean;
@@ -68,21 +88,53 @@ interface OptionSpec {
 }
 
 const OPTIONS = {
-  'tf-root': { type: 'string', value: 'DIR', help: "folder of the root module's .tf files (default: the plan file's folder when it holds .tf files, else found in the repository)" },
-  region: { type: 'string', multiple: true, value: 'REGION', help: 'region to scan (repeatable, or comma-separated); all: every region the account has' },
-  profile: { type: 'string', value: 'NAME', help: 'use the profile [NAME] of the credentials file (TENCENTCLOUD_CREDENTIALS_FILE, else ~/.tencentcloud/credentials)' },
-  'role-arn': { type: 'string', value: 'ARN', help: 'assume this CAM role (STS AssumeRole) with the credentials given, and scan as the role' },
-  'rate-limit': { type: 'string', multiple: true, value: 'ACTION=N', help: 'allow N requests per second of ACTION (repeatable; default: the published limits, 20 for unpublished ones)' },
-  'budget-per-region': { type: 'boolean', help: 'give each region its own rate-limit budget (default: one per account, shared by the regions)' },
+  'tf-root': {
+    type: 'string',
+    value: 'DIR',
+    help: "folder of the root module's .tf files (default: the plan file's folder when it holds .tf files, else found in the repository)",
+  },
+  region: {
+    type: 'string',
+    multiple: true,
+    value: 'REGION',
+    help: 'region to scan (repeatable, or comma-separated); all: every region the account has',
+  },
+  profile: {
+    type: 'string',
+    value: 'NAME',
+    help: 'use the profile [NAME] of the credentials file (TENCENTCLOUD_CREDENTIALS_FILE, else ~/.tencentcloud/credentials)',
+  },
+  'role-arn': {
+    type: 'string',
+    value: 'ARN',
+    help: 'assume this CAM role (STS AssumeRole) with the credentials given, and scan as the role',
+  },
+  'rate-limit': {
+    type: 'string',
+    multiple: true,
+    value: 'ACTION=N',
+    help: 'allow N requests per second of ACTION (repeatable; default: the published limits, 20 for unpublished ones)',
+  },
+  'budget-per-region': {
+    type: 'boolean',
+    help: 'give each region its own rate-limit budget (default: one per account, shared by the regions)',
+  },
   'api-endpoint': { type: 'string', value: 'URL', help: 'send every API call to URL (emulators, proxies); http only for loopback' },
   'allow-partial': { type: 'boolean', help: 'exit by the findings even if some API calls kept failing' },
-  'explain-only': { type: 'string', value: 'ID', help: 'report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does' },
+  'explain-only': {
+    type: 'string',
+    value: 'ID',
+    help: 'report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does',
+  },
   snapshot: { type: 'string', value: 'FILE', help: 'check a snapshot offline (no credentials, no network); --region optional' },
   'save-snapshot': { type: 'string', value: 'FILE', help: 'also write what the scan read to FILE (a snapshot)' },
   account: { type: 'string', value: 'NAME', help: "the account's name, for the report (and merged reports)" },
   shard: { type: 'string', value: 'N', help: "scan the config's shard N (from 0, as clb-guard shards lists them): its account and region" },
   index: { type: 'string', value: 'N', help: 'print only shard N (from 0), e.g. $JOB_COMPLETION_INDEX in a Kubernetes Indexed Job' },
-  'resolve-live': { type: 'boolean', help: "read what the plan names by ID (and the live backends its changes reach) from the account; live mode's credentials" },
+  'resolve-live': {
+    type: 'boolean',
+    help: "read what the plan names by ID (and the live backends its changes reach) from the account; live mode's credentials",
+  },
   'fail-on-preexisting': { type: 'boolean', help: 'with --resolve-live: let failures live backends already have fail the run too' },
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
@@ -104,7 +156,21 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
   plan: ['tf-root', 'resolve-live', 'region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting', ...COMMON],
-  live: ['region', 'profile', 'role-arn', 'api-endpoint', 'rate-limit', 'budget-per-region', 'allow-partial', 'explain-only', 'snapshot', 'save-snapshot', 'account', 'shard', ...COMMON],
+  live: [
+    'region',
+    'profile',
+    'role-arn',
+    'api-endpoint',
+    'rate-limit',
+    'budget-per-region',
+    'allow-partial',
+    'explain-only',
+    'snapshot',
+    'save-snapshot',
+    'account',
+    'shard',
+    ...COMMON,
+  ],
   explain: ['tf-root', 'config', 'policies', 'format', 'output', 'fail-on', 'today', 'verbose', 'help'],
   'policies validate': ['help'],
   'policies list': ['config', 'policies', 'format', 'verbose', 'help'],
@@ -176,7 +242,8 @@ export function usage(topic: HelpTopic = 'overview'): string {
     return `  ${flag.padEnd(22)} ${spec.help}`;
   });
   const options = rows.length > 0 ? `\n\nOptions:\n${rows.join('\n')}` : '';
-  const exits = topic === 'plan' || topic === 'live' || topic === 'explain' || topic === 'merge' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
+  const exits =
+    topic === 'plan' || topic === 'live' || topic === 'explain' || topic === 'merge' || topic === 'overview' ? `\n\n${EXIT_CODES}` : '';
   return `${SYNOPSIS[topic]}${options}${exits}`;
 }
 
@@ -200,10 +267,16 @@ export function parseCommand(argv: readonly string[]): Command {
     allowPositionals: true,
     strict: false,
     tokens: true,
-    options: Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => [name, { type: spec.type, ...('multiple' in spec ? { multiple: spec.multiple } : {}), ...('short' in spec ? { short: spec.short } : {}) }])),
+    options: Object.fromEntries(
+      Object.entries(OPTIONS).map(([name, spec]) => [
+        name,
+        { type: spec.type, ...('multiple' in spec ? { multiple: spec.multiple } : {}), ...('short' in spec ? { short: spec.short } : {}) },
+      ]),
+    ),
   });
   const topic = commandOf(positionals);
-  const allowed: readonly OptionName[] = topic === undefined || topic === 'policies' ? [...COMMAND_OPTIONS.overview] : COMMAND_OPTIONS[topic];
+  const allowed: readonly OptionName[] =
+    topic === undefined || topic === 'policies' ? [...COMMAND_OPTIONS.overview] : COMMAND_OPTIONS[topic];
   const where = topic === undefined ? '' : ` for "${topic}"`;
   const helpHint = topic === undefined || topic === 'overview' ? 'clb-guard --help' : `clb-guard ${topic} --help`;
   for (const token of tokens) {
@@ -216,11 +289,16 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     if (name === 'help' || name === 'version') continue;
     if (!allowed.includes(name as OptionName)) {
-      const owners = (['plan', 'live', 'explain', 'policies list', 'shards', 'merge'] as const).filter((c) => COMMAND_OPTIONS[c].includes(name as OptionName));
+      const owners = (['plan', 'live', 'explain', 'policies list', 'shards', 'merge'] as const).filter((c) =>
+        COMMAND_OPTIONS[c].includes(name as OptionName),
+      );
       const belongs = owners.length > 0 ? `; it belongs to ${owners.map((c) => `"${c}"`).join(' and ')}` : '';
-      throw new InputError(`${token.rawName} is not an option${topic === undefined ? ' without a command' : where}${belongs} (see ${helpHint})`);
+      throw new InputError(
+        `${token.rawName} is not an option${topic === undefined ? ' without a command' : where}${belongs} (see ${helpHint})`,
+      );
     }
-    if (spec.type === 'string' && token.value === undefined) throw new InputError(`${token.rawName} needs a value${spec.value ? `: ${token.rawName} ${spec.value}` : ''}`);
+    if (spec.type === 'string' && token.value === undefined)
+      throw new InputError(`${token.rawName} needs a value${spec.value ? `: ${token.rawName} ${spec.value}` : ''}`);
     if (spec.type === 'boolean' && token.inlineValue) throw new InputError(`${token.rawName} takes no value (got "${token.value}")`);
   }
   const str = (name: OptionName): string | undefined => {
@@ -236,7 +314,10 @@ export function parseCommand(argv: readonly string[]): Command {
   if (bool('version') && !bool('help')) return { kind: 'version' };
   if (positionals[0] === 'help') {
     const about = commandOf(positionals.slice(1));
-    if (positionals.length > 1 && about === undefined) throw new InputError(`no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate, policies list, shards and merge`);
+    if (positionals.length > 1 && about === undefined)
+      throw new InputError(
+        `no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate, policies list, shards and merge`,
+      );
     return { kind: 'help', topic: about ?? 'overview' };
   }
   if (bool('help') || positionals.length === 0) return { kind: 'help', topic: topic ?? 'overview' };
@@ -266,11 +347,17 @@ export function parseCommand(argv: readonly string[]): Command {
     if (rest.length > 0) throw new InputError(`shards takes no files (got "${rest[0]}"); use --config FILE`);
     const config = str('config');
     const index = shardNumber('--index', str('index'));
-    return { kind: 'shards', ...(config !== undefined ? { config } : {}), ...(index !== undefined ? { index } : {}), verbose: bool('verbose') };
+    return {
+      kind: 'shards',
+      ...(config !== undefined ? { config } : {}),
+      ...(index !== undefined ? { index } : {}),
+      verbose: bool('verbose'),
+    };
   }
   if (!isReportFormat(format)) throw new InputError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
   const failOn = str('fail-on') ?? 'error';
-  if (!FAIL_ON_LEVELS.includes(failOn as FailOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
+  if (!FAIL_ON_LEVELS.includes(failOn as FailOn))
+    throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
   const today = str('today');
   if (today !== undefined && !isCalendarDate(today)) throw new InputError(`--today must be a calendar day, YYYY-MM-DD, not "${today}"`);
   const config = str('config');
@@ -292,17 +379,27 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
-    const hybridOnly = (['region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting'] as const).find((name) => values[name] !== undefined);
-    if (!bool('resolve-live') && hybridOnly !== undefined) throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
+    const hybridOnly = (['region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting'] as const).find(
+      (name) => values[name] !== undefined,
+    );
+    if (!bool('resolve-live') && hybridOnly !== undefined)
+      throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str('api-endpoint');
     const hybrid: HybridArguments | undefined = bool('resolve-live')
-      ? { regions: regionsOf(strs('region')), ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}), allowPartial: bool('allow-partial'), failOnPreexisting: bool('fail-on-preexisting') }
+      ? {
+          regions: regionsOf(strs('region')),
+          ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}),
+          allowPartial: bool('allow-partial'),
+          failOnPreexisting: bool('fail-on-preexisting'),
+        }
       : undefined;
     return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), ...(hybrid ? { hybrid } : {}), common };
   }
   if (topic === 'explain') {
-    if (rest.length !== 2) throw new InputError('explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT');
-    if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new InputError(`--format of "explain" must be text, markdown or json, not "${format}"`);
+    if (rest.length !== 2)
+      throw new InputError('explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT');
+    if (format !== 'text' && format !== 'markdown' && format !== 'json')
+      throw new InputError(`--format of "explain" must be text, markdown or json, not "${format}"`);
     const tfRoot = str('tf-root');
     return { kind: 'explain', planFile: rest[0]!, id: rest[1]!, ...(tfRoot !== undefined ? { tfRoot } : {}), common };
   }
@@ -311,7 +408,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const apiEndpoint = str('api-endpoint');
   const profile = str('profile');
   const roleArn = str('role-arn');
-  if (roleArn !== undefined && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn)) throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
+  if (roleArn !== undefined && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn))
+    throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
   const rateLimits = parseRateLimits(strs('rate-limit'));
   const live: LiveAccessArguments = {
     ...(profile !== undefined ? { profile } : {}),
@@ -321,10 +419,27 @@ export function parseCommand(argv: readonly string[]): Command {
   };
   const explainOnly = str('explain-only');
   if (explainOnly !== undefined && format === 'sarif') throw new InputError('--explain-only reports as text, markdown or json, not sarif');
-  const snapshot = snapshotArguments(str('snapshot'), str('save-snapshot'), str('account'), apiEndpoint, shardNumber('--shard', str('shard')));
-  if (snapshot?.shard !== undefined && (regions.length > 0 || snapshot.account !== undefined || snapshot.from !== undefined)) throw new InputError('--shard N takes the account and region from the config: leave out --region, --account and --snapshot');
-  if (regions.length === 0 && snapshot?.from === undefined && snapshot?.shard === undefined) throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)');
-  return { kind: 'live', regions, ...(apiEndpoint !== undefined ? { apiEndpoint } : {}), allowPartial: bool('allow-partial'), ...(explainOnly !== undefined ? { explainOnly } : {}), live, common, ...(snapshot ? { snapshot } : {}) };
+  const snapshot = snapshotArguments(
+    str('snapshot'),
+    str('save-snapshot'),
+    str('account'),
+    apiEndpoint,
+    shardNumber('--shard', str('shard')),
+  );
+  if (snapshot?.shard !== undefined && (regions.length > 0 || snapshot.account !== undefined || snapshot.from !== undefined))
+    throw new InputError('--shard N takes the account and region from the config: leave out --region, --account and --snapshot');
+  if (regions.length === 0 && snapshot?.from === undefined && snapshot?.shard === undefined)
+    throw new InputError('live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)');
+  return {
+    kind: 'live',
+    regions,
+    ...(apiEndpoint !== undefined ? { apiEndpoint } : {}),
+    allowPartial: bool('allow-partial'),
+    ...(explainOnly !== undefined ? { explainOnly } : {}),
+    live,
+    common,
+    ...(snapshot ? { snapshot } : {}),
+  };
 }
 
 /** `--rate-limit DescribeSubnets=50`: an action's name and a positive number of requests per second. */
@@ -334,7 +449,10 @@ function parseRateLimits(values: readonly string[]): Record<string, number> | un
   for (const value of values.flatMap((v) => v.split(','))) {
     const match = /^\s*([A-Z][A-Za-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
     const rate = match ? Number(match[2]) : NaN;
-    if (!match || !(rate > 0) || rate > 10_000) throw new InputError(`--rate-limit takes ACTION=N with N requests per second (0 < N <= 10000), e.g. DescribeSubnets=50; not "${value}"`);
+    if (!match || !(rate > 0) || rate > 10_000)
+      throw new InputError(
+        `--rate-limit takes ACTION=N with N requests per second (0 < N <= 10000), e.g. DescribeSubnets=50; not "${value}"`,
+      );
     limits[match[1]!] = rate;
   }
   return limits;
@@ -347,12 +465,26 @@ function shardNumber(option: string, value: string | undefined): number | undefi
   return Number(value);
 }
 
-function snapshotArguments(from: string | undefined, save: string | undefined, account: string | undefined, apiEndpoint: string | undefined, shard: number | undefined): SnapshotArguments | undefined {
-  if (from !== undefined && save !== undefined) throw new InputError('--snapshot reads a snapshot and --save-snapshot writes one: give one of them');
-  if (from !== undefined && apiEndpoint !== undefined) throw new InputError('--snapshot is checked offline: --api-endpoint has nothing to do');
-  if (account !== undefined && !ACCOUNT_NAME.test(account)) throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
+function snapshotArguments(
+  from: string | undefined,
+  save: string | undefined,
+  account: string | undefined,
+  apiEndpoint: string | undefined,
+  shard: number | undefined,
+): SnapshotArguments | undefined {
+  if (from !== undefined && save !== undefined)
+    throw new InputError('--snapshot reads a snapshot and --save-snapshot writes one: give one of them');
+  if (from !== undefined && apiEndpoint !== undefined)
+    throw new InputError('--snapshot is checked offline: --api-endpoint has nothing to do');
+  if (account !== undefined && !ACCOUNT_NAME.test(account))
+    throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
   if (from === undefined && save === undefined && account === undefined && shard === undefined) return undefined;
-  return { ...(from !== undefined ? { from } : {}), ...(save !== undefined ? { save } : {}), ...(account !== undefined ? { account } : {}), ...(shard !== undefined ? { shard } : {}) };
+  return {
+    ...(from !== undefined ? { from } : {}),
+    ...(save !== undefined ? { save } : {}),
+    ...(account !== undefined ? { account } : {}),
+    ...(shard !== undefined ? { shard } : {}),
+  };
 }
 
 /** `--region a --region b,c` → `[a, b, c]`. */

@@ -27,7 +27,12 @@ export function explainReport(report: Report, inventory: Inventory | undefined, 
   return {
     ...report,
     findings,
-    summary: { error: count('error'), warning: count('warning'), notice: count('notice'), unknown: findings.filter((f) => f.status === 'unknown').length },
+    summary: {
+      error: count('error'),
+      warning: count('warning'),
+      notice: count('notice'),
+      unknown: findings.filter((f) => f.status === 'unknown').length,
+    },
   };
 }
 
@@ -35,7 +40,8 @@ export function renderExplained(report: Report, id: string, format: ExplainForma
   if (format === 'json') return renderJson(report);
   if (format === 'markdown') return renderMarkdown(report, { heading: `clb-guard explain ${id}` });
   const paint = (code: string, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
-  if (report.findings.length === 0) return `${id}: no finding — every flow the policies check passes (${report.policies.length} policies).\n`;
+  if (report.findings.length === 0)
+    return `${id}: no finding — every flow the policies check passes (${report.policies.length} policies).\n`;
   const paths = renderPathsText(pathGroupsOf(report.findings), paint);
   const head = [paint('1', `explain ${id}: ${report.findings.length} ${report.findings.length === 1 ? 'finding' : 'findings'}`), ''];
   const noPath = paths.length === 0 ? ['no failing flow to draw: the findings below are about rules, not paths', ''] : [];
@@ -45,7 +51,9 @@ export function renderExplained(report: Report, id: string, format: ExplainForma
 function concerns(f: Finding, id: string): boolean {
   if (f.fingerprint === id || (id.length >= 8 && /^[0-9a-f]+$/.test(id) && f.fingerprint.startsWith(id))) return true;
   if (f.resource === id || f.related.includes(id) || f.related.includes(`${id}/eth0`)) return true;
-  return (f.paths ?? []).some((p) => p.target === id || p.listener === id || p.loadBalancer === id || p.layers.some((l) => l.resource === id));
+  return (f.paths ?? []).some(
+    (p) => p.target === id || p.listener === id || p.loadBalancer === id || p.layers.some((l) => l.resource === id),
+  );
 }
 
 /** Every name `explain` accepts: the inventory's keys and cloud IDs, and the findings' fingerprints. */
@@ -63,7 +71,8 @@ function knownNames(inventory: Inventory | undefined, report: Report): Set<strin
       for (const rule of listener.rules) add(rule.key, rule.provenance.cloudId);
     }
   }
-  for (const map of [inventory.instances, inventory.networkInterfaces, inventory.securityGroups, inventory.networkAcls, inventory.subnets]) for (const item of map.values()) add(item.key, item.provenance.cloudId);
+  for (const map of [inventory.instances, inventory.networkInterfaces, inventory.securityGroups, inventory.networkAcls, inventory.subnets])
+    for (const item of map.values()) add(item.key, item.provenance.cloudId);
   for (const instance of inventory.instances.values()) for (const nic of instance.interfaces) names.add(nic.key);
   for (const alias of inventory.aliases.keys()) names.add(alias);
   return names;

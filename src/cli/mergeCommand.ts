@@ -1,12 +1,12 @@
-import { exitCodeFor, loadRunConfig } from '../check/index.js';
 import { resolve } from 'node:path';
+import { exitCodeFor, loadRunConfig } from '../check/index.js';
+import { shardsOf } from '../check/shards.js';
 import { readReportFile } from '../report/mergeInput.js';
-import { mergeReports, type ShardReport } from '../report/mergeReports.js';
 import { renderMergedReport } from '../report/mergeRender.js';
+import { mergeReports, type ShardReport } from '../report/mergeReports.js';
 import type { Command } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
-import { emit, type CliIo } from './runCli.js';
-import { shardsOf } from '../check/shards.js';
+import { type CliIo, emit } from './runCli.js';
 
 /**
  * `clb-guard merge REPORT.json…`: the shards' reports as one. The config's accounts (when it has
@@ -14,7 +14,11 @@ import { shardsOf } from '../check/shards.js';
  */
 export async function runMerge(command: Extract<Command, { kind: 'merge' }>, io: CliIo): Promise<number> {
   const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
-  const config = await loadRunConfig({ cwd: io.cwd, logger, ...(command.common.config !== undefined ? { configFile: command.common.config } : {}) });
+  const config = await loadRunConfig({
+    cwd: io.cwd,
+    logger,
+    ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
+  });
   const shards: ShardReport[] = [];
   for (const file of command.reports) shards.push({ file, report: await readReportFile(resolve(io.cwd, file), file) });
   const report = mergeReports(shards, shardsOf(config.accounts ?? []));
@@ -22,7 +26,9 @@ export async function runMerge(command: Extract<Command, { kind: 'merge' }>, io:
   await emit(report, command.common, io, renderMergedReport);
   if (!report.complete && !command.allowPartial) {
     const incomplete = (report.target.shards ?? []).filter((s) => s.status !== 'complete');
-    io.stderr.write(`clb-guard: the merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or pass --allow-partial to exit by the findings alone.\n`);
+    io.stderr.write(
+      `clb-guard: the merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or pass --allow-partial to exit by the findings alone.\n`,
+    );
     return 2;
   }
   return exitCodeFor(report, command.common.failOn);

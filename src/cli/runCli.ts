@@ -3,20 +3,20 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
-import { checkSnapshot } from '../check/snapshotCheck.js';
 import type { PlanCheckOptions, ResolveLiveOptions } from '../check/options.js';
+import { type Shard, shardAt } from '../check/shards.js';
+import { checkSnapshot } from '../check/snapshotCheck.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
+import type { Inventory } from '../model/inventory.js';
 import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { renderReport } from '../report/renderReport.js';
-import { parseCommand, usage, type Command, type CommonArguments, type HybridArguments } from './cliArguments.js';
+import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
-import { explainReport, renderExplained, type ExplainFormat } from './explainCommand.js';
-import type { Inventory } from '../model/inventory.js';
+import { type ExplainFormat, explainReport, renderExplained } from './explainCommand.js';
 import { runMerge } from './mergeCommand.js';
-import { shardAt, type Shard } from '../check/shards.js';
 import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {
@@ -43,7 +43,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     // A bug, not the user's mistake: one line, and the stack only when asked for.
-    io.stderr.write(`clb-guard: internal error: ${errorMessage(error)} (set CLB_GUARD_DEBUG=1 for the stack trace, and please report it)\n`);
+    io.stderr.write(
+      `clb-guard: internal error: ${errorMessage(error)} (set CLB_GUARD_DEBUG=1 for the stack trace, and please report it)\n`,
+    );
     if (io.env.CLB_GUARD_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -63,12 +65,19 @@ async function run(command: Command, io: CliIo): Promise<number> {
         for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
         return 2;
       }
-      io.stdout.write(`${policies} ${policies === 1 ? 'policy' : 'policies'} in ${command.files.join(', ') || 'no files'}, and the built-in pack, are valid.\n`);
+      io.stdout.write(
+        `${policies} ${policies === 1 ? 'policy' : 'policies'} in ${command.files.join(', ') || 'no files'}, and the built-in pack, are valid.\n`,
+      );
       return 0;
     }
     case 'list': {
       const logger = consoleLogger({ verbose: command.verbose, stream: io.stderr as NodeJS.WriteStream });
-      const config = await loadRunConfig({ cwd: io.cwd, logger, ...(command.config !== undefined ? { configFile: command.config } : {}), policyPaths: command.policies });
+      const config = await loadRunConfig({
+        cwd: io.cwd,
+        logger,
+        ...(command.config !== undefined ? { configFile: command.config } : {}),
+        policyPaths: command.policies,
+      });
       const rows = config.policies.map(({ policy, severity, source }) => ({ id: policy.id, severity, source, title: policy.title }));
       if (command.format === 'json') {
         io.stdout.write(`${JSON.stringify({ ...(config.file !== undefined ? { config: config.file } : {}), policies: rows }, null, 2)}\n`);
@@ -76,7 +85,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       }
       const width = (key: 'id' | 'severity' | 'source', heading: string) => Math.max(heading.length, ...rows.map((r) => r[key].length));
       const [id, severity, source] = [width('id', 'POLICY'), width('severity', 'SEVERITY'), width('source', 'SOURCE')];
-      const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(id)}  ${b.padEnd(severity)}  ${c.padEnd(source)}  ${d}`.trimEnd();
+      const line = (a: string, b: string, c: string, d: string) =>
+        `${a.padEnd(id)}  ${b.padEnd(severity)}  ${c.padEnd(source)}  ${d}`.trimEnd();
       const lines = [line('POLICY', 'SEVERITY', 'SOURCE', 'TITLE'), ...rows.map((r) => line(r.id, r.severity, r.source, r.title))];
       lines.push('', `${rows.length} ${rows.length === 1 ? 'policy' : 'policies'}; config: ${config.file ?? 'none'}`);
       io.stdout.write(`${lines.join('\n')}\n`);
@@ -91,10 +101,15 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'merge':
       return runMerge(command, io);
     case 'plan': {
-      const report = await checkPlan({ ...planCheckOptions(command, io), ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}) });
+      const report = await checkPlan({
+        ...planCheckOptions(command, io),
+        ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
+      });
       await emit(report, command.common, io);
       if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {
-        io.stderr.write('clb-guard: resolving the plan\'s external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
+        io.stderr.write(
+          "clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n",
+        );
         return 2;
       }
       return exitCodeFor(report, command.common.failOn, { failOnPreexisting: command.hybrid?.failOnPreexisting === true });
@@ -109,7 +124,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case 'live': {
       const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
       const apiEndpoint = command.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-      const shard = command.snapshot?.shard === undefined ? undefined : await configShard(io.cwd, command.common.config, command.snapshot.shard);
+      const shard =
+        command.snapshot?.shard === undefined ? undefined : await configShard(io.cwd, command.common.config, command.snapshot.shard);
       if (shard !== undefined) logger.info(`shard ${command.snapshot?.shard}: account ${shard.account}, region ${shard.region}`);
       const account = shard?.account ?? command.snapshot?.account;
       const common = {
@@ -126,12 +142,30 @@ async function run(command: Command, io: CliIo): Promise<number> {
       const checked =
         command.snapshot?.from !== undefined
           ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions, ...onInventory })
-          : await checkLive({ ...common, regions, env: io.env, ...command.live, ...(apiEndpoint ? { apiEndpoint } : {}), ...(command.snapshot?.save !== undefined ? { saveSnapshot: command.snapshot.save } : {}), ...onInventory });
-      const report = command.explainOnly === undefined ? checked : explainReport(checked, inventory, command.explainOnly, `the account (${checked.target.regions?.join(', ') ?? regions.join(', ')})`);
+          : await checkLive({
+              ...common,
+              regions,
+              env: io.env,
+              ...command.live,
+              ...(apiEndpoint ? { apiEndpoint } : {}),
+              ...(command.snapshot?.save !== undefined ? { saveSnapshot: command.snapshot.save } : {}),
+              ...onInventory,
+            });
+      const report =
+        command.explainOnly === undefined
+          ? checked
+          : explainReport(
+              checked,
+              inventory,
+              command.explainOnly,
+              `the account (${checked.target.regions?.join(', ') ?? regions.join(', ')})`,
+            );
       if (command.explainOnly === undefined) await emit(report, command.common, io);
       else await emitExplained(report, command.explainOnly, command.common, io);
       if (!report.complete && !command.allowPartial) {
-        io.stderr.write('clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n');
+        io.stderr.write(
+          'clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n',
+        );
         return 2;
       }
       return exitCodeFor(report, command.common.failOn);
@@ -160,7 +194,9 @@ function planCheckOptions(command: Extract<Command, { kind: 'plan' | 'explain' }
 
 function useColor(common: CommonArguments, io: CliIo): boolean {
   const toStdout = common.output === undefined;
-  return toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === undefined ? true : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+  return toStdout && io.stdout.isTTY === true && io.env.NO_COLOR === undefined
+    ? true
+    : io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
 }
 
 async function emitExplained(report: Report, id: string, common: CommonArguments, io: CliIo): Promise<void> {
@@ -198,13 +234,19 @@ async function write(text: string, common: CommonArguments, io: CliIo): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? `the folder ${dirname(common.output) === '.' ? dirname(path) : dirname(common.output)} does not exist` :
-      code === 'EISDIR' ? 'it is a folder' :
-      code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' :
-      code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
-      code === 'ENOSPC' ? 'no space left on the device' :
-      code === 'EROFS' ? 'read-only file system' :
-      (error as Error).message;
+      code === 'ENOENT'
+        ? `the folder ${dirname(common.output) === '.' ? dirname(path) : dirname(common.output)} does not exist`
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is a file, not a folder'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'permission denied'
+              : code === 'ENOSPC'
+                ? 'no space left on the device'
+                : code === 'EROFS'
+                  ? 'read-only file system'
+                  : (error as Error).message;
     throw new InputError(`cannot write the report to ${common.output}: ${reason}`);
   }
 }
@@ -230,6 +272,11 @@ const IO_CODES: Record<string, string> = {
 export function ioErrorLine(error: unknown): string | undefined {
   const e = error as NodeJS.ErrnoException | undefined;
   if (e === undefined || e === null || typeof e.code !== 'string' || !(e.code in IO_CODES)) return undefined;
-  const what = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat' || e.syscall === 'lstat' ? 'cannot read' : e.syscall === 'write' || e.syscall === 'mkdir' ? 'cannot write' : 'cannot access';
+  const what =
+    e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'scandir' || e.syscall === 'stat' || e.syscall === 'lstat'
+      ? 'cannot read'
+      : e.syscall === 'write' || e.syscall === 'mkdir'
+        ? 'cannot write'
+        : 'cannot access';
   return `${what}${e.path ? ` ${e.path}` : ''}: ${IO_CODES[e.code]}`;
 }

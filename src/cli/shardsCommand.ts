@@ -1,5 +1,5 @@
-import type { AccountEntry } from '../policy/policyTypes.js';
 import { accountsOrExplain, shardAt, shardsOf } from '../check/shards.js';
+import type { AccountEntry } from '../policy/policyTypes.js';
 
 /**
  * `clb-guard shards`: the matrix as one line of JSON, for `echo "matrix=$(…)" >> "$GITHUB_OUTPUT"`;

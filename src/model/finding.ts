@@ -62,7 +62,11 @@ export interface Fix {
 
 /** The fix as plain text: prose, the HCL snippet, then the API call. */
 export function fixAsText(fix: Fix): string {
-  return [fix.text, ...(fix.hcl ? [fix.hcl] : []), ...(fix.api ? [`or with API 3.0: ${fix.api.service} ${fix.api.action} ${JSON.stringify(fix.api.request)}`] : [])].join('\n');
+  return [
+    fix.text,
+    ...(fix.hcl ? [fix.hcl] : []),
+    ...(fix.api ? [`or with API 3.0: ${fix.api.service} ${fix.api.action} ${JSON.stringify(fix.api.request)}`] : []),
+  ].join('\n');
 }
 
 export interface FixGroup {
@@ -141,7 +145,12 @@ export interface OutsidePlan {
 /** Hybrid runs: the objects the plan names by ID, as read from the account. */
 export interface LiveResolution {
   readonly regions: readonly string[];
-  readonly objects: readonly { readonly id: string; readonly kind: string; readonly status: 'live' | 'notFound' | 'deletedByPlan' | 'failed'; readonly reason?: string }[];
+  readonly objects: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly status: 'live' | 'notFound' | 'deletedByPlan' | 'failed';
+    readonly reason?: string;
+  }[];
   /** Live backends outside the plan read because a planned change reaches them. */
   readonly dependents: readonly string[];
   /** API calls per action. */

@@ -1,7 +1,7 @@
 import type { Ref } from './network.js';
 import type { Provenance } from './provenance.js';
-import type { Maybe } from './value.js';
 import type { RuleAction } from './securityGroup.js';
+import type { Maybe } from './value.js';
 
 /**
  * One ACL entry. Triple entries match the peer CIDR, protocol and port (the destination port of

@@ -1,20 +1,26 @@
-import type { NetworkAcl, NetworkAclEntry } from '../model/networkAcl.js';
 import type { Ref } from '../model/network.js';
+import type { NetworkAcl, NetworkAclEntry } from '../model/networkAcl.js';
 import { isUnknown, type Maybe } from '../model/value.js';
 import { AddressSet } from './addressSet.js';
-import { ALL_PROTOCOLS, opaqueRule, PEER_ANY_UNKNOWN, type CompiledRule } from './compiledRule.js';
-import { overallVerdict, type FlowQuery, type FlowVerdict, type RuleRef, type VerdictPart } from './flow.js';
+import { ALL_PROTOCOLS, type CompiledRule, opaqueRule, PEER_ANY_UNKNOWN } from './compiledRule.js';
+import { type FlowQuery, type FlowVerdict, overallVerdict, type RuleRef, type VerdictPart } from './flow.js';
 import type { AddressBounds, InventoryResolver } from './inventoryResolver.js';
 import { evaluateOrdered } from './orderedEvaluation.js';
-import { ALL_PORTS, NO_PORTS, parsePorts, portRange, type PortSet } from './portSet.js';
-import { hasPorts, parseProtocol, PROTOCOLS, type Protocol } from './protocol.js';
+import { ALL_PORTS, NO_PORTS, type PortSet, parsePorts, portRange } from './portSet.js';
+import { hasPorts, PROTOCOLS, type Protocol, parseProtocol } from './protocol.js';
 
 export const DEFAULT_EPHEMERAL_PORTS = portRange(1024, 65535);
 
 export type AclAdmission =
   | { readonly kind: 'none' }
   | { readonly kind: 'unknown'; readonly reason: string }
-  | { readonly kind: 'checked'; readonly acl: NetworkAcl; readonly inbound: FlowVerdict; readonly reply: FlowVerdict; readonly verdict: FlowVerdict['verdict'] };
+  | {
+      readonly kind: 'checked';
+      readonly acl: NetworkAcl;
+      readonly inbound: FlowVerdict;
+      readonly reply: FlowVerdict;
+      readonly verdict: FlowVerdict['verdict'];
+    };
 
 /**
  * Network ACLs are stateless: a flow passes only if the subnet's ACL admits it inbound and admits
@@ -46,7 +52,14 @@ export function admitThroughAcl(
   };
   const exemptParts: VerdictPart[] = [];
   const inside = query.addresses.intersect(exempt);
-  if (!inside.isEmpty()) exemptParts.push({ verdict: 'allow', addresses: inside, ports: query.ports, maybe: [], note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet` });
+  if (!inside.isEmpty())
+    exemptParts.push({
+      verdict: 'allow',
+      addresses: inside,
+      ports: query.ports,
+      maybe: [],
+      note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet`,
+    });
 
   const noPorts = !hasPorts(query.protocol);
   const inbound = evaluateOrdered(
@@ -55,9 +68,16 @@ export function admitThroughAcl(
     aclDefault(acl.key, 'ingress'),
   );
   const replyQuery: FlowQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts };
-  const reply = evaluateOrdered(replyQuery, compileAclEntries(acl, 'egress', local, noPorts ? ALL_PORTS : query.ports), aclDefault(acl.key, 'egress'));
+  const reply = evaluateOrdered(
+    replyQuery,
+    compileAclEntries(acl, 'egress', local, noPorts ? ALL_PORTS : query.ports),
+    aclDefault(acl.key, 'egress'),
+  );
   const inboundAll = withParts(inbound, exemptParts);
-  const replyAll = withParts(reply, exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })));
+  const replyAll = withParts(
+    reply,
+    exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })),
+  );
   return { kind: 'checked', acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
 }
 
@@ -68,7 +88,13 @@ function withParts(verdict: FlowVerdict, extra: VerdictPart[]): FlowVerdict {
 }
 
 function aclDefault(list: Ref, direction: 'ingress' | 'egress'): RuleRef {
-  return { list, direction, index: -1, kind: 'defaultDeny', text: `default ${direction === 'ingress' ? 'inbound' : 'outbound'} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
+  return {
+    list,
+    direction,
+    index: -1,
+    kind: 'defaultDeny',
+    text: `default ${direction === 'ingress' ? 'inbound' : 'outbound'} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)`,
+  };
 }
 
 /**
@@ -76,11 +102,22 @@ function aclDefault(list: Ref, direction: 'ingress' | 'egress'): RuleRef {
  * ports its packets carry (the client's ephemeral ports inbound, the service port outbound).
  * Triple entries match peer CIDR, protocol and the packet's destination port.
  */
-export function compileAclEntries(acl: NetworkAcl, direction: 'ingress' | 'egress', local: AddressBounds, sourcePorts: PortSet): CompiledRule[] {
+export function compileAclEntries(
+  acl: NetworkAcl,
+  direction: 'ingress' | 'egress',
+  local: AddressBounds,
+  sourcePorts: PortSet,
+): CompiledRule[] {
   const list = acl[direction];
   const compiled = list.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
   if (list.unknownReason !== undefined) {
-    return [opaqueRule({ list: acl.key, direction, index: -1, kind: 'opaque', text: `entries of ${acl.key}`, provenance: acl.provenance }, list.unknownReason), ...compiled];
+    return [
+      opaqueRule(
+        { list: acl.key, direction, index: -1, kind: 'opaque', text: `entries of ${acl.key}`, provenance: acl.provenance },
+        list.unknownReason,
+      ),
+      ...compiled,
+    ];
   }
   return compiled;
 }
@@ -94,25 +131,31 @@ function compileEntry(
   sourcePorts: PortSet,
 ): CompiledRule {
   const action = isUnknown(entry.action) ? undefined : entry.action;
-  const text = [
-    isUnknown(entry.action) ? '(unknown action)' : entry.action,
-    isUnknown(entry.peerCidr) ? '(unknown CIDR)' : entry.peerCidr,
-    isUnknown(entry.protocol) ? '?' : entry.protocol.toUpperCase(),
-    isUnknown(entry.port) ? '?' : entry.port.toUpperCase(),
-  ].join(' ') + (entry.description ? ` (${entry.description})` : '');
+  const text =
+    [
+      isUnknown(entry.action) ? '(unknown action)' : entry.action,
+      isUnknown(entry.peerCidr) ? '(unknown CIDR)' : entry.peerCidr,
+      isUnknown(entry.protocol) ? '?' : entry.protocol.toUpperCase(),
+      isUnknown(entry.port) ? '?' : entry.port.toUpperCase(),
+    ].join(' ') + (entry.description ? ` (${entry.description})` : '');
   const ref: RuleRef = { list: acl.key, direction, index, text, provenance: entry.provenance, ...(action ? { action } : {}) };
   const reasons: string[] = [];
 
-  const peer = isUnknown(entry.peerCidr) ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`) : (() => {
-    const set = AddressSet.parse(entry.peerCidr);
-    return set === undefined ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`) : { definite: set, possible: set, symbols: new Set<string>() };
-  })();
+  const peer = isUnknown(entry.peerCidr)
+    ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`)
+    : (() => {
+        const set = AddressSet.parse(entry.peerCidr);
+        return set === undefined
+          ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`)
+          : { definite: set, possible: set, symbols: new Set<string>() };
+      })();
   if (peer.unknownReason) reasons.push(peer.unknownReason);
 
   let protocols: { definite: ReadonlySet<Protocol>; possible: ReadonlySet<Protocol> } = { definite: new Set(), possible: ALL_PROTOCOLS };
   let ports = { definite: NO_PORTS, possible: ALL_PORTS };
   const protocol = isUnknown(entry.protocol) ? undefined : parseProtocol(entry.protocol);
-  if (protocol === undefined) reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
+  if (protocol === undefined)
+    reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
   else {
     const set: ReadonlySet<Protocol> = protocol === 'ALL' ? new Set(PROTOCOLS) : new Set([protocol]);
     protocols = { definite: set, possible: set };

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { bigintDomain, IntervalSet, numberDomain, type Interval } from './intervalSet.js';
+import { bigintDomain, type Interval, IntervalSet, numberDomain } from './intervalSet.js';
 
 const V4 = numberDomain(0, 2 ** 32 - 1);
 const PARSE_CACHE = new Map<string, AddressSet | undefined>();
@@ -141,7 +141,8 @@ export class AddressSet {
 
   private computeCidrs(): string[] {
     const out: string[] = [];
-    for (const [lo, hi] of this.v4.intervals) out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + '/' + c.prefix));
+    for (const [lo, hi] of this.v4.intervals)
+      out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + '/' + c.prefix));
     for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + '/' + c.prefix));
     return out;
   }
@@ -206,8 +207,14 @@ function parseV6(text: string): bigint {
   const double = body.indexOf('::');
   let groups: string[];
   if (double >= 0) {
-    const head = body.slice(0, double).split(':').filter((g) => g !== '');
-    const rest = body.slice(double + 2).split(':').filter((g) => g !== '');
+    const head = body
+      .slice(0, double)
+      .split(':')
+      .filter((g) => g !== '');
+    const rest = body
+      .slice(double + 2)
+      .split(':')
+      .filter((g) => g !== '');
     groups = [...head, ...Array<string>(8 - head.length - rest.length).fill('0'), ...rest];
   } else {
     groups = body.split(':');

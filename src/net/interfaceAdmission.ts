@@ -56,8 +56,25 @@ export function retellText(text: string, from: Ref, to: Ref): string {
 
 function everything(query: FlowQuery, verdict: 'allow' | 'unknown', text: string): FlowVerdict {
   const parts = [
-    ...(query.addresses.isEmpty() ? [] : [{ verdict, addresses: query.addresses, ports: query.ports, maybe: [], ...(verdict === 'allow' ? { note: text } : { reason: text }) }]),
-    ...query.symbols.map((symbol) => ({ verdict, addresses: query.addresses.subtract(query.addresses), symbol, ports: query.ports, maybe: [], ...(verdict === 'allow' ? { note: text } : { reason: text }) })),
+    ...(query.addresses.isEmpty()
+      ? []
+      : [
+          {
+            verdict,
+            addresses: query.addresses,
+            ports: query.ports,
+            maybe: [],
+            ...(verdict === 'allow' ? { note: text } : { reason: text }),
+          },
+        ]),
+    ...query.symbols.map((symbol) => ({
+      verdict,
+      addresses: query.addresses.subtract(query.addresses),
+      symbol,
+      ports: query.ports,
+      maybe: [],
+      ...(verdict === 'allow' ? { note: text } : { reason: text }),
+    })),
   ];
   return { verdict, parts };
 }

@@ -7,8 +7,8 @@ import { isUnknown, type Maybe } from '../model/value.js';
 import { AddressSet } from './addressSet.js';
 import { PEER_ANY_UNKNOWN, type PeerMatch } from './compiledRule.js';
 import type { SymbolicAddress } from './flow.js';
-import { ALL_PORTS, parsePorts, type PortSet } from './portSet.js';
-import { hasPorts, parseProtocol, type ProtocolMatch } from './protocol.js';
+import { ALL_PORTS, type PortSet, parsePorts } from './portSet.js';
+import { hasPorts, type ProtocolMatch, parseProtocol } from './protocol.js';
 import { PRIVATE_V4, PUBLIC_V4 } from './specialRanges.js';
 
 export type ServiceMatch =
@@ -228,7 +228,8 @@ export class InventoryResolver {
       if (protocol === 'ALL' || !hasPorts(protocol)) return [{ protocol, ports: ALL_PORTS, text: protocol }];
       if (isUnknown(spec.ports)) return [{ unknownReason: `port: ${spec.ports.reason}`, protocol, text: `${protocol}:?` }];
       const ports = parsePorts(spec.ports);
-      if (ports === undefined) return [{ unknownReason: `"${spec.ports}" is not a port, list or range`, protocol, text: `${protocol}:${spec.ports}` }];
+      if (ports === undefined)
+        return [{ unknownReason: `"${spec.ports}" is not a port, list or range`, protocol, text: `${protocol}:${spec.ports}` }];
       return [{ protocol, ports, text: `${protocol}:${spec.ports.toUpperCase()}` }];
     }
     if (spec.kind === 'serviceTemplate') {
@@ -238,7 +239,8 @@ export class InventoryResolver {
       return template.services.map((entry) => this.templateEntry(entry, spec.ref));
     }
     const group = this.inventory.serviceTemplateGroups.get(this.key(spec.ref));
-    if (group === undefined || depth > 0) return [{ unknownReason: `service template group ${spec.ref} is not in this check`, text: spec.ref }];
+    if (group === undefined || depth > 0)
+      return [{ unknownReason: `service template group ${spec.ref} is not in this check`, text: spec.ref }];
     if (isUnknown(group.members)) return [{ unknownReason: `members of ${spec.ref}: ${group.members.reason}`, text: spec.ref }];
     return group.members.flatMap((member) => this.services({ kind: 'serviceTemplate', ref: member }, depth + 1));
   }
@@ -249,7 +251,8 @@ export class InventoryResolver {
     const protocolText = colon >= 0 ? entry.slice(0, colon) : entry;
     const portsText = colon >= 0 ? entry.slice(colon + 1) : 'ALL';
     const [match] = this.services({ kind: 'protocol', protocol: protocolText, ports: portsText });
-    if (match === undefined || 'unknownReason' in match) return { unknownReason: `service template ${ref}: cannot read "${entry}"`, text: entry };
+    if (match === undefined || 'unknownReason' in match)
+      return { unknownReason: `service template ${ref}: cannot read "${entry}"`, text: entry };
     return match;
   }
 }

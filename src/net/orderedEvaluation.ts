@@ -1,6 +1,14 @@
 import { AddressSet } from './addressSet.js';
 import type { CompiledRule } from './compiledRule.js';
-import { overallVerdict, type FlowQuery, type FlowVerdict, type RuleRef, type SymbolicAddress, type Verdict, type VerdictPart } from './flow.js';
+import {
+  type FlowQuery,
+  type FlowVerdict,
+  overallVerdict,
+  type RuleRef,
+  type SymbolicAddress,
+  type Verdict,
+  type VerdictPart,
+} from './flow.js';
 import { NO_PORTS, type PortSet } from './portSet.js';
 
 type Action = 'ACCEPT' | 'DROP';
@@ -94,7 +102,12 @@ export function evaluateOrdered(query: FlowQuery, rules: readonly CompiledRule[]
       const restPorts = item.ports.subtract(decidedPorts);
       const maybePorts = restPorts.intersect(rule.ports.possible);
       if (!maybePorts.isEmpty()) {
-        nextSymbols.push({ symbol, ports: maybePorts, alternatives: new Set([...item.alternatives, rule.action]), maybe: [...item.maybe, rule.ref] });
+        nextSymbols.push({
+          symbol,
+          ports: maybePorts,
+          alternatives: new Set([...item.alternatives, rule.action]),
+          maybe: [...item.maybe, rule.ref],
+        });
       }
       const outside = restPorts.subtract(maybePorts);
       if (!outside.isEmpty()) nextSymbols.push({ ...item, ports: outside });

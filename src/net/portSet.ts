@@ -12,7 +12,9 @@ export function portRange(lo: number, hi: number = lo): PortSet {
 }
 
 /** Why a port text is not a port list, or the intervals it names. */
-export type PortParse = { readonly intervals: readonly [number, number][] } | { readonly problem: 'syntax' | 'range' | 'reversed'; readonly lo?: number; readonly hi?: number };
+export type PortParse =
+  | { readonly intervals: readonly [number, number][] }
+  | { readonly problem: 'syntax' | 'range' | 'reversed'; readonly lo?: number; readonly hi?: number };
 
 /**
  * Reads Tencent port text: `ALL` (any case), `80`, `80,443`, `8000-8010`, and mixes of the last

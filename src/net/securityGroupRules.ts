@@ -3,7 +3,7 @@ import type { Ref } from '../model/network.js';
 import type { Direction, SecurityGroup, SecurityGroupRule } from '../model/securityGroup.js';
 import { isUnknown } from '../model/value.js';
 import { AddressSet } from './addressSet.js';
-import { ALL_PROTOCOLS, opaqueRule, type CompiledRule } from './compiledRule.js';
+import { ALL_PROTOCOLS, type CompiledRule, opaqueRule } from './compiledRule.js';
 import type { RuleRef } from './flow.js';
 import type { InventoryResolver } from './inventoryResolver.js';
 import { ALL_PORTS, NO_PORTS } from './portSet.js';
@@ -19,7 +19,9 @@ export function compileSecurityGroup(resolver: InventoryResolver, ref: Ref, dire
   const group = resolver.securityGroup(ref);
   let compiled: CompiledRule[];
   if (group === undefined) {
-    compiled = [opaqueRule(listRef(key, direction, `rules of ${ref} (not in this check)`), `${ref} is not in this check, so its rules are unknown`)];
+    compiled = [
+      opaqueRule(listRef(key, direction, `rules of ${ref} (not in this check)`), `${ref} is not in this check, so its rules are unknown`),
+    ];
   } else {
     const list = group[direction];
     compiled = list.rules.flatMap((rule, index) => compileRule(resolver, group, direction, rule, index));
@@ -36,7 +38,13 @@ function listRef(key: Ref, direction: Direction, text: string, group?: SecurityG
   return { list: key, direction, index: -1, kind: 'opaque', text, ...(group ? { provenance: group.provenance } : {}) };
 }
 
-function compileRule(resolver: InventoryResolver, group: SecurityGroup, direction: Direction, rule: SecurityGroupRule, index: number): CompiledRule[] {
+function compileRule(
+  resolver: InventoryResolver,
+  group: SecurityGroup,
+  direction: Direction,
+  rule: SecurityGroupRule,
+  index: number,
+): CompiledRule[] {
   const action = isUnknown(rule.action) ? undefined : rule.action;
   const peer = resolver.peer(rule.peer);
   const services = resolver.services(rule.service);
@@ -44,9 +52,11 @@ function compileRule(resolver: InventoryResolver, group: SecurityGroup, directio
   return services.map((service) => {
     const text = `${describeAction(rule.action)} ${peerText} ${service.text}${rule.description ? ` (${rule.description})` : ''}`;
     const ref: RuleRef = { list: group.key, direction, index, text, provenance: rule.provenance, ...(action ? { action } : {}) };
-    const reasons = [peer.unknownReason, 'unknownReason' in service ? service.unknownReason : undefined, action === undefined && isUnknown(rule.action) ? `action: ${rule.action.reason}` : undefined].filter(
-      (r): r is string => r !== undefined,
-    );
+    const reasons = [
+      peer.unknownReason,
+      'unknownReason' in service ? service.unknownReason : undefined,
+      action === undefined && isUnknown(rule.action) ? `action: ${rule.action.reason}` : undefined,
+    ].filter((r): r is string => r !== undefined);
     if ('unknownReason' in service) {
       const protocols = service.protocol === undefined ? ALL_PROTOCOLS : protocolSet(service.protocol);
       return {
@@ -82,7 +92,9 @@ function protocolSet(protocol: Protocol | 'ALL'): ReadonlySet<Protocol> {
  */
 export function compileInterface(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
   // The list depends only on the groups, so interfaces with the same groups share it.
-  const cacheKey = isUnknown(nic.securityGroups) ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join('\u0000')}`;
+  const cacheKey = isUnknown(nic.securityGroups)
+    ? `nic:${direction}:${nic.key}`
+    : `groups:${direction}:${nic.securityGroups.join('\u0000')}`;
   const cached = resolver.compiledCache.get(cacheKey) as CompiledRule[] | undefined;
   if (cached !== undefined) return cached;
   const compiled = compileInterfaceUncached(resolver, nic, direction);
@@ -92,7 +104,12 @@ export function compileInterface(resolver: InventoryResolver, nic: NetworkInterf
 
 function compileInterfaceUncached(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
   if (isUnknown(nic.securityGroups)) {
-    return [opaqueRule({ list: nic.key, direction, index: -1, kind: 'opaque', text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
+    return [
+      opaqueRule(
+        { list: nic.key, direction, index: -1, kind: 'opaque', text: `security groups of ${nic.key}` },
+        `security groups of ${nic.key}: ${nic.securityGroups.reason}`,
+      ),
+    ];
   }
   if (nic.securityGroups.length === 0 && !nic.primary) return [admitAll(nic, direction)];
   return compileGroups(resolver, nic.securityGroups, direction);
@@ -109,7 +126,15 @@ function admitAll(nic: NetworkInterface, direction: Direction): CompiledRule {
     peer: { definite: AddressSet.ALL, possible: AddressSet.ALL, symbols: new Set() },
     ports: { definite: ALL_PORTS, possible: ALL_PORTS },
     local: 'yes',
-    ref: { list: nic.key, direction, index: -1, kind: 'noGroups', action: 'ACCEPT', text: `no security group is bound to ${nic.key}: it admits all traffic`, provenance: nic.provenance },
+    ref: {
+      list: nic.key,
+      direction,
+      index: -1,
+      kind: 'noGroups',
+      action: 'ACCEPT',
+      text: `no security group is bound to ${nic.key}: it admits all traffic`,
+      provenance: nic.provenance,
+    },
   };
 }
 

@@ -19,6 +19,12 @@ export const BUILTIN_PARAMS: ReadonlyMap<string, BuiltinParam> = new Map<string,
   ['clientCidrs', { kind: 'cidrs', meaning: 'who the clients of a CLB are' }],
   ['adminCidrs', { kind: 'cidrs', default: [], meaning: 'the networks administrators come from' }],
   ['ephemeralPorts', { kind: 'ports', default: '1024-65535', meaning: 'the client ports replies go to, for stateless ACLs' }],
-  ['healthCheckRangeAllowlisted', { kind: 'boolean', default: true, meaning: 'whether the platform allowlists 100.64.0.0/10 for health checks' }],
-  ['defaultHealthCheckSource', { kind: { oneOf: ['vip', 'range'] }, default: 'vip', meaning: 'health-check source when a listener does not say' }],
+  [
+    'healthCheckRangeAllowlisted',
+    { kind: 'boolean', default: true, meaning: 'whether the platform allowlists 100.64.0.0/10 for health checks' },
+  ],
+  [
+    'defaultHealthCheckSource',
+    { kind: { oneOf: ['vip', 'range'] }, default: 'vip', meaning: 'health-check source when a listener does not say' },
+  ],
 ]);

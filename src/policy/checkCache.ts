@@ -1,13 +1,13 @@
-import type { AddressSet } from '../net/addressSet.js';
 import type { NetworkInterface } from '../model/instance.js';
 import type { Listener, LoadBalancer } from '../model/loadBalancer.js';
-import { isUnknown } from '../model/value.js';
 import type { SourceLocation } from '../model/provenance.js';
+import { isUnknown } from '../model/value.js';
 import { admitThroughAcl, DEFAULT_EPHEMERAL_PORTS } from '../net/aclAdmission.js';
+import type { AddressSet } from '../net/addressSet.js';
 import type { FlowQuery, FlowVerdict } from '../net/flow.js';
 import { admitToInterface } from '../net/interfaceAdmission.js';
 import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.js';
-import { parsePorts, type PortSet } from '../net/portSet.js';
+import { type PortSet, parsePorts } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
 import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
@@ -15,10 +15,16 @@ import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
 import type { FieldValue, Subject } from './subjects.js';
 
 /** A flow prepared for a subject, or why it cannot be. */
-export type FlowOrUnknown = { readonly query: FlowQuery; readonly label: string; readonly portsLabel: string; readonly unknownReasons: readonly string[] } | { readonly unknownReason: string };
+export type FlowOrUnknown =
+  | { readonly query: FlowQuery; readonly label: string; readonly portsLabel: string; readonly unknownReasons: readonly string[] }
+  | { readonly unknownReason: string };
 
 /** The verdicts of one flow at one layer, in the order a finding explains them. */
-export type LayerVerdicts = readonly { readonly verdict: FlowVerdict; readonly direction: 'ingress' | 'egress'; readonly query: FlowQuery }[];
+export type LayerVerdicts = readonly {
+  readonly verdict: FlowVerdict;
+  readonly direction: 'ingress' | 'egress';
+  readonly query: FlowQuery;
+}[];
 
 /** What a flow meets in a subnet's network ACL: nothing (no ACL), an unknown, or both directions' verdicts. */
 export type AclOutcome =
@@ -56,7 +62,11 @@ export class CheckCache {
   private readonly shadows = new Map<string, readonly IneffectiveDeny[]>();
   private readonly decisions = new Map<object, WeakMap<LayerVerdicts, unknown>>();
   /** denyEffectiveForLoadBalancerTraffic, by listener, target port and group list. */
-  readonly bypassClasses = new ClassTable<Listener, number, readonly (Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet })[]>();
+  readonly bypassClasses = new ClassTable<
+    Listener,
+    number,
+    readonly (Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet })[]
+  >();
 
   constructor(readonly resolver: InventoryResolver) {}
 
@@ -171,7 +181,11 @@ export class CheckCache {
    * What an assertion spec concludes from one class's verdicts (which parts refuse, admit or
    * cannot be decided): decided once per class, kept without any subject identity.
    */
-  decide<S extends object, T>(spec: S, verdicts: LayerVerdicts, decideFn: (spec: S, verdicts: LayerVerdicts, resolver: InventoryResolver) => T): T {
+  decide<S extends object, T>(
+    spec: S,
+    verdicts: LayerVerdicts,
+    decideFn: (spec: S, verdicts: LayerVerdicts, resolver: InventoryResolver) => T,
+  ): T {
     let bySpec = this.decisions.get(spec);
     if (bySpec === undefined) {
       bySpec = new WeakMap();

@@ -1,10 +1,10 @@
 import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors/inputError.js';
-import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
+import { type JsonDocument, parseJsonDocument } from './jsonDocument.js';
 import { builtinPolicies, fileErrorText, PolicyProblems, readPolicyFiles, resolvePolicies } from './policyLoader.js';
 import type { ConfigFile, LoadedConfig } from './policyTypes.js';
-import { validateConfigDocument, type SchemaProblem } from './schemaValidation.js';
+import { type SchemaProblem, validateConfigDocument } from './schemaValidation.js';
 import { checkAccounts } from './semantics/accountSemantics.js';
 import { checkExceptions } from './semantics/exceptionSemantics.js';
 import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
@@ -34,7 +34,12 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
   let config: ConfigFile = {};
   let doc: JsonDocument | undefined;
   const problems: SchemaProblem[] = [];
-  const display = configPath === undefined ? undefined : options.configFile !== undefined && isAbsolute(options.configFile) ? options.configFile : displayPath(cwd, configPath);
+  const display =
+    configPath === undefined
+      ? undefined
+      : options.configFile !== undefined && isAbsolute(options.configFile)
+        ? options.configFile
+        : displayPath(cwd, configPath);
   if (configPath !== undefined && display !== undefined) {
     const read = await readConfigDocument(configPath, display);
     doc = read.doc;
@@ -49,10 +54,23 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
   const resolved = resolvePolicies(sources, config, display);
   problems.push(...resolved.problems.map((p) => (doc !== undefined && p.file === display ? { ...p, line: doc.lineOf(p.pointer) } : p)));
   const configAt = { file: display ?? CONFIG_FILE_NAME, ...(doc ? { doc } : {}) };
-  problems.push(...checkParams(sources, config, configAt), ...checkExceptions(config, resolved.ids, configAt), ...checkAccounts(config, configAt));
+  problems.push(
+    ...checkParams(sources, config, configAt),
+    ...checkExceptions(config, resolved.ids, configAt),
+    ...checkAccounts(config, configAt),
+  );
   if (problems.length > 0) throw new PolicyProblems(problems);
-  const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, index, ...(doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {}) }));
-  return { ...(display !== undefined ? { file: display } : {}), policies: resolved.policies, exceptions, ...(config.accounts ? { accounts: config.accounts } : {}) };
+  const exceptions = (config.exceptions ?? []).map((entry, index) => ({
+    ...entry,
+    index,
+    ...(doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {}),
+  }));
+  return {
+    ...(display !== undefined ? { file: display } : {}),
+    policies: resolved.policies,
+    exceptions,
+    ...(config.accounts ? { accounts: config.accounts } : {}),
+  };
 }
 
 /**
@@ -60,7 +78,10 @@ export async function loadConfig(options: ConfigLoadOptions): Promise<LoadedConf
  * would see them — with the nearest config's params, so a param the config supplies is not
  * reported missing (and a broken config is reported too).
  */
-export async function validatePolicyFiles(paths: readonly string[], cwd: string): Promise<{ problems: SchemaProblem[]; policies: number; config?: string }> {
+export async function validatePolicyFiles(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ problems: SchemaProblem[]; policies: number; config?: string }> {
   const { sources, problems } = await readPolicyFiles(paths, cwd);
   const all = [...builtinPolicies(), ...sources];
   const configPath = await discoverConfig(cwd);
@@ -72,7 +93,8 @@ export async function validatePolicyFiles(paths: readonly string[], cwd: string)
       const { doc, problems: found } = await readConfigDocument(configPath, display);
       problems.push(...found);
       // Params and per-policy settings decide what is supplied; include and exceptions do not matter here.
-      if (found.length === 0) config = { params: (doc.value as ConfigFile).params ?? {}, policies: (doc.value as ConfigFile).policies ?? {} };
+      if (found.length === 0)
+        config = { params: (doc.value as ConfigFile).params ?? {}, policies: (doc.value as ConfigFile).policies ?? {} };
       configAt = { file: display, doc };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -116,7 +138,11 @@ async function readConfigDocument(path: string, display: string): Promise<{ doc:
   const text = await readConfigText(path, display);
   const doc = parseJsonDocument(text, display);
   const deep = tooDeep(doc.value, text);
-  if (deep !== undefined) return { doc, problems: [{ file: display, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep` }] };
+  if (deep !== undefined)
+    return {
+      doc,
+      problems: [{ file: display, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep` }],
+    };
   return { doc, problems: validateConfigDocument(doc) };
 }
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { fixAsText, type Evidence, type Finding, type Fix } from '../model/finding.js';
+import { type Evidence, type Finding, type Fix, fixAsText } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { InventoryResolver } from '../net/inventoryResolver.js';
 import type { AssertionContext, AssertionFailure } from './assertions/assertionTypes.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './assertions/registry.js';
+import { CheckCache } from './checkCache.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
 import { renderTemplate } from './messageTemplate.js';
-import { renderFixPlans, type FixPlan } from './remediation.js';
-import { CheckCache } from './checkCache.js';
 import type { LoadedPolicy, ParamValue, SubjectKind } from './policyTypes.js';
-import { subjectsOf, type Subject } from './subjects.js';
+import { type FixPlan, renderFixPlans } from './remediation.js';
+import { type Subject, subjectsOf } from './subjects.js';
 
 export interface Evaluation {
   readonly findings: Finding[];
@@ -36,7 +36,12 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
       if (applies === 'no') return [];
       const failures = runAssertion(policy.assert, { subject, resolver, params, cache });
       // The policy may not apply at all; what it found cannot be called a failure.
-      if (applies === 'unknown') return failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]) }));
+      if (applies === 'unknown')
+        return failures.map((f) => ({
+          ...f,
+          status: 'unknown' as const,
+          vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]),
+        }));
       return failures;
     };
     const report = (subject: Subject, failures: readonly AssertionFailure[], note: string | undefined): void => {
@@ -80,18 +85,23 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
       for (const { subject: reported, failures, note } of outcomesOf(subject, failuresOf)) report(reported, failures, note);
     }
   }
-  for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
+  for (const lb of inventory.loadBalancers.values())
+    for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
   // A shared fix is rendered from the findings that remain: a suppressed one adds no rule to it.
   if (options.suppressed !== undefined) for (const [identity, finding] of findings) if (options.suppressed(finding)) plans.delete(identity);
   const fixes = groupFixes(plans);
   const out = [...findings.entries()].map(([identity, { extra, ...found }]) => {
-    const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : found;
+    const finding =
+      extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : found;
     const fix = fixes.get(identity);
     if (fix === undefined) return finding;
     const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== undefined && r !== '').join('\n');
     return { ...finding, remediation, fix };
   });
-  return { findings: out, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+  return {
+    findings: out,
+    counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size },
+  };
 }
 
 /**
@@ -122,22 +132,40 @@ function subjectsFor(kind: SubjectKind, params: ReadonlyMap<string, ParamValue>,
  * (the same failures, all `fail`). Otherwise — candidates differ, or one passes — the backend's
  * own (unknown) outcome, its reason saying why the candidates did not decide it.
  */
-function outcomesOf(subject: Subject, failuresOf: (subject: Subject) => AssertionFailure[]): { subject: Subject; failures: readonly AssertionFailure[]; note?: string }[] {
+function outcomesOf(
+  subject: Subject,
+  failuresOf: (subject: Subject) => AssertionFailure[],
+): { subject: Subject; failures: readonly AssertionFailure[]; note?: string }[] {
   const candidates = subject.candidates;
   if (candidates === undefined || candidates.length === 0) return [{ subject, failures: failuresOf(subject) }];
   const outcomes = candidates.map((candidate) => ({ subject: candidate, failures: failuresOf(candidate) }));
   const signature = (failures: readonly AssertionFailure[]) => [...new Set(failures.map((f) => f.key))].sort().join('\u0000');
   const first = signature(outcomes[0]!.failures);
-  const same = outcomes.every((o) => o.failures.length > 0 && o.failures.every((f) => f.status === 'fail') && signature(o.failures) === first);
+  const same = outcomes.every(
+    (o) => o.failures.length > 0 && o.failures.every((f) => f.status === 'fail') && signature(o.failures) === first,
+  );
   const n = candidates.length;
-  const shown = candidates.slice(0, 4).map((c) => c.resource).join(', ');
+  const shown = candidates
+    .slice(0, 4)
+    .map((c) => c.resource)
+    .join(', ');
   const names = n > 4 ? `${shown} and ${n - 4} more` : shown;
   if (same) {
     const note = `the target of ${subject.target?.provenance.address ?? subject.resource} is one of ${n} candidate${n === 1 ? '' : 's'}, ${names}, all of which fail`;
     return outcomes.map((o) => ({ ...o, note }));
   }
   const why = outcomes.some((o) => o.failures.length === 0) ? 'some of them pass' : 'they do not all fail the same way';
-  const failures = failuresOf(subject).map((f) => (f.status !== 'unknown' ? f : { ...f, vars: new Map([...f.vars, ['reason', `${f.vars.get('reason') ?? 'unknown'}; it is one of ${n} candidates, ${names}, and ${why}`]]) }));
+  const failures = failuresOf(subject).map((f) =>
+    f.status !== 'unknown'
+      ? f
+      : {
+          ...f,
+          vars: new Map([
+            ...f.vars,
+            ['reason', `${f.vars.get('reason') ?? 'unknown'}; it is one of ${n} candidates, ${names}, and ${why}`],
+          ]),
+        },
+  );
   return [{ subject, failures }];
 }
 
@@ -168,9 +196,15 @@ interface MergeState {
   readonly related: Set<string>;
 }
 
-const evidenceKey = (e: Evidence) => `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
+const evidenceKey = (e: Evidence) =>
+  `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
 
-function merge(existing: Finding & { extra: number }, failure: AssertionFailure, states: Map<string, MergeState>, identity: string): Finding & { extra: number } {
+function merge(
+  existing: Finding & { extra: number },
+  failure: AssertionFailure,
+  states: Map<string, MergeState>,
+  identity: string,
+): Finding & { extra: number } {
   let state = states.get(identity);
   if (state === undefined) {
     state = { evidenceKeys: new Set(existing.evidence.map(evidenceKey)), related: new Set(existing.related) };
@@ -205,7 +239,9 @@ function merge(existing: Finding & { extra: number }, failure: AssertionFailure,
  * `reason`, an unknown may have no `refused`): the validator admits only declared names, so a
  * template never prints `{{name}}` as written.
  */
-const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, '']));
+const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map(
+  [...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, '']),
+);
 
 function withDeclaredVariables(vars: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
   return new Map([...DECLARED_EMPTY, ...vars]);

@@ -73,8 +73,13 @@ function findSegment(segment: string, value: string, from: number, end: number):
  * Whether an exception in force covers a finding: the same test `applyExceptions` applies, for
  * the engine to leave suppressed findings out of shared fixes before it renders them.
  */
-export function exceptionCovers(config: LoadedConfig, today: string): (finding: { readonly policy: string; readonly resource: string }) => boolean {
-  const active = config.exceptions.filter((entry) => entry.expires >= today).map((entry) => ({ policy: entry.policy, match: compileWildcard(entry.resource) }));
+export function exceptionCovers(
+  config: LoadedConfig,
+  today: string,
+): (finding: { readonly policy: string; readonly resource: string }) => boolean {
+  const active = config.exceptions
+    .filter((entry) => entry.expires >= today)
+    .map((entry) => ({ policy: entry.policy, match: compileWildcard(entry.resource) }));
   return (finding) => active.some((a) => a.policy === finding.policy && a.match(finding.resource));
 }
 
@@ -82,14 +87,25 @@ export function exceptionCovers(config: LoadedConfig, today: string): (finding: 
  * Suppresses findings covered by an exception that has not expired. An expired exception stops
  * applying and becomes a finding itself, so it cannot linger unnoticed.
  */
-export function applyExceptions(findings: readonly Finding[], config: LoadedConfig, today: string): { findings: Finding[]; uses: ExceptionUse[]; warnings: string[] } {
+export function applyExceptions(
+  findings: readonly Finding[],
+  config: LoadedConfig,
+  today: string,
+): { findings: Finding[]; uses: ExceptionUse[]; warnings: string[] } {
   const active: { entry: Exception; match: (v: string) => boolean; count: number }[] = [];
   const uses: ExceptionUse[] = [];
   const expiredFindings: Finding[] = [];
   for (const entry of config.exceptions) {
     const expired = entry.expires < today;
     if (expired) {
-      uses.push({ policy: entry.policy, resource: entry.resource, reason: entry.reason, expires: entry.expires, expired: true, suppressed: 0 });
+      uses.push({
+        policy: entry.policy,
+        resource: entry.resource,
+        reason: entry.reason,
+        expires: entry.expires,
+        expired: true,
+        suppressed: 0,
+      });
       expiredFindings.push({
         policy: 'expired-exception',
         title: 'An exception has expired',
@@ -113,11 +129,22 @@ export function applyExceptions(findings: readonly Finding[], config: LoadedConf
     hit.count++;
     return false;
   });
-  for (const a of active) uses.push({ policy: a.entry.policy, resource: a.entry.resource, reason: a.entry.reason, expires: a.entry.expires, expired: false, suppressed: a.count });
+  for (const a of active)
+    uses.push({
+      policy: a.entry.policy,
+      resource: a.entry.resource,
+      reason: a.entry.reason,
+      expires: a.entry.expires,
+      expired: false,
+      suppressed: a.count,
+    });
   // An exception that suppresses nothing is a typo or a leftover: it would hide the next real
   // finding on a resource nobody meant. Say so where it is written.
   const warnings = active
     .filter((a) => a.count === 0)
-    .map((a) => `${config.file ?? '.clb-guard.json'}:${a.entry.line ?? 1}: /exceptions/${a.entry.index}: the exception for ${a.entry.policy} on "${a.entry.resource}" matches no finding: remove it or fix the resource pattern`);
+    .map(
+      (a) =>
+        `${config.file ?? '.clb-guard.json'}:${a.entry.line ?? 1}: /exceptions/${a.entry.index}: the exception for ${a.entry.policy} on "${a.entry.resource}" matches no finding: remove it or fix the resource pattern`,
+    );
   return { findings: [...kept, ...expiredFindings], uses, warnings };
 }

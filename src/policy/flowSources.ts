@@ -2,8 +2,8 @@ import { isUnknown } from '../model/value.js';
 import { AddressSet } from '../net/addressSet.js';
 import type { SymbolicAddress } from '../net/flow.js';
 import type { InventoryResolver } from '../net/inventoryResolver.js';
-import { NO_PORTS, parsePorts, portRange, type PortSet } from '../net/portSet.js';
-import { parseProtocol, transportOf, type Protocol } from '../net/protocol.js';
+import { NO_PORTS, type PortSet, parsePorts, portRange } from '../net/portSet.js';
+import { type Protocol, parseProtocol, transportOf } from '../net/protocol.js';
 import { HEALTH_CHECK_RANGE } from '../net/specialRanges.js';
 import type { ParamValue } from './policyTypes.js';
 import type { Subject } from './subjects.js';
@@ -20,7 +20,12 @@ export interface ResolvedSources {
  * Named source sets a policy can ask about, per subject: who sends the traffic a backend or
  * load balancer must admit.
  */
-export function resolveSources(names: readonly string[], subject: Subject, resolver: InventoryResolver, params: ReadonlyMap<string, ParamValue>): ResolvedSources {
+export function resolveSources(
+  names: readonly string[],
+  subject: Subject,
+  resolver: InventoryResolver,
+  params: ReadonlyMap<string, ParamValue>,
+): ResolvedSources {
   let addresses = AddressSet.EMPTY;
   const symbols: SymbolicAddress[] = [];
   const labels: string[] = [];
@@ -36,7 +41,8 @@ export function resolveSources(names: readonly string[], subject: Subject, resol
       if (configured !== undefined && !configured.isEmpty()) add(configured, 'clients');
       else if (lb === undefined) unknownReasons.push('clients: the subject has no load balancer');
       else if (isUnknown(lb.network)) unknownReasons.push(`clients: network type of ${lb.key} is ${lb.network.reason}`);
-      else if (lb.network === 'OPEN') add(!isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6' ? AddressSet.ALL_V6 : AddressSet.ALL_V4, 'clients');
+      else if (lb.network === 'OPEN')
+        add(!isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6' ? AddressSet.ALL_V6 : AddressSet.ALL_V4, 'clients');
       else {
         const vpcCidr = resolver.vpcCidr(lb.vpc);
         if (vpcCidr === undefined) unknownReasons.push(`clients: the VPC CIDR of ${lb.key} is not known (set params.clientCidrs)`);
@@ -91,7 +97,11 @@ function paramCidrs(value: ParamValue | undefined): AddressSet | undefined {
   return AddressSet.parseAll(list.map((v) => v.trim()).filter((v) => v !== ''));
 }
 
-export function resolvePorts(refs: readonly (string | number)[] | undefined, subject: Subject, params: ReadonlyMap<string, ParamValue>): { ports: PortSet; unknownReasons: string[]; label: string } {
+export function resolvePorts(
+  refs: readonly (string | number)[] | undefined,
+  subject: Subject,
+  params: ReadonlyMap<string, ParamValue>,
+): { ports: PortSet; unknownReasons: string[]; label: string } {
   let ports = NO_PORTS;
   const unknownReasons: string[] = [];
   for (const ref of refs ?? ['backend.port']) {
@@ -103,7 +113,10 @@ export function resolvePorts(refs: readonly (string | number)[] | undefined, sub
       const listener = subject.listener;
       if (listener === undefined || isUnknown(listener.port)) unknownReasons.push('listener port unknown');
       else {
-        const end = listener.endPort !== undefined && !isUnknown(listener.endPort) && listener.endPort > listener.port ? listener.endPort : listener.port;
+        const end =
+          listener.endPort !== undefined && !isUnknown(listener.endPort) && listener.endPort > listener.port
+            ? listener.endPort
+            : listener.port;
         ports = ports.union(portRange(listener.port, end));
       }
       continue;
@@ -114,12 +127,22 @@ export function resolvePorts(refs: readonly (string | number)[] | undefined, sub
         // Port 0 on a full-port target follows the listener port.
         if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
         else ports = ports.union(portRange(value));
-      } else unknownReasons.push(`${ref}: ${value !== undefined && value !== null && typeof value === 'object' && 'reason' in value ? value.reason : 'not known'}`);
+      } else
+        unknownReasons.push(
+          `${ref}: ${value !== undefined && value !== null && typeof value === 'object' && 'reason' in value ? value.reason : 'not known'}`,
+        );
       continue;
     }
     if (ref.startsWith('params.')) {
       const value = params.get(ref.slice(7));
-      const parsed = typeof value === 'string' ? parsePorts(value) : typeof value === 'number' ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(',')) : undefined;
+      const parsed =
+        typeof value === 'string'
+          ? parsePorts(value)
+          : typeof value === 'number'
+            ? portRange(value)
+            : Array.isArray(value)
+              ? parsePorts(value.join(','))
+              : undefined;
       if (parsed === undefined) unknownReasons.push(`${ref} is not a port list`);
       else ports = ports.union(parsed);
       continue;

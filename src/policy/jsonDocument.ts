@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { InputError } from '../errors/inputError.js';
 import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
 import { lineIndex } from '../text/lineIndex.js';
@@ -32,7 +32,10 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
     const first = errors[0];
     if (first === undefined) throw new InputError('is not valid JSON', { file });
     const { line, column } = lineAndColumn(text, first.offset);
-    throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
+    throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, {
+      file,
+      place: `line ${line}, column ${column}`,
+    });
   }
   let tree: ReturnType<typeof parseTree> | null = null;
   return {

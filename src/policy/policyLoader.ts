@@ -2,14 +2,14 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Severity } from '../model/finding.js';
+import { closestMatch as closest } from '../text/closestMatch.js';
 import { builtinDocsUrl } from './builtinDocs.js';
 import { BUILTIN_POLICY_FILES } from './builtinPack.js';
-import { parseJsonDocument, type JsonDocument } from './jsonDocument.js';
+import { type JsonDocument, parseJsonDocument } from './jsonDocument.js';
 import type { ConfigFile, LoadedPolicy, ParamValue, Policy, PolicyFile, PolicySetting } from './policyTypes.js';
-import { formatProblem, validatePolicyDocument, type SchemaProblem } from './schemaValidation.js';
+import { formatProblem, type SchemaProblem, validatePolicyDocument } from './schemaValidation.js';
 import { MAX_NESTING, tooDeep } from './semantics/nestingLimit.js';
 import { checkPolicySemantics, type PolicyFacts } from './semantics/policySemantics.js';
-import { closestMatch as closest } from '../text/closestMatch.js';
 
 /** Problems found in several files at once: each is one located line. */
 export class PolicyProblems extends InputError {
@@ -38,11 +38,17 @@ const MAX_POLICY_FILES = 1000;
 
 /** The built-in pack, each policy with its docs URL (derived from its id, never written in the file). */
 export function builtinPolicies(): PolicySource[] {
-  return BUILTIN_POLICY_FILES.map(({ document }) => ({ file: 'builtin', policies: (document as PolicyFile).policies.map((policy) => ({ ...policy, docs: builtinDocsUrl(policy.id) })) }));
+  return BUILTIN_POLICY_FILES.map(({ document }) => ({
+    file: 'builtin',
+    policies: (document as PolicyFile).policies.map((policy) => ({ ...policy, docs: builtinDocsUrl(policy.id) })),
+  }));
 }
 
 /** Reads policy files and directories (every `*.json` file inside, sorted), validating each. */
-export async function readPolicyFiles(paths: readonly string[], cwd: string): Promise<{ sources: PolicySource[]; problems: SchemaProblem[] }> {
+export async function readPolicyFiles(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ sources: PolicySource[]; problems: SchemaProblem[] }> {
   const files: { full: string; display: string }[] = [];
   const problems: SchemaProblem[] = [];
   const displayOf = (full: string) => {
@@ -61,18 +67,26 @@ export async function readPolicyFiles(paths: readonly string[], cwd: string): Pr
     if (info.isDirectory()) {
       let entries;
       try {
-        entries = (await readdir(full, { withFileTypes: true })).filter((e) => e.name.endsWith('.json')).sort((a, b) => a.name.localeCompare(b.name));
+        entries = (await readdir(full, { withFileTypes: true }))
+          .filter((e) => e.name.endsWith('.json'))
+          .sort((a, b) => a.name.localeCompare(b.name));
       } catch (error) {
         problems.push({ file: path, line: 1, pointer: '', message: fileErrorText(error, 'cannot read this directory') });
         continue;
       }
       // Entries that are directories themselves (`x.json/`) are not policy files: skip them,
       // as a linter skips folders that look like files. Symlinks are followed by the reader.
-      for (const entry of entries) if (!entry.isDirectory()) files.push({ full: join(full, entry.name), display: displayOf(join(full, entry.name)) });
+      for (const entry of entries)
+        if (!entry.isDirectory()) files.push({ full: join(full, entry.name), display: displayOf(join(full, entry.name)) });
     } else files.push({ full, display: displayOf(full) });
   }
   if (files.length > MAX_POLICY_FILES) {
-    problems.push({ file: paths.join(', '), line: 1, pointer: '', message: `${files.length} policy files: more than the ${MAX_POLICY_FILES} clb-guard reads` });
+    problems.push({
+      file: paths.join(', '),
+      line: 1,
+      pointer: '',
+      message: `${files.length} policy files: more than the ${MAX_POLICY_FILES} clb-guard reads`,
+    });
     return { sources: [], problems };
   }
   const sources: PolicySource[] = [];
@@ -91,7 +105,12 @@ export async function readPolicyFiles(paths: readonly string[], cwd: string): Pr
     }
     const deep = tooDeep(doc.value, text);
     if (deep !== undefined) {
-      problems.push({ file: display, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
+      problems.push({
+        file: display,
+        line: deep.line,
+        pointer: deep.pointer,
+        message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions`,
+      });
       continue;
     }
     const found = validatePolicyDocument(doc);
@@ -126,7 +145,12 @@ async function readPolicyText(full: string, display: string, problems: SchemaPro
       return undefined;
     }
     if (info.size > MAX_POLICY_FILE_BYTES) {
-      problems.push({ file: display, line: 1, pointer: '', message: `is ${info.size} bytes: too large for a policy file (at most ${MAX_POLICY_FILE_BYTES})` });
+      problems.push({
+        file: display,
+        line: 1,
+        pointer: '',
+        message: `is ${info.size} bytes: too large for a policy file (at most ${MAX_POLICY_FILE_BYTES})`,
+      });
       return undefined;
     }
     return await handle.readFile('utf8');
@@ -159,14 +183,20 @@ export function fileErrorText(error: unknown, fallback: string): string {
 }
 
 /** Applies config settings (off / severity / params) to every policy, built-in first. */
-export function resolvePolicies(sources: readonly PolicySource[], config: ConfigFile, configFile: string | undefined): { policies: LoadedPolicy[]; problems: SchemaProblem[]; ids: ReadonlySet<string> } {
+export function resolvePolicies(
+  sources: readonly PolicySource[],
+  config: ConfigFile,
+  configFile: string | undefined,
+): { policies: LoadedPolicy[]; problems: SchemaProblem[]; ids: ReadonlySet<string> } {
   const problems: SchemaProblem[] = [];
   const seen = new Map<string, string>();
   const policies: LoadedPolicy[] = [];
   const globalParams = config.params ?? {};
   // The built-in docs URL is derived, so a copy of the shipped file without one is the same policy.
   const comparable = ({ docs: _docs, ...rest }: Policy) => JSON.stringify(rest);
-  const builtinText = new Map(sources.filter((s) => s.file === 'builtin').flatMap((s) => s.policies.map((p) => [p.id, comparable(p)] as const)));
+  const builtinText = new Map(
+    sources.filter((s) => s.file === 'builtin').flatMap((s) => s.policies.map((p) => [p.id, comparable(p)] as const)),
+  );
   for (const source of sources) {
     source.policies.forEach((policy, index) => {
       const previous = seen.get(policy.id);
@@ -174,19 +204,32 @@ export function resolvePolicies(sources: readonly PolicySource[], config: Config
       if (previous === 'builtin' && source.file !== 'builtin' && builtinText.get(policy.id) === comparable(policy)) return;
       if (previous !== undefined) {
         const pointer = `/policies/${index}/id`;
-        problems.push({ file: source.file, line: source.doc?.lineOf(pointer) ?? 1, pointer, message: `policy id "${policy.id}" is already defined in ${previous === 'builtin' ? 'the built-in pack' : previous}` });
+        problems.push({
+          file: source.file,
+          line: source.doc?.lineOf(pointer) ?? 1,
+          pointer,
+          message: `policy id "${policy.id}" is already defined in ${previous === 'builtin' ? 'the built-in pack' : previous}`,
+        });
         return;
       }
       seen.set(policy.id, source.file);
       const setting: PolicySetting | undefined = config.policies?.[policy.id];
       const severity = severityOf(setting, policy.severity);
       if (severity === 'off') return;
-      const params = new Map<string, ParamValue>(Object.entries({ ...(policy.params ?? {}), ...globalParams, ...(typeof setting === 'object' ? (setting.params ?? {}) : {}) }));
+      const params = new Map<string, ParamValue>(
+        Object.entries({ ...(policy.params ?? {}), ...globalParams, ...(typeof setting === 'object' ? (setting.params ?? {}) : {}) }),
+      );
       policies.push({ policy, severity, params, source: source.file });
     });
   }
   for (const id of Object.keys(config.policies ?? {})) {
-    if (!seen.has(id)) problems.push({ file: configFile ?? '.clb-guard.json', line: 1, pointer: `/policies/${id}`, message: `no policy with id "${id}"${didYouMean(id, seen.keys())}` });
+    if (!seen.has(id))
+      problems.push({
+        file: configFile ?? '.clb-guard.json',
+        line: 1,
+        pointer: `/policies/${id}`,
+        message: `no policy with id "${id}"${didYouMean(id, seen.keys())}`,
+      });
   }
   return { policies, problems, ids: new Set(seen.keys()) };
 }

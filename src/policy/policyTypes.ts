@@ -81,7 +81,10 @@ export interface PolicyFile {
   readonly policies: readonly Policy[];
 }
 
-export type PolicySetting = 'off' | Severity | { readonly severity?: Severity | 'off'; readonly params?: Readonly<Record<string, ParamValue>> };
+export type PolicySetting =
+  | 'off'
+  | Severity
+  | { readonly severity?: Severity | 'off'; readonly params?: Readonly<Record<string, ParamValue>> };
 
 export interface ExceptionEntry {
   readonly policy: string;

@@ -94,17 +94,33 @@ interface Holder {
 
 /** The resource that holds a rule: its rule set, lite rule or single rule resource (not the group). */
 function holderOfRule(resolver: InventoryResolver, ref: RuleRef): Holder {
-  if (resolver.inventory.mode === 'live' || ref.provenance === undefined) return { address: ref.list, type: undefined, ...(ref.provenance?.location ? { location: ref.provenance.location } : {}) };
-  return { address: ref.provenance.address, type: ref.provenance.type, ...(ref.provenance.location ? { location: ref.provenance.location } : {}) };
+  if (resolver.inventory.mode === 'live' || ref.provenance === undefined)
+    return { address: ref.list, type: undefined, ...(ref.provenance?.location ? { location: ref.provenance.location } : {}) };
+  return {
+    address: ref.provenance.address,
+    type: ref.provenance.type,
+    ...(ref.provenance.location ? { location: ref.provenance.location } : {}),
+  };
 }
 
 /** Where new ingress rules for a group go: the resource that already holds its rules, last block first. */
-function holderOfGroup(group: SecurityGroup | undefined, key: string, mode: 'plan' | 'live', direction: 'ingress' | 'egress' = 'ingress'): Holder | undefined {
+function holderOfGroup(
+  group: SecurityGroup | undefined,
+  key: string,
+  mode: 'plan' | 'live',
+  direction: 'ingress' | 'egress' = 'ingress',
+): Holder | undefined {
   if (mode === 'live') return { address: key, type: undefined };
   const rules = group ? [...group[direction].rules, ...group[direction === 'ingress' ? 'egress' : 'ingress'].rules] : [];
-  const holding = [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ?? rules.find((r) => r.provenance.type === SINGLE_RULE);
+  const holding =
+    [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ??
+    rules.find((r) => r.provenance.type === SINGLE_RULE);
   if (holding === undefined) return undefined;
-  return { address: holding.provenance.address, type: holding.provenance.type, ...(holding.provenance.location ? { location: holding.provenance.location } : {}) };
+  return {
+    address: holding.provenance.address,
+    type: holding.provenance.type,
+    ...(holding.provenance.location ? { location: holding.provenance.location } : {}),
+  };
 }
 
 function cloudIdOf(resolver: InventoryResolver, groupKey: string): string {
@@ -134,13 +150,19 @@ function peersOf(sources: FlowSources, mode: 'plan' | 'live'): Peer[] {
   for (const symbol of sources.symbols) {
     if (symbol.id.startsWith('vip:')) {
       const lb = symbol.id.slice(4);
-      peers.set(symbol.id, { hcl: mode === 'plan' ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`, text: `<VIP of ${lb}>`, label: `the VIP of ${lb}`, ipv6: false });
+      peers.set(symbol.id, {
+        hcl: mode === 'plan' ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`,
+        text: `<VIP of ${lb}>`,
+        label: `the VIP of ${lb}`,
+        ipv6: false,
+      });
     } else {
       const text = symbol.within.describe();
       peers.set(symbol.id, { hcl: JSON.stringify(text), text, ipv6: text.includes(':') });
     }
   }
-  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(':') });
+  for (const cidr of sources.addresses.toCidrs().slice(0, 4))
+    peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(':') });
   return [...peers.values()];
 }
 
@@ -188,15 +210,34 @@ function renderAddRule(plan: AddRulePlan): FixBody {
   let text: string;
   let hcl: string | undefined;
   if (mode === 'live' || holder === undefined) {
-    text = mode === 'live' ? `Add ${what} to security group ${groupKey} ${aboveText}.` : `Add ${what} to ${groupKey}: it has no rule resource yet, so create a ${RULE_SET} for it:`;
+    text =
+      mode === 'live'
+        ? `Add ${what} to security group ${groupKey} ${aboveText}.`
+        : `Add ${what} to ${groupKey}: it has no rule resource yet, so create a ${RULE_SET} for it:`;
     if (mode === 'plan') hcl = ruleSetResource(groupKey, peers, action, protocol, portText);
   } else if (holder.type === LITE_RULE) {
     text = `Add ${what} to the ingress list of ${holder.address}${atParen(holder.location)}, ${aboveText}:`;
-    hcl = [`ingress = [`, ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`), `  # … the existing entries, in order …`, `]`].join('\n');
+    hcl = [
+      `ingress = [`,
+      ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`),
+      `  # … the existing entries, in order …`,
+      `]`,
+    ].join('\n');
     if (peers.some((p) => p.hcl.startsWith('tencentcloud_'))) hcl = hcl.replace(/"([A-Z]+)#<VIP of ([^>]+)>#/g, '"$1#${$2.clb_vips[0]}#');
   } else if (holder.type === SINGLE_RULE) {
     text = `Add ${what} next to ${holder.address}${atParen(holder.location)} as ${peers.length === 1 ? 'a new' : 'new'} ${SINGLE_RULE}${plan.top || above ? `, ${aboveText} in priority` : ''}:`;
-    hcl = peers.map((p, i) => singleRuleResource(groupKey, `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, '_')}${peers.length > 1 ? `_${i + 1}` : ''}`, p, action, protocol, portText)).join('\n\n');
+    hcl = peers
+      .map((p, i) =>
+        singleRuleResource(
+          groupKey,
+          `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, '_')}${peers.length > 1 ? `_${i + 1}` : ''}`,
+          p,
+          action,
+          protocol,
+          portText,
+        ),
+      )
+      .join('\n\n');
   } else {
     text = `Add ${what} to ${holder.address}${holder.location ? ` (ingress blocks at ${at(holder.location)})` : ''}, ${aboveText}:`;
     hcl = peers.map((p) => ingressBlock(p, action, protocol, portText)).join('\n');
@@ -230,7 +271,14 @@ function renderAddRule(plan: AddRulePlan): FixBody {
 function ingressBlock(peer: Peer, action: string, protocol: string, port: string): string {
   const field = peer.ipv6 ? 'ipv6_cidr_block' : 'cidr_block';
   const pad = (name: string) => name.padEnd(peer.ipv6 ? 15 : 10);
-  return [`ingress {`, `  ${pad('action')} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad('protocol')} = "${protocol}"`, ...(hasPorts(protocol) ? [`  ${pad('port')} = "${port}"`] : [])  , `}`].join('\n');
+  return [
+    `ingress {`,
+    `  ${pad('action')} = "${action}"`,
+    `  ${pad(field)} = ${peer.hcl}`,
+    `  ${pad('protocol')} = "${protocol}"`,
+    ...(hasPorts(protocol) ? [`  ${pad('port')} = "${port}"`] : []),
+    `}`,
+  ].join('\n');
 }
 
 /** `tencentcloud_security_group.web` → `web`; a cloud ID as it is. */
@@ -240,12 +288,25 @@ function ruleName(groupKey: string): string {
 }
 
 function groupIdExpression(groupKey: string): string {
-  return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey) ? `${groupKey}.id` : JSON.stringify(groupKey);
+  return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey)
+    ? `${groupKey}.id`
+    : JSON.stringify(groupKey);
 }
 
 function ruleSetResource(groupKey: string, peers: Peer[], action: string, protocol: string, port: string): string {
-  const blocks = peers.map((p) => ingressBlock(p, action, protocol, port).split('\n').map((l) => `  ${l}`).join('\n'));
-  return [`resource "${RULE_SET}" "${ruleName(groupKey)}" {`, `  security_group_id = ${groupIdExpression(groupKey)}`, '', ...blocks, `}`].join('\n');
+  const blocks = peers.map((p) =>
+    ingressBlock(p, action, protocol, port)
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
+  return [
+    `resource "${RULE_SET}" "${ruleName(groupKey)}" {`,
+    `  security_group_id = ${groupIdExpression(groupKey)}`,
+    '',
+    ...blocks,
+    `}`,
+  ].join('\n');
 }
 
 function singleRuleResource(groupKey: string, name: string, peer: Peer, action: string, protocol: string, port: string): string {
@@ -277,9 +338,17 @@ export function aclFixPlan(
   const acl = resolver.inventory.networkAcls.get(aclKey);
   const location = acl?.provenance.location ?? null;
   const lists = changes.map((c) => `the ${c.direction} list`).join(' and ');
-  const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # … the existing entries, in order …`, `]`].join('\n')).join('\n');
+  const hcl = changes
+    .map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # … the existing entries, in order …`, `]`].join('\n'))
+    .join('\n');
   const set: Record<string, unknown> = {};
-  for (const c of changes) set[c.direction === 'ingress' ? 'Ingress' : 'Egress'] = peers.map((p) => ({ Protocol: protocol, ...(hasPorts(protocol) ? { Port: portText(c.ports) } : {}), CidrBlock: p.text, Action: 'ACCEPT' }));
+  for (const c of changes)
+    set[c.direction === 'ingress' ? 'Ingress' : 'Egress'] = peers.map((p) => ({
+      Protocol: protocol,
+      ...(hasPorts(protocol) ? { Port: portText(c.ports) } : {}),
+      CidrBlock: p.text,
+      Action: 'ACCEPT',
+    }));
   return {
     kind: 'fixed',
     mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(';')}`).join(',')}|${peers.map((p) => p.text).join(',')}`,
@@ -288,7 +357,11 @@ export function aclFixPlan(
       resource: aclKey,
       location,
       hcl,
-      api: { service: 'vpc', action: 'CreateNetworkAclEntries', request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === 'live' ? aclKey : '<network ACL ID>'), NetworkAclEntrySet: set } },
+      api: {
+        service: 'vpc',
+        action: 'CreateNetworkAclEntries',
+        request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === 'live' ? aclKey : '<network ACL ID>'), NetworkAclEntrySet: set },
+      },
       rules: peers.length * changes.length,
     },
   };
@@ -303,7 +376,8 @@ function apiPolicy(rule: SecurityGroupRule | undefined): Record<string, unknown>
   if (rule.service.kind === 'protocol') {
     if (!isUnknown(rule.service.protocol)) out.Protocol = rule.service.protocol.toUpperCase();
     if (!isUnknown(rule.service.ports)) out.Port = rule.service.ports;
-  } else out.ServiceTemplate = rule.service.kind === 'serviceTemplate' ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
+  } else
+    out.ServiceTemplate = rule.service.kind === 'serviceTemplate' ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
   const peer: AddressSpec = rule.peer;
   if (peer.kind === 'cidr') out[peer.cidr.includes(':') ? 'Ipv6CidrBlock' : 'CidrBlock'] = peer.cidr;
   else if (peer.kind === 'securityGroup') out.SecurityGroupId = peer.ref;
@@ -336,23 +410,41 @@ export function moveDenyFixPlan(
     const accept = sameGroup[0]!;
     const acceptHolder = holderOfRule(resolver, accept);
     const acceptAt = acceptHolder.location ? ` at ${at(acceptHolder.location)}` : '';
-    if (mode === 'live') lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
-    else if (holder.type === LITE_RULE) lines.push(`In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`);
-    else if (holder.type === SINGLE_RULE) lines.push(`Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`);
-    else lines.push(`In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`);
+    if (mode === 'live')
+      lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
+    else if (holder.type === LITE_RULE)
+      lines.push(
+        `In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`,
+      );
+    else if (holder.type === SINGLE_RULE)
+      lines.push(
+        `Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`,
+      );
+    else
+      lines.push(
+        `In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`,
+      );
     api = {
       service: 'vpc',
       action: 'CreateSecurityGroupPolicies',
-      request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] } },
+      request: {
+        SecurityGroupId: cloudIdOf(resolver, groupKey),
+        SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] },
+      },
     };
-    lines.push(`With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`);
+    lines.push(
+      `With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`,
+    );
   }
   if (otherGroups.length > 0) {
     const instances = interfaces.map((key) => {
       const instance = resolver.inventory.instances.get(key);
       return `${key}${atParen(instance?.provenance.location)}`;
     });
-    const where = instances.length > 0 ? ` of ${instances.slice(0, 3).join(', ')}${instances.length > 3 ? ` and ${instances.length - 3} more` : ''}` : '';
+    const where =
+      instances.length > 0
+        ? ` of ${instances.slice(0, 3).join(', ')}${instances.length > 3 ? ` and ${instances.length - 3} more` : ''}`
+        : '';
     lines.push(
       `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join('; ')}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`,
     );
@@ -361,7 +453,13 @@ export function moveDenyFixPlan(
   return {
     kind: 'fixed',
     mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(',')}`,
-    body: { text: lines.join('\n'), resource: sameGroup.length > 0 ? holder.address : groupKey, location, ...(api ? { api } : {}), rules: 1 },
+    body: {
+      text: lines.join('\n'),
+      resource: sameGroup.length > 0 ? holder.address : groupKey,
+      location,
+      ...(api ? { api } : {}),
+      rules: 1,
+    },
   };
 }
 
@@ -387,7 +485,14 @@ export function narrowRuleFixPlan(resolver: InventoryResolver, rules: readonly R
       text: lines.join('\n'),
       resource: holderOfRule(resolver, first).address,
       location: first.provenance?.location ?? null,
-      api: { service: 'vpc', action: 'DeleteSecurityGroupPolicies', request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { [first.direction === 'ingress' ? 'Ingress' : 'Egress']: indexes.map((i) => ({ PolicyIndex: i })) } } },
+      api: {
+        service: 'vpc',
+        action: 'DeleteSecurityGroupPolicies',
+        request: {
+          SecurityGroupId: cloudIdOf(resolver, groupKey),
+          SecurityGroupPolicySet: { [first.direction === 'ingress' ? 'Ingress' : 'Egress']: indexes.map((i) => ({ PolicyIndex: i })) },
+        },
+      },
       rules: rules.length,
     },
   };

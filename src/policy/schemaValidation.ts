@@ -66,7 +66,9 @@ function messageOf(error: ErrorObject): string {
       return (error.parentSchema as { description?: string } | undefined)?.description ?? 'is not allowed here';
     case 'minProperties':
     case 'maxProperties':
-      return error.schemaPath.includes('/else') && params.limit === 2 ? 'a field condition names "field" and exactly one comparison' : (error.message ?? 'invalid');
+      return error.schemaPath.includes('/else') && params.limit === 2
+        ? 'a field condition names "field" and exactly one comparison'
+        : (error.message ?? 'invalid');
     default:
       return error.message ?? 'invalid';
   }

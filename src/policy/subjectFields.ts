@@ -5,9 +5,35 @@ import type { SubjectKind } from './policyTypes.js';
  * validator (which refuses a path a subject does not have, so a typo cannot make a policy that
  * never fires) and docs/policy-language.md (whose table a test holds to this one).
  */
-const LB = ['lb.key', 'lb.name', 'lb.network', 'lb.ipVersion', 'lb.passToTarget', 'lb.passToTargetEffective', 'lb.snat', 'lb.snatPro', 'lb.securityGroups', 'lb.vips', 'lb.vipText'] as const;
-const LISTENER = ['listener.key', 'listener.name', 'listener.protocol', 'listener.transport', 'listener.port', 'listener.isLayer7'] as const;
-const HEALTH_CHECK = ['healthCheck.enabled', 'healthCheck.port', 'healthCheck.type', 'healthCheck.sourceIpType', 'healthCheck.source', 'healthCheck.sourceAllowlisted'] as const;
+const LB = [
+  'lb.key',
+  'lb.name',
+  'lb.network',
+  'lb.ipVersion',
+  'lb.passToTarget',
+  'lb.passToTargetEffective',
+  'lb.snat',
+  'lb.snatPro',
+  'lb.securityGroups',
+  'lb.vips',
+  'lb.vipText',
+] as const;
+const LISTENER = [
+  'listener.key',
+  'listener.name',
+  'listener.protocol',
+  'listener.transport',
+  'listener.port',
+  'listener.isLayer7',
+] as const;
+const HEALTH_CHECK = [
+  'healthCheck.enabled',
+  'healthCheck.port',
+  'healthCheck.type',
+  'healthCheck.sourceIpType',
+  'healthCheck.source',
+  'healthCheck.sourceAllowlisted',
+] as const;
 const RULE = ['rule.key', 'rule.domain', 'rule.url'] as const;
 const BACKEND = ['backend.port', 'backend.via', 'backend.target', 'backend.resource'] as const;
 const INSTANCE = ['instance.key', 'instance.name', 'instance.os'] as const;
@@ -39,7 +65,15 @@ export const FIELD_VALUES: ReadonlyMap<string, FieldValues> = new Map<string, Fi
   ['backend.via', { oneOf: ['listener', 'rule', 'targetGroup'] }],
   ['instance.os', { oneOf: ['linux', 'windows'] }],
   ['acl.type', { oneOf: ['TRIPLE', 'QUINTUPLE'] }],
-  ...['lb.passToTarget', 'lb.passToTargetEffective', 'lb.snat', 'lb.snatPro', 'listener.isLayer7', 'healthCheck.enabled', 'healthCheck.sourceAllowlisted'].map((f) => [f, 'boolean'] as [string, FieldValues]),
+  ...[
+    'lb.passToTarget',
+    'lb.passToTargetEffective',
+    'lb.snat',
+    'lb.snatPro',
+    'listener.isLayer7',
+    'healthCheck.enabled',
+    'healthCheck.sourceAllowlisted',
+  ].map((f) => [f, 'boolean'] as [string, FieldValues]),
   ...['listener.port', 'backend.port', 'healthCheck.port', 'healthCheck.sourceIpType'].map((f) => [f, 'number'] as [string, FieldValues]),
 ]);
 

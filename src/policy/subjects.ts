@@ -1,13 +1,12 @@
-import type { NetworkInterface } from '../model/instance.js';
+import type { Instance, NetworkInterface } from '../model/instance.js';
 import type { HealthCheck, Listener, ListenerRule, LoadBalancer, Target } from '../model/loadBalancer.js';
 import type { NetworkAcl } from '../model/networkAcl.js';
 import type { Provenance } from '../model/provenance.js';
 import type { SecurityGroup } from '../model/securityGroup.js';
-import type { Instance } from '../model/instance.js';
-import { isUnknown, unknown, type Maybe, type Unknown } from '../model/value.js';
+import { isUnknown, type Maybe, type Unknown, unknown } from '../model/value.js';
 import type { InventoryResolver } from '../net/inventoryResolver.js';
-import type { CheckCache } from './checkCache.js';
 import { transportOf } from '../net/protocol.js';
+import type { CheckCache } from './checkCache.js';
 import type { ParamValue, SubjectKind } from './policyTypes.js';
 
 export type FieldValue = string | number | boolean | null | readonly string[] | Unknown;
@@ -99,18 +98,40 @@ export function* subjectsOf(kind: SubjectKind, cache: CheckCache, params: Subjec
       }
       for (const instance of inv.instances.values()) {
         yield instanceSubject(instance);
-        for (const nic of [...instance.interfaces.filter((i) => !i.primary), ...(secondary.get(instance.key) ?? [])]) yield instanceSubject(instance, nic);
+        for (const nic of [...instance.interfaces.filter((i) => !i.primary), ...(secondary.get(instance.key) ?? [])])
+          yield instanceSubject(instance, nic);
       }
       return;
     }
     case 'securityGroup':
       for (const sg of inv.securityGroups.values()) {
-        yield { kind, resource: sg.key, provenance: sg.provenance, related: [], fields: new Map<string, FieldValue>([['sg.key', sg.key], ['sg.name', sg.name ?? sg.key]]), securityGroup: sg };
+        yield {
+          kind,
+          resource: sg.key,
+          provenance: sg.provenance,
+          related: [],
+          fields: new Map<string, FieldValue>([
+            ['sg.key', sg.key],
+            ['sg.name', sg.name ?? sg.key],
+          ]),
+          securityGroup: sg,
+        };
       }
       return;
     case 'networkAcl':
       for (const acl of inv.networkAcls.values()) {
-        yield { kind, resource: acl.key, provenance: acl.provenance, related: [], fields: new Map<string, FieldValue>([['acl.key', acl.key], ['acl.name', acl.name ?? acl.key], ['acl.type', acl.type]]), networkAcl: acl };
+        yield {
+          kind,
+          resource: acl.key,
+          provenance: acl.provenance,
+          related: [],
+          fields: new Map<string, FieldValue>([
+            ['acl.key', acl.key],
+            ['acl.name', acl.name ?? acl.key],
+            ['acl.type', acl.type],
+          ]),
+          networkAcl: acl,
+        };
       }
       return;
   }
@@ -144,7 +165,14 @@ export function effectivePassToTarget(lb: LoadBalancer): Maybe<boolean> {
 }
 
 function lbSubject(lb: LoadBalancer, cache: CheckCache): Subject {
-  return { kind: 'loadBalancer', resource: lb.key, provenance: lb.provenance, related: lb.listeners.map((l) => l.key), fields: lbLayer(lb, cache), lb };
+  return {
+    kind: 'loadBalancer',
+    resource: lb.key,
+    provenance: lb.provenance,
+    related: lb.listeners.map((l) => l.key),
+    fields: lbLayer(lb, cache),
+    lb,
+  };
 }
 
 function listenerFields(listener: Listener): [string, FieldValue][] {
@@ -164,7 +192,11 @@ function listenerSubject(lb: LoadBalancer, listener: Listener, resolver: Invento
     resource: listener.key,
     provenance: listener.provenance,
     related: [lb.key],
-    fields: new Map([...lbFields(lb, resolver), ...listenerFields(listener), ...healthFields(listener.healthCheck, listener, undefined, undefined)]),
+    fields: new Map([
+      ...lbFields(lb, resolver),
+      ...listenerFields(listener),
+      ...healthFields(listener.healthCheck, listener, undefined, undefined),
+    ]),
     lb,
     listener,
     healthCheck: listener.healthCheck,
@@ -184,7 +216,12 @@ function healthCheckPort(healthCheck: HealthCheck, listener: Listener, backendPo
   return backendPort ?? null;
 }
 
-function healthFields(healthCheck: HealthCheck, listener: Listener, backendPort: Maybe<number> | undefined, params: SubjectParams | undefined): [string, FieldValue][] {
+function healthFields(
+  healthCheck: HealthCheck,
+  listener: Listener,
+  backendPort: Maybe<number> | undefined,
+  params: SubjectParams | undefined,
+): [string, FieldValue][] {
   const fallback = params?.get('defaultHealthCheckSource') === 'range' ? 'range' : 'vip';
   const source: Maybe<string> = isUnknown(healthCheck.sourceIpType) ? fallback : healthCheck.sourceIpType === 1 ? 'range' : 'vip';
   const allowlisted = source === 'range' && params?.get('healthCheckRangeAllowlisted') !== false;
@@ -202,7 +239,9 @@ function* backendSubjects(cache: CheckCache, params: SubjectParams): Iterable<Su
   const resolver = cache.resolver;
   for (const lb of resolver.inventory.loadBalancers.values()) {
     for (const listener of lb.listeners) {
-      const groups: { rule?: ListenerRule; healthCheck: HealthCheck; targets: readonly Target[] }[] = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
+      const groups: { rule?: ListenerRule; healthCheck: HealthCheck; targets: readonly Target[] }[] = [
+        { healthCheck: listener.healthCheck, targets: listener.targets },
+      ];
       for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
       for (const group of groups) {
         for (const target of group.targets) {
@@ -212,12 +251,19 @@ function* backendSubjects(cache: CheckCache, params: SubjectParams): Iterable<Su
             continue;
           }
           const { instanceCandidates, ...rest } = target;
-          const candidates = instanceCandidates.map((instance) => backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }));
+          const candidates = instanceCandidates.map((instance) =>
+            backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance }),
+          );
           yield { ...subject, candidates };
         }
       }
       if (listener.targetsUnknownReason !== undefined) {
-        const target: Target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: 'listener', provenance: listener.provenance };
+        const target: Target = {
+          instance: unknown(listener.targetsUnknownReason),
+          port: unknown(listener.targetsUnknownReason),
+          via: 'listener',
+          provenance: listener.provenance,
+        };
         yield { ...backendSubject(cache, params, lb, listener, undefined, listener.healthCheck, target), resource: listener.key };
       }
     }
@@ -261,7 +307,9 @@ function backendSubject(
     kind: 'backend',
     resource,
     provenance,
-    related: [listener.key, lb.key, ...(rule ? [rule.key] : []), target.provenance.address].filter((v, i, all) => all.indexOf(v) === i && v !== resource),
+    related: [listener.key, lb.key, ...(rule ? [rule.key] : []), target.provenance.address].filter(
+      (v, i, all) => all.indexOf(v) === i && v !== resource,
+    ),
     fields: new LayeredFields([
       new Map<string, FieldValue>([
         ...healthFields(healthCheck, listener, target.port, params),

@@ -24,7 +24,12 @@ export function annotationsFor(report: Report): Annotation[] {
     const room = findings.length > ANNOTATIONS_PER_LEVEL ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
     out.push(...findings.slice(0, room).map(annotationOf));
     const rest = findings.length - room;
-    if (rest > 0) out.push({ level, title: `clb-guard: ${rest} more ${level}${rest === 1 ? '' : 's'}`, message: `${rest} more ${level} findings are listed in the job summary and the report.` });
+    if (rest > 0)
+      out.push({
+        level,
+        title: `clb-guard: ${rest} more ${level}${rest === 1 ? '' : 's'}`,
+        message: `${rest} more ${level} findings are listed in the job summary and the report.`,
+      });
   }
   return out;
 }
@@ -40,6 +45,8 @@ export function annotationOf(f: Finding): Annotation {
     level: levelOf(f),
     title: `${f.policy}${f.status === 'unknown' ? ' (unknown)' : ''}${f.outsidePlan?.preexisting === true ? ' (pre-existing)' : ''}: ${f.resource}`,
     message: f.remediation ? `${f.message}\n\nFix: ${f.remediation}` : f.message,
-    ...(f.location ? { file: f.location.file, startLine: f.location.line, ...(f.location.endLine ? { endLine: f.location.endLine } : {}) } : {}),
+    ...(f.location
+      ? { file: f.location.file, startLine: f.location.line, ...(f.location.endLine ? { endLine: f.location.endLine } : {}) }
+      : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { fixGroupsOf, fixSummary, type Finding, type Report } from '../model/finding.js';
+import { type Finding, fixGroupsOf, fixSummary, type Report } from '../model/finding.js';
 
 /**
  * The stable JSON contract (schema/report.schema.json). Keys are written in a fixed order so
@@ -10,7 +10,12 @@ export function renderJson(report: Report): string {
     tool: { name: report.tool.name, version: report.tool.version },
     mode: report.mode,
     complete: report.complete,
-    summary: { error: report.summary.error, warning: report.summary.warning, notice: report.summary.notice, unknown: report.summary.unknown },
+    summary: {
+      error: report.summary.error,
+      warning: report.summary.warning,
+      notice: report.summary.notice,
+      unknown: report.summary.unknown,
+    },
     findings: report.findings.map(orderFinding),
     fixes: fixGroupsOf(report.findings).map((group) => ({
       id: group.fix.id,
@@ -19,11 +24,21 @@ export function renderJson(report: Report): string {
       ...(group.fix.resource !== undefined ? { resource: group.fix.resource } : {}),
       location: group.fix.location ?? null,
       ...(group.fix.hcl !== undefined ? { hcl: group.fix.hcl } : {}),
-      ...(group.fix.api !== undefined ? { api: { service: group.fix.api.service, action: group.fix.api.action, request: group.fix.api.request } } : {}),
+      ...(group.fix.api !== undefined
+        ? { api: { service: group.fix.api.service, action: group.fix.api.action, request: group.fix.api.request } }
+        : {}),
       rules: group.fix.rules,
       findings: group.findings.map((f) => f.fingerprint),
     })),
-    policies: report.policies.map((p) => ({ id: p.id, title: p.title, description: p.description, severity: p.severity, source: p.source, ...(p.remediation ? { remediation: p.remediation } : {}), ...(p.docs ? { docs: p.docs } : {}) })),
+    policies: report.policies.map((p) => ({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      severity: p.severity,
+      source: p.source,
+      ...(p.remediation ? { remediation: p.remediation } : {}),
+      ...(p.docs ? { docs: p.docs } : {}),
+    })),
     exceptions: report.exceptions,
     warnings: report.warnings,
     target: report.target,

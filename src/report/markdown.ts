@@ -1,8 +1,8 @@
-import { fixGroupsOf, fixSummary, type Evidence, type Finding, type Fix, type Report, type Severity } from '../model/finding.js';
+import { type Evidence, type Finding, type Fix, fixGroupsOf, fixSummary, type Report, type Severity } from '../model/finding.js';
 import type { SourceLocation } from '../model/provenance.js';
 import { escapeMarkdown as escape, fence } from './markdownEscape.js';
-import { renderPathSection } from './pathDiagram/pathSection.js';
 import { outsidePlanLines } from './outsidePlanSection.js';
+import { renderPathSection } from './pathDiagram/pathSection.js';
 import { summaryLine } from './textReport.js';
 
 /** Where the repository's files can be read at the commit the report is about (the PR head). */
@@ -43,10 +43,18 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const limit = options.maxChars ?? 1_000_000;
   const links = report.mode === 'plan' ? options.links : undefined;
   const head: string[] = [`## ${options.heading ?? 'clb-guard'}`, ''];
-  if (!report.complete) head.push('> [!CAUTION]', '> The scan is **incomplete**: part of the account could not be read, so findings there are unknown.', '');
-  if (report.findings.length === 0) head.push(`✅ **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`, '');
+  if (!report.complete)
+    head.push('> [!CAUTION]', '> The scan is **incomplete**: part of the account could not be read, so findings there are unknown.', '');
+  if (report.findings.length === 0)
+    head.push(
+      `✅ **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`,
+      '',
+    );
   else {
-    head.push(`**${summaryLine(report)}** — ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends.`, '');
+    head.push(
+      `**${summaryLine(report)}** — ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends.`,
+      '',
+    );
     head.push('| policy | severity | failing | unknown |', '|---|---|---:|---:|');
     const byPolicy = new Map<string, Finding[]>();
     for (const f of report.findings) byPolicy.set(f.policy, [...(byPolicy.get(f.policy) ?? []), f]);
@@ -60,7 +68,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const tail: string[] = [];
   const expired = report.exceptions.filter((e) => e.expired);
   const applied = report.exceptions.filter((e) => !e.expired && e.suppressed > 0);
-  if (applied.length > 0) tail.push('', `<sub>${applied.length} exception(s) applied: ${applied.map((e) => `\`${e.policy}\` on \`${e.resource}\` until ${e.expires}`).join('; ')}</sub>`);
+  if (applied.length > 0)
+    tail.push(
+      '',
+      `<sub>${applied.length} exception(s) applied: ${applied.map((e) => `\`${e.policy}\` on \`${e.resource}\` until ${e.expires}`).join('; ')}</sub>`,
+    );
   if (expired.length > 0) tail.push('', `⚠️ ${expired.length} exception(s) expired and no longer apply.`);
 
   const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
@@ -78,14 +90,23 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     shown++;
   }
   const left = report.findings.length - shown;
-  if (left > 0) text += `\n\n… and **${left} more** ${left === 1 ? 'finding' : 'findings'} in ${options.overflowHint ?? 'the full report'}.`;
+  if (left > 0)
+    text += `\n\n… and **${left} more** ${left === 1 ? 'finding' : 'findings'} in ${options.overflowHint ?? 'the full report'}.`;
   text += closing;
   return `${text.slice(0, limit - 1)}\n`;
 }
 
-function renderFinding(f: Finding, links: MarkdownLinks | undefined, groups: ReadonlyMap<string, { fix: Fix; findings: readonly Finding[] }>, shownFixes: ReadonlyMap<string, Finding>): string {
+function renderFinding(
+  f: Finding,
+  links: MarkdownLinks | undefined,
+  groups: ReadonlyMap<string, { fix: Fix; findings: readonly Finding[] }>,
+  shownFixes: ReadonlyMap<string, Finding>,
+): string {
   const where = f.location ? ` — ${locationLink(f.location, links)}` : '';
-  const label = f.status === 'unknown' ? `${UNKNOWN_ICON} **UNKNOWN** (${f.severity} if it fails)` : `${ICON[f.severity]} **${f.severity.toUpperCase()}**`;
+  const label =
+    f.status === 'unknown'
+      ? `${UNKNOWN_ICON} **UNKNOWN** (${f.severity} if it fails)`
+      : `${ICON[f.severity]} **${f.severity.toUpperCase()}**`;
   const lines = [`\n\n### ${label} \`${f.policy}\` on \`${escape(f.resource)}\`${where}`, '', escape(f.message)];
   if (f.evidence.length > 0) {
     lines.push('', '<details><summary>Why</summary>', '');
@@ -97,7 +118,11 @@ function renderFinding(f: Finding, links: MarkdownLinks | undefined, groups: Rea
   if (f.fix) {
     const group = groups.get(f.fix.id);
     const first = shownFixes.get(f.fix.id);
-    if (first !== undefined) lines.push('', `The same change as for \`${first.policy}\` on \`${escape(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escape(fixSummary(group).replace(/^One/, 'one'))})` : ''}.`);
+    if (first !== undefined)
+      lines.push(
+        '',
+        `The same change as for \`${first.policy}\` on \`${escape(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escape(fixSummary(group).replace(/^One/, 'one'))})` : ''}.`,
+      );
     else lines.push('', ...renderFix(f.fix, group && group.findings.length > 1 ? fixSummary(group) : undefined, links));
   }
   return lines.join('\n');
@@ -106,10 +131,21 @@ function renderFinding(f: Finding, links: MarkdownLinks | undefined, groups: Rea
 /** Prose, then ```hcl, then ```json for the API call. */
 export function renderFix(fix: Fix, summary: string | undefined, links?: MarkdownLinks): string[] {
   const lines: string[] = [];
-  const prose = escape(fix.text).split('\n').join('\n\n').replace(/([\w./-]+\.tf):(\d+)/g, (_m, file: string, line: string) => locationLink({ file, line: Number(line) }, links, true));
+  const prose = escape(fix.text)
+    .split('\n')
+    .join('\n\n')
+    .replace(/([\w./-]+\.tf):(\d+)/g, (_m, file: string, line: string) => locationLink({ file, line: Number(line) }, links, true));
   lines.push(summary ? `**${escape(summary)}:** ${prose}` : prose);
   if (fix.hcl) lines.push('', '```hcl', fence(fix.hcl), '```');
-  if (fix.api) lines.push('', `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`, '', '```json', fence(JSON.stringify(fix.api.request, null, 2)), '```');
+  if (fix.api)
+    lines.push(
+      '',
+      `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`,
+      '',
+      '```json',
+      fence(JSON.stringify(fix.api.request, null, 2)),
+      '```',
+    );
   return lines;
 }
 
@@ -124,6 +160,7 @@ export function locationLink(location: SourceLocation, links: MarkdownLinks | un
   const label = `\`${file}:${location.line}\``;
   if (links === undefined || /^(\/|[A-Za-z]:|\.\.)/.test(location.file)) return label;
   const path = location.file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
-  const range = location.endLine !== undefined && location.endLine > location.line ? `#L${location.line}-L${location.endLine}` : `#L${location.line}`;
+  const range =
+    location.endLine !== undefined && location.endLine > location.line ? `#L${location.line}-L${location.endLine}` : `#L${location.line}`;
   return `[${label}](${links.serverUrl.replace(/\/$/, '')}/${links.repository}/blob/${links.sha}/${path}${range})`;
 }

@@ -1,5 +1,5 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { readFile } from 'node:fs/promises';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import reportSchema from '../../schema/report.schema.json' with { type: 'json' };
 import { InputError } from '../errors/inputError.js';
 import type { Finding, Fix, Report } from '../model/finding.js';
@@ -9,10 +9,14 @@ import { problemsOf } from '../policy/schemaValidation.js';
 
 type FixJson = Omit<Fix, 'location'> & { readonly location: Fix['location'] };
 type FindingJson = Omit<Finding, 'fix'> & { readonly fix?: string };
-type ReportJson = Omit<Report, 'findings'> & { readonly findings: readonly FindingJson[]; readonly fixes: readonly (FixJson & { summary: string; findings: string[] })[] };
+type ReportJson = Omit<Report, 'findings'> & {
+  readonly findings: readonly FindingJson[];
+  readonly fixes: readonly (FixJson & { summary: string; findings: string[] })[];
+};
 
 let validator: ValidateFunction | undefined;
-const validate = (): ValidateFunction => (validator ??= new Ajv2020({ allErrors: true, strictTypes: false, verbose: true }).compile(reportSchema));
+const validate = (): ValidateFunction =>
+  (validator ??= new Ajv2020({ allErrors: true, strictTypes: false, verbose: true }).compile(reportSchema));
 
 /**
  * A shard's JSON report (`--format json`, the Action's report-file), checked against
@@ -25,12 +29,17 @@ export async function readReportFile(path: string, display: string): Promise<Rep
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such report file' : code === 'EISDIR' ? 'is a folder, not a report' : `cannot be read (${code ?? 'error'})`, { file: display });
+    throw new InputError(
+      code === 'ENOENT' ? 'no such report file' : code === 'EISDIR' ? 'is a folder, not a report' : `cannot be read (${code ?? 'error'})`,
+      { file: display },
+    );
   }
   const doc = parseJsonDocument(text, display);
   const value = doc.value as { takenAt?: unknown; regions?: unknown } | null;
   if (typeof value === 'object' && value !== null && 'takenAt' in value && Array.isArray(value.regions)) {
-    throw new InputError('is a snapshot, not a report: check it with clb-guard live --snapshot FILE --format json, and merge that report', { file: display });
+    throw new InputError('is a snapshot, not a report: check it with clb-guard live --snapshot FILE --format json, and merge that report', {
+      file: display,
+    });
   }
   const problems = problemsOf(doc, validate());
   if (problems.length > 0) throw new PolicyProblems(problems);

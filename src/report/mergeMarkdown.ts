@@ -1,11 +1,15 @@
 import type { Report, ShardStatus } from '../model/finding.js';
-import { renderMarkdown, type MarkdownOptions } from './markdown.js';
+import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { summaryLine } from './textReport.js';
 
 /** Below this many characters a section shows its counts only. */
 const MIN_SECTION = 1_500;
 
-const STATUS: Record<ShardStatus['status'], string> = { complete: '✅ complete', incomplete: '⚠️ incomplete', missing: '⚠️ incomplete (no report)' };
+const STATUS: Record<ShardStatus['status'], string> = {
+  complete: '✅ complete',
+  incomplete: '⚠️ incomplete',
+  missing: '⚠️ incomplete (no report)',
+};
 
 /** The part of a merged report one account and region holds, as a report of its own. */
 export function sectionReport(report: Report, shard: ShardStatus): Report {
@@ -15,7 +19,12 @@ export function sectionReport(report: Report, shard: ShardStatus): Report {
     ...report,
     complete: shard.status === 'complete',
     findings,
-    summary: { error: failing('error'), warning: failing('warning'), notice: failing('notice'), unknown: findings.filter((f) => f.status === 'unknown').length },
+    summary: {
+      error: failing('error'),
+      warning: failing('warning'),
+      notice: failing('notice'),
+      unknown: findings.filter((f) => f.status === 'unknown').length,
+    },
     exceptions: [],
     warnings: [],
     target: { account: shard.account, regions: [shard.region] },
@@ -32,12 +41,27 @@ export function renderMergedMarkdown(report: Report, options: MarkdownOptions = 
   const shards = report.target.shards ?? [];
   const accounts = new Set(shards.map((s) => s.account)).size;
   const incomplete = shards.filter((s) => s.status !== 'complete');
-  const head = [`## ${options.heading ?? 'clb-guard'} — ${accounts} ${accounts === 1 ? 'account' : 'accounts'}, ${shards.length} account and region ${shards.length === 1 ? 'pair' : 'pairs'}`, ''];
-  if (incomplete.length > 0) head.push('> [!CAUTION]', `> ${incomplete.length} of ${shards.length} ${shards.length === 1 ? 'section is' : 'sections are'} **incomplete**: ${incomplete.map((s) => `${s.account} / ${s.region}`).join(', ')}. Findings there are unknown or missing, so this result is not clean.`, '');
-  head.push(`**${summaryLine(report)}**`, '', '| account | region | status | errors | warnings | notices | unknown |', '|---|---|---|---:|---:|---:|---:|');
+  const head = [
+    `## ${options.heading ?? 'clb-guard'} — ${accounts} ${accounts === 1 ? 'account' : 'accounts'}, ${shards.length} account and region ${shards.length === 1 ? 'pair' : 'pairs'}`,
+    '',
+  ];
+  if (incomplete.length > 0)
+    head.push(
+      '> [!CAUTION]',
+      `> ${incomplete.length} of ${shards.length} ${shards.length === 1 ? 'section is' : 'sections are'} **incomplete**: ${incomplete.map((s) => `${s.account} / ${s.region}`).join(', ')}. Findings there are unknown or missing, so this result is not clean.`,
+      '',
+    );
+  head.push(
+    `**${summaryLine(report)}**`,
+    '',
+    '| account | region | status | errors | warnings | notices | unknown |',
+    '|---|---|---|---:|---:|---:|---:|',
+  );
   for (const shard of shards) {
     const { summary } = sectionReport(report, shard);
-    head.push(`| ${shard.account} | ${shard.region} | ${STATUS[shard.status]} | ${summary.error} | ${summary.warning} | ${summary.notice} | ${summary.unknown} |`);
+    head.push(
+      `| ${shard.account} | ${shard.region} | ${STATUS[shard.status]} | ${summary.error} | ${summary.warning} | ${summary.notice} | ${summary.unknown} |`,
+    );
   }
   const expired = report.exceptions.filter((e) => e.expired).length;
   if (expired > 0) head.push('', `⚠️ ${expired} exception(s) expired and no longer apply.`);
@@ -49,7 +73,8 @@ export function renderMergedMarkdown(report: Report, options: MarkdownOptions = 
     if (shard.status === 'missing') return `## ${heading}\n\n> [!CAUTION]\n> **Incomplete**: ${shard.reason ?? 'no report'}.\n`;
     const section = sectionReport(report, shard);
     // Too many sections for the findings to fit: each says its counts, the rest is in the report.
-    if (share < MIN_SECTION) return `## ${heading}\n\n${shard.status === 'complete' ? '' : '⚠️ **incomplete** — '}**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? 'the full report'}.\n`;
+    if (share < MIN_SECTION)
+      return `## ${heading}\n\n${shard.status === 'complete' ? '' : '⚠️ **incomplete** — '}**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? 'the full report'}.\n`;
     const body = renderMarkdown(section, { ...options, heading, maxChars: share });
     return shard.reason !== undefined ? body.replace(/\n/, `\n\n<sub>${escapeText(shard.reason)}</sub>\n`) : body;
   });

@@ -1,6 +1,6 @@
 import type { Report } from '../model/finding.js';
 import { renderMergedMarkdown, sectionReport } from './mergeMarkdown.js';
-import { renderReport, type RenderOptions, type ReportFormat } from './renderReport.js';
+import { type RenderOptions, type ReportFormat, renderReport } from './renderReport.js';
 import { summaryLine } from './textReport.js';
 
 /**
@@ -12,7 +12,10 @@ export function renderMergedReport(report: Report, format: ReportFormat, options
   if (format === 'markdown') return renderMergedMarkdown(report, options.links ? { links: options.links } : {});
   if (format !== 'text') return renderReport(report, format, options);
   const shards = report.target.shards ?? [];
-  const lines = shards.map((s) => `${s.account} ${s.region}: ${s.status === 'complete' ? 'complete' : `INCOMPLETE (${s.reason ?? s.status})`}; ${summaryLine(sectionReport(report, s))}`);
+  const lines = shards.map(
+    (s) =>
+      `${s.account} ${s.region}: ${s.status === 'complete' ? 'complete' : `INCOMPLETE (${s.reason ?? s.status})`}; ${summaryLine(sectionReport(report, s))}`,
+  );
   const named = { ...report, findings: report.findings.map((f) => ({ ...f, resource: `${f.account}/${f.region}/${f.resource}` })) };
   return `${lines.join('\n')}\n\n${renderReport(named, 'text', options)}`;
 }

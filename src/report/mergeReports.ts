@@ -19,7 +19,8 @@ export interface ExpectedShard {
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const hashed = (length: number, ...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, length);
+const hashed = (length: number, ...parts: string[]): string =>
+  createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, length);
 
 /**
  * A finding's fingerprint and fix ID within one account and region: the same resource ID in two
@@ -55,25 +56,46 @@ export function mergeReports(shards: readonly ShardReport[], expected: readonly 
   const exceptions = new Map<string, ExceptionUse>();
   const warnings: string[] = [];
   const counts = { loadBalancers: 0, backends: 0, securityGroups: 0 };
-  const ordered = [...shards].sort((a, b) => byText(a.report.target.account ?? DEFAULT_ACCOUNT, b.report.target.account ?? DEFAULT_ACCOUNT) || byText((a.report.target.regions ?? []).join(), (b.report.target.regions ?? []).join()) || byText(a.file, b.file));
+  const ordered = [...shards].sort(
+    (a, b) =>
+      byText(a.report.target.account ?? DEFAULT_ACCOUNT, b.report.target.account ?? DEFAULT_ACCOUNT) ||
+      byText((a.report.target.regions ?? []).join(), (b.report.target.regions ?? []).join()) ||
+      byText(a.file, b.file),
+  );
   for (const { file, report } of ordered) {
-    if (report.mode !== 'live') throw new InputError('is a plan report: merge combines the live reports of shards (one per account and region)', { file });
+    if (report.mode !== 'live')
+      throw new InputError('is a plan report: merge combines the live reports of shards (one per account and region)', { file });
     const account = report.target.account ?? DEFAULT_ACCOUNT;
     const regions = report.target.regions ?? [];
     if (regions.length === 0) throw new InputError('names no region in its target: not a report of a live scan', { file });
-    const reason = report.complete ? undefined : `the scan was incomplete${report.warnings[0] !== undefined ? ` (${report.warnings[0]})` : ''}`;
+    const reason = report.complete
+      ? undefined
+      : `the scan was incomplete${report.warnings[0] !== undefined ? ` (${report.warnings[0]})` : ''}`;
     for (const region of regions) {
       const key = `${account}\u0000${region}`;
       const other = sections.get(key);
-      if (other !== undefined) throw new InputError(`holds account ${account} region ${region}, as ${other.report} does: one report per account and region`, { file });
-      sections.set(key, { account, region, status: report.complete ? 'complete' : 'incomplete', report: file, ...(reason !== undefined ? { reason } : {}), counts: report.counts });
+      if (other !== undefined)
+        throw new InputError(`holds account ${account} region ${region}, as ${other.report} does: one report per account and region`, {
+          file,
+        });
+      sections.set(key, {
+        account,
+        region,
+        status: report.complete ? 'complete' : 'incomplete',
+        report: file,
+        ...(reason !== undefined ? { reason } : {}),
+        counts: report.counts,
+      });
     }
     findings.push(...report.findings.map((f) => scopedFinding(f, account, regionOf(f, regions))));
     for (const p of report.policies) if (!policies.has(p.id)) policies.set(p.id, p);
     for (const e of report.exceptions) {
       const key = [e.policy, e.resource, e.reason, e.expires].join('\u0000');
       const seen = exceptions.get(key);
-      exceptions.set(key, seen === undefined ? e : { ...seen, suppressed: seen.suppressed + e.suppressed, expired: seen.expired || e.expired });
+      exceptions.set(
+        key,
+        seen === undefined ? e : { ...seen, suppressed: seen.suppressed + e.suppressed, expired: seen.expired || e.expired },
+      );
     }
     warnings.push(...report.warnings.map((w) => `${account}: ${w}`));
     counts.loadBalancers += report.counts.loadBalancers;
@@ -88,7 +110,10 @@ export function mergeReports(shards: readonly ShardReport[], expected: readonly 
     warnings.push(`${account} ${region}: ${reason}`);
   }
   const wanted = new Set(expected.map((e) => `${e.account}\u0000${e.region}`));
-  if (expected.length > 0) for (const [key, s] of sections) if (!wanted.has(key)) warnings.push(`${s.account} ${s.region}: ${s.report} is a report of an account and region the config's accounts do not list`);
+  if (expected.length > 0)
+    for (const [key, s] of sections)
+      if (!wanted.has(key))
+        warnings.push(`${s.account} ${s.region}: ${s.report} is a report of an account and region the config's accounts do not list`);
   const status = [...sections.values()].sort((a, b) => byText(a.account, b.account) || byText(a.region, b.region));
   const sorted = findings.sort(compareFindings);
   const failing = (severity: Finding['severity']) => sorted.filter((f) => f.status === 'fail' && f.severity === severity).length;
@@ -97,7 +122,12 @@ export function mergeReports(shards: readonly ShardReport[], expected: readonly 
     tool: { name: 'clb-guard', version: TOOL_VERSION },
     mode: 'live',
     complete: status.length > 0 && status.every((s) => s.status === 'complete'),
-    summary: { error: failing('error'), warning: failing('warning'), notice: failing('notice'), unknown: sorted.filter((f) => f.status === 'unknown').length },
+    summary: {
+      error: failing('error'),
+      warning: failing('warning'),
+      notice: failing('notice'),
+      unknown: sorted.filter((f) => f.status === 'unknown').length,
+    },
     findings: sorted,
     policies: [...policies.values()],
     exceptions: [...exceptions.values()],

@@ -24,13 +24,19 @@ export function outsidePlanLines(report: Report, links: MarkdownLinks | undefine
   const preexisting = outside.filter((f) => f.outsidePlan!.preexisting);
   lines.push('### Outside this plan', '');
   if (caused.length > 0) {
-    lines.push(`This plan breaks ${caused.length === 1 ? 'a live backend' : `${caused.length} findings on live backends`} that other workspaces or the console manage:`, '');
+    lines.push(
+      `This plan breaks ${caused.length === 1 ? 'a live backend' : `${caused.length} findings on live backends`} that other workspaces or the console manage:`,
+      '',
+    );
     for (const f of caused) lines.push(`- ${causedLine(f, links)}`);
     lines.push('');
   } else lines.push('The plan changes objects that live backends outside it depend on; it breaks none of them.', '');
   if (preexisting.length > 0) {
     const backends = [...new Set(preexisting.map((f) => f.outsidePlan!.backend))];
-    lines.push(`<sub>${preexisting.length} pre-existing ${preexisting.length === 1 ? 'failure' : 'failures'} on ${backends.map((b) => `\`${escapeMarkdown(b)}\``).join(', ')}: ${preexisting.length === 1 ? 'it is' : 'they are'} there with the live version too, so not caused by this plan (they fail the run only with \`--fail-on-preexisting\`).</sub>`, '');
+    lines.push(
+      `<sub>${preexisting.length} pre-existing ${preexisting.length === 1 ? 'failure' : 'failures'} on ${backends.map((b) => `\`${escapeMarkdown(b)}\``).join(', ')}: ${preexisting.length === 1 ? 'it is' : 'they are'} there with the live version too, so not caused by this plan (they fail the run only with \`--fail-on-preexisting\`).</sub>`,
+      '',
+    );
   }
   return lines;
 }

@@ -1,8 +1,8 @@
 import type { Report } from '../model/finding.js';
-import { renderJson } from './jsonReport.js';
-import { renderMarkdown, type MarkdownLinks } from './markdown.js';
-import { renderSarif } from './sarifReport.js';
 import type { ReportFormat } from './formats.js';
+import { renderJson } from './jsonReport.js';
+import { type MarkdownLinks, renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarifReport.js';
 import { renderText } from './textReport.js';
 
 export type { ReportFormat } from './formats.js';

@@ -27,7 +27,9 @@ const OMITTED_NOTIFICATION = 'omitted-findings';
 /** One sentence: how many findings the SARIF file leaves out and why. */
 export function describeOmissions(omissions: SarifOmissions, findings: number): string {
   const parts = [
-    omissions.noLocation > 0 ? `${omissions.noLocation} without a location in the repository (live findings, or plan findings whose resources no .tf file under tf-root declares)` : '',
+    omissions.noLocation > 0
+      ? `${omissions.noLocation} without a location in the repository (live findings, or plan findings whose resources no .tf file under tf-root declares)`
+      : '',
     omissions.notInRepository > 0 ? `${omissions.notInRepository} whose file is not in the repository` : '',
     omissions.overLimit > 0 ? `${omissions.overLimit} over the limit of ${SARIF_RESULT_LIMIT} results` : '',
   ].filter((p) => p !== '');
@@ -47,7 +49,10 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
     name: p.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
     shortDescription: { text: p.title },
     fullDescription: { text: p.description },
-    help: { text: `${p.description}${p.remediation ? `\n\nFix: ${p.remediation}` : ''}`, markdown: `${p.description}${p.remediation ? `\n\n**Fix:** ${p.remediation}` : ''}${p.docs ? `\n\n[Documentation](${p.docs})` : ''}` },
+    help: {
+      text: `${p.description}${p.remediation ? `\n\nFix: ${p.remediation}` : ''}`,
+      markdown: `${p.description}${p.remediation ? `\n\n**Fix:** ${p.remediation}` : ''}${p.docs ? `\n\n[Documentation](${p.docs})` : ''}`,
+    },
     ...(p.docs ? { helpUri: p.docs } : {}),
     defaultConfiguration: { level: LEVEL[p.severity] },
     properties: { tags: ['security', 'tencentcloud', 'clb'], 'security-severity': SECURITY_SEVERITY[p.severity], precision: 'high' },
@@ -66,7 +71,14 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
   const omitted = report.findings.length - kept.length;
   const notifications =
     omitted > 0
-      ? [{ level: 'warning', message: { text: describeOmissions(omissions, report.findings.length) }, descriptor: { id: OMITTED_NOTIFICATION, index: 0 }, properties: { ...omissions } }]
+      ? [
+          {
+            level: 'warning',
+            message: { text: describeOmissions(omissions, report.findings.length) },
+            descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
+            properties: { ...omissions },
+          },
+        ]
       : [];
   return {
     omitted,
@@ -88,14 +100,18 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
                   id: OMITTED_NOTIFICATION,
                   name: 'OmittedFindings',
                   shortDescription: { text: 'Findings left out of the SARIF file.' },
-                  fullDescription: { text: 'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.' },
+                  fullDescription: {
+                    text: 'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.',
+                  },
                   defaultConfiguration: { level: 'warning' },
                 },
               ],
             },
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: `file://${(options.repoRoot ?? '').replace(/\/?$/, '/')}` } },
-          invocations: [{ executionSuccessful: report.complete, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+          invocations: [
+            { executionSuccessful: report.complete, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) },
+          ],
           results,
           properties: { findings: report.findings.length, omittedFindings: { total: omitted, ...omissions } },
         },
@@ -125,6 +141,9 @@ function result(f: Finding, ruleIndex: number, exists: (path: string) => boolean
 function physical(location: { file: string; line: number; endLine?: number }) {
   return {
     artifactLocation: { uri: location.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
-    region: { startLine: location.line, ...(location.endLine !== undefined && location.endLine >= location.line ? { endLine: location.endLine } : {}) },
+    region: {
+      startLine: location.line,
+      ...(location.endLine !== undefined && location.endLine >= location.line ? { endLine: location.endLine } : {}),
+    },
   };
 }

@@ -1,4 +1,13 @@
-import { fixAsText, fixGroupsOf, fixSummary, type Evidence, type Finding, type FixGroup, type Report, type Severity } from '../model/finding.js';
+import {
+  type Evidence,
+  type Finding,
+  type FixGroup,
+  fixAsText,
+  fixGroupsOf,
+  fixSummary,
+  type Report,
+  type Severity,
+} from '../model/finding.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -13,10 +22,22 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const dim = (text: string) => paint('2', text);
   const lines: string[] = [];
-  if (!report.complete) lines.push(paint('1;31', 'INCOMPLETE: part of the account could not be read; findings there are unknown and the report is not a clean bill of health.'), '');
+  if (!report.complete)
+    lines.push(
+      paint(
+        '1;31',
+        'INCOMPLETE: part of the account could not be read; findings there are unknown and the report is not a clean bill of health.',
+      ),
+      '',
+    );
   const target = report.target.planFile ?? (report.target.regions ? `regions ${report.target.regions.join(', ')}` : '');
   lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
-  lines.push(dim(`${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends, ${report.counts.securityGroups} security groups, ${report.policies.length} policies`), '');
+  lines.push(
+    dim(
+      `${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends, ${report.counts.securityGroups} security groups, ${report.policies.length} policies`,
+    ),
+    '',
+  );
 
   const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
   const shownFixes = new Map<string, Finding>();
@@ -28,7 +49,11 @@ export function renderText(report: Report, options: TextOptions): string {
   for (const use of report.exceptions) {
     // An exception that suppressed nothing did not apply: the warnings say why it is there.
     const state = use.expired ? 'EXPIRED' : use.suppressed === 0 ? 'matched nothing' : 'applied';
-    lines.push(dim(`exception ${state}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired || use.suppressed === 0 ? '' : `, suppressed ${use.suppressed}`}`));
+    lines.push(
+      dim(
+        `exception ${state}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired || use.suppressed === 0 ? '' : `, suppressed ${use.suppressed}`}`,
+      ),
+    );
   }
   for (const warning of report.warnings) lines.push(dim(`warning: ${warning}`));
   if (report.exceptions.length > 0 || report.warnings.length > 0) lines.push('');
@@ -46,7 +71,10 @@ function renderFinding(
 ): string[] {
   const where = f.location ? `${f.location.file}:${f.location.line}` : '';
   // An undecided policy is not an error (yet): it is labelled UNKNOWN, with the severity it would have.
-  const label = f.status === 'unknown' ? `${paint(`1;${COLOR.unknown}`, 'UNKNOWN')} ${dim(`(${f.severity} if it fails)`)}` : paint(`1;${COLOR[f.severity]}`, LABEL[f.severity]);
+  const label =
+    f.status === 'unknown'
+      ? `${paint(`1;${COLOR.unknown}`, 'UNKNOWN')} ${dim(`(${f.severity} if it fails)`)}`
+      : paint(`1;${COLOR[f.severity]}`, LABEL[f.severity]);
   const out = [`${label} ${paint('1', f.policy)}  ${f.resource}${where ? `  ${dim(where)}` : ''}`, `  ${f.message}`];
   if (options.explain) {
     for (const e of f.evidence) out.push(`  ${dim('why')} ${explainEvidence(e)}`);
@@ -58,7 +86,10 @@ function renderFinding(
     const group = groups.get(f.fix.id);
     const shared = group !== undefined && group.findings.length > 1;
     const first = shownFixes.get(f.fix.id);
-    if (first !== undefined) fixLines.push(`the same change as for ${first.policy} on ${first.resource} above${shared ? ` (${fixSummary(group).replace(/^One/, 'one')})` : ''}`);
+    if (first !== undefined)
+      fixLines.push(
+        `the same change as for ${first.policy} on ${first.resource} above${shared ? ` (${fixSummary(group).replace(/^One/, 'one')})` : ''}`,
+      );
     else {
       if (shared) fixLines.push(`${fixSummary(group)}:`);
       fixLines.push(...fixAsText(f.fix).split('\n'));
@@ -74,7 +105,10 @@ function renderFinding(
 }
 
 function explainEvidence(e: Evidence): string {
-  const where = e.list === undefined ? '' : ` [${e.list}${e.direction ? ` ${e.direction}` : ''}${e.index !== undefined ? ` #${e.index}` : ''}${e.defaultDeny ? ' end of list' : ''}]`;
+  const where =
+    e.list === undefined
+      ? ''
+      : ` [${e.list}${e.direction ? ` ${e.direction}` : ''}${e.index !== undefined ? ` #${e.index}` : ''}${e.defaultDeny ? ' end of list' : ''}]`;
   const location = e.location ? ` (${e.location.file}:${e.location.line})` : '';
   const part = e.part ? `${e.part}: ` : '';
   const reason = e.reason ? ` — ${e.reason}` : '';

@@ -44,7 +44,11 @@ export interface ConfigModule {
 export class ConfigurationTree {
   readonly root: ConfigModule;
 
-  constructor(configuration: JsonObject | undefined, rootDir: string | undefined, installedModules: ReadonlyMap<string, string> = new Map()) {
+  constructor(
+    configuration: JsonObject | undefined,
+    rootDir: string | undefined,
+    installedModules: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.root = readModule(configuration?.['root_module'], [], rootDir, rootDir, installedModules);
   }
 
@@ -70,7 +74,13 @@ function resourceKey(mode: ConfigResource['mode'], type: string, name: string): 
   return `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
 }
 
-function readModule(value: unknown, path: string[], dir: string | undefined, rootDir: string | undefined, installed: ReadonlyMap<string, string>): ConfigModule {
+function readModule(
+  value: unknown,
+  path: string[],
+  dir: string | undefined,
+  rootDir: string | undefined,
+  installed: ReadonlyMap<string, string>,
+): ConfigModule {
   const body = isObject(value) ? value : {};
   const resources = new Map<string, ConfigResource>();
   if (Array.isArray(body['resources'])) {
@@ -90,7 +100,8 @@ function readModule(value: unknown, path: string[], dir: string | undefined, roo
   }
   const variables = new Map<string, unknown>();
   if (isObject(body['variables'])) {
-    for (const [name, variable] of Object.entries(body['variables'])) variables.set(name, isObject(variable) ? (variable['default'] ?? null) : null);
+    for (const [name, variable] of Object.entries(body['variables']))
+      variables.set(name, isObject(variable) ? (variable['default'] ?? null) : null);
   }
   const outputs = new Map<string, JsonObject>();
   if (isObject(body['outputs'])) {
@@ -118,8 +129,14 @@ function readModule(value: unknown, path: string[], dir: string | undefined, roo
   return { path, ...(dir !== undefined ? { dir } : {}), resources, calls, variables, outputs };
 }
 
-function moduleDir(source: string | undefined, parentDir: string | undefined, rootDir: string | undefined, installedDir: string | undefined): string | undefined {
-  if (source !== undefined && (source.startsWith('./') || source.startsWith('../')) && parentDir !== undefined) return resolve(parentDir, source);
+function moduleDir(
+  source: string | undefined,
+  parentDir: string | undefined,
+  rootDir: string | undefined,
+  installedDir: string | undefined,
+): string | undefined {
+  if (source !== undefined && (source.startsWith('./') || source.startsWith('../')) && parentDir !== undefined)
+    return resolve(parentDir, source);
   if (installedDir !== undefined && rootDir !== undefined) return isAbsolute(installedDir) ? installedDir : resolve(rootDir, installedDir);
   return undefined;
 }

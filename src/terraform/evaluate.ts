@@ -12,7 +12,7 @@
  * into opaque values. Nothing here knows about any provider.
  */
 
-import { parseExpression, render, type Expr } from './expression.js';
+import { type Expr, parseExpression, render } from './expression.js';
 import type { HclToken } from './hcl/index.js';
 
 export class Opaque {
@@ -99,7 +99,8 @@ class Evaluator {
         const key = this.eval(expr.index, env);
         if (key instanceof Unknown) return key;
         if (key instanceof Opaque) return new Unknown(`\`${render(expr)}\`: the index ${key.text} is known only after apply`);
-        if (typeof key !== 'string' && typeof key !== 'number') return new Unknown(`\`${render(expr)}\`: the index is not a number or a string`, true);
+        if (typeof key !== 'string' && typeof key !== 'number')
+          return new Unknown(`\`${render(expr)}\`: the index is not a number or a string`, true);
         return this.get(this.eval(expr.on, env), key, expr);
       }
       case 'splat':
@@ -132,7 +133,8 @@ class Evaluator {
           const key = this.eval(keyExpr, env);
           const blocked = notComputable(key, expr);
           if (blocked !== undefined) return blocked;
-          if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') return new Unknown(`\`${render(expr)}\`: an object key is not a string`, true);
+          if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean')
+            return new Unknown(`\`${render(expr)}\`: an object key is not a string`, true);
           out[String(key)] = this.eval(valueExpr, env);
         }
         return out;
@@ -149,8 +151,10 @@ class Evaluator {
     if (on instanceof Opaque) return this.host.step(on, key);
     if (Array.isArray(on)) {
       const index = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : undefined;
-      if (index === undefined || !Number.isInteger(index)) return new Unknown(`\`${render(expr)}\`: a list has no attribute "${key}"`, true);
-      if (index < 0 || index >= on.length) return new Unknown(`\`${render(expr)}\`: index ${index} is out of range (${on.length} elements)`, true);
+      if (index === undefined || !Number.isInteger(index))
+        return new Unknown(`\`${render(expr)}\`: a list has no attribute "${key}"`, true);
+      if (index < 0 || index >= on.length)
+        return new Unknown(`\`${render(expr)}\`: index ${index} is out of range (${on.length} elements)`, true);
       return on[index]!;
     }
     if (isObjectValue(on)) {
@@ -192,7 +196,8 @@ class Evaluator {
         if ('name' in step) value = this.get(value, step.name, expr);
         else {
           const key = this.eval(step.index, env);
-          if (typeof key !== 'string' && typeof key !== 'number') return key instanceof Unknown ? key : new Unknown(`\`${render(expr)}\`: an index is not known`);
+          if (typeof key !== 'string' && typeof key !== 'number')
+            return key instanceof Unknown ? key : new Unknown(`\`${render(expr)}\`: an index is not known`);
           value = this.get(value, key, expr);
         }
       }
@@ -249,7 +254,10 @@ class Evaluator {
     if (collection instanceof Opaque) return new Unknown(`\`${render(expr)}\`: iterates over ${collection.text}, known only after apply`);
     let entries: [Value, Value][];
     if (Array.isArray(collection)) entries = collection.map((v, i) => [i, v]);
-    else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]!]);
+    else if (isObjectValue(collection))
+      entries = Object.keys(collection)
+        .sort()
+        .map((k) => [k, collection[k]!]);
     else return new Unknown(`\`${render(expr)}\`: ${render(expr.collection)} is not a collection`, true);
     const list: Value[] = [];
     const object: Record<string, Value> = {};
@@ -287,7 +295,8 @@ class Evaluator {
         const value = this.eval(arg, env);
         if (value instanceof Unknown && value.error) continue;
         if (value instanceof Unknown || value instanceof Opaque) return name === 'can' ? (value instanceof Opaque ? true : value) : value;
-        if (name === 'can') return isPlainDeepKnown(value) ? true : new Unknown(`\`${render(expr)}\` depends on values known only after apply`);
+        if (name === 'can')
+          return isPlainDeepKnown(value) ? true : new Unknown(`\`${render(expr)}\` depends on values known only after apply`);
         return value;
       }
       return name === 'can' ? false : new Unknown(`\`${render(expr)}\`: no argument could be evaluated`, true);
@@ -295,7 +304,8 @@ class Evaluator {
     let args = expr.args.map((arg) => this.eval(arg, env));
     if (expr.expand && args.length > 0) {
       const last = args[args.length - 1]!;
-      if (!Array.isArray(last)) return notComputable(last, expr) ?? new Unknown(`\`${render(expr)}\`: the expanded argument is not a list`, true);
+      if (!Array.isArray(last))
+        return notComputable(last, expr) ?? new Unknown(`\`${render(expr)}\`: the expanded argument is not a list`, true);
       args = [...args.slice(0, -1), ...(last as Value[])];
     }
     const fn = FUNCTIONS[name];
@@ -345,7 +355,8 @@ function equal(a: Value, b: Value): boolean {
 type Fn = (args: readonly Value[], expr: Extract<Expr, { k: 'call' }>) => Value;
 
 function arity(expr: Extract<Expr, { k: 'call' }>, args: readonly Value[], min: number, max = min): Unknown | undefined {
-  if (args.length < min || args.length > max) return new Unknown(`\`${render(expr)}\`: ${expr.name}() takes ${min === max ? min : `${min} to ${max}`} arguments`, true);
+  if (args.length < min || args.length > max)
+    return new Unknown(`\`${render(expr)}\`: ${expr.name}() takes ${min === max ? min : `${min} to ${max}`} arguments`, true);
   return undefined;
 }
 
@@ -364,7 +375,9 @@ function plainArgs(args: readonly Value[], expr: Extract<Expr, { k: 'call' }>): 
   for (const arg of args) {
     if (!isPlain(arg)) {
       const blocked = findBlocked(arg);
-      return blocked instanceof Unknown ? blocked : new Unknown(`\`${render(expr)}\` computes on ${blocked?.text ?? 'a value'}, which is known only after apply`);
+      return blocked instanceof Unknown
+        ? blocked
+        : new Unknown(`\`${render(expr)}\` computes on ${blocked?.text ?? 'a value'}, which is known only after apply`);
     }
   }
   return undefined;
@@ -372,14 +385,16 @@ function plainArgs(args: readonly Value[], expr: Extract<Expr, { k: 'call' }>): 
 
 function findBlocked(value: Value): Opaque | Unknown | undefined {
   if (value instanceof Opaque || value instanceof Unknown) return value;
-  if (Array.isArray(value)) for (const v of value) {
-    const found = findBlocked(v);
-    if (found !== undefined) return found;
-  }
-  if (isObjectValue(value)) for (const v of Object.values(value)) {
-    const found = findBlocked(v);
-    if (found !== undefined) return found;
-  }
+  if (Array.isArray(value))
+    for (const v of value) {
+      const found = findBlocked(v);
+      if (found !== undefined) return found;
+    }
+  if (isObjectValue(value))
+    for (const v of Object.values(value)) {
+      const found = findBlocked(v);
+      if (found !== undefined) return found;
+    }
   return undefined;
 }
 
@@ -502,7 +517,11 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   },
   values(args, expr) {
     const map = arity(expr, args, 1) ?? mapArg(args[0]!, expr);
-    return map instanceof Unknown ? map : Object.keys(map).sort().map((k) => map[k]!);
+    return map instanceof Unknown
+      ? map
+      : Object.keys(map)
+          .sort()
+          .map((k) => map[k]!);
   },
   zipmap(args, expr) {
     const bad = arity(expr, args, 2);
@@ -537,7 +556,8 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   },
   coalesce(args, expr) {
     for (const arg of args) {
-      if (arg instanceof Unknown || arg instanceof Opaque) return arg instanceof Unknown ? arg : new Unknown(`\`${render(expr)}\` depends on ${arg.text}, known only after apply`);
+      if (arg instanceof Unknown || arg instanceof Opaque)
+        return arg instanceof Unknown ? arg : new Unknown(`\`${render(expr)}\` depends on ${arg.text}, known only after apply`);
       if (arg !== null && arg !== '') return arg;
     }
     return new Unknown(`\`${render(expr)}\`: every argument is null or empty`, true);
@@ -563,7 +583,10 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     if (list instanceof Unknown) return list;
     const from = toNumber(args[1]!);
     const to = toNumber(args[2]!);
-    if (from === undefined || to === undefined || from < 0 || to > list.length || from > to) return notComputable(args[1]!, expr) ?? notComputable(args[2]!, expr) ?? new Unknown(`\`${render(expr)}\`: indexes out of range`, true);
+    if (from === undefined || to === undefined || from < 0 || to > list.length || from > to)
+      return (
+        notComputable(args[1]!, expr) ?? notComputable(args[2]!, expr) ?? new Unknown(`\`${render(expr)}\`: indexes out of range`, true)
+      );
     return list.slice(from, to);
   },
   reverse(args, expr) {

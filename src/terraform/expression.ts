@@ -11,7 +11,7 @@
  * which evaluates to an explicit unknown naming the expression.
  */
 
-import { tokenize, type HclToken, type TemplatePart } from './hcl/index.js';
+import { type HclToken, type TemplatePart, tokenize } from './hcl/index.js';
 
 export type Expr =
   | { readonly k: 'literal'; readonly value: null | boolean | number | string }
@@ -259,7 +259,8 @@ class Parser {
       // Items are separated by commas or line breaks.
       const separator = this.tokens[this.i];
       if (separator?.kind === 'punct' && separator.text === ',') this.i++;
-      else if (separator?.kind !== 'newline' && !this.isPunct('}')) throw new Unsupported(`expected "," or a line break in an object, found ${this.describeNext()}`);
+      else if (separator?.kind !== 'newline' && !this.isPunct('}'))
+        throw new Unsupported(`expected "," or a line break in an object, found ${this.describeNext()}`);
     }
     this.advance();
     return { k: 'object', items };
@@ -296,7 +297,17 @@ class Parser {
       condition = this.expression();
     }
     this.expect(object ? '}' : ']');
-    return { k: 'for', ...(keyVar !== undefined ? { keyVar } : {}), valueVar, collection, ...(keyExpr !== undefined ? { keyExpr } : {}), valueExpr, ...(condition !== undefined ? { condition } : {}), object, group };
+    return {
+      k: 'for',
+      ...(keyVar !== undefined ? { keyVar } : {}),
+      valueVar,
+      collection,
+      ...(keyExpr !== undefined ? { keyExpr } : {}),
+      valueExpr,
+      ...(condition !== undefined ? { condition } : {}),
+      object,
+      group,
+    };
   }
 
   private postfix(base: Expr): Expr {
@@ -395,7 +406,9 @@ export function render(expr: Expr): string {
       const vars = expr.keyVar !== undefined ? `${expr.keyVar}, ${expr.valueVar}` : expr.valueVar;
       const body = expr.object ? `${render(expr.keyExpr!)} => ${render(expr.valueExpr)}${expr.group ? '...' : ''}` : render(expr.valueExpr);
       const condition = expr.condition !== undefined ? ` if ${render(expr.condition)}` : '';
-      return expr.object ? `{for ${vars} in ${render(expr.collection)} : ${body}${condition}}` : `[for ${vars} in ${render(expr.collection)} : ${body}${condition}]`;
+      return expr.object
+        ? `{for ${vars} in ${render(expr.collection)} : ${body}${condition}}`
+        : `[for ${vars} in ${render(expr.collection)} : ${body}${condition}]`;
     }
     case 'unsupported':
       return expr.text;
@@ -420,7 +433,11 @@ export function tokensText(tokens: readonly HclToken[]): string {
       continue;
     }
     const text = token.kind === 'string' ? `"${renderParts(token.parts)}"` : token.text;
-    const tight = previous === undefined || previous.kind === 'newline' || (previous.kind === 'punct' && ['.', '[', '(', '!'].includes(previous.text)) || (token.kind === 'punct' && ['.', ']', ')', ',', '[', '('].includes(token.text));
+    const tight =
+      previous === undefined ||
+      previous.kind === 'newline' ||
+      (previous.kind === 'punct' && ['.', '[', '(', '!'].includes(previous.text)) ||
+      (token.kind === 'punct' && ['.', ']', ')', ',', '[', '('].includes(token.text));
     out += `${tight || out === '' ? '' : ' '}${text}`;
     previous = token;
   }
@@ -447,6 +464,7 @@ export function jsonExpression(value: unknown): Expr {
     return token?.kind === 'string' ? parseTemplate(token.parts) : { k: 'unsupported', text: value, why: 'cannot be parsed' };
   }
   if (Array.isArray(value)) return { k: 'tuple', items: value.map(jsonExpression) };
-  if (typeof value === 'object' && value !== null) return { k: 'object', items: Object.entries(value).map(([key, v]) => [{ k: 'literal', value: key }, jsonExpression(v)] as const) };
+  if (typeof value === 'object' && value !== null)
+    return { k: 'object', items: Object.entries(value).map(([key, v]) => [{ k: 'literal', value: key }, jsonExpression(v)] as const) };
   return { k: 'literal', value: value as null | boolean | number };
 }

@@ -24,7 +24,8 @@ export function installedModules(tfRoot: string, files: TfFileReader | undefined
     const parsed: unknown = JSON.parse(text);
     const entries = isObject(parsed) && Array.isArray(parsed['Modules']) ? parsed['Modules'] : [];
     for (const entry of entries) {
-      if (isObject(entry) && typeof entry['Key'] === 'string' && entry['Key'] !== '' && typeof entry['Dir'] === 'string') modules.set(entry['Key'], entry['Dir']);
+      if (isObject(entry) && typeof entry['Key'] === 'string' && entry['Key'] !== '' && typeof entry['Dir'] === 'string')
+        modules.set(entry['Key'], entry['Dir']);
     }
   } catch {
     // A damaged manifest only costs locations in those modules.

@@ -39,12 +39,19 @@ export function readPlanDocument(root: unknown, file: string): PlanDocument {
     }
     throw new InputError('not a Terraform plan: "format_version" is missing; pass the output of `terraform show -json PLANFILE`', { file });
   }
-  if (typeof format !== 'string') throw new InputError(`expected a string, found ${describeType(format)}`, { file, place: '/format_version' });
+  if (typeof format !== 'string')
+    throw new InputError(`expected a string, found ${describeType(format)}`, { file, place: '/format_version' });
   if (!supportedFormat(format)) {
-    throw new InputError(`unsupported plan format_version "${format}": clb-guard reads format 1.x (Terraform 1.0 or later, OpenTofu)`, { file, place: '/format_version' });
+    throw new InputError(`unsupported plan format_version "${format}": clb-guard reads format 1.x (Terraform 1.0 or later, OpenTofu)`, {
+      file,
+      place: '/format_version',
+    });
   }
   if ('values' in root && !('planned_values' in root) && !('resource_changes' in root)) {
-    throw new InputError('this is the JSON of a state (`terraform show -json` without a plan file), not a plan; pass `terraform show -json PLANFILE`', { file });
+    throw new InputError(
+      'this is the JSON of a state (`terraform show -json` without a plan file), not a plan; pass `terraform show -json PLANFILE`',
+      { file },
+    );
   }
   const objectAt = (key: string): JsonObject | undefined => {
     const value = root[key];
@@ -53,7 +60,10 @@ export function readPlanDocument(root: unknown, file: string): PlanDocument {
     return value;
   };
   if (root['errored'] === true) {
-    throw new InputError('the plan is marked "errored": planning failed part-way, so this is not a plan to judge; fix what `terraform plan` reported and check the new plan', { file, place: '/errored' });
+    throw new InputError(
+      'the plan is marked "errored": planning failed part-way, so this is not a plan to judge; fix what `terraform plan` reported and check the new plan',
+      { file, place: '/errored' },
+    );
   }
   const changes = root['resource_changes'];
   if (changes !== undefined && changes !== null && !Array.isArray(changes)) {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { InputError } from '../errors/inputError.js';
 import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
 import { startNestingCheck } from './nestingCheck.js';
@@ -50,8 +50,21 @@ export function readPlanFile(path: string, file: string): unknown {
 
 function refuseNonFile(stats: Stats, file: string): void {
   if (!stats.isFile()) {
-    const kind = stats.isDirectory() ? 'a directory' : stats.isCharacterDevice() ? 'a character device' : stats.isBlockDevice() ? 'a block device' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'not a regular file';
-    throw new InputError(`not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`, { file });
+    const kind = stats.isDirectory()
+      ? 'a directory'
+      : stats.isCharacterDevice()
+        ? 'a character device'
+        : stats.isBlockDevice()
+          ? 'a block device'
+          : stats.isFIFO()
+            ? 'a FIFO'
+            : stats.isSocket()
+              ? 'a socket'
+              : 'not a regular file';
+    throw new InputError(
+      `not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`,
+      { file },
+    );
   }
   if (stats.size > MAX_PLAN_BYTES) throw planTooLarge(file);
 }
@@ -61,7 +74,10 @@ export function planTooLarge(file: string): InputError {
 }
 
 function tooDeep(file: string, place: { line: number; column: number }): InputError {
-  return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, { file, place: `line ${place.line} column ${place.column}` });
+  return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, {
+    file,
+    place: `line ${place.line} column ${place.column}`,
+  });
 }
 
 /** A whole plan text (standard input): valid JSON (or the located error), and not nested too deep. */
@@ -146,7 +162,10 @@ function trimStateModule(module: unknown, changed: ReadonlySet<string>): unknown
   if (!isObject(module)) return module;
   const trimmed: JsonObject = { ...module };
   const resources = module['resources'];
-  if (Array.isArray(resources)) trimmed['resources'] = resources.filter((r) => isObject(r) && r['mode'] === 'managed' && !(typeof r['address'] === 'string' && changed.has(r['address'])));
+  if (Array.isArray(resources))
+    trimmed['resources'] = resources.filter(
+      (r) => isObject(r) && r['mode'] === 'managed' && !(typeof r['address'] === 'string' && changed.has(r['address'])),
+    );
   const children = module['child_modules'];
   if (Array.isArray(children)) trimmed['child_modules'] = children.map((c) => trimStateModule(c, changed));
   return trimmed;

@@ -10,7 +10,9 @@ export function parsePlanJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new InputError('the file is empty; expected the output of `terraform show -json PLANFILE`', { file });
   if (body.startsWith('PK\u0003\u0004')) {
-    throw new InputError('this is a binary plan file; convert it with `terraform show -json PLANFILE > plan.json` and pass the JSON', { file });
+    throw new InputError('this is a binary plan file; convert it with `terraform show -json PLANFILE > plan.json` and pass the JSON', {
+      file,
+    });
   }
   try {
     return JSON.parse(body) as unknown;
@@ -29,7 +31,10 @@ function describeJsonError(text: string, file: string, error: unknown): InputErr
     );
   }
   if (located?.truncated) {
-    return new InputError(`truncated JSON: the text ends inside ${located.message}; was the output cut off?`, { file, ...(place ? { place } : {}) });
+    return new InputError(`truncated JSON: the text ends inside ${located.message}; was the output cut off?`, {
+      file,
+      ...(place ? { place } : {}),
+    });
   }
   const reason = located?.message ?? (error instanceof Error ? error.message : String(error));
   return new InputError(`not JSON: ${reason}`, { file, ...(place ? { place } : {}) });
@@ -55,7 +60,11 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   let i = 0;
   // What the scanner expects next: a value, a key (or `}` right after `{`), `:`, or `,`/closer.
   let expect: 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'separator' | 'end' = 'value';
-  const at = (offset: number, message: string, truncated = false): JsonErrorLocation => ({ ...lineAndColumn(text, offset), message, truncated });
+  const at = (offset: number, message: string, truncated = false): JsonErrorLocation => ({
+    ...lineAndColumn(text, offset),
+    message,
+    truncated,
+  });
   const openDescription = (): string => {
     const top = stack[stack.length - 1];
     if (top === 'object') return 'an object';

@@ -1,6 +1,17 @@
 import type { InventoryWarning } from '../model/inventory.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
-import { canonicalAddress, compareKeys, formatKey, formatResource, formatResourceAddress, parseModulePath, parseResourceAddress, type InstanceKey, type ModuleStep, type ResourceAddress } from './terraformAddress.js';
+import {
+  canonicalAddress,
+  compareKeys,
+  formatKey,
+  formatResource,
+  formatResourceAddress,
+  type InstanceKey,
+  type ModuleStep,
+  parseModulePath,
+  parseResourceAddress,
+  type ResourceAddress,
+} from './terraformAddress.js';
 
 /** One managed resource instance as it will be after apply. */
 export interface PlanResource {
@@ -30,7 +41,10 @@ export class PlanResources {
   /** Addresses the plan deletes: never read from prior state. */
   private readonly deleted = new Set<string>();
   /** Module instances that hold at least one resource, for `module.x` references without a key; sorted when first asked. */
-  private readonly moduleInstances = new Map<string, { readonly byKey: Map<InstanceKey | undefined, ModuleStep[]>; sorted: ModuleStep[][] | undefined }>();
+  private readonly moduleInstances = new Map<
+    string,
+    { readonly byKey: Map<InstanceKey | undefined, ModuleStep[]>; sorted: ModuleStep[][] | undefined }
+  >();
 
   constructor(document: PlanDocument, warnings: InventoryWarning[]) {
     document.resourceChanges.forEach((change, index) => this.addChange(change, index, warnings));
@@ -132,14 +146,25 @@ export class PlanResources {
     const name = entry['name'];
     const index = entry['index'];
     const moduleAddress = entry['module_address'] ?? '';
-    if (typeof type === 'string' && typeof name === 'string' && typeof moduleAddress === 'string' && (index === undefined || typeof index === 'number' || typeof index === 'string')) {
+    if (
+      typeof type === 'string' &&
+      typeof name === 'string' &&
+      typeof moduleAddress === 'string' &&
+      (index === undefined || typeof index === 'number' || typeof index === 'string')
+    ) {
       let module = this.modulePaths.get(moduleAddress);
       if (module === undefined && !this.modulePaths.has(moduleAddress)) {
         module = parseModulePath(moduleAddress);
         this.modulePaths.set(moduleAddress, module);
       }
       if (module !== undefined) {
-        const parsed: ResourceAddress = { module, mode: 'managed', type: this.intern(type), name: this.intern(name), ...(index !== undefined ? { key: index } : {}) };
+        const parsed: ResourceAddress = {
+          module,
+          mode: 'managed',
+          type: this.intern(type),
+          name: this.intern(name),
+          ...(index !== undefined ? { key: index } : {}),
+        };
         const resourceAddress = formatResource(parsed);
         const canonical = `${resourceAddress}${formatKey(parsed.key)}`;
         // Keep the plan's own (flat) string when it is already canonical: it is what other parts refer to.
@@ -152,7 +177,16 @@ export class PlanResources {
   }
 
   private add({ parsed, address, resourceAddress }: ParsedAddress, values: JsonObject, unknown: unknown, created: boolean): void {
-    const resource: PlanResource = { address, module: parsed.module, type: parsed.type, name: parsed.name, ...(parsed.key !== undefined ? { key: parsed.key } : {}), values, unknown, created };
+    const resource: PlanResource = {
+      address,
+      module: parsed.module,
+      type: parsed.type,
+      name: parsed.name,
+      ...(parsed.key !== undefined ? { key: parsed.key } : {}),
+      values,
+      unknown,
+      created,
+    };
     this.byAddress.set(address, resource);
     const list = this.byResource.get(resourceAddress);
     if (list === undefined) this.byResource.set(resourceAddress, [resource]);

@@ -1,9 +1,17 @@
-import { hasTemplate } from './expression.js';
 import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
+import { hasTemplate } from './expression.js';
 import { listElements, referencesIn } from './hcl/index.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
-import { formatKey, formatResource, modulePrefix, parseTraversal, type InstanceKey, type ModuleStep, type TraversalStep } from './terraformAddress.js';
+import {
+  formatKey,
+  formatResource,
+  type InstanceKey,
+  type ModuleStep,
+  modulePrefix,
+  parseTraversal,
+  type TraversalStep,
+} from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** What a configuration expression stands for, as far as the plan lets us see. */
@@ -45,7 +53,10 @@ export class ReferenceResolver {
   ) {}
 
   /** The scope of a resource instance's own expressions. */
-  scopeOf(resource: PlanResource, config: ConfigResource | undefined = this.config.resource(resource.module, 'managed', resource.type, resource.name)): Scope {
+  scopeOf(
+    resource: PlanResource,
+    config: ConfigResource | undefined = this.config.resource(resource.module, 'managed', resource.type, resource.name),
+  ): Scope {
     return {
       module: resource.module,
       ...(resource.key !== undefined ? { key: resource.key } : {}),
@@ -72,10 +83,22 @@ export class ReferenceResolver {
     if ('constant_value' in expression) {
       const constant = expression['constant_value'];
       // A `.tf.json` template (`"${aws_x.y.id}"`) is no literal: follow its references.
-      if (hasTemplate(constant)) return Array.isArray(references) ? this.resolveReferences(references.filter((r): r is string => typeof r === 'string'), scope, depth) : [{ kind: 'opaque', reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
+      if (hasTemplate(constant))
+        return Array.isArray(references)
+          ? this.resolveReferences(
+              references.filter((r): r is string => typeof r === 'string'),
+              scope,
+              depth,
+            )
+          : [{ kind: 'opaque', reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
       return [{ kind: 'constant', value: constant }];
     }
-    if (Array.isArray(references)) return this.resolveReferences(references.filter((r): r is string => typeof r === 'string'), scope, depth);
+    if (Array.isArray(references))
+      return this.resolveReferences(
+        references.filter((r): r is string => typeof r === 'string'),
+        scope,
+        depth,
+      );
     return [{ kind: 'opaque', reason: 'an expression the plan does not describe' }];
   }
 
@@ -87,7 +110,12 @@ export class ReferenceResolver {
     let sameKey = false;
     for (const reference of references) {
       if (reference === 'count.index' || reference === 'each.key') sameKey = true;
-      if (kept.some((k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === '.' || k[reference.length] === '['))) continue;
+      if (
+        kept.some(
+          (k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === '.' || k[reference.length] === '['),
+        )
+      )
+        continue;
       if (!kept.includes(reference)) kept.push(reference);
     }
     // `x[count.index]` (recorded as `x` and `count.index`): the key picks the instance, it is no value of its own.
@@ -106,7 +134,12 @@ export class ReferenceResolver {
       const steps = this.traversal(reference);
       if (steps === undefined) continue;
       for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
-        const id = item.kind === 'resource' ? `r:${item.resource.address}:${item.attribute.join('.')}` : item.kind === 'constant' ? undefined : `${item.kind}:${item.reason}`;
+        const id =
+          item.kind === 'resource'
+            ? `r:${item.resource.address}:${item.attribute.join('.')}`
+            : item.kind === 'constant'
+              ? undefined
+              : `${item.kind}:${item.reason}`;
         if (id !== undefined) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -180,7 +213,12 @@ export class ReferenceResolver {
     if (keyed && (sameKey || !alone)) {
       const address = formatResource({ module: scope.module, mode: 'managed', type, name });
       const by = sameKey ? 'an expression of count.index or each.key' : 'an expression';
-      return [{ kind: 'opaque', reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found` }];
+      return [
+        {
+          kind: 'opaque',
+          reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found`,
+        },
+      ];
     }
     // `aws_instance.web` of a counted resource, alone, means all its instances.
     return instances.map((resource) => ({ kind: 'resource', resource, attribute }));
@@ -222,13 +260,17 @@ export class ReferenceResolver {
     this.localCache.set(cacheKey, [{ kind: 'opaque', reason: `local.${name} refers to itself` }]);
     const found = this.sources.local(this.config.module(module)?.dir, name);
     let result: Resolved[];
-    if (found === undefined) result = [{ kind: 'opaque', reason: `local.${name} (locals are not in the plan JSON and the .tf files were not found)` }];
+    if (found === undefined)
+      result = [{ kind: 'opaque', reason: `local.${name} (locals are not in the plan JSON and the .tf files were not found)` }];
     else {
       const literal = literalValue(found.attribute.tokens);
       if (literal !== undefined) result = [{ kind: 'constant', value: literal.value }];
       else {
         const references = referencesIn(found.attribute.tokens).filter((r) => plausibleReference(r));
-        result = references.length === 0 ? [{ kind: 'opaque', reason: `local.${name} is an expression that cannot be evaluated here` }] : this.resolveReferences(references, { module }, depth + 1);
+        result =
+          references.length === 0
+            ? [{ kind: 'opaque', reason: `local.${name} is an expression that cannot be evaluated here` }]
+            : this.resolveReferences(references, { module }, depth + 1);
       }
     }
     this.localCache.set(cacheKey, result);
@@ -249,10 +291,12 @@ export class ReferenceResolver {
     if (expression === undefined) return [{ kind: 'opaque', reason: `module.${call}.${output} is not an output of that module` }];
     let instances: (readonly ModuleStep[])[];
     if (key !== undefined) instances = [[...scope.module, { name: call, key }]];
-    else if (config.countExpression !== undefined || config.forEachExpression !== undefined) instances = [...this.resources.moduleInstancesOf(scope.module, call)];
+    else if (config.countExpression !== undefined || config.forEachExpression !== undefined)
+      instances = [...this.resources.moduleInstancesOf(scope.module, call)];
     else instances = [[...scope.module, { name: call }]];
     const out: Resolved[] = [];
-    for (const instance of instances) out.push(...applyRest(this.resolve(expression, { module: instance }, depth + 1), steps.slice(outputIndex + 1)));
+    for (const instance of instances)
+      out.push(...applyRest(this.resolve(expression, { module: instance }, depth + 1), steps.slice(outputIndex + 1)));
     return out;
   }
 
@@ -266,7 +310,8 @@ export class ReferenceResolver {
         if (item.resource.key === scope.key && item.attribute.length === 0) out.push(item);
       } else if (item.kind === 'constant') {
         const value = item.value;
-        if (Array.isArray(value)) out.push({ kind: 'constant', value: scope.key }); // a set: each.value is the key
+        if (Array.isArray(value))
+          out.push({ kind: 'constant', value: scope.key }); // a set: each.value is the key
         else if (isObject(value)) out.push({ kind: 'constant', value: value[String(scope.key)] ?? null });
       } else out.push(item);
     }
@@ -312,7 +357,8 @@ function plausibleReference(reference: string): boolean {
 function literalValue(tokens: Parameters<typeof listElements>[0]): { value: unknown } | undefined {
   const meaningful = tokens.filter((t) => t.kind !== 'newline');
   const only = meaningful.length === 1 ? meaningful[0]! : undefined;
-  if (only?.kind === 'string' && only.parts.every((p) => 'literal' in p)) return { value: only.parts.map((p) => (p as { literal: string }).literal).join('') };
+  if (only?.kind === 'string' && only.parts.every((p) => 'literal' in p))
+    return { value: only.parts.map((p) => (p as { literal: string }).literal).join('') };
   const elements = listElements(tokens);
   if (elements !== undefined && elements.every((e) => e.template !== undefined && e.template.every((p) => 'literal' in p))) {
     return { value: elements.map((e) => e.template!.map((p) => (p as { literal: string }).literal).join('')) };

@@ -1,12 +1,12 @@
-import { evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type EvalHost, type Value } from './evaluate.js';
-import { render, type Expr } from './expression.js';
-import type { ConfigurationTree } from './configurationTree.js';
-import type { HclAttribute, HclToken } from './hcl/index.js';
 import type { PathStep } from './attributePath.js';
-import { valueAt } from './planValue.js';
+import type { ConfigurationTree } from './configurationTree.js';
+import { type EvalHost, evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type Value } from './evaluate.js';
+import { type Expr, render } from './expression.js';
+import type { HclAttribute, HclToken } from './hcl/index.js';
 import type { PlanResource, PlanResources } from './planResources.js';
+import { valueAt } from './planValue.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
-import { formatKey, formatResource, modulePrefix, type InstanceKey, type ModuleStep } from './terraformAddress.js';
+import { formatKey, formatResource, type InstanceKey, type ModuleStep, modulePrefix } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** Where an expression of the `.tf` source is evaluated. */
@@ -161,14 +161,22 @@ export class SourceValues {
       case 'namespace':
         return this.namespaceStep(handle, step, text, frame);
       case 'type':
-        return typeof step === 'string' ? this.resourceValue(handle.type, step, frame.module) : new Unknown(`\`${text}\` is not a resource`);
+        return typeof step === 'string'
+          ? this.resourceValue(handle.type, step, frame.module)
+          : new Unknown(`\`${text}\` is not a resource`);
       case 'item': {
         const item = handle.item;
         if (item.kind !== 'resource') return value; // an external value stays external
         const attribute = [...item.attribute, step];
         // An attribute the plan already knows is that value.
         const known = valueAt(item.resource.values, item.resource.unknown, attribute);
-        if (known.known && known.value !== null && known.value !== '' && (typeof known.value === 'string' || typeof known.value === 'number' || typeof known.value === 'boolean')) return known.value;
+        if (
+          known.known &&
+          known.value !== null &&
+          known.value !== '' &&
+          (typeof known.value === 'string' || typeof known.value === 'number' || typeof known.value === 'boolean')
+        )
+          return known.value;
         return new Opaque({ kind: 'item', item: { ...item, attribute } } satisfies Handle, text);
       }
       case 'reference':
@@ -189,14 +197,20 @@ export class SourceValues {
         if (name !== 'index') return new Unknown(`\`${text}\` is not a value`);
         return typeof frame.key === 'number' ? frame.key : new Unknown('`count.index` outside a resource with count');
       case 'each':
-        if (name === 'key') return frame.key === undefined || typeof frame.key === 'number' ? new Unknown('`each.key` outside a resource with for_each') : frame.key;
+        if (name === 'key')
+          return frame.key === undefined || typeof frame.key === 'number'
+            ? new Unknown('`each.key` outside a resource with for_each')
+            : frame.key;
         if (name === 'value') return frame.eachValue?.() ?? new Unknown('`each.value` outside a resource with for_each');
         return new Unknown(`\`${text}\` is not a value`);
       case 'module':
         return new Opaque({ kind: 'reference', text } satisfies Handle, text);
       case 'data':
         if (handle.parts.length === 0) return new Opaque({ kind: 'namespace', name: 'data', parts: [name] } satisfies Handle, text);
-        return new Opaque({ kind: 'item', item: { kind: 'external', reason: `data source data.${handle.parts[0]}.${name}` } } satisfies Handle, text);
+        return new Opaque(
+          { kind: 'item', item: { kind: 'external', reason: `data source data.${handle.parts[0]}.${name}` } } satisfies Handle,
+          text,
+        );
       default:
         return new Unknown(`\`${text}\` is not evaluated here`);
     }
@@ -236,9 +250,12 @@ export class SourceValues {
     const instances = this.resources.instancesOf(address);
     const config = this.config.resource(module, 'managed', type, name);
     const source = this.sources.resourceBlock(this.config.module(module)?.dir, 'managed', type, name)?.block.attributes;
-    const item = (resource: PlanResource) => new Opaque({ kind: 'item', item: { kind: 'resource', resource, attribute: [] } } satisfies Handle, resource.address);
-    const counted = config?.countExpression !== undefined || source?.has('count') === true || instances.some((r) => typeof r.key === 'number');
-    const forEach = config?.forEachExpression !== undefined || source?.has('for_each') === true || instances.some((r) => typeof r.key === 'string');
+    const item = (resource: PlanResource) =>
+      new Opaque({ kind: 'item', item: { kind: 'resource', resource, attribute: [] } } satisfies Handle, resource.address);
+    const counted =
+      config?.countExpression !== undefined || source?.has('count') === true || instances.some((r) => typeof r.key === 'number');
+    const forEach =
+      config?.forEachExpression !== undefined || source?.has('for_each') === true || instances.some((r) => typeof r.key === 'string');
     if (counted) {
       const list: Value[] = [];
       for (const resource of instances) if (typeof resource.key === 'number') list[resource.key] = item(resource);
@@ -275,7 +292,8 @@ export class SourceValues {
     const call = this.config.call(module.slice(0, -1), module[module.length - 1]!.name);
     const expression = call?.expressions[name];
     if (call !== undefined && expression === undefined) return plainValue(call.module.variables.get(name) ?? null);
-    if (isObjectValue(expression as Value) && 'constant_value' in (expression as Record<string, unknown>)) return plainValue((expression as Record<string, unknown>)['constant_value']);
+    if (isObjectValue(expression as Value) && 'constant_value' in (expression as Record<string, unknown>))
+      return plainValue((expression as Record<string, unknown>)['constant_value']);
     // A module argument written as an expression: the plan JSON has only its references.
     return this.fromResolved(this.resolver.resolveReferences([`var.${name}`], frame.scope), `var.${name}`);
   }
@@ -286,7 +304,10 @@ export class SourceValues {
     if (cached !== undefined) return cached;
     locals.set(name, new Unknown(`local.${name} refers to itself`));
     const found = this.sources.local(this.config.module(module)?.dir, name);
-    const value = found === undefined ? new Unknown(`local.${name} (locals are not in the plan JSON and the .tf files were not found)`) : this.evaluateTokens(found.attribute.tokens, { module, scope: { module } });
+    const value =
+      found === undefined
+        ? new Unknown(`local.${name} (locals are not in the plan JSON and the .tf files were not found)`)
+        : this.evaluateTokens(found.attribute.tokens, { module, scope: { module } });
     locals.set(name, value);
     return value;
   }
@@ -323,6 +344,9 @@ function elementOf(collection: Value, key: InstanceKey | undefined, text: string
   if (key === undefined) return new Unknown(`${text} outside a for_each`);
   if (collection instanceof Opaque) return new Unknown(`${text}: the for_each value ${collection.text} is known only after apply`);
   if (Array.isArray(collection)) return String(key); // a set: each.value is the key
-  if (isObjectValue(collection)) return Object.prototype.hasOwnProperty.call(collection, String(key)) ? collection[String(key)]! : new Unknown(`${text}: the for_each value has no key "${key}"`);
+  if (isObjectValue(collection))
+    return Object.prototype.hasOwnProperty.call(collection, String(key))
+      ? collection[String(key)]!
+      : new Unknown(`${text}: the for_each value has no key "${key}"`);
   return new Unknown(`${text}: the for_each value is not a map or set`);
 }

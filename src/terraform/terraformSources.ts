@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SourceLocation } from '../model/provenance.js';
-import { scanHcl, type HclAttribute, type HclBlock } from './hcl/index.js';
+import { type HclAttribute, type HclBlock, scanHcl } from './hcl/index.js';
 import { scanTfJson } from './tfJsonScanner.js';
 
 /** A resource block as written, with the file it is in (relative to the repository root). */
@@ -135,7 +135,8 @@ export class TerraformSources {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
         } else if (block.type === 'locals') {
-          for (const attribute of block.attributes.values()) if (!locals.has(attribute.name)) locals.set(attribute.name, { file, attribute });
+          for (const attribute of block.attributes.values())
+            if (!locals.has(attribute.name)) locals.set(attribute.name, { file, attribute });
         }
       }
     }
@@ -208,7 +209,8 @@ export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileR
       if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
         const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
         if (wanted.resources.has(key)) seen.add(`r:${key}`);
-      } else if (block.type === 'module' && block.labels.length === 1 && wanted.modules.has(block.labels[0]!)) seen.add(`m:${block.labels[0]}`);
+      } else if (block.type === 'module' && block.labels.length === 1 && wanted.modules.has(block.labels[0]!))
+        seen.add(`m:${block.labels[0]}`);
     }
   }
   return { declared: seen.size, files: paths.length };
@@ -219,7 +221,11 @@ export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileR
  * plan's root module: the one declaring most of its resources and module calls (the shallowest on
  * a tie). Hidden folders, `node_modules`, `vendor` and `.terraform` are skipped, links not followed.
  */
-export function findDeclaringDirectory(searchRoot: string, wanted: RootDeclarations, options: DeclarationSearchOptions = {}): DeclarationSearchResult {
+export function findDeclaringDirectory(
+  searchRoot: string,
+  wanted: RootDeclarations,
+  options: DeclarationSearchOptions = {},
+): DeclarationSearchResult {
   const files = options.files ?? diskTfFiles;
   const subdirs = options.subdirs ?? diskSubdirs;
   const maxFiles = options.maxFiles ?? 2_000;

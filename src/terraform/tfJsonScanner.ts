@@ -1,6 +1,6 @@
-import { parseTree, type Node } from 'jsonc-parser';
-import type { HclAttribute, HclBlock } from './hcl/index.js';
+import { type Node, parseTree } from 'jsonc-parser';
 import { lineIndex } from '../text/lineIndex.js';
+import type { HclAttribute, HclBlock } from './hcl/index.js';
 
 /**
  * Terraform's JSON syntax (`.tf.json`), read for the same structure the HCL scanner gives, so
@@ -44,8 +44,18 @@ const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', '
  * The blocks of a labelled block type: each label is one level of object keys, and any level may
  * be a list of objects instead of one object.
  */
-function labelled(type: string, remaining: number, value: Node, keyNode: Node, labels: readonly string[], lineOf: (offset: number) => number): HclBlock[] {
-  if (value.type === 'array') return (value.children ?? []).flatMap((element) => (element.type === 'object' ? labelled(type, remaining, element, element, labels, lineOf) : []));
+function labelled(
+  type: string,
+  remaining: number,
+  value: Node,
+  keyNode: Node,
+  labels: readonly string[],
+  lineOf: (offset: number) => number,
+): HclBlock[] {
+  if (value.type === 'array')
+    return (value.children ?? []).flatMap((element) =>
+      element.type === 'object' ? labelled(type, remaining, element, element, labels, lineOf) : [],
+    );
   if (value.type !== 'object') return [];
   if (remaining === 0) return [body(type, labels, value, keyNode, lineOf)];
   const found: HclBlock[] = [];
@@ -70,7 +80,14 @@ function body(type: string, labels: readonly string[], value: Node, keyNode: Nod
       for (const element of child.children!) blocks.push(body(key, [], element, element, lineOf));
     }
   }
-  return { type, labels, line: lineOf(keyNode.offset), endLine: lineOf(value.offset + Math.max(0, value.length - 1)), attributes: NO_ATTRIBUTES, blocks };
+  return {
+    type,
+    labels,
+    line: lineOf(keyNode.offset),
+    endLine: lineOf(value.offset + Math.max(0, value.length - 1)),
+    attributes: NO_ATTRIBUTES,
+    blocks,
+  };
 }
 
 /** An object's properties, in order, as [key, value, key node]. */

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubStandIn, type Permissions, type PullFile, type StandIn } from '../github-standin/server.js';
+import { type Permissions, type PullFile, type StandIn, startGitHubStandIn } from '../github-standin/server.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 /** Runs the Action, bundled from the sources as dist/index.js is, as the runner would: INPUT_* and GITHUB_* environment. */
@@ -25,7 +25,17 @@ interface ActionRun {
   outputs: Record<string, string>;
 }
 
-async function runAction(inputs: Record<string, string>, options: { event?: string; payload?: object; tokens?: Record<string, Permissions>; extraEnv?: Record<string, string>; pullFiles?: PullFile[] } = {}, sarifName?: string): Promise<ActionRun> {
+async function runAction(
+  inputs: Record<string, string>,
+  options: {
+    event?: string;
+    payload?: object;
+    tokens?: Record<string, Permissions>;
+    extraEnv?: Record<string, string>;
+    pullFiles?: PullFile[];
+  } = {},
+  sarifName?: string,
+): Promise<ActionRun> {
   standIn = await startGitHubStandIn({ tokens: options.tokens ?? { rw: { pullRequests: 'write', issues: 'write' } } });
   if (options.pullFiles) standIn.pullFiles.set(12, options.pullFiles);
   const dir = mkdtempSync(join(tmpdir(), 'clb-guard-action-'));
@@ -66,15 +76,24 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-const demo = { 'plan-file': 'examples/demo/plan.json', 'tf-root': 'examples/demo', 'github-token': 'rw', config: 'test/e2e/empty-config.json' };
+const demo = {
+  'plan-file': 'examples/demo/plan.json',
+  'tf-root': 'examples/demo',
+  'github-token': 'rw',
+  config: 'test/e2e/empty-config.json',
+};
 const pullRequest = { pull_request: { number: 12, head: { sha: 'feedface' } } };
 
 describe('the Action', () => {
   it('annotates the .tf lines, writes the summary and outputs, comments once on the PR, and fails on errors', async () => {
     const run = await runAction(demo, { payload: pullRequest });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error title=deny-before-allow%3A tencentcloud_security_group\.web,file=examples\/demo\/main\.tf,line=75,endLine=\d+::/m);
-    expect(run.stdout).toMatch(/^::warning title=admin-port-not-public%3A tencentcloud_instance\.web\[0\],file=examples\/demo\/main\.tf,line=91/m);
+    expect(run.stdout).toMatch(
+      /^::error title=deny-before-allow%3A tencentcloud_security_group\.web,file=examples\/demo\/main\.tf,line=75,endLine=\d+::/m,
+    );
+    expect(run.stdout).toMatch(
+      /^::warning title=admin-port-not-public%3A tencentcloud_instance\.web\[0\],file=examples\/demo\/main\.tf,line=91/m,
+    );
     expect(run.stdout).toMatch(/^::error::clb-guard found 8 errors, 3 warnings and 0 notices \(fail-on: error\)\.$/m);
     expect(run.summary).toContain('8 errors, 3 warnings, 0 notices, 0 unknown');
     expect(run.outputs).toMatchObject({ findings: '11', errors: '8', warnings: '3', passed: 'false' });
@@ -98,7 +117,9 @@ describe('the Action', () => {
     expect(policies).toEqual(expect.arrayContaining(['`acl-allows-both-directions`', '`deny-before-allow`']));
     expect(standIn!.reviewComments.every((c) => c.path === 'examples/demo/main.tf' && c.body.includes('```suggestion'))).toBe(true);
     expect(standIn!.comments[0]!.body).not.toContain('### Suggested changes');
-    expect(run.stdout).toMatch(/^Suggested changes: \d+ new, 0 updated, 0 unchanged, 0 moved, 0 removed; 0 outside the diff, in the PR comment\.$/m);
+    expect(run.stdout).toMatch(
+      /^Suggested changes: \d+ new, 0 updated, 0 unchanged, 0 moved, 0 removed; 0 outside the diff, in the PR comment\.$/m,
+    );
   });
 
   it('with checks: write puts every annotation on a check run for the PR head instead', async () => {
@@ -110,7 +131,10 @@ describe('the Action', () => {
   });
 
   it('a read-only token (fork PR) skips the comment with a notice, without failing because of it', async () => {
-    const run = await runAction({ ...demo, 'github-token': 'ro', 'fail-on': 'never' }, { payload: pullRequest, tokens: { ro: { pullRequests: 'read' } } });
+    const run = await runAction(
+      { ...demo, 'github-token': 'ro', 'fail-on': 'never' },
+      { payload: pullRequest, tokens: { ro: { pullRequests: 'read' } } },
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^::notice::clb-guard: the token may not comment on this pull request/m);
     expect(standIn!.comments).toEqual([]);
@@ -143,16 +167,23 @@ describe('the Action', () => {
     expect(sarif.runs[0].results).toHaveLength(11);
   });
 
-  it('says loudly when no .tf file declares the plan\'s resources, and the SARIF file says what it left out', async () => {
+  it("says loudly when no .tf file declares the plan's resources, and the SARIF file says what it left out", async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'clb-guard-workspace-'));
     cpSync(join(repoRoot, 'examples/demo/plan.json'), join(workspace, 'plan.json'));
-    const inputs = { 'plan-file': 'plan.json', 'github-token': 'rw', config: join(repoRoot, 'test/e2e/empty-config.json'), 'fail-on': 'never' };
+    const inputs = {
+      'plan-file': 'plan.json',
+      'github-token': 'rw',
+      config: join(repoRoot, 'test/e2e/empty-config.json'),
+      'fail-on': 'never',
+    };
     const run = await runAction(inputs, { event: 'push', extraEnv: { GITHUB_WORKSPACE: workspace } }, 'clb.sarif');
     expect(run.stdout.match(/^::warning::11 of 11 findings have no \.tf line/gm)).toHaveLength(1);
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
     expect(sarif.runs[0].results).toEqual([]);
     expect(sarif.runs[0].properties.omittedFindings).toMatchObject({ total: 11, noLocation: 11 });
-    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^11 of 11 findings are not in this SARIF file/);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(
+      /^11 of 11 findings are not in this SARIF file/,
+    );
     expect(run.summary).toContain('11 of 11 findings are not in this SARIF file');
   });
 
@@ -178,7 +209,14 @@ describe('the Action in live mode', () => {
     const emulator = await startEmulator({ account, keys: { [secretId!]: canary } });
     try {
       const run = await runAction(
-        { mode: 'live', regions: 'ap-guangzhou', 'api-endpoint': emulator.url, 'github-token': 'rw', 'fail-on': 'never', config: 'test/e2e/empty-config.json' },
+        {
+          mode: 'live',
+          regions: 'ap-guangzhou',
+          'api-endpoint': emulator.url,
+          'github-token': 'rw',
+          'fail-on': 'never',
+          config: 'test/e2e/empty-config.json',
+        },
         { event: 'schedule', extraEnv: { TENCENTCLOUD_SECRET_ID: secretId!, TENCENTCLOUD_SECRET_KEY: canary } },
         'clb-guard.sarif',
       );

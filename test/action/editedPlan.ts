@@ -6,7 +6,19 @@
  */
 type Json = Record<string, unknown>;
 
-const ENTRY_KEYS = ['action', 'address_template_group', 'address_template_id', 'cidr_block', 'description', 'ipv6_cidr_block', 'port', 'protocol', 'service_template_group', 'service_template_id', 'source_security_id'];
+const ENTRY_KEYS = [
+  'action',
+  'address_template_group',
+  'address_template_id',
+  'cidr_block',
+  'description',
+  'ipv6_cidr_block',
+  'port',
+  'protocol',
+  'service_template_group',
+  'service_template_id',
+  'source_security_id',
+];
 
 export function ruleSetIngressFromTf(text: string, name: string): Record<string, string>[] {
   const lines = text.split('\n');
@@ -28,7 +40,11 @@ export function ruleSetIngressFromTf(text: string, name: string): Record<string,
 }
 
 export function withRuleSetIngress(plan: Json, name: string, ingress: readonly Record<string, string>[]): Json {
-  const copy = structuredClone(plan) as Json & { planned_values: { root_module: { resources: Json[] } }; resource_changes: Json[]; configuration: { root_module: { resources: Json[] } } };
+  const copy = structuredClone(plan) as Json & {
+    planned_values: { root_module: { resources: Json[] } };
+    resource_changes: Json[];
+    configuration: { root_module: { resources: Json[] } };
+  };
   const address = `tencentcloud_security_group_rule_set.${name}`;
   const entries = ingress.map((block) => Object.fromEntries(ENTRY_KEYS.map((k) => [k, block[k] ?? null])));
   const planned = copy.planned_values.root_module.resources.find((r) => r.address === address)!;
@@ -38,7 +54,9 @@ export function withRuleSetIngress(plan: Json, name: string, ingress: readonly R
   (change.after_unknown as Json).ingress = entries.map(() => ({ policy_index: true }));
   (change.after_sensitive as Json).ingress = entries.map(() => ({}));
   const config = copy.configuration.root_module.resources.find((r) => r.address === address)!;
-  (config.expressions as Json).ingress = ingress.map((block) => Object.fromEntries(Object.entries(block).map(([k, v]) => [k, { constant_value: v }])));
+  (config.expressions as Json).ingress = ingress.map((block) =>
+    Object.fromEntries(Object.entries(block).map(([k, v]) => [k, { constant_value: v }])),
+  );
   return copy;
 }
 
@@ -57,7 +75,11 @@ export function aclListFromTf(text: string, name: string, direction: 'ingress' |
 }
 
 export function withAclList(plan: Json, name: string, direction: 'ingress' | 'egress', entries: readonly string[]): Json {
-  const copy = structuredClone(plan) as Json & { planned_values: { root_module: { resources: Json[] } }; resource_changes: Json[]; configuration: { root_module: { resources: Json[] } } };
+  const copy = structuredClone(plan) as Json & {
+    planned_values: { root_module: { resources: Json[] } };
+    resource_changes: Json[];
+    configuration: { root_module: { resources: Json[] } };
+  };
   const address = `tencentcloud_vpc_acl.${name}`;
   (copy.planned_values.root_module.resources.find((r) => r.address === address)!.values as Json)[direction] = [...entries];
   const change = copy.resource_changes.find((r) => r.address === address)!.change as Json;

@@ -16,9 +16,19 @@ export interface Recorded {
 }
 
 /** An `ActionIo` for `runAction` in the test process: inputs from a map, everything recorded. */
-export function fakeActionIo(options: { inputs: Record<string, string>; env: Record<string, string>; event: Partial<WorkflowEvent> }): { io: ActionIo; recorded: Recorded } {
+export function fakeActionIo(options: { inputs: Record<string, string>; env: Record<string, string>; event: Partial<WorkflowEvent> }): {
+  io: ActionIo;
+  recorded: Recorded;
+} {
   const recorded: Recorded = { notices: [], errors: [], annotations: [], summary: [], outputs: {}, secrets: [] };
-  const event: WorkflowEvent = { eventName: 'pull_request', payload: {}, sha: 'cafe', serverUrl: 'https://github.example', runId: 7, ...options.event };
+  const event: WorkflowEvent = {
+    eventName: 'pull_request',
+    payload: {},
+    sha: 'cafe',
+    serverUrl: 'https://github.example',
+    runId: 7,
+    ...options.event,
+  };
   const io: ActionIo = {
     env: options.env,
     input: (name) => options.inputs[name] ?? '',
@@ -35,7 +45,8 @@ export function fakeActionIo(options: { inputs: Record<string, string>; env: Rec
       fileExists: (path) => existsSync(path),
       readFile: async (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
     },
-    githubClient: (token) => githubClient(token, { ...(options.env.GITHUB_API_URL ? { baseUrl: options.env.GITHUB_API_URL } : {}), msPerSecond: 1 }),
+    githubClient: (token) =>
+      githubClient(token, { ...(options.env.GITHUB_API_URL ? { baseUrl: options.env.GITHUB_API_URL } : {}), msPerSecond: 1 }),
     setOutput: (name, value) => void (recorded.outputs[name] = value),
     setSecret: (secret) => void recorded.secrets.push(secret),
     idToken: async () => 'no-id-token',

@@ -3,7 +3,7 @@ import { publishCheckRun } from '../../src/report/github/checkRun.js';
 import { syncDriftIssue } from '../../src/report/github/driftIssue.js';
 import { githubClient, isPermissionError } from '../../src/report/github/githubClient.js';
 import { COMMENT_MARKER, upsertStickyComment } from '../../src/report/github/stickyComment.js';
-import { startGitHubStandIn, type StandIn } from '../github-standin/server.js';
+import { type StandIn, startGitHubStandIn } from '../github-standin/server.js';
 
 const repo = { owner: 'acme', repo: 'infra' };
 let standIn: StandIn | undefined;
@@ -27,15 +27,23 @@ describe('sticky PR comment (real Octokit against the stand-in)', () => {
     expect(standIn.comments.filter((c) => !c.body.includes(COMMENT_MARKER)).map((c) => c.body)).toEqual(['LGTM', 'nit', 'ok']);
   });
 
-  it('stays under GitHub\'s 65,536-character limit', async () => {
+  it("stays under GitHub's 65,536-character limit", async () => {
     standIn = await startGitHubStandIn({ tokens: { rw: { pullRequests: 'write' } } });
-    await upsertStickyComment(githubClient('rw', { baseUrl: standIn.url, msPerSecond: 1 }), { ...repo, issueNumber: 1 }, 'x'.repeat(100_000));
+    await upsertStickyComment(
+      githubClient('rw', { baseUrl: standIn.url, msPerSecond: 1 }),
+      { ...repo, issueNumber: 1 },
+      'x'.repeat(100_000),
+    );
     expect(standIn.comments[0]!.body.length).toBeLessThanOrEqual(65_536);
   });
 
   it('a read-only token (fork PR) is refused with 403, which callers treat as "skip"', async () => {
     standIn = await startGitHubStandIn({ tokens: { ro: { pullRequests: 'read' } } });
-    const error = await upsertStickyComment(githubClient('ro', { baseUrl: standIn.url, msPerSecond: 1 }), { ...repo, issueNumber: 1 }, 'hi').catch((e: unknown) => e);
+    const error = await upsertStickyComment(
+      githubClient('ro', { baseUrl: standIn.url, msPerSecond: 1 }),
+      { ...repo, issueNumber: 1 },
+      'hi',
+    ).catch((e: unknown) => e);
     expect(isPermissionError(error)).toBe(true);
     expect(standIn.comments).toEqual([]);
   });
@@ -51,7 +59,9 @@ describe('drift issue', () => {
     expect(await syncDriftIssue(github, repo, { findings: 2, title: 'clb-guard: 2 findings', body: 'two' })).toBe('updated');
     expect(standIn.issues).toHaveLength(1);
     expect(standIn.issues[0]).toMatchObject({ title: 'clb-guard: 2 findings', state: 'open', labels: ['clb-guard-drift'] });
-    expect(await syncDriftIssue(github, repo, { findings: 0, title: 't', body: 'clean', runUrl: 'https://example.invalid/run/1' })).toBe('closed');
+    expect(await syncDriftIssue(github, repo, { findings: 0, title: 't', body: 'clean', runUrl: 'https://example.invalid/run/1' })).toBe(
+      'closed',
+    );
     expect(standIn.issues[0]!.state).toBe('closed');
     expect(standIn.comments.at(-1)!.body).toContain('All clear');
     expect(await syncDriftIssue(github, repo, { findings: 1, title: 'again', body: 'one' })).toBe('created');
@@ -62,8 +72,18 @@ describe('drift issue', () => {
 describe('check run', () => {
   it('carries every annotation, 50 per request', async () => {
     standIn = await startGitHubStandIn({ tokens: { rw: { checks: 'write' } } });
-    const annotations = Array.from({ length: 120 }, (_, i) => ({ level: 'error' as const, title: `t${i}`, message: 'm', file: 'main.tf', startLine: i + 1 }));
-    const result = await publishCheckRun(githubClient('rw', { baseUrl: standIn.url, msPerSecond: 1 }), { ...repo, headSha: 'abc123' }, { title: 'clb-guard', summary: 's', conclusion: 'failure', annotations });
+    const annotations = Array.from({ length: 120 }, (_, i) => ({
+      level: 'error' as const,
+      title: `t${i}`,
+      message: 'm',
+      file: 'main.tf',
+      startLine: i + 1,
+    }));
+    const result = await publishCheckRun(
+      githubClient('rw', { baseUrl: standIn.url, msPerSecond: 1 }),
+      { ...repo, headSha: 'abc123' },
+      { title: 'clb-guard', summary: 's', conclusion: 'failure', annotations },
+    );
     expect(result.batches).toBe(3);
     expect(standIn.checkRuns[0]).toMatchObject({ head_sha: 'abc123', status: 'completed', conclusion: 'failure' });
     expect(standIn.checkRuns[0]!.annotations).toHaveLength(120);
@@ -71,7 +91,11 @@ describe('check run', () => {
 
   it('without checks: write the API answers 403', async () => {
     standIn = await startGitHubStandIn({ tokens: { ro: { issues: 'read' } } });
-    const error = await publishCheckRun(githubClient('ro', { baseUrl: standIn.url, msPerSecond: 1 }), { ...repo, headSha: 'abc' }, { title: 't', summary: 's', conclusion: 'success', annotations: [] }).catch((e: unknown) => e);
+    const error = await publishCheckRun(
+      githubClient('ro', { baseUrl: standIn.url, msPerSecond: 1 }),
+      { ...repo, headSha: 'abc' },
+      { title: 't', summary: 's', conclusion: 'success', annotations: [] },
+    ).catch((e: unknown) => e);
     expect(isPermissionError(error)).toBe(true);
   });
 });

@@ -5,11 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../../src/action/runAction.js';
 import { resolveCredentials } from '../../src/sources/live/index.js';
 import type { Account } from '../emulator/accountFixture.js';
-import { startEmulator, type Emulator } from '../emulator/server.js';
+import { type Emulator, startEmulator } from '../emulator/server.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
-import { runAction } from '../../src/action/runAction.js';
 import { fakeActionIo } from './fakeActionIo.js';
 
 /**
@@ -34,7 +34,9 @@ describe('OIDC refused by STS', () => {
     emulator = await startEmulator({ account: demoAccount });
     let tokens = 0;
     const oidc = { roleArn: ROLE, providerId: 'github', idToken: async () => (tokens++, 'rejected') };
-    await expect(resolveCredentials({}, { apiEndpoint: emulator.url, oidc })).rejects.toThrow(/^OIDC: STS refused AssumeRoleWithWebIdentity: AuthFailure\.TokenFailure$/);
+    await expect(resolveCredentials({}, { apiEndpoint: emulator.url, oidc })).rejects.toThrow(
+      /^OIDC: STS refused AssumeRoleWithWebIdentity: AuthFailure\.TokenFailure$/,
+    );
     expect(tokens).toBe(1);
     expect(emulator.calls.get('AssumeRoleWithWebIdentity')).toBe(1);
   });
@@ -42,16 +44,27 @@ describe('OIDC refused by STS', () => {
   it('concurrent callers share one exchange', async () => {
     emulator = await startEmulator({ account: demoAccount });
     let tokens = 0;
-    const source = await resolveCredentials({}, { apiEndpoint: emulator.url, oidc: { roleArn: ROLE, providerId: 'github', idToken: async () => (tokens++, 'id-token') } });
+    const source = await resolveCredentials(
+      {},
+      { apiEndpoint: emulator.url, oidc: { roleArn: ROLE, providerId: 'github', idToken: async () => (tokens++, 'id-token') } },
+    );
     await Promise.all(Array.from({ length: 16 }, () => source.get()));
     expect(tokens).toBe(1);
     expect(emulator.calls.get('AssumeRoleWithWebIdentity')).toBe(1);
   });
 
-  it('the Action asks for the ID token with oidc-audience (the CAM provider\'s client ID)', async () => {
+  it("the Action asks for the ID token with oidc-audience (the CAM provider's client ID)", async () => {
     emulator = await startEmulator({ account: demoAccount });
     const { io, recorded } = fakeActionIo({
-      inputs: { mode: 'live', regions: 'ap-guangzhou', 'role-arn': ROLE, 'oidc-provider-id': 'github', 'oidc-audience': 'sts.tencentcloudapi.com', 'api-endpoint': emulator.url, config: 'test/e2e/empty-config.json' },
+      inputs: {
+        mode: 'live',
+        regions: 'ap-guangzhou',
+        'role-arn': ROLE,
+        'oidc-provider-id': 'github',
+        'oidc-audience': 'sts.tencentcloudapi.com',
+        'api-endpoint': emulator.url,
+        config: 'test/e2e/empty-config.json',
+      },
       env: { GITHUB_WORKSPACE: repoRoot, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'clb-guard-oidc-')) },
       event: { eventName: 'schedule' },
     });

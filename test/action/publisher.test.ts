@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action/runAction.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { publishAll, type Publisher, type PublishRun } from '../../src/report/github/publisher.js';
-import { startGitHubStandIn, type StandIn } from '../github-standin/server.js';
+import { type Publisher, type PublishRun, publishAll } from '../../src/report/github/publisher.js';
+import { type StandIn, startGitHubStandIn } from '../github-standin/server.js';
 import { finding, report } from '../report/sampleReport.js';
 import { fakeActionIo } from './fakeActionIo.js';
 
@@ -21,8 +21,20 @@ function publishRun(pullRequest: boolean): PublishRun & { notices: string[] } {
   return {
     report: report([finding()]),
     failed: false,
-    workflow: { eventName: 'pull_request', owner: 'acme', repo: 'infra', ...(pullRequest ? { pullRequest: { number: 3, headSha: 'abc' } } : {}) },
-    runner: { notice: (m) => void notices.push(m), annotate() {}, appendSummary: async () => true, writeFile: async () => {}, fileExists: () => false, readFile: async () => undefined },
+    workflow: {
+      eventName: 'pull_request',
+      owner: 'acme',
+      repo: 'infra',
+      ...(pullRequest ? { pullRequest: { number: 3, headSha: 'abc' } } : {}),
+    },
+    runner: {
+      notice: (m) => void notices.push(m),
+      annotate() {},
+      appendSummary: async () => true,
+      writeFile: async () => {},
+      fileExists: () => false,
+      readFile: async () => undefined,
+    },
     logger: silentLogger,
     cwd: repoRoot,
     summaryNotes: [],
@@ -81,8 +93,18 @@ describe('runAction with injected I/O (in process, real Octokit against the stan
   it('a read-only token: workflow annotations instead of the check run, a notice instead of the comment, exit 1 by the findings', async () => {
     standIn = await startGitHubStandIn({ tokens: { ro: { pullRequests: 'read', checks: 'read' } } });
     const { io, recorded } = fakeActionIo({
-      inputs: { 'plan-file': 'examples/demo/plan.json', 'tf-root': 'examples/demo', config: 'test/e2e/empty-config.json', 'github-token': 'ro' },
-      env: { GITHUB_WORKSPACE: repoRoot, GITHUB_REPOSITORY: 'acme/infra', GITHUB_API_URL: standIn.url, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'clb-guard-io-')) },
+      inputs: {
+        'plan-file': 'examples/demo/plan.json',
+        'tf-root': 'examples/demo',
+        config: 'test/e2e/empty-config.json',
+        'github-token': 'ro',
+      },
+      env: {
+        GITHUB_WORKSPACE: repoRoot,
+        GITHUB_REPOSITORY: 'acme/infra',
+        GITHUB_API_URL: standIn.url,
+        RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'clb-guard-io-')),
+      },
       event: { payload: { pull_request: { number: 12, head: { sha: 'feedface' } } } },
     });
     expect(await runAction(io)).toBe(1);
@@ -93,6 +115,9 @@ describe('runAction with injected I/O (in process, real Octokit against the stan
     expect(recorded.outputs).toMatchObject({ findings: '11', errors: '8', warnings: '3', passed: 'false' });
     expect(recorded.summary.join('')).toContain('8 errors, 3 warnings, 0 notices, 0 unknown');
     // Each refused write was asked once, never retried.
-    expect(standIn.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/repos/acme/infra/check-runs', '/repos/acme/infra/issues/12/comments']);
+    expect(standIn.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      '/repos/acme/infra/check-runs',
+      '/repos/acme/infra/issues/12/comments',
+    ]);
   });
 });

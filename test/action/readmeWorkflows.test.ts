@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
-const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: unknown }>; runs: { using: string; main: string } };
+const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: unknown }>;
+  runs: { using: string; main: string };
+};
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
@@ -23,23 +26,31 @@ interface Workflow {
 const workflows = blocks.map((text) => parse(text) as Workflow);
 const stepsOf = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps);
 /** A permission of the job that runs `step` (job level), else of the workflow. */
-const permissionOf = (w: Workflow, step: Step, name: string) => Object.values(w.jobs).find((job) => job.steps.includes(step))?.permissions?.[name] ?? w.permissions?.[name];
+const permissionOf = (w: Workflow, step: Step, name: string) =>
+  Object.values(w.jobs).find((job) => job.steps.includes(step))?.permissions?.[name] ?? w.permissions?.[name];
 const ours = (w: Workflow) => stepsOf(w).filter((s) => s.uses?.startsWith('clb-guard/clb-guard@') || s.uses === './');
 const cases = workflows.map((w, i) => [i, w] as const);
 
 /** The versions of other actions the README shows: the current majors. */
-const CURRENT: Record<string, string> = { 'actions/checkout': 'v5', 'github/codeql-action/upload-sarif': 'v4', 'hashicorp/setup-terraform': 'v3' };
+const CURRENT: Record<string, string> = {
+  'actions/checkout': 'v5',
+  'github/codeql-action/upload-sarif': 'v4',
+  'hashicorp/setup-terraform': 'v3',
+};
 
 describe('the workflows in the README', () => {
   it('exist: PR check, scheduled drift and on demand', () => {
     expect(workflows.length).toBeGreaterThanOrEqual(3);
-    expect(workflows.map((w) => Object.keys(typeof w.on === 'string' ? { [w.on]: null } : (w.on as object))[0])).toEqual(expect.arrayContaining(['pull_request', 'schedule', 'workflow_dispatch']));
+    expect(workflows.map((w) => Object.keys(typeof w.on === 'string' ? { [w.on]: null } : (w.on as object))[0])).toEqual(
+      expect.arrayContaining(['pull_request', 'schedule', 'workflow_dispatch']),
+    );
   });
 
   it.each(cases)('workflow %i: every with: key of the clb-guard step is an input of action.yml', (_i, workflow) => {
     expect(workflow.on).toBeDefined();
     expect(ours(workflow).length).toBeGreaterThan(0);
-    for (const step of ours(workflow)) for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `with: ${key}`).toContain(key);
+    for (const step of ours(workflow))
+      for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `with: ${key}`).toContain(key);
   });
 
   it.each(cases)('workflow %i: the clb-guard step has what its mode requires, and the permissions its features need', (_i, workflow) => {
@@ -53,7 +64,8 @@ describe('the workflows in the README', () => {
       expect(inputs['oidc-provider-id'] !== undefined).toBe(oidc);
       if (oidc) expect(permissionOf(workflow, step, 'id-token')).toBe('write');
       // Live mode without OIDC takes keys from the environment.
-      if (mode === 'live' && !oidc) expect(Object.keys(step.env ?? {})).toEqual(expect.arrayContaining(['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY']));
+      if (mode === 'live' && !oidc)
+        expect(Object.keys(step.env ?? {})).toEqual(expect.arrayContaining(['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY']));
       if (workflow.on === 'pull_request') expect(permissionOf(workflow, step, 'pull-requests')).toBe('write');
       const sarif = inputs['sarif-file'];
       if (sarif !== undefined) {
@@ -68,7 +80,8 @@ describe('the workflows in the README', () => {
     for (const step of stepsOf(workflow)) {
       const [name, version] = (step.uses ?? '').split('@');
       if (name !== undefined && name in CURRENT) expect(version, name).toBe(CURRENT[name]);
-      if (step.run?.includes('terraform plan')) expect(Object.keys(step.env ?? {})).toEqual(expect.arrayContaining(['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY']));
+      if (step.run?.includes('terraform plan'))
+        expect(Object.keys(step.env ?? {})).toEqual(expect.arrayContaining(['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY']));
     }
   });
 
@@ -81,9 +94,13 @@ describe('the workflows in the README', () => {
   });
 
   it('the OIDC trust policy example is valid JSON naming the provider the workflow uses', () => {
-    const json = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/^ {3}/gm, '')).find((text) => text.includes('AssumeRoleWithWebIdentity'));
+    const json = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!.replace(/^ {3}/gm, ''))
+      .find((text) => text.includes('AssumeRoleWithWebIdentity'));
     expect(json).toBeDefined();
-    const policy = JSON.parse(json!) as { statement: { principal: { federated: string[] }; condition: { string_equal: Record<string, string[]> } }[] };
+    const policy = JSON.parse(json!) as {
+      statement: { principal: { federated: string[] }; condition: { string_equal: Record<string, string[]> } }[];
+    };
     const drift = workflows.flatMap(ours).find((s) => s.with?.['oidc-provider-id'] !== undefined)!;
     expect(policy.statement[0]!.principal.federated[0]).toMatch(new RegExp(`:oidc-provider/${String(drift.with!['oidc-provider-id'])}$`));
     expect(policy.statement[0]!.condition.string_equal['oidc:aud']).toEqual([drift.with!['oidc-audience']]);

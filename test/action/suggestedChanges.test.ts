@@ -1,18 +1,23 @@
-import { structuredPatch } from 'diff';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { structuredPatch } from 'diff';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { Report } from '../../src/model/finding.js';
 import { githubClient } from '../../src/report/github/githubClient.js';
-import { publishAll, type PublishRun } from '../../src/report/github/publisher.js';
+import { type PublishRun, publishAll } from '../../src/report/github/publisher.js';
 import { stickyCommentPublisher } from '../../src/report/github/stickyComment.js';
-import { outsideDiffSection, suggestedChangesPublisher, suggestionKey, type SuggestionOutcome } from '../../src/report/github/suggestedChanges.js';
-import { startGitHubStandIn, type Permissions, type StandIn } from '../github-standin/server.js';
-import { fakeActionIo, type Recorded } from './fakeActionIo.js';
+import {
+  outsideDiffSection,
+  type SuggestionOutcome,
+  suggestedChangesPublisher,
+  suggestionKey,
+} from '../../src/report/github/suggestedChanges.js';
+import { type Permissions, type StandIn, startGitHubStandIn } from '../github-standin/server.js';
 import { ruleSetIngressFromTf, withRuleSetIngress } from './editedPlan.js';
+import { fakeActionIo, type Recorded } from './fakeActionIo.js';
 
 /**
  * Suggested changes against the GitHub API stand-in: the fixture's findings, a pull request whose
@@ -47,7 +52,13 @@ let report: Report;
 beforeAll(async () => {
   cwd = mkdtempSync(join(tmpdir(), 'clb-guard-suggest-'));
   cpSync(fixture, cwd, { recursive: true });
-  report = await checkPlan({ cwd, logger: silentLogger, planFile: 'plan.json', tfRoot: '.', configFile: join(repoRoot, 'test/e2e/empty-config.json') });
+  report = await checkPlan({
+    cwd,
+    logger: silentLogger,
+    planFile: 'plan.json',
+    tfRoot: '.',
+    configFile: join(repoRoot, 'test/e2e/empty-config.json'),
+  });
 });
 
 let standIn: StandIn | undefined;
@@ -56,7 +67,9 @@ afterEach(async () => {
   standIn = undefined;
 });
 
-async function publish(options: { report?: Report; patch?: string; token?: string; permissions?: Permissions; keep?: StandIn } = {}): Promise<{ standIn: StandIn; recorded: Recorded; outcome: SuggestionOutcome }> {
+async function publish(
+  options: { report?: Report; patch?: string; token?: string; permissions?: Permissions; keep?: StandIn } = {},
+): Promise<{ standIn: StandIn; recorded: Recorded; outcome: SuggestionOutcome }> {
   standIn = options.keep ?? (await startGitHubStandIn({ tokens: { rw: { pullRequests: 'write' }, ro: { pullRequests: 'read' } } }));
   standIn.pullFiles.set(PR.number, [{ filename: 'main.tf', status: 'modified', patch: options.patch ?? addsWebRuleSet }]);
   const { io, recorded } = fakeActionIo({ inputs: {}, env: {}, event: {} });
@@ -71,7 +84,11 @@ async function publish(options: { report?: Report; patch?: string; token?: strin
   };
   const outcome: SuggestionOutcome = { posted: new Set() };
   const api = { github: githubClient(options.token ?? 'rw', { baseUrl: standIn.url, msPerSecond: 1 }), owner: 'acme', repo: 'infra' };
-  await publishAll([suggestedChangesPublisher('auto', outcome), stickyCommentPublisher('auto', (r) => outsideDiffSection(r, outcome))], run, api);
+  await publishAll(
+    [suggestedChangesPublisher('auto', outcome), stickyCommentPublisher('auto', (r) => outsideDiffSection(r, outcome))],
+    run,
+    api,
+  );
   return { standIn, recorded, outcome };
 }
 
@@ -103,11 +120,18 @@ describe('suggested changes', () => {
     }
     const move = standIn.reviewComments.find((c) => c.body.includes('deny-before-allow'))!;
     // The DROP block first, then the ACCEPT it was under.
-    expect(move.body.split('```suggestion\n')[1]!.split('\n').filter((l) => l.includes('action'))).toEqual(['    action      = "DROP"', '    action     = "ACCEPT"']);
+    expect(
+      move.body
+        .split('```suggestion\n')[1]!
+        .split('\n')
+        .filter((l) => l.includes('action')),
+    ).toEqual(['    action      = "DROP"', '    action     = "ACCEPT"']);
     expect(outcome.posted.size).toBe(2);
     const sticky = stickyBody(standIn);
     expect(sticky).toContain('### Suggested changes');
-    expect(sticky).toMatch(/```diff\n@@ -\d+,\d+ \+\d+,\d+ @@\n\+  ingress \{\n\+    action     = "ACCEPT"\n\+    cidr_block = "172\.16\.0\.0\/16"/);
+    expect(sticky).toMatch(
+      /```diff\n@@ -\d+,\d+ \+\d+,\d+ @@\n\+  ingress \{\n\+    action     = "ACCEPT"\n\+    cidr_block = "172\.16\.0\.0\/16"/,
+    );
     expect(sticky).not.toContain('deny-before-allow`).');
   });
 
@@ -122,7 +146,13 @@ describe('suggested changes', () => {
     writeFileSync(join(dir, 'main.tf'), committed);
     const plan = JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(withRuleSetIngress(plan, 'web', ruleSetIngressFromTf(committed, 'web'))));
-    const rerun = await checkPlan({ cwd: dir, logger: silentLogger, planFile: 'plan.json', tfRoot: '.', configFile: join(repoRoot, 'test/e2e/empty-config.json') });
+    const rerun = await checkPlan({
+      cwd: dir,
+      logger: silentLogger,
+      planFile: 'plan.json',
+      tfRoot: '.',
+      configFile: join(repoRoot, 'test/e2e/empty-config.json'),
+    });
     expect(report.findings.filter((f) => f.policy === 'deny-before-allow')).toHaveLength(1);
     expect(rerun.findings.filter((f) => f.policy === 'deny-before-allow')).toEqual([]);
     // No new failure. With the DROP first, whether the VIP (known only after apply) falls in
@@ -152,7 +182,10 @@ describe('suggested changes', () => {
   it('a re-run after the DROP was fixed deletes that suggestion and leaves the other', async () => {
     const first = await publish();
     const kept = first.standIn.reviewComments.find((c) => !c.body.includes('deny-before-allow'))!;
-    await publish({ keep: first.standIn, report: { ...report, findings: report.findings.filter((f) => f.policy !== 'deny-before-allow') } });
+    await publish({
+      keep: first.standIn,
+      report: { ...report, findings: report.findings.filter((f) => f.policy !== 'deny-before-allow') },
+    });
     expect(first.standIn.reviewComments).toEqual([kept]);
     expect(first.standIn.calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
   });
@@ -162,7 +195,9 @@ describe('suggested changes', () => {
     const vip = { ...first.standIn.reviewComments.find((c) => c.body.includes('backend-allows-health-check'))! };
     const key = suggestionKey(vip.body)!;
     // One of the two web instances is fixed some other way: the same fix, for one finding.
-    const dropped = report.findings.find((f) => f.policy === 'backend-allows-health-check' && f.resource.startsWith('tencentcloud_instance.web') && f.fingerprint !== key)!;
+    const dropped = report.findings.find(
+      (f) => f.policy === 'backend-allows-health-check' && f.resource.startsWith('tencentcloud_instance.web') && f.fingerprint !== key,
+    )!;
     await publish({ keep: first.standIn, report: { ...report, findings: report.findings.filter((f) => f !== dropped) } });
     const after = first.standIn.reviewComments.find((c) => c.id === vip.id)!;
     expect(after.body).not.toBe(vip.body);
@@ -187,7 +222,10 @@ describe('suggested changes', () => {
   it('a read-only token (fork PR): no review, one notice each, nothing fails', async () => {
     const { standIn, recorded } = await publish({ token: 'ro' });
     expect(standIn.reviewComments).toEqual([]);
-    expect(recorded.notices).toEqual([expect.stringMatching(/may not review this pull request/), expect.stringMatching(/may not comment on this pull request/)]);
+    expect(recorded.notices).toEqual([
+      expect.stringMatching(/may not review this pull request/),
+      expect.stringMatching(/may not comment on this pull request/),
+    ]);
   });
 
   it('a review GitHub refuses (422) is posted comment by comment; one it refuses alone goes to the sticky comment', async () => {

@@ -14,7 +14,13 @@ const tfText = readFileSync(join(fixture, 'main.tf'), 'utf8');
 const plan = JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')) as Record<string, unknown>;
 
 async function check(dir: string): Promise<Report> {
-  return checkPlan({ cwd: dir, logger: silentLogger, planFile: 'plan.json', tfRoot: '.', configFile: join(repoRoot, 'test/e2e/empty-config.json') });
+  return checkPlan({
+    cwd: dir,
+    logger: silentLogger,
+    planFile: 'plan.json',
+    tfRoot: '.',
+    configFile: join(repoRoot, 'test/e2e/empty-config.json'),
+  });
 }
 
 function workspace(tf: string, planJson: object): string {
@@ -46,7 +52,11 @@ describe('a fix as a .tf edit, and the finding gone after it', () => {
     expect(edit).toMatchObject({ file: 'main.tf' });
     const after = applyTfEdit(tfText, edit);
     const web = ruleSetIngressFromTf(after, 'web');
-    expect(web.map((r) => `${r.action} ${r.cidr_block} ${r.port}`)).toEqual(['DROP 45.33.0.0/16 8443', 'ACCEPT 0.0.0.0/0 8443', 'ACCEPT 0.0.0.0/0 22']);
+    expect(web.map((r) => `${r.action} ${r.cidr_block} ${r.port}`)).toEqual([
+      'DROP 45.33.0.0/16 8443',
+      'ACCEPT 0.0.0.0/0 8443',
+      'ACCEPT 0.0.0.0/0 22',
+    ]);
     // The edit replaces exactly the two blocks and the blank line between them.
     expect(edit.original.filter((l) => l.trim() === '')).toHaveLength(1);
     expect(edit.replacement).toHaveLength(edit.original.length);
@@ -59,7 +69,14 @@ describe('a fix as a .tf edit, and the finding gone after it', () => {
   it('the missing ACCEPT added to the rule set, indented like its blocks', async () => {
     const group = groupFor('backend-allows-clients');
     const edit = tfEditFor(group, tfText)!;
-    expect(edit.replacement.slice(0, 6)).toEqual(['  ingress {', '    action     = "ACCEPT"', '    cidr_block = "172.16.0.0/16"', '    protocol   = "TCP"', '    port       = "9000"', '  }']);
+    expect(edit.replacement.slice(0, 6)).toEqual([
+      '  ingress {',
+      '    action     = "ACCEPT"',
+      '    cidr_block = "172.16.0.0/16"',
+      '    protocol   = "TCP"',
+      '    port       = "9000"',
+      '  }',
+    ]);
     const after = applyTfEdit(tfText, edit);
     const rerun = await check(workspace(after, withRuleSetIngress(plan, 'api', ruleSetIngressFromTf(after, 'api'))));
     const gone = new Set(group.findings.map((f) => f.fingerprint));
@@ -69,7 +86,7 @@ describe('a fix as a .tf edit, and the finding gone after it', () => {
     expect(rerun.findings.length).toBe(report.findings.length - group.findings.length);
   });
 
-  it('each edit\'s diff lines read back as its old and its new lines', () => {
+  it("each edit's diff lines read back as its old and its new lines", () => {
     for (const policy of ['deny-before-allow', 'backend-allows-clients']) {
       const edit = tfEditFor(groupFor(policy), tfText)!;
       expect(edit.diff.filter((l) => !l.startsWith('+')).map((l) => l.slice(1))).toEqual(edit.original);
@@ -85,7 +102,12 @@ describe('a fix as a .tf edit, and the finding gone after it', () => {
 
   it('a .tf that no longer declares the resource at that line gets no edit', () => {
     const group = groupFor('deny-before-allow');
-    expect(tfEditFor(group, tfText.replace('resource "tencentcloud_security_group_rule_set" "web"', 'resource "tencentcloud_security_group_rule_set" "other"'))).toBeUndefined();
+    expect(
+      tfEditFor(
+        group,
+        tfText.replace('resource "tencentcloud_security_group_rule_set" "web"', 'resource "tencentcloud_security_group_rule_set" "other"'),
+      ),
+    ).toBeUndefined();
   });
 });
 

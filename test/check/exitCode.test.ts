@@ -3,7 +3,19 @@ import { exitCodeFor } from '../../src/check/checkInventory.js';
 import type { Finding, Report } from '../../src/model/finding.js';
 
 const report = (findings: Pick<Finding, 'severity' | 'status'>[]): Report =>
-  ({ findings: findings.map((f, i) => ({ ...f, policy: 'p', title: 't', resource: `r${i}`, related: [], message: 'm', location: null, evidence: [], fingerprint: `${i}` })) }) as unknown as Report;
+  ({
+    findings: findings.map((f, i) => ({
+      ...f,
+      policy: 'p',
+      title: 't',
+      resource: `r${i}`,
+      related: [],
+      message: 'm',
+      location: null,
+      evidence: [],
+      fingerprint: `${i}`,
+    })),
+  }) as unknown as Report;
 
 describe('exit code by --fail-on', () => {
   it.each<[string, Pick<Finding, 'severity' | 'status'>[], 'error' | 'warning' | 'notice' | 'never', 0 | 1]>([

@@ -4,19 +4,61 @@ import { InputError } from '../../src/errors/inputError.js';
 
 describe('command-line arguments', () => {
   it('reads a plan command with every option', () => {
-    const command = parseCommand(['plan', 'plan.json', '--tf-root', 'infra', '--config', 'c.json', '--policies', 'a', '--policies', 'b', '--format', 'sarif', '--output', 'out.sarif', '--fail-on', 'warning', '--explain']);
+    const command = parseCommand([
+      'plan',
+      'plan.json',
+      '--tf-root',
+      'infra',
+      '--config',
+      'c.json',
+      '--policies',
+      'a',
+      '--policies',
+      'b',
+      '--format',
+      'sarif',
+      '--output',
+      'out.sarif',
+      '--fail-on',
+      'warning',
+      '--explain',
+    ]);
     expect(command).toEqual({
       kind: 'plan',
       planFile: 'plan.json',
       tfRoot: 'infra',
-      common: { config: 'c.json', policies: ['a', 'b'], format: 'sarif', output: 'out.sarif', failOn: 'warning', explain: true, verbose: false },
+      common: {
+        config: 'c.json',
+        policies: ['a', 'b'],
+        format: 'sarif',
+        output: 'out.sarif',
+        failOn: 'warning',
+        explain: true,
+        verbose: false,
+      },
     });
   });
 
   it('reads plan --resolve-live with the live flags it shares', () => {
-    expect(parseCommand(['plan', 'p.json', '--resolve-live'])).toMatchObject({ kind: 'plan', hybrid: { regions: [], allowPartial: false, failOnPreexisting: false } });
-    const command = parseCommand(['plan', 'p.json', '--resolve-live', '--region', 'ap-guangzhou,ap-shanghai', '--api-endpoint', 'http://127.0.0.1:9', '--allow-partial', '--fail-on-preexisting']);
-    expect(command).toMatchObject({ kind: 'plan', hybrid: { regions: ['ap-guangzhou', 'ap-shanghai'], apiEndpoint: 'http://127.0.0.1:9', allowPartial: true, failOnPreexisting: true } });
+    expect(parseCommand(['plan', 'p.json', '--resolve-live'])).toMatchObject({
+      kind: 'plan',
+      hybrid: { regions: [], allowPartial: false, failOnPreexisting: false },
+    });
+    const command = parseCommand([
+      'plan',
+      'p.json',
+      '--resolve-live',
+      '--region',
+      'ap-guangzhou,ap-shanghai',
+      '--api-endpoint',
+      'http://127.0.0.1:9',
+      '--allow-partial',
+      '--fail-on-preexisting',
+    ]);
+    expect(command).toMatchObject({
+      kind: 'plan',
+      hybrid: { regions: ['ap-guangzhou', 'ap-shanghai'], apiEndpoint: 'http://127.0.0.1:9', allowPartial: true, failOnPreexisting: true },
+    });
   });
 
   it('defaults to text output and failing on errors', () => {
@@ -31,14 +73,34 @@ describe('command-line arguments', () => {
 
   it.each<[string, string[], RegExp]>([
     ['an unknown option', ['plan', 'p.json', '--colour'], /^unknown option --colour for "plan" \(see clb-guard plan --help\)$/],
-    ['a misspelt option, with the one meant', ['plan', 'p.json', '--tf-rot', 'infra'], /^unknown option --tf-rot for "plan"; did you mean --tf-root\? \(see clb-guard plan --help\)$/],
+    [
+      'a misspelt option, with the one meant',
+      ['plan', 'p.json', '--tf-rot', 'infra'],
+      /^unknown option --tf-rot for "plan"; did you mean --tf-root\? \(see clb-guard plan --help\)$/,
+    ],
     ['a misspelt option of live', ['live', '--regoin', 'ap-guangzhou'], /^unknown option --regoin for "live"; did you mean --region\?/],
     ['a misspelt option before the command', ['--formt', 'json', 'plan', 'p.json'], /^unknown option --formt; did you mean --format\?/],
     ['an unknown short option', ['plan', 'p.json', '-x'], /^unknown option -x for "plan"/],
-    ["another command's option", ['live', '--region', 'r', '--resolve-live'], /^--resolve-live is not an option for "live"; it belongs to "plan" \(see clb-guard live --help\)$/],
-    ['a live-reading flag of plan without --resolve-live', ['plan', 'p.json', '--region', 'ap-guangzhou'], /^--region of "plan" needs --resolve-live/],
-    ['--fail-on-preexisting without --resolve-live', ['plan', 'p.json', '--fail-on-preexisting'], /^--fail-on-preexisting of "plan" needs --resolve-live/],
-    ["plan's option on live", ['live', '--region', 'r', '--tf-root', 'infra'], /^--tf-root is not an option for "live"; it belongs to "plan"/],
+    [
+      "another command's option",
+      ['live', '--region', 'r', '--resolve-live'],
+      /^--resolve-live is not an option for "live"; it belongs to "plan" \(see clb-guard live --help\)$/,
+    ],
+    [
+      'a live-reading flag of plan without --resolve-live',
+      ['plan', 'p.json', '--region', 'ap-guangzhou'],
+      /^--region of "plan" needs --resolve-live/,
+    ],
+    [
+      '--fail-on-preexisting without --resolve-live',
+      ['plan', 'p.json', '--fail-on-preexisting'],
+      /^--fail-on-preexisting of "plan" needs --resolve-live/,
+    ],
+    [
+      "plan's option on live",
+      ['live', '--region', 'r', '--tf-root', 'infra'],
+      /^--tf-root is not an option for "live"; it belongs to "plan"/,
+    ],
     ['an option without its value', ['plan', 'p.json', '--format'], /^--format needs a value: --format FORMAT$/],
     ['a value for a flag', ['plan', 'p.json', '--explain=yes'], /^--explain takes no value \(got "yes"\)$/],
     ['a misspelt command', ['plna', 'p.json'], /^unknown command "plna"; did you mean "plan"\?/],
@@ -70,7 +132,13 @@ describe('command-line arguments', () => {
   });
 
   it('reads policies list with its options', () => {
-    expect(parseCommand(['policies', 'list', '--config', 'c.json', '--policies', 'extra', '--format', 'json'])).toEqual({ kind: 'list', config: 'c.json', policies: ['extra'], format: 'json', verbose: false });
+    expect(parseCommand(['policies', 'list', '--config', 'c.json', '--policies', 'extra', '--format', 'json'])).toEqual({
+      kind: 'list',
+      config: 'c.json',
+      policies: ['extra'],
+      format: 'json',
+      verbose: false,
+    });
     expect(parseCommand(['policies', 'list'])).toEqual({ kind: 'list', policies: [], format: 'text', verbose: false });
   });
 
@@ -125,7 +193,12 @@ describe('clb-guard policies validate', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const repoRoot = join(import.meta.dirname, '..', '..');
-    const io = (out: string[]) => ({ cwd: repoRoot, env: {}, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) } });
+    const io = (out: string[]) => ({
+      cwd: repoRoot,
+      env: {},
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => out.push(t) },
+    });
     const ok: string[] = [];
     expect(await runCli(['policies', 'validate', 'policies'], io(ok))).toBe(0);
     expect(ok.join('')).toContain('10 policies in policies, and the built-in pack, are valid.');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ioErrorLine, runCli, type CliIo } from '../../src/cli/runCli.js';
+import { type CliIo, ioErrorLine, runCli } from '../../src/cli/runCli.js';
 import { expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -59,7 +59,11 @@ describe('clb-guard plan -', () => {
   });
 
   it('the built CLI reads a piped plan (dist/cli.js)', () => {
-    const run = spawnSync(process.execPath, [...guardedNodeArgs(), join(repoRoot, 'dist', 'cli.js'), 'plan', '-', '--config', emptyConfig, '--format', 'json'], { cwd: repoRoot, input: readFileSync(join(demo, 'plan.json')), encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [...guardedNodeArgs(), join(repoRoot, 'dist', 'cli.js'), 'plan', '-', '--config', emptyConfig, '--format', 'json'],
+      { cwd: repoRoot, input: readFileSync(join(demo, 'plan.json')), encoding: 'utf8' },
+    );
     expectNoEscape(run.stderr, run.status);
     expect(run.status, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout).findings).toHaveLength(11);
@@ -75,9 +79,17 @@ describe('clb-guard plan -', () => {
 
 describe('I/O errors are one line, exit 2, never "internal error"', () => {
   it.each<[string, (dir: string) => string, RegExp]>([
-    ['a missing folder', (dir) => join(dir, 'missing', 'out.sarif'), /^clb-guard: cannot write the report to .*missing\/out\.sarif: the folder .*missing does not exist\n$/],
+    [
+      'a missing folder',
+      (dir) => join(dir, 'missing', 'out.sarif'),
+      /^clb-guard: cannot write the report to .*missing\/out\.sarif: the folder .*missing does not exist\n$/,
+    ],
     ['a folder as the file', (dir) => dir, /^clb-guard: cannot write the report to .*: it is a folder\n$/],
-    ['a file as a folder', (dir) => (writeFileSync(join(dir, 'f'), ''), join(dir, 'f', 'out.sarif')), /^clb-guard: cannot write the report to .*: a part of the path is a file, not a folder\n$/],
+    [
+      'a file as a folder',
+      (dir) => (writeFileSync(join(dir, 'f'), ''), join(dir, 'f', 'out.sarif')),
+      /^clb-guard: cannot write the report to .*: a part of the path is a file, not a folder\n$/,
+    ],
   ])('--output into %s', async (_name, target, message) => {
     const dir = tempDir();
     const run = await cli(['plan', 'examples/demo/plan.json', '--config', emptyConfig, '--format', 'sarif', '--output', target(dir)]);
@@ -88,15 +100,25 @@ describe('I/O errors are one line, exit 2, never "internal error"', () => {
   });
 
   it('a file-system error from anywhere is an I/O line, not a bug', async () => {
-    const error = Object.assign(new Error("EACCES: permission denied, open '/x/policies.json'"), { code: 'EACCES', syscall: 'open', path: '/x/policies.json' });
+    const error = Object.assign(new Error("EACCES: permission denied, open '/x/policies.json'"), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/x/policies.json',
+    });
     expect(ioErrorLine(error)).toBe('cannot read /x/policies.json: permission denied');
-    expect(ioErrorLine(Object.assign(new Error('x'), { code: 'ENOSPC', syscall: 'write' }))).toBe('cannot write: no space left on the device');
+    expect(ioErrorLine(Object.assign(new Error('x'), { code: 'ENOSPC', syscall: 'write' }))).toBe(
+      'cannot write: no space left on the device',
+    );
     expect(ioErrorLine(new TypeError('x is undefined'))).toBeUndefined();
   });
 
   it('an unknown option is a clean message, with the option meant', async () => {
     const run = await cli(['plan', 'examples/demo/plan.json', '--fail-no', 'warning']);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'clb-guard: unknown option --fail-no for "plan"; did you mean --fail-on? (see clb-guard plan --help)\n' });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'clb-guard: unknown option --fail-no for "plan"; did you mean --fail-on? (see clb-guard plan --help)\n',
+    });
   });
 });
 
@@ -126,13 +148,19 @@ describe('what a run says on stderr', () => {
     const none = tempDir();
     mkdirSync(join(none, '.git'));
     cpSync(join(demo, 'plan.json'), join(none, 'plan.json'));
-    expect((await cli(['plan', 'plan.json', '--format', 'json'], { cwd: none })).stderr).toContain('no .clb-guard.json found (searched up to the repository root)');
+    expect((await cli(['plan', 'plan.json', '--format', 'json'], { cwd: none })).stderr).toContain(
+      'no .clb-guard.json found (searched up to the repository root)',
+    );
   });
 
   it('prints each warning once, on stderr, and not again in the text report on stdout', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.git'));
-    const config = { exceptions: [{ policy: 'admin-port-not-public', resource: 'tencentcloud_instance.nothing_here', reason: 'test', expires: '2099-01-01' }] };
+    const config = {
+      exceptions: [
+        { policy: 'admin-port-not-public', resource: 'tencentcloud_instance.nothing_here', reason: 'test', expires: '2099-01-01' },
+      ],
+    };
     writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify(config));
     cpSync(join(demo, 'plan.json'), join(dir, 'plan.json'));
     const run = await cli(['plan', 'plan.json', '--today', '2026-01-01'], { cwd: dir });
@@ -158,7 +186,10 @@ describe('clb-guard policies list', () => {
     const mine = JSON.parse(readFileSync(join(dir, 'extra', 'mine.json'), 'utf8'));
     mine.policies[0].id = 'my-admin-port';
     writeFileSync(join(dir, 'extra', 'mine.json'), JSON.stringify(mine));
-    writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify({ policies: { 'deny-before-allow': 'notice', 'snat-source-allowed': 'off' } }));
+    writeFileSync(
+      join(dir, '.clb-guard.json'),
+      JSON.stringify({ policies: { 'deny-before-allow': 'notice', 'snat-source-allowed': 'off' } }),
+    );
     const run = await cli(['policies', 'list', '--policies', 'extra/mine.json'], { cwd: dir });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');

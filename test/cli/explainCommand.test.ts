@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, TEST_KEYS, type Emulator } from '../emulator/server.js';
+import { type Emulator, startEmulator, TEST_KEYS } from '../emulator/server.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 /** The built CLI, in a guarded child process. */
 function clbGuard(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [...guardedNodeArgs(), cliJs, ...args], { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const run = spawnSync(process.execPath, [...guardedNodeArgs(), cliJs, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
   expectNoEscape(run.stderr, run.status);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -31,7 +35,12 @@ describe('clb-guard explain PLAN ID (the built CLI)', () => {
     expect(out).toContain('path 1: tencentcloud_instance.web[0], tencentcloud_instance.web[1] behind tencentcloud_clb_listener.https');
     // The client flow: each layer in order, then the reply leg the ACL refuses.
     const client = out.slice(out.indexOf('  flow clients (0.0.0.0/0) → TCP:8443'), out.indexOf('  flow health checks'));
-    expect(client.split('\n').filter((l) => /^ {4}(\d\.|→)/.test(l)).map((l) => l.trim().replace(/\s+/g, ' '))).toEqual([
+    expect(
+      client
+        .split('\n')
+        .filter((l) => /^ {4}(\d\.|→)/.test(l))
+        .map((l) => l.trim().replace(/\s+/g, ' ')),
+    ).toEqual([
       '1. CLB group ALLOW tencentcloud_clb_instance.web',
       '2. backend group ALLOW shop-web (tencentcloud_security_group.web)',
       '3. ACL inbound ALLOW web (tencentcloud_vpc_acl.web)',
@@ -39,7 +48,9 @@ describe('clb-guard explain PLAN ID (the built CLI)', () => {
       '4. ACL reply DENY web (tencentcloud_vpc_acl.web)',
     ]);
     expect(client).toContain('admitted by #0 ACCEPT 0.0.0.0/0 TCP:8443  examples/demo/main.tf:68');
-    expect(client).toContain('refused by default outbound deny of the ACL (ALL ALL 0.0.0.0/0 DROP) (for 0.0.0.0/0 except 172.16.0.0/16 TCP:1024-65535)');
+    expect(client).toContain(
+      'refused by default outbound deny of the ACL (ALL ALL 0.0.0.0/0 DROP) (for 0.0.0.0/0 except 172.16.0.0/16 TCP:1024-65535)',
+    );
     expect(out).toContain('ERROR backend-allows-health-check  tencentcloud_instance.web[0]  examples/demo/main.tf:91');
     expect(out).toContain('cidr_block = tencentcloud_clb_instance.web.clb_vips[0]');
     // Only what concerns web[0]: not the api backend, not web[1]'s own findings.
@@ -48,9 +59,21 @@ describe('clb-guard explain PLAN ID (the built CLI)', () => {
   });
 
   it('a finding by fingerprint, a group, and a pass-to-target backend', () => {
-    const report = JSON.parse(clbGuard(['plan', plan, '--tf-root', 'examples/demo', '--config', emptyConfig, '--format', 'json']).stdout) as { findings: { policy: string; resource: string; fingerprint: string }[] };
+    const report = JSON.parse(
+      clbGuard(['plan', plan, '--tf-root', 'examples/demo', '--config', emptyConfig, '--format', 'json']).stdout,
+    ) as { findings: { policy: string; resource: string; fingerprint: string }[] };
     const hc = report.findings.find((f) => f.policy === 'backend-allows-health-check' && f.resource === 'tencentcloud_instance.api')!;
-    const byFingerprint = clbGuard(['explain', plan, hc.fingerprint, '--tf-root', 'examples/demo', '--config', emptyConfig, '--format', 'json']);
+    const byFingerprint = clbGuard([
+      'explain',
+      plan,
+      hc.fingerprint,
+      '--tf-root',
+      'examples/demo',
+      '--config',
+      emptyConfig,
+      '--format',
+      'json',
+    ]);
     expect(byFingerprint.code).toBe(1);
     expect(JSON.parse(byFingerprint.stdout).findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual([hc.fingerprint]);
 
@@ -58,11 +81,23 @@ describe('clb-guard explain PLAN ID (the built CLI)', () => {
     expect(group.stdout).toMatch(/^explain tencentcloud_security_group\.api: 3 findings$/m);
 
     const bypassed = clbGuard(['explain', plan, 'tencentcloud_instance.admin', '--tf-root', 'examples/demo', '--config', emptyConfig]);
-    expect(bypassed.stdout).toMatch(/2\. backend group SKIPPED +shop-admin \(tencentcloud_security_group\.admin\)\n.*#0 DROP 45\.33\.0\.0\/16 TCP:8080 {2}examples\/demo\/main\.tf:213\n +not evaluated: the CLB passes traffic to its targets/);
+    expect(bypassed.stdout).toMatch(
+      /2\. backend group SKIPPED +shop-admin \(tencentcloud_security_group\.admin\)\n.*#0 DROP 45\.33\.0\.0\/16 TCP:8080 {2}examples\/demo\/main\.tf:213\n +not evaluated: the CLB passes traffic to its targets/,
+    );
   });
 
   it('--format markdown gives the diagram', () => {
-    const run = clbGuard(['explain', plan, 'tencentcloud_instance.api', '--tf-root', 'examples/demo', '--config', emptyConfig, '--format', 'markdown']);
+    const run = clbGuard([
+      'explain',
+      plan,
+      'tencentcloud_instance.api',
+      '--tf-root',
+      'examples/demo',
+      '--config',
+      emptyConfig,
+      '--format',
+      'markdown',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^## clb-guard explain tencentcloud_instance\.api$/m);
     expect(run.stdout.match(/^```mermaid$/gm)).toHaveLength(1);
@@ -79,13 +114,20 @@ describe('clb-guard explain PLAN ID (the built CLI)', () => {
     const run = clbGuard(['explain', plan, 'tencentcloud_instance.wbe[0]', '--tf-root', 'examples/demo', '--config', emptyConfig]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n').filter((l) => l.startsWith('clb-guard:'))).toEqual([
+    expect(
+      run.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('clb-guard:')),
+    ).toEqual([
       'clb-guard: examples/demo/plan.json has no resource or finding "tencentcloud_instance.wbe[0]"; did you mean tencentcloud_instance.web[0]?',
     ]);
   });
 
   it('usage mistakes: a missing ID, a format explain cannot give', () => {
-    expect(clbGuard(['explain', plan]).stderr).toContain('clb-guard: explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT');
+    expect(clbGuard(['explain', plan]).stderr).toContain(
+      'clb-guard: explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT',
+    );
     const sarif = clbGuard(['explain', plan, 'x', '--format', 'sarif']);
     expect(sarif.code).toBe(2);
     expect(sarif.stderr).toContain('--format of "explain" must be text, markdown or json, not "sarif"');
@@ -104,9 +146,23 @@ describe('clb-guard live --explain-only ID (the built CLI against the API emulat
 
   it('reports only what concerns that cloud resource, with its path', async () => {
     const [secretId, secretKey] = Object.entries(TEST_KEYS)[0]!;
-    const args = [...guardedNodeArgs(), cliJs, 'live', '--region', 'ap-guangzhou', '--api-endpoint', emulator.url, '--config', emptyConfig, '--explain-only', 'ins-api'];
+    const args = [
+      ...guardedNodeArgs(),
+      cliJs,
+      'live',
+      '--region',
+      'ap-guangzhou',
+      '--api-endpoint',
+      emulator.url,
+      '--config',
+      emptyConfig,
+      '--explain-only',
+      'ins-api',
+    ];
     const env = { PATH: process.env.PATH ?? '', TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey! };
-    const run = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const run = await promisify(execFile)(process.execPath, args, { cwd: repoRoot, env }).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expectNoEscape(run.stderr, 'code' in run ? run.code : 0);
     expect('code' in run ? run.code : 0).toBe(1);
     expect(run.stdout).toMatch(/^explain ins-api: 3 findings$/m);

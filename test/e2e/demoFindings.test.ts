@@ -22,13 +22,27 @@ const EXPECTED = [
 
 describe('the bundled demo', () => {
   it('produces exactly the findings it was written for, and nothing else', async () => {
-    const report = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+    const report = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
     expect(report.findings.map((f) => `${f.status} ${f.severity} ${f.policy} ${f.resource}`).sort()).toEqual(EXPECTED);
     expect(report.summary).toEqual({ error: 8, warning: 3, notice: 0, unknown: 0 });
   });
 
   it('places findings on the .tf lines that need the change', async () => {
-    const report = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+    const report = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
     const at = (policy: string, resource: string) => report.findings.find((f) => f.policy === policy && f.resource === resource)?.location;
     // The late DROP's own ingress block, not the security group.
     expect(at('deny-before-allow', 'tencentcloud_security_group.web')).toMatchObject({ file: 'examples/demo/main.tf', line: 75 });
@@ -37,8 +51,17 @@ describe('the bundled demo', () => {
   });
 
   it('explains the health-check failure by the rule list it fell through', async () => {
-    const report = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
-    const finding = report.findings.find((f) => f.policy === 'backend-allows-health-check' && f.resource === 'tencentcloud_instance.web[0]')!;
+    const report = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
+    const finding = report.findings.find(
+      (f) => f.policy === 'backend-allows-health-check' && f.resource === 'tencentcloud_instance.web[0]',
+    )!;
     expect(finding.message).toContain('8444');
     expect(finding.evidence[0]).toMatchObject({ verdict: 'deny', rule: 'default deny (no rule matched)' });
     expect(finding.remediation).toContain('port       = "8444"');

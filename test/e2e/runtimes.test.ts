@@ -15,13 +15,31 @@ describe('the runtimes', () => {
     expect(process.versions.node.split('.')[0]).toBe('24');
   });
 
-  it.runIf(npmNode !== undefined && existsSync(npmNode ?? ''))('the CLI bundle gives the demo findings on the Node that runs npm (Node 20 on CI)', () => {
-    const run = spawnSync(npmNode!, [...guardedNodeArgs(), join(root, 'dist/cli.js'), 'plan', 'examples/demo/plan.json', '--tf-root', 'examples/demo', '--config', 'test/e2e/empty-config.json', '--format', 'json'], { cwd: root, encoding: 'utf8' });
-    expectNoEscape(run.stderr, run.status);
-    expect(run.status, run.stderr).toBe(1);
-    const report = JSON.parse(run.stdout) as { summary: { error: number; warning: number } };
-    expect(report.summary).toMatchObject({ error: 8, warning: 3 });
-    const version = spawnSync(npmNode!, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    expect(version).toMatch(/^v\d+\./);
-  });
+  it.runIf(npmNode !== undefined && existsSync(npmNode ?? ''))(
+    'the CLI bundle gives the demo findings on the Node that runs npm (Node 20 on CI)',
+    () => {
+      const run = spawnSync(
+        npmNode!,
+        [
+          ...guardedNodeArgs(),
+          join(root, 'dist/cli.js'),
+          'plan',
+          'examples/demo/plan.json',
+          '--tf-root',
+          'examples/demo',
+          '--config',
+          'test/e2e/empty-config.json',
+          '--format',
+          'json',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      expectNoEscape(run.stderr, run.status);
+      expect(run.status, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as { summary: { error: number; warning: number } };
+      expect(report.summary).toMatchObject({ error: 8, warning: 3 });
+      const version = spawnSync(npmNode!, ['--version'], { encoding: 'utf8' }).stdout.trim();
+      expect(version).toMatch(/^v\d+\./);
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tc3Signature } from './tc3Signature.js';
 import type { Account, RegionAccount } from './accountFixture.js';
+import { tc3Signature } from './tc3Signature.js';
 
 /**
  * A local Tencent Cloud API 3.0 emulator on 127.0.0.1 that the real SDK talks to. It verifies
@@ -40,7 +40,11 @@ export interface EmulatorFaults {
  * - `dropItemField`: each object of list `field` lacks `itemField`.
  * - `raw`: the HTTP answer is `status`, `headers` and `body` as given (not JSON; a redirect).
  */
-export type AnswerFault = { readonly action: string; readonly times?: number; readonly when?: (params: Record<string, unknown>) => boolean } & (
+export type AnswerFault = {
+  readonly action: string;
+  readonly times?: number;
+  readonly when?: (params: Record<string, unknown>) => boolean;
+} & (
   | { readonly kind: 'dropField' | 'nullField'; readonly field: string }
   | { readonly kind: 'setField'; readonly field: string; readonly value: unknown }
   | { readonly kind: 'dropItem'; readonly field: string }
@@ -66,7 +70,14 @@ export interface Emulator {
   readonly endpoint: string;
   readonly calls: Map<string, number>;
   /** Every request's action and parameters, in order, with when it came in and when it was answered (ms since the epoch). */
-  readonly log: { action: string; region: string; params: Record<string, unknown>; startedAt: number; endedAt?: number; secretId?: string }[];
+  readonly log: {
+    action: string;
+    region: string;
+    params: Record<string, unknown>;
+    startedAt: number;
+    endedAt?: number;
+    secretId?: string;
+  }[];
   close(): Promise<void>;
 }
 
@@ -130,7 +141,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       res.writeHead(502, { 'content-type': 'text/plain' });
       return res.end('Bad Gateway');
     }
-    if (faults.throttleRate && random() < faults.throttleRate) return error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.');
+    if (faults.throttleRate && random() < faults.throttleRate)
+      return error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.');
     const limit = options.rateLimits?.[action];
     if (limit !== undefined) {
       const second = Math.floor((options.now?.() ?? Date.now()) / 1000);
@@ -150,7 +162,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (action === 'AssumeRole') return assumeSignedRole(params, signer, keys, tokens, options.roles, reply, error);
     if (action === 'DescribeRegions') {
       const names = Object.keys(options.account.regions);
-      return reply(200, { TotalCount: names.length, RegionSet: names.map((name) => ({ Region: name, RegionName: name, RegionState: 'AVAILABLE' })) });
+      return reply(200, {
+        TotalCount: names.length,
+        RegionSet: names.map((name) => ({ Region: name, RegionName: name, RegionState: 'AVAILABLE' })),
+      });
     }
     const account = options.account.regions[region];
     if (account === undefined) return error('UnsupportedRegion', `The region ${region} is not supported.`);
@@ -223,10 +238,11 @@ function breakAnswer(answer: Record<string, unknown>, fault: AnswerFault, offset
       return out;
     case 'dropItemField': {
       const items = out[fault.field];
-      if (Array.isArray(items)) out[fault.field] = items.map((item) => {
-        const { [fault.itemField]: _dropped, ...rest } = item as Record<string, unknown>;
-        return rest;
-      });
+      if (Array.isArray(items))
+        out[fault.field] = items.map((item) => {
+          const { [fault.itemField]: _dropped, ...rest } = item as Record<string, unknown>;
+          return rest;
+        });
       return out;
     }
     case 'raw':
@@ -243,50 +259,100 @@ class ApiError extends Error {
   }
 }
 
-function verify(req: IncomingMessage, raw: Buffer, keys: Record<string, string>, tokens: Map<string, string>, now: number): { code: string; message: string } | undefined {
+function verify(
+  req: IncomingMessage,
+  raw: Buffer,
+  keys: Record<string, string>,
+  tokens: Map<string, string>,
+  now: number,
+): { code: string; message: string } | undefined {
   const header = String(req.headers.authorization ?? '');
-  const match = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(header);
+  const match =
+    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      header,
+    );
   if (match === null) return { code: 'AuthFailure.SignatureFailure', message: 'The provided credentials could not be validated.' };
   const [, secretId, , service, , signature] = match;
   const secretKey = keys[secretId!];
   if (secretKey === undefined) return { code: 'AuthFailure.SecretIdNotFound', message: 'The SecretId is not found.' };
   const timestamp = Number(req.headers['x-tc-timestamp']);
-  if (!Number.isFinite(timestamp) || Math.abs(now / 1000 - timestamp) > 300) return { code: 'AuthFailure.SignatureExpire', message: 'Signature expired.' };
+  if (!Number.isFinite(timestamp) || Math.abs(now / 1000 - timestamp) > 300)
+    return { code: 'AuthFailure.SignatureExpire', message: 'Signature expired.' };
   const expectedToken = tokens.get(secretId!);
-  if (expectedToken !== undefined && req.headers['x-tc-token'] !== expectedToken) return { code: 'AuthFailure.TokenFailure', message: 'The token is invalid.' };
+  if (expectedToken !== undefined && req.headers['x-tc-token'] !== expectedToken)
+    return { code: 'AuthFailure.TokenFailure', message: 'The token is invalid.' };
   // The SDK signs the host without its port, and the service as the endpoint's first label.
   const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
-  const expected = tc3Signature({ method: req.method ?? 'POST', host, contentType: String(req.headers['content-type'] ?? ''), payload: raw, timestamp, service: service!, secretId: secretId!, secretKey });
-  if (expected.signature !== signature) return { code: 'AuthFailure.SignatureFailure', message: 'The provided credentials could not be validated. Please check your signature is correct.' };
+  const expected = tc3Signature({
+    method: req.method ?? 'POST',
+    host,
+    contentType: String(req.headers['content-type'] ?? ''),
+    payload: raw,
+    timestamp,
+    service: service!,
+    secretId: secretId!,
+    secretKey,
+  });
+  if (expected.signature !== signature)
+    return {
+      code: 'AuthFailure.SignatureFailure',
+      message: 'The provided credentials could not be validated. Please check your signature is correct.',
+    };
   return undefined;
 }
 
-function assumeRole(params: Record<string, unknown>, keys: Record<string, string>, tokens: Map<string, string>, reply: (s: number, r: Record<string, unknown>) => void, error: (c: string, m: string) => void) {
-  if (typeof params.WebIdentityToken !== 'string' || params.WebIdentityToken === '' || typeof params.RoleArn !== 'string') return error('InvalidParameter', 'WebIdentityToken and RoleArn are required.');
+function assumeRole(
+  params: Record<string, unknown>,
+  keys: Record<string, string>,
+  tokens: Map<string, string>,
+  reply: (s: number, r: Record<string, unknown>) => void,
+  error: (c: string, m: string) => void,
+) {
+  if (typeof params.WebIdentityToken !== 'string' || params.WebIdentityToken === '' || typeof params.RoleArn !== 'string')
+    return error('InvalidParameter', 'WebIdentityToken and RoleArn are required.');
   if (params.WebIdentityToken === 'rejected') return error('AuthFailure.TokenFailure', 'The web identity token is invalid.');
   return reply(200, temporaryKeys('AKIDsts', params, keys, tokens));
 }
 
 /** New temporary keys and token, registered so that calls signed with them verify. */
-function temporaryKeys(prefix: string, params: Record<string, unknown>, keys: Record<string, string>, tokens: Map<string, string>): Record<string, unknown> {
+function temporaryKeys(
+  prefix: string,
+  params: Record<string, unknown>,
+  keys: Record<string, string>,
+  tokens: Map<string, string>,
+): Record<string, unknown> {
   const id = `${prefix}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const key = randomUUID();
   const token = randomUUID();
   keys[id] = key;
   tokens.set(id, token);
   const seconds = Number(params.DurationSeconds ?? 7200);
-  return { Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token }, ExpiredTime: Math.floor(Date.now() / 1000) + seconds, Expiration: new Date(Date.now() + seconds * 1000).toISOString() };
+  return {
+    Credentials: { TmpSecretId: id, TmpSecretKey: key, Token: token },
+    ExpiredTime: Math.floor(Date.now() / 1000) + seconds,
+    Expiration: new Date(Date.now() + seconds * 1000).toISOString(),
+  };
 }
 
 /**
  * STS AssumeRole, signed with long-term keys: temporary keys for a role the caller may assume
  * (`roles`), registered so that calls signed with them (and their token) verify.
  */
-function assumeSignedRole(params: Record<string, unknown>, caller: string | undefined, keys: Record<string, string>, tokens: Map<string, string>, roles: Record<string, readonly string[]> | undefined, reply: (s: number, r: Record<string, unknown>) => void, error: (c: string, m: string) => void) {
-  if (typeof params.RoleArn !== 'string' || typeof params.RoleSessionName !== 'string' || params.RoleSessionName === '') return error('InvalidParameter', 'RoleArn and RoleSessionName are required.');
+function assumeSignedRole(
+  params: Record<string, unknown>,
+  caller: string | undefined,
+  keys: Record<string, string>,
+  tokens: Map<string, string>,
+  roles: Record<string, readonly string[]> | undefined,
+  reply: (s: number, r: Record<string, unknown>) => void,
+  error: (c: string, m: string) => void,
+) {
+  if (typeof params.RoleArn !== 'string' || typeof params.RoleSessionName !== 'string' || params.RoleSessionName === '')
+    return error('InvalidParameter', 'RoleArn and RoleSessionName are required.');
   const allowed = roles?.[params.RoleArn];
   if (allowed === undefined) return error('InvalidParameter.RoleNotExist', 'The role does not exist.');
-  if (caller === undefined || !allowed.includes(caller)) return error('AuthFailure.UnauthorizedOperation', 'The caller may not assume this role.');
+  if (caller === undefined || !allowed.includes(caller))
+    return error('AuthFailure.UnauthorizedOperation', 'The caller may not assume this role.');
   return reply(200, temporaryKeys('AKIDrole', params, keys, tokens));
 }
 
@@ -295,7 +361,8 @@ const num = (v: unknown, fallback: number) => (v === undefined ? fallback : Numb
 function page<T>(items: T[], params: Record<string, unknown>, max = 100): T[] {
   const limit = num(params.Limit, 20);
   const offset = num(params.Offset, 0);
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new ApiError('InvalidParameterValue.Limit', `Limit must be between 1 and ${max}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    throw new ApiError('InvalidParameterValue.Limit', `Limit must be between 1 and ${max}.`);
   return items.slice(offset, offset + limit);
 }
 
@@ -321,14 +388,27 @@ function byId(items: Record<string, unknown>[] | undefined, field: string, wante
 /** Whether a CLB has a target on one of these private IPs (DescribeLoadBalancers' BackendPrivateIps). */
 function hasBackendIp(a: RegionAccount, lb: string, ips: readonly string[]): boolean {
   const ipOf = new Map(a.instances.map((i) => [String(i.InstanceId), (i.PrivateIpAddresses as string[] | undefined) ?? []]));
-  const targets = (a.targets[lb] ?? []).flatMap((l) => [...((l.Targets as Record<string, unknown>[] | undefined) ?? []), ...((l.Rules as Record<string, unknown>[] | undefined) ?? []).flatMap((r) => (r.Targets as Record<string, unknown>[] | undefined) ?? [])]);
-  return targets.some((t) => [...((t.PrivateIpAddresses as string[] | undefined) ?? []), ...(ipOf.get(String(t.InstanceId)) ?? []), ...(typeof t.EniIp === 'string' ? [t.EniIp] : [])].some((ip) => ips.includes(ip)));
+  const targets = (a.targets[lb] ?? []).flatMap((l) => [
+    ...((l.Targets as Record<string, unknown>[] | undefined) ?? []),
+    ...((l.Rules as Record<string, unknown>[] | undefined) ?? []).flatMap(
+      (r) => (r.Targets as Record<string, unknown>[] | undefined) ?? [],
+    ),
+  ]);
+  return targets.some((t) =>
+    [
+      ...((t.PrivateIpAddresses as string[] | undefined) ?? []),
+      ...(ipOf.get(String(t.InstanceId)) ?? []),
+      ...(typeof t.EniIp === 'string' ? [t.EniIp] : []),
+    ].some((ip) => ips.includes(ip)),
+  );
 }
 
 const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, unknown>) => Record<string, unknown>> = {
   DescribeLoadBalancers: (a, p) => {
     const backends = p.BackendPrivateIps as string[] | undefined;
-    const all = byId(a.loadBalancers, 'LoadBalancerId', ids(p, 'LoadBalancerIds', 20)).filter((lb) => backends === undefined || hasBackendIp(a, String(lb.LoadBalancerId), backends));
+    const all = byId(a.loadBalancers, 'LoadBalancerId', ids(p, 'LoadBalancerIds', 20)).filter(
+      (lb) => backends === undefined || hasBackendIp(a, String(lb.LoadBalancerId), backends),
+    );
     return { TotalCount: all.length, LoadBalancerSet: page(all, p) };
   },
   DescribeListeners: (a, p) => {
@@ -375,7 +455,16 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
   },
   DescribeNetworkAcls: (a, p) => {
     // NetworkAcl.SubnetSet: the subnets bound to it, unless the fixture lists them itself.
-    const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds')).map((acl) => ('SubnetSet' in acl ? acl : { ...acl, SubnetSet: a.subnets.filter((s) => s.NetworkAclId === acl.NetworkAclId).map((s) => ({ SubnetId: s.SubnetId, VpcId: s.VpcId, CidrBlock: s.CidrBlock })) }));
+    const all = byId(a.networkAcls, 'NetworkAclId', ids(p, 'NetworkAclIds')).map((acl) =>
+      'SubnetSet' in acl
+        ? acl
+        : {
+            ...acl,
+            SubnetSet: a.subnets
+              .filter((s) => s.NetworkAclId === acl.NetworkAclId)
+              .map((s) => ({ SubnetId: s.SubnetId, VpcId: s.VpcId, CidrBlock: s.CidrBlock })),
+          },
+    );
     return { TotalCount: all.length, NetworkAclSet: page(all, p) };
   },
   DescribeNetworkAclQuintupleEntries: (a, p) => {
@@ -392,7 +481,8 @@ const HANDLERS: Record<string, (account: RegionAccount, params: Record<string, u
     const subnets = filterValues(p, 'subnet-id');
     const all = byId(a.networkInterfaces ?? [], 'NetworkInterfaceId', ids(p, 'NetworkInterfaceIds')).filter(
       (n) =>
-        (ips === undefined || ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress))) &&
+        (ips === undefined ||
+          ((n.PrivateIpAddressSet as { PrivateIpAddress: string }[] | undefined) ?? []).some((x) => ips.includes(x.PrivateIpAddress))) &&
         (attached === undefined || attached.includes(String((n.Attachment as { InstanceId?: string } | undefined)?.InstanceId))) &&
         (groups === undefined || strings(n.GroupSet).some((g) => groups.includes(g))) &&
         (primary === undefined || primary.includes(n.Primary === true)) &&

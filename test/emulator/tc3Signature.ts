@@ -37,5 +37,8 @@ export function tc3Signature(input: Tc3Input): { signature: string; authorizatio
   const kService = hmac(kDate, input.service);
   const kSigning = hmac(kService, 'tc3_request');
   const signature = createHmac('sha256', kSigning).update(stringToSign).digest('hex');
-  return { signature, authorization: `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}` };
+  return {
+    signature,
+    authorization: `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`,
+  };
 }

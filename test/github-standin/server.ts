@@ -56,7 +56,12 @@ export interface StandIn {
 }
 
 export async function startGitHubStandIn(options: { tokens: Record<string, Permissions>; pageSize?: number }): Promise<StandIn> {
-  const state = { comments: [] as StandIn['comments'], issues: [] as StandIn['issues'], checkRuns: [] as StandIn['checkRuns'], calls: [] as StandIn['calls'] };
+  const state = {
+    comments: [] as StandIn['comments'],
+    issues: [] as StandIn['issues'],
+    checkRuns: [] as StandIn['checkRuns'],
+    calls: [] as StandIn['calls'],
+  };
   const faults: Fault[] = [];
   const pullFiles = new Map<number, PullFile[]>();
   const reviewComments: ReviewComment[] = [];
@@ -80,13 +85,19 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       fault.times--;
       return send(fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
     }
-    const forbid = () => send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+    const forbid = () =>
+      send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     const paginate = (items: unknown[]) => {
       const page = Number(url.searchParams.get('page') ?? '1');
       const per = Math.min(Number(url.searchParams.get('per_page') ?? pageSize), pageSize);
       const slice = items.slice((page - 1) * per, page * per);
       const last = Math.max(1, Math.ceil(items.length / per));
-      const link: Record<string, string> = page < last ? { link: `<${base}${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), page: String(page + 1), per_page: String(per) })}>; rel="next", <${base}${url.pathname}?page=${last}>; rel="last"` } : {};
+      const link: Record<string, string> =
+        page < last
+          ? {
+              link: `<${base}${url.pathname}?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), page: String(page + 1), per_page: String(per) })}>; rel="next", <${base}${url.pathname}?page=${last}>; rel="last"`,
+            }
+          : {};
       send(200, slice, link);
     };
     const canWriteIssues = permissions.issues === 'write' || permissions.pullRequests === 'write';
@@ -112,12 +123,22 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
     if (req.method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/issues$/)) {
       const label = url.searchParams.get('labels');
       const stateFilter = url.searchParams.get('state') ?? 'open';
-      return paginate(state.issues.filter((i) => (stateFilter === 'all' || i.state === stateFilter) && (label === null || i.labels.includes(label))).map(toIssue));
+      return paginate(
+        state.issues
+          .filter((i) => (stateFilter === 'all' || i.state === stateFilter) && (label === null || i.labels.includes(label)))
+          .map(toIssue),
+      );
     }
     if (req.method === 'POST' && m(/^\/repos\/[^/]+\/[^/]+\/issues$/)) {
       if (permissions.issues !== 'write') return forbid();
       const input = body as { title: string; body: string; labels?: string[] };
-      const issue = { number: state.issues.length + 1, title: input.title, body: input.body, state: 'open' as const, labels: input.labels ?? [] };
+      const issue = {
+        number: state.issues.length + 1,
+        title: input.title,
+        body: input.body,
+        state: 'open' as const,
+        labels: input.labels ?? [],
+      };
       state.issues.push(issue);
       return send(201, toIssue(issue));
     }
@@ -136,11 +157,39 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       const start = c.start_line ?? c.line;
       return start <= c.line && newSideHunks(file.patch).some((lines) => lines.has(start) && lines.has(c.line!));
     };
-    const unplaceable = () => send(422, { message: 'Unprocessable Entity', errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }] });
-    const toReviewComment = (c: ReviewComment) => ({ id: c.id, body: c.body, path: c.path, line: c.line, start_line: c.start_line, side: c.side, commit_id: c.commit_id });
+    const unplaceable = () =>
+      send(422, {
+        message: 'Unprocessable Entity',
+        errors: [
+          {
+            resource: 'PullRequestReviewComment',
+            code: 'custom',
+            field: 'pull_request_review_thread.line',
+            message: 'could not be resolved',
+          },
+        ],
+      });
+    const toReviewComment = (c: ReviewComment) => ({
+      id: c.id,
+      body: c.body,
+      path: c.path,
+      line: c.line,
+      start_line: c.start_line,
+      side: c.side,
+      commit_id: c.commit_id,
+    });
     type CommentInput = { path: string; line: number; start_line?: number; side?: string; body: string; commit_id?: string };
     const addReviewComment = (pull: number, c: CommentInput, commitId: string) => {
-      const comment = { id: nextId++, pull, path: c.path, line: c.line, start_line: c.start_line ?? null, side: c.side ?? 'RIGHT', commit_id: commitId, body: String(c.body) };
+      const comment = {
+        id: nextId++,
+        pull,
+        path: c.path,
+        line: c.line,
+        start_line: c.start_line ?? null,
+        side: c.side ?? 'RIGHT',
+        commit_id: commitId,
+        body: String(c.body),
+      };
       reviewComments.push(comment);
       return comment;
     };
@@ -156,7 +205,8 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       const pull = Number(match[1]);
       const input = body as { commit_id?: string; event?: string; body?: string; comments?: CommentInput[] };
       const comments = input.comments ?? [];
-      if ((input.event === 'COMMENT' || input.event === 'REQUEST_CHANGES') && comments.length === 0 && !input.body) return send(422, { message: 'Unprocessable Entity', errors: ['body is required'] });
+      if ((input.event === 'COMMENT' || input.event === 'REQUEST_CHANGES') && comments.length === 0 && !input.body)
+        return send(422, { message: 'Unprocessable Entity', errors: ['body is required'] });
       // One comment GitHub cannot place and the whole review is refused.
       if (!comments.every((c) => placeable(pull, c))) return unplaceable();
       for (const c of comments) addReviewComment(pull, c, input.commit_id ?? '');

@@ -19,11 +19,16 @@ describe('blast radius: a shared group the plan changes is judged on the live ba
       changed: 'sg-shared',
       backend: 'ins-other',
       loadBalancers: ['lb-other'],
-      consoleUrls: ['https://console.cloud.tencent.com/cvm/instance/detail?rid=ap-guangzhou&id=ins-other', 'https://console.cloud.tencent.com/clb/detail?rid=ap-guangzhou&id=lb-other'],
+      consoleUrls: [
+        'https://console.cloud.tencent.com/cvm/instance/detail?rid=ap-guangzhou&id=ins-other',
+        'https://console.cloud.tencent.com/clb/detail?rid=ap-guangzhou&id=lb-other',
+      ],
       preexisting: false,
     });
     expect(finding.message).toContain('probes to port 8081');
-    expect(finding.message).toContain(`Caused by this plan's change to sg-shared (${LITE_RULE}): it breaks live ins-other behind lb-other, outside this plan.`);
+    expect(finding.message).toContain(
+      `Caused by this plan's change to sg-shared (${LITE_RULE}): it breaks live ins-other behind lb-other, outside this plan.`,
+    );
     expect([...report.resolution!.dependents].sort()).toEqual(['ins-old', 'ins-other']);
     // The plan's own backend behind its own CLB is fine with the planned group.
     expect(report.findings.filter((f) => f.outsidePlan === undefined)).toEqual([]);
@@ -33,7 +38,11 @@ describe('blast radius: a shared group the plan changes is judged on the live ba
   it('what a live backend fails with the live group too is pre-existing: reported, not blamed on the PR, not failing it', async () => {
     const report = await hybridCheck('blast-radius');
     const preexisting = report.findings.filter((f) => f.outsidePlan?.preexisting === true);
-    expect(preexisting.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort()).toEqual(['fail backend-allows-clients ins-old', 'fail backend-allows-health-check ins-old', 'fail backend-allows-vip ins-old']);
+    expect(preexisting.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort()).toEqual([
+      'fail backend-allows-clients ins-old',
+      'fail backend-allows-health-check ins-old',
+      'fail backend-allows-vip ins-old',
+    ]);
     for (const f of preexisting) {
       expect(f.location).toBeNull();
       expect(f.message).toContain('pre-existing on live ins-old behind lb-old');
@@ -48,15 +57,22 @@ describe('blast radius: a shared group the plan changes is judged on the live ba
     expect(exitCodeFor(report, 'error', { failOnPreexisting: true })).toBe(1);
   });
 
-  it('reads the dependents by security-group-id and their CLBs by backend IP, each once; the plan\'s own CLB is not read', async () => {
+  it("reads the dependents by security-group-id and their CLBs by backend IP, each once; the plan's own CLB is not read", async () => {
     await hybridCheck('blast-radius');
     const log = lastEmulator().log;
     const members = log.filter((c) => c.action === 'DescribeInstances');
     expect(members.map((c) => c.params.Filters)).toEqual([[{ Name: 'security-group-id', Values: ['sg-shared'] }]]);
-    expect(log.filter((c) => c.action === 'DescribeNetworkInterfaces').map((c) => c.params.Filters)).toEqual([[{ Name: 'groups.security-group-id', Values: ['sg-shared'] }]]);
+    expect(log.filter((c) => c.action === 'DescribeNetworkInterfaces').map((c) => c.params.Filters)).toEqual([
+      [{ Name: 'groups.security-group-id', Values: ['sg-shared'] }],
+    ]);
     const byBackend = log.filter((c) => c.action === 'DescribeLoadBalancers' && c.params.BackendPrivateIps !== undefined);
     expect(byBackend.map((c) => (c.params.BackendPrivateIps as string[]).sort())).toEqual([['10.20.6.10', '10.20.6.20']]);
-    expect(log.filter((c) => c.action === 'DescribeListeners').map((c) => c.params.LoadBalancerId).sort()).toEqual(['lb-old', 'lb-other']);
+    expect(
+      log
+        .filter((c) => c.action === 'DescribeListeners')
+        .map((c) => c.params.LoadBalancerId)
+        .sort(),
+    ).toEqual(['lb-old', 'lb-other']);
     expect(log.filter((c) => c.action === 'DescribeSecurityGroupPolicies').map((c) => c.params.SecurityGroupId)).toEqual(['sg-shared']);
     expect(Object.fromEntries([...lastEmulator().calls].sort())).toEqual({
       DescribeInstances: 1,
@@ -72,32 +88,57 @@ describe('blast radius: a shared group the plan changes is judged on the live ba
 });
 
 describe('blast radius: a network ACL the plan changes is judged on the live backends in its other subnets', () => {
-  it('dropping an ACL entry breaks a backend in another workspace\'s subnet behind its CLB: on the ACL\'s line, naming both', async () => {
+  it("dropping an ACL entry breaks a backend in another workspace's subnet behind its CLB: on the ACL's line, naming both", async () => {
     const report = await hybridCheck('blast-radius-acl');
-    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`)).toEqual(['fail acl-allows-both-directions tencentcloud_vpc_acl.acl_shared']);
+    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`)).toEqual([
+      'fail acl-allows-both-directions tencentcloud_vpc_acl.acl_shared',
+    ]);
     const finding = report.findings[0]!;
     expect(finding.location).toMatchObject({ file: 'main.tf', line: 16 });
-    expect(finding.outsidePlan).toMatchObject({ change: ['tencentcloud_vpc_acl.acl_shared'], changed: 'acl-shared', backend: 'ins-b', loadBalancers: ['lb-b'], preexisting: false });
-    expect(finding.message).toContain("Caused by this plan's change to acl-shared (tencentcloud_vpc_acl.acl_shared): it breaks live ins-b behind lb-b, outside this plan.");
+    expect(finding.outsidePlan).toMatchObject({
+      change: ['tencentcloud_vpc_acl.acl_shared'],
+      changed: 'acl-shared',
+      backend: 'ins-b',
+      loadBalancers: ['lb-b'],
+      preexisting: false,
+    });
+    expect(finding.message).toContain(
+      "Caused by this plan's change to acl-shared (tencentcloud_vpc_acl.acl_shared): it breaks live ins-b behind lb-b, outside this plan.",
+    );
     // The subnets behind the ACL come with it; their members are read by subnet-id, once.
     const log = lastEmulator().log;
-    expect(log.filter((c) => c.action === 'DescribeInstances').map((c) => c.params.Filters)).toEqual([[{ Name: 'subnet-id', Values: ['subnet-a', 'subnet-b'] }]]);
+    expect(log.filter((c) => c.action === 'DescribeInstances').map((c) => c.params.Filters)).toEqual([
+      [{ Name: 'subnet-id', Values: ['subnet-a', 'subnet-b'] }],
+    ]);
     expect(log.filter((c) => c.action === 'DescribeNetworkAcls').map((c) => c.params.NetworkAclIds)).toEqual([['acl-shared']]);
     expect(exitCodeFor(report, 'error')).toBe(1);
   });
 });
 
 describe('blast radius: a CLB listener the plan changes is judged on the live targets the plan does not register', () => {
-  it('moving the health check to a port the group does not admit breaks a hand-registered backend too: on the listener\'s line', async () => {
+  it("moving the health check to a port the group does not admit breaks a hand-registered backend too: on the listener's line", async () => {
     const report = await hybridCheck('blast-radius-clb');
-    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`)).toEqual(['fail backend-allows-health-check ins-ext', 'fail backend-allows-health-check tencentcloud_instance.ins_web']);
+    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`)).toEqual([
+      'fail backend-allows-health-check ins-ext',
+      'fail backend-allows-health-check tencentcloud_instance.ins_web',
+    ]);
     const outside = report.findings.find((f) => f.resource === 'ins-ext')!;
     expect(outside.location).toMatchObject({ file: 'main.tf', line: 25 });
-    expect(outside.outsidePlan).toMatchObject({ change: ['tencentcloud_clb_listener.lbl_web'], changed: 'lb-web', backend: 'ins-ext', loadBalancers: ['lb-web'], preexisting: false });
+    expect(outside.outsidePlan).toMatchObject({
+      change: ['tencentcloud_clb_listener.lbl_web'],
+      changed: 'lb-web',
+      backend: 'ins-ext',
+      loadBalancers: ['lb-web'],
+      preexisting: false,
+    });
     expect(outside.message).toContain('probes to port 8090');
     // The plan's own backend is an ordinary finding of the plan.
     expect(report.findings.find((f) => f.resource === 'tencentcloud_instance.ins_web')!.outsidePlan).toBeUndefined();
     expect(report.resolution?.dependents).toEqual(['ins-ext']);
-    expect(lastEmulator().log.filter((c) => c.action === 'DescribeInstances').map((c) => c.params.InstanceIds)).toEqual([['ins-ext']]);
+    expect(
+      lastEmulator()
+        .log.filter((c) => c.action === 'DescribeInstances')
+        .map((c) => c.params.InstanceIds),
+    ).toEqual([['ins-ext']]);
   });
 });

@@ -10,7 +10,12 @@ afterEach(stopEmulator);
 async function cli(args: string[], cwd: string, env: Record<string, string | undefined>) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { cwd, env, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await runCli(args, {
+    cwd,
+    env,
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -20,22 +25,45 @@ describe('clb-guard plan --resolve-live', () => {
   it('a change that breaks a live backend outside the plan exits 1; the Markdown has "Outside this plan"', async () => {
     const dir = fixtureCopy('blast-radius');
     const emulator = await startAccount('blast-radius');
-    const run = await cli(['plan', 'plan.json', '--resolve-live', '--api-endpoint', emulator.url, '--format', 'markdown', '--today', '2026-11-24'], dir, { ...hybridEnv, ...noProfile });
+    const run = await cli(
+      ['plan', 'plan.json', '--resolve-live', '--api-endpoint', emulator.url, '--format', 'markdown', '--today', '2026-11-24'],
+      dir,
+      { ...hybridEnv, ...noProfile },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('### Outside this plan');
-    expect(run.stdout).toContain('**ERROR** `backend-allows-health-check` on live [`ins-other`](https://console.cloud.tencent.com/cvm/instance/detail?rid=ap-guangzhou&id=ins-other) behind [`lb-other`](https://console.cloud.tencent.com/clb/detail?rid=ap-guangzhou&id=lb-other), by the change to `sg-shared` (`tencentcloud_security_group_lite_rule.sg_shared_rules`) — change at `main.tf:17`');
+    expect(run.stdout).toContain(
+      '**ERROR** `backend-allows-health-check` on live [`ins-other`](https://console.cloud.tencent.com/cvm/instance/detail?rid=ap-guangzhou&id=ins-other) behind [`lb-other`](https://console.cloud.tencent.com/clb/detail?rid=ap-guangzhou&id=lb-other), by the change to `sg-shared` (`tencentcloud_security_group_lite_rule.sg_shared_rules`) — change at `main.tf:17`',
+    );
     expect(run.stdout).toContain('3 pre-existing failures on `ins-old`');
-    expect(run.stderr).toMatch(/resolved 2 of 2 external objects in ap-guangzhou \(\d+ API calls\); 2 live backends outside the plan depend on its changes/);
+    expect(run.stderr).toMatch(
+      /resolved 2 of 2 external objects in ap-guangzhou \(\d+ API calls\); 2 live backends outside the plan depend on its changes/,
+    );
   });
 
   it('pre-existing failures alone exit 0, and 1 with --fail-on-preexisting; the JSON report validates', async () => {
     const dir = fixtureCopy('blast-radius-preexisting');
     const emulator = await startAccount('blast-radius-preexisting');
-    const args = ['plan', 'plan.json', '--resolve-live', '--region', 'ap-guangzhou', '--api-endpoint', emulator.url, '--format', 'json', '--today', '2026-11-24'];
+    const args = [
+      'plan',
+      'plan.json',
+      '--resolve-live',
+      '--region',
+      'ap-guangzhou',
+      '--api-endpoint',
+      emulator.url,
+      '--format',
+      'json',
+      '--today',
+      '2026-11-24',
+    ];
     const plain = await cli(args, dir, { ...hybridEnv, ...noProfile });
     expect(plain.code).toBe(0);
     expectValidReport(plain.stdout, 'blast-radius-preexisting');
-    const report = JSON.parse(plain.stdout) as { resolution: { complete: boolean }; findings: { outsidePlan?: { preexisting: boolean } }[] };
+    const report = JSON.parse(plain.stdout) as {
+      resolution: { complete: boolean };
+      findings: { outsidePlan?: { preexisting: boolean } }[];
+    };
     expect(report.resolution.complete).toBe(true);
     expect(report.findings.every((f) => f.outsidePlan?.preexisting === true)).toBe(true);
     expect((await cli([...args, '--fail-on-preexisting'], dir, { ...hybridEnv, ...noProfile })).code).toBe(1);
@@ -43,7 +71,9 @@ describe('clb-guard plan --resolve-live', () => {
 
   it('an incomplete resolution exits 2 unless --allow-partial', async () => {
     const dir = fixtureCopy('external-group-order');
-    const emulator = await startAccount('external-group-order', { answers: [{ action: 'DescribeSecurityGroupPolicies', kind: 'raw', status: 503, body: 'busy' }] });
+    const emulator = await startAccount('external-group-order', {
+      answers: [{ action: 'DescribeSecurityGroupPolicies', kind: 'raw', status: 503, body: 'busy' }],
+    });
     const args = ['plan', 'plan.json', '--resolve-live', '--api-endpoint', emulator.url, '--today', '2026-11-24'];
     const run = await cli(args, dir, { ...hybridEnv, ...noProfile });
     expect(run.code).toBe(2);
@@ -55,17 +85,21 @@ describe('clb-guard plan --resolve-live', () => {
     const dir = fixtureCopy('external-group-order');
     const run = await cli(['plan', 'plan.json', '--resolve-live', '--today', '2026-11-24'], dir, { ...noProfile, HOME: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('--resolve-live: no Tencent Cloud credentials, so the plan was checked alone; 4 checks stayed unknown because of external references (');
+    expect(run.stderr).toContain(
+      '--resolve-live: no Tencent Cloud credentials, so the plan was checked alone; 4 checks stayed unknown because of external references (',
+    );
     expect(run.stdout).toContain('0 errors, 0 warnings, 0 notices, 4 unknown');
   });
 
-  it('without --region and without a region in the plan\'s provider: exit 2, saying so', async () => {
+  it("without --region and without a region in the plan's provider: exit 2, saying so", async () => {
     const dir = fixtureCopy('external-healthy');
     const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { configuration: Record<string, unknown> };
     delete plan.configuration.provider_config;
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
     const run = await cli(['plan', 'plan.json', '--resolve-live'], dir, { ...hybridEnv, ...noProfile });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("\nclb-guard: --resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block\n");
+    expect(run.stderr).toContain(
+      "\nclb-guard: --resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block\n",
+    );
   });
 });

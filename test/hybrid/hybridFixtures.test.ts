@@ -12,7 +12,11 @@ describe('the hybrid fixtures are what their specs render to', () => {
   it.each(Object.keys(HYBRID_CASES))('%s: main.tf, plan.json and account.json', (name) => {
     const spec = HYBRID_CASES[name]!;
     const dir = join(root, name);
-    const files = { 'main.tf': toHybridTf(spec), 'plan.json': `${JSON.stringify(toHybridPlan(spec), null, 2)}\n`, 'account.json': `${JSON.stringify(toHybridAccount(spec), null, 2)}\n` };
+    const files = {
+      'main.tf': toHybridTf(spec),
+      'plan.json': `${JSON.stringify(toHybridPlan(spec), null, 2)}\n`,
+      'account.json': `${JSON.stringify(toHybridAccount(spec), null, 2)}\n`,
+    };
     if (write) {
       mkdirSync(dir, { recursive: true });
       for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);

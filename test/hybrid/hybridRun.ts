@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPlan } from '../../src/check/index.js';
 import type { ResolveLiveOptions } from '../../src/check/options.js';
-import { silentLogger, type Logger } from '../../src/logging/logger.js';
+import { type Logger, silentLogger } from '../../src/logging/logger.js';
 import type { Report } from '../../src/model/finding.js';
-import { startEmulator, TEST_KEYS, type Emulator, type EmulatorFaults } from '../emulator/server.js';
+import { type Emulator, type EmulatorFaults, startEmulator, TEST_KEYS } from '../emulator/server.js';
 import { expectValidReport } from '../report/reportSchema.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 const [secretId, secretKey] = Object.entries(TEST_KEYS)[0]!;
 /** Test keys, and retries 5 ms apart so that throttling tests stay quick. */
-export const hybridEnv: Record<string, string> = { TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey, CLB_GUARD_LIVE_RETRY_MS: '5' };
+export const hybridEnv: Record<string, string> = {
+  TENCENTCLOUD_SECRET_ID: secretId,
+  TENCENTCLOUD_SECRET_KEY: secretKey,
+  CLB_GUARD_LIVE_RETRY_MS: '5',
+};
 export const today = '2026-11-24';
 
 let running: Emulator | undefined;
@@ -34,15 +38,28 @@ export function fixtureCopy(name: string): string {
 }
 
 export async function startAccount(name: string, faults?: EmulatorFaults): Promise<Emulator> {
-  running = await startEmulator({ account: JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/hybrid', name, 'account.json'), 'utf8')), ...(faults ? { faults } : {}) });
+  running = await startEmulator({
+    account: JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/hybrid', name, 'account.json'), 'utf8')),
+    ...(faults ? { faults } : {}),
+  });
   return running;
 }
 
 /** `plan plan.json --resolve-live` of a fixture against the emulator holding its account; the report must match the schema. */
-export async function hybridCheck(name: string, faults?: EmulatorFaults, options: { env?: Record<string, string>; logger?: Logger; resolveLive?: Partial<ResolveLiveOptions> } = {}): Promise<Report> {
+export async function hybridCheck(
+  name: string,
+  faults?: EmulatorFaults,
+  options: { env?: Record<string, string>; logger?: Logger; resolveLive?: Partial<ResolveLiveOptions> } = {},
+): Promise<Report> {
   const dir = fixtureCopy(name);
   const emulator = await startAccount(name, faults);
-  const report = await checkPlan({ cwd: dir, logger: options.logger ?? silentLogger, planFile: 'plan.json', today, resolveLive: { env: options.env ?? hybridEnv, apiEndpoint: emulator.url, ...options.resolveLive } });
+  const report = await checkPlan({
+    cwd: dir,
+    logger: options.logger ?? silentLogger,
+    planFile: 'plan.json',
+    today,
+    resolveLive: { env: options.env ?? hybridEnv, apiEndpoint: emulator.url, ...options.resolveLive },
+  });
   expectValidReport(report, name);
   return report;
 }

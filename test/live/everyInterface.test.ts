@@ -8,8 +8,8 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { loadConfig } from '../../src/policy/configLoader.js';
 import { readLiveInventory, resolveCredentials } from '../../src/sources/live/index.js';
 import type { Account } from '../emulator/accountFixture.js';
-import { startEmulator, TEST_KEYS, type Emulator } from '../emulator/server.js';
-import { toAccount, toPlan, type ScenarioSpec } from '../fixtures/scenarios/scenarioSpec.js';
+import { type Emulator, startEmulator, TEST_KEYS } from '../emulator/server.js';
+import { type ScenarioSpec, toAccount, toPlan } from '../fixtures/scenarios/scenarioSpec.js';
 
 const [secretId, secretKey] = Object.entries(TEST_KEYS)[0]!;
 let emulator: Emulator | undefined;
@@ -32,7 +32,14 @@ const SPEC: ScenarioSpec = {
     { id: 'sg-eni', ingress: ['ACCEPT#0.0.0.0/0#8080#TCP'] },
   ],
   instances: [{ id: 'ins-app', subnet: 'subnet-eni', ip: '10.0.1.10', groups: ['sg-open', 'sg-blocklist'] }],
-  clbs: [{ id: 'lb-eni', network: 'OPEN', vip: '119.28.5.5', listeners: [{ id: 'lbl-eni', protocol: 'TCP', port: 80, healthSource: 1, targets: [] }] }],
+  clbs: [
+    {
+      id: 'lb-eni',
+      network: 'OPEN',
+      vip: '119.28.5.5',
+      listeners: [{ id: 'lbl-eni', protocol: 'TCP', port: 80, healthSource: 1, targets: [] }],
+    },
+  ],
 };
 const ENIS = [
   { id: 'eni-app', ip: '10.0.1.20', groups: ['sg-eni'] },
@@ -41,12 +48,27 @@ const ENIS = [
 
 /** The scenario as a plan: the spec's resources, the two ENIs, their attachments and the ENI-IP target. */
 function planOf(): unknown {
-  const plan = toPlan(SPEC) as { resource_changes: { type: string; name: string; change: { after: Record<string, unknown>; before: Record<string, unknown> } }[] };
+  const plan = toPlan(SPEC) as {
+    resource_changes: { type: string; name: string; change: { after: Record<string, unknown>; before: Record<string, unknown> } }[];
+  };
   const add = (type: string, name: string, values: Record<string, unknown>) =>
-    plan.resource_changes.push({ address: `${type}.${name}`, mode: 'managed', type, name, change: { actions: ['no-op'], before: values, after: values, after_unknown: {} } } as never);
+    plan.resource_changes.push({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      name,
+      change: { actions: ['no-op'], before: values, after: values, after_unknown: {} },
+    } as never);
   for (const eni of ENIS) {
     const name = eni.id.replace(/-/g, '_');
-    add('tencentcloud_eni', name, { id: eni.id, name: eni.id, vpc_id: SPEC.vpc.id, subnet_id: 'subnet-eni', security_groups: eni.groups, ipv4s: [{ ip: eni.ip, primary: true, description: '' }] });
+    add('tencentcloud_eni', name, {
+      id: eni.id,
+      name: eni.id,
+      vpc_id: SPEC.vpc.id,
+      subnet_id: 'subnet-eni',
+      security_groups: eni.groups,
+      ipv4s: [{ ip: eni.ip, primary: true, description: '' }],
+    });
     add('tencentcloud_eni_attachment', `${name}_attachment`, { id: `${eni.id}+ins-app`, eni_id: eni.id, instance_id: 'ins-app' });
   }
   const targets = plan.resource_changes.find((r) => r.type === 'tencentcloud_clb_attachment')!;
@@ -60,10 +82,33 @@ function planOf(): unknown {
 function accountOf(): Account {
   const account = toAccount(SPEC);
   const region = account.regions['ap-guangzhou']!;
-  region.targets['lb-eni'] = [{ ListenerId: 'lbl-eni', Protocol: 'TCP', Port: 80, Targets: [{ Type: 'ENI', Port: 8080, Weight: 10, PrivateIpAddresses: ['10.0.1.20'] }] }];
+  region.targets['lb-eni'] = [
+    {
+      ListenerId: 'lbl-eni',
+      Protocol: 'TCP',
+      Port: 80,
+      Targets: [{ Type: 'ENI', Port: 8080, Weight: 10, PrivateIpAddresses: ['10.0.1.20'] }],
+    },
+  ];
   region.networkInterfaces = [
-    { NetworkInterfaceId: 'eni-primary', Primary: true, GroupSet: ['sg-open', 'sg-blocklist'], PrivateIpAddressSet: [{ PrivateIpAddress: '10.0.1.10', Primary: true }], SubnetId: 'subnet-eni', VpcId: SPEC.vpc.id, Attachment: { InstanceId: 'ins-app' } },
-    ...ENIS.map((eni) => ({ NetworkInterfaceId: eni.id, Primary: false, GroupSet: eni.groups, PrivateIpAddressSet: [{ PrivateIpAddress: eni.ip, Primary: true }], SubnetId: 'subnet-eni', VpcId: SPEC.vpc.id, Attachment: { InstanceId: 'ins-app' } })),
+    {
+      NetworkInterfaceId: 'eni-primary',
+      Primary: true,
+      GroupSet: ['sg-open', 'sg-blocklist'],
+      PrivateIpAddressSet: [{ PrivateIpAddress: '10.0.1.10', Primary: true }],
+      SubnetId: 'subnet-eni',
+      VpcId: SPEC.vpc.id,
+      Attachment: { InstanceId: 'ins-app' },
+    },
+    ...ENIS.map((eni) => ({
+      NetworkInterfaceId: eni.id,
+      Primary: false,
+      GroupSet: eni.groups,
+      PrivateIpAddressSet: [{ PrivateIpAddress: eni.ip, Primary: true }],
+      SubnetId: 'subnet-eni',
+      VpcId: SPEC.vpc.id,
+      Attachment: { InstanceId: 'ins-app' },
+    })),
   ];
   return account;
 }
@@ -71,7 +116,13 @@ function accountOf(): Account {
 async function scanLive(account: Account) {
   emulator = await startEmulator({ account });
   const credentials = await resolveCredentials({ TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey });
-  return readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+  return readLiveInventory({
+    regions: ['ap-guangzhou'],
+    credentials,
+    apiEndpoint: emulator.url,
+    logger: silentLogger,
+    retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+  });
 }
 
 describe('every interface of every backend', () => {
@@ -123,12 +174,33 @@ describe('every interface of every backend', () => {
   it('a group named as a source brings its members: instances and secondary ENIs bound to it', async () => {
     const account = accountOf();
     const region = account.regions['ap-guangzhou']!;
-    region.securityGroupPolicies['sg-open']!.Ingress!.push({ PolicyIndex: 1, Action: 'ACCEPT', SecurityGroupId: 'sg-peer', Protocol: 'TCP', Port: '22' });
-    region.instances.push({ InstanceId: 'ins-other', OsName: 'TencentOS', PrivateIpAddresses: ['10.0.1.98'], VirtualPrivateCloud: { VpcId: SPEC.vpc.id, SubnetId: 'subnet-eni' }, SecurityGroupIds: ['sg-other'] });
-    region.networkInterfaces!.push({ NetworkInterfaceId: 'eni-peer', Primary: false, GroupSet: ['sg-peer'], PrivateIpAddressSet: [{ PrivateIpAddress: '10.0.1.99', Primary: true }], SubnetId: 'subnet-eni', Attachment: { InstanceId: 'ins-other' } });
+    region.securityGroupPolicies['sg-open']!.Ingress!.push({
+      PolicyIndex: 1,
+      Action: 'ACCEPT',
+      SecurityGroupId: 'sg-peer',
+      Protocol: 'TCP',
+      Port: '22',
+    });
+    region.instances.push({
+      InstanceId: 'ins-other',
+      OsName: 'TencentOS',
+      PrivateIpAddresses: ['10.0.1.98'],
+      VirtualPrivateCloud: { VpcId: SPEC.vpc.id, SubnetId: 'subnet-eni' },
+      SecurityGroupIds: ['sg-other'],
+    });
+    region.networkInterfaces!.push({
+      NetworkInterfaceId: 'eni-peer',
+      Primary: false,
+      GroupSet: ['sg-peer'],
+      PrivateIpAddressSet: [{ PrivateIpAddress: '10.0.1.99', Primary: true }],
+      SubnetId: 'subnet-eni',
+      Attachment: { InstanceId: 'ins-other' },
+    });
     const inventory = await scanLive(account);
     expect(inventory.networkInterfaces.get('eni-peer')).toMatchObject({ securityGroups: ['sg-peer'], privateIps: ['10.0.1.99'] });
-    const peerReads = emulator!.log.filter((l) => l.action === 'DescribeNetworkInterfaces' && JSON.stringify(l.params).includes('groups.security-group-id'));
+    const peerReads = emulator!.log.filter(
+      (l) => l.action === 'DescribeNetworkInterfaces' && JSON.stringify(l.params).includes('groups.security-group-id'),
+    );
     expect(peerReads).toHaveLength(1);
     // Members are read for their addresses: their own groups' rules are not.
     expect(inventory.securityGroups.has('sg-peer')).toBe(false);

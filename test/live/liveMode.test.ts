@@ -7,9 +7,9 @@ import { runCli } from '../../src/cli/runCli.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { loadConfig } from '../../src/policy/configLoader.js';
 import { readLiveInventory, resolveCredentials } from '../../src/sources/live/index.js';
-import { tc3Signature } from '../emulator/tc3Signature.js';
 import type { Account } from '../emulator/accountFixture.js';
-import { startEmulator, TEST_KEYS, type Emulator, type EmulatorFaults } from '../emulator/server.js';
+import { type Emulator, type EmulatorFaults, startEmulator, TEST_KEYS } from '../emulator/server.js';
+import { tc3Signature } from '../emulator/tc3Signature.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const demoAccount = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/accounts/demo.json'), 'utf8')) as Account;
@@ -26,12 +26,30 @@ afterEach(async () => {
 async function scan(account: Account, faults?: EmulatorFaults, options: { timeoutSeconds?: number } = {}) {
   emulator = await startEmulator({ account, ...(faults ? { faults } : {}) });
   const credentials = await resolveCredentials(env);
-  const inventory = await readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger, retry: fastRetry, rateLimits: { DescribeLoadBalancers: 1000, DescribeListeners: 1000, DescribeTargets: 1000, DescribeInstances: 1000, DescribeSecurityGroupPolicies: 1000, DescribeNetworkAcls: 1000, DescribeSubnets: 1000, DescribeVpcs: 1000 }, ...options });
+  const inventory = await readLiveInventory({
+    regions: ['ap-guangzhou'],
+    credentials,
+    apiEndpoint: emulator.url,
+    logger: silentLogger,
+    retry: fastRetry,
+    rateLimits: {
+      DescribeLoadBalancers: 1000,
+      DescribeListeners: 1000,
+      DescribeTargets: 1000,
+      DescribeInstances: 1000,
+      DescribeSecurityGroupPolicies: 1000,
+      DescribeNetworkAcls: 1000,
+      DescribeSubnets: 1000,
+      DescribeVpcs: 1000,
+    },
+    ...options,
+  });
   const config = await loadConfig({ cwd: join(repoRoot, 'test/e2e'), configFile: 'empty-config.json' });
   return { inventory, report: checkInventory(inventory, config, { today: '2026-11-24', target: { regions: ['ap-guangzhou'] } }) };
 }
 
-const summary = (findings: readonly { status: string; policy: string; resource: string }[]) => findings.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort();
+const summary = (findings: readonly { status: string; policy: string; resource: string }[]) =>
+  findings.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort();
 
 // The demo plan's resources and the emulator account's cloud IDs for the same things.
 const PLAN_TO_CLOUD: Record<string, string> = {
@@ -64,8 +82,17 @@ describe('TC3-HMAC-SHA256', () => {
 describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () => {
   it('finds in the account what plan mode finds in the same infrastructure as a plan', async () => {
     const { report } = await scan(demoAccount);
-    const plan = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
-    expect(summary(report.findings)).toEqual(summary(plan.findings.map((f) => ({ ...f, resource: PLAN_TO_CLOUD[f.resource] ?? f.resource }))));
+    const plan = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
+    expect(summary(report.findings)).toEqual(
+      summary(plan.findings.map((f) => ({ ...f, resource: PLAN_TO_CLOUD[f.resource] ?? f.resource }))),
+    );
     expect(report.complete).toBe(true);
     const lb = report.findings.find((f) => f.resource === 'lb-admin');
     expect(lb?.consoleUrl).toBe('https://console.cloud.tencent.com/clb/detail?rid=ap-guangzhou&id=lb-admin');
@@ -93,7 +120,14 @@ describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () =>
 
   it('pages through more than 100 load balancers', async () => {
     const base = demoAccount.regions['ap-guangzhou']!;
-    const many = { regions: { 'ap-guangzhou': { ...base, loadBalancers: Array.from({ length: 230 }, (_, i) => ({ ...base.loadBalancers[0], LoadBalancerId: `lb-${i}` })) } } };
+    const many = {
+      regions: {
+        'ap-guangzhou': {
+          ...base,
+          loadBalancers: Array.from({ length: 230 }, (_, i) => ({ ...base.loadBalancers[0], LoadBalancerId: `lb-${i}` })),
+        },
+      },
+    };
     const { inventory } = await scan(many as Account);
     expect(inventory.loadBalancers.size).toBe(230);
     expect(emulator!.calls.get('DescribeLoadBalancers')).toBe(3);
@@ -110,18 +144,25 @@ describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () =>
   });
 
   it('a resource that never answers leaves the report incomplete, and the CLI exits 2', async () => {
-    const { report } = await scan(demoAccount, { stuck: (action, params) => action === 'DescribeSecurityGroupPolicies' && params.SecurityGroupId === 'sg-api' }, { timeoutSeconds: 1 });
+    const { report } = await scan(
+      demoAccount,
+      { stuck: (action, params) => action === 'DescribeSecurityGroupPolicies' && params.SecurityGroupId === 'sg-api' },
+      { timeoutSeconds: 1 },
+    );
     expect(report.complete).toBe(false);
     expect(report.findings.filter((f) => f.resource === 'ins-api').every((f) => f.status === 'unknown')).toBe(true);
     await emulator!.close();
     emulator = await startEmulator({ account: demoAccount, faults: { stuck: (action) => action === 'DescribeSecurityGroupPolicies' } });
     const out: string[] = [];
-    const code = await runCli(['live', '--region', 'ap-guangzhou', '--api-endpoint', emulator.url, '--format', 'json', '--config', 'test/e2e/empty-config.json'], {
-      cwd: repoRoot,
-      env: { ...env, CLB_GUARD_LIVE_TIMEOUT: '1', CLB_GUARD_LIVE_RETRY_MS: '5' },
-      stdout: { write: (t: string) => out.push(t) },
-      stderr: { write: (t: string) => out.push(t) },
-    });
+    const code = await runCli(
+      ['live', '--region', 'ap-guangzhou', '--api-endpoint', emulator.url, '--format', 'json', '--config', 'test/e2e/empty-config.json'],
+      {
+        cwd: repoRoot,
+        env: { ...env, CLB_GUARD_LIVE_TIMEOUT: '1', CLB_GUARD_LIVE_RETRY_MS: '5' },
+        stdout: { write: (t: string) => out.push(t) },
+        stderr: { write: (t: string) => out.push(t) },
+      },
+    );
     expect(code).toBe(2);
     expect(out.join('')).toContain('"complete": false');
   });
@@ -139,7 +180,10 @@ describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () =>
     const text = out.join('');
     expect(code).toBe(2);
     // Info lines (which config is used) may come first; the error is one line of its own.
-    const errors = text.trim().split('\n').filter((line) => line.startsWith('clb-guard: '));
+    const errors = text
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('clb-guard: '));
     expect(errors).toEqual(['clb-guard: Tencent Cloud rejected the credentials (AuthFailure.SignatureFailure)']);
     expect(text).not.toContain(canary);
   });
@@ -147,15 +191,32 @@ describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () =>
   it('missing credentials and a non-loopback http endpoint are one-line errors', async () => {
     await expect(resolveCredentials({}, { profileFile: '/nonexistent' })).rejects.toThrow(/no Tencent Cloud credentials/);
     const out: string[] = [];
-    const code = await runCli(['live', '--region', 'ap-guangzhou', '--api-endpoint', 'http://10.1.2.3:8080'], { cwd: repoRoot, env, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) } });
+    const code = await runCli(['live', '--region', 'ap-guangzhou', '--api-endpoint', 'http://10.1.2.3:8080'], {
+      cwd: repoRoot,
+      env,
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => out.push(t) },
+    });
     expect(code).toBe(2);
     expect(out.join('')).toMatch(/plain http is allowed only for loopback addresses/);
   });
 
   it('OIDC: exchanges the runner ID token at STS and signs with the temporary credentials', async () => {
     emulator = await startEmulator({ account: demoAccount });
-    const credentials = await resolveCredentials({}, { apiEndpoint: emulator.url, oidc: { roleArn: 'qcs::cam::uin/1:roleName/clb-guard', providerId: 'github', idToken: async () => 'id-token' } });
-    const inventory = await readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger, retry: fastRetry });
+    const credentials = await resolveCredentials(
+      {},
+      {
+        apiEndpoint: emulator.url,
+        oidc: { roleArn: 'qcs::cam::uin/1:roleName/clb-guard', providerId: 'github', idToken: async () => 'id-token' },
+      },
+    );
+    const inventory = await readLiveInventory({
+      regions: ['ap-guangzhou'],
+      credentials,
+      apiEndpoint: emulator.url,
+      logger: silentLogger,
+      retry: fastRetry,
+    });
     expect(inventory.loadBalancers.size).toBe(3);
     expect(emulator.calls.get('AssumeRoleWithWebIdentity')).toBe(1);
   });

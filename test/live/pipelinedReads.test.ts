@@ -4,7 +4,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { CallScheduler } from '../../src/sources/live/callScheduler.js';
 import { readLiveInventory, resolveCredentials } from '../../src/sources/live/index.js';
 import type { TencentApi } from '../../src/sources/live/tencentApi.js';
-import { startEmulator, TEST_KEYS, type Emulator } from '../emulator/server.js';
+import { type Emulator, startEmulator, TEST_KEYS } from '../emulator/server.js';
 
 const [secretId, secretKey] = Object.entries(TEST_KEYS)[0]!;
 let emulator: Emulator | undefined;
@@ -19,7 +19,13 @@ describe('pipelined reads', () => {
     const { account, size } = syntheticAccount(40);
     emulator = await startEmulator({ account, faults: { latencyMs: 10 } });
     const credentials = await resolveCredentials({ TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey });
-    const inventory = await readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+    const inventory = await readLiveInventory({
+      regions: ['ap-guangzhou'],
+      credentials,
+      apiEndpoint: emulator.url,
+      logger: silentLogger,
+      retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    });
     expect(inventory.complete).toBe(true);
     expect(inventory.instances.size).toBe(size.instances);
     expect(inventory.networkInterfaces.size).toBe(size.eniBackends);
@@ -52,7 +58,9 @@ describe('rate-limit budgets', () => {
       },
     };
     const scheduler = new CallScheduler(api, { budgetScope });
-    const calls = ['ap-guangzhou', 'ap-shanghai'].flatMap((region) => Array.from({ length: 4 }, () => scheduler.call('clb', 'DescribeListeners', region, {})));
+    const calls = ['ap-guangzhou', 'ap-shanghai'].flatMap((region) =>
+      Array.from({ length: 4 }, () => scheduler.call('clb', 'DescribeListeners', region, {})),
+    );
     await vi.runAllTimersAsync();
     await Promise.all(calls);
     return times;
@@ -74,7 +82,10 @@ describe('rate-limit budgets', () => {
       },
     };
     const scheduler = new CallScheduler(api);
-    const calls = [...Array.from({ length: 3 }, () => scheduler.call('clb', 'DescribeListeners', 'ap-guangzhou', {})), ...Array.from({ length: 3 }, () => scheduler.call('vpc', 'DescribeNetworkInterfaces', 'ap-guangzhou', {}))];
+    const calls = [
+      ...Array.from({ length: 3 }, () => scheduler.call('clb', 'DescribeListeners', 'ap-guangzhou', {})),
+      ...Array.from({ length: 3 }, () => scheduler.call('vpc', 'DescribeNetworkInterfaces', 'ap-guangzhou', {})),
+    ];
     await vi.runAllTimersAsync();
     await Promise.all(calls);
     // DescribeListeners 20/s, DescribeNetworkInterfaces 100/s (published), at the same time.
@@ -87,9 +98,9 @@ describe('a scan that fails for good', () => {
     const { account } = syntheticAccount(40);
     emulator = await startEmulator({ account, faults: { denied: ['DescribeNetworkInterfaces'] } });
     const credentials = await resolveCredentials({ TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey });
-    await expect(readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger })).rejects.toThrow(
-      /^the credentials may not call DescribeNetworkInterfaces \(UnauthorizedOperation\): the role needs read-only access/,
-    );
+    await expect(
+      readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger }),
+    ).rejects.toThrow(/^the credentials may not call DescribeNetworkInterfaces \(UnauthorizedOperation\): the role needs read-only access/);
     // The first interface read comes after the first 100 instances, half-way through the listeners.
     expect(emulator.calls.get('DescribeListeners')).toBeLessThan(40);
   });

@@ -7,9 +7,9 @@ import { checkPlan } from '../../src/check/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { loadConfig } from '../../src/policy/configLoader.js';
 import { readLiveInventory, resolveCredentials } from '../../src/sources/live/index.js';
+import { type Emulator, startEmulator, TEST_KEYS } from '../emulator/server.js';
 import { toAccount, toPlan } from '../fixtures/scenarios/scenarioSpec.js';
 import { SCENARIOS } from '../fixtures/scenarios/scenarios.js';
-import { startEmulator, TEST_KEYS, type Emulator } from '../emulator/server.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const [secretId, secretKey] = Object.entries(TEST_KEYS)[0]!;
@@ -44,7 +44,13 @@ describe('the same infrastructure as a plan and as a live account', () => {
 
     emulator = await startEmulator({ account: JSON.parse(readFileSync(join(fixtures, 'account.json'), 'utf8')) });
     const credentials = await resolveCredentials({ TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey });
-    const inventory = await readLiveInventory({ regions: ['ap-guangzhou'], credentials, apiEndpoint: emulator.url, logger: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+    const inventory = await readLiveInventory({
+      regions: ['ap-guangzhou'],
+      credentials,
+      apiEndpoint: emulator.url,
+      logger: silentLogger,
+      retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    });
     const config = await loadConfig({ cwd: dir });
     const live = checkInventory(inventory, config, { today: '2026-11-24', target: {} });
     const liveFindings = live.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort();

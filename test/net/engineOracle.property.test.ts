@@ -33,7 +33,12 @@ const PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'ICMP'];
 const ALL_PROTOCOLS: Protocol[] = ['TCP', 'UDP', 'ICMP', 'ICMPV6', 'GRE'];
 
 const cidrArb = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 28, max: 32 }), fc.integer({ min: 0, max: 15 })).map(([prefix, host]) => `10.0.0.${host & ~((1 << (32 - prefix)) - 1)}/${prefix}`) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 28, max: 32 }), fc.integer({ min: 0, max: 15 }))
+      .map(([prefix, host]) => `10.0.0.${host & ~((1 << (32 - prefix)) - 1)}/${prefix}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('0.0.0.0/0', '0.0.0.0/8', '10.0.0.0/24', '1.2.3.4/32', '::/0', '2001:db8::/32') },
 );
 const portsArb = fc.oneof(
@@ -51,9 +56,15 @@ interface RuleSpec {
 }
 
 const ruleArb: fc.Arbitrary<RuleSpec> = fc.record({
-  action: fc.oneof({ weight: 12, arbitrary: fc.constantFrom<'ACCEPT' | 'DROP'>('ACCEPT', 'DROP') }, { weight: 1, arbitrary: fc.constant<'?'>('?') }),
+  action: fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom<'ACCEPT' | 'DROP'>('ACCEPT', 'DROP') },
+    { weight: 1, arbitrary: fc.constant<'?'>('?') },
+  ),
   cidr: fc.oneof({ weight: 12, arbitrary: cidrArb }, { weight: 1, arbitrary: fc.constant<'?'>('?') }),
-  protocol: fc.oneof({ weight: 12, arbitrary: fc.constantFrom<RuleSpec['protocol']>('TCP', 'UDP', 'ICMP', 'ALL', 'tcp') }, { weight: 1, arbitrary: fc.constant<'?'>('?') }),
+  protocol: fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom<RuleSpec['protocol']>('TCP', 'UDP', 'ICMP', 'ALL', 'tcp') },
+    { weight: 1, arbitrary: fc.constant<'?'>('?') },
+  ),
   ports: portsArb,
 });
 
@@ -68,14 +79,22 @@ function toRule(spec: RuleSpec, group: string, index: number): SecurityGroupRule
   return {
     action: spec.action === '?' ? unknown('test') : spec.action,
     peer: spec.cidr === '?' ? { kind: 'unknown', reason: 'test' } : { kind: 'cidr', cidr: spec.cidr },
-    service: { kind: 'protocol', protocol: spec.protocol === '?' ? unknown('test') : spec.protocol, ports: hasPorts || spec.protocol === '?' ? spec.ports : 'ALL' },
+    service: {
+      kind: 'protocol',
+      protocol: spec.protocol === '?' ? unknown('test') : spec.protocol,
+      ports: hasPorts || spec.protocol === '?' ? spec.ports : 'ALL',
+    },
     provenance: { address: group, path: `ingress[${index}]` },
   };
 }
 
 /** Each unknown field of the list, so the oracle can try every value it could take. */
 type Concrete = { action: 'ACCEPT' | 'DROP'; cidr: string; protocol: string; ports: string };
-const UNKNOWN_CHOICES = { action: ['ACCEPT', 'DROP'], cidr: ['10.0.0.0/30', '0.0.0.0/0', '1.2.3.4/32', '::/0'], protocol: ['TCP', 'UDP', 'ICMP', 'ALL'] } as const;
+const UNKNOWN_CHOICES = {
+  action: ['ACCEPT', 'DROP'],
+  cidr: ['10.0.0.0/30', '0.0.0.0/0', '1.2.3.4/32', '::/0'],
+  protocol: ['TCP', 'UDP', 'ICMP', 'ALL'],
+} as const;
 
 function concretisations(rules: RuleSpec[]): Concrete[][] {
   let out: Concrete[][] = [[]];
@@ -84,7 +103,9 @@ function concretisations(rules: RuleSpec[]): Concrete[][] {
     const cidrs = r.cidr === '?' ? UNKNOWN_CHOICES.cidr : [r.cidr];
     const protocols = r.protocol === '?' ? UNKNOWN_CHOICES.protocol : [r.protocol.toUpperCase()];
     const next: Concrete[][] = [];
-    for (const prefix of out) for (const action of actions) for (const cidr of cidrs) for (const protocol of protocols) next.push([...prefix, { action, cidr, protocol, ports: r.ports }]);
+    for (const prefix of out)
+      for (const action of actions)
+        for (const cidr of cidrs) for (const protocol of protocols) next.push([...prefix, { action, cidr, protocol, ports: r.ports }]);
     out = next;
   }
   return out;
@@ -94,7 +115,14 @@ function concretisations(rules: RuleSpec[]): Concrete[][] {
 function limitUnknowns(groups: RuleSpec[][]): RuleSpec[][] {
   let left = 3;
   const keep = <T>(value: T | '?', fallback: T): T | '?' => (value === '?' ? (left-- > 0 ? '?' : fallback) : value);
-  return groups.map((rules) => rules.map((r) => ({ action: keep(r.action, 'DROP'), cidr: keep(r.cidr, '0.0.0.0/0'), protocol: keep(r.protocol, 'TCP'), ports: r.ports })));
+  return groups.map((rules) =>
+    rules.map((r) => ({
+      action: keep(r.action, 'DROP'),
+      cidr: keep(r.cidr, '0.0.0.0/0'),
+      protocol: keep(r.protocol, 'TCP'),
+      ports: r.ports,
+    })),
+  );
 }
 
 const POINT_SETS = POINTS.map((p) => AddressSet.parse(p)!);
@@ -137,9 +165,24 @@ function build(groups: RuleSpec[][], order: number[]) {
   const keys = groups.map((_, g) => `sg${g}`);
   const ordered = [...keys].sort((a, b) => (order[keys.indexOf(a)] ?? 0) - (order[keys.indexOf(b)] ?? 0) || a.localeCompare(b));
   const securityGroups = new Map<string, SecurityGroup>(
-    groups.map((rules, g) => [keys[g]!, { key: keys[g]!, ingress: { rules: rules.map((r, i) => toRule(r, keys[g]!, i)) }, egress: { rules: [] }, provenance: { address: keys[g]! } }]),
+    groups.map((rules, g) => [
+      keys[g]!,
+      {
+        key: keys[g]!,
+        ingress: { rules: rules.map((r, i) => toRule(r, keys[g]!, i)) },
+        egress: { rules: [] },
+        provenance: { address: keys[g]! },
+      },
+    ]),
   );
-  const nic: NetworkInterface = { key: 'nic', primary: true, privateIps: ['10.0.0.1'], subnet: 'subnet', securityGroups: ordered, provenance: { address: 'nic' } };
+  const nic: NetworkInterface = {
+    key: 'nic',
+    primary: true,
+    privateIps: ['10.0.0.1'],
+    subnet: 'subnet',
+    securityGroups: ordered,
+    provenance: { address: 'nic' },
+  };
   const resolver = new InventoryResolver({ ...emptyInventory('plan'), securityGroups });
   const flat = ordered.flatMap((k) => groups[keys.indexOf(k)]!);
   return { resolver, nic, flat };
@@ -153,7 +196,12 @@ describe('the reachability engine agrees with a brute-force oracle', () => {
       fc.property(scenarioArb, ({ groups, order, query: q }) => {
         const { resolver, nic, flat } = build(groups, order);
         const hasPorts = q.protocol !== 'ICMP';
-        const query: FlowQuery = { protocol: q.protocol, addresses: AddressSet.parse(q.cidr)!, symbols: [], ports: hasPorts ? parsePorts(q.ports)! : parsePorts('ALL')! };
+        const query: FlowQuery = {
+          protocol: q.protocol,
+          addresses: AddressSet.parse(q.cidr)!,
+          symbols: [],
+          ports: hasPorts ? parsePorts(q.ports)! : parsePorts('ALL')!,
+        };
         const verdict = admitToInterface(resolver, nic, query);
         const worlds = concretisations(flat);
         for (const [index, address] of POINTS.entries()) {
@@ -168,7 +216,8 @@ describe('the reachability engine agrees with a brute-force oracle', () => {
             if (engine === 'unknown') undecided++;
             else {
               decided++;
-              if (possible.size !== 1 || !possible.has(engine)) throw new Error(`${address}:${port}/${q.protocol}: engine says ${engine}, oracle allows ${[...possible].join('|')}`);
+              if (possible.size !== 1 || !possible.has(engine))
+                throw new Error(`${address}:${port}/${q.protocol}: engine says ${engine}, oracle allows ${[...possible].join('|')}`);
             }
           }
         }
@@ -185,29 +234,38 @@ describe('the reachability engine agrees with a brute-force oracle', () => {
   it(`finds exactly the DROP rules an earlier ACCEPT shadows (seed ${SEED + 1})`, () => {
     const knownRule = ruleArb.filter((r) => r.action !== '?' && r.cidr !== '?' && r.protocol !== '?');
     fc.assert(
-      fc.property(fc.array(fc.array(knownRule, { maxLength: 6 }), { minLength: 1, maxLength: 3 }), fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), (groups, order) => {
-        const { resolver, nic, flat } = build(groups, order);
-        const list = concretisations(flat)[0]!;
-        const found = findIneffectiveDenies(compileInterface(resolver, nic, 'ingress'));
-        const positions = compileInterface(resolver, nic, 'ingress').map((r) => `${r.ref.list}#${r.ref.index}`);
-        const expected = new Map<number, Set<number>>();
-        const decidesSomething = new Set<number>();
-        for (const point of POINTS.keys()) {
-          for (const port of PORTS) {
-            for (const protocol of ALL_PROTOCOLS) {
-              const first = list.findIndex((r) => matches(r, point, port, protocol));
-              if (first >= 0) decidesSomething.add(first);
-              list.forEach((rule, i) => {
-                if (rule.action !== 'DROP' || i <= first || first < 0 || !matches(rule, point, port, protocol)) return;
-                if (list[first]!.action === 'ACCEPT') expected.set(i, (expected.get(i) ?? new Set()).add(first));
-              });
+      fc.property(
+        fc.array(fc.array(knownRule, { maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+        (groups, order) => {
+          const { resolver, nic, flat } = build(groups, order);
+          const list = concretisations(flat)[0]!;
+          const found = findIneffectiveDenies(compileInterface(resolver, nic, 'ingress'));
+          const positions = compileInterface(resolver, nic, 'ingress').map((r) => `${r.ref.list}#${r.ref.index}`);
+          const expected = new Map<number, Set<number>>();
+          const decidesSomething = new Set<number>();
+          for (const point of POINTS.keys()) {
+            for (const port of PORTS) {
+              for (const protocol of ALL_PROTOCOLS) {
+                const first = list.findIndex((r) => matches(r, point, port, protocol));
+                if (first >= 0) decidesSomething.add(first);
+                list.forEach((rule, i) => {
+                  if (rule.action !== 'DROP' || i <= first || first < 0 || !matches(rule, point, port, protocol)) return;
+                  if (list[first]!.action === 'ACCEPT') expected.set(i, (expected.get(i) ?? new Set()).add(first));
+                });
+              }
             }
           }
-        }
-        const actual = new Map(found.map((d) => [positions.indexOf(`${d.rule.list}#${d.rule.index}`), new Set(d.shadowedBy.map((s) => positions.indexOf(`${s.rule.list}#${s.rule.index}`)))]));
-        expect(actual).toEqual(expected);
-        for (const d of found) expect(d.wholly).toBe(!decidesSomething.has(positions.indexOf(`${d.rule.list}#${d.rule.index}`)));
-      }),
+          const actual = new Map(
+            found.map((d) => [
+              positions.indexOf(`${d.rule.list}#${d.rule.index}`),
+              new Set(d.shadowedBy.map((s) => positions.indexOf(`${s.rule.list}#${s.rule.index}`))),
+            ]),
+          );
+          expect(actual).toEqual(expected);
+          for (const d of found) expect(d.wholly).toBe(!decidesSomething.has(positions.indexOf(`${d.rule.list}#${d.rule.index}`)));
+        },
+      ),
       { seed: SEED + 1, numRuns: 3000 },
     );
   });

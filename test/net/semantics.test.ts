@@ -24,39 +24,88 @@ const rule = (action: 'ACCEPT' | 'DROP', peer: Peer, protocol: string, ports: st
   service: { kind: 'protocol', protocol, ports },
   provenance: { address: 'rules', path: `ingress[${i}]` },
 });
-const templated = (action: 'ACCEPT' | 'DROP', peer: Peer, service: ServiceSpec): SecurityGroupRule => ({ ...rule(action, peer, 'ALL', 'ALL'), service });
-const group = (key: string, rules: SecurityGroupRule[]): SecurityGroup => ({ key, ingress: { rules }, egress: { rules: [] }, provenance: { address: key } });
-const nic = (key: string, groups: string[], ips = ['10.0.1.5'], subnet = 'subnet'): NetworkInterface => ({ key, primary: true, privateIps: ips, subnet, securityGroups: groups, provenance: { address: key } });
+const templated = (action: 'ACCEPT' | 'DROP', peer: Peer, service: ServiceSpec): SecurityGroupRule => ({
+  ...rule(action, peer, 'ALL', 'ALL'),
+  service,
+});
+const group = (key: string, rules: SecurityGroupRule[]): SecurityGroup => ({
+  key,
+  ingress: { rules },
+  egress: { rules: [] },
+  provenance: { address: key },
+});
+const nic = (key: string, groups: string[], ips = ['10.0.1.5'], subnet = 'subnet'): NetworkInterface => ({
+  key,
+  primary: true,
+  privateIps: ips,
+  subnet,
+  securityGroups: groups,
+  provenance: { address: key },
+});
 
 function inventory(groups: SecurityGroup[], extra: Partial<Inventory> = {}): InventoryResolver {
   return new InventoryResolver({ ...emptyInventory('plan'), securityGroups: new Map(groups.map((g) => [g.key, g])), ...extra });
 }
-const flow = (cidr: string, protocol: Protocol, ports: string): FlowQuery => ({ protocol, addresses: AddressSet.parse(cidr)!, symbols: [], ports: parsePorts(ports) ?? ALL_PORTS });
-const verdictOf = (resolver: InventoryResolver, groups: string[], query: FlowQuery) => admitToInterface(resolver, nic('nic', groups), query).verdict;
+const flow = (cidr: string, protocol: Protocol, ports: string): FlowQuery => ({
+  protocol,
+  addresses: AddressSet.parse(cidr)!,
+  symbols: [],
+  ports: parsePorts(ports) ?? ALL_PORTS,
+});
+const verdictOf = (resolver: InventoryResolver, groups: string[], query: FlowQuery) =>
+  admitToInterface(resolver, nic('nic', groups), query).verdict;
 
 describe('security groups (docs/semantics.md, §1)', () => {
   it.each<[string, SecurityGroupRule[], FlowQuery, string]>([
-    ['first match wins: an ACCEPT before a DROP admits (§1.1 [S2][S3][S4])', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '80'), rule('DROP', '0.0.0.0/0', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'allow'],
-    ['first match wins: a DROP before an ACCEPT refuses (§1.1)', [rule('DROP', '0.0.0.0/0', 'TCP', '80'), rule('ACCEPT', '0.0.0.0/0', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'deny'],
+    [
+      'first match wins: an ACCEPT before a DROP admits (§1.1 [S2][S3][S4])',
+      [rule('ACCEPT', '0.0.0.0/0', 'TCP', '80'), rule('DROP', '0.0.0.0/0', 'TCP', '80')],
+      flow('1.2.3.4', 'TCP', '80'),
+      'allow',
+    ],
+    [
+      'first match wins: a DROP before an ACCEPT refuses (§1.1)',
+      [rule('DROP', '0.0.0.0/0', 'TCP', '80'), rule('ACCEPT', '0.0.0.0/0', 'TCP', '80')],
+      flow('1.2.3.4', 'TCP', '80'),
+      'deny',
+    ],
     ['no match = DROP (§1.1 [S2][S3][S4])', [rule('ACCEPT', '10.0.0.0/8', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'deny'],
     ['an empty group refuses everything (§1.1 [S2])', [], flow('1.2.3.4', 'TCP', '80'), 'deny'],
     ['protocol names are case-insensitive (§1.2 [S17])', [rule('ACCEPT', '0.0.0.0/0', 'tcp', '80')], flow('1.2.3.4', 'TCP', '80'), 'allow'],
     ['ALL protocol matches every protocol (§1.2)', [rule('ACCEPT', '0.0.0.0/0', 'All', 'ALL')], flow('1.2.3.4', 'UDP', '53'), 'allow'],
     ['port lists: 80,443 (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '80,443')], flow('1.2.3.4', 'TCP', '443'), 'allow'],
-    ['port ranges: 8000-8010 covers 8005 (§1.2)', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '8000-8010')], flow('1.2.3.4', 'TCP', '8000-8010'), 'allow'],
-    ['a range does not cover the port after it (§1.2)', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '8000-8010')], flow('1.2.3.4', 'TCP', '8011'), 'deny'],
+    [
+      'port ranges: 8000-8010 covers 8005 (§1.2)',
+      [rule('ACCEPT', '0.0.0.0/0', 'TCP', '8000-8010')],
+      flow('1.2.3.4', 'TCP', '8000-8010'),
+      'allow',
+    ],
+    [
+      'a range does not cover the port after it (§1.2)',
+      [rule('ACCEPT', '0.0.0.0/0', 'TCP', '8000-8010')],
+      flow('1.2.3.4', 'TCP', '8011'),
+      'deny',
+    ],
     ['port all in lower case (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0/0', 'TCP', 'all')], flow('1.2.3.4', 'TCP', '1-65535'), 'allow'],
     ['0.0.0.0/n is mapped to 0.0.0.0/0 (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0/8', 'TCP', '80')], flow('203.0.113.7', 'TCP', '80'), 'allow'],
     ['an IPv4 rule never matches IPv6 (§1.2, §3.4)', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '80')], flow('2001:db8::1', 'TCP', '80'), 'deny'],
     ['an IPv6 rule never matches IPv4 (§1.2)', [rule('ACCEPT', '::/0', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'deny'],
-    ['an ICMP rule admits ICMP without ports (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0/0', 'ICMP', 'ALL')], flow('1.2.3.4', 'ICMP', 'ALL'), 'allow'],
+    [
+      'an ICMP rule admits ICMP without ports (§1.2 [S1])',
+      [rule('ACCEPT', '0.0.0.0/0', 'ICMP', 'ALL')],
+      flow('1.2.3.4', 'ICMP', 'ALL'),
+      'allow',
+    ],
     ['a TCP rule does not admit UDP (§1.2)', [rule('ACCEPT', '0.0.0.0/0', 'TCP', 'ALL')], flow('1.2.3.4', 'UDP', '53'), 'deny'],
   ])('%s', (_name, rules, query, expected) => {
     expect(verdictOf(inventory([group('sg', rules)]), ['sg'], query)).toBe(expected);
   });
 
   it("an interface's groups are one list in priority order (§1.1 [S2][S3][S21], cvm AssociateSecurityGroups)", () => {
-    const resolver = inventory([group('open', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '22')]), group('closed', [rule('DROP', '0.0.0.0/0', 'TCP', '22')])]);
+    const resolver = inventory([
+      group('open', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '22')]),
+      group('closed', [rule('DROP', '0.0.0.0/0', 'TCP', '22')]),
+    ]);
     expect(verdictOf(resolver, ['open', 'closed'], flow('1.2.3.4', 'TCP', '22'))).toBe('allow');
     expect(verdictOf(resolver, ['closed', 'open'], flow('1.2.3.4', 'TCP', '22'))).toBe('deny');
   });
@@ -103,7 +152,12 @@ describe('security groups (docs/semantics.md, §1)', () => {
   it('service templates expand in place, in order (§1.2 [S14])', () => {
     const resolver = new InventoryResolver({
       ...emptyInventory('plan'),
-      securityGroups: new Map([['sg', group('sg', [templated('DROP', '0.0.0.0/0', { kind: 'serviceTemplate', ref: 'ppm' }), rule('ACCEPT', '0.0.0.0/0', 'ALL', 'ALL')])]]),
+      securityGroups: new Map([
+        [
+          'sg',
+          group('sg', [templated('DROP', '0.0.0.0/0', { kind: 'serviceTemplate', ref: 'ppm' }), rule('ACCEPT', '0.0.0.0/0', 'ALL', 'ALL')]),
+        ],
+      ]),
       serviceTemplates: new Map([['ppm', { key: 'ppm', services: ['TCP:80,443', 'UDP:ALL'], provenance: { address: 'ppm' } }]]),
     });
     expect(verdictOf(resolver, ['sg'], flow('1.2.3.4', 'TCP', '443'))).toBe('deny');
@@ -127,10 +181,21 @@ describe('security groups (docs/semantics.md, §1)', () => {
 
   it('a symbolic VIP is admitted by a rule that covers its bounds, and unknown against a rule that may catch it (§7.7)', () => {
     const within = AddressSet.parse('172.16.3.0/24')!;
-    const query: FlowQuery = { protocol: 'TCP', addresses: AddressSet.EMPTY, symbols: [{ id: 'vip:lb', label: 'VIP of lb', within }], ports: portRange(80) };
-    expect(admitToInterface(inventory([group('sg', [rule('ACCEPT', '172.16.0.0/16', 'TCP', '80')])]), nic('n', ['sg']), query).verdict).toBe('allow');
-    expect(admitToInterface(inventory([group('sg', [rule('ACCEPT', '172.16.3.0/25', 'TCP', '80')])]), nic('n', ['sg']), query).verdict).toBe('unknown');
-    expect(admitToInterface(inventory([group('sg', [rule('ACCEPT', '10.0.0.0/8', 'TCP', '80')])]), nic('n', ['sg']), query).verdict).toBe('deny');
+    const query: FlowQuery = {
+      protocol: 'TCP',
+      addresses: AddressSet.EMPTY,
+      symbols: [{ id: 'vip:lb', label: 'VIP of lb', within }],
+      ports: portRange(80),
+    };
+    expect(
+      admitToInterface(inventory([group('sg', [rule('ACCEPT', '172.16.0.0/16', 'TCP', '80')])]), nic('n', ['sg']), query).verdict,
+    ).toBe('allow');
+    expect(
+      admitToInterface(inventory([group('sg', [rule('ACCEPT', '172.16.3.0/25', 'TCP', '80')])]), nic('n', ['sg']), query).verdict,
+    ).toBe('unknown');
+    expect(admitToInterface(inventory([group('sg', [rule('ACCEPT', '10.0.0.0/8', 'TCP', '80')])]), nic('n', ['sg']), query).verdict).toBe(
+      'deny',
+    );
   });
 
   it('a CLB without security groups admits all listener traffic (§3.2 [S5][S6])', () => {
@@ -143,9 +208,24 @@ describe('network ACLs (docs/semantics.md, §2)', () => {
     const entries = (list: string[]) =>
       list.map((text, i) => {
         const [action, cidr, port, protocol, local, sourcePort] = text.split('#');
-        return { action: action as 'ACCEPT' | 'DROP', peerCidr: cidr!, port: port!, protocol: protocol!, ...(local ? { localCidr: local } : {}), ...(sourcePort ? { sourcePort } : {}), provenance: { address: 'acl', path: `[${i}]` } };
+        return {
+          action: action as 'ACCEPT' | 'DROP',
+          peerCidr: cidr!,
+          port: port!,
+          protocol: protocol!,
+          ...(local ? { localCidr: local } : {}),
+          ...(sourcePort ? { sourcePort } : {}),
+          provenance: { address: 'acl', path: `[${i}]` },
+        };
       });
-    return { key: 'acl', type, vpc: 'vpc', ingress: { entries: entries(ingress) }, egress: { entries: entries(egress) }, provenance: { address: 'acl' } };
+    return {
+      key: 'acl',
+      type,
+      vpc: 'vpc',
+      ingress: { entries: entries(ingress) },
+      egress: { entries: entries(egress) },
+      provenance: { address: 'acl' },
+    };
   };
   const check = (theAcl: NetworkAcl, query: FlowQuery, subnetCidr = '10.0.1.0/24') => {
     const resolver = new InventoryResolver({
@@ -160,13 +240,48 @@ describe('network ACLs (docs/semantics.md, §2)', () => {
   };
 
   it.each<[string, NetworkAcl, FlowQuery, { inbound: string; reply: string }]>([
-    ['stateless: the reply needs its own outbound rule (§2 [S11][S12])', acl(['ACCEPT#0.0.0.0/0#80#TCP'], []), flow('1.2.3.4', 'TCP', '80'), { inbound: 'allow', reply: 'deny' }],
-    ['default deny inbound (§2 [S11][S18])', acl([], ['ACCEPT#0.0.0.0/0#ALL#ALL']), flow('1.2.3.4', 'TCP', '80'), { inbound: 'deny', reply: 'allow' }],
-    ['replies go to the client ephemeral ports 1024-65535 (§2)', acl(['ACCEPT#0.0.0.0/0#80#TCP'], ['ACCEPT#0.0.0.0/0#1024-65535#TCP']), flow('1.2.3.4', 'TCP', '80'), { inbound: 'allow', reply: 'allow' }],
-    ['a reply rule for the service port alone does not cover the client ports', acl(['ACCEPT#0.0.0.0/0#80#TCP'], ['ACCEPT#0.0.0.0/0#80#TCP']), flow('1.2.3.4', 'TCP', '80'), { inbound: 'allow', reply: 'deny' }],
-    ['first match wins in an ACL (§2 [S11])', acl(['DROP#1.2.3.0/24#ALL#ALL', 'ACCEPT#0.0.0.0/0#ALL#ALL'], ['ACCEPT#0.0.0.0/0#ALL#ALL']), flow('1.2.3.4', 'TCP', '80'), { inbound: 'deny', reply: 'allow' }],
-    ['quintuple entries match the local side too (§2 [S1])', acl(['ACCEPT#0.0.0.0/0#80#TCP#10.0.1.0/24', 'DROP#0.0.0.0/0#ALL#ALL'], ['ACCEPT#0.0.0.0/0#ALL#ALL'], 'QUINTUPLE'), flow('1.2.3.4', 'TCP', '80'), { inbound: 'allow', reply: 'allow' }],
-    ['a quintuple entry for another local CIDR does not match', acl(['ACCEPT#0.0.0.0/0#80#TCP#10.0.9.0/24'], ['ACCEPT#0.0.0.0/0#ALL#ALL'], 'QUINTUPLE'), flow('1.2.3.4', 'TCP', '80'), { inbound: 'deny', reply: 'allow' }],
+    [
+      'stateless: the reply needs its own outbound rule (§2 [S11][S12])',
+      acl(['ACCEPT#0.0.0.0/0#80#TCP'], []),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'allow', reply: 'deny' },
+    ],
+    [
+      'default deny inbound (§2 [S11][S18])',
+      acl([], ['ACCEPT#0.0.0.0/0#ALL#ALL']),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'deny', reply: 'allow' },
+    ],
+    [
+      'replies go to the client ephemeral ports 1024-65535 (§2)',
+      acl(['ACCEPT#0.0.0.0/0#80#TCP'], ['ACCEPT#0.0.0.0/0#1024-65535#TCP']),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'allow', reply: 'allow' },
+    ],
+    [
+      'a reply rule for the service port alone does not cover the client ports',
+      acl(['ACCEPT#0.0.0.0/0#80#TCP'], ['ACCEPT#0.0.0.0/0#80#TCP']),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'allow', reply: 'deny' },
+    ],
+    [
+      'first match wins in an ACL (§2 [S11])',
+      acl(['DROP#1.2.3.0/24#ALL#ALL', 'ACCEPT#0.0.0.0/0#ALL#ALL'], ['ACCEPT#0.0.0.0/0#ALL#ALL']),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'deny', reply: 'allow' },
+    ],
+    [
+      'quintuple entries match the local side too (§2 [S1])',
+      acl(['ACCEPT#0.0.0.0/0#80#TCP#10.0.1.0/24', 'DROP#0.0.0.0/0#ALL#ALL'], ['ACCEPT#0.0.0.0/0#ALL#ALL'], 'QUINTUPLE'),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'allow', reply: 'allow' },
+    ],
+    [
+      'a quintuple entry for another local CIDR does not match',
+      acl(['ACCEPT#0.0.0.0/0#80#TCP#10.0.9.0/24'], ['ACCEPT#0.0.0.0/0#ALL#ALL'], 'QUINTUPLE'),
+      flow('1.2.3.4', 'TCP', '80'),
+      { inbound: 'deny', reply: 'allow' },
+    ],
   ])('%s', (_name, theAcl, query, expected) => {
     expect(check(theAcl, query)).toMatchObject(expected);
   });
@@ -177,14 +292,22 @@ describe('network ACLs (docs/semantics.md, §2)', () => {
 });
 
 describe('shadowed DROP rules', () => {
-  it('reports the ACCEPT that takes a later DROP\'s traffic, and whether anything is left', () => {
-    const resolver = inventory([group('sg', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '8443', 0), rule('DROP', '45.33.0.0/16', 'TCP', '8443,22', 1)])]);
+  it("reports the ACCEPT that takes a later DROP's traffic, and whether anything is left", () => {
+    const resolver = inventory([
+      group('sg', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '8443', 0), rule('DROP', '45.33.0.0/16', 'TCP', '8443,22', 1)]),
+    ]);
     const [deny] = findIneffectiveDenies(compileSecurityGroup(resolver, 'sg', 'ingress'));
-    expect(deny).toMatchObject({ rule: { index: 1 }, wholly: false, shadowedBy: [{ rule: { index: 0 }, overlap: '45.33.0.0/16 TCP:8443' }] });
+    expect(deny).toMatchObject({
+      rule: { index: 1 },
+      wholly: false,
+      shadowedBy: [{ rule: { index: 0 }, overlap: '45.33.0.0/16 TCP:8443' }],
+    });
   });
 
   it('a DROP before the ACCEPT is effective', () => {
-    const resolver = inventory([group('sg', [rule('DROP', '45.33.0.0/16', 'TCP', '8443', 0), rule('ACCEPT', '0.0.0.0/0', 'TCP', '8443', 1)])]);
+    const resolver = inventory([
+      group('sg', [rule('DROP', '45.33.0.0/16', 'TCP', '8443', 0), rule('ACCEPT', '0.0.0.0/0', 'TCP', '8443', 1)]),
+    ]);
     expect(findIneffectiveDenies(compileSecurityGroup(resolver, 'sg', 'ingress'))).toEqual([]);
   });
 });

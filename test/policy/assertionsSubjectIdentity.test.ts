@@ -8,13 +8,25 @@ const repoRoot = join(import.meta.dirname, '..', '..');
 
 describe('shared verdicts keep no identity of the subject they were first computed for', () => {
   it('web[1] (same groups as web[0]) is explained by its own interface, in evidence, related and --explain', async () => {
-    const report = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+    const report = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
     for (const index of [0, 1]) {
       const own = `tencentcloud_instance.web[${index}]`;
       const other = `tencentcloud_instance.web[${1 - index}]`;
       const finding = report.findings.find((f) => f.policy === 'backend-allows-health-check' && f.resource === own)!;
       expect(finding).toBeDefined();
-      const text = JSON.stringify({ evidence: finding.evidence, related: finding.related, message: finding.message, remediation: finding.remediation });
+      const text = JSON.stringify({
+        evidence: finding.evidence,
+        related: finding.related,
+        message: finding.message,
+        remediation: finding.remediation,
+      });
       expect(text).not.toContain(other);
       expect(finding.evidence[0]).toMatchObject({ verdict: 'deny', list: `${own}/eth0`, defaultDeny: true });
       const explained = renderText({ ...report, findings: [finding] }, { color: false, explain: true });

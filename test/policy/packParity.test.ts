@@ -26,11 +26,15 @@ describe('the built-in pack is the same everywhere', () => {
   });
 
   it('docs/policies.md has a section per policy, and the docs URL of each, derived from its id, points at it', () => {
-    const sections = [...read('docs/policies.md').matchAll(/^## ([a-z0-9-]+)$/gm)].map((m) => m[1]!).filter((s) => s !== 'expired-exception');
+    const sections = [...read('docs/policies.md').matchAll(/^## ([a-z0-9-]+)$/gm)]
+      .map((m) => m[1]!)
+      .filter((s) => s !== 'expired-exception');
     expect(sorted(sections)).toEqual(sorted(fromFiles.flat()));
-    for (const policy of builtinPolicies().flatMap((s) => s.policies)) expect(policy.docs).toBe(`https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#${policy.id}`);
+    for (const policy of builtinPolicies().flatMap((s) => s.policies))
+      expect(policy.docs).toBe(`https://github.com/clb-guard/clb-guard/blob/main/docs/policies.md#${policy.id}`);
     // Derived, so never written (and never stale) in a file.
-    for (const { document } of BUILTIN_POLICY_FILES) for (const policy of (document as PolicyFile).policies) expect(policy.docs).toBeUndefined();
+    for (const { document } of BUILTIN_POLICY_FILES)
+      for (const policy of (document as PolicyFile).policies) expect(policy.docs).toBeUndefined();
   });
 
   it('test/policy/rules has a table of cases per policy, named after its id', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors/inputError.js';
 import { loadConfig, validatePolicyFiles } from '../../src/policy/configLoader.js';
 import { PolicyProblems } from '../../src/policy/policyLoader.js';
-import { InputError } from '../../src/errors/inputError.js';
 
 const good = {
   id: 'my-policy',
@@ -49,22 +49,57 @@ describe('broken policy files get one located line per problem', () => {
   it.each<[string, string, RegExp]>([
     ['truncated JSON', '{"policies": [', /p\.json:1: : invalid JSON: .*truncated/],
     ['a comment (not JSON)', '// hi\n{}', /p\.json:1: : invalid JSON: .*comments/],
-    ['a missing required property', policyFile({ ...good, message: undefined }), /p\.json:3: \/policies\/0: missing required property "message"/],
+    [
+      'a missing required property',
+      policyFile({ ...good, message: undefined }),
+      /p\.json:3: \/policies\/0: missing required property "message"/,
+    ],
     ['an unknown property', policyFile({ ...good, severty: 'error' }), /p\.json:\d+: \/policies\/0\/severty: unknown property "severty"/],
-    ['a bad severity', policyFile({ ...good, severity: 'critical' }), /\/policies\/0\/severity: must be one of "error", "warning", "notice"/],
+    [
+      'a bad severity',
+      policyFile({ ...good, severity: 'critical' }),
+      /\/policies\/0\/severity: must be one of "error", "warning", "notice"/,
+    ],
     ['a bad subject', policyFile({ ...good, subject: 'vpc' }), /\/policies\/0\/subject: must be one of/],
     ['an id with capitals', policyFile({ ...good, id: 'MyPolicy' }), /\/policies\/0\/id: does not match the expected format/],
-    ['an unknown assertion', policyFile({ ...good, assert: { reachible: {} } }), /\/policies\/0\/assert: expected one of: all, if\/then, reachable/],
-    ['a reachable without through', policyFile({ ...good, assert: { reachable: { from: ['clients'] } } }), /\/policies\/0\/assert\/reachable: missing required property "through"/],
-    ['an unknown layer', policyFile({ ...good, assert: { reachable: { from: ['clients'], through: ['firewall'] } } }), /\/policies\/0\/assert\/reachable\/through\/0: must be one of/],
-    ['a field condition with two comparisons', policyFile({ ...good, where: { field: 'lb.network', equals: 'OPEN', in: ['OPEN'] } }), /\/policies\/0\/where: a field condition names "field" and exactly one comparison/],
-    ['a field path that is not a path', policyFile({ ...good, where: { field: '__proto__.x', equals: 1 } }), /\/policies\/0\/where\/field: does not match/],
-    ['a port out of range', policyFile({ ...good, assert: { reachable: { from: ['clients'], ports: [70000], through: ['securityGroups'] } } }), /ports\/0: must be <= 65535/],
+    [
+      'an unknown assertion',
+      policyFile({ ...good, assert: { reachible: {} } }),
+      /\/policies\/0\/assert: expected one of: all, if\/then, reachable/,
+    ],
+    [
+      'a reachable without through',
+      policyFile({ ...good, assert: { reachable: { from: ['clients'] } } }),
+      /\/policies\/0\/assert\/reachable: missing required property "through"/,
+    ],
+    [
+      'an unknown layer',
+      policyFile({ ...good, assert: { reachable: { from: ['clients'], through: ['firewall'] } } }),
+      /\/policies\/0\/assert\/reachable\/through\/0: must be one of/,
+    ],
+    [
+      'a field condition with two comparisons',
+      policyFile({ ...good, where: { field: 'lb.network', equals: 'OPEN', in: ['OPEN'] } }),
+      /\/policies\/0\/where: a field condition names "field" and exactly one comparison/,
+    ],
+    [
+      'a field path that is not a path',
+      policyFile({ ...good, where: { field: '__proto__.x', equals: 1 } }),
+      /\/policies\/0\/where\/field: does not match/,
+    ],
+    [
+      'a port out of range',
+      policyFile({ ...good, assert: { reachable: { from: ['clients'], ports: [70000], through: ['securityGroups'] } } }),
+      /ports\/0: must be <= 65535/,
+    ],
     ['a wrong top-level type', '[]', /p\.json:1: : must be object/],
   ])('%s', async (_name, text, expected) => {
     const problems = await policyProblems(text);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('reports every problem of a file, not just the first', async () => {
@@ -74,7 +109,9 @@ describe('broken policy files get one located line per problem', () => {
 
   it('reports a duplicate id against the built-in pack', async () => {
     const problems = await policyProblems(policyFile({ ...good, id: 'backend-allows-vip' }));
-    expect(problems.join('\n')).toMatch(/p\.json:4: \/policies\/0\/id: policy id "backend-allows-vip" is already defined in the built-in pack/);
+    expect(problems.join('\n')).toMatch(
+      /p\.json:4: \/policies\/0\/id: policy id "backend-allows-vip" is already defined in the built-in pack/,
+    );
   });
 
   it('points at the line of the offending property', async () => {
@@ -87,11 +124,31 @@ describe('broken policy files get one located line per problem', () => {
 describe('broken config files', () => {
   it.each<[string, string, RegExp]>([
     ['an unknown top-level key', '{"polices": {}}', /\.clb-guard\.json:1: \/polices: unknown property "polices"/],
-    ['a bad policy setting', '{"policies": {"backend-allows-vip": "loud"}}', /\/policies\/backend-allows-vip: must be one of "off", "error", "warning", "notice"/],
-    ['a setting for a policy that does not exist', '{\n"policies": {"backend-allows-vipp": "off"}}', /\.clb-guard\.json:2: \/policies\/backend-allows-vipp: no policy with id "backend-allows-vipp"/],
-    ['an exception without expiry', '{"exceptions": [{"policy": "backend-allows-vip", "resource": "x", "reason": "because"}]}', /\/exceptions\/0: missing required property "expires"/],
-    ['an exception with a bad date', '{"exceptions": [{"policy": "backend-allows-vip", "resource": "x", "reason": "because", "expires": "2026-13-01"}]}', /\/exceptions\/0\/expires: does not match/],
-    ['params of the wrong type', '{"params": {"clientCidrs": {"a": 1}}}', /\/params\/clientCidrs: must be string or number or boolean or array/],
+    [
+      'a bad policy setting',
+      '{"policies": {"backend-allows-vip": "loud"}}',
+      /\/policies\/backend-allows-vip: must be one of "off", "error", "warning", "notice"/,
+    ],
+    [
+      'a setting for a policy that does not exist',
+      '{\n"policies": {"backend-allows-vipp": "off"}}',
+      /\.clb-guard\.json:2: \/policies\/backend-allows-vipp: no policy with id "backend-allows-vipp"/,
+    ],
+    [
+      'an exception without expiry',
+      '{"exceptions": [{"policy": "backend-allows-vip", "resource": "x", "reason": "because"}]}',
+      /\/exceptions\/0: missing required property "expires"/,
+    ],
+    [
+      'an exception with a bad date',
+      '{"exceptions": [{"policy": "backend-allows-vip", "resource": "x", "reason": "because", "expires": "2026-13-01"}]}',
+      /\/exceptions\/0\/expires: does not match/,
+    ],
+    [
+      'params of the wrong type',
+      '{"params": {"clientCidrs": {"a": 1}}}',
+      /\/params\/clientCidrs: must be string or number or boolean or array/,
+    ],
     ['an include that does not exist', '{"include": ["nope.json"]}', /nope\.json:1: \/: policy file or directory not found/],
     ['an included policy file that is broken', '{"include": ["p.json"]}', /p\.json:1: \/: invalid JSON/],
   ])('%s', async (_name, text, expected) => {
@@ -114,7 +171,11 @@ describe('broken config files', () => {
   it('applies settings: off removes a policy, a severity replaces the default, params reach the policy', async () => {
     const dir = workspace({
       '.clb-guard.json': JSON.stringify({
-        policies: { 'admin-port-reachable': 'off', 'backend-allows-vip': 'warning', 'lb-sg-allows-listeners': { params: { clientCidrs: ['203.0.113.0/24'] } } },
+        policies: {
+          'admin-port-reachable': 'off',
+          'backend-allows-vip': 'warning',
+          'lb-sg-allows-listeners': { params: { clientCidrs: ['203.0.113.0/24'] } },
+        },
         params: { adminCidrs: ['10.0.0.0/8'] },
       }),
     });

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validatePolicyFiles } from '../../src/policy/configLoader.js';
-import { readPolicyFiles } from '../../src/policy/policyLoader.js';
-import { evaluatePolicies } from '../../src/policy/evaluatePolicies.js';
 import { AddressSet } from '../../src/net/addressSet.js';
 import { parsePorts } from '../../src/net/portSet.js';
-import { readPlanInventory } from '../../src/sources/plan/index.js';
 import { BUILTIN_POLICY_FILES } from '../../src/policy/builtinPack.js';
-import { FIELD_VALUES, SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
+import { validatePolicyFiles } from '../../src/policy/configLoader.js';
+import { evaluatePolicies } from '../../src/policy/evaluatePolicies.js';
+import { readPolicyFiles } from '../../src/policy/policyLoader.js';
 import type { Policy, PolicyFile } from '../../src/policy/policyTypes.js';
+import { FIELD_VALUES, SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
+import { readPlanInventory } from '../../src/sources/plan/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const pack = BUILTIN_POLICY_FILES.flatMap(({ document }) => (document as PolicyFile).policies);
@@ -36,27 +36,42 @@ function setAt(policy: Policy, path: (string | number)[], text: string): Policy 
 
 /** A typo: one character dropped, doubled, replaced or inserted. */
 const typo = (text: string) =>
-  fc.tuple(fc.nat({ max: Math.max(0, text.length - 1) }), fc.constantFrom('drop', 'double', 'replace', 'insert'), fc.constantFrom('x', '.', '3', '/', '-', '{', 'a')).map(([at, kind, c]) => {
-    if (kind === 'drop') return text.slice(0, at) + text.slice(at + 1);
-    if (kind === 'double') return text.slice(0, at + 1) + text.slice(at);
-    if (kind === 'replace') return text.slice(0, at) + c + text.slice(at + 1);
-    return text.slice(0, at) + c + text.slice(at);
-  });
+  fc
+    .tuple(
+      fc.nat({ max: Math.max(0, text.length - 1) }),
+      fc.constantFrom('drop', 'double', 'replace', 'insert'),
+      fc.constantFrom('x', '.', '3', '/', '-', '{', 'a'),
+    )
+    .map(([at, kind, c]) => {
+      if (kind === 'drop') return text.slice(0, at) + text.slice(at + 1);
+      if (kind === 'double') return text.slice(0, at + 1) + text.slice(at);
+      if (kind === 'replace') return text.slice(0, at) + c + text.slice(at + 1);
+      return text.slice(0, at) + c + text.slice(at);
+    });
 
 const NAMED = new Set(['clients', 'lb.vips', 'healthCheck.source', 'snat.ips', 'backend.port', 'healthCheck.port', 'listener.port']);
 
 /** Whether a leaf means something for this policy, judged independently of the validator. */
 function meaningful(policy: Policy, key: string, text: string): boolean {
   if (key === 'field') return text.startsWith('params.') || SUBJECT_FIELDS[policy.subject].includes(text);
-  if (key === 'from') return NAMED.has(text) || text.startsWith('params.') || (AddressSet.parse(text) !== undefined && !AddressSet.parse(text)!.isEmpty());
+  if (key === 'from')
+    return NAMED.has(text) || text.startsWith('params.') || (AddressSet.parse(text) !== undefined && !AddressSet.parse(text)!.isEmpty());
   if (key === 'ports') return NAMED.has(text) || text.startsWith('params.') || parsePorts(text) !== undefined;
   return true;
 }
 
 describe('a mutated policy is refused with a located line, or it means something and runs', () => {
   it('holds for random typos in the built-in pack', async () => {
-    const demo = await readPlanInventory({ planFile: join(root, 'examples/demo/plan.json'), tfRoot: join(root, 'examples/demo'), repoRoot: root });
-    const cases = pack.flatMap((policy) => leaves(policy).filter((l) => TARGETS.test(String(l.path.filter((p) => typeof p === 'string').at(-1)))).map((leaf) => ({ policy, leaf })));
+    const demo = await readPlanInventory({
+      planFile: join(root, 'examples/demo/plan.json'),
+      tfRoot: join(root, 'examples/demo'),
+      repoRoot: root,
+    });
+    const cases = pack.flatMap((policy) =>
+      leaves(policy)
+        .filter((l) => TARGETS.test(String(l.path.filter((p) => typeof p === 'string').at(-1))))
+        .map((leaf) => ({ policy, leaf })),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-mutation-'));
     await fc.assert(
       fc.asyncProperty(
@@ -66,7 +81,8 @@ describe('a mutated policy is refused with a located line, or it means something
           writeFileSync(join(dir, 'p.json'), JSON.stringify({ policies: [mutated] }, null, 2));
           const { problems } = await validatePolicyFiles(['p.json'], dir);
           if (problems.length > 0) {
-            for (const p of problems) expect(`${p.file}:${p.line}: ${p.pointer}: ${p.message}`).toMatch(/^p\.json:\d+: \/policies\/0\/\S+: \S/);
+            for (const p of problems)
+              expect(`${p.file}:${p.line}: ${p.pointer}: ${p.message}`).toMatch(/^p\.json:\d+: \/policies\/0\/\S+: \S/);
             return;
           }
           const key = String(leaf.path.filter((p) => typeof p === 'string').at(-1));
@@ -76,10 +92,19 @@ describe('a mutated policy is refused with a located line, or it means something
             let node: unknown = mutated;
             for (const step of leaf.path.slice(0, -1)) node = (node as Record<string | number, unknown>)[step];
             const values = FIELD_VALUES.get(String((node as { field: string }).field));
-            if (values !== undefined && typeof values === 'object') expect(values.oneOf.map((v) => v.toUpperCase()), `accepted equals "${text}"`).toContain(text.toUpperCase());
+            if (values !== undefined && typeof values === 'object')
+              expect(
+                values.oneOf.map((v) => v.toUpperCase()),
+                `accepted equals "${text}"`,
+              ).toContain(text.toUpperCase());
           }
           const { sources } = await readPolicyFiles(['p.json'], dir);
-          const loaded = sources[0]!.policies.map((p) => ({ policy: p, severity: p.severity, params: new Map(Object.entries(p.params ?? {})), source: 'p.json' }));
+          const loaded = sources[0]!.policies.map((p) => ({
+            policy: p,
+            severity: p.severity,
+            params: new Map(Object.entries(p.params ?? {})),
+            source: 'p.json',
+          }));
           for (const finding of evaluatePolicies(demo, loaded).findings) expect(finding.message).not.toMatch(/\{\{/);
         },
       ),

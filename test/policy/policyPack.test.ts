@@ -1,25 +1,25 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPlanInventory } from '../../src/sources/plan/index.js';
-import { builtinPolicies } from '../../src/policy/policyLoader.js';
-import { validatePolicyFiles } from '../../src/policy/configLoader.js';
 import { InventoryResolver } from '../../src/net/inventoryResolver.js';
-import { CheckCache } from '../../src/policy/checkCache.js';
-import { subjectsOf } from '../../src/policy/subjects.js';
-import { SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
 import { ASSERTION_KINDS } from '../../src/policy/assertions/registry.js';
-import { loadConfig } from '../../src/policy/configLoader.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { CheckCache } from '../../src/policy/checkCache.js';
+import { loadConfig, validatePolicyFiles } from '../../src/policy/configLoader.js';
+import { builtinPolicies } from '../../src/policy/policyLoader.js';
 import type { SubjectKind } from '../../src/policy/policyTypes.js';
+import { SUBJECT_FIELDS } from '../../src/policy/subjectFields.js';
+import { subjectsOf } from '../../src/policy/subjects.js';
+import { readPlanInventory } from '../../src/sources/plan/index.js';
 import { runPolicy } from './runPolicy.js';
 import { scenario } from './scenario.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const planDirs = [
   ...readdirSync(join(root, 'test/fixtures/plans')).map((d) => join(root, 'test/fixtures/plans', d)),
-  ...readdirSync(join(root, 'test/fixtures/scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(root, 'test/fixtures/scenarios', d.name)),
+  ...readdirSync(join(root, 'test/fixtures/scenarios'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(root, 'test/fixtures/scenarios', d.name)),
 ];
 
 async function inventories() {
@@ -68,7 +68,11 @@ describe('the shipped pack and the docs', () => {
     for (const kind of Object.keys(SUBJECT_FIELDS) as SubjectKind[]) {
       const subjects = invs.flatMap((inv) => [...subjectsOf(kind, new CheckCache(new InventoryResolver(inv)), params)]);
       expect(subjects.length, kind).toBeGreaterThan(0);
-      for (const field of SUBJECT_FIELDS[kind]) expect(subjects.some((s) => s.fields.get(field) !== undefined), `${kind}.${field}`).toBe(true);
+      for (const field of SUBJECT_FIELDS[kind])
+        expect(
+          subjects.some((s) => s.fields.get(field) !== undefined),
+          `${kind}.${field}`,
+        ).toBe(true);
     }
   });
 
@@ -87,7 +91,10 @@ describe('the shipped pack and the docs', () => {
     for (const { name: kind, variables: vars } of ASSERTION_KINDS.filter((k) => k.composite !== true)) {
       const row = new RegExp(`^\\| \`${kind}\` \\| (.*) \\|$`, 'm').exec(text.slice(text.indexOf('Template variables by assertion')));
       expect(row, kind).not.toBeNull();
-      expect([...row![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]), kind).toEqual([...vars]);
+      expect(
+        [...row![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]),
+        kind,
+      ).toEqual([...vars]);
     }
   });
 
@@ -95,7 +102,8 @@ describe('the shipped pack and the docs', () => {
     const blocks: string[] = [];
     for (const doc of ['README.md', 'docs/policy-language.md', 'docs/policies.md']) {
       const text = readFileSync(join(root, doc), 'utf8');
-      for (const match of text.matchAll(/```json\n([\s\S]*?)```/g)) if (/^\{\s*"\$schema": "[^"]*config\.schema\.json"/.test(match[1]!)) blocks.push(match[1]!);
+      for (const match of text.matchAll(/```json\n([\s\S]*?)```/g))
+        if (/^\{\s*"\$schema": "[^"]*config\.schema\.json"/.test(match[1]!)) blocks.push(match[1]!);
     }
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {

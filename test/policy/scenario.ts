@@ -2,10 +2,10 @@ import type { AddressSpec, ServiceSpec } from '../../src/model/address.js';
 import type { Instance, NetworkInterface } from '../../src/model/instance.js';
 import { emptyInventory, type Inventory } from '../../src/model/inventory.js';
 import type { HealthCheck, Listener, LoadBalancer, Target } from '../../src/model/loadBalancer.js';
-import type { NetworkAcl, NetworkAclEntry } from '../../src/model/networkAcl.js';
 import type { Subnet, Vpc } from '../../src/model/network.js';
+import type { NetworkAcl, NetworkAclEntry } from '../../src/model/networkAcl.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../src/model/securityGroup.js';
-import { unknown, type Maybe } from '../../src/model/value.js';
+import { type Maybe, unknown } from '../../src/model/value.js';
 
 /** `ACCEPT 0.0.0.0/0 TCP 80` / `DROP sg:web ALL` / `ACCEPT vip:lb TCP 8080`. */
 export function rule(text: string, index = 0, group = 'sg'): SecurityGroupRule {
@@ -20,13 +20,24 @@ export function rule(text: string, index = 0, group = 'sg'): SecurityGroupRule {
     action: action === '?' ? unknown('known after apply') : (action as 'ACCEPT' | 'DROP'),
     peer: spec,
     service,
-    provenance: { address: `${group}_rules`, type: 'tencentcloud_security_group_rule_set', path: `ingress[${index}]`, location: { file: 'main.tf', line: 100 + index } },
+    provenance: {
+      address: `${group}_rules`,
+      type: 'tencentcloud_security_group_rule_set',
+      path: `ingress[${index}]`,
+      location: { file: 'main.tf', line: 100 + index },
+    },
   };
 }
 
 export function aclEntry(text: string, index = 0): NetworkAclEntry {
   const [action, cidr, port, protocol] = text.split('#');
-  return { action: action as 'ACCEPT' | 'DROP', peerCidr: cidr!, port: port!, protocol: protocol!, provenance: { address: 'acl', path: `ingress[${index}]` } };
+  return {
+    action: action as 'ACCEPT' | 'DROP',
+    peerCidr: cidr!,
+    port: port!,
+    protocol: protocol!,
+    provenance: { address: 'acl', path: `ingress[${index}]` },
+  };
 }
 
 interface ListenerSpec {
@@ -60,7 +71,10 @@ export class Scenario {
     this.groups.set(key, {
       key,
       name: key,
-      ingress: { rules: ingress.map((r, i) => rule(r, i, key)), ...(options.unknownReason ? { unknownReason: options.unknownReason } : {}) },
+      ingress: {
+        rules: ingress.map((r, i) => rule(r, i, key)),
+        ...(options.unknownReason ? { unknownReason: options.unknownReason } : {}),
+      },
       egress: { rules: [] },
       provenance: { address: key, location: { file: 'main.tf', line: 10 } },
     });
@@ -77,7 +91,14 @@ export class Scenario {
       securityGroups: options.sgs ?? ['sg'],
       provenance: { address: key },
     };
-    this.instances.set(key, { key, name: key, os: options.os ?? 'linux', vpc: 'vpc', interfaces: [nic], provenance: { address: key, location: { file: 'main.tf', line: 50, endLine: 60 } } });
+    this.instances.set(key, {
+      key,
+      name: key,
+      os: options.os ?? 'linux',
+      vpc: 'vpc',
+      interfaces: [nic],
+      provenance: { address: key, location: { file: 'main.tf', line: 50, endLine: 60 } },
+    });
     return this;
   }
 
@@ -93,7 +114,12 @@ export class Scenario {
     return this;
   }
 
-  clb(key: string, options: Partial<Pick<LoadBalancer, 'network' | 'vips' | 'passToTarget' | 'securityGroups' | 'snat' | 'snatPro' | 'snatIps' | 'ipVersion' | 'subnet'>> = {}): this {
+  clb(
+    key: string,
+    options: Partial<
+      Pick<LoadBalancer, 'network' | 'vips' | 'passToTarget' | 'securityGroups' | 'snat' | 'snatPro' | 'snatIps' | 'ipVersion' | 'subnet'>
+    > = {},
+  ): this {
     this.lbs.set(key, {
       key,
       name: key,
@@ -129,7 +155,12 @@ export class Scenario {
       port: spec.port ?? 80,
       healthCheck: health(spec.health),
       targets: (spec.targets ?? []).map((t) => target(t, 'listener')),
-      rules: (spec.rules ?? []).map((r) => ({ key: r.key, healthCheck: health(r.health), targets: r.targets.map((t) => target(t, 'rule')), provenance: { address: r.key } })),
+      rules: (spec.rules ?? []).map((r) => ({
+        key: r.key,
+        healthCheck: health(r.health),
+        targets: r.targets.map((t) => target(t, 'rule')),
+        provenance: { address: r.key },
+      })),
       provenance: { address: key, location: { file: 'main.tf', line: 80 } },
     });
     return this;
@@ -154,7 +185,10 @@ export function scenario(ingress: string[] = ['ACCEPT 0.0.0.0/0 TCP 8080']): Sce
 }
 
 /** A public CLB whose TCP (or UDP/HTTP) listener on 80 forwards to `web` on 8080. */
-export function publicLb(ingress: string[], options: { vips?: string[]; passToTarget?: boolean; protocol?: 'TCP' | 'UDP' | 'HTTP' } = {}): Scenario {
+export function publicLb(
+  ingress: string[],
+  options: { vips?: string[]; passToTarget?: boolean; protocol?: 'TCP' | 'UDP' | 'HTTP' } = {},
+): Scenario {
   return scenario(ingress)
     .clb('lb', { network: 'OPEN', ...(options.vips ? { vips: options.vips } : {}), passToTarget: options.passToTarget ?? false })
     .listener('lb', 'listener', { protocol: options.protocol ?? 'TCP', port: 80, targets: [{ instance: 'web', port: 8080 }] });

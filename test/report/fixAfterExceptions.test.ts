@@ -13,14 +13,17 @@ const inventory = scenario([])
 const policies = builtinPolicies()
   .flatMap((s) => s.policies)
   .map((policy) => ({ policy, severity: policy.severity, params: new Map(), source: 'builtin' }));
-const run = (exceptions: LoadedConfig['exceptions']) => checkInventory(inventory, { policies, exceptions }, { today: '2026-12-01', target: { planFile: 'plan.json' } });
+const run = (exceptions: LoadedConfig['exceptions']) =>
+  checkInventory(inventory, { policies, exceptions }, { today: '2026-12-01', target: { planFile: 'plan.json' } });
 
 describe('a shared fix is built from the findings that remain', () => {
   it('an excepted finding adds no rule to the fix the others share', () => {
     const all = run([]);
     const clientsFix = all.findings.find((f) => f.policy === 'backend-allows-clients')?.fix;
     expect(clientsFix?.hcl).toContain('0.0.0.0/0');
-    const excepted = run([{ policy: 'backend-allows-clients', resource: 'web', reason: 'public on purpose', expires: '2027-01-01', index: 0, line: 1 }]);
+    const excepted = run([
+      { policy: 'backend-allows-clients', resource: 'web', reason: 'public on purpose', expires: '2027-01-01', index: 0, line: 1 },
+    ]);
     expect(excepted.findings.some((f) => f.policy === 'backend-allows-clients')).toBe(false);
     const vipFix = excepted.findings.find((f) => f.policy === 'backend-allows-vip')?.fix;
     expect(vipFix).toBeDefined();

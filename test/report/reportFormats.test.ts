@@ -1,5 +1,5 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -15,8 +15,22 @@ import { finding, report } from './sampleReport.js';
 const repoRoot = join(import.meta.dirname, '..', '..');
 const sample = report([
   finding(),
-  finding({ policy: 'admin-port-not-public', title: 'SSH and RDP are not open to the internet', severity: 'warning', message: 'shop-web-0 admits 0.0.0.0/0 TCP:22.', fingerprint: 'fedcba9876543210fedcba9876543210', evidence: [], remediation: undefined }),
-  finding({ status: 'unknown', resource: 'tencentcloud_instance.api', location: null, fingerprint: '00000000000000000000000000000001', message: 'Could not decide: the security group sg-ext is not in this check.' }),
+  finding({
+    policy: 'admin-port-not-public',
+    title: 'SSH and RDP are not open to the internet',
+    severity: 'warning',
+    message: 'shop-web-0 admits 0.0.0.0/0 TCP:22.',
+    fingerprint: 'fedcba9876543210fedcba9876543210',
+    evidence: [],
+    remediation: undefined,
+  }),
+  finding({
+    status: 'unknown',
+    resource: 'tencentcloud_instance.api',
+    location: null,
+    fingerprint: '00000000000000000000000000000001',
+    message: 'Could not decide: the security group sg-ext is not in this check.',
+  }),
 ]);
 
 describe('JSON report', () => {
@@ -83,27 +97,49 @@ describe('SARIF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-sarif-'));
     const file = join(dir, 'report.sarif');
     writeFileSync(file, JSON.stringify(renderSarif(sample, { repoRoot, fileExists: () => true }).sarif));
-    const run = spawnSync(tool, ['validate', file, '--output', join(dir, 'out.sarif')], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' }, timeout: 120_000 });
+    const run = spawnSync(tool, ['validate', file, '--output', join(dir, 'out.sarif')], {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      timeout: 120_000,
+    });
     expect(run.error).toBeUndefined();
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const out = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
-    const errors = out.runs.flatMap((r: { results?: { level?: string }[] }) => r.results ?? []).filter((r: { level?: string }) => r.level === 'error');
+    const errors = out.runs
+      .flatMap((r: { results?: { level?: string }[] }) => r.results ?? [])
+      .filter((r: { level?: string }) => r.level === 'error');
     expect(errors).toEqual([]);
   });
 
   it('has one rule per policy, levels by severity, fingerprints, and leaves out findings without a location', () => {
-    const { sarif, omitted } = renderSarif(sample, { repoRoot, fileExists: () => true }) as { sarif: { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; partialFingerprints: Record<string, string> }[] }[] }; omitted: number };
+    const { sarif, omitted } = renderSarif(sample, { repoRoot, fileExists: () => true }) as {
+      sarif: {
+        runs: {
+          tool: { driver: { rules: { id: string }[] } };
+          results: { ruleId: string; level: string; partialFingerprints: Record<string, string> }[];
+        }[];
+      };
+      omitted: number;
+    };
     const run = sarif.runs[0]!;
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['backend-allows-health-check', 'admin-port-not-public']);
-    expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([['backend-allows-health-check', 'error'], ['admin-port-not-public', 'warning']]);
+    expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([
+      ['backend-allows-health-check', 'error'],
+      ['admin-port-not-public', 'warning'],
+    ]);
     expect(run.results[0]!.partialFingerprints['clbGuard/v1']).toBe('0123456789abcdef0123456789abcdef');
     expect(omitted).toBe(1);
   });
 
   it('leaves out results whose file is not in the repository, and caps results at 25,000', () => {
     expect(renderSarif(sample, { fileExists: () => false }).omitted).toBe(3);
-    const many = report(Array.from({ length: SARIF_RESULT_LIMIT + 5 }, (_, i) => finding({ fingerprint: i.toString(16).padStart(32, '0') })));
-    const { sarif, omitted } = renderSarif(many, { fileExists: () => true }) as { sarif: { runs: { results: unknown[] }[] }; omitted: number };
+    const many = report(
+      Array.from({ length: SARIF_RESULT_LIMIT + 5 }, (_, i) => finding({ fingerprint: i.toString(16).padStart(32, '0') })),
+    );
+    const { sarif, omitted } = renderSarif(many, { fileExists: () => true }) as {
+      sarif: { runs: { results: unknown[] }[] };
+      omitted: number;
+    };
     expect(sarif.runs[0]!.results).toHaveLength(SARIF_RESULT_LIMIT);
     expect(omitted).toBe(5);
   });
@@ -115,7 +151,11 @@ describe('Markdown (job summary and PR comment)', () => {
   });
 
   it('stays under its size limit and says how many findings were left out', () => {
-    const many = report(Array.from({ length: 400 }, (_, i) => finding({ fingerprint: i.toString(16).padStart(32, '0'), message: `finding ${i} ${'x'.repeat(200)}` })));
+    const many = report(
+      Array.from({ length: 400 }, (_, i) =>
+        finding({ fingerprint: i.toString(16).padStart(32, '0'), message: `finding ${i} ${'x'.repeat(200)}` }),
+      ),
+    );
     const text = renderMarkdown(many, { maxChars: 65_536, overflowHint: 'the job summary' });
     expect(text.length).toBeLessThan(65_536);
     expect(text).toMatch(/… and \*\*\d+ more\*\* findings in the job summary\./);
@@ -136,5 +176,4 @@ describe('annotations', () => {
     expect(annotations[9]).toMatchObject({ level: 'error', title: 'clb-guard: 5 more errors' });
     expect(annotations[10]).toMatchObject({ level: 'notice', file: 'examples/demo/main.tf', startLine: 91, endLine: 101 });
   });
-
 });

@@ -10,7 +10,9 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(reportS
 export function reportSchemaErrors(json: string | object): string[] {
   const parsed: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   if (validate(parsed)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 /**

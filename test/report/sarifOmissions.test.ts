@@ -20,7 +20,15 @@ const inRepo = (path: string) => path !== 'elsewhere/main.tf';
 
 interface SarifRun {
   properties: { findings: number; omittedFindings: Record<string, number> };
-  invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string }; descriptor: { id: string; index: number }; properties: Record<string, number> }[] }[];
+  invocations: {
+    executionSuccessful: boolean;
+    toolExecutionNotifications?: {
+      level: string;
+      message: { text: string };
+      descriptor: { id: string; index: number };
+      properties: Record<string, number>;
+    }[];
+  }[];
   tool: { driver: { notifications: { id: string }[] } };
   results: unknown[];
 }
@@ -34,7 +42,11 @@ describe('SARIF says what it left out and why', () => {
     expect(run.results).toHaveLength(1);
     expect(run.properties).toEqual({ findings: 3, omittedFindings: { total: 2, noLocation: 1, notInRepository: 1, overLimit: 0 } });
     const [notification] = run.invocations[0]!.toolExecutionNotifications!;
-    expect(notification).toMatchObject({ level: 'warning', descriptor: { id: 'omitted-findings', index: 0 }, properties: { noLocation: 1, notInRepository: 1, overLimit: 0 } });
+    expect(notification).toMatchObject({
+      level: 'warning',
+      descriptor: { id: 'omitted-findings', index: 0 },
+      properties: { noLocation: 1, notInRepository: 1, overLimit: 0 },
+    });
     expect(notification!.message.text).toBe(
       '2 of 3 findings are not in this SARIF file: 1 without a location in the repository (live findings, or plan findings whose resources no .tf file under tf-root declares); 1 whose file is not in the repository. They are in the JSON report and the job summary.',
     );
@@ -58,11 +70,17 @@ describe('SARIF says what it left out and why', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-sarif-omitted-'));
     const file = join(dir, 'report.sarif');
     writeFileSync(file, JSON.stringify(sarif));
-    const run = spawnSync(tool, ['validate', file, '--output', join(dir, 'out.sarif')], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' }, timeout: 120_000 });
+    const run = spawnSync(tool, ['validate', file, '--output', join(dir, 'out.sarif')], {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      timeout: 120_000,
+    });
     expect(run.error).toBeUndefined();
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const out = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
-    const problems = out.runs.flatMap((r: { results?: { level?: string; ruleId?: string; message?: { text?: string } }[] }) => r.results ?? []).filter((r: { level?: string }) => r.level === 'error' || r.level === 'warning');
+    const problems = out.runs
+      .flatMap((r: { results?: { level?: string; ruleId?: string; message?: { text?: string } }[] }) => r.results ?? [])
+      .filter((r: { level?: string }) => r.level === 'error' || r.level === 'warning');
     expect(problems.map((p: { ruleId?: string; message?: unknown }) => [p.ruleId, p.message])).toEqual([]);
   });
 });

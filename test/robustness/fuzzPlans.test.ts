@@ -1,15 +1,17 @@
-import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
-import { applyMutation, mutationArbitrary } from './mutations.js';
 import { reportSchemaErrors } from '../report/reportSchema.js';
+import { applyMutation, mutationArbitrary } from './mutations.js';
 
 const SEED = 7031;
 const repoRoot = join(import.meta.dirname, '..', '..');
-const plans = ['test/fixtures/plans/demo/plan.json', 'test/fixtures/plans/p20-scenario-clb-backends/plan.json'].map((p) => readFileSync(join(repoRoot, p), 'utf8'));
+const plans = ['test/fixtures/plans/demo/plan.json', 'test/fixtures/plans/p20-scenario-clb-backends/plan.json'].map((p) =>
+  readFileSync(join(repoRoot, p), 'utf8'),
+);
 const dir = mkdtempSync(join(tmpdir(), 'clb-guard-fuzz-plan-'));
 
 describe('mutated real plans', () => {
@@ -33,7 +35,11 @@ describe('mutated real plans', () => {
         if (code === 2) {
           outcomes.rejected++;
           // Info lines (which config is used) may come first; the error is one line of its own.
-          const lines = err.join('').trim().split('\n').filter((line) => line.startsWith('clb-guard: '));
+          const lines = err
+            .join('')
+            .trim()
+            .split('\n')
+            .filter((line) => line.startsWith('clb-guard: '));
           expect(lines).toHaveLength(1);
           expect(err.join('')).not.toMatch(/^\s+at /m);
           expect(lines[0]).toMatch(/^clb-guard: .*plan\.json/);

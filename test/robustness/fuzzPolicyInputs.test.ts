@@ -1,7 +1,7 @@
-import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/inputError.js';
 import { loadConfig, validatePolicyFiles } from '../../src/policy/configLoader.js';
@@ -13,7 +13,10 @@ const policyText = readFileSync(new URL('../../policies/backend-allows-health-ch
 const configText = JSON.stringify({
   include: ['extra.json'],
   params: { clientCidrs: ['0.0.0.0/0'], adminCidrs: ['10.0.0.0/8'], ephemeralPorts: '1024-65535' },
-  policies: { 'admin-port-reachable': 'warning', 'lb-sg-allows-listeners': { severity: 'notice', params: { clientCidrs: ['203.0.113.0/24'] } } },
+  policies: {
+    'admin-port-reachable': 'warning',
+    'lb-sg-allows-listeners': { severity: 'notice', params: { clientCidrs: ['203.0.113.0/24'] } },
+  },
   exceptions: [{ policy: 'backend-allows-vip', resource: 'tencentcloud_instance.web[*]', reason: 'migration', expires: '2027-01-01' }],
 });
 
@@ -33,7 +36,9 @@ describe('mutated policy and config files', () => {
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(mutationArbitrary, fc.boolean(), async ({ name, seeds }, mutateConfig) => {
-        const extra = mutateConfig ? JSON.stringify({ policies: [{ ...JSON.parse(policyText).policies[0], id: 'extra-policy' }] }) : applyMutation(name, seeds, JSON.stringify({ policies: [{ ...JSON.parse(policyText).policies[0], id: 'extra-policy' }] }));
+        const extra = mutateConfig
+          ? JSON.stringify({ policies: [{ ...JSON.parse(policyText).policies[0], id: 'extra-policy' }] })
+          : applyMutation(name, seeds, JSON.stringify({ policies: [{ ...JSON.parse(policyText).policies[0], id: 'extra-policy' }] }));
         writeFileSync(join(dir, 'extra.json'), extra);
         writeFileSync(join(dir, '.clb-guard.json'), mutateConfig ? applyMutation(name, seeds, configText) : configText);
         let error: unknown;

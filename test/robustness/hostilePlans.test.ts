@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=256', ...guardedNodeArgs(), cli, ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '' } });
+  const child = spawn(process.execPath, ['--max-old-space-size=256', ...guardedNodeArgs(), cli, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -69,11 +72,31 @@ const HOSTILE: readonly (readonly [string, () => string, RegExp])[] = [
     },
     /too large: clb-guard reads plans up to 500 MiB/,
   ],
-  ['a 100,000-deep array in a plan value', () => write('deep.json', `{"format_version": "1.2", "resource_changes": [{"address": "tencentcloud_instance.a", "mode": "managed", "type": "tencentcloud_instance", "name": "a", "change": {"actions": ["create"], "after": {"tags": ${deep(100_000)}}}}]}`), /line 1 column \d+: nested deeper than 256 levels/],
-  ['a 100,000-deep array in planned_values', () => write('deep-skipped.json', plan(`, "planned_values": ${deep(100_000)}`)), /line 1 column \d+: nested deeper than 256 levels/],
+  [
+    'a 100,000-deep array in a plan value',
+    () =>
+      write(
+        'deep.json',
+        `{"format_version": "1.2", "resource_changes": [{"address": "tencentcloud_instance.a", "mode": "managed", "type": "tencentcloud_instance", "name": "a", "change": {"actions": ["create"], "after": {"tags": ${deep(100_000)}}}}]}`,
+      ),
+    /line 1 column \d+: nested deeper than 256 levels/,
+  ],
+  [
+    'a 100,000-deep array in planned_values',
+    () => write('deep-skipped.json', plan(`, "planned_values": ${deep(100_000)}`)),
+    /line 1 column \d+: nested deeper than 256 levels/,
+  ],
   ['an errored plan', () => write('errored.json', plan(', "errored": true')), /\/errored: the plan is marked "errored"/],
-  ['garbage inside planned_values', () => write('damaged.json', plan(', "planned_values": {"root_module": {"resources": [{"x": nope}]}}')), /line 1 column \d+: not JSON/],
-  ['garbage inside relevant_attributes', () => write('damaged2.json', plan(', "relevant_attributes": [1 2]')), /line 1 column \d+: not JSON/],
+  [
+    'garbage inside planned_values',
+    () => write('damaged.json', plan(', "planned_values": {"root_module": {"resources": [{"x": nope}]}}')),
+    /line 1 column \d+: not JSON/,
+  ],
+  [
+    'garbage inside relevant_attributes',
+    () => write('damaged2.json', plan(', "relevant_attributes": [1 2]')),
+    /line 1 column \d+: not JSON/,
+  ],
   ['standard input through /dev/stdin', () => '/dev/stdin', /not a file \(a (FIFO|socket)\).*`-` to read it from standard input/],
 ];
 
@@ -91,7 +114,10 @@ describe('hostile plan files: exit 2, one line naming the path, quickly', () => 
       expectNoEscape(result.stderr, result.code);
       expect(result.code).toBe(2);
       // Progress and info lines may come first; the error is one line of its own.
-      const lines = result.stderr.trim().split('\n').filter((line) => line.startsWith('clb-guard: '));
+      const lines = result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('clb-guard: '));
       expect(lines).toHaveLength(1);
       expect(result.stderr).not.toMatch(/^\s+at /m);
       expect(lines[0]).toMatch(message);

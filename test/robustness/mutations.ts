@@ -7,14 +7,39 @@ import fc from 'fast-check';
  */
 export type Mutation = (value: unknown, text: string, pick: (n: number) => number) => string;
 
-const ODD_STRINGS = ['', '\u0000', '\u202e', '\ud800', '🦀'.repeat(50), 'x'.repeat(200_000), '${var.x}', '../../etc/passwd', '%s%n', '<script>'];
-const ODD_VALUES: unknown[] = [null, true, 0, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, '', 'ALL', [null], { __proto__: { polluted: true } }];
+const ODD_STRINGS = [
+  '',
+  '\u0000',
+  '\u202e',
+  '\ud800',
+  '🦀'.repeat(50),
+  'x'.repeat(200_000),
+  '${var.x}',
+  '../../etc/passwd',
+  '%s%n',
+  '<script>',
+];
+const ODD_VALUES: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  [],
+  {},
+  '',
+  'ALL',
+  [null],
+  { __proto__: { polluted: true } },
+];
 
 function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = [], depth = 0): (string | number)[][] {
   out.push(prefix);
   if (depth > 12 || out.length > 5000) return out;
   if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out, depth + 1));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out, depth + 1);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out, depth + 1);
   return out;
 }
 
@@ -58,15 +83,20 @@ export const MUTATIONS: Record<string, Mutation> = {
     const all = paths(v).filter((p) => p.length > 0);
     const path = all[pick(all.length)];
     if (path === undefined) return JSON.stringify(v);
-    return JSON.stringify(setAt(v, path.slice(0, -1), (old) => {
-      if (Array.isArray(old)) return old.filter((_, i) => i !== path[path.length - 1]);
-      const { [path[path.length - 1]!]: _drop, ...rest } = old as Record<string, unknown>;
-      return rest;
-    }));
+    return JSON.stringify(
+      setAt(v, path.slice(0, -1), (old) => {
+        if (Array.isArray(old)) return old.filter((_, i) => i !== path[path.length - 1]);
+        const { [path[path.length - 1]!]: _drop, ...rest } = old as Record<string, unknown>;
+        return rest;
+      }),
+    );
   },
 };
 
-export const mutationArbitrary = fc.record({ name: fc.constantFrom(...Object.keys(MUTATIONS)), seeds: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }) });
+export const mutationArbitrary = fc.record({
+  name: fc.constantFrom(...Object.keys(MUTATIONS)),
+  seeds: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+});
 
 export function applyMutation(name: string, seeds: number[], text: string): string {
   let i = 0;

@@ -20,12 +20,29 @@ async function freshDemoSnapshot(): Promise<Snapshot> {
   const emulator = await startEmulator({ account });
   const file = join(mkdtempSync(join(tmpdir(), 'clb-guard-demo-')), 'account.json');
   try {
-    const code = await runCli(['live', '--region', 'ap-guangzhou', '--api-endpoint', emulator.url, '--account', 'demo-shop', '--save-snapshot', file, '--fail-on', 'never', '--config', 'test/e2e/empty-config.json'], {
-      cwd: repoRoot,
-      env: { TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey },
-      stdout: quiet,
-      stderr: quiet,
-    });
+    const code = await runCli(
+      [
+        'live',
+        '--region',
+        'ap-guangzhou',
+        '--api-endpoint',
+        emulator.url,
+        '--account',
+        'demo-shop',
+        '--save-snapshot',
+        file,
+        '--fail-on',
+        'never',
+        '--config',
+        'test/e2e/empty-config.json',
+      ],
+      {
+        cwd: repoRoot,
+        env: { TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey },
+        stdout: quiet,
+        stderr: quiet,
+      },
+    );
     expect(code).toBe(0);
   } finally {
     await emulator.close();
@@ -49,7 +66,11 @@ describe('examples/demo/account.json, the demo estate as a snapshot', () => {
     expect(script).toBe('node dist/cli.js live --snapshot examples/demo/account.json --fail-on never');
     const cli = await bundleEntry('cli');
     // No credentials in the environment, and any connection outside loopback fails the run.
-    const run = spawnSync(process.execPath, [...guardedNodeArgs(), cli, ...script.split(' ').slice(2), '--today', '2026-11-24'], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...guardedNodeArgs(), cli, ...script.split(' ').slice(2), '--today', '2026-11-24'], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
     expectNoEscape(run.stdout + run.stderr, run.status);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('checking the snapshot examples/demo/account.json of demo-shop');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { readActionInputs } from '../../src/action/actionInputs.js';
-import { parseCommand } from '../../src/cli/cliArguments.js';
 import { shardsOf } from '../../src/check/shards.js';
+import { parseCommand } from '../../src/cli/cliArguments.js';
 import { loadConfig } from '../../src/policy/configLoader.js';
 
 /** The README's scale-out recipes, read as GitHub and Kubernetes would read them. */
@@ -81,7 +81,7 @@ describe('the README scale-out workflow', () => {
     expect(String(ours(workflow.jobs.scan!)[0]!.with!['save-snapshot'])).not.toMatch(/\.report\.json$/);
   });
 
-  it('uses only real inputs and modes: each clb-guard step\'s inputs are accepted by the Action, for every shard of the README\'s config', async () => {
+  it("uses only real inputs and modes: each clb-guard step's inputs are accepted by the Action, for every shard of the README's config", async () => {
     const shards = await readmeShards();
     expect(shards.length).toBeGreaterThan(1);
     const steps = Object.values(workflow.jobs).flatMap(ours);
@@ -93,10 +93,21 @@ describe('the README scale-out workflow', () => {
         for (const [, name] of String(value).matchAll(/matrix\.(\w+)/g)) expect(matrixKeys, `matrix.${name}`).toContain(name);
       }
       for (const shard of shards) {
-        const given = new Map(Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(value, shard as unknown as Record<string, string>)]));
-        const inputs = readActionInputs((name) => given.get(name) ?? '', () => {});
+        const given = new Map(
+          Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(value, shard as unknown as Record<string, string>)]),
+        );
+        const inputs = readActionInputs(
+          (name) => given.get(name) ?? '',
+          () => {},
+        );
         expect(inputs.mode).toBe(step.with?.mode);
-        if (inputs.mode === 'live') expect(inputs).toMatchObject({ account: shard.account, regions: [shard.region], roleArn: shard.role, oidcProviderId: shard.oidcProviderId });
+        if (inputs.mode === 'live')
+          expect(inputs).toMatchObject({
+            account: shard.account,
+            regions: [shard.region],
+            roleArn: shard.role,
+            oidcProviderId: shard.oidcProviderId,
+          });
       }
     }
   });
@@ -104,7 +115,13 @@ describe('the README scale-out workflow', () => {
 
 describe('the README Kubernetes Indexed Job', () => {
   const [manifest] = block('yml');
-  const docs = parseAllDocuments(manifest!).map((d) => d.toJS() as { kind: string; spec: { completionMode?: string; completions?: number; template: { spec: { containers: { args: string[] }[] } } } });
+  const docs = parseAllDocuments(manifest!).map(
+    (d) =>
+      d.toJS() as {
+        kind: string;
+        spec: { completionMode?: string; completions?: number; template: { spec: { containers: { args: string[] }[] } } };
+      },
+  );
 
   it('is an Indexed Job whose pods pick their shard by JOB_COMPLETION_INDEX, and a merge Job', () => {
     expect(docs.map((d) => d.kind)).toEqual(['Job', 'Job']);
@@ -116,10 +133,18 @@ describe('the README Kubernetes Indexed Job', () => {
   });
 
   it('runs only real clb-guard commands and options', () => {
-    const commands = docs.flatMap((d) => d.spec.template.spec.containers.flatMap((c) => c.args.join(' ').split(/&&|\|/))).filter((c) => c.includes('clb-guard '));
+    const commands = docs
+      .flatMap((d) => d.spec.template.spec.containers.flatMap((c) => c.args.join(' ').split(/&&|\|/)))
+      .filter((c) => c.includes('clb-guard '));
     expect(commands.length).toBe(3);
     for (const command of commands) {
-      const argv = command.trim().replace(/^.*npx --yes clb-guard /, '').replace(/"\$JOB_COMPLETION_INDEX"/g, '0').replace(/\$JOB_COMPLETION_INDEX/g, '0').replace(/\)$/, '').split(/\s+/);
+      const argv = command
+        .trim()
+        .replace(/^.*npx --yes clb-guard /, '')
+        .replace(/"\$JOB_COMPLETION_INDEX"/g, '0')
+        .replace(/\$JOB_COMPLETION_INDEX/g, '0')
+        .replace(/\)$/, '')
+        .split(/\s+/);
       expect(() => parseCommand(argv), command).not.toThrow();
     }
   });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/finding.js';
 import type { Account, RegionAccount } from '../emulator/accountFixture.js';
-import { startEmulator, TEST_KEYS, type Emulator, type EmulatorFaults } from '../emulator/server.js';
-import { startGitHubStandIn, type StandIn } from '../github-standin/server.js';
+import { type Emulator, type EmulatorFaults, startEmulator, TEST_KEYS } from '../emulator/server.js';
+import { type StandIn, startGitHubStandIn } from '../github-standin/server.js';
 import { expectValidReport } from '../report/reportSchema.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
@@ -26,7 +26,15 @@ function inRegion(region: string, base: RegionAccount = demo): RegionAccount {
   return JSON.parse(JSON.stringify(base).replace(/"(lb|lbl|ins|sg|subnet|vpc|acl|eni)-/g, `"$1-${TAG[region]}-`)) as RegionAccount;
 }
 const withoutAdmin: RegionAccount = { ...demo, loadBalancers: demo.loadBalancers.filter((lb) => lb.LoadBalancerId !== 'lb-admin') };
-const empty: RegionAccount = { loadBalancers: [], listeners: {}, targets: {}, instances: [], securityGroupPolicies: {}, subnets: [], networkAcls: [] };
+const empty: RegionAccount = {
+  loadBalancers: [],
+  listeners: {},
+  targets: {},
+  instances: [],
+  securityGroupPolicies: {},
+  subnets: [],
+  networkAcls: [],
+};
 // Both accounts hold the same IDs: only the account tells their findings apart.
 const ACCOUNTS: Record<string, Account> = {
   shop: { regions: Object.fromEntries(REGIONS.map((r) => [r, inRegion(r)])) },
@@ -57,7 +65,10 @@ interface Run {
 }
 
 function node(script: string, args: string[], env: Record<string, string>): Promise<Run> {
-  const child = spawn(process.execPath, [...guardedNodeArgs(), script, ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, [...guardedNodeArgs(), script, ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -71,12 +82,33 @@ function node(script: string, args: string[], env: Record<string, string>): Prom
 }
 
 const common = ['--config', 'test/e2e/empty-config.json', '--today', '2026-11-24', '--fail-on', 'never'];
-const liveEnv = { TENCENTCLOUD_SECRET_ID: secretId, TENCENTCLOUD_SECRET_KEY: secretKey, CLB_GUARD_LIVE_RETRY_MS: '5', CLB_GUARD_LIVE_TIMEOUT: '1' };
+const liveEnv = {
+  TENCENTCLOUD_SECRET_ID: secretId,
+  TENCENTCLOUD_SECRET_KEY: secretKey,
+  CLB_GUARD_LIVE_RETRY_MS: '5',
+  CLB_GUARD_LIVE_TIMEOUT: '1',
+};
 
 /** One matrix job: a shard's scan, its report written as the workflow's artifact would hold it. */
 async function shard(dir: string, account: string, regions: readonly string[], endpoint: string): Promise<Run> {
   const name = `clb-guard-${account}-${regions.join('+')}.json`;
-  return node(cli, ['live', '--account', account, ...regions.flatMap((r) => ['--region', r]), '--api-endpoint', endpoint, '--format', 'json', '--output', join(dir, name), ...common], liveEnv);
+  return node(
+    cli,
+    [
+      'live',
+      '--account',
+      account,
+      ...regions.flatMap((r) => ['--region', r]),
+      '--api-endpoint',
+      endpoint,
+      '--format',
+      'json',
+      '--output',
+      join(dir, name),
+      ...common,
+    ],
+    liveEnv,
+  );
 }
 
 async function scanShards(accounts: Record<string, Account>, faults: Record<string, EmulatorFaults> = {}): Promise<string> {
@@ -90,7 +122,10 @@ async function scanShards(accounts: Record<string, Account>, faults: Record<stri
   return dir;
 }
 
-const reportsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
+const reportsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, f));
 const readReport = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report & { fixes: unknown[] };
 const line = (f: { status: string; policy: string; resource: string }) => `${f.status} ${f.policy} ${f.resource}`;
 
@@ -118,7 +153,10 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
     const whole = await merge(reportsIn(single));
     expect(merged.code).toBe(0);
     // What may differ: which file each section came from, and the counts of a two-region report.
-    const strip = (r: Report & { fixes: unknown[] }) => ({ ...r, target: { ...r.target, shards: r.target.shards?.map(({ report: _r, counts: _c, ...s }) => s) } });
+    const strip = (r: Report & { fixes: unknown[] }) => ({
+      ...r,
+      target: { ...r.target, shards: r.target.shards?.map(({ report: _r, counts: _c, ...s }) => s) },
+    });
     expect(strip(merged.report)).toEqual(strip(whole.report));
     // And the findings are those of the single scans, each once.
     const scans = reportsIn(single).flatMap((f) => readReport(f).findings.map((x) => `${readReport(f).target.account} ${line(x)}`));
@@ -129,7 +167,12 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
   it('is a valid report with sorted sections and findings scoped to their account and region', () => {
     expectValidReport(JSON.stringify(merged.report), 'merged report');
     expect(merged.report.complete).toBe(true);
-    expect(merged.report.target.shards?.map((s) => `${s.account} ${s.region} ${s.status}`)).toEqual(['bank ap-guangzhou complete', 'bank ap-shanghai complete', 'shop ap-guangzhou complete', 'shop ap-shanghai complete']);
+    expect(merged.report.target.shards?.map((s) => `${s.account} ${s.region} ${s.status}`)).toEqual([
+      'bank ap-guangzhou complete',
+      'bank ap-shanghai complete',
+      'shop ap-guangzhou complete',
+      'shop ap-shanghai complete',
+    ]);
     const fingerprints = merged.report.findings.map((f) => f.fingerprint);
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
     // The same resource in both accounts: two findings, two fingerprints.
@@ -156,7 +199,9 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
       'shop ap-shanghai: complete; 8 errors, 3 warnings, 0 notices, 0 unknown',
     ]);
     expect(text.stdout).toMatch(/^ERROR deny-before-allow {2}shop\/ap-shanghai\/sg-sh-web$/m);
-    const sarif = JSON.parse((await node(cli, ['merge', ...reportsIn(dir), '--format', 'sarif', '--fail-on', 'never'], {})).stdout) as { runs: { properties: { omittedFindings: { total: number } } }[] };
+    const sarif = JSON.parse((await node(cli, ['merge', ...reportsIn(dir), '--format', 'sarif', '--fail-on', 'never'], {})).stdout) as {
+      runs: { properties: { omittedFindings: { total: number } } }[];
+    };
     // Live findings have no line in a repository: SARIF counts them as left out, all of them.
     expect(sarif.runs[0]!.properties.omittedFindings.total).toBe(merged.report.findings.length);
   });
@@ -168,24 +213,43 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
     writeFileSync(file, JSON.stringify(merged.report));
     const text = renderMergedMarkdown(await readReportFile(file, 'merged.json'), { maxChars: 6_000, overflowHint: 'the JSON report' });
     expect(text.length).toBeLessThan(6_000);
-    expect(text).toContain('## bank / ap-guangzhou\n\n**7 errors, 2 warnings, 0 notices, 0 unknown**; the findings are in the JSON report.');
+    expect(text).toContain(
+      '## bank / ap-guangzhou\n\n**7 errors, 2 warnings, 0 notices, 0 unknown**; the findings are in the JSON report.',
+    );
     expect([...text.matchAll(/^## \S+ \/ \S+$/gm)]).toHaveLength(4);
   });
 
   it('one incomplete shard makes its section and the merged result incomplete: exit 2, or the findings with --allow-partial', async () => {
-    const partial = await scanShards(ACCOUNTS, { bank: { stuck: (action, params) => action === 'DescribeSecurityGroupPolicies' && String(params.SecurityGroupId).startsWith('sg-sh-') } });
+    const partial = await scanShards(ACCOUNTS, {
+      bank: {
+        stuck: (action, params) => action === 'DescribeSecurityGroupPolicies' && String(params.SecurityGroupId).startsWith('sg-sh-'),
+      },
+    });
     const run = await merge(reportsIn(partial));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^clb-guard: the merged result is incomplete: bank ap-shanghai \(incomplete scan\)\./m);
     expect(run.report.complete).toBe(false);
-    expect(run.report.target.shards?.find((s) => s.status !== 'complete')).toMatchObject({ account: 'bank', region: 'ap-shanghai', status: 'incomplete', reason: expect.stringMatching(/^the scan was incomplete/) });
+    expect(run.report.target.shards?.find((s) => s.status !== 'complete')).toMatchObject({
+      account: 'bank',
+      region: 'ap-shanghai',
+      status: 'incomplete',
+      reason: expect.stringMatching(/^the scan was incomplete/),
+    });
     expect((await merge(reportsIn(partial), ['--allow-partial'])).code).toBe(0);
     expect((await merge(reportsIn(partial), ['--allow-partial', '--fail-on', 'error'])).code).toBe(1);
   });
 
   it('a shard the config lists and no report holds is a missing section: never clean', async () => {
     const config = join(dir, '..', `${dir.split('/').pop()}-config.json`);
-    writeFileSync(config, JSON.stringify({ accounts: [{ name: 'bank', regions: [...REGIONS] }, { name: 'shop', regions: [...REGIONS, 'ap-beijing'] }] }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        accounts: [
+          { name: 'bank', regions: [...REGIONS] },
+          { name: 'shop', regions: [...REGIONS, 'ap-beijing'] },
+        ],
+      }),
+    );
     const run = await merge(reportsIn(dir), ['--config', config]);
     expect(run.code).toBe(2);
     expect(run.report.target.shards?.find((s) => s.region === 'ap-beijing')).toMatchObject({ account: 'shop', status: 'missing' });
@@ -207,7 +271,9 @@ describe('four shards (2 accounts × 2 regions) merged', () => {
     const bad = await node(cli, ['merge', broken], {});
     expect(bad.code).toBe(2);
     const at = text.split('\n').findIndex((l) => l.includes('"complete": true')) + 1;
-    expect(bad.stderr.split('\n').filter((l) => l.startsWith('clb-guard: '))).toEqual([`clb-guard: ${broken}:${at}: /complete: must be boolean`]);
+    expect(bad.stderr.split('\n').filter((l) => l.startsWith('clb-guard: '))).toEqual([
+      `clb-guard: ${broken}:${at}: /complete: must be boolean`,
+    ]);
   });
 });
 
@@ -292,7 +358,12 @@ describe('the Action in merge mode: one drift issue for every account and region
     expect(standIn.issues).toHaveLength(1);
     const issue = standIn.issues[0]!;
     expect(issue.title).toBe('clb-guard: 30 errors, 10 warnings in 2 live accounts');
-    expect([...issue.body.matchAll(/^## (\S+ \/ \S+)$/gm)].map((m) => m[1])).toEqual(['bank / ap-guangzhou', 'bank / ap-shanghai', 'shop / ap-guangzhou', 'shop / ap-shanghai']);
+    expect([...issue.body.matchAll(/^## (\S+ \/ \S+)$/gm)].map((m) => m[1])).toEqual([
+      'bank / ap-guangzhou',
+      'bank / ap-shanghai',
+      'shop / ap-guangzhou',
+      'shop / ap-shanghai',
+    ]);
     expect(first.summary).toContain('## shop / ap-shanghai');
     expect(first.outputs).toMatch(/sarif-file<</);
 
@@ -313,7 +384,9 @@ describe('the Action in merge mode: one drift issue for every account and region
     const dir = await scanShards({ shop: CLEAN, bank: CLEAN }, { shop: { stuck: (action) => action === 'DescribeLoadBalancers' } });
     const run = await runMerge(`${dir}/*.json`, '44');
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/^::error::The merged result is incomplete: shop ap-guangzhou \(incomplete scan\), shop ap-shanghai \(incomplete scan\)\./m);
+    expect(run.stdout).toMatch(
+      /^::error::The merged result is incomplete: shop ap-guangzhou \(incomplete scan\), shop ap-shanghai \(incomplete scan\)\./m,
+    );
     expect(standIn.issues.filter((i) => i.state === 'open')).toHaveLength(1);
     expect(run.summary).toMatch(/2 of 4 sections are \*\*incomplete\*\*/);
     rmSync(dir, { recursive: true });

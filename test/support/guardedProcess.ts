@@ -1,8 +1,8 @@
-import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { NETWORK_GUARD_EXIT, NETWORK_GUARD_MARK } from './networkGuard.mjs';
 
 export const GUARD_EXIT = NETWORK_GUARD_EXIT;
@@ -36,7 +36,9 @@ export async function bundleEntry(entry: 'cli' | 'main'): Promise<string> {
     loader: { '.wasm': 'binary' },
     entryPoints: [join(repoRoot, 'src', `${entry}.ts`)],
     outfile,
-    banner: { js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);",
+    },
   });
   return outfile;
 }

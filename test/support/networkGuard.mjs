@@ -14,7 +14,9 @@ export const NETWORK_GUARD_EXIT = 97;
 /** Literal loopback only: 127.0.0.0/8, ::1 (also as ::ffff:127.x), and the name localhost. */
 export function isLoopback(host) {
   if (host === undefined || host === null || host === '') return true; // Node's default host is localhost
-  const h = String(host).toLowerCase().replace(/^\[|\]$/g, '');
+  const h = String(host)
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
   return net.isIPv4(v4) && v4.split('.')[0] === '127';
@@ -48,7 +50,23 @@ export function installNetworkGuard(onViolation) {
       if (!isLoopback(hostname)) refuse(`a lookup of ${hostname} (dns.${name})`);
       return original.call(this, hostname, ...rest);
     };
-  for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'resolvePtr', 'resolveNaptr', 'resolveSoa', 'reverse']) {
+  for (const name of [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveTxt',
+    'resolveSrv',
+    'resolvePtr',
+    'resolveNaptr',
+    'resolveSoa',
+    'reverse',
+  ]) {
     if (typeof dns[name] === 'function') dns[name] = guardName(name, dns[name]);
     if (typeof dns.promises[name] === 'function') dns.promises[name] = guardName(name, dns.promises[name]);
   }

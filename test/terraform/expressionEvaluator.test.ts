@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, Opaque, Unknown, type EvalHost, type Value } from '../../src/terraform/evaluate.js';
+import { type EvalHost, evaluate, Opaque, Unknown, type Value } from '../../src/terraform/evaluate.js';
 import { hasTemplate, parseExpressionText, render } from '../../src/terraform/expression.js';
 
 /**
@@ -110,19 +110,34 @@ describe('the expression evaluator: supported forms', () => {
 describe('the expression evaluator: what it cannot decide is unknown, with the expression in the reason', () => {
   it.each<[string, RegExp]>([
     // an index computed from a value known only after apply
-    ['tencentcloud_security_group.pool[tencentcloud_x.y.n].id', /`tencentcloud_security_group\.pool\[tencentcloud_x\.y\.n\]`: the index tencentcloud_x\.y\.n is known only after apply/],
+    [
+      'tencentcloud_security_group.pool[tencentcloud_x.y.n].id',
+      /`tencentcloud_security_group\.pool\[tencentcloud_x\.y\.n\]`: the index tencentcloud_x\.y\.n is known only after apply/,
+    ],
     // a condition known only after apply
-    ['tencentcloud_x.y.on ? tencentcloud_security_group.a.id : tencentcloud_security_group.b.id', /`tencentcloud_x\.y\.on \? .*` computes on tencentcloud_x\.y\.on, which is known only after apply/],
+    [
+      'tencentcloud_x.y.on ? tencentcloud_security_group.a.id : tencentcloud_security_group.b.id',
+      /`tencentcloud_x\.y\.on \? .*` computes on tencentcloud_x\.y\.on, which is known only after apply/,
+    ],
     // arithmetic on a value known only after apply
     ['tencentcloud_x.y.n % 2', /`tencentcloud_x\.y\.n % 2` computes on tencentcloud_x\.y\.n/],
     // a function not evaluated here
-    ['cidrsubnet("10.0.0.0/16", 8, count.index)', /`cidrsubnet\("10\.0\.0\.0\/16", 8, count\.index\)`: the function cidrsubnet\(\) is not evaluated here/],
+    [
+      'cidrsubnet("10.0.0.0/16", 8, count.index)',
+      /`cidrsubnet\("10\.0\.0\.0\/16", 8, count\.index\)`: the function cidrsubnet\(\) is not evaluated here/,
+    ],
     // template directives
     ['"%{if var.enabled}a%{endif}"', /template directives/],
     // a splat over resource instances
-    ['tencentcloud_security_group.pool[*].id', /`tencentcloud_security_group\.pool\[\*\]\.id`: a splat over tencentcloud_security_group\.pool is not evaluated here/],
+    [
+      'tencentcloud_security_group.pool[*].id',
+      /`tencentcloud_security_group\.pool\[\*\]\.id`: a splat over tencentcloud_security_group\.pool is not evaluated here/,
+    ],
     // a for expression over a value known only after apply
-    ['[for sg in tencentcloud_x.y.ids : sg]', /`\[for sg in tencentcloud_x\.y\.ids : sg\]`: iterates over tencentcloud_x\.y\.ids, known only after apply/],
+    [
+      '[for sg in tencentcloud_x.y.ids : sg]',
+      /`\[for sg in tencentcloud_x\.y\.ids : sg\]`: iterates over tencentcloud_x\.y\.ids, known only after apply/,
+    ],
     // a name that means nothing here
     ['whatever.x', /`whatever` is not a name/],
     // errors Terraform would report: a missing key, an index out of range
@@ -137,7 +152,10 @@ describe('the expression evaluator: what it cannot decide is unknown, with the e
   });
 
   it('keeps an unknown element unknown inside a list, without losing the known ones', () => {
-    expect(run('[tencentcloud_security_group.a.id, var.names[9]]')).toEqual(['<tencentcloud_security_group.a.id>', { unknown: expect.stringContaining('out of range') }]);
+    expect(run('[tencentcloud_security_group.a.id, var.names[9]]')).toEqual([
+      '<tencentcloud_security_group.a.id>',
+      { unknown: expect.stringContaining('out of range') },
+    ]);
   });
 
   it('renders expressions back as HCL for messages', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planToInventory } from '../../src/sources/plan/index.js';
 import type { InputError } from '../../src/errors/inputError.js';
+import { planToInventory } from '../../src/sources/plan/index.js';
 import { MAX_PLAN_DEPTH, parsePlanBytes, readPlanFile } from '../../src/terraform/planFileReader.js';
 import { FIXTURES, REPO_ROOT } from '../sources/plan/inventoryText.js';
 
@@ -21,19 +21,25 @@ function write(name: string, value: unknown): string {
 }
 
 describe('reading the plan file', () => {
-  it.each(['demo', 'p20-scenario-clb-backends', 'p21-scenario-update'])('gives the same inventory as parsing the whole text (%s)', (name) => {
-    const path = join(FIXTURES, name, 'plan.json');
-    const options = { file: 'plan.json', tfRoot: join(FIXTURES, name, name === 'demo' ? '.' : 'config'), repoRoot: REPO_ROOT };
-    expect(planToInventory(stream(path), options)).toEqual(planToInventory(JSON.parse(readFileSync(path, 'utf8')), options));
-  });
+  it.each(['demo', 'p20-scenario-clb-backends', 'p21-scenario-update'])(
+    'gives the same inventory as parsing the whole text (%s)',
+    (name) => {
+      const path = join(FIXTURES, name, 'plan.json');
+      const options = { file: 'plan.json', tfRoot: join(FIXTURES, name, name === 'demo' ? '.' : 'config'), repoRoot: REPO_ROOT };
+      expect(planToInventory(stream(path), options)).toEqual(planToInventory(JSON.parse(readFileSync(path, 'utf8')), options));
+    },
+  );
 
   it('keeps of each change only what the checks read, and no prior-state copy of a changed resource', () => {
     const plan = stream(join(FIXTURES, 'p21-scenario-update/plan.json'));
-    const change = (plan['resource_changes'] as { address: string; change: Record<string, unknown> }[]).find((c) => c.address === 'tencentcloud_clb_instance.web')!;
+    const change = (plan['resource_changes'] as { address: string; change: Record<string, unknown> }[]).find(
+      (c) => c.address === 'tencentcloud_clb_instance.web',
+    )!;
     expect(Object.keys(change.change)).toEqual(['actions', 'after', 'after_unknown']);
     expect(plan['planned_values']).toEqual({});
     expect(plan['relevant_attributes']).toEqual({});
-    const prior = (plan['prior_state'] as { values: { root_module: { resources: unknown[]; child_modules: { resources: unknown[] }[] } } }).values.root_module;
+    const prior = (plan['prior_state'] as { values: { root_module: { resources: unknown[]; child_modules: { resources: unknown[] }[] } } })
+      .values.root_module;
     expect(prior.resources).toEqual([]);
     expect(prior.child_modules.flatMap((m) => m.resources)).toEqual([]);
     expect((plan['resource_changes'] as { mode: string }[]).every((c) => c.mode === 'managed')).toBe(true);
@@ -42,8 +48,28 @@ describe('reading the plan file', () => {
   it('keeps prior-state resources that have no change, and reads planned_values when there are no changes', () => {
     const path = write('prior.json', {
       format_version: '1.2',
-      planned_values: { root_module: { resources: [{ address: 'tencentcloud_vpc.a', mode: 'managed', type: 'tencentcloud_vpc', name: 'a', values: { cidr_block: '10.0.0.0/16' } }] } },
-      prior_state: { values: { root_module: { resources: [{ address: 'tencentcloud_vpc.b', mode: 'managed', type: 'tencentcloud_vpc', name: 'b', values: { id: 'vpc-b', cidr_block: '10.1.0.0/16' } }] } } },
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'tencentcloud_vpc.a', mode: 'managed', type: 'tencentcloud_vpc', name: 'a', values: { cidr_block: '10.0.0.0/16' } },
+          ],
+        },
+      },
+      prior_state: {
+        values: {
+          root_module: {
+            resources: [
+              {
+                address: 'tencentcloud_vpc.b',
+                mode: 'managed',
+                type: 'tencentcloud_vpc',
+                name: 'b',
+                values: { id: 'vpc-b', cidr_block: '10.1.0.0/16' },
+              },
+            ],
+          },
+        },
+      },
     });
     const inventory = planToInventory(stream(path), { file: 'prior.json', tfRoot: dir, repoRoot: dir });
     expect([...inventory.vpcs.keys()]).toEqual(['tencentcloud_vpc.b', 'tencentcloud_vpc.a']);
@@ -57,9 +83,18 @@ describe('reading the plan file', () => {
       mode: 'managed',
       type: 'tencentcloud_vpc',
       name: `v${i}`,
-      change: { actions: ['create'], before: { name: tricky }, after: { name: `${tricky}${i}`, cidr_block: '10.0.0.0/16' }, after_unknown: { id: true }, after_sensitive: {} },
+      change: {
+        actions: ['create'],
+        before: { name: tricky },
+        after: { name: `${tricky}${i}`, cidr_block: '10.0.0.0/16' },
+        after_unknown: { id: true },
+        after_sensitive: {},
+      },
     }));
-    const path = write('big.json', `\ufeff{ "format_version" : "1.2" ,\n"resource_changes":[ ${changes.map((c) => JSON.stringify(c)).join(' ,\n ')} ] , "complete": true}\n`);
+    const path = write(
+      'big.json',
+      `\ufeff{ "format_version" : "1.2" ,\n"resource_changes":[ ${changes.map((c) => JSON.stringify(c)).join(' ,\n ')} ] , "complete": true}\n`,
+    );
     expect(readFileSync(path).length).toBeGreaterThan(3 << 20);
     const plan = stream(path);
     const read = plan['resource_changes'] as { change: { after: { name: string } } }[];
@@ -71,7 +106,10 @@ describe('reading the plan file', () => {
   it('says what is wrong with invalid JSON, and leaves unexpected shapes to the plan reader', () => {
     expect(() => stream(write('bad.json', '{"format_version": "1.2", "resource_changes": [{"a": tru}]}'))).toThrow(/not JSON/);
     expect(stream(write('array.json', '[1, 2]'))).toEqual([1, 2]);
-    expect(stream(write('nested.json', '{"resource_changes": {"not": "a list"}, "format_version": "1.2"}'))).toEqual({ resource_changes: { not: 'a list' }, format_version: '1.2' });
+    expect(stream(write('nested.json', '{"resource_changes": {"not": "a list"}, "format_version": "1.2"}'))).toEqual({
+      resource_changes: { not: 'a list' },
+      format_version: '1.2',
+    });
   });
 });
 
@@ -94,14 +132,22 @@ describe('hostile plan files', () => {
   });
 
   it('still skips valid sections of every kind', () => {
-    const text = plan('"planned_values": {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n\\"", {}, []], "b": {"c": {"d": "}"}}}, "checks": 0');
+    const text = plan(
+      '"planned_values": {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n\\"", {}, []], "b": {"c": {"d": "}"}}}, "checks": 0',
+    );
     expect(stream(write('valid-skipped.json', text))).toMatchObject({ format_version: '1.2', resource_changes: [] });
   });
 
   it.each([
-    ['in a resource change value', `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "change": {"after": ${deep(100_000)}}}]}`],
+    [
+      'in a resource change value',
+      `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "change": {"after": ${deep(100_000)}}}]}`,
+    ],
     ['in a skipped section', plan(`"planned_values": ${deep(100_000)}`)],
-    ['in the prior state modules', `{"format_version": "1.2", "prior_state": {"values": {"root_module": ${'{"child_modules": ['.repeat(20_000)}${']}'.repeat(20_000)}}}}`],
+    [
+      'in the prior state modules',
+      `{"format_version": "1.2", "prior_state": {"values": {"root_module": ${'{"child_modules": ['.repeat(20_000)}${']}'.repeat(20_000)}}}}`,
+    ],
     ['where the whole-text parser reads', `[${deep(100_000)}]`],
   ])('refuses nesting deeper than the limit %s, with a located line', (_name, text) => {
     expect(() => stream(write('deep.json', text))).toThrow(new RegExp(`nested deeper than ${MAX_PLAN_DEPTH} levels`));
@@ -120,7 +166,7 @@ describe('hostile plan files', () => {
     try {
       stream(write('deep-large.json', deepLarge));
     } catch (error) {
-      expect((error as InputError).place).toBe(`line 2 column ${10 + MAX_PLAN_DEPTH}`) // the 256th `[` opens level 257;
+      expect((error as InputError).place).toBe(`line 2 column ${10 + MAX_PLAN_DEPTH}`); // the 256th `[` opens level 257;
     }
     const within = `{"format_version": "1.2", "resource_changes": [], "output_changes": {"pad": "${padding}", "quoted": "[[[[{{{{\\"]]"}, "checks": ${deep(MAX_PLAN_DEPTH - 5)}}`;
     expect(stream(write('within-large.json', within))).toMatchObject({ format_version: '1.2', resource_changes: [] });

@@ -6,7 +6,7 @@ import { checkPlan } from '../../src/check/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { diskTfFiles, findDeclaringDirectory, rootDeclarationsOf } from '../../src/terraform/terraformSources.js';
 import { scanTfJson } from '../../src/terraform/tfJsonScanner.js';
-import { groupsOfInstance, readFixture, REPO_ROOT } from '../sources/plan/inventoryText.js';
+import { groupsOfInstance, REPO_ROOT, readFixture } from '../sources/plan/inventoryText.js';
 
 const FILE = 'test/fixtures/plans/tf-json-root/main.tf.json';
 
@@ -28,9 +28,22 @@ describe('a root module written as .tf.json (fixture tf-json-root)', () => {
     expect(targets.map((t) => t.provenance.location?.line)).toEqual([79, 80, 81, 82]);
   });
 
-  it('gives the findings on the instances\' block in main.tf.json, with the plan\'s folder as tf-root by default', async () => {
-    const report = await checkPlan({ cwd: REPO_ROOT, logger: silentLogger, planFile: 'test/fixtures/plans/tf-json-root/plan.json', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
-    expect(report.findings.map((f) => `${f.status} ${f.policy} ${f.resource} ${f.location ? `${f.location.file}:${f.location.line}-${f.location.endLine}` : 'no location'}`).sort()).toEqual([
+  it("gives the findings on the instances' block in main.tf.json, with the plan's folder as tf-root by default", async () => {
+    const report = await checkPlan({
+      cwd: REPO_ROOT,
+      logger: silentLogger,
+      planFile: 'test/fixtures/plans/tf-json-root/plan.json',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
+    expect(
+      report.findings
+        .map(
+          (f) =>
+            `${f.status} ${f.policy} ${f.resource} ${f.location ? `${f.location.file}:${f.location.line}-${f.location.endLine}` : 'no location'}`,
+        )
+        .sort(),
+    ).toEqual([
       `fail backend-allows-clients tencentcloud_instance.app[1] ${FILE}:39-49`,
       `fail backend-allows-clients tencentcloud_instance.app[3] ${FILE}:39-49`,
       `fail backend-allows-health-check tencentcloud_instance.app[1] ${FILE}:39-49`,
@@ -70,7 +83,12 @@ describe('scanning .tf.json', () => {
         '}',
       ),
     );
-    expect(file.blocks.map((b) => `${b.type} ${b.labels.join('.')} ${b.line}-${b.endLine}`)).toEqual(['resource tencentcloud_vpc.a 3-3', 'resource tencentcloud_subnet.b 7-9', 'data tencentcloud_images.ubuntu 14-14', 'module net 16-16']);
+    expect(file.blocks.map((b) => `${b.type} ${b.labels.join('.')} ${b.line}-${b.endLine}`)).toEqual([
+      'resource tencentcloud_vpc.a 3-3',
+      'resource tencentcloud_subnet.b 7-9',
+      'data tencentcloud_images.ubuntu 14-14',
+      'module net 16-16',
+    ]);
     expect(file.blocks.every((b) => b.attributes.size === 0)).toBe(true);
   });
 
@@ -107,7 +125,9 @@ describe('scanning .tf.json', () => {
   it('yields what it could read from broken or non-object JSON, without throwing', () => {
     expect(scanTfJson('').blocks).toEqual([]);
     expect(scanTfJson('[1, 2]').blocks).toEqual([]);
-    expect(scanTfJson('{"resource": {"tencentcloud_vpc": {"a": {"name": "x"}}}, "module": {').blocks.map((b) => b.labels.join('.'))).toEqual(['tencentcloud_vpc.a']);
+    expect(
+      scanTfJson('{"resource": {"tencentcloud_vpc": {"a": {"name": "x"}}}, "module": {').blocks.map((b) => b.labels.join('.')),
+    ).toEqual(['tencentcloud_vpc.a']);
   });
 });
 
@@ -117,11 +137,17 @@ describe('.tf.json files in a folder', () => {
     mkdirSync(join(root, 'docs'));
     writeFileSync(join(root, 'docs', 'notes.json'), '{"resource": {"tencentcloud_vpc": {"main": {}}}}');
     mkdirSync(join(root, 'infra'));
-    writeFileSync(join(root, 'infra', 'network.tf.json'), '{"resource": {"tencentcloud_vpc": {"main": {}}}, "module": {"app": {"source": "./app"}}}');
+    writeFileSync(
+      join(root, 'infra', 'network.tf.json'),
+      '{"resource": {"tencentcloud_vpc": {"main": {}}}, "module": {"app": {"source": "./app"}}}',
+    );
     writeFileSync(join(root, 'infra', 'lb.tf'), 'resource "tencentcloud_clb_instance" "web" {}\n');
     expect(diskTfFiles.list(join(root, 'infra')).map((p) => p.slice(root.length + 1))).toEqual(['infra/lb.tf', 'infra/network.tf.json']);
     expect(diskTfFiles.list(join(root, 'docs'))).toEqual([]);
-    const search = findDeclaringDirectory(root, rootDeclarationsOf(['tencentcloud_vpc.main', 'tencentcloud_clb_instance.web', 'module.app.tencentcloud_instance.x']));
+    const search = findDeclaringDirectory(
+      root,
+      rootDeclarationsOf(['tencentcloud_vpc.main', 'tencentcloud_clb_instance.web', 'module.app.tencentcloud_instance.x']),
+    );
     expect(search).toMatchObject({ dir: join(root, 'infra'), declared: 3, filesScanned: 2 });
   });
 });

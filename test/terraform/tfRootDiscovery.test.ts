@@ -35,7 +35,13 @@ function workspace(planAt: string): string {
 
 describe('root declarations of plan addresses', () => {
   it('reads resources, data sources and module calls, without instance keys', () => {
-    const wanted = rootDeclarationsOf(['tencentcloud_instance.web[0]', 'tencentcloud_instance.web[1]', 'data.tencentcloud_images.ubuntu', 'module.app["a.b"].tencentcloud_clb_instance.x', 'module.db.module.inner.tencentcloud_instance.y']);
+    const wanted = rootDeclarationsOf([
+      'tencentcloud_instance.web[0]',
+      'tencentcloud_instance.web[1]',
+      'data.tencentcloud_images.ubuntu',
+      'module.app["a.b"].tencentcloud_clb_instance.x',
+      'module.db.module.inner.tencentcloud_instance.y',
+    ]);
     expect([...wanted.resources].sort()).toEqual(['data.tencentcloud_images.ubuntu', 'tencentcloud_instance.web']);
     expect([...wanted.modules].sort()).toEqual(['app', 'db']);
   });
@@ -49,7 +55,10 @@ describe('finding the folder that declares the root module', () => {
     mkdirSync(join(root, 'infra'));
     mkdirSync(join(root, 'other'));
     writeFileSync(join(root, 'other', 'x.tf'), 'resource "tencentcloud_instance" "web" {}\n');
-    writeFileSync(join(root, 'infra', 'main.tf'), 'resource "tencentcloud_instance" "web" {}\nresource "tencentcloud_clb_instance" "web" {}\n');
+    writeFileSync(
+      join(root, 'infra', 'main.tf'),
+      'resource "tencentcloud_instance" "web" {}\nresource "tencentcloud_clb_instance" "web" {}\n',
+    );
     writeFileSync(join(root, 'infra', 'modules.tf'), 'module "network" {\n  source = "./network"\n}\n');
     expect(findDeclaringDirectory(root, wanted)).toMatchObject({ dir: join(root, 'infra'), declared: 3, truncated: false });
   });
@@ -77,9 +86,11 @@ describe('finding the folder that declares the root module', () => {
 });
 
 describe('plan mode: locations for the common infra/ layout, or a loud warning', () => {
-  const locatedIn = (findings: readonly { location: { file: string } | null }[]) => [...new Set(findings.map((f) => f.location?.file ?? null))];
+  const locatedIn = (findings: readonly { location: { file: string } | null }[]) => [
+    ...new Set(findings.map((f) => f.location?.file ?? null)),
+  ];
 
-  it('with the plan next to the code (infra/plan.json) and no --tf-root, uses the plan file\'s folder', async () => {
+  it("with the plan next to the code (infra/plan.json) and no --tf-root, uses the plan file's folder", async () => {
     const root = workspace('infra/plan.json');
     const logger = recordingLogger();
     const report = await checkPlan({ cwd: root, logger, planFile: 'infra/plan.json', configFile: emptyConfig, today: '2026-01-01' });
@@ -93,7 +104,9 @@ describe('plan mode: locations for the common infra/ layout, or a loud warning',
     const logger = recordingLogger();
     const report = await checkPlan({ cwd: root, logger, planFile: 'plan.json', configFile: emptyConfig, today: '2026-01-01' });
     expect(locatedIn(report.findings)).toEqual(['infra/main.tf']);
-    expect(logger.lines).toContain("info: the default tf-root . declares none of the plan's resources; using the .tf files in infra (set --tf-root infra to say so)");
+    expect(logger.lines).toContain(
+      "info: the default tf-root . declares none of the plan's resources; using the .tf files in infra (set --tf-root infra to say so)",
+    );
     expect(report.warnings.filter((w) => w.includes('no .tf line'))).toEqual([]);
   });
 
@@ -101,9 +114,18 @@ describe('plan mode: locations for the common infra/ layout, or a loud warning',
     const root = workspace('build/plan.json');
     mkdirSync(join(root, 'empty'));
     const logger = recordingLogger();
-    const report = await checkPlan({ cwd: root, logger, planFile: 'build/plan.json', tfRoot: 'empty', configFile: emptyConfig, today: '2026-01-01' });
+    const report = await checkPlan({
+      cwd: root,
+      logger,
+      planFile: 'build/plan.json',
+      tfRoot: 'empty',
+      configFile: emptyConfig,
+      today: '2026-01-01',
+    });
     expect(locatedIn(report.findings)).toEqual(['infra/main.tf']);
-    expect(logger.lines.some((l) => l.startsWith('info: --tf-root empty declares none of the plan\'s resources; using the .tf files in infra'))).toBe(true);
+    expect(
+      logger.lines.some((l) => l.startsWith("info: --tf-root empty declares none of the plan's resources; using the .tf files in infra")),
+    ).toBe(true);
   });
 
   it('when no .tf file declares the resources, warns once with the count of findings that have no line', async () => {
@@ -114,13 +136,19 @@ describe('plan mode: locations for the common infra/ layout, or a loud warning',
     expect(locatedIn(report.findings)).toEqual([null]);
     const warnings = logger.lines.filter((l) => l.startsWith('warning:'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^warning: 11 of 11 findings have no \.tf line \(tencentcloud_[^)]*, …\): no \.tf file under \. or elsewhere in the repository declares their resources; they get no annotation and are left out of SARIF\. Set --tf-root/);
+    expect(warnings[0]).toMatch(
+      /^warning: 11 of 11 findings have no \.tf line \(tencentcloud_[^)]*, …\): no \.tf file under \. or elsewhere in the repository declares their resources; they get no annotation and are left out of SARIF\. Set --tf-root/,
+    );
     expect(report.warnings.filter((w) => w.includes('no .tf line'))).toHaveLength(1);
   });
 
   it('refuses a --tf-root that does not exist or is a file, in one line', async () => {
     const root = workspace('plan.json');
-    await expect(checkPlan({ cwd: root, logger: recordingLogger(), planFile: 'plan.json', tfRoot: 'infar', configFile: emptyConfig })).rejects.toThrow('--tf-root infar: no such folder');
-    await expect(checkPlan({ cwd: root, logger: recordingLogger(), planFile: 'plan.json', tfRoot: 'infra/main.tf', configFile: emptyConfig })).rejects.toThrow("--tf-root infra/main.tf: not a folder; pass the folder of the root module's .tf files");
+    await expect(
+      checkPlan({ cwd: root, logger: recordingLogger(), planFile: 'plan.json', tfRoot: 'infar', configFile: emptyConfig }),
+    ).rejects.toThrow('--tf-root infar: no such folder');
+    await expect(
+      checkPlan({ cwd: root, logger: recordingLogger(), planFile: 'plan.json', tfRoot: 'infra/main.tf', configFile: emptyConfig }),
+    ).rejects.toThrow("--tf-root infra/main.tf: not a folder; pass the folder of the root module's .tf files");
   });
 });

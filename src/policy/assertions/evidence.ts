@@ -1,7 +1,7 @@
-import { hasPorts } from '../../net/protocol.js';
 import type { Evidence } from '../../model/finding.js';
-import { describePorts } from '../../net/portSet.js';
 import type { FlowQuery, RuleRef, VerdictPart } from '../../net/flow.js';
+import { describePorts } from '../../net/portSet.js';
+import { hasPorts } from '../../net/protocol.js';
 
 const MAX_EVIDENCE = 12;
 
@@ -41,6 +41,8 @@ export function evidenceOf(parts: readonly VerdictPart[], query: FlowQuery, flow
 
 /** Summarises refused parts: "0.0.0.0/0 TCP:8444 (default deny)". */
 export function describeRefused(parts: readonly VerdictPart[], protocol: string): string {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : 'default deny'})`);
+  const items = parts
+    .slice(0, 3)
+    .map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : 'default deny'})`);
   return parts.length > 3 ? `${items.join('; ')} and ${parts.length - 3} more` : items.join('; ');
 }

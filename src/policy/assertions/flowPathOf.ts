@@ -1,13 +1,13 @@
 import type { FlowPath, PathLayer, PathLayerKind, PathOutcome, PathRule } from '../../model/flowPath.js';
 import { isUnknown } from '../../model/value.js';
 import type { FlowVerdict, VerdictPart } from '../../net/flow.js';
+import { retellPart } from '../../net/interfaceAdmission.js';
 import { portRange } from '../../net/portSet.js';
+import { CLASS_INTERFACE } from '../checkCache.js';
 import { effectivePassToTarget } from '../subjects.js';
 import type { AssertionContext } from './assertionTypes.js';
 import { describePart } from './evidence.js';
 import { evaluateLayers, type PreparedFlow } from './flowPreparation.js';
-import { CLASS_INTERFACE } from '../checkCache.js';
-import { retellPart } from '../../net/interfaceAdmission.js';
 
 const MAX_RULES_PER_LAYER = 6;
 
@@ -25,26 +25,49 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
   const layers: PathLayer[] = [];
   if (lb !== undefined && options.fromClients) {
     // Clients reach the CLB on the listener port; the backend port is only behind it.
-    const listenerPorts = listener !== undefined && !isUnknown(listener.port) ? portRange(listener.port, listener.endPort !== undefined && !isUnknown(listener.endPort) ? listener.endPort : listener.port) : flow.query.ports;
+    const listenerPorts =
+      listener !== undefined && !isUnknown(listener.port)
+        ? portRange(listener.port, listener.endPort !== undefined && !isUnknown(listener.endPort) ? listener.endPort : listener.port)
+        : flow.query.ports;
     layers.push(
       ...cached(flow, `lb|${lb.key}`, () => {
         const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], { ...flow.query, ports: listenerPorts }, ctx);
         if (outcome === undefined) return [];
         if (outcome.unknownReason !== undefined) return [undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason)];
-        return groupLayers('loadBalancerGroup', isUnknown(lb.securityGroups) ? [] : lb.securityGroups, outcome.resource, outcome.verdicts[0]!.verdict, protocol, ctx);
+        return groupLayers(
+          'loadBalancerGroup',
+          isUnknown(lb.securityGroups) ? [] : lb.securityGroups,
+          outcome.resource,
+          outcome.verdicts[0]!.verdict,
+          protocol,
+          ctx,
+        );
       }),
     );
   }
   for (const outcome of nic === undefined ? [] : evaluateLayers(['securityGroups', 'networkAcl'], flow.query, ctx)) {
     if (outcome.layer === 'securityGroups') {
       if (outcome.unknownReason !== undefined || nic === undefined || isUnknown(nic) || isUnknown(nic.securityGroups)) {
-        layers.push(undecided('securityGroup', outcome.resource, outcome.unknownReason ?? 'the security groups of the interface are not known'));
+        layers.push(
+          undecided('securityGroup', outcome.resource, outcome.unknownReason ?? 'the security groups of the interface are not known'),
+        );
         continue;
       }
       // The class verdict (shared by every backend with these groups) told for this backend's own interface.
-      const own = groupLayers('securityGroup', nic.securityGroups, nic.key, ownVerdict(outcome.verdicts[0]!.verdict, nic.key), protocol, ctx);
+      const own = groupLayers(
+        'securityGroup',
+        nic.securityGroups,
+        nic.key,
+        ownVerdict(outcome.verdicts[0]!.verdict, nic.key),
+        protocol,
+        ctx,
+      );
       // Drawn where the traffic would meet them, with what they would decide, as not evaluated.
-      layers.push(...(passToTarget ? own.map((l) => ({ ...l, outcome: 'skipped' as const, note: 'not evaluated: the CLB passes traffic to its targets' })) : own));
+      layers.push(
+        ...(passToTarget
+          ? own.map((l) => ({ ...l, outcome: 'skipped' as const, note: 'not evaluated: the CLB passes traffic to its targets' }))
+          : own),
+      );
       continue;
     }
     if (outcome.unknownReason !== undefined) {
@@ -60,7 +83,16 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
           const kind = direction === 'ingress' ? 'networkAclIn' : 'networkAclOut';
           const rules = rulesOf(verdict.parts, query.protocol, verdict.parts.length);
           const note = verdict.parts.find((p) => p.note !== undefined && p.decidedBy === undefined)?.note;
-          return [{ kind, resource: outcome.resource, ...(acl?.name ? { name: acl.name } : {}), outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) }];
+          return [
+            {
+              kind,
+              resource: outcome.resource,
+              ...(acl?.name ? { name: acl.name } : {}),
+              outcome: outcomeOf(rules, verdict),
+              rules,
+              ...(note ? { note } : {}),
+            },
+          ];
         }),
       );
     }
@@ -78,7 +110,10 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
 
 function partsKey(parts: readonly VerdictPart[]): string {
   return parts
-    .map((p) => `${p.verdict}|${p.decidedBy?.list ?? ''}|${p.decidedBy?.index ?? ''}|${p.decidedBy?.kind ?? ''}|${p.addresses.key()}|${p.symbol?.id ?? ''}|${p.ports.intervals.join(';')}|${p.note ?? ''}|${p.reason ?? ''}`)
+    .map(
+      (p) =>
+        `${p.verdict}|${p.decidedBy?.list ?? ''}|${p.decidedBy?.index ?? ''}|${p.decidedBy?.kind ?? ''}|${p.addresses.key()}|${p.symbol?.id ?? ''}|${p.ports.intervals.join(';')}|${p.note ?? ''}|${p.reason ?? ''}`,
+    )
     .join('\n');
 }
 
@@ -104,10 +139,21 @@ function cached(owner: object, key: string, compute: () => readonly PathLayer[])
  * rules of its own that decided a part; the implicit final DROP (listed under the owner) shows
  * on the last group, where evaluation ends.
  */
-function groupLayers(kind: PathLayerKind, refs: readonly string[], owner: string, verdict: FlowVerdict, protocol: string, ctx: AssertionContext): PathLayer[] {
+function groupLayers(
+  kind: PathLayerKind,
+  refs: readonly string[],
+  owner: string,
+  verdict: FlowVerdict,
+  protocol: string,
+  ctx: AssertionContext,
+): PathLayer[] {
   const keys = refs.map((ref) => ctx.resolver.securityGroup(ref)?.key ?? ref);
   if (keys.length === 0) {
-    const rules = rulesOf(verdict.parts.filter((p) => p.decidedBy !== undefined), protocol, verdict.parts.length);
+    const rules = rulesOf(
+      verdict.parts.filter((p) => p.decidedBy !== undefined),
+      protocol,
+      verdict.parts.length,
+    );
     const first = verdict.parts[0];
     const note = first?.verdict === 'allow' ? 'no security group bound: all listener traffic passes' : (first?.reason ?? first?.note);
     return [{ kind, resource: owner, outcome: outcomeOf(rules, verdict), rules, ...(note ? { note } : {}) }];
@@ -120,7 +166,13 @@ function groupLayers(kind: PathLayerKind, refs: readonly string[], owner: string
     const parts = i === keys.length - 1 ? [...mine, ...closing] : mine;
     const rules = rulesOf(parts, protocol, verdict.parts.length);
     const group = ctx.resolver.securityGroup(key);
-    return { kind, resource: key, ...(group?.name ? { name: group.name } : {}), outcome: rules.length === 0 ? 'next' : outcomeOf(rules, { verdict: 'allow', parts }), rules };
+    return {
+      kind,
+      resource: key,
+      ...(group?.name ? { name: group.name } : {}),
+      outcome: rules.length === 0 ? 'next' : outcomeOf(rules, { verdict: 'allow', parts }),
+      rules,
+    };
   });
 }
 

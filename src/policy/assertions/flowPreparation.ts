@@ -1,8 +1,8 @@
-import { hasPorts } from '../../net/protocol.js';
 import type { SourceLocation } from '../../model/provenance.js';
 import { isUnknown } from '../../model/value.js';
 import type { FlowQuery } from '../../net/flow.js';
 import { admitThroughGroups } from '../../net/interfaceAdmission.js';
+import { hasPorts } from '../../net/protocol.js';
 import type { FlowOrUnknown, LayerVerdicts } from '../checkCache.js';
 import { resolvePorts, resolveProtocol, resolveSources } from '../flowSources.js';
 import type { FlowSpec, Layer } from '../policyTypes.js';
@@ -47,7 +47,8 @@ function prepareFlowUncached(spec: FlowSpec, ctx: AssertionContext): FlowOrUnkno
   const protocol = resolveProtocol(spec.protocol, ctx.subject);
   if (typeof protocol !== 'string') return { unknownReason: protocol.unknownReason };
   const reasons = [...sources.unknownReasons, ...ports.unknownReasons];
-  if ((sources.addresses.isEmpty() && sources.symbols.length === 0) || ports.ports.isEmpty()) return { unknownReason: reasons.join('; ') || 'nothing to check' };
+  if ((sources.addresses.isEmpty() && sources.symbols.length === 0) || ports.ports.isEmpty())
+    return { unknownReason: reasons.join('; ') || 'nothing to check' };
   return {
     query: ctx.cache.canonicalQuery({ protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports }),
     label: `${sources.label} → ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ''}`,
@@ -65,8 +66,21 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
       const lb = subject.lb;
       if (lb === undefined) continue;
       const location = lb.provenance.location ?? null;
-      if (isUnknown(lb.securityGroups)) outcomes.push({ layer, resource: lb.key, location, verdicts: [], unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}` });
-      else outcomes.push({ layer, resource: lb.key, location, verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: 'ingress', query }] });
+      if (isUnknown(lb.securityGroups))
+        outcomes.push({
+          layer,
+          resource: lb.key,
+          location,
+          verdicts: [],
+          unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}`,
+        });
+      else
+        outcomes.push({
+          layer,
+          resource: lb.key,
+          location,
+          verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: 'ingress', query }],
+        });
       continue;
     }
     const nic = subject.nic;
@@ -95,5 +109,9 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
 
 /** A flow spec's schema: the shared `flow` definition and the options of one assertion kind. */
 export function flowSchema(options: Readonly<Record<string, JsonSchema>>): JsonSchema {
-  return { allOf: [{ $ref: '#/$defs/flow' }], properties: { from: true, ports: true, protocol: true, through: true, ...options }, unevaluatedProperties: false };
+  return {
+    allOf: [{ $ref: '#/$defs/flow' }],
+    properties: { from: true, ports: true, protocol: true, through: true, ...options },
+    unevaluatedProperties: false,
+  };
 }

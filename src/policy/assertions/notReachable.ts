@@ -46,11 +46,16 @@ function decideNotReachable(spec: NotReachableAssert, verdicts: LayerVerdicts, r
           continue;
         }
         if (peer.definite.covers(query.addresses)) admitted.push(part);
-        else if (peer.possible.covers(query.addresses)) undecided.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}` });
+        else if (peer.possible.covers(query.addresses))
+          undecided.push({
+            part,
+            reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}`,
+          });
         continue;
       }
       // Unknown: admitted if an ACCEPT (or a rule of unknown action) that may cover the source decided it.
-      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver)) undecided.push({ part, reason: part.reason ?? 'not decided' });
+      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver))
+        undecided.push({ part, reason: part.reason ?? 'not decided' });
     }
   }
   return admitted.length === 0 && undecided.length === 0 ? NOTHING_ADMITTED : { admitted, undecided };
@@ -71,7 +76,13 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
   const failures: AssertionFailure[] = [];
   for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
     if (outcome.unknownReason !== undefined) {
-      failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
+      failures.push(
+        withAdmitted({
+          ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`),
+          resource: outcome.resource,
+          location: outcome.location,
+        }),
+      );
       continue;
     }
     const decided = ctx.cache.decide(spec, outcome.verdicts, decideNotReachable);
@@ -79,11 +90,19 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
     // The class's parts, retold for this subject's own interface: only for a finding.
     const own = outcome.ownInterface;
     const admitted = own === undefined ? decided.admitted : decided.admitted.map((part) => retellPart(part, CLASS_INTERFACE, own));
-    const undecided = own === undefined ? decided.undecided : decided.undecided.map((u) => ({ part: retellPart(u.part, CLASS_INTERFACE, own), reason: retellText(u.reason, CLASS_INTERFACE, own) }));
+    const undecided =
+      own === undefined
+        ? decided.undecided
+        : decided.undecided.map((u) => ({
+            part: retellPart(u.part, CLASS_INTERFACE, own),
+            reason: retellText(u.reason, CLASS_INTERFACE, own),
+          }));
     if (admitted.length === 0 && undecided.length === 0 && flow.unknownReasons.length === 0) continue;
-    const related = [...ctx.subject.related, ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []), ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined)].filter(
-      (v, i, a) => a.indexOf(v) === i && v !== outcome.resource,
-    );
+    const related = [
+      ...ctx.subject.related,
+      ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []),
+      ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined),
+    ].filter((v, i, a) => a.indexOf(v) === i && v !== outcome.resource);
     if (admitted.length === 0) {
       // Nothing admitted for sure, but something may be.
       const reasons = [...undecided.map((u) => u.reason), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i);
@@ -92,7 +111,14 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
         status: 'unknown',
         resource: outcome.resource,
         related,
-        evidence: undecided.length > 0 ? evidenceOf(undecided.map((u) => u.part), flow.query, flow.label) : [{ verdict: 'unknown', flow: flow.label, rule: 'not decided', reason }],
+        evidence:
+          undecided.length > 0
+            ? evidenceOf(
+                undecided.map((u) => u.part),
+                flow.query,
+                flow.label,
+              )
+            : [{ verdict: 'unknown', flow: flow.label, rule: 'not decided', reason }],
         vars: new Map([
           ['admitted', `(unknown: ${reason})`],
           ['decidedBy', undecided[0]?.part.decidedBy?.text ?? ''],
@@ -126,9 +152,14 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
 }
 
 function mayAdmitByCoveringRule(part: VerdictPart, addresses: VerdictPart['addresses'], resolver: InventoryResolver): boolean {
-  const candidates: RuleRef[] = [...(part.decidedBy ? [part.decidedBy] : []), ...part.maybe].filter((r) => r.kind !== 'defaultDeny' && r.action !== 'DROP');
+  const candidates: RuleRef[] = [...(part.decidedBy ? [part.decidedBy] : []), ...part.maybe].filter(
+    (r) => r.kind !== 'defaultDeny' && r.action !== 'DROP',
+  );
   // Nothing could decide at all (e.g. an interface whose groups are not known): it may be open.
-  if (candidates.length === 0) return part.decidedBy === undefined || part.decidedBy.kind === 'defaultDeny' ? part.maybe.length === 0 && part.decidedBy === undefined : false;
+  if (candidates.length === 0)
+    return part.decidedBy === undefined || part.decidedBy.kind === 'defaultDeny'
+      ? part.maybe.length === 0 && part.decidedBy === undefined
+      : false;
   return candidates.some((ref) => {
     if (!isWrittenRule(ref)) return true;
     const peer = rulePeerMatch(resolver, ref);

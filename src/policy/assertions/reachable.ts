@@ -3,16 +3,16 @@ import { isUnknown } from '../../model/value.js';
 import type { FlowQuery, VerdictPart } from '../../net/flow.js';
 import { retellPart } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
-import type { Assertion, ReachableAssert } from '../policyTypes.js';
 import { CLASS_INTERFACE, type LayerVerdicts } from '../checkCache.js';
+import type { Assertion, ReachableAssert } from '../policyTypes.js';
 import { aclFixPlan, addRulePlan, type FixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
-import { evaluateLayers, flowSchema, prepareFlow, type LayerOutcome } from './flowPreparation.js';
+import { flowPathOf } from './flowPathOf.js';
+import { evaluateLayers, flowSchema, type LayerOutcome, prepareFlow } from './flowPreparation.js';
 import { rulePeer } from './rulePeer.js';
 import { unknownFailure } from './unknownFailure.js';
-import { flowPathOf } from './flowPathOf.js';
 
 /** The flow (`from` × `ports` × `protocol`) passes every layer it goes `through`. */
 export const reachable: AssertionKind<Extract<Assertion, { reachable: unknown }>> = {
@@ -47,7 +47,8 @@ function decideReachable(spec: ReachableAssert, verdicts: LayerVerdicts, resolve
   const unknownParts: RefusedPart[] = [];
   for (const { verdict, direction, query } of verdicts) {
     for (const part of verdict.parts) {
-      if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver))) denied.push({ part, direction, query });
+      if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver)))
+        denied.push({ part, direction, query });
       if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
     }
   }
@@ -60,7 +61,11 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
   const failures: AssertionFailure[] = [];
   for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
     if (outcome.unknownReason !== undefined) {
-      failures.push({ ...unknownFailure(ctx, outcome.unknownReason, outcome.layer), resource: outcome.resource, location: outcome.location });
+      failures.push({
+        ...unknownFailure(ctx, outcome.unknownReason, outcome.layer),
+        resource: outcome.resource,
+        location: outcome.location,
+      });
       continue;
     }
     const decided = ctx.cache.decide(spec, outcome.verdicts, decideReachable);
@@ -72,17 +77,30 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
     const unknownParts = decided.unknownParts.map(retold);
     if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
     const bad = denied.length > 0 ? denied : unknownParts;
-    const evidence: Evidence[] = bad.flatMap(({ part, direction, query }) => evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label));
+    const evidence: Evidence[] = bad.flatMap(({ part, direction, query }) =>
+      evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label),
+    );
     const refusedText = bad
-      .map(({ part, direction, query }) => (direction === 'egress' ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol)))
+      .map(({ part, direction, query }) =>
+        direction === 'egress' ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol),
+      )
       .slice(0, 3)
       .join('; ');
     const status = denied.length > 0 ? 'fail' : 'unknown';
-    const reason = status === 'unknown' ? [...unknownParts.map((u) => u.part.reason ?? 'unknown'), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i).join('; ') : '';
+    const reason =
+      status === 'unknown'
+        ? [...unknownParts.map((u) => u.part.reason ?? 'unknown'), ...flow.unknownReasons]
+            .filter((r, i, a) => a.indexOf(r) === i)
+            .join('; ')
+        : '';
     failures.push({
       status,
       resource: outcome.resource,
-      related: relatedOf(ctx, outcome, bad.map((b) => b.part)),
+      related: relatedOf(
+        ctx,
+        outcome,
+        bad.map((b) => b.part),
+      ),
       evidence,
       vars: new Map([
         ['refused', refusedText],
@@ -92,7 +110,9 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
         ['layer', outcome.layer],
       ]),
       location: outcome.location,
-      ...(status === 'fail' ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') }) } : {}),
+      ...(status === 'fail'
+        ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') }) }
+        : {}),
       key: `${outcome.layer}`,
       ...(ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}),
     });

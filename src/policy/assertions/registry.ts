@@ -14,7 +14,15 @@ import { reachable } from './reachable.js';
  * registry): adding a kind is adding its module here; the `assertion` definition of
  * schema/policy.schema.json is generated from this list (`assertionSchema`).
  */
-export const ASSERTION_KINDS: readonly AssertionKind[] = [all, ifThen, reachable, notReachable, noIneffectiveDeny, denyEffectiveForLoadBalancerTraffic, check];
+export const ASSERTION_KINDS: readonly AssertionKind[] = [
+  all,
+  ifThen,
+  reachable,
+  notReachable,
+  noIneffectiveDeny,
+  denyEffectiveForLoadBalancerTraffic,
+  check,
+];
 
 /** `reason` is always there: every assertion can end unknown, and its message says why. */
 export const ALWAYS_AVAILABLE_VARIABLES: readonly string[] = ['reason'];

@@ -24,5 +24,7 @@ export function rulePeerMatch(resolver: InventoryResolver, ref: RuleRef): PeerMa
   if (entry === undefined) return undefined;
   if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
   const cidr = AddressSet.parse(entry.peerCidr);
-  return cidr === undefined ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: new Set() };
+  return cidr === undefined
+    ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`)
+    : { definite: cidr, possible: cidr, symbols: new Set() };
 }

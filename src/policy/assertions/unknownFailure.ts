@@ -7,7 +7,12 @@ export function unknownFailure(ctx: AssertionContext, reason: string, key: strin
     resource: ctx.subject.resource,
     related: ctx.subject.related,
     evidence: [{ verdict: 'unknown', rule: 'not decided', reason }],
-    vars: new Map([['reason', reason], ['refused', `(unknown: ${reason})`], ['flow', ''], ['decidedBy', '']]),
+    vars: new Map([
+      ['reason', reason],
+      ['refused', `(unknown: ${reason})`],
+      ['flow', ''],
+      ['decidedBy', ''],
+    ]),
     location: ctx.subject.provenance.location ?? null,
     key,
   };

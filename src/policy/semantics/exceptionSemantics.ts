@@ -1,7 +1,7 @@
+import { closestMatch as closest } from '../../text/closestMatch.js';
 import type { ConfigFile } from '../policyTypes.js';
 import type { SchemaProblem } from '../schemaValidation.js';
 import type { ConfigLocation } from './paramSemantics.js';
-import { closestMatch as closest } from '../../text/closestMatch.js';
 import { isCalendarDate } from './valueChecks.js';
 
 /**
@@ -15,13 +15,28 @@ export function checkExceptions(config: ConfigFile, policyIds: ReadonlySet<strin
     const line = (pointer: string) => configAt.doc?.lineOf(pointer) ?? 1;
     if (!policyIds.has(entry.policy)) {
       const suggestion = closest(entry.policy, policyIds);
-      problems.push({ file: configAt.file, line: line(at('policy')), pointer: at('policy'), message: `no policy with id "${entry.policy}"${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}` });
+      problems.push({
+        file: configAt.file,
+        line: line(at('policy')),
+        pointer: at('policy'),
+        message: `no policy with id "${entry.policy}"${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}`,
+      });
     }
     if (!isCalendarDate(entry.expires)) {
-      problems.push({ file: configAt.file, line: line(at('expires')), pointer: at('expires'), message: `"${entry.expires}" is not a calendar date` });
+      problems.push({
+        file: configAt.file,
+        line: line(at('expires')),
+        pointer: at('expires'),
+        message: `"${entry.expires}" is not a calendar date`,
+      });
     }
     if (entry.resource.replace(/\*/g, '') === '') {
-      problems.push({ file: configAt.file, line: line(at('resource')), pointer: at('resource'), message: `"${entry.resource}" matches every resource: name the resources (turn the policy off in "policies" to silence it everywhere)` });
+      problems.push({
+        file: configAt.file,
+        line: line(at('resource')),
+        pointer: at('resource'),
+        message: `"${entry.resource}" matches every resource: name the resources (turn the policy off in "policies" to silence it everywhere)`,
+      });
     }
   });
   return problems;

@@ -1,10 +1,10 @@
+import { closestMatch as closest } from '../../text/closestMatch.js';
 import { BUILTIN_PARAMS, type ParamKind } from '../builtinParams.js';
 import type { JsonDocument } from '../jsonDocument.js';
 import type { PolicySource } from '../policyLoader.js';
 import type { ConfigFile, ParamValue, Policy, PolicySetting } from '../policyTypes.js';
 import type { SchemaProblem } from '../schemaValidation.js';
 import { checkPolicySemantics, type PolicyFacts } from './policySemantics.js';
-import { closestMatch as closest } from '../../text/closestMatch.js';
 import { paramValueProblem } from './valueChecks.js';
 
 export interface ConfigLocation {
@@ -55,7 +55,14 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
     const uses = (entry ? [entry] : entries).flatMap((e) => e.facts.paramRefs.filter((r) => r.name === name && r.usage !== 'value'));
     return uses[0]?.usage === 'cidrs' ? 'cidrs' : uses[0]?.usage === 'ports' ? 'ports' : undefined;
   };
-  const checkValue = (name: string, value: ParamValue, kind: ParamKind | undefined, file: string, doc: JsonDocument | undefined, pointer: string) => {
+  const checkValue = (
+    name: string,
+    value: ParamValue,
+    kind: ParamKind | undefined,
+    file: string,
+    doc: JsonDocument | undefined,
+    pointer: string,
+  ) => {
     if (kind === undefined) return;
     const bad = paramValueProblem(kind, value);
     if (bad !== undefined) add(file, doc, pointer, `params.${name}: ${bad}`);
@@ -66,7 +73,12 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
     const pointer = `/params/${name}`;
     if (!everyName.has(name)) {
       const suggestion = closest(name, everyName);
-      add(configAt.file, configAt.doc, pointer, `no policy or built-in reads params.${name}${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ` (known: ${[...everyName].join(', ')})`}`);
+      add(
+        configAt.file,
+        configAt.doc,
+        pointer,
+        `no policy or built-in reads params.${name}${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ` (known: ${[...everyName].join(', ')})`}`,
+      );
       continue;
     }
     checkValue(name, value, kindOf(name), configAt.file, configAt.doc, pointer);
@@ -75,7 +87,8 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
   for (const entry of entries) {
     const { policy, source, at, facts } = entry;
     // The policy's own defaults.
-    for (const [name, value] of Object.entries(policy.params ?? {})) checkValue(name, value, kindOf(name, entry), source.file, source.doc, `${at}/params/${name}`);
+    for (const [name, value] of Object.entries(policy.params ?? {}))
+      checkValue(name, value, kindOf(name, entry), source.file, source.doc, `${at}/params/${name}`);
     // Per-policy params in the config.
     const setting: PolicySetting | undefined = config.policies?.[policy.id];
     const own = typeof setting === 'object' ? (setting.params ?? {}) : {};
@@ -85,7 +98,12 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
       const pointer = `/policies/${policy.id}/params/${name}`;
       if (!known.has(name)) {
         const suggestion = closest(name, known);
-        add(configAt.file, configAt.doc, pointer, `policy ${policy.id} does not read params.${name}${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}`);
+        add(
+          configAt.file,
+          configAt.doc,
+          pointer,
+          `policy ${policy.id} does not read params.${name}${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}`,
+        );
         continue;
       }
       checkValue(name, value, kindOf(name, entry), configAt.file, configAt.doc, pointer);
@@ -95,7 +113,12 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
       const value = own[ref.name] ?? config.params?.[ref.name] ?? policy.params?.[ref.name] ?? BUILTIN_PARAMS.get(ref.name)?.default;
       if (value === undefined) {
         if (facts.guardedParams.has(ref.name)) continue;
-        add(source.file, source.doc, ref.pointer, `params.${ref.name} is set by no config, policy default or built-in default: set it in .clb-guard.json "params", or give the policy a default in its "params"`);
+        add(
+          source.file,
+          source.doc,
+          ref.pointer,
+          `params.${ref.name} is set by no config, policy default or built-in default: set it in .clb-guard.json "params", or give the policy a default in its "params"`,
+        );
         continue;
       }
     }

@@ -1,9 +1,16 @@
-import { PLACEHOLDER } from '../messageTemplate.js';
+import { closestMatch as closest } from '../../text/closestMatch.js';
 import type { AssertionKind } from '../assertions/assertionKind.js';
 import { ALWAYS_AVAILABLE_VARIABLES, assertionKindOf } from '../assertions/registry.js';
+import { PLACEHOLDER } from '../messageTemplate.js';
 import type { Assertion, Condition, FlowSpec, Policy } from '../policyTypes.js';
-import { FIELD_VALUES, type FieldValues, SUBJECT_FIELDS, SUBJECTS_WITH_LISTENER, SUBJECTS_WITH_LOAD_BALANCER, subjectHasField } from '../subjectFields.js';
-import { closestMatch as closest } from '../../text/closestMatch.js';
+import {
+  FIELD_VALUES,
+  type FieldValues,
+  SUBJECT_FIELDS,
+  SUBJECTS_WITH_LISTENER,
+  SUBJECTS_WITH_LOAD_BALANCER,
+  subjectHasField,
+} from '../subjectFields.js';
 import { cidrProblem, portProblem } from './valueChecks.js';
 
 /** A problem inside one policy, at a JSON pointer of its file. */
@@ -49,7 +56,9 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
     }
     if (subjectHasField(subject, path)) return;
     const suggestion = closest(path, SUBJECT_FIELDS[subject]);
-    const owner = Object.entries(SUBJECT_FIELDS).filter(([, fields]) => fields.includes(path)).map(([kind]) => kind);
+    const owner = Object.entries(SUBJECT_FIELDS)
+      .filter(([, fields]) => fields.includes(path))
+      .map(([kind]) => kind);
     problem(
       pointer,
       `${subject} subjects have no field "${path}"${suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : ''}${owner.length > 0 ? `; it belongs to ${owner.join(', ')} subjects` : ''}`,
@@ -74,7 +83,8 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
           if (bad !== undefined) problem(op === 'in' ? `${pointer}/in/${i}` : `${pointer}/${op}`, bad);
         });
       }
-      if ((c.greaterThan !== undefined || c.lessThan !== undefined) && values !== 'number') problem(pointer, `${c.field} is not a number: greaterThan/lessThan can never hold`);
+      if ((c.greaterThan !== undefined || c.lessThan !== undefined) && values !== 'number')
+        problem(pointer, `${c.field} is not a number: greaterThan/lessThan can never hold`);
     }
     if (c.exists !== undefined && c.field.startsWith('params.')) guardedParams.add(c.field.slice(7));
     if (c.inCidr !== undefined) {
@@ -87,7 +97,11 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
   };
 
   const needsLoadBalancer = (what: string, pointer: string) => {
-    if (!SUBJECTS_WITH_LOAD_BALANCER.has(subject)) problem(pointer, `${what} needs a load balancer, and ${subject} subjects have none (use a loadBalancer, listener or backend subject)`);
+    if (!SUBJECTS_WITH_LOAD_BALANCER.has(subject))
+      problem(
+        pointer,
+        `${what} needs a load balancer, and ${subject} subjects have none (use a loadBalancer, listener or backend subject)`,
+      );
   };
 
   const flow = (spec: FlowSpec, pointer: string) => {
@@ -99,10 +113,16 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
       const bad = cidrProblem(name);
       if (bad === undefined) return;
       const looksNamed = /^[A-Za-z][A-Za-z0-9]*\./.test(name) || /^[A-Za-z]+$/.test(name);
-      problem(p, looksNamed ? `"${name}" is neither a named source (${NAMED_SOURCES.join(', ')}, params.NAME) nor a CIDR${suggest(name, NAMED_SOURCES)}` : bad);
+      problem(
+        p,
+        looksNamed
+          ? `"${name}" is neither a named source (${NAMED_SOURCES.join(', ')}, params.NAME) nor a CIDR${suggest(name, NAMED_SOURCES)}`
+          : bad,
+      );
     });
     if (spec.ports === undefined) {
-      if (subject !== 'backend') problem(`${pointer}`, `"ports" defaults to backend.port, which ${subject} subjects do not have: name the ports`);
+      if (subject !== 'backend')
+        problem(`${pointer}`, `"ports" defaults to backend.port, which ${subject} subjects do not have: name the ports`);
     } else {
       spec.ports.forEach((port, i) => {
         const p = `${pointer}/ports/${i}`;
@@ -122,7 +142,12 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
         if (port.startsWith('params.')) return void paramRefs.push({ name: port.slice(7), usage: 'ports', pointer: p });
         const bad = portProblem(port);
         if (bad === undefined) return;
-        problem(p, /^[A-Za-z]/.test(port) && port.toUpperCase() !== 'ALL' ? `"${port}" is neither a named port (${NAMED_PORTS.join(', ')}, params.NAME) nor a port${suggest(port, NAMED_PORTS)}` : bad);
+        problem(
+          p,
+          /^[A-Za-z]/.test(port) && port.toUpperCase() !== 'ALL'
+            ? `"${port}" is neither a named port (${NAMED_PORTS.join(', ')}, params.NAME) nor a port${suggest(port, NAMED_PORTS)}`
+            : bad,
+        );
       });
     }
     if (spec.through.includes('loadBalancerSecurityGroups')) needsLoadBalancer('"loadBalancerSecurityGroups"', `${pointer}/through`);
@@ -137,7 +162,11 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
     const kind = assertionKindOf(a);
     kinds.add(kind);
     const allowed = kind.subjects;
-    if (allowed !== undefined && !allowed.includes(subject)) problem(`${pointer}/${kind.name}`, `${kind.name} applies to ${allowed.join(' or ')} subjects, not ${subject}: it would never find anything`);
+    if (allowed !== undefined && !allowed.includes(subject))
+      problem(
+        `${pointer}/${kind.name}`,
+        `${kind.name} applies to ${allowed.join(' or ')} subjects, not ${subject}: it would never find anything`,
+      );
     if ('reachable' in a) return flow(a.reachable, `${pointer}/reachable`);
     if ('notReachable' in a) return flow(a.notReachable, `${pointer}/notReachable`);
     if ('check' in a) return condition(a.check, `${pointer}/check`);
@@ -164,14 +193,21 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
       const fillers = kindList.filter((k) => k.variables.includes(name));
       if (fillers.length > 0) {
         const names = (list: readonly AssertionKind[]) => list.map((k) => k.name).join(', ');
-        problem(pointer, `{{${name}}} is filled by ${names(fillers)} but not by ${names(kindList.filter((k) => !fillers.includes(k)))}, which this policy also asserts: it would be empty in those findings`);
+        problem(
+          pointer,
+          `{{${name}}} is filled by ${names(fillers)} but not by ${names(kindList.filter((k) => !fillers.includes(k)))}, which this policy also asserts: it would be empty in those findings`,
+        );
         continue;
       }
       const suggestion = closest(name, [...variables, ...SUBJECT_FIELDS[subject]]);
-      problem(pointer, `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? kindList.map((k) => k.name).join('/') : 'this policy'}'s assertions (${[...variables].join(', ')})${suggestion !== undefined ? `; did you mean {{${suggestion}}}?` : ''}`);
+      problem(
+        pointer,
+        `{{${name}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? kindList.map((k) => k.name).join('/') : 'this policy'}'s assertions (${[...variables].join(', ')})${suggestion !== undefined ? `; did you mean {{${suggestion}}}?` : ''}`,
+      );
     }
     const stripped = text.replace(PLACEHOLDER, '');
-    if (/\{\{|\}\}/.test(stripped)) problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
+    if (/\{\{|\}\}/.test(stripped))
+      problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
   };
   template(policy.message, `${at}/message`);
   template(policy.remediation, `${at}/remediation`);

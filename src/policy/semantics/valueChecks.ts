@@ -24,7 +24,8 @@ export function cidrProblem(text: string): string | undefined {
   if (slash < 0) return undefined;
   // The engine reads `0.0.0.0/n` as Tencent's rules do, as 0.0.0.0/0: in a policy that widening
   // would be silent, so only /0 itself is taken.
-  if (value.startsWith('0.0.0.0/') && value !== '0.0.0.0/0') return `"${text}" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant`;
+  if (value.startsWith('0.0.0.0/') && value !== '0.0.0.0/0')
+    return `"${text}" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant`;
   const host = AddressSet.parse(value.slice(0, slash));
   if (host !== undefined && lowest(host) !== lowest(parsed)) {
     return `"${text}" has host bits set: the network is ${parsed.toCidrs()[0] ?? '?'}`;
@@ -41,7 +42,8 @@ function lowest(set: AddressSet): string {
 
 /** A port or port list (`22`, `80,443`, `8000-8010`, `ALL`) as policies and params write it. */
 export function portProblem(value: string | number): string | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : `port ${value} is outside 1-65535`;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : `port ${value} is outside 1-65535`;
   const read = readPorts(value);
   if (read === 'all') return undefined;
   if ('problem' in read) {
@@ -57,7 +59,14 @@ export function portProblem(value: string | number): string | undefined {
 export function paramValueProblem(kind: ParamKind, value: ParamValue): string | undefined {
   if (kind === 'boolean') return typeof value === 'boolean' ? undefined : `must be true or false, not ${JSON.stringify(value)}`;
   if (kind === 'cidrs') {
-    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : undefined;
+    const list = Array.isArray(value)
+      ? value
+      : typeof value === 'string'
+        ? value
+            .split(',')
+            .map((v) => v.trim())
+            .filter((v) => v !== '')
+        : undefined;
     if (list === undefined) return `must be a list of CIDRs, not ${JSON.stringify(value)}`;
     for (const item of list) {
       const problem = cidrProblem(item);
@@ -74,7 +83,9 @@ export function paramValueProblem(kind: ParamKind, value: ParamValue): string | 
     }
     return value.length === 0 ? 'must name at least one port' : undefined;
   }
-  return typeof value === 'string' && kind.oneOf.includes(value) ? undefined : `must be one of ${kind.oneOf.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(value)}`;
+  return typeof value === 'string' && kind.oneOf.includes(value)
+    ? undefined
+    : `must be one of ${kind.oneOf.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(value)}`;
 }
 
 /** A real calendar day in YYYY-MM-DD (the schema checks only the shape: 2027-02-31 passes it). */

@@ -1,4 +1,4 @@
-import { annotationOf, annotationsFor, type Annotation } from '../annotations.js';
+import { type Annotation, annotationOf, annotationsFor } from '../annotations.js';
 import { renderMarkdown } from '../markdown.js';
 import type { GitHubClient, RepositoryRef } from './githubClient.js';
 import type { Publisher, PublishRun } from './publisher.js';
@@ -13,7 +13,12 @@ export const CHECK_RUN_BATCH = 50;
 export async function publishCheckRun(
   github: GitHubClient,
   where: RepositoryRef & { readonly headSha: string },
-  run: { readonly title: string; readonly summary: string; readonly conclusion: 'success' | 'failure' | 'neutral'; readonly annotations: readonly Annotation[] },
+  run: {
+    readonly title: string;
+    readonly summary: string;
+    readonly conclusion: 'success' | 'failure' | 'neutral';
+    readonly annotations: readonly Annotation[];
+  },
 ): Promise<{ id: number; batches: number }> {
   const located = run.annotations.filter((a) => a.file !== undefined && a.startLine !== undefined);
   const toApi = (a: Annotation) => ({
@@ -27,11 +32,25 @@ export async function publishCheckRun(
   const batches: (typeof located)[] = [];
   for (let i = 0; i < located.length; i += CHECK_RUN_BATCH) batches.push(located.slice(i, i + CHECK_RUN_BATCH));
   const output = (batch: typeof located) => ({ title: run.title, summary: run.summary.slice(0, 65_535), annotations: batch.map(toApi) });
-  const created = await github.rest.checks.create({ owner: where.owner, repo: where.repo, name: 'clb-guard', head_sha: where.headSha, status: 'in_progress', output: output(batches[0] ?? []) });
+  const created = await github.rest.checks.create({
+    owner: where.owner,
+    repo: where.repo,
+    name: 'clb-guard',
+    head_sha: where.headSha,
+    status: 'in_progress',
+    output: output(batches[0] ?? []),
+  });
   for (const batch of batches.slice(1)) {
     await github.rest.checks.update({ owner: where.owner, repo: where.repo, check_run_id: created.data.id, output: output(batch) });
   }
-  await github.rest.checks.update({ owner: where.owner, repo: where.repo, check_run_id: created.data.id, status: 'completed', conclusion: run.conclusion, output: { title: run.title, summary: run.summary.slice(0, 65_535) } });
+  await github.rest.checks.update({
+    owner: where.owner,
+    repo: where.repo,
+    check_run_id: created.data.id,
+    status: 'completed',
+    conclusion: run.conclusion,
+    output: { title: run.title, summary: run.summary.slice(0, 65_535) },
+  });
   return { id: created.data.id, batches: Math.max(1, batches.length) };
 }
 
@@ -50,12 +69,16 @@ export function annotationPublisher(enabled: boolean): Publisher {
     async publish(run, api, pullRequest) {
       const { report } = run;
       const all = report.findings.map(annotationOf);
-      const result = await publishCheckRun(api.github, { owner: api.owner, repo: api.repo, headSha: pullRequest.headSha }, {
-        title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings`,
-        summary: renderMarkdown(report, { maxChars: 60_000, overflowHint: 'the job summary' }),
-        conclusion: run.failed ? 'failure' : 'success',
-        annotations: all,
-      });
+      const result = await publishCheckRun(
+        api.github,
+        { owner: api.owner, repo: api.repo, headSha: pullRequest.headSha },
+        {
+          title: `clb-guard: ${report.summary.error} errors, ${report.summary.warning} warnings`,
+          summary: renderMarkdown(report, { maxChars: 60_000, overflowHint: 'the job summary' }),
+          conclusion: run.failed ? 'failure' : 'success',
+          annotations: all,
+        },
+      );
       return `Annotations are on check run ${result.id} (${all.length} in ${result.batches} batches).`;
     },
     unavailable: withCommands,

@@ -1,5 +1,5 @@
-import { renderMarkdown, type MarkdownOptions } from '../markdown.js';
 import type { Report } from '../../model/finding.js';
+import { type MarkdownOptions, renderMarkdown } from '../markdown.js';
 import type { GitHubClient, RepositoryRef } from './githubClient.js';
 import type { Publisher } from './publisher.js';
 
@@ -16,13 +16,32 @@ export async function syncDriftIssue(
   where: RepositoryRef,
   state: { readonly findings: number; readonly title: string; readonly body: string; readonly runUrl?: string },
 ): Promise<'created' | 'updated' | 'unchanged' | 'closed' | 'none'> {
-  const open = await github.paginate(github.rest.issues.listForRepo, { owner: where.owner, repo: where.repo, state: 'open', labels: DRIFT_LABEL, per_page: 100 });
-  const existing = open.find((issue) => typeof issue.body === 'string' && issue.body.includes(DRIFT_MARKER) && issue.pull_request === undefined);
+  const open = await github.paginate(github.rest.issues.listForRepo, {
+    owner: where.owner,
+    repo: where.repo,
+    state: 'open',
+    labels: DRIFT_LABEL,
+    per_page: 100,
+  });
+  const existing = open.find(
+    (issue) => typeof issue.body === 'string' && issue.body.includes(DRIFT_MARKER) && issue.pull_request === undefined,
+  );
   const body = `${DRIFT_MARKER}\n${state.body}`.slice(0, 65_536);
   if (state.findings === 0) {
     if (existing === undefined) return 'none';
-    await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: existing.number, body: `All clear: the latest scan found nothing${state.runUrl ? ` (${state.runUrl})` : ''}. Closing.` });
-    await github.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' });
+    await github.rest.issues.createComment({
+      owner: where.owner,
+      repo: where.repo,
+      issue_number: existing.number,
+      body: `All clear: the latest scan found nothing${state.runUrl ? ` (${state.runUrl})` : ''}. Closing.`,
+    });
+    await github.rest.issues.update({
+      owner: where.owner,
+      repo: where.repo,
+      issue_number: existing.number,
+      state: 'closed',
+      state_reason: 'completed',
+    });
     return 'closed';
   }
   if (existing === undefined) {
@@ -61,7 +80,9 @@ export function driftIssuePublisher(mode: 'auto' | 'always' | 'never', text: Dri
         // An incomplete scan is never "all clear": the issue stays open.
         findings: report.complete ? failures : Math.max(failures, 1),
         title: text.title(report),
-        body: text.render(report, { maxChars: 60_000, overflowHint: workflow.runUrl ?? 'the workflow run' }) + (workflow.runUrl ? `\n\nLatest run: ${workflow.runUrl}` : ''),
+        body:
+          text.render(report, { maxChars: 60_000, overflowHint: workflow.runUrl ?? 'the workflow run' }) +
+          (workflow.runUrl ? `\n\nLatest run: ${workflow.runUrl}` : ''),
         ...(workflow.runUrl ? { runUrl: workflow.runUrl } : {}),
       });
       return `Drift issue ${done}.`;

@@ -35,17 +35,25 @@ const LONGEST_RATE_LIMIT_WAIT_S = 60;
 export function githubClient(token: string, options: GitHubClientOptions = {}): GitHubClient {
   const logger = options.logger ?? silentLogger;
   const msPerSecond = options.msPerSecond ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-    const again = retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
-    logger.warning(`GitHub ${kind} rate limit on ${request.method ?? ''} ${request.url ?? ''}: ${again ? `trying again in ${retryAfter} s` : 'giving up'}.`);
-    return again;
-  };
+  const onLimit =
+    (kind: string) => (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+      const again = retryCount < RATE_LIMIT_RETRIES && retryAfter <= LONGEST_RATE_LIMIT_WAIT_S;
+      logger.warning(
+        `GitHub ${kind} rate limit on ${request.method ?? ''} ${request.url ?? ''}: ${again ? `trying again in ${retryAfter} s` : 'giving up'}.`,
+      );
+      return again;
+    };
   return getOctokit(
     token,
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       userAgent: 'clb-guard',
-      log: { debug: (m: string) => logger.debug(m), info: (m: string) => logger.debug(m), warn: (m: string) => logger.warning(m), error: (m: string) => logger.error(m) },
+      log: {
+        debug: (m: string) => logger.debug(m),
+        info: (m: string) => logger.debug(m),
+        warn: (m: string) => logger.warning(m),
+        error: (m: string) => logger.error(m),
+      },
       // Rate limits (429, and 403 with no requests left) are the throttling plugin's to wait out;
       // the retry plugin takes the 5xx and network errors.
       retry: { retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },

@@ -1,5 +1,5 @@
-import { renderMarkdown, type MarkdownOptions } from '../markdown.js';
 import type { Report } from '../../model/finding.js';
+import { type MarkdownOptions, renderMarkdown } from '../markdown.js';
 import type { Publisher } from './publisher.js';
 
 /** A step summary must stay under 1 MiB; leave room for what other steps write. */
@@ -13,7 +13,11 @@ export function jobSummaryPublisher(render: (report: Report, options: MarkdownOp
     needs: 'runner',
     async publish(run) {
       const notes = run.summaryNotes.join('');
-      const markdown = render(run.report, { maxChars: SUMMARY_LIMIT - notes.length, overflowHint: 'the JSON report (output report-file)', ...(run.links ? { links: run.links } : {}) });
+      const markdown = render(run.report, {
+        maxChars: SUMMARY_LIMIT - notes.length,
+        overflowHint: 'the JSON report (output report-file)',
+        ...(run.links ? { links: run.links } : {}),
+      });
       await run.runner.appendSummary(markdown + notes);
       return undefined;
     },

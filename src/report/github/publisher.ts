@@ -1,9 +1,9 @@
 import type { Logger } from '../../logging/logger.js';
 import type { Report } from '../../model/finding.js';
 import type { MarkdownLinks } from '../markdown.js';
-import { isPermissionError, isRateLimitError, type GitHubClient, type RepositoryRef } from './githubClient.js';
-import type { WorkflowRunner } from './workflowRunner.js';
+import { type GitHubClient, isPermissionError, isRateLimitError, type RepositoryRef } from './githubClient.js';
 import type { WorkflowContext } from './workflowContext.js';
+import type { WorkflowRunner } from './workflowRunner.js';
 
 /** One run's findings and everything a publisher may use to put them somewhere on GitHub. */
 export interface PublishRun {
@@ -49,7 +49,10 @@ interface PublisherBase {
 export type Publisher =
   | (PublisherBase & { readonly needs: 'runner'; publish(run: PublishRun): Promise<string | undefined> })
   | (PublisherBase & { readonly needs: 'repository'; publish(run: PublishRun, api: RepositoryApi): Promise<string | undefined> })
-  | (PublisherBase & { readonly needs: 'pullRequest'; publish(run: PublishRun, api: RepositoryApi, pullRequest: PullRequestRef): Promise<string | undefined> });
+  | (PublisherBase & {
+      readonly needs: 'pullRequest';
+      publish(run: PublishRun, api: RepositoryApi, pullRequest: PullRequestRef): Promise<string | undefined>;
+    });
 
 /**
  * Runs each wanted publisher in order. A refused token (403/404) never fails the run: the
@@ -61,11 +64,15 @@ export async function publishAll(publishers: readonly Publisher[], run: PublishR
     if (!publisher.wanted(run)) continue;
     const pullRequest = run.workflow.pullRequest;
     const publish =
-      publisher.needs === 'runner' ? () => publisher.publish(run) :
-      api === undefined ? undefined :
-      publisher.needs === 'repository' ? () => publisher.publish(run, api) :
-      pullRequest !== undefined ? () => publisher.publish(run, api, pullRequest) :
-      undefined;
+      publisher.needs === 'runner'
+        ? () => publisher.publish(run)
+        : api === undefined
+          ? undefined
+          : publisher.needs === 'repository'
+            ? () => publisher.publish(run, api)
+            : pullRequest !== undefined
+              ? () => publisher.publish(run, api, pullRequest)
+              : undefined;
     if (publish === undefined) {
       await fallBack(publisher.unavailable, run);
       continue;
@@ -77,7 +84,9 @@ export async function publishAll(publishers: readonly Publisher[], run: PublishR
       // Still rate-limited after the client's waits: the findings are in the job summary and the
       // report; losing one place they are shown must not fail the check.
       if (isRateLimitError(error)) {
-        run.logger.warning(`clb-guard: GitHub's rate limit stopped the ${publisher.name}; the findings are in the job summary and the report.`);
+        run.logger.warning(
+          `clb-guard: GitHub's rate limit stopped the ${publisher.name}; the findings are in the job summary and the report.`,
+        );
         continue;
       }
       if (!isPermissionError(error)) throw error;

@@ -13,7 +13,10 @@ export function sarifFilePublisher(file: string, onWritten: (path: string) => vo
     needs: 'runner',
     async publish(run) {
       const path = resolve(run.cwd, file);
-      const { sarif, omitted, omissions } = renderSarif(run.report, { repoRoot: run.cwd, fileExists: (p) => run.runner.fileExists(resolve(run.cwd, p)) });
+      const { sarif, omitted, omissions } = renderSarif(run.report, {
+        repoRoot: run.cwd,
+        fileExists: (p) => run.runner.fileExists(resolve(run.cwd, p)),
+      });
       await run.runner.writeFile(path, `${JSON.stringify(sarif, null, 2)}\n`);
       onWritten(path);
       if (omitted > 0) run.summaryNotes.push(`\n\n> ${describeOmissions(omissions, run.report.findings.length)}\n`);

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { fixGroupsOf, fixSummary, type FixGroup } from '../../model/finding.js';
+import { type FixGroup, fixGroupsOf, fixSummary } from '../../model/finding.js';
 import { locationLink } from '../markdown.js';
 import { hunkHolding, rightHunks } from './diffHunks.js';
 import type { GitHubClient } from './githubClient.js';
 import type { Publisher, PublishRun, PullRequestRef, RepositoryApi } from './publisher.js';
-import { tfEditFor, type TfEdit } from './tfEdit.js';
+import { type TfEdit, tfEditFor } from './tfEdit.js';
 
 /** A fix that is an exact `.tf` edit, keyed by a fingerprint of the findings it fixes. */
 export interface PlannedEdit {
@@ -55,7 +55,10 @@ function heading(planned: PlannedEdit): string {
 
 /** The review comment: a hidden marker with the findings' fingerprints, the fix in words, the edit. */
 export function suggestionBody(planned: PlannedEdit): string {
-  const fingerprints = planned.group.findings.map((f) => f.fingerprint).sort().join(',');
+  const fingerprints = planned.group.findings
+    .map((f) => f.fingerprint)
+    .sort()
+    .join(',');
   return [
     `<!-- clb-guard:suggestion key=${planned.key} findings=${fingerprints} -->`,
     heading(planned),
@@ -81,11 +84,22 @@ const OUTSIDE_LIMIT = 20_000;
 export async function outsideDiffSection(run: PublishRun, outcome: SuggestionOutcome): Promise<string> {
   const rest = (await plannedEdits(run)).filter((p) => !outcome.posted.has(p.key));
   if (rest.length === 0) return '';
-  const parts = ['', '', '### Suggested changes', '', 'Exact edits for fixes whose lines this pull request does not change (GitHub can only suggest on lines in the diff):'];
+  const parts = [
+    '',
+    '',
+    '### Suggested changes',
+    '',
+    'Exact edits for fixes whose lines this pull request does not change (GitHub can only suggest on lines in the diff):',
+  ];
   let size = parts.join('\n').length;
   let shown = 0;
   for (const planned of rest) {
-    const part = ['', `${heading(planned)} ${locationLink({ file: planned.edit.file, line: planned.edit.startLine, endLine: planned.edit.endLine }, run.links)}`, '', diffBlock(planned.edit)].join('\n');
+    const part = [
+      '',
+      `${heading(planned)} ${locationLink({ file: planned.edit.file, line: planned.edit.startLine, endLine: planned.edit.endLine }, run.links)}`,
+      '',
+      diffBlock(planned.edit),
+    ].join('\n');
     if (size + part.length > OUTSIDE_LIMIT) break;
     parts.push(part);
     size += part.length;
@@ -112,7 +126,13 @@ const sameAnchor = (c: ReviewComment, s: Suggestion) =>
 
 function reviewCommentOf(s: Suggestion) {
   const multiLine = s.edit.startLine < s.edit.endLine;
-  return { path: s.edit.file, body: s.body, line: s.edit.endLine, side: 'RIGHT' as const, ...(multiLine ? { start_line: s.edit.startLine, start_side: 'RIGHT' as const } : {}) };
+  return {
+    path: s.edit.file,
+    body: s.body,
+    line: s.edit.endLine,
+    side: 'RIGHT' as const,
+    ...(multiLine ? { start_line: s.edit.startLine, start_side: 'RIGHT' as const } : {}),
+  };
 }
 
 const isUnprocessable = (error: unknown) => (error as { status?: number } | undefined)?.status === 422;
@@ -122,7 +142,12 @@ const isUnprocessable = (error: unknown) => (error as { status?: number } | unde
  * for one comment it cannot place (422), so then each is posted alone and only the ones it
  * refuses are left out. Returns the keys posted.
  */
-async function createSuggestions(github: GitHubClient, api: RepositoryApi, pullRequest: PullRequestRef, suggestions: readonly Suggestion[]): Promise<string[]> {
+async function createSuggestions(
+  github: GitHubClient,
+  api: RepositoryApi,
+  pullRequest: PullRequestRef,
+  suggestions: readonly Suggestion[],
+): Promise<string[]> {
   if (suggestions.length === 0) return [];
   const where = { owner: api.owner, repo: api.repo, pull_number: pullRequest.number, commit_id: pullRequest.headSha };
   try {
@@ -158,11 +183,26 @@ export function suggestedChangesPublisher(mode: 'auto' | 'always' | 'never', out
       const { github } = api;
       const planned = await plannedEdits(run);
       // Nothing to suggest still means reading our old comments: their findings may be gone.
-      const files = planned.length === 0 ? [] : await github.paginate(github.rest.pulls.listFiles, { owner: api.owner, repo: api.repo, pull_number: pullRequest.number, per_page: 100 });
+      const files =
+        planned.length === 0
+          ? []
+          : await github.paginate(github.rest.pulls.listFiles, {
+              owner: api.owner,
+              repo: api.repo,
+              pull_number: pullRequest.number,
+              per_page: 100,
+            });
       const hunks = new Map(files.map((f) => [f.filename, rightHunks(f.patch)]));
       // Only lines in a hunk can carry a comment, and only if they still read as the edit expects.
-      const wanted: Suggestion[] = planned.filter((p) => hunkHolding(hunks.get(p.edit.file) ?? [], p.edit.startLine, p.edit.original) !== undefined).map((p) => ({ ...p, body: suggestionBody(p) }));
-      const comments = await github.paginate(github.rest.pulls.listReviewComments, { owner: api.owner, repo: api.repo, pull_number: pullRequest.number, per_page: 100 });
+      const wanted: Suggestion[] = planned
+        .filter((p) => hunkHolding(hunks.get(p.edit.file) ?? [], p.edit.startLine, p.edit.original) !== undefined)
+        .map((p) => ({ ...p, body: suggestionBody(p) }));
+      const comments = await github.paginate(github.rest.pulls.listReviewComments, {
+        owner: api.owner,
+        repo: api.repo,
+        pull_number: pullRequest.number,
+        per_page: 100,
+      });
       const ours = new Map<string, ReviewComment[]>();
       for (const c of comments) {
         const key = suggestionKey(c.body);
@@ -184,7 +224,8 @@ export function suggestedChangesPublisher(mode: 'auto' | 'always' | 'never', out
       const keys = new Set(wanted.map((s) => s.key));
       for (const [key, list] of ours) if (!keys.has(key)) remove.push(...list);
       for (const c of remove) await github.rest.pulls.deleteReviewComment({ owner: api.owner, repo: api.repo, comment_id: c.id });
-      for (const [c, s] of update) await github.rest.pulls.updateReviewComment({ owner: api.owner, repo: api.repo, comment_id: c.id, body: s.body });
+      for (const [c, s] of update)
+        await github.rest.pulls.updateReviewComment({ owner: api.owner, repo: api.repo, comment_id: c.id, body: s.body });
       const created = await createSuggestions(github, api, pullRequest, create);
       const refused = create.length - created.length;
       for (const s of wanted) if (!create.includes(s) || created.includes(s.key)) outcome.posted.add(s.key);
@@ -192,6 +233,7 @@ export function suggestedChangesPublisher(mode: 'auto' | 'always' | 'never', out
       return `Suggested changes: ${created.length} new, ${update.length} updated, ${unchanged} unchanged, ${moved} moved, ${remove.length - moved} removed${refused > 0 ? `, ${refused} refused by GitHub` : ''}; ${outside} outside the diff, in the PR comment.`;
     },
     unavailable: 'clb-guard: no token here, so no suggested changes on the pull request.',
-    denied: 'clb-guard: the token may not review this pull request (read-only token, e.g. from a fork), so the fixes are not suggested changes; the PR comment and job summary carry them.',
+    denied:
+      'clb-guard: the token may not review this pull request (read-only token, e.g. from a fork), so the fixes are not suggested changes; the PR comment and job summary carry them.',
   };
 }

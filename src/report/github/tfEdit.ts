@@ -53,7 +53,10 @@ function resourceAround(lines: readonly string[], line: number): { header: strin
 /** `module.x.tencentcloud_security_group_rule_set.web` is declared as `resource "tencentcloud_security_group_rule_set" "web"`. */
 function declares(header: string, resource: string | undefined): boolean {
   if (resource === undefined) return false;
-  const [type, name] = resource.replace(/\[[^\]]*\]$/, '').split('.').slice(-2);
+  const [type, name] = resource
+    .replace(/\[[^\]]*\]$/, '')
+    .split('.')
+    .slice(-2);
   return new RegExp(`^resource\\s+"${type}"\\s+"${name}"\\s*\\{\\s*$`).test(header);
 }
 
@@ -94,14 +97,27 @@ export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
     if (!inResource(anchor)) return undefined;
     const original = slice(anchor.start, anchor.end);
     const added = [...reindent(fix.hcl, anchor.indent), ''];
-    return { file: location.file, startLine: anchor.start, endLine: anchor.end, original, replacement: [...added, ...original], diff: [...added.map((l) => `+${l}`), ...original.map((l) => ` ${l}`)] };
+    return {
+      file: location.file,
+      startLine: anchor.start,
+      endLine: anchor.end,
+      original,
+      replacement: [...added, ...original],
+      diff: [...added.map((l) => `+${l}`), ...original.map((l) => ` ${l}`)],
+    };
   }
 
-  const listAdd = fix.hcl === undefined ? null : /^(ingress|egress) = \[\n((?: {2}"[^"\n]*",\n)+) {2}# … the existing entries, in order …\n\]$/.exec(fix.hcl);
+  const listAdd =
+    fix.hcl === undefined
+      ? null
+      : /^(ingress|egress) = \[\n((?: {2}"[^"\n]*",\n)+) {2}# … the existing entries, in order …\n\]$/.exec(fix.hcl);
   if (listAdd !== null) {
     // A network ACL's or lite rule's list: the new entries go first, which is above every rule
     // they must precede (the fix's rule decides that traffic wherever nothing earlier does).
-    const entries = listAdd[2]!.trimEnd().split('\n').map((l) => l.trim());
+    const entries = listAdd[2]!
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.trim());
     if (entries.some((e) => e.includes('<'))) return undefined; // a placeholder such as <VIP>, not a value
     const opener = slice(resource.start + 1, resource.end - 1).findIndex((l) => new RegExp(`^\\s*${listAdd[1]}\\s*=\\s*\\[\\s*$`).test(l));
     if (opener < 0) return undefined;
@@ -110,7 +126,14 @@ export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
     const next = lines[line] ?? '';
     const indent = /^\s*"/.test(next) ? /^\s*/.exec(next)![0] : `${/^\s*/.exec(openerText)![0]}  `;
     const added = entries.map((e) => `${indent}${e}`);
-    return { file: location.file, startLine: line, endLine: line, original: [openerText], replacement: [openerText, ...added], diff: [` ${openerText}`, ...added.map((l) => `+${l}`)] };
+    return {
+      file: location.file,
+      startLine: line,
+      endLine: line,
+      original: [openerText],
+      replacement: [openerText, ...added],
+      diff: [` ${openerText}`, ...added.map((l) => `+${l}`)],
+    };
   }
 
   if (fix.hcl === undefined) {
@@ -144,10 +167,20 @@ export function tfEditFor(group: FixGroup, text: string): TfEdit | undefined {
  */
 function shadowingAccept(group: FixGroup, file: string, line: number): Evidence | undefined {
   for (const finding of group.findings) {
-    const drop = finding.evidence.find((e) => e.verdict === 'deny' && e.location?.file === file && e.location.line === line && e.index !== undefined);
+    const drop = finding.evidence.find(
+      (e) => e.verdict === 'deny' && e.location?.file === file && e.location.line === line && e.index !== undefined,
+    );
     if (drop === undefined) continue;
     const accepts = finding.evidence
-      .filter((e) => e.verdict === 'allow' && e.list === drop.list && e.direction === drop.direction && e.index !== undefined && e.index < drop.index! && e.location?.file === file)
+      .filter(
+        (e) =>
+          e.verdict === 'allow' &&
+          e.list === drop.list &&
+          e.direction === drop.direction &&
+          e.index !== undefined &&
+          e.index < drop.index! &&
+          e.location?.file === file,
+      )
       .sort((a, b) => a.index! - b.index!);
     if (accepts[0] !== undefined) return accepts[0];
   }

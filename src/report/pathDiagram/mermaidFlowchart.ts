@@ -1,6 +1,6 @@
 import type { PathLayer, PathOutcome, PathRule } from '../../model/flowPath.js';
-import type { PathGroup } from './pathGroups.js';
 import { clip, mermaidLabel } from './mermaidText.js';
+import type { PathGroup } from './pathGroups.js';
 
 /** Far under GitHub's limits (500 edges, 50,000 characters per diagram). */
 export const MAX_FLOWS_PER_DIAGRAM = 8;
@@ -28,7 +28,14 @@ const LINK_STYLE: Record<PathOutcome | 'source', string> = {
   skipped: 'stroke:#8c959f,stroke-width:1px,stroke-dasharray:3 3',
 };
 
-const ARROW: Record<PathOutcome | 'source', string> = { source: '-->', allow: '-->', next: '-->', deny: '--x', unknown: '-.->', skipped: '-.->' };
+const ARROW: Record<PathOutcome | 'source', string> = {
+  source: '-->',
+  allow: '-->',
+  next: '-->',
+  deny: '--x',
+  unknown: '-.->',
+  skipped: '-.->',
+};
 
 /**
  * A Mermaid `flowchart LR` of one distinct path: each failing flow from its source through every
@@ -140,7 +147,8 @@ function layerLines(layer: PathLayer): string[] {
   }
   if (deciding.length > rules.length) lines.push(`+${deciding.length - rules.length} more`);
   const admitted = layer.rules.filter((r) => r.verdict === 'allow' && !deciding.includes(r));
-  if (admitted.length > 0) lines.push(clip(`the rest admitted by ${admitted.map((r) => (r.index !== undefined ? `#${r.index}` : r.rule)).join(', ')}`));
+  if (admitted.length > 0)
+    lines.push(clip(`the rest admitted by ${admitted.map((r) => (r.index !== undefined ? `#${r.index}` : r.rule)).join(', ')}`));
   if (layer.outcome === 'next') lines.push('no rule matched: next group');
   if (layer.note !== undefined && (layer.outcome === 'skipped' || layer.rules.length === 0)) lines.push(clip(layer.note));
   return lines;
@@ -155,4 +163,3 @@ export function ruleLabel(rule: PathRule): string {
 function wrap(text: string): string[] {
   return [clip(text, 90)];
 }
-

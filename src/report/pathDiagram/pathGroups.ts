@@ -30,12 +30,21 @@ export function pathGroupsOf(findings: readonly Finding[]): PathGroup[] {
       byTarget.set(key, entry);
     }
   }
-  const groups = new Map<string, { loadBalancer?: string; listener?: string; targets: string[]; flows: FlowPath[]; findings: Set<Finding> }>();
+  const groups = new Map<
+    string,
+    { loadBalancer?: string; listener?: string; targets: string[]; flows: FlowPath[]; findings: Set<Finding> }
+  >();
   for (const { path, flows, findings: found } of byTarget.values()) {
     const signature = `${path.loadBalancer ?? ''}\u0000${path.listener ?? ''}\u0000${[...flows.keys()].sort().join('\u0001')}`;
     let group = groups.get(signature);
     if (group === undefined) {
-      group = { ...(path.loadBalancer ? { loadBalancer: path.loadBalancer } : {}), ...(path.listener ? { listener: path.listener } : {}), targets: [], flows: [...flows.values()], findings: new Set() };
+      group = {
+        ...(path.loadBalancer ? { loadBalancer: path.loadBalancer } : {}),
+        ...(path.listener ? { listener: path.listener } : {}),
+        targets: [],
+        flows: [...flows.values()],
+        findings: new Set(),
+      };
       groups.set(signature, group);
     }
     group.targets.push(path.target);

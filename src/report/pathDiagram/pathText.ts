@@ -19,7 +19,8 @@ const KIND: Record<PathLayer['kind'], string> = {
 export function renderPathsText(groups: readonly PathGroup[], paint: (code: string, text: string) => string = (_c, t) => t): string[] {
   const lines: string[] = [];
   groups.forEach((group, g) => {
-    const behind = group.listener && !(group.targets.length === 1 && group.targets[0] === group.listener) ? ` behind ${group.listener}` : '';
+    const behind =
+      group.listener && !(group.targets.length === 1 && group.targets[0] === group.listener) ? ` behind ${group.listener}` : '';
     lines.push(paint('1', `path ${g + 1}: ${targetsLabel(group.targets)}${behind}`));
     for (const flow of group.flows) lines.push(...flowLines(flow, paint));
     lines.push('');
@@ -37,7 +38,9 @@ function flowLines(flow: FlowPath, paint: (code: string, text: string) => string
     lines.push(`    ${step}. ${KIND[l.kind].padEnd(13)} ${paint(`1;${color}`, OUTCOME[l.outcome].padEnd(7))} ${name}`);
     for (const rule of l.rules) {
       const where = rule.location ? `  ${rule.location.file}:${rule.location.line}` : '';
-      lines.push(`         ${rule.verdict === 'deny' ? 'refused by' : rule.verdict === 'allow' ? 'admitted by' : 'undecided:'} ${ruleLabel(rule)}${rule.part === undefined ? '' : ` (for ${rule.part})`}${where}`);
+      lines.push(
+        `         ${rule.verdict === 'deny' ? 'refused by' : rule.verdict === 'allow' ? 'admitted by' : 'undecided:'} ${ruleLabel(rule)}${rule.part === undefined ? '' : ` (for ${rule.part})`}${where}`,
+      );
     }
     if (l.outcome === 'next') lines.push('         no rule matched: on to the next group');
     if (l.note !== undefined && (l.outcome === 'skipped' || l.rules.length === 0)) lines.push(`         ${l.note}`);

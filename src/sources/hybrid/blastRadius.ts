@@ -48,7 +48,12 @@ const ipsOf = (nic: NetworkInterface): string[] => (isUnknown(nic.privateIps) ? 
  * the inventory, each CLB with only the targets that are dependents (its other backends are not
  * this change's business), so that the policies judge them with the planned object.
  */
-export async function readBlastRadius(inventory: MutableInventory, changes: readonly PlannedChange[], deleted: ReadonlySet<string>, lookup: LiveLookup): Promise<BlastRadius> {
+export async function readBlastRadius(
+  inventory: MutableInventory,
+  changes: readonly PlannedChange[],
+  deleted: ReadonlySet<string>,
+  lookup: LiveLookup,
+): Promise<BlastRadius> {
   const dependents = new Map<string, Dependent>();
   const loadBalancers = new Set<string>();
   const securityGroups = new Map<string, SecurityGroup>();
@@ -56,11 +61,15 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
   const liveBalancers = new Map<string, LoadBalancer>();
   let complete = true;
   // What the plan has, or deletes, is the plan's own business, not a dependent outside it.
-  const inPlan = (id: string) => inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id) || deleted.has(id);
+  const inPlan = (id: string) =>
+    inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id) || deleted.has(id);
 
   const addDependents = async (change: PlannedChange, members: Members): Promise<void> => {
     complete &&= members.complete;
-    const outside: (Instance | NetworkInterface)[] = [...members.instances.filter((i) => !inPlan(i.key)), ...members.interfaces.filter((n) => !inPlan(n.key) && !(n.instance !== undefined && inPlan(n.instance)))];
+    const outside: (Instance | NetworkInterface)[] = [
+      ...members.instances.filter((i) => !inPlan(i.key)),
+      ...members.interfaces.filter((n) => !inPlan(n.key) && !(n.instance !== undefined && inPlan(n.instance))),
+    ];
     if (outside.length === 0) return;
     const ipOwner = new Map<string, string>();
     for (const o of outside) for (const ip of 'interfaces' in o ? o.interfaces.flatMap(ipsOf) : ipsOf(o)) ipOwner.set(ip, o.key);
@@ -68,17 +77,33 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
     if (lbIds === undefined) complete = false;
     const read = await lookup.loadBalancers((lbIds ?? []).filter((id) => !inPlan(id)));
     const keys = new Set(outside.map((o) => o.key));
-    const mine = (t: Target) => (typeof t.instance === 'string' && keys.has(t.instance)) || (typeof t.eniIp === 'string' && ipOwner.has(t.eniIp));
+    const mine = (t: Target) =>
+      (typeof t.instance === 'string' && keys.has(t.instance)) || (typeof t.eniIp === 'string' && ipOwner.has(t.eniIp));
     const behind = new Map<string, string[]>();
     for (const [id, looked] of read) {
       if (!('found' in looked)) {
         complete = false;
         continue;
       }
-      const restricted: LoadBalancer = { ...looked.found, listeners: looked.found.listeners.map((l) => onlyTargets(l, mine)).filter((l) => l.targets.length > 0 || l.rules.length > 0 || l.targetsUnknownReason !== undefined) };
+      const restricted: LoadBalancer = {
+        ...looked.found,
+        listeners: looked.found.listeners
+          .map((l) => onlyTargets(l, mine))
+          .filter((l) => l.targets.length > 0 || l.rules.length > 0 || l.targetsUnknownReason !== undefined),
+      };
       // A CLB read for an earlier change keeps the targets it had; this change's are added.
       const earlier = inventory.loadBalancers.get(id);
-      inventory.loadBalancers.set(id, earlier === undefined ? restricted : { ...earlier, listeners: looked.found.listeners.map((l) => onlyTargets(l, (t) => mine(t) || targetsOf(earlier).some((e) => sameTarget(e, t)))) });
+      inventory.loadBalancers.set(
+        id,
+        earlier === undefined
+          ? restricted
+          : {
+              ...earlier,
+              listeners: looked.found.listeners.map((l) =>
+                onlyTargets(l, (t) => mine(t) || targetsOf(earlier).some((e) => sameTarget(e, t))),
+              ),
+            },
+      );
       loadBalancers.add(id);
       for (const t of targetsOf(restricted)) {
         const backend = typeof t.instance === 'string' ? t.instance : typeof t.eniIp === 'string' ? ipOwner.get(t.eniIp) : undefined;
@@ -90,7 +115,10 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
         if (!inventory.instances.has(o.key)) inventory.instances.set(o.key, o);
       } else if (!inventory.networkInterfaces.has(o.key)) inventory.networkInterfaces.set(o.key, o);
       const lbs = behind.get(o.key) ?? [];
-      const urls = [o.provenance.consoleUrl, ...lbs.map((lb) => read.get(lb)).map((l) => (l && 'found' in l ? l.found.provenance.consoleUrl : undefined))].filter((u): u is string => u !== undefined);
+      const urls = [
+        o.provenance.consoleUrl,
+        ...lbs.map((lb) => read.get(lb)).map((l) => (l && 'found' in l ? l.found.provenance.consoleUrl : undefined)),
+      ].filter((u): u is string => u !== undefined);
       if (!dependents.has(o.key)) dependents.set(o.key, { backend: o.key, loadBalancers: lbs, consoleUrls: urls, change });
     }
   };
@@ -121,7 +149,13 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
       for (const [id, looked] of await lookup.instances(ids)) {
         if (!('found' in looked)) continue; // unknown through the resolution that follows
         if (!inventory.instances.has(id)) inventory.instances.set(id, looked.found);
-        if (!dependents.has(id)) dependents.set(id, { backend: id, loadBalancers: [change.id], consoleUrls: [looked.found.provenance.consoleUrl, live.found.provenance.consoleUrl].filter((u): u is string => u !== undefined), change });
+        if (!dependents.has(id))
+          dependents.set(id, {
+            backend: id,
+            loadBalancers: [change.id],
+            consoleUrls: [looked.found.provenance.consoleUrl, live.found.provenance.consoleUrl].filter((u): u is string => u !== undefined),
+            change,
+          });
       }
     }
   }
@@ -134,14 +168,22 @@ export async function readBlastRadius(inventory: MutableInventory, changes: read
  * the planned health check and pass-to-target; the live version is the same with the live
  * listener settings. L7 rules keep the plan's targets only.
  */
-function withOutsideTargets(planned: LoadBalancer, live: LoadBalancer, inPlan: (id: string) => boolean): { planned: LoadBalancer; live: LoadBalancer; outside: Target[] } {
+function withOutsideTargets(
+  planned: LoadBalancer,
+  live: LoadBalancer,
+  inPlan: (id: string) => boolean,
+): { planned: LoadBalancer; live: LoadBalancer; outside: Target[] } {
   const outside: Target[] = [];
   const plannedListeners = new Map<Listener, Listener>();
   const liveListeners = new Map<Listener, Listener>();
   const extra: Listener[] = [];
   for (const l of live.listeners) {
-    const match = planned.listeners.find((p) => p.key === l.key || p.provenance.cloudId === l.key || p.provenance.cloudId === `${live.key}#${l.key}`);
-    const theirs = l.targets.filter((t) => !(typeof t.instance === 'string' && inPlan(t.instance)) && !(match?.targets.some((p) => sameTarget(p, t)) ?? false));
+    const match = planned.listeners.find(
+      (p) => p.key === l.key || p.provenance.cloudId === l.key || p.provenance.cloudId === `${live.key}#${l.key}`,
+    );
+    const theirs = l.targets.filter(
+      (t) => !(typeof t.instance === 'string' && inPlan(t.instance)) && !(match?.targets.some((p) => sameTarget(p, t)) ?? false),
+    );
     outside.push(...theirs);
     if (match === undefined) {
       if (theirs.length > 0) extra.push({ ...l, targets: theirs, rules: [] });
@@ -152,7 +194,11 @@ function withOutsideTargets(planned: LoadBalancer, live: LoadBalancer, inPlan: (
     liveListeners.set(match, { ...merged, protocol: l.protocol, port: l.port, healthCheck: l.healthCheck });
   }
   const listeners = (versions: Map<Listener, Listener>) => [...planned.listeners.map((p) => versions.get(p) ?? p), ...extra];
-  return { planned: { ...planned, listeners: listeners(plannedListeners) }, live: { ...planned, passToTarget: live.passToTarget, listeners: listeners(liveListeners) }, outside };
+  return {
+    planned: { ...planned, listeners: listeners(plannedListeners) },
+    live: { ...planned, passToTarget: live.passToTarget, listeners: listeners(liveListeners) },
+    outside,
+  };
 }
 
 const sameTarget = (a: Target, b: Target) => a.instance === b.instance && a.eniIp === b.eniIp && a.port === b.port;

@@ -5,7 +5,18 @@ import type { Ref } from '../../model/network.js';
 import { isUnknown, type Maybe } from '../../model/value.js';
 
 /** The kinds of cloud object a plan can name by ID without managing it. */
-export type ExternalKind = 'securityGroup' | 'instance' | 'networkInterface' | 'subnet' | 'vpc' | 'networkAcl' | 'loadBalancer' | 'addressTemplate' | 'addressTemplateGroup' | 'serviceTemplate' | 'serviceTemplateGroup';
+export type ExternalKind =
+  | 'securityGroup'
+  | 'instance'
+  | 'networkInterface'
+  | 'subnet'
+  | 'vpc'
+  | 'networkAcl'
+  | 'loadBalancer'
+  | 'addressTemplate'
+  | 'addressTemplateGroup'
+  | 'serviceTemplate'
+  | 'serviceTemplateGroup';
 
 const PREFIX: Readonly<Record<ExternalKind, RegExp>> = {
   securityGroup: /^sg-[0-9a-z]+$/,
@@ -57,12 +68,17 @@ export function externalReferencesOf(inventory: Inventory, membersOnly: Readonly
       case 'securityGroup': {
         const group = inventory.securityGroups.get(key);
         // Single rules written by ID into a group outside the plan: the group's other rules are live.
-        return group !== undefined && !(isPlaceholder(group) && (group.ingress.unknownReason !== undefined || group.egress.unknownReason !== undefined));
+        return (
+          group !== undefined &&
+          !(isPlaceholder(group) && (group.ingress.unknownReason !== undefined || group.egress.unknownReason !== undefined))
+        );
       }
       case 'instance':
         return inventory.instances.has(key);
       case 'networkInterface':
-        return inventory.networkInterfaces.has(key) || [...inventory.instances.values()].some((i) => i.interfaces.some((n) => n.key === key));
+        return (
+          inventory.networkInterfaces.has(key) || [...inventory.instances.values()].some((i) => i.interfaces.some((n) => n.key === key))
+        );
       case 'subnet':
         return inventory.subnets.has(key);
       case 'vpc':
@@ -90,7 +106,10 @@ export function externalReferencesOf(inventory: Inventory, membersOnly: Readonly
     set.add(id);
     ids.set(kind, set);
   };
-  const interfaces: NetworkInterface[] = [...[...inventory.instances.values()].flatMap((i: Instance) => i.interfaces), ...inventory.networkInterfaces.values()];
+  const interfaces: NetworkInterface[] = [
+    ...[...inventory.instances.values()].flatMap((i: Instance) => i.interfaces),
+    ...inventory.networkInterfaces.values(),
+  ];
   for (const instance of inventory.instances.values()) want('vpc', instance.vpc);
   for (const nic of interfaces) {
     // An interface read only as a group's member counts for its IPs, nothing else.
@@ -106,7 +125,8 @@ export function externalReferencesOf(inventory: Inventory, membersOnly: Readonly
         if (isCloudId('securityGroup', rule.peer.ref) && !inventory.aliases.has(rule.peer.ref)) peerGroups.add(rule.peer.ref);
       }
       if (rule.peer.kind === 'addressTemplate' || rule.peer.kind === 'addressTemplateGroup') want(rule.peer.kind, rule.peer.ref);
-      if (rule.service.kind === 'serviceTemplate' || rule.service.kind === 'serviceTemplateGroup') want(rule.service.kind, rule.service.ref);
+      if (rule.service.kind === 'serviceTemplate' || rule.service.kind === 'serviceTemplateGroup')
+        want(rule.service.kind, rule.service.ref);
     }
   }
   for (const group of inventory.addressTemplateGroups.values()) for (const m of known(group.members) ?? []) want('addressTemplate', m);

@@ -3,15 +3,15 @@ import type { Inventory } from '../../model/inventory.js';
 import { CallScheduler } from '../live/callScheduler.js';
 import type { LiveReadOptions } from '../live/index.js';
 import { sdkApi } from '../live/tencentApi.js';
-import { readBlastRadius, type BlastRadius } from './blastRadius.js';
+import { type BlastRadius, readBlastRadius } from './blastRadius.js';
 import { LiveLookup } from './liveLookup.js';
-import { mutableCopy, type MutableInventory } from './mutableInventory.js';
+import { type MutableInventory, mutableCopy } from './mutableInventory.js';
 import type { PlanFacts } from './planFacts.js';
 import { ReferenceResolution } from './referenceResolution.js';
 
-export { readPlanFacts, type PlanFacts, type PlannedChange } from './planFacts.js';
-export { externalReferencesOf } from './externalReferences.js';
 export type { BlastRadius, Dependent } from './blastRadius.js';
+export { externalReferencesOf } from './externalReferences.js';
+export { type PlanFacts, type PlannedChange, readPlanFacts } from './planFacts.js';
 
 /** The live reader's options: credentials, endpoint, pacing, regions (the first is the plan's). */
 export type HybridOptions = LiveReadOptions;
@@ -31,8 +31,17 @@ export interface HybridInventories {
  * the existing objects it changes. Calls that keep failing make the resolution incomplete.
  */
 export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, options: HybridOptions): Promise<HybridInventories> {
-  const api = options.api ?? sdkApi(() => options.credentials.get(), { ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
-  const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), secrets: () => options.credentials.secrets() });
+  const api =
+    options.api ??
+    sdkApi(() => options.credentials.get(), {
+      ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}),
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    });
+  const scheduler = new CallScheduler(api, {
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    secrets: () => options.credentials.secrets(),
+  });
   const lookups = options.regions.map((region) => new LiveLookup(scheduler, region));
   const inventory = mutableCopy(planInventory);
   const resolution = new ReferenceResolution(inventory, facts, lookups);
@@ -52,12 +61,23 @@ export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, 
   for (const [key, acl] of blast.live.networkAcls) liveAcls.set(key, acl);
   const liveBalancers = new Map(inventory.loadBalancers);
   for (const [key, lb] of blast.live.loadBalancers) liveBalancers.set(key, lb);
-  const objects = [...resolution.resolved.values()].map((o) => ({ id: o.id, kind: o.kind, status: o.status, ...(o.reason !== undefined ? { reason: o.reason } : {}) }));
+  const objects = [...resolution.resolved.values()].map((o) => ({
+    id: o.id,
+    kind: o.kind,
+    status: o.status,
+    ...(o.reason !== undefined ? { reason: o.reason } : {}),
+  }));
   return {
     planned,
     live: { ...planned, securityGroups: liveGroups, networkAcls: liveAcls, loadBalancers: liveBalancers },
     blast,
-    resolution: { regions: options.regions, objects, dependents: [...blast.dependents.keys()], calls: Object.fromEntries([...scheduler.counts].sort(([a], [b]) => a.localeCompare(b))), complete },
+    resolution: {
+      regions: options.regions,
+      objects,
+      dependents: [...blast.dependents.keys()],
+      calls: Object.fromEntries([...scheduler.counts].sort(([a], [b]) => a.localeCompare(b))),
+      complete,
+    },
   };
 }
 

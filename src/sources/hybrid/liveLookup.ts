@@ -4,7 +4,18 @@ import type { LoadBalancer } from '../../model/loadBalancer.js';
 import type { Subnet, Vpc } from '../../model/network.js';
 import type { NetworkAcl } from '../../model/networkAcl.js';
 import type { SecurityGroup } from '../../model/securityGroup.js';
-import { instanceOf, listenerOf, loadBalancerOf, networkAclOf, networkInterfaceOf, quintupleEntriesOf, securityGroupOf, subnetOf, templateOf, vpcOf } from '../live/apiToInventory.js';
+import {
+  instanceOf,
+  listenerOf,
+  loadBalancerOf,
+  networkAclOf,
+  networkInterfaceOf,
+  quintupleEntriesOf,
+  securityGroupOf,
+  subnetOf,
+  templateOf,
+  vpcOf,
+} from '../live/apiToInventory.js';
 import { CallFailed, type CallScheduler } from '../live/callScheduler.js';
 import type { Service } from '../live/tencentApi.js';
 
@@ -52,7 +63,8 @@ export class LiveLookup {
           const response = await this.call('vpc', 'DescribeSecurityGroupPolicies', { SecurityGroupId: id }, id);
           if (typeof response === 'string') return out.set(id, response === 'notFound' ? { notFound: true } : { failed: response });
           const set = response.SecurityGroupPolicySet;
-          if (!isApi(set) || objects(set.Ingress) === undefined || objects(set.Egress) === undefined) return out.set(id, this.fail(`DescribeSecurityGroupPolicies answered ${id} without both rule lists`));
+          if (!isApi(set) || objects(set.Ingress) === undefined || objects(set.Egress) === undefined)
+            return out.set(id, this.fail(`DescribeSecurityGroupPolicies answered ${id} without both rule lists`));
           return out.set(id, { found: securityGroupOf(id, set, this.region) });
         }),
       );
@@ -61,11 +73,17 @@ export class LiveLookup {
   }
 
   instances(ids: readonly string[]): Promise<Map<string, Looked<Instance>>> {
-    return this.each('ins', ids, (todo) => this.byIds('cvm', 'DescribeInstances', 'InstanceIds', 'InstanceSet', 'InstanceId', todo, IDS_PER_CALL, (api) => instanceOf(api, this.region)));
+    return this.each('ins', ids, (todo) =>
+      this.byIds('cvm', 'DescribeInstances', 'InstanceIds', 'InstanceSet', 'InstanceId', todo, IDS_PER_CALL, (api) =>
+        instanceOf(api, this.region),
+      ),
+    );
   }
 
   subnets(ids: readonly string[]): Promise<Map<string, Looked<Subnet>>> {
-    return this.each('subnet', ids, (todo) => this.byIds('vpc', 'DescribeSubnets', 'SubnetIds', 'SubnetSet', 'SubnetId', todo, IDS_PER_CALL, (api) => subnetOf(api, this.region)));
+    return this.each('subnet', ids, (todo) =>
+      this.byIds('vpc', 'DescribeSubnets', 'SubnetIds', 'SubnetSet', 'SubnetId', todo, IDS_PER_CALL, (api) => subnetOf(api, this.region)),
+    );
   }
 
   vpcs(ids: readonly string[]): Promise<Map<string, Looked<Vpc>>> {
@@ -73,17 +91,41 @@ export class LiveLookup {
   }
 
   networkInterfaces(ids: readonly string[]): Promise<Map<string, Looked<NetworkInterface>>> {
-    return this.each('eni', ids, (todo) => this.byIds('vpc', 'DescribeNetworkInterfaces', 'NetworkInterfaceIds', 'NetworkInterfaceSet', 'NetworkInterfaceId', todo, IDS_PER_CALL, (api) => networkInterfaceOf(api, this.region)));
+    return this.each('eni', ids, (todo) =>
+      this.byIds(
+        'vpc',
+        'DescribeNetworkInterfaces',
+        'NetworkInterfaceIds',
+        'NetworkInterfaceSet',
+        'NetworkInterfaceId',
+        todo,
+        IDS_PER_CALL,
+        (api) => networkInterfaceOf(api, this.region),
+      ),
+    );
   }
 
   async networkAcls(ids: readonly string[]): Promise<Map<string, Looked<NetworkAcl>>> {
     return this.each('acl', ids, async (todo) => {
-      const read = await this.byIds('vpc', 'DescribeNetworkAcls', 'NetworkAclIds', 'NetworkAclSet', 'NetworkAclId', todo, IDS_PER_CALL, (api) => {
-        // The subnets an ACL is bound to come with it: kept for the blast radius of a changed ACL.
-        const subnets = Array.isArray(api.SubnetSet) ? api.SubnetSet.filter(isApi).map((s) => text(s.SubnetId)).filter((s): s is string => s !== undefined) : [];
-        this.aclSubnets.set(String(api.NetworkAclId), subnets);
-        return networkAclOf(api, this.region);
-      });
+      const read = await this.byIds(
+        'vpc',
+        'DescribeNetworkAcls',
+        'NetworkAclIds',
+        'NetworkAclSet',
+        'NetworkAclId',
+        todo,
+        IDS_PER_CALL,
+        (api) => {
+          // The subnets an ACL is bound to come with it: kept for the blast radius of a changed ACL.
+          const subnets = Array.isArray(api.SubnetSet)
+            ? api.SubnetSet.filter(isApi)
+                .map((s) => text(s.SubnetId))
+                .filter((s): s is string => s !== undefined)
+            : [];
+          this.aclSubnets.set(String(api.NetworkAclId), subnets);
+          return networkAclOf(api, this.region);
+        },
+      );
       for (const [id, looked] of read) {
         if (!('found' in looked) || looked.found.type !== 'QUINTUPLE') continue;
         const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', { NetworkAclId: id }, 'NetworkAclQuintupleSet');
@@ -97,17 +139,38 @@ export class LiveLookup {
   /** CLBs with their listeners and targets (target-group members are not read: those listeners say so). */
   loadBalancers(ids: readonly string[]): Promise<Map<string, Looked<LoadBalancer>>> {
     return this.each('lb', ids, async (todo) => {
-      const bases = await this.byIds('clb', 'DescribeLoadBalancers', 'LoadBalancerIds', 'LoadBalancerSet', 'LoadBalancerId', todo, LB_IDS_PER_CALL, (api) => api);
+      const bases = await this.byIds(
+        'clb',
+        'DescribeLoadBalancers',
+        'LoadBalancerIds',
+        'LoadBalancerSet',
+        'LoadBalancerId',
+        todo,
+        LB_IDS_PER_CALL,
+        (api) => api,
+      );
       const out = new Map<string, Looked<LoadBalancer>>();
       await Promise.all(
         [...bases].map(async ([id, looked]) => {
           if (!('found' in looked)) return out.set(id, looked);
-          const [listeners, targets] = await Promise.all([this.call('clb', 'DescribeListeners', { LoadBalancerId: id }, id), this.call('clb', 'DescribeTargets', { LoadBalancerId: id }, id)]);
+          const [listeners, targets] = await Promise.all([
+            this.call('clb', 'DescribeListeners', { LoadBalancerId: id }, id),
+            this.call('clb', 'DescribeTargets', { LoadBalancerId: id }, id),
+          ]);
           const listenerList = typeof listeners === 'string' ? undefined : objects(listeners.Listeners);
           const targetList = typeof targets === 'string' ? undefined : objects(targets.Listeners);
-          if (listenerList === undefined || targetList === undefined) return out.set(id, this.fail(`the listeners or targets of ${id} could not be read`));
+          if (listenerList === undefined || targetList === undefined)
+            return out.set(id, this.fail(`the listeners or targets of ${id} could not be read`));
           const groupNotRead = (group: string) => `members of target group ${group} are not read when resolving a plan`;
-          const built = listenerList.map((l) => listenerOf(l, id, this.region, targetList.find((t) => t.ListenerId === l.ListenerId), groupNotRead));
+          const built = listenerList.map((l) =>
+            listenerOf(
+              l,
+              id,
+              this.region,
+              targetList.find((t) => t.ListenerId === l.ListenerId),
+              groupNotRead,
+            ),
+          );
           return out.set(id, { found: loadBalancerOf(looked.found, this.region, built) });
         }),
       );
@@ -115,10 +178,46 @@ export class LiveLookup {
     });
   }
 
-  addressTemplates = (ids: readonly string[]) => this.templates<AddressTemplate>('ipm', ids, 'DescribeAddressTemplates', 'address-template-id', 'AddressTemplateSet', 'AddressTemplateId', templateOf.address);
-  addressTemplateGroups = (ids: readonly string[]) => this.templates<AddressTemplateGroup>('ipmg', ids, 'DescribeAddressTemplateGroups', 'address-template-group-id', 'AddressTemplateGroupSet', 'AddressTemplateGroupId', templateOf.addressGroup);
-  serviceTemplates = (ids: readonly string[]) => this.templates<ServiceTemplate>('ppm', ids, 'DescribeServiceTemplates', 'service-template-id', 'ServiceTemplateSet', 'ServiceTemplateId', templateOf.service);
-  serviceTemplateGroups = (ids: readonly string[]) => this.templates<ServiceTemplateGroup>('ppmg', ids, 'DescribeServiceTemplateGroups', 'service-template-group-id', 'ServiceTemplateGroupSet', 'ServiceTemplateGroupId', templateOf.serviceGroup);
+  addressTemplates = (ids: readonly string[]) =>
+    this.templates<AddressTemplate>(
+      'ipm',
+      ids,
+      'DescribeAddressTemplates',
+      'address-template-id',
+      'AddressTemplateSet',
+      'AddressTemplateId',
+      templateOf.address,
+    );
+  addressTemplateGroups = (ids: readonly string[]) =>
+    this.templates<AddressTemplateGroup>(
+      'ipmg',
+      ids,
+      'DescribeAddressTemplateGroups',
+      'address-template-group-id',
+      'AddressTemplateGroupSet',
+      'AddressTemplateGroupId',
+      templateOf.addressGroup,
+    );
+  serviceTemplates = (ids: readonly string[]) =>
+    this.templates<ServiceTemplate>(
+      'ppm',
+      ids,
+      'DescribeServiceTemplates',
+      'service-template-id',
+      'ServiceTemplateSet',
+      'ServiceTemplateId',
+      templateOf.service,
+    );
+  serviceTemplateGroups = (ids: readonly string[]) =>
+    this.templates<ServiceTemplateGroup>(
+      'ppmg',
+      ids,
+      'DescribeServiceTemplateGroups',
+      'service-template-group-id',
+      'ServiceTemplateGroupSet',
+      'ServiceTemplateGroupId',
+      templateOf.serviceGroup,
+    );
 
   /** The ENIs holding these private IPs (targets registered by ENI IP); `undefined` when not read. */
   async networkInterfacesWithIps(ips: readonly string[]): Promise<NetworkInterface[] | undefined> {
@@ -138,7 +237,10 @@ export class LiveLookup {
           this.filtered('cvm', 'DescribeInstances', 'security-group-id', todo, 'InstanceSet'),
           this.filtered('vpc', 'DescribeNetworkInterfaces', 'groups.security-group-id', todo, 'NetworkInterfaceSet'),
         ]);
-        return { instances: instances?.map((api) => instanceOf(api, this.region)), enis: enis?.map((api) => networkInterfaceOf(api, this.region)) };
+        return {
+          instances: instances?.map((api) => instanceOf(api, this.region)),
+          enis: enis?.map((api) => networkInterfaceOf(api, this.region)),
+        };
       })();
       for (const g of todo) this.members.set(g, reading);
     }
@@ -165,7 +267,10 @@ export class LiveLookup {
   /** The instances and ENIs in these subnets, from the account; `complete` false when a call failed. */
   async subnetMembers(subnets: readonly string[]): Promise<{ instances: Instance[]; interfaces: NetworkInterface[]; complete: boolean }> {
     if (subnets.length === 0) return { instances: [], interfaces: [], complete: true };
-    const [instances, enis] = await Promise.all([this.filtered('cvm', 'DescribeInstances', 'subnet-id', subnets, 'InstanceSet'), this.filtered('vpc', 'DescribeNetworkInterfaces', 'subnet-id', subnets, 'NetworkInterfaceSet')]);
+    const [instances, enis] = await Promise.all([
+      this.filtered('cvm', 'DescribeInstances', 'subnet-id', subnets, 'InstanceSet'),
+      this.filtered('vpc', 'DescribeNetworkInterfaces', 'subnet-id', subnets, 'NetworkInterfaceSet'),
+    ]);
     return {
       instances: (instances ?? []).map((api) => instanceOf(api, this.region)),
       interfaces: (enis ?? []).map((api) => networkInterfaceOf(api, this.region)).filter((n) => !n.primary),
@@ -177,7 +282,12 @@ export class LiveLookup {
   async loadBalancersWithBackends(ips: readonly string[]): Promise<string[] | undefined> {
     const ids = new Set<string>();
     for (let i = 0; i < ips.length; i += FILTER_VALUES) {
-      const rows = await this.pages('clb', 'DescribeLoadBalancers', { BackendPrivateIps: ips.slice(i, i + FILTER_VALUES) }, 'LoadBalancerSet');
+      const rows = await this.pages(
+        'clb',
+        'DescribeLoadBalancers',
+        { BackendPrivateIps: ips.slice(i, i + FILTER_VALUES) },
+        'LoadBalancerSet',
+      );
       if (rows === undefined) return undefined;
       for (const row of rows) if (text(row.LoadBalancerId)) ids.add(String(row.LoadBalancerId));
     }
@@ -187,7 +297,11 @@ export class LiveLookup {
   // ---------------------------------------------------------------------------------------------
 
   /** Looks up only the IDs not asked for before; every answer is remembered for the run. */
-  private async each<T>(kind: string, ids: readonly string[], read: (todo: string[]) => Promise<Map<string, Looked<T>>>): Promise<Map<string, Looked<T>>> {
+  private async each<T>(
+    kind: string,
+    ids: readonly string[],
+    read: (todo: string[]) => Promise<Map<string, Looked<T>>>,
+  ): Promise<Map<string, Looked<T>>> {
     const todo = [...new Set(ids)].filter((id) => !this.cache.has(`${kind}|${id}`));
     if (todo.length > 0) {
       const got = await read(todo);
@@ -213,14 +327,28 @@ export class LiveLookup {
     }
   }
 
-  private async byIds<T>(service: Service, action: string, idParam: string, field: string, idField: string, ids: string[], batch: number, build: (api: Api) => T): Promise<Map<string, Looked<T>>> {
+  private async byIds<T>(
+    service: Service,
+    action: string,
+    idParam: string,
+    field: string,
+    idField: string,
+    ids: string[],
+    batch: number,
+    build: (api: Api) => T,
+  ): Promise<Map<string, Looked<T>>> {
     const out = new Map<string, Looked<T>>();
     for (let i = 0; i < ids.length; i += batch) {
       const wanted = ids.slice(i, i + batch);
       const response = await this.call(service, action, { [idParam]: wanted, Limit: PAGE }, wanted.join(', '));
       const items = typeof response === 'string' ? undefined : objects(response[field]);
       if (items === undefined) {
-        const failure = typeof response === 'string' && response !== 'notFound' ? { failed: response } : response === 'notFound' ? undefined : this.fail(`${action} answered without a list "${field}"`);
+        const failure =
+          typeof response === 'string' && response !== 'notFound'
+            ? { failed: response }
+            : response === 'notFound'
+              ? undefined
+              : this.fail(`${action} answered without a list "${field}"`);
         for (const id of wanted) out.set(id, failure ?? { notFound: true });
         continue;
       }
@@ -238,7 +366,15 @@ export class LiveLookup {
     return out;
   }
 
-  private templates<T>(kind: string, ids: readonly string[], action: string, filter: string, field: string, idField: string, build: (api: Api) => T): Promise<Map<string, Looked<T>>> {
+  private templates<T>(
+    kind: string,
+    ids: readonly string[],
+    action: string,
+    filter: string,
+    field: string,
+    idField: string,
+    build: (api: Api) => T,
+  ): Promise<Map<string, Looked<T>>> {
     return this.each(kind, ids, async (todo) => {
       const out = new Map<string, Looked<T>>();
       for (let i = 0; i < todo.length; i += FILTER_VALUES) {
@@ -246,7 +382,10 @@ export class LiveLookup {
         const rows = await this.pages('vpc', action, { Filters: [{ Name: filter, Values: wanted }] }, field, true);
         for (const id of wanted) {
           const row = rows?.find((r) => r[idField] === id);
-          out.set(id, rows === undefined ? { failed: `${action} for ${id} failed` } : row === undefined ? { notFound: true } : { found: build(row) });
+          out.set(
+            id,
+            rows === undefined ? { failed: `${action} for ${id} failed` } : row === undefined ? { notFound: true } : { found: build(row) },
+          );
         }
       }
       return out;
@@ -254,7 +393,13 @@ export class LiveLookup {
   }
 
   /** Every row that matches a filter whose values go 5 to a call; `undefined` when a call failed. */
-  private async filtered(service: Service, action: string, filter: string, values: readonly string[], field: string): Promise<Api[] | undefined> {
+  private async filtered(
+    service: Service,
+    action: string,
+    filter: string,
+    values: readonly string[],
+    field: string,
+  ): Promise<Api[] | undefined> {
     const out: Api[] = [];
     for (let i = 0; i < values.length; i += FILTER_VALUES) {
       const rows = await this.pages(service, action, { Filters: [{ Name: filter, Values: values.slice(i, i + FILTER_VALUES) }] }, field);
@@ -269,7 +414,12 @@ export class LiveLookup {
     const rows: Api[] = [];
     for (;;) {
       const offset = rows.length;
-      const response = await this.call(service, action, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE }, action);
+      const response = await this.call(
+        service,
+        action,
+        { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE },
+        action,
+      );
       if (typeof response === 'string') return response === 'notFound' ? rows : undefined;
       const items = objects(response[field]);
       const total = response.TotalCount;

@@ -24,7 +24,11 @@ export interface PlanFacts {
   readonly changes: readonly PlannedChange[];
 }
 
-const GROUP_RULES = new Set(['tencentcloud_security_group_rule_set', 'tencentcloud_security_group_lite_rule', 'tencentcloud_security_group_rule']);
+const GROUP_RULES = new Set([
+  'tencentcloud_security_group_rule_set',
+  'tencentcloud_security_group_lite_rule',
+  'tencentcloud_security_group_rule',
+]);
 /** What changes how a CLB treats all its backends (an attachment only adds or removes its own). */
 const CLB_PARTS = new Set(['tencentcloud_clb_listener', 'tencentcloud_clb_listener_rule', 'tencentcloud_clb_instance']);
 
@@ -49,12 +53,20 @@ export function readPlanFacts(plan: unknown): PlanFacts {
     const before = isObject(change.change.before) ? change.change.before : prior.get(address);
     const after = isObject(change.change.after) ? change.change.after : undefined;
     const beforeId = text(before?.id);
-    if (actions.includes('delete') && !actions.includes('create') && beforeId !== undefined && type !== 'tencentcloud_security_group_rule_set' && type !== 'tencentcloud_security_group_lite_rule') deleted.add(beforeId);
+    if (
+      actions.includes('delete') &&
+      !actions.includes('create') &&
+      beforeId !== undefined &&
+      type !== 'tencentcloud_security_group_rule_set' &&
+      type !== 'tencentcloud_security_group_lite_rule'
+    )
+      deleted.add(beforeId);
     // Only objects that exist now have live dependents.
     // A group or CLB created by the plan has no known ID yet (after apply), hence no dependents.
     if (GROUP_RULES.has(type)) note('securityGroup', text(before?.security_group_id) ?? text(after?.security_group_id), address);
     else if (type === 'tencentcloud_vpc_acl') note('networkAcl', beforeId, address);
-    else if (CLB_PARTS.has(type)) note('loadBalancer', type === 'tencentcloud_clb_instance' ? beforeId : (text(before?.clb_id) ?? text(after?.clb_id)), address);
+    else if (CLB_PARTS.has(type))
+      note('loadBalancer', type === 'tencentcloud_clb_instance' ? beforeId : (text(before?.clb_id) ?? text(after?.clb_id)), address);
   }
   const region = providerRegion(root);
   return { ...(region !== undefined ? { region } : {}), deleted, changes: [...changes.values()] };
@@ -65,7 +77,8 @@ function priorValues(root: Json): Map<string, Json> {
   const out = new Map<string, Json>();
   const visit = (module: unknown) => {
     if (!isObject(module)) return;
-    for (const r of Array.isArray(module.resources) ? module.resources : []) if (isObject(r) && typeof r.address === 'string' && isObject(r.values)) out.set(r.address, r.values);
+    for (const r of Array.isArray(module.resources) ? module.resources : [])
+      if (isObject(r) && typeof r.address === 'string' && isObject(r.values)) out.set(r.address, r.values);
     for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) visit(child);
   };
   const prior = isObject(root.prior_state) && isObject(root.prior_state.values) ? root.prior_state.values : undefined;
@@ -85,7 +98,9 @@ function providerRegion(root: Json): string | undefined {
   const region = provider.expressions.region;
   if (text(region.constant_value) !== undefined) return text(region.constant_value);
   const references = Array.isArray(region.references) ? region.references : [];
-  const variable = references.map((r) => (typeof r === 'string' ? /^var\.([A-Za-z0-9_-]+)$/.exec(r)?.[1] : undefined)).find((v) => v !== undefined);
+  const variable = references
+    .map((r) => (typeof r === 'string' ? /^var\.([A-Za-z0-9_-]+)$/.exec(r)?.[1] : undefined))
+    .find((v) => v !== undefined);
   const variables = isObject(root.variables) ? root.variables : {};
   const entry = variable !== undefined ? variables[variable] : undefined;
   return isObject(entry) ? text(entry.value) : undefined;

@@ -2,7 +2,7 @@ import type { Instance, NetworkInterface } from '../../model/instance.js';
 import type { Listener, LoadBalancer } from '../../model/loadBalancer.js';
 import type { RuleList, SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
 import { unknown } from '../../model/value.js';
-import { externalReferencesOf, isPlaceholder, type ExternalKind } from './externalReferences.js';
+import { type ExternalKind, externalReferencesOf, isPlaceholder } from './externalReferences.js';
 import type { LiveLookup, Looked } from './liveLookup.js';
 import type { MutableInventory } from './mutableInventory.js';
 import type { PlanFacts } from './planFacts.js';
@@ -45,7 +45,9 @@ export class ReferenceResolution {
   async run(): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const refs = externalReferencesOf(this.inventory, this.membersOnly);
-      const todo = [...refs.ids].map(([kind, ids]) => [kind, [...ids].filter((id) => !this.resolved.has(id))] as const).filter(([, ids]) => ids.length > 0);
+      const todo = [...refs.ids]
+        .map(([kind, ids]) => [kind, [...ids].filter((id) => !this.resolved.has(id))] as const)
+        .filter(([, ids]) => ids.length > 0);
       const groups = [...refs.peerGroups].filter((g) => !this.membersRead.has(g) && !this.facts.deleted.has(g));
       const ips = [...refs.eniIps].filter((ip) => !this.ipsRead.has(ip));
       if (todo.length === 0 && groups.length === 0 && ips.length === 0) return;
@@ -106,7 +108,10 @@ export class ReferenceResolution {
       }
       case 'loadBalancer': {
         const planned = inv.loadBalancers.get(id);
-        inv.loadBalancers.set(id, planned === undefined ? (object as LoadBalancer) : withPlannedListeners(planned, object as LoadBalancer, this.facts.deleted));
+        inv.loadBalancers.set(
+          id,
+          planned === undefined ? (object as LoadBalancer) : withPlannedListeners(planned, object as LoadBalancer, this.facts.deleted),
+        );
         return;
       }
       case 'instance':
@@ -129,15 +134,40 @@ export class ReferenceResolution {
     if (status === 'notFound') inv.warnings.push({ address: id, message: `${reason}: the checks that depend on it are unknown` });
     switch (kind) {
       case 'securityGroup':
-        inv.securityGroups.set(id, { key: id, ingress: { rules: [], unknownReason: reason }, egress: { rules: [], unknownReason: reason }, provenance: { ...provenance, type: 'security group' } });
+        inv.securityGroups.set(id, {
+          key: id,
+          ingress: { rules: [], unknownReason: reason },
+          egress: { rules: [], unknownReason: reason },
+          provenance: { ...provenance, type: 'security group' },
+        });
         return;
       case 'loadBalancer': {
         const planned = inv.loadBalancers.get(id);
-        inv.loadBalancers.set(id, { key: id, network: why, ipVersion: why, vips: why, vpc: why, subnet: why, securityGroups: why, passToTarget: why, snat: why, snatPro: why, snatIps: why, listeners: planned?.listeners ?? [], provenance: planned?.provenance ?? provenance });
+        inv.loadBalancers.set(id, {
+          key: id,
+          network: why,
+          ipVersion: why,
+          vips: why,
+          vpc: why,
+          subnet: why,
+          securityGroups: why,
+          passToTarget: why,
+          snat: why,
+          snatPro: why,
+          snatIps: why,
+          listeners: planned?.listeners ?? [],
+          provenance: planned?.provenance ?? provenance,
+        });
         return;
       }
       case 'instance':
-        inv.instances.set(id, { key: id, os: why, vpc: why, interfaces: [{ key: `${id}/eth0`, primary: true, instance: id, privateIps: why, subnet: why, securityGroups: why, provenance }], provenance: { ...provenance, type: 'CVM' } });
+        inv.instances.set(id, {
+          key: id,
+          os: why,
+          vpc: why,
+          interfaces: [{ key: `${id}/eth0`, primary: true, instance: id, privateIps: why, subnet: why, securityGroups: why, provenance }],
+          provenance: { ...provenance, type: 'CVM' },
+        });
         return;
       case 'networkInterface':
         inv.networkInterfaces.set(id, { key: id, primary: false, privateIps: why, subnet: why, securityGroups: why, provenance });
@@ -149,7 +179,14 @@ export class ReferenceResolution {
         inv.vpcs.set(id, { key: id, cidr: why, provenance });
         return;
       case 'networkAcl':
-        inv.networkAcls.set(id, { key: id, type: 'TRIPLE', vpc: why, ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance });
+        inv.networkAcls.set(id, {
+          key: id,
+          type: 'TRIPLE',
+          vpc: why,
+          ingress: { entries: [], unknownReason: reason },
+          egress: { entries: [], unknownReason: reason },
+          provenance,
+        });
         return;
       case 'addressTemplate':
         inv.addressTemplates.set(id, { key: id, addresses: why, provenance });
@@ -175,13 +212,17 @@ export class ReferenceResolution {
     for (const g of groups) this.membersRead.add(g);
     const { instances, interfaces } = await this.lookups[0]!.groupMembers(groups);
     const inv = this.inventory;
-    const listed = new Set([...[...inv.instances.values()].flatMap((i) => i.interfaces.map((n) => n.key)), ...inv.networkInterfaces.keys()]);
+    const listed = new Set([
+      ...[...inv.instances.values()].flatMap((i) => i.interfaces.map((n) => n.key)),
+      ...inv.networkInterfaces.keys(),
+    ]);
     const add = (nic: NetworkInterface) => {
       if (listed.has(nic.key)) return;
       inv.networkInterfaces.set(nic.key, nic);
       this.membersOnly.add(nic.key);
     };
-    for (const instance of instances) if (!inv.instances.has(instance.key) && !inv.aliases.has(instance.key)) instance.interfaces.forEach(add);
+    for (const instance of instances)
+      if (!inv.instances.has(instance.key) && !inv.aliases.has(instance.key)) instance.interfaces.forEach(add);
     interfaces.forEach(add);
   }
 
@@ -206,7 +247,8 @@ const MAP_OF = {
   serviceTemplateGroup: 'serviceTemplateGroups',
 } as const satisfies Partial<Record<ExternalKind, keyof MutableInventory>>;
 
-const sameRule = (a: SecurityGroupRule, b: SecurityGroupRule) => JSON.stringify([a.action, a.peer, a.service]) === JSON.stringify([b.action, b.peer, b.service]);
+const sameRule = (a: SecurityGroupRule, b: SecurityGroupRule) =>
+  JSON.stringify([a.action, a.peer, a.service]) === JSON.stringify([b.action, b.peer, b.service]);
 
 /**
  * A group outside the plan to which the plan adds single rules by ID. When each planned rule is
@@ -218,9 +260,17 @@ function withPlannedSingleRules(planned: SecurityGroup, live: SecurityGroup): Se
   if (!isPlaceholder(planned)) return planned;
   const direction = (plannedList: RuleList, liveList: RuleList): RuleList => {
     if (plannedList.rules.every((r) => liveList.rules.some((l) => sameRule(r, l)))) return liveList;
-    return { rules: liveList.rules, unknownReason: `where the provider inserts the plan's new rules among the live rules of ${live.key} cannot be told` };
+    return {
+      rules: liveList.rules,
+      unknownReason: `where the provider inserts the plan's new rules among the live rules of ${live.key} cannot be told`,
+    };
   };
-  return { ...live, provenance: { ...live.provenance, ...(planned.provenance.location ? { location: planned.provenance.location } : {}) }, ingress: direction(planned.ingress, live.ingress), egress: direction(planned.egress, live.egress) };
+  return {
+    ...live,
+    provenance: { ...live.provenance, ...(planned.provenance.location ? { location: planned.provenance.location } : {}) },
+    ingress: direction(planned.ingress, live.ingress),
+    egress: direction(planned.egress, live.egress),
+  };
 }
 
 /** A CLB outside the plan: its live listeners, except those the plan writes (or deletes), which the plan's replace. */

@@ -1,3 +1,4 @@
+import type { Logger } from '../../logging/logger.js';
 import type { AddressTemplate, AddressTemplateGroup, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
 import type { Instance, NetworkInterface } from '../../model/instance.js';
 import { emptyInventory, type Inventory, type InventoryWarning } from '../../model/inventory.js';
@@ -6,8 +7,19 @@ import type { Subnet, Vpc } from '../../model/network.js';
 import type { NetworkAcl } from '../../model/networkAcl.js';
 import type { SecurityGroup } from '../../model/securityGroup.js';
 import { unknown } from '../../model/value.js';
-import type { Logger } from '../../logging/logger.js';
-import { instanceOf, listenerOf, loadBalancerOf, networkAclOf, networkInterfaceOf, quintupleEntriesOf, securityGroupOf, subnetOf, targetOf, templateOf, vpcOf } from './apiToInventory.js';
+import {
+  instanceOf,
+  listenerOf,
+  loadBalancerOf,
+  networkAclOf,
+  networkInterfaceOf,
+  quintupleEntriesOf,
+  securityGroupOf,
+  subnetOf,
+  targetOf,
+  templateOf,
+  vpcOf,
+} from './apiToInventory.js';
 import { CallFailed, type CallScheduler } from './callScheduler.js';
 import { ReadPipeline } from './readPipeline.js';
 import type { Service } from './tencentApi.js';
@@ -30,7 +42,8 @@ type Call = (service: Service, action: string, params: Api) => Promise<Api | und
 const isApi = (v: unknown): v is Api => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A list of objects, or undefined when the answer has something else (missing, null, a string…). */
 const objects = (v: unknown): Api[] | undefined => (Array.isArray(v) && v.every(isApi) ? (v as Api[]) : undefined);
-const id = (item: Api, field: string): string | undefined => (typeof item[field] === 'string' && item[field] !== '' ? (item[field] as string) : undefined);
+const id = (item: Api, field: string): string | undefined =>
+  typeof item[field] === 'string' && item[field] !== '' ? (item[field] as string) : undefined;
 const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
 
 /** The ID field of each listed object, by the field that lists them. */
@@ -137,14 +150,27 @@ export class AccountReader {
    * `undefined`: nothing usable came back. `onPage` sees each page's new objects as it comes,
    * with the count the pages add up to, so what they name can be read before the last page.
    */
-  private async pages(service: Service, action: string, region: string, params: Api, field: string, stringPaging: boolean, call: Call, onPage?: (rows: Api[], total: number) => void): Promise<Paged | undefined> {
+  private async pages(
+    service: Service,
+    action: string,
+    region: string,
+    params: Api,
+    field: string,
+    stringPaging: boolean,
+    call: Call,
+    onPage?: (rows: Api[], total: number) => void,
+  ): Promise<Paged | undefined> {
     const out = new Map<string, Api>();
     const idField = ID_FIELD[field];
     const rows: Api[] = [];
     let total: number | undefined;
     let problem: string | undefined;
     for (let offset = 0, page = 0; ; page++) {
-      const response = await call(service, action, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE });
+      const response = await call(service, action, {
+        ...params,
+        Offset: stringPaging ? String(offset) : offset,
+        Limit: stringPaging ? String(PAGE) : PAGE,
+      });
       if (response === undefined) return offset === 0 ? undefined : this.partialPages(action, region, rows, `a later page failed`);
       const items = this.listIn(response, action, region, field);
       if (items === undefined) return offset === 0 ? undefined : this.partialPages(action, region, rows, undefined);
@@ -180,7 +206,8 @@ export class AccountReader {
   }
 
   private partialPages(action: string, region: string, rows: Api[], problem: string | undefined): Paged {
-    if (problem !== undefined) this.short(`${region}: ${action}: ${problem}; objects it should have listed may be missing and are not checked`);
+    if (problem !== undefined)
+      this.short(`${region}: ${action}: ${problem}; objects it should have listed may be missing and are not checked`);
     else this.warnings.push({ message: `${region}: ${action}: only the first pages could be read; objects on the others are not checked` });
     return { rows, complete: false };
   }
@@ -189,7 +216,15 @@ export class AccountReader {
    * Objects by ID, 100 IDs a call. Each call's list is checked; an ID asked for and not
    * answered is in `missing` with the reason, so the caller can make that object unknown.
    */
-  private async byIds(service: Service, action: string, region: string, idField: string, ids: string[], resultField: string, call: Call): Promise<{ found: Map<string, Api>; missing: Map<string, string> }> {
+  private async byIds(
+    service: Service,
+    action: string,
+    region: string,
+    idField: string,
+    ids: string[],
+    resultField: string,
+    call: Call,
+  ): Promise<{ found: Map<string, Api>; missing: Map<string, string> }> {
     const found = new Map<string, Api>();
     const missing = new Map<string, string>();
     const idKey = idField.replace(/s$/, '');
@@ -204,7 +239,10 @@ export class AccountReader {
       for (const item of items) if (batch.includes(String(item[idKey]))) found.set(String(item[idKey]), item);
       const absent = batch.filter((wanted) => !found.has(wanted));
       for (const wanted of absent) missing.set(wanted, `${action} was asked for ${wanted} and did not return it`);
-      if (absent.length > 0) this.short(`${region}: ${action} returned ${batch.length - absent.length} of the ${batch.length} objects asked for; ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''} unknown`);
+      if (absent.length > 0)
+        this.short(
+          `${region}: ${action} returned ${batch.length - absent.length} of the ${batch.length} objects asked for; ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''} unknown`,
+        );
     }
     return { found, missing };
   }
@@ -310,7 +348,15 @@ export class AccountReader {
     const eniByIp = flow.queue(FILTER_VALUES, async (batch) => {
       const ips = batch.filter((ip) => !backendIp(ip));
       if (ips.length === 0) return;
-      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'address-ip', Values: ips }] }, 'NetworkInterfaceSet', false, call);
+      const found = await this.pages(
+        'vpc',
+        'DescribeNetworkInterfaces',
+        region,
+        { Filters: [{ Name: 'address-ip', Values: ips }] },
+        'NetworkInterfaceSet',
+        false,
+        call,
+      );
       // One value matches by suffix ("10.0.1.2" also finds 110.0.1.2): keep the ENIs that hold a wanted IP.
       const holds = (row: Api) => list(row.PrivateIpAddressSet).some((a) => ips.includes(String(a.PrivateIpAddress)));
       networkInterfacesRead((found?.rows ?? []).filter(holds), true);
@@ -327,23 +373,74 @@ export class AccountReader {
       }
       for (const [key, reason] of missing) {
         const provenance = { address: key, cloudId: key, type: 'CVM' };
-        this.instances.set(key, { key, os: unknown(reason), vpc: unknown(reason), interfaces: [{ key: `${key}/eth0`, primary: true, instance: key, privateIps: unknown(reason), subnet: unknown(reason), securityGroups: unknown(reason), provenance }], provenance });
+        this.instances.set(key, {
+          key,
+          os: unknown(reason),
+          vpc: unknown(reason),
+          interfaces: [
+            {
+              key: `${key}/eth0`,
+              primary: true,
+              instance: key,
+              privateIps: unknown(reason),
+              subnet: unknown(reason),
+              securityGroups: unknown(reason),
+              provenance,
+            },
+          ],
+          provenance,
+        });
       }
     });
     // Every interface of a backend: the secondary ENIs attached to it, each with its own groups.
     const backendEnis = flow.queue(FILTER_VALUES, async (batch) => {
-      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'attachment.instance-id', Values: batch }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
-      if (found === undefined || !found.complete) this.short(`${region}: the secondary interfaces of ${batch.join(', ')} could not be read in full; rules on them are not checked`);
+      const found = await this.pages(
+        'vpc',
+        'DescribeNetworkInterfaces',
+        region,
+        {
+          Filters: [
+            { Name: 'attachment.instance-id', Values: batch },
+            { Name: 'is-primary', Values: ['FALSE'] },
+          ],
+        },
+        'NetworkInterfaceSet',
+        false,
+        call,
+      );
+      if (found === undefined || !found.complete)
+        this.short(`${region}: the secondary interfaces of ${batch.join(', ')} could not be read in full; rules on them are not checked`);
       networkInterfacesRead(found?.rows ?? [], true);
     });
     // A group named as a source means its members' private IPs: read the members, and theirs.
     const peerMembers = flow.queue(FILTER_VALUES, async (batch) => {
       // Interfaces bound to the groups, secondary ENIs included (an ENI is a member by its own groups).
       flow.run(async () => {
-        const enis = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'groups.security-group-id', Values: batch }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
+        const enis = await this.pages(
+          'vpc',
+          'DescribeNetworkInterfaces',
+          region,
+          {
+            Filters: [
+              { Name: 'groups.security-group-id', Values: batch },
+              { Name: 'is-primary', Values: ['FALSE'] },
+            ],
+          },
+          'NetworkInterfaceSet',
+          false,
+          call,
+        );
         networkInterfacesRead(enis?.rows ?? [], false);
       });
-      const members = await this.pages('cvm', 'DescribeInstances', region, { Filters: [{ Name: 'security-group-id', Values: batch }] }, 'InstanceSet', false, call);
+      const members = await this.pages(
+        'cvm',
+        'DescribeInstances',
+        region,
+        { Filters: [{ Name: 'security-group-id', Values: batch }] },
+        'InstanceSet',
+        false,
+        call,
+      );
       for (const row of members?.rows ?? []) {
         const id = String(row.InstanceId);
         if (this.instances.has(id)) continue;
@@ -359,28 +456,65 @@ export class AccountReader {
     const peerEnis = flow.queue(FILTER_VALUES, async (batch) => {
       const ids = batch.filter((id) => !backendEnis.has(id));
       if (ids.length === 0) return;
-      const found = await this.pages('vpc', 'DescribeNetworkInterfaces', region, { Filters: [{ Name: 'attachment.instance-id', Values: ids }, { Name: 'is-primary', Values: ['FALSE'] }] }, 'NetworkInterfaceSet', false, call);
+      const found = await this.pages(
+        'vpc',
+        'DescribeNetworkInterfaces',
+        region,
+        {
+          Filters: [
+            { Name: 'attachment.instance-id', Values: ids },
+            { Name: 'is-primary', Values: ['FALSE'] },
+          ],
+        },
+        'NetworkInterfaceSet',
+        false,
+        call,
+      );
       networkInterfacesRead(found?.rows ?? [], false);
     });
     const templates = (action: string, filter: string, field: string, keep: (row: Api) => void) =>
       flow.queue(FILTER_VALUES, async (batch) => {
-        for (const row of (await this.pages('vpc', action, region, { Filters: [{ Name: filter, Values: batch }] }, field, true, call))?.rows ?? []) keep(row);
+        for (const row of (await this.pages('vpc', action, region, { Filters: [{ Name: filter, Values: batch }] }, field, true, call))
+          ?.rows ?? [])
+          keep(row);
       });
-    const addressTemplateGroups = templates('DescribeAddressTemplateGroups', 'address-template-group-id', 'AddressTemplateGroupSet', (row) => {
-      const group = templateOf.addressGroup(row);
-      this.addressTemplateGroups.set(group.key, group);
-      if (Array.isArray(group.members)) addressTemplates.add(group.members);
-    });
-    const serviceTemplateGroups = templates('DescribeServiceTemplateGroups', 'service-template-group-id', 'ServiceTemplateGroupSet', (row) => {
-      const group = templateOf.serviceGroup(row);
-      this.serviceTemplateGroups.set(group.key, group);
-      if (Array.isArray(group.members)) serviceTemplates.add(group.members);
-    });
-    const addressTemplates = templates('DescribeAddressTemplates', 'address-template-id', 'AddressTemplateSet', (row) => this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row)));
-    const serviceTemplates = templates('DescribeServiceTemplates', 'service-template-id', 'ServiceTemplateSet', (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row)));
+    const addressTemplateGroups = templates(
+      'DescribeAddressTemplateGroups',
+      'address-template-group-id',
+      'AddressTemplateGroupSet',
+      (row) => {
+        const group = templateOf.addressGroup(row);
+        this.addressTemplateGroups.set(group.key, group);
+        if (Array.isArray(group.members)) addressTemplates.add(group.members);
+      },
+    );
+    const serviceTemplateGroups = templates(
+      'DescribeServiceTemplateGroups',
+      'service-template-group-id',
+      'ServiceTemplateGroupSet',
+      (row) => {
+        const group = templateOf.serviceGroup(row);
+        this.serviceTemplateGroups.set(group.key, group);
+        if (Array.isArray(group.members)) serviceTemplates.add(group.members);
+      },
+    );
+    const addressTemplates = templates('DescribeAddressTemplates', 'address-template-id', 'AddressTemplateSet', (row) =>
+      this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row)),
+    );
+    const serviceTemplates = templates('DescribeServiceTemplates', 'service-template-id', 'ServiceTemplateSet', (row) =>
+      this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row)),
+    );
     // The backends' subnets, their VPCs and ACLs.
     /** Objects by ID, 100 a call: each kept as read, or made unknown with the reason it is missing. */
-    const byIdQueue = <T>(service: Service, action: string, idField: string, field: string, map: Map<string, T>, keep: (row: Api) => void, missingOf: (key: string, reason: string) => T) =>
+    const byIdQueue = <T>(
+      service: Service,
+      action: string,
+      idField: string,
+      field: string,
+      map: Map<string, T>,
+      keep: (row: Api) => void,
+      missingOf: (key: string, reason: string) => T,
+    ) =>
       flow.queue(PAGE, async (batch) => {
         const ids = batch.filter((id) => !map.has(id));
         if (ids.length === 0) return;
@@ -400,7 +534,13 @@ export class AccountReader {
         if (typeof subnet.vpc === 'string') vpcs.add([subnet.vpc]);
         if (typeof subnet.networkAcl === 'string') acls.add([subnet.networkAcl]);
       },
-      (key, reason) => ({ key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: 'subnet' } }),
+      (key, reason) => ({
+        key,
+        vpc: unknown(reason),
+        cidr: unknown(reason),
+        networkAcl: unknown(reason),
+        provenance: { address: key, cloudId: key, type: 'subnet' },
+      }),
     );
     const vpcs = byIdQueue(
       'vpc',
@@ -422,12 +562,27 @@ export class AccountReader {
         this.networkAcls.set(acl.key, acl);
         if (acl.type !== 'QUINTUPLE') return;
         flow.run(async () => {
-          const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', region, { NetworkAclId: acl.key }, 'NetworkAclQuintupleSet', false, call);
+          const rows = await this.pages(
+            'vpc',
+            'DescribeNetworkAclQuintupleEntries',
+            region,
+            { NetworkAclId: acl.key },
+            'NetworkAclQuintupleSet',
+            false,
+            call,
+          );
           // A partial list of entries would be judged as the whole list: unknown instead.
           if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
         });
       },
-      (key, reason) => ({ key, type: 'TRIPLE' as const, vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: 'network ACL' } }),
+      (key, reason) => ({
+        key,
+        type: 'TRIPLE' as const,
+        vpc: unknown(reason),
+        ingress: { entries: [], unknownReason: reason },
+        egress: { entries: [], unknownReason: reason },
+        provenance: { address: key, cloudId: key, type: 'network ACL' },
+      }),
     );
 
     // What each queue's reads can add to (through the groups they name, too).
@@ -444,13 +599,28 @@ export class AccountReader {
     const targetGroupsSeen = new Set<string>();
     const readTargetGroups = (listeners: Api[]) => {
       for (const l of listeners) {
-        for (const g of [...list(l.TargetGroupList), ...(l.TargetGroup ? [l.TargetGroup as Api] : []), ...list(l.Rules).flatMap((r) => list(r.TargetGroupList))]) {
+        for (const g of [
+          ...list(l.TargetGroupList),
+          ...(l.TargetGroup ? [l.TargetGroup as Api] : []),
+          ...list(l.Rules).flatMap((r) => list(r.TargetGroupList)),
+        ]) {
           const groupId = String(g.TargetGroupId);
           if (targetGroupsSeen.has(groupId)) continue;
           targetGroupsSeen.add(groupId);
           flow.run(async () => {
-            const read = await this.pages('clb', 'DescribeTargetGroupInstances', region, { Filters: [{ Name: 'TargetGroupId', Values: [groupId] }] }, 'TargetGroupInstanceSet', false, call);
-            const members = read === undefined || !read.complete ? `members of target group ${groupId} could not be read in full` : read.rows.map((r) => targetOf(r, 'targetGroup', groupId, groupId));
+            const read = await this.pages(
+              'clb',
+              'DescribeTargetGroupInstances',
+              region,
+              { Filters: [{ Name: 'TargetGroupId', Values: [groupId] }] },
+              'TargetGroupInstanceSet',
+              false,
+              call,
+            );
+            const members =
+              read === undefined || !read.complete
+                ? `members of target group ${groupId} could not be read in full`
+                : read.rows.map((r) => targetOf(r, 'targetGroup', groupId, groupId));
             groupMembers.set(groupId, members);
             if (typeof members !== 'string') targetsRead(members);
           });
@@ -471,15 +641,21 @@ export class AccountReader {
       };
       flow.run(async () => {
         const response = await call('clb', 'DescribeListeners', { LoadBalancerId: id });
-        entry.listeners = response === undefined ? undefined : this.checkedListeners(response, 'DescribeListeners', region, id, ['TargetGroupList', 'Rules']);
+        entry.listeners =
+          response === undefined
+            ? undefined
+            : this.checkedListeners(response, 'DescribeListeners', region, id, ['TargetGroupList', 'Rules']);
         readTargetGroups(entry.listeners ?? []);
         progress();
       });
       flow.run(async () => {
         const response = await call('clb', 'DescribeTargets', { LoadBalancerId: id });
-        entry.backends = response === undefined ? undefined : this.checkedListeners(response, 'DescribeTargets', region, id, ['Targets', 'Rules']);
+        entry.backends =
+          response === undefined ? undefined : this.checkedListeners(response, 'DescribeTargets', region, id, ['Targets', 'Rules']);
         for (const backend of entry.backends ?? []) {
-          targetsRead([...list(backend.Targets), ...list(backend.Rules).flatMap((r) => list(r.Targets))].map((t) => targetOf(t, 'listener', id)));
+          targetsRead(
+            [...list(backend.Targets), ...list(backend.Rules).flatMap((r) => list(r.Targets))].map((t) => targetOf(t, 'listener', id)),
+          );
         }
         progress();
       });
@@ -506,7 +682,10 @@ export class AccountReader {
       const own = instance?.interfaces.find((i) => i.primary);
       if (instance === undefined || own === undefined || !Array.isArray(own.privateIps)) continue;
       const ips = [...new Set([...own.privateIps, ...(Array.isArray(nic.privateIps) ? nic.privateIps : [])])];
-      this.instances.set(instance.key, { ...instance, interfaces: instance.interfaces.map((i) => (i === own ? { ...own, privateIps: ips } : i)) });
+      this.instances.set(instance.key, {
+        ...instance,
+        interfaces: instance.interfaces.map((i) => (i === own ? { ...own, privateIps: ips } : i)),
+      });
       this.networkInterfaces.delete(key);
     }
 
@@ -516,12 +695,25 @@ export class AccountReader {
       let listeners: Listener[];
       if (read?.listeners === undefined) {
         const reason = `listeners of ${id} could not be read`;
-        listeners = [{ key: `${id}/listeners`, loadBalancer: id, protocol: unknown(reason), port: unknown(reason), healthCheck: { enabled: unknown(reason), sourceIpType: unknown(reason), provenance: { address: id } }, rules: [], targets: [], targetsUnknownReason: reason, provenance: { address: id } }];
+        listeners = [
+          {
+            key: `${id}/listeners`,
+            loadBalancer: id,
+            protocol: unknown(reason),
+            port: unknown(reason),
+            healthCheck: { enabled: unknown(reason), sourceIpType: unknown(reason), provenance: { address: id } },
+            rules: [],
+            targets: [],
+            targetsUnknownReason: reason,
+            provenance: { address: id },
+          },
+        ];
       } else {
         listeners = read.listeners.map((l) => {
           const backend = read.backends?.find((b) => b.ListenerId === l.ListenerId);
           // DescribeTargets lists every listener, with or without targets: one it leaves out has unknown targets.
-          if (read.backends !== undefined && backend === undefined) this.short(`${region}: DescribeTargets did not list ${String(l.ListenerId)} of ${id}; its targets are unknown`, id);
+          if (read.backends !== undefined && backend === undefined)
+            this.short(`${region}: DescribeTargets did not list ${String(l.ListenerId)} of ${id}; its targets are unknown`, id);
           return listenerOf(l, id, region, backend, (g) => groupMembers.get(g) ?? `target group ${g} was not read`);
         });
       }
@@ -542,11 +734,18 @@ export class AccountReader {
         ? 'without a list "Listeners"'
         : items.some((l) => id(l, 'ListenerId') === undefined)
           ? 'with a listener without "ListenerId"'
-          : items.some((l) => nested.some((n) => !optionalList(l[n])) || list(l.Rules).some((r) => !optionalList(r.TargetGroupList) || !optionalList(r.Targets)))
+          : items.some(
+                (l) =>
+                  nested.some((n) => !optionalList(l[n])) ||
+                  list(l.Rules).some((r) => !optionalList(r.TargetGroupList) || !optionalList(r.Targets)),
+              )
             ? 'with a listener whose nested lists are not lists'
             : undefined;
     if (bad === undefined) return items;
-    this.short(`${region}: ${action} answered ${lb} ${bad}; ${action === 'DescribeListeners' ? 'its listeners' : 'its targets'} are unknown`, lb);
+    this.short(
+      `${region}: ${action} answered ${lb} ${bad}; ${action === 'DescribeListeners' ? 'its listeners' : 'its targets'} are unknown`,
+      lb,
+    );
     return undefined;
   }
 
@@ -555,7 +754,9 @@ export class AccountReader {
     const response = await call('vpc', 'DescribeSecurityGroupPolicies', { SecurityGroupId: id });
     if (response === undefined) return undefined;
     const set = response.SecurityGroupPolicySet;
-    const missing = !isApi(set) ? 'SecurityGroupPolicySet' : (['Ingress', 'Egress'] as const).filter((d) => objects(set[d]) === undefined).join(' and ');
+    const missing = !isApi(set)
+      ? 'SecurityGroupPolicySet'
+      : (['Ingress', 'Egress'] as const).filter((d) => objects(set[d]) === undefined).join(' and ');
     if (missing === '') {
       const group = securityGroupOf(id, set as Api, region);
       this.securityGroups.set(id, group);
@@ -564,7 +765,8 @@ export class AccountReader {
     const reason = `DescribeSecurityGroupPolicies answered ${id} without a valid ${missing}`;
     this.short(`${region}: ${reason}; its rules are unknown`, id);
     const read = securityGroupOf(id, isApi(set) ? set : {}, region);
-    const unknownIf = (direction: 'Ingress' | 'Egress', rules: SecurityGroup['ingress']) => (!isApi(set) || objects(set[direction]) === undefined ? { rules: [], unknownReason: reason } : rules);
+    const unknownIf = (direction: 'Ingress' | 'Egress', rules: SecurityGroup['ingress']) =>
+      !isApi(set) || objects(set[direction]) === undefined ? { rules: [], unknownReason: reason } : rules;
     const group = { ...read, ingress: unknownIf('Ingress', read.ingress), egress: unknownIf('Egress', read.egress) };
     this.securityGroups.set(id, group);
     return group;

@@ -1,4 +1,11 @@
-import type { AddressSpec, AddressTemplate, AddressTemplateGroup, ServiceSpec, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
+import type {
+  AddressSpec,
+  AddressTemplate,
+  AddressTemplateGroup,
+  ServiceSpec,
+  ServiceTemplate,
+  ServiceTemplateGroup,
+} from '../../model/address.js';
 import type { Instance, NetworkInterface } from '../../model/instance.js';
 import type { HealthCheck, Listener, ListenerRule, LoadBalancer, Target } from '../../model/loadBalancer.js';
 import type { Subnet, Vpc } from '../../model/network.js';
@@ -17,7 +24,12 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
  * A value from an answer, for a message: shown only when it is a short word, as real enum values
  * are. Anything else is response text, which messages never echo.
  */
-export const shown = (v: unknown): string => (v === undefined || v === null ? 'not returned' : typeof v === 'string' && /^[A-Za-z_]{1,16}$/.test(v) ? `"${v}"` : 'of an unexpected value');
+export const shown = (v: unknown): string =>
+  v === undefined || v === null
+    ? 'not returned'
+    : typeof v === 'string' && /^[A-Za-z_]{1,16}$/.test(v)
+      ? `"${v}"`
+      : 'of an unexpected value';
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 'TRUE' || v === 'true';
 
 export function consoleUrl(kind: 'clb' | 'sg' | 'cvm' | 'subnet' | 'acl', region: string, id: string): string {
@@ -35,7 +47,13 @@ export function consoleUrl(kind: 'clb' | 'sg' | 'cvm' | 'subnet' | 'acl', region
   }
 }
 
-const provenance = (id: string, type: string, url: string, path?: string) => ({ address: id, cloudId: id, type, consoleUrl: url, ...(path ? { path } : {}) });
+const provenance = (id: string, type: string, url: string, path?: string) => ({
+  address: id,
+  cloudId: id,
+  type,
+  consoleUrl: url,
+  ...(path ? { path } : {}),
+});
 
 export function healthCheckOf(api: Api | undefined, owner: string): HealthCheck {
   const check = api ?? {};
@@ -64,7 +82,13 @@ export function targetOf(backend: Api, via: Target['via'], owner: string, target
   };
 }
 
-export function listenerOf(api: Api, lbId: string, region: string, backends: Api | undefined, groupMembers: (groupId: string) => Target[] | string): Listener {
+export function listenerOf(
+  api: Api,
+  lbId: string,
+  region: string,
+  backends: Api | undefined,
+  groupMembers: (groupId: string) => Target[] | string,
+): Listener {
   const id = String(api.ListenerId);
   const groupTargets = (groups: unknown, via: Target['via']): { targets: Target[]; reason?: string } => {
     const out: Target[] = [];
@@ -100,7 +124,11 @@ export function listenerOf(api: Api, lbId: string, region: string, backends: Api
     healthCheck: healthCheckOf(api.HealthCheck as Api | undefined, id),
     rules,
     targets: backends === undefined ? [] : [...list(backends.Targets).map((t) => targetOf(t, 'listener', id)), ...viaGroups.targets],
-    ...(backends === undefined ? { targetsUnknownReason: `targets of ${id} could not be read` } : viaGroups.reason ? { targetsUnknownReason: viaGroups.reason } : {}),
+    ...(backends === undefined
+      ? { targetsUnknownReason: `targets of ${id} could not be read` }
+      : viaGroups.reason
+        ? { targetsUnknownReason: viaGroups.reason }
+        : {}),
     provenance: provenance(id, 'CLB listener', consoleUrl('clb', region, lbId)),
   };
 }
@@ -112,7 +140,12 @@ export function loadBalancerOf(api: Api, region: string, listeners: Listener[]):
   return {
     key: id,
     ...(str(api.LoadBalancerName) ? { name: str(api.LoadBalancerName)! } : {}),
-    network: type === 'OPEN' || type === 'PUBLIC' ? 'OPEN' : type === 'INTERNAL' || type === 'PRIVATE' ? 'INTERNAL' : unknown(`LoadBalancerType ${shown(api.LoadBalancerType)}`),
+    network:
+      type === 'OPEN' || type === 'PUBLIC'
+        ? 'OPEN'
+        : type === 'INTERNAL' || type === 'PRIVATE'
+          ? 'INTERNAL'
+          : unknown(`LoadBalancerType ${shown(api.LoadBalancerType)}`),
     ipVersion: String(api.AddressIPVersion ?? 'ipv4').toLowerCase() === 'ipv6' ? 'IPV6' : 'IPV4',
     vips: vips.length > 0 ? vips : unknown('no VIP returned'),
     vpc: str(api.VpcId) ?? null,
@@ -121,7 +154,10 @@ export function loadBalancerOf(api: Api, region: string, listeners: Listener[]):
     passToTarget: bool(api.LoadBalancerPassToTarget),
     snat: bool(api.Snat),
     snatPro: bool(api.SnatPro),
-    snatIps: list(api.SnatIps).map((s) => ({ subnet: str(s.SubnetId) ?? unknown('no subnet'), ip: str(s.Ip) ?? unknown('no IP returned') })),
+    snatIps: list(api.SnatIps).map((s) => ({
+      subnet: str(s.SubnetId) ?? unknown('no subnet'),
+      ip: str(s.Ip) ?? unknown('no IP returned'),
+    })),
     listeners,
     provenance: provenance(id, 'CLB', consoleUrl('clb', region, id)),
   };
@@ -174,18 +210,35 @@ export function securityGroupOf(id: string, set: Api, region: string): SecurityG
     [...list(set[direction])]
       .sort((a, b) => Number(a.PolicyIndex ?? 0) - Number(b.PolicyIndex ?? 0))
       .map((rule, i) => ({
-        action: String(rule.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : String(rule.Action ?? '').toUpperCase() === 'ACCEPT' ? 'ACCEPT' : unknown(`action ${shown(rule.Action)}`),
+        action:
+          String(rule.Action ?? '').toUpperCase() === 'DROP'
+            ? 'DROP'
+            : String(rule.Action ?? '').toUpperCase() === 'ACCEPT'
+              ? 'ACCEPT'
+              : unknown(`action ${shown(rule.Action)}`),
         peer: rulePeer(rule),
         service: ruleService(rule),
         ...(str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription)! } : {}),
         provenance: provenance(id, 'security group', consoleUrl('sg', region, id), `${direction.toLowerCase()}[${i}]`),
       }));
-  return { key: id, ingress: { rules: rules('Ingress') }, egress: { rules: rules('Egress') }, provenance: provenance(id, 'security group', consoleUrl('sg', region, id)) };
+  return {
+    key: id,
+    ingress: { rules: rules('Ingress') },
+    egress: { rules: rules('Egress') },
+    provenance: provenance(id, 'security group', consoleUrl('sg', region, id)),
+  };
 }
 
 export function subnetOf(api: Api, region: string): Subnet {
   const id = String(api.SubnetId);
-  return { key: id, ...(str(api.SubnetName) ? { name: str(api.SubnetName)! } : {}), vpc: str(api.VpcId) ?? unknown('no VPC'), cidr: str(api.CidrBlock) ?? unknown('no CIDR'), networkAcl: str(api.NetworkAclId) ?? null, provenance: provenance(id, 'subnet', consoleUrl('subnet', region, id)) };
+  return {
+    key: id,
+    ...(str(api.SubnetName) ? { name: str(api.SubnetName)! } : {}),
+    vpc: str(api.VpcId) ?? unknown('no VPC'),
+    cidr: str(api.CidrBlock) ?? unknown('no CIDR'),
+    networkAcl: str(api.NetworkAclId) ?? null,
+    provenance: provenance(id, 'subnet', consoleUrl('subnet', region, id)),
+  };
 }
 
 export function vpcOf(api: Api): Vpc {
@@ -220,10 +273,26 @@ export function networkAclOf(api: Api, region: string): NetworkAcl {
 }
 
 export const templateOf = {
-  address: (api: Api): AddressTemplate => ({ key: String(api.AddressTemplateId), addresses: strings(api.AddressSet), provenance: { address: String(api.AddressTemplateId) } }),
-  addressGroup: (api: Api): AddressTemplateGroup => ({ key: String(api.AddressTemplateGroupId), members: strings(api.AddressTemplateIdSet), provenance: { address: String(api.AddressTemplateGroupId) } }),
-  service: (api: Api): ServiceTemplate => ({ key: String(api.ServiceTemplateId), services: strings(api.ServiceSet), provenance: { address: String(api.ServiceTemplateId) } }),
-  serviceGroup: (api: Api): ServiceTemplateGroup => ({ key: String(api.ServiceTemplateGroupId), members: strings(api.ServiceTemplateIdSet), provenance: { address: String(api.ServiceTemplateGroupId) } }),
+  address: (api: Api): AddressTemplate => ({
+    key: String(api.AddressTemplateId),
+    addresses: strings(api.AddressSet),
+    provenance: { address: String(api.AddressTemplateId) },
+  }),
+  addressGroup: (api: Api): AddressTemplateGroup => ({
+    key: String(api.AddressTemplateGroupId),
+    members: strings(api.AddressTemplateIdSet),
+    provenance: { address: String(api.AddressTemplateGroupId) },
+  }),
+  service: (api: Api): ServiceTemplate => ({
+    key: String(api.ServiceTemplateId),
+    services: strings(api.ServiceSet),
+    provenance: { address: String(api.ServiceTemplateId) },
+  }),
+  serviceGroup: (api: Api): ServiceTemplateGroup => ({
+    key: String(api.ServiceTemplateGroupId),
+    members: strings(api.ServiceTemplateIdSet),
+    provenance: { address: String(api.ServiceTemplateGroupId) },
+  }),
 };
 
 /** A secondary or standalone ENI, for targets registered by ENI IP. */

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors/inputError.js';
-import { ApiCallError, sanitizeCallError, type Service, type TencentApi } from './tencentApi.js';
+import { ApiCallError, type Service, sanitizeCallError, type TencentApi } from './tencentApi.js';
 
 /**
  * Published per-action limits, requests per second (domain §4.3). Every action has its own
@@ -122,7 +122,13 @@ export class CallScheduler {
 
   constructor(
     private readonly api: TencentApi,
-    private readonly options: { retry?: RetryPolicy; rateLimits?: Readonly<Record<string, number>>; budgetScope?: BudgetScope; secrets?: () => readonly string[]; random?: () => number } = {},
+    private readonly options: {
+      retry?: RetryPolicy;
+      rateLimits?: Readonly<Record<string, number>>;
+      budgetScope?: BudgetScope;
+      secrets?: () => readonly string[];
+      random?: () => number;
+    } = {},
   ) {}
 
   async call(service: Service, action: string, region: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -148,7 +154,12 @@ export class CallScheduler {
         if (last.code?.startsWith('AuthFailure') || last.code?.startsWith('UnauthorizedOperation')) {
           const code = this.redact(last.code);
           const permission = code.startsWith('UnauthorizedOperation') || code === 'AuthFailure.UnauthorizedOperation';
-          throw new CredentialsRejected(last.code, permission ? `the credentials may not call ${action} (${code}): the role needs read-only access (Describe*) to CLB, CVM and VPC` : `Tencent Cloud rejected the credentials (${code})`);
+          throw new CredentialsRejected(
+            last.code,
+            permission
+              ? `the credentials may not call ${action} (${code}): the role needs read-only access (Describe*) to CLB, CVM and VPC`
+              : `Tencent Cloud rejected the credentials (${code})`,
+          );
         }
         if (!retryable(last)) break;
         if (last.code?.startsWith('RequestLimitExceeded')) throttles++;
@@ -187,14 +198,17 @@ export class CallScheduler {
     // Credit for time nobody used is not saved up beyond one window.
     if (line.due < now - line.window) line.due = now;
     const windowFree = line.sent.length < line.perWindow ? -Infinity : line.sent[line.sent.length - line.perWindow]! + line.window;
-    setTimeout(() => {
-      line.timer = false;
-      line.sent.push(Date.now());
-      if (line.sent.length > line.perWindow) line.sent.shift();
-      line.due += line.interval;
-      line.waiting.shift()?.resolve();
-      this.release(line);
-    }, Math.max(0, line.due - now, windowFree - now));
+    setTimeout(
+      () => {
+        line.timer = false;
+        line.sent.push(Date.now());
+        if (line.sent.length > line.perWindow) line.sent.shift();
+        line.due += line.interval;
+        line.waiting.shift()?.resolve();
+        this.release(line);
+      },
+      Math.max(0, line.due - now, windowFree - now),
+    );
   }
 
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client as StsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js';
 import { InputError } from '../../errors/inputError.js';
 import { redactSecrets } from './callScheduler.js';
-import { apiAgent, parseApiEndpoint, sanitizeCallError, type ApiCredential } from './tencentApi.js';
+import { type ApiCredential, apiAgent, parseApiEndpoint, sanitizeCallError } from './tencentApi.js';
 
 export interface CredentialSource {
   readonly describe: string;
@@ -30,7 +30,14 @@ export interface OidcOptions {
  */
 export async function resolveCredentials(
   env: Readonly<Record<string, string | undefined>>,
-  options: { oidc?: OidcOptions; apiEndpoint?: string; profileFile?: string; profile?: string; roleArn?: string; onSecret?: (secret: string) => void } = {},
+  options: {
+    oidc?: OidcOptions;
+    apiEndpoint?: string;
+    profileFile?: string;
+    profile?: string;
+    roleArn?: string;
+    onSecret?: (secret: string) => void;
+  } = {},
 ): Promise<CredentialSource> {
   const onSecret = options.onSecret ?? (() => {});
   const file = options.profileFile ?? env.TENCENTCLOUD_CREDENTIALS_FILE ?? join(homedir(), '.tencentcloud', 'credentials');
@@ -38,7 +45,15 @@ export async function resolveCredentials(
     if (options.oidc) throw new InputError('--profile and OIDC exclude each other: OIDC needs no stored keys');
     const named = readProfile(file, options.profile);
     if (typeof named === 'string') throw new InputError(named);
-    return assumed({ describe: `the credentials profile [${options.profile}]`, get: async () => named, secrets: () => [named.secretKey, ...(named.token ? [named.token] : [])] }, options, onSecret);
+    return assumed(
+      {
+        describe: `the credentials profile [${options.profile}]`,
+        get: async () => named,
+        secrets: () => [named.secretKey, ...(named.token ? [named.token] : [])],
+      },
+      options,
+      onSecret,
+    );
   }
   const fromEnv = fromEnvironment(env);
   if (fromEnv) return assumed(fromEnv, options, onSecret);
@@ -50,9 +65,19 @@ export async function resolveCredentials(
   }
   const profile = readProfile(file, 'default');
   if (typeof profile !== 'string') {
-    return assumed({ describe: 'the credentials profile', get: async () => profile, secrets: () => [profile.secretKey, ...(profile.token ? [profile.token] : [])] }, options, onSecret);
+    return assumed(
+      {
+        describe: 'the credentials profile',
+        get: async () => profile,
+        secrets: () => [profile.secretKey, ...(profile.token ? [profile.token] : [])],
+      },
+      options,
+      onSecret,
+    );
   }
-  throw new InputError('no Tencent Cloud credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, use role-arn and oidc-provider-id in GitHub Actions, or a ~/.tencentcloud/credentials profile');
+  throw new InputError(
+    'no Tencent Cloud credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, use role-arn and oidc-provider-id in GitHub Actions, or a ~/.tencentcloud/credentials profile',
+  );
 }
 
 function fromEnvironment(env: Readonly<Record<string, string | undefined>>): CredentialSource | undefined {
@@ -68,7 +93,11 @@ function fromEnvironment(env: Readonly<Record<string, string | undefined>>): Cre
 }
 
 /** The source itself, or, with a role ARN, the role it assumes (checked now: a refusal is one line before any scan). */
-async function assumed(base: CredentialSource, options: { roleArn?: string; apiEndpoint?: string; oidc?: OidcOptions }, onSecret: (s: string) => void): Promise<CredentialSource> {
+async function assumed(
+  base: CredentialSource,
+  options: { roleArn?: string; apiEndpoint?: string; oidc?: OidcOptions },
+  onSecret: (s: string) => void,
+): Promise<CredentialSource> {
   if (options.roleArn === undefined) return base;
   const source = roleCredentials(base, options.roleArn, options.apiEndpoint, onSecret);
   await source.get();
@@ -108,7 +137,9 @@ function readProfile(path: string, name: string): ApiCredential | string {
   const secretId = section.get('secret_id');
   const secretKey = section.get('secret_key');
   const token = section.get('token');
-  return secretId && secretKey ? { secretId, secretKey, ...(token ? { token } : {}) } : `the profile [${name}] in ${path} lacks secret_id or secret_key`;
+  return secretId && secretKey
+    ? { secretId, secretKey, ...(token ? { token } : {}) }
+    : `the profile [${name}] in ${path} lacks secret_id or secret_key`;
 }
 
 /** An STS client that follows `--api-endpoint` and never follows redirects. */
@@ -117,7 +148,13 @@ function stsClient(apiEndpoint: string | undefined, credential: StsClientCredent
   return new StsClient({
     credential,
     region: 'ap-guangzhou',
-    profile: { httpProfile: { reqTimeout: 30, agent: apiAgent(target?.protocol ?? 'https://'), ...(target ? { endpoint: target.host, protocol: target.protocol } : {}) } },
+    profile: {
+      httpProfile: {
+        reqTimeout: 30,
+        agent: apiAgent(target?.protocol ?? 'https://'),
+        ...(target ? { endpoint: target.host, protocol: target.protocol } : {}),
+      },
+    },
   });
 }
 type StsClientCredential = ConstructorParameters<typeof StsClient>[0]['credential'];
@@ -131,7 +168,8 @@ function temporaryKeys(response: unknown, what: string, action: string): { crede
   const key = text(creds?.TmpSecretKey);
   const token = text(creds?.Token);
   const expiredTime = Number(answer.ExpiredTime);
-  if (id === undefined || key === undefined || token === undefined || !Number.isFinite(expiredTime)) throw new InputError(`${what}: STS answered ${action} without complete temporary credentials`);
+  if (id === undefined || key === undefined || token === undefined || !Number.isFinite(expiredTime))
+    throw new InputError(`${what}: STS answered ${action} without complete temporary credentials`);
   return { credential: { secretId: id, secretKey: key, token }, expires: expiredTime * 1000 };
 }
 
@@ -140,7 +178,12 @@ function temporaryKeys(response: unknown, what: string, action: string): { crede
  * however many calls ask at once. A refusal is final: it is remembered and given again, never
  * retried (the same token or keys and role would be refused again).
  */
-function renewed(describe: string, exchange: (seen: string[]) => Promise<{ credential: ApiCredential; expires: number }>, onSecret: (s: string) => void, baseSecrets: () => readonly string[] = () => []): CredentialSource {
+function renewed(
+  describe: string,
+  exchange: (seen: string[]) => Promise<{ credential: ApiCredential; expires: number }>,
+  onSecret: (s: string) => void,
+  baseSecrets: () => readonly string[] = () => [],
+): CredentialSource {
   let current: { credential: ApiCredential; expires: number } | undefined;
   let pending: Promise<ApiCredential> | undefined;
   let refused: InputError | undefined;
@@ -174,7 +217,12 @@ function renewed(describe: string, exchange: (seen: string[]) => Promise<{ crede
 }
 
 /** STS AssumeRole signed with the given credentials (`--role-arn`). */
-function roleCredentials(base: CredentialSource, roleArn: string, apiEndpoint: string | undefined, onSecret: (s: string) => void): CredentialSource {
+function roleCredentials(
+  base: CredentialSource,
+  roleArn: string,
+  apiEndpoint: string | undefined,
+  onSecret: (s: string) => void,
+): CredentialSource {
   const sts = stsClient(apiEndpoint, { getCredential: () => base.get() } as StsClientCredential);
   return renewed(
     `role ${roleArn} (assumed with ${base.describe})`,
@@ -186,7 +234,9 @@ function roleCredentials(base: CredentialSource, roleArn: string, apiEndpoint: s
         if (error instanceof InputError) throw error;
         const failure = sanitizeCallError(error);
         const reason = redactSecrets(failure.code ?? failure.reason, [...base.secrets(), ...seen]);
-        throw new InputError(failure.code !== undefined ? `--role-arn: STS refused AssumeRole: ${reason}` : `--role-arn: STS AssumeRole failed: ${reason}`);
+        throw new InputError(
+          failure.code !== undefined ? `--role-arn: STS refused AssumeRole: ${reason}` : `--role-arn: STS AssumeRole failed: ${reason}`,
+        );
       }
       return temporaryKeys(response, '--role-arn', 'AssumeRole');
     },
@@ -213,13 +263,23 @@ function oidcCredentials(oidc: OidcOptions, apiEndpoint: string | undefined, onS
       try {
         response = await sts.request(
           'AssumeRoleWithWebIdentity',
-          { ProviderId: oidc.providerId, WebIdentityToken: webIdentityToken, RoleArn: oidc.roleArn, RoleSessionName: 'clb-guard', DurationSeconds: oidc.durationSeconds ?? 7200 },
+          {
+            ProviderId: oidc.providerId,
+            WebIdentityToken: webIdentityToken,
+            RoleArn: oidc.roleArn,
+            RoleSessionName: 'clb-guard',
+            DurationSeconds: oidc.durationSeconds ?? 7200,
+          },
           { skipSign: true },
         );
       } catch (error) {
         const failure = sanitizeCallError(error);
         const reason = redactSecrets(failure.code ?? failure.reason, seen);
-        throw new InputError(failure.code !== undefined ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}` : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`);
+        throw new InputError(
+          failure.code !== undefined
+            ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}`
+            : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`,
+        );
       }
       return temporaryKeys(response, 'OIDC', 'AssumeRoleWithWebIdentity');
     },

@@ -1,12 +1,12 @@
-import type { Inventory } from '../../model/inventory.js';
 import type { Logger } from '../../logging/logger.js';
+import type { Inventory } from '../../model/inventory.js';
 import { AccountReader } from './accountReader.js';
-import { CallScheduler, type BudgetScope, type RetryPolicy } from './callScheduler.js';
+import { type BudgetScope, CallScheduler, type RetryPolicy } from './callScheduler.js';
 import type { CredentialSource } from './credentials.js';
 import { resolveRegions } from './regions.js';
 import { sdkApi, type TencentApi } from './tencentApi.js';
 
-export { resolveCredentials, type CredentialSource, type OidcOptions } from './credentials.js';
+export { type CredentialSource, type OidcOptions, resolveCredentials } from './credentials.js';
 
 export interface LiveReadOptions {
   /** Region names, or `all` for every region the account has; a name it does not offer is refused before any read. */
@@ -26,10 +26,22 @@ export interface LiveReadOptions {
 }
 
 /** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. `regions`: those scanned (`all` resolved). */
-export async function readLiveInventory(options: LiveReadOptions): Promise<Inventory & { calls: ReadonlyMap<string, number>; regions: readonly string[] }> {
-  const base = options.api ?? sdkApi(() => options.credentials.get(), { ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) });
+export async function readLiveInventory(
+  options: LiveReadOptions,
+): Promise<Inventory & { calls: ReadonlyMap<string, number>; regions: readonly string[] }> {
+  const base =
+    options.api ??
+    sdkApi(() => options.credentials.get(), {
+      ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}),
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    });
   const api = options.intercept ? options.intercept(base) : base;
-  const scheduler = new CallScheduler(api, { ...(options.retry ? { retry: options.retry } : {}), ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.budgetScope ? { budgetScope: options.budgetScope } : {}), secrets: () => options.credentials.secrets() });
+  const scheduler = new CallScheduler(api, {
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.budgetScope ? { budgetScope: options.budgetScope } : {}),
+    secrets: () => options.credentials.secrets(),
+  });
   const regions = await resolveRegions(scheduler, options.regions, options.logger);
   const inventory = await new AccountReader(scheduler, options.logger).read(regions);
   return { ...inventory, calls: scheduler.counts, regions };

@@ -1,7 +1,7 @@
-import type { Logger } from '../../logging/logger.js';
 import { InputError } from '../../errors/inputError.js';
+import type { Logger } from '../../logging/logger.js';
 import { closestMatch } from '../../text/closestMatch.js';
-import { CallFailed, CredentialsRejected, type CallScheduler } from './callScheduler.js';
+import { CallFailed, type CallScheduler, CredentialsRejected } from './callScheduler.js';
 
 /**
  * Tencent Cloud's public regions, for when the account's own list cannot be had (a role without
@@ -43,14 +43,21 @@ const ALL_REGIONS = 'all';
 export async function resolveRegions(scheduler: CallScheduler, requested: readonly string[], logger: Logger): Promise<string[]> {
   const offered = await offeredRegions(scheduler, logger);
   if (requested.includes(ALL_REGIONS)) {
-    if (requested.length > 1) throw new InputError(`--region ${ALL_REGIONS} scans every region; give it alone, not with ${requested.filter((r) => r !== ALL_REGIONS).join(', ')}`);
+    if (requested.length > 1)
+      throw new InputError(
+        `--region ${ALL_REGIONS} scans every region; give it alone, not with ${requested.filter((r) => r !== ALL_REGIONS).join(', ')}`,
+      );
     if (offered.fromAccount) return offered.names;
-    throw new InputError(`--region ${ALL_REGIONS} needs the account's region list, and DescribeRegions could not be read (${offered.why}); name the regions instead`);
+    throw new InputError(
+      `--region ${ALL_REGIONS} needs the account's region list, and DescribeRegions could not be read (${offered.why}); name the regions instead`,
+    );
   }
   for (const region of requested) {
     if (offered.names.includes(region)) continue;
     const meant = closestMatch(region, offered.names);
-    throw new InputError(`unknown region "${region}"${meant ? `; did you mean "${meant}"?` : ''} (${offered.fromAccount ? 'the account offers' : 'the known regions are'}: ${offered.names.join(', ')})`);
+    throw new InputError(
+      `unknown region "${region}"${meant ? `; did you mean "${meant}"?` : ''} (${offered.fromAccount ? 'the account offers' : 'the known regions are'}: ${offered.names.join(', ')})`,
+    );
   }
   return [...new Set(requested)];
 }
@@ -62,7 +69,10 @@ async function offeredRegions(scheduler: CallScheduler, logger: Logger): Promise
     const set = response.RegionSet;
     const names = Array.isArray(set)
       ? set
-          .filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).Region === 'string')
+          .filter(
+            (r): r is Record<string, unknown> =>
+              typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).Region === 'string',
+          )
           .filter((r) => r.RegionState === undefined || r.RegionState === 'AVAILABLE')
           .map((r) => String(r.Region))
           .filter((name) => /^[a-z]{2}-[a-z0-9-]{2,40}$/.test(name))

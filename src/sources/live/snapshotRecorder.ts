@@ -1,7 +1,7 @@
-import type { Inventory } from '../../model/inventory.js';
 import { TOOL_VERSION } from '../../check/toolVersion.js';
+import type { Inventory } from '../../model/inventory.js';
 import { redactSecrets } from './callScheduler.js';
-import { callKey, digestOf, SNAPSHOT_SCHEMA_ID, SNAPSHOT_VERSION, type RecordedCall, type Snapshot } from './snapshotFormat.js';
+import { callKey, digestOf, type RecordedCall, SNAPSHOT_SCHEMA_ID, SNAPSHOT_VERSION, type Snapshot } from './snapshotFormat.js';
 import { sanitizeCallError, type TencentApi } from './tencentApi.js';
 
 interface Outcome {
@@ -31,7 +31,17 @@ export class SnapshotRecorder {
           return response;
         } catch (error) {
           const e = sanitizeCallError(error);
-          this.outcomes.set(key, { region, call: { ...base, error: { ...(e.code !== undefined ? { code: e.code } : {}), ...(e.httpCode !== undefined ? { httpCode: e.httpCode } : {}), reason: e.reason } } });
+          this.outcomes.set(key, {
+            region,
+            call: {
+              ...base,
+              error: {
+                ...(e.code !== undefined ? { code: e.code } : {}),
+                ...(e.httpCode !== undefined ? { httpCode: e.httpCode } : {}),
+                reason: e.reason,
+              },
+            },
+          });
           throw error;
         }
       },
@@ -43,7 +53,10 @@ export class SnapshotRecorder {
    * concurrency gave them, so two snapshots of one account diff cleanly), every string that holds
    * a secret redacted.
    */
-  snapshot(inventory: Inventory, options: { regions: readonly string[]; account?: string; takenAt: Date; secrets: readonly string[] }): Snapshot {
+  snapshot(
+    inventory: Inventory,
+    options: { regions: readonly string[]; account?: string; takenAt: Date; secrets: readonly string[] },
+  ): Snapshot {
     const redact = (value: unknown): unknown => redactDeep(value, options.secrets);
     const regions = options.regions.map((region) => {
       const calls = [...this.outcomes.entries()]
@@ -69,6 +82,7 @@ export class SnapshotRecorder {
 function redactDeep(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === 'string') return secrets.length === 0 ? value : redactSecrets(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactSecrets(k, secrets), redactDeep(v, secrets)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactSecrets(k, secrets), redactDeep(v, secrets)]));
   return value;
 }

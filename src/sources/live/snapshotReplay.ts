@@ -14,7 +14,8 @@ const FILTER_MATCH: Readonly<Record<string, (item: Api, value: string) => boolea
   'vpc-id': (item, v) => item.VpcId === v,
   'subnet-id': (item, v) => item.SubnetId === v,
   'security-group-id': (item, v) => Array.isArray(item.SecurityGroupIds) && item.SecurityGroupIds.includes(v),
-  'address-ip': (item, v) => Array.isArray(item.PrivateIpAddressSet) && item.PrivateIpAddressSet.some((ip) => (ip as Api | null)?.PrivateIpAddress === v),
+  'address-ip': (item, v) =>
+    Array.isArray(item.PrivateIpAddressSet) && item.PrivateIpAddressSet.some((ip) => (ip as Api | null)?.PrivateIpAddress === v),
 };
 
 interface Selector {
@@ -43,7 +44,11 @@ function selectorOf(params: Api): Selector | undefined {
   return { name: filter!.Name as string, values: filter!.Values as string[], match };
 }
 
-const NOT_IN_SNAPSHOT = new ApiCallError('ResourceNotFound.NotInSnapshot', undefined, 'not in the snapshot (the scan that wrote it did not read it)');
+const NOT_IN_SNAPSHOT = new ApiCallError(
+  'ResourceNotFound.NotInSnapshot',
+  undefined,
+  'not in the snapshot (the scan that wrote it did not read it)',
+);
 
 /**
  * The Describe API answered from a snapshot, offline. A request the scan made is answered as it
@@ -64,7 +69,9 @@ export function replayApi(snapshot: Snapshot): TencentApi {
   }
   return {
     async call(service, action, region, params) {
-      const recorded = exact.get(callKey(service, action, region, params)) ?? rebatched(byAction.get(`${service}\u0000${action}\u0000${region}`) ?? [], params);
+      const recorded =
+        exact.get(callKey(service, action, region, params)) ??
+        rebatched(byAction.get(`${service}\u0000${action}\u0000${region}`) ?? [], params);
       if (recorded === undefined) throw NOT_IN_SNAPSHOT;
       if ('error' in recorded) throw new ApiCallError(recorded.error.code, recorded.error.httpCode, recorded.error.reason);
       // A copy: the reader may keep what it is given.
@@ -94,5 +101,10 @@ function rebatched(calls: readonly RecordedCall[], params: Api): RecordedCall | 
   const matching = [...items.values()].filter((item) => wanted.values.some((v) => wanted.match(item, v)));
   const offset = Number(params.Offset ?? 0);
   const limit = Number(params.Limit ?? matching.length);
-  return { service: 'vpc', action: '', params, response: { TotalCount: matching.length, [listField]: matching.slice(offset, offset + limit) } };
+  return {
+    service: 'vpc',
+    action: '',
+    params,
+    response: { TotalCount: matching.length, [listField]: matching.slice(offset, offset + limit) },
+  };
 }

@@ -1,13 +1,14 @@
 // Each client by file path: the bundle then holds only these services, not all 260.
+
+import { type ClientRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { isIPv4 } from 'node:net';
+import createHttpsProxyAgent from 'https-proxy-agent';
 import { Client as ClbClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/clb/v20180317/clb_client.js';
 import { Client as CvmClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/cvm/v20170312/cvm_client.js';
 import { Client as RegionClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/region/v20220627/region_client.js';
 import { Client as StsClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js';
 import { Client as VpcClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client.js';
-import { Agent as HttpAgent, type ClientRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { isIPv4 } from 'node:net';
-import createHttpsProxyAgent from 'https-proxy-agent';
 import { InputError } from '../../errors/inputError.js';
 
 export type Service = 'clb' | 'vpc' | 'cvm' | 'sts' | 'region';
@@ -49,7 +50,10 @@ export function parseApiEndpoint(endpoint: string): { protocol: 'http://' | 'htt
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`--api-endpoint must be http(s), not ${url.protocol}`);
   if (url.username !== '' || url.password !== '') throw new InputError('--api-endpoint must not carry a user name or password');
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw new InputError(`--api-endpoint: plain http is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost), not ${url.hostname}`);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    throw new InputError(
+      `--api-endpoint: plain http is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost), not ${url.hostname}`,
+    );
   return { protocol: url.protocol === 'http:' ? 'http://' : 'https://', host: url.host };
 }
 
@@ -107,13 +111,20 @@ export function sanitizeCallError(error: unknown): ApiCallError {
   const e = (error ?? {}) as { code?: unknown; httpCode?: unknown; type?: unknown; message?: unknown; name?: unknown };
   if (typeof e.httpCode === 'number') {
     const redirect = e.httpCode >= 300 && e.httpCode < 400;
-    return new ApiCallError(undefined, e.httpCode, `HTTP ${e.httpCode}${redirect ? ' (a redirect, refused: API calls are never redirected)' : ''}`);
+    return new ApiCallError(
+      undefined,
+      e.httpCode,
+      `HTTP ${e.httpCode}${redirect ? ' (a redirect, refused: API calls are never redirected)' : ''}`,
+    );
   }
   if (typeof e.code === 'string' && e.code !== '' && !/^E[A-Z]+$/.test(e.code)) {
-    return ERROR_CODE.test(e.code) && e.code.length <= 80 ? new ApiCallError(e.code, undefined, e.code) : new ApiCallError('Unreadable', undefined, 'an error whose code is not a well-formed API code');
+    return ERROR_CODE.test(e.code) && e.code.length <= 80
+      ? new ApiCallError(e.code, undefined, e.code)
+      : new ApiCallError('Unreadable', undefined, 'an error whose code is not a well-formed API code');
   }
   const message = typeof e.message === 'string' ? e.message : '';
-  if (e.type === 'invalid-json' || /invalid json|JSON/i.test(message)) return new ApiCallError(undefined, undefined, 'the response is not JSON');
+  if (e.type === 'invalid-json' || /invalid json|JSON/i.test(message))
+    return new ApiCallError(undefined, undefined, 'the response is not JSON');
   if (e.name === 'TypeError') return new ApiCallError(undefined, undefined, 'the response has no "Response" object');
   if (/timeout|timed out|ETIMEDOUT/i.test(message)) return new ApiCallError(undefined, undefined, 'timed out');
   if (/ECONNREFUSED/.test(message)) return new ApiCallError(undefined, undefined, 'connection refused');
@@ -138,7 +149,13 @@ export function sdkApi(credential: () => Promise<ApiCredential>, options: { endp
           // The SDK asks for credentials before each request: refreshed OIDC credentials apply at once.
           credential: { getCredential: credential },
           region,
-          profile: { httpProfile: { reqTimeout: options.timeoutSeconds ?? 30, agent, ...(target ? { endpoint: target.host, protocol: target.protocol } : {}) } },
+          profile: {
+            httpProfile: {
+              reqTimeout: options.timeoutSeconds ?? 30,
+              agent,
+              ...(target ? { endpoint: target.host, protocol: target.protocol } : {}),
+            },
+          },
         });
         clients.set(key, client);
       }
@@ -148,7 +165,8 @@ export function sdkApi(credential: () => Promise<ApiCredential>, options: { endp
       } catch (error) {
         throw sanitizeCallError(error);
       }
-      if (typeof response !== 'object' || response === null || Array.isArray(response)) throw new ApiCallError(undefined, undefined, 'the "Response" is not an object');
+      if (typeof response !== 'object' || response === null || Array.isArray(response))
+        throw new ApiCallError(undefined, undefined, 'the "Response" is not an object');
       return response as Record<string, unknown>;
     },
   };

@@ -1,5 +1,5 @@
 import type { Ref } from '../../model/network.js';
-import { unknown, type Maybe } from '../../model/value.js';
+import { type Maybe, unknown } from '../../model/value.js';
 import { formatPath, type PathStep } from '../../terraform/attributePath.js';
 import { AFTER_APPLY, type AttributeState } from './attributeState.js';
 import type { LinkedRefs } from './idLinks.js';

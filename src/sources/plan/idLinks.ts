@@ -87,7 +87,8 @@ export class IdLinks {
         return { refs: [], unknownReason: item.reason };
       case 'resource': {
         const attribute = item.attribute;
-        if (attribute.length === 0 || (attribute.length === 1 && selfIds(item.resource.type).includes(String(attribute[0])))) return { refs: [item.resource.address] };
+        if (attribute.length === 0 || (attribute.length === 1 && selfIds(item.resource.type).includes(String(attribute[0]))))
+          return { refs: [item.resource.address] };
         if (depth > 8) return { refs: [], unknownReason: `${item.resource.address}.${attribute.join('.')} could not be followed` };
         // `x.security_group_id` of another resource: that resource's own attribute, followed.
         const state = this.host.attributeOf(item.resource, attribute);

@@ -1,21 +1,21 @@
-import { loadHclParser } from '../../terraform/hcl/index.js';
 import { relative, resolve, sep } from 'node:path';
 import { InputError } from '../../errors/inputError.js';
 import type { Inventory, InventoryWarning } from '../../model/inventory.js';
 import { ConfigurationTree } from '../../terraform/configurationTree.js';
-import { readMachines } from './instanceReader.js';
-import { readLoadBalancers } from './loadBalancerReader.js';
-import { readNetworkAcls, readSubnets, readVpcs } from './networkReader.js';
-import { PlanContext } from './planContext.js';
+import { loadHclParser } from '../../terraform/hcl/index.js';
 import { installedModules } from '../../terraform/moduleManifest.js';
 import { readPlanDocument } from '../../terraform/planDocument.js';
 import { readPlanFile } from '../../terraform/planFileReader.js';
 import { PlanResources } from '../../terraform/planResources.js';
 import { ReferenceResolver } from '../../terraform/referenceResolver.js';
-import { readSecurityGroups } from './securityGroupReader.js';
 import { SourceValues } from '../../terraform/sourceValues.js';
-import { readTemplates } from './templateReader.js';
 import { TerraformSources, type TfFileReader } from '../../terraform/terraformSources.js';
+import { readMachines } from './instanceReader.js';
+import { readLoadBalancers } from './loadBalancerReader.js';
+import { readNetworkAcls, readSubnets, readVpcs } from './networkReader.js';
+import { PlanContext } from './planContext.js';
+import { readSecurityGroups } from './securityGroupReader.js';
+import { readTemplates } from './templateReader.js';
 
 export interface PlanReadOptions {
   /** The output of `terraform show -json PLANFILE`. */
@@ -65,10 +65,13 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
   const warnings: InventoryWarning[] = [];
   let complete = true;
   if (document.partial) {
-    warnings.push({ message: 'the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked' });
+    warnings.push({
+      message: 'the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked',
+    });
     complete = false;
   }
-  if (document.configuration === undefined) warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
+  if (document.configuration === undefined)
+    warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
   const resources = new PlanResources(document, warnings);
   const config = new ConfigurationTree(document.configuration, tfRoot, installedModules(tfRoot, options.tfFiles));
   const sources = new TerraformSources(repoRoot, options.tfFiles);
@@ -81,12 +84,19 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
     try {
       return read();
     } catch (error) {
-      context.warnings.push({ message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}` });
+      context.warnings.push({
+        message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}`,
+      });
       complete = false;
       return fallback;
     }
   };
-  const templates = guarded('parameter templates', () => readTemplates(context), { addressTemplates: new Map(), addressTemplateGroups: new Map(), serviceTemplates: new Map(), serviceTemplateGroups: new Map() });
+  const templates = guarded('parameter templates', () => readTemplates(context), {
+    addressTemplates: new Map(),
+    addressTemplateGroups: new Map(),
+    serviceTemplates: new Map(),
+    serviceTemplateGroups: new Map(),
+  });
   const vpcs = guarded('VPCs', () => readVpcs(context), new Map());
   const subnets = guarded('subnets', () => readSubnets(context), new Map());
   const networkAcls = guarded('network ACLs', () => readNetworkAcls(context), new Map());
@@ -112,7 +122,10 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
 function fileError(error: unknown, file: string): InputError {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return new InputError('cannot read the plan: no such file', { file });
-  if (code === 'EISDIR') return new InputError('cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`', { file });
+  if (code === 'EISDIR')
+    return new InputError('cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`', {
+      file,
+    });
   return new InputError(`cannot read the plan: ${error instanceof Error ? error.message : String(error)}`, { file });
 }
 

@@ -1,6 +1,6 @@
 import type { Instance, NetworkInterface, OsFamily } from '../../model/instance.js';
 import type { Ref } from '../../model/network.js';
-import { isUnknown, unknown, type Maybe } from '../../model/value.js';
+import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
 import { type LinkedRefs } from './idLinks.js';
 import { type PlanContext } from './planContext.js';
@@ -58,7 +58,8 @@ export function readMachines(context: PlanContext): Machines {
     });
   }
   for (const target of extraGroups.keys()) {
-    if (!instances.has(target) && !networkInterfaces.has(target)) context.warn(target, 'security groups are attached to it, but it is not in this plan');
+    if (!instances.has(target) && !networkInterfaces.has(target))
+      context.warn(target, 'security groups are attached to it, but it is not in this plan');
   }
   return { instances, networkInterfaces };
 }
@@ -85,7 +86,9 @@ function eniIps(view: ResourceView): Maybe<readonly string[]> {
   for (const attribute of ['ipv4s', 'ipv4_info']) {
     const state = view.attribute([attribute]);
     if (state.state !== 'set' || !Array.isArray(state.value) || state.value.length === 0) continue;
-    const ips = state.value.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['ip'] : undefined));
+    const ips = state.value.map((entry) =>
+      typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['ip'] : undefined,
+    );
     if (ips.every((ip): ip is string => typeof ip === 'string' && ip !== '')) return ips;
   }
   return unknown(AFTER_APPLY);
@@ -103,7 +106,10 @@ function ownGroups(view: ResourceView, what: string): Maybe<readonly Ref[]> {
   if (usable(ordered)) return asMaybe(ordered!);
   if (usable(legacy)) {
     if (legacy!.refs.length > 1 || (legacy!.unknownReason !== undefined && legacy!.refs.length > 0)) {
-      view.context.warn(view.resource, `security_groups is an unordered set: the priority of its ${legacy!.refs.length} groups is not defined; use orderly_security_groups`);
+      view.context.warn(
+        view.resource,
+        `security_groups is an unordered set: the priority of its ${legacy!.refs.length} groups is not defined; use orderly_security_groups`,
+      );
     }
     return asMaybe(legacy!);
   }
@@ -134,7 +140,10 @@ function attachedGroups(context: PlanContext): Map<Ref, Maybe<readonly Ref[]>> {
     const view = context.view(resource);
     const instance = view.link(['instance_id']);
     if (instance === null || isUnknown(instance)) {
-      context.warn(resource, `cannot tell which instance this security group is attached to (${instance === null ? 'instance_id is not set' : instance.reason})`);
+      context.warn(
+        resource,
+        `cannot tell which instance this security group is attached to (${instance === null ? 'instance_id is not set' : instance.reason})`,
+      );
       continue;
     }
     const group = view.link(['security_group_id']);
@@ -144,11 +153,15 @@ function attachedGroups(context: PlanContext): Map<Ref, Maybe<readonly Ref[]>> {
     const view = context.view(resource);
     const enis = view.links(['network_interface_ids']);
     if (enis === undefined || enis.unknownReason !== undefined || enis.refs.length === 0) {
-      context.warn(resource, `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? 'network_interface_ids is not set'})`);
+      context.warn(
+        resource,
+        `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? 'network_interface_ids is not set'})`,
+      );
       continue;
     }
     const groups = view.links(['security_group_ids']);
-    if (groups !== undefined && groups.refs.length > 1) context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
+    if (groups !== undefined && groups.refs.length > 1)
+      context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
     for (const eni of enis.refs) add(eni, groups === undefined ? [] : asMaybe(groups));
   }
   return attached;

@@ -1,8 +1,8 @@
 import type { HealthCheck, ListenerProtocol, LoadBalancer, SnatIp } from '../../model/loadBalancer.js';
 import type { Ref } from '../../model/network.js';
-import { isUnknown, unknown, type Maybe } from '../../model/value.js';
-import { ListenerIndex, type ListenerDraft, type RuleDraft } from './listenerDrafts.js';
+import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
+import { type ListenerDraft, ListenerIndex, type RuleDraft } from './listenerDrafts.js';
 import { type PlanContext } from './planContext.js';
 import { type ResourceView } from './resourceView.js';
 import { readTargets } from './targetReader.js';
@@ -10,7 +10,8 @@ import { readTargets } from './targetReader.js';
 const PROTOCOLS: readonly ListenerProtocol[] = ['TCP', 'UDP', 'TCP_SSL', 'HTTP', 'HTTPS', 'QUIC'];
 
 /** The health-check source when `health_source_ip_type` is not set depends on the account, not the plan. */
-const SOURCE_TYPE_DEFAULT = 'health_source_ip_type is not set: the default is the VIP for accounts older than 2023-02-24 and 100.64.0.0/10 for newer ones';
+const SOURCE_TYPE_DEFAULT =
+  'health_source_ip_type is not set: the default is the VIP for accounts older than 2023-02-24 and 100.64.0.0/10 for newer ones';
 
 /**
  * CLBs with their security groups, listeners, L7 rules and targets. A listener on a CLB outside
@@ -24,14 +25,18 @@ export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> 
     const view = context.view(resource);
     balancers.set(resource.address, { base: loadBalancerBase(view, extraGroups.get(resource.address)), listeners: [] });
   }
-  for (const target of extraGroups.keys()) if (!balancers.has(target)) context.warn(target, 'security groups are attached to it, but it is not in this plan');
+  for (const target of extraGroups.keys())
+    if (!balancers.has(target)) context.warn(target, 'security groups are attached to it, but it is not in this plan');
 
   const index = new ListenerIndex();
   for (const resource of context.resources.ofType('tencentcloud_clb_listener')) {
     const view = context.view(resource);
     const lb = view.link(['clb_id']);
     if (lb === null || isUnknown(lb)) {
-      context.warn(resource, `cannot tell which CLB this listener belongs to (${lb === null ? 'clb_id is not set' : lb.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which CLB this listener belongs to (${lb === null ? 'clb_id is not set' : lb.reason}); not checked`,
+      );
       continue;
     }
     let balancer = balancers.get(lb);
@@ -65,11 +70,20 @@ export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> 
     const listenerRef = view.link(['listener_id']);
     const listener = listenerRef === null || isUnknown(listenerRef) ? undefined : index.listeners.get(listenerRef);
     if (listener === undefined) {
-      context.warn(resource, `its listener (${listenerRef === null ? 'listener_id is not set' : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`);
+      context.warn(
+        resource,
+        `its listener (${listenerRef === null ? 'listener_id is not set' : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`,
+      );
       continue;
     }
     const rule: RuleDraft = {
-      base: { key: resource.address, domain: domainOf(view), url: view.string(['url']) ?? unknown('the rule has no URL'), healthCheck: healthCheckOf(context, view), provenance: context.provenance(resource) },
+      base: {
+        key: resource.address,
+        domain: domainOf(view),
+        url: view.string(['url']) ?? unknown('the rule has no URL'),
+        healthCheck: healthCheckOf(context, view),
+        provenance: context.provenance(resource),
+      },
       listener,
       targets: [],
     };
@@ -79,7 +93,8 @@ export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> 
   readTargets(context, index);
 
   const result = new Map<Ref, LoadBalancer>();
-  for (const [key, balancer] of balancers) result.set(key, { ...balancer.base, listeners: balancer.listeners.map((draft) => index.finish(draft)) });
+  for (const [key, balancer] of balancers)
+    result.set(key, { ...balancer.base, listeners: balancer.listeners.map((draft) => index.finish(draft)) });
   return result;
 }
 
@@ -88,15 +103,25 @@ function loadBalancerBase(view: ResourceView, extraGroups: Maybe<readonly Ref[]>
   const name = view.string(['clb_name']);
   const network = view.string(['network_type']);
   const networkType: Maybe<'OPEN' | 'INTERNAL'> =
-    network === undefined ? unknown('network_type is not set') : isUnknown(network) ? network : network.toUpperCase() === 'OPEN' ? 'OPEN' : network.toUpperCase() === 'INTERNAL' ? 'INTERNAL' : unknown(`unsupported network_type "${network}"`);
+    network === undefined
+      ? unknown('network_type is not set')
+      : isUnknown(network)
+        ? network
+        : network.toUpperCase() === 'OPEN'
+          ? 'OPEN'
+          : network.toUpperCase() === 'INTERNAL'
+            ? 'INTERNAL'
+            : unknown(`unsupported network_type "${network}"`);
   const open = networkType === 'OPEN';
   const subnet = view.link(['subnet_id']);
   const vpc = view.link(['vpc_id']);
   const groups = view.links(['security_groups']);
-  let securityGroups: Maybe<readonly Ref[]> = groups === undefined ? [] : groups.unknownReason !== undefined ? unknown(groups.unknownReason) : groups.refs;
+  let securityGroups: Maybe<readonly Ref[]> =
+    groups === undefined ? [] : groups.unknownReason !== undefined ? unknown(groups.unknownReason) : groups.refs;
   if (extraGroups !== undefined) {
     if (isUnknown(extraGroups)) securityGroups = extraGroups;
-    else if (!isUnknown(securityGroups)) securityGroups = [...securityGroups, ...extraGroups.filter((g) => !(securityGroups as readonly Ref[]).includes(g))];
+    else if (!isUnknown(securityGroups))
+      securityGroups = [...securityGroups, ...extraGroups.filter((g) => !(securityGroups as readonly Ref[]).includes(g))];
   }
   return {
     key: view.address,
@@ -118,7 +143,20 @@ function loadBalancerBase(view: ResourceView, extraGroups: Maybe<readonly Ref[]>
 
 function externalLoadBalancer(key: Ref): Omit<LoadBalancer, 'listeners'> {
   const reason = unknown(`${key} is not in this plan`);
-  return { key, network: reason, ipVersion: reason, vips: reason, vpc: reason, subnet: reason, securityGroups: reason, passToTarget: reason, snat: reason, snatPro: reason, snatIps: reason, provenance: { address: key } };
+  return {
+    key,
+    network: reason,
+    ipVersion: reason,
+    vips: reason,
+    vpc: reason,
+    subnet: reason,
+    securityGroups: reason,
+    passToTarget: reason,
+    snat: reason,
+    snatPro: reason,
+    snatIps: reason,
+    provenance: { address: key },
+  };
 }
 
 /** `IPV4` by default; `IPV6` (NAT64) and `IPv6FullChain` both serve IPv6 clients. */
@@ -137,7 +175,8 @@ function ipVersionOf(view: ResourceView): Maybe<'IPV4' | 'IPV6'> {
 function vipsOf(view: ResourceView): Maybe<readonly string[]> {
   const vips: string[] = [];
   const listed = view.attribute(['clb_vips']);
-  if (listed.state === 'set' && Array.isArray(listed.value)) for (const vip of listed.value) if (typeof vip === 'string' && vip !== '') vips.push(vip);
+  if (listed.state === 'set' && Array.isArray(listed.value))
+    for (const vip of listed.value) if (typeof vip === 'string' && vip !== '') vips.push(vip);
   for (const attribute of ['vip', 'address_ipv6']) {
     const value = view.string([attribute]);
     if (typeof value === 'string' && !vips.includes(value)) vips.push(value);
@@ -152,7 +191,10 @@ function snatIpsOf(view: ResourceView): Maybe<readonly SnatIp[]> {
   if (state.state === 'unknown' || !Array.isArray(state.value)) return unknown(AFTER_APPLY);
   return state.value.map((_, i): SnatIp => {
     const subnet = view.link(['snat_ips', i, 'subnet_id']);
-    return { subnet: subnet ?? unknown('subnet_id is not set'), ip: view.string(['snat_ips', i, 'ip']) ?? unknown('allocated from the subnet at apply') };
+    return {
+      subnet: subnet ?? unknown('subnet_id is not set'),
+      ip: view.string(['snat_ips', i, 'ip']) ?? unknown('allocated from the subnet at apply'),
+    };
   });
 }
 
@@ -203,7 +245,10 @@ function clbSecurityGroupAttachments(context: PlanContext): Map<Ref, Maybe<reado
     const view = context.view(resource);
     const balancers = view.links(['load_balancer_ids']);
     if (balancers === undefined || balancers.unknownReason !== undefined) {
-      context.warn(resource, `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? 'load_balancer_ids is not set'})`);
+      context.warn(
+        resource,
+        `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? 'load_balancer_ids is not set'})`,
+      );
       continue;
     }
     const group = view.link(['security_group']);

@@ -1,22 +1,27 @@
-import type { NetworkAcl, NetworkAclEntry, NetworkAclEntryList } from '../../model/networkAcl.js';
 import type { Ref, Subnet, Vpc } from '../../model/network.js';
+import type { NetworkAcl, NetworkAclEntry, NetworkAclEntryList } from '../../model/networkAcl.js';
 import type { Direction, RuleAction } from '../../model/securityGroup.js';
-import { isUnknown, unknown, type Maybe } from '../../model/value.js';
+import { isUnknown, type Maybe, unknown } from '../../model/value.js';
+import type { Resolved } from '../../terraform/referenceResolver.js';
 import { AFTER_APPLY, type AttributeState } from './attributeState.js';
+import { someOf } from './messageList.js';
 import { type PlanContext } from './planContext.js';
 import { type ResourceView } from './resourceView.js';
-import type { Resolved } from '../../terraform/referenceResolver.js';
-import { readRuleStrings } from './ruleStringList.js';
 import { describeItem } from './rulePeer.js';
-import { normalizePorts, ruleAction, type RuleField } from './ruleStrings.js';
-import { someOf } from './messageList.js';
+import { readRuleStrings } from './ruleStringList.js';
+import { normalizePorts, type RuleField, ruleAction } from './ruleStrings.js';
 
 export function readVpcs(context: PlanContext): Map<Ref, Vpc> {
   const vpcs = new Map<Ref, Vpc>();
   for (const resource of context.resources.ofType('tencentcloud_vpc')) {
     const view = context.view(resource);
     const name = view.string(['name']);
-    vpcs.set(resource.address, { key: resource.address, ...(typeof name === 'string' ? { name } : {}), cidr: view.string(['cidr_block']) ?? unknown('the VPC has no CIDR'), provenance: context.provenance(resource) });
+    vpcs.set(resource.address, {
+      key: resource.address,
+      ...(typeof name === 'string' ? { name } : {}),
+      cidr: view.string(['cidr_block']) ?? unknown('the VPC has no CIDR'),
+      provenance: context.provenance(resource),
+    });
   }
   return vpcs;
 }
@@ -79,7 +84,10 @@ export function readNetworkAcls(context: PlanContext): Map<Ref, NetworkAcl> {
     const view = context.view(resource);
     const target = view.link(['network_acl_id']);
     if (target === null || isUnknown(target)) {
-      context.warn(resource, `cannot tell which network ACL these entries belong to (${target === null ? 'network_acl_id is not set' : target.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which network ACL these entries belong to (${target === null ? 'network_acl_id is not set' : target.reason}); not checked`,
+      );
       continue;
     }
     const existing = acls.get(target);
@@ -106,7 +114,10 @@ function tripleEntries(context: PlanContext, view: ResourceView, direction: Dire
   return {
     entries: list.entries.map((entry): NetworkAclEntry => {
       const location = entry.line !== undefined && block !== undefined ? context.sources.location(block.file, entry.line) : undefined;
-      const provenance = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...(location ? { location } : {}) });
+      const provenance = context.provenance(view.resource, {
+        path: context.shared.elementPath(direction, entry.index),
+        ...(location ? { location } : {}),
+      });
       if (entry.fields.length < 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#CIDR#PORT#PROTOCOL`);
         const reason = unknown(`"${entry.text}" cannot be read`);
@@ -116,7 +127,11 @@ function tripleEntries(context: PlanContext, view: ResourceView, direction: Dire
       const description = rest.every((f) => 'text' in f) ? rest.map((f) => (f as { text: string }).text).join('#') : '';
       return {
         action: mapField(action!, (text) => ruleAction(text) ?? unknown(`"${text}" is not ACCEPT or DROP`)),
-        peerCidr: mapField(cidr!, (text) => text, (items) => cidrOfItems(context, items)),
+        peerCidr: mapField(
+          cidr!,
+          (text) => text,
+          (items) => cidrOfItems(context, items),
+        ),
         port: mapField(port!, normalizePorts),
         protocol: mapField(protocol!, (text) => (text.trim() === '' ? 'ALL' : text.trim().toUpperCase())),
         ...(description !== '' ? { description } : {}),
@@ -149,12 +164,18 @@ function quintupleEntries(context: PlanContext, view: ResourceView, direction: D
   const path = ['network_acl_quintuple_set', 0, direction] as const;
   const state: AttributeState = view.attribute(path);
   if (state.state === 'unset') return { entries: [] };
-  if (state.state === 'unknown' || !Array.isArray(state.value)) return { entries: [], unknownReason: `${direction} of ${view.address}: ${AFTER_APPLY}` };
+  if (state.state === 'unknown' || !Array.isArray(state.value))
+    return { entries: [], unknownReason: `${direction} of ${view.address}: ${AFTER_APPLY}` };
   const entries = state.value.map((_, index) => {
     const at = (name: string) => view.string([...path, index, name]);
     const text = (name: string, fallback: string): Maybe<string> => at(name) ?? fallback;
     const actionText = at('action');
-    const action: Maybe<RuleAction> = actionText === undefined ? unknown('the action is not set') : isUnknown(actionText) ? actionText : (ruleAction(actionText) ?? unknown(`"${actionText}" is not ACCEPT or DROP`));
+    const action: Maybe<RuleAction> =
+      actionText === undefined
+        ? unknown('the action is not set')
+        : isUnknown(actionText)
+          ? actionText
+          : (ruleAction(actionText) ?? unknown(`"${actionText}" is not ACCEPT or DROP`));
     const inbound = direction === 'ingress';
     const ports = (name: string): Maybe<string> => {
       const value = text(name, 'ALL');

@@ -6,7 +6,7 @@ import type { PlanResource, PlanResources } from '../../terraform/planResources.
 import type { ReferenceResolver, Scope } from '../../terraform/referenceResolver.js';
 import type { SourceValues } from '../../terraform/sourceValues.js';
 import type { SourceBlock, TerraformSources } from '../../terraform/terraformSources.js';
-import { knownState, type AttributeState } from './attributeState.js';
+import { type AttributeState, knownState } from './attributeState.js';
 import { IdLinks } from './idLinks.js';
 import { ResourceView } from './resourceView.js';
 import { SharedParts } from './sharedParts.js';

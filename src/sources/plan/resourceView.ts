@@ -10,7 +10,7 @@ import type { Scope } from '../../terraform/referenceResolver.js';
 import type { Frame } from '../../terraform/sourceValues.js';
 import type { SourceBlock, TerraformSources } from '../../terraform/terraformSources.js';
 import { AttributeReader } from './attributeReader.js';
-import { knownState, UNKNOWN_WITHOUT_CONFIG, UNSET, type AttributeState } from './attributeState.js';
+import { type AttributeState, knownState, UNKNOWN_WITHOUT_CONFIG, UNSET } from './attributeState.js';
 import type { PlanContext } from './planContext.js';
 
 /** One resource instance with its configuration and scope, for readers. */
@@ -42,7 +42,8 @@ export class ResourceView extends AttributeReader {
   get sourceBlock(): SourceBlock | undefined {
     if (this.cachedBlock === undefined) {
       const { context, resource } = this;
-      this.cachedBlock = context.sources.resourceBlock(context.config.module(resource.module)?.dir, 'managed', resource.type, resource.name) ?? null;
+      this.cachedBlock =
+        context.sources.resourceBlock(context.config.module(resource.module)?.dir, 'managed', resource.type, resource.name) ?? null;
     }
     return this.cachedBlock ?? undefined;
   }
@@ -103,7 +104,11 @@ export class ResourceView extends AttributeReader {
     let config: ElementConfig;
     if (this.config === undefined) config = { kind: 'unknown' };
     else if (configList === undefined) config = this.missingBlock(list).state === 'unset' ? { kind: 'unset' } : { kind: 'unknown' };
-    else if (Array.isArray(configList) && Array.isArray(this.resource.values[list]) && configList.length === (this.resource.values[list] as unknown[]).length) {
+    else if (
+      Array.isArray(configList) &&
+      Array.isArray(this.resource.values[list]) &&
+      configList.length === (this.resource.values[list] as unknown[]).length
+    ) {
       const block = configList[index];
       config = isPlainObject(block) ? { kind: 'block', block } : { kind: 'unknown' };
     } else config = { kind: 'unknown' };
@@ -115,7 +120,8 @@ export class ResourceView extends AttributeReader {
     if (isPlainObject(expression) && 'constant_value' in expression) {
       const constant = expression['constant_value'];
       // Configuration written as `.tf.json` keeps `"${tencentcloud_x.y.id}"` as a constant: it is a template.
-      if (hasTemplate(constant)) return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
+      if (hasTemplate(constant))
+        return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
       return knownState(constant);
     }
     const items = this.context.resolver.resolve(expression, this.scope);
@@ -157,7 +163,10 @@ export class ResourceView extends AttributeReader {
   }
 }
 
-type ElementConfig = { readonly kind: 'block'; readonly block: Record<string, unknown> } | { readonly kind: 'unset' } | { readonly kind: 'unknown' };
+type ElementConfig =
+  | { readonly kind: 'block'; readonly block: Record<string, unknown> }
+  | { readonly kind: 'unset' }
+  | { readonly kind: 'unknown' };
 
 /** A nested block of a resource (`ingress[3]`), with its own slice of values, unknowns and configuration. */
 export class ElementView extends AttributeReader {
@@ -194,7 +203,12 @@ function hasReferences(expression: unknown): boolean {
  * value), or an attribute of the i-th static nested block when the blocks line up with the
  * configuration (no `dynamic` block of that type).
  */
-function sourceTokens(sources: TerraformSources, block: HclBlock, path: readonly PathStep[], expressions: Record<string, unknown> | undefined): { tokens: readonly HclToken[]; rest: readonly PathStep[] } | undefined {
+function sourceTokens(
+  sources: TerraformSources,
+  block: HclBlock,
+  path: readonly PathStep[],
+  expressions: Record<string, unknown> | undefined,
+): { tokens: readonly HclToken[]; rest: readonly PathStep[] } | undefined {
   const top = String(path[0]);
   const attribute = block.attributes.get(top);
   if (attribute !== undefined) return { tokens: attribute.tokens, rest: path.slice(1) };

@@ -1,10 +1,10 @@
 import type { AddressSpec, ServiceSpec } from '../../model/address.js';
-import { unknown, type Maybe } from '../../model/value.js';
-import { AFTER_APPLY, type AttributeState } from './attributeState.js';
-import { type PlanContext } from './planContext.js';
+import { type Maybe, unknown } from '../../model/value.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
-import { normalizePorts, peerOfText } from './ruleStrings.js';
+import { AFTER_APPLY, type AttributeState } from './attributeState.js';
 import { someOf } from './messageList.js';
+import { type PlanContext } from './planContext.js';
+import { normalizePorts, peerOfText } from './ruleStrings.js';
 
 /** CLB attributes that hold its VIP: a rule naming them admits the VIP, whatever it turns out to be. */
 const VIP_ATTRIBUTES = new Set(['clb_vips', 'vip', 'address_ipv6']);
@@ -33,7 +33,8 @@ export function peerOfItems(context: PlanContext, items: readonly Resolved[], fi
       return { kind: 'unknown', reason: item.reason };
     case 'resource': {
       const { resource, attribute } = item;
-      if (resource.type === 'tencentcloud_clb_instance' && VIP_ATTRIBUTES.has(String(attribute[0]))) return { kind: 'loadBalancerVip', ref: resource.address };
+      if (resource.type === 'tencentcloud_clb_instance' && VIP_ATTRIBUTES.has(String(attribute[0])))
+        return { kind: 'loadBalancerVip', ref: resource.address };
       const self = attribute.length === 0 || (attribute.length === 1 && attribute[0] === 'id');
       if (self) {
         if (resource.type === 'tencentcloud_security_group') return { kind: 'securityGroup', ref: resource.address };
@@ -52,7 +53,8 @@ export function peerOfState(context: PlanContext, state: AttributeState, field: 
   if (state.state === 'unset') return { kind: 'unknown', reason: 'no peer is set' };
   if (state.state === 'unknown') return peerOfItems(context, state.items, field, depth);
   if (typeof state.value === 'string') return peerOfLiteral(context, state.value, field);
-  if (Array.isArray(state.value) && state.value.length === 1 && typeof state.value[0] === 'string') return peerOfLiteral(context, state.value[0], field);
+  if (Array.isArray(state.value) && state.value.length === 1 && typeof state.value[0] === 'string')
+    return peerOfLiteral(context, state.value[0], field);
   return { kind: 'unknown', reason: `the peer ${JSON.stringify(state.value)} is not an address or ID` };
 }
 
@@ -75,17 +77,23 @@ export function portsOfState(state: AttributeState): Maybe<string> {
 }
 
 /** A service template (group) field of a rule, when it is set. */
-export function templateService(context: PlanContext, state: AttributeState, kind: 'serviceTemplate' | 'serviceTemplateGroup'): ServiceSpec | undefined {
+export function templateService(
+  context: PlanContext,
+  state: AttributeState,
+  kind: 'serviceTemplate' | 'serviceTemplateGroup',
+): ServiceSpec | undefined {
   if (state.state === 'unset') return undefined;
   const links = context.links.linksOf(state, undefined, []);
   const ref = links.refs[0];
-  if (links.unknownReason !== undefined || ref === undefined || links.refs.length > 1) return { kind: 'protocol', protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
+  if (links.unknownReason !== undefined || ref === undefined || links.refs.length > 1)
+    return { kind: 'protocol', protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
   return { kind, ref };
 }
 
 function unknownText(items: readonly Resolved[]): string {
   const external = items.find((item) => item.kind === 'external' || item.kind === 'opaque');
-  if (external !== undefined && (external.kind === 'external' || external.kind === 'opaque')) return external.kind === 'external' ? `external: ${external.reason}` : external.reason;
+  if (external !== undefined && (external.kind === 'external' || external.kind === 'opaque'))
+    return external.kind === 'external' ? `external: ${external.reason}` : external.reason;
   return AFTER_APPLY;
 }
 

@@ -1,9 +1,9 @@
-import { listElements, referencesIn, tokenize, type HclListElement } from '../../terraform/hcl/index.js';
-import { AFTER_APPLY } from './attributeState.js';
 import { formatPath } from '../../terraform/attributePath.js';
+import { type HclListElement, listElements, referencesIn, tokenize } from '../../terraform/hcl/index.js';
+import { AFTER_APPLY } from './attributeState.js';
+import { someOf } from './messageList.js';
 import { type ResourceView } from './resourceView.js';
 import { fieldsOfTemplate, fieldsOfText, type RuleField } from './ruleStrings.js';
-import { someOf } from './messageList.js';
 
 export interface RuleStringEntry {
   readonly index: number;
@@ -37,12 +37,16 @@ export function readRuleStrings(view: ResourceView, name: string): RuleStringLis
       entries: elements.map((element, index) => ({
         index,
         fields: fieldsOfTemplate(element.template!, resolve),
-        text: element.template!.map((part) => ('literal' in part ? part.literal : 'interpolation' in part ? `\${${part.interpolation}}` : '%{…}')).join(''),
+        text: element
+          .template!.map((part) => ('literal' in part ? part.literal : 'interpolation' in part ? `\${${part.interpolation}}` : '%{…}'))
+          .join(''),
         line: element.line,
       })),
     };
   }
-  const mentioned = state.items.filter((item) => item.kind === 'resource').map((item) => (item.kind === 'resource' ? `${item.resource.address}.${item.attribute.join('.')}` : ''));
+  const mentioned = state.items
+    .filter((item) => item.kind === 'resource')
+    .map((item) => (item.kind === 'resource' ? `${item.resource.address}.${item.attribute.join('.')}` : ''));
   return { unknownReason: `${name}: ${AFTER_APPLY}${mentioned.length > 0 ? ` (it interpolates ${someOf(mentioned)})` : ''}` };
 }
 
@@ -51,7 +55,11 @@ function knownList(view: ResourceView, name: string, value: unknown, elements: r
     view.context.warn(view.resource, `${formatPath([name])}: expected a list of strings`);
     return { unknownReason: `${name} has an unexpected shape` };
   }
-  const written = elements?.map((element) => (element.template !== undefined && element.template.every((part) => 'literal' in part) ? element.template.map((part) => (part as { literal: string }).literal).join('') : undefined));
+  const written = elements?.map((element) =>
+    element.template !== undefined && element.template.every((part) => 'literal' in part)
+      ? element.template.map((part) => (part as { literal: string }).literal).join('')
+      : undefined,
+  );
   const aligned = elements !== undefined && elements.length === value.length;
   return {
     entries: (value as string[]).map((text, index) => {

@@ -2,16 +2,16 @@ import type { AddressSpec, ServiceSpec } from '../../model/address.js';
 import type { Ref } from '../../model/network.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Direction, RuleAction, RuleList, SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
-import { isUnknown, unknown, type Maybe } from '../../model/value.js';
+import { isUnknown, type Maybe, unknown } from '../../model/value.js';
+import type { PlanResource } from '../../terraform/planResources.js';
+import { formatResource, parseTraversal } from '../../terraform/terraformAddress.js';
 import { AFTER_APPLY } from './attributeState.js';
+import { someOf } from './messageList.js';
 import { type PlanContext } from './planContext.js';
 import { type ResourceView } from './resourceView.js';
-import type { PlanResource } from '../../terraform/planResources.js';
+import { type PeerField, peerOfItems, peerOfState, portsOfState, protocolOfState, templateService } from './rulePeer.js';
 import { readRuleStrings } from './ruleStringList.js';
-import { peerOfItems, peerOfState, portsOfState, protocolOfState, templateService, type PeerField } from './rulePeer.js';
-import { peerOfText, ruleAction, serviceOfText, type RuleField } from './ruleStrings.js';
-import { someOf } from './messageList.js';
-import { formatResource, parseTraversal } from '../../terraform/terraformAddress.js';
+import { peerOfText, type RuleField, ruleAction, serviceOfText } from './ruleStrings.js';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
@@ -52,14 +52,23 @@ export function readSecurityGroups(context: PlanContext): Map<Ref, SecurityGroup
     const view = context.view(resource);
     const group = view.link(['security_group_id']);
     if (group === null || isUnknown(group)) {
-      context.warn(resource, `cannot tell which security group these rules belong to (${group === null ? 'security_group_id is not set' : group.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which security group these rules belong to (${group === null ? 'security_group_id is not set' : group.reason}); not checked`,
+      );
       return;
     }
     let draft = drafts.get(group);
     if (draft === undefined) {
       // Rules of a group outside the plan, written by ID: the group is known only through them.
       const location = context.location(resource);
-      draft = { key: group, provenance: { address: group, ...(location ? { location } : {}) }, created: false, external: true, sources: [] };
+      draft = {
+        key: group,
+        provenance: { address: group, ...(location ? { location } : {}) },
+        created: false,
+        external: true,
+        sources: [],
+      };
       drafts.set(group, draft);
     }
     draft.sources.push({ kind, view });
@@ -71,7 +80,13 @@ export function readSecurityGroups(context: PlanContext): Map<Ref, SecurityGroup
   const groups = new Map<Ref, SecurityGroup>();
   for (const draft of drafts.values()) {
     const lists = rulesOf(context, draft);
-    groups.set(draft.key, { key: draft.key, ...(draft.name !== undefined ? { name: draft.name } : {}), ingress: lists.ingress, egress: lists.egress, provenance: draft.provenance });
+    groups.set(draft.key, {
+      key: draft.key,
+      ...(draft.name !== undefined ? { name: draft.name } : {}),
+      ingress: lists.ingress,
+      egress: lists.egress,
+      provenance: draft.provenance,
+    });
   }
   return groups;
 }
@@ -98,9 +113,15 @@ function rulesOf(context: PlanContext, draft: GroupDraft): Record<Direction, Rul
     return lists;
   }
   const partial = draft.external ? `other rules of ${draft.key} are not in this plan` : undefined;
-  const lists = orderSingleRules(context, singles.map((s) => s.view));
+  const lists = orderSingleRules(
+    context,
+    singles.map((s) => s.view),
+  );
   if (partial === undefined) return lists;
-  return { ingress: { rules: lists.ingress.rules, unknownReason: lists.ingress.unknownReason ?? partial }, egress: { rules: lists.egress.rules, unknownReason: lists.egress.unknownReason ?? partial } };
+  return {
+    ingress: { rules: lists.ingress.rules, unknownReason: lists.ingress.unknownReason ?? partial },
+    egress: { rules: lists.egress.rules, unknownReason: lists.egress.unknownReason ?? partial },
+  };
 }
 
 /** `tencentcloud_security_group_rule_set`: ordered `ingress`/`egress` blocks, first = highest priority. */
@@ -115,7 +136,13 @@ function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction
     }
     if (state.state === 'unknown' || !Array.isArray(state.value)) {
       if (state.state === 'set') context.warn(view.resource, `${direction}: expected a list of rule blocks`);
-      result[direction] = { rules: [], unknownReason: state.state === 'unknown' ? `${direction} of ${view.address}: ${AFTER_APPLY}` : `${direction} of ${view.address} has an unexpected shape` };
+      result[direction] = {
+        rules: [],
+        unknownReason:
+          state.state === 'unknown'
+            ? `${direction} of ${view.address}: ${AFTER_APPLY}`
+            : `${direction} of ${view.address} has an unexpected shape`,
+      };
       continue;
     }
     // Each rule's own line: the i-th static block, unless `dynamic` blocks make the count meaningless.
@@ -126,7 +153,13 @@ function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction
       rules: state.value.map((_, index) => {
         const own = lines?.[index];
         const location = own !== undefined && block !== undefined ? context.sources.location(block.file, own.line, own.endLine) : undefined;
-        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...(location ? { location } : {}) }));
+        return ruleSetEntry(
+          context,
+          view,
+          direction,
+          index,
+          context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...(location ? { location } : {}) }),
+        );
       }),
     };
   }
@@ -141,7 +174,13 @@ const PEER_FIELDS: readonly [string, PeerField][] = [
   ['address_template_group', 'addressTemplateGroup'],
 ];
 
-function ruleSetEntry(context: PlanContext, view: ResourceView, direction: Direction, index: number, provenance: Provenance): SecurityGroupRule {
+function ruleSetEntry(
+  context: PlanContext,
+  view: ResourceView,
+  direction: Direction,
+  index: number,
+  provenance: Provenance,
+): SecurityGroupRule {
   const rule = view.element(direction, index);
   const action = actionOf(rule.string(['action']));
   // The peer fields are exclusive: take the one that is set, preferring known values.
@@ -163,9 +202,19 @@ function ruleSetEntry(context: PlanContext, view: ResourceView, direction: Direc
   const service =
     templateService(context, rule.attribute(['service_template_id']), 'serviceTemplate') ??
     templateService(context, rule.attribute(['service_template_group']), 'serviceTemplateGroup') ??
-    ({ kind: 'protocol', protocol: protocolOfState(rule.attribute(['protocol'])), ports: portsOfState(rule.attribute(['port'])) } satisfies ServiceSpec);
+    ({
+      kind: 'protocol',
+      protocol: protocolOfState(rule.attribute(['protocol'])),
+      ports: portsOfState(rule.attribute(['port'])),
+    } satisfies ServiceSpec);
   const description = rule.string(['description']);
-  return { action, peer: context.shared.peer(peer), service: context.shared.service(service), ...(typeof description === 'string' ? { description } : {}), provenance };
+  return {
+    action,
+    peer: context.shared.peer(peer),
+    service: context.shared.service(service),
+    ...(typeof description === 'string' ? { description } : {}),
+    provenance,
+  };
 }
 
 /** `tencentcloud_security_group_lite_rule`: `ACTION#SOURCE#PORT#PROTOCOL` strings, in priority order. */
@@ -181,10 +230,18 @@ function readLiteRule(context: PlanContext, view: ResourceView): Record<Directio
     const rules: SecurityGroupRule[] = [];
     for (const entry of list.entries) {
       const location = entry.line !== undefined && block !== undefined ? context.sources.location(block.file, entry.line) : undefined;
-      const provenance = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...(location ? { location } : {}) });
+      const provenance = context.provenance(view.resource, {
+        path: context.shared.elementPath(direction, entry.index),
+        ...(location ? { location } : {}),
+      });
       if (entry.fields.length !== 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#SOURCE#PORT#PROTOCOL`);
-        rules.push({ action: unknown(`"${entry.text}" cannot be read`), peer: { kind: 'unknown', reason: `"${entry.text}" cannot be read` }, service: { kind: 'protocol', protocol: unknown('unreadable rule'), ports: unknown('unreadable rule') }, provenance });
+        rules.push({
+          action: unknown(`"${entry.text}" cannot be read`),
+          peer: { kind: 'unknown', reason: `"${entry.text}" cannot be read` },
+          service: { kind: 'protocol', protocol: unknown('unreadable rule'), ports: unknown('unreadable rule') },
+          provenance,
+        });
         continue;
       }
       const [actionField, sourceField, portField, protocolField] = entry.fields as [RuleField, RuleField, RuleField, RuleField];
@@ -262,7 +319,8 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
     for (let i = 1; i < indexed.length && unknownReason === undefined; i++) {
       const a = indexed[i - 1]!;
       const b = indexed[i]!;
-      if (a.index === b.index && !sameAction([a.rule, b.rule])) unknownReason = `${a.address} and ${b.address} have the same policy_index and different actions`;
+      if (a.index === b.index && !sameAction([a.rule, b.rule]))
+        unknownReason = `${a.address} and ${b.address} have the same policy_index and different actions`;
     }
     if (unknownType) unknownReason ??= 'the direction (type) of a rule is known only after apply';
     result[direction] = unknownReason === undefined ? { rules } : { rules, unknownReason };
@@ -277,7 +335,10 @@ function orderSingleRules(context: PlanContext, views: readonly ResourceView[]):
  * A topological sort over "created after", ties (and cycles, which Terraform refuses) broken by
  * address, so the result is the same whatever order the plan lists the rules in.
  */
-function orderTop(entries: readonly { rule: SecurityGroupRule; view: ResourceView }[], order: CreationOrder): { rules: SecurityGroupRule[]; unknownReason?: string } {
+function orderTop(
+  entries: readonly { rule: SecurityGroupRule; view: ResourceView }[],
+  order: CreationOrder,
+): { rules: SecurityGroupRule[]; unknownReason?: string } {
   const sorted = [...entries].sort((a, b) => (a.view.address < b.view.address ? -1 : 1));
   const keys = sorted.map((entry) => order.resourceOf(entry.view));
   const byResource = new Map<string, number[]>();
@@ -299,7 +360,8 @@ function orderTop(entries: readonly { rule: SecurityGroupRule; view: ResourceVie
     }
   });
   const open = new Set<string>();
-  const ordered = (i: number, j: number): boolean => keys[i] !== keys[j] && (order.reach(keys[i]!).has(keys[j]!) || order.reach(keys[j]!).has(keys[i]!));
+  const ordered = (i: number, j: number): boolean =>
+    keys[i] !== keys[j] && (order.reach(keys[i]!).has(keys[j]!) || order.reach(keys[j]!).has(keys[i]!));
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
       if (sameAction([sorted[i]!.rule, sorted[j]!.rule]) || ordered(i, j)) continue;
@@ -327,7 +389,10 @@ function orderTop(entries: readonly { rule: SecurityGroupRule; view: ResourceVie
   }
   if (open.size === 0) return { rules };
   const addresses = [...open].sort();
-  return { rules, unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied` };
+  return {
+    rules,
+    unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied`,
+  };
 }
 
 /** Which rule resources are created after which: `reach(a)` holds every resource `a` waits for. */
@@ -342,7 +407,8 @@ interface CreationOrder {
  */
 function creationOrder(views: readonly ResourceView[]): CreationOrder {
   const direct = new Map<string, Set<string>>();
-  const resourceOf = (view: ResourceView) => formatResource({ module: view.resource.module, mode: 'managed', type: view.resource.type, name: view.resource.name });
+  const resourceOf = (view: ResourceView) =>
+    formatResource({ module: view.resource.module, mode: 'managed', type: view.resource.type, name: view.resource.name });
   for (const view of views) {
     const own = resourceOf(view);
     if (direct.has(own)) continue;
@@ -352,7 +418,14 @@ function creationOrder(views: readonly ResourceView[]): CreationOrder {
       const steps = parseTraversal(text);
       const type = steps?.[0];
       const name = steps?.[1];
-      if (type === undefined || name === undefined || !('name' in type) || !('name' in name) || type.name !== 'tencentcloud_security_group_rule') continue;
+      if (
+        type === undefined ||
+        name === undefined ||
+        !('name' in type) ||
+        !('name' in name) ||
+        type.name !== 'tencentcloud_security_group_rule'
+      )
+        continue;
       deps.add(formatResource({ module: view.resource.module, mode: 'managed', type: type.name, name: name.name }));
     }
     direct.set(own, deps);
@@ -417,7 +490,11 @@ function singleRule(context: PlanContext, view: ResourceView): SecurityGroupRule
   const service =
     templateService(context, view.attribute(['protocol_template', 0, 'template_id']), 'serviceTemplate') ??
     templateService(context, view.attribute(['protocol_template', 0, 'group_id']), 'serviceTemplateGroup') ??
-    ({ kind: 'protocol', protocol: protocolOfState(view.attribute(['ip_protocol'])), ports: portsOfState(view.attribute(['port_range'])) } satisfies ServiceSpec);
+    ({
+      kind: 'protocol',
+      protocol: protocolOfState(view.attribute(['ip_protocol'])),
+      ports: portsOfState(view.attribute(['port_range'])),
+    } satisfies ServiceSpec);
   const description = view.string(['description']);
   return {
     action,

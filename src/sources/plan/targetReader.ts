@@ -1,25 +1,26 @@
 import type { Target } from '../../model/loadBalancer.js';
 import type { Ref } from '../../model/network.js';
 import type { Provenance } from '../../model/provenance.js';
-import { isUnknown, unknown, type Maybe } from '../../model/value.js';
-import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
-import { isObject } from '../../terraform/planDocument.js';
-import { AFTER_APPLY, type AttributeState } from './attributeState.js';
-import { type PlanContext } from './planContext.js';
-import { type ResourceView } from './resourceView.js';
+import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import { isObjectValue, Opaque, Unknown, type Value } from '../../terraform/evaluate.js';
 import { hasTemplate } from '../../terraform/expression.js';
+import type { HclToken } from '../../terraform/hcl/index.js';
+import { isObject } from '../../terraform/planDocument.js';
 import type { PlanResource } from '../../terraform/planResources.js';
 import type { PlanValue } from '../../terraform/planValue.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
-import { describeItem } from './rulePeer.js';
-import { someOf } from './messageList.js';
-import type { HclToken } from '../../terraform/hcl/index.js';
 import { formatResource } from '../../terraform/terraformAddress.js';
+import { AFTER_APPLY, type AttributeState } from './attributeState.js';
+import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
+import { someOf } from './messageList.js';
+import { type PlanContext } from './planContext.js';
+import { type ResourceView } from './resourceView.js';
+import { describeItem } from './rulePeer.js';
 
 const NOT_KNOWN: PlanValue = { known: false };
 
-const DYNAMIC_TARGETS = 'known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances';
+const DYNAMIC_TARGETS =
+  'known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances';
 
 /**
  * Backends: `tencentcloud_clb_attachment` (onto a listener, or an L7 rule by `rule_id` or
@@ -43,7 +44,15 @@ export function readTargets(context: PlanContext, index: ListenerIndex): void {
     const topGroup = view.link(['target_group_id']);
     state.value.forEach((_, i) => {
       const group = view.link(['associations', i, 'target_group_id']) ?? topGroup;
-      bindTargetGroup(context, index, groups, resource, group, view.link(['associations', i, 'listener_id']), view.link(['associations', i, 'location_id']));
+      bindTargetGroup(
+        context,
+        index,
+        groups,
+        resource,
+        group,
+        view.link(['associations', i, 'listener_id']),
+        view.link(['associations', i, 'location_id']),
+      );
     });
   }
 }
@@ -57,7 +66,10 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   if (ruleRef !== null) {
     rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
     if (rule === undefined) {
-      context.warn(resource, `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`);
+      context.warn(
+        resource,
+        `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`,
+      );
       return;
     }
   } else {
@@ -66,7 +78,10 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
     if (domain !== undefined || url !== undefined) {
       rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
       if (rule === undefined) {
-        context.warn(resource, `no rule of ${listener.base.key} matches domain ${String(typeof domain === 'string' ? domain : '?')} and url ${String(typeof url === 'string' ? url : '?')}; its targets are not checked`);
+        context.warn(
+          resource,
+          `no rule of ${listener.base.key} matches domain ${String(typeof domain === 'string' ? domain : '?')} and url ${String(typeof url === 'string' ? url : '?')}; its targets are not checked`,
+        );
         return;
       }
     }
@@ -83,7 +98,13 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
       // Not even the number of targets is known, but each one is one of the candidates.
       const port = numberOfState(dynamic.port);
       const provenance = context.provenance(resource, { path: 'targets', ...(dynamic.location ? { location: dynamic.location } : {}) });
-      (rule?.targets ?? listener.targets).push({ instance: unknown(dynamic.open), instanceCandidates: dynamic.candidates, port, via, provenance });
+      (rule?.targets ?? listener.targets).push({
+        instance: unknown(dynamic.open),
+        instanceCandidates: dynamic.candidates,
+        port,
+        via,
+        provenance,
+      });
       return;
     }
     listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
@@ -95,7 +116,10 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
 
 function listenerOf(context: PlanContext, index: ListenerIndex, resource: PlanResource, ref: Maybe<Ref> | null): ListenerDraft | undefined {
   if (ref === null || isUnknown(ref)) {
-    context.warn(resource, `cannot tell which listener it attaches to (${ref === null ? 'listener_id is not set' : ref.reason}); its targets are not checked`);
+    context.warn(
+      resource,
+      `cannot tell which listener it attaches to (${ref === null ? 'listener_id is not set' : ref.reason}); its targets are not checked`,
+    );
     return undefined;
   }
   const listener = index.listeners.get(ref);
@@ -130,7 +154,10 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
   for (let j = 0; j < count; j++) {
     const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
     const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : undefined;
-    const field = (name: string): PlanValue => (unknownElement === true || (isObject(unknownElement) && unknownElement[name] === true) ? NOT_KNOWN : { known: true, value: element[name] ?? null });
+    const field = (name: string): PlanValue =>
+      unknownElement === true || (isObject(unknownElement) && unknownElement[name] === true)
+        ? NOT_KNOWN
+        : { known: true, value: element[name] ?? null };
     const instanceValue = field('instance_id');
     const eniValue = field('eni_ip');
     const portValue = field('port');
@@ -140,19 +167,38 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
     // Matched even when every value is known: the block gives the target its own line.
     if (written !== undefined) {
       const known = [portValue, weightValue, instanceValue, eniValue] as const;
-      block = written.find((candidate) => !used.has(candidate.index) && (candidate.states !== undefined ? agreesEvaluated(candidate.states, known) : agrees(context, view, candidate.block, candidate.index, known)));
+      block = written.find(
+        (candidate) =>
+          !used.has(candidate.index) &&
+          (candidate.states !== undefined
+            ? agreesEvaluated(candidate.states, known)
+            : agrees(context, view, candidate.block, candidate.index, known)),
+      );
       if (block !== undefined) used.add(block.index);
     }
-    const fromConfig = (name: string): readonly Resolved[] | undefined => (block === undefined ? undefined : block.states !== undefined ? itemsOfState(block.states[name]) : resolveWritten(context, view, block.block[name], block.index, name));
+    const fromConfig = (name: string): readonly Resolved[] | undefined =>
+      block === undefined
+        ? undefined
+        : block.states !== undefined
+          ? itemsOfState(block.states[name])
+          : resolveWritten(context, view, block.block[name], block.index, name);
     const location = block?.line !== undefined ? locationOf(context, view, block) : undefined;
-    const provenance: Provenance = context.provenance(resource, { path: context.shared.elementPath('targets', block?.index ?? j), ...(location ? { location } : {}) });
-    const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = { port: numberOf(portValue, () => fromConfig('port')) };
+    const provenance: Provenance = context.provenance(resource, {
+      path: context.shared.elementPath('targets', block?.index ?? j),
+      ...(location ? { location } : {}),
+    });
+    const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = {
+      port: numberOf(portValue, () => fromConfig('port')),
+    };
     const weight = numberOf(weightValue, () => fromConfig('weight'));
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
     if (known(instanceValue)) target.instance = context.links.alias(String((instanceValue as { value: unknown }).value));
     else if (known(eniValue)) target.eniIp = String((eniValue as { value: unknown }).value);
-    else if (!instanceValue.known) target.instance = openReason !== undefined ? unknown(openReason) : instanceOfItems(context, fromConfig('instance_id'), written === undefined);
-    else if (!eniValue.known) target.eniIp = openReason !== undefined ? unknown(openReason) : ipOfItems(context, fromConfig('eni_ip'), written === undefined);
+    else if (!instanceValue.known)
+      target.instance =
+        openReason !== undefined ? unknown(openReason) : instanceOfItems(context, fromConfig('instance_id'), written === undefined);
+    else if (!eniValue.known)
+      target.eniIp = openReason !== undefined ? unknown(openReason) : ipOfItems(context, fromConfig('eni_ip'), written === undefined);
     else {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
@@ -195,23 +241,35 @@ function dynamicTargets(context: PlanContext, view: ResourceView): { targets: Wr
   const collection = context.values.evaluateTokens(forEach.tokens, view.frame);
   let entries: [string | number, Value][];
   if (Array.isArray(collection)) entries = (collection as readonly Value[]).map((v, i) => [i, v]);
-  else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]!]);
+  else if (isObjectValue(collection))
+    entries = Object.keys(collection)
+      .sort()
+      .map((k) => [k, collection[k]!]);
   else {
-    const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : 'it is not a collection';
+    const why =
+      collection instanceof Unknown
+        ? collection.reason
+        : collection instanceof Opaque
+          ? `${collection.text} is known only after apply`
+          : 'it is not a collection';
     const open = `the for_each of the dynamic "targets" block cannot be decided: ${why}`;
     const candidates = candidateInstances(context, view, iterator, forEach.tokens, content.attributes.get('instance_id')?.tokens);
     if (candidates === undefined) return { open };
     // The iterator is not known; a port written without it still is.
     const unbound = { ...view.frame, bindings: new Map([...(view.frame.bindings ?? []), [iterator, new Unknown(open)]]) };
     const portAttribute = content.attributes.get('port');
-    const port = portAttribute === undefined ? undefined : context.stateOfValue(context.values.evaluateTokens(portAttribute.tokens, unbound), view.scope);
+    const port =
+      portAttribute === undefined
+        ? undefined
+        : context.stateOfValue(context.values.evaluateTokens(portAttribute.tokens, unbound), view.scope);
     const location = locationOf(context, view, { index: 0, block: {}, line: dynamic.line, endLine: dynamic.endLine });
     return { open, candidates, ...(port !== undefined ? { port } : {}), ...(location ? { location } : {}) };
   }
   const targets = entries.map(([key, value], index): WrittenTarget => {
     const frame = { ...view.frame, bindings: new Map([...(view.frame.bindings ?? []), [iterator, { key, value } as Value]]) };
     const states: Record<string, AttributeState> = {};
-    for (const attribute of content.attributes.values()) states[attribute.name] = context.stateOfValue(context.values.evaluateTokens(attribute.tokens, frame), view.scope);
+    for (const attribute of content.attributes.values())
+      states[attribute.name] = context.stateOfValue(context.values.evaluateTokens(attribute.tokens, frame), view.scope);
     return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
   });
   return { targets };
@@ -259,7 +317,8 @@ function namesOf(tokens: readonly HclToken[], allowed: ReadonlySet<string>): { r
     if (next?.kind === 'punct' && next.text === '(') continue;
     if (KEYWORDS.has(t.text) || bound.has(t.text) || allowed.has(t.text)) continue;
     const name = tokens[i + 2];
-    if (t.text.includes('_') && next?.kind === 'punct' && next.text === '.' && name?.kind === 'ident') resources.add(`${t.text}.${name.text}`);
+    if (t.text.includes('_') && next?.kind === 'punct' && next.text === '.' && name?.kind === 'ident')
+      resources.add(`${t.text}.${name.text}`);
     else others.add(t.text);
   }
   return { resources, others };
@@ -271,7 +330,13 @@ function namesOf(tokens: readonly HclToken[], allowed: ReadonlySet<string>): { r
  * the iterator only, of the one resource `for_each` names. Any other name (a variable, a local,
  * another resource) leaves the candidates open: undefined.
  */
-function candidateInstances(context: PlanContext, view: ResourceView, iterator: string, forEach: readonly HclToken[], instanceId: readonly HclToken[] | undefined): readonly Ref[] | undefined {
+function candidateInstances(
+  context: PlanContext,
+  view: ResourceView,
+  iterator: string,
+  forEach: readonly HclToken[],
+  instanceId: readonly HclToken[] | undefined,
+): readonly Ref[] | undefined {
   if (instanceId === undefined) return undefined;
   const content = namesOf(instanceId, new Set([iterator]));
   if (content === undefined || content.others.size > 0 || content.resources.size > 1) return undefined;
@@ -306,7 +371,8 @@ function agreesEvaluated(states: Readonly<Record<string, AttributeState>>, value
     if (!value.known) continue;
     const name = WRITTEN_FIELDS[i]!;
     const state = states[name];
-    const written = state === undefined || state.state === 'unset' ? WRITTEN_DEFAULTS[name] : state.state === 'set' ? state.value : undefined;
+    const written =
+      state === undefined || state.state === 'unset' ? WRITTEN_DEFAULTS[name] : state.state === 'set' ? state.value : undefined;
     if (written === undefined || written === null) continue;
     if (String(written) !== String(value.value ?? '')) return false;
   }
@@ -323,7 +389,13 @@ const WRITTEN_DEFAULTS: Readonly<Record<string, unknown>> = { weight: 10, instan
 const WRITTEN_FIELDS = ['port', 'weight', 'instance_id', 'eni_ip'] as const;
 
 /** Whether a written block can be the target whose known fields (port, weight, instance_id, eni_ip) are these. */
-function agrees(context: PlanContext, view: ResourceView, block: Record<string, unknown>, candidate: number, values: readonly PlanValue[]): boolean {
+function agrees(
+  context: PlanContext,
+  view: ResourceView,
+  block: Record<string, unknown>,
+  candidate: number,
+  values: readonly PlanValue[],
+): boolean {
   for (let i = 0; i < WRITTEN_FIELDS.length; i++) {
     const value = values[i]!;
     if (!value.known) continue;
@@ -331,7 +403,8 @@ function agrees(context: PlanContext, view: ResourceView, block: Record<string, 
     const expression = block[name];
     let written: unknown;
     if (expression === undefined) written = WRITTEN_DEFAULTS[name];
-    else if (isObject(expression) && 'constant_value' in expression && !hasTemplate(expression['constant_value'])) written = expression['constant_value'];
+    else if (isObject(expression) && 'constant_value' in expression && !hasTemplate(expression['constant_value']))
+      written = expression['constant_value'];
     else {
       const items = resolveWritten(context, view, expression, candidate, name);
       if (items.length !== 1 || items[0]!.kind !== 'constant') continue; // a reference: cannot disagree
@@ -351,12 +424,18 @@ function resolveWritten(context: PlanContext, view: ResourceView, expression: un
     return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.state === 'unset' ? [] : state.items;
   }
   const state = isObject(expression) ? view.sourceState(['targets', index, name]) : undefined;
-  if (state !== undefined) return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.state === 'unset' ? [] : state.items;
+  if (state !== undefined)
+    return state.state === 'set' ? [{ kind: 'constant', value: state.value }] : state.state === 'unset' ? [] : state.items;
   return context.resolver.resolve(expression, view.scope);
 }
 
 function numberOf(value: PlanValue, written: () => readonly Resolved[] | undefined): Maybe<number> {
-  if (value.known) return typeof value.value === 'number' ? value.value : typeof value.value === 'string' && /^\d+$/.test(value.value) ? Number(value.value) : unknown('not set');
+  if (value.known)
+    return typeof value.value === 'number'
+      ? value.value
+      : typeof value.value === 'string' && /^\d+$/.test(value.value)
+        ? Number(value.value)
+        : unknown('not set');
   const items = written();
   const only = items?.length === 1 ? items[0] : undefined;
   if (only?.kind === 'constant' && typeof only.value === 'number') return only.value;
@@ -377,7 +456,8 @@ function ipOfItems(context: PlanContext, items: readonly Resolved[] | undefined,
   if (items === undefined) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
   if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${someOf(items.map(describeItem))}`);
   const item = items[0]!;
-  if (item.kind === 'constant') return typeof item.value === 'string' && item.value !== '' ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
+  if (item.kind === 'constant')
+    return typeof item.value === 'string' && item.value !== '' ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
   if (item.kind === 'resource') {
     const state = context.view(item.resource).attribute(item.attribute);
     if (state.state === 'set' && typeof state.value === 'string') return state.value;
@@ -419,7 +499,10 @@ function targetGroupMembers(context: PlanContext): Map<Ref, TargetGroupDraft> {
     const view = context.view(resource);
     const group = view.link(['target_group_id']);
     if (group === null || isUnknown(group)) {
-      context.warn(resource, `cannot tell which target group it joins (${group === null ? 'target_group_id is not set' : group.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which target group it joins (${group === null ? 'target_group_id is not set' : group.reason}); not checked`,
+      );
       continue;
     }
     let draft = groups.get(group);
@@ -445,7 +528,13 @@ function bindTarget(context: PlanContext, view: ResourceView): { instance: Maybe
   const state = view.attribute(['bind_ip']);
   if (state.state === 'unknown') {
     const only = state.items.length === 1 ? state.items[0]! : undefined;
-    if (only?.kind === 'resource' && only.resource.type === 'tencentcloud_instance' && only.attribute.length === 1 && only.attribute[0] === 'private_ip') return { instance: only.resource.address };
+    if (
+      only?.kind === 'resource' &&
+      only.resource.type === 'tencentcloud_instance' &&
+      only.attribute.length === 1 &&
+      only.attribute[0] === 'private_ip'
+    )
+      return { instance: only.resource.address };
     return { eniIp: ipOfItems(context, state.items, false) };
   }
   if (state.state === 'unset') return { eniIp: unknown('bind_ip is not set') };
@@ -475,7 +564,9 @@ function bindTargetGroup(
     destination = { targets: listener.targets, listener };
   }
   if (group === null || isUnknown(group)) {
-    destination.listener.targetsUnknownReasons.push(`the target group of ${resource.address} is ${group === null ? 'not set' : group.reason}`);
+    destination.listener.targetsUnknownReasons.push(
+      `the target group of ${resource.address} is ${group === null ? 'not set' : group.reason}`,
+    );
     return;
   }
   const members = groups.get(group);

@@ -1,6 +1,6 @@
 import type { AddressTemplate, AddressTemplateGroup, ServiceTemplate, ServiceTemplateGroup } from '../../model/address.js';
 import type { Ref } from '../../model/network.js';
-import { unknown, type Maybe } from '../../model/value.js';
+import { type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
 import { type PlanContext } from './planContext.js';
 import { type ResourceView } from './resourceView.js';
@@ -14,22 +14,47 @@ export interface Templates {
 
 /** Parameter templates: `tencentcloud_address_template(_group)`, `tencentcloud_protocol_template(_group)`. */
 export function readTemplates(context: PlanContext): Templates {
-  const templates: Templates = { addressTemplates: new Map(), addressTemplateGroups: new Map(), serviceTemplates: new Map(), serviceTemplateGroups: new Map() };
+  const templates: Templates = {
+    addressTemplates: new Map(),
+    addressTemplateGroups: new Map(),
+    serviceTemplates: new Map(),
+    serviceTemplateGroups: new Map(),
+  };
   for (const resource of context.resources.ofType('tencentcloud_address_template')) {
     const view = context.view(resource);
-    templates.addressTemplates.set(resource.address, { key: resource.address, ...nameOf(view), addresses: strings(view, 'addresses'), provenance: context.provenance(resource) });
+    templates.addressTemplates.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      addresses: strings(view, 'addresses'),
+      provenance: context.provenance(resource),
+    });
   }
   for (const resource of context.resources.ofType('tencentcloud_address_template_group')) {
     const view = context.view(resource);
-    templates.addressTemplateGroups.set(resource.address, { key: resource.address, ...nameOf(view), members: members(view), provenance: context.provenance(resource) });
+    templates.addressTemplateGroups.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      members: members(view),
+      provenance: context.provenance(resource),
+    });
   }
   for (const resource of context.resources.ofType('tencentcloud_protocol_template')) {
     const view = context.view(resource);
-    templates.serviceTemplates.set(resource.address, { key: resource.address, ...nameOf(view), services: strings(view, 'protocols'), provenance: context.provenance(resource) });
+    templates.serviceTemplates.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      services: strings(view, 'protocols'),
+      provenance: context.provenance(resource),
+    });
   }
   for (const resource of context.resources.ofType('tencentcloud_protocol_template_group')) {
     const view = context.view(resource);
-    templates.serviceTemplateGroups.set(resource.address, { key: resource.address, ...nameOf(view), members: members(view), provenance: context.provenance(resource) });
+    templates.serviceTemplateGroups.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      members: members(view),
+      provenance: context.provenance(resource),
+    });
   }
   return templates;
 }

@@ -14,12 +14,29 @@ const withAcl = (ingress: string[], egress: string[]) =>
 policyTable(id, {
   passing: [
     { name: 'inbound and reply both admitted', inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#1024-65535#TCP']) },
-    { name: 'a subnet without an ACL is not filtered', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8080']).clb('lb').listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }) },
+    {
+      name: 'a subnet without an ACL is not filtered',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8080'])
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+    },
   ],
   failing: [
-    { name: 'ACLs are stateless: replies need an outbound rule to the client ports (§2 [S11])', inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#10.0.0.0/16#ALL#ALL']), findings: ['fail acl main.tf:30'] },
-    { name: 'default deny inbound (§2 [S11][S12])', inventory: withAcl([], ['ACCEPT#0.0.0.0/0#ALL#ALL']), findings: ['fail acl main.tf:30'] },
-    { name: 'first match wins: a DROP before the ACCEPT refuses (§2)', inventory: withAcl(['DROP#0.0.0.0/0#8080#TCP', 'ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#ALL#ALL']), findings: ['fail acl main.tf:30'] },
+    {
+      name: 'ACLs are stateless: replies need an outbound rule to the client ports (§2 [S11])',
+      inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#10.0.0.0/16#ALL#ALL']),
+      findings: ['fail acl main.tf:30'],
+    },
+    {
+      name: 'default deny inbound (§2 [S11][S12])',
+      inventory: withAcl([], ['ACCEPT#0.0.0.0/0#ALL#ALL']),
+      findings: ['fail acl main.tf:30'],
+    },
+    {
+      name: 'first match wins: a DROP before the ACCEPT refuses (§2)',
+      inventory: withAcl(['DROP#0.0.0.0/0#8080#TCP', 'ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#ALL#ALL']),
+      findings: ['fail acl main.tf:30'],
+    },
   ],
 });
 

@@ -21,7 +21,10 @@ function onlyRules(rules: SecurityGroupRule[]): Inventory {
   (inventory.securityGroups as Map<string, typeof sg>).set('sg', { ...sg, ingress: { rules } });
   return inventory;
 }
-const templateRule = (action: 'ACCEPT' | 'DROP'): SecurityGroupRule => ({ ...rule(`${action} 0.0.0.0/0 TCP 22`), peer: { kind: 'addressTemplate', ref: 'ipm-notinplan' } });
+const templateRule = (action: 'ACCEPT' | 'DROP'): SecurityGroupRule => ({
+  ...rule(`${action} 0.0.0.0/0 TCP 22`),
+  peer: { kind: 'addressTemplate', ref: 'ipm-notinplan' },
+});
 
 // What cannot be decided is unknown, never a silent pass (the unknown cases below).
 policyTable(id, {
@@ -29,25 +32,72 @@ policyTable(id, {
     { name: 'ACCEPT 0.0.0.0/0 on 443 only is not open', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 443']) },
     { name: '22 from a private range is not public', inventory: scenario(['ACCEPT 10.0.0.0/8 TCP 22']) },
     { name: 'an IPv4 rule never matches IPv6 (§1.2)', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 80', 'ACCEPT ::/0 TCP 80']) },
-    { name: 'a DROP before the open rule takes the admin ports out', inventory: scenario(['DROP 0.0.0.0/0 TCP 22,3389', 'ACCEPT 0.0.0.0/0 ALL']) },
+    {
+      name: 'a DROP before the open rule takes the admin ports out',
+      inventory: scenario(['DROP 0.0.0.0/0 TCP 22,3389', 'ACCEPT 0.0.0.0/0 ALL']),
+    },
     { name: 'a narrow rule with an unreadable port is not "open to the world"', inventory: scenario(['ACCEPT 10.0.0.0/8 TCP 22-x']) },
   ],
   failing: [
     { name: '22 from 0.0.0.0/0 is public', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22']), findings: ['fail web main.tf:50'] },
     { name: '3389 from ::/0 is public (IPv6)', inventory: scenario(['ACCEPT ::/0 TCP 3389']), findings: ['fail web main.tf:50'] },
     { name: 'ACCEPT ALL from 0.0.0.0/0 opens 22 too', inventory: scenario(['ACCEPT 0.0.0.0/0 ALL']), findings: ['fail web main.tf:50'] },
-    { name: 'a DROP of 22 alone leaves 3389 open to ACCEPT ALL', inventory: scenario(['DROP 0.0.0.0/0 TCP 22', 'ACCEPT 0.0.0.0/0 ALL']), findings: ['fail web main.tf:50'] },
-    { name: 'the same rule written twice: one failure', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 22']), findings: ['fail web main.tf:50'] },
-    { name: 'an unreadable rule after the open rule: still a failure', inventory: withRules([], [rule('ACCEPT 0.0.0.0/0 TCP 22-x')]), findings: ['fail web main.tf:50'] },
-    { name: 'an unreadable rule before the open rule that can only ACCEPT: still a failure', inventory: withRules([rule('ACCEPT 0.0.0.0/0 TCP 22-x')]), findings: ['fail web main.tf:50'] },
-    { name: 'a port the engine cannot read ("22-x") alone: unknown', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22-x']), findings: ['unknown web main.tf:50'] },
-    { name: 'an out-of-range port ("1-65536") alone: unknown', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 1-65536']), findings: ['unknown web main.tf:50'] },
+    {
+      name: 'a DROP of 22 alone leaves 3389 open to ACCEPT ALL',
+      inventory: scenario(['DROP 0.0.0.0/0 TCP 22', 'ACCEPT 0.0.0.0/0 ALL']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'the same rule written twice: one failure',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 22']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'an unreadable rule after the open rule: still a failure',
+      inventory: withRules([], [rule('ACCEPT 0.0.0.0/0 TCP 22-x')]),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'an unreadable rule before the open rule that can only ACCEPT: still a failure',
+      inventory: withRules([rule('ACCEPT 0.0.0.0/0 TCP 22-x')]),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'a port the engine cannot read ("22-x") alone: unknown',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22-x']),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
+      name: 'an out-of-range port ("1-65536") alone: unknown',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 1-65536']),
+      findings: ['unknown web main.tf:50'],
+    },
     { name: 'a rule of unknown source: unknown', inventory: scenario(['ACCEPT ? TCP 22']), findings: ['unknown web main.tf:50'] },
-    { name: 'a DROP with an unreadable CIDR (0.0.0.0/33) before the open rule: unknown', inventory: scenario(['DROP 0.0.0.0/33 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 22']), findings: ['unknown web main.tf:50'] },
-    { name: 'a DROP from an address template not in the plan before the open rule: unknown', inventory: withRules([templateRule('DROP')]), findings: ['unknown web main.tf:50'] },
-    { name: 'an ACCEPT from an address template not in the plan alone: unknown', inventory: onlyRules([templateRule('ACCEPT')]), findings: ['unknown web main.tf:50'] },
-    { name: 'rules nobody can see in front of the open rule: unknown', inventory: scenario([]).sg('sg', ['ACCEPT 0.0.0.0/0 TCP 22'], { unknownReason: 'the order is known only after apply' }), findings: ['unknown web main.tf:50'] },
-    { name: 'security groups of the instance unknown: unknown', inventory: scenario([]).instance('web', { sgs: { unknown: true, reason: 'known after apply' } as never }), findings: ['unknown web main.tf:50'] },
+    {
+      name: 'a DROP with an unreadable CIDR (0.0.0.0/33) before the open rule: unknown',
+      inventory: scenario(['DROP 0.0.0.0/33 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 22']),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
+      name: 'a DROP from an address template not in the plan before the open rule: unknown',
+      inventory: withRules([templateRule('DROP')]),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
+      name: 'an ACCEPT from an address template not in the plan alone: unknown',
+      inventory: onlyRules([templateRule('ACCEPT')]),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
+      name: 'rules nobody can see in front of the open rule: unknown',
+      inventory: scenario([]).sg('sg', ['ACCEPT 0.0.0.0/0 TCP 22'], { unknownReason: 'the order is known only after apply' }),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
+      name: 'security groups of the instance unknown: unknown',
+      inventory: scenario([]).instance('web', { sgs: { unknown: true, reason: 'known after apply' } as never }),
+      findings: ['unknown web main.tf:50'],
+    },
   ],
 });
 
@@ -60,7 +110,9 @@ describe(`${id}: what a finding says`, () => {
 
   it('the fix names the rule set that holds the rule, its line, and no admin-specific advice of its own', () => {
     const [finding] = runPolicy(scenario(['ACCEPT 0.0.0.0/0 TCP 22']).build(), id);
-    expect(finding!.fix?.text).toBe('Narrow the source of, or remove, the ingress block ACCEPT 0.0.0.0/0 TCP:22 in sg_rules (main.tf:100).');
+    expect(finding!.fix?.text).toBe(
+      'Narrow the source of, or remove, the ingress block ACCEPT 0.0.0.0/0 TCP:22 in sg_rules (main.tf:100).',
+    );
     expect(finding!.fix?.text).not.toContain('adminCidrs');
     // The admin-network advice comes from the policy's own remediation.
     expect(finding!.advice).toContain('params.adminCidrs');

@@ -8,24 +8,52 @@ const id = 'backend-allows-clients';
 policyTable(id, {
   passing: [
     { name: 'ACCEPT 0.0.0.0/0 on the backend port admits every client (§7.3a)', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080']) },
-    { name: 'a narrow DROP before the broad ACCEPT is a deliberate block (source guidance)', inventory: publicLb(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']) },
+    {
+      name: 'a narrow DROP before the broad ACCEPT is a deliberate block (source guidance)',
+      inventory: publicLb(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
+    },
     { name: 'pass-to-target on: backend groups are not evaluated for CLB traffic (§3.1)', inventory: publicLb([], { passToTarget: true }) },
     { name: 'protocol names are case-insensitive (§1.2)', inventory: publicLb(['ACCEPT 0.0.0.0/0 tcp 8080']) },
-    { name: 'params.clientCidrs narrows the client set', inventory: publicLb(['ACCEPT 203.0.113.0/24 TCP 8080']), params: { clientCidrs: ['203.0.113.0/24'] } },
+    {
+      name: 'params.clientCidrs narrows the client set',
+      inventory: publicLb(['ACCEPT 203.0.113.0/24 TCP 8080']),
+      params: { clientCidrs: ['203.0.113.0/24'] },
+    },
   ],
   failing: [
-    { name: 'ACCEPT 0.0.0.0/0 on 443 only does not open the backend port', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 443']), findings: ['fail web main.tf:50'] },
-    { name: 'a DROP as broad as the client set is a refusal, not a deny list', inventory: publicLb(['DROP 0.0.0.0/0 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']), findings: ['fail web main.tf:50'] },
-    { name: 'admitting only 10.0.0.0/8 leaves public clients to the default deny (§1.1)', inventory: publicLb(['ACCEPT 10.0.0.0/8 TCP 8080']), findings: ['fail web main.tf:50'] },
-    { name: 'UDP listener: a TCP rule does not admit UDP traffic', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080'], { protocol: 'UDP' }), findings: ['fail web main.tf:50'] },
+    {
+      name: 'ACCEPT 0.0.0.0/0 on 443 only does not open the backend port',
+      inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 443']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'a DROP as broad as the client set is a refusal, not a deny list',
+      inventory: publicLb(['DROP 0.0.0.0/0 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'admitting only 10.0.0.0/8 leaves public clients to the default deny (§1.1)',
+      inventory: publicLb(['ACCEPT 10.0.0.0/8 TCP 8080']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'UDP listener: a TCP rule does not admit UDP traffic',
+      inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080'], { protocol: 'UDP' }),
+      findings: ['fail web main.tf:50'],
+    },
     {
       name: 'a private CLB serves its VPC: admitting one subnet is not enough',
-      inventory: scenario(['ACCEPT 10.0.1.0/24 TCP 9000']).clb('lb', { network: 'INTERNAL' }).listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }),
+      inventory: scenario(['ACCEPT 10.0.1.0/24 TCP 9000'])
+        .clb('lb', { network: 'INTERNAL' })
+        .listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }),
       findings: ['fail web main.tf:50'],
     },
     {
       name: 'a security group outside the check makes the finding unknown, never a pass',
-      inventory: scenario([]).instance('web', { sgs: ['sg-external'] }).clb('lb').listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+      inventory: scenario([])
+        .instance('web', { sgs: ['sg-external'] })
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
       findings: ['unknown web main.tf:50'],
     },
   ],
@@ -33,7 +61,10 @@ policyTable(id, {
 
 describe(`${id}: what a finding says`, () => {
   it('a private CLB: the message names the VPC range the clients come from', () => {
-    const inv = scenario(['ACCEPT 10.0.1.0/24 TCP 9000']).clb('lb', { network: 'INTERNAL' }).listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }).build();
+    const inv = scenario(['ACCEPT 10.0.1.0/24 TCP 9000'])
+      .clb('lb', { network: 'INTERNAL' })
+      .listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] })
+      .build();
     expect(runPolicy(inv, id)[0]?.message).toContain('10.0.0.0/16');
   });
 

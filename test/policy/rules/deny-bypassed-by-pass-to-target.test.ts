@@ -16,7 +16,15 @@ policyTable(id, {
     { name: 'pass-to-target off: backend groups apply', inventory: build([], false) },
   ],
   failing: [
-    { name: 'pass-to-target on and no CLB group: the backend DROP cannot stop CLB traffic (§3.1 [S5])', inventory: build([]), findings: ['fail sg main.tf:100'] },
-    { name: 'a CLB group that refuses only by default deny does not carry the block', inventory: build(['lbnarrow']), findings: ['fail sg main.tf:100'] },
+    {
+      name: 'pass-to-target on and no CLB group: the backend DROP cannot stop CLB traffic (§3.1 [S5])',
+      inventory: build([]),
+      findings: ['fail sg main.tf:100'],
+    },
+    {
+      name: 'a CLB group that refuses only by default deny does not carry the block',
+      inventory: build(['lbnarrow']),
+      findings: ['fail sg main.tf:100'],
+    },
   ],
 });

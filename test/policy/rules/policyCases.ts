@@ -28,7 +28,10 @@ export function findingLine(finding: Finding): string {
  * each passing case has no finding; each failing case has exactly the findings listed. The cases
  * cite the fact they rest on by its tag (§, [S…]) in docs/semantics.md.
  */
-export function policyTable(id: string, cases: { readonly passing: readonly PolicyCase[]; readonly failing: readonly FailingCase[] }): void {
+export function policyTable(
+  id: string,
+  cases: { readonly passing: readonly PolicyCase[]; readonly failing: readonly FailingCase[] },
+): void {
   const run = (c: PolicyCase) => runPolicy('build' in c.inventory ? c.inventory.build() : c.inventory, id, { ...c.params });
   describe(`${id}: passing`, () => {
     it.each(cases.passing.map((c) => [c.name, c] as const))('%s', (_name, c) => {

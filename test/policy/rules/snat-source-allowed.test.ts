@@ -7,7 +7,10 @@ const snatPro = (ingress: string[]) =>
   scenario(ingress)
     .clb('lb', { network: 'INTERNAL', snatPro: true, snatIps: [{ subnet: 'subnet', ip: '10.0.1.99' }] })
     .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
-const legacySnat = (ingress: string[]) => scenario(ingress).clb('lb', { network: 'INTERNAL', snat: true, vips: ['10.0.3.4'] }).listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
+const legacySnat = (ingress: string[]) =>
+  scenario(ingress)
+    .clb('lb', { network: 'INTERNAL', snat: true, vips: ['10.0.3.4'] })
+    .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
 
 policyTable(id, {
   passing: [
@@ -15,7 +18,15 @@ policyTable(id, {
     { name: 'legacy SNAT: the backend sees the VIP (§3.4 [S23])', inventory: legacySnat(['ACCEPT 10.0.3.4 TCP 8080']) },
   ],
   failing: [
-    { name: 'SnatPro: not admitting the SNAT IP fails', inventory: snatPro(['ACCEPT 192.168.0.0/16 TCP 8080']), findings: ['fail web main.tf:50'] },
-    { name: 'legacy SNAT: admitting the backend subnet but not the VIP fails (§3.4 [S23])', inventory: legacySnat(['ACCEPT 10.0.1.0/24 TCP 8080']), findings: ['fail web main.tf:50'] },
+    {
+      name: 'SnatPro: not admitting the SNAT IP fails',
+      inventory: snatPro(['ACCEPT 192.168.0.0/16 TCP 8080']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'legacy SNAT: admitting the backend subnet but not the VIP fails (§3.4 [S23])',
+      inventory: legacySnat(['ACCEPT 10.0.1.0/24 TCP 8080']),
+      findings: ['fail web main.tf:50'],
+    },
   ],
 });

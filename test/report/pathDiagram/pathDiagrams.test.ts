@@ -20,7 +20,16 @@ const configFile = 'test/e2e/empty-config.json';
 const today = '2026-11-24';
 
 async function demoFindings(): Promise<readonly Finding[]> {
-  return (await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile, today })).findings;
+  return (
+    await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile,
+      today,
+    })
+  ).findings;
 }
 
 /** The diagram of the path that `target` is on. */
@@ -52,7 +61,9 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
   it('default deny in the backend group: the edge into the backend is red and crossed, the node says no rule matched', async () => {
     const chart = chartFor(await demoFindings(), 'tencentcloud_instance.api');
     await expectRenderable(chart);
-    expect(chart).toMatch(/f1l0\["backend security group<br\/>shop-api \(tencentcloud_security_group\.api\)<br\/>default deny \(no rule matched\)"\]:::deny/);
+    expect(chart).toMatch(
+      /f1l0\["backend security group<br\/>shop-api \(tencentcloud_security_group\.api\)<br\/>default deny \(no rule matched\)"\]:::deny/,
+    );
     expect(chart).toMatch(/^ {2}f1l0 --x t0$/m);
     await expect(chart).toMatchFileSnapshot('golden/default-deny.mmd');
   });
@@ -61,7 +72,9 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
     const chart = chartFor(await demoFindings(), 'tencentcloud_clb_listener.admin');
     await expectRenderable(chart);
     // The node names what refuses, for which part, and counts the part its ACCEPT admits.
-    expect(chart).toContain('f0l0["CLB security group<br/>shop-admin-clb (tencentcloud_security_group.admin_clb)<br/>default deny (no rule matched)<br/>for 0.0.0.0/0 except 203.0.113.0/24 TCP:443<br/>the rest admitted by #35;0"]:::deny');
+    expect(chart).toContain(
+      'f0l0["CLB security group<br/>shop-admin-clb (tencentcloud_security_group.admin_clb)<br/>default deny (no rule matched)<br/>for 0.0.0.0/0 except 203.0.113.0/24 TCP:443<br/>the rest admitted by #35;0"]:::deny',
+    );
     expect(chart).toMatch(/^ {2}f0l0 --x t0$/m);
     await expect(chart).toMatchFileSnapshot('golden/clb-group-deny.mmd');
   });
@@ -69,7 +82,9 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
   it('pass-to-target: the backend group is drawn beside the path, dotted grey, with the DROP it would apply', async () => {
     const chart = chartFor(await demoFindings(), 'tencentcloud_instance.admin');
     await expectRenderable(chart);
-    expect(chart).toMatch(/f0l1\[".*#35;0 DROP 45\.33\.0\.0\/16 TCP:8080<br\/>examples\/demo\/main\.tf:213<br\/>not evaluated.*"\]:::skipped/);
+    expect(chart).toMatch(
+      /f0l1\[".*#35;0 DROP 45\.33\.0\.0\/16 TCP:8080<br\/>examples\/demo\/main\.tf:213<br\/>not evaluated.*"\]:::skipped/,
+    );
     // The path itself goes around it: the CLB's verdict reaches the backend directly.
     expect(chart).toMatch(/^ {2}f0l0 --x t0$/m);
     expect(chart).toMatch(/^ {2}f0l0 -\.-> f0l1$/m);
@@ -130,8 +145,17 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
 describe('budget', () => {
   /** `n` backends, each behind its own listener port: n distinct paths. */
   function manyPaths(n: number): Finding[] {
-    const s = new Scenario().vpc('vpc', '10.0.0.0/16').subnet('subnet', '10.0.1.0/24').sg('sg', ['ACCEPT 10.9.0.0/16 TCP 22']).clb('lb', { vips: ['203.0.113.10'] });
-    for (let i = 0; i < n; i++) s.instance(`app${i}`).listener('lb', `lbl${i}`, { port: 1000 + i, health: { enabled: false }, targets: [{ instance: `app${i}`, port: 8000 + i }] });
+    const s = new Scenario()
+      .vpc('vpc', '10.0.0.0/16')
+      .subnet('subnet', '10.0.1.0/24')
+      .sg('sg', ['ACCEPT 10.9.0.0/16 TCP 22'])
+      .clb('lb', { vips: ['203.0.113.10'] });
+    for (let i = 0; i < n; i++)
+      s.instance(`app${i}`).listener('lb', `lbl${i}`, {
+        port: 1000 + i,
+        health: { enabled: false },
+        targets: [{ instance: `app${i}`, port: 8000 + i }],
+      });
     return runPolicy(s.build(), 'backend-allows-clients');
   }
 
@@ -167,11 +191,22 @@ describe('budget', () => {
 });
 
 describe('every diagram the fixtures produce parses with Mermaid', () => {
-  const scenarios = readdirSync(join(repoRoot, 'test/fixtures/scenarios')).filter((d) => existsSync(join(repoRoot, 'test/fixtures/scenarios', d, 'plan.json')));
-  const plans = readdirSync(join(repoRoot, 'test/fixtures/plans')).filter((d) => existsSync(join(repoRoot, 'test/fixtures/plans', d, 'plan.json')));
+  const scenarios = readdirSync(join(repoRoot, 'test/fixtures/scenarios')).filter((d) =>
+    existsSync(join(repoRoot, 'test/fixtures/scenarios', d, 'plan.json')),
+  );
+  const plans = readdirSync(join(repoRoot, 'test/fixtures/plans')).filter((d) =>
+    existsSync(join(repoRoot, 'test/fixtures/plans', d, 'plan.json')),
+  );
 
   it('the demo', async () => {
-    const { findings } = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: 'examples/demo/plan.json', tfRoot: 'examples/demo', configFile, today });
+    const { findings } = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: 'examples/demo/plan.json',
+      tfRoot: 'examples/demo',
+      configFile,
+      today,
+    });
     const charts = mermaidBlocks(renderMarkdown(report([...findings])));
     expect(charts).toHaveLength(4);
     for (const chart of charts) await expectRenderable(chart);
@@ -187,7 +222,14 @@ describe('every diagram the fixtures produce parses with Mermaid', () => {
   it.each(plans)('test/fixtures/plans/%s', async (name) => {
     const dir = join('test/fixtures/plans', name);
     const tfRoot = existsSync(join(repoRoot, dir, 'config')) ? join(dir, 'config') : dir;
-    const { findings } = await checkPlan({ cwd: repoRoot, logger: silentLogger, planFile: join(dir, 'plan.json'), tfRoot, configFile, today });
+    const { findings } = await checkPlan({
+      cwd: repoRoot,
+      logger: silentLogger,
+      planFile: join(dir, 'plan.json'),
+      tfRoot,
+      configFile,
+      today,
+    });
     for (const chart of mermaidBlocks(renderMarkdown(report([...findings])))) await expectRenderable(chart);
   });
 

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../../src/check/index.js';
 import { silentLogger } from '../../../src/logging/logger.js';
-import { REPO_ROOT } from './inventoryText.js';
-import { groupsOfInstance, listener, readFixture, targetText } from './inventoryText.js';
+import { groupsOfInstance, listener, REPO_ROOT, readFixture, targetText } from './inventoryText.js';
 
 /** The hand-written plan fixtures of expression forms, checked end to end with the built-in pack. */
 async function findings(name: string): Promise<string[]> {
-  const report = await checkPlan({ cwd: REPO_ROOT, logger: silentLogger, planFile: `test/fixtures/plans/${name}/plan.json`, tfRoot: `test/fixtures/plans/${name}`, configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+  const report = await checkPlan({
+    cwd: REPO_ROOT,
+    logger: silentLogger,
+    planFile: `test/fixtures/plans/${name}/plan.json`,
+    tfRoot: `test/fixtures/plans/${name}`,
+    configFile: 'test/e2e/empty-config.json',
+    today: '2026-11-24',
+  });
   return report.findings.map((f) => `${f.status} ${f.policy} ${f.resource}`).sort();
 }
 
@@ -53,7 +59,9 @@ describe('each.value through a local map: tier[each.value.tier]', () => {
 describe('single rules: policy_index = 0 is no index; depends_on fixes the creation order', () => {
   it('is unknown for the group whose order is open, and certain for the depends_on chain', async () => {
     const inventory = await readFixture('single-rules-order', '.');
-    expect(inventory.securityGroups.get('tencentcloud_security_group.open')!.ingress.unknownReason).toMatch(/the order of tencentcloud_security_group_rule\.open_allow, tencentcloud_security_group_rule\.open_deny/);
+    expect(inventory.securityGroups.get('tencentcloud_security_group.open')!.ingress.unknownReason).toMatch(
+      /the order of tencentcloud_security_group_rule\.open_allow, tencentcloud_security_group_rule\.open_deny/,
+    );
     const chained = inventory.securityGroups.get('tencentcloud_security_group.chained')!;
     expect(chained.ingress.unknownReason).toBeUndefined();
     expect(chained.ingress.rules.map((r) => r.action)).toEqual(['ACCEPT', 'DROP']);
@@ -82,7 +90,11 @@ describe('dynamic "targets" over a counted resource', () => {
     const inventory = await readFixture('dynamic-targets-count', '.');
     const tcp = listener(inventory, 'tencentcloud_clb_instance.web', 'tencentcloud_clb_listener.tcp');
     expect(tcp.targets.map(targetText)).toEqual(['tencentcloud_instance.web[0]:8080', 'tencentcloud_instance.web[1]:8080']);
-    expect(tcp.targets[1]!.provenance.location).toEqual({ file: 'test/fixtures/plans/dynamic-targets-count/main.tf', line: 88, endLine: 96 });
+    expect(tcp.targets[1]!.provenance.location).toEqual({
+      file: 'test/fixtures/plans/dynamic-targets-count/main.tf',
+      line: 88,
+      endLine: 96,
+    });
   });
 
   it('fails the instance whose group does not admit the port', async () => {
@@ -102,7 +114,10 @@ describe('dynamic "targets" whose for_each is keyed by instance IDs (open until 
     expect(shut.targets).toHaveLength(1);
     expect(shut.targets[0]!.instanceCandidates).toEqual(['tencentcloud_instance.shut[0]', 'tencentcloud_instance.shut[1]']);
     expect(shut.targets[0]!.port).toBe(8080);
-    expect(shut.targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided/) });
+    expect(shut.targets[0]!.instance).toMatchObject({
+      unknown: true,
+      reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided/),
+    });
   });
 
   it('fails every candidate when all fail the same way, and is unknown on the attachment when one passes', async () => {
@@ -123,10 +138,21 @@ describe('dynamic "targets" whose for_each is keyed by instance IDs (open until 
   });
 
   it('says the target is one of the candidates, all of which fail, or why the candidates do not decide it', async () => {
-    const report = await checkPlan({ cwd: REPO_ROOT, logger: silentLogger, planFile: 'test/fixtures/plans/dynamic-targets-open/plan.json', tfRoot: 'test/fixtures/plans/dynamic-targets-open', configFile: 'test/e2e/empty-config.json', today: '2026-11-24' });
+    const report = await checkPlan({
+      cwd: REPO_ROOT,
+      logger: silentLogger,
+      planFile: 'test/fixtures/plans/dynamic-targets-open/plan.json',
+      tfRoot: 'test/fixtures/plans/dynamic-targets-open',
+      configFile: 'test/e2e/empty-config.json',
+      today: '2026-11-24',
+    });
     const fail = report.findings.find((f) => f.policy === 'backend-allows-clients' && f.resource === 'tencentcloud_instance.shut[1]')!;
-    expect(fail.message).toContain('the target of tencentcloud_clb_attachment.shut is one of 2 candidates, tencentcloud_instance.shut[0], tencentcloud_instance.shut[1], all of which fail');
+    expect(fail.message).toContain(
+      'the target of tencentcloud_clb_attachment.shut is one of 2 candidates, tencentcloud_instance.shut[0], tencentcloud_instance.shut[1], all of which fail',
+    );
     const open = report.findings.find((f) => f.policy === 'backend-allows-clients' && f.resource === 'tencentcloud_clb_attachment.tcp')!;
-    expect(open.message).toMatch(/`\{for i in tencentcloud_instance\.web : i\.id => i\}`.*one of 2 candidates, tencentcloud_instance\.web\[0\], tencentcloud_instance\.web\[1\], and some of them pass/);
+    expect(open.message).toMatch(
+      /`\{for i in tencentcloud_instance\.web : i\.id => i\}`.*one of 2 candidates, tencentcloud_instance\.web\[0\], tencentcloud_instance\.web\[1\], and some of them pass/,
+    );
   });
 });

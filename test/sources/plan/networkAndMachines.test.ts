@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { isUnknown } from '../../../src/model/value.js';
 import { planToInventory } from '../../../src/sources/plan/index.js';
-import { constant, idOf, PlanBuilder } from './planBuilder.js';
 import { aclText, groupsOfInstance, maybe } from './inventoryText.js';
+import { constant, idOf, PlanBuilder } from './planBuilder.js';
 
 describe('network ACLs and subnets', () => {
   it('reads ACTION#CIDR#PORT#PROTOCOL#DESCRIPTION strings in order, the description kept whole', () => {
-    const plan = new PlanBuilder().resource('tencentcloud_vpc_acl.a', { vpc_id: 'vpc-1', name: 'a', ingress: ['DROP#198.51.100.0/24#ALL#ALL', 'accept#0.0.0.0/0#80-90#tcp#web # and more'], egress: [] });
+    const plan = new PlanBuilder().resource('tencentcloud_vpc_acl.a', {
+      vpc_id: 'vpc-1',
+      name: 'a',
+      ingress: ['DROP#198.51.100.0/24#ALL#ALL', 'accept#0.0.0.0/0#80-90#tcp#web # and more'],
+      egress: [],
+    });
     const acl = plan.inventory().networkAcls.get('tencentcloud_vpc_acl.a')!;
     expect(acl.type).toBe('TRIPLE');
     expect(acl.ingress.entries.map(aclText)).toEqual(['DROP 198.51.100.0/24 ALL ALL', 'ACCEPT 0.0.0.0/0 TCP 80-90']);
@@ -16,10 +21,17 @@ describe('network ACLs and subnets', () => {
 
   it('binds an ACL to a subnet through the attachment, and makes a doubly bound subnet unknown', () => {
     const plan = new PlanBuilder();
-    for (const name of ['one', 'two']) plan.resource(`tencentcloud_vpc_acl.${name}`, { name, ingress: [], egress: [] }, { unknown: { id: true } });
-    for (const name of ['s1', 's2', 's3']) plan.resource(`tencentcloud_subnet.${name}`, { cidr_block: '10.0.0.0/24' }, { unknown: { id: true, vpc_id: true } });
+    for (const name of ['one', 'two'])
+      plan.resource(`tencentcloud_vpc_acl.${name}`, { name, ingress: [], egress: [] }, { unknown: { id: true } });
+    for (const name of ['s1', 's2', 's3'])
+      plan.resource(`tencentcloud_subnet.${name}`, { cidr_block: '10.0.0.0/24' }, { unknown: { id: true, vpc_id: true } });
     const bind = (name: string, acl: string, subnet: string) =>
-      plan.resource(`tencentcloud_vpc_acl_attachment.${name}`, {}, { unknown: { acl_id: true, subnet_id: true } }).config([], `tencentcloud_vpc_acl_attachment.${name}`, { acl_id: idOf(`tencentcloud_vpc_acl.${acl}`), subnet_id: idOf(`tencentcloud_subnet.${subnet}`) });
+      plan
+        .resource(`tencentcloud_vpc_acl_attachment.${name}`, {}, { unknown: { acl_id: true, subnet_id: true } })
+        .config([], `tencentcloud_vpc_acl_attachment.${name}`, {
+          acl_id: idOf(`tencentcloud_vpc_acl.${acl}`),
+          subnet_id: idOf(`tencentcloud_subnet.${subnet}`),
+        });
     bind('a', 'one', 's1');
     bind('b', 'one', 's2');
     bind('c', 'two', 's2');
@@ -30,18 +42,42 @@ describe('network ACLs and subnets', () => {
   });
 
   it('reads quintuple entries by priority, with peer and local sides per direction', () => {
-    const plan = new PlanBuilder().resource('tencentcloud_vpc_acl.q', { name: 'q', vpc_id: 'vpc-1', ingress: [], egress: [] }, { unknown: { id: true } });
-    plan.resource('tencentcloud_vpc_network_acl_quintuple.q', {
-      network_acl_quintuple_set: [
-        {
-          ingress: [
-            { action: 'ACCEPT', protocol: 'tcp', source_cidr: '0.0.0.0/0', destination_cidr: '10.0.0.0/24', destination_port: '443', source_port: 'ALL', priority: 2 },
-            { action: 'DROP', protocol: 'ALL', source_cidr: '45.33.0.0/16', priority: 1 },
-          ],
-          egress: [{ action: 'ACCEPT', protocol: 'TCP', source_cidr: '10.0.0.0/24', destination_cidr: '0.0.0.0/0', destination_port: '1024-65535' }],
-        },
-      ],
-    }, { unknown: { network_acl_id: true } });
+    const plan = new PlanBuilder().resource(
+      'tencentcloud_vpc_acl.q',
+      { name: 'q', vpc_id: 'vpc-1', ingress: [], egress: [] },
+      { unknown: { id: true } },
+    );
+    plan.resource(
+      'tencentcloud_vpc_network_acl_quintuple.q',
+      {
+        network_acl_quintuple_set: [
+          {
+            ingress: [
+              {
+                action: 'ACCEPT',
+                protocol: 'tcp',
+                source_cidr: '0.0.0.0/0',
+                destination_cidr: '10.0.0.0/24',
+                destination_port: '443',
+                source_port: 'ALL',
+                priority: 2,
+              },
+              { action: 'DROP', protocol: 'ALL', source_cidr: '45.33.0.0/16', priority: 1 },
+            ],
+            egress: [
+              {
+                action: 'ACCEPT',
+                protocol: 'TCP',
+                source_cidr: '10.0.0.0/24',
+                destination_cidr: '0.0.0.0/0',
+                destination_port: '1024-65535',
+              },
+            ],
+          },
+        ],
+      },
+      { unknown: { network_acl_id: true } },
+    );
     plan.config([], 'tencentcloud_vpc_network_acl_quintuple.q', { network_acl_id: idOf('tencentcloud_vpc_acl.q') });
     const acl = plan.inventory().networkAcls.get('tencentcloud_vpc_acl.q')!;
     expect(acl.type).toBe('QUINTUPLE');
@@ -57,29 +93,56 @@ describe('instances and ENIs', () => {
   it('counts an instance as Windows only when its image or OS name says so', () => {
     const plan = new PlanBuilder()
       .resource('tencentcloud_instance.linux', { image_id: 'img-9qabwvbn', orderly_security_groups: [] })
-      .resource('tencentcloud_instance.windows', { image_id: 'img-1', os_name: 'Windows Server 2019 DataCenter 64bit', orderly_security_groups: [] });
+      .resource('tencentcloud_instance.windows', {
+        image_id: 'img-1',
+        os_name: 'Windows Server 2019 DataCenter 64bit',
+        orderly_security_groups: [],
+      });
     const inventory = plan.inventory();
     expect(inventory.instances.get('tencentcloud_instance.linux')!.os).toBe('linux');
     expect(inventory.instances.get('tencentcloud_instance.windows')!.os).toBe('windows');
   });
 
   it('uses the deprecated security_groups set when orderly_security_groups is empty, warning that its order is not defined', () => {
-    const plan = new PlanBuilder().resource('tencentcloud_instance.old', { private_ip: '10.0.0.4', orderly_security_groups: [], security_groups: ['sg-a', 'sg-b'] }, { actions: ['no-op'] });
+    const plan = new PlanBuilder().resource(
+      'tencentcloud_instance.old',
+      { private_ip: '10.0.0.4', orderly_security_groups: [], security_groups: ['sg-a', 'sg-b'] },
+      { actions: ['no-op'] },
+    );
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.old')).toBe('sg-a,sg-b');
-    expect(inventory.warnings[0]).toEqual({ address: 'tencentcloud_instance.old', message: 'security_groups is an unordered set: the priority of its 2 groups is not defined; use orderly_security_groups' });
+    expect(inventory.warnings[0]).toEqual({
+      address: 'tencentcloud_instance.old',
+      message: 'security_groups is an unordered set: the priority of its 2 groups is not defined; use orderly_security_groups',
+    });
     const nic = inventory.instances.get('tencentcloud_instance.old')!.interfaces[0]!;
-    expect([nic.key, nic.primary, nic.instance, maybe(nic.privateIps)]).toEqual(['tencentcloud_instance.old/eth0', true, 'tencentcloud_instance.old', '10.0.0.4']);
+    expect([nic.key, nic.primary, nic.instance, maybe(nic.privateIps)]).toEqual([
+      'tencentcloud_instance.old/eth0',
+      true,
+      'tencentcloud_instance.old',
+      '10.0.0.4',
+    ]);
   });
 
   it('reads an ENI with its IPs, its own groups and those attached by eni_sg_attachment', () => {
     const plan = new PlanBuilder();
     plan.resource('tencentcloud_security_group.extra', { name: 'extra' }, { unknown: { id: true } });
-    plan.resource('tencentcloud_eni.second', { name: 'second', ipv4s: [{ ip: '10.0.0.20', primary: true, description: '' }], orderly_security_groups: ['sg-own'] }, { unknown: { id: true, subnet_id: true } });
+    plan.resource(
+      'tencentcloud_eni.second',
+      { name: 'second', ipv4s: [{ ip: '10.0.0.20', primary: true, description: '' }], orderly_security_groups: ['sg-own'] },
+      { unknown: { id: true, subnet_id: true } },
+    );
     plan.resource('tencentcloud_eni_sg_attachment.x', {}, { unknown: { network_interface_ids: true, security_group_ids: true } });
-    plan.config([], 'tencentcloud_eni_sg_attachment.x', { network_interface_ids: idOf('tencentcloud_eni.second'), security_group_ids: idOf('tencentcloud_security_group.extra') });
+    plan.config([], 'tencentcloud_eni_sg_attachment.x', {
+      network_interface_ids: idOf('tencentcloud_eni.second'),
+      security_group_ids: idOf('tencentcloud_security_group.extra'),
+    });
     const eni = plan.inventory().networkInterfaces.get('tencentcloud_eni.second')!;
-    expect([eni.primary, maybe(eni.privateIps), maybe(eni.securityGroups)]).toEqual([false, '10.0.0.20', 'sg-own,tencentcloud_security_group.extra']);
+    expect([eni.primary, maybe(eni.privateIps), maybe(eni.securityGroups)]).toEqual([
+      false,
+      '10.0.0.20',
+      'sg-own,tencentcloud_security_group.extra',
+    ]);
   });
 });
 
@@ -95,7 +158,11 @@ describe('resources of unexpected shape or unknown type', () => {
     const plan = new PlanBuilder()
       .resource('tencentcloud_security_group.g', { name: 'g' }, { unknown: { id: true } })
       .config([], 'tencentcloud_security_group.g', { name: constant('g') })
-      .resource('tencentcloud_security_group_rule_set.g', { ingress: 'oops', egress: [{ action: 42, cidr_block: '1.1.1.1' }] }, { unknown: { security_group_id: true } })
+      .resource(
+        'tencentcloud_security_group_rule_set.g',
+        { ingress: 'oops', egress: [{ action: 42, cidr_block: '1.1.1.1' }] },
+        { unknown: { security_group_id: true } },
+      )
       .config([], 'tencentcloud_security_group_rule_set.g', { security_group_id: idOf('tencentcloud_security_group.g') })
       .resource('tencentcloud_clb_instance.lb', { network_type: 'OPEN', clb_vips: 'not-a-list' }, { unknown: { id: true } })
       .resource('tencentcloud_clb_listener.l', { clb_id: 'lb-1', protocol: 'SCTP', port: 'eighty' })
@@ -108,7 +175,12 @@ describe('resources of unexpected shape or unknown type', () => {
     expect([maybe(l.protocol), maybe(l.port)]).toEqual(['?', '?']);
     expect(inventory.networkAcls.get('tencentcloud_vpc_acl.a')!.ingress.unknownReason).toMatch(/unexpected shape/);
     expect(inventory.warnings.map((w) => w.message)).toEqual(
-      expect.arrayContaining(['ingress: expected a list of rule blocks', 'unsupported listener protocol "SCTP"', 'port: expected a number', 'ingress: expected a list of strings']),
+      expect.arrayContaining([
+        'ingress: expected a list of rule blocks',
+        'unsupported listener protocol "SCTP"',
+        'port: expected a number',
+        'ingress: expected a list of strings',
+      ]),
     );
   });
 
@@ -116,6 +188,9 @@ describe('resources of unexpected shape or unknown type', () => {
     const plan = new PlanBuilder().build();
     plan['resource_changes'] = [42, { address: 'tencentcloud_instance.x', mode: 'managed' }];
     const inventory = planToInventory(plan, { file: 'plan.json', tfRoot: '/nonexistent', repoRoot: '/' });
-    expect(inventory.warnings.map((w) => w.message)).toEqual(['/resource_changes/0 is not an object; skipped', '/resource_changes/1 has no address or change.actions; skipped']);
+    expect(inventory.warnings.map((w) => w.message)).toEqual([
+      '/resource_changes/0 is not an object; skipped',
+      '/resource_changes/1 has no address or change.actions; skipped',
+    ]);
   });
 });

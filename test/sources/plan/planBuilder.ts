@@ -64,7 +64,11 @@ export class PlanBuilder {
       ...(index !== undefined ? { index } : {}),
     };
     if (options.priorOnly) this.prior.push({ ...entry, values: after });
-    else this.changes.push({ ...entry, change: { actions: options.actions ?? ['create'], before: null, after, after_unknown: options.unknown ?? {} } });
+    else
+      this.changes.push({
+        ...entry,
+        change: { actions: options.actions ?? ['create'], before: null, after, after_unknown: options.unknown ?? {} },
+      });
     return this;
   }
 
@@ -85,7 +89,17 @@ export class PlanBuilder {
   }
 
   /** A module call at `path` (its last element is the call name). */
-  call(path: string[], call: { source?: string; expressions?: Record<string, unknown>; forEach?: unknown; count?: unknown; variables?: Record<string, unknown>; outputs?: Record<string, unknown> }): this {
+  call(
+    path: string[],
+    call: {
+      source?: string;
+      expressions?: Record<string, unknown>;
+      forEach?: unknown;
+      count?: unknown;
+      variables?: Record<string, unknown>;
+      outputs?: Record<string, unknown>;
+    },
+  ): this {
     const module = this.module(path);
     if (call.source !== undefined) module.source = call.source;
     Object.assign(module.expressions, call.expressions ?? {});

@@ -25,9 +25,11 @@ function largeUpdatePlan(copies: number): string {
     child_modules: (module['child_modules'] ?? []).map((c: Record<string, any>) => copyModule(i, c)),
   });
   // Each copy gets its own cloud IDs (`sg-e5d5aaac` → `sg-e5d5aaac-17`), as separate estates have.
-  const ownIds = <T>(value: T, i: number): T => JSON.parse(JSON.stringify(value).replace(/"((?:sg|lb|lbl|loc|ins|subnet|vpc|acl|ipm|ipmg|lbtg)-[0-9a-f]{8})"/g, `"$1-${i}"`)) as T;
+  const ownIds = <T>(value: T, i: number): T =>
+    JSON.parse(JSON.stringify(value).replace(/"((?:sg|lb|lbl|loc|ins|subnet|vpc|acl|ipm|ipmg|lbtg)-[0-9a-f]{8})"/g, `"$1-${i}"`)) as T;
   for (let i = 0; i < copies; i++) {
-    for (const change of plan['resource_changes']) changes.push(ownIds({ ...change, address: within(i, change.address), module_address: moduleOf(i, change.module_address) }, i));
+    for (const change of plan['resource_changes'])
+      changes.push(ownIds({ ...change, address: within(i, change.address), module_address: moduleOf(i, change.module_address) }, i));
     priorModules.push(ownIds(copyModule(i, plan['prior_state'].values.root_module), i));
     plannedModules.push(ownIds(copyModule(i, plan['planned_values'].root_module), i));
   }
@@ -37,7 +39,13 @@ function largeUpdatePlan(copies: number): string {
     planned_values: { root_module: { resources: [], child_modules: plannedModules } },
     resource_changes: changes,
     prior_state: { ...plan['prior_state'], values: { root_module: { resources: [], child_modules: priorModules } } },
-    configuration: { ...plan['configuration'], root_module: { resources: [], module_calls: { copy: { source: './copy', for_each_expression: { references: ['var.copies'] }, expressions: {}, module: root } } } },
+    configuration: {
+      ...plan['configuration'],
+      root_module: {
+        resources: [],
+        module_calls: { copy: { source: './copy', for_each_expression: { references: ['var.copies'] }, expressions: {}, module: root } },
+      },
+    },
     relevant_attributes: Array.from({ length: copies }, () => plan['relevant_attributes']).flat(),
   });
 }
@@ -59,7 +67,17 @@ describe('memory', () => {
 const inventory = await readPlanInventory({ planFile: ${JSON.stringify(planFile)}, tfRoot: '/nonexistent', repoRoot: ${JSON.stringify(dir)} });
 process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024, balancers: inventory.loadBalancers.size, groups: inventory.securityGroups.size }));`,
     );
-    await build({ entryPoints: [entry], outfile: join(dir, 'measure.mjs'), bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], loader: { '.wasm': 'binary' }, logLevel: 'warning' });
+    await build({
+      entryPoints: [entry],
+      outfile: join(dir, 'measure.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      mainFields: ['module', 'main'],
+      loader: { '.wasm': 'binary' },
+      logLevel: 'warning',
+    });
     const child = spawnSync(process.execPath, [...guardedNodeArgs(), join(dir, 'measure.mjs')], { encoding: 'utf8' });
     expectNoEscape(child.stderr, child.status);
     expect(child.stderr).toBe('');
@@ -70,7 +88,9 @@ process.stdout.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024
     const bare = spawnSync(process.execPath, [...guardedNodeArgs(), '-e', bareScript], { encoding: 'utf8' });
     expectNoEscape(bare.stderr, bare.status);
     const bareRss = Number(bare.stdout);
-    console.log(`peak RSS ${(measured.rss / 1e6).toFixed(0)} MB for a ${(size / 1e6).toFixed(0)} MB plan; bare JSON.parse ${(bareRss / 1e6).toFixed(0)} MB (${(measured.rss / bareRss).toFixed(2)}x)`);
+    console.log(
+      `peak RSS ${(measured.rss / 1e6).toFixed(0)} MB for a ${(size / 1e6).toFixed(0)} MB plan; bare JSON.parse ${(bareRss / 1e6).toFixed(0)} MB (${(measured.rss / bareRss).toFixed(2)}x)`,
+    );
     // The text and the parsed tree are the bare parse's peak too; what is above it is the depth
     // check's worker thread, the HCL grammar (WebAssembly) and the inventory built before the collector frees the untrimmed tree.
     expect(measured.rss / bareRss).toBeLessThan(1.5);

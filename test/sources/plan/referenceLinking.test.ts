@@ -1,42 +1,91 @@
 import { describe, expect, it } from 'vitest';
-import { constant, idOf, PlanBuilder, ref } from './planBuilder.js';
 import { groupsOfInstance, lbOf, maybe, targetText } from './inventoryText.js';
+import { constant, idOf, PlanBuilder, ref } from './planBuilder.js';
 
 /** A create plan's instance whose groups, subnet and IP are known only after apply. */
 function instance(plan: PlanBuilder, address: string, groups: unknown, extra: Record<string, unknown> = {}): PlanBuilder {
-  return plan.resource(address, { instance_name: 'x', image_id: 'img-1', ...extra }, { unknown: { id: true, orderly_security_groups: true, private_ip: true, subnet_id: true } }).config([], address.replace(/\[.*$/, ''), { orderly_security_groups: groups });
+  return plan
+    .resource(
+      address,
+      { instance_name: 'x', image_id: 'img-1', ...extra },
+      { unknown: { id: true, orderly_security_groups: true, private_ip: true, subnet_id: true } },
+    )
+    .config([], address.replace(/\[.*$/, ''), { orderly_security_groups: groups });
 }
 
 function group(plan: PlanBuilder, name: string, module: string[] = []): PlanBuilder {
   const prefix = module.map((m) => `module.${m}.`).join('');
-  return plan.resource(`${prefix}tencentcloud_security_group.${name}`, { name }, { unknown: { id: true } }).config(module, `tencentcloud_security_group.${name}`, { name: constant(name) });
+  return plan
+    .resource(`${prefix}tencentcloud_security_group.${name}`, { name }, { unknown: { id: true } })
+    .config(module, `tencentcloud_security_group.${name}`, { name: constant(name) });
 }
 
 describe('linking values known only after apply through configuration references', () => {
   it('keeps every referenced group, in the order written — not only the first', () => {
     const plan = group(group(group(new PlanBuilder(), 'a'), 'b'), 'c');
-    instance(plan, 'tencentcloud_instance.web', ref('tencentcloud_security_group.c.id', 'tencentcloud_security_group.c', 'tencentcloud_security_group.a.id', 'tencentcloud_security_group.a', 'tencentcloud_security_group.b.id', 'tencentcloud_security_group.b'));
-    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.c,tencentcloud_security_group.a,tencentcloud_security_group.b');
+    instance(
+      plan,
+      'tencentcloud_instance.web',
+      ref(
+        'tencentcloud_security_group.c.id',
+        'tencentcloud_security_group.c',
+        'tencentcloud_security_group.a.id',
+        'tencentcloud_security_group.a',
+        'tencentcloud_security_group.b.id',
+        'tencentcloud_security_group.b',
+      ),
+    );
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe(
+      'tencentcloud_security_group.c,tencentcloud_security_group.a,tencentcloud_security_group.b',
+    );
   });
 
   it('resolves count and for_each instance keys in references', () => {
     const plan = new PlanBuilder();
     for (const key of [0, 1]) plan.resource(`tencentcloud_security_group.tier[${key}]`, { name: `t${key}` }, { unknown: { id: true } });
-    for (const key of ['blue', 'green']) plan.resource(`tencentcloud_security_group.env["${key}"]`, { name: key }, { unknown: { id: true } });
-    plan.config([], 'tencentcloud_security_group.tier', {}, { count: constant(2) }).config([], 'tencentcloud_security_group.env', {}, { forEach: constant(['blue', 'green']) });
-    instance(plan, 'tencentcloud_instance.web', ref('tencentcloud_security_group.tier[1].id', 'tencentcloud_security_group.tier[1]', 'tencentcloud_security_group.tier', 'tencentcloud_security_group.env["green"].id', 'tencentcloud_security_group.env["green"]', 'tencentcloud_security_group.env'));
-    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.tier[1],tencentcloud_security_group.env["green"]');
+    for (const key of ['blue', 'green'])
+      plan.resource(`tencentcloud_security_group.env["${key}"]`, { name: key }, { unknown: { id: true } });
+    plan
+      .config([], 'tencentcloud_security_group.tier', {}, { count: constant(2) })
+      .config([], 'tencentcloud_security_group.env', {}, { forEach: constant(['blue', 'green']) });
+    instance(
+      plan,
+      'tencentcloud_instance.web',
+      ref(
+        'tencentcloud_security_group.tier[1].id',
+        'tencentcloud_security_group.tier[1]',
+        'tencentcloud_security_group.tier',
+        'tencentcloud_security_group.env["green"].id',
+        'tencentcloud_security_group.env["green"]',
+        'tencentcloud_security_group.env',
+      ),
+    );
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe(
+      'tencentcloud_security_group.tier[1],tencentcloud_security_group.env["green"]',
+    );
   });
 
   it('pairs `x[count.index]` with the instance of the same index', () => {
     const plan = new PlanBuilder();
     for (const key of [0, 1]) {
       plan.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
-      plan.resource(`tencentcloud_instance.web[${key}]`, { instance_name: `w${key}` }, { unknown: { id: true, orderly_security_groups: true } });
+      plan.resource(
+        `tencentcloud_instance.web[${key}]`,
+        { instance_name: `w${key}` },
+        { unknown: { id: true, orderly_security_groups: true } },
+      );
     }
     plan.config([], 'tencentcloud_security_group.own', {}, { count: constant(2) });
-    plan.config([], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') }, { count: constant(2) });
-    plan.file('main.tf', 'resource "tencentcloud_instance" "web" {\n  count = 2\n  orderly_security_groups = [tencentcloud_security_group.own[count.index].id]\n}\n');
+    plan.config(
+      [],
+      'tencentcloud_instance.web',
+      { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') },
+      { count: constant(2) },
+    );
+    plan.file(
+      'main.tf',
+      'resource "tencentcloud_instance" "web" {\n  count = 2\n  orderly_security_groups = [tencentcloud_security_group.own[count.index].id]\n}\n',
+    );
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web[0]')).toBe('tencentcloud_security_group.own[0]');
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web[1]')).toBe('tencentcloud_security_group.own[1]');
@@ -45,12 +94,25 @@ describe('linking values known only after apply through configuration references
   it('without the .tf source, says a computed index cannot be told — never every instance', () => {
     const plan = new PlanBuilder();
     for (const key of [0, 1]) plan.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
-    for (const key of [0, 1, 2]) plan.resource(`tencentcloud_instance.web[${key}]`, { instance_name: `w${key}` }, { unknown: { id: true, orderly_security_groups: true } });
+    for (const key of [0, 1, 2])
+      plan.resource(
+        `tencentcloud_instance.web[${key}]`,
+        { instance_name: `w${key}` },
+        { unknown: { id: true, orderly_security_groups: true } },
+      );
     plan.config([], 'tencentcloud_security_group.own', {}, { count: constant(2) });
     // `[tencentcloud_security_group.own[count.index % 2].id]` and `[...own[var.i].id]` are recorded like this:
-    plan.config([], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') }, { count: constant(3) });
+    plan.config(
+      [],
+      'tencentcloud_instance.web',
+      { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') },
+      { count: constant(3) },
+    );
     const nic = plan.inventory().instances.get('tencentcloud_instance.web[2]')!.interfaces[0]!;
-    expect(nic.securityGroups).toMatchObject({ unknown: true, reason: expect.stringContaining('which instance of tencentcloud_security_group.own is meant cannot be told') });
+    expect(nic.securityGroups).toMatchObject({
+      unknown: true,
+      reason: expect.stringContaining('which instance of tencentcloud_security_group.own is meant cannot be told'),
+    });
     const other = new PlanBuilder();
     for (const key of [0, 1]) other.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
     other.resource('tencentcloud_instance.web', { instance_name: 'w' }, { unknown: { id: true, orderly_security_groups: true } });
@@ -62,10 +124,19 @@ describe('linking values known only after apply through configuration references
     const plan = group(new PlanBuilder(), 'extra');
     for (const key of ['a', 'b']) {
       plan.resource(`tencentcloud_instance.api["${key}"]`, { instance_name: key, orderly_security_groups: [] }, { unknown: { id: true } });
-      plan.resource(`tencentcloud_cvm_security_group_attachment.x["${key}"]`, {}, { unknown: { id: true, instance_id: true, security_group_id: true } });
+      plan.resource(
+        `tencentcloud_cvm_security_group_attachment.x["${key}"]`,
+        {},
+        { unknown: { id: true, instance_id: true, security_group_id: true } },
+      );
     }
     plan.config([], 'tencentcloud_instance.api', {}, { forEach: constant({ a: 1, b: 2 }) });
-    plan.config([], 'tencentcloud_cvm_security_group_attachment.x', { instance_id: ref('each.value.id', 'each.value'), security_group_id: idOf('tencentcloud_security_group.extra') }, { forEach: ref('tencentcloud_instance.api') });
+    plan.config(
+      [],
+      'tencentcloud_cvm_security_group_attachment.x',
+      { instance_id: ref('each.value.id', 'each.value'), security_group_id: idOf('tencentcloud_security_group.extra') },
+      { forEach: ref('tencentcloud_instance.api') },
+    );
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.api["a"]')).toBe('tencentcloud_security_group.extra');
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.api["b"]')).toBe('tencentcloud_security_group.extra');
@@ -76,14 +147,28 @@ describe('linking values known only after apply through configuration references
     for (const key of ['x', 'y']) {
       group(plan, 'own', []);
       plan.resource(`module.app["${key}"].tencentcloud_security_group.own`, { name: key }, { unknown: { id: true } });
-      plan.resource(`module.app["${key}"].tencentcloud_instance.web`, { instance_name: key }, { unknown: { id: true, orderly_security_groups: true } });
+      plan.resource(
+        `module.app["${key}"].tencentcloud_instance.web`,
+        { instance_name: key },
+        { unknown: { id: true, orderly_security_groups: true } },
+      );
     }
-    plan.call(['app'], { source: './app', forEach: constant(['x', 'y']), expressions: { extra_group: idOf('tencentcloud_security_group.shared') } });
+    plan.call(['app'], {
+      source: './app',
+      forEach: constant(['x', 'y']),
+      expressions: { extra_group: idOf('tencentcloud_security_group.shared') },
+    });
     plan.config(['app'], 'tencentcloud_security_group.own', { name: ref('each.key') });
-    plan.config(['app'], 'tencentcloud_instance.web', { orderly_security_groups: ref('tencentcloud_security_group.own.id', 'tencentcloud_security_group.own', 'var.extra_group') });
+    plan.config(['app'], 'tencentcloud_instance.web', {
+      orderly_security_groups: ref('tencentcloud_security_group.own.id', 'tencentcloud_security_group.own', 'var.extra_group'),
+    });
     const inventory = plan.inventory();
-    expect(groupsOfInstance(inventory, 'module.app["x"].tencentcloud_instance.web')).toBe('module.app["x"].tencentcloud_security_group.own,tencentcloud_security_group.shared');
-    expect(groupsOfInstance(inventory, 'module.app["y"].tencentcloud_instance.web')).toBe('module.app["y"].tencentcloud_security_group.own,tencentcloud_security_group.shared');
+    expect(groupsOfInstance(inventory, 'module.app["x"].tencentcloud_instance.web')).toBe(
+      'module.app["x"].tencentcloud_security_group.own,tencentcloud_security_group.shared',
+    );
+    expect(groupsOfInstance(inventory, 'module.app["y"].tencentcloud_instance.web')).toBe(
+      'module.app["y"].tencentcloud_security_group.own,tencentcloud_security_group.shared',
+    );
   });
 
   it('follows a module output into the child module', () => {
@@ -103,14 +188,32 @@ describe('linking values known only after apply through configuration references
 
   it('keeps literal IDs written beside references in a list known only after apply, read from the .tf list', () => {
     const plan = group(group(new PlanBuilder(), 'a'), 'b');
-    instance(plan, 'tencentcloud_instance.web', ref('tencentcloud_security_group.b.id', 'tencentcloud_security_group.b', 'tencentcloud_security_group.a.id', 'tencentcloud_security_group.a'));
-    plan.file('main.tf', 'resource "tencentcloud_instance" "web" {\n  orderly_security_groups = [tencentcloud_security_group.b.id, "sg-base", tencentcloud_security_group.a.id]\n}\n');
-    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.b,sg-base,tencentcloud_security_group.a');
+    instance(
+      plan,
+      'tencentcloud_instance.web',
+      ref(
+        'tencentcloud_security_group.b.id',
+        'tencentcloud_security_group.b',
+        'tencentcloud_security_group.a.id',
+        'tencentcloud_security_group.a',
+      ),
+    );
+    plan.file(
+      'main.tf',
+      'resource "tencentcloud_instance" "web" {\n  orderly_security_groups = [tencentcloud_security_group.b.id, "sg-base", tencentcloud_security_group.a.id]\n}\n',
+    );
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.web')).toBe(
+      'tencentcloud_security_group.b,sg-base,tencentcloud_security_group.a',
+    );
   });
 
   it('makes references to things outside the plan unknown, with the reason', () => {
     const plan = new PlanBuilder();
-    instance(plan, 'tencentcloud_instance.web', ref('data.tencentcloud_security_groups.all.security_groups', 'data.tencentcloud_security_groups.all'));
+    instance(
+      plan,
+      'tencentcloud_instance.web',
+      ref('data.tencentcloud_security_groups.all.security_groups', 'data.tencentcloud_security_groups.all'),
+    );
     const nic = plan.inventory().instances.get('tencentcloud_instance.web')!.interfaces[0]!;
     expect(nic.securityGroups).toEqual({ unknown: true, reason: 'external: data source data.tencentcloud_security_groups.all' });
   });
@@ -118,7 +221,11 @@ describe('linking values known only after apply through configuration references
   it('keeps a literal ID of a group outside the plan as an external key, and maps one in prior state to its address', () => {
     const plan = new PlanBuilder();
     plan.resource('tencentcloud_security_group.old', { id: 'sg-known', name: 'old' }, { actions: ['no-op'] });
-    plan.resource('tencentcloud_instance.web', { instance_name: 'w', orderly_security_groups: ['sg-known', 'sg-elsewhere'] }, { actions: ['update'] });
+    plan.resource(
+      'tencentcloud_instance.web',
+      { instance_name: 'w', orderly_security_groups: ['sg-known', 'sg-elsewhere'] },
+      { actions: ['update'] },
+    );
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.old,sg-elsewhere');
     expect(inventory.securityGroups.has('sg-elsewhere')).toBe(false);
@@ -130,13 +237,19 @@ describe('linking values known only after apply through configuration references
     plan.resource('tencentcloud_instance.web', { instance_name: 'w', orderly_security_groups: ['sg-kept'] }, { priorOnly: true });
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.kept');
-    expect(inventory.securityGroups.get('tencentcloud_security_group.kept')!.ingress.unknownReason).toMatch(/not managed in this configuration/);
+    expect(inventory.securityGroups.get('tencentcloud_security_group.kept')!.ingress.unknownReason).toMatch(
+      /not managed in this configuration/,
+    );
   });
 
   it('ignores deleted resources, and a replaced one keeps only its new values', () => {
     const plan = new PlanBuilder();
     plan.resource('tencentcloud_instance.gone', { instance_name: 'gone' }, { actions: ['delete'] });
-    plan.resource('tencentcloud_instance.web', { id: 'ins-old', instance_name: 'new', orderly_security_groups: [] }, { actions: ['delete', 'create'], unknown: { id: true } });
+    plan.resource(
+      'tencentcloud_instance.web',
+      { id: 'ins-old', instance_name: 'new', orderly_security_groups: [] },
+      { actions: ['delete', 'create'], unknown: { id: true } },
+    );
     const inventory = plan.inventory();
     expect([...inventory.instances.keys()]).toEqual(['tencentcloud_instance.web']);
     expect(inventory.instances.get('tencentcloud_instance.web')!.name).toBe('new');
@@ -144,9 +257,16 @@ describe('linking values known only after apply through configuration references
 
   it('reads a module variable left at its default as not set', () => {
     const plan = new PlanBuilder();
-    plan.resource('module.lb.tencentcloud_clb_instance.this', { network_type: 'OPEN', clb_name: 'x' }, { unknown: { id: true, security_groups: true, clb_vips: true, address_ip_version: true } });
+    plan.resource(
+      'module.lb.tencentcloud_clb_instance.this',
+      { network_type: 'OPEN', clb_name: 'x' },
+      { unknown: { id: true, security_groups: true, clb_vips: true, address_ip_version: true } },
+    );
     plan.call(['lb'], { source: './lb', variables: { groups: null, ip_version: null } });
-    plan.config(['lb'], 'tencentcloud_clb_instance.this', { security_groups: ref('var.groups'), address_ip_version: ref('var.ip_version') });
+    plan.config(['lb'], 'tencentcloud_clb_instance.this', {
+      security_groups: ref('var.groups'),
+      address_ip_version: ref('var.ip_version'),
+    });
     const lb = lbOf(plan.inventory(), 'module.lb.tencentcloud_clb_instance.this');
     expect([maybe(lb.securityGroups), lb.ipVersion]).toEqual(['', 'IPV4']);
   });
@@ -158,7 +278,16 @@ describe('linking values known only after apply through configuration references
     plan.config([], 'tencentcloud_clb_listener.l', { clb_id: idOf('tencentcloud_clb_instance.lb') });
     for (const name of ['a', 'b']) plan.resource(`tencentcloud_instance.${name}`, { instance_name: name }, { unknown: { id: true } });
     // The plan lists the set as b:9000, a:8000; the configuration wrote a first.
-    plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 9000, weight: 10 }, { eni_ip: '', port: 8000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } });
+    plan.resource(
+      'tencentcloud_clb_attachment.t',
+      {
+        targets: [
+          { eni_ip: '', port: 9000, weight: 10 },
+          { eni_ip: '', port: 8000, weight: 10 },
+        ],
+      },
+      { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } },
+    );
     plan.config([], 'tencentcloud_clb_attachment.t', {
       clb_id: idOf('tencentcloud_clb_instance.lb'),
       listener_id: idOf('tencentcloud_clb_listener.l', 'listener_id'),
@@ -179,24 +308,48 @@ describe('dynamic targets blocks, read from the .tf source', () => {
     plan.resource('tencentcloud_clb_listener.l', { protocol: 'TCP', port: 80 }, { unknown: { id: true, clb_id: true, listener_id: true } });
     plan.config([], 'tencentcloud_clb_listener.l', { clb_id: idOf('tencentcloud_clb_instance.lb') });
     for (const key of ['a', 'b']) plan.resource(`tencentcloud_instance.web["${key}"]`, { instance_name: key }, { unknown: { id: true } });
-    plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 8000, weight: 10 }, { eni_ip: '', port: 9000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } });
-    plan.config([], 'tencentcloud_clb_attachment.t', { clb_id: idOf('tencentcloud_clb_instance.lb'), listener_id: idOf('tencentcloud_clb_listener.l', 'listener_id') });
-    plan.file('main.tf', `resource "tencentcloud_clb_attachment" "t" {\n  dynamic "targets" {\n    for_each = ${forEach}\n    content {\n      instance_id = ${instanceId}\n      port        = targets.value\n    }\n  }\n}\n`);
+    plan.resource(
+      'tencentcloud_clb_attachment.t',
+      {
+        targets: [
+          { eni_ip: '', port: 8000, weight: 10 },
+          { eni_ip: '', port: 9000, weight: 10 },
+        ],
+      },
+      { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }, { instance_id: true }] } },
+    );
+    plan.config([], 'tencentcloud_clb_attachment.t', {
+      clb_id: idOf('tencentcloud_clb_instance.lb'),
+      listener_id: idOf('tencentcloud_clb_listener.l', 'listener_id'),
+    });
+    plan.file(
+      'main.tf',
+      `resource "tencentcloud_clb_attachment" "t" {\n  dynamic "targets" {\n    for_each = ${forEach}\n    content {\n      instance_id = ${instanceId}\n      port        = targets.value\n    }\n  }\n}\n`,
+    );
     return plan;
   }
 
   it('evaluates for_each and content per element, matched to the plan by port', () => {
-    const targets = lbOf(attachment('{ b = 9000, a = 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets.map(targetText);
+    const targets = lbOf(attachment('{ b = 9000, a = 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets.map(
+      targetText,
+    );
     expect(targets).toEqual(['tencentcloud_instance.web["a"]:8000', 'tencentcloud_instance.web["b"]:9000']);
   });
 
   it('is unknown, with the expression, when the for_each collection cannot be decided', () => {
-    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
-    expect(targets[0]!.instance).toMatchObject({ unknown: true, reason: expect.stringMatching(/the for_each of the dynamic "targets" block cannot be decided: `\{for i in tencentcloud_instance\.web : i\.id => 8000\}` computes on tencentcloud_instance\.web\["a"\]\.id/) });
+    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb')
+      .listeners[0]!.targets;
+    expect(targets[0]!.instance).toMatchObject({
+      unknown: true,
+      reason: expect.stringMatching(
+        /the for_each of the dynamic "targets" block cannot be decided: `\{for i in tencentcloud_instance\.web : i\.id => 8000\}` computes on tencentcloud_instance\.web\["a"\]\.id/,
+      ),
+    });
   });
 
   it('gives an open target the instances of the one resource its expressions name as candidates', () => {
-    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }').inventory(), 'tencentcloud_clb_instance.lb')
+      .listeners[0]!.targets;
     expect(targets.map((t) => t.instanceCandidates)).toEqual([
       ['tencentcloud_instance.web["a"]', 'tencentcloud_instance.web["b"]'],
       ['tencentcloud_instance.web["a"]', 'tencentcloud_instance.web["b"]'],
@@ -204,12 +357,18 @@ describe('dynamic targets blocks, read from the .tf source', () => {
   });
 
   it('takes the candidates from for_each when instance_id uses only the iterator', () => {
-    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }', 'targets.value.id').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    const targets = lbOf(
+      attachment('{ for i in tencentcloud_instance.web : i.id => 8000 }', 'targets.value.id').inventory(),
+      'tencentcloud_clb_instance.lb',
+    ).listeners[0]!.targets;
     expect(targets[0]!.instanceCandidates).toEqual(['tencentcloud_instance.web["a"]', 'tencentcloud_instance.web["b"]']);
   });
 
   it('leaves the candidates open when the expressions name anything besides one resource', () => {
-    const targets = lbOf(attachment('{ for i in tencentcloud_instance.web : i.id => var.port }', 'targets.value.id').inventory(), 'tencentcloud_clb_instance.lb').listeners[0]!.targets;
+    const targets = lbOf(
+      attachment('{ for i in tencentcloud_instance.web : i.id => var.port }', 'targets.value.id').inventory(),
+      'tencentcloud_clb_instance.lb',
+    ).listeners[0]!.targets;
     expect(targets[0]!.instance).toMatchObject({ unknown: true });
     expect(targets.every((t) => t.instanceCandidates === undefined)).toBe(true);
   });
@@ -221,12 +380,26 @@ describe('configuration written as .tf.json', () => {
 
   it('reads "${…}" constants as expressions, not as literal IDs', () => {
     const plan = group(group(new PlanBuilder(), 'api'), 'ops');
-    instance(plan, 'tencentcloud_instance.web', template('${tencentcloud_security_group.api.id}', 'tencentcloud_security_group.api.id', 'tencentcloud_security_group.api'));
+    instance(
+      plan,
+      'tencentcloud_instance.web',
+      template('${tencentcloud_security_group.api.id}', 'tencentcloud_security_group.api.id', 'tencentcloud_security_group.api'),
+    );
     plan.resource('tencentcloud_instance.list', { instance_name: 'l' }, { unknown: { id: true, orderly_security_groups: true } });
-    plan.config([], 'tencentcloud_instance.list', { orderly_security_groups: template(['${tencentcloud_security_group.ops.id}', 'sg-base', '${tencentcloud_security_group.api.id}'] as unknown as string, 'tencentcloud_security_group.ops.id', 'tencentcloud_security_group.ops', 'tencentcloud_security_group.api.id', 'tencentcloud_security_group.api') });
+    plan.config([], 'tencentcloud_instance.list', {
+      orderly_security_groups: template(
+        ['${tencentcloud_security_group.ops.id}', 'sg-base', '${tencentcloud_security_group.api.id}'] as unknown as string,
+        'tencentcloud_security_group.ops.id',
+        'tencentcloud_security_group.ops',
+        'tencentcloud_security_group.api.id',
+        'tencentcloud_security_group.api',
+      ),
+    });
     const inventory = plan.inventory();
     expect(groupsOfInstance(inventory, 'tencentcloud_instance.web')).toBe('tencentcloud_security_group.api');
-    expect(groupsOfInstance(inventory, 'tencentcloud_instance.list')).toBe('tencentcloud_security_group.ops,sg-base,tencentcloud_security_group.api');
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.list')).toBe(
+      'tencentcloud_security_group.ops,sg-base,tencentcloud_security_group.api',
+    );
     expect([...inventory.securityGroups.keys()].some((key) => key.includes('${'))).toBe(false);
   });
 
@@ -234,13 +407,28 @@ describe('configuration written as .tf.json', () => {
     const plan = new PlanBuilder();
     plan.resource('tencentcloud_clb_instance.lb', { network_type: 'OPEN' }, { unknown: { id: true } });
     plan.resource('tencentcloud_clb_listener.l', { protocol: 'TCP', port: 80 }, { unknown: { id: true, clb_id: true, listener_id: true } });
-    plan.config([], 'tencentcloud_clb_listener.l', { clb_id: template('${tencentcloud_clb_instance.lb.id}', 'tencentcloud_clb_instance.lb.id', 'tencentcloud_clb_instance.lb') });
+    plan.config([], 'tencentcloud_clb_listener.l', {
+      clb_id: template('${tencentcloud_clb_instance.lb.id}', 'tencentcloud_clb_instance.lb.id', 'tencentcloud_clb_instance.lb'),
+    });
     plan.resource('tencentcloud_instance.a', { instance_name: 'a' }, { unknown: { id: true } });
-    plan.resource('tencentcloud_clb_attachment.t', { targets: [{ eni_ip: '', port: 8000, weight: 10 }] }, { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }] } });
+    plan.resource(
+      'tencentcloud_clb_attachment.t',
+      { targets: [{ eni_ip: '', port: 8000, weight: 10 }] },
+      { unknown: { clb_id: true, listener_id: true, targets: [{ instance_id: true }] } },
+    );
     plan.config([], 'tencentcloud_clb_attachment.t', {
       clb_id: template('${tencentcloud_clb_instance.lb.id}', 'tencentcloud_clb_instance.lb.id', 'tencentcloud_clb_instance.lb'),
-      listener_id: template('${tencentcloud_clb_listener.l.listener_id}', 'tencentcloud_clb_listener.l.listener_id', 'tencentcloud_clb_listener.l'),
-      targets: [{ instance_id: template('${tencentcloud_instance.a.id}', 'tencentcloud_instance.a.id', 'tencentcloud_instance.a'), port: constant(8000) }],
+      listener_id: template(
+        '${tencentcloud_clb_listener.l.listener_id}',
+        'tencentcloud_clb_listener.l.listener_id',
+        'tencentcloud_clb_listener.l',
+      ),
+      targets: [
+        {
+          instance_id: template('${tencentcloud_instance.a.id}', 'tencentcloud_instance.a.id', 'tencentcloud_instance.a'),
+          port: constant(8000),
+        },
+      ],
     });
     const inventory = plan.inventory();
     expect(lbOf(inventory, 'tencentcloud_clb_instance.lb').listeners[0]!.targets.map(targetText)).toEqual(['tencentcloud_instance.a:8000']);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsOfTemplate, fieldsOfText, normalizePorts, peerOfText, ruleAction, serviceOfText } from '../../../src/sources/plan/ruleStrings.js';
+import {
+  fieldsOfTemplate,
+  fieldsOfText,
+  normalizePorts,
+  peerOfText,
+  ruleAction,
+  serviceOfText,
+} from '../../../src/sources/plan/ruleStrings.js';
 import type { Resolved } from '../../../src/terraform/referenceResolver.js';
 
 const alias = (id: string) => (id === 'sg-known' ? 'tencentcloud_security_group.known' : id);
@@ -30,9 +37,26 @@ describe('rule strings', () => {
 
   it('splits a template on its literal #, keeps a one-interpolation field linked, and fills constants in', () => {
     const vip: Resolved = { kind: 'opaque', reason: 'stand-in for a VIP reference' };
-    const resolve = (expression: string): Resolved[] => (expression === 'var.port' ? [{ kind: 'constant', value: 8080 }] : expression === 'count.index' ? [{ kind: 'constant', value: 3 }] : [vip]);
-    const fields = fieldsOfTemplate([{ literal: 'ACCEPT#' }, { interpolation: 'clb.vip' }, { literal: '#' }, { interpolation: 'var.port' }, { literal: '#TCP#r' }, { interpolation: 'count.index' }], resolve);
+    const resolve = (expression: string): Resolved[] =>
+      expression === 'var.port'
+        ? [{ kind: 'constant', value: 8080 }]
+        : expression === 'count.index'
+          ? [{ kind: 'constant', value: 3 }]
+          : [vip];
+    const fields = fieldsOfTemplate(
+      [
+        { literal: 'ACCEPT#' },
+        { interpolation: 'clb.vip' },
+        { literal: '#' },
+        { interpolation: 'var.port' },
+        { literal: '#TCP#r' },
+        { interpolation: 'count.index' },
+      ],
+      resolve,
+    );
     expect(fields).toEqual([{ text: 'ACCEPT' }, { items: [vip], source: 'clb.vip' }, { text: '8080' }, { text: 'TCP' }, { text: 'r3' }]);
-    expect(fieldsOfTemplate([{ literal: 'ACCEPT#10.' }, { interpolation: 'x.y' }, { literal: '.0.0/16#ALL#ALL' }], resolve)[1]).toEqual({ unknownReason: '${x.y} is known only after apply' });
+    expect(fieldsOfTemplate([{ literal: 'ACCEPT#10.' }, { interpolation: 'x.y' }, { literal: '.0.0/16#ALL#ALL' }], resolve)[1]).toEqual({
+      unknownReason: '${x.y} is known only after apply',
+    });
   });
 });

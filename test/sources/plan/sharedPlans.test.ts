@@ -27,7 +27,9 @@ describe.skipIf(!present)('the shared plans from the provider repository', () =>
     expect([tcp.healthCheck.port, tcp.healthCheck.type]).toEqual([200, 'HTTP']);
     const https = listener(inventory, 'tencentcloud_clb_instance.example', 'tencentcloud_clb_listener.listener_https');
     expect(https.targets).toEqual([]);
-    expect(rule(https, 'tencentcloud_clb_listener_rule.rule_https').targets.map(targetText)).toEqual(['tencentcloud_instance.foo:443 (rule)']);
+    expect(rule(https, 'tencentcloud_clb_listener_rule.rule_https').targets.map(targetText)).toEqual([
+      'tencentcloud_instance.foo:443 (rule)',
+    ]);
     expect(maybe(lbOf(inventory, 'tencentcloud_clb_instance.example').securityGroups)).toBe('tencentcloud_security_group.foo');
   });
 
@@ -48,8 +50,15 @@ describe.skipIf(!present)('the shared plans from the provider repository', () =>
       'ACCEPT 172.18.1.2 ALL:ALL',
       'DROP sg:tencentcloud_security_group.relative TCP:80',
     ]);
-    expect(rulesOf(base, 'egress')).toEqual(['DROP 10.0.0.0/16 ICMP:ALL', 'DROP ipm:tencentcloud_address_template.foo ALL:ALL', 'DROP ipmg:tencentcloud_address_template_group.foo ALL:ALL']);
-    expect(base!.egress.rules[2]!.provenance).toMatchObject({ path: 'egress[2]', location: { file: 'config/main.tf', line: 77, endLine: 81 } });
+    expect(rulesOf(base, 'egress')).toEqual([
+      'DROP 10.0.0.0/16 ICMP:ALL',
+      'DROP ipm:tencentcloud_address_template.foo ALL:ALL',
+      'DROP ipmg:tencentcloud_address_template_group.foo ALL:ALL',
+    ]);
+    expect(base!.egress.rules[2]!.provenance).toMatchObject({
+      path: 'egress[2]',
+      location: { file: 'config/main.tf', line: 77, endLine: 81 },
+    });
   });
 
   it('p04: pass-to-target with the CLB group; a group created without rules has none', async () => {
@@ -75,10 +84,20 @@ describe.skipIf(!present)('the shared plans from the provider repository', () =>
   });
 
   it('p17: follows module outputs and the locals in the module sources to link the listener to its CLB', async () => {
-    const inventory = await readShared('p17-modules-clb-layer4', 'config/terraform-tencentcloud-clb-layer4-listener/examples/simple-clb-layer4-listener');
+    const inventory = await readShared(
+      'p17-modules-clb-layer4',
+      'config/terraform-tencentcloud-clb-layer4-listener/examples/simple-clb-layer4-listener',
+    );
     expect(inventory.warnings).toEqual([]);
     const lb = lbOf(inventory, 'module.clb-instance.tencentcloud_clb_instance.this');
-    expect([lb.network, lb.vpc, lb.subnet, maybe(lb.securityGroups), lb.ipVersion, lb.passToTarget]).toEqual(['INTERNAL', 'vpc-h70b6b49', 'subnet-1uwh63so', '', 'IPV4', false]);
+    expect([lb.network, lb.vpc, lb.subnet, maybe(lb.securityGroups), lb.ipVersion, lb.passToTarget]).toEqual([
+      'INTERNAL',
+      'vpc-h70b6b49',
+      'subnet-1uwh63so',
+      '',
+      'IPV4',
+      false,
+    ]);
     const l4 = listener(inventory, lb.key, 'module.clb-layer4-listener.tencentcloud_clb_listener.this[0]');
     expect(l4.targets.map(targetText)).toEqual(['ins-hkdom3go:8899', 'ins-m16vpbkc:8900']);
     expect(l4.provenance.location).toEqual({ file: 'config/terraform-tencentcloud-clb-layer4-listener/main.tf', line: 6, endLine: 20 });
@@ -93,7 +112,13 @@ describe.skipIf(!present)('the shared plans from the provider repository', () =>
 
   it('every shared plan loads without losing a CLB, instance or group', async () => {
     const counts: Record<string, number[]> = {};
-    for (const name of ['p01-provider-example-clb', 'p03-sg-rule-set', 'p04-clb-open-pass-to-target', 'p09-clb-target-group-attachment', 'p12-vpc-acl-attachment']) {
+    for (const name of [
+      'p01-provider-example-clb',
+      'p03-sg-rule-set',
+      'p04-clb-open-pass-to-target',
+      'p09-clb-target-group-attachment',
+      'p12-vpc-acl-attachment',
+    ]) {
       const inventory = await readShared(name);
       counts[name] = [inventory.loadBalancers.size, inventory.instances.size, inventory.securityGroups.size, inventory.networkAcls.size];
     }

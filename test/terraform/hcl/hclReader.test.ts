@@ -60,7 +60,11 @@ describe('the HCL block scanner', () => {
   it('lists the elements of a list attribute on their own lines, with string templates split into parts', () => {
     const elements = listElements(file.blocks[1]!.attributes.get('ingress')!.tokens)!;
     expect(elements.map((e) => e.line)).toEqual([25, 27, 27]);
-    expect(elements[0]!.template).toEqual([{ literal: 'ACCEPT#' }, { interpolation: 'tencentcloud_clb_instance.web.clb_vips[0]' }, { literal: '#80#TCP' }]);
+    expect(elements[0]!.template).toEqual([
+      { literal: 'ACCEPT#' },
+      { interpolation: 'tencentcloud_clb_instance.web.clb_vips[0]' },
+      { literal: '#80#TCP' },
+    ]);
     expect(elements[2]!.template).toEqual([{ literal: 'ACCEPT#10.0.0.0/8#ALL#ALL' }]);
   });
 
@@ -82,7 +86,14 @@ describe('the HCL block scanner', () => {
   });
 
   it('never throws on broken input and keeps what it could read', () => {
-    for (const broken of ['resource "a" "b" {', 'resource "a" "b" { x = "unterminated\n}', '}}} resource "a" "b" { }', 'x = <<EOT\nno end', '"${', '']) {
+    for (const broken of [
+      'resource "a" "b" {',
+      'resource "a" "b" { x = "unterminated\n}',
+      '}}} resource "a" "b" { }',
+      'x = <<EOT\nno end',
+      '"${',
+      '',
+    ]) {
       expect(() => scanHcl(broken)).not.toThrow();
     }
     expect(scanHcl('}\nresource "a" "b" {\n}\n').blocks.map((b) => b.labels)).toEqual([['a', 'b']]);
@@ -91,7 +102,8 @@ describe('the HCL block scanner', () => {
 
 describe('the HCL reader on broken input and heredocs', () => {
   it('keeps the blocks after a stray brace at the top of a file or an error inside a block, and never throws', () => {
-    const outline = (source: string) => scanHcl(source).blocks.map((b) => [b.type, ...b.labels, b.line, b.endLine, [...b.attributes.keys()]]);
+    const outline = (source: string) =>
+      scanHcl(source).blocks.map((b) => [b.type, ...b.labels, b.line, b.endLine, [...b.attributes.keys()]]);
     // tree-sitter would let a stray `}` swallow every block after it: the reader blanks it and reads again.
     expect(outline('}\nresource "a" "b" {\n}\n')).toEqual([['resource', 'a', 'b', 2, 3, []]]);
     expect(outline('}}} resource "a" "b" { }')).toEqual([['resource', 'a', 'b', 1, 1, []]]);
@@ -100,7 +112,8 @@ describe('the HCL reader on broken input and heredocs', () => {
       ['resource', 'a', 'b', 1, 3, ['x']],
       ['resource', 'c', 'd', 4, 6, ['y']],
     ]);
-    for (const broken of ['resource "a" "b" { x = "unterminated\n}', 'x = <<EOT\nno end', '"${', '', '{{{{', 'x = "\\q"']) expect(() => scanHcl(broken)).not.toThrow();
+    for (const broken of ['resource "a" "b" { x = "unterminated\n}', 'x = <<EOT\nno end', '"${', '', '{{{{', 'x = "\\q"'])
+      expect(() => scanHcl(broken)).not.toThrow();
   });
 
   it('reads heredoc escapes and strip markers as Terraform does', () => {
