@@ -1,4 +1,4 @@
-import { AddressSet } from './addressSet.js';
+import type { AddressSet } from './addressSet.js';
 import type { CompiledRule } from './compiledRule.js';
 import type { RuleRef } from './flow.js';
 import { describePorts, type PortSet } from './portSet.js';

@@ -159,7 +159,7 @@ class Evaluator {
     }
     if (isObjectValue(on)) {
       const name = String(key);
-      if (!Object.prototype.hasOwnProperty.call(on, name)) return new Unknown(`\`${render(expr)}\`: no key "${name}"`, true);
+      if (!Object.hasOwn(on, name)) return new Unknown(`\`${render(expr)}\`: no key "${name}"`, true);
       return on[name]!;
     }
     return new Unknown(`\`${render(expr)}\`: ${on === null ? 'null' : `a ${typeof on}`} has no element "${key}"`, true);
@@ -282,7 +282,7 @@ class Evaluator {
       const name = toText(k);
       if (name === undefined) return new Unknown(`\`${render(expr)}\`: a key is not a string`, true);
       if (expr.group) object[name] = [...((object[name] as Value[] | undefined) ?? []), item];
-      else if (Object.prototype.hasOwnProperty.call(object, name)) return new Unknown(`\`${render(expr)}\`: duplicate key "${name}"`, true);
+      else if (Object.hasOwn(object, name)) return new Unknown(`\`${render(expr)}\`: duplicate key "${name}"`, true);
       else object[name] = item;
     }
     return expr.object ? object : list;
@@ -347,7 +347,7 @@ function equal(a: Value, b: Value): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equal(v, b[i]!));
   if (isObjectValue(a) && isObjectValue(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k]!, b[k]!));
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && equal(a[k]!, b[k]!));
   }
   return a === b;
 }
@@ -447,7 +447,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     if (blocked !== undefined) return blocked;
     const name = toText(key);
     if (name === undefined) return new Unknown(`\`${render(expr)}\`: the key is not a string`, true);
-    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name]!;
+    if (Object.hasOwn(map, name)) return map[name]!;
     return args.length === 3 ? args[2]! : new Unknown(`\`${render(expr)}\`: no key "${name}" and no default`, true);
   },
   length(args, expr) {

@@ -130,7 +130,7 @@ describe('suggested changes', () => {
     const sticky = stickyBody(standIn);
     expect(sticky).toContain('### Suggested changes');
     expect(sticky).toMatch(
-      /```diff\n@@ -\d+,\d+ \+\d+,\d+ @@\n\+  ingress \{\n\+    action     = "ACCEPT"\n\+    cidr_block = "172\.16\.0\.0\/16"/,
+      /```diff\n@@ -\d+,\d+ \+\d+,\d+ @@\n\+ {2}ingress \{\n\+ {4}action {5}= "ACCEPT"\n\+ {4}cidr_block = "172\.16\.0\.0\/16"/,
     );
     expect(sticky).not.toContain('deny-before-allow`).');
   });

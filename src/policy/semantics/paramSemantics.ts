@@ -119,7 +119,6 @@ export function checkParams(sources: readonly PolicySource[], config: ConfigFile
           ref.pointer,
           `params.${ref.name} is set by no config, policy default or built-in default: set it in .clb-guard.json "params", or give the policy a default in its "params"`,
         );
-        continue;
       }
     }
   }

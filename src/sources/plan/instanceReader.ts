@@ -2,9 +2,9 @@ import type { Instance, NetworkInterface, OsFamily } from '../../model/instance.
 import type { Ref } from '../../model/network.js';
 import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
-import { type LinkedRefs } from './idLinks.js';
-import { type PlanContext } from './planContext.js';
-import { type ResourceView } from './resourceView.js';
+import type { LinkedRefs } from './idLinks.js';
+import type { PlanContext } from './planContext.js';
+import type { ResourceView } from './resourceView.js';
 
 export interface Machines {
   readonly instances: Map<Ref, Instance>;

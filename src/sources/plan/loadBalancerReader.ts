@@ -3,8 +3,8 @@ import type { Ref } from '../../model/network.js';
 import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
 import { type ListenerDraft, ListenerIndex, type RuleDraft } from './listenerDrafts.js';
-import { type PlanContext } from './planContext.js';
-import { type ResourceView } from './resourceView.js';
+import type { PlanContext } from './planContext.js';
+import type { ResourceView } from './resourceView.js';
 import { readTargets } from './targetReader.js';
 
 const PROTOCOLS: readonly ListenerProtocol[] = ['TCP', 'UDP', 'TCP_SSL', 'HTTP', 'HTTPS', 'QUIC'];

@@ -3,7 +3,7 @@ import { type Maybe, unknown } from '../../model/value.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
 import { AFTER_APPLY, type AttributeState } from './attributeState.js';
 import { someOf } from './messageList.js';
-import { type PlanContext } from './planContext.js';
+import type { PlanContext } from './planContext.js';
 import { normalizePorts, peerOfText } from './ruleStrings.js';
 
 /** CLB attributes that hold its VIP: a rule naming them admits the VIP, whatever it turns out to be. */

@@ -2,7 +2,7 @@ import { formatPath } from '../../terraform/attributePath.js';
 import { type HclListElement, listElements, referencesIn, tokenize } from '../../terraform/hcl/index.js';
 import { AFTER_APPLY } from './attributeState.js';
 import { someOf } from './messageList.js';
-import { type ResourceView } from './resourceView.js';
+import type { ResourceView } from './resourceView.js';
 import { fieldsOfTemplate, fieldsOfText, type RuleField } from './ruleStrings.js';
 
 export interface RuleStringEntry {

@@ -13,8 +13,8 @@ import { formatResource } from '../../terraform/terraformAddress.js';
 import { AFTER_APPLY, type AttributeState } from './attributeState.js';
 import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
 import { someOf } from './messageList.js';
-import { type PlanContext } from './planContext.js';
-import { type ResourceView } from './resourceView.js';
+import type { PlanContext } from './planContext.js';
+import type { ResourceView } from './resourceView.js';
 import { describeItem } from './rulePeer.js';
 
 const NOT_KNOWN: PlanValue = { known: false };

@@ -2,8 +2,8 @@ import type { AddressTemplate, AddressTemplateGroup, ServiceTemplate, ServiceTem
 import type { Ref } from '../../model/network.js';
 import { type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
-import { type PlanContext } from './planContext.js';
-import { type ResourceView } from './resourceView.js';
+import type { PlanContext } from './planContext.js';
+import type { ResourceView } from './resourceView.js';
 
 export interface Templates {
   readonly addressTemplates: Map<Ref, AddressTemplate>;
