@@ -22,7 +22,7 @@ const ENTRY_KEYS = [
 
 export function ruleSetIngressFromTf(text: string, name: string): Record<string, string>[] {
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => l === `resource "tencentcloud_security_group_rule_set" "${name}" {`);
+  const start = lines.indexOf(`resource "tencentcloud_security_group_rule_set" "${name}" {`);
   if (start < 0) throw new Error(`no rule set ${name}`);
   const blocks: Record<string, string>[] = [];
   let current: Record<string, string> | undefined;
@@ -62,7 +62,7 @@ export function withRuleSetIngress(plan: Json, name: string, ingress: readonly R
 
 export function aclListFromTf(text: string, name: string, direction: 'ingress' | 'egress'): string[] {
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => l === `resource "tencentcloud_vpc_acl" "${name}" {`);
+  const start = lines.indexOf(`resource "tencentcloud_vpc_acl" "${name}" {`);
   const open = lines.findIndex((l, i) => i > start && new RegExp(`^\\s*${direction}\\s*=\\s*\\[\\s*$`).test(l));
   const entries: string[] = [];
   for (const line of lines.slice(open + 1)) {

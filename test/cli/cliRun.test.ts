@@ -95,7 +95,7 @@ describe('I/O errors are one line, exit 2, never "internal error"', () => {
     const run = await cli(['plan', 'examples/demo/plan.json', '--config', emptyConfig, '--format', 'sarif', '--output', target(dir)]);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter((l) => l.startsWith('clb-guard:'))).toHaveLength(1);
-    expect(run.stderr.split('\n').find((l) => l.startsWith('clb-guard:')) + '\n').toMatch(message);
+    expect(`${run.stderr.split('\n').find((l) => l.startsWith('clb-guard:'))}\n`).toMatch(message);
     expect(run.stderr).not.toContain('internal error');
   });
 
