@@ -29,8 +29,10 @@ export function ruleSetIngressFromTf(text: string, name: string): Record<string,
   for (const line of lines.slice(start + 1)) {
     if (line === '}') break;
     if (/^\s*ingress\s*\{\s*$/.test(line)) current = {};
-    else if (/^\s*\}\s*$/.test(line) && current) blocks.push(current), (current = undefined);
-    else if (current) {
+    else if (/^\s*\}\s*$/.test(line) && current) {
+      blocks.push(current);
+      current = undefined;
+    } else if (current) {
       const attr = /^\s*(\w+)\s*=\s*"([^"]*)"\s*$/.exec(line);
       if (attr === null) throw new Error(`not a literal attribute: ${line}`);
       current[attr[1]!] = attr[2]!;
