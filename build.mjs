@@ -28,7 +28,7 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: `${out}/cli.js`,
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
 });
 
 // The bundle embeds tree-sitter and its HCL grammar; their licences ship beside it.

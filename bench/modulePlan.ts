@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PlanChangeJson, PlanJson } from './planJson.js';
 
 /**
  * A real-format large plan for the benchmark, built from the committed Terraform fixtures: the
@@ -16,44 +17,44 @@ import { dirname, join } from 'node:path';
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'plans');
 const MODULE = 'module.internal["blue"]';
 
-type Json = Record<string, any>;
-
 export function moduleKey(i: number): string {
   return `m${String(i).padStart(5, '0')}`;
 }
 
 /** Writes `plan.json` and `config/` (the root module's `.tf` files) into `dir`; returns the plan file. */
 export function writeModulePlan(dir: string, instances: number, fixturesDir: string = FIXTURES): { planFile: string; tfRoot: string } {
-  const update = JSON.parse(readFileSync(join(fixturesDir, 'p21-scenario-update', 'plan.json'), 'utf8')) as Json;
-  const create = JSON.parse(readFileSync(join(fixturesDir, 'p20-scenario-clb-backends', 'plan.json'), 'utf8')) as Json;
-  const ofModule = (plan: Json) => (plan['resource_changes'] as Json[]).filter((c) => c['module_address'] === MODULE);
+  const update = JSON.parse(readFileSync(join(fixturesDir, 'p21-scenario-update', 'plan.json'), 'utf8')) as PlanJson;
+  const create = JSON.parse(readFileSync(join(fixturesDir, 'p20-scenario-clb-backends', 'plan.json'), 'utf8')) as PlanJson;
+  const ofModule = (plan: PlanJson) => plan.resource_changes.filter((c) => c.module_address === MODULE);
   const updateChanges = JSON.stringify(ofModule(update));
   const createChanges = JSON.stringify(ofModule(create));
-  const priorModule = JSON.stringify(
-    (update['prior_state'].values.root_module.child_modules as Json[]).find((m) => m['address'] === MODULE),
-  );
-  const plannedUpdate = JSON.stringify((update['planned_values'].root_module.child_modules as Json[]).find((m) => m['address'] === MODULE));
-  const plannedCreate = JSON.stringify((create['planned_values'].root_module.child_modules as Json[]).find((m) => m['address'] === MODULE));
+  const priorModule = JSON.stringify(update.prior_state.values.root_module.child_modules!.find((m) => m.address === MODULE));
+  const plannedUpdate = JSON.stringify(update.planned_values.root_module.child_modules!.find((m) => m.address === MODULE));
+  const plannedCreate = JSON.stringify(create.planned_values.root_module.child_modules!.find((m) => m.address === MODULE));
   // The module's own cloud IDs (not the root's VPC and subnet, which every copy shares).
   const ownIds = [
-    ...new Set((ofModule(update) as Json[]).map((c) => c['change'].before?.id).filter((id): id is string => typeof id === 'string')),
+    ...new Set(
+      ofModule(update)
+        .map((c) => c.change.before?.id)
+        .filter((id): id is string => typeof id === 'string'),
+    ),
   ];
-  const copy = (text: string, i: number): Json[] | Json => {
+  const copy = (text: string, i: number): unknown => {
     const key = moduleKey(i);
     let out = text.replaceAll('blue', key);
     for (const id of ownIds) out = out.replaceAll(`"${id}"`, `"${id}-${i}"`);
-    return JSON.parse(out) as Json[] | Json;
+    return JSON.parse(out) as unknown;
   };
-  const changes: unknown[] = (update['resource_changes'] as Json[]).filter((c) => c['module_address'] === undefined);
+  const changes: unknown[] = update.resource_changes.filter((c) => c.module_address === undefined);
   const priorModules: unknown[] = [];
   const plannedModules: unknown[] = [];
   for (let i = 0; i < instances; i++) {
     if (i % 2 === 0) {
-      changes.push(...(copy(updateChanges, i) as Json[]));
+      changes.push(...(copy(updateChanges, i) as PlanChangeJson[]));
       priorModules.push(copy(priorModule, i));
       plannedModules.push(copy(plannedUpdate, i));
     } else {
-      changes.push(...(copy(createChanges, i) as Json[]));
+      changes.push(...(copy(createChanges, i) as PlanChangeJson[]));
       plannedModules.push(copy(plannedCreate, i));
     }
   }

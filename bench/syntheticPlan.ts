@@ -139,15 +139,19 @@ export function syntheticPlan(k: number, seed = 42): { plan: unknown; size: Plan
       if (roll < 0.2) {
         block.action = 'DROP';
         block.cidr_block = `${1 + Math.floor(rand() * 200)}.${Math.floor(rand() * 256)}.0.0/16`;
-      } else if (roll < 0.3)
-        (block.address_template_id = null),
-          (unknownBlock.address_template_id = true),
-          (configBlock.address_template_id = ref('tencentcloud_address_template.office'));
-      else if (roll < 0.4)
-        (unknownBlock.source_security_id = true),
-          (configBlock.source_security_id = ref(`tencentcloud_security_group.sg${Math.floor(rand() * size.securityGroups)}`));
-      else if (roll < 0.5) (block.cidr_block = '0.0.0.0/0'), (block.port = `${pick(ports)},${pick(ports)}`);
-      else block.cidr_block = pick(['0.0.0.0/0', '10.0.0.0/8', '172.16.0.0/12', `10.${Math.floor(rand() * 4)}.0.0/16`]);
+      } else if (roll < 0.3) {
+        block.address_template_id = null;
+        unknownBlock.address_template_id = true;
+        configBlock.address_template_id = ref('tencentcloud_address_template.office');
+      } else if (roll < 0.4) {
+        unknownBlock.source_security_id = true;
+        configBlock.source_security_id = ref(`tencentcloud_security_group.sg${Math.floor(rand() * size.securityGroups)}`);
+      } else if (roll < 0.5) {
+        block.cidr_block = '0.0.0.0/0';
+        block.port = `${pick(ports)},${pick(ports)}`;
+      } else {
+        block.cidr_block = pick(['0.0.0.0/0', '10.0.0.0/8', '172.16.0.0/12', `10.${Math.floor(rand() * 4)}.0.0/16`]);
+      }
       if (block.action === 'DROP') configBlock.action = { constant_value: 'DROP' };
       ingress.push(block);
       unknownIngress.push(unknownBlock);

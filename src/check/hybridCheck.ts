@@ -5,7 +5,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { SourceLocation } from '../model/provenance.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import { type BlastRadius, type Dependent, externalReferencesOf, readPlanFacts, resolveHybrid } from '../sources/hybrid/index.js';
-import { resolveCredentials } from '../sources/live/index.js';
+import { type CredentialSource, resolveCredentials } from '../sources/live/index.js';
 import { callPacing } from './callPacing.js';
 import { checkInventory } from './checkInventory.js';
 import type { ResolveLiveOptions } from './options.js';
@@ -36,7 +36,7 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
   if (regions === undefined)
     throw new InputError("--resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block");
   const env = options.env ?? process.env;
-  let credentials;
+  let credentials: CredentialSource;
   try {
     credentials = await resolveCredentials(env, {
       ...(options.oidc ? { oidc: options.oidc } : {}),

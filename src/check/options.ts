@@ -1,5 +1,4 @@
 import type { Logger } from '../logging/logger.js';
-import type { Severity } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 
 /** What both modes share: which config and extra policy files, and where to log. */

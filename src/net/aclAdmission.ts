@@ -48,7 +48,7 @@ export function admitThroughAcl(
   const filtered: FlowQuery = {
     ...query,
     addresses: query.addresses.subtract(exempt),
-    symbols: query.symbols.filter((s) => !(subnetCidr !== undefined && subnetCidr.covers(s.within))),
+    symbols: query.symbols.filter((s) => !subnetCidr?.covers(s.within)),
   };
   const exemptParts: VerdictPart[] = [];
   const inside = query.addresses.intersect(exempt);

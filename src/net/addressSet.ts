@@ -142,8 +142,8 @@ export class AddressSet {
   private computeCidrs(): string[] {
     const out: string[] = [];
     for (const [lo, hi] of this.v4.intervals)
-      out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + '/' + c.prefix));
-    for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + '/' + c.prefix));
+      out.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => `${formatV4(Number(c.base))}/${c.prefix}`));
+    for (const [lo, hi] of this.v6.intervals) out.push(...rangeToCidrs(lo, hi, 128).map((c) => `${formatV6(c.base)}/${c.prefix}`));
     return out;
   }
 

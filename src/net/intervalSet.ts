@@ -68,7 +68,9 @@ export class IntervalSet<T extends Scalar> {
     const a = this.intervals;
     const b = other.intervals;
     while (i < a.length && j < b.length) {
+      // biome-ignore lint/complexity/useMathMinMax: T may be bigint (IPv6), which Math.max throws on
       const lo = a[i]![0] > b[j]![0] ? a[i]![0] : b[j]![0];
+      // biome-ignore lint/complexity/useMathMinMax: T may be bigint (IPv6), which Math.min throws on
       const hi = a[i]![1] < b[j]![1] ? a[i]![1] : b[j]![1];
       if (lo <= hi) out.push([lo, hi]);
       if (a[i]![1] < b[j]![1]) i++;

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors/inputError.js';
@@ -147,7 +148,7 @@ async function readConfigDocument(path: string, display: string): Promise<{ doc:
 }
 
 async function readConfigText(path: string, display: string): Promise<string> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch (error) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Evidence, type Finding, type Fix, fixAsText } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { InventoryResolver } from '../net/inventoryResolver.js';
-import type { AssertionContext, AssertionFailure } from './assertions/assertionTypes.js';
+import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './assertions/registry.js';
 import { CheckCache } from './checkCache.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';

@@ -1,4 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { type FileHandle, open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Severity } from '../model/finding.js';
@@ -57,7 +58,7 @@ export async function readPolicyFiles(
   };
   for (const path of paths) {
     const full = resolve(cwd, path);
-    let info;
+    let info: Stats;
     try {
       info = await stat(full);
     } catch (error) {
@@ -65,7 +66,7 @@ export async function readPolicyFiles(
       continue;
     }
     if (info.isDirectory()) {
-      let entries;
+      let entries: Dirent[];
       try {
         entries = (await readdir(full, { withFileTypes: true }))
           .filter((e) => e.name.endsWith('.json'))
@@ -132,7 +133,7 @@ export async function readPolicyFiles(
 
 /** The file's text, or undefined with a located problem: only regular files of a sane size are read. */
 async function readPolicyText(full: string, display: string, problems: SchemaProblem[]): Promise<string | undefined> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(full, 'r');
     const info = await handle.stat();

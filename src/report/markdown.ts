@@ -1,6 +1,6 @@
 import { type Evidence, type Finding, type Fix, fixGroupsOf, fixSummary, type Report, type Severity } from '../model/finding.js';
 import type { SourceLocation } from '../model/provenance.js';
-import { escapeMarkdown as escape, fence } from './markdownEscape.js';
+import { escapeMarkdown, fence } from './markdownEscape.js';
 import { outsidePlanLines } from './outsidePlanSection.js';
 import { renderPathSection } from './pathDiagram/pathSection.js';
 import { summaryLine } from './textReport.js';
@@ -107,21 +107,21 @@ function renderFinding(
     f.status === 'unknown'
       ? `${UNKNOWN_ICON} **UNKNOWN** (${f.severity} if it fails)`
       : `${ICON[f.severity]} **${f.severity.toUpperCase()}**`;
-  const lines = [`\n\n### ${label} \`${f.policy}\` on \`${escape(f.resource)}\`${where}`, '', escape(f.message)];
+  const lines = [`\n\n### ${label} \`${f.policy}\` on \`${escapeMarkdown(f.resource)}\`${where}`, '', escapeMarkdown(f.message)];
   if (f.evidence.length > 0) {
     lines.push('', '<details><summary>Why</summary>', '');
     for (const e of f.evidence.slice(0, 8)) lines.push(`- ${evidenceLine(e, links)}`);
     lines.push('', '</details>');
   }
   const advice = f.fix ? f.advice : f.remediation;
-  if (advice) lines.push('', `**Fix:** ${escape(advice)}`);
+  if (advice) lines.push('', `**Fix:** ${escapeMarkdown(advice)}`);
   if (f.fix) {
     const group = groups.get(f.fix.id);
     const first = shownFixes.get(f.fix.id);
     if (first !== undefined)
       lines.push(
         '',
-        `The same change as for \`${first.policy}\` on \`${escape(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escape(fixSummary(group).replace(/^One/, 'one'))})` : ''}.`,
+        `The same change as for \`${first.policy}\` on \`${escapeMarkdown(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escapeMarkdown(fixSummary(group).replace(/^One/, 'one'))})` : ''}.`,
       );
     else lines.push('', ...renderFix(f.fix, group && group.findings.length > 1 ? fixSummary(group) : undefined, links));
   }
@@ -131,11 +131,11 @@ function renderFinding(
 /** Prose, then ```hcl, then ```json for the API call. */
 export function renderFix(fix: Fix, summary: string | undefined, links?: MarkdownLinks): string[] {
   const lines: string[] = [];
-  const prose = escape(fix.text)
+  const prose = escapeMarkdown(fix.text)
     .split('\n')
     .join('\n\n')
     .replace(/([\w./-]+\.tf):(\d+)/g, (_m, file: string, line: string) => locationLink({ file, line: Number(line) }, links, true));
-  lines.push(summary ? `**${escape(summary)}:** ${prose}` : prose);
+  lines.push(summary ? `**${escapeMarkdown(summary)}:** ${prose}` : prose);
   if (fix.hcl) lines.push('', '```hcl', fence(fix.hcl), '```');
   if (fix.api)
     lines.push(
@@ -150,13 +150,13 @@ export function renderFix(fix: Fix, summary: string | undefined, links?: Markdow
 }
 
 function evidenceLine(e: Evidence, links: MarkdownLinks | undefined): string {
-  const where = e.list ? ` in \`${escape(e.list)}\`${e.index !== undefined ? ` #${e.index}` : ''}` : '';
-  return `**${e.verdict}** ${e.part ? `${escape(e.part)}: ` : ''}\`${escape(e.rule)}\`${where}${e.location ? ` (${locationLink(e.location, links)})` : ''}${e.reason ? ` — ${escape(e.reason)}` : ''}`;
+  const where = e.list ? ` in \`${escapeMarkdown(e.list)}\`${e.index !== undefined ? ` #${e.index}` : ''}` : '';
+  return `**${e.verdict}** ${e.part ? `${escapeMarkdown(e.part)}: ` : ''}\`${escapeMarkdown(e.rule)}\`${where}${e.location ? ` (${locationLink(e.location, links)})` : ''}${e.reason ? ` — ${escapeMarkdown(e.reason)}` : ''}`;
 }
 
 /** `main.tf:91`, linked to the file at the PR head when links are known. */
 export function locationLink(location: SourceLocation, links: MarkdownLinks | undefined, escaped = false): string {
-  const file = escaped ? location.file : escape(location.file);
+  const file = escaped ? location.file : escapeMarkdown(location.file);
   const label = `\`${file}:${location.line}\``;
   if (links === undefined || /^(\/|[A-Za-z]:|\.\.)/.test(location.file)) return label;
   const path = location.file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');

@@ -23,7 +23,7 @@ const TOO_DEEP = 2;
  * reads are not moved) in 1 MiB chunks, tracking strings and depth across chunk boundaries.
  * The state word is always set, so the waiting main thread always wakes.
  */
-const WORKER_SOURCE = String.raw`
+const WORKER_SOURCE = `
 const { readSync } = require('node:fs');
 const { workerData } = require('node:worker_threads');
 const { fd, size, max, state } = workerData;

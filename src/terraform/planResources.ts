@@ -47,7 +47,9 @@ export class PlanResources {
   >();
 
   constructor(document: PlanDocument, warnings: InventoryWarning[]) {
-    document.resourceChanges.forEach((change, index) => this.addChange(change, index, warnings));
+    document.resourceChanges.forEach((change, index) => {
+      this.addChange(change, index, warnings);
+    });
     const prior = isObject(document.priorState?.['values']) ? document.priorState['values'] : undefined;
     if (prior !== undefined) this.addModuleValues(prior['root_module'], false);
     if (document.plannedValues !== undefined) this.addModuleValues(document.plannedValues['root_module'], true);

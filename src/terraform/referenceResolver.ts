@@ -360,7 +360,7 @@ function literalValue(tokens: Parameters<typeof listElements>[0]): { value: unkn
   if (only?.kind === 'string' && only.parts.every((p) => 'literal' in p))
     return { value: only.parts.map((p) => (p as { literal: string }).literal).join('') };
   const elements = listElements(tokens);
-  if (elements !== undefined && elements.every((e) => e.template !== undefined && e.template.every((p) => 'literal' in p))) {
+  if (elements?.every((e) => e.template?.every((p) => 'literal' in p))) {
     return { value: elements.map((e) => e.template!.map((p) => (p as { literal: string }).literal).join('')) };
   }
   return undefined;

@@ -104,7 +104,7 @@ export class SourceValues {
     if (value instanceof Unknown) return value;
     if (value instanceof Opaque) return this.host(frame).step(value, step);
     if (Array.isArray(value) && typeof step === 'number') return step < value.length ? value[step]! : null;
-    if (isObjectValue(value)) return  Object.hasOwn(value, String(step)) ? value[String(step)]! : null;
+    if (isObjectValue(value)) return Object.hasOwn(value, String(step)) ? value[String(step)]! : null;
     return null;
   }
 
@@ -345,7 +345,7 @@ function elementOf(collection: Value, key: InstanceKey | undefined, text: string
   if (collection instanceof Opaque) return new Unknown(`${text}: the for_each value ${collection.text} is known only after apply`);
   if (Array.isArray(collection)) return String(key); // a set: each.value is the key
   if (isObjectValue(collection))
-    return  Object.hasOwn(collection, String(key))
+    return Object.hasOwn(collection, String(key))
       ? collection[String(key)]!
       : new Unknown(`${text}: the for_each value has no key "${key}"`);
   return new Unknown(`${text}: the for_each value is not a map or set`);

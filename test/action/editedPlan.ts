@@ -22,15 +22,17 @@ const ENTRY_KEYS = [
 
 export function ruleSetIngressFromTf(text: string, name: string): Record<string, string>[] {
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => l === `resource "tencentcloud_security_group_rule_set" "${name}" {`);
+  const start = lines.indexOf(`resource "tencentcloud_security_group_rule_set" "${name}" {`);
   if (start < 0) throw new Error(`no rule set ${name}`);
   const blocks: Record<string, string>[] = [];
   let current: Record<string, string> | undefined;
   for (const line of lines.slice(start + 1)) {
     if (line === '}') break;
     if (/^\s*ingress\s*\{\s*$/.test(line)) current = {};
-    else if (/^\s*\}\s*$/.test(line) && current) blocks.push(current), (current = undefined);
-    else if (current) {
+    else if (/^\s*\}\s*$/.test(line) && current) {
+      blocks.push(current);
+      current = undefined;
+    } else if (current) {
       const attr = /^\s*(\w+)\s*=\s*"([^"]*)"\s*$/.exec(line);
       if (attr === null) throw new Error(`not a literal attribute: ${line}`);
       current[attr[1]!] = attr[2]!;
@@ -62,7 +64,7 @@ export function withRuleSetIngress(plan: Json, name: string, ingress: readonly R
 
 export function aclListFromTf(text: string, name: string, direction: 'ingress' | 'egress'): string[] {
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => l === `resource "tencentcloud_vpc_acl" "${name}" {`);
+  const start = lines.indexOf(`resource "tencentcloud_vpc_acl" "${name}" {`);
   const open = lines.findIndex((l, i) => i > start && new RegExp(`^\\s*${direction}\\s*=\\s*\\[\\s*$`).test(l));
   const entries: string[] = [];
   for (const line of lines.slice(open + 1)) {

@@ -37,7 +37,10 @@ export function fakeActionIo(options: { inputs: Record<string, string>; env: Rec
     runner: {
       notice: (m) => void recorded.notices.push(m),
       annotate: (a) => void recorded.annotations.push(a),
-      appendSummary: async (m) => (recorded.summary.push(m), true),
+      appendSummary: async (m) => {
+        recorded.summary.push(m);
+        return true;
+      },
       writeFile: async (path, text) => {
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, text);
@@ -47,7 +50,9 @@ export function fakeActionIo(options: { inputs: Record<string, string>; env: Rec
     },
     githubClient: (token) =>
       githubClient(token, { ...(options.env.GITHUB_API_URL ? { baseUrl: options.env.GITHUB_API_URL } : {}), msPerSecond: 1 }),
-    setOutput: (name, value) => void (recorded.outputs[name] = value),
+    setOutput: (name, value) => {
+      recorded.outputs[name] = value;
+    },
     setSecret: (secret) => void recorded.secrets.push(secret),
     idToken: async () => 'no-id-token',
   };

@@ -33,7 +33,14 @@ describe('OIDC refused by STS', () => {
   it('resolveCredentials: one line with the code, one ID token, one STS call', async () => {
     emulator = await startEmulator({ account: demoAccount });
     let tokens = 0;
-    const oidc = { roleArn: ROLE, providerId: 'github', idToken: async () => (tokens++, 'rejected') };
+    const oidc = {
+      roleArn: ROLE,
+      providerId: 'github',
+      idToken: async () => {
+        tokens++;
+        return 'rejected';
+      },
+    };
     await expect(resolveCredentials({}, { apiEndpoint: emulator.url, oidc })).rejects.toThrow(
       /^OIDC: STS refused AssumeRoleWithWebIdentity: AuthFailure\.TokenFailure$/,
     );
@@ -46,7 +53,17 @@ describe('OIDC refused by STS', () => {
     let tokens = 0;
     const source = await resolveCredentials(
       {},
-      { apiEndpoint: emulator.url, oidc: { roleArn: ROLE, providerId: 'github', idToken: async () => (tokens++, 'id-token') } },
+      {
+        apiEndpoint: emulator.url,
+        oidc: {
+          roleArn: ROLE,
+          providerId: 'github',
+          idToken: async () => {
+            tokens++;
+            return 'id-token';
+          },
+        },
+      },
     );
     await Promise.all(Array.from({ length: 16 }, () => source.get()));
     expect(tokens).toBe(1);
@@ -69,7 +86,13 @@ describe('OIDC refused by STS', () => {
       event: { eventName: 'schedule' },
     });
     const audiences: (string | undefined)[] = [];
-    const withAudience = { ...io, idToken: async (audience?: string) => (audiences.push(audience), 'rejected') };
+    const withAudience = {
+      ...io,
+      idToken: async (audience?: string) => {
+        audiences.push(audience);
+        return 'rejected';
+      },
+    };
     expect(await runAction(withAudience)).toBe(2);
     expect(audiences).toEqual(['sts.tencentcloudapi.com']);
     expect(recorded.errors).toEqual(['OIDC: STS refused AssumeRoleWithWebIdentity: AuthFailure.TokenFailure']);

@@ -60,7 +60,14 @@ describe('publishAll: the one permission fallback', () => {
   it.each([403, 404])('a refused token (%i) runs the fallback and the next publisher still runs', async (status) => {
     const run = publishRun(true);
     const calls: string[] = [];
-    const next: Publisher = { name: 'next', wanted: () => true, needs: 'runner', publish: async () => (calls.push('next'), undefined) };
+    const next: Publisher = {
+      name: 'next',
+      wanted: () => true,
+      needs: 'runner',
+      publish: async () => {
+        calls.push('next');
+      },
+    };
     await publishAll([failing(status, calls), next], run, api);
     expect(run.notices).toEqual([`denied ${status}`]);
     expect(calls).toEqual(['publish', 'next']);

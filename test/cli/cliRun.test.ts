@@ -87,7 +87,10 @@ describe('I/O errors are one line, exit 2, never "internal error"', () => {
     ['a folder as the file', (dir) => dir, /^clb-guard: cannot write the report to .*: it is a folder\n$/],
     [
       'a file as a folder',
-      (dir) => (writeFileSync(join(dir, 'f'), ''), join(dir, 'f', 'out.sarif')),
+      (dir) => {
+        writeFileSync(join(dir, 'f'), '');
+        return join(dir, 'f', 'out.sarif');
+      },
       /^clb-guard: cannot write the report to .*: a part of the path is a file, not a folder\n$/,
     ],
   ])('--output into %s', async (_name, target, message) => {
@@ -95,7 +98,7 @@ describe('I/O errors are one line, exit 2, never "internal error"', () => {
     const run = await cli(['plan', 'examples/demo/plan.json', '--config', emptyConfig, '--format', 'sarif', '--output', target(dir)]);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter((l) => l.startsWith('clb-guard:'))).toHaveLength(1);
-    expect(run.stderr.split('\n').find((l) => l.startsWith('clb-guard:')) + '\n').toMatch(message);
+    expect(`${run.stderr.split('\n').find((l) => l.startsWith('clb-guard:'))}\n`).toMatch(message);
     expect(run.stderr).not.toContain('internal error');
   });
 

@@ -104,16 +104,19 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
     const m = (pattern: RegExp) => pattern.exec(url.pathname);
     let match: RegExpExecArray | null;
 
-    if (req.method === 'GET' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/);
+    if (req.method === 'GET' && match) {
       return paginate(state.comments.filter((c) => c.issue === Number(match![1])).map((c) => ({ id: c.id, body: c.body })));
     }
-    if (req.method === 'POST' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/);
+    if (req.method === 'POST' && match) {
       if (!canWriteIssues) return forbid();
       const comment = { id: nextId++, issue: Number(match[1]), body: String((body as { body: string }).body) };
       state.comments.push(comment);
       return send(201, { id: comment.id, body: comment.body });
     }
-    if (req.method === 'PATCH' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/);
+    if (req.method === 'PATCH' && match) {
       if (!canWriteIssues) return forbid();
       const comment = state.comments.find((c) => c.id === Number(match![1]));
       if (comment === undefined) return send(404, { message: 'Not Found' });
@@ -142,7 +145,8 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       state.issues.push(issue);
       return send(201, toIssue(issue));
     }
-    if (req.method === 'PATCH' && (match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/);
+    if (req.method === 'PATCH' && match) {
       if (permissions.issues !== 'write') return forbid();
       const issue = state.issues.find((i) => i.number === Number(match![1]));
       if (issue === undefined) return send(404, { message: 'Not Found' });
@@ -194,13 +198,16 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       return comment;
     };
 
-    if (req.method === 'GET' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/);
+    if (req.method === 'GET' && match) {
       return paginate(pullFiles.get(Number(match[1])) ?? []);
     }
-    if (req.method === 'GET' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/);
+    if (req.method === 'GET' && match) {
       return paginate(reviewComments.filter((c) => c.pull === Number(match![1])).map(toReviewComment));
     }
-    if (req.method === 'POST' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/);
+    if (req.method === 'POST' && match) {
       if (!canWritePulls) return forbid();
       const pull = Number(match[1]);
       const input = body as { commit_id?: string; event?: string; body?: string; comments?: CommentInput[] };
@@ -214,14 +221,16 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       reviews.push(review);
       return send(200, { id: review.id, state: review.event === 'COMMENT' ? 'COMMENTED' : review.event });
     }
-    if (req.method === 'POST' && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/);
+    if (req.method === 'POST' && match) {
       if (!canWritePulls) return forbid();
       const pull = Number(match[1]);
       const input = body as CommentInput;
       if (!placeable(pull, input)) return unplaceable();
       return send(201, toReviewComment(addReviewComment(pull, input, input.commit_id ?? '')));
     }
-    if ((req.method === 'PATCH' || req.method === 'DELETE') && (match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/);
+    if ((req.method === 'PATCH' || req.method === 'DELETE') && match) {
       if (!canWritePulls) return forbid();
       const index = reviewComments.findIndex((c) => c.id === Number(match![1]));
       if (index < 0) return send(404, { message: 'Not Found' });
@@ -242,7 +251,8 @@ export async function startGitHubStandIn(options: { tokens: Record<string, Permi
       state.checkRuns.push(run);
       return send(201, { id: run.id });
     }
-    if (req.method === 'PATCH' && (match = m(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/))) {
+    match = m(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/);
+    if (req.method === 'PATCH' && match) {
       if (permissions.checks !== 'write') return forbid();
       const run = state.checkRuns.find((r) => r.id === Number(match![1]));
       if (run === undefined) return send(404, { message: 'Not Found' });

@@ -130,7 +130,7 @@ describe('every interface of every backend', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clb-guard-eni-'));
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(planOf()));
     const plan = await checkPlan({ cwd: dir, logger: silentLogger, planFile: 'plan.json', today: '2026-11-24' });
-    const idOf = (address: string) => /\.([A-Za-z0-9_]+)$/.exec(address)?.[1]!.replace(/_/g, '-') ?? address;
+    const idOf = (address: string) => /\.([A-Za-z0-9_]+)$/.exec(address)?.[1]?.replace(/_/g, '-') ?? address;
     const planFindings = plan.findings.map((f) => `${f.status} ${f.policy} ${idOf(f.resource)}`).sort();
 
     const inventory = await scanLive(accountOf());

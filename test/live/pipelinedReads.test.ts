@@ -77,7 +77,8 @@ describe('rate-limit budgets', () => {
     const times: Record<string, number[]> = {};
     const api: TencentApi = {
       call: async (_service, action) => {
-        (times[action] ??= []).push(Date.now());
+        times[action] ??= [];
+        times[action].push(Date.now());
         return {};
       },
     };

@@ -305,27 +305,37 @@ describe('hostile policy paths get one line naming the path', () => {
   it.each<[string, (dir: string) => string, RegExp]>([
     [
       'a symlink loop in a policies folder',
-      (dir) => (
-        mkdirSync(join(dir, 'pol')),
-        symlinkSync(join(dir, 'pol', 'a.json'), join(dir, 'pol', 'b.json')),
-        symlinkSync(join(dir, 'pol', 'b.json'), join(dir, 'pol', 'a.json')),
-        'pol'
-      ),
+      (dir) => {
+        mkdirSync(join(dir, 'pol'));
+        symlinkSync(join(dir, 'pol', 'a.json'), join(dir, 'pol', 'b.json'));
+        symlinkSync(join(dir, 'pol', 'b.json'), join(dir, 'pol', 'a.json'));
+        return 'pol';
+      },
       /^pol\/a\.json:1: \/: is a symbolic link loop\npol\/b\.json:1: \/: is a symbolic link loop$/,
     ],
     [
       'a folder named x.json inside a policies folder',
-      (dir) => (
-        mkdirSync(join(dir, 'pol', 'x.json'), { recursive: true }),
-        writeFileSync(join(dir, 'pol', 'y.json'), JSON.stringify({ policies: [good] })),
-        'pol'
-      ),
+      (dir) => {
+        mkdirSync(join(dir, 'pol', 'x.json'), { recursive: true });
+        writeFileSync(join(dir, 'pol', 'y.json'), JSON.stringify({ policies: [good] }));
+        return 'pol';
+      },
       /^$/,
     ],
-    ['a folder given as a file', (dir) => (mkdirSync(join(dir, 'x.json')), 'x.json/'), /^$/],
+    [
+      'a folder given as a file',
+      (dir) => {
+        mkdirSync(join(dir, 'x.json'));
+        return 'x.json/';
+      },
+      /^$/,
+    ],
     [
       'broken JSON nested 100,000 deep (the line-finding parser recurses)',
-      (dir) => (writeFileSync(join(dir, 'deep.json'), `{"policies": ${'['.repeat(100_000)}`), 'deep.json'),
+      (dir) => {
+        writeFileSync(join(dir, 'deep.json'), `{"policies": ${'['.repeat(100_000)}`);
+        return 'deep.json';
+      },
       /^deep\.json:1: \/: nested more than 64 levels deep$/,
     ],
     ['a device', () => '/dev/zero', /^\/dev\/zero:1: \/: is not a regular file \(a device, pipe or socket\)$/],

@@ -37,8 +37,11 @@ const ODD_VALUES: unknown[] = [
 function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = [], depth = 0): (string | number)[][] {
   out.push(prefix);
   if (depth > 12 || out.length > 5000) return out;
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out, depth + 1));
-  else if (typeof value === 'object' && value !== null)
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      paths(v, [...prefix, i], out, depth + 1);
+    });
+  } else if (typeof value === 'object' && value !== null)
     for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out, depth + 1);
   return out;
 }

@@ -13,7 +13,8 @@ const repoRoot = join(import.meta.dirname, '..', '..');
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
 const section = readme.slice(readme.indexOf('### Many accounts and regions'), readme.indexOf('### Permissions per feature'));
-const block = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+const fence = '```';
+const block = (lang: string) => [...section.matchAll(new RegExp(`${fence}${lang}\\n([\\s\\S]*?)${fence}`, 'g'))].map((m) => m[1]!);
 
 interface Step {
   id?: string;

@@ -148,7 +148,7 @@ describe('snapshots: live --save-snapshot, then live --snapshot offline', () => 
         .split('\n')
         .filter((l) => l.startsWith('clb-guard: ')),
     ).toEqual([
-      expect.stringMatching(new RegExp(`^clb-guard: ${escape(file)}:${line}: /: invalid JSON: .*\\(line ${line}, column \\d+\\)$`)),
+      expect.stringMatching(new RegExp(`^clb-guard: ${escapeRegExp(file)}:${line}: /: invalid JSON: .*\\(line ${line}, column \\d+\\)$`)),
     ]);
   });
 
@@ -214,6 +214,6 @@ describe('replaying a snapshot', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -77,7 +77,7 @@ describe('reading the plan file', () => {
   });
 
   it('reads values whose strings hold braces, quotes, escapes and non-ASCII text', () => {
-    const tricky = 'a "}]{[ \\ b \u00e9\u4e2d ' + 'x'.repeat(700);
+    const tricky = `a "}]{[ \\ b \u00e9\u4e2d ${'x'.repeat(700)}`;
     const changes = Array.from({ length: 4000 }, (_, i) => ({
       address: `tencentcloud_vpc.v${i}`,
       mode: 'managed',

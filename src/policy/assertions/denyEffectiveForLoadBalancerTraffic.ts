@@ -1,5 +1,5 @@
 import type { NetworkInterface } from '../../model/instance.js';
-import type { Listener, LoadBalancer } from '../../model/loadBalancer.js';
+import type { LoadBalancer } from '../../model/loadBalancer.js';
 import { isUnknown } from '../../model/value.js';
 import type { AddressSet } from '../../net/addressSet.js';
 import { admitThroughGroups } from '../../net/interfaceAdmission.js';
@@ -43,7 +43,7 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): Assert
   const groups = cache.groupListKey(nic);
   let failures = cache.bypassClasses.get(listener, target.port, groups);
   if (failures === undefined) {
-    failures = bypassedDenies(ctx.resolver, lb, listener, transportOf(listener.protocol), listener.port, nic, target.port);
+    failures = bypassedDenies(ctx.resolver, lb, transportOf(listener.protocol), listener.port, nic, target.port);
     cache.bypassClasses.set(listener, target.port, groups, failures);
   }
   if (failures.length === 0) return [];
@@ -71,7 +71,6 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): Assert
 function bypassedDenies(
   resolver: InventoryResolver,
   lb: LoadBalancer,
-  listener: Listener,
   protocol: Protocol,
   listenerPort: number,
   nic: NetworkInterface,

@@ -6,6 +6,7 @@ import type { AssertionKind } from './assertionKind.js';
 export const ifThen: AssertionKind<Extract<Assertion, { if: unknown }>> = {
   name: 'if',
   label: 'if/then',
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the policy language's keyword (if/then), not a thenable
   properties: { if: { $ref: '#/$defs/condition' }, then: { $ref: '#/$defs/assertion' } },
   variables: [],
   composite: true,

@@ -54,6 +54,7 @@ export function assertionSchema(): JsonSchema {
   for (const kind of [...ASSERTION_KINDS].reverse()) {
     chain = {
       if: { type: 'object', required: [kind.name] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, not a thenable
       then: { type: 'object', required: Object.keys(kind.properties), additionalProperties: false, properties: kind.properties },
       else: chain,
     };

@@ -66,8 +66,18 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
   };
 
   const condition = (c: Condition, pointer: string) => {
-    if ('all' in c) return c.all.forEach((x, i) => condition(x, `${pointer}/all/${i}`));
-    if ('any' in c) return c.any.forEach((x, i) => condition(x, `${pointer}/any/${i}`));
+    if ('all' in c) {
+      c.all.forEach((x, i) => {
+        condition(x, `${pointer}/all/${i}`);
+      });
+      return;
+    }
+    if ('any' in c) {
+      c.any.forEach((x, i) => {
+        condition(x, `${pointer}/any/${i}`);
+      });
+      return;
+    }
     if ('not' in c) return condition(c.not, `${pointer}/not`);
     fieldPath(c.field, `${pointer}/field`);
     const values = FIELD_VALUES.get(c.field);
@@ -108,8 +118,14 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
     spec.from.forEach((name, i) => {
       const p = `${pointer}/from/${i}`;
       if (name === 'clients') return;
-      if (NAMED_SOURCES.includes(name)) return needsLoadBalancer(`"${name}"`, p);
-      if (name.startsWith('params.')) return void paramRefs.push({ name: name.slice(7), usage: 'cidrs', pointer: p });
+      if (NAMED_SOURCES.includes(name)) {
+        needsLoadBalancer(`"${name}"`, p);
+        return;
+      }
+      if (name.startsWith('params.')) {
+        paramRefs.push({ name: name.slice(7), usage: 'cidrs', pointer: p });
+        return;
+      }
       const bad = cidrProblem(name);
       if (bad === undefined) return;
       const looksNamed = /^[A-Za-z][A-Za-z0-9]*\./.test(name) || /^[A-Za-z]+$/.test(name);
@@ -139,7 +155,10 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
           if (!SUBJECTS_WITH_LISTENER.has(subject)) problem(p, `${port}: ${subject} subjects have no listener`);
           return;
         }
-        if (port.startsWith('params.')) return void paramRefs.push({ name: port.slice(7), usage: 'ports', pointer: p });
+        if (port.startsWith('params.')) {
+          paramRefs.push({ name: port.slice(7), usage: 'ports', pointer: p });
+          return;
+        }
         const bad = portProblem(port);
         if (bad === undefined) return;
         problem(
@@ -154,7 +173,12 @@ export function checkPolicySemantics(policy: Policy, at: string): { problems: Po
   };
 
   const assertion = (a: Assertion, pointer: string) => {
-    if ('all' in a) return a.all.forEach((x, i) => assertion(x, `${pointer}/all/${i}`));
+    if ('all' in a) {
+      a.all.forEach((x, i) => {
+        assertion(x, `${pointer}/all/${i}`);
+      });
+      return;
+    }
     if ('if' in a) {
       condition(a.if, `${pointer}/if`);
       return assertion(a.then, `${pointer}/then`);

@@ -217,8 +217,11 @@ export function suggestedChangesPublisher(mode: 'auto' | 'always' | 'never', out
         const [first, ...extra] = ours.get(s.key) ?? [];
         remove.push(...extra);
         if (first === undefined) create.push(s);
-        else if (!sameAnchor(first, s)) remove.push(first), create.push(s), moved++;
-        else if (first.body !== s.body) update.push([first, s]);
+        else if (!sameAnchor(first, s)) {
+          remove.push(first);
+          create.push(s);
+          moved++;
+        } else if (first.body !== s.body) update.push([first, s]);
         else unchanged++;
       }
       const keys = new Set(wanted.map((s) => s.key));

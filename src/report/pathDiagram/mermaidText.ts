@@ -19,6 +19,7 @@ const ENTITIES: Record<string, string> = {
 
 function escapeLine(text: string): string {
   // Control characters (a newline in a description) would end the statement.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this does
   const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
   return flat.replace(/[#"<>&`\\]/g, (c) => ENTITIES[c]!);
 }

@@ -1,7 +1,6 @@
 import type { SourceLocation } from '../../model/provenance.js';
 import { childAt, type PathStep } from '../../terraform/attributePath.js';
 import type { ConfigResource } from '../../terraform/configurationTree.js';
-import type { Value } from '../../terraform/evaluate.js';
 import { hasTemplate, jsonExpression } from '../../terraform/expression.js';
 import type { HclBlock, HclToken } from '../../terraform/hcl/index.js';
 import type { PlanResource } from '../../terraform/planResources.js';

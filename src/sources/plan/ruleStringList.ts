@@ -31,7 +31,7 @@ export function readRuleStrings(view: ResourceView, name: string): RuleStringLis
   if (state.state === 'set') return knownList(view, name, state.value, elements);
   const constants = state.items.filter((item) => item.kind === 'constant');
   if (constants.length === 1 && state.items.length === 1) return knownList(view, name, constants[0]!.value, elements);
-  if (elements !== undefined && elements.every((element) => element.template !== undefined)) {
+  if (elements?.every((element) => element.template !== undefined)) {
     const resolve = (expression: string) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
     return {
       entries: elements.map((element, index) => ({
@@ -56,7 +56,7 @@ function knownList(view: ResourceView, name: string, value: unknown, elements: r
     return { unknownReason: `${name} has an unexpected shape` };
   }
   const written = elements?.map((element) =>
-    element.template !== undefined && element.template.every((part) => 'literal' in part)
+    element.template?.every((part) => 'literal' in part)
       ? element.template.map((part) => (part as { literal: string }).literal).join('')
       : undefined,
   );

@@ -31,7 +31,8 @@ export class SharedParts {
       paths = [];
       this.paths.set(list, paths);
     }
-    return (paths[index] ??= `${list}[${index}]`);
+    paths[index] ??= `${list}[${index}]`;
+    return paths[index];
   }
 }
 

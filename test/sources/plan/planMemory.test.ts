@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type { PlanJson, PlanModuleJson } from '../../../bench/planJson.js';
 import { expectNoEscape, guardedNodeArgs } from '../../support/guardedProcess.js';
 import { FIXTURES, REPO_ROOT } from './inventoryText.js';
 
@@ -12,17 +13,17 @@ import { FIXTURES, REPO_ROOT } from './inventoryText.js';
  * with its prior state and planned values, as real plans of big estates look.
  */
 function largeUpdatePlan(copies: number): string {
-  const plan = JSON.parse(readFileSync(join(FIXTURES, 'p21-scenario-update/plan.json'), 'utf8')) as Record<string, any>;
+  const plan = JSON.parse(readFileSync(join(FIXTURES, 'p21-scenario-update/plan.json'), 'utf8')) as PlanJson;
   const prefix = (i: number) => `module.copy["${i}"]`;
   const within = (i: number, address: string) => `${prefix(i)}.${address}`;
   const moduleOf = (i: number, module: string | undefined) => (module ? `${prefix(i)}.${module}` : prefix(i));
   const changes: unknown[] = [];
   const priorModules: unknown[] = [];
   const plannedModules: unknown[] = [];
-  const copyModule = (i: number, module: Record<string, any>): Record<string, any> => ({
-    address: moduleOf(i, module['address']),
-    resources: (module['resources'] ?? []).map((r: Record<string, any>) => ({ ...r, address: within(i, r['address']) })),
-    child_modules: (module['child_modules'] ?? []).map((c: Record<string, any>) => copyModule(i, c)),
+  const copyModule = (i: number, module: PlanModuleJson): PlanModuleJson => ({
+    address: moduleOf(i, module.address),
+    resources: (module.resources ?? []).map((r) => ({ ...r, address: within(i, r.address) })),
+    child_modules: (module.child_modules ?? []).map((c) => copyModule(i, c)),
   });
   // Each copy gets its own cloud IDs (`sg-e5d5aaac` → `sg-e5d5aaac-17`), as separate estates have.
   const ownIds = <T>(value: T, i: number): T =>
