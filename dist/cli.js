@@ -3500,6 +3500,1104 @@ var require_schemaValidators_generated = __commonJS({
   }
 });
 
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module2) {
+    var s = 1e3;
+    var m = s * 60;
+    var h = m * 60;
+    var d = h * 24;
+    var w = d * 7;
+    var y = d * 365.25;
+    module2.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse2(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse2(str2) {
+      str2 = String(str2);
+      if (str2.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str2
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
+      }
+      if (msAbs >= m) {
+        return Math.round(ms / m) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h) {
+        return plural(ms, msAbs, h, "hour");
+      }
+      if (msAbs >= m) {
+        return plural(ms, msAbs, m, "minute");
+      }
+      if (msAbs >= s) {
+        return plural(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural(ms, msAbs, n, name2) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module2) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i2 = 0; i2 < namespace.length; i2++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i2);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args2) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self2 = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args2[0] = createDebug.coerce(args2[0]);
+          if (typeof args2[0] !== "string") {
+            args2.unshift("%O");
+          }
+          let index = 0;
+          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format2) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format2];
+            if (typeof formatter === "function") {
+              const val = args2[index];
+              match = formatter.call(self2, val);
+              args2.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self2, args2);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args2);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split) {
+          if (ns[0] === "-") {
+            createDebug.skips.push(ns.slice(1));
+          } else {
+            createDebug.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name2) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name2, skip)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug.names) {
+          if (matchesTemplate(name2, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module2.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module2) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args2) {
+      args2[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args2[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c = "color: " + this.color;
+      args2.splice(1, 0, c, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args2.splice(lastC, 0, c);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r;
+      try {
+        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r && typeof process !== "undefined" && "env" in process) {
+        r = process.env.DEBUG;
+      }
+      return r;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module2.exports = require_common()(exports);
+    var { formatters } = module2.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module2) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init2;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = __require("supports-color");
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+        return k.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args2) {
+      const { namespace: name2, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c = this.color;
+        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
+        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
+        args2.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args2[0] = getDate() + name2 + " " + args2[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args2) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args2) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init2(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i2 = 0; i2 < keys.length; i2++) {
+        debug.inspectOpts[keys[i2]] = exports.inspectOpts[keys[i2]];
+      }
+    }
+    module2.exports = require_common()(exports);
+    var { formatters } = module2.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module2) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module2.exports = require_browser();
+    } else {
+      module2.exports = require_node();
+    }
+  }
+});
+
+// node_modules/agent-base/dist/src/promisify.js
+var require_promisify = __commonJS({
+  "node_modules/agent-base/dist/src/promisify.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function promisify(fn) {
+      return function(req, opts) {
+        return new Promise((resolve10, reject) => {
+          fn.call(this, req, opts, (err2, rtn) => {
+            if (err2) {
+              reject(err2);
+            } else {
+              resolve10(rtn);
+            }
+          });
+        });
+      };
+    }
+    exports.default = promisify;
+  }
+});
+
+// node_modules/agent-base/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/agent-base/dist/src/index.js"(exports, module2) {
+    "use strict";
+    var __importDefault2 = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    var events_1 = __require("events");
+    var debug_1 = __importDefault2(require_src());
+    var promisify_1 = __importDefault2(require_promisify());
+    var debug = debug_1.default("agent-base");
+    function isAgent(v) {
+      return Boolean(v) && typeof v.addRequest === "function";
+    }
+    function isSecureEndpoint() {
+      const { stack } = new Error();
+      if (typeof stack !== "string")
+        return false;
+      return stack.split("\n").some((l) => l.indexOf("(https.js:") !== -1 || l.indexOf("node:https:") !== -1);
+    }
+    function createAgent(callback, opts) {
+      return new createAgent.Agent(callback, opts);
+    }
+    (function(createAgent2) {
+      class Agent extends events_1.EventEmitter {
+        constructor(callback, _opts) {
+          super();
+          let opts = _opts;
+          if (typeof callback === "function") {
+            this.callback = callback;
+          } else if (callback) {
+            opts = callback;
+          }
+          this.timeout = null;
+          if (opts && typeof opts.timeout === "number") {
+            this.timeout = opts.timeout;
+          }
+          this.maxFreeSockets = 1;
+          this.maxSockets = 1;
+          this.maxTotalSockets = Infinity;
+          this.sockets = {};
+          this.freeSockets = {};
+          this.requests = {};
+          this.options = {};
+        }
+        get defaultPort() {
+          if (typeof this.explicitDefaultPort === "number") {
+            return this.explicitDefaultPort;
+          }
+          return isSecureEndpoint() ? 443 : 80;
+        }
+        set defaultPort(v) {
+          this.explicitDefaultPort = v;
+        }
+        get protocol() {
+          if (typeof this.explicitProtocol === "string") {
+            return this.explicitProtocol;
+          }
+          return isSecureEndpoint() ? "https:" : "http:";
+        }
+        set protocol(v) {
+          this.explicitProtocol = v;
+        }
+        callback(req, opts, fn) {
+          throw new Error('"agent-base" has no default implementation, you must subclass and override `callback()`');
+        }
+        /**
+         * Called by node-core's "_http_client.js" module when creating
+         * a new HTTP request with this Agent instance.
+         *
+         * @api public
+         */
+        addRequest(req, _opts) {
+          const opts = Object.assign({}, _opts);
+          if (typeof opts.secureEndpoint !== "boolean") {
+            opts.secureEndpoint = isSecureEndpoint();
+          }
+          if (opts.host == null) {
+            opts.host = "localhost";
+          }
+          if (opts.port == null) {
+            opts.port = opts.secureEndpoint ? 443 : 80;
+          }
+          if (opts.protocol == null) {
+            opts.protocol = opts.secureEndpoint ? "https:" : "http:";
+          }
+          if (opts.host && opts.path) {
+            delete opts.path;
+          }
+          delete opts.agent;
+          delete opts.hostname;
+          delete opts._defaultAgent;
+          delete opts.defaultPort;
+          delete opts.createConnection;
+          req._last = true;
+          req.shouldKeepAlive = false;
+          let timedOut = false;
+          let timeoutId = null;
+          const timeoutMs = opts.timeout || this.timeout;
+          const onerror = (err2) => {
+            if (req._hadError)
+              return;
+            req.emit("error", err2);
+            req._hadError = true;
+          };
+          const ontimeout = () => {
+            timeoutId = null;
+            timedOut = true;
+            const err2 = new Error(`A "socket" was not created for HTTP request before ${timeoutMs}ms`);
+            err2.code = "ETIMEOUT";
+            onerror(err2);
+          };
+          const callbackError = (err2) => {
+            if (timedOut)
+              return;
+            if (timeoutId !== null) {
+              clearTimeout(timeoutId);
+              timeoutId = null;
+            }
+            onerror(err2);
+          };
+          const onsocket = (socket) => {
+            if (timedOut)
+              return;
+            if (timeoutId != null) {
+              clearTimeout(timeoutId);
+              timeoutId = null;
+            }
+            if (isAgent(socket)) {
+              debug("Callback returned another Agent instance %o", socket.constructor.name);
+              socket.addRequest(req, opts);
+              return;
+            }
+            if (socket) {
+              socket.once("free", () => {
+                this.freeSocket(socket, opts);
+              });
+              req.onSocket(socket);
+              return;
+            }
+            const err2 = new Error(`no Duplex stream was returned to agent-base for \`${req.method} ${req.path}\``);
+            onerror(err2);
+          };
+          if (typeof this.callback !== "function") {
+            onerror(new Error("`callback` is not defined"));
+            return;
+          }
+          if (!this.promisifiedCallback) {
+            if (this.callback.length >= 3) {
+              debug("Converting legacy callback function to promise");
+              this.promisifiedCallback = promisify_1.default(this.callback);
+            } else {
+              this.promisifiedCallback = this.callback;
+            }
+          }
+          if (typeof timeoutMs === "number" && timeoutMs > 0) {
+            timeoutId = setTimeout(ontimeout, timeoutMs);
+          }
+          if ("port" in opts && typeof opts.port !== "number") {
+            opts.port = Number(opts.port);
+          }
+          try {
+            debug("Resolving socket for %o request: %o", opts.protocol, `${req.method} ${req.path}`);
+            Promise.resolve(this.promisifiedCallback(req, opts)).then(onsocket, callbackError);
+          } catch (err2) {
+            Promise.reject(err2).catch(callbackError);
+          }
+        }
+        freeSocket(socket, opts) {
+          debug("Freeing socket %o %o", socket.constructor.name, opts);
+          socket.destroy();
+        }
+        destroy() {
+          debug("Destroying agent %o", this.constructor.name);
+        }
+      }
+      createAgent2.Agent = Agent;
+      createAgent2.prototype = createAgent2.Agent.prototype;
+    })(createAgent || (createAgent = {}));
+    module2.exports = createAgent;
+  }
+});
+
+// node_modules/https-proxy-agent/dist/parse-proxy-response.js
+var require_parse_proxy_response = __commonJS({
+  "node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports) {
+    "use strict";
+    var __importDefault2 = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var debug_1 = __importDefault2(require_src());
+    var debug = debug_1.default("https-proxy-agent:parse-proxy-response");
+    function parseProxyResponse(socket) {
+      return new Promise((resolve10, reject) => {
+        let buffersLength = 0;
+        const buffers = [];
+        function read() {
+          const b = socket.read();
+          if (b)
+            ondata(b);
+          else
+            socket.once("readable", read);
+        }
+        function cleanup() {
+          socket.removeListener("end", onend);
+          socket.removeListener("error", onerror);
+          socket.removeListener("close", onclose);
+          socket.removeListener("readable", read);
+        }
+        function onclose(err2) {
+          debug("onclose had error %o", err2);
+        }
+        function onend() {
+          debug("onend");
+        }
+        function onerror(err2) {
+          cleanup();
+          debug("onerror %o", err2);
+          reject(err2);
+        }
+        function ondata(b) {
+          buffers.push(b);
+          buffersLength += b.length;
+          const buffered = Buffer.concat(buffers, buffersLength);
+          const endOfHeaders = buffered.indexOf("\r\n\r\n");
+          if (endOfHeaders === -1) {
+            debug("have not received end of HTTP headers yet...");
+            read();
+            return;
+          }
+          const firstLine = buffered.toString("ascii", 0, buffered.indexOf("\r\n"));
+          const statusCode = +firstLine.split(" ")[1];
+          debug("got proxy server response: %o", firstLine);
+          resolve10({
+            statusCode,
+            buffered
+          });
+        }
+        socket.on("error", onerror);
+        socket.on("close", onclose);
+        socket.on("end", onend);
+        read();
+      });
+    }
+    exports.default = parseProxyResponse;
+  }
+});
+
+// node_modules/https-proxy-agent/dist/agent.js
+var require_agent = __commonJS({
+  "node_modules/https-proxy-agent/dist/agent.js"(exports) {
+    "use strict";
+    var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve10) {
+          resolve10(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve10, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result2) {
+          result2.done ? resolve10(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    var __importDefault2 = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var net_1 = __importDefault2(__require("net"));
+    var tls_1 = __importDefault2(__require("tls"));
+    var url_1 = __importDefault2(__require("url"));
+    var assert_1 = __importDefault2(__require("assert"));
+    var debug_1 = __importDefault2(require_src());
+    var agent_base_1 = require_src2();
+    var parse_proxy_response_1 = __importDefault2(require_parse_proxy_response());
+    var debug = debug_1.default("https-proxy-agent:agent");
+    var HttpsProxyAgent = class extends agent_base_1.Agent {
+      constructor(_opts) {
+        let opts;
+        if (typeof _opts === "string") {
+          opts = url_1.default.parse(_opts);
+        } else {
+          opts = _opts;
+        }
+        if (!opts) {
+          throw new Error("an HTTP(S) proxy server `host` and `port` must be specified!");
+        }
+        debug("creating new HttpsProxyAgent instance: %o", opts);
+        super(opts);
+        const proxy2 = Object.assign({}, opts);
+        this.secureProxy = opts.secureProxy || isHTTPS(proxy2.protocol);
+        proxy2.host = proxy2.hostname || proxy2.host;
+        if (typeof proxy2.port === "string") {
+          proxy2.port = parseInt(proxy2.port, 10);
+        }
+        if (!proxy2.port && proxy2.host) {
+          proxy2.port = this.secureProxy ? 443 : 80;
+        }
+        if (this.secureProxy && !("ALPNProtocols" in proxy2)) {
+          proxy2.ALPNProtocols = ["http 1.1"];
+        }
+        if (proxy2.host && proxy2.path) {
+          delete proxy2.path;
+          delete proxy2.pathname;
+        }
+        this.proxy = proxy2;
+      }
+      /**
+       * Called when the node-core HTTP client library is creating a
+       * new HTTP request.
+       *
+       * @api protected
+       */
+      callback(req, opts) {
+        return __awaiter2(this, void 0, void 0, function* () {
+          const { proxy: proxy2, secureProxy } = this;
+          let socket;
+          if (secureProxy) {
+            debug("Creating `tls.Socket`: %o", proxy2);
+            socket = tls_1.default.connect(proxy2);
+          } else {
+            debug("Creating `net.Socket`: %o", proxy2);
+            socket = net_1.default.connect(proxy2);
+          }
+          const headers = Object.assign({}, proxy2.headers);
+          const hostname = `${opts.host}:${opts.port}`;
+          let payload = `CONNECT ${hostname} HTTP/1.1\r
+`;
+          if (proxy2.auth) {
+            headers["Proxy-Authorization"] = `Basic ${Buffer.from(proxy2.auth).toString("base64")}`;
+          }
+          let { host, port, secureEndpoint } = opts;
+          if (!isDefaultPort(port, secureEndpoint)) {
+            host += `:${port}`;
+          }
+          headers.Host = host;
+          headers.Connection = "close";
+          for (const name2 of Object.keys(headers)) {
+            payload += `${name2}: ${headers[name2]}\r
+`;
+          }
+          const proxyResponsePromise = parse_proxy_response_1.default(socket);
+          socket.write(`${payload}\r
+`);
+          const { statusCode, buffered } = yield proxyResponsePromise;
+          if (statusCode === 200) {
+            req.once("socket", resume);
+            if (opts.secureEndpoint) {
+              debug("Upgrading socket connection to TLS");
+              const servername = opts.servername || opts.host;
+              return tls_1.default.connect(Object.assign(Object.assign({}, omit(opts, "host", "hostname", "path", "port")), {
+                socket,
+                servername
+              }));
+            }
+            return socket;
+          }
+          socket.destroy();
+          const fakeSocket = new net_1.default.Socket({ writable: false });
+          fakeSocket.readable = true;
+          req.once("socket", (s) => {
+            debug("replaying proxy buffer for failed request");
+            assert_1.default(s.listenerCount("data") > 0);
+            s.push(buffered);
+            s.push(null);
+          });
+          return fakeSocket;
+        });
+      }
+    };
+    exports.default = HttpsProxyAgent;
+    function resume(socket) {
+      socket.resume();
+    }
+    function isDefaultPort(port, secure) {
+      return Boolean(!secure && port === 80 || secure && port === 443);
+    }
+    function isHTTPS(protocol) {
+      return typeof protocol === "string" ? /^https:?$/i.test(protocol) : false;
+    }
+    function omit(obj, ...keys) {
+      const ret = {};
+      let key;
+      for (key in obj) {
+        if (!keys.includes(key)) {
+          ret[key] = obj[key];
+        }
+      }
+      return ret;
+    }
+  }
+});
+
+// node_modules/https-proxy-agent/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/https-proxy-agent/dist/index.js"(exports, module2) {
+    "use strict";
+    var __importDefault2 = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    var agent_1 = __importDefault2(require_agent());
+    function createHttpsProxyAgent2(opts) {
+      return new agent_1.default(opts);
+    }
+    (function(createHttpsProxyAgent3) {
+      createHttpsProxyAgent3.HttpsProxyAgent = agent_1.default;
+      createHttpsProxyAgent3.prototype = agent_1.default.prototype;
+    })(createHttpsProxyAgent2 || (createHttpsProxyAgent2 = {}));
+    module2.exports = createHttpsProxyAgent2;
+  }
+});
+
 // node_modules/tencentcloud-sdk-nodejs/node_modules/tslib/tslib.es6.js
 var tslib_es6_exports = {};
 __export(tslib_es6_exports, {
@@ -19171,1104 +20269,6 @@ var init_lib = __esm({
   }
 });
 
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module2) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module2.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse2(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse2(str2) {
-      str2 = String(str2);
-      if (str2.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str2
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
-      }
-      if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural(ms, msAbs, n, name2) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module2) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i2 = 0; i2 < namespace.length; i2++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i2);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args2) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self2 = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args2[0] = createDebug.coerce(args2[0]);
-          if (typeof args2[0] !== "string") {
-            args2.unshift("%O");
-          }
-          let index = 0;
-          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format2) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format2];
-            if (typeof formatter === "function") {
-              const val = args2[index];
-              match = formatter.call(self2, val);
-              args2.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self2, args2);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args2);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name2) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name2, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name2, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module2.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module2) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args2) {
-      args2[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args2[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c = "color: " + this.color;
-      args2.splice(1, 0, c, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args2.splice(lastC, 0, c);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r;
-      try {
-        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r && typeof process !== "undefined" && "env" in process) {
-        r = process.env.DEBUG;
-      }
-      return r;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module2.exports = require_common()(exports);
-    var { formatters } = module2.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module2) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init2;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = __require("supports-color");
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args2) {
-      const { namespace: name2, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
-        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
-        args2.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args2[0] = getDate() + name2 + " " + args2[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args2) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args2) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init2(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i2 = 0; i2 < keys.length; i2++) {
-        debug.inspectOpts[keys[i2]] = exports.inspectOpts[keys[i2]];
-      }
-    }
-    module2.exports = require_common()(exports);
-    var { formatters } = module2.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module2) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module2.exports = require_browser();
-    } else {
-      module2.exports = require_node();
-    }
-  }
-});
-
-// node_modules/agent-base/dist/src/promisify.js
-var require_promisify = __commonJS({
-  "node_modules/agent-base/dist/src/promisify.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function promisify(fn) {
-      return function(req, opts) {
-        return new Promise((resolve10, reject) => {
-          fn.call(this, req, opts, (err2, rtn) => {
-            if (err2) {
-              reject(err2);
-            } else {
-              resolve10(rtn);
-            }
-          });
-        });
-      };
-    }
-    exports.default = promisify;
-  }
-});
-
-// node_modules/agent-base/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/agent-base/dist/src/index.js"(exports, module2) {
-    "use strict";
-    var __importDefault2 = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    var events_1 = __require("events");
-    var debug_1 = __importDefault2(require_src());
-    var promisify_1 = __importDefault2(require_promisify());
-    var debug = debug_1.default("agent-base");
-    function isAgent(v) {
-      return Boolean(v) && typeof v.addRequest === "function";
-    }
-    function isSecureEndpoint() {
-      const { stack } = new Error();
-      if (typeof stack !== "string")
-        return false;
-      return stack.split("\n").some((l) => l.indexOf("(https.js:") !== -1 || l.indexOf("node:https:") !== -1);
-    }
-    function createAgent(callback, opts) {
-      return new createAgent.Agent(callback, opts);
-    }
-    (function(createAgent2) {
-      class Agent extends events_1.EventEmitter {
-        constructor(callback, _opts) {
-          super();
-          let opts = _opts;
-          if (typeof callback === "function") {
-            this.callback = callback;
-          } else if (callback) {
-            opts = callback;
-          }
-          this.timeout = null;
-          if (opts && typeof opts.timeout === "number") {
-            this.timeout = opts.timeout;
-          }
-          this.maxFreeSockets = 1;
-          this.maxSockets = 1;
-          this.maxTotalSockets = Infinity;
-          this.sockets = {};
-          this.freeSockets = {};
-          this.requests = {};
-          this.options = {};
-        }
-        get defaultPort() {
-          if (typeof this.explicitDefaultPort === "number") {
-            return this.explicitDefaultPort;
-          }
-          return isSecureEndpoint() ? 443 : 80;
-        }
-        set defaultPort(v) {
-          this.explicitDefaultPort = v;
-        }
-        get protocol() {
-          if (typeof this.explicitProtocol === "string") {
-            return this.explicitProtocol;
-          }
-          return isSecureEndpoint() ? "https:" : "http:";
-        }
-        set protocol(v) {
-          this.explicitProtocol = v;
-        }
-        callback(req, opts, fn) {
-          throw new Error('"agent-base" has no default implementation, you must subclass and override `callback()`');
-        }
-        /**
-         * Called by node-core's "_http_client.js" module when creating
-         * a new HTTP request with this Agent instance.
-         *
-         * @api public
-         */
-        addRequest(req, _opts) {
-          const opts = Object.assign({}, _opts);
-          if (typeof opts.secureEndpoint !== "boolean") {
-            opts.secureEndpoint = isSecureEndpoint();
-          }
-          if (opts.host == null) {
-            opts.host = "localhost";
-          }
-          if (opts.port == null) {
-            opts.port = opts.secureEndpoint ? 443 : 80;
-          }
-          if (opts.protocol == null) {
-            opts.protocol = opts.secureEndpoint ? "https:" : "http:";
-          }
-          if (opts.host && opts.path) {
-            delete opts.path;
-          }
-          delete opts.agent;
-          delete opts.hostname;
-          delete opts._defaultAgent;
-          delete opts.defaultPort;
-          delete opts.createConnection;
-          req._last = true;
-          req.shouldKeepAlive = false;
-          let timedOut = false;
-          let timeoutId = null;
-          const timeoutMs = opts.timeout || this.timeout;
-          const onerror = (err2) => {
-            if (req._hadError)
-              return;
-            req.emit("error", err2);
-            req._hadError = true;
-          };
-          const ontimeout = () => {
-            timeoutId = null;
-            timedOut = true;
-            const err2 = new Error(`A "socket" was not created for HTTP request before ${timeoutMs}ms`);
-            err2.code = "ETIMEOUT";
-            onerror(err2);
-          };
-          const callbackError = (err2) => {
-            if (timedOut)
-              return;
-            if (timeoutId !== null) {
-              clearTimeout(timeoutId);
-              timeoutId = null;
-            }
-            onerror(err2);
-          };
-          const onsocket = (socket) => {
-            if (timedOut)
-              return;
-            if (timeoutId != null) {
-              clearTimeout(timeoutId);
-              timeoutId = null;
-            }
-            if (isAgent(socket)) {
-              debug("Callback returned another Agent instance %o", socket.constructor.name);
-              socket.addRequest(req, opts);
-              return;
-            }
-            if (socket) {
-              socket.once("free", () => {
-                this.freeSocket(socket, opts);
-              });
-              req.onSocket(socket);
-              return;
-            }
-            const err2 = new Error(`no Duplex stream was returned to agent-base for \`${req.method} ${req.path}\``);
-            onerror(err2);
-          };
-          if (typeof this.callback !== "function") {
-            onerror(new Error("`callback` is not defined"));
-            return;
-          }
-          if (!this.promisifiedCallback) {
-            if (this.callback.length >= 3) {
-              debug("Converting legacy callback function to promise");
-              this.promisifiedCallback = promisify_1.default(this.callback);
-            } else {
-              this.promisifiedCallback = this.callback;
-            }
-          }
-          if (typeof timeoutMs === "number" && timeoutMs > 0) {
-            timeoutId = setTimeout(ontimeout, timeoutMs);
-          }
-          if ("port" in opts && typeof opts.port !== "number") {
-            opts.port = Number(opts.port);
-          }
-          try {
-            debug("Resolving socket for %o request: %o", opts.protocol, `${req.method} ${req.path}`);
-            Promise.resolve(this.promisifiedCallback(req, opts)).then(onsocket, callbackError);
-          } catch (err2) {
-            Promise.reject(err2).catch(callbackError);
-          }
-        }
-        freeSocket(socket, opts) {
-          debug("Freeing socket %o %o", socket.constructor.name, opts);
-          socket.destroy();
-        }
-        destroy() {
-          debug("Destroying agent %o", this.constructor.name);
-        }
-      }
-      createAgent2.Agent = Agent;
-      createAgent2.prototype = createAgent2.Agent.prototype;
-    })(createAgent || (createAgent = {}));
-    module2.exports = createAgent;
-  }
-});
-
-// node_modules/https-proxy-agent/dist/parse-proxy-response.js
-var require_parse_proxy_response = __commonJS({
-  "node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports) {
-    "use strict";
-    var __importDefault2 = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var debug_1 = __importDefault2(require_src());
-    var debug = debug_1.default("https-proxy-agent:parse-proxy-response");
-    function parseProxyResponse(socket) {
-      return new Promise((resolve10, reject) => {
-        let buffersLength = 0;
-        const buffers = [];
-        function read() {
-          const b = socket.read();
-          if (b)
-            ondata(b);
-          else
-            socket.once("readable", read);
-        }
-        function cleanup() {
-          socket.removeListener("end", onend);
-          socket.removeListener("error", onerror);
-          socket.removeListener("close", onclose);
-          socket.removeListener("readable", read);
-        }
-        function onclose(err2) {
-          debug("onclose had error %o", err2);
-        }
-        function onend() {
-          debug("onend");
-        }
-        function onerror(err2) {
-          cleanup();
-          debug("onerror %o", err2);
-          reject(err2);
-        }
-        function ondata(b) {
-          buffers.push(b);
-          buffersLength += b.length;
-          const buffered = Buffer.concat(buffers, buffersLength);
-          const endOfHeaders = buffered.indexOf("\r\n\r\n");
-          if (endOfHeaders === -1) {
-            debug("have not received end of HTTP headers yet...");
-            read();
-            return;
-          }
-          const firstLine = buffered.toString("ascii", 0, buffered.indexOf("\r\n"));
-          const statusCode = +firstLine.split(" ")[1];
-          debug("got proxy server response: %o", firstLine);
-          resolve10({
-            statusCode,
-            buffered
-          });
-        }
-        socket.on("error", onerror);
-        socket.on("close", onclose);
-        socket.on("end", onend);
-        read();
-      });
-    }
-    exports.default = parseProxyResponse;
-  }
-});
-
-// node_modules/https-proxy-agent/dist/agent.js
-var require_agent = __commonJS({
-  "node_modules/https-proxy-agent/dist/agent.js"(exports) {
-    "use strict";
-    var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve10, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result2) {
-          result2.done ? resolve10(result2.value) : adopt(result2.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    var __importDefault2 = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var net_1 = __importDefault2(__require("net"));
-    var tls_1 = __importDefault2(__require("tls"));
-    var url_1 = __importDefault2(__require("url"));
-    var assert_1 = __importDefault2(__require("assert"));
-    var debug_1 = __importDefault2(require_src());
-    var agent_base_1 = require_src2();
-    var parse_proxy_response_1 = __importDefault2(require_parse_proxy_response());
-    var debug = debug_1.default("https-proxy-agent:agent");
-    var HttpsProxyAgent = class extends agent_base_1.Agent {
-      constructor(_opts) {
-        let opts;
-        if (typeof _opts === "string") {
-          opts = url_1.default.parse(_opts);
-        } else {
-          opts = _opts;
-        }
-        if (!opts) {
-          throw new Error("an HTTP(S) proxy server `host` and `port` must be specified!");
-        }
-        debug("creating new HttpsProxyAgent instance: %o", opts);
-        super(opts);
-        const proxy2 = Object.assign({}, opts);
-        this.secureProxy = opts.secureProxy || isHTTPS(proxy2.protocol);
-        proxy2.host = proxy2.hostname || proxy2.host;
-        if (typeof proxy2.port === "string") {
-          proxy2.port = parseInt(proxy2.port, 10);
-        }
-        if (!proxy2.port && proxy2.host) {
-          proxy2.port = this.secureProxy ? 443 : 80;
-        }
-        if (this.secureProxy && !("ALPNProtocols" in proxy2)) {
-          proxy2.ALPNProtocols = ["http 1.1"];
-        }
-        if (proxy2.host && proxy2.path) {
-          delete proxy2.path;
-          delete proxy2.pathname;
-        }
-        this.proxy = proxy2;
-      }
-      /**
-       * Called when the node-core HTTP client library is creating a
-       * new HTTP request.
-       *
-       * @api protected
-       */
-      callback(req, opts) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          const { proxy: proxy2, secureProxy } = this;
-          let socket;
-          if (secureProxy) {
-            debug("Creating `tls.Socket`: %o", proxy2);
-            socket = tls_1.default.connect(proxy2);
-          } else {
-            debug("Creating `net.Socket`: %o", proxy2);
-            socket = net_1.default.connect(proxy2);
-          }
-          const headers = Object.assign({}, proxy2.headers);
-          const hostname = `${opts.host}:${opts.port}`;
-          let payload = `CONNECT ${hostname} HTTP/1.1\r
-`;
-          if (proxy2.auth) {
-            headers["Proxy-Authorization"] = `Basic ${Buffer.from(proxy2.auth).toString("base64")}`;
-          }
-          let { host, port, secureEndpoint } = opts;
-          if (!isDefaultPort(port, secureEndpoint)) {
-            host += `:${port}`;
-          }
-          headers.Host = host;
-          headers.Connection = "close";
-          for (const name2 of Object.keys(headers)) {
-            payload += `${name2}: ${headers[name2]}\r
-`;
-          }
-          const proxyResponsePromise = parse_proxy_response_1.default(socket);
-          socket.write(`${payload}\r
-`);
-          const { statusCode, buffered } = yield proxyResponsePromise;
-          if (statusCode === 200) {
-            req.once("socket", resume);
-            if (opts.secureEndpoint) {
-              debug("Upgrading socket connection to TLS");
-              const servername = opts.servername || opts.host;
-              return tls_1.default.connect(Object.assign(Object.assign({}, omit(opts, "host", "hostname", "path", "port")), {
-                socket,
-                servername
-              }));
-            }
-            return socket;
-          }
-          socket.destroy();
-          const fakeSocket = new net_1.default.Socket({ writable: false });
-          fakeSocket.readable = true;
-          req.once("socket", (s) => {
-            debug("replaying proxy buffer for failed request");
-            assert_1.default(s.listenerCount("data") > 0);
-            s.push(buffered);
-            s.push(null);
-          });
-          return fakeSocket;
-        });
-      }
-    };
-    exports.default = HttpsProxyAgent;
-    function resume(socket) {
-      socket.resume();
-    }
-    function isDefaultPort(port, secure) {
-      return Boolean(!secure && port === 80 || secure && port === 443);
-    }
-    function isHTTPS(protocol) {
-      return typeof protocol === "string" ? /^https:?$/i.test(protocol) : false;
-    }
-    function omit(obj, ...keys) {
-      const ret = {};
-      let key;
-      for (key in obj) {
-        if (!keys.includes(key)) {
-          ret[key] = obj[key];
-        }
-      }
-      return ret;
-    }
-  }
-});
-
-// node_modules/https-proxy-agent/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/https-proxy-agent/dist/index.js"(exports, module2) {
-    "use strict";
-    var __importDefault2 = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    var agent_1 = __importDefault2(require_agent());
-    function createHttpsProxyAgent2(opts) {
-      return new agent_1.default(opts);
-    }
-    (function(createHttpsProxyAgent3) {
-      createHttpsProxyAgent3.HttpsProxyAgent = agent_1.default;
-      createHttpsProxyAgent3.prototype = agent_1.default.prototype;
-    })(createHttpsProxyAgent2 || (createHttpsProxyAgent2 = {}));
-    module2.exports = createHttpsProxyAgent2;
-  }
-});
-
 // node_modules/tencentcloud-sdk-nodejs/tencentcloud/common/http/fetch.js
 var require_fetch = __commonJS({
   "node_modules/tencentcloud-sdk-nodejs/tencentcloud/common/http/fetch.js"(exports) {
@@ -35172,7 +35172,10 @@ function parseJsonDocument(text3, file) {
     const first = errors[0];
     if (first === void 0) throw new InputError("is not valid JSON", { file });
     const { line, column } = lineAndColumn(text3, first.offset);
-    throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, { file, place: `line ${line}, column ${column}` });
+    throw new InputError(`invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, {
+      file,
+      place: `line ${line}, column ${column}`
+    });
   }
   let tree = null;
   return {
@@ -35219,6 +35222,146 @@ function pointerToPath(pointer) {
 // src/policy/policyLoader.ts
 import { open, readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq = new Uint32Array(65536);
+var myers_32 = (a, b) => {
+  const n = a.length;
+  const m = b.length;
+  const lst = 1 << n - 1;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let i2 = n;
+  while (i2--) {
+    peq[a.charCodeAt(i2)] |= 1 << i2;
+  }
+  for (i2 = 0; i2 < m; i2++) {
+    let eq = peq[b.charCodeAt(i2)];
+    const xv = eq | mv;
+    eq |= (eq & pv) + pv ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & lst) {
+      sc++;
+    }
+    if (pv & lst) {
+      sc--;
+    }
+    mv = mv << 1 | 1;
+    pv = pv << 1 | ~(xv | mv);
+    mv &= xv;
+  }
+  i2 = n;
+  while (i2--) {
+    peq[a.charCodeAt(i2)] = 0;
+  }
+  return sc;
+};
+var myers_x = (b, a) => {
+  const n = a.length;
+  const m = b.length;
+  const mhc = [];
+  const phc = [];
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  for (let i2 = 0; i2 < hsize; i2++) {
+    phc[i2] = -1;
+    mhc[i2] = 0;
+  }
+  let j = 0;
+  for (; j < vsize - 1; j++) {
+    let mv2 = 0;
+    let pv2 = -1;
+    const start3 = j * 32;
+    const vlen2 = Math.min(32, m) + start3;
+    for (let k = start3; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    for (let i2 = 0; i2 < n; i2++) {
+      const eq = peq[a.charCodeAt(i2)];
+      const pb = phc[i2 / 32 | 0] >>> i2 & 1;
+      const mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+      const xv = eq | mv2;
+      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+      let ph = mv2 | ~(xh | pv2);
+      let mh = pv2 & xh;
+      if (ph >>> 31 ^ pb) {
+        phc[i2 / 32 | 0] ^= 1 << i2;
+      }
+      if (mh >>> 31 ^ mb) {
+        mhc[i2 / 32 | 0] ^= 1 << i2;
+      }
+      ph = ph << 1 | pb;
+      mh = mh << 1 | mb;
+      pv2 = mh | ~(xv | ph);
+      mv2 = ph & xv;
+    }
+    for (let k = start3; k < vlen2; k++) {
+      peq[b.charCodeAt(k)] = 0;
+    }
+  }
+  let mv = 0;
+  let pv = -1;
+  const start2 = j * 32;
+  const vlen = Math.min(32, m - start2) + start2;
+  for (let k = start2; k < vlen; k++) {
+    peq[b.charCodeAt(k)] |= 1 << k;
+  }
+  let score = m;
+  for (let i2 = 0; i2 < n; i2++) {
+    const eq = peq[a.charCodeAt(i2)];
+    const pb = phc[i2 / 32 | 0] >>> i2 & 1;
+    const mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+    const xv = eq | mv;
+    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    score += ph >>> m - 1 & 1;
+    score -= mh >>> m - 1 & 1;
+    if (ph >>> 31 ^ pb) {
+      phc[i2 / 32 | 0] ^= 1 << i2;
+    }
+    if (mh >>> 31 ^ mb) {
+      mhc[i2 / 32 | 0] ^= 1 << i2;
+    }
+    ph = ph << 1 | pb;
+    mh = mh << 1 | mb;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let k = start2; k < vlen; k++) {
+    peq[b.charCodeAt(k)] = 0;
+  }
+  return score;
+};
+var distance = (a, b) => {
+  if (a.length < b.length) {
+    const tmp = b;
+    b = a;
+    a = tmp;
+  }
+  if (b.length === 0) {
+    return a.length;
+  }
+  if (a.length <= 32) {
+    return myers_32(a, b);
+  }
+  return myers_x(a, b);
+};
+
+// src/text/closestMatch.ts
+function closestMatch(word, candidates) {
+  const limit = Math.max(word.length >= 4 ? 2 : 1, Math.min(3, Math.floor(word.length / 3)));
+  const lower = word.toLowerCase();
+  let best;
+  for (const candidate of candidates) {
+    if (word.length > 200 || candidate.length > 200) continue;
+    const d = candidate.toLowerCase().startsWith(lower) && word.length >= 3 ? 0.5 : distance(lower, candidate.toLowerCase());
+    if (d <= limit && (best === void 0 || d < best.distance)) best = { candidate, distance: d };
+  }
+  return best?.candidate;
+}
 
 // src/policy/builtinDocs.ts
 function builtinDocsUrl(id2) {
@@ -35825,29 +35968,6 @@ function messageOf(error) {
   }
 }
 
-// src/model/value.ts
-function unknown(reason) {
-  return { unknown: true, reason };
-}
-function isUnknown(value) {
-  return typeof value === "object" && value !== null && value.unknown === true;
-}
-
-// src/policy/messageTemplate.ts
-var PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
-function renderTemplate(template, source, vars) {
-  return template.replace(PLACEHOLDER, (whole, path) => {
-    const fromVars = vars.get(path);
-    if (fromVars !== void 0) return fromVars;
-    const value = source.field(path);
-    if (value === void 0) return whole;
-    if (value === null) return "(none)";
-    if (isUnknown(value)) return "(unknown)";
-    if (Array.isArray(value)) return value.join(", ");
-    return String(value);
-  });
-}
-
 // src/policy/assertions/all.ts
 var all = {
   name: "all",
@@ -35856,6 +35976,14 @@ var all = {
   composite: true,
   evaluate: (assertion, ctx, run3) => assertion.all.flatMap((part) => run3(part, ctx))
 };
+
+// src/model/value.ts
+function unknown(reason) {
+  return { unknown: true, reason };
+}
+function isUnknown(value) {
+  return typeof value === "object" && value !== null && value.unknown === true;
+}
 
 // src/net/addressSet.ts
 import { isIPv4, isIPv6 } from "node:net";
@@ -36112,8 +36240,9 @@ var AddressSet = class _AddressSet {
   }
   computeCidrs() {
     const out2 = [];
-    for (const [lo, hi] of this.v4.intervals) out2.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => formatV4(Number(c.base)) + "/" + c.prefix));
-    for (const [lo, hi] of this.v6.intervals) out2.push(...rangeToCidrs(lo, hi, 128).map((c) => formatV6(c.base) + "/" + c.prefix));
+    for (const [lo, hi] of this.v4.intervals)
+      out2.push(...rangeToCidrs(BigInt(lo), BigInt(hi), 32).map((c) => `${formatV4(Number(c.base))}/${c.prefix}`));
+    for (const [lo, hi] of this.v6.intervals) out2.push(...rangeToCidrs(lo, hi, 128).map((c) => `${formatV6(c.base)}/${c.prefix}`));
     return out2;
   }
   /** Short human text: `0.0.0.0/0`, `10.0.0.0/8, 172.16.0.0/12`, or a summary when long. */
@@ -36287,7 +36416,12 @@ function unknownFailure(ctx, reason, key) {
     resource: ctx.subject.resource,
     related: ctx.subject.related,
     evidence: [{ verdict: "unknown", rule: "not decided", reason }],
-    vars: /* @__PURE__ */ new Map([["reason", reason], ["refused", `(unknown: ${reason})`], ["flow", ""], ["decidedBy", ""]]),
+    vars: /* @__PURE__ */ new Map([
+      ["reason", reason],
+      ["refused", `(unknown: ${reason})`],
+      ["flow", ""],
+      ["decidedBy", ""]
+    ]),
     location: ctx.subject.provenance.location ?? null,
     key
   };
@@ -36408,7 +36542,12 @@ function evaluateOrdered(query, rules, defaultRef) {
       const restPorts = item.ports.subtract(decidedPorts);
       const maybePorts = restPorts.intersect(rule.ports.possible);
       if (!maybePorts.isEmpty()) {
-        nextSymbols.push({ symbol, ports: maybePorts, alternatives: /* @__PURE__ */ new Set([...item.alternatives, rule.action]), maybe: [...item.maybe, rule.ref] });
+        nextSymbols.push({
+          symbol,
+          ports: maybePorts,
+          alternatives: /* @__PURE__ */ new Set([...item.alternatives, rule.action]),
+          maybe: [...item.maybe, rule.ref]
+        });
       }
       const outside = restPorts.subtract(maybePorts);
       if (!outside.isEmpty()) nextSymbols.push({ ...item, ports: outside });
@@ -36511,7 +36650,9 @@ function compileSecurityGroup(resolver, ref, direction) {
   const group = resolver.securityGroup(ref);
   let compiled;
   if (group === void 0) {
-    compiled = [opaqueRule(listRef(key, direction, `rules of ${ref} (not in this check)`), `${ref} is not in this check, so its rules are unknown`)];
+    compiled = [
+      opaqueRule(listRef(key, direction, `rules of ${ref} (not in this check)`), `${ref} is not in this check, so its rules are unknown`)
+    ];
   } else {
     const list3 = group[direction];
     compiled = list3.rules.flatMap((rule, index) => compileRule(resolver, group, direction, rule, index));
@@ -36533,9 +36674,11 @@ function compileRule(resolver, group, direction, rule, index) {
   return services.map((service) => {
     const text3 = `${describeAction(rule.action)} ${peerText} ${service.text}${rule.description ? ` (${rule.description})` : ""}`;
     const ref = { list: group.key, direction, index, text: text3, provenance: rule.provenance, ...action ? { action } : {} };
-    const reasons = [peer.unknownReason, "unknownReason" in service ? service.unknownReason : void 0, action === void 0 && isUnknown(rule.action) ? `action: ${rule.action.reason}` : void 0].filter(
-      (r) => r !== void 0
-    );
+    const reasons = [
+      peer.unknownReason,
+      "unknownReason" in service ? service.unknownReason : void 0,
+      action === void 0 && isUnknown(rule.action) ? `action: ${rule.action.reason}` : void 0
+    ].filter((r) => r !== void 0);
     if ("unknownReason" in service) {
       const protocols2 = service.protocol === void 0 ? ALL_PROTOCOLS : protocolSet(service.protocol);
       return {
@@ -36573,7 +36716,12 @@ function compileInterface(resolver, nic, direction) {
 }
 function compileInterfaceUncached(resolver, nic, direction) {
   if (isUnknown(nic.securityGroups)) {
-    return [opaqueRule({ list: nic.key, direction, index: -1, kind: "opaque", text: `security groups of ${nic.key}` }, `security groups of ${nic.key}: ${nic.securityGroups.reason}`)];
+    return [
+      opaqueRule(
+        { list: nic.key, direction, index: -1, kind: "opaque", text: `security groups of ${nic.key}` },
+        `security groups of ${nic.key}: ${nic.securityGroups.reason}`
+      )
+    ];
   }
   if (nic.securityGroups.length === 0 && !nic.primary) return [admitAll(nic, direction)];
   return compileGroups(resolver, nic.securityGroups, direction);
@@ -36585,7 +36733,15 @@ function admitAll(nic, direction) {
     peer: { definite: AddressSet.ALL, possible: AddressSet.ALL, symbols: /* @__PURE__ */ new Set() },
     ports: { definite: ALL_PORTS, possible: ALL_PORTS },
     local: "yes",
-    ref: { list: nic.key, direction, index: -1, kind: "noGroups", action: "ACCEPT", text: `no security group is bound to ${nic.key}: it admits all traffic`, provenance: nic.provenance }
+    ref: {
+      list: nic.key,
+      direction,
+      index: -1,
+      kind: "noGroups",
+      action: "ACCEPT",
+      text: `no security group is bound to ${nic.key}: it admits all traffic`,
+      provenance: nic.provenance
+    }
   };
 }
 function compileGroups(resolver, groups, direction) {
@@ -36622,29 +36778,25 @@ function retellText(text3, from, to) {
 }
 function everything(query, verdict, text3) {
   const parts2 = [
-    ...query.addresses.isEmpty() ? [] : [{ verdict, addresses: query.addresses, ports: query.ports, maybe: [], ...verdict === "allow" ? { note: text3 } : { reason: text3 } }],
-    ...query.symbols.map((symbol) => ({ verdict, addresses: query.addresses.subtract(query.addresses), symbol, ports: query.ports, maybe: [], ...verdict === "allow" ? { note: text3 } : { reason: text3 } }))
+    ...query.addresses.isEmpty() ? [] : [
+      {
+        verdict,
+        addresses: query.addresses,
+        ports: query.ports,
+        maybe: [],
+        ...verdict === "allow" ? { note: text3 } : { reason: text3 }
+      }
+    ],
+    ...query.symbols.map((symbol) => ({
+      verdict,
+      addresses: query.addresses.subtract(query.addresses),
+      symbol,
+      ports: query.ports,
+      maybe: [],
+      ...verdict === "allow" ? { note: text3 } : { reason: text3 }
+    }))
   ];
   return { verdict, parts: parts2 };
-}
-
-// src/policy/assertions/rulePeer.ts
-function rulePeer(resolver, ref) {
-  return rulePeerMatch(resolver, ref)?.definite;
-}
-function rulePeerMatch(resolver, ref) {
-  if (ref.kind === "noGroups") return { definite: AddressSet.ALL, possible: AddressSet.ALL, symbols: /* @__PURE__ */ new Set() };
-  if (ref.kind !== void 0 || ref.index < 0) return void 0;
-  const group = resolver.securityGroup(ref.list);
-  if (group !== void 0) {
-    const rule = group[ref.direction].rules[ref.index];
-    return rule === void 0 ? void 0 : resolver.peer(rule.peer);
-  }
-  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
-  if (entry === void 0) return void 0;
-  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
-  const cidr = AddressSet.parse(entry.peerCidr);
-  return cidr === void 0 ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: /* @__PURE__ */ new Set() };
 }
 
 // src/policy/remediation.ts
@@ -36678,15 +36830,24 @@ function at(location) {
 }
 var atParen = (location) => location ? ` (${at(location)})` : "";
 function holderOfRule(resolver, ref) {
-  if (resolver.inventory.mode === "live" || ref.provenance === void 0) return { address: ref.list, type: void 0, ...ref.provenance?.location ? { location: ref.provenance.location } : {} };
-  return { address: ref.provenance.address, type: ref.provenance.type, ...ref.provenance.location ? { location: ref.provenance.location } : {} };
+  if (resolver.inventory.mode === "live" || ref.provenance === void 0)
+    return { address: ref.list, type: void 0, ...ref.provenance?.location ? { location: ref.provenance.location } : {} };
+  return {
+    address: ref.provenance.address,
+    type: ref.provenance.type,
+    ...ref.provenance.location ? { location: ref.provenance.location } : {}
+  };
 }
 function holderOfGroup(group, key, mode, direction = "ingress") {
   if (mode === "live") return { address: key, type: void 0 };
   const rules = group ? [...group[direction].rules, ...group[direction === "ingress" ? "egress" : "ingress"].rules] : [];
   const holding = [...rules].reverse().find((r) => r.provenance.type === RULE_SET || r.provenance.type === LITE_RULE) ?? rules.find((r) => r.provenance.type === SINGLE_RULE);
   if (holding === void 0) return void 0;
-  return { address: holding.provenance.address, type: holding.provenance.type, ...holding.provenance.location ? { location: holding.provenance.location } : {} };
+  return {
+    address: holding.provenance.address,
+    type: holding.provenance.type,
+    ...holding.provenance.location ? { location: holding.provenance.location } : {}
+  };
 }
 function cloudIdOf(resolver, groupKey) {
   const group = resolver.securityGroup(groupKey);
@@ -36697,13 +36858,19 @@ function peersOf(sources, mode) {
   for (const symbol of sources.symbols) {
     if (symbol.id.startsWith("vip:")) {
       const lb = symbol.id.slice(4);
-      peers.set(symbol.id, { hcl: mode === "plan" ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`, text: `<VIP of ${lb}>`, label: `the VIP of ${lb}`, ipv6: false });
+      peers.set(symbol.id, {
+        hcl: mode === "plan" ? `${lb}.clb_vips[0]` : `"<VIP of ${lb}>"`,
+        text: `<VIP of ${lb}>`,
+        label: `the VIP of ${lb}`,
+        ipv6: false
+      });
     } else {
       const text3 = symbol.within.describe();
       peers.set(symbol.id, { hcl: JSON.stringify(text3), text: text3, ipv6: text3.includes(":") });
     }
   }
-  for (const cidr of sources.addresses.toCidrs().slice(0, 4)) peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(":") });
+  for (const cidr of sources.addresses.toCidrs().slice(0, 4))
+    peers.set(cidr, { hcl: JSON.stringify(cidr), text: cidr, ipv6: cidr.includes(":") });
   return [...peers.values()];
 }
 function addRulePlan(resolver, groupRef, sources, protocol, ports, options = {}) {
@@ -36742,11 +36909,25 @@ function renderAddRule(plan) {
     if (mode === "plan") hcl = ruleSetResource(groupKey, peers, action, protocol, portText);
   } else if (holder.type === LITE_RULE) {
     text3 = `Add ${what} to the ingress list of ${holder.address}${atParen(holder.location)}, ${aboveText}:`;
-    hcl = [`ingress = [`, ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n");
+    hcl = [
+      `ingress = [`,
+      ...peers.map((p) => `  "${action}#${p.text}#${portText}#${protocol}",`),
+      `  # \u2026 the existing entries, in order \u2026`,
+      `]`
+    ].join("\n");
     if (peers.some((p) => p.hcl.startsWith("tencentcloud_"))) hcl = hcl.replace(/"([A-Z]+)#<VIP of ([^>]+)>#/g, '"$1#${$2.clb_vips[0]}#');
   } else if (holder.type === SINGLE_RULE) {
     text3 = `Add ${what} next to ${holder.address}${atParen(holder.location)} as ${peers.length === 1 ? "a new" : "new"} ${SINGLE_RULE}${plan.top || above ? `, ${aboveText} in priority` : ""}:`;
-    hcl = peers.map((p, i2) => singleRuleResource(groupKey, `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, "_")}${peers.length > 1 ? `_${i2 + 1}` : ""}`, p, action, protocol, portText)).join("\n\n");
+    hcl = peers.map(
+      (p, i2) => singleRuleResource(
+        groupKey,
+        `${ruleName(groupKey)}_${action.toLowerCase()}_${portText.replace(/\W+/g, "_")}${peers.length > 1 ? `_${i2 + 1}` : ""}`,
+        p,
+        action,
+        protocol,
+        portText
+      )
+    ).join("\n\n");
   } else {
     text3 = `Add ${what} to ${holder.address}${holder.location ? ` (ingress blocks at ${at(holder.location)})` : ""}, ${aboveText}:`;
     hcl = peers.map((p) => ingressBlock(p, action, protocol, portText)).join("\n");
@@ -36779,7 +36960,14 @@ function renderAddRule(plan) {
 function ingressBlock(peer, action, protocol, port) {
   const field = peer.ipv6 ? "ipv6_cidr_block" : "cidr_block";
   const pad = (name2) => name2.padEnd(peer.ipv6 ? 15 : 10);
-  return [`ingress {`, `  ${pad("action")} = "${action}"`, `  ${pad(field)} = ${peer.hcl}`, `  ${pad("protocol")} = "${protocol}"`, ...hasPorts(protocol) ? [`  ${pad("port")} = "${port}"`] : [], `}`].join("\n");
+  return [
+    `ingress {`,
+    `  ${pad("action")} = "${action}"`,
+    `  ${pad(field)} = ${peer.hcl}`,
+    `  ${pad("protocol")} = "${protocol}"`,
+    ...hasPorts(protocol) ? [`  ${pad("port")} = "${port}"`] : [],
+    `}`
+  ].join("\n");
 }
 function ruleName(groupKey) {
   const last = groupKey.split(".").pop() ?? groupKey;
@@ -36789,8 +36977,16 @@ function groupIdExpression(groupKey) {
   return /^([a-z0-9_]+\.)*tencentcloud_security_group\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(groupKey) ? `${groupKey}.id` : JSON.stringify(groupKey);
 }
 function ruleSetResource(groupKey, peers, action, protocol, port) {
-  const blocks = peers.map((p) => ingressBlock(p, action, protocol, port).split("\n").map((l) => `  ${l}`).join("\n"));
-  return [`resource "${RULE_SET}" "${ruleName(groupKey)}" {`, `  security_group_id = ${groupIdExpression(groupKey)}`, "", ...blocks, `}`].join("\n");
+  const blocks = peers.map(
+    (p) => ingressBlock(p, action, protocol, port).split("\n").map((l) => `  ${l}`).join("\n")
+  );
+  return [
+    `resource "${RULE_SET}" "${ruleName(groupKey)}" {`,
+    `  security_group_id = ${groupIdExpression(groupKey)}`,
+    "",
+    ...blocks,
+    `}`
+  ].join("\n");
 }
 function singleRuleResource(groupKey, name2, peer, action, protocol, port) {
   return [
@@ -36814,7 +37010,13 @@ function aclFixPlan(resolver, aclKey, changes, sources, protocol) {
   const lists = changes.map((c) => `the ${c.direction} list`).join(" and ");
   const hcl = changes.map((c) => [`${c.direction} = [`, ...entries(c).map((e) => `  "${e}",`), `  # \u2026 the existing entries, in order \u2026`, `]`].join("\n")).join("\n");
   const set = {};
-  for (const c of changes) set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({ Protocol: protocol, ...hasPorts(protocol) ? { Port: portText(c.ports) } : {}, CidrBlock: p.text, Action: "ACCEPT" }));
+  for (const c of changes)
+    set[c.direction === "ingress" ? "Ingress" : "Egress"] = peers.map((p) => ({
+      Protocol: protocol,
+      ...hasPorts(protocol) ? { Port: portText(c.ports) } : {},
+      CidrBlock: p.text,
+      Action: "ACCEPT"
+    }));
   return {
     kind: "fixed",
     mergeKey: `acl|${aclKey}|${protocol}|${changes.map((c) => `${c.direction}:${c.ports.intervals.join(";")}`).join(",")}|${peers.map((p) => p.text).join(",")}`,
@@ -36823,7 +37025,11 @@ function aclFixPlan(resolver, aclKey, changes, sources, protocol) {
       resource: aclKey,
       location,
       hcl,
-      api: { service: "vpc", action: "CreateNetworkAclEntries", request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === "live" ? aclKey : "<network ACL ID>"), NetworkAclEntrySet: set } },
+      api: {
+        service: "vpc",
+        action: "CreateNetworkAclEntries",
+        request: { NetworkAclId: acl?.provenance.cloudId ?? (mode === "live" ? aclKey : "<network ACL ID>"), NetworkAclEntrySet: set }
+      },
       rules: peers.length * changes.length
     }
   };
@@ -36834,7 +37040,8 @@ function apiPolicy(rule) {
   if (rule.service.kind === "protocol") {
     if (!isUnknown(rule.service.protocol)) out2.Protocol = rule.service.protocol.toUpperCase();
     if (!isUnknown(rule.service.ports)) out2.Port = rule.service.ports;
-  } else out2.ServiceTemplate = rule.service.kind === "serviceTemplate" ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
+  } else
+    out2.ServiceTemplate = rule.service.kind === "serviceTemplate" ? { ServiceId: rule.service.ref } : { ServiceGroupId: rule.service.ref };
   const peer = rule.peer;
   if (peer.kind === "cidr") out2[peer.cidr.includes(":") ? "Ipv6CidrBlock" : "CidrBlock"] = peer.cidr;
   else if (peer.kind === "securityGroup") out2.SecurityGroupId = peer.ref;
@@ -36859,16 +37066,31 @@ function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
     const accept = sameGroup[0];
     const acceptHolder = holderOfRule(resolver, accept);
     const acceptAt = acceptHolder.location ? ` at ${at(acceptHolder.location)}` : "";
-    if (mode === "live") lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
-    else if (holder.type === LITE_RULE) lines.push(`In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`);
-    else if (holder.type === SINGLE_RULE) lines.push(`Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`);
-    else lines.push(`In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`);
+    if (mode === "live")
+      lines.push(`Move rule ${deny.index} (${deny.text}) of security group ${groupKey} above rule ${accept.index} (${accept.text}).`);
+    else if (holder.type === LITE_RULE)
+      lines.push(
+        `In ${holder.address}, move the entry for rule ${deny.index} (${deny.text})${denyAt} before the entry for rule ${accept.index} (${accept.text})${acceptAt} in its ingress list.`
+      );
+    else if (holder.type === SINGLE_RULE)
+      lines.push(
+        `Give ${holder.address}${atParen(holder.location)} (${deny.text}) a higher priority than ${acceptHolder.address}${atParen(acceptHolder.location)} (${accept.text}): set policy_index on both so that the DROP comes first.`
+      );
+    else
+      lines.push(
+        `In ${holder.address}, move the ingress block of rule ${deny.index} (${deny.text})${denyAt} above the ingress block of rule ${accept.index} (${accept.text})${acceptAt}.`
+      );
     api = {
       service: "vpc",
       action: "CreateSecurityGroupPolicies",
-      request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] } }
+      request: {
+        SecurityGroupId: cloudIdOf(resolver, groupKey),
+        SecurityGroupPolicySet: { Ingress: [{ PolicyIndex: accept.index, ...apiPolicy(ruleOf(resolver, deny)) }] }
+      }
     };
-    lines.push(`With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`);
+    lines.push(
+      `With the API: the call below inserts the DROP at PolicyIndex ${accept.index}; then delete its old copy (now PolicyIndex ${deny.index + 1}) with vpc DeleteSecurityGroupPolicies.`
+    );
   }
   if (otherGroups.length > 0) {
     const instances = interfaces.map((key) => {
@@ -36884,7 +37106,13 @@ function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
   return {
     kind: "fixed",
     mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(",")}`,
-    body: { text: lines.join("\n"), resource: sameGroup.length > 0 ? holder.address : groupKey, location, ...api ? { api } : {}, rules: 1 }
+    body: {
+      text: lines.join("\n"),
+      resource: sameGroup.length > 0 ? holder.address : groupKey,
+      location,
+      ...api ? { api } : {},
+      rules: 1
+    }
   };
 }
 function narrowRuleFixPlan(resolver, rules) {
@@ -36906,7 +37134,14 @@ function narrowRuleFixPlan(resolver, rules) {
       text: lines.join("\n"),
       resource: holderOfRule(resolver, first).address,
       location: first.provenance?.location ?? null,
-      api: { service: "vpc", action: "DeleteSecurityGroupPolicies", request: { SecurityGroupId: cloudIdOf(resolver, groupKey), SecurityGroupPolicySet: { [first.direction === "ingress" ? "Ingress" : "Egress"]: indexes.map((i2) => ({ PolicyIndex: i2 })) } } },
+      api: {
+        service: "vpc",
+        action: "DeleteSecurityGroupPolicies",
+        request: {
+          SecurityGroupId: cloudIdOf(resolver, groupKey),
+          SecurityGroupPolicySet: { [first.direction === "ingress" ? "Ingress" : "Egress"]: indexes.map((i2) => ({ PolicyIndex: i2 })) }
+        }
+      },
       rules: rules.length
     }
   };
@@ -36946,446 +37181,6 @@ function describeRefused(parts2, protocol) {
   return parts2.length > 3 ? `${items.join("; ")} and ${parts2.length - 3} more` : items.join("; ");
 }
 
-// src/policy/subjects.ts
-var LayeredFields = class {
-  constructor(layers) {
-    this.layers = layers;
-  }
-  layers;
-  get(path) {
-    for (const layer of this.layers) {
-      const value = layer.get(path);
-      if (value !== void 0 || layer.has(path)) return value;
-    }
-    return void 0;
-  }
-};
-function lbLayer(lb, cache) {
-  let layer = cache.lbFields.get(lb);
-  if (layer === void 0) {
-    layer = new Map(lbFields(lb, cache.resolver));
-    cache.lbFields.set(lb, layer);
-  }
-  return layer;
-}
-function listenerLayer(listener, cache) {
-  let layer = cache.listenerFields.get(listener);
-  if (layer === void 0) {
-    layer = new Map(listenerFields(listener));
-    cache.listenerFields.set(listener, layer);
-  }
-  return layer;
-}
-function* subjectsOf(kind, cache, params) {
-  const resolver = cache.resolver;
-  const inv = resolver.inventory;
-  switch (kind) {
-    case "loadBalancer":
-      for (const lb of inv.loadBalancers.values()) yield lbSubject(lb, cache);
-      return;
-    case "listener":
-      for (const lb of inv.loadBalancers.values()) for (const listener of lb.listeners) yield listenerSubject(lb, listener, resolver);
-      return;
-    case "backend":
-      yield* backendSubjects(cache, params);
-      return;
-    case "instance": {
-      const secondary = /* @__PURE__ */ new Map();
-      for (const nic of inv.networkInterfaces.values()) {
-        const owner = nic.instance === void 0 || nic.primary ? void 0 : resolver.instance(nic.instance)?.key;
-        if (owner !== void 0) secondary.set(owner, [...secondary.get(owner) ?? [], nic]);
-      }
-      for (const instance2 of inv.instances.values()) {
-        yield instanceSubject(instance2);
-        for (const nic of [...instance2.interfaces.filter((i2) => !i2.primary), ...secondary.get(instance2.key) ?? []]) yield instanceSubject(instance2, nic);
-      }
-      return;
-    }
-    case "securityGroup":
-      for (const sg of inv.securityGroups.values()) {
-        yield { kind, resource: sg.key, provenance: sg.provenance, related: [], fields: /* @__PURE__ */ new Map([["sg.key", sg.key], ["sg.name", sg.name ?? sg.key]]), securityGroup: sg };
-      }
-      return;
-    case "networkAcl":
-      for (const acl of inv.networkAcls.values()) {
-        yield { kind, resource: acl.key, provenance: acl.provenance, related: [], fields: /* @__PURE__ */ new Map([["acl.key", acl.key], ["acl.name", acl.name ?? acl.key], ["acl.type", acl.type]]), networkAcl: acl };
-      }
-      return;
-  }
-}
-function lbFields(lb, resolver) {
-  const vips = resolver.vip(lb);
-  return [
-    ["lb.key", lb.key],
-    ["lb.name", lb.name ?? lb.key],
-    ["lb.network", lb.network],
-    ["lb.ipVersion", lb.ipVersion],
-    ["lb.passToTarget", lb.passToTarget],
-    ["lb.passToTargetEffective", effectivePassToTarget(lb)],
-    ["lb.snat", lb.snat],
-    ["lb.snatPro", lb.snatPro],
-    ["lb.securityGroups", lb.securityGroups],
-    ["lb.vips", vips.symbols.length > 0 ? unknown("VIP known after apply") : vips.addresses.toCidrs()],
-    ["lb.vipText", vips.symbols.length > 0 ? `the VIP of ${lb.key}` : vips.addresses.describe()]
-  ];
-}
-function effectivePassToTarget(lb) {
-  if (!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6") return true;
-  if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
-  return lb.passToTarget;
-}
-function lbSubject(lb, cache) {
-  return { kind: "loadBalancer", resource: lb.key, provenance: lb.provenance, related: lb.listeners.map((l) => l.key), fields: lbLayer(lb, cache), lb };
-}
-function listenerFields(listener) {
-  return [
-    ["listener.key", listener.key],
-    ["listener.name", listener.name ?? listener.key],
-    ["listener.protocol", listener.protocol],
-    ["listener.transport", isUnknown(listener.protocol) ? listener.protocol : transportOf(listener.protocol)],
-    ["listener.port", listener.port],
-    ["listener.isLayer7", isUnknown(listener.protocol) ? listener.protocol : listener.protocol === "HTTP" || listener.protocol === "HTTPS"]
-  ];
-}
-function listenerSubject(lb, listener, resolver) {
-  return {
-    kind: "listener",
-    resource: listener.key,
-    provenance: listener.provenance,
-    related: [lb.key],
-    fields: new Map([...lbFields(lb, resolver), ...listenerFields(listener), ...healthFields(listener.healthCheck, listener, void 0, void 0)]),
-    lb,
-    listener,
-    healthCheck: listener.healthCheck
-  };
-}
-function healthCheckPort(healthCheck, listener, backendPort) {
-  const l4 = !isUnknown(listener.protocol) && (listener.protocol === "TCP" || listener.protocol === "UDP");
-  if (l4 && healthCheck.port !== void 0) {
-    if (isUnknown(healthCheck.port)) return healthCheck.port;
-    if (healthCheck.port > 0) return healthCheck.port;
-  }
-  return backendPort ?? null;
-}
-function healthFields(healthCheck, listener, backendPort, params) {
-  const fallback = params?.get("defaultHealthCheckSource") === "range" ? "range" : "vip";
-  const source = isUnknown(healthCheck.sourceIpType) ? fallback : healthCheck.sourceIpType === 1 ? "range" : "vip";
-  const allowlisted = source === "range" && params?.get("healthCheckRangeAllowlisted") !== false;
-  return [
-    ["healthCheck.enabled", healthCheck.enabled],
-    ["healthCheck.port", healthCheckPort(healthCheck, listener, backendPort)],
-    ["healthCheck.type", healthCheck.type ?? null],
-    ["healthCheck.sourceIpType", healthCheck.sourceIpType],
-    ["healthCheck.source", source],
-    ["healthCheck.sourceAllowlisted", allowlisted]
-  ];
-}
-function* backendSubjects(cache, params) {
-  const resolver = cache.resolver;
-  for (const lb of resolver.inventory.loadBalancers.values()) {
-    for (const listener of lb.listeners) {
-      const groups = [{ healthCheck: listener.healthCheck, targets: listener.targets }];
-      for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
-      for (const group of groups) {
-        for (const target of group.targets) {
-          const subject = backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, target);
-          if (target.instanceCandidates === void 0 || target.instanceCandidates.length === 0) {
-            yield subject;
-            continue;
-          }
-          const { instanceCandidates, ...rest } = target;
-          const candidates = instanceCandidates.map((instance2) => backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance: instance2 }));
-          yield { ...subject, candidates };
-        }
-      }
-      if (listener.targetsUnknownReason !== void 0) {
-        const target = { instance: unknown(listener.targetsUnknownReason), port: unknown(listener.targetsUnknownReason), via: "listener", provenance: listener.provenance };
-        yield { ...backendSubject(cache, params, lb, listener, void 0, listener.healthCheck, target), resource: listener.key };
-      }
-    }
-  }
-}
-function backendSubject(cache, params, lb, listener, rule, healthCheck, target) {
-  const resolver = cache.resolver;
-  let nic;
-  let instance2;
-  let resource;
-  if (target.instance !== void 0) {
-    if (isUnknown(target.instance)) {
-      nic = target.instance;
-      resource = target.provenance.address;
-    } else {
-      instance2 = resolver.instance(target.instance);
-      resource = instance2?.key ?? target.instance;
-      nic = instance2?.interfaces.find((i2) => i2.primary) ?? instance2?.interfaces[0] ?? unknown(`${target.instance} is not in this check`);
-    }
-  } else if (target.eniIp !== void 0 && !isUnknown(target.eniIp)) {
-    const found = resolver.interfaceWithIp(target.eniIp);
-    nic = found ?? unknown(`no interface with IP ${target.eniIp} in this check`);
-    instance2 = found?.instance !== void 0 ? resolver.instance(found.instance) : void 0;
-    resource = instance2?.key ?? found?.key ?? target.eniIp;
-  } else {
-    nic = unknown("the target is known only after apply");
-    resource = target.provenance.address;
-  }
-  const provenance2 = instance2?.provenance ?? (isUnknown(nic) ? target.provenance : nic.provenance);
-  const subnet = isUnknown(nic) ? nic : nic.subnet;
-  return {
-    kind: "backend",
-    resource,
-    provenance: provenance2,
-    related: [listener.key, lb.key, ...rule ? [rule.key] : [], target.provenance.address].filter((v, i2, all2) => all2.indexOf(v) === i2 && v !== resource),
-    fields: new LayeredFields([
-      new Map([
-        ...healthFields(healthCheck, listener, target.port, params),
-        ["rule.key", rule?.key ?? null],
-        ["rule.domain", rule?.domain ?? null],
-        ["rule.url", rule?.url ?? null],
-        ["backend.port", target.port],
-        ["backend.via", target.via],
-        ["backend.target", target.instance ?? target.eniIp ?? null],
-        ["backend.resource", resource],
-        ["instance.key", instance2?.key ?? null],
-        ["instance.name", instance2?.name ?? resource],
-        ["instance.os", instance2?.os ?? unknown("instance not in this check")],
-        ["subnet.key", subnet ?? null]
-      ]),
-      listenerLayer(listener, cache),
-      lbLayer(lb, cache)
-    ]),
-    lb,
-    listener,
-    ...rule ? { rule } : {},
-    target,
-    healthCheck,
-    nic,
-    ...instance2 ? { instance: instance2 } : {}
-  };
-}
-function instanceSubject(instance2, secondary) {
-  const nic = secondary ?? instance2.interfaces.find((i2) => i2.primary) ?? instance2.interfaces[0];
-  return {
-    kind: "instance",
-    resource: secondary?.key ?? instance2.key,
-    provenance: secondary?.provenance ?? instance2.provenance,
-    related: secondary ? [instance2.key] : [],
-    fields: /* @__PURE__ */ new Map([
-      ["instance.key", instance2.key],
-      ["instance.name", instance2.name ?? instance2.key],
-      ["instance.os", instance2.os],
-      ["subnet.key", nic === void 0 ? null : nic.subnet]
-    ]),
-    nic: nic ?? unknown(`${instance2.key} has no network interface in this check`),
-    instance: instance2
-  };
-}
-
-// src/net/specialRanges.ts
-var NON_PUBLIC_V4 = AddressSet.parseAll([
-  "0.0.0.0-0.255.255.255",
-  "10.0.0.0/8",
-  "100.64.0.0/10",
-  "127.0.0.0/8",
-  "169.254.0.0/16",
-  "172.16.0.0/12",
-  "192.0.0.0/24",
-  "192.0.2.0/24",
-  "192.88.99.0/24",
-  "192.168.0.0/16",
-  "198.18.0.0/15",
-  "198.51.100.0/24",
-  "203.0.113.0/24",
-  "224.0.0.0/4",
-  "240.0.0.0/4"
-]);
-var PUBLIC_V4 = AddressSet.ALL_V4.subtract(NON_PUBLIC_V4);
-var PRIVATE_V4 = AddressSet.parseAll(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]);
-var HEALTH_CHECK_RANGE = AddressSet.parse("100.64.0.0/10");
-
-// src/policy/flowSources.ts
-function resolveSources(names, subject, resolver, params) {
-  let addresses = AddressSet.EMPTY;
-  const symbols = [];
-  const labels = [];
-  const unknownReasons = [];
-  const add = (set, label) => {
-    addresses = addresses.union(set);
-    labels.push(`${label} (${set.describe()})`);
-  };
-  for (const name2 of names) {
-    const lb = subject.lb;
-    if (name2 === "clients") {
-      const configured = paramCidrs(params.get("clientCidrs"));
-      if (configured !== void 0 && !configured.isEmpty()) add(configured, "clients");
-      else if (lb === void 0) unknownReasons.push("clients: the subject has no load balancer");
-      else if (isUnknown(lb.network)) unknownReasons.push(`clients: network type of ${lb.key} is ${lb.network.reason}`);
-      else if (lb.network === "OPEN") add(!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6" ? AddressSet.ALL_V6 : AddressSet.ALL_V4, "clients");
-      else {
-        const vpcCidr = resolver.vpcCidr(lb.vpc);
-        if (vpcCidr === void 0) unknownReasons.push(`clients: the VPC CIDR of ${lb.key} is not known (set params.clientCidrs)`);
-        else add(vpcCidr, "clients in the VPC");
-      }
-    } else if (name2 === "lb.vips" || name2 === "healthCheck.source" && subject.fields.get("healthCheck.source") === "vip") {
-      if (lb === void 0) {
-        unknownReasons.push(`${name2}: the subject has no load balancer`);
-        continue;
-      }
-      const vip = resolver.vip(lb);
-      const label = name2 === "lb.vips" ? "the VIP" : "health checks from the VIP";
-      if (vip.symbols.length > 0) {
-        symbols.push(...vip.symbols);
-        labels.push(`${label} of ${lb.key}`);
-      } else add(vip.addresses, label);
-    } else if (name2 === "healthCheck.source") {
-      add(HEALTH_CHECK_RANGE, "health checks");
-    } else if (name2 === "snat.ips") {
-      if (lb === void 0) {
-        unknownReasons.push("snat.ips: the subject has no load balancer");
-        continue;
-      }
-      if (isUnknown(lb.snatIps)) {
-        unknownReasons.push(`snat.ips: ${lb.snatIps.reason}`);
-        continue;
-      }
-      for (const snat of lb.snatIps) {
-        if (!isUnknown(snat.ip)) add(AddressSet.parse(snat.ip) ?? AddressSet.EMPTY, "SNAT IP");
-        else {
-          const within = isUnknown(snat.subnet) ? void 0 : resolver.subnetCidr(snat.subnet);
-          symbols.push({ id: `snat:${lb.key}:${symbols.length}`, label: `a SNAT IP of ${lb.key}`, within: within ?? AddressSet.ALL_V4 });
-          labels.push(`a SNAT IP of ${lb.key}`);
-        }
-      }
-    } else if (name2.startsWith("params.")) {
-      const set = paramCidrs(params.get(name2.slice(7)));
-      if (set === void 0) unknownReasons.push(`${name2} is not a list of CIDRs`);
-      else add(set, name2.slice(7));
-    } else {
-      const set = AddressSet.parse(name2);
-      if (set === void 0) unknownReasons.push(`"${name2}" is neither a named source nor a CIDR`);
-      else add(set, name2);
-    }
-  }
-  return { addresses, symbols, label: labels.join(", "), unknownReasons };
-}
-function paramCidrs(value) {
-  if (value === void 0) return void 0;
-  const list3 = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
-  return AddressSet.parseAll(list3.map((v) => v.trim()).filter((v) => v !== ""));
-}
-function resolvePorts(refs, subject, params) {
-  let ports = NO_PORTS;
-  const unknownReasons = [];
-  for (const ref of refs ?? ["backend.port"]) {
-    if (typeof ref === "number") {
-      ports = ports.union(portRange(ref));
-      continue;
-    }
-    if (ref === "listener.port") {
-      const listener = subject.listener;
-      if (listener === void 0 || isUnknown(listener.port)) unknownReasons.push("listener port unknown");
-      else {
-        const end = listener.endPort !== void 0 && !isUnknown(listener.endPort) && listener.endPort > listener.port ? listener.endPort : listener.port;
-        ports = ports.union(portRange(listener.port, end));
-      }
-      continue;
-    }
-    if (ref === "backend.port" || ref === "healthCheck.port") {
-      const value = subject.fields.get(ref);
-      if (typeof value === "number" && value >= 0 && value <= 65535) {
-        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
-        else ports = ports.union(portRange(value));
-      } else unknownReasons.push(`${ref}: ${value !== void 0 && value !== null && typeof value === "object" && "reason" in value ? value.reason : "not known"}`);
-      continue;
-    }
-    if (ref.startsWith("params.")) {
-      const value = params.get(ref.slice(7));
-      const parsed3 = typeof value === "string" ? parsePorts(value) : typeof value === "number" ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(",")) : void 0;
-      if (parsed3 === void 0) unknownReasons.push(`${ref} is not a port list`);
-      else ports = ports.union(parsed3);
-      continue;
-    }
-    const parsed2 = parsePorts(ref);
-    if (parsed2 === void 0) unknownReasons.push(`"${ref}" is not a port`);
-    else ports = ports.union(parsed2);
-  }
-  const label = ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
-  return { ports, unknownReasons, label };
-}
-function resolveProtocol(text3, subject) {
-  if (text3 === void 0 || text3 === "listener") {
-    const protocol = subject.listener?.protocol;
-    if (protocol === void 0) return "TCP";
-    if (isUnknown(protocol)) return { unknownReason: `listener protocol: ${protocol.reason}` };
-    return transportOf(protocol);
-  }
-  const parsed2 = parseProtocol(text3);
-  if (parsed2 === void 0 || parsed2 === "ALL") return { unknownReason: `unsupported protocol ${text3}` };
-  return parsed2;
-}
-
-// src/policy/assertions/flowPreparation.ts
-function prepareFlow(spec, ctx) {
-  const flows = ctx.cache.flowsOf(spec, ctx.params);
-  const key = ctx.cache.flowKey(ctx.subject);
-  let flow = flows.get(key);
-  if (flow === void 0) {
-    flow = prepareFlowUncached(spec, ctx);
-    flows.set(key, flow);
-  }
-  return flow;
-}
-function prepareFlowUncached(spec, ctx) {
-  const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
-  const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
-  const protocol = resolveProtocol(spec.protocol, ctx.subject);
-  if (typeof protocol !== "string") return { unknownReason: protocol.unknownReason };
-  const reasons = [...sources.unknownReasons, ...ports.unknownReasons];
-  if (sources.addresses.isEmpty() && sources.symbols.length === 0 || ports.ports.isEmpty()) return { unknownReason: reasons.join("; ") || "nothing to check" };
-  return {
-    query: ctx.cache.canonicalQuery({ protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports }),
-    label: `${sources.label} \u2192 ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ""}`,
-    portsLabel: ports.label,
-    unknownReasons: reasons
-  };
-}
-function evaluateLayers(through, query, ctx) {
-  const { subject, resolver, cache } = ctx;
-  const outcomes = [];
-  for (const layer of through) {
-    if (layer === "loadBalancerSecurityGroups") {
-      const lb = subject.lb;
-      if (lb === void 0) continue;
-      const location2 = lb.provenance.location ?? null;
-      if (isUnknown(lb.securityGroups)) outcomes.push({ layer, resource: lb.key, location: location2, verdicts: [], unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}` });
-      else outcomes.push({ layer, resource: lb.key, location: location2, verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: "ingress", query }] });
-      continue;
-    }
-    const nic = subject.nic;
-    const resource = subject.resource;
-    const location = subject.provenance.location ?? null;
-    if (nic === void 0) continue;
-    if (isUnknown(nic)) {
-      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: nic.reason });
-      continue;
-    }
-    if (layer === "securityGroups") {
-      outcomes.push({ layer, resource, location, verdicts: cache.groupVerdicts(nic, query), ownInterface: nic.key });
-      continue;
-    }
-    const acl = cache.aclOutcome(nic, query, cache.ephemeralPorts(ctx.params));
-    if (acl.kind === "none") continue;
-    if (acl.kind === "unknown") {
-      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
-      continue;
-    }
-    outcomes.push({ layer, resource: acl.resource, location: acl.location, verdicts: acl.verdicts });
-  }
-  return outcomes;
-}
-function flowSchema(options) {
-  return { allOf: [{ $ref: "#/$defs/flow" }], properties: { from: true, ports: true, protocol: true, through: true, ...options }, unevaluatedProperties: false };
-}
-
 // src/net/aclAdmission.ts
 var DEFAULT_EPHEMERAL_PORTS = portRange(1024, 65535);
 function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts = DEFAULT_EPHEMERAL_PORTS) {
@@ -37401,11 +37196,18 @@ function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts = DEF
   const filtered = {
     ...query,
     addresses: query.addresses.subtract(exempt),
-    symbols: query.symbols.filter((s) => !(subnetCidr !== void 0 && subnetCidr.covers(s.within)))
+    symbols: query.symbols.filter((s) => !subnetCidr?.covers(s.within))
   };
   const exemptParts = [];
   const inside = query.addresses.intersect(exempt);
-  if (!inside.isEmpty()) exemptParts.push({ verdict: "allow", addresses: inside, ports: query.ports, maybe: [], note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet` });
+  if (!inside.isEmpty())
+    exemptParts.push({
+      verdict: "allow",
+      addresses: inside,
+      ports: query.ports,
+      maybe: [],
+      note: `inside ${subnet.key}: ACLs do not filter traffic within a subnet`
+    });
   const noPorts = !hasPorts(query.protocol);
   const inbound = evaluateOrdered(
     filtered,
@@ -37413,9 +37215,16 @@ function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts = DEF
     aclDefault(acl.key, "ingress")
   );
   const replyQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts };
-  const reply = evaluateOrdered(replyQuery, compileAclEntries(acl, "egress", local, noPorts ? ALL_PORTS : query.ports), aclDefault(acl.key, "egress"));
+  const reply = evaluateOrdered(
+    replyQuery,
+    compileAclEntries(acl, "egress", local, noPorts ? ALL_PORTS : query.ports),
+    aclDefault(acl.key, "egress")
+  );
   const inboundAll = withParts(inbound, exemptParts);
-  const replyAll = withParts(reply, exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })));
+  const replyAll = withParts(
+    reply,
+    exemptParts.map((p) => ({ ...p, ports: replyQuery.ports }))
+  );
   return { kind: "checked", acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
 }
 function withParts(verdict, extra) {
@@ -37424,13 +37233,25 @@ function withParts(verdict, extra) {
   return { verdict: overallVerdict(parts2), parts: parts2 };
 }
 function aclDefault(list3, direction) {
-  return { list: list3, direction, index: -1, kind: "defaultDeny", text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)` };
+  return {
+    list: list3,
+    direction,
+    index: -1,
+    kind: "defaultDeny",
+    text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)`
+  };
 }
 function compileAclEntries(acl, direction, local, sourcePorts) {
   const list3 = acl[direction];
   const compiled = list3.entries.map((entry, index) => compileEntry(acl, direction, entry, index, local, sourcePorts));
   if (list3.unknownReason !== void 0) {
-    return [opaqueRule({ list: acl.key, direction, index: -1, kind: "opaque", text: `entries of ${acl.key}`, provenance: acl.provenance }, list3.unknownReason), ...compiled];
+    return [
+      opaqueRule(
+        { list: acl.key, direction, index: -1, kind: "opaque", text: `entries of ${acl.key}`, provenance: acl.provenance },
+        list3.unknownReason
+      ),
+      ...compiled
+    ];
   }
   return compiled;
 }
@@ -37452,7 +37273,8 @@ function compileEntry(acl, direction, entry, index, local, sourcePorts) {
   let protocols = { definite: /* @__PURE__ */ new Set(), possible: ALL_PROTOCOLS };
   let ports = { definite: NO_PORTS, possible: ALL_PORTS };
   const protocol = isUnknown(entry.protocol) ? void 0 : parseProtocol(entry.protocol);
-  if (protocol === void 0) reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
+  if (protocol === void 0)
+    reasons.push(isUnknown(entry.protocol) ? `protocol: ${entry.protocol.reason}` : `unsupported protocol "${entry.protocol}"`);
   else {
     const set = protocol === "ALL" ? new Set(PROTOCOLS) : /* @__PURE__ */ new Set([protocol]);
     protocols = { definite: set, possible: set };
@@ -37681,6 +37503,512 @@ function sameParam(a, b) {
   return a === b;
 }
 
+// src/policy/subjects.ts
+var LayeredFields = class {
+  constructor(layers) {
+    this.layers = layers;
+  }
+  layers;
+  get(path) {
+    for (const layer of this.layers) {
+      const value = layer.get(path);
+      if (value !== void 0 || layer.has(path)) return value;
+    }
+    return void 0;
+  }
+};
+function lbLayer(lb, cache) {
+  let layer = cache.lbFields.get(lb);
+  if (layer === void 0) {
+    layer = new Map(lbFields(lb, cache.resolver));
+    cache.lbFields.set(lb, layer);
+  }
+  return layer;
+}
+function listenerLayer(listener, cache) {
+  let layer = cache.listenerFields.get(listener);
+  if (layer === void 0) {
+    layer = new Map(listenerFields(listener));
+    cache.listenerFields.set(listener, layer);
+  }
+  return layer;
+}
+function* subjectsOf(kind, cache, params) {
+  const resolver = cache.resolver;
+  const inv = resolver.inventory;
+  switch (kind) {
+    case "loadBalancer":
+      for (const lb of inv.loadBalancers.values()) yield lbSubject(lb, cache);
+      return;
+    case "listener":
+      for (const lb of inv.loadBalancers.values()) for (const listener of lb.listeners) yield listenerSubject(lb, listener, resolver);
+      return;
+    case "backend":
+      yield* backendSubjects(cache, params);
+      return;
+    case "instance": {
+      const secondary = /* @__PURE__ */ new Map();
+      for (const nic of inv.networkInterfaces.values()) {
+        const owner = nic.instance === void 0 || nic.primary ? void 0 : resolver.instance(nic.instance)?.key;
+        if (owner !== void 0) secondary.set(owner, [...secondary.get(owner) ?? [], nic]);
+      }
+      for (const instance2 of inv.instances.values()) {
+        yield instanceSubject(instance2);
+        for (const nic of [...instance2.interfaces.filter((i2) => !i2.primary), ...secondary.get(instance2.key) ?? []])
+          yield instanceSubject(instance2, nic);
+      }
+      return;
+    }
+    case "securityGroup":
+      for (const sg of inv.securityGroups.values()) {
+        yield {
+          kind,
+          resource: sg.key,
+          provenance: sg.provenance,
+          related: [],
+          fields: /* @__PURE__ */ new Map([
+            ["sg.key", sg.key],
+            ["sg.name", sg.name ?? sg.key]
+          ]),
+          securityGroup: sg
+        };
+      }
+      return;
+    case "networkAcl":
+      for (const acl of inv.networkAcls.values()) {
+        yield {
+          kind,
+          resource: acl.key,
+          provenance: acl.provenance,
+          related: [],
+          fields: /* @__PURE__ */ new Map([
+            ["acl.key", acl.key],
+            ["acl.name", acl.name ?? acl.key],
+            ["acl.type", acl.type]
+          ]),
+          networkAcl: acl
+        };
+      }
+      return;
+  }
+}
+function lbFields(lb, resolver) {
+  const vips = resolver.vip(lb);
+  return [
+    ["lb.key", lb.key],
+    ["lb.name", lb.name ?? lb.key],
+    ["lb.network", lb.network],
+    ["lb.ipVersion", lb.ipVersion],
+    ["lb.passToTarget", lb.passToTarget],
+    ["lb.passToTargetEffective", effectivePassToTarget(lb)],
+    ["lb.snat", lb.snat],
+    ["lb.snatPro", lb.snatPro],
+    ["lb.securityGroups", lb.securityGroups],
+    ["lb.vips", vips.symbols.length > 0 ? unknown("VIP known after apply") : vips.addresses.toCidrs()],
+    ["lb.vipText", vips.symbols.length > 0 ? `the VIP of ${lb.key}` : vips.addresses.describe()]
+  ];
+}
+function effectivePassToTarget(lb) {
+  if (!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6") return true;
+  if (!isUnknown(lb.snatPro) && lb.snatPro === true) return false;
+  return lb.passToTarget;
+}
+function lbSubject(lb, cache) {
+  return {
+    kind: "loadBalancer",
+    resource: lb.key,
+    provenance: lb.provenance,
+    related: lb.listeners.map((l) => l.key),
+    fields: lbLayer(lb, cache),
+    lb
+  };
+}
+function listenerFields(listener) {
+  return [
+    ["listener.key", listener.key],
+    ["listener.name", listener.name ?? listener.key],
+    ["listener.protocol", listener.protocol],
+    ["listener.transport", isUnknown(listener.protocol) ? listener.protocol : transportOf(listener.protocol)],
+    ["listener.port", listener.port],
+    ["listener.isLayer7", isUnknown(listener.protocol) ? listener.protocol : listener.protocol === "HTTP" || listener.protocol === "HTTPS"]
+  ];
+}
+function listenerSubject(lb, listener, resolver) {
+  return {
+    kind: "listener",
+    resource: listener.key,
+    provenance: listener.provenance,
+    related: [lb.key],
+    fields: new Map([
+      ...lbFields(lb, resolver),
+      ...listenerFields(listener),
+      ...healthFields(listener.healthCheck, listener, void 0, void 0)
+    ]),
+    lb,
+    listener,
+    healthCheck: listener.healthCheck
+  };
+}
+function healthCheckPort(healthCheck, listener, backendPort) {
+  const l4 = !isUnknown(listener.protocol) && (listener.protocol === "TCP" || listener.protocol === "UDP");
+  if (l4 && healthCheck.port !== void 0) {
+    if (isUnknown(healthCheck.port)) return healthCheck.port;
+    if (healthCheck.port > 0) return healthCheck.port;
+  }
+  return backendPort ?? null;
+}
+function healthFields(healthCheck, listener, backendPort, params) {
+  const fallback = params?.get("defaultHealthCheckSource") === "range" ? "range" : "vip";
+  const source = isUnknown(healthCheck.sourceIpType) ? fallback : healthCheck.sourceIpType === 1 ? "range" : "vip";
+  const allowlisted = source === "range" && params?.get("healthCheckRangeAllowlisted") !== false;
+  return [
+    ["healthCheck.enabled", healthCheck.enabled],
+    ["healthCheck.port", healthCheckPort(healthCheck, listener, backendPort)],
+    ["healthCheck.type", healthCheck.type ?? null],
+    ["healthCheck.sourceIpType", healthCheck.sourceIpType],
+    ["healthCheck.source", source],
+    ["healthCheck.sourceAllowlisted", allowlisted]
+  ];
+}
+function* backendSubjects(cache, params) {
+  const resolver = cache.resolver;
+  for (const lb of resolver.inventory.loadBalancers.values()) {
+    for (const listener of lb.listeners) {
+      const groups = [
+        { healthCheck: listener.healthCheck, targets: listener.targets }
+      ];
+      for (const rule of listener.rules) groups.push({ rule, healthCheck: rule.healthCheck, targets: rule.targets });
+      for (const group of groups) {
+        for (const target of group.targets) {
+          const subject = backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, target);
+          if (target.instanceCandidates === void 0 || target.instanceCandidates.length === 0) {
+            yield subject;
+            continue;
+          }
+          const { instanceCandidates, ...rest } = target;
+          const candidates = instanceCandidates.map(
+            (instance2) => backendSubject(cache, params, lb, listener, group.rule, group.healthCheck, { ...rest, instance: instance2 })
+          );
+          yield { ...subject, candidates };
+        }
+      }
+      if (listener.targetsUnknownReason !== void 0) {
+        const target = {
+          instance: unknown(listener.targetsUnknownReason),
+          port: unknown(listener.targetsUnknownReason),
+          via: "listener",
+          provenance: listener.provenance
+        };
+        yield { ...backendSubject(cache, params, lb, listener, void 0, listener.healthCheck, target), resource: listener.key };
+      }
+    }
+  }
+}
+function backendSubject(cache, params, lb, listener, rule, healthCheck, target) {
+  const resolver = cache.resolver;
+  let nic;
+  let instance2;
+  let resource;
+  if (target.instance !== void 0) {
+    if (isUnknown(target.instance)) {
+      nic = target.instance;
+      resource = target.provenance.address;
+    } else {
+      instance2 = resolver.instance(target.instance);
+      resource = instance2?.key ?? target.instance;
+      nic = instance2?.interfaces.find((i2) => i2.primary) ?? instance2?.interfaces[0] ?? unknown(`${target.instance} is not in this check`);
+    }
+  } else if (target.eniIp !== void 0 && !isUnknown(target.eniIp)) {
+    const found = resolver.interfaceWithIp(target.eniIp);
+    nic = found ?? unknown(`no interface with IP ${target.eniIp} in this check`);
+    instance2 = found?.instance !== void 0 ? resolver.instance(found.instance) : void 0;
+    resource = instance2?.key ?? found?.key ?? target.eniIp;
+  } else {
+    nic = unknown("the target is known only after apply");
+    resource = target.provenance.address;
+  }
+  const provenance2 = instance2?.provenance ?? (isUnknown(nic) ? target.provenance : nic.provenance);
+  const subnet = isUnknown(nic) ? nic : nic.subnet;
+  return {
+    kind: "backend",
+    resource,
+    provenance: provenance2,
+    related: [listener.key, lb.key, ...rule ? [rule.key] : [], target.provenance.address].filter(
+      (v, i2, all2) => all2.indexOf(v) === i2 && v !== resource
+    ),
+    fields: new LayeredFields([
+      new Map([
+        ...healthFields(healthCheck, listener, target.port, params),
+        ["rule.key", rule?.key ?? null],
+        ["rule.domain", rule?.domain ?? null],
+        ["rule.url", rule?.url ?? null],
+        ["backend.port", target.port],
+        ["backend.via", target.via],
+        ["backend.target", target.instance ?? target.eniIp ?? null],
+        ["backend.resource", resource],
+        ["instance.key", instance2?.key ?? null],
+        ["instance.name", instance2?.name ?? resource],
+        ["instance.os", instance2?.os ?? unknown("instance not in this check")],
+        ["subnet.key", subnet ?? null]
+      ]),
+      listenerLayer(listener, cache),
+      lbLayer(lb, cache)
+    ]),
+    lb,
+    listener,
+    ...rule ? { rule } : {},
+    target,
+    healthCheck,
+    nic,
+    ...instance2 ? { instance: instance2 } : {}
+  };
+}
+function instanceSubject(instance2, secondary) {
+  const nic = secondary ?? instance2.interfaces.find((i2) => i2.primary) ?? instance2.interfaces[0];
+  return {
+    kind: "instance",
+    resource: secondary?.key ?? instance2.key,
+    provenance: secondary?.provenance ?? instance2.provenance,
+    related: secondary ? [instance2.key] : [],
+    fields: /* @__PURE__ */ new Map([
+      ["instance.key", instance2.key],
+      ["instance.name", instance2.name ?? instance2.key],
+      ["instance.os", instance2.os],
+      ["subnet.key", nic === void 0 ? null : nic.subnet]
+    ]),
+    nic: nic ?? unknown(`${instance2.key} has no network interface in this check`),
+    instance: instance2
+  };
+}
+
+// src/net/specialRanges.ts
+var NON_PUBLIC_V4 = AddressSet.parseAll([
+  "0.0.0.0-0.255.255.255",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.0.2.0/24",
+  "192.88.99.0/24",
+  "192.168.0.0/16",
+  "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
+  "224.0.0.0/4",
+  "240.0.0.0/4"
+]);
+var PUBLIC_V4 = AddressSet.ALL_V4.subtract(NON_PUBLIC_V4);
+var PRIVATE_V4 = AddressSet.parseAll(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]);
+var HEALTH_CHECK_RANGE = AddressSet.parse("100.64.0.0/10");
+
+// src/policy/flowSources.ts
+function resolveSources(names, subject, resolver, params) {
+  let addresses = AddressSet.EMPTY;
+  const symbols = [];
+  const labels = [];
+  const unknownReasons = [];
+  const add = (set, label) => {
+    addresses = addresses.union(set);
+    labels.push(`${label} (${set.describe()})`);
+  };
+  for (const name2 of names) {
+    const lb = subject.lb;
+    if (name2 === "clients") {
+      const configured = paramCidrs(params.get("clientCidrs"));
+      if (configured !== void 0 && !configured.isEmpty()) add(configured, "clients");
+      else if (lb === void 0) unknownReasons.push("clients: the subject has no load balancer");
+      else if (isUnknown(lb.network)) unknownReasons.push(`clients: network type of ${lb.key} is ${lb.network.reason}`);
+      else if (lb.network === "OPEN")
+        add(!isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6" ? AddressSet.ALL_V6 : AddressSet.ALL_V4, "clients");
+      else {
+        const vpcCidr = resolver.vpcCidr(lb.vpc);
+        if (vpcCidr === void 0) unknownReasons.push(`clients: the VPC CIDR of ${lb.key} is not known (set params.clientCidrs)`);
+        else add(vpcCidr, "clients in the VPC");
+      }
+    } else if (name2 === "lb.vips" || name2 === "healthCheck.source" && subject.fields.get("healthCheck.source") === "vip") {
+      if (lb === void 0) {
+        unknownReasons.push(`${name2}: the subject has no load balancer`);
+        continue;
+      }
+      const vip = resolver.vip(lb);
+      const label = name2 === "lb.vips" ? "the VIP" : "health checks from the VIP";
+      if (vip.symbols.length > 0) {
+        symbols.push(...vip.symbols);
+        labels.push(`${label} of ${lb.key}`);
+      } else add(vip.addresses, label);
+    } else if (name2 === "healthCheck.source") {
+      add(HEALTH_CHECK_RANGE, "health checks");
+    } else if (name2 === "snat.ips") {
+      if (lb === void 0) {
+        unknownReasons.push("snat.ips: the subject has no load balancer");
+        continue;
+      }
+      if (isUnknown(lb.snatIps)) {
+        unknownReasons.push(`snat.ips: ${lb.snatIps.reason}`);
+        continue;
+      }
+      for (const snat of lb.snatIps) {
+        if (!isUnknown(snat.ip)) add(AddressSet.parse(snat.ip) ?? AddressSet.EMPTY, "SNAT IP");
+        else {
+          const within = isUnknown(snat.subnet) ? void 0 : resolver.subnetCidr(snat.subnet);
+          symbols.push({ id: `snat:${lb.key}:${symbols.length}`, label: `a SNAT IP of ${lb.key}`, within: within ?? AddressSet.ALL_V4 });
+          labels.push(`a SNAT IP of ${lb.key}`);
+        }
+      }
+    } else if (name2.startsWith("params.")) {
+      const set = paramCidrs(params.get(name2.slice(7)));
+      if (set === void 0) unknownReasons.push(`${name2} is not a list of CIDRs`);
+      else add(set, name2.slice(7));
+    } else {
+      const set = AddressSet.parse(name2);
+      if (set === void 0) unknownReasons.push(`"${name2}" is neither a named source nor a CIDR`);
+      else add(set, name2);
+    }
+  }
+  return { addresses, symbols, label: labels.join(", "), unknownReasons };
+}
+function paramCidrs(value) {
+  if (value === void 0) return void 0;
+  const list3 = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+  return AddressSet.parseAll(list3.map((v) => v.trim()).filter((v) => v !== ""));
+}
+function resolvePorts(refs, subject, params) {
+  let ports = NO_PORTS;
+  const unknownReasons = [];
+  for (const ref of refs ?? ["backend.port"]) {
+    if (typeof ref === "number") {
+      ports = ports.union(portRange(ref));
+      continue;
+    }
+    if (ref === "listener.port") {
+      const listener = subject.listener;
+      if (listener === void 0 || isUnknown(listener.port)) unknownReasons.push("listener port unknown");
+      else {
+        const end = listener.endPort !== void 0 && !isUnknown(listener.endPort) && listener.endPort > listener.port ? listener.endPort : listener.port;
+        ports = ports.union(portRange(listener.port, end));
+      }
+      continue;
+    }
+    if (ref === "backend.port" || ref === "healthCheck.port") {
+      const value = subject.fields.get(ref);
+      if (typeof value === "number" && value >= 0 && value <= 65535) {
+        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
+        else ports = ports.union(portRange(value));
+      } else
+        unknownReasons.push(
+          `${ref}: ${value !== void 0 && value !== null && typeof value === "object" && "reason" in value ? value.reason : "not known"}`
+        );
+      continue;
+    }
+    if (ref.startsWith("params.")) {
+      const value = params.get(ref.slice(7));
+      const parsed3 = typeof value === "string" ? parsePorts(value) : typeof value === "number" ? portRange(value) : Array.isArray(value) ? parsePorts(value.join(",")) : void 0;
+      if (parsed3 === void 0) unknownReasons.push(`${ref} is not a port list`);
+      else ports = ports.union(parsed3);
+      continue;
+    }
+    const parsed2 = parsePorts(ref);
+    if (parsed2 === void 0) unknownReasons.push(`"${ref}" is not a port`);
+    else ports = ports.union(parsed2);
+  }
+  const label = ports.intervals.map(([lo, hi]) => lo === hi ? `${lo}` : `${lo}-${hi}`).join(",");
+  return { ports, unknownReasons, label };
+}
+function resolveProtocol(text3, subject) {
+  if (text3 === void 0 || text3 === "listener") {
+    const protocol = subject.listener?.protocol;
+    if (protocol === void 0) return "TCP";
+    if (isUnknown(protocol)) return { unknownReason: `listener protocol: ${protocol.reason}` };
+    return transportOf(protocol);
+  }
+  const parsed2 = parseProtocol(text3);
+  if (parsed2 === void 0 || parsed2 === "ALL") return { unknownReason: `unsupported protocol ${text3}` };
+  return parsed2;
+}
+
+// src/policy/assertions/flowPreparation.ts
+function prepareFlow(spec, ctx) {
+  const flows = ctx.cache.flowsOf(spec, ctx.params);
+  const key = ctx.cache.flowKey(ctx.subject);
+  let flow = flows.get(key);
+  if (flow === void 0) {
+    flow = prepareFlowUncached(spec, ctx);
+    flows.set(key, flow);
+  }
+  return flow;
+}
+function prepareFlowUncached(spec, ctx) {
+  const sources = resolveSources(spec.from, ctx.subject, ctx.resolver, ctx.params);
+  const ports = resolvePorts(spec.ports, ctx.subject, ctx.params);
+  const protocol = resolveProtocol(spec.protocol, ctx.subject);
+  if (typeof protocol !== "string") return { unknownReason: protocol.unknownReason };
+  const reasons = [...sources.unknownReasons, ...ports.unknownReasons];
+  if (sources.addresses.isEmpty() && sources.symbols.length === 0 || ports.ports.isEmpty())
+    return { unknownReason: reasons.join("; ") || "nothing to check" };
+  return {
+    query: ctx.cache.canonicalQuery({ protocol, addresses: sources.addresses, symbols: sources.symbols, ports: ports.ports }),
+    label: `${sources.label} \u2192 ${protocol}${hasPorts(protocol) ? `:${ports.label}` : ""}`,
+    portsLabel: ports.label,
+    unknownReasons: reasons
+  };
+}
+function evaluateLayers(through, query, ctx) {
+  const { subject, resolver, cache } = ctx;
+  const outcomes = [];
+  for (const layer of through) {
+    if (layer === "loadBalancerSecurityGroups") {
+      const lb = subject.lb;
+      if (lb === void 0) continue;
+      const location2 = lb.provenance.location ?? null;
+      if (isUnknown(lb.securityGroups))
+        outcomes.push({
+          layer,
+          resource: lb.key,
+          location: location2,
+          verdicts: [],
+          unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}`
+        });
+      else
+        outcomes.push({
+          layer,
+          resource: lb.key,
+          location: location2,
+          verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: "ingress", query }]
+        });
+      continue;
+    }
+    const nic = subject.nic;
+    const resource = subject.resource;
+    const location = subject.provenance.location ?? null;
+    if (nic === void 0) continue;
+    if (isUnknown(nic)) {
+      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: nic.reason });
+      continue;
+    }
+    if (layer === "securityGroups") {
+      outcomes.push({ layer, resource, location, verdicts: cache.groupVerdicts(nic, query), ownInterface: nic.key });
+      continue;
+    }
+    const acl = cache.aclOutcome(nic, query, cache.ephemeralPorts(ctx.params));
+    if (acl.kind === "none") continue;
+    if (acl.kind === "unknown") {
+      outcomes.push({ layer, resource, location, verdicts: [], unknownReason: acl.reason });
+      continue;
+    }
+    outcomes.push({ layer, resource: acl.resource, location: acl.location, verdicts: acl.verdicts });
+  }
+  return outcomes;
+}
+function flowSchema(options) {
+  return {
+    allOf: [{ $ref: "#/$defs/flow" }],
+    properties: { from: true, ports: true, protocol: true, through: true, ...options },
+    unevaluatedProperties: false
+  };
+}
+
 // src/policy/assertions/flowPathOf.ts
 var MAX_RULES_PER_LAYER = 6;
 function flowPathOf(flow, ctx, options) {
@@ -37697,18 +38025,36 @@ function flowPathOf(flow, ctx, options) {
         const [outcome] = evaluateLayers(["loadBalancerSecurityGroups"], { ...flow.query, ports: listenerPorts }, ctx);
         if (outcome === void 0) return [];
         if (outcome.unknownReason !== void 0) return [undecided("loadBalancerGroup", outcome.resource, outcome.unknownReason)];
-        return groupLayers("loadBalancerGroup", isUnknown(lb.securityGroups) ? [] : lb.securityGroups, outcome.resource, outcome.verdicts[0].verdict, protocol, ctx);
+        return groupLayers(
+          "loadBalancerGroup",
+          isUnknown(lb.securityGroups) ? [] : lb.securityGroups,
+          outcome.resource,
+          outcome.verdicts[0].verdict,
+          protocol,
+          ctx
+        );
       })
     );
   }
   for (const outcome of nic === void 0 ? [] : evaluateLayers(["securityGroups", "networkAcl"], flow.query, ctx)) {
     if (outcome.layer === "securityGroups") {
       if (outcome.unknownReason !== void 0 || nic === void 0 || isUnknown(nic) || isUnknown(nic.securityGroups)) {
-        layers.push(undecided("securityGroup", outcome.resource, outcome.unknownReason ?? "the security groups of the interface are not known"));
+        layers.push(
+          undecided("securityGroup", outcome.resource, outcome.unknownReason ?? "the security groups of the interface are not known")
+        );
         continue;
       }
-      const own = groupLayers("securityGroup", nic.securityGroups, nic.key, ownVerdict(outcome.verdicts[0].verdict, nic.key), protocol, ctx);
-      layers.push(...passToTarget ? own.map((l) => ({ ...l, outcome: "skipped", note: "not evaluated: the CLB passes traffic to its targets" })) : own);
+      const own = groupLayers(
+        "securityGroup",
+        nic.securityGroups,
+        nic.key,
+        ownVerdict(outcome.verdicts[0].verdict, nic.key),
+        protocol,
+        ctx
+      );
+      layers.push(
+        ...passToTarget ? own.map((l) => ({ ...l, outcome: "skipped", note: "not evaluated: the CLB passes traffic to its targets" })) : own
+      );
       continue;
     }
     if (outcome.unknownReason !== void 0) {
@@ -37722,7 +38068,16 @@ function flowPathOf(flow, ctx, options) {
           const kind = direction === "ingress" ? "networkAclIn" : "networkAclOut";
           const rules = rulesOf(verdict.parts, query.protocol, verdict.parts.length);
           const note = verdict.parts.find((p) => p.note !== void 0 && p.decidedBy === void 0)?.note;
-          return [{ kind, resource: outcome.resource, ...acl?.name ? { name: acl.name } : {}, outcome: outcomeOf(rules, verdict), rules, ...note ? { note } : {} }];
+          return [
+            {
+              kind,
+              resource: outcome.resource,
+              ...acl?.name ? { name: acl.name } : {},
+              outcome: outcomeOf(rules, verdict),
+              rules,
+              ...note ? { note } : {}
+            }
+          ];
         })
       );
     }
@@ -37738,7 +38093,9 @@ function flowPathOf(flow, ctx, options) {
   };
 }
 function partsKey(parts2) {
-  return parts2.map((p) => `${p.verdict}|${p.decidedBy?.list ?? ""}|${p.decidedBy?.index ?? ""}|${p.decidedBy?.kind ?? ""}|${p.addresses.key()}|${p.symbol?.id ?? ""}|${p.ports.intervals.join(";")}|${p.note ?? ""}|${p.reason ?? ""}`).join("\n");
+  return parts2.map(
+    (p) => `${p.verdict}|${p.decidedBy?.list ?? ""}|${p.decidedBy?.index ?? ""}|${p.decidedBy?.kind ?? ""}|${p.addresses.key()}|${p.symbol?.id ?? ""}|${p.ports.intervals.join(";")}|${p.note ?? ""}|${p.reason ?? ""}`
+  ).join("\n");
 }
 var layerCache = /* @__PURE__ */ new WeakMap();
 function cached(owner, key, compute) {
@@ -37757,7 +38114,11 @@ function cached(owner, key, compute) {
 function groupLayers(kind, refs, owner, verdict, protocol, ctx) {
   const keys = refs.map((ref) => ctx.resolver.securityGroup(ref)?.key ?? ref);
   if (keys.length === 0) {
-    const rules = rulesOf(verdict.parts.filter((p) => p.decidedBy !== void 0), protocol, verdict.parts.length);
+    const rules = rulesOf(
+      verdict.parts.filter((p) => p.decidedBy !== void 0),
+      protocol,
+      verdict.parts.length
+    );
     const first = verdict.parts[0];
     const note = first?.verdict === "allow" ? "no security group bound: all listener traffic passes" : first?.reason ?? first?.note;
     return [{ kind, resource: owner, outcome: outcomeOf(rules, verdict), rules, ...note ? { note } : {} }];
@@ -37769,7 +38130,13 @@ function groupLayers(kind, refs, owner, verdict, protocol, ctx) {
     const parts2 = i2 === keys.length - 1 ? [...mine, ...closing] : mine;
     const rules = rulesOf(parts2, protocol, verdict.parts.length);
     const group = ctx.resolver.securityGroup(key);
-    return { kind, resource: key, ...group?.name ? { name: group.name } : {}, outcome: rules.length === 0 ? "next" : outcomeOf(rules, { verdict: "allow", parts: parts2 }), rules };
+    return {
+      kind,
+      resource: key,
+      ...group?.name ? { name: group.name } : {},
+      outcome: rules.length === 0 ? "next" : outcomeOf(rules, { verdict: "allow", parts: parts2 }),
+      rules
+    };
   });
 }
 function rulesOf(parts2, protocol, flowParts) {
@@ -37801,6 +38168,25 @@ function ownVerdict(verdict, nicKey) {
   return { ...verdict, parts: verdict.parts.map((part) => retellPart(part, CLASS_INTERFACE, nicKey)) };
 }
 
+// src/policy/assertions/rulePeer.ts
+function rulePeer(resolver, ref) {
+  return rulePeerMatch(resolver, ref)?.definite;
+}
+function rulePeerMatch(resolver, ref) {
+  if (ref.kind === "noGroups") return { definite: AddressSet.ALL, possible: AddressSet.ALL, symbols: /* @__PURE__ */ new Set() };
+  if (ref.kind !== void 0 || ref.index < 0) return void 0;
+  const group = resolver.securityGroup(ref.list);
+  if (group !== void 0) {
+    const rule = group[ref.direction].rules[ref.index];
+    return rule === void 0 ? void 0 : resolver.peer(rule.peer);
+  }
+  const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
+  if (entry === void 0) return void 0;
+  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
+  const cidr = AddressSet.parse(entry.peerCidr);
+  return cidr === void 0 ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`) : { definite: cidr, possible: cidr, symbols: /* @__PURE__ */ new Set() };
+}
+
 // src/policy/assertions/denyEffectiveForLoadBalancerTraffic.ts
 var denyEffectiveForLoadBalancerTraffic = {
   name: "denyEffectiveForLoadBalancerTraffic",
@@ -37818,7 +38204,7 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx) {
   const groups = cache.groupListKey(nic);
   let failures = cache.bypassClasses.get(listener, target.port, groups);
   if (failures === void 0) {
-    failures = bypassedDenies(ctx.resolver, lb, listener, transportOf(listener.protocol), listener.port, nic, target.port);
+    failures = bypassedDenies(ctx.resolver, lb, transportOf(listener.protocol), listener.port, nic, target.port);
     cache.bypassClasses.set(listener, target.port, groups, failures);
   }
   if (failures.length === 0) return [];
@@ -37828,10 +38214,19 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx) {
   return failures.map(({ peer, ...failure }) => ({
     ...failure,
     related,
-    path: () => flowPathOf({ query: { protocol, addresses: peer, symbols: [], ports: portRange(targetPort) }, label: `${peer.describe()} \u2192 ${protocol}:${targetPort}`, portsLabel: String(targetPort), unknownReasons: [] }, ctx, { fromClients: true })
+    path: () => flowPathOf(
+      {
+        query: { protocol, addresses: peer, symbols: [], ports: portRange(targetPort) },
+        label: `${peer.describe()} \u2192 ${protocol}:${targetPort}`,
+        portsLabel: String(targetPort),
+        unknownReasons: []
+      },
+      ctx,
+      { fromClients: true }
+    )
   }));
 }
-function bypassedDenies(resolver, lb, listener, protocol, listenerPort, nic, targetPort) {
+function bypassedDenies(resolver, lb, protocol, listenerPort, nic, targetPort) {
   const failures = [];
   for (const rule of compileInterface(resolver, nic, "ingress")) {
     if (rule.action !== "DROP" || rule.ref.index < 0) continue;
@@ -37840,7 +38235,12 @@ function bypassedDenies(resolver, lb, listener, protocol, listenerPort, nic, tar
     if (peer === void 0 || peer.isEmpty()) continue;
     const lbGroups = isUnknown(lb.securityGroups) ? void 0 : lb.securityGroups;
     if (lbGroups === void 0) continue;
-    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, { protocol, addresses: peer, symbols: [], ports: portRange(listenerPort) });
+    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, {
+      protocol,
+      addresses: peer,
+      symbols: [],
+      ports: portRange(listenerPort)
+    });
     if (verdict.parts.every((p) => p.verdict === "deny" && p.decidedBy !== void 0 && p.decidedBy.index >= 0)) continue;
     const admitted = verdict.parts.some((p) => p.verdict !== "deny");
     const carried = lbGroups.length === 0 ? `${lb.key} has no security group` : admitted ? `the security groups of ${lb.key} (${lbGroups.join(", ")}) admit it on ${listenerPort}` : `the security groups of ${lb.key} (${lbGroups.join(", ")}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
@@ -37848,8 +38248,22 @@ function bypassedDenies(resolver, lb, listener, protocol, listenerPort, nic, tar
       status: "fail",
       resource: rule.ref.list,
       evidence: [
-        { verdict: "deny", list: rule.ref.list, direction: "ingress", index: rule.ref.index, rule: rule.ref.text, part: "not evaluated for CLB traffic (pass-to-target)", location: rule.ref.provenance?.location ?? null },
-        ...verdict.parts.filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({ verdict: p.verdict, ...refEvidence(p.decidedBy), rule: p.decidedBy?.text ?? p.note ?? "no security group", part: `${p.addresses.describe()} \u2192 ${listenerPort}`, location: p.decidedBy?.provenance?.location ?? null }))
+        {
+          verdict: "deny",
+          list: rule.ref.list,
+          direction: "ingress",
+          index: rule.ref.index,
+          rule: rule.ref.text,
+          part: "not evaluated for CLB traffic (pass-to-target)",
+          location: rule.ref.provenance?.location ?? null
+        },
+        ...verdict.parts.filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({
+          verdict: p.verdict,
+          ...refEvidence(p.decidedBy),
+          rule: p.decidedBy?.text ?? p.note ?? "no security group",
+          part: `${p.addresses.describe()} \u2192 ${listenerPort}`,
+          location: p.decidedBy?.provenance?.location ?? null
+        }))
       ],
       vars: /* @__PURE__ */ new Map([
         ["denyRule", rule.ref.text],
@@ -37865,7 +38279,12 @@ function bypassedDenies(resolver, lb, listener, protocol, listenerPort, nic, tar
 }
 var PASS_OFF = "or turn load_balancer_pass_to_target off so backend groups apply again";
 function bypassFix(resolver, lbKey, lbGroups, peer, protocol, port) {
-  if (lbGroups.length > 0) return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), { action: "DROP", top: true, alternative: PASS_OFF });
+  if (lbGroups.length > 0)
+    return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), {
+      action: "DROP",
+      top: true,
+      alternative: PASS_OFF
+    });
   const lb = resolver.inventory.loadBalancers.get(lbKey);
   const location = lb?.provenance.location ?? null;
   return {
@@ -37875,7 +38294,14 @@ function bypassFix(resolver, lbKey, lbGroups, peer, protocol, port) {
       text: `${lbKey}${location ? ` (${at(location)})` : ""} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
       resource: lbKey,
       location,
-      api: { service: "clb", action: "SetLoadBalancerSecurityGroups", request: { LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lbKey : "<load balancer ID>"), SecurityGroups: ["<security group ID>"] } },
+      api: {
+        service: "clb",
+        action: "SetLoadBalancerSecurityGroups",
+        request: {
+          LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lbKey : "<load balancer ID>"),
+          SecurityGroups: ["<security group ID>"]
+        }
+      },
       rules: 1
     }
   };
@@ -37885,6 +38311,7 @@ function bypassFix(resolver, lbKey, lbGroups, peer, protocol, port) {
 var ifThen = {
   name: "if",
   label: "if/then",
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the policy language's keyword (if/then), not a thenable
   properties: { if: { $ref: "#/$defs/condition" }, then: { $ref: "#/$defs/assertion" } },
   variables: [],
   composite: true,
@@ -37958,7 +38385,9 @@ function describeBox(protocol, box) {
 // src/policy/assertions/noIneffectiveDeny.ts
 var noIneffectiveDeny = {
   name: "noIneffectiveDeny",
-  properties: { noIneffectiveDeny: { type: "object", additionalProperties: false, properties: { direction: { enum: ["ingress", "egress"] } } } },
+  properties: {
+    noIneffectiveDeny: { type: "object", additionalProperties: false, properties: { direction: { enum: ["ingress", "egress"] } } }
+  },
   variables: ["denyRule", "denyIndex", "shadowingRule", "overlap", "extent"],
   subjects: ["securityGroup", "networkAcl"],
   evaluate: (assertion, ctx) => checkNoIneffectiveDeny(assertion.noIneffectiveDeny.direction ?? "ingress", ctx)
@@ -37969,7 +38398,14 @@ function checkNoIneffectiveDeny(direction, ctx) {
   const record = (deny, nicKey) => {
     const entry = found.get(deny.rule.index) ?? { deny, interfaces: /* @__PURE__ */ new Set(), shadowing: /* @__PURE__ */ new Map() };
     if (nicKey !== void 0) entry.interfaces.add(nicKey);
-    for (const s of deny.shadowedBy) entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, { text: s.rule.text, list: s.rule.list, index: s.rule.index, overlap: s.overlap, ref: s.rule });
+    for (const s of deny.shadowedBy)
+      entry.shadowing.set(`${s.rule.list}#${s.rule.index}`, {
+        text: s.rule.text,
+        list: s.rule.list,
+        index: s.rule.index,
+        overlap: s.overlap,
+        ref: s.rule
+      });
     found.set(deny.rule.index, entry);
   };
   if (subject.securityGroup !== void 0) {
@@ -37977,7 +38413,10 @@ function checkNoIneffectiveDeny(direction, ctx) {
     for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
     for (const nic of resolver.groupMembers(key)) {
       if (isUnknown(nic.securityGroups)) continue;
-      const denies = cache.ineffectiveDenies(`${direction}:${nic.securityGroups.join(",")}`, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
+      const denies = cache.ineffectiveDenies(
+        `${direction}:${nic.securityGroups.join(",")}`,
+        () => findIneffectiveDenies(compileInterface(resolver, nic, direction))
+      );
       for (const deny of denies) {
         if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
       }
@@ -37994,21 +38433,46 @@ function checkNoIneffectiveDeny(direction, ctx) {
       resource: listKey,
       related: [.../* @__PURE__ */ new Set([...shadows.map((s) => s.list).filter((l) => l !== listKey), ...interfaces])],
       evidence: [
-        { verdict: "deny", list: listKey, direction, index: deny.rule.index, rule: deny.rule.text, part: deny.wholly ? "decides nothing" : "decides only part of what it matches", location: deny.rule.provenance?.location ?? null },
+        {
+          verdict: "deny",
+          list: listKey,
+          direction,
+          index: deny.rule.index,
+          rule: deny.rule.text,
+          part: deny.wholly ? "decides nothing" : "decides only part of what it matches",
+          location: deny.rule.provenance?.location ?? null
+        },
         ...shadows.map((s) => {
           const ref = deny.shadowedBy.find((x) => x.rule.list === s.list && x.rule.index === s.index)?.rule;
-          return { verdict: "allow", list: s.list, direction, index: s.index, rule: s.text, part: `already admits ${s.overlap}`, location: ref?.provenance?.location ?? null };
+          return {
+            verdict: "allow",
+            list: s.list,
+            direction,
+            index: s.index,
+            rule: s.text,
+            part: `already admits ${s.overlap}`,
+            location: ref?.provenance?.location ?? null
+          };
         })
       ],
       vars: /* @__PURE__ */ new Map([
         ["denyRule", deny.rule.text],
         ["denyIndex", String(deny.rule.index)],
-        ["shadowingRule", shadows.map((s) => s.list === listKey ? `rule ${s.index} (${s.text})` : `${s.list} rule ${s.index} (${s.text})`).join(", ")],
+        [
+          "shadowingRule",
+          shadows.map((s) => s.list === listKey ? `rule ${s.index} (${s.text})` : `${s.list} rule ${s.index} (${s.text})`).join(", ")
+        ],
         ["overlap", shadows.map((s) => s.overlap).join("; ")],
         ["extent", deny.wholly ? "never matches" : "matches only part of its traffic"]
       ]),
       location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
-      fix: () => moveDenyFixPlan(resolver, deny.rule, shadows.map((s) => s.ref), listKey, [...interfaces]),
+      fix: () => moveDenyFixPlan(
+        resolver,
+        deny.rule,
+        shadows.map((s) => s.ref),
+        listKey,
+        [...interfaces]
+      ),
       key: `${direction}:${deny.rule.index}`
     };
   });
@@ -38041,10 +38505,15 @@ function decideNotReachable(spec, verdicts, resolver) {
           continue;
         }
         if (peer.definite.covers(query.addresses)) admitted.push(part);
-        else if (peer.possible.covers(query.addresses)) undecided2.push({ part, reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}` });
+        else if (peer.possible.covers(query.addresses))
+          undecided2.push({
+            part,
+            reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}`
+          });
         continue;
       }
-      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver)) undecided2.push({ part, reason: part.reason ?? "not decided" });
+      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver))
+        undecided2.push({ part, reason: part.reason ?? "not decided" });
     }
   }
   return admitted.length === 0 && undecided2.length === 0 ? NOTHING_ADMITTED : { admitted, undecided: undecided2 };
@@ -38055,18 +38524,29 @@ function checkNotReachable(spec, ctx) {
   const failures = [];
   for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
     if (outcome.unknownReason !== void 0) {
-      failures.push(withAdmitted({ ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`), resource: outcome.resource, location: outcome.location }));
+      failures.push(
+        withAdmitted({
+          ...unknownFailure(ctx, outcome.unknownReason, `${outcome.layer}:unknown`),
+          resource: outcome.resource,
+          location: outcome.location
+        })
+      );
       continue;
     }
     const decided = ctx.cache.decide(spec, outcome.verdicts, decideNotReachable);
     if (decided === NOTHING_ADMITTED && flow.unknownReasons.length === 0) continue;
     const own = outcome.ownInterface;
     const admitted = own === void 0 ? decided.admitted : decided.admitted.map((part) => retellPart(part, CLASS_INTERFACE, own));
-    const undecided2 = own === void 0 ? decided.undecided : decided.undecided.map((u) => ({ part: retellPart(u.part, CLASS_INTERFACE, own), reason: retellText(u.reason, CLASS_INTERFACE, own) }));
+    const undecided2 = own === void 0 ? decided.undecided : decided.undecided.map((u) => ({
+      part: retellPart(u.part, CLASS_INTERFACE, own),
+      reason: retellText(u.reason, CLASS_INTERFACE, own)
+    }));
     if (admitted.length === 0 && undecided2.length === 0 && flow.unknownReasons.length === 0) continue;
-    const related = [...ctx.subject.related, ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [], ...[...admitted, ...undecided2.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l) => l !== void 0)].filter(
-      (v, i2, a) => a.indexOf(v) === i2 && v !== outcome.resource
-    );
+    const related = [
+      ...ctx.subject.related,
+      ...outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : [],
+      ...[...admitted, ...undecided2.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l) => l !== void 0)
+    ].filter((v, i2, a) => a.indexOf(v) === i2 && v !== outcome.resource);
     if (admitted.length === 0) {
       const reasons = [...undecided2.map((u) => u.reason), ...flow.unknownReasons].filter((r, i2, a) => a.indexOf(r) === i2);
       const reason = reasons.join("; ");
@@ -38074,7 +38554,11 @@ function checkNotReachable(spec, ctx) {
         status: "unknown",
         resource: outcome.resource,
         related,
-        evidence: undecided2.length > 0 ? evidenceOf(undecided2.map((u) => u.part), flow.query, flow.label) : [{ verdict: "unknown", flow: flow.label, rule: "not decided", reason }],
+        evidence: undecided2.length > 0 ? evidenceOf(
+          undecided2.map((u) => u.part),
+          flow.query,
+          flow.label
+        ) : [{ verdict: "unknown", flow: flow.label, rule: "not decided", reason }],
         vars: /* @__PURE__ */ new Map([
           ["admitted", `(unknown: ${reason})`],
           ["decidedBy", undecided2[0]?.part.decidedBy?.text ?? ""],
@@ -38106,8 +38590,11 @@ function checkNotReachable(spec, ctx) {
   return failures;
 }
 function mayAdmitByCoveringRule(part, addresses, resolver) {
-  const candidates = [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter((r) => r.kind !== "defaultDeny" && r.action !== "DROP");
-  if (candidates.length === 0) return part.decidedBy === void 0 || part.decidedBy.kind === "defaultDeny" ? part.maybe.length === 0 && part.decidedBy === void 0 : false;
+  const candidates = [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter(
+    (r) => r.kind !== "defaultDeny" && r.action !== "DROP"
+  );
+  if (candidates.length === 0)
+    return part.decidedBy === void 0 || part.decidedBy.kind === "defaultDeny" ? part.maybe.length === 0 && part.decidedBy === void 0 : false;
   return candidates.some((ref) => {
     if (!isWrittenRule(ref)) return true;
     const peer = rulePeerMatch(resolver, ref);
@@ -38137,7 +38624,8 @@ function decideReachable(spec, verdicts, resolver) {
   const unknownParts = [];
   for (const { verdict, direction, query } of verdicts) {
     for (const part of verdict.parts) {
-      if (part.verdict === "deny" && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver))) denied.push({ part, direction, query });
+      if (part.verdict === "deny" && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver)))
+        denied.push({ part, direction, query });
       if (part.verdict === "unknown") unknownParts.push({ part, direction, query });
     }
   }
@@ -38149,7 +38637,11 @@ function checkReachable(spec, ctx) {
   const failures = [];
   for (const outcome of evaluateLayers(spec.through, flow.query, ctx)) {
     if (outcome.unknownReason !== void 0) {
-      failures.push({ ...unknownFailure(ctx, outcome.unknownReason, outcome.layer), resource: outcome.resource, location: outcome.location });
+      failures.push({
+        ...unknownFailure(ctx, outcome.unknownReason, outcome.layer),
+        resource: outcome.resource,
+        location: outcome.location
+      });
       continue;
     }
     const decided = ctx.cache.decide(spec, outcome.verdicts, decideReachable);
@@ -38160,14 +38652,22 @@ function checkReachable(spec, ctx) {
     const unknownParts = decided.unknownParts.map(retold);
     if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
     const bad = denied.length > 0 ? denied : unknownParts;
-    const evidence = bad.flatMap(({ part, direction, query }) => evidenceOf([part], query, direction === "egress" ? `replies to ${flow.label}` : flow.label));
-    const refusedText = bad.map(({ part, direction, query }) => direction === "egress" ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol)).slice(0, 3).join("; ");
+    const evidence = bad.flatMap(
+      ({ part, direction, query }) => evidenceOf([part], query, direction === "egress" ? `replies to ${flow.label}` : flow.label)
+    );
+    const refusedText = bad.map(
+      ({ part, direction, query }) => direction === "egress" ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol)
+    ).slice(0, 3).join("; ");
     const status = denied.length > 0 ? "fail" : "unknown";
     const reason = status === "unknown" ? [...unknownParts.map((u) => u.part.reason ?? "unknown"), ...flow.unknownReasons].filter((r, i2, a) => a.indexOf(r) === i2).join("; ") : "";
     failures.push({
       status,
       resource: outcome.resource,
-      related: relatedOf(ctx, outcome, bad.map((b) => b.part)),
+      related: relatedOf(
+        ctx,
+        outcome,
+        bad.map((b) => b.part)
+      ),
       evidence,
       vars: /* @__PURE__ */ new Map([
         ["refused", refusedText],
@@ -38215,7 +38715,15 @@ function fixFor(outcome, denied, ctx) {
 }
 
 // src/policy/assertions/registry.ts
-var ASSERTION_KINDS = [all, ifThen, reachable, notReachable, noIneffectiveDeny, denyEffectiveForLoadBalancerTraffic, check];
+var ASSERTION_KINDS = [
+  all,
+  ifThen,
+  reachable,
+  notReachable,
+  noIneffectiveDeny,
+  denyEffectiveForLoadBalancerTraffic,
+  check
+];
 var ALWAYS_AVAILABLE_VARIABLES = ["reason"];
 var BY_NAME = new Map(ASSERTION_KINDS.map((kind) => [kind.name, kind]));
 function assertionKindOf(assertion) {
@@ -38229,10 +38737,51 @@ function runAssertion(assertion, ctx) {
   return assertionKindOf(assertion).evaluate(assertion, ctx, runAssertion);
 }
 
+// src/policy/messageTemplate.ts
+var PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9.]{0,100})\s*\}\}/g;
+function renderTemplate(template, source, vars) {
+  return template.replace(PLACEHOLDER, (whole, path) => {
+    const fromVars = vars.get(path);
+    if (fromVars !== void 0) return fromVars;
+    const value = source.field(path);
+    if (value === void 0) return whole;
+    if (value === null) return "(none)";
+    if (isUnknown(value)) return "(unknown)";
+    if (Array.isArray(value)) return value.join(", ");
+    return String(value);
+  });
+}
+
 // src/policy/subjectFields.ts
-var LB = ["lb.key", "lb.name", "lb.network", "lb.ipVersion", "lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "lb.securityGroups", "lb.vips", "lb.vipText"];
-var LISTENER = ["listener.key", "listener.name", "listener.protocol", "listener.transport", "listener.port", "listener.isLayer7"];
-var HEALTH_CHECK = ["healthCheck.enabled", "healthCheck.port", "healthCheck.type", "healthCheck.sourceIpType", "healthCheck.source", "healthCheck.sourceAllowlisted"];
+var LB = [
+  "lb.key",
+  "lb.name",
+  "lb.network",
+  "lb.ipVersion",
+  "lb.passToTarget",
+  "lb.passToTargetEffective",
+  "lb.snat",
+  "lb.snatPro",
+  "lb.securityGroups",
+  "lb.vips",
+  "lb.vipText"
+];
+var LISTENER = [
+  "listener.key",
+  "listener.name",
+  "listener.protocol",
+  "listener.transport",
+  "listener.port",
+  "listener.isLayer7"
+];
+var HEALTH_CHECK = [
+  "healthCheck.enabled",
+  "healthCheck.port",
+  "healthCheck.type",
+  "healthCheck.sourceIpType",
+  "healthCheck.source",
+  "healthCheck.sourceAllowlisted"
+];
 var RULE = ["rule.key", "rule.domain", "rule.url"];
 var BACKEND = ["backend.port", "backend.via", "backend.target", "backend.resource"];
 var INSTANCE = ["instance.key", "instance.name", "instance.os"];
@@ -38255,151 +38804,19 @@ var FIELD_VALUES = new Map([
   ["backend.via", { oneOf: ["listener", "rule", "targetGroup"] }],
   ["instance.os", { oneOf: ["linux", "windows"] }],
   ["acl.type", { oneOf: ["TRIPLE", "QUINTUPLE"] }],
-  ...["lb.passToTarget", "lb.passToTargetEffective", "lb.snat", "lb.snatPro", "listener.isLayer7", "healthCheck.enabled", "healthCheck.sourceAllowlisted"].map((f) => [f, "boolean"]),
+  ...[
+    "lb.passToTarget",
+    "lb.passToTargetEffective",
+    "lb.snat",
+    "lb.snatPro",
+    "listener.isLayer7",
+    "healthCheck.enabled",
+    "healthCheck.sourceAllowlisted"
+  ].map((f) => [f, "boolean"]),
   ...["listener.port", "backend.port", "healthCheck.port", "healthCheck.sourceIpType"].map((f) => [f, "number"])
 ]);
 function subjectHasField(kind, path) {
   return SUBJECT_FIELDS[kind].includes(path);
-}
-
-// node_modules/fastest-levenshtein/esm/mod.js
-var peq = new Uint32Array(65536);
-var myers_32 = (a, b) => {
-  const n = a.length;
-  const m = b.length;
-  const lst = 1 << n - 1;
-  let pv = -1;
-  let mv = 0;
-  let sc = n;
-  let i2 = n;
-  while (i2--) {
-    peq[a.charCodeAt(i2)] |= 1 << i2;
-  }
-  for (i2 = 0; i2 < m; i2++) {
-    let eq = peq[b.charCodeAt(i2)];
-    const xv = eq | mv;
-    eq |= (eq & pv) + pv ^ pv;
-    mv |= ~(eq | pv);
-    pv &= eq;
-    if (mv & lst) {
-      sc++;
-    }
-    if (pv & lst) {
-      sc--;
-    }
-    mv = mv << 1 | 1;
-    pv = pv << 1 | ~(xv | mv);
-    mv &= xv;
-  }
-  i2 = n;
-  while (i2--) {
-    peq[a.charCodeAt(i2)] = 0;
-  }
-  return sc;
-};
-var myers_x = (b, a) => {
-  const n = a.length;
-  const m = b.length;
-  const mhc = [];
-  const phc = [];
-  const hsize = Math.ceil(n / 32);
-  const vsize = Math.ceil(m / 32);
-  for (let i2 = 0; i2 < hsize; i2++) {
-    phc[i2] = -1;
-    mhc[i2] = 0;
-  }
-  let j = 0;
-  for (; j < vsize - 1; j++) {
-    let mv2 = 0;
-    let pv2 = -1;
-    const start3 = j * 32;
-    const vlen2 = Math.min(32, m) + start3;
-    for (let k = start3; k < vlen2; k++) {
-      peq[b.charCodeAt(k)] |= 1 << k;
-    }
-    for (let i2 = 0; i2 < n; i2++) {
-      const eq = peq[a.charCodeAt(i2)];
-      const pb = phc[i2 / 32 | 0] >>> i2 & 1;
-      const mb = mhc[i2 / 32 | 0] >>> i2 & 1;
-      const xv = eq | mv2;
-      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
-      let ph = mv2 | ~(xh | pv2);
-      let mh = pv2 & xh;
-      if (ph >>> 31 ^ pb) {
-        phc[i2 / 32 | 0] ^= 1 << i2;
-      }
-      if (mh >>> 31 ^ mb) {
-        mhc[i2 / 32 | 0] ^= 1 << i2;
-      }
-      ph = ph << 1 | pb;
-      mh = mh << 1 | mb;
-      pv2 = mh | ~(xv | ph);
-      mv2 = ph & xv;
-    }
-    for (let k = start3; k < vlen2; k++) {
-      peq[b.charCodeAt(k)] = 0;
-    }
-  }
-  let mv = 0;
-  let pv = -1;
-  const start2 = j * 32;
-  const vlen = Math.min(32, m - start2) + start2;
-  for (let k = start2; k < vlen; k++) {
-    peq[b.charCodeAt(k)] |= 1 << k;
-  }
-  let score = m;
-  for (let i2 = 0; i2 < n; i2++) {
-    const eq = peq[a.charCodeAt(i2)];
-    const pb = phc[i2 / 32 | 0] >>> i2 & 1;
-    const mb = mhc[i2 / 32 | 0] >>> i2 & 1;
-    const xv = eq | mv;
-    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    score += ph >>> m - 1 & 1;
-    score -= mh >>> m - 1 & 1;
-    if (ph >>> 31 ^ pb) {
-      phc[i2 / 32 | 0] ^= 1 << i2;
-    }
-    if (mh >>> 31 ^ mb) {
-      mhc[i2 / 32 | 0] ^= 1 << i2;
-    }
-    ph = ph << 1 | pb;
-    mh = mh << 1 | mb;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-  }
-  for (let k = start2; k < vlen; k++) {
-    peq[b.charCodeAt(k)] = 0;
-  }
-  return score;
-};
-var distance = (a, b) => {
-  if (a.length < b.length) {
-    const tmp = b;
-    b = a;
-    a = tmp;
-  }
-  if (b.length === 0) {
-    return a.length;
-  }
-  if (a.length <= 32) {
-    return myers_32(a, b);
-  }
-  return myers_x(a, b);
-};
-
-// src/text/closestMatch.ts
-function closestMatch(word, candidates) {
-  const limit = Math.max(word.length >= 4 ? 2 : 1, Math.min(3, Math.floor(word.length / 3)));
-  const lower = word.toLowerCase();
-  let best;
-  for (const candidate of candidates) {
-    if (word.length > 200 || candidate.length > 200) continue;
-    const d = candidate.toLowerCase().startsWith(lower) && word.length >= 3 ? 0.5 : distance(lower, candidate.toLowerCase());
-    if (d <= limit && (best === void 0 || d < best.distance)) best = { candidate, distance: d };
-  }
-  return best?.candidate;
 }
 
 // src/policy/semantics/valueChecks.ts
@@ -38417,7 +38834,8 @@ function cidrProblem(text3) {
   if (parsed2.isEmpty()) return `"${text3}" is an empty range (the first address is above the last)`;
   const slash = value.indexOf("/");
   if (slash < 0) return void 0;
-  if (value.startsWith("0.0.0.0/") && value !== "0.0.0.0/0") return `"${text3}" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant`;
+  if (value.startsWith("0.0.0.0/") && value !== "0.0.0.0/0")
+    return `"${text3}" would be read as 0.0.0.0/0 (Tencent maps every 0.0.0.0/n to all addresses): write 0.0.0.0/0, or the network meant`;
   const host = AddressSet.parse(value.slice(0, slash));
   if (host !== void 0 && lowest(host) !== lowest(parsed2)) {
     return `"${text3}" has host bits set: the network is ${parsed2.toCidrs()[0] ?? "?"}`;
@@ -38431,7 +38849,8 @@ function lowest(set) {
   return v6 === void 0 ? "" : `6:${v6[0]}`;
 }
 function portProblem(value) {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 65535 ? void 0 : `port ${value} is outside 1-65535`;
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 1 && value <= 65535 ? void 0 : `port ${value} is outside 1-65535`;
   const read = readPorts(value);
   if (read === "all") return void 0;
   if ("problem" in read) {
@@ -38495,8 +38914,18 @@ function checkPolicySemantics(policy, at2) {
     );
   };
   const condition = (c, pointer) => {
-    if ("all" in c) return c.all.forEach((x, i2) => condition(x, `${pointer}/all/${i2}`));
-    if ("any" in c) return c.any.forEach((x, i2) => condition(x, `${pointer}/any/${i2}`));
+    if ("all" in c) {
+      c.all.forEach((x, i2) => {
+        condition(x, `${pointer}/all/${i2}`);
+      });
+      return;
+    }
+    if ("any" in c) {
+      c.any.forEach((x, i2) => {
+        condition(x, `${pointer}/any/${i2}`);
+      });
+      return;
+    }
     if ("not" in c) return condition(c.not, `${pointer}/not`);
     fieldPath(c.field, `${pointer}/field`);
     const values = FIELD_VALUES.get(c.field);
@@ -38512,7 +38941,8 @@ function checkPolicySemantics(policy, at2) {
           if (bad !== void 0) problem(op === "in" ? `${pointer}/in/${i2}` : `${pointer}/${op}`, bad);
         });
       }
-      if ((c.greaterThan !== void 0 || c.lessThan !== void 0) && values !== "number") problem(pointer, `${c.field} is not a number: greaterThan/lessThan can never hold`);
+      if ((c.greaterThan !== void 0 || c.lessThan !== void 0) && values !== "number")
+        problem(pointer, `${c.field} is not a number: greaterThan/lessThan can never hold`);
     }
     if (c.exists !== void 0 && c.field.startsWith("params.")) guardedParams.add(c.field.slice(7));
     if (c.inCidr !== void 0) {
@@ -38524,21 +38954,35 @@ function checkPolicySemantics(policy, at2) {
     }
   };
   const needsLoadBalancer = (what, pointer) => {
-    if (!SUBJECTS_WITH_LOAD_BALANCER.has(subject)) problem(pointer, `${what} needs a load balancer, and ${subject} subjects have none (use a loadBalancer, listener or backend subject)`);
+    if (!SUBJECTS_WITH_LOAD_BALANCER.has(subject))
+      problem(
+        pointer,
+        `${what} needs a load balancer, and ${subject} subjects have none (use a loadBalancer, listener or backend subject)`
+      );
   };
   const flow = (spec, pointer) => {
     spec.from.forEach((name2, i2) => {
       const p = `${pointer}/from/${i2}`;
       if (name2 === "clients") return;
-      if (NAMED_SOURCES.includes(name2)) return needsLoadBalancer(`"${name2}"`, p);
-      if (name2.startsWith("params.")) return void paramRefs.push({ name: name2.slice(7), usage: "cidrs", pointer: p });
+      if (NAMED_SOURCES.includes(name2)) {
+        needsLoadBalancer(`"${name2}"`, p);
+        return;
+      }
+      if (name2.startsWith("params.")) {
+        paramRefs.push({ name: name2.slice(7), usage: "cidrs", pointer: p });
+        return;
+      }
       const bad = cidrProblem(name2);
       if (bad === void 0) return;
       const looksNamed = /^[A-Za-z][A-Za-z0-9]*\./.test(name2) || /^[A-Za-z]+$/.test(name2);
-      problem(p, looksNamed ? `"${name2}" is neither a named source (${NAMED_SOURCES.join(", ")}, params.NAME) nor a CIDR${suggest(name2, NAMED_SOURCES)}` : bad);
+      problem(
+        p,
+        looksNamed ? `"${name2}" is neither a named source (${NAMED_SOURCES.join(", ")}, params.NAME) nor a CIDR${suggest(name2, NAMED_SOURCES)}` : bad
+      );
     });
     if (spec.ports === void 0) {
-      if (subject !== "backend") problem(`${pointer}`, `"ports" defaults to backend.port, which ${subject} subjects do not have: name the ports`);
+      if (subject !== "backend")
+        problem(`${pointer}`, `"ports" defaults to backend.port, which ${subject} subjects do not have: name the ports`);
     } else {
       spec.ports.forEach((port, i2) => {
         const p = `${pointer}/ports/${i2}`;
@@ -38555,16 +38999,27 @@ function checkPolicySemantics(policy, at2) {
           if (!SUBJECTS_WITH_LISTENER.has(subject)) problem(p, `${port}: ${subject} subjects have no listener`);
           return;
         }
-        if (port.startsWith("params.")) return void paramRefs.push({ name: port.slice(7), usage: "ports", pointer: p });
+        if (port.startsWith("params.")) {
+          paramRefs.push({ name: port.slice(7), usage: "ports", pointer: p });
+          return;
+        }
         const bad = portProblem(port);
         if (bad === void 0) return;
-        problem(p, /^[A-Za-z]/.test(port) && port.toUpperCase() !== "ALL" ? `"${port}" is neither a named port (${NAMED_PORTS.join(", ")}, params.NAME) nor a port${suggest(port, NAMED_PORTS)}` : bad);
+        problem(
+          p,
+          /^[A-Za-z]/.test(port) && port.toUpperCase() !== "ALL" ? `"${port}" is neither a named port (${NAMED_PORTS.join(", ")}, params.NAME) nor a port${suggest(port, NAMED_PORTS)}` : bad
+        );
       });
     }
     if (spec.through.includes("loadBalancerSecurityGroups")) needsLoadBalancer('"loadBalancerSecurityGroups"', `${pointer}/through`);
   };
   const assertion = (a, pointer) => {
-    if ("all" in a) return a.all.forEach((x, i2) => assertion(x, `${pointer}/all/${i2}`));
+    if ("all" in a) {
+      a.all.forEach((x, i2) => {
+        assertion(x, `${pointer}/all/${i2}`);
+      });
+      return;
+    }
     if ("if" in a) {
       condition(a.if, `${pointer}/if`);
       return assertion(a.then, `${pointer}/then`);
@@ -38572,7 +39027,11 @@ function checkPolicySemantics(policy, at2) {
     const kind = assertionKindOf(a);
     kinds.add(kind);
     const allowed = kind.subjects;
-    if (allowed !== void 0 && !allowed.includes(subject)) problem(`${pointer}/${kind.name}`, `${kind.name} applies to ${allowed.join(" or ")} subjects, not ${subject}: it would never find anything`);
+    if (allowed !== void 0 && !allowed.includes(subject))
+      problem(
+        `${pointer}/${kind.name}`,
+        `${kind.name} applies to ${allowed.join(" or ")} subjects, not ${subject}: it would never find anything`
+      );
     if ("reachable" in a) return flow(a.reachable, `${pointer}/reachable`);
     if ("notReachable" in a) return flow(a.notReachable, `${pointer}/notReachable`);
     if ("check" in a) return condition(a.check, `${pointer}/check`);
@@ -38595,14 +39054,21 @@ function checkPolicySemantics(policy, at2) {
       const fillers = kindList.filter((k) => k.variables.includes(name2));
       if (fillers.length > 0) {
         const names = (list3) => list3.map((k) => k.name).join(", ");
-        problem(pointer, `{{${name2}}} is filled by ${names(fillers)} but not by ${names(kindList.filter((k) => !fillers.includes(k)))}, which this policy also asserts: it would be empty in those findings`);
+        problem(
+          pointer,
+          `{{${name2}}} is filled by ${names(fillers)} but not by ${names(kindList.filter((k) => !fillers.includes(k)))}, which this policy also asserts: it would be empty in those findings`
+        );
         continue;
       }
       const suggestion = closestMatch(name2, [...variables, ...SUBJECT_FIELDS[subject]]);
-      problem(pointer, `{{${name2}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? kindList.map((k) => k.name).join("/") : "this policy"}'s assertions (${[...variables].join(", ")})${suggestion !== void 0 ? `; did you mean {{${suggestion}}}?` : ""}`);
+      problem(
+        pointer,
+        `{{${name2}}} is neither a field of ${subject} subjects nor a variable of ${kinds.size > 0 ? kindList.map((k) => k.name).join("/") : "this policy"}'s assertions (${[...variables].join(", ")})${suggestion !== void 0 ? `; did you mean {{${suggestion}}}?` : ""}`
+      );
     }
     const stripped = text3.replace(PLACEHOLDER, "");
-    if (/\{\{|\}\}/.test(stripped)) problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
+    if (/\{\{|\}\}/.test(stripped))
+      problem(pointer, 'has a "{{" or "}}" that is not a placeholder like {{instance.name}}: it would print as written');
   };
   template(policy.message, `${at2}/message`);
   template(policy.remediation, `${at2}/remediation`);
@@ -38635,7 +39101,10 @@ var PolicyProblems = class extends InputError {
 var MAX_POLICY_FILE_BYTES = 4 * 1024 * 1024;
 var MAX_POLICY_FILES = 1e3;
 function builtinPolicies() {
-  return BUILTIN_POLICY_FILES.map(({ document: document2 }) => ({ file: "builtin", policies: document2.policies.map((policy) => ({ ...policy, docs: builtinDocsUrl(policy.id) })) }));
+  return BUILTIN_POLICY_FILES.map(({ document: document2 }) => ({
+    file: "builtin",
+    policies: document2.policies.map((policy) => ({ ...policy, docs: builtinDocsUrl(policy.id) }))
+  }));
 }
 async function readPolicyFiles(paths, cwd) {
   const files = [];
@@ -38661,11 +39130,17 @@ async function readPolicyFiles(paths, cwd) {
         problems.push({ file: path, line: 1, pointer: "", message: fileErrorText(error, "cannot read this directory") });
         continue;
       }
-      for (const entry of entries) if (!entry.isDirectory()) files.push({ full: join(full, entry.name), display: displayOf(join(full, entry.name)) });
+      for (const entry of entries)
+        if (!entry.isDirectory()) files.push({ full: join(full, entry.name), display: displayOf(join(full, entry.name)) });
     } else files.push({ full, display: displayOf(full) });
   }
   if (files.length > MAX_POLICY_FILES) {
-    problems.push({ file: paths.join(", "), line: 1, pointer: "", message: `${files.length} policy files: more than the ${MAX_POLICY_FILES} clb-guard reads` });
+    problems.push({
+      file: paths.join(", "),
+      line: 1,
+      pointer: "",
+      message: `${files.length} policy files: more than the ${MAX_POLICY_FILES} clb-guard reads`
+    });
     return { sources: [], problems };
   }
   const sources = [];
@@ -38684,7 +39159,12 @@ async function readPolicyFiles(paths, cwd) {
     }
     const deep = tooDeep(doc.value, text3);
     if (deep !== void 0) {
-      problems.push({ file: display2, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions` });
+      problems.push({
+        file: display2,
+        line: deep.line,
+        pointer: deep.pointer,
+        message: `nested more than ${MAX_NESTING} levels deep: flatten the conditions`
+      });
       continue;
     }
     const found = validatePolicyDocument(doc);
@@ -38717,7 +39197,12 @@ async function readPolicyText(full, display2, problems) {
       return void 0;
     }
     if (info2.size > MAX_POLICY_FILE_BYTES) {
-      problems.push({ file: display2, line: 1, pointer: "", message: `is ${info2.size} bytes: too large for a policy file (at most ${MAX_POLICY_FILE_BYTES})` });
+      problems.push({
+        file: display2,
+        line: 1,
+        pointer: "",
+        message: `is ${info2.size} bytes: too large for a policy file (at most ${MAX_POLICY_FILE_BYTES})`
+      });
       return void 0;
     }
     return await handle2.readFile("utf8");
@@ -38752,26 +39237,41 @@ function resolvePolicies(sources, config, configFile) {
   const policies = [];
   const globalParams = config.params ?? {};
   const comparable = ({ docs: _docs, ...rest }) => JSON.stringify(rest);
-  const builtinText = new Map(sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, comparable(p)])));
+  const builtinText = new Map(
+    sources.filter((s) => s.file === "builtin").flatMap((s) => s.policies.map((p) => [p.id, comparable(p)]))
+  );
   for (const source of sources) {
     source.policies.forEach((policy, index) => {
       const previous = seen.get(policy.id);
       if (previous === "builtin" && source.file !== "builtin" && builtinText.get(policy.id) === comparable(policy)) return;
       if (previous !== void 0) {
         const pointer = `/policies/${index}/id`;
-        problems.push({ file: source.file, line: source.doc?.lineOf(pointer) ?? 1, pointer, message: `policy id "${policy.id}" is already defined in ${previous === "builtin" ? "the built-in pack" : previous}` });
+        problems.push({
+          file: source.file,
+          line: source.doc?.lineOf(pointer) ?? 1,
+          pointer,
+          message: `policy id "${policy.id}" is already defined in ${previous === "builtin" ? "the built-in pack" : previous}`
+        });
         return;
       }
       seen.set(policy.id, source.file);
       const setting = config.policies?.[policy.id];
       const severity = severityOf(setting, policy.severity);
       if (severity === "off") return;
-      const params = new Map(Object.entries({ ...policy.params ?? {}, ...globalParams, ...typeof setting === "object" ? setting.params ?? {} : {} }));
+      const params = new Map(
+        Object.entries({ ...policy.params ?? {}, ...globalParams, ...typeof setting === "object" ? setting.params ?? {} : {} })
+      );
       policies.push({ policy, severity, params, source: source.file });
     });
   }
   for (const id2 of Object.keys(config.policies ?? {})) {
-    if (!seen.has(id2)) problems.push({ file: configFile ?? ".clb-guard.json", line: 1, pointer: `/policies/${id2}`, message: `no policy with id "${id2}"${didYouMean(id2, seen.keys())}` });
+    if (!seen.has(id2))
+      problems.push({
+        file: configFile ?? ".clb-guard.json",
+        line: 1,
+        pointer: `/policies/${id2}`,
+        message: `no policy with id "${id2}"${didYouMean(id2, seen.keys())}`
+      });
   }
   return { policies, problems, ids: new Set(seen.keys()) };
 }
@@ -38796,7 +39296,11 @@ function checkAccounts(config, configAt) {
   accounts.forEach((account, i2) => {
     const key = account.name.toLowerCase();
     const first = names.get(key);
-    if (first !== void 0) problem(`/accounts/${i2}/name`, `account "${account.name}" is already /accounts/${first} ("${accounts[first].name}"): each account once, names differing in more than case`);
+    if (first !== void 0)
+      problem(
+        `/accounts/${i2}/name`,
+        `account "${account.name}" is already /accounts/${first} ("${accounts[first].name}"): each account once, names differing in more than case`
+      );
     else names.set(key, i2);
     const regions = /* @__PURE__ */ new Map();
     account.regions.forEach((region, j) => {
@@ -38804,11 +39308,18 @@ function checkAccounts(config, configAt) {
       else regions.set(region, j);
     });
     if (account.roleArn === void 0 !== (account.oidcProviderId === void 0)) {
-      problem(`/accounts/${i2}/${account.roleArn === void 0 ? "oidcProviderId" : "roleArn"}`, `OIDC needs both roleArn and oidcProviderId (account "${account.name}" has only ${account.roleArn === void 0 ? "oidcProviderId" : "roleArn"})`);
+      problem(
+        `/accounts/${i2}/${account.roleArn === void 0 ? "oidcProviderId" : "roleArn"}`,
+        `OIDC needs both roleArn and oidcProviderId (account "${account.name}" has only ${account.roleArn === void 0 ? "oidcProviderId" : "roleArn"})`
+      );
     }
   });
   const shards = accounts.reduce((n, a) => n + new Set(a.regions).size, 0);
-  if (shards > MAX_MATRIX_JOBS) problem("/accounts", `${shards} account and region pairs: one GitHub Actions matrix runs at most ${MAX_MATRIX_JOBS} jobs; split the accounts over several configs (--config)`);
+  if (shards > MAX_MATRIX_JOBS)
+    problem(
+      "/accounts",
+      `${shards} account and region pairs: one GitHub Actions matrix runs at most ${MAX_MATRIX_JOBS} jobs; split the accounts over several configs (--config)`
+    );
   return problems;
 }
 
@@ -38820,13 +39331,28 @@ function checkExceptions(config, policyIds, configAt) {
     const line = (pointer) => configAt.doc?.lineOf(pointer) ?? 1;
     if (!policyIds.has(entry.policy)) {
       const suggestion = closestMatch(entry.policy, policyIds);
-      problems.push({ file: configAt.file, line: line(at2("policy")), pointer: at2("policy"), message: `no policy with id "${entry.policy}"${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}` });
+      problems.push({
+        file: configAt.file,
+        line: line(at2("policy")),
+        pointer: at2("policy"),
+        message: `no policy with id "${entry.policy}"${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}`
+      });
     }
     if (!isCalendarDate(entry.expires)) {
-      problems.push({ file: configAt.file, line: line(at2("expires")), pointer: at2("expires"), message: `"${entry.expires}" is not a calendar date` });
+      problems.push({
+        file: configAt.file,
+        line: line(at2("expires")),
+        pointer: at2("expires"),
+        message: `"${entry.expires}" is not a calendar date`
+      });
     }
     if (entry.resource.replace(/\*/g, "") === "") {
-      problems.push({ file: configAt.file, line: line(at2("resource")), pointer: at2("resource"), message: `"${entry.resource}" matches every resource: name the resources (turn the policy off in "policies" to silence it everywhere)` });
+      problems.push({
+        file: configAt.file,
+        line: line(at2("resource")),
+        pointer: at2("resource"),
+        message: `"${entry.resource}" matches every resource: name the resources (turn the policy off in "policies" to silence it everywhere)`
+      });
     }
   });
   return problems;
@@ -38837,8 +39363,14 @@ var BUILTIN_PARAMS = /* @__PURE__ */ new Map([
   ["clientCidrs", { kind: "cidrs", meaning: "who the clients of a CLB are" }],
   ["adminCidrs", { kind: "cidrs", default: [], meaning: "the networks administrators come from" }],
   ["ephemeralPorts", { kind: "ports", default: "1024-65535", meaning: "the client ports replies go to, for stateless ACLs" }],
-  ["healthCheckRangeAllowlisted", { kind: "boolean", default: true, meaning: "whether the platform allowlists 100.64.0.0/10 for health checks" }],
-  ["defaultHealthCheckSource", { kind: { oneOf: ["vip", "range"] }, default: "vip", meaning: "health-check source when a listener does not say" }]
+  [
+    "healthCheckRangeAllowlisted",
+    { kind: "boolean", default: true, meaning: "whether the platform allowlists 100.64.0.0/10 for health checks" }
+  ],
+  [
+    "defaultHealthCheckSource",
+    { kind: { oneOf: ["vip", "range"] }, default: "vip", meaning: "health-check source when a listener does not say" }
+  ]
 ]);
 
 // src/policy/semantics/paramSemantics.ts
@@ -38878,14 +39410,20 @@ function checkParams(sources, config, configAt) {
     const pointer = `/params/${name2}`;
     if (!everyName.has(name2)) {
       const suggestion = closestMatch(name2, everyName);
-      add(configAt.file, configAt.doc, pointer, `no policy or built-in reads params.${name2}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ` (known: ${[...everyName].join(", ")})`}`);
+      add(
+        configAt.file,
+        configAt.doc,
+        pointer,
+        `no policy or built-in reads params.${name2}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ` (known: ${[...everyName].join(", ")})`}`
+      );
       continue;
     }
     checkValue(name2, value, kindOf(name2), configAt.file, configAt.doc, pointer);
   }
   for (const entry of entries) {
     const { policy, source, at: at2, facts } = entry;
-    for (const [name2, value] of Object.entries(policy.params ?? {})) checkValue(name2, value, kindOf(name2, entry), source.file, source.doc, `${at2}/params/${name2}`);
+    for (const [name2, value] of Object.entries(policy.params ?? {}))
+      checkValue(name2, value, kindOf(name2, entry), source.file, source.doc, `${at2}/params/${name2}`);
     const setting = config.policies?.[policy.id];
     const own = typeof setting === "object" ? setting.params ?? {} : {};
     if (setting === "off" || typeof setting === "object" && setting.severity === "off") continue;
@@ -38894,7 +39432,12 @@ function checkParams(sources, config, configAt) {
       const pointer = `/policies/${policy.id}/params/${name2}`;
       if (!known2.has(name2)) {
         const suggestion = closestMatch(name2, known2);
-        add(configAt.file, configAt.doc, pointer, `policy ${policy.id} does not read params.${name2}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}`);
+        add(
+          configAt.file,
+          configAt.doc,
+          pointer,
+          `policy ${policy.id} does not read params.${name2}${suggestion !== void 0 ? ` (did you mean "${suggestion}"?)` : ""}`
+        );
         continue;
       }
       checkValue(name2, value, kindOf(name2, entry), configAt.file, configAt.doc, pointer);
@@ -38903,8 +39446,12 @@ function checkParams(sources, config, configAt) {
       const value = own[ref.name] ?? config.params?.[ref.name] ?? policy.params?.[ref.name] ?? BUILTIN_PARAMS.get(ref.name)?.default;
       if (value === void 0) {
         if (facts.guardedParams.has(ref.name)) continue;
-        add(source.file, source.doc, ref.pointer, `params.${ref.name} is set by no config, policy default or built-in default: set it in .clb-guard.json "params", or give the policy a default in its "params"`);
-        continue;
+        add(
+          source.file,
+          source.doc,
+          ref.pointer,
+          `params.${ref.name} is set by no config, policy default or built-in default: set it in .clb-guard.json "params", or give the policy a default in its "params"`
+        );
       }
     }
   }
@@ -38935,10 +39482,23 @@ async function loadConfig(options) {
   const resolved = resolvePolicies(sources, config, display2);
   problems.push(...resolved.problems.map((p) => doc !== void 0 && p.file === display2 ? { ...p, line: doc.lineOf(p.pointer) } : p));
   const configAt = { file: display2 ?? CONFIG_FILE_NAME, ...doc ? { doc } : {} };
-  problems.push(...checkParams(sources, config, configAt), ...checkExceptions(config, resolved.ids, configAt), ...checkAccounts(config, configAt));
+  problems.push(
+    ...checkParams(sources, config, configAt),
+    ...checkExceptions(config, resolved.ids, configAt),
+    ...checkAccounts(config, configAt)
+  );
   if (problems.length > 0) throw new PolicyProblems(problems);
-  const exceptions = (config.exceptions ?? []).map((entry, index) => ({ ...entry, index, ...doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {} }));
-  return { ...display2 !== void 0 ? { file: display2 } : {}, policies: resolved.policies, exceptions, ...config.accounts ? { accounts: config.accounts } : {} };
+  const exceptions = (config.exceptions ?? []).map((entry, index) => ({
+    ...entry,
+    index,
+    ...doc ? { line: doc.lineOf(`/exceptions/${index}`) } : {}
+  }));
+  return {
+    ...display2 !== void 0 ? { file: display2 } : {},
+    policies: resolved.policies,
+    exceptions,
+    ...config.accounts ? { accounts: config.accounts } : {}
+  };
 }
 async function validatePolicyFiles(paths, cwd) {
   const { sources, problems } = await readPolicyFiles(paths, cwd);
@@ -38951,7 +39511,8 @@ async function validatePolicyFiles(paths, cwd) {
     try {
       const { doc, problems: found } = await readConfigDocument(configPath, display2);
       problems.push(...found);
-      if (found.length === 0) config = { params: doc.value.params ?? {}, policies: doc.value.policies ?? {} };
+      if (found.length === 0)
+        config = { params: doc.value.params ?? {}, policies: doc.value.policies ?? {} };
       configAt = { file: display2, doc };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -38986,7 +39547,11 @@ async function readConfigDocument(path, display2) {
   const text3 = await readConfigText(path, display2);
   const doc = parseJsonDocument(text3, display2);
   const deep = tooDeep(doc.value, text3);
-  if (deep !== void 0) return { doc, problems: [{ file: display2, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep` }] };
+  if (deep !== void 0)
+    return {
+      doc,
+      problems: [{ file: display2, line: deep.line, pointer: deep.pointer, message: `nested more than ${MAX_NESTING} levels deep` }]
+    };
   return { doc, problems: validateConfigDocument(doc) };
 }
 async function readConfigText(path, display2) {
@@ -39012,6 +39577,166 @@ async function exists(path) {
   } catch {
     return false;
   }
+}
+
+// src/sources/plan/index.ts
+import { relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+
+// src/terraform/configurationTree.ts
+import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
+
+// src/terraform/planDocument.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function supportedFormat(version) {
+  return /^1\.\d+$/.test(version) || version === "0.2";
+}
+function readPlanDocument(root, file) {
+  if (!isObject(root)) {
+    throw new InputError(`expected a JSON object (the output of \`terraform show -json PLANFILE\`), found ${describeType(root)}`, { file });
+  }
+  const format2 = root["format_version"];
+  if (format2 === void 0) {
+    if ("lineage" in root && "serial" in root) {
+      throw new InputError("this is a Terraform state file, not a plan; pass the output of `terraform show -json PLANFILE`", { file });
+    }
+    throw new InputError('not a Terraform plan: "format_version" is missing; pass the output of `terraform show -json PLANFILE`', { file });
+  }
+  if (typeof format2 !== "string")
+    throw new InputError(`expected a string, found ${describeType(format2)}`, { file, place: "/format_version" });
+  if (!supportedFormat(format2)) {
+    throw new InputError(`unsupported plan format_version "${format2}": clb-guard reads format 1.x (Terraform 1.0 or later, OpenTofu)`, {
+      file,
+      place: "/format_version"
+    });
+  }
+  if ("values" in root && !("planned_values" in root) && !("resource_changes" in root)) {
+    throw new InputError(
+      "this is the JSON of a state (`terraform show -json` without a plan file), not a plan; pass `terraform show -json PLANFILE`",
+      { file }
+    );
+  }
+  const objectAt = (key) => {
+    const value = root[key];
+    if (value === void 0 || value === null) return void 0;
+    if (!isObject(value)) throw new InputError(`expected an object, found ${describeType(value)}`, { file, place: `/${key}` });
+    return value;
+  };
+  if (root["errored"] === true) {
+    throw new InputError(
+      'the plan is marked "errored": planning failed part-way, so this is not a plan to judge; fix what `terraform plan` reported and check the new plan',
+      { file, place: "/errored" }
+    );
+  }
+  const changes = root["resource_changes"];
+  if (changes !== void 0 && changes !== null && !Array.isArray(changes)) {
+    throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: "/resource_changes" });
+  }
+  const plannedValues = objectAt("planned_values");
+  const priorState = objectAt("prior_state");
+  const configuration = objectAt("configuration");
+  const variablesObject = objectAt("variables");
+  const variables = /* @__PURE__ */ new Map();
+  for (const [name2, entry] of Object.entries(variablesObject ?? {})) {
+    if (isObject(entry)) variables.set(name2, entry["value"] ?? null);
+  }
+  const version = root["terraform_version"];
+  return {
+    formatVersion: format2,
+    ...typeof version === "string" ? { terraformVersion: version } : {},
+    variables,
+    ...plannedValues ? { plannedValues } : {},
+    resourceChanges: Array.isArray(changes) ? changes : [],
+    ...priorState ? { priorState } : {},
+    ...configuration ? { configuration } : {},
+    partial: root["complete"] === false
+  };
+}
+function describeType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+// src/terraform/configurationTree.ts
+var ConfigurationTree = class {
+  root;
+  constructor(configuration, rootDir, installedModules2 = /* @__PURE__ */ new Map()) {
+    this.root = readModule(configuration?.["root_module"], [], rootDir, rootDir, installedModules2);
+  }
+  module(steps) {
+    let module2 = this.root;
+    for (const step of steps) {
+      module2 = module2?.calls.get(step.name)?.module;
+      if (module2 === void 0) return void 0;
+    }
+    return module2;
+  }
+  call(parent, name2) {
+    return this.module(parent)?.calls.get(name2);
+  }
+  resource(steps, mode, type, name2) {
+    return this.module(steps)?.resources.get(resourceKey(mode, type, name2));
+  }
+};
+function resourceKey(mode, type, name2) {
+  return `${mode === "data" ? "data." : ""}${type}.${name2}`;
+}
+function readModule(value, path, dir, rootDir, installed) {
+  const body3 = isObject(value) ? value : {};
+  const resources = /* @__PURE__ */ new Map();
+  if (Array.isArray(body3["resources"])) {
+    for (const entry of body3["resources"]) {
+      if (!isObject(entry) || typeof entry["type"] !== "string" || typeof entry["name"] !== "string") continue;
+      const mode = entry["mode"] === "data" ? "data" : "managed";
+      resources.set(resourceKey(mode, entry["type"], entry["name"]), {
+        mode,
+        type: entry["type"],
+        name: entry["name"],
+        expressions: isObject(entry["expressions"]) ? entry["expressions"] : {},
+        ...isObject(entry["count_expression"]) ? { countExpression: entry["count_expression"] } : {},
+        ...isObject(entry["for_each_expression"]) ? { forEachExpression: entry["for_each_expression"] } : {},
+        dependsOn: Array.isArray(entry["depends_on"]) ? entry["depends_on"].filter((d) => typeof d === "string") : []
+      });
+    }
+  }
+  const variables = /* @__PURE__ */ new Map();
+  if (isObject(body3["variables"])) {
+    for (const [name2, variable] of Object.entries(body3["variables"]))
+      variables.set(name2, isObject(variable) ? variable["default"] ?? null : null);
+  }
+  const outputs = /* @__PURE__ */ new Map();
+  if (isObject(body3["outputs"])) {
+    for (const [name2, output] of Object.entries(body3["outputs"])) {
+      if (isObject(output) && isObject(output["expression"])) outputs.set(name2, output["expression"]);
+    }
+  }
+  const calls = /* @__PURE__ */ new Map();
+  if (isObject(body3["module_calls"])) {
+    for (const [name2, call] of Object.entries(body3["module_calls"])) {
+      if (!isObject(call)) continue;
+      const childPath = [...path, name2];
+      const source = typeof call["source"] === "string" ? call["source"] : void 0;
+      const childDir = moduleDir(source, dir, rootDir, installed.get(childPath.join(".")));
+      calls.set(name2, {
+        name: name2,
+        ...source !== void 0 ? { source } : {},
+        expressions: isObject(call["expressions"]) ? call["expressions"] : {},
+        ...isObject(call["count_expression"]) ? { countExpression: call["count_expression"] } : {},
+        ...isObject(call["for_each_expression"]) ? { forEachExpression: call["for_each_expression"] } : {},
+        module: readModule(call["module"], childPath, childDir, rootDir, installed)
+      });
+    }
+  }
+  return { path, ...dir !== void 0 ? { dir } : {}, resources, calls, variables, outputs };
+}
+function moduleDir(source, parentDir, rootDir, installedDir) {
+  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0)
+    return resolve3(parentDir, source);
+  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute2(installedDir) ? installedDir : resolve3(rootDir, installedDir);
+  return void 0;
 }
 
 // node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm
@@ -43445,310 +44170,686 @@ function referencesIn(tokens) {
   return found;
 }
 
-// src/sources/plan/index.ts
-import { relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
-
-// src/terraform/configurationTree.ts
-import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
-
-// src/terraform/planDocument.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function supportedFormat(version) {
-  return /^1\.\d+$/.test(version) || version === "0.2";
-}
-function readPlanDocument(root, file) {
-  if (!isObject(root)) {
-    throw new InputError(`expected a JSON object (the output of \`terraform show -json PLANFILE\`), found ${describeType(root)}`, { file });
-  }
-  const format2 = root["format_version"];
-  if (format2 === void 0) {
-    if ("lineage" in root && "serial" in root) {
-      throw new InputError("this is a Terraform state file, not a plan; pass the output of `terraform show -json PLANFILE`", { file });
+// src/terraform/moduleManifest.ts
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+function installedModules(tfRoot, files) {
+  const modules = /* @__PURE__ */ new Map();
+  let text3;
+  const manifest = join3(tfRoot, ".terraform", "modules", "modules.json");
+  if (files !== void 0) text3 = files.read(manifest);
+  else {
+    try {
+      text3 = readFileSync(manifest, "utf8");
+    } catch {
+      text3 = void 0;
     }
-    throw new InputError('not a Terraform plan: "format_version" is missing; pass the output of `terraform show -json PLANFILE`', { file });
   }
-  if (typeof format2 !== "string") throw new InputError(`expected a string, found ${describeType(format2)}`, { file, place: "/format_version" });
-  if (!supportedFormat(format2)) {
-    throw new InputError(`unsupported plan format_version "${format2}": clb-guard reads format 1.x (Terraform 1.0 or later, OpenTofu)`, { file, place: "/format_version" });
+  if (text3 === void 0) return modules;
+  try {
+    const parsed2 = JSON.parse(text3);
+    const entries = isObject(parsed2) && Array.isArray(parsed2["Modules"]) ? parsed2["Modules"] : [];
+    for (const entry of entries) {
+      if (isObject(entry) && typeof entry["Key"] === "string" && entry["Key"] !== "" && typeof entry["Dir"] === "string")
+        modules.set(entry["Key"], entry["Dir"]);
+    }
+  } catch {
   }
-  if ("values" in root && !("planned_values" in root) && !("resource_changes" in root)) {
-    throw new InputError("this is the JSON of a state (`terraform show -json` without a plan file), not a plan; pass `terraform show -json PLANFILE`", { file });
+  return modules;
+}
+
+// src/terraform/planFileReader.ts
+import { closeSync, constants, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
+
+// src/terraform/nestingCheck.ts
+import { Worker } from "node:worker_threads";
+var PENDING = 0;
+var WITHIN = 1;
+var TOO_DEEP = 2;
+var WORKER_SOURCE = `
+const { readSync } = require('node:fs');
+const { workerData } = require('node:worker_threads');
+const { fd, size, max, state } = workerData;
+let outcome = 3, offset = 0;
+try {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let depth = 0, inString = false, escaped = false, found = -1;
+  for (let at = 0; at < size && found < 0; ) {
+    const read = readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
+    if (read <= 0) break;
+    for (let i = 0; i < read; i++) {
+      const c = chunk[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) inString = false;
+      } else if (c === 34) inString = true;
+      else if (c === 123 || c === 91) {
+        if (++depth > max) { found = at + i; break; }
+      } else if (c === 125 || c === 93) depth--;
+    }
+    at += read;
   }
-  const objectAt = (key) => {
-    const value = root[key];
-    if (value === void 0 || value === null) return void 0;
-    if (!isObject(value)) throw new InputError(`expected an object, found ${describeType(value)}`, { file, place: `/${key}` });
-    return value;
-  };
-  if (root["errored"] === true) {
-    throw new InputError('the plan is marked "errored": planning failed part-way, so this is not a plan to judge; fix what `terraform plan` reported and check the new plan', { file, place: "/errored" });
+  if (found >= 0) { outcome = 2; offset = found; } else outcome = 1;
+} finally {
+  Atomics.store(state, 1, offset);
+  Atomics.store(state, 0, outcome);
+  Atomics.notify(state, 0);
+}
+`;
+var WORKER_FROM_BYTES = 16 * 1024 * 1024;
+function startNestingCheck(fd, size, max, text3) {
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  let worker;
+  if (size >= WORKER_FROM_BYTES) {
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size, max, state } });
+      worker.unref();
+    } catch {
+      worker = void 0;
+    }
   }
-  const changes = root["resource_changes"];
-  if (changes !== void 0 && changes !== null && !Array.isArray(changes)) {
-    throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: "/resource_changes" });
-  }
-  const plannedValues = objectAt("planned_values");
-  const priorState = objectAt("prior_state");
-  const configuration = objectAt("configuration");
-  const variablesObject = objectAt("variables");
-  const variables = /* @__PURE__ */ new Map();
-  for (const [name2, entry] of Object.entries(variablesObject ?? {})) {
-    if (isObject(entry)) variables.set(name2, entry["value"] ?? null);
-  }
-  const version = root["terraform_version"];
   return {
-    formatVersion: format2,
-    ...typeof version === "string" ? { terraformVersion: version } : {},
-    variables,
-    ...plannedValues ? { plannedValues } : {},
-    resourceChanges: Array.isArray(changes) ? changes : [],
-    ...priorState ? { priorState } : {},
-    ...configuration ? { configuration } : {},
-    partial: root["complete"] === false
+    result() {
+      if (worker !== void 0) Atomics.wait(state, 0, PENDING, 12e4);
+      void worker?.terminate();
+      const outcome = Atomics.load(state, 0);
+      if (outcome === WITHIN) return void 0;
+      if (outcome === TOO_DEEP) return Atomics.load(state, 1);
+      return deepestNestingInBytes(text3(), max);
+    }
   };
 }
-function describeType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
+function deepestNestingInBytes(text3, max) {
+  const offset = deepestNesting(text3, max);
+  return offset === void 0 ? void 0 : Buffer.byteLength(text3.slice(0, offset), "utf8");
 }
 
-// src/terraform/configurationTree.ts
-var ConfigurationTree = class {
-  root;
-  constructor(configuration, rootDir, installedModules2 = /* @__PURE__ */ new Map()) {
-    this.root = readModule(configuration?.["root_module"], [], rootDir, rootDir, installedModules2);
-  }
-  module(steps) {
-    let module2 = this.root;
-    for (const step of steps) {
-      module2 = module2?.calls.get(step.name)?.module;
-      if (module2 === void 0) return void 0;
-    }
-    return module2;
-  }
-  call(parent, name2) {
-    return this.module(parent)?.calls.get(name2);
-  }
-  resource(steps, mode, type, name2) {
-    return this.module(steps)?.resources.get(resourceKey(mode, type, name2));
-  }
-};
-function resourceKey(mode, type, name2) {
-  return `${mode === "data" ? "data." : ""}${type}.${name2}`;
-}
-function readModule(value, path, dir, rootDir, installed) {
-  const body3 = isObject(value) ? value : {};
-  const resources = /* @__PURE__ */ new Map();
-  if (Array.isArray(body3["resources"])) {
-    for (const entry of body3["resources"]) {
-      if (!isObject(entry) || typeof entry["type"] !== "string" || typeof entry["name"] !== "string") continue;
-      const mode = entry["mode"] === "data" ? "data" : "managed";
-      resources.set(resourceKey(mode, entry["type"], entry["name"]), {
-        mode,
-        type: entry["type"],
-        name: entry["name"],
-        expressions: isObject(entry["expressions"]) ? entry["expressions"] : {},
-        ...isObject(entry["count_expression"]) ? { countExpression: entry["count_expression"] } : {},
-        ...isObject(entry["for_each_expression"]) ? { forEachExpression: entry["for_each_expression"] } : {},
-        dependsOn: Array.isArray(entry["depends_on"]) ? entry["depends_on"].filter((d) => typeof d === "string") : []
-      });
-    }
-  }
-  const variables = /* @__PURE__ */ new Map();
-  if (isObject(body3["variables"])) {
-    for (const [name2, variable] of Object.entries(body3["variables"])) variables.set(name2, isObject(variable) ? variable["default"] ?? null : null);
-  }
-  const outputs = /* @__PURE__ */ new Map();
-  if (isObject(body3["outputs"])) {
-    for (const [name2, output] of Object.entries(body3["outputs"])) {
-      if (isObject(output) && isObject(output["expression"])) outputs.set(name2, output["expression"]);
-    }
-  }
-  const calls = /* @__PURE__ */ new Map();
-  if (isObject(body3["module_calls"])) {
-    for (const [name2, call] of Object.entries(body3["module_calls"])) {
-      if (!isObject(call)) continue;
-      const childPath = [...path, name2];
-      const source = typeof call["source"] === "string" ? call["source"] : void 0;
-      const childDir = moduleDir(source, dir, rootDir, installed.get(childPath.join(".")));
-      calls.set(name2, {
-        name: name2,
-        ...source !== void 0 ? { source } : {},
-        expressions: isObject(call["expressions"]) ? call["expressions"] : {},
-        ...isObject(call["count_expression"]) ? { countExpression: call["count_expression"] } : {},
-        ...isObject(call["for_each_expression"]) ? { forEachExpression: call["for_each_expression"] } : {},
-        module: readModule(call["module"], childPath, childDir, rootDir, installed)
-      });
-    }
-  }
-  return { path, ...dir !== void 0 ? { dir } : {}, resources, calls, variables, outputs };
-}
-function moduleDir(source, parentDir, rootDir, installedDir) {
-  if (source !== void 0 && (source.startsWith("./") || source.startsWith("../")) && parentDir !== void 0) return resolve3(parentDir, source);
-  if (installedDir !== void 0 && rootDir !== void 0) return isAbsolute2(installedDir) ? installedDir : resolve3(rootDir, installedDir);
-  return void 0;
-}
-
-// src/sources/plan/attributeState.ts
-var AFTER_APPLY = "known after apply";
-var UNSET = { state: "unset" };
-var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
-function knownState(value) {
-  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
-}
-
-// src/sources/plan/instanceReader.ts
-function readMachines(context) {
-  const extraGroups = attachedGroups(context);
-  const eniInstances = eniAttachments(context);
-  const instances = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_instance")) {
-    const view = context.view(resource);
-    const provenance2 = context.provenance(resource);
-    const name2 = view.string(["instance_name"]);
-    const primary = {
-      key: `${resource.address}/eth0`,
-      primary: true,
-      instance: resource.address,
-      privateIps: privateIp(view),
-      subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
-      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
-      provenance: provenance2
-    };
-    instances.set(resource.address, {
-      key: resource.address,
-      ...typeof name2 === "string" ? { name: name2 } : {},
-      os: osFamily(view),
-      vpc: view.link(["vpc_id"]) ?? unknown("the instance has no VPC"),
-      interfaces: [primary],
-      provenance: provenance2
+// src/terraform/planJsonText.ts
+function parsePlanJsonText(text3, file) {
+  const body3 = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  if (body3.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
+  if (body3.startsWith("PK")) {
+    throw new InputError("this is a binary plan file; convert it with `terraform show -json PLANFILE > plan.json` and pass the JSON", {
+      file
     });
   }
-  const networkInterfaces = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_eni")) {
-    const view = context.view(resource);
-    const instance2 = eniInstances.get(resource.address);
-    networkInterfaces.set(resource.address, {
-      key: resource.address,
-      primary: false,
-      ...instance2 !== void 0 ? { instance: instance2 } : {},
-      privateIps: eniIps(view),
-      subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
-      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
-      provenance: context.provenance(resource)
+  try {
+    return JSON.parse(body3);
+  } catch (error) {
+    throw describeJsonError(body3, file, error);
+  }
+}
+function describeJsonError(text3, file, error) {
+  const located = locateJsonError(text3);
+  const place = located === void 0 ? void 0 : `line ${located.line} column ${located.column}`;
+  if (/^\s*\[command\]/.test(text3)) {
+    return new InputError(
+      'not JSON: the file starts with "[command]\u2026", the output of the hashicorp/setup-terraform wrapper; set `terraform_wrapper: false` or write the plan JSON with `terraform show -json PLANFILE > plan.json`',
+      { file, place: "line 1" }
+    );
+  }
+  if (located?.truncated) {
+    return new InputError(`truncated JSON: the text ends inside ${located.message}; was the output cut off?`, {
+      file,
+      ...place ? { place } : {}
     });
   }
-  for (const target of extraGroups.keys()) {
-    if (!instances.has(target) && !networkInterfaces.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
-  }
-  return { instances, networkInterfaces };
+  const reason = located?.message ?? (error instanceof Error ? error.message : String(error));
+  return new InputError(`not JSON: ${reason}`, { file, ...place ? { place } : {} });
 }
-function osFamily(view) {
-  for (const attribute of ["image_id", "os_name", "image_name"]) {
-    const value = view.string([attribute]);
-    if (typeof value === "string" && /win/i.test(value)) return "windows";
-  }
-  return "linux";
-}
-function privateIp(view) {
-  const ip = view.string(["private_ip"]);
-  if (ip === void 0) return unknown(view.resource.created ? "assigned from the subnet at apply" : "the plan has no private IP");
-  return isUnknown(ip) ? ip : [ip];
-}
-function eniIps(view) {
-  for (const attribute of ["ipv4s", "ipv4_info"]) {
-    const state = view.attribute([attribute]);
-    if (state.state !== "set" || !Array.isArray(state.value) || state.value.length === 0) continue;
-    const ips = state.value.map((entry) => typeof entry === "object" && entry !== null ? entry["ip"] : void 0);
-    if (ips.every((ip) => typeof ip === "string" && ip !== "")) return ips;
-  }
-  return unknown(AFTER_APPLY);
-}
-function instanceGroups(view) {
-  return ownGroups(view, "the instance");
-}
-function ownGroups(view, what) {
-  const ordered = view.links(["orderly_security_groups"]);
-  const legacy = view.links(["security_groups"]);
-  const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
-  if (usable(ordered)) return asMaybe(ordered);
-  if (usable(legacy)) {
-    if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
-      view.context.warn(view.resource, `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`);
-    }
-    return asMaybe(legacy);
-  }
-  if (ordered !== void 0 || legacy !== void 0) return [];
-  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
-}
-function asMaybe(links) {
-  return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
-}
-function appendGroups(own, extra) {
-  if (extra === void 0) return own;
-  if (isUnknown(own)) return own;
-  if (isUnknown(extra)) return extra;
-  return [...own, ...extra.filter((ref) => !own.includes(ref))];
-}
-function attachedGroups(context) {
-  const attached = /* @__PURE__ */ new Map();
-  const add = (target, groups) => {
-    const earlier = attached.get(target);
-    if (earlier === void 0) attached.set(target, groups);
-    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
+function locateJsonError(text3) {
+  const stack = [];
+  let i2 = 0;
+  let expect = "value";
+  const at2 = (offset, message, truncated = false) => ({
+    ...lineAndColumn(text3, offset),
+    message,
+    truncated
+  });
+  const openDescription = () => {
+    const top = stack[stack.length - 1];
+    if (top === "object") return "an object";
+    if (top === "array") return "an array";
+    return "a value";
   };
-  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
-    const view = context.view(resource);
-    const instance2 = view.link(["instance_id"]);
-    if (instance2 === null || isUnknown(instance2)) {
-      context.warn(resource, `cannot tell which instance this security group is attached to (${instance2 === null ? "instance_id is not set" : instance2.reason})`);
-      continue;
+  const describeChar = (offset) => {
+    const ch = text3[offset];
+    return ch === void 0 ? "the end" : JSON.stringify(ch);
+  };
+  while (true) {
+    while (i2 < text3.length && (text3[i2] === " " || text3[i2] === "\n" || text3[i2] === "\r" || text3[i2] === "	")) i2++;
+    if (i2 >= text3.length) {
+      if (expect === "end") return void 0;
+      return at2(i2, stack.length > 0 ? openDescription() : "a value", true);
     }
-    const group = view.link(["security_group_id"]);
-    add(instance2, group === null ? [] : isUnknown(group) ? group : [group]);
-  }
-  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
-    const view = context.view(resource);
-    const enis = view.links(["network_interface_ids"]);
-    if (enis === void 0 || enis.unknownReason !== void 0 || enis.refs.length === 0) {
-      context.warn(resource, `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? "network_interface_ids is not set"})`);
-      continue;
+    const ch = text3[i2];
+    switch (expect) {
+      case "end":
+        return at2(i2, `unexpected ${describeChar(i2)} after the end of the document`);
+      case "colon":
+        if (ch !== ":") return at2(i2, `expected ':' after a property name, found ${describeChar(i2)}`);
+        i2++;
+        expect = "value";
+        continue;
+      case "separator": {
+        const top = stack[stack.length - 1];
+        if (ch === ",") {
+          i2++;
+          expect = top === "object" ? "key" : "value";
+          continue;
+        }
+        if (ch === "}" && top === "object" || ch === "]" && top === "array") {
+          stack.pop();
+          i2++;
+          expect = stack.length === 0 ? "end" : "separator";
+          continue;
+        }
+        return at2(i2, `expected ',' or '${top === "object" ? "}" : "]"}' after a value, found ${describeChar(i2)}`);
+      }
+      case "key":
+      case "firstKey": {
+        if (ch === "}" && expect === "firstKey") {
+          stack.pop();
+          i2++;
+          expect = stack.length === 0 ? "end" : "separator";
+          continue;
+        }
+        if (ch !== '"') return at2(i2, `expected a double-quoted property name, found ${describeChar(i2)}`);
+        const end = scanString(text3, i2);
+        if (end.error !== void 0) return at2(end.offset, end.error, end.truncated);
+        i2 = end.offset;
+        expect = "colon";
+        continue;
+      }
+      case "value":
+      case "firstValue": {
+        if (ch === "]" && expect === "firstValue") {
+          stack.pop();
+          i2++;
+          expect = stack.length === 0 ? "end" : "separator";
+          continue;
+        }
+        if (ch === "{") {
+          stack.push("object");
+          i2++;
+          expect = "firstKey";
+          continue;
+        }
+        if (ch === "[") {
+          stack.push("array");
+          i2++;
+          expect = "firstValue";
+          continue;
+        }
+        if (ch === '"') {
+          const end = scanString(text3, i2);
+          if (end.error !== void 0) return at2(end.offset, end.error, end.truncated);
+          i2 = end.offset;
+        } else {
+          const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text3.slice(i2, i2 + 64));
+          if (literal === null) {
+            const word = /^[^\s,:[\]{}]{1,20}/.exec(text3.slice(i2, i2 + 20))?.[0] ?? text3[i2];
+            if (i2 + word.length >= text3.length && /^(t|tr|tru|f|fa|fal|fals|n|nu|nul|-)$/.test(word)) return at2(i2, "a value", true);
+            return at2(i2, `unexpected ${JSON.stringify(word)} where a value was expected`);
+          }
+          i2 += literal[0].length;
+        }
+        expect = stack.length === 0 ? "end" : "separator";
+        continue;
+      }
     }
-    const groups = view.links(["security_group_ids"]);
-    if (groups !== void 0 && groups.refs.length > 1) context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
-    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
   }
-  return attached;
 }
-function eniAttachments(context) {
-  const bound = /* @__PURE__ */ new Map();
-  for (const resource of context.resources.ofType("tencentcloud_eni_attachment")) {
-    const view = context.view(resource);
-    const eni = view.link(["eni_id"]);
-    const instance2 = view.link(["instance_id"]);
-    if (typeof eni === "string" && typeof instance2 === "string") bound.set(eni, instance2);
+function scanString(text3, start2) {
+  let j = start2 + 1;
+  while (j < text3.length) {
+    const code = text3.charCodeAt(j);
+    if (code === 34) return { offset: j + 1 };
+    if (code === 92) {
+      const next = text3[j + 1];
+      if (next === void 0) break;
+      if (next === "u") {
+        if (j + 6 > text3.length) break;
+        if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(j + 2, j + 6))) return { offset: j, error: "invalid \\u escape in a string" };
+        j += 6;
+        continue;
+      }
+      if (!'"\\/bfnrt'.includes(next)) return { offset: j, error: `invalid escape \\${next} in a string` };
+      j += 2;
+      continue;
+    }
+    if (code < 32) return { offset: j, error: "a control character (such as a raw line break) inside a string" };
+    j++;
   }
-  return bound;
+  return { offset: text3.length, error: "a string", truncated: true };
 }
 
-// src/sources/plan/listenerDrafts.ts
-var ListenerIndex = class {
-  listeners = /* @__PURE__ */ new Map();
-  rules = /* @__PURE__ */ new Map();
-  finish(draft) {
-    const reasons = [...new Set(draft.targetsUnknownReasons)];
-    return {
-      ...draft.base,
-      rules: draft.rules.map((rule) => ({ ...rule.base, targets: rule.targets })),
-      targets: draft.targets,
-      ...reasons.length > 0 ? { targetsUnknownReason: reasons.join("; ") } : {}
+// src/terraform/planFileReader.ts
+var STDIN_PLAN = "-";
+var MAX_PLAN_BYTES = 500 * 1024 * 1024;
+var MAX_PLAN_DEPTH = 256;
+function readPlanFile(path, file) {
+  refuseNonFile(statSync(path), file);
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    refuseNonFile(stats, file);
+    let text3 = "";
+    const nesting = startNestingCheck(fd, stats.size, MAX_PLAN_DEPTH, () => text3);
+    text3 = readFileSync2(fd, "utf8");
+    let parsed2;
+    let parseError;
+    try {
+      parsed2 = parsePlanJsonText(text3, file);
+    } catch (error) {
+      parseError = error;
+    }
+    const deep = nesting.result();
+    if (deep !== void 0) throw tooDeep2(file, lineAndColumnInFile(fd, deep));
+    if (parseError !== void 0) throw parseError;
+    text3 = "";
+    return trimPlan(parsed2);
+  } finally {
+    closeSync(fd);
+  }
+}
+function refuseNonFile(stats, file) {
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? "a directory" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "not a regular file";
+    throw new InputError(
+      `not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`,
+      { file }
+    );
+  }
+  if (stats.size > MAX_PLAN_BYTES) throw planTooLarge(file);
+}
+function planTooLarge(file) {
+  return new InputError(`too large: clb-guard reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file });
+}
+function tooDeep2(file, place) {
+  return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, {
+    file,
+    place: `line ${place.line} column ${place.column}`
+  });
+}
+function parsePlanBytes(bytes, file) {
+  const text3 = bytes.toString("utf8");
+  const deep = deepestNesting(text3, MAX_PLAN_DEPTH);
+  if (deep !== void 0) throw tooDeep2(file, lineAndColumn(text3, deep));
+  return parsePlanJsonText(text3, file);
+}
+function lineAndColumnInFile(fd, offset) {
+  let line = 1;
+  let lineStart = 0;
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (let at2 = 0; at2 < offset; ) {
+    const read = readSync(fd, buffer, 0, Math.min(CHUNK, offset - at2), at2);
+    if (read <= 0) break;
+    for (let i2 = 0; i2 < read; i2++) {
+      if (buffer[i2] === 10) {
+        line++;
+        lineStart = at2 + i2 + 1;
+      }
+    }
+    at2 += read;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+var CHUNK = 1 << 20;
+var UNREAD = ["relevant_attributes", "output_changes", "resource_drift", "checks", "deferred_changes", "values", "resources"];
+function trimPlan(root) {
+  if (!isObject(root)) return root;
+  const changes = root["resource_changes"];
+  if (changes !== void 0 && !Array.isArray(changes)) return root;
+  const trimmed = { ...root };
+  const changed = /* @__PURE__ */ new Set();
+  if (Array.isArray(changes)) {
+    const kept = [];
+    for (const change of changes) {
+      const slim = trimChange(change);
+      if (slim === void 0) continue;
+      if (typeof slim["address"] === "string" && slim["mode"] === "managed") changed.add(slim["address"]);
+      kept.push(slim);
+    }
+    trimmed["resource_changes"] = kept;
+    if (kept.length > 0 && "planned_values" in root) trimmed["planned_values"] = {};
+  }
+  for (const key of UNREAD) if (key in root) trimmed[key] = {};
+  const prior = root["prior_state"];
+  if (isObject(prior) && isObject(prior["values"])) {
+    const rootModule = prior["values"]["root_module"];
+    trimmed["prior_state"] = { ...prior, values: rootModule === void 0 ? {} : { root_module: trimStateModule(rootModule, changed) } };
+  }
+  return trimmed;
+}
+var CHANGE_IDENTITY = ["address", "module_address", "mode", "type", "name", "index", "deposed"];
+function trimChange(change) {
+  if (!isObject(change) || change["mode"] === "data") return void 0;
+  const body3 = change["change"];
+  const trimmed = {};
+  for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
+  if (isObject(body3)) trimmed["change"] = { actions: body3["actions"], after: body3["after"], after_unknown: body3["after_unknown"] };
+  else if ("change" in change) trimmed["change"] = body3;
+  return trimmed;
+}
+function trimStateModule(module2, changed) {
+  if (!isObject(module2)) return module2;
+  const trimmed = { ...module2 };
+  const resources = module2["resources"];
+  if (Array.isArray(resources))
+    trimmed["resources"] = resources.filter(
+      (r) => isObject(r) && r["mode"] === "managed" && !(typeof r["address"] === "string" && changed.has(r["address"]))
+    );
+  const children = module2["child_modules"];
+  if (Array.isArray(children)) trimmed["child_modules"] = children.map((c) => trimStateModule(c, changed));
+  return trimmed;
+}
+
+// src/terraform/terraformAddress.ts
+function isNameStart(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function isNameChar(code) {
+  return isNameStart(code) || code >= 48 && code <= 57 || code === 45;
+}
+function parseTraversal(text3) {
+  const steps = [];
+  let i2 = 0;
+  const readName = () => {
+    if (i2 >= text3.length || !isNameStart(text3.charCodeAt(i2))) return void 0;
+    const start2 = i2;
+    i2++;
+    while (i2 < text3.length && isNameChar(text3.charCodeAt(i2))) i2++;
+    return text3.slice(start2, i2);
+  };
+  const first = readName();
+  if (first === void 0) return void 0;
+  steps.push({ name: first });
+  while (i2 < text3.length) {
+    const code = text3.charCodeAt(i2);
+    if (code === 46) {
+      i2++;
+      const name2 = readName();
+      if (name2 === void 0) break;
+      steps.push({ name: name2 });
+    } else if (code === 91) {
+      const key = readKey(text3, i2 + 1);
+      if (key === void 0) break;
+      steps.push({ key: key.value });
+      i2 = key.end;
+    } else {
+      break;
+    }
+  }
+  return steps;
+}
+function readKey(text3, start2) {
+  if (text3[start2] === '"') {
+    let j = start2 + 1;
+    while (j < text3.length && text3[j] !== '"') j += text3[j] === "\\" ? 2 : 1;
+    if (text3[j + 1] !== "]") return void 0;
+    try {
+      return { value: JSON.parse(text3.slice(start2, j + 1)), end: j + 2 };
+    } catch {
+      return void 0;
+    }
+  }
+  const match = /^(\d+)\]/.exec(text3.slice(start2, start2 + 12));
+  if (match === null) return void 0;
+  return { value: Number(match[1]), end: start2 + match[0].length };
+}
+function formatKey(key) {
+  if (key === void 0) return "";
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+var prefixes = /* @__PURE__ */ new WeakMap();
+function modulePrefix(module2) {
+  if (module2.length === 0) return "";
+  let prefix = prefixes.get(module2);
+  if (prefix === void 0) {
+    prefix = module2.map((step) => `module.${step.name}${formatKey(step.key)}.`).join("");
+    prefixes.set(module2, prefix);
+  }
+  return prefix;
+}
+function formatResource(address) {
+  return `${modulePrefix(address.module)}${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`;
+}
+function formatResourceAddress(address) {
+  return `${formatResource(address)}${formatKey(address.key)}`;
+}
+function parseModulePath(text3) {
+  if (text3 === "") return [];
+  const steps = parseTraversal(text3);
+  if (steps === void 0) return void 0;
+  const module2 = [];
+  for (let i2 = 0; i2 < steps.length; i2++) {
+    const step = steps[i2];
+    if (!("name" in step) || step.name !== "module") return void 0;
+    const name2 = steps[i2 + 1];
+    if (name2 === void 0 || !("name" in name2)) return void 0;
+    const key = steps[i2 + 2];
+    if (key !== void 0 && "key" in key) {
+      module2.push({ name: name2.name, key: key.key });
+      i2 += 2;
+    } else {
+      module2.push({ name: name2.name });
+      i2 += 1;
+    }
+  }
+  return module2;
+}
+function parseResourceAddress(text3) {
+  const steps = parseTraversal(text3);
+  if (steps === void 0) return void 0;
+  const module2 = [];
+  let i2 = 0;
+  while (i2 < steps.length) {
+    const step = steps[i2];
+    if (!("name" in step) || step.name !== "module") break;
+    const name3 = steps[i2 + 1];
+    if (name3 === void 0 || !("name" in name3)) return void 0;
+    const key2 = steps[i2 + 2];
+    if (key2 !== void 0 && "key" in key2) {
+      module2.push({ name: name3.name, key: key2.key });
+      i2 += 3;
+    } else {
+      module2.push({ name: name3.name });
+      i2 += 2;
+    }
+  }
+  let mode = "managed";
+  const head = steps[i2];
+  if (head !== void 0 && "name" in head && head.name === "data") {
+    mode = "data";
+    i2++;
+  }
+  const type = steps[i2];
+  const name2 = steps[i2 + 1];
+  if (type === void 0 || name2 === void 0 || !("name" in type) || !("name" in name2)) return void 0;
+  const key = steps[i2 + 2];
+  const rest = steps.length - (i2 + 2);
+  if (rest > 1 || rest === 1 && !(key !== void 0 && "key" in key)) return void 0;
+  return { module: module2, mode, type: type.name, name: name2.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
+}
+function canonicalAddress(text3) {
+  const parsed2 = parseResourceAddress(text3);
+  return parsed2 === void 0 ? text3 : formatResourceAddress(parsed2);
+}
+function compareKeys(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return a < b ? -1 : 1;
+}
+
+// src/terraform/planResources.ts
+var PlanResources = class {
+  byAddress = /* @__PURE__ */ new Map();
+  byResource = /* @__PURE__ */ new Map();
+  byType = /* @__PURE__ */ new Map();
+  /** Addresses the plan deletes: never read from prior state. */
+  deleted = /* @__PURE__ */ new Set();
+  /** Module instances that hold at least one resource, for `module.x` references without a key; sorted when first asked. */
+  moduleInstances = /* @__PURE__ */ new Map();
+  constructor(document2, warnings) {
+    document2.resourceChanges.forEach((change, index) => {
+      this.addChange(change, index, warnings);
+    });
+    const prior = isObject(document2.priorState?.["values"]) ? document2.priorState["values"] : void 0;
+    if (prior !== void 0) this.addModuleValues(prior["root_module"], false);
+    if (document2.plannedValues !== void 0) this.addModuleValues(document2.plannedValues["root_module"], true);
+    for (const list3 of this.byResource.values()) list3.sort((a, b) => compareKeys(a.key, b.key));
+  }
+  /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
+  instancesOf(resourceAddress) {
+    return this.byResource.get(resourceAddress) ?? [];
+  }
+  /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
+  moduleInstancesOf(parent, call) {
+    const known2 = this.moduleInstances.get(moduleCallKey(parent, call));
+    if (known2 === void 0) return [];
+    known2.sorted ??= [...known2.byKey.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, instance2]) => instance2);
+    return known2.sorted;
+  }
+  /** Instances of one resource type, in plan order. */
+  ofType(type) {
+    return this.byType.get(type) ?? [];
+  }
+  addChange(change, index, warnings) {
+    if (!isObject(change)) {
+      warnings.push({ message: `/resource_changes/${index} is not an object; skipped` });
+      return;
+    }
+    if (change["mode"] !== "managed" || change["deposed"] !== void 0) return;
+    const address = typeof change["address"] === "string" ? change["address"] : void 0;
+    const body3 = change["change"];
+    if (address === void 0 || !isObject(body3) || !Array.isArray(body3["actions"])) {
+      warnings.push({ ...address ? { address } : {}, message: `/resource_changes/${index} has no address or change.actions; skipped` });
+      return;
+    }
+    const actions = body3["actions"];
+    const parsed2 = this.addressOf(change, address);
+    if (parsed2 === void 0) {
+      warnings.push({ address, message: "cannot read this resource address; skipped" });
+      return;
+    }
+    const canonical = parsed2.address;
+    const removed = actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
+    if (removed) {
+      this.deleted.add(canonical);
+      return;
+    }
+    const after = body3["after"];
+    if (!isObject(after)) {
+      if (after !== null) warnings.push({ address, message: "change.after is not an object; skipped" });
+      return;
+    }
+    this.add(parsed2, after, body3["after_unknown"] ?? {}, actions.includes("create"));
+  }
+  addModuleValues(module2, planned) {
+    if (!isObject(module2)) return;
+    const resources = module2["resources"];
+    if (Array.isArray(resources)) {
+      for (const resource of resources) {
+        if (!isObject(resource) || resource["mode"] !== "managed" || typeof resource["address"] !== "string") continue;
+        if (resource["deposed_key"] !== void 0) continue;
+        const parsed2 = this.addressOf(resource, resource["address"]);
+        if (parsed2 === void 0) continue;
+        const canonical = parsed2.address;
+        if (this.byAddress.has(canonical) || this.deleted.has(canonical)) continue;
+        const values = resource["values"];
+        if (!isObject(values)) continue;
+        this.add(parsed2, values, {}, planned);
+      }
+    }
+    const children = module2["child_modules"];
+    if (Array.isArray(children)) for (const child of children) this.addModuleValues(child, planned);
+  }
+  modulePaths = /* @__PURE__ */ new Map();
+  seenModules = /* @__PURE__ */ new WeakSet();
+  strings = /* @__PURE__ */ new Map();
+  /** One copy of each type and name: a large plan repeats them hundreds of thousands of times. */
+  intern(text3) {
+    const known2 = this.strings.get(text3);
+    if (known2 !== void 0) return known2;
+    this.strings.set(text3, text3);
+    return text3;
+  }
+  /**
+   * The plan spells out `type`, `name`, `index` and `module_address` next to `address`; using
+   * them avoids parsing every address (a large plan has hundreds of thousands).
+   */
+  addressOf(entry, address) {
+    const type = entry["type"];
+    const name2 = entry["name"];
+    const index = entry["index"];
+    const moduleAddress = entry["module_address"] ?? "";
+    if (typeof type === "string" && typeof name2 === "string" && typeof moduleAddress === "string" && (index === void 0 || typeof index === "number" || typeof index === "string")) {
+      let module2 = this.modulePaths.get(moduleAddress);
+      if (module2 === void 0 && !this.modulePaths.has(moduleAddress)) {
+        module2 = parseModulePath(moduleAddress);
+        this.modulePaths.set(moduleAddress, module2);
+      }
+      if (module2 !== void 0) {
+        const parsed3 = {
+          module: module2,
+          mode: "managed",
+          type: this.intern(type),
+          name: this.intern(name2),
+          ...index !== void 0 ? { key: index } : {}
+        };
+        const resourceAddress = formatResource(parsed3);
+        const canonical = `${resourceAddress}${formatKey(parsed3.key)}`;
+        if (canonical === address) return { parsed: parsed3, address, resourceAddress };
+        if (canonicalAddress(address) === canonical) return { parsed: parsed3, address: canonical, resourceAddress };
+      }
+    }
+    const parsed2 = parseResourceAddress(address);
+    return parsed2 === void 0 ? void 0 : { parsed: parsed2, address: formatResourceAddress(parsed2), resourceAddress: formatResource(parsed2) };
+  }
+  add({ parsed: parsed2, address, resourceAddress }, values, unknown2, created) {
+    const resource = {
+      address,
+      module: parsed2.module,
+      type: parsed2.type,
+      name: parsed2.name,
+      ...parsed2.key !== void 0 ? { key: parsed2.key } : {},
+      values,
+      unknown: unknown2,
+      created
     };
+    this.byAddress.set(address, resource);
+    const list3 = this.byResource.get(resourceAddress);
+    if (list3 === void 0) this.byResource.set(resourceAddress, [resource]);
+    else list3.push(resource);
+    const typed = this.byType.get(resource.type);
+    if (typed === void 0) this.byType.set(resource.type, [resource]);
+    else typed.push(resource);
+    for (let depth = 1; depth <= resource.module.length && !this.seenModules.has(resource.module); depth++) {
+      const instance2 = resource.module.slice(0, depth);
+      const key = moduleCallKey(instance2.slice(0, -1), instance2[depth - 1].name);
+      let known2 = this.moduleInstances.get(key);
+      if (known2 === void 0) {
+        known2 = { byKey: /* @__PURE__ */ new Map(), sorted: void 0 };
+        this.moduleInstances.set(key, known2);
+      }
+      const last = instance2[depth - 1].key;
+      if (!known2.byKey.has(last)) {
+        known2.byKey.set(last, instance2);
+        known2.sorted = void 0;
+      }
+    }
+    if (resource.module.length > 0) this.seenModules.add(resource.module);
   }
 };
+function moduleCallKey(parent, call) {
+  return `${parent.map((s) => `${s.name}${s.key === void 0 ? "" : `[${JSON.stringify(s.key)}]`}`).join(".")}|${call}`;
+}
 
 // src/terraform/expression.ts
 var BINARY_LEVELS = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["+", "-"], ["*", "/", "%"]];
@@ -43945,7 +45046,8 @@ var Parser2 = class {
       items.push([key, value]);
       const separator = this.tokens[this.i];
       if (separator?.kind === "punct" && separator.text === ",") this.i++;
-      else if (separator?.kind !== "newline" && !this.isPunct("}")) throw new Unsupported(`expected "," or a line break in an object, found ${this.describeNext()}`);
+      else if (separator?.kind !== "newline" && !this.isPunct("}"))
+        throw new Unsupported(`expected "," or a line break in an object, found ${this.describeNext()}`);
     }
     this.advance();
     return { k: "object", items };
@@ -43981,7 +45083,17 @@ var Parser2 = class {
       condition = this.expression();
     }
     this.expect(object ? "}" : "]");
-    return { k: "for", ...keyVar !== void 0 ? { keyVar } : {}, valueVar, collection, ...keyExpr !== void 0 ? { keyExpr } : {}, valueExpr, ...condition !== void 0 ? { condition } : {}, object, group };
+    return {
+      k: "for",
+      ...keyVar !== void 0 ? { keyVar } : {},
+      valueVar,
+      collection,
+      ...keyExpr !== void 0 ? { keyExpr } : {},
+      valueExpr,
+      ...condition !== void 0 ? { condition } : {},
+      object,
+      group
+    };
   }
   postfix(base) {
     let expr = base;
@@ -44116,8 +45228,300 @@ function jsonExpression(value) {
     return token?.kind === "string" ? parseTemplate(token.parts) : { k: "unsupported", text: value, why: "cannot be parsed" };
   }
   if (Array.isArray(value)) return { k: "tuple", items: value.map(jsonExpression) };
-  if (typeof value === "object" && value !== null) return { k: "object", items: Object.entries(value).map(([key, v]) => [{ k: "literal", value: key }, jsonExpression(v)]) };
+  if (typeof value === "object" && value !== null)
+    return { k: "object", items: Object.entries(value).map(([key, v]) => [{ k: "literal", value: key }, jsonExpression(v)]) };
   return { k: "literal", value };
+}
+
+// src/terraform/referenceResolver.ts
+var MAX_DEPTH = 24;
+var ReferenceResolver = class {
+  constructor(config, resources, rootVariables, sources) {
+    this.config = config;
+    this.resources = resources;
+    this.rootVariables = rootVariables;
+    this.sources = sources;
+  }
+  config;
+  resources;
+  rootVariables;
+  sources;
+  variableCache = /* @__PURE__ */ new Map();
+  localCache = /* @__PURE__ */ new Map();
+  /** The scope of a resource instance's own expressions. */
+  scopeOf(resource, config = this.config.resource(resource.module, "managed", resource.type, resource.name)) {
+    return {
+      module: resource.module,
+      ...resource.key !== void 0 ? { key: resource.key } : {},
+      ...config?.forEachExpression ? { forEach: { expression: config.forEachExpression, scope: { module: resource.module } } } : {}
+    };
+  }
+  traversals = /* @__PURE__ */ new Map();
+  /** A reference string read once: a large plan writes the same few thousand references a hundred thousand times. */
+  traversal(text3) {
+    let steps = this.traversals.get(text3);
+    if (steps === void 0 && !this.traversals.has(text3)) {
+      steps = parseTraversal(text3);
+      this.traversals.set(text3, steps);
+    }
+    return steps;
+  }
+  /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
+  resolve(expression, scope, depth = 0) {
+    if (!isObject(expression)) return [];
+    const references = expression["references"];
+    if ("constant_value" in expression) {
+      const constant = expression["constant_value"];
+      if (hasTemplate(constant))
+        return Array.isArray(references) ? this.resolveReferences(
+          references.filter((r) => typeof r === "string"),
+          scope,
+          depth
+        ) : [{ kind: "opaque", reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
+      return [{ kind: "constant", value: constant }];
+    }
+    if (Array.isArray(references))
+      return this.resolveReferences(
+        references.filter((r) => typeof r === "string"),
+        scope,
+        depth
+      );
+    return [{ kind: "opaque", reason: "an expression the plan does not describe" }];
+  }
+  resolveReferences(references, scope, depth = 0) {
+    if (depth > MAX_DEPTH) return [{ kind: "opaque", reason: "a reference chain too long to follow" }];
+    const kept = [];
+    let sameKey = false;
+    for (const reference of references) {
+      if (reference === "count.index" || reference === "each.key") sameKey = true;
+      if (kept.some(
+        (k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === "." || k[reference.length] === "[")
+      ))
+        continue;
+      if (!kept.includes(reference)) kept.push(reference);
+    }
+    if (sameKey && kept.length > 1) {
+      const values = kept.filter((k) => k !== "count.index" && k !== "each.key");
+      kept.length = 0;
+      kept.push(...values);
+    }
+    if (kept.length === 1) {
+      const steps = this.traversal(kept[0]);
+      return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
+    }
+    const out2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const reference of kept) {
+      const steps = this.traversal(reference);
+      if (steps === void 0) continue;
+      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
+        const id2 = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
+        if (id2 !== void 0) {
+          if (seen.has(id2)) continue;
+          seen.add(id2);
+        }
+        out2.push(item);
+      }
+    }
+    return out2;
+  }
+  resolveTraversal(steps, scope, depth, sameKey, alone) {
+    const head = nameAt(steps, 0);
+    switch (head) {
+      case void 0:
+        return [];
+      case "var": {
+        const name2 = nameAt(steps, 1);
+        if (name2 === void 0) return [];
+        return applyRest(this.variable(name2, scope.module, depth), steps.slice(2));
+      }
+      case "local": {
+        const name2 = nameAt(steps, 1);
+        if (name2 === void 0) return [];
+        return applyRest(this.local(name2, scope.module, depth), steps.slice(2));
+      }
+      case "module":
+        return this.moduleOutput(steps, scope, depth);
+      case "data": {
+        const type = nameAt(steps, 1);
+        const name2 = nameAt(steps, 2);
+        return [{ kind: "external", reason: `data source data.${type}.${name2}` }];
+      }
+      case "each": {
+        const what = nameAt(steps, 1);
+        if (what === "key") return scope.key === void 0 ? [] : [{ kind: "constant", value: scope.key }];
+        if (what === "value") return applyRest(this.eachValue(scope, depth), steps.slice(2));
+        return [];
+      }
+      case "count":
+        return scope.key === void 0 ? [] : [{ kind: "constant", value: scope.key }];
+      case "path":
+      case "terraform":
+      case "self":
+        return [];
+      default:
+        return this.resource(steps, scope, sameKey, alone);
+    }
+  }
+  /**
+   * A resource reference. Without a literal key on a resource with several instances, the plan
+   * JSON does not say which the expression picks: `x[count.index]`, `x[count.index % 2]` and
+   * `x[var.i]` are all recorded as `x` next to their other references. Only a reference that
+   * stands alone (`for_each = x`, `x[*].id`) means every instance; otherwise it is unknown —
+   * never widened to all of them. (With the `.tf` source, `SourceValues` evaluates the index.)
+   */
+  resource(steps, scope, sameKey, alone) {
+    const type = nameAt(steps, 0);
+    const name2 = nameAt(steps, 1);
+    if (name2 === void 0) return [];
+    const keyStep = steps[2];
+    const key = keyStep !== void 0 && "key" in keyStep ? keyStep.key : void 0;
+    const attribute = pathOf(steps.slice(key === void 0 ? 2 : 3));
+    const resourceAddress = formatResource({ module: scope.module, mode: "managed", type, name: name2 });
+    if (key !== void 0) {
+      const instance2 = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
+      return instance2 === void 0 ? [] : [{ kind: "resource", resource: instance2, attribute }];
+    }
+    const instances = this.resources.instancesOf(resourceAddress);
+    const keyed = instances.length > 1 || instances[0]?.key !== void 0;
+    if (keyed && (sameKey || !alone)) {
+      const address = formatResource({ module: scope.module, mode: "managed", type, name: name2 });
+      const by = sameKey ? "an expression of count.index or each.key" : "an expression";
+      return [
+        {
+          kind: "opaque",
+          reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found`
+        }
+      ];
+    }
+    return instances.map((resource) => ({ kind: "resource", resource, attribute }));
+  }
+  variable(name2, module2, depth) {
+    const cacheKey = `${modulePrefix(module2)}|${name2}`;
+    const cached2 = this.variableCache.get(cacheKey);
+    if (cached2 !== void 0) return cached2;
+    let result2;
+    if (module2.length === 0) {
+      const value = this.rootVariables.has(name2) ? this.rootVariables.get(name2) : this.config.root.variables.get(name2) ?? null;
+      result2 = [{ kind: "constant", value }];
+    } else {
+      const parent = module2.slice(0, -1);
+      const last = module2[module2.length - 1];
+      const call = this.config.call(parent, last.name);
+      const expression = call?.expressions[name2];
+      if (call === void 0) result2 = [{ kind: "opaque", reason: `var.${name2}: module ${last.name} is not in the configuration` }];
+      else if (expression === void 0) result2 = [{ kind: "constant", value: call.module.variables.get(name2) ?? null }];
+      else {
+        const callScope = {
+          module: parent,
+          ...last.key !== void 0 ? { key: last.key } : {},
+          ...call.forEachExpression ? { forEach: { expression: call.forEachExpression, scope: { module: parent } } } : {}
+        };
+        result2 = this.resolve(expression, callScope, depth + 1);
+      }
+    }
+    this.variableCache.set(cacheKey, result2);
+    return result2;
+  }
+  /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
+  local(name2, module2, depth) {
+    const cacheKey = `${modulePrefix(module2)}|${name2}`;
+    const cached2 = this.localCache.get(cacheKey);
+    if (cached2 !== void 0) return cached2;
+    this.localCache.set(cacheKey, [{ kind: "opaque", reason: `local.${name2} refers to itself` }]);
+    const found = this.sources.local(this.config.module(module2)?.dir, name2);
+    let result2;
+    if (found === void 0)
+      result2 = [{ kind: "opaque", reason: `local.${name2} (locals are not in the plan JSON and the .tf files were not found)` }];
+    else {
+      const literal = literalValue(found.attribute.tokens);
+      if (literal !== void 0) result2 = [{ kind: "constant", value: literal.value }];
+      else {
+        const references = referencesIn(found.attribute.tokens).filter((r) => plausibleReference(r));
+        result2 = references.length === 0 ? [{ kind: "opaque", reason: `local.${name2} is an expression that cannot be evaluated here` }] : this.resolveReferences(references, { module: module2 }, depth + 1);
+      }
+    }
+    this.localCache.set(cacheKey, result2);
+    return result2;
+  }
+  moduleOutput(steps, scope, depth) {
+    const call = nameAt(steps, 1);
+    if (call === void 0) return [];
+    const keyStep = steps[2];
+    const key = keyStep !== void 0 && "key" in keyStep ? keyStep.key : void 0;
+    const outputIndex = key === void 0 ? 2 : 3;
+    const output = nameAt(steps, outputIndex);
+    const config = this.config.call(scope.module, call);
+    if (config === void 0) return [{ kind: "opaque", reason: `module.${call} is not in the configuration` }];
+    if (output === void 0) return [{ kind: "opaque", reason: `the whole of module.${call}` }];
+    const expression = config.module.outputs.get(output);
+    if (expression === void 0) return [{ kind: "opaque", reason: `module.${call}.${output} is not an output of that module` }];
+    let instances;
+    if (key !== void 0) instances = [[...scope.module, { name: call, key }]];
+    else if (config.countExpression !== void 0 || config.forEachExpression !== void 0)
+      instances = [...this.resources.moduleInstancesOf(scope.module, call)];
+    else instances = [[...scope.module, { name: call }]];
+    const out2 = [];
+    for (const instance2 of instances)
+      out2.push(...applyRest(this.resolve(expression, { module: instance2 }, depth + 1), steps.slice(outputIndex + 1)));
+    return out2;
+  }
+  eachValue(scope, depth) {
+    const forEach = scope.forEach;
+    if (forEach === void 0 || scope.key === void 0) return [{ kind: "opaque", reason: "each.value outside a for_each" }];
+    const items = this.resolve(forEach.expression, forEach.scope, depth + 1);
+    const out2 = [];
+    for (const item of items) {
+      if (item.kind === "resource") {
+        if (item.resource.key === scope.key && item.attribute.length === 0) out2.push(item);
+      } else if (item.kind === "constant") {
+        const value = item.value;
+        if (Array.isArray(value))
+          out2.push({ kind: "constant", value: scope.key });
+        else if (isObject(value)) out2.push({ kind: "constant", value: value[String(scope.key)] ?? null });
+      } else out2.push(item);
+    }
+    return out2.length > 0 ? out2 : [{ kind: "opaque", reason: "the for_each value could not be followed" }];
+  }
+};
+function nameAt(steps, index) {
+  const step = steps[index];
+  return step !== void 0 && "name" in step ? step.name : void 0;
+}
+function pathOf(steps) {
+  return steps.map((step) => "name" in step ? step.name : step.key);
+}
+function applyRest(items, rest) {
+  if (rest.length === 0) return items;
+  const path = pathOf(rest);
+  return items.map((item) => {
+    if (item.kind === "resource") return { ...item, attribute: [...item.attribute, ...path] };
+    if (item.kind === "constant") {
+      let value = item.value;
+      for (const step of path) {
+        if (Array.isArray(value) && typeof step === "number") value = value[step];
+        else if (isObject(value)) value = value[String(step)];
+        else return item;
+      }
+      return { kind: "constant", value: value ?? null };
+    }
+    return item;
+  });
+}
+function plausibleReference(reference) {
+  const head = reference.split(/[.[]/, 1)[0];
+  return ["var", "local", "module", "data", "each", "count"].includes(head) || head.includes("_");
+}
+function literalValue(tokens) {
+  const meaningful = tokens.filter((t) => t.kind !== "newline");
+  const only = meaningful.length === 1 ? meaningful[0] : void 0;
+  if (only?.kind === "string" && only.parts.every((p) => "literal" in p))
+    return { value: only.parts.map((p) => p.literal).join("") };
+  const elements = listElements(tokens);
+  if (elements?.every((e) => e.template?.every((p) => "literal" in p))) {
+    return { value: elements.map((e) => e.template.map((p) => p.literal).join("")) };
+  }
+  return void 0;
 }
 
 // src/terraform/evaluate.ts
@@ -44183,7 +45587,8 @@ var Evaluator = class {
         const key = this.eval(expr.index, env);
         if (key instanceof Unknown) return key;
         if (key instanceof Opaque) return new Unknown(`\`${render(expr)}\`: the index ${key.text} is known only after apply`);
-        if (typeof key !== "string" && typeof key !== "number") return new Unknown(`\`${render(expr)}\`: the index is not a number or a string`, true);
+        if (typeof key !== "string" && typeof key !== "number")
+          return new Unknown(`\`${render(expr)}\`: the index is not a number or a string`, true);
         return this.get(this.eval(expr.on, env), key, expr);
       }
       case "splat":
@@ -44216,7 +45621,8 @@ var Evaluator = class {
           const key = this.eval(keyExpr, env);
           const blocked = notComputable(key, expr);
           if (blocked !== void 0) return blocked;
-          if (typeof key !== "string" && typeof key !== "number" && typeof key !== "boolean") return new Unknown(`\`${render(expr)}\`: an object key is not a string`, true);
+          if (typeof key !== "string" && typeof key !== "number" && typeof key !== "boolean")
+            return new Unknown(`\`${render(expr)}\`: an object key is not a string`, true);
           out2[String(key)] = this.eval(valueExpr, env);
         }
         return out2;
@@ -44232,13 +45638,15 @@ var Evaluator = class {
     if (on instanceof Opaque) return this.host.step(on, key);
     if (Array.isArray(on)) {
       const index = typeof key === "number" ? key : /^\d+$/.test(key) ? Number(key) : void 0;
-      if (index === void 0 || !Number.isInteger(index)) return new Unknown(`\`${render(expr)}\`: a list has no attribute "${key}"`, true);
-      if (index < 0 || index >= on.length) return new Unknown(`\`${render(expr)}\`: index ${index} is out of range (${on.length} elements)`, true);
+      if (index === void 0 || !Number.isInteger(index))
+        return new Unknown(`\`${render(expr)}\`: a list has no attribute "${key}"`, true);
+      if (index < 0 || index >= on.length)
+        return new Unknown(`\`${render(expr)}\`: index ${index} is out of range (${on.length} elements)`, true);
       return on[index];
     }
     if (isObjectValue(on)) {
       const name2 = String(key);
-      if (!Object.prototype.hasOwnProperty.call(on, name2)) return new Unknown(`\`${render(expr)}\`: no key "${name2}"`, true);
+      if (!Object.hasOwn(on, name2)) return new Unknown(`\`${render(expr)}\`: no key "${name2}"`, true);
       return on[name2];
     }
     return new Unknown(`\`${render(expr)}\`: ${on === null ? "null" : `a ${typeof on}`} has no element "${key}"`, true);
@@ -44272,7 +45680,8 @@ var Evaluator = class {
         if ("name" in step) value = this.get(value, step.name, expr);
         else {
           const key = this.eval(step.index, env);
-          if (typeof key !== "string" && typeof key !== "number") return key instanceof Unknown ? key : new Unknown(`\`${render(expr)}\`: an index is not known`);
+          if (typeof key !== "string" && typeof key !== "number")
+            return key instanceof Unknown ? key : new Unknown(`\`${render(expr)}\`: an index is not known`);
           value = this.get(value, key, expr);
         }
       }
@@ -44326,7 +45735,8 @@ var Evaluator = class {
     if (collection instanceof Opaque) return new Unknown(`\`${render(expr)}\`: iterates over ${collection.text}, known only after apply`);
     let entries;
     if (Array.isArray(collection)) entries = collection.map((v, i2) => [i2, v]);
-    else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
+    else if (isObjectValue(collection))
+      entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
     else return new Unknown(`\`${render(expr)}\`: ${render(expr.collection)} is not a collection`, true);
     const list3 = [];
     const object = {};
@@ -44351,7 +45761,7 @@ var Evaluator = class {
       const name2 = toText(k);
       if (name2 === void 0) return new Unknown(`\`${render(expr)}\`: a key is not a string`, true);
       if (expr.group) object[name2] = [...object[name2] ?? [], item];
-      else if (Object.prototype.hasOwnProperty.call(object, name2)) return new Unknown(`\`${render(expr)}\`: duplicate key "${name2}"`, true);
+      else if (Object.hasOwn(object, name2)) return new Unknown(`\`${render(expr)}\`: duplicate key "${name2}"`, true);
       else object[name2] = item;
     }
     return expr.object ? object : list3;
@@ -44363,7 +45773,8 @@ var Evaluator = class {
         const value = this.eval(arg, env);
         if (value instanceof Unknown && value.error) continue;
         if (value instanceof Unknown || value instanceof Opaque) return name2 === "can" ? value instanceof Opaque ? true : value : value;
-        if (name2 === "can") return isPlainDeepKnown(value) ? true : new Unknown(`\`${render(expr)}\` depends on values known only after apply`);
+        if (name2 === "can")
+          return isPlainDeepKnown(value) ? true : new Unknown(`\`${render(expr)}\` depends on values known only after apply`);
         return value;
       }
       return name2 === "can" ? false : new Unknown(`\`${render(expr)}\`: no argument could be evaluated`, true);
@@ -44371,7 +45782,8 @@ var Evaluator = class {
     let args2 = expr.args.map((arg) => this.eval(arg, env));
     if (expr.expand && args2.length > 0) {
       const last = args2[args2.length - 1];
-      if (!Array.isArray(last)) return notComputable(last, expr) ?? new Unknown(`\`${render(expr)}\`: the expanded argument is not a list`, true);
+      if (!Array.isArray(last))
+        return notComputable(last, expr) ?? new Unknown(`\`${render(expr)}\`: the expanded argument is not a list`, true);
       args2 = [...args2.slice(0, -1), ...last];
     }
     const fn = FUNCTIONS[name2];
@@ -44406,12 +45818,13 @@ function equal(a, b) {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i2) => equal(v, b[i2]));
   if (isObjectValue(a) && isObjectValue(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && equal(a[k], b[k]));
   }
   return a === b;
 }
 function arity2(expr, args2, min, max = min) {
-  if (args2.length < min || args2.length > max) return new Unknown(`\`${render(expr)}\`: ${expr.name}() takes ${min === max ? min : `${min} to ${max}`} arguments`, true);
+  if (args2.length < min || args2.length > max)
+    return new Unknown(`\`${render(expr)}\`: ${expr.name}() takes ${min === max ? min : `${min} to ${max}`} arguments`, true);
   return void 0;
 }
 function listArg(value, expr) {
@@ -44433,14 +45846,16 @@ function plainArgs(args2, expr) {
 }
 function findBlocked(value) {
   if (value instanceof Opaque || value instanceof Unknown) return value;
-  if (Array.isArray(value)) for (const v of value) {
-    const found = findBlocked(v);
-    if (found !== void 0) return found;
-  }
-  if (isObjectValue(value)) for (const v of Object.values(value)) {
-    const found = findBlocked(v);
-    if (found !== void 0) return found;
-  }
+  if (Array.isArray(value))
+    for (const v of value) {
+      const found = findBlocked(v);
+      if (found !== void 0) return found;
+    }
+  if (isObjectValue(value))
+    for (const v of Object.values(value)) {
+      const found = findBlocked(v);
+      if (found !== void 0) return found;
+    }
   return void 0;
 }
 function stringFn(f) {
@@ -44489,7 +45904,7 @@ var FUNCTIONS = {
     if (blocked !== void 0) return blocked;
     const name2 = toText(key);
     if (name2 === void 0) return new Unknown(`\`${render(expr)}\`: the key is not a string`, true);
-    if (Object.prototype.hasOwnProperty.call(map, name2)) return map[name2];
+    if (Object.hasOwn(map, name2)) return map[name2];
     return args2.length === 3 ? args2[2] : new Unknown(`\`${render(expr)}\`: no key "${name2}" and no default`, true);
   },
   length(args2, expr) {
@@ -44593,7 +46008,8 @@ var FUNCTIONS = {
   },
   coalesce(args2, expr) {
     for (const arg of args2) {
-      if (arg instanceof Unknown || arg instanceof Opaque) return arg instanceof Unknown ? arg : new Unknown(`\`${render(expr)}\` depends on ${arg.text}, known only after apply`);
+      if (arg instanceof Unknown || arg instanceof Opaque)
+        return arg instanceof Unknown ? arg : new Unknown(`\`${render(expr)}\` depends on ${arg.text}, known only after apply`);
       if (arg !== null && arg !== "") return arg;
     }
     return new Unknown(`\`${render(expr)}\`: every argument is null or empty`, true);
@@ -44619,7 +46035,8 @@ var FUNCTIONS = {
     if (list3 instanceof Unknown) return list3;
     const from = toNumber(args2[1]);
     const to = toNumber(args2[2]);
-    if (from === void 0 || to === void 0 || from < 0 || to > list3.length || from > to) return notComputable(args2[1], expr) ?? notComputable(args2[2], expr) ?? new Unknown(`\`${render(expr)}\`: indexes out of range`, true);
+    if (from === void 0 || to === void 0 || from < 0 || to > list3.length || from > to)
+      return notComputable(args2[1], expr) ?? notComputable(args2[2], expr) ?? new Unknown(`\`${render(expr)}\`: indexes out of range`, true);
     return list3.slice(from, to);
   },
   reverse(args2, expr) {
@@ -44669,6 +46086,728 @@ var FUNCTIONS = {
   ceil: numbersFn((ns) => Math.ceil(ns[0] ?? 0))
 };
 var EVALUATED_FUNCTIONS = ["try", "can", ...Object.keys(FUNCTIONS)].sort();
+
+// src/terraform/attributePath.ts
+function formatPath(path) {
+  return path.map((step, i2) => typeof step === "number" ? `[${step}]` : `${i2 === 0 ? "" : "."}${step}`).join("");
+}
+function childAt(value, step) {
+  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
+  if (typeof value === "object" && value !== null) return value[String(step)];
+  return void 0;
+}
+
+// src/terraform/planValue.ts
+function valueAt(values, unknownTree, path) {
+  let value = values;
+  let unknown2 = unknownTree;
+  for (const step of path) {
+    if (unknown2 === true) return { known: false };
+    value = childAt(value, step);
+    unknown2 = childAt(unknown2, step);
+  }
+  if (unknown2 === true) return { known: false };
+  return { known: true, value: value ?? null };
+}
+function expressionAt(expressions, path) {
+  let current = expressions;
+  for (let i2 = 0; i2 < path.length; i2++) {
+    const step = path[i2];
+    if (Array.isArray(current)) {
+      if (typeof step !== "number" || step >= current.length) return { found: "unknown" };
+      current = current[step];
+      continue;
+    }
+    if (!isObject(current)) return { found: "unknown" };
+    if ("constant_value" in current || "references" in current) {
+      return { found: "expression", expression: current };
+    }
+    const next = current[String(step)];
+    if (next === void 0) return i2 === path.length - 1 ? { found: "absent" } : { found: "unknown" };
+    current = next;
+  }
+  return { found: "expression", expression: current };
+}
+
+// src/terraform/sourceValues.ts
+var NAMESPACES = /* @__PURE__ */ new Set(["var", "local", "count", "each", "module", "data", "path", "terraform", "self"]);
+var MAX_DEPTH2 = 32;
+var SourceValues = class {
+  constructor(config, resources, resolver, sources, rootVariables) {
+    this.config = config;
+    this.resources = resources;
+    this.resolver = resolver;
+    this.sources = sources;
+    this.rootVariables = rootVariables;
+  }
+  config;
+  resources;
+  resolver;
+  sources;
+  rootVariables;
+  /**
+   * Per module instance (its path, shared by all its resources), what every expression there
+   * sees alike: locals, `type.name` values, and `for_each` collections (by source attribute).
+   * Without them each of N instances would evaluate the same collection again: N² work.
+   */
+  perModule = /* @__PURE__ */ new WeakMap();
+  depth = 0;
+  /** The frame of a resource instance's own expressions. */
+  frameOf(resource, scope) {
+    const dir = this.config.module(resource.module)?.dir;
+    const forEach = this.sources.resourceBlock(dir, "managed", resource.type, resource.name)?.block.attributes.get("for_each");
+    const module2 = resource.module;
+    let cached2;
+    const eachValue = () => {
+      if (cached2 !== void 0) return cached2;
+      if (forEach !== void 0) {
+        const collections = this.valuesOf(module2).forEach;
+        let collection = collections.get(forEach);
+        if (collection === void 0) {
+          collection = this.evaluateTokens(forEach.tokens, { module: module2, scope: { module: module2 } });
+          collections.set(forEach, collection);
+        }
+        cached2 = elementOf(collection, resource.key, "each.value");
+      } else cached2 = this.fromResolved(this.resolver.resolveReferences(["each.value"], scope), "each.value");
+      return cached2;
+    };
+    return { module: module2, scope, ...resource.key !== void 0 ? { key: resource.key } : {}, eachValue };
+  }
+  /** The value of an expression's tokens; never throws. */
+  evaluateTokens(tokens, frame) {
+    return this.evaluateExpr(expressionOf(tokens), frame);
+  }
+  evaluateExpr(expr, frame) {
+    if (this.depth > MAX_DEPTH2) return new Unknown(`\`${render(expr)}\`: references nest too deeply to follow`);
+    this.depth++;
+    try {
+      return evaluate(expr, this.host(frame), frame.bindings);
+    } catch (error) {
+      return new Unknown(`\`${render(expr)}\` could not be evaluated (${error instanceof Error ? error.message : String(error)})`);
+    } finally {
+      this.depth--;
+    }
+  }
+  /** A value, one step further (`.name` / `[key]`): for paths into a value written as one expression. */
+  stepInto(value, step, frame) {
+    if (value instanceof Unknown) return value;
+    if (value instanceof Opaque) return this.host(frame).step(value, step);
+    if (Array.isArray(value) && typeof step === "number") return step < value.length ? value[step] : null;
+    if (isObjectValue(value)) return Object.hasOwn(value, String(step)) ? value[String(step)] : null;
+    return null;
+  }
+  /**
+   * A value as the resolver's items: constants, resource attributes, or the reasons a part is
+   * not known. `undefined` when the value is plain (then it is simply set).
+   */
+  itemsOf(value, scope) {
+    if (isPlain(value)) return void 0;
+    if (value instanceof Unknown) return [{ kind: "opaque", reason: value.reason }];
+    if (value instanceof Opaque) return this.opaqueItems(value, scope);
+    if (Array.isArray(value)) {
+      const items = [];
+      for (const element of value) {
+        if (element === null) continue;
+        if (element instanceof Unknown) items.push({ kind: "opaque", reason: element.reason });
+        else if (element instanceof Opaque) items.push(...this.opaqueItems(element, scope));
+        else if (isPlain(element)) items.push({ kind: "constant", value: element });
+        else items.push({ kind: "opaque", reason: "a nested value is known only after apply" });
+      }
+      return items;
+    }
+    return [{ kind: "opaque", reason: "an object with values known only after apply" }];
+  }
+  opaqueItems(value, scope) {
+    const handle2 = value.handle;
+    switch (handle2.kind) {
+      case "item":
+        return [handle2.item];
+      case "items":
+        return handle2.items;
+      case "reference":
+        return this.resolver.resolveReferences([handle2.text], scope);
+      default:
+        return [{ kind: "opaque", reason: `\`${value.text}\` is not a value` }];
+    }
+  }
+  host(frame) {
+    return {
+      root: (name2) => {
+        if (NAMESPACES.has(name2)) return new Opaque({ kind: "namespace", name: name2, parts: [] }, name2);
+        return new Opaque({ kind: "type", type: name2 }, name2);
+      },
+      step: (value, step) => this.step(value, step, frame)
+    };
+  }
+  step(value, step, frame) {
+    const handle2 = value.handle;
+    const text3 = `${value.text}${typeof step === "number" ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
+    switch (handle2.kind) {
+      case "namespace":
+        return this.namespaceStep(handle2, step, text3, frame);
+      case "type":
+        return typeof step === "string" ? this.resourceValue(handle2.type, step, frame.module) : new Unknown(`\`${text3}\` is not a resource`);
+      case "item": {
+        const item = handle2.item;
+        if (item.kind !== "resource") return value;
+        const attribute = [...item.attribute, step];
+        const known2 = valueAt(item.resource.values, item.resource.unknown, attribute);
+        if (known2.known && known2.value !== null && known2.value !== "" && (typeof known2.value === "string" || typeof known2.value === "number" || typeof known2.value === "boolean"))
+          return known2.value;
+        return new Opaque({ kind: "item", item: { ...item, attribute } }, text3);
+      }
+      case "reference":
+        return new Opaque({ kind: "reference", text: text3 }, text3);
+      case "items":
+        return new Unknown(`\`${text3}\`: ${value.text} is an expression whose parts cannot be told apart`);
+    }
+  }
+  namespaceStep(handle2, step, text3, frame) {
+    const name2 = String(step);
+    switch (handle2.name) {
+      case "var":
+        return this.variable(name2, frame);
+      case "local":
+        return this.local(name2, frame.module);
+      case "count":
+        if (name2 !== "index") return new Unknown(`\`${text3}\` is not a value`);
+        return typeof frame.key === "number" ? frame.key : new Unknown("`count.index` outside a resource with count");
+      case "each":
+        if (name2 === "key")
+          return frame.key === void 0 || typeof frame.key === "number" ? new Unknown("`each.key` outside a resource with for_each") : frame.key;
+        if (name2 === "value") return frame.eachValue?.() ?? new Unknown("`each.value` outside a resource with for_each");
+        return new Unknown(`\`${text3}\` is not a value`);
+      case "module":
+        return new Opaque({ kind: "reference", text: text3 }, text3);
+      case "data":
+        if (handle2.parts.length === 0) return new Opaque({ kind: "namespace", name: "data", parts: [name2] }, text3);
+        return new Opaque(
+          { kind: "item", item: { kind: "external", reason: `data source data.${handle2.parts[0]}.${name2}` } },
+          text3
+        );
+      default:
+        return new Unknown(`\`${text3}\` is not evaluated here`);
+    }
+  }
+  /** By the module path's text, for paths built afresh (a parent's path is a slice of its child's). */
+  perModulePath = /* @__PURE__ */ new Map();
+  valuesOf(module2) {
+    let values = this.perModule.get(module2);
+    if (values === void 0) {
+      const path = modulePrefix(module2);
+      values = this.perModulePath.get(path);
+      if (values === void 0) {
+        values = { locals: /* @__PURE__ */ new Map(), variables: /* @__PURE__ */ new Map(), resources: /* @__PURE__ */ new Map(), forEach: /* @__PURE__ */ new Map() };
+        this.perModulePath.set(path, values);
+      }
+      this.perModule.set(module2, values);
+    }
+    return values;
+  }
+  /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
+  resourceValue(type, name2, module2) {
+    const known2 = this.valuesOf(module2).resources;
+    const key = `${type}.${name2}`;
+    let value = known2.get(key);
+    if (value === void 0) {
+      value = this.buildResourceValue(type, name2, module2);
+      known2.set(key, value);
+    }
+    return value;
+  }
+  buildResourceValue(type, name2, module2) {
+    const address = formatResource({ module: module2, mode: "managed", type, name: name2 });
+    const instances = this.resources.instancesOf(address);
+    const config = this.config.resource(module2, "managed", type, name2);
+    const source = this.sources.resourceBlock(this.config.module(module2)?.dir, "managed", type, name2)?.block.attributes;
+    const item = (resource) => new Opaque({ kind: "item", item: { kind: "resource", resource, attribute: [] } }, resource.address);
+    const counted = config?.countExpression !== void 0 || source?.has("count") === true || instances.some((r) => typeof r.key === "number");
+    const forEach = config?.forEachExpression !== void 0 || source?.has("for_each") === true || instances.some((r) => typeof r.key === "string");
+    if (counted) {
+      const list3 = [];
+      for (const resource of instances) if (typeof resource.key === "number") list3[resource.key] = item(resource);
+      for (let i2 = 0; i2 < list3.length; i2++) list3[i2] ??= new Unknown(`${address}[${i2}] is not in this plan`);
+      return list3;
+    }
+    if (forEach) {
+      const map = {};
+      for (const resource of instances) if (typeof resource.key === "string") map[resource.key] = item(resource);
+      return map;
+    }
+    const only = instances.find((r) => r.key === void 0);
+    if (only !== void 0) return item(only);
+    return new Unknown(`${address} is not in this plan`);
+  }
+  /** `var.NAME`: the same for every expression of one module instance, so computed once there. */
+  variable(name2, frame) {
+    const known2 = this.valuesOf(frame.module).variables;
+    let value = known2.get(name2);
+    if (value === void 0) {
+      value = this.computeVariable(name2, frame);
+      known2.set(name2, value);
+    }
+    return value;
+  }
+  computeVariable(name2, frame) {
+    const module2 = frame.module;
+    if (module2.length === 0) {
+      if (this.rootVariables.has(name2)) return plainValue(this.rootVariables.get(name2));
+      return plainValue(this.config.root.variables.get(name2) ?? null);
+    }
+    const call = this.config.call(module2.slice(0, -1), module2[module2.length - 1].name);
+    const expression = call?.expressions[name2];
+    if (call !== void 0 && expression === void 0) return plainValue(call.module.variables.get(name2) ?? null);
+    if (isObjectValue(expression) && "constant_value" in expression)
+      return plainValue(expression["constant_value"]);
+    return this.fromResolved(this.resolver.resolveReferences([`var.${name2}`], frame.scope), `var.${name2}`);
+  }
+  local(name2, module2) {
+    const locals = this.valuesOf(module2).locals;
+    const cached2 = locals.get(name2);
+    if (cached2 !== void 0) return cached2;
+    locals.set(name2, new Unknown(`local.${name2} refers to itself`));
+    const found = this.sources.local(this.config.module(module2)?.dir, name2);
+    const value = found === void 0 ? new Unknown(`local.${name2} (locals are not in the plan JSON and the .tf files were not found)`) : this.evaluateTokens(found.attribute.tokens, { module: module2, scope: { module: module2 } });
+    locals.set(name2, value);
+    return value;
+  }
+  /** A value from the resolver's items: a constant, one resource attribute, or several references. */
+  fromResolved(items, text3) {
+    if (items.length === 1) {
+      const only = items[0];
+      if (only.kind === "constant") return plainValue(only.value);
+      if (only.kind === "opaque") return new Unknown(only.reason);
+      return new Opaque({ kind: "item", item: only }, text3);
+    }
+    if (items.length === 0) return new Unknown(`${text3} is known only after apply`);
+    return new Opaque({ kind: "items", items }, text3);
+  }
+};
+function plainValue(value) {
+  if (value === void 0) return null;
+  return value;
+}
+function elementOf(collection, key, text3) {
+  if (collection instanceof Unknown) return collection;
+  if (key === void 0) return new Unknown(`${text3} outside a for_each`);
+  if (collection instanceof Opaque) return new Unknown(`${text3}: the for_each value ${collection.text} is known only after apply`);
+  if (Array.isArray(collection)) return String(key);
+  if (isObjectValue(collection))
+    return Object.hasOwn(collection, String(key)) ? collection[String(key)] : new Unknown(`${text3}: the for_each value has no key "${key}"`);
+  return new Unknown(`${text3}: the for_each value is not a map or set`);
+}
+
+// src/terraform/terraformSources.ts
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { join as join4, relative as relative3, sep } from "node:path";
+
+// src/terraform/tfJsonScanner.ts
+function scanTfJson(source) {
+  const lineOf = lineIndex(source);
+  let root;
+  try {
+    root = parseTree2(source, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    root = void 0;
+  }
+  const blocks = [];
+  if (root?.type === "object") {
+    for (const [key, value, keyNode] of properties(root)) {
+      const labels = TOP_LEVEL_LABELS[key];
+      if (labels === void 0) continue;
+      blocks.push(...labelled(key, labels, value, keyNode, [], lineOf));
+    }
+  }
+  return { type: "", labels: [], line: 1, endLine: lineOf(source.length), attributes: NO_ATTRIBUTES, blocks };
+}
+var TOP_LEVEL_LABELS = { resource: 2, data: 2, module: 1 };
+var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
+var META_ARGUMENTS = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider", "providers", "source", "version", "//"]);
+function labelled(type, remaining, value, keyNode, labels, lineOf) {
+  if (value.type === "array")
+    return (value.children ?? []).flatMap(
+      (element) => element.type === "object" ? labelled(type, remaining, element, element, labels, lineOf) : []
+    );
+  if (value.type !== "object") return [];
+  if (remaining === 0) return [body2(type, labels, value, keyNode, lineOf)];
+  const found = [];
+  for (const [key, child, childKey] of properties(value)) {
+    if (key === "//") continue;
+    found.push(...labelled(type, remaining - 1, child, childKey, [...labels, key], lineOf));
+  }
+  return found;
+}
+function body2(type, labels, value, keyNode, lineOf) {
+  const blocks = [];
+  for (const [key, child, childKey] of properties(value)) {
+    if (META_ARGUMENTS.has(key) || key === "lifecycle" || key === "provisioner" || key === "connection") continue;
+    if (key === "dynamic") {
+      blocks.push(...labelled("dynamic", 1, child, childKey, [], lineOf));
+      continue;
+    }
+    if (child.type === "object") blocks.push(body2(key, [], child, childKey, lineOf));
+    else if (child.type === "array" && (child.children?.length ?? 0) > 0 && child.children.every((element) => element.type === "object")) {
+      for (const element of child.children) blocks.push(body2(key, [], element, element, lineOf));
+    }
+  }
+  return {
+    type,
+    labels,
+    line: lineOf(keyNode.offset),
+    endLine: lineOf(value.offset + Math.max(0, value.length - 1)),
+    attributes: NO_ATTRIBUTES,
+    blocks
+  };
+}
+function properties(object) {
+  const found = [];
+  for (const property of object.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (keyNode?.type !== "string" || typeof keyNode.value !== "string" || value === void 0) continue;
+    found.push([keyNode.value, value, keyNode]);
+  }
+  return found;
+}
+
+// src/terraform/terraformSources.ts
+var NO_BLOCKS = [];
+function isTerraformFile(name2) {
+  return name2.endsWith(".tf") || name2.endsWith(".tf.json");
+}
+function scanTerraformFile(path, text3) {
+  return path.endsWith(".tf.json") ? scanTfJson(text3) : scanHcl(text3);
+}
+var diskTfFiles = {
+  list(dir) {
+    try {
+      return readdirSync(dir).filter(isTerraformFile).sort().map((name2) => join4(dir, name2));
+    } catch {
+      return [];
+    }
+  },
+  read(file) {
+    try {
+      return readFileSync3(file, "utf8");
+    } catch {
+      return void 0;
+    }
+  }
+};
+var TerraformSources = class {
+  constructor(repoRoot, files = diskTfFiles) {
+    this.repoRoot = repoRoot;
+    this.files = files;
+  }
+  repoRoot;
+  files;
+  directories = /* @__PURE__ */ new Map();
+  nested = /* @__PURE__ */ new WeakMap();
+  resourceBlock(dir, mode, type, name2) {
+    if (dir === void 0) return void 0;
+    return this.scan(dir).resources.get(`${mode === "data" ? "data." : ""}${type}.${name2}`);
+  }
+  /**
+   * The nested blocks of a block, indexed once: readers ask for the i-th `ingress` of a block
+   * with thousands, for each of its attributes.
+   */
+  nestedBlocks(block) {
+    let index = this.nested.get(block);
+    if (index === void 0) {
+      const byType = /* @__PURE__ */ new Map();
+      const dynamic = /* @__PURE__ */ new Set();
+      for (const nested of block.blocks) {
+        const list3 = byType.get(nested.type);
+        if (list3 === void 0) byType.set(nested.type, [nested]);
+        else list3.push(nested);
+        if (nested.type === "dynamic" && nested.labels[0] !== void 0) dynamic.add(nested.labels[0]);
+      }
+      index = { byType, dynamic };
+      this.nested.set(block, index);
+    }
+    return index;
+  }
+  /** The nested blocks of one type (`ingress`), in source order. */
+  blocksOfType(block, type) {
+    return this.nestedBlocks(block).byType.get(type) ?? NO_BLOCKS;
+  }
+  local(dir, name2) {
+    if (dir === void 0) return void 0;
+    return this.scan(dir).locals.get(name2);
+  }
+  location(file, line, endLine) {
+    return { file, line, ...endLine !== void 0 && endLine !== line ? { endLine } : {} };
+  }
+  blockLocation(source) {
+    return this.location(source.file, source.block.line, source.block.endLine);
+  }
+  scan(dir) {
+    const known2 = this.directories.get(dir);
+    if (known2 !== void 0) return known2;
+    const resources = /* @__PURE__ */ new Map();
+    const locals = /* @__PURE__ */ new Map();
+    for (const path of this.files.list(dir)) {
+      const text3 = this.files.read(path);
+      if (text3 === void 0) continue;
+      const file = relative3(this.repoRoot, path).split(sep).join("/");
+      for (const block of scanTerraformFile(path, text3).blocks) {
+        if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
+          const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
+          if (!resources.has(key)) resources.set(key, { file, block });
+        } else if (block.type === "locals") {
+          for (const attribute of block.attributes.values())
+            if (!locals.has(attribute.name)) locals.set(attribute.name, { file, attribute });
+        }
+      }
+    }
+    const scanned = { resources, locals };
+    this.directories.set(dir, scanned);
+    return scanned;
+  }
+};
+function rootDeclarationsOf(addresses) {
+  const resources = /* @__PURE__ */ new Set();
+  const modules = /* @__PURE__ */ new Set();
+  for (const address of addresses) {
+    const steps = address.replace(/\[("(?:[^"\\]|\\.)*"|[^\]]*)\]/g, "").split(".");
+    if (steps[0] === "module" && steps[1]) modules.add(steps[1]);
+    else if (steps[0] === "data" && steps.length >= 3) resources.add(`data.${steps[1]}.${steps[2]}`);
+    else if (steps.length >= 2 && /^[a-z][a-z0-9_]*$/i.test(steps[0])) resources.add(`${steps[0]}.${steps[1]}`);
+  }
+  return { resources, modules };
+}
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", "vendor"]);
+function diskSubdirs(dir) {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().map((name2) => join4(dir, name2));
+  } catch {
+    return [];
+  }
+}
+function declaredIn(dir, wanted, files = diskTfFiles) {
+  const seen = /* @__PURE__ */ new Set();
+  const paths = files.list(dir);
+  for (const path of paths) {
+    const text3 = files.read(path);
+    if (text3 === void 0) continue;
+    for (const block of scanTerraformFile(path, text3).blocks) {
+      if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
+        const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
+        if (wanted.resources.has(key)) seen.add(`r:${key}`);
+      } else if (block.type === "module" && block.labels.length === 1 && wanted.modules.has(block.labels[0]))
+        seen.add(`m:${block.labels[0]}`);
+    }
+  }
+  return { declared: seen.size, files: paths.length };
+}
+function findDeclaringDirectory(searchRoot, wanted, options = {}) {
+  const files = options.files ?? diskTfFiles;
+  const subdirs = options.subdirs ?? diskSubdirs;
+  const maxFiles = options.maxFiles ?? 2e3;
+  const maxDirs = options.maxDirs ?? 5e3;
+  let best;
+  let filesScanned = 0;
+  let dirsSeen = 0;
+  let truncated = false;
+  const queue = [searchRoot];
+  while (queue.length > 0) {
+    const dir = queue.shift();
+    if (++dirsSeen > maxDirs) {
+      truncated = true;
+      break;
+    }
+    const tf = files.list(dir);
+    if (tf.length > 0) {
+      if (filesScanned + tf.length > maxFiles) {
+        truncated = true;
+        break;
+      }
+      const { declared } = declaredIn(dir, wanted, { list: () => tf, read: (f) => files.read(f) });
+      filesScanned += tf.length;
+      if (declared > 0 && (best === void 0 || declared > best.declared)) best = { dir, declared };
+    }
+    for (const sub of subdirs(dir)) {
+      const name2 = sub.slice(sub.lastIndexOf(sep) + 1);
+      if (name2.startsWith(".") || SKIPPED_DIRS.has(name2)) continue;
+      queue.push(sub);
+    }
+  }
+  return { ...best ? { dir: best.dir } : {}, declared: best?.declared ?? 0, filesScanned, truncated };
+}
+
+// src/sources/plan/attributeState.ts
+var AFTER_APPLY = "known after apply";
+var UNSET = { state: "unset" };
+var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
+function knownState(value) {
+  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
+}
+
+// src/sources/plan/instanceReader.ts
+function readMachines(context) {
+  const extraGroups = attachedGroups(context);
+  const eniInstances = eniAttachments(context);
+  const instances = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_instance")) {
+    const view = context.view(resource);
+    const provenance2 = context.provenance(resource);
+    const name2 = view.string(["instance_name"]);
+    const primary = {
+      key: `${resource.address}/eth0`,
+      primary: true,
+      instance: resource.address,
+      privateIps: privateIp(view),
+      subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
+      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
+      provenance: provenance2
+    };
+    instances.set(resource.address, {
+      key: resource.address,
+      ...typeof name2 === "string" ? { name: name2 } : {},
+      os: osFamily(view),
+      vpc: view.link(["vpc_id"]) ?? unknown("the instance has no VPC"),
+      interfaces: [primary],
+      provenance: provenance2
+    });
+  }
+  const networkInterfaces = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_eni")) {
+    const view = context.view(resource);
+    const instance2 = eniInstances.get(resource.address);
+    networkInterfaces.set(resource.address, {
+      key: resource.address,
+      primary: false,
+      ...instance2 !== void 0 ? { instance: instance2 } : {},
+      privateIps: eniIps(view),
+      subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
+      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
+      provenance: context.provenance(resource)
+    });
+  }
+  for (const target of extraGroups.keys()) {
+    if (!instances.has(target) && !networkInterfaces.has(target))
+      context.warn(target, "security groups are attached to it, but it is not in this plan");
+  }
+  return { instances, networkInterfaces };
+}
+function osFamily(view) {
+  for (const attribute of ["image_id", "os_name", "image_name"]) {
+    const value = view.string([attribute]);
+    if (typeof value === "string" && /win/i.test(value)) return "windows";
+  }
+  return "linux";
+}
+function privateIp(view) {
+  const ip = view.string(["private_ip"]);
+  if (ip === void 0) return unknown(view.resource.created ? "assigned from the subnet at apply" : "the plan has no private IP");
+  return isUnknown(ip) ? ip : [ip];
+}
+function eniIps(view) {
+  for (const attribute of ["ipv4s", "ipv4_info"]) {
+    const state = view.attribute([attribute]);
+    if (state.state !== "set" || !Array.isArray(state.value) || state.value.length === 0) continue;
+    const ips = state.value.map(
+      (entry) => typeof entry === "object" && entry !== null ? entry["ip"] : void 0
+    );
+    if (ips.every((ip) => typeof ip === "string" && ip !== "")) return ips;
+  }
+  return unknown(AFTER_APPLY);
+}
+function instanceGroups(view) {
+  return ownGroups(view, "the instance");
+}
+function ownGroups(view, what) {
+  const ordered = view.links(["orderly_security_groups"]);
+  const legacy = view.links(["security_groups"]);
+  const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
+  if (usable(ordered)) return asMaybe(ordered);
+  if (usable(legacy)) {
+    if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
+      view.context.warn(
+        view.resource,
+        `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`
+      );
+    }
+    return asMaybe(legacy);
+  }
+  if (ordered !== void 0 || legacy !== void 0) return [];
+  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
+}
+function asMaybe(links) {
+  return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
+}
+function appendGroups(own, extra) {
+  if (extra === void 0) return own;
+  if (isUnknown(own)) return own;
+  if (isUnknown(extra)) return extra;
+  return [...own, ...extra.filter((ref) => !own.includes(ref))];
+}
+function attachedGroups(context) {
+  const attached = /* @__PURE__ */ new Map();
+  const add = (target, groups) => {
+    const earlier = attached.get(target);
+    if (earlier === void 0) attached.set(target, groups);
+    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
+  };
+  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
+    const view = context.view(resource);
+    const instance2 = view.link(["instance_id"]);
+    if (instance2 === null || isUnknown(instance2)) {
+      context.warn(
+        resource,
+        `cannot tell which instance this security group is attached to (${instance2 === null ? "instance_id is not set" : instance2.reason})`
+      );
+      continue;
+    }
+    const group = view.link(["security_group_id"]);
+    add(instance2, group === null ? [] : isUnknown(group) ? group : [group]);
+  }
+  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
+    const view = context.view(resource);
+    const enis = view.links(["network_interface_ids"]);
+    if (enis === void 0 || enis.unknownReason !== void 0 || enis.refs.length === 0) {
+      context.warn(
+        resource,
+        `cannot tell which ENI these security groups are attached to (${enis?.unknownReason ?? "network_interface_ids is not set"})`
+      );
+      continue;
+    }
+    const groups = view.links(["security_group_ids"]);
+    if (groups !== void 0 && groups.refs.length > 1)
+      context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
+    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
+  }
+  return attached;
+}
+function eniAttachments(context) {
+  const bound = /* @__PURE__ */ new Map();
+  for (const resource of context.resources.ofType("tencentcloud_eni_attachment")) {
+    const view = context.view(resource);
+    const eni = view.link(["eni_id"]);
+    const instance2 = view.link(["instance_id"]);
+    if (typeof eni === "string" && typeof instance2 === "string") bound.set(eni, instance2);
+  }
+  return bound;
+}
+
+// src/sources/plan/listenerDrafts.ts
+var ListenerIndex = class {
+  listeners = /* @__PURE__ */ new Map();
+  rules = /* @__PURE__ */ new Map();
+  finish(draft) {
+    const reasons = [...new Set(draft.targetsUnknownReasons)];
+    return {
+      ...draft.base,
+      rules: draft.rules.map((rule) => ({ ...rule.base, targets: rule.targets })),
+      targets: draft.targets,
+      ...reasons.length > 0 ? { targetsUnknownReason: reasons.join("; ") } : {}
+    };
+  }
+};
+
+// src/sources/plan/messageList.ts
+function someOf(names, shown2 = 4) {
+  return names.length <= shown2 ? names.join(", ") : `${names.slice(0, shown2).join(", ")} and ${names.length - shown2} more`;
+}
 
 // src/sources/plan/ruleStrings.ts
 function fieldsOfText(text3) {
@@ -44736,11 +46875,6 @@ function normalizePorts(port) {
   return value === "" || value.toUpperCase() === "ALL" ? "ALL" : value;
 }
 
-// src/sources/plan/messageList.ts
-function someOf(names, shown2 = 4) {
-  return names.length <= shown2 ? names.join(", ") : `${names.slice(0, shown2).join(", ")} and ${names.length - shown2} more`;
-}
-
 // src/sources/plan/rulePeer.ts
 var VIP_ATTRIBUTES = /* @__PURE__ */ new Set(["clb_vips", "vip", "address_ipv6"]);
 function peerOfItems(context, items, field, depth = 0) {
@@ -44759,7 +46893,8 @@ function peerOfItems(context, items, field, depth = 0) {
       return { kind: "unknown", reason: item.reason };
     case "resource": {
       const { resource, attribute } = item;
-      if (resource.type === "tencentcloud_clb_instance" && VIP_ATTRIBUTES.has(String(attribute[0]))) return { kind: "loadBalancerVip", ref: resource.address };
+      if (resource.type === "tencentcloud_clb_instance" && VIP_ATTRIBUTES.has(String(attribute[0])))
+        return { kind: "loadBalancerVip", ref: resource.address };
       const self2 = attribute.length === 0 || attribute.length === 1 && attribute[0] === "id";
       if (self2) {
         if (resource.type === "tencentcloud_security_group") return { kind: "securityGroup", ref: resource.address };
@@ -44777,7 +46912,8 @@ function peerOfState(context, state, field, depth = 0) {
   if (state.state === "unset") return { kind: "unknown", reason: "no peer is set" };
   if (state.state === "unknown") return peerOfItems(context, state.items, field, depth);
   if (typeof state.value === "string") return peerOfLiteral(context, state.value, field);
-  if (Array.isArray(state.value) && state.value.length === 1 && typeof state.value[0] === "string") return peerOfLiteral(context, state.value[0], field);
+  if (Array.isArray(state.value) && state.value.length === 1 && typeof state.value[0] === "string")
+    return peerOfLiteral(context, state.value[0], field);
   return { kind: "unknown", reason: `the peer ${JSON.stringify(state.value)} is not an address or ID` };
 }
 function peerOfLiteral(context, value, field) {
@@ -44798,12 +46934,14 @@ function templateService(context, state, kind) {
   if (state.state === "unset") return void 0;
   const links = context.links.linksOf(state, void 0, []);
   const ref = links.refs[0];
-  if (links.unknownReason !== void 0 || ref === void 0 || links.refs.length > 1) return { kind: "protocol", protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
+  if (links.unknownReason !== void 0 || ref === void 0 || links.refs.length > 1)
+    return { kind: "protocol", protocol: unknown(links.unknownReason ?? AFTER_APPLY), ports: unknown(links.unknownReason ?? AFTER_APPLY) };
   return { kind, ref };
 }
 function unknownText(items) {
   const external = items.find((item) => item.kind === "external" || item.kind === "opaque");
-  if (external !== void 0 && (external.kind === "external" || external.kind === "opaque")) return external.kind === "external" ? `external: ${external.reason}` : external.reason;
+  if (external !== void 0 && (external.kind === "external" || external.kind === "opaque"))
+    return external.kind === "external" ? `external: ${external.reason}` : external.reason;
   return AFTER_APPLY;
 }
 function describeItem(item) {
@@ -44829,147 +46967,6 @@ function describeField(field) {
   }
 }
 
-// src/terraform/terraformAddress.ts
-function isNameStart(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
-}
-function isNameChar(code) {
-  return isNameStart(code) || code >= 48 && code <= 57 || code === 45;
-}
-function parseTraversal(text3) {
-  const steps = [];
-  let i2 = 0;
-  const readName = () => {
-    if (i2 >= text3.length || !isNameStart(text3.charCodeAt(i2))) return void 0;
-    const start2 = i2;
-    i2++;
-    while (i2 < text3.length && isNameChar(text3.charCodeAt(i2))) i2++;
-    return text3.slice(start2, i2);
-  };
-  const first = readName();
-  if (first === void 0) return void 0;
-  steps.push({ name: first });
-  while (i2 < text3.length) {
-    const code = text3.charCodeAt(i2);
-    if (code === 46) {
-      i2++;
-      const name2 = readName();
-      if (name2 === void 0) break;
-      steps.push({ name: name2 });
-    } else if (code === 91) {
-      const key = readKey(text3, i2 + 1);
-      if (key === void 0) break;
-      steps.push({ key: key.value });
-      i2 = key.end;
-    } else {
-      break;
-    }
-  }
-  return steps;
-}
-function readKey(text3, start2) {
-  if (text3[start2] === '"') {
-    let j = start2 + 1;
-    while (j < text3.length && text3[j] !== '"') j += text3[j] === "\\" ? 2 : 1;
-    if (text3[j + 1] !== "]") return void 0;
-    try {
-      return { value: JSON.parse(text3.slice(start2, j + 1)), end: j + 2 };
-    } catch {
-      return void 0;
-    }
-  }
-  const match = /^(\d+)\]/.exec(text3.slice(start2, start2 + 12));
-  if (match === null) return void 0;
-  return { value: Number(match[1]), end: start2 + match[0].length };
-}
-function formatKey(key) {
-  if (key === void 0) return "";
-  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-var prefixes = /* @__PURE__ */ new WeakMap();
-function modulePrefix(module2) {
-  if (module2.length === 0) return "";
-  let prefix = prefixes.get(module2);
-  if (prefix === void 0) {
-    prefix = module2.map((step) => `module.${step.name}${formatKey(step.key)}.`).join("");
-    prefixes.set(module2, prefix);
-  }
-  return prefix;
-}
-function formatResource(address) {
-  return `${modulePrefix(address.module)}${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`;
-}
-function formatResourceAddress(address) {
-  return `${formatResource(address)}${formatKey(address.key)}`;
-}
-function parseModulePath(text3) {
-  if (text3 === "") return [];
-  const steps = parseTraversal(text3);
-  if (steps === void 0) return void 0;
-  const module2 = [];
-  for (let i2 = 0; i2 < steps.length; i2++) {
-    const step = steps[i2];
-    if (!("name" in step) || step.name !== "module") return void 0;
-    const name2 = steps[i2 + 1];
-    if (name2 === void 0 || !("name" in name2)) return void 0;
-    const key = steps[i2 + 2];
-    if (key !== void 0 && "key" in key) {
-      module2.push({ name: name2.name, key: key.key });
-      i2 += 2;
-    } else {
-      module2.push({ name: name2.name });
-      i2 += 1;
-    }
-  }
-  return module2;
-}
-function parseResourceAddress(text3) {
-  const steps = parseTraversal(text3);
-  if (steps === void 0) return void 0;
-  const module2 = [];
-  let i2 = 0;
-  while (i2 < steps.length) {
-    const step = steps[i2];
-    if (!("name" in step) || step.name !== "module") break;
-    const name3 = steps[i2 + 1];
-    if (name3 === void 0 || !("name" in name3)) return void 0;
-    const key2 = steps[i2 + 2];
-    if (key2 !== void 0 && "key" in key2) {
-      module2.push({ name: name3.name, key: key2.key });
-      i2 += 3;
-    } else {
-      module2.push({ name: name3.name });
-      i2 += 2;
-    }
-  }
-  let mode = "managed";
-  const head = steps[i2];
-  if (head !== void 0 && "name" in head && head.name === "data") {
-    mode = "data";
-    i2++;
-  }
-  const type = steps[i2];
-  const name2 = steps[i2 + 1];
-  if (type === void 0 || name2 === void 0 || !("name" in type) || !("name" in name2)) return void 0;
-  const key = steps[i2 + 2];
-  const rest = steps.length - (i2 + 2);
-  if (rest > 1 || rest === 1 && !(key !== void 0 && "key" in key)) return void 0;
-  return { module: module2, mode, type: type.name, name: name2.name, ...key !== void 0 && "key" in key ? { key: key.key } : {} };
-}
-function canonicalAddress(text3) {
-  const parsed2 = parseResourceAddress(text3);
-  return parsed2 === void 0 ? text3 : formatResourceAddress(parsed2);
-}
-function compareKeys(a, b) {
-  if (a === b) return 0;
-  if (a === void 0) return -1;
-  if (b === void 0) return 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "number") return -1;
-  if (typeof b === "number") return 1;
-  return a < b ? -1 : 1;
-}
-
 // src/sources/plan/targetReader.ts
 var NOT_KNOWN = { known: false };
 var DYNAMIC_TARGETS = "known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances";
@@ -44990,7 +46987,15 @@ function readTargets(context, index) {
     const topGroup = view.link(["target_group_id"]);
     state.value.forEach((_, i2) => {
       const group = view.link(["associations", i2, "target_group_id"]) ?? topGroup;
-      bindTargetGroup(context, index, groups, resource, group, view.link(["associations", i2, "listener_id"]), view.link(["associations", i2, "location_id"]));
+      bindTargetGroup(
+        context,
+        index,
+        groups,
+        resource,
+        group,
+        view.link(["associations", i2, "listener_id"]),
+        view.link(["associations", i2, "location_id"])
+      );
     });
   }
 }
@@ -45003,7 +47008,10 @@ function readAttachment(context, index, resource) {
   if (ruleRef !== null) {
     rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
     if (rule === void 0) {
-      context.warn(resource, `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`);
+      context.warn(
+        resource,
+        `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`
+      );
       return;
     }
   } else {
@@ -45012,7 +47020,10 @@ function readAttachment(context, index, resource) {
     if (domain !== void 0 || url !== void 0) {
       rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
       if (rule === void 0) {
-        context.warn(resource, `no rule of ${listener.base.key} matches domain ${String(typeof domain === "string" ? domain : "?")} and url ${String(typeof url === "string" ? url : "?")}; its targets are not checked`);
+        context.warn(
+          resource,
+          `no rule of ${listener.base.key} matches domain ${String(typeof domain === "string" ? domain : "?")} and url ${String(typeof url === "string" ? url : "?")}; its targets are not checked`
+        );
         return;
       }
     }
@@ -45027,7 +47038,13 @@ function readAttachment(context, index, resource) {
     if (dynamic !== void 0 && "open" in dynamic && dynamic.candidates !== void 0) {
       const port = numberOfState(dynamic.port);
       const provenance2 = context.provenance(resource, { path: "targets", ...dynamic.location ? { location: dynamic.location } : {} });
-      (rule?.targets ?? listener.targets).push({ instance: unknown(dynamic.open), instanceCandidates: dynamic.candidates, port, via, provenance: provenance2 });
+      (rule?.targets ?? listener.targets).push({
+        instance: unknown(dynamic.open),
+        instanceCandidates: dynamic.candidates,
+        port,
+        via,
+        provenance: provenance2
+      });
       return;
     }
     listener.targetsUnknownReasons.push(`targets of ${resource.address}: ${AFTER_APPLY}`);
@@ -45038,7 +47055,10 @@ function readAttachment(context, index, resource) {
 }
 function listenerOf(context, index, resource, ref) {
   if (ref === null || isUnknown(ref)) {
-    context.warn(resource, `cannot tell which listener it attaches to (${ref === null ? "listener_id is not set" : ref.reason}); its targets are not checked`);
+    context.warn(
+      resource,
+      `cannot tell which listener it attaches to (${ref === null ? "listener_id is not set" : ref.reason}); its targets are not checked`
+    );
     return void 0;
   }
   const listener = index.listeners.get(ref);
@@ -45067,19 +47087,28 @@ function attachmentTargets(context, view, count2, via) {
     let block;
     if (written !== void 0) {
       const known3 = [portValue, weightValue, instanceValue, eniValue];
-      block = written.find((candidate) => !used.has(candidate.index) && (candidate.states !== void 0 ? agreesEvaluated(candidate.states, known3) : agrees(context, view, candidate.block, candidate.index, known3)));
+      block = written.find(
+        (candidate) => !used.has(candidate.index) && (candidate.states !== void 0 ? agreesEvaluated(candidate.states, known3) : agrees(context, view, candidate.block, candidate.index, known3))
+      );
       if (block !== void 0) used.add(block.index);
     }
     const fromConfig = (name2) => block === void 0 ? void 0 : block.states !== void 0 ? itemsOfState(block.states[name2]) : resolveWritten(context, view, block.block[name2], block.index, name2);
     const location = block?.line !== void 0 ? locationOf(context, view, block) : void 0;
-    const provenance2 = context.provenance(resource, { path: context.shared.elementPath("targets", block?.index ?? j), ...location ? { location } : {} });
-    const target = { port: numberOf(portValue, () => fromConfig("port")) };
+    const provenance2 = context.provenance(resource, {
+      path: context.shared.elementPath("targets", block?.index ?? j),
+      ...location ? { location } : {}
+    });
+    const target = {
+      port: numberOf(portValue, () => fromConfig("port"))
+    };
     const weight = numberOf(weightValue, () => fromConfig("weight"));
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
     if (known2(instanceValue)) target.instance = context.links.alias(String(instanceValue.value));
     else if (known2(eniValue)) target.eniIp = String(eniValue.value);
-    else if (!instanceValue.known) target.instance = openReason !== void 0 ? unknown(openReason) : instanceOfItems(context, fromConfig("instance_id"), written === void 0);
-    else if (!eniValue.known) target.eniIp = openReason !== void 0 ? unknown(openReason) : ipOfItems(context, fromConfig("eni_ip"), written === void 0);
+    else if (!instanceValue.known)
+      target.instance = openReason !== void 0 ? unknown(openReason) : instanceOfItems(context, fromConfig("instance_id"), written === void 0);
+    else if (!eniValue.known)
+      target.eniIp = openReason !== void 0 ? unknown(openReason) : ipOfItems(context, fromConfig("eni_ip"), written === void 0);
     else {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
@@ -45114,7 +47143,8 @@ function dynamicTargets(context, view) {
   const collection = context.values.evaluateTokens(forEach.tokens, view.frame);
   let entries;
   if (Array.isArray(collection)) entries = collection.map((v, i2) => [i2, v]);
-  else if (isObjectValue(collection)) entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
+  else if (isObjectValue(collection))
+    entries = Object.keys(collection).sort().map((k) => [k, collection[k]]);
   else {
     const why = collection instanceof Unknown ? collection.reason : collection instanceof Opaque ? `${collection.text} is known only after apply` : "it is not a collection";
     const open2 = `the for_each of the dynamic "targets" block cannot be decided: ${why}`;
@@ -45129,7 +47159,8 @@ function dynamicTargets(context, view) {
   const targets = entries.map(([key, value], index) => {
     const frame = { ...view.frame, bindings: new Map([...view.frame.bindings ?? [], [iterator, { key, value }]]) };
     const states = {};
-    for (const attribute of content.attributes.values()) states[attribute.name] = context.stateOfValue(context.values.evaluateTokens(attribute.tokens, frame), view.scope);
+    for (const attribute of content.attributes.values())
+      states[attribute.name] = context.stateOfValue(context.values.evaluateTokens(attribute.tokens, frame), view.scope);
     return { index, block: {}, states, line: dynamic.line, endLine: dynamic.endLine };
   });
   return { targets };
@@ -45161,7 +47192,8 @@ function namesOf(tokens, allowed) {
     if (next?.kind === "punct" && next.text === "(") continue;
     if (KEYWORDS.has(t.text) || bound.has(t.text) || allowed.has(t.text)) continue;
     const name2 = tokens[i2 + 2];
-    if (t.text.includes("_") && next?.kind === "punct" && next.text === "." && name2?.kind === "ident") resources.add(`${t.text}.${name2.text}`);
+    if (t.text.includes("_") && next?.kind === "punct" && next.text === "." && name2?.kind === "ident")
+      resources.add(`${t.text}.${name2.text}`);
     else others.add(t.text);
   }
   return { resources, others };
@@ -45217,7 +47249,8 @@ function agrees(context, view, block, candidate, values) {
     const expression = block[name2];
     let written;
     if (expression === void 0) written = WRITTEN_DEFAULTS[name2];
-    else if (isObject(expression) && "constant_value" in expression && !hasTemplate(expression["constant_value"])) written = expression["constant_value"];
+    else if (isObject(expression) && "constant_value" in expression && !hasTemplate(expression["constant_value"]))
+      written = expression["constant_value"];
     else {
       const items = resolveWritten(context, view, expression, candidate, name2);
       if (items.length !== 1 || items[0].kind !== "constant") continue;
@@ -45235,11 +47268,13 @@ function resolveWritten(context, view, expression, index, name2) {
     return state2.state === "set" ? [{ kind: "constant", value: state2.value }] : state2.state === "unset" ? [] : state2.items;
   }
   const state = isObject(expression) ? view.sourceState(["targets", index, name2]) : void 0;
-  if (state !== void 0) return state.state === "set" ? [{ kind: "constant", value: state.value }] : state.state === "unset" ? [] : state.items;
+  if (state !== void 0)
+    return state.state === "set" ? [{ kind: "constant", value: state.value }] : state.state === "unset" ? [] : state.items;
   return context.resolver.resolve(expression, view.scope);
 }
 function numberOf(value, written) {
-  if (value.known) return typeof value.value === "number" ? value.value : typeof value.value === "string" && /^\d+$/.test(value.value) ? Number(value.value) : unknown("not set");
+  if (value.known)
+    return typeof value.value === "number" ? value.value : typeof value.value === "string" && /^\d+$/.test(value.value) ? Number(value.value) : unknown("not set");
   const items = written();
   const only = items?.length === 1 ? items[0] : void 0;
   if (only?.kind === "constant" && typeof only.value === "number") return only.value;
@@ -45256,7 +47291,8 @@ function ipOfItems(context, items, dynamic) {
   if (items === void 0) return unknown(dynamic ? DYNAMIC_TARGETS : AFTER_APPLY);
   if (items.length !== 1) return unknown(items.length === 0 ? AFTER_APPLY : `depends on ${someOf(items.map(describeItem))}`);
   const item = items[0];
-  if (item.kind === "constant") return typeof item.value === "string" && item.value !== "" ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
+  if (item.kind === "constant")
+    return typeof item.value === "string" && item.value !== "" ? item.value : unknown(`${JSON.stringify(item.value)} is not an IP`);
   if (item.kind === "resource") {
     const state = context.view(item.resource).attribute(item.attribute);
     if (state.state === "set" && typeof state.value === "string") return state.value;
@@ -45291,7 +47327,10 @@ function targetGroupMembers(context) {
     const view = context.view(resource);
     const group = view.link(["target_group_id"]);
     if (group === null || isUnknown(group)) {
-      context.warn(resource, `cannot tell which target group it joins (${group === null ? "target_group_id is not set" : group.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which target group it joins (${group === null ? "target_group_id is not set" : group.reason}); not checked`
+      );
       continue;
     }
     let draft = groups.get(group);
@@ -45315,7 +47354,8 @@ function bindTarget(context, view) {
   const state = view.attribute(["bind_ip"]);
   if (state.state === "unknown") {
     const only = state.items.length === 1 ? state.items[0] : void 0;
-    if (only?.kind === "resource" && only.resource.type === "tencentcloud_instance" && only.attribute.length === 1 && only.attribute[0] === "private_ip") return { instance: only.resource.address };
+    if (only?.kind === "resource" && only.resource.type === "tencentcloud_instance" && only.attribute.length === 1 && only.attribute[0] === "private_ip")
+      return { instance: only.resource.address };
     return { eniIp: ipOfItems(context, state.items, false) };
   }
   if (state.state === "unset") return { eniIp: unknown("bind_ip is not set") };
@@ -45336,7 +47376,9 @@ function bindTargetGroup(context, index, groups, resource, group, listenerRef, r
     destination = { targets: listener.targets, listener };
   }
   if (group === null || isUnknown(group)) {
-    destination.listener.targetsUnknownReasons.push(`the target group of ${resource.address} is ${group === null ? "not set" : group.reason}`);
+    destination.listener.targetsUnknownReasons.push(
+      `the target group of ${resource.address} is ${group === null ? "not set" : group.reason}`
+    );
     return;
   }
   const members2 = groups.get(group);
@@ -45358,13 +47400,17 @@ function readLoadBalancers(context) {
     const view = context.view(resource);
     balancers.set(resource.address, { base: loadBalancerBase(view, extraGroups.get(resource.address)), listeners: [] });
   }
-  for (const target of extraGroups.keys()) if (!balancers.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
+  for (const target of extraGroups.keys())
+    if (!balancers.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
   const index = new ListenerIndex();
   for (const resource of context.resources.ofType("tencentcloud_clb_listener")) {
     const view = context.view(resource);
     const lb = view.link(["clb_id"]);
     if (lb === null || isUnknown(lb)) {
-      context.warn(resource, `cannot tell which CLB this listener belongs to (${lb === null ? "clb_id is not set" : lb.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which CLB this listener belongs to (${lb === null ? "clb_id is not set" : lb.reason}); not checked`
+      );
       continue;
     }
     let balancer = balancers.get(lb);
@@ -45398,11 +47444,20 @@ function readLoadBalancers(context) {
     const listenerRef = view.link(["listener_id"]);
     const listener = listenerRef === null || isUnknown(listenerRef) ? void 0 : index.listeners.get(listenerRef);
     if (listener === void 0) {
-      context.warn(resource, `its listener (${listenerRef === null ? "listener_id is not set" : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`);
+      context.warn(
+        resource,
+        `its listener (${listenerRef === null ? "listener_id is not set" : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`
+      );
       continue;
     }
     const rule = {
-      base: { key: resource.address, domain: domainOf(view), url: view.string(["url"]) ?? unknown("the rule has no URL"), healthCheck: healthCheckOf(context, view), provenance: context.provenance(resource) },
+      base: {
+        key: resource.address,
+        domain: domainOf(view),
+        url: view.string(["url"]) ?? unknown("the rule has no URL"),
+        healthCheck: healthCheckOf(context, view),
+        provenance: context.provenance(resource)
+      },
       listener,
       targets: []
     };
@@ -45411,7 +47466,8 @@ function readLoadBalancers(context) {
   }
   readTargets(context, index);
   const result2 = /* @__PURE__ */ new Map();
-  for (const [key, balancer] of balancers) result2.set(key, { ...balancer.base, listeners: balancer.listeners.map((draft) => index.finish(draft)) });
+  for (const [key, balancer] of balancers)
+    result2.set(key, { ...balancer.base, listeners: balancer.listeners.map((draft) => index.finish(draft)) });
   return result2;
 }
 function loadBalancerBase(view, extraGroups) {
@@ -45426,7 +47482,8 @@ function loadBalancerBase(view, extraGroups) {
   let securityGroups = groups === void 0 ? [] : groups.unknownReason !== void 0 ? unknown(groups.unknownReason) : groups.refs;
   if (extraGroups !== void 0) {
     if (isUnknown(extraGroups)) securityGroups = extraGroups;
-    else if (!isUnknown(securityGroups)) securityGroups = [...securityGroups, ...extraGroups.filter((g) => !securityGroups.includes(g))];
+    else if (!isUnknown(securityGroups))
+      securityGroups = [...securityGroups, ...extraGroups.filter((g) => !securityGroups.includes(g))];
   }
   return {
     key: view.address,
@@ -45447,7 +47504,20 @@ function loadBalancerBase(view, extraGroups) {
 }
 function externalLoadBalancer(key) {
   const reason = unknown(`${key} is not in this plan`);
-  return { key, network: reason, ipVersion: reason, vips: reason, vpc: reason, subnet: reason, securityGroups: reason, passToTarget: reason, snat: reason, snatPro: reason, snatIps: reason, provenance: { address: key } };
+  return {
+    key,
+    network: reason,
+    ipVersion: reason,
+    vips: reason,
+    vpc: reason,
+    subnet: reason,
+    securityGroups: reason,
+    passToTarget: reason,
+    snat: reason,
+    snatPro: reason,
+    snatIps: reason,
+    provenance: { address: key }
+  };
 }
 function ipVersionOf(view) {
   const value = view.string(["address_ip_version"]);
@@ -45478,7 +47548,10 @@ function snatIpsOf(view) {
   if (state.state === "unknown" || !Array.isArray(state.value)) return unknown(AFTER_APPLY);
   return state.value.map((_, i2) => {
     const subnet = view.link(["snat_ips", i2, "subnet_id"]);
-    return { subnet: subnet ?? unknown("subnet_id is not set"), ip: view.string(["snat_ips", i2, "ip"]) ?? unknown("allocated from the subnet at apply") };
+    return {
+      subnet: subnet ?? unknown("subnet_id is not set"),
+      ip: view.string(["snat_ips", i2, "ip"]) ?? unknown("allocated from the subnet at apply")
+    };
   });
 }
 function protocolOf(view) {
@@ -45523,7 +47596,10 @@ function clbSecurityGroupAttachments(context) {
     const view = context.view(resource);
     const balancers = view.links(["load_balancer_ids"]);
     if (balancers === void 0 || balancers.unknownReason !== void 0) {
-      context.warn(resource, `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? "load_balancer_ids is not set"})`);
+      context.warn(
+        resource,
+        `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? "load_balancer_ids is not set"})`
+      );
       continue;
     }
     const group = view.link(["security_group"]);
@@ -45536,16 +47612,6 @@ function clbSecurityGroupAttachments(context) {
   return attached;
 }
 
-// src/terraform/attributePath.ts
-function formatPath(path) {
-  return path.map((step, i2) => typeof step === "number" ? `[${step}]` : `${i2 === 0 ? "" : "."}${step}`).join("");
-}
-function childAt(value, step) {
-  if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
-  if (typeof value === "object" && value !== null) return value[String(step)];
-  return void 0;
-}
-
 // src/sources/plan/ruleStringList.ts
 function readRuleStrings(view, name2) {
   const source = view.context.sourceBlock(view.resource)?.block.attributes.get(name2);
@@ -45555,7 +47621,7 @@ function readRuleStrings(view, name2) {
   if (state.state === "set") return knownList(view, name2, state.value, elements);
   const constants2 = state.items.filter((item) => item.kind === "constant");
   if (constants2.length === 1 && state.items.length === 1) return knownList(view, name2, constants2[0].value, elements);
-  if (elements !== void 0 && elements.every((element) => element.template !== void 0)) {
+  if (elements?.every((element) => element.template !== void 0)) {
     const resolve10 = (expression) => view.context.resolver.resolveReferences(referencesIn(tokenize(expression)), view.scope);
     return {
       entries: elements.map((element, index) => ({
@@ -45574,7 +47640,9 @@ function knownList(view, name2, value, elements) {
     view.context.warn(view.resource, `${formatPath([name2])}: expected a list of strings`);
     return { unknownReason: `${name2} has an unexpected shape` };
   }
-  const written = elements?.map((element) => element.template !== void 0 && element.template.every((part) => "literal" in part) ? element.template.map((part) => part.literal).join("") : void 0);
+  const written = elements?.map(
+    (element) => element.template?.every((part) => "literal" in part) ? element.template.map((part) => part.literal).join("") : void 0
+  );
   const aligned = elements !== void 0 && elements.length === value.length;
   return {
     entries: value.map((text3, index) => {
@@ -45595,7 +47663,12 @@ function readVpcs(context) {
   for (const resource of context.resources.ofType("tencentcloud_vpc")) {
     const view = context.view(resource);
     const name2 = view.string(["name"]);
-    vpcs.set(resource.address, { key: resource.address, ...typeof name2 === "string" ? { name: name2 } : {}, cidr: view.string(["cidr_block"]) ?? unknown("the VPC has no CIDR"), provenance: context.provenance(resource) });
+    vpcs.set(resource.address, {
+      key: resource.address,
+      ...typeof name2 === "string" ? { name: name2 } : {},
+      cidr: view.string(["cidr_block"]) ?? unknown("the VPC has no CIDR"),
+      provenance: context.provenance(resource)
+    });
   }
   return vpcs;
 }
@@ -45651,7 +47724,10 @@ function readNetworkAcls(context) {
     const view = context.view(resource);
     const target = view.link(["network_acl_id"]);
     if (target === null || isUnknown(target)) {
-      context.warn(resource, `cannot tell which network ACL these entries belong to (${target === null ? "network_acl_id is not set" : target.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which network ACL these entries belong to (${target === null ? "network_acl_id is not set" : target.reason}); not checked`
+      );
       continue;
     }
     const existing = acls.get(target);
@@ -45677,7 +47753,10 @@ function tripleEntries(context, view, direction) {
   return {
     entries: list3.entries.map((entry) => {
       const location = entry.line !== void 0 && block !== void 0 ? context.sources.location(block.file, entry.line) : void 0;
-      const provenance2 = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...location ? { location } : {} });
+      const provenance2 = context.provenance(view.resource, {
+        path: context.shared.elementPath(direction, entry.index),
+        ...location ? { location } : {}
+      });
       if (entry.fields.length < 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#CIDR#PORT#PROTOCOL`);
         const reason = unknown(`"${entry.text}" cannot be read`);
@@ -45687,7 +47766,11 @@ function tripleEntries(context, view, direction) {
       const description = rest.every((f) => "text" in f) ? rest.map((f) => f.text).join("#") : "";
       return {
         action: mapField(action, (text3) => ruleAction(text3) ?? unknown(`"${text3}" is not ACCEPT or DROP`)),
-        peerCidr: mapField(cidr, (text3) => text3, (items) => cidrOfItems(context, items)),
+        peerCidr: mapField(
+          cidr,
+          (text3) => text3,
+          (items) => cidrOfItems(context, items)
+        ),
         port: mapField(port, normalizePorts),
         protocol: mapField(protocol, (text3) => text3.trim() === "" ? "ALL" : text3.trim().toUpperCase()),
         ...description !== "" ? { description } : {},
@@ -45716,7 +47799,8 @@ function quintupleEntries(context, view, direction) {
   const path = ["network_acl_quintuple_set", 0, direction];
   const state = view.attribute(path);
   if (state.state === "unset") return { entries: [] };
-  if (state.state === "unknown" || !Array.isArray(state.value)) return { entries: [], unknownReason: `${direction} of ${view.address}: ${AFTER_APPLY}` };
+  if (state.state === "unknown" || !Array.isArray(state.value))
+    return { entries: [], unknownReason: `${direction} of ${view.address}: ${AFTER_APPLY}` };
   const entries = state.value.map((_, index) => {
     const at2 = (name2) => view.string([...path, index, name2]);
     const text3 = (name2, fallback) => at2(name2) ?? fallback;
@@ -45806,7 +47890,8 @@ var IdLinks = class {
         return { refs: [], unknownReason: item.reason };
       case "resource": {
         const attribute = item.attribute;
-        if (attribute.length === 0 || attribute.length === 1 && selfIds(item.resource.type).includes(String(attribute[0]))) return { refs: [item.resource.address] };
+        if (attribute.length === 0 || attribute.length === 1 && selfIds(item.resource.type).includes(String(attribute[0])))
+          return { refs: [item.resource.address] };
         if (depth > 8) return { refs: [], unknownReason: `${item.resource.address}.${attribute.join(".")} could not be followed` };
         const state = this.host.attributeOf(item.resource, attribute);
         return this.linksOf(state, item.resource.address, attribute, depth + 1);
@@ -45818,38 +47903,6 @@ var ID_ONLY = ["id"];
 var SELF_IDS = new Map(Object.entries(SELF_ID_ATTRIBUTES).map(([type, names]) => [type, ["id", ...names]]));
 function selfIds(type) {
   return SELF_IDS.get(type) ?? ID_ONLY;
-}
-
-// src/terraform/planValue.ts
-function valueAt(values, unknownTree, path) {
-  let value = values;
-  let unknown2 = unknownTree;
-  for (const step of path) {
-    if (unknown2 === true) return { known: false };
-    value = childAt(value, step);
-    unknown2 = childAt(unknown2, step);
-  }
-  if (unknown2 === true) return { known: false };
-  return { known: true, value: value ?? null };
-}
-function expressionAt(expressions, path) {
-  let current = expressions;
-  for (let i2 = 0; i2 < path.length; i2++) {
-    const step = path[i2];
-    if (Array.isArray(current)) {
-      if (typeof step !== "number" || step >= current.length) return { found: "unknown" };
-      current = current[step];
-      continue;
-    }
-    if (!isObject(current)) return { found: "unknown" };
-    if ("constant_value" in current || "references" in current) {
-      return { found: "expression", expression: current };
-    }
-    const next = current[String(step)];
-    if (next === void 0) return i2 === path.length - 1 ? { found: "absent" } : { found: "unknown" };
-    current = next;
-  }
-  return { found: "expression", expression: current };
 }
 
 // src/sources/plan/attributeReader.ts
@@ -45990,7 +48043,8 @@ var ResourceView = class extends AttributeReader {
   expressionState(expression) {
     if (isPlainObject(expression) && "constant_value" in expression) {
       const constant = expression["constant_value"];
-      if (hasTemplate(constant)) return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
+      if (hasTemplate(constant))
+        return this.context.stateOfValue(this.context.values.evaluateExpr(jsonExpression(constant), this.frame), this.scope);
       return knownState(constant);
     }
     const items = this.context.resolver.resolve(expression, this.scope);
@@ -46096,7 +48150,8 @@ var SharedParts = class {
       paths = [];
       this.paths.set(list3, paths);
     }
-    return paths[index] ??= `${list3}[${index}]`;
+    paths[index] ??= `${list3}[${index}]`;
+    return paths[index];
   }
 };
 function submap(map, key) {
@@ -46173,778 +48228,6 @@ var PlanContext = class {
   }
 };
 
-// src/terraform/moduleManifest.ts
-import { readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
-function installedModules(tfRoot, files) {
-  const modules = /* @__PURE__ */ new Map();
-  let text3;
-  const manifest = join3(tfRoot, ".terraform", "modules", "modules.json");
-  if (files !== void 0) text3 = files.read(manifest);
-  else {
-    try {
-      text3 = readFileSync(manifest, "utf8");
-    } catch {
-      text3 = void 0;
-    }
-  }
-  if (text3 === void 0) return modules;
-  try {
-    const parsed2 = JSON.parse(text3);
-    const entries = isObject(parsed2) && Array.isArray(parsed2["Modules"]) ? parsed2["Modules"] : [];
-    for (const entry of entries) {
-      if (isObject(entry) && typeof entry["Key"] === "string" && entry["Key"] !== "" && typeof entry["Dir"] === "string") modules.set(entry["Key"], entry["Dir"]);
-    }
-  } catch {
-  }
-  return modules;
-}
-
-// src/terraform/planFileReader.ts
-import { closeSync, constants, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
-
-// src/terraform/nestingCheck.ts
-import { Worker } from "node:worker_threads";
-var PENDING = 0;
-var WITHIN = 1;
-var TOO_DEEP = 2;
-var WORKER_SOURCE = String.raw`
-const { readSync } = require('node:fs');
-const { workerData } = require('node:worker_threads');
-const { fd, size, max, state } = workerData;
-let outcome = 3, offset = 0;
-try {
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  let depth = 0, inString = false, escaped = false, found = -1;
-  for (let at = 0; at < size && found < 0; ) {
-    const read = readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
-    if (read <= 0) break;
-    for (let i = 0; i < read; i++) {
-      const c = chunk[i];
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 92) escaped = true;
-        else if (c === 34) inString = false;
-      } else if (c === 34) inString = true;
-      else if (c === 123 || c === 91) {
-        if (++depth > max) { found = at + i; break; }
-      } else if (c === 125 || c === 93) depth--;
-    }
-    at += read;
-  }
-  if (found >= 0) { outcome = 2; offset = found; } else outcome = 1;
-} finally {
-  Atomics.store(state, 1, offset);
-  Atomics.store(state, 0, outcome);
-  Atomics.notify(state, 0);
-}
-`;
-var WORKER_FROM_BYTES = 16 * 1024 * 1024;
-function startNestingCheck(fd, size, max, text3) {
-  const state = new Int32Array(new SharedArrayBuffer(8));
-  let worker;
-  if (size >= WORKER_FROM_BYTES) {
-    try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size, max, state } });
-      worker.unref();
-    } catch {
-      worker = void 0;
-    }
-  }
-  return {
-    result() {
-      if (worker !== void 0) Atomics.wait(state, 0, PENDING, 12e4);
-      void worker?.terminate();
-      const outcome = Atomics.load(state, 0);
-      if (outcome === WITHIN) return void 0;
-      if (outcome === TOO_DEEP) return Atomics.load(state, 1);
-      return deepestNestingInBytes(text3(), max);
-    }
-  };
-}
-function deepestNestingInBytes(text3, max) {
-  const offset = deepestNesting(text3, max);
-  return offset === void 0 ? void 0 : Buffer.byteLength(text3.slice(0, offset), "utf8");
-}
-
-// src/terraform/planJsonText.ts
-function parsePlanJsonText(text3, file) {
-  const body3 = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
-  if (body3.trim() === "") throw new InputError("the file is empty; expected the output of `terraform show -json PLANFILE`", { file });
-  if (body3.startsWith("PK")) {
-    throw new InputError("this is a binary plan file; convert it with `terraform show -json PLANFILE > plan.json` and pass the JSON", { file });
-  }
-  try {
-    return JSON.parse(body3);
-  } catch (error) {
-    throw describeJsonError(body3, file, error);
-  }
-}
-function describeJsonError(text3, file, error) {
-  const located = locateJsonError(text3);
-  const place = located === void 0 ? void 0 : `line ${located.line} column ${located.column}`;
-  if (/^\s*\[command\]/.test(text3)) {
-    return new InputError(
-      'not JSON: the file starts with "[command]\u2026", the output of the hashicorp/setup-terraform wrapper; set `terraform_wrapper: false` or write the plan JSON with `terraform show -json PLANFILE > plan.json`',
-      { file, place: "line 1" }
-    );
-  }
-  if (located?.truncated) {
-    return new InputError(`truncated JSON: the text ends inside ${located.message}; was the output cut off?`, { file, ...place ? { place } : {} });
-  }
-  const reason = located?.message ?? (error instanceof Error ? error.message : String(error));
-  return new InputError(`not JSON: ${reason}`, { file, ...place ? { place } : {} });
-}
-function locateJsonError(text3) {
-  const stack = [];
-  let i2 = 0;
-  let expect = "value";
-  const at2 = (offset, message, truncated = false) => ({ ...lineAndColumn(text3, offset), message, truncated });
-  const openDescription = () => {
-    const top = stack[stack.length - 1];
-    if (top === "object") return "an object";
-    if (top === "array") return "an array";
-    return "a value";
-  };
-  const describeChar = (offset) => {
-    const ch = text3[offset];
-    return ch === void 0 ? "the end" : JSON.stringify(ch);
-  };
-  while (true) {
-    while (i2 < text3.length && (text3[i2] === " " || text3[i2] === "\n" || text3[i2] === "\r" || text3[i2] === "	")) i2++;
-    if (i2 >= text3.length) {
-      if (expect === "end") return void 0;
-      return at2(i2, stack.length > 0 ? openDescription() : "a value", true);
-    }
-    const ch = text3[i2];
-    switch (expect) {
-      case "end":
-        return at2(i2, `unexpected ${describeChar(i2)} after the end of the document`);
-      case "colon":
-        if (ch !== ":") return at2(i2, `expected ':' after a property name, found ${describeChar(i2)}`);
-        i2++;
-        expect = "value";
-        continue;
-      case "separator": {
-        const top = stack[stack.length - 1];
-        if (ch === ",") {
-          i2++;
-          expect = top === "object" ? "key" : "value";
-          continue;
-        }
-        if (ch === "}" && top === "object" || ch === "]" && top === "array") {
-          stack.pop();
-          i2++;
-          expect = stack.length === 0 ? "end" : "separator";
-          continue;
-        }
-        return at2(i2, `expected ',' or '${top === "object" ? "}" : "]"}' after a value, found ${describeChar(i2)}`);
-      }
-      case "key":
-      case "firstKey": {
-        if (ch === "}" && expect === "firstKey") {
-          stack.pop();
-          i2++;
-          expect = stack.length === 0 ? "end" : "separator";
-          continue;
-        }
-        if (ch !== '"') return at2(i2, `expected a double-quoted property name, found ${describeChar(i2)}`);
-        const end = scanString(text3, i2);
-        if (end.error !== void 0) return at2(end.offset, end.error, end.truncated);
-        i2 = end.offset;
-        expect = "colon";
-        continue;
-      }
-      case "value":
-      case "firstValue": {
-        if (ch === "]" && expect === "firstValue") {
-          stack.pop();
-          i2++;
-          expect = stack.length === 0 ? "end" : "separator";
-          continue;
-        }
-        if (ch === "{") {
-          stack.push("object");
-          i2++;
-          expect = "firstKey";
-          continue;
-        }
-        if (ch === "[") {
-          stack.push("array");
-          i2++;
-          expect = "firstValue";
-          continue;
-        }
-        if (ch === '"') {
-          const end = scanString(text3, i2);
-          if (end.error !== void 0) return at2(end.offset, end.error, end.truncated);
-          i2 = end.offset;
-        } else {
-          const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text3.slice(i2, i2 + 64));
-          if (literal === null) {
-            const word = /^[^\s,:[\]{}]{1,20}/.exec(text3.slice(i2, i2 + 20))?.[0] ?? text3[i2];
-            if (i2 + word.length >= text3.length && /^(t|tr|tru|f|fa|fal|fals|n|nu|nul|-)$/.test(word)) return at2(i2, "a value", true);
-            return at2(i2, `unexpected ${JSON.stringify(word)} where a value was expected`);
-          }
-          i2 += literal[0].length;
-        }
-        expect = stack.length === 0 ? "end" : "separator";
-        continue;
-      }
-    }
-  }
-}
-function scanString(text3, start2) {
-  let j = start2 + 1;
-  while (j < text3.length) {
-    const code = text3.charCodeAt(j);
-    if (code === 34) return { offset: j + 1 };
-    if (code === 92) {
-      const next = text3[j + 1];
-      if (next === void 0) break;
-      if (next === "u") {
-        if (j + 6 > text3.length) break;
-        if (!/^[0-9a-fA-F]{4}$/.test(text3.slice(j + 2, j + 6))) return { offset: j, error: "invalid \\u escape in a string" };
-        j += 6;
-        continue;
-      }
-      if (!'"\\/bfnrt'.includes(next)) return { offset: j, error: `invalid escape \\${next} in a string` };
-      j += 2;
-      continue;
-    }
-    if (code < 32) return { offset: j, error: "a control character (such as a raw line break) inside a string" };
-    j++;
-  }
-  return { offset: text3.length, error: "a string", truncated: true };
-}
-
-// src/terraform/planFileReader.ts
-var STDIN_PLAN = "-";
-var MAX_PLAN_BYTES = 500 * 1024 * 1024;
-var MAX_PLAN_DEPTH = 256;
-function readPlanFile(path, file) {
-  refuseNonFile(statSync(path), file);
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const stats = fstatSync(fd);
-    refuseNonFile(stats, file);
-    let text3 = "";
-    const nesting = startNestingCheck(fd, stats.size, MAX_PLAN_DEPTH, () => text3);
-    text3 = readFileSync2(fd, "utf8");
-    let parsed2;
-    let parseError;
-    try {
-      parsed2 = parsePlanJsonText(text3, file);
-    } catch (error) {
-      parseError = error;
-    }
-    const deep = nesting.result();
-    if (deep !== void 0) throw tooDeep2(file, lineAndColumnInFile(fd, deep));
-    if (parseError !== void 0) throw parseError;
-    text3 = "";
-    return trimPlan(parsed2);
-  } finally {
-    closeSync(fd);
-  }
-}
-function refuseNonFile(stats, file) {
-  if (!stats.isFile()) {
-    const kind = stats.isDirectory() ? "a directory" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "not a regular file";
-    throw new InputError(`not a file (${kind}): pass the JSON of \`terraform show -json PLANFILE\` as a file, or \`-\` to read it from standard input`, { file });
-  }
-  if (stats.size > MAX_PLAN_BYTES) throw planTooLarge(file);
-}
-function planTooLarge(file) {
-  return new InputError(`too large: clb-guard reads plans up to ${MAX_PLAN_BYTES / 1024 / 1024} MiB`, { file });
-}
-function tooDeep2(file, place) {
-  return new InputError(`nested deeper than ${MAX_PLAN_DEPTH} levels: no Terraform plan nests this deep`, { file, place: `line ${place.line} column ${place.column}` });
-}
-function parsePlanBytes(bytes, file) {
-  const text3 = bytes.toString("utf8");
-  const deep = deepestNesting(text3, MAX_PLAN_DEPTH);
-  if (deep !== void 0) throw tooDeep2(file, lineAndColumn(text3, deep));
-  return parsePlanJsonText(text3, file);
-}
-function lineAndColumnInFile(fd, offset) {
-  let line = 1;
-  let lineStart = 0;
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  for (let at2 = 0; at2 < offset; ) {
-    const read = readSync(fd, buffer, 0, Math.min(CHUNK, offset - at2), at2);
-    if (read <= 0) break;
-    for (let i2 = 0; i2 < read; i2++) {
-      if (buffer[i2] === 10) {
-        line++;
-        lineStart = at2 + i2 + 1;
-      }
-    }
-    at2 += read;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-var CHUNK = 1 << 20;
-var UNREAD = ["relevant_attributes", "output_changes", "resource_drift", "checks", "deferred_changes", "values", "resources"];
-function trimPlan(root) {
-  if (!isObject(root)) return root;
-  const changes = root["resource_changes"];
-  if (changes !== void 0 && !Array.isArray(changes)) return root;
-  const trimmed = { ...root };
-  const changed = /* @__PURE__ */ new Set();
-  if (Array.isArray(changes)) {
-    const kept = [];
-    for (const change of changes) {
-      const slim = trimChange(change);
-      if (slim === void 0) continue;
-      if (typeof slim["address"] === "string" && slim["mode"] === "managed") changed.add(slim["address"]);
-      kept.push(slim);
-    }
-    trimmed["resource_changes"] = kept;
-    if (kept.length > 0 && "planned_values" in root) trimmed["planned_values"] = {};
-  }
-  for (const key of UNREAD) if (key in root) trimmed[key] = {};
-  const prior = root["prior_state"];
-  if (isObject(prior) && isObject(prior["values"])) {
-    const rootModule = prior["values"]["root_module"];
-    trimmed["prior_state"] = { ...prior, values: rootModule === void 0 ? {} : { root_module: trimStateModule(rootModule, changed) } };
-  }
-  return trimmed;
-}
-var CHANGE_IDENTITY = ["address", "module_address", "mode", "type", "name", "index", "deposed"];
-function trimChange(change) {
-  if (!isObject(change) || change["mode"] === "data") return void 0;
-  const body3 = change["change"];
-  const trimmed = {};
-  for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
-  if (isObject(body3)) trimmed["change"] = { actions: body3["actions"], after: body3["after"], after_unknown: body3["after_unknown"] };
-  else if ("change" in change) trimmed["change"] = body3;
-  return trimmed;
-}
-function trimStateModule(module2, changed) {
-  if (!isObject(module2)) return module2;
-  const trimmed = { ...module2 };
-  const resources = module2["resources"];
-  if (Array.isArray(resources)) trimmed["resources"] = resources.filter((r) => isObject(r) && r["mode"] === "managed" && !(typeof r["address"] === "string" && changed.has(r["address"])));
-  const children = module2["child_modules"];
-  if (Array.isArray(children)) trimmed["child_modules"] = children.map((c) => trimStateModule(c, changed));
-  return trimmed;
-}
-
-// src/terraform/planResources.ts
-var PlanResources = class {
-  byAddress = /* @__PURE__ */ new Map();
-  byResource = /* @__PURE__ */ new Map();
-  byType = /* @__PURE__ */ new Map();
-  /** Addresses the plan deletes: never read from prior state. */
-  deleted = /* @__PURE__ */ new Set();
-  /** Module instances that hold at least one resource, for `module.x` references without a key; sorted when first asked. */
-  moduleInstances = /* @__PURE__ */ new Map();
-  constructor(document2, warnings) {
-    document2.resourceChanges.forEach((change, index) => this.addChange(change, index, warnings));
-    const prior = isObject(document2.priorState?.["values"]) ? document2.priorState["values"] : void 0;
-    if (prior !== void 0) this.addModuleValues(prior["root_module"], false);
-    if (document2.plannedValues !== void 0) this.addModuleValues(document2.plannedValues["root_module"], true);
-    for (const list3 of this.byResource.values()) list3.sort((a, b) => compareKeys(a.key, b.key));
-  }
-  /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
-  instancesOf(resourceAddress) {
-    return this.byResource.get(resourceAddress) ?? [];
-  }
-  /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
-  moduleInstancesOf(parent, call) {
-    const known2 = this.moduleInstances.get(moduleCallKey(parent, call));
-    if (known2 === void 0) return [];
-    known2.sorted ??= [...known2.byKey.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, instance2]) => instance2);
-    return known2.sorted;
-  }
-  /** Instances of one resource type, in plan order. */
-  ofType(type) {
-    return this.byType.get(type) ?? [];
-  }
-  addChange(change, index, warnings) {
-    if (!isObject(change)) {
-      warnings.push({ message: `/resource_changes/${index} is not an object; skipped` });
-      return;
-    }
-    if (change["mode"] !== "managed" || change["deposed"] !== void 0) return;
-    const address = typeof change["address"] === "string" ? change["address"] : void 0;
-    const body3 = change["change"];
-    if (address === void 0 || !isObject(body3) || !Array.isArray(body3["actions"])) {
-      warnings.push({ ...address ? { address } : {}, message: `/resource_changes/${index} has no address or change.actions; skipped` });
-      return;
-    }
-    const actions = body3["actions"];
-    const parsed2 = this.addressOf(change, address);
-    if (parsed2 === void 0) {
-      warnings.push({ address, message: "cannot read this resource address; skipped" });
-      return;
-    }
-    const canonical = parsed2.address;
-    const removed = actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
-    if (removed) {
-      this.deleted.add(canonical);
-      return;
-    }
-    const after = body3["after"];
-    if (!isObject(after)) {
-      if (after !== null) warnings.push({ address, message: "change.after is not an object; skipped" });
-      return;
-    }
-    this.add(parsed2, after, body3["after_unknown"] ?? {}, actions.includes("create"));
-  }
-  addModuleValues(module2, planned) {
-    if (!isObject(module2)) return;
-    const resources = module2["resources"];
-    if (Array.isArray(resources)) {
-      for (const resource of resources) {
-        if (!isObject(resource) || resource["mode"] !== "managed" || typeof resource["address"] !== "string") continue;
-        if (resource["deposed_key"] !== void 0) continue;
-        const parsed2 = this.addressOf(resource, resource["address"]);
-        if (parsed2 === void 0) continue;
-        const canonical = parsed2.address;
-        if (this.byAddress.has(canonical) || this.deleted.has(canonical)) continue;
-        const values = resource["values"];
-        if (!isObject(values)) continue;
-        this.add(parsed2, values, {}, planned);
-      }
-    }
-    const children = module2["child_modules"];
-    if (Array.isArray(children)) for (const child of children) this.addModuleValues(child, planned);
-  }
-  modulePaths = /* @__PURE__ */ new Map();
-  seenModules = /* @__PURE__ */ new WeakSet();
-  strings = /* @__PURE__ */ new Map();
-  /** One copy of each type and name: a large plan repeats them hundreds of thousands of times. */
-  intern(text3) {
-    const known2 = this.strings.get(text3);
-    if (known2 !== void 0) return known2;
-    this.strings.set(text3, text3);
-    return text3;
-  }
-  /**
-   * The plan spells out `type`, `name`, `index` and `module_address` next to `address`; using
-   * them avoids parsing every address (a large plan has hundreds of thousands).
-   */
-  addressOf(entry, address) {
-    const type = entry["type"];
-    const name2 = entry["name"];
-    const index = entry["index"];
-    const moduleAddress = entry["module_address"] ?? "";
-    if (typeof type === "string" && typeof name2 === "string" && typeof moduleAddress === "string" && (index === void 0 || typeof index === "number" || typeof index === "string")) {
-      let module2 = this.modulePaths.get(moduleAddress);
-      if (module2 === void 0 && !this.modulePaths.has(moduleAddress)) {
-        module2 = parseModulePath(moduleAddress);
-        this.modulePaths.set(moduleAddress, module2);
-      }
-      if (module2 !== void 0) {
-        const parsed3 = { module: module2, mode: "managed", type: this.intern(type), name: this.intern(name2), ...index !== void 0 ? { key: index } : {} };
-        const resourceAddress = formatResource(parsed3);
-        const canonical = `${resourceAddress}${formatKey(parsed3.key)}`;
-        if (canonical === address) return { parsed: parsed3, address, resourceAddress };
-        if (canonicalAddress(address) === canonical) return { parsed: parsed3, address: canonical, resourceAddress };
-      }
-    }
-    const parsed2 = parseResourceAddress(address);
-    return parsed2 === void 0 ? void 0 : { parsed: parsed2, address: formatResourceAddress(parsed2), resourceAddress: formatResource(parsed2) };
-  }
-  add({ parsed: parsed2, address, resourceAddress }, values, unknown2, created) {
-    const resource = { address, module: parsed2.module, type: parsed2.type, name: parsed2.name, ...parsed2.key !== void 0 ? { key: parsed2.key } : {}, values, unknown: unknown2, created };
-    this.byAddress.set(address, resource);
-    const list3 = this.byResource.get(resourceAddress);
-    if (list3 === void 0) this.byResource.set(resourceAddress, [resource]);
-    else list3.push(resource);
-    const typed = this.byType.get(resource.type);
-    if (typed === void 0) this.byType.set(resource.type, [resource]);
-    else typed.push(resource);
-    for (let depth = 1; depth <= resource.module.length && !this.seenModules.has(resource.module); depth++) {
-      const instance2 = resource.module.slice(0, depth);
-      const key = moduleCallKey(instance2.slice(0, -1), instance2[depth - 1].name);
-      let known2 = this.moduleInstances.get(key);
-      if (known2 === void 0) {
-        known2 = { byKey: /* @__PURE__ */ new Map(), sorted: void 0 };
-        this.moduleInstances.set(key, known2);
-      }
-      const last = instance2[depth - 1].key;
-      if (!known2.byKey.has(last)) {
-        known2.byKey.set(last, instance2);
-        known2.sorted = void 0;
-      }
-    }
-    if (resource.module.length > 0) this.seenModules.add(resource.module);
-  }
-};
-function moduleCallKey(parent, call) {
-  return `${parent.map((s) => `${s.name}${s.key === void 0 ? "" : `[${JSON.stringify(s.key)}]`}`).join(".")}|${call}`;
-}
-
-// src/terraform/referenceResolver.ts
-var MAX_DEPTH = 24;
-var ReferenceResolver = class {
-  constructor(config, resources, rootVariables, sources) {
-    this.config = config;
-    this.resources = resources;
-    this.rootVariables = rootVariables;
-    this.sources = sources;
-  }
-  config;
-  resources;
-  rootVariables;
-  sources;
-  variableCache = /* @__PURE__ */ new Map();
-  localCache = /* @__PURE__ */ new Map();
-  /** The scope of a resource instance's own expressions. */
-  scopeOf(resource, config = this.config.resource(resource.module, "managed", resource.type, resource.name)) {
-    return {
-      module: resource.module,
-      ...resource.key !== void 0 ? { key: resource.key } : {},
-      ...config?.forEachExpression ? { forEach: { expression: config.forEachExpression, scope: { module: resource.module } } } : {}
-    };
-  }
-  traversals = /* @__PURE__ */ new Map();
-  /** A reference string read once: a large plan writes the same few thousand references a hundred thousand times. */
-  traversal(text3) {
-    let steps = this.traversals.get(text3);
-    if (steps === void 0 && !this.traversals.has(text3)) {
-      steps = parseTraversal(text3);
-      this.traversals.set(text3, steps);
-    }
-    return steps;
-  }
-  /** An expression object (`constant_value` / `references`); undefined or nested blocks give nothing. */
-  resolve(expression, scope, depth = 0) {
-    if (!isObject(expression)) return [];
-    const references = expression["references"];
-    if ("constant_value" in expression) {
-      const constant = expression["constant_value"];
-      if (hasTemplate(constant)) return Array.isArray(references) ? this.resolveReferences(references.filter((r) => typeof r === "string"), scope, depth) : [{ kind: "opaque", reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
-      return [{ kind: "constant", value: constant }];
-    }
-    if (Array.isArray(references)) return this.resolveReferences(references.filter((r) => typeof r === "string"), scope, depth);
-    return [{ kind: "opaque", reason: "an expression the plan does not describe" }];
-  }
-  resolveReferences(references, scope, depth = 0) {
-    if (depth > MAX_DEPTH) return [{ kind: "opaque", reason: "a reference chain too long to follow" }];
-    const kept = [];
-    let sameKey = false;
-    for (const reference of references) {
-      if (reference === "count.index" || reference === "each.key") sameKey = true;
-      if (kept.some((k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === "." || k[reference.length] === "["))) continue;
-      if (!kept.includes(reference)) kept.push(reference);
-    }
-    if (sameKey && kept.length > 1) {
-      const values = kept.filter((k) => k !== "count.index" && k !== "each.key");
-      kept.length = 0;
-      kept.push(...values);
-    }
-    if (kept.length === 1) {
-      const steps = this.traversal(kept[0]);
-      return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
-    }
-    const out2 = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const reference of kept) {
-      const steps = this.traversal(reference);
-      if (steps === void 0) continue;
-      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
-        const id2 = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
-        if (id2 !== void 0) {
-          if (seen.has(id2)) continue;
-          seen.add(id2);
-        }
-        out2.push(item);
-      }
-    }
-    return out2;
-  }
-  resolveTraversal(steps, scope, depth, sameKey, alone) {
-    const head = nameAt(steps, 0);
-    switch (head) {
-      case void 0:
-        return [];
-      case "var": {
-        const name2 = nameAt(steps, 1);
-        if (name2 === void 0) return [];
-        return applyRest(this.variable(name2, scope.module, depth), steps.slice(2));
-      }
-      case "local": {
-        const name2 = nameAt(steps, 1);
-        if (name2 === void 0) return [];
-        return applyRest(this.local(name2, scope.module, depth), steps.slice(2));
-      }
-      case "module":
-        return this.moduleOutput(steps, scope, depth);
-      case "data": {
-        const type = nameAt(steps, 1);
-        const name2 = nameAt(steps, 2);
-        return [{ kind: "external", reason: `data source data.${type}.${name2}` }];
-      }
-      case "each": {
-        const what = nameAt(steps, 1);
-        if (what === "key") return scope.key === void 0 ? [] : [{ kind: "constant", value: scope.key }];
-        if (what === "value") return applyRest(this.eachValue(scope, depth), steps.slice(2));
-        return [];
-      }
-      case "count":
-        return scope.key === void 0 ? [] : [{ kind: "constant", value: scope.key }];
-      case "path":
-      case "terraform":
-      case "self":
-        return [];
-      default:
-        return this.resource(steps, scope, sameKey, alone);
-    }
-  }
-  /**
-   * A resource reference. Without a literal key on a resource with several instances, the plan
-   * JSON does not say which the expression picks: `x[count.index]`, `x[count.index % 2]` and
-   * `x[var.i]` are all recorded as `x` next to their other references. Only a reference that
-   * stands alone (`for_each = x`, `x[*].id`) means every instance; otherwise it is unknown —
-   * never widened to all of them. (With the `.tf` source, `SourceValues` evaluates the index.)
-   */
-  resource(steps, scope, sameKey, alone) {
-    const type = nameAt(steps, 0);
-    const name2 = nameAt(steps, 1);
-    if (name2 === void 0) return [];
-    const keyStep = steps[2];
-    const key = keyStep !== void 0 && "key" in keyStep ? keyStep.key : void 0;
-    const attribute = pathOf(steps.slice(key === void 0 ? 2 : 3));
-    const resourceAddress = formatResource({ module: scope.module, mode: "managed", type, name: name2 });
-    if (key !== void 0) {
-      const instance2 = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
-      return instance2 === void 0 ? [] : [{ kind: "resource", resource: instance2, attribute }];
-    }
-    const instances = this.resources.instancesOf(resourceAddress);
-    const keyed = instances.length > 1 || instances[0]?.key !== void 0;
-    if (keyed && (sameKey || !alone)) {
-      const address = formatResource({ module: scope.module, mode: "managed", type, name: name2 });
-      const by = sameKey ? "an expression of count.index or each.key" : "an expression";
-      return [{ kind: "opaque", reason: `which instance of ${address} is meant cannot be told: it is indexed by ${by} that the plan JSON does not record, and its .tf source was not found` }];
-    }
-    return instances.map((resource) => ({ kind: "resource", resource, attribute }));
-  }
-  variable(name2, module2, depth) {
-    const cacheKey = `${modulePrefix(module2)}|${name2}`;
-    const cached2 = this.variableCache.get(cacheKey);
-    if (cached2 !== void 0) return cached2;
-    let result2;
-    if (module2.length === 0) {
-      const value = this.rootVariables.has(name2) ? this.rootVariables.get(name2) : this.config.root.variables.get(name2) ?? null;
-      result2 = [{ kind: "constant", value }];
-    } else {
-      const parent = module2.slice(0, -1);
-      const last = module2[module2.length - 1];
-      const call = this.config.call(parent, last.name);
-      const expression = call?.expressions[name2];
-      if (call === void 0) result2 = [{ kind: "opaque", reason: `var.${name2}: module ${last.name} is not in the configuration` }];
-      else if (expression === void 0) result2 = [{ kind: "constant", value: call.module.variables.get(name2) ?? null }];
-      else {
-        const callScope = {
-          module: parent,
-          ...last.key !== void 0 ? { key: last.key } : {},
-          ...call.forEachExpression ? { forEach: { expression: call.forEachExpression, scope: { module: parent } } } : {}
-        };
-        result2 = this.resolve(expression, callScope, depth + 1);
-      }
-    }
-    this.variableCache.set(cacheKey, result2);
-    return result2;
-  }
-  /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
-  local(name2, module2, depth) {
-    const cacheKey = `${modulePrefix(module2)}|${name2}`;
-    const cached2 = this.localCache.get(cacheKey);
-    if (cached2 !== void 0) return cached2;
-    this.localCache.set(cacheKey, [{ kind: "opaque", reason: `local.${name2} refers to itself` }]);
-    const found = this.sources.local(this.config.module(module2)?.dir, name2);
-    let result2;
-    if (found === void 0) result2 = [{ kind: "opaque", reason: `local.${name2} (locals are not in the plan JSON and the .tf files were not found)` }];
-    else {
-      const literal = literalValue(found.attribute.tokens);
-      if (literal !== void 0) result2 = [{ kind: "constant", value: literal.value }];
-      else {
-        const references = referencesIn(found.attribute.tokens).filter((r) => plausibleReference(r));
-        result2 = references.length === 0 ? [{ kind: "opaque", reason: `local.${name2} is an expression that cannot be evaluated here` }] : this.resolveReferences(references, { module: module2 }, depth + 1);
-      }
-    }
-    this.localCache.set(cacheKey, result2);
-    return result2;
-  }
-  moduleOutput(steps, scope, depth) {
-    const call = nameAt(steps, 1);
-    if (call === void 0) return [];
-    const keyStep = steps[2];
-    const key = keyStep !== void 0 && "key" in keyStep ? keyStep.key : void 0;
-    const outputIndex = key === void 0 ? 2 : 3;
-    const output = nameAt(steps, outputIndex);
-    const config = this.config.call(scope.module, call);
-    if (config === void 0) return [{ kind: "opaque", reason: `module.${call} is not in the configuration` }];
-    if (output === void 0) return [{ kind: "opaque", reason: `the whole of module.${call}` }];
-    const expression = config.module.outputs.get(output);
-    if (expression === void 0) return [{ kind: "opaque", reason: `module.${call}.${output} is not an output of that module` }];
-    let instances;
-    if (key !== void 0) instances = [[...scope.module, { name: call, key }]];
-    else if (config.countExpression !== void 0 || config.forEachExpression !== void 0) instances = [...this.resources.moduleInstancesOf(scope.module, call)];
-    else instances = [[...scope.module, { name: call }]];
-    const out2 = [];
-    for (const instance2 of instances) out2.push(...applyRest(this.resolve(expression, { module: instance2 }, depth + 1), steps.slice(outputIndex + 1)));
-    return out2;
-  }
-  eachValue(scope, depth) {
-    const forEach = scope.forEach;
-    if (forEach === void 0 || scope.key === void 0) return [{ kind: "opaque", reason: "each.value outside a for_each" }];
-    const items = this.resolve(forEach.expression, forEach.scope, depth + 1);
-    const out2 = [];
-    for (const item of items) {
-      if (item.kind === "resource") {
-        if (item.resource.key === scope.key && item.attribute.length === 0) out2.push(item);
-      } else if (item.kind === "constant") {
-        const value = item.value;
-        if (Array.isArray(value)) out2.push({ kind: "constant", value: scope.key });
-        else if (isObject(value)) out2.push({ kind: "constant", value: value[String(scope.key)] ?? null });
-      } else out2.push(item);
-    }
-    return out2.length > 0 ? out2 : [{ kind: "opaque", reason: "the for_each value could not be followed" }];
-  }
-};
-function nameAt(steps, index) {
-  const step = steps[index];
-  return step !== void 0 && "name" in step ? step.name : void 0;
-}
-function pathOf(steps) {
-  return steps.map((step) => "name" in step ? step.name : step.key);
-}
-function applyRest(items, rest) {
-  if (rest.length === 0) return items;
-  const path = pathOf(rest);
-  return items.map((item) => {
-    if (item.kind === "resource") return { ...item, attribute: [...item.attribute, ...path] };
-    if (item.kind === "constant") {
-      let value = item.value;
-      for (const step of path) {
-        if (Array.isArray(value) && typeof step === "number") value = value[step];
-        else if (isObject(value)) value = value[String(step)];
-        else return item;
-      }
-      return { kind: "constant", value: value ?? null };
-    }
-    return item;
-  });
-}
-function plausibleReference(reference) {
-  const head = reference.split(/[.[]/, 1)[0];
-  return ["var", "local", "module", "data", "each", "count"].includes(head) || head.includes("_");
-}
-function literalValue(tokens) {
-  const meaningful = tokens.filter((t) => t.kind !== "newline");
-  const only = meaningful.length === 1 ? meaningful[0] : void 0;
-  if (only?.kind === "string" && only.parts.every((p) => "literal" in p)) return { value: only.parts.map((p) => p.literal).join("") };
-  const elements = listElements(tokens);
-  if (elements !== void 0 && elements.every((e) => e.template !== void 0 && e.template.every((p) => "literal" in p))) {
-    return { value: elements.map((e) => e.template.map((p) => p.literal).join("")) };
-  }
-  return void 0;
-}
-
 // src/sources/plan/securityGroupReader.ts
 var DIRECTIONS = ["ingress", "egress"];
 function readSecurityGroups(context) {
@@ -46965,13 +48248,22 @@ function readSecurityGroups(context) {
     const view = context.view(resource);
     const group = view.link(["security_group_id"]);
     if (group === null || isUnknown(group)) {
-      context.warn(resource, `cannot tell which security group these rules belong to (${group === null ? "security_group_id is not set" : group.reason}); not checked`);
+      context.warn(
+        resource,
+        `cannot tell which security group these rules belong to (${group === null ? "security_group_id is not set" : group.reason}); not checked`
+      );
       return;
     }
     let draft = drafts.get(group);
     if (draft === void 0) {
       const location = context.location(resource);
-      draft = { key: group, provenance: { address: group, ...location ? { location } : {} }, created: false, external: true, sources: [] };
+      draft = {
+        key: group,
+        provenance: { address: group, ...location ? { location } : {} },
+        created: false,
+        external: true,
+        sources: []
+      };
       drafts.set(group, draft);
     }
     draft.sources.push({ kind, view });
@@ -46982,7 +48274,13 @@ function readSecurityGroups(context) {
   const groups = /* @__PURE__ */ new Map();
   for (const draft of drafts.values()) {
     const lists = rulesOf2(context, draft);
-    groups.set(draft.key, { key: draft.key, ...draft.name !== void 0 ? { name: draft.name } : {}, ingress: lists.ingress, egress: lists.egress, provenance: draft.provenance });
+    groups.set(draft.key, {
+      key: draft.key,
+      ...draft.name !== void 0 ? { name: draft.name } : {},
+      ingress: lists.ingress,
+      egress: lists.egress,
+      provenance: draft.provenance
+    });
   }
   return groups;
 }
@@ -47008,9 +48306,15 @@ function rulesOf2(context, draft) {
     return lists2;
   }
   const partial = draft.external ? `other rules of ${draft.key} are not in this plan` : void 0;
-  const lists = orderSingleRules(context, singles.map((s) => s.view));
+  const lists = orderSingleRules(
+    context,
+    singles.map((s) => s.view)
+  );
   if (partial === void 0) return lists;
-  return { ingress: { rules: lists.ingress.rules, unknownReason: lists.ingress.unknownReason ?? partial }, egress: { rules: lists.egress.rules, unknownReason: lists.egress.unknownReason ?? partial } };
+  return {
+    ingress: { rules: lists.ingress.rules, unknownReason: lists.ingress.unknownReason ?? partial },
+    egress: { rules: lists.egress.rules, unknownReason: lists.egress.unknownReason ?? partial }
+  };
 }
 function readRuleSet(context, view) {
   const result2 = {};
@@ -47023,7 +48327,10 @@ function readRuleSet(context, view) {
     }
     if (state.state === "unknown" || !Array.isArray(state.value)) {
       if (state.state === "set") context.warn(view.resource, `${direction}: expected a list of rule blocks`);
-      result2[direction] = { rules: [], unknownReason: state.state === "unknown" ? `${direction} of ${view.address}: ${AFTER_APPLY}` : `${direction} of ${view.address} has an unexpected shape` };
+      result2[direction] = {
+        rules: [],
+        unknownReason: state.state === "unknown" ? `${direction} of ${view.address}: ${AFTER_APPLY}` : `${direction} of ${view.address} has an unexpected shape`
+      };
       continue;
     }
     const written = block?.block.blocks.filter((b) => b.type === direction) ?? [];
@@ -47033,7 +48340,13 @@ function readRuleSet(context, view) {
       rules: state.value.map((_, index) => {
         const own = lines?.[index];
         const location = own !== void 0 && block !== void 0 ? context.sources.location(block.file, own.line, own.endLine) : void 0;
-        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...location ? { location } : {} }));
+        return ruleSetEntry(
+          context,
+          view,
+          direction,
+          index,
+          context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...location ? { location } : {} })
+        );
       })
     };
   }
@@ -47064,9 +48377,19 @@ function ruleSetEntry(context, view, direction, index, provenance2) {
     }
   }
   peer ??= linked ?? pending ?? { kind: "unknown", reason: "no source or destination is set" };
-  const service = templateService(context, rule.attribute(["service_template_id"]), "serviceTemplate") ?? templateService(context, rule.attribute(["service_template_group"]), "serviceTemplateGroup") ?? { kind: "protocol", protocol: protocolOfState(rule.attribute(["protocol"])), ports: portsOfState(rule.attribute(["port"])) };
+  const service = templateService(context, rule.attribute(["service_template_id"]), "serviceTemplate") ?? templateService(context, rule.attribute(["service_template_group"]), "serviceTemplateGroup") ?? {
+    kind: "protocol",
+    protocol: protocolOfState(rule.attribute(["protocol"])),
+    ports: portsOfState(rule.attribute(["port"]))
+  };
   const description = rule.string(["description"]);
-  return { action, peer: context.shared.peer(peer), service: context.shared.service(service), ...typeof description === "string" ? { description } : {}, provenance: provenance2 };
+  return {
+    action,
+    peer: context.shared.peer(peer),
+    service: context.shared.service(service),
+    ...typeof description === "string" ? { description } : {},
+    provenance: provenance2
+  };
 }
 function readLiteRule(context, view) {
   const result2 = {};
@@ -47080,10 +48403,18 @@ function readLiteRule(context, view) {
     const rules = [];
     for (const entry of list3.entries) {
       const location = entry.line !== void 0 && block !== void 0 ? context.sources.location(block.file, entry.line) : void 0;
-      const provenance2 = context.provenance(view.resource, { path: context.shared.elementPath(direction, entry.index), ...location ? { location } : {} });
+      const provenance2 = context.provenance(view.resource, {
+        path: context.shared.elementPath(direction, entry.index),
+        ...location ? { location } : {}
+      });
       if (entry.fields.length !== 4) {
         context.warn(view.resource, `${direction}[${entry.index}] "${entry.text}" is not ACTION#SOURCE#PORT#PROTOCOL`);
-        rules.push({ action: unknown(`"${entry.text}" cannot be read`), peer: { kind: "unknown", reason: `"${entry.text}" cannot be read` }, service: { kind: "protocol", protocol: unknown("unreadable rule"), ports: unknown("unreadable rule") }, provenance: provenance2 });
+        rules.push({
+          action: unknown(`"${entry.text}" cannot be read`),
+          peer: { kind: "unknown", reason: `"${entry.text}" cannot be read` },
+          service: { kind: "protocol", protocol: unknown("unreadable rule"), ports: unknown("unreadable rule") },
+          provenance: provenance2
+        });
         continue;
       }
       const [actionField, sourceField, portField, protocolField] = entry.fields;
@@ -47149,7 +48480,8 @@ function orderSingleRules(context, views) {
     for (let i2 = 1; i2 < indexed.length && unknownReason === void 0; i2++) {
       const a = indexed[i2 - 1];
       const b = indexed[i2];
-      if (a.index === b.index && !sameAction([a.rule, b.rule])) unknownReason = `${a.address} and ${b.address} have the same policy_index and different actions`;
+      if (a.index === b.index && !sameAction([a.rule, b.rule]))
+        unknownReason = `${a.address} and ${b.address} have the same policy_index and different actions`;
     }
     if (unknownType) unknownReason ??= "the direction (type) of a rule is known only after apply";
     result2[direction] = unknownReason === void 0 ? { rules } : { rules, unknownReason };
@@ -47204,7 +48536,10 @@ function orderTop(entries, order) {
   }
   if (open2.size === 0) return { rules };
   const addresses = [...open2].sort();
-  return { rules, unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied` };
+  return {
+    rules,
+    unknownReason: `the order of ${someOf(addresses)} (no policy_index, or policy_index 0, which the provider sends like none; different actions; no depends_on between them) depends on the order they are applied`
+  };
 }
 function creationOrder(views) {
   const direct = /* @__PURE__ */ new Map();
@@ -47218,7 +48553,8 @@ function creationOrder(views) {
       const steps = parseTraversal(text3);
       const type = steps?.[0];
       const name2 = steps?.[1];
-      if (type === void 0 || name2 === void 0 || !("name" in type) || !("name" in name2) || type.name !== "tencentcloud_security_group_rule") continue;
+      if (type === void 0 || name2 === void 0 || !("name" in type) || !("name" in name2) || type.name !== "tencentcloud_security_group_rule")
+        continue;
       deps.add(formatResource({ module: view.resource.module, mode: "managed", type: type.name, name: name2.name }));
     }
     direct.set(own, deps);
@@ -47278,7 +48614,11 @@ function singleRule(context, view) {
     }
   }
   peer ??= linked ?? pending;
-  const service = templateService(context, view.attribute(["protocol_template", 0, "template_id"]), "serviceTemplate") ?? templateService(context, view.attribute(["protocol_template", 0, "group_id"]), "serviceTemplateGroup") ?? { kind: "protocol", protocol: protocolOfState(view.attribute(["ip_protocol"])), ports: portsOfState(view.attribute(["port_range"])) };
+  const service = templateService(context, view.attribute(["protocol_template", 0, "template_id"]), "serviceTemplate") ?? templateService(context, view.attribute(["protocol_template", 0, "group_id"]), "serviceTemplateGroup") ?? {
+    kind: "protocol",
+    protocol: protocolOfState(view.attribute(["ip_protocol"])),
+    ports: portsOfState(view.attribute(["port_range"]))
+  };
   const description = view.string(["description"]);
   return {
     action,
@@ -47289,285 +48629,49 @@ function singleRule(context, view) {
   };
 }
 
-// src/terraform/sourceValues.ts
-var NAMESPACES = /* @__PURE__ */ new Set(["var", "local", "count", "each", "module", "data", "path", "terraform", "self"]);
-var MAX_DEPTH2 = 32;
-var SourceValues = class {
-  constructor(config, resources, resolver, sources, rootVariables) {
-    this.config = config;
-    this.resources = resources;
-    this.resolver = resolver;
-    this.sources = sources;
-    this.rootVariables = rootVariables;
-  }
-  config;
-  resources;
-  resolver;
-  sources;
-  rootVariables;
-  /**
-   * Per module instance (its path, shared by all its resources), what every expression there
-   * sees alike: locals, `type.name` values, and `for_each` collections (by source attribute).
-   * Without them each of N instances would evaluate the same collection again: N² work.
-   */
-  perModule = /* @__PURE__ */ new WeakMap();
-  depth = 0;
-  /** The frame of a resource instance's own expressions. */
-  frameOf(resource, scope) {
-    const dir = this.config.module(resource.module)?.dir;
-    const forEach = this.sources.resourceBlock(dir, "managed", resource.type, resource.name)?.block.attributes.get("for_each");
-    const module2 = resource.module;
-    let cached2;
-    const eachValue = () => {
-      if (cached2 !== void 0) return cached2;
-      if (forEach !== void 0) {
-        const collections = this.valuesOf(module2).forEach;
-        let collection = collections.get(forEach);
-        if (collection === void 0) {
-          collection = this.evaluateTokens(forEach.tokens, { module: module2, scope: { module: module2 } });
-          collections.set(forEach, collection);
-        }
-        cached2 = elementOf(collection, resource.key, "each.value");
-      } else cached2 = this.fromResolved(this.resolver.resolveReferences(["each.value"], scope), "each.value");
-      return cached2;
-    };
-    return { module: module2, scope, ...resource.key !== void 0 ? { key: resource.key } : {}, eachValue };
-  }
-  /** The value of an expression's tokens; never throws. */
-  evaluateTokens(tokens, frame) {
-    return this.evaluateExpr(expressionOf(tokens), frame);
-  }
-  evaluateExpr(expr, frame) {
-    if (this.depth > MAX_DEPTH2) return new Unknown(`\`${render(expr)}\`: references nest too deeply to follow`);
-    this.depth++;
-    try {
-      return evaluate(expr, this.host(frame), frame.bindings);
-    } catch (error) {
-      return new Unknown(`\`${render(expr)}\` could not be evaluated (${error instanceof Error ? error.message : String(error)})`);
-    } finally {
-      this.depth--;
-    }
-  }
-  /** A value, one step further (`.name` / `[key]`): for paths into a value written as one expression. */
-  stepInto(value, step, frame) {
-    if (value instanceof Unknown) return value;
-    if (value instanceof Opaque) return this.host(frame).step(value, step);
-    if (Array.isArray(value) && typeof step === "number") return step < value.length ? value[step] : null;
-    if (isObjectValue(value)) return Object.prototype.hasOwnProperty.call(value, String(step)) ? value[String(step)] : null;
-    return null;
-  }
-  /**
-   * A value as the resolver's items: constants, resource attributes, or the reasons a part is
-   * not known. `undefined` when the value is plain (then it is simply set).
-   */
-  itemsOf(value, scope) {
-    if (isPlain(value)) return void 0;
-    if (value instanceof Unknown) return [{ kind: "opaque", reason: value.reason }];
-    if (value instanceof Opaque) return this.opaqueItems(value, scope);
-    if (Array.isArray(value)) {
-      const items = [];
-      for (const element of value) {
-        if (element === null) continue;
-        if (element instanceof Unknown) items.push({ kind: "opaque", reason: element.reason });
-        else if (element instanceof Opaque) items.push(...this.opaqueItems(element, scope));
-        else if (isPlain(element)) items.push({ kind: "constant", value: element });
-        else items.push({ kind: "opaque", reason: "a nested value is known only after apply" });
-      }
-      return items;
-    }
-    return [{ kind: "opaque", reason: "an object with values known only after apply" }];
-  }
-  opaqueItems(value, scope) {
-    const handle2 = value.handle;
-    switch (handle2.kind) {
-      case "item":
-        return [handle2.item];
-      case "items":
-        return handle2.items;
-      case "reference":
-        return this.resolver.resolveReferences([handle2.text], scope);
-      default:
-        return [{ kind: "opaque", reason: `\`${value.text}\` is not a value` }];
-    }
-  }
-  host(frame) {
-    return {
-      root: (name2) => {
-        if (NAMESPACES.has(name2)) return new Opaque({ kind: "namespace", name: name2, parts: [] }, name2);
-        return new Opaque({ kind: "type", type: name2 }, name2);
-      },
-      step: (value, step) => this.step(value, step, frame)
-    };
-  }
-  step(value, step, frame) {
-    const handle2 = value.handle;
-    const text3 = `${value.text}${typeof step === "number" ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
-    switch (handle2.kind) {
-      case "namespace":
-        return this.namespaceStep(handle2, step, text3, frame);
-      case "type":
-        return typeof step === "string" ? this.resourceValue(handle2.type, step, frame.module) : new Unknown(`\`${text3}\` is not a resource`);
-      case "item": {
-        const item = handle2.item;
-        if (item.kind !== "resource") return value;
-        const attribute = [...item.attribute, step];
-        const known2 = valueAt(item.resource.values, item.resource.unknown, attribute);
-        if (known2.known && known2.value !== null && known2.value !== "" && (typeof known2.value === "string" || typeof known2.value === "number" || typeof known2.value === "boolean")) return known2.value;
-        return new Opaque({ kind: "item", item: { ...item, attribute } }, text3);
-      }
-      case "reference":
-        return new Opaque({ kind: "reference", text: text3 }, text3);
-      case "items":
-        return new Unknown(`\`${text3}\`: ${value.text} is an expression whose parts cannot be told apart`);
-    }
-  }
-  namespaceStep(handle2, step, text3, frame) {
-    const name2 = String(step);
-    switch (handle2.name) {
-      case "var":
-        return this.variable(name2, frame);
-      case "local":
-        return this.local(name2, frame.module);
-      case "count":
-        if (name2 !== "index") return new Unknown(`\`${text3}\` is not a value`);
-        return typeof frame.key === "number" ? frame.key : new Unknown("`count.index` outside a resource with count");
-      case "each":
-        if (name2 === "key") return frame.key === void 0 || typeof frame.key === "number" ? new Unknown("`each.key` outside a resource with for_each") : frame.key;
-        if (name2 === "value") return frame.eachValue?.() ?? new Unknown("`each.value` outside a resource with for_each");
-        return new Unknown(`\`${text3}\` is not a value`);
-      case "module":
-        return new Opaque({ kind: "reference", text: text3 }, text3);
-      case "data":
-        if (handle2.parts.length === 0) return new Opaque({ kind: "namespace", name: "data", parts: [name2] }, text3);
-        return new Opaque({ kind: "item", item: { kind: "external", reason: `data source data.${handle2.parts[0]}.${name2}` } }, text3);
-      default:
-        return new Unknown(`\`${text3}\` is not evaluated here`);
-    }
-  }
-  /** By the module path's text, for paths built afresh (a parent's path is a slice of its child's). */
-  perModulePath = /* @__PURE__ */ new Map();
-  valuesOf(module2) {
-    let values = this.perModule.get(module2);
-    if (values === void 0) {
-      const path = modulePrefix(module2);
-      values = this.perModulePath.get(path);
-      if (values === void 0) {
-        values = { locals: /* @__PURE__ */ new Map(), variables: /* @__PURE__ */ new Map(), resources: /* @__PURE__ */ new Map(), forEach: /* @__PURE__ */ new Map() };
-        this.perModulePath.set(path, values);
-      }
-      this.perModule.set(module2, values);
-    }
-    return values;
-  }
-  /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
-  resourceValue(type, name2, module2) {
-    const known2 = this.valuesOf(module2).resources;
-    const key = `${type}.${name2}`;
-    let value = known2.get(key);
-    if (value === void 0) {
-      value = this.buildResourceValue(type, name2, module2);
-      known2.set(key, value);
-    }
-    return value;
-  }
-  buildResourceValue(type, name2, module2) {
-    const address = formatResource({ module: module2, mode: "managed", type, name: name2 });
-    const instances = this.resources.instancesOf(address);
-    const config = this.config.resource(module2, "managed", type, name2);
-    const source = this.sources.resourceBlock(this.config.module(module2)?.dir, "managed", type, name2)?.block.attributes;
-    const item = (resource) => new Opaque({ kind: "item", item: { kind: "resource", resource, attribute: [] } }, resource.address);
-    const counted = config?.countExpression !== void 0 || source?.has("count") === true || instances.some((r) => typeof r.key === "number");
-    const forEach = config?.forEachExpression !== void 0 || source?.has("for_each") === true || instances.some((r) => typeof r.key === "string");
-    if (counted) {
-      const list3 = [];
-      for (const resource of instances) if (typeof resource.key === "number") list3[resource.key] = item(resource);
-      for (let i2 = 0; i2 < list3.length; i2++) list3[i2] ??= new Unknown(`${address}[${i2}] is not in this plan`);
-      return list3;
-    }
-    if (forEach) {
-      const map = {};
-      for (const resource of instances) if (typeof resource.key === "string") map[resource.key] = item(resource);
-      return map;
-    }
-    const only = instances.find((r) => r.key === void 0);
-    if (only !== void 0) return item(only);
-    return new Unknown(`${address} is not in this plan`);
-  }
-  /** `var.NAME`: the same for every expression of one module instance, so computed once there. */
-  variable(name2, frame) {
-    const known2 = this.valuesOf(frame.module).variables;
-    let value = known2.get(name2);
-    if (value === void 0) {
-      value = this.computeVariable(name2, frame);
-      known2.set(name2, value);
-    }
-    return value;
-  }
-  computeVariable(name2, frame) {
-    const module2 = frame.module;
-    if (module2.length === 0) {
-      if (this.rootVariables.has(name2)) return plainValue(this.rootVariables.get(name2));
-      return plainValue(this.config.root.variables.get(name2) ?? null);
-    }
-    const call = this.config.call(module2.slice(0, -1), module2[module2.length - 1].name);
-    const expression = call?.expressions[name2];
-    if (call !== void 0 && expression === void 0) return plainValue(call.module.variables.get(name2) ?? null);
-    if (isObjectValue(expression) && "constant_value" in expression) return plainValue(expression["constant_value"]);
-    return this.fromResolved(this.resolver.resolveReferences([`var.${name2}`], frame.scope), `var.${name2}`);
-  }
-  local(name2, module2) {
-    const locals = this.valuesOf(module2).locals;
-    const cached2 = locals.get(name2);
-    if (cached2 !== void 0) return cached2;
-    locals.set(name2, new Unknown(`local.${name2} refers to itself`));
-    const found = this.sources.local(this.config.module(module2)?.dir, name2);
-    const value = found === void 0 ? new Unknown(`local.${name2} (locals are not in the plan JSON and the .tf files were not found)`) : this.evaluateTokens(found.attribute.tokens, { module: module2, scope: { module: module2 } });
-    locals.set(name2, value);
-    return value;
-  }
-  /** A value from the resolver's items: a constant, one resource attribute, or several references. */
-  fromResolved(items, text3) {
-    if (items.length === 1) {
-      const only = items[0];
-      if (only.kind === "constant") return plainValue(only.value);
-      if (only.kind === "opaque") return new Unknown(only.reason);
-      return new Opaque({ kind: "item", item: only }, text3);
-    }
-    if (items.length === 0) return new Unknown(`${text3} is known only after apply`);
-    return new Opaque({ kind: "items", items }, text3);
-  }
-};
-function plainValue(value) {
-  if (value === void 0) return null;
-  return value;
-}
-function elementOf(collection, key, text3) {
-  if (collection instanceof Unknown) return collection;
-  if (key === void 0) return new Unknown(`${text3} outside a for_each`);
-  if (collection instanceof Opaque) return new Unknown(`${text3}: the for_each value ${collection.text} is known only after apply`);
-  if (Array.isArray(collection)) return String(key);
-  if (isObjectValue(collection)) return Object.prototype.hasOwnProperty.call(collection, String(key)) ? collection[String(key)] : new Unknown(`${text3}: the for_each value has no key "${key}"`);
-  return new Unknown(`${text3}: the for_each value is not a map or set`);
-}
-
 // src/sources/plan/templateReader.ts
 function readTemplates(context) {
-  const templates = { addressTemplates: /* @__PURE__ */ new Map(), addressTemplateGroups: /* @__PURE__ */ new Map(), serviceTemplates: /* @__PURE__ */ new Map(), serviceTemplateGroups: /* @__PURE__ */ new Map() };
+  const templates = {
+    addressTemplates: /* @__PURE__ */ new Map(),
+    addressTemplateGroups: /* @__PURE__ */ new Map(),
+    serviceTemplates: /* @__PURE__ */ new Map(),
+    serviceTemplateGroups: /* @__PURE__ */ new Map()
+  };
   for (const resource of context.resources.ofType("tencentcloud_address_template")) {
     const view = context.view(resource);
-    templates.addressTemplates.set(resource.address, { key: resource.address, ...nameOf(view), addresses: strings(view, "addresses"), provenance: context.provenance(resource) });
+    templates.addressTemplates.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      addresses: strings(view, "addresses"),
+      provenance: context.provenance(resource)
+    });
   }
   for (const resource of context.resources.ofType("tencentcloud_address_template_group")) {
     const view = context.view(resource);
-    templates.addressTemplateGroups.set(resource.address, { key: resource.address, ...nameOf(view), members: members(view), provenance: context.provenance(resource) });
+    templates.addressTemplateGroups.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      members: members(view),
+      provenance: context.provenance(resource)
+    });
   }
   for (const resource of context.resources.ofType("tencentcloud_protocol_template")) {
     const view = context.view(resource);
-    templates.serviceTemplates.set(resource.address, { key: resource.address, ...nameOf(view), services: strings(view, "protocols"), provenance: context.provenance(resource) });
+    templates.serviceTemplates.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      services: strings(view, "protocols"),
+      provenance: context.provenance(resource)
+    });
   }
   for (const resource of context.resources.ofType("tencentcloud_protocol_template_group")) {
     const view = context.view(resource);
-    templates.serviceTemplateGroups.set(resource.address, { key: resource.address, ...nameOf(view), members: members(view), provenance: context.provenance(resource) });
+    templates.serviceTemplateGroups.set(resource.address, {
+      key: resource.address,
+      ...nameOf(view),
+      members: members(view),
+      provenance: context.provenance(resource)
+    });
   }
   return templates;
 }
@@ -47589,231 +48693,6 @@ function members(view) {
   return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
 }
 
-// src/terraform/terraformSources.ts
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4, relative as relative3, sep } from "node:path";
-
-// src/terraform/tfJsonScanner.ts
-function scanTfJson(source) {
-  const lineOf = lineIndex(source);
-  let root;
-  try {
-    root = parseTree2(source, [], { allowTrailingComma: true, disallowComments: false });
-  } catch {
-    root = void 0;
-  }
-  const blocks = [];
-  if (root?.type === "object") {
-    for (const [key, value, keyNode] of properties(root)) {
-      const labels = TOP_LEVEL_LABELS[key];
-      if (labels === void 0) continue;
-      blocks.push(...labelled(key, labels, value, keyNode, [], lineOf));
-    }
-  }
-  return { type: "", labels: [], line: 1, endLine: lineOf(source.length), attributes: NO_ATTRIBUTES, blocks };
-}
-var TOP_LEVEL_LABELS = { resource: 2, data: 2, module: 1 };
-var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
-var META_ARGUMENTS = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider", "providers", "source", "version", "//"]);
-function labelled(type, remaining, value, keyNode, labels, lineOf) {
-  if (value.type === "array") return (value.children ?? []).flatMap((element) => element.type === "object" ? labelled(type, remaining, element, element, labels, lineOf) : []);
-  if (value.type !== "object") return [];
-  if (remaining === 0) return [body2(type, labels, value, keyNode, lineOf)];
-  const found = [];
-  for (const [key, child, childKey] of properties(value)) {
-    if (key === "//") continue;
-    found.push(...labelled(type, remaining - 1, child, childKey, [...labels, key], lineOf));
-  }
-  return found;
-}
-function body2(type, labels, value, keyNode, lineOf) {
-  const blocks = [];
-  for (const [key, child, childKey] of properties(value)) {
-    if (META_ARGUMENTS.has(key) || key === "lifecycle" || key === "provisioner" || key === "connection") continue;
-    if (key === "dynamic") {
-      blocks.push(...labelled("dynamic", 1, child, childKey, [], lineOf));
-      continue;
-    }
-    if (child.type === "object") blocks.push(body2(key, [], child, childKey, lineOf));
-    else if (child.type === "array" && (child.children?.length ?? 0) > 0 && child.children.every((element) => element.type === "object")) {
-      for (const element of child.children) blocks.push(body2(key, [], element, element, lineOf));
-    }
-  }
-  return { type, labels, line: lineOf(keyNode.offset), endLine: lineOf(value.offset + Math.max(0, value.length - 1)), attributes: NO_ATTRIBUTES, blocks };
-}
-function properties(object) {
-  const found = [];
-  for (const property of object.children ?? []) {
-    const [keyNode, value] = property.children ?? [];
-    if (keyNode?.type !== "string" || typeof keyNode.value !== "string" || value === void 0) continue;
-    found.push([keyNode.value, value, keyNode]);
-  }
-  return found;
-}
-
-// src/terraform/terraformSources.ts
-var NO_BLOCKS = [];
-function isTerraformFile(name2) {
-  return name2.endsWith(".tf") || name2.endsWith(".tf.json");
-}
-function scanTerraformFile(path, text3) {
-  return path.endsWith(".tf.json") ? scanTfJson(text3) : scanHcl(text3);
-}
-var diskTfFiles = {
-  list(dir) {
-    try {
-      return readdirSync(dir).filter(isTerraformFile).sort().map((name2) => join4(dir, name2));
-    } catch {
-      return [];
-    }
-  },
-  read(file) {
-    try {
-      return readFileSync3(file, "utf8");
-    } catch {
-      return void 0;
-    }
-  }
-};
-var TerraformSources = class {
-  constructor(repoRoot, files = diskTfFiles) {
-    this.repoRoot = repoRoot;
-    this.files = files;
-  }
-  repoRoot;
-  files;
-  directories = /* @__PURE__ */ new Map();
-  nested = /* @__PURE__ */ new WeakMap();
-  resourceBlock(dir, mode, type, name2) {
-    if (dir === void 0) return void 0;
-    return this.scan(dir).resources.get(`${mode === "data" ? "data." : ""}${type}.${name2}`);
-  }
-  /**
-   * The nested blocks of a block, indexed once: readers ask for the i-th `ingress` of a block
-   * with thousands, for each of its attributes.
-   */
-  nestedBlocks(block) {
-    let index = this.nested.get(block);
-    if (index === void 0) {
-      const byType = /* @__PURE__ */ new Map();
-      const dynamic = /* @__PURE__ */ new Set();
-      for (const nested of block.blocks) {
-        const list3 = byType.get(nested.type);
-        if (list3 === void 0) byType.set(nested.type, [nested]);
-        else list3.push(nested);
-        if (nested.type === "dynamic" && nested.labels[0] !== void 0) dynamic.add(nested.labels[0]);
-      }
-      index = { byType, dynamic };
-      this.nested.set(block, index);
-    }
-    return index;
-  }
-  /** The nested blocks of one type (`ingress`), in source order. */
-  blocksOfType(block, type) {
-    return this.nestedBlocks(block).byType.get(type) ?? NO_BLOCKS;
-  }
-  local(dir, name2) {
-    if (dir === void 0) return void 0;
-    return this.scan(dir).locals.get(name2);
-  }
-  location(file, line, endLine) {
-    return { file, line, ...endLine !== void 0 && endLine !== line ? { endLine } : {} };
-  }
-  blockLocation(source) {
-    return this.location(source.file, source.block.line, source.block.endLine);
-  }
-  scan(dir) {
-    const known2 = this.directories.get(dir);
-    if (known2 !== void 0) return known2;
-    const resources = /* @__PURE__ */ new Map();
-    const locals = /* @__PURE__ */ new Map();
-    for (const path of this.files.list(dir)) {
-      const text3 = this.files.read(path);
-      if (text3 === void 0) continue;
-      const file = relative3(this.repoRoot, path).split(sep).join("/");
-      for (const block of scanTerraformFile(path, text3).blocks) {
-        if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
-          const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
-          if (!resources.has(key)) resources.set(key, { file, block });
-        } else if (block.type === "locals") {
-          for (const attribute of block.attributes.values()) if (!locals.has(attribute.name)) locals.set(attribute.name, { file, attribute });
-        }
-      }
-    }
-    const scanned = { resources, locals };
-    this.directories.set(dir, scanned);
-    return scanned;
-  }
-};
-function rootDeclarationsOf(addresses) {
-  const resources = /* @__PURE__ */ new Set();
-  const modules = /* @__PURE__ */ new Set();
-  for (const address of addresses) {
-    const steps = address.replace(/\[("(?:[^"\\]|\\.)*"|[^\]]*)\]/g, "").split(".");
-    if (steps[0] === "module" && steps[1]) modules.add(steps[1]);
-    else if (steps[0] === "data" && steps.length >= 3) resources.add(`data.${steps[1]}.${steps[2]}`);
-    else if (steps.length >= 2 && /^[a-z][a-z0-9_]*$/i.test(steps[0])) resources.add(`${steps[0]}.${steps[1]}`);
-  }
-  return { resources, modules };
-}
-var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", "vendor"]);
-function diskSubdirs(dir) {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort().map((name2) => join4(dir, name2));
-  } catch {
-    return [];
-  }
-}
-function declaredIn(dir, wanted, files = diskTfFiles) {
-  const seen = /* @__PURE__ */ new Set();
-  const paths = files.list(dir);
-  for (const path of paths) {
-    const text3 = files.read(path);
-    if (text3 === void 0) continue;
-    for (const block of scanTerraformFile(path, text3).blocks) {
-      if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
-        const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
-        if (wanted.resources.has(key)) seen.add(`r:${key}`);
-      } else if (block.type === "module" && block.labels.length === 1 && wanted.modules.has(block.labels[0])) seen.add(`m:${block.labels[0]}`);
-    }
-  }
-  return { declared: seen.size, files: paths.length };
-}
-function findDeclaringDirectory(searchRoot, wanted, options = {}) {
-  const files = options.files ?? diskTfFiles;
-  const subdirs = options.subdirs ?? diskSubdirs;
-  const maxFiles = options.maxFiles ?? 2e3;
-  const maxDirs = options.maxDirs ?? 5e3;
-  let best;
-  let filesScanned = 0;
-  let dirsSeen = 0;
-  let truncated = false;
-  const queue = [searchRoot];
-  while (queue.length > 0) {
-    const dir = queue.shift();
-    if (++dirsSeen > maxDirs) {
-      truncated = true;
-      break;
-    }
-    const tf = files.list(dir);
-    if (tf.length > 0) {
-      if (filesScanned + tf.length > maxFiles) {
-        truncated = true;
-        break;
-      }
-      const { declared } = declaredIn(dir, wanted, { list: () => tf, read: (f) => files.read(f) });
-      filesScanned += tf.length;
-      if (declared > 0 && (best === void 0 || declared > best.declared)) best = { dir, declared };
-    }
-    for (const sub of subdirs(dir)) {
-      const name2 = sub.slice(sub.lastIndexOf(sep) + 1);
-      if (name2.startsWith(".") || SKIPPED_DIRS.has(name2)) continue;
-      queue.push(sub);
-    }
-  }
-  return { ...best ? { dir: best.dir } : {}, declared: best?.declared ?? 0, filesScanned, truncated };
-}
-
 // src/sources/plan/index.ts
 function readPlan(planFile, repoRoot = process.cwd()) {
   const file = displayPath2(resolve4(planFile), resolve4(repoRoot));
@@ -47830,10 +48709,13 @@ function planToInventory(plan, options) {
   const warnings = [];
   let complete = true;
   if (document2.partial) {
-    warnings.push({ message: "the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked" });
+    warnings.push({
+      message: "the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked"
+    });
     complete = false;
   }
-  if (document2.configuration === void 0) warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
+  if (document2.configuration === void 0)
+    warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
   const resources = new PlanResources(document2, warnings);
   const config = new ConfigurationTree(document2.configuration, tfRoot, installedModules(tfRoot, options.tfFiles));
   const sources = new TerraformSources(repoRoot, options.tfFiles);
@@ -47844,12 +48726,19 @@ function planToInventory(plan, options) {
     try {
       return read();
     } catch (error) {
-      context.warnings.push({ message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}` });
+      context.warnings.push({
+        message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}`
+      });
       complete = false;
       return fallback;
     }
   };
-  const templates = guarded("parameter templates", () => readTemplates(context), { addressTemplates: /* @__PURE__ */ new Map(), addressTemplateGroups: /* @__PURE__ */ new Map(), serviceTemplates: /* @__PURE__ */ new Map(), serviceTemplateGroups: /* @__PURE__ */ new Map() });
+  const templates = guarded("parameter templates", () => readTemplates(context), {
+    addressTemplates: /* @__PURE__ */ new Map(),
+    addressTemplateGroups: /* @__PURE__ */ new Map(),
+    serviceTemplates: /* @__PURE__ */ new Map(),
+    serviceTemplateGroups: /* @__PURE__ */ new Map()
+  });
   const vpcs = guarded("VPCs", () => readVpcs(context), /* @__PURE__ */ new Map());
   const subnets = guarded("subnets", () => readSubnets(context), /* @__PURE__ */ new Map());
   const networkAcls = guarded("network ACLs", () => readNetworkAcls(context), /* @__PURE__ */ new Map());
@@ -47874,7 +48763,10 @@ function planToInventory(plan, options) {
 function fileError(error, file) {
   const code = error.code;
   if (code === "ENOENT") return new InputError("cannot read the plan: no such file", { file });
-  if (code === "EISDIR") return new InputError("cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`", { file });
+  if (code === "EISDIR")
+    return new InputError("cannot read the plan: this is a directory; pass the JSON file written by `terraform show -json PLANFILE`", {
+      file
+    });
   return new InputError(`cannot read the plan: ${error instanceof Error ? error.message : String(error)}`, { file });
 }
 function displayPath2(path, repoRoot) {
@@ -47887,7 +48779,11 @@ import { createHash as createHash2 } from "node:crypto";
 
 // src/model/finding.ts
 function fixAsText(fix) {
-  return [fix.text, ...fix.hcl ? [fix.hcl] : [], ...fix.api ? [`or with API 3.0: ${fix.api.service} ${fix.api.action} ${JSON.stringify(fix.api.request)}`] : []].join("\n");
+  return [
+    fix.text,
+    ...fix.hcl ? [fix.hcl] : [],
+    ...fix.api ? [`or with API 3.0: ${fix.api.service} ${fix.api.action} ${JSON.stringify(fix.api.request)}`] : []
+  ].join("\n");
 }
 function fixGroupsOf(findings) {
   const groups = /* @__PURE__ */ new Map();
@@ -48095,7 +48991,8 @@ var InventoryResolver = class {
       if (protocol === "ALL" || !hasPorts(protocol)) return [{ protocol, ports: ALL_PORTS, text: protocol }];
       if (isUnknown(spec.ports)) return [{ unknownReason: `port: ${spec.ports.reason}`, protocol, text: `${protocol}:?` }];
       const ports = parsePorts(spec.ports);
-      if (ports === void 0) return [{ unknownReason: `"${spec.ports}" is not a port, list or range`, protocol, text: `${protocol}:${spec.ports}` }];
+      if (ports === void 0)
+        return [{ unknownReason: `"${spec.ports}" is not a port, list or range`, protocol, text: `${protocol}:${spec.ports}` }];
       return [{ protocol, ports, text: `${protocol}:${spec.ports.toUpperCase()}` }];
     }
     if (spec.kind === "serviceTemplate") {
@@ -48105,7 +49002,8 @@ var InventoryResolver = class {
       return template.services.map((entry) => this.templateEntry(entry, spec.ref));
     }
     const group = this.inventory.serviceTemplateGroups.get(this.key(spec.ref));
-    if (group === void 0 || depth > 0) return [{ unknownReason: `service template group ${spec.ref} is not in this check`, text: spec.ref }];
+    if (group === void 0 || depth > 0)
+      return [{ unknownReason: `service template group ${spec.ref} is not in this check`, text: spec.ref }];
     if (isUnknown(group.members)) return [{ unknownReason: `members of ${spec.ref}: ${group.members.reason}`, text: spec.ref }];
     return group.members.flatMap((member) => this.services({ kind: "serviceTemplate", ref: member }, depth + 1));
   }
@@ -48115,7 +49013,8 @@ var InventoryResolver = class {
     const protocolText = colon >= 0 ? entry.slice(0, colon) : entry;
     const portsText = colon >= 0 ? entry.slice(colon + 1) : "ALL";
     const [match] = this.services({ kind: "protocol", protocol: protocolText, ports: portsText });
-    if (match === void 0 || "unknownReason" in match) return { unknownReason: `service template ${ref}: cannot read "${entry}"`, text: entry };
+    if (match === void 0 || "unknownReason" in match)
+      return { unknownReason: `service template ${ref}: cannot read "${entry}"`, text: entry };
     return match;
   }
 };
@@ -48147,7 +49046,12 @@ function evaluatePolicies(inventory, policies, options = {}) {
       const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, fieldSource(subject.fields, params));
       if (applies === "no") return [];
       const failures = runAssertion(policy.assert, { subject, resolver, params, cache });
-      if (applies === "unknown") return failures.map((f) => ({ ...f, status: "unknown", vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]]) }));
+      if (applies === "unknown")
+        return failures.map((f) => ({
+          ...f,
+          status: "unknown",
+          vars: new Map([...f.vars, ["reason", "whether the policy applies depends on unknown values"]])
+        }));
       return failures;
     };
     const report = (subject, failures, note) => {
@@ -48190,7 +49094,8 @@ function evaluatePolicies(inventory, policies, options = {}) {
       for (const { subject: reported, failures, note } of outcomesOf(subject, failuresOf)) report(reported, failures, note);
     }
   }
-  for (const lb of inventory.loadBalancers.values()) for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
+  for (const lb of inventory.loadBalancers.values())
+    for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
   if (options.suppressed !== void 0) {
     for (const [identity, finding] of findings) if (options.suppressed(finding)) plans.delete(identity);
   }
@@ -48202,7 +49107,10 @@ function evaluatePolicies(inventory, policies, options = {}) {
     const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== void 0 && r !== "").join("\n");
     return { ...finding, remediation, fix };
   });
-  return { findings: out2, counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size } };
+  return {
+    findings: out2,
+    counts: { loadBalancers: inventory.loadBalancers.size, backends, securityGroups: inventory.securityGroups.size }
+  };
 }
 function subjectsFor(kind, params, cache) {
   const built = cache.subjects(kind, params);
@@ -48226,7 +49134,9 @@ function outcomesOf(subject, failuresOf) {
   const outcomes = candidates.map((candidate) => ({ subject: candidate, failures: failuresOf(candidate) }));
   const signature = (failures2) => [...new Set(failures2.map((f) => f.key))].sort().join("\0");
   const first = signature(outcomes[0].failures);
-  const same = outcomes.every((o) => o.failures.length > 0 && o.failures.every((f) => f.status === "fail") && signature(o.failures) === first);
+  const same = outcomes.every(
+    (o) => o.failures.length > 0 && o.failures.every((f) => f.status === "fail") && signature(o.failures) === first
+  );
   const n = candidates.length;
   const shown2 = candidates.slice(0, 4).map((c) => c.resource).join(", ");
   const names = n > 4 ? `${shown2} and ${n - 4} more` : shown2;
@@ -48235,7 +49145,15 @@ function outcomesOf(subject, failuresOf) {
     return outcomes.map((o) => ({ ...o, note }));
   }
   const why = outcomes.some((o) => o.failures.length === 0) ? "some of them pass" : "they do not all fail the same way";
-  const failures = failuresOf(subject).map((f) => f.status !== "unknown" ? f : { ...f, vars: new Map([...f.vars, ["reason", `${f.vars.get("reason") ?? "unknown"}; it is one of ${n} candidates, ${names}, and ${why}`]]) });
+  const failures = failuresOf(subject).map(
+    (f) => f.status !== "unknown" ? f : {
+      ...f,
+      vars: new Map([
+        ...f.vars,
+        ["reason", `${f.vars.get("reason") ?? "unknown"}; it is one of ${n} candidates, ${names}, and ${why}`]
+      ])
+    }
+  );
   return [{ subject, failures }];
 }
 var MAX_EVIDENCE2 = 20;
@@ -48282,7 +49200,9 @@ function merge(existing, failure, states, identity) {
   const paths = path === void 0 ? existing.paths : [...existing.paths ?? [], path];
   return { ...existing, status, evidence, related, ...paths !== void 0 ? { paths } : {}, extra: existing.extra + 1 };
 }
-var DECLARED_EMPTY = new Map([...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name2) => [name2, ""]));
+var DECLARED_EMPTY = new Map(
+  [...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name2) => [name2, ""])
+);
 function withDeclaredVariables(vars) {
   return new Map([...DECLARED_EMPTY, ...vars]);
 }
@@ -48352,7 +49272,14 @@ function applyExceptions(findings, config, today) {
   for (const entry of config.exceptions) {
     const expired = entry.expires < today;
     if (expired) {
-      uses.push({ policy: entry.policy, resource: entry.resource, reason: entry.reason, expires: entry.expires, expired: true, suppressed: 0 });
+      uses.push({
+        policy: entry.policy,
+        resource: entry.resource,
+        reason: entry.reason,
+        expires: entry.expires,
+        expired: true,
+        suppressed: 0
+      });
       expiredFindings.push({
         policy: "expired-exception",
         title: "An exception has expired",
@@ -48376,8 +49303,18 @@ function applyExceptions(findings, config, today) {
     hit.count++;
     return false;
   });
-  for (const a of active) uses.push({ policy: a.entry.policy, resource: a.entry.resource, reason: a.entry.reason, expires: a.entry.expires, expired: false, suppressed: a.count });
-  const warnings = active.filter((a) => a.count === 0).map((a) => `${config.file ?? ".clb-guard.json"}:${a.entry.line ?? 1}: /exceptions/${a.entry.index}: the exception for ${a.entry.policy} on "${a.entry.resource}" matches no finding: remove it or fix the resource pattern`);
+  for (const a of active)
+    uses.push({
+      policy: a.entry.policy,
+      resource: a.entry.resource,
+      reason: a.entry.reason,
+      expires: a.entry.expires,
+      expired: false,
+      suppressed: a.count
+    });
+  const warnings = active.filter((a) => a.count === 0).map(
+    (a) => `${config.file ?? ".clb-guard.json"}:${a.entry.line ?? 1}: /exceptions/${a.entry.index}: the exception for ${a.entry.policy} on "${a.entry.resource}" matches no finding: remove it or fix the resource pattern`
+  );
   return { findings: [...kept, ...expiredFindings], uses, warnings };
 }
 
@@ -48400,7 +49337,13 @@ function checkInventory(inventory, config, options) {
     source
   }));
   if (uses.some((u) => u.expired)) {
-    policies.push({ id: "expired-exception", title: "An exception has expired", description: "An exception in the config passed its expiry date; the findings it covered are reported again.", severity: "warning", source: "builtin" });
+    policies.push({
+      id: "expired-exception",
+      title: "An exception has expired",
+      description: "An exception in the config passed its expiry date; the findings it covered are reported again.",
+      severity: "warning",
+      source: "builtin"
+    });
   }
   const count2 = (severity) => sorted.filter((f) => f.status === "fail" && f.severity === severity).length;
   return {
@@ -48408,7 +49351,12 @@ function checkInventory(inventory, config, options) {
     tool: { name: "clb-guard", version: TOOL_VERSION },
     mode: inventory.mode,
     complete: inventory.complete,
-    summary: { error: count2("error"), warning: count2("warning"), notice: count2("notice"), unknown: sorted.filter((f) => f.status === "unknown").length },
+    summary: {
+      error: count2("error"),
+      warning: count2("warning"),
+      notice: count2("notice"),
+      unknown: sorted.filter((f) => f.status === "unknown").length
+    },
     findings: sorted,
     policies,
     exceptions: uses,
@@ -48428,12 +49376,12 @@ function exitCodeFor(report, failOn, options = {}) {
 }
 
 // src/sources/live/tencentApi.ts
+var import_https_proxy_agent = __toESM(require_dist(), 1);
 var import_clb_client = __toESM(require_clb_client(), 1);
 var import_cvm_client = __toESM(require_cvm_client(), 1);
 var import_region_client = __toESM(require_region_client(), 1);
 var import_sts_client = __toESM(require_sts_client(), 1);
 var import_vpc_client = __toESM(require_vpc_client(), 1);
-var import_https_proxy_agent = __toESM(require_dist(), 1);
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { isIPv4 as isIPv42 } from "node:net";
@@ -48452,7 +49400,10 @@ function parseApiEndpoint(endpoint) {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`--api-endpoint must be http(s), not ${url.protocol}`);
   if (url.username !== "" || url.password !== "") throw new InputError("--api-endpoint must not carry a user name or password");
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) throw new InputError(`--api-endpoint: plain http is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost), not ${url.hostname}`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
+    throw new InputError(
+      `--api-endpoint: plain http is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost), not ${url.hostname}`
+    );
   return { protocol: url.protocol === "http:" ? "http://" : "https://", host: url.host };
 }
 function refuseRedirects(agent) {
@@ -48492,13 +49443,18 @@ function sanitizeCallError(error) {
   const e = error ?? {};
   if (typeof e.httpCode === "number") {
     const redirect = e.httpCode >= 300 && e.httpCode < 400;
-    return new ApiCallError(void 0, e.httpCode, `HTTP ${e.httpCode}${redirect ? " (a redirect, refused: API calls are never redirected)" : ""}`);
+    return new ApiCallError(
+      void 0,
+      e.httpCode,
+      `HTTP ${e.httpCode}${redirect ? " (a redirect, refused: API calls are never redirected)" : ""}`
+    );
   }
   if (typeof e.code === "string" && e.code !== "" && !/^E[A-Z]+$/.test(e.code)) {
     return ERROR_CODE.test(e.code) && e.code.length <= 80 ? new ApiCallError(e.code, void 0, e.code) : new ApiCallError("Unreadable", void 0, "an error whose code is not a well-formed API code");
   }
   const message = typeof e.message === "string" ? e.message : "";
-  if (e.type === "invalid-json" || /invalid json|JSON/i.test(message)) return new ApiCallError(void 0, void 0, "the response is not JSON");
+  if (e.type === "invalid-json" || /invalid json|JSON/i.test(message))
+    return new ApiCallError(void 0, void 0, "the response is not JSON");
   if (e.name === "TypeError") return new ApiCallError(void 0, void 0, 'the response has no "Response" object');
   if (/timeout|timed out|ETIMEDOUT/i.test(message)) return new ApiCallError(void 0, void 0, "timed out");
   if (/ECONNREFUSED/.test(message)) return new ApiCallError(void 0, void 0, "connection refused");
@@ -48520,7 +49476,13 @@ function sdkApi(credential, options = {}) {
           // The SDK asks for credentials before each request: refreshed OIDC credentials apply at once.
           credential: { getCredential: credential },
           region,
-          profile: { httpProfile: { reqTimeout: options.timeoutSeconds ?? 30, agent, ...target ? { endpoint: target.host, protocol: target.protocol } : {} } }
+          profile: {
+            httpProfile: {
+              reqTimeout: options.timeoutSeconds ?? 30,
+              agent,
+              ...target ? { endpoint: target.host, protocol: target.protocol } : {}
+            }
+          }
         });
         clients.set(key, client);
       }
@@ -48530,7 +49492,8 @@ function sdkApi(credential, options = {}) {
       } catch (error) {
         throw sanitizeCallError(error);
       }
-      if (typeof response !== "object" || response === null || Array.isArray(response)) throw new ApiCallError(void 0, void 0, 'the "Response" is not an object');
+      if (typeof response !== "object" || response === null || Array.isArray(response))
+        throw new ApiCallError(void 0, void 0, 'the "Response" is not an object');
       return response;
     }
   };
@@ -48636,7 +49599,10 @@ var CallScheduler = class {
         if (last.code?.startsWith("AuthFailure") || last.code?.startsWith("UnauthorizedOperation")) {
           const code = this.redact(last.code);
           const permission = code.startsWith("UnauthorizedOperation") || code === "AuthFailure.UnauthorizedOperation";
-          throw new CredentialsRejected(last.code, permission ? `the credentials may not call ${action} (${code}): the role needs read-only access (Describe*) to CLB, CVM and VPC` : `Tencent Cloud rejected the credentials (${code})`);
+          throw new CredentialsRejected(
+            last.code,
+            permission ? `the credentials may not call ${action} (${code}): the role needs read-only access (Describe*) to CLB, CVM and VPC` : `Tencent Cloud rejected the credentials (${code})`
+          );
         }
         if (!retryable(last)) break;
         if (last.code?.startsWith("RequestLimitExceeded")) throttles++;
@@ -48672,14 +49638,17 @@ var CallScheduler = class {
     const now = Date.now();
     if (line.due < now - line.window) line.due = now;
     const windowFree = line.sent.length < line.perWindow ? -Infinity : line.sent[line.sent.length - line.perWindow] + line.window;
-    setTimeout(() => {
-      line.timer = false;
-      line.sent.push(Date.now());
-      if (line.sent.length > line.perWindow) line.sent.shift();
-      line.due += line.interval;
-      line.waiting.shift()?.resolve();
-      this.release(line);
-    }, Math.max(0, line.due - now, windowFree - now));
+    setTimeout(
+      () => {
+        line.timer = false;
+        line.sent.push(Date.now());
+        if (line.sent.length > line.perWindow) line.sent.shift();
+        line.due += line.interval;
+        line.waiting.shift()?.resolve();
+        this.release(line);
+      },
+      Math.max(0, line.due - now, windowFree - now)
+    );
   }
   /**
    * Ends the scan's calls: those waiting for their turn fail with `CallCancelled`, and so does
@@ -48761,7 +49730,10 @@ function externalReferencesOf(inventory, membersOnly = /* @__PURE__ */ new Set()
     set.add(id2);
     ids.set(kind, set);
   };
-  const interfaces = [...[...inventory.instances.values()].flatMap((i2) => i2.interfaces), ...inventory.networkInterfaces.values()];
+  const interfaces = [
+    ...[...inventory.instances.values()].flatMap((i2) => i2.interfaces),
+    ...inventory.networkInterfaces.values()
+  ];
   for (const instance2 of inventory.instances.values()) want("vpc", instance2.vpc);
   for (const nic of interfaces) {
     if (membersOnly.has(nic.key)) continue;
@@ -48776,7 +49748,8 @@ function externalReferencesOf(inventory, membersOnly = /* @__PURE__ */ new Set()
         if (isCloudId("securityGroup", rule.peer.ref) && !inventory.aliases.has(rule.peer.ref)) peerGroups.add(rule.peer.ref);
       }
       if (rule.peer.kind === "addressTemplate" || rule.peer.kind === "addressTemplateGroup") want(rule.peer.kind, rule.peer.ref);
-      if (rule.service.kind === "serviceTemplate" || rule.service.kind === "serviceTemplateGroup") want(rule.service.kind, rule.service.ref);
+      if (rule.service.kind === "serviceTemplate" || rule.service.kind === "serviceTemplateGroup")
+        want(rule.service.kind, rule.service.ref);
     }
   }
   for (const group of inventory.addressTemplateGroups.values()) for (const m of known(group.members) ?? []) want("addressTemplate", m);
@@ -48816,7 +49789,10 @@ async function readBlastRadius(inventory, changes, deleted, lookup) {
   const inPlan = (id2) => inventory.aliases.has(id2) || inventory.instances.has(id2) || inventory.loadBalancers.has(id2) || deleted.has(id2);
   const addDependents = async (change, members2) => {
     complete &&= members2.complete;
-    const outside = [...members2.instances.filter((i2) => !inPlan(i2.key)), ...members2.interfaces.filter((n) => !inPlan(n.key) && !(n.instance !== void 0 && inPlan(n.instance)))];
+    const outside = [
+      ...members2.instances.filter((i2) => !inPlan(i2.key)),
+      ...members2.interfaces.filter((n) => !inPlan(n.key) && !(n.instance !== void 0 && inPlan(n.instance)))
+    ];
     if (outside.length === 0) return;
     const ipOwner = /* @__PURE__ */ new Map();
     for (const o of outside) for (const ip of "interfaces" in o ? o.interfaces.flatMap(ipsOf) : ipsOf(o)) ipOwner.set(ip, o.key);
@@ -48831,9 +49807,20 @@ async function readBlastRadius(inventory, changes, deleted, lookup) {
         complete = false;
         continue;
       }
-      const restricted = { ...looked.found, listeners: looked.found.listeners.map((l) => onlyTargets(l, mine)).filter((l) => l.targets.length > 0 || l.rules.length > 0 || l.targetsUnknownReason !== void 0) };
+      const restricted = {
+        ...looked.found,
+        listeners: looked.found.listeners.map((l) => onlyTargets(l, mine)).filter((l) => l.targets.length > 0 || l.rules.length > 0 || l.targetsUnknownReason !== void 0)
+      };
       const earlier = inventory.loadBalancers.get(id2);
-      inventory.loadBalancers.set(id2, earlier === void 0 ? restricted : { ...earlier, listeners: looked.found.listeners.map((l) => onlyTargets(l, (t) => mine(t) || targetsOf(earlier).some((e) => sameTarget(e, t)))) });
+      inventory.loadBalancers.set(
+        id2,
+        earlier === void 0 ? restricted : {
+          ...earlier,
+          listeners: looked.found.listeners.map(
+            (l) => onlyTargets(l, (t) => mine(t) || targetsOf(earlier).some((e) => sameTarget(e, t)))
+          )
+        }
+      );
       loadBalancers.add(id2);
       for (const t of targetsOf(restricted)) {
         const backend = typeof t.instance === "string" ? t.instance : typeof t.eniIp === "string" ? ipOwner.get(t.eniIp) : void 0;
@@ -48845,7 +49832,10 @@ async function readBlastRadius(inventory, changes, deleted, lookup) {
         if (!inventory.instances.has(o.key)) inventory.instances.set(o.key, o);
       } else if (!inventory.networkInterfaces.has(o.key)) inventory.networkInterfaces.set(o.key, o);
       const lbs = behind.get(o.key) ?? [];
-      const urls = [o.provenance.consoleUrl, ...lbs.map((lb) => read.get(lb)).map((l) => l && "found" in l ? l.found.provenance.consoleUrl : void 0)].filter((u) => u !== void 0);
+      const urls = [
+        o.provenance.consoleUrl,
+        ...lbs.map((lb) => read.get(lb)).map((l) => l && "found" in l ? l.found.provenance.consoleUrl : void 0)
+      ].filter((u) => u !== void 0);
       if (!dependents.has(o.key)) dependents.set(o.key, { backend: o.key, loadBalancers: lbs, consoleUrls: urls, change });
     }
   };
@@ -48874,7 +49864,13 @@ async function readBlastRadius(inventory, changes, deleted, lookup) {
       for (const [id2, looked] of await lookup.instances(ids)) {
         if (!("found" in looked)) continue;
         if (!inventory.instances.has(id2)) inventory.instances.set(id2, looked.found);
-        if (!dependents.has(id2)) dependents.set(id2, { backend: id2, loadBalancers: [change.id], consoleUrls: [looked.found.provenance.consoleUrl, live.found.provenance.consoleUrl].filter((u) => u !== void 0), change });
+        if (!dependents.has(id2))
+          dependents.set(id2, {
+            backend: id2,
+            loadBalancers: [change.id],
+            consoleUrls: [looked.found.provenance.consoleUrl, live.found.provenance.consoleUrl].filter((u) => u !== void 0),
+            change
+          });
       }
     }
   }
@@ -48886,8 +49882,12 @@ function withOutsideTargets(planned, live, inPlan) {
   const liveListeners = /* @__PURE__ */ new Map();
   const extra = [];
   for (const l of live.listeners) {
-    const match = planned.listeners.find((p) => p.key === l.key || p.provenance.cloudId === l.key || p.provenance.cloudId === `${live.key}#${l.key}`);
-    const theirs = l.targets.filter((t) => !(typeof t.instance === "string" && inPlan(t.instance)) && !(match?.targets.some((p) => sameTarget(p, t)) ?? false));
+    const match = planned.listeners.find(
+      (p) => p.key === l.key || p.provenance.cloudId === l.key || p.provenance.cloudId === `${live.key}#${l.key}`
+    );
+    const theirs = l.targets.filter(
+      (t) => !(typeof t.instance === "string" && inPlan(t.instance)) && !(match?.targets.some((p) => sameTarget(p, t)) ?? false)
+    );
     outside.push(...theirs);
     if (match === void 0) {
       if (theirs.length > 0) extra.push({ ...l, targets: theirs, rules: [] });
@@ -48898,7 +49898,11 @@ function withOutsideTargets(planned, live, inPlan) {
     liveListeners.set(match, { ...merged, protocol: l.protocol, port: l.port, healthCheck: l.healthCheck });
   }
   const listeners = (versions) => [...planned.listeners.map((p) => versions.get(p) ?? p), ...extra];
-  return { planned: { ...planned, listeners: listeners(plannedListeners) }, live: { ...planned, passToTarget: live.passToTarget, listeners: listeners(liveListeners) }, outside };
+  return {
+    planned: { ...planned, listeners: listeners(plannedListeners) },
+    live: { ...planned, passToTarget: live.passToTarget, listeners: listeners(liveListeners) },
+    outside
+  };
 }
 var sameTarget = (a, b) => a.instance === b.instance && a.eniIp === b.eniIp && a.port === b.port;
 function onlyTargets(listener, keep) {
@@ -48926,7 +49930,13 @@ function consoleUrl(kind, region, id2) {
       return `https://console.cloud.tencent.com/vpc/acl/detail?rid=${region}&id=${id2}`;
   }
 }
-var provenance = (id2, type, url, path) => ({ address: id2, cloudId: id2, type, consoleUrl: url, ...path ? { path } : {} });
+var provenance = (id2, type, url, path) => ({
+  address: id2,
+  cloudId: id2,
+  type,
+  consoleUrl: url,
+  ...path ? { path } : {}
+});
 function healthCheckOf2(api, owner) {
   const check2 = api ?? {};
   const port = typeof check2.CheckPort === "number" && check2.CheckPort > 0 ? check2.CheckPort : void 0;
@@ -49008,7 +50018,10 @@ function loadBalancerOf(api, region, listeners) {
     passToTarget: bool(api.LoadBalancerPassToTarget),
     snat: bool(api.Snat),
     snatPro: bool(api.SnatPro),
-    snatIps: list(api.SnatIps).map((s) => ({ subnet: str(s.SubnetId) ?? unknown("no subnet"), ip: str(s.Ip) ?? unknown("no IP returned") })),
+    snatIps: list(api.SnatIps).map((s) => ({
+      subnet: str(s.SubnetId) ?? unknown("no subnet"),
+      ip: str(s.Ip) ?? unknown("no IP returned")
+    })),
     listeners,
     provenance: provenance(id2, "CLB", consoleUrl("clb", region, id2))
   };
@@ -49059,11 +50072,23 @@ function securityGroupOf(id2, set, region) {
     ...str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription) } : {},
     provenance: provenance(id2, "security group", consoleUrl("sg", region, id2), `${direction.toLowerCase()}[${i2}]`)
   }));
-  return { key: id2, ingress: { rules: rules("Ingress") }, egress: { rules: rules("Egress") }, provenance: provenance(id2, "security group", consoleUrl("sg", region, id2)) };
+  return {
+    key: id2,
+    ingress: { rules: rules("Ingress") },
+    egress: { rules: rules("Egress") },
+    provenance: provenance(id2, "security group", consoleUrl("sg", region, id2))
+  };
 }
 function subnetOf(api, region) {
   const id2 = String(api.SubnetId);
-  return { key: id2, ...str(api.SubnetName) ? { name: str(api.SubnetName) } : {}, vpc: str(api.VpcId) ?? unknown("no VPC"), cidr: str(api.CidrBlock) ?? unknown("no CIDR"), networkAcl: str(api.NetworkAclId) ?? null, provenance: provenance(id2, "subnet", consoleUrl("subnet", region, id2)) };
+  return {
+    key: id2,
+    ...str(api.SubnetName) ? { name: str(api.SubnetName) } : {},
+    vpc: str(api.VpcId) ?? unknown("no VPC"),
+    cidr: str(api.CidrBlock) ?? unknown("no CIDR"),
+    networkAcl: str(api.NetworkAclId) ?? null,
+    provenance: provenance(id2, "subnet", consoleUrl("subnet", region, id2))
+  };
 }
 function vpcOf(api) {
   const id2 = String(api.VpcId);
@@ -49091,10 +50116,26 @@ function networkAclOf(api, region) {
   };
 }
 var templateOf = {
-  address: (api) => ({ key: String(api.AddressTemplateId), addresses: strings2(api.AddressSet), provenance: { address: String(api.AddressTemplateId) } }),
-  addressGroup: (api) => ({ key: String(api.AddressTemplateGroupId), members: strings2(api.AddressTemplateIdSet), provenance: { address: String(api.AddressTemplateGroupId) } }),
-  service: (api) => ({ key: String(api.ServiceTemplateId), services: strings2(api.ServiceSet), provenance: { address: String(api.ServiceTemplateId) } }),
-  serviceGroup: (api) => ({ key: String(api.ServiceTemplateGroupId), members: strings2(api.ServiceTemplateIdSet), provenance: { address: String(api.ServiceTemplateGroupId) } })
+  address: (api) => ({
+    key: String(api.AddressTemplateId),
+    addresses: strings2(api.AddressSet),
+    provenance: { address: String(api.AddressTemplateId) }
+  }),
+  addressGroup: (api) => ({
+    key: String(api.AddressTemplateGroupId),
+    members: strings2(api.AddressTemplateIdSet),
+    provenance: { address: String(api.AddressTemplateGroupId) }
+  }),
+  service: (api) => ({
+    key: String(api.ServiceTemplateId),
+    services: strings2(api.ServiceSet),
+    provenance: { address: String(api.ServiceTemplateId) }
+  }),
+  serviceGroup: (api) => ({
+    key: String(api.ServiceTemplateGroupId),
+    members: strings2(api.ServiceTemplateIdSet),
+    provenance: { address: String(api.ServiceTemplateGroupId) }
+  })
 };
 function networkInterfaceOf(api, region) {
   const id2 = String(api.NetworkInterfaceId);
@@ -49158,7 +50199,8 @@ var LiveLookup = class {
           const response = await this.call("vpc", "DescribeSecurityGroupPolicies", { SecurityGroupId: id2 }, id2);
           if (typeof response === "string") return out2.set(id2, response === "notFound" ? { notFound: true } : { failed: response });
           const set = response.SecurityGroupPolicySet;
-          if (!isApi(set) || objects(set.Ingress) === void 0 || objects(set.Egress) === void 0) return out2.set(id2, this.fail(`DescribeSecurityGroupPolicies answered ${id2} without both rule lists`));
+          if (!isApi(set) || objects(set.Ingress) === void 0 || objects(set.Egress) === void 0)
+            return out2.set(id2, this.fail(`DescribeSecurityGroupPolicies answered ${id2} without both rule lists`));
           return out2.set(id2, { found: securityGroupOf(id2, set, this.region) });
         })
       );
@@ -49166,24 +50208,63 @@ var LiveLookup = class {
     });
   }
   instances(ids) {
-    return this.each("ins", ids, (todo) => this.byIds("cvm", "DescribeInstances", "InstanceIds", "InstanceSet", "InstanceId", todo, IDS_PER_CALL, (api) => instanceOf(api, this.region)));
+    return this.each(
+      "ins",
+      ids,
+      (todo) => this.byIds(
+        "cvm",
+        "DescribeInstances",
+        "InstanceIds",
+        "InstanceSet",
+        "InstanceId",
+        todo,
+        IDS_PER_CALL,
+        (api) => instanceOf(api, this.region)
+      )
+    );
   }
   subnets(ids) {
-    return this.each("subnet", ids, (todo) => this.byIds("vpc", "DescribeSubnets", "SubnetIds", "SubnetSet", "SubnetId", todo, IDS_PER_CALL, (api) => subnetOf(api, this.region)));
+    return this.each(
+      "subnet",
+      ids,
+      (todo) => this.byIds("vpc", "DescribeSubnets", "SubnetIds", "SubnetSet", "SubnetId", todo, IDS_PER_CALL, (api) => subnetOf(api, this.region))
+    );
   }
   vpcs(ids) {
     return this.each("vpc", ids, (todo) => this.byIds("vpc", "DescribeVpcs", "VpcIds", "VpcSet", "VpcId", todo, IDS_PER_CALL, vpcOf));
   }
   networkInterfaces(ids) {
-    return this.each("eni", ids, (todo) => this.byIds("vpc", "DescribeNetworkInterfaces", "NetworkInterfaceIds", "NetworkInterfaceSet", "NetworkInterfaceId", todo, IDS_PER_CALL, (api) => networkInterfaceOf(api, this.region)));
+    return this.each(
+      "eni",
+      ids,
+      (todo) => this.byIds(
+        "vpc",
+        "DescribeNetworkInterfaces",
+        "NetworkInterfaceIds",
+        "NetworkInterfaceSet",
+        "NetworkInterfaceId",
+        todo,
+        IDS_PER_CALL,
+        (api) => networkInterfaceOf(api, this.region)
+      )
+    );
   }
   async networkAcls(ids) {
     return this.each("acl", ids, async (todo) => {
-      const read = await this.byIds("vpc", "DescribeNetworkAcls", "NetworkAclIds", "NetworkAclSet", "NetworkAclId", todo, IDS_PER_CALL, (api) => {
-        const subnets = Array.isArray(api.SubnetSet) ? api.SubnetSet.filter(isApi).map((s) => text(s.SubnetId)).filter((s) => s !== void 0) : [];
-        this.aclSubnets.set(String(api.NetworkAclId), subnets);
-        return networkAclOf(api, this.region);
-      });
+      const read = await this.byIds(
+        "vpc",
+        "DescribeNetworkAcls",
+        "NetworkAclIds",
+        "NetworkAclSet",
+        "NetworkAclId",
+        todo,
+        IDS_PER_CALL,
+        (api) => {
+          const subnets = Array.isArray(api.SubnetSet) ? api.SubnetSet.filter(isApi).map((s) => text(s.SubnetId)).filter((s) => s !== void 0) : [];
+          this.aclSubnets.set(String(api.NetworkAclId), subnets);
+          return networkAclOf(api, this.region);
+        }
+      );
       for (const [id2, looked] of read) {
         if (!("found" in looked) || looked.found.type !== "QUINTUPLE") continue;
         const rows = await this.pages("vpc", "DescribeNetworkAclQuintupleEntries", { NetworkAclId: id2 }, "NetworkAclQuintupleSet");
@@ -49195,27 +50276,80 @@ var LiveLookup = class {
   /** CLBs with their listeners and targets (target-group members are not read: those listeners say so). */
   loadBalancers(ids) {
     return this.each("lb", ids, async (todo) => {
-      const bases = await this.byIds("clb", "DescribeLoadBalancers", "LoadBalancerIds", "LoadBalancerSet", "LoadBalancerId", todo, LB_IDS_PER_CALL, (api) => api);
+      const bases = await this.byIds(
+        "clb",
+        "DescribeLoadBalancers",
+        "LoadBalancerIds",
+        "LoadBalancerSet",
+        "LoadBalancerId",
+        todo,
+        LB_IDS_PER_CALL,
+        (api) => api
+      );
       const out2 = /* @__PURE__ */ new Map();
       await Promise.all(
         [...bases].map(async ([id2, looked]) => {
           if (!("found" in looked)) return out2.set(id2, looked);
-          const [listeners, targets] = await Promise.all([this.call("clb", "DescribeListeners", { LoadBalancerId: id2 }, id2), this.call("clb", "DescribeTargets", { LoadBalancerId: id2 }, id2)]);
+          const [listeners, targets] = await Promise.all([
+            this.call("clb", "DescribeListeners", { LoadBalancerId: id2 }, id2),
+            this.call("clb", "DescribeTargets", { LoadBalancerId: id2 }, id2)
+          ]);
           const listenerList = typeof listeners === "string" ? void 0 : objects(listeners.Listeners);
           const targetList = typeof targets === "string" ? void 0 : objects(targets.Listeners);
-          if (listenerList === void 0 || targetList === void 0) return out2.set(id2, this.fail(`the listeners or targets of ${id2} could not be read`));
+          if (listenerList === void 0 || targetList === void 0)
+            return out2.set(id2, this.fail(`the listeners or targets of ${id2} could not be read`));
           const groupNotRead = (group) => `members of target group ${group} are not read when resolving a plan`;
-          const built = listenerList.map((l) => listenerOf2(l, id2, this.region, targetList.find((t) => t.ListenerId === l.ListenerId), groupNotRead));
+          const built = listenerList.map(
+            (l) => listenerOf2(
+              l,
+              id2,
+              this.region,
+              targetList.find((t) => t.ListenerId === l.ListenerId),
+              groupNotRead
+            )
+          );
           return out2.set(id2, { found: loadBalancerOf(looked.found, this.region, built) });
         })
       );
       return out2;
     });
   }
-  addressTemplates = (ids) => this.templates("ipm", ids, "DescribeAddressTemplates", "address-template-id", "AddressTemplateSet", "AddressTemplateId", templateOf.address);
-  addressTemplateGroups = (ids) => this.templates("ipmg", ids, "DescribeAddressTemplateGroups", "address-template-group-id", "AddressTemplateGroupSet", "AddressTemplateGroupId", templateOf.addressGroup);
-  serviceTemplates = (ids) => this.templates("ppm", ids, "DescribeServiceTemplates", "service-template-id", "ServiceTemplateSet", "ServiceTemplateId", templateOf.service);
-  serviceTemplateGroups = (ids) => this.templates("ppmg", ids, "DescribeServiceTemplateGroups", "service-template-group-id", "ServiceTemplateGroupSet", "ServiceTemplateGroupId", templateOf.serviceGroup);
+  addressTemplates = (ids) => this.templates(
+    "ipm",
+    ids,
+    "DescribeAddressTemplates",
+    "address-template-id",
+    "AddressTemplateSet",
+    "AddressTemplateId",
+    templateOf.address
+  );
+  addressTemplateGroups = (ids) => this.templates(
+    "ipmg",
+    ids,
+    "DescribeAddressTemplateGroups",
+    "address-template-group-id",
+    "AddressTemplateGroupSet",
+    "AddressTemplateGroupId",
+    templateOf.addressGroup
+  );
+  serviceTemplates = (ids) => this.templates(
+    "ppm",
+    ids,
+    "DescribeServiceTemplates",
+    "service-template-id",
+    "ServiceTemplateSet",
+    "ServiceTemplateId",
+    templateOf.service
+  );
+  serviceTemplateGroups = (ids) => this.templates(
+    "ppmg",
+    ids,
+    "DescribeServiceTemplateGroups",
+    "service-template-group-id",
+    "ServiceTemplateGroupSet",
+    "ServiceTemplateGroupId",
+    templateOf.serviceGroup
+  );
   /** The ENIs holding these private IPs (targets registered by ENI IP); `undefined` when not read. */
   async networkInterfacesWithIps(ips) {
     const rows = await this.filtered("vpc", "DescribeNetworkInterfaces", "address-ip", ips, "NetworkInterfaceSet");
@@ -49233,7 +50367,10 @@ var LiveLookup = class {
           this.filtered("cvm", "DescribeInstances", "security-group-id", todo, "InstanceSet"),
           this.filtered("vpc", "DescribeNetworkInterfaces", "groups.security-group-id", todo, "NetworkInterfaceSet")
         ]);
-        return { instances: instances2?.map((api) => instanceOf(api, this.region)), enis: enis?.map((api) => networkInterfaceOf(api, this.region)) };
+        return {
+          instances: instances2?.map((api) => instanceOf(api, this.region)),
+          enis: enis?.map((api) => networkInterfaceOf(api, this.region))
+        };
       })();
       for (const g of todo) this.members.set(g, reading);
     }
@@ -49257,7 +50394,10 @@ var LiveLookup = class {
   /** The instances and ENIs in these subnets, from the account; `complete` false when a call failed. */
   async subnetMembers(subnets) {
     if (subnets.length === 0) return { instances: [], interfaces: [], complete: true };
-    const [instances, enis] = await Promise.all([this.filtered("cvm", "DescribeInstances", "subnet-id", subnets, "InstanceSet"), this.filtered("vpc", "DescribeNetworkInterfaces", "subnet-id", subnets, "NetworkInterfaceSet")]);
+    const [instances, enis] = await Promise.all([
+      this.filtered("cvm", "DescribeInstances", "subnet-id", subnets, "InstanceSet"),
+      this.filtered("vpc", "DescribeNetworkInterfaces", "subnet-id", subnets, "NetworkInterfaceSet")
+    ]);
     return {
       instances: (instances ?? []).map((api) => instanceOf(api, this.region)),
       interfaces: (enis ?? []).map((api) => networkInterfaceOf(api, this.region)).filter((n) => !n.primary),
@@ -49268,7 +50408,12 @@ var LiveLookup = class {
   async loadBalancersWithBackends(ips) {
     const ids = /* @__PURE__ */ new Set();
     for (let i2 = 0; i2 < ips.length; i2 += FILTER_VALUES) {
-      const rows = await this.pages("clb", "DescribeLoadBalancers", { BackendPrivateIps: ips.slice(i2, i2 + FILTER_VALUES) }, "LoadBalancerSet");
+      const rows = await this.pages(
+        "clb",
+        "DescribeLoadBalancers",
+        { BackendPrivateIps: ips.slice(i2, i2 + FILTER_VALUES) },
+        "LoadBalancerSet"
+      );
       if (rows === void 0) return void 0;
       for (const row of rows) if (text(row.LoadBalancerId)) ids.add(String(row.LoadBalancerId));
     }
@@ -49330,7 +50475,10 @@ var LiveLookup = class {
         const rows = await this.pages("vpc", action, { Filters: [{ Name: filter, Values: wanted }] }, field, true);
         for (const id2 of wanted) {
           const row = rows?.find((r) => r[idField] === id2);
-          out2.set(id2, rows === void 0 ? { failed: `${action} for ${id2} failed` } : row === void 0 ? { notFound: true } : { found: build(row) });
+          out2.set(
+            id2,
+            rows === void 0 ? { failed: `${action} for ${id2} failed` } : row === void 0 ? { notFound: true } : { found: build(row) }
+          );
         }
       }
       return out2;
@@ -49351,7 +50499,12 @@ var LiveLookup = class {
     const rows = [];
     for (; ; ) {
       const offset = rows.length;
-      const response = await this.call(service, action, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE }, action);
+      const response = await this.call(
+        service,
+        action,
+        { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE },
+        action
+      );
       if (typeof response === "string") return response === "notFound" ? rows : void 0;
       const items = objects(response[field]);
       const total = response.TotalCount;
@@ -49467,7 +50620,10 @@ var ReferenceResolution = class {
       }
       case "loadBalancer": {
         const planned = inv.loadBalancers.get(id2);
-        inv.loadBalancers.set(id2, planned === void 0 ? object : withPlannedListeners(planned, object, this.facts.deleted));
+        inv.loadBalancers.set(
+          id2,
+          planned === void 0 ? object : withPlannedListeners(planned, object, this.facts.deleted)
+        );
         return;
       }
       case "instance":
@@ -49489,15 +50645,40 @@ var ReferenceResolution = class {
     if (status === "notFound") inv.warnings.push({ address: id2, message: `${reason}: the checks that depend on it are unknown` });
     switch (kind) {
       case "securityGroup":
-        inv.securityGroups.set(id2, { key: id2, ingress: { rules: [], unknownReason: reason }, egress: { rules: [], unknownReason: reason }, provenance: { ...provenance2, type: "security group" } });
+        inv.securityGroups.set(id2, {
+          key: id2,
+          ingress: { rules: [], unknownReason: reason },
+          egress: { rules: [], unknownReason: reason },
+          provenance: { ...provenance2, type: "security group" }
+        });
         return;
       case "loadBalancer": {
         const planned = inv.loadBalancers.get(id2);
-        inv.loadBalancers.set(id2, { key: id2, network: why, ipVersion: why, vips: why, vpc: why, subnet: why, securityGroups: why, passToTarget: why, snat: why, snatPro: why, snatIps: why, listeners: planned?.listeners ?? [], provenance: planned?.provenance ?? provenance2 });
+        inv.loadBalancers.set(id2, {
+          key: id2,
+          network: why,
+          ipVersion: why,
+          vips: why,
+          vpc: why,
+          subnet: why,
+          securityGroups: why,
+          passToTarget: why,
+          snat: why,
+          snatPro: why,
+          snatIps: why,
+          listeners: planned?.listeners ?? [],
+          provenance: planned?.provenance ?? provenance2
+        });
         return;
       }
       case "instance":
-        inv.instances.set(id2, { key: id2, os: why, vpc: why, interfaces: [{ key: `${id2}/eth0`, primary: true, instance: id2, privateIps: why, subnet: why, securityGroups: why, provenance: provenance2 }], provenance: { ...provenance2, type: "CVM" } });
+        inv.instances.set(id2, {
+          key: id2,
+          os: why,
+          vpc: why,
+          interfaces: [{ key: `${id2}/eth0`, primary: true, instance: id2, privateIps: why, subnet: why, securityGroups: why, provenance: provenance2 }],
+          provenance: { ...provenance2, type: "CVM" }
+        });
         return;
       case "networkInterface":
         inv.networkInterfaces.set(id2, { key: id2, primary: false, privateIps: why, subnet: why, securityGroups: why, provenance: provenance2 });
@@ -49509,7 +50690,14 @@ var ReferenceResolution = class {
         inv.vpcs.set(id2, { key: id2, cidr: why, provenance: provenance2 });
         return;
       case "networkAcl":
-        inv.networkAcls.set(id2, { key: id2, type: "TRIPLE", vpc: why, ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: provenance2 });
+        inv.networkAcls.set(id2, {
+          key: id2,
+          type: "TRIPLE",
+          vpc: why,
+          ingress: { entries: [], unknownReason: reason },
+          egress: { entries: [], unknownReason: reason },
+          provenance: provenance2
+        });
         return;
       case "addressTemplate":
         inv.addressTemplates.set(id2, { key: id2, addresses: why, provenance: provenance2 });
@@ -49534,13 +50722,17 @@ var ReferenceResolution = class {
     for (const g of groups) this.membersRead.add(g);
     const { instances, interfaces } = await this.lookups[0].groupMembers(groups);
     const inv = this.inventory;
-    const listed = /* @__PURE__ */ new Set([...[...inv.instances.values()].flatMap((i2) => i2.interfaces.map((n) => n.key)), ...inv.networkInterfaces.keys()]);
+    const listed = /* @__PURE__ */ new Set([
+      ...[...inv.instances.values()].flatMap((i2) => i2.interfaces.map((n) => n.key)),
+      ...inv.networkInterfaces.keys()
+    ]);
     const add = (nic) => {
       if (listed.has(nic.key)) return;
       inv.networkInterfaces.set(nic.key, nic);
       this.membersOnly.add(nic.key);
     };
-    for (const instance2 of instances) if (!inv.instances.has(instance2.key) && !inv.aliases.has(instance2.key)) instance2.interfaces.forEach(add);
+    for (const instance2 of instances)
+      if (!inv.instances.has(instance2.key) && !inv.aliases.has(instance2.key)) instance2.interfaces.forEach(add);
     interfaces.forEach(add);
   }
   async readEnisWithIps(ips) {
@@ -49567,9 +50759,17 @@ function withPlannedSingleRules(planned, live) {
   if (!isPlaceholder(planned)) return planned;
   const direction = (plannedList, liveList) => {
     if (plannedList.rules.every((r) => liveList.rules.some((l) => sameRule(r, l)))) return liveList;
-    return { rules: liveList.rules, unknownReason: `where the provider inserts the plan's new rules among the live rules of ${live.key} cannot be told` };
+    return {
+      rules: liveList.rules,
+      unknownReason: `where the provider inserts the plan's new rules among the live rules of ${live.key} cannot be told`
+    };
   };
-  return { ...live, provenance: { ...live.provenance, ...planned.provenance.location ? { location: planned.provenance.location } : {} }, ingress: direction(planned.ingress, live.ingress), egress: direction(planned.egress, live.egress) };
+  return {
+    ...live,
+    provenance: { ...live.provenance, ...planned.provenance.location ? { location: planned.provenance.location } : {} },
+    ingress: direction(planned.ingress, live.ingress),
+    egress: direction(planned.egress, live.egress)
+  };
 }
 function withPlannedListeners(planned, live, deleted) {
   if (!isPlaceholder(planned)) return planned;
@@ -49581,7 +50781,11 @@ function withPlannedListeners(planned, live, deleted) {
 // src/sources/hybrid/planFacts.ts
 var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var text2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-var GROUP_RULES = /* @__PURE__ */ new Set(["tencentcloud_security_group_rule_set", "tencentcloud_security_group_lite_rule", "tencentcloud_security_group_rule"]);
+var GROUP_RULES = /* @__PURE__ */ new Set([
+  "tencentcloud_security_group_rule_set",
+  "tencentcloud_security_group_lite_rule",
+  "tencentcloud_security_group_rule"
+]);
 var CLB_PARTS = /* @__PURE__ */ new Set(["tencentcloud_clb_listener", "tencentcloud_clb_listener_rule", "tencentcloud_clb_instance"]);
 function readPlanFacts(plan) {
   const root = isObject2(plan) ? plan : {};
@@ -49603,10 +50807,12 @@ function readPlanFacts(plan) {
     const before = isObject2(change.change.before) ? change.change.before : prior.get(address);
     const after = isObject2(change.change.after) ? change.change.after : void 0;
     const beforeId = text2(before?.id);
-    if (actions.includes("delete") && !actions.includes("create") && beforeId !== void 0 && type !== "tencentcloud_security_group_rule_set" && type !== "tencentcloud_security_group_lite_rule") deleted.add(beforeId);
+    if (actions.includes("delete") && !actions.includes("create") && beforeId !== void 0 && type !== "tencentcloud_security_group_rule_set" && type !== "tencentcloud_security_group_lite_rule")
+      deleted.add(beforeId);
     if (GROUP_RULES.has(type)) note("securityGroup", text2(before?.security_group_id) ?? text2(after?.security_group_id), address);
     else if (type === "tencentcloud_vpc_acl") note("networkAcl", beforeId, address);
-    else if (CLB_PARTS.has(type)) note("loadBalancer", type === "tencentcloud_clb_instance" ? beforeId : text2(before?.clb_id) ?? text2(after?.clb_id), address);
+    else if (CLB_PARTS.has(type))
+      note("loadBalancer", type === "tencentcloud_clb_instance" ? beforeId : text2(before?.clb_id) ?? text2(after?.clb_id), address);
   }
   const region = providerRegion(root);
   return { ...region !== void 0 ? { region } : {}, deleted, changes: [...changes.values()] };
@@ -49615,7 +50821,8 @@ function priorValues(root) {
   const out2 = /* @__PURE__ */ new Map();
   const visit2 = (module2) => {
     if (!isObject2(module2)) return;
-    for (const r of Array.isArray(module2.resources) ? module2.resources : []) if (isObject2(r) && typeof r.address === "string" && isObject2(r.values)) out2.set(r.address, r.values);
+    for (const r of Array.isArray(module2.resources) ? module2.resources : [])
+      if (isObject2(r) && typeof r.address === "string" && isObject2(r.values)) out2.set(r.address, r.values);
     for (const child of Array.isArray(module2.child_modules) ? module2.child_modules : []) visit2(child);
   };
   const prior = isObject2(root.prior_state) && isObject2(root.prior_state.values) ? root.prior_state.values : void 0;
@@ -49638,8 +50845,15 @@ function providerRegion(root) {
 
 // src/sources/hybrid/index.ts
 async function resolveHybrid(planInventory, facts, options) {
-  const api = options.api ?? sdkApi(() => options.credentials.get(), { ...options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}, ...options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {} });
-  const scheduler = new CallScheduler(api, { ...options.retry ? { retry: options.retry } : {}, ...options.rateLimits ? { rateLimits: options.rateLimits } : {}, secrets: () => options.credentials.secrets() });
+  const api = options.api ?? sdkApi(() => options.credentials.get(), {
+    ...options.apiEndpoint ? { endpoint: options.apiEndpoint } : {},
+    ...options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}
+  });
+  const scheduler = new CallScheduler(api, {
+    ...options.retry ? { retry: options.retry } : {},
+    ...options.rateLimits ? { rateLimits: options.rateLimits } : {},
+    secrets: () => options.credentials.secrets()
+  });
   const lookups = options.regions.map((region) => new LiveLookup(scheduler, region));
   const inventory = mutableCopy(planInventory);
   const resolution = new ReferenceResolution(inventory, facts, lookups);
@@ -49658,12 +50872,23 @@ async function resolveHybrid(planInventory, facts, options) {
   for (const [key, acl] of blast.live.networkAcls) liveAcls.set(key, acl);
   const liveBalancers = new Map(inventory.loadBalancers);
   for (const [key, lb] of blast.live.loadBalancers) liveBalancers.set(key, lb);
-  const objects3 = [...resolution.resolved.values()].map((o) => ({ id: o.id, kind: o.kind, status: o.status, ...o.reason !== void 0 ? { reason: o.reason } : {} }));
+  const objects3 = [...resolution.resolved.values()].map((o) => ({
+    id: o.id,
+    kind: o.kind,
+    status: o.status,
+    ...o.reason !== void 0 ? { reason: o.reason } : {}
+  }));
   return {
     planned,
     live: { ...planned, securityGroups: liveGroups, networkAcls: liveAcls, loadBalancers: liveBalancers },
     blast,
-    resolution: { regions: options.regions, objects: objects3, dependents: [...blast.dependents.keys()], calls: Object.fromEntries([...scheduler.counts].sort(([a], [b]) => a.localeCompare(b))), complete }
+    resolution: {
+      regions: options.regions,
+      objects: objects3,
+      dependents: [...blast.dependents.keys()],
+      calls: Object.fromEntries([...scheduler.counts].sort(([a], [b]) => a.localeCompare(b))),
+      complete
+    }
   };
 }
 function frozen(inventory, complete) {
@@ -49909,7 +51134,11 @@ var AccountReader = class {
     let total;
     let problem;
     for (let offset = 0, page = 0; ; page++) {
-      const response = await call(service, action, { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE2) : PAGE2 });
+      const response = await call(service, action, {
+        ...params,
+        Offset: stringPaging ? String(offset) : offset,
+        Limit: stringPaging ? String(PAGE2) : PAGE2
+      });
       if (response === void 0) return offset === 0 ? void 0 : this.partialPages(action, region, rows, `a later page failed`);
       const items = this.listIn(response, action, region, field);
       if (items === void 0) return offset === 0 ? void 0 : this.partialPages(action, region, rows, void 0);
@@ -49943,7 +51172,8 @@ var AccountReader = class {
     return problem === void 0 ? { rows, complete: true } : this.partialPages(action, region, rows, problem);
   }
   partialPages(action, region, rows, problem) {
-    if (problem !== void 0) this.short(`${region}: ${action}: ${problem}; objects it should have listed may be missing and are not checked`);
+    if (problem !== void 0)
+      this.short(`${region}: ${action}: ${problem}; objects it should have listed may be missing and are not checked`);
     else this.warnings.push({ message: `${region}: ${action}: only the first pages could be read; objects on the others are not checked` });
     return { rows, complete: false };
   }
@@ -49966,7 +51196,10 @@ var AccountReader = class {
       for (const item of items) if (batch.includes(String(item[idKey]))) found.set(String(item[idKey]), item);
       const absent = batch.filter((wanted) => !found.has(wanted));
       for (const wanted of absent) missing.set(wanted, `${action} was asked for ${wanted} and did not return it`);
-      if (absent.length > 0) this.short(`${region}: ${action} returned ${batch.length - absent.length} of the ${batch.length} objects asked for; ${absent.slice(0, 5).join(", ")}${absent.length > 5 ? ", \u2026" : ""} unknown`);
+      if (absent.length > 0)
+        this.short(
+          `${region}: ${action} returned ${batch.length - absent.length} of the ${batch.length} objects asked for; ${absent.slice(0, 5).join(", ")}${absent.length > 5 ? ", \u2026" : ""} unknown`
+        );
     }
     return { found, missing };
   }
@@ -50061,7 +51294,15 @@ var AccountReader = class {
     const eniByIp = flow.queue(FILTER_VALUES2, async (batch) => {
       const ips = batch.filter((ip) => !backendIp(ip));
       if (ips.length === 0) return;
-      const found = await this.pages("vpc", "DescribeNetworkInterfaces", region, { Filters: [{ Name: "address-ip", Values: ips }] }, "NetworkInterfaceSet", false, call);
+      const found = await this.pages(
+        "vpc",
+        "DescribeNetworkInterfaces",
+        region,
+        { Filters: [{ Name: "address-ip", Values: ips }] },
+        "NetworkInterfaceSet",
+        false,
+        call
+      );
       const holds = (row) => list2(row.PrivateIpAddressSet).some((a) => ips.includes(String(a.PrivateIpAddress)));
       networkInterfacesRead((found?.rows ?? []).filter(holds), true);
     });
@@ -50077,20 +51318,71 @@ var AccountReader = class {
       }
       for (const [key, reason] of missing) {
         const provenance2 = { address: key, cloudId: key, type: "CVM" };
-        this.instances.set(key, { key, os: unknown(reason), vpc: unknown(reason), interfaces: [{ key: `${key}/eth0`, primary: true, instance: key, privateIps: unknown(reason), subnet: unknown(reason), securityGroups: unknown(reason), provenance: provenance2 }], provenance: provenance2 });
+        this.instances.set(key, {
+          key,
+          os: unknown(reason),
+          vpc: unknown(reason),
+          interfaces: [
+            {
+              key: `${key}/eth0`,
+              primary: true,
+              instance: key,
+              privateIps: unknown(reason),
+              subnet: unknown(reason),
+              securityGroups: unknown(reason),
+              provenance: provenance2
+            }
+          ],
+          provenance: provenance2
+        });
       }
     });
     const backendEnis = flow.queue(FILTER_VALUES2, async (batch) => {
-      const found = await this.pages("vpc", "DescribeNetworkInterfaces", region, { Filters: [{ Name: "attachment.instance-id", Values: batch }, { Name: "is-primary", Values: ["FALSE"] }] }, "NetworkInterfaceSet", false, call);
-      if (found === void 0 || !found.complete) this.short(`${region}: the secondary interfaces of ${batch.join(", ")} could not be read in full; rules on them are not checked`);
+      const found = await this.pages(
+        "vpc",
+        "DescribeNetworkInterfaces",
+        region,
+        {
+          Filters: [
+            { Name: "attachment.instance-id", Values: batch },
+            { Name: "is-primary", Values: ["FALSE"] }
+          ]
+        },
+        "NetworkInterfaceSet",
+        false,
+        call
+      );
+      if (found === void 0 || !found.complete)
+        this.short(`${region}: the secondary interfaces of ${batch.join(", ")} could not be read in full; rules on them are not checked`);
       networkInterfacesRead(found?.rows ?? [], true);
     });
     const peerMembers = flow.queue(FILTER_VALUES2, async (batch) => {
       flow.run(async () => {
-        const enis = await this.pages("vpc", "DescribeNetworkInterfaces", region, { Filters: [{ Name: "groups.security-group-id", Values: batch }, { Name: "is-primary", Values: ["FALSE"] }] }, "NetworkInterfaceSet", false, call);
+        const enis = await this.pages(
+          "vpc",
+          "DescribeNetworkInterfaces",
+          region,
+          {
+            Filters: [
+              { Name: "groups.security-group-id", Values: batch },
+              { Name: "is-primary", Values: ["FALSE"] }
+            ]
+          },
+          "NetworkInterfaceSet",
+          false,
+          call
+        );
         networkInterfacesRead(enis?.rows ?? [], false);
       });
-      const members2 = await this.pages("cvm", "DescribeInstances", region, { Filters: [{ Name: "security-group-id", Values: batch }] }, "InstanceSet", false, call);
+      const members2 = await this.pages(
+        "cvm",
+        "DescribeInstances",
+        region,
+        { Filters: [{ Name: "security-group-id", Values: batch }] },
+        "InstanceSet",
+        false,
+        call
+      );
       for (const row of members2?.rows ?? []) {
         const id2 = String(row.InstanceId);
         if (this.instances.has(id2)) continue;
@@ -50106,24 +51398,58 @@ var AccountReader = class {
     const peerEnis = flow.queue(FILTER_VALUES2, async (batch) => {
       const ids = batch.filter((id2) => !backendEnis.has(id2));
       if (ids.length === 0) return;
-      const found = await this.pages("vpc", "DescribeNetworkInterfaces", region, { Filters: [{ Name: "attachment.instance-id", Values: ids }, { Name: "is-primary", Values: ["FALSE"] }] }, "NetworkInterfaceSet", false, call);
+      const found = await this.pages(
+        "vpc",
+        "DescribeNetworkInterfaces",
+        region,
+        {
+          Filters: [
+            { Name: "attachment.instance-id", Values: ids },
+            { Name: "is-primary", Values: ["FALSE"] }
+          ]
+        },
+        "NetworkInterfaceSet",
+        false,
+        call
+      );
       networkInterfacesRead(found?.rows ?? [], false);
     });
     const templates = (action, filter, field, keep) => flow.queue(FILTER_VALUES2, async (batch) => {
-      for (const row of (await this.pages("vpc", action, region, { Filters: [{ Name: filter, Values: batch }] }, field, true, call))?.rows ?? []) keep(row);
+      for (const row of (await this.pages("vpc", action, region, { Filters: [{ Name: filter, Values: batch }] }, field, true, call))?.rows ?? [])
+        keep(row);
     });
-    const addressTemplateGroups = templates("DescribeAddressTemplateGroups", "address-template-group-id", "AddressTemplateGroupSet", (row) => {
-      const group = templateOf.addressGroup(row);
-      this.addressTemplateGroups.set(group.key, group);
-      if (Array.isArray(group.members)) addressTemplates.add(group.members);
-    });
-    const serviceTemplateGroups = templates("DescribeServiceTemplateGroups", "service-template-group-id", "ServiceTemplateGroupSet", (row) => {
-      const group = templateOf.serviceGroup(row);
-      this.serviceTemplateGroups.set(group.key, group);
-      if (Array.isArray(group.members)) serviceTemplates.add(group.members);
-    });
-    const addressTemplates = templates("DescribeAddressTemplates", "address-template-id", "AddressTemplateSet", (row) => this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row)));
-    const serviceTemplates = templates("DescribeServiceTemplates", "service-template-id", "ServiceTemplateSet", (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row)));
+    const addressTemplateGroups = templates(
+      "DescribeAddressTemplateGroups",
+      "address-template-group-id",
+      "AddressTemplateGroupSet",
+      (row) => {
+        const group = templateOf.addressGroup(row);
+        this.addressTemplateGroups.set(group.key, group);
+        if (Array.isArray(group.members)) addressTemplates.add(group.members);
+      }
+    );
+    const serviceTemplateGroups = templates(
+      "DescribeServiceTemplateGroups",
+      "service-template-group-id",
+      "ServiceTemplateGroupSet",
+      (row) => {
+        const group = templateOf.serviceGroup(row);
+        this.serviceTemplateGroups.set(group.key, group);
+        if (Array.isArray(group.members)) serviceTemplates.add(group.members);
+      }
+    );
+    const addressTemplates = templates(
+      "DescribeAddressTemplates",
+      "address-template-id",
+      "AddressTemplateSet",
+      (row) => this.addressTemplates.set(String(row.AddressTemplateId), templateOf.address(row))
+    );
+    const serviceTemplates = templates(
+      "DescribeServiceTemplates",
+      "service-template-id",
+      "ServiceTemplateSet",
+      (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row))
+    );
     const byIdQueue = (service, action, idField, field, map, keep, missingOf) => flow.queue(PAGE2, async (batch) => {
       const ids = batch.filter((id2) => !map.has(id2));
       if (ids.length === 0) return;
@@ -50143,7 +51469,13 @@ var AccountReader = class {
         if (typeof subnet.vpc === "string") vpcs.add([subnet.vpc]);
         if (typeof subnet.networkAcl === "string") acls.add([subnet.networkAcl]);
       },
-      (key, reason) => ({ key, vpc: unknown(reason), cidr: unknown(reason), networkAcl: unknown(reason), provenance: { address: key, cloudId: key, type: "subnet" } })
+      (key, reason) => ({
+        key,
+        vpc: unknown(reason),
+        cidr: unknown(reason),
+        networkAcl: unknown(reason),
+        provenance: { address: key, cloudId: key, type: "subnet" }
+      })
     );
     const vpcs = byIdQueue(
       "vpc",
@@ -50165,11 +51497,26 @@ var AccountReader = class {
         this.networkAcls.set(acl.key, acl);
         if (acl.type !== "QUINTUPLE") return;
         flow.run(async () => {
-          const rows = await this.pages("vpc", "DescribeNetworkAclQuintupleEntries", region, { NetworkAclId: acl.key }, "NetworkAclQuintupleSet", false, call);
+          const rows = await this.pages(
+            "vpc",
+            "DescribeNetworkAclQuintupleEntries",
+            region,
+            { NetworkAclId: acl.key },
+            "NetworkAclQuintupleSet",
+            false,
+            call
+          );
           if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
         });
       },
-      (key, reason) => ({ key, type: "TRIPLE", vpc: unknown(reason), ingress: { entries: [], unknownReason: reason }, egress: { entries: [], unknownReason: reason }, provenance: { address: key, cloudId: key, type: "network ACL" } })
+      (key, reason) => ({
+        key,
+        type: "TRIPLE",
+        vpc: unknown(reason),
+        ingress: { entries: [], unknownReason: reason },
+        egress: { entries: [], unknownReason: reason },
+        provenance: { address: key, cloudId: key, type: "network ACL" }
+      })
     );
     const groupReaders = [peerMembers, addressTemplateGroups, serviceTemplateGroups, addressTemplates, serviceTemplates];
     flow.feeds(eniByIp, [instancesById, backendEnis, subnets, ...groupReaders]);
@@ -50183,12 +51530,24 @@ var AccountReader = class {
     const targetGroupsSeen = /* @__PURE__ */ new Set();
     const readTargetGroups = (listeners) => {
       for (const l of listeners) {
-        for (const g of [...list2(l.TargetGroupList), ...l.TargetGroup ? [l.TargetGroup] : [], ...list2(l.Rules).flatMap((r) => list2(r.TargetGroupList))]) {
+        for (const g of [
+          ...list2(l.TargetGroupList),
+          ...l.TargetGroup ? [l.TargetGroup] : [],
+          ...list2(l.Rules).flatMap((r) => list2(r.TargetGroupList))
+        ]) {
           const groupId = String(g.TargetGroupId);
           if (targetGroupsSeen.has(groupId)) continue;
           targetGroupsSeen.add(groupId);
           flow.run(async () => {
-            const read = await this.pages("clb", "DescribeTargetGroupInstances", region, { Filters: [{ Name: "TargetGroupId", Values: [groupId] }] }, "TargetGroupInstanceSet", false, call);
+            const read = await this.pages(
+              "clb",
+              "DescribeTargetGroupInstances",
+              region,
+              { Filters: [{ Name: "TargetGroupId", Values: [groupId] }] },
+              "TargetGroupInstanceSet",
+              false,
+              call
+            );
             const members2 = read === void 0 || !read.complete ? `members of target group ${groupId} could not be read in full` : read.rows.map((r) => targetOf(r, "targetGroup", groupId, groupId));
             groupMembers.set(groupId, members2);
             if (typeof members2 !== "string") targetsRead(members2);
@@ -50218,7 +51577,9 @@ var AccountReader = class {
         const response = await call("clb", "DescribeTargets", { LoadBalancerId: id2 });
         entry.backends = response === void 0 ? void 0 : this.checkedListeners(response, "DescribeTargets", region, id2, ["Targets", "Rules"]);
         for (const backend2 of entry.backends ?? []) {
-          targetsRead([...list2(backend2.Targets), ...list2(backend2.Rules).flatMap((r) => list2(r.Targets))].map((t) => targetOf(t, "listener", id2)));
+          targetsRead(
+            [...list2(backend2.Targets), ...list2(backend2.Rules).flatMap((r) => list2(r.Targets))].map((t) => targetOf(t, "listener", id2))
+          );
         }
         progress();
       });
@@ -50241,7 +51602,10 @@ var AccountReader = class {
       const own = instance2?.interfaces.find((i2) => i2.primary);
       if (instance2 === void 0 || own === void 0 || !Array.isArray(own.privateIps)) continue;
       const ips = [.../* @__PURE__ */ new Set([...own.privateIps, ...Array.isArray(nic.privateIps) ? nic.privateIps : []])];
-      this.instances.set(instance2.key, { ...instance2, interfaces: instance2.interfaces.map((i2) => i2 === own ? { ...own, privateIps: ips } : i2) });
+      this.instances.set(instance2.key, {
+        ...instance2,
+        interfaces: instance2.interfaces.map((i2) => i2 === own ? { ...own, privateIps: ips } : i2)
+      });
       this.networkInterfaces.delete(key);
     }
     for (const lb of lbRows) {
@@ -50250,11 +51614,24 @@ var AccountReader = class {
       let listeners;
       if (read?.listeners === void 0) {
         const reason = `listeners of ${id2} could not be read`;
-        listeners = [{ key: `${id2}/listeners`, loadBalancer: id2, protocol: unknown(reason), port: unknown(reason), healthCheck: { enabled: unknown(reason), sourceIpType: unknown(reason), provenance: { address: id2 } }, rules: [], targets: [], targetsUnknownReason: reason, provenance: { address: id2 } }];
+        listeners = [
+          {
+            key: `${id2}/listeners`,
+            loadBalancer: id2,
+            protocol: unknown(reason),
+            port: unknown(reason),
+            healthCheck: { enabled: unknown(reason), sourceIpType: unknown(reason), provenance: { address: id2 } },
+            rules: [],
+            targets: [],
+            targetsUnknownReason: reason,
+            provenance: { address: id2 }
+          }
+        ];
       } else {
         listeners = read.listeners.map((l) => {
           const backend2 = read.backends?.find((b) => b.ListenerId === l.ListenerId);
-          if (read.backends !== void 0 && backend2 === void 0) this.short(`${region}: DescribeTargets did not list ${String(l.ListenerId)} of ${id2}; its targets are unknown`, id2);
+          if (read.backends !== void 0 && backend2 === void 0)
+            this.short(`${region}: DescribeTargets did not list ${String(l.ListenerId)} of ${id2}; its targets are unknown`, id2);
           return listenerOf2(l, id2, region, backend2, (g) => groupMembers.get(g) ?? `target group ${g} was not read`);
         });
       }
@@ -50269,9 +51646,14 @@ var AccountReader = class {
   checkedListeners(response, action, region, lb, nested) {
     const items = objects2(response.Listeners);
     const optionalList = (v) => v === void 0 || v === null || objects2(v) !== void 0;
-    const bad = items === void 0 ? 'without a list "Listeners"' : items.some((l) => id(l, "ListenerId") === void 0) ? 'with a listener without "ListenerId"' : items.some((l) => nested.some((n) => !optionalList(l[n])) || list2(l.Rules).some((r) => !optionalList(r.TargetGroupList) || !optionalList(r.Targets))) ? "with a listener whose nested lists are not lists" : void 0;
+    const bad = items === void 0 ? 'without a list "Listeners"' : items.some((l) => id(l, "ListenerId") === void 0) ? 'with a listener without "ListenerId"' : items.some(
+      (l) => nested.some((n) => !optionalList(l[n])) || list2(l.Rules).some((r) => !optionalList(r.TargetGroupList) || !optionalList(r.Targets))
+    ) ? "with a listener whose nested lists are not lists" : void 0;
     if (bad === void 0) return items;
-    this.short(`${region}: ${action} answered ${lb} ${bad}; ${action === "DescribeListeners" ? "its listeners" : "its targets"} are unknown`, lb);
+    this.short(
+      `${region}: ${action} answered ${lb} ${bad}; ${action === "DescribeListeners" ? "its listeners" : "its targets"} are unknown`,
+      lb
+    );
     return void 0;
   }
   /** One group's rules; both lists must be there: a missing list is not an empty one (empty means "drop all"). */
@@ -50324,14 +51706,21 @@ var ALL_REGIONS = "all";
 async function resolveRegions(scheduler, requested, logger) {
   const offered = await offeredRegions(scheduler, logger);
   if (requested.includes(ALL_REGIONS)) {
-    if (requested.length > 1) throw new InputError(`--region ${ALL_REGIONS} scans every region; give it alone, not with ${requested.filter((r) => r !== ALL_REGIONS).join(", ")}`);
+    if (requested.length > 1)
+      throw new InputError(
+        `--region ${ALL_REGIONS} scans every region; give it alone, not with ${requested.filter((r) => r !== ALL_REGIONS).join(", ")}`
+      );
     if (offered.fromAccount) return offered.names;
-    throw new InputError(`--region ${ALL_REGIONS} needs the account's region list, and DescribeRegions could not be read (${offered.why}); name the regions instead`);
+    throw new InputError(
+      `--region ${ALL_REGIONS} needs the account's region list, and DescribeRegions could not be read (${offered.why}); name the regions instead`
+    );
   }
   for (const region of requested) {
     if (offered.names.includes(region)) continue;
     const meant = closestMatch(region, offered.names);
-    throw new InputError(`unknown region "${region}"${meant ? `; did you mean "${meant}"?` : ""} (${offered.fromAccount ? "the account offers" : "the known regions are"}: ${offered.names.join(", ")})`);
+    throw new InputError(
+      `unknown region "${region}"${meant ? `; did you mean "${meant}"?` : ""} (${offered.fromAccount ? "the account offers" : "the known regions are"}: ${offered.names.join(", ")})`
+    );
   }
   return [...new Set(requested)];
 }
@@ -50340,7 +51729,9 @@ async function offeredRegions(scheduler, logger) {
   try {
     const response = await scheduler.call("region", "DescribeRegions", "", { Product: "clb" });
     const set = response.RegionSet;
-    const names = Array.isArray(set) ? set.filter((r) => typeof r === "object" && r !== null && typeof r.Region === "string").filter((r) => r.RegionState === void 0 || r.RegionState === "AVAILABLE").map((r) => String(r.Region)).filter((name2) => /^[a-z]{2}-[a-z0-9-]{2,40}$/.test(name2)) : [];
+    const names = Array.isArray(set) ? set.filter(
+      (r) => typeof r === "object" && r !== null && typeof r.Region === "string"
+    ).filter((r) => r.RegionState === void 0 || r.RegionState === "AVAILABLE").map((r) => String(r.Region)).filter((name2) => /^[a-z]{2}-[a-z0-9-]{2,40}$/.test(name2)) : [];
     if (names.length > 0) return { names: [...new Set(names)].sort(), fromAccount: true };
     why = "it listed no region";
   } catch (error) {
@@ -50365,7 +51756,15 @@ async function resolveCredentials(env, options = {}) {
     if (options.oidc) throw new InputError("--profile and OIDC exclude each other: OIDC needs no stored keys");
     const named = readProfile(file, options.profile);
     if (typeof named === "string") throw new InputError(named);
-    return assumed({ describe: `the credentials profile [${options.profile}]`, get: async () => named, secrets: () => [named.secretKey, ...named.token ? [named.token] : []] }, options, onSecret);
+    return assumed(
+      {
+        describe: `the credentials profile [${options.profile}]`,
+        get: async () => named,
+        secrets: () => [named.secretKey, ...named.token ? [named.token] : []]
+      },
+      options,
+      onSecret
+    );
   }
   const fromEnv = fromEnvironment(env);
   if (fromEnv) return assumed(fromEnv, options, onSecret);
@@ -50376,9 +51775,19 @@ async function resolveCredentials(env, options = {}) {
   }
   const profile = readProfile(file, "default");
   if (typeof profile !== "string") {
-    return assumed({ describe: "the credentials profile", get: async () => profile, secrets: () => [profile.secretKey, ...profile.token ? [profile.token] : []] }, options, onSecret);
+    return assumed(
+      {
+        describe: "the credentials profile",
+        get: async () => profile,
+        secrets: () => [profile.secretKey, ...profile.token ? [profile.token] : []]
+      },
+      options,
+      onSecret
+    );
   }
-  throw new InputError("no Tencent Cloud credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, use role-arn and oidc-provider-id in GitHub Actions, or a ~/.tencentcloud/credentials profile");
+  throw new InputError(
+    "no Tencent Cloud credentials: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, use role-arn and oidc-provider-id in GitHub Actions, or a ~/.tencentcloud/credentials profile"
+  );
 }
 function fromEnvironment(env) {
   const secretId = env.TENCENTCLOUD_SECRET_ID?.trim();
@@ -50433,7 +51842,13 @@ function stsClient(apiEndpoint, credential) {
   return new import_sts_client2.Client({
     credential,
     region: "ap-guangzhou",
-    profile: { httpProfile: { reqTimeout: 30, agent: apiAgent(target?.protocol ?? "https://"), ...target ? { endpoint: target.host, protocol: target.protocol } : {} } }
+    profile: {
+      httpProfile: {
+        reqTimeout: 30,
+        agent: apiAgent(target?.protocol ?? "https://"),
+        ...target ? { endpoint: target.host, protocol: target.protocol } : {}
+      }
+    }
   });
 }
 function temporaryKeys(response, what, action) {
@@ -50444,7 +51859,8 @@ function temporaryKeys(response, what, action) {
   const key = text3(creds?.TmpSecretKey);
   const token = text3(creds?.Token);
   const expiredTime = Number(answer.ExpiredTime);
-  if (id2 === void 0 || key === void 0 || token === void 0 || !Number.isFinite(expiredTime)) throw new InputError(`${what}: STS answered ${action} without complete temporary credentials`);
+  if (id2 === void 0 || key === void 0 || token === void 0 || !Number.isFinite(expiredTime))
+    throw new InputError(`${what}: STS answered ${action} without complete temporary credentials`);
   return { credential: { secretId: id2, secretKey: key, token }, expires: expiredTime * 1e3 };
 }
 function renewed(describe2, exchange, onSecret, baseSecrets = () => []) {
@@ -50488,7 +51904,9 @@ function roleCredentials(base, roleArn, apiEndpoint, onSecret) {
         if (error instanceof InputError) throw error;
         const failure = sanitizeCallError(error);
         const reason = redactSecrets(failure.code ?? failure.reason, [...base.secrets(), ...seen]);
-        throw new InputError(failure.code !== void 0 ? `--role-arn: STS refused AssumeRole: ${reason}` : `--role-arn: STS AssumeRole failed: ${reason}`);
+        throw new InputError(
+          failure.code !== void 0 ? `--role-arn: STS refused AssumeRole: ${reason}` : `--role-arn: STS AssumeRole failed: ${reason}`
+        );
       }
       return temporaryKeys(response, "--role-arn", "AssumeRole");
     },
@@ -50513,13 +51931,21 @@ function oidcCredentials(oidc, apiEndpoint, onSecret) {
       try {
         response = await sts.request(
           "AssumeRoleWithWebIdentity",
-          { ProviderId: oidc.providerId, WebIdentityToken: webIdentityToken, RoleArn: oidc.roleArn, RoleSessionName: "clb-guard", DurationSeconds: oidc.durationSeconds ?? 7200 },
+          {
+            ProviderId: oidc.providerId,
+            WebIdentityToken: webIdentityToken,
+            RoleArn: oidc.roleArn,
+            RoleSessionName: "clb-guard",
+            DurationSeconds: oidc.durationSeconds ?? 7200
+          },
           { skipSign: true }
         );
       } catch (error) {
         const failure = sanitizeCallError(error);
         const reason = redactSecrets(failure.code ?? failure.reason, seen);
-        throw new InputError(failure.code !== void 0 ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}` : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`);
+        throw new InputError(
+          failure.code !== void 0 ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}` : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`
+        );
       }
       return temporaryKeys(response, "OIDC", "AssumeRoleWithWebIdentity");
     },
@@ -50529,9 +51955,17 @@ function oidcCredentials(oidc, apiEndpoint, onSecret) {
 
 // src/sources/live/index.ts
 async function readLiveInventory(options) {
-  const base = options.api ?? sdkApi(() => options.credentials.get(), { ...options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}, ...options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {} });
+  const base = options.api ?? sdkApi(() => options.credentials.get(), {
+    ...options.apiEndpoint ? { endpoint: options.apiEndpoint } : {},
+    ...options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}
+  });
   const api = options.intercept ? options.intercept(base) : base;
-  const scheduler = new CallScheduler(api, { ...options.retry ? { retry: options.retry } : {}, ...options.rateLimits ? { rateLimits: options.rateLimits } : {}, ...options.budgetScope ? { budgetScope: options.budgetScope } : {}, secrets: () => options.credentials.secrets() });
+  const scheduler = new CallScheduler(api, {
+    ...options.retry ? { retry: options.retry } : {},
+    ...options.rateLimits ? { rateLimits: options.rateLimits } : {},
+    ...options.budgetScope ? { budgetScope: options.budgetScope } : {},
+    secrets: () => options.credentials.secrets()
+  });
   const regions = await resolveRegions(scheduler, options.regions, options.logger);
   const inventory = await new AccountReader(scheduler, options.logger).read(regions);
   return { ...inventory, calls: scheduler.counts, regions };
@@ -50541,18 +51975,26 @@ async function readLiveInventory(options) {
 function callPacing(env) {
   const timeoutSeconds = Number(env.CLB_GUARD_LIVE_TIMEOUT ?? 30);
   const retryMs = Number(env.CLB_GUARD_LIVE_RETRY_MS ?? 250);
-  return { timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30, retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8e3 } };
+  return {
+    timeoutSeconds: timeoutSeconds > 0 ? timeoutSeconds : 30,
+    retry: { attempts: 6, baseDelayMs: retryMs > 0 ? retryMs : 250, maxDelayMs: 8e3 }
+  };
 }
 
 // src/check/hybridCheck.ts
 async function checkHybrid(input, options) {
   const facts = readPlanFacts(input.plan());
   const regions = options.regions !== void 0 && options.regions.length > 0 ? options.regions : facts.region !== void 0 ? [facts.region] : void 0;
-  if (regions === void 0) throw new InputError("--resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block");
+  if (regions === void 0)
+    throw new InputError("--resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block");
   const env = options.env ?? process.env;
   let credentials;
   try {
-    credentials = await resolveCredentials(env, { ...options.oidc ? { oidc: options.oidc } : {}, ...options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}, ...options.onSecret ? { onSecret: options.onSecret } : {} });
+    credentials = await resolveCredentials(env, {
+      ...options.oidc ? { oidc: options.oidc } : {},
+      ...options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {},
+      ...options.onSecret ? { onSecret: options.onSecret } : {}
+    });
   } catch (error) {
     const noToken = error instanceof InputError && error.message.startsWith("OIDC: the runner gave no ID token");
     if (!(error instanceof InputError) || !noToken && !error.message.startsWith("no Tencent Cloud credentials")) throw error;
@@ -50573,10 +52015,14 @@ async function checkHybrid(input, options) {
   const live = hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target }) : void 0;
   const r = hybrid.resolution;
   const absent = r.objects.filter((o) => o.reason !== void 0);
-  const findings = planned.findings.map((f) => withAbsenceReason(live === void 0 ? f : classified(f, live, hybrid.blast, input.locate), absent));
+  const findings = planned.findings.map(
+    (f) => withAbsenceReason(live === void 0 ? f : classified(f, live, hybrid.blast, input.locate), absent)
+  );
   const read = r.objects.filter((o) => o.status === "live").length;
   const calls = Object.values(r.calls).reduce((a, b) => a + b, 0);
-  input.logger.info(`resolved ${read} of ${r.objects.length} external objects in ${regions.join(", ")} (${calls} API calls)${r.dependents.length > 0 ? `; ${r.dependents.length} live backends outside the plan depend on its changes` : ""}${r.complete ? "" : "; incomplete: some calls kept failing"}`);
+  input.logger.info(
+    `resolved ${read} of ${r.objects.length} external objects in ${regions.join(", ")} (${calls} API calls)${r.dependents.length > 0 ? `; ${r.dependents.length} live backends outside the plan depend on its changes` : ""}${r.complete ? "" : "; incomplete: some calls kept failing"}`
+  );
   return { ...planned, findings, resolution: r };
 }
 function withAbsenceReason(finding, absent) {
@@ -50590,7 +52036,8 @@ function dependentOf(finding, blast) {
     const direct = blast.dependents.get(ref);
     if (direct !== void 0) return direct;
   }
-  if (blast.loadBalancers.has(finding.resource)) return [...blast.dependents.values()].find((d) => d.loadBalancers.includes(finding.resource));
+  if (blast.loadBalancers.has(finding.resource))
+    return [...blast.dependents.values()].find((d) => d.loadBalancers.includes(finding.resource));
   return void 0;
 }
 function classified(finding, live, blast, locate) {
@@ -50599,10 +52046,28 @@ function classified(finding, live, blast, locate) {
   const preexisting = live.findings.some((l) => l.fingerprint === finding.fingerprint && l.status === finding.status);
   const change = dependent.change;
   const where = `live ${dependent.backend}${dependent.loadBalancers.length > 0 ? ` behind ${dependent.loadBalancers.join(", ")}` : ""}, outside this plan`;
-  const outsidePlan = { change: change.addresses, changed: change.id, backend: dependent.backend, loadBalancers: dependent.loadBalancers, consoleUrls: dependent.consoleUrls, preexisting };
-  if (preexisting) return { ...finding, location: null, message: `${finding.message} (pre-existing on ${where}: it fails with the live ${change.id} too, so this plan does not cause it)`, outsidePlan };
+  const outsidePlan = {
+    change: change.addresses,
+    changed: change.id,
+    backend: dependent.backend,
+    loadBalancers: dependent.loadBalancers,
+    consoleUrls: dependent.consoleUrls,
+    preexisting
+  };
+  if (preexisting)
+    return {
+      ...finding,
+      location: null,
+      message: `${finding.message} (pre-existing on ${where}: it fails with the live ${change.id} too, so this plan does not cause it)`,
+      outsidePlan
+    };
   const location = finding.location ?? change.addresses.map(locate).find((l) => l !== void 0) ?? null;
-  return { ...finding, location, message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(", ")}): it breaks ${where}.`, outsidePlan };
+  return {
+    ...finding,
+    location,
+    message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(", ")}): it breaks ${where}.`,
+    outsidePlan
+  };
 }
 var CLOUD_ID = /\b(?:sg|ins|eni|subnet|vpc|acl|lb|ipm|ipmg|ppm|ppmg)-[0-9a-z]+\b/g;
 function externalUnknownLine(report, inventory) {
@@ -50622,8 +52087,14 @@ function todayUtc() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 async function loadRunConfig(options) {
-  const config = await loadConfig({ cwd: options.cwd, ...options.configFile ? { configFile: options.configFile } : {}, ...options.policyPaths ? { policyPaths: options.policyPaths } : {} });
-  options.logger.info(config.file !== void 0 ? `using config ${config.file}` : "no .clb-guard.json found (searched up to the repository root): built-in policies with their default params");
+  const config = await loadConfig({
+    cwd: options.cwd,
+    ...options.configFile ? { configFile: options.configFile } : {},
+    ...options.policyPaths ? { policyPaths: options.policyPaths } : {}
+  });
+  options.logger.info(
+    config.file !== void 0 ? `using config ${config.file}` : "no .clb-guard.json found (searched up to the repository root): built-in policies with their default params"
+  );
   return config;
 }
 function logWarnings(report, logger) {
@@ -50638,7 +52109,8 @@ async function checkPlan(options) {
   const read = async (tfRoot2) => planToInventory(plan, { file, tfRoot: tfRoot2, repoRoot: cwd });
   const given = options.tfRoot !== void 0 ? resolve5(cwd, options.tfRoot) : void 0;
   if (given !== void 0 && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
-  if (given !== void 0 && !statSync2(given).isDirectory()) throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
+  if (given !== void 0 && !statSync2(given).isDirectory())
+    throw new InputError(`--tf-root ${options.tfRoot}: not a folder; pass the folder of the root module's .tf files`);
   const planDir = fromStdin ? void 0 : dirname2(resolve5(cwd, options.planFile));
   let tfRoot = given ?? (planDir !== void 0 && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);
   let inventory = await options.logger.group("Reading the plan", () => read(tfRoot));
@@ -50835,7 +52307,9 @@ function canonicalParams(params) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+    return Object.fromEntries(
+      Object.keys(value).sort().map((k) => [k, sortKeys(value[k])])
+    );
   }
   return value;
 }
@@ -50853,20 +52327,25 @@ async function writeSnapshot(path, display2, snapshot) {
 `);
   } catch (error) {
     const code = error.code;
-    throw new InputError(`cannot write the snapshot: ${code === "ENOENT" ? "its folder does not exist" : code === "EISDIR" ? "it is a folder" : code === "EACCES" || code === "EPERM" ? "permission denied" : error.message}`, { file: display2 });
+    throw new InputError(
+      `cannot write the snapshot: ${code === "ENOENT" ? "its folder does not exist" : code === "EISDIR" ? "it is a folder" : code === "EACCES" || code === "EPERM" ? "permission denied" : error.message}`,
+      { file: display2 }
+    );
   }
 }
 async function readSnapshot(path, display2) {
   let size;
   try {
     const info2 = await stat3(path);
-    if (!info2.isFile()) throw new InputError(info2.isDirectory() ? "is a folder, not a snapshot" : "is not a regular file", { file: display2 });
+    if (!info2.isFile())
+      throw new InputError(info2.isDirectory() ? "is a folder, not a snapshot" : "is not a regular file", { file: display2 });
     size = info2.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError("no such snapshot file", { file: display2 });
   }
-  if (size > MAX_SNAPSHOT_BYTES) throw new InputError(`is ${size} bytes: more than the ${MAX_SNAPSHOT_BYTES} a snapshot may have`, { file: display2 });
+  if (size > MAX_SNAPSHOT_BYTES)
+    throw new InputError(`is ${size} bytes: more than the ${MAX_SNAPSHOT_BYTES} a snapshot may have`, { file: display2 });
   return parseSnapshot(await readFile2(path, "utf8"), display2);
 }
 function parseSnapshot(text3, display2) {
@@ -50876,11 +52355,25 @@ function parseSnapshot(text3, display2) {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const line = /^line (\d+)/.exec(error.place ?? "")?.[1];
-    throw new PolicyProblems([{ file: display2, line: line === void 0 ? 1 : Number(line), pointer: "", message: `${error.message}${error.place ? ` (${error.place})` : ""}` }]);
+    throw new PolicyProblems([
+      {
+        file: display2,
+        line: line === void 0 ? 1 : Number(line),
+        pointer: "",
+        message: `${error.message}${error.place ? ` (${error.place})` : ""}`
+      }
+    ]);
   }
   const value = doc.value;
   if (typeof value === "object" && value !== null && typeof value.version === "number" && value.version !== SNAPSHOT_VERSION) {
-    throw new PolicyProblems([{ file: display2, line: doc.lineOf("/version"), pointer: "/version", message: `a version ${value.version} snapshot; this clb-guard reads version ${SNAPSHOT_VERSION}` }]);
+    throw new PolicyProblems([
+      {
+        file: display2,
+        line: doc.lineOf("/version"),
+        pointer: "/version",
+        message: `a version ${value.version} snapshot; this clb-guard reads version ${SNAPSHOT_VERSION}`
+      }
+    ]);
   }
   const problems = problemsOf(doc, validate());
   if (problems.length > 0) throw new PolicyProblems(problems);
@@ -50889,10 +52382,19 @@ function parseSnapshot(text3, display2) {
   const found = [];
   snapshot.regions.forEach((region, i2) => {
     const at2 = (field) => ({ file: display2, line: doc.lineOf(`/regions/${i2}/${field}`), pointer: `/regions/${i2}/${field}` });
-    if (seen.has(region.region)) found.push({ ...at2("region"), message: `region ${region.region} is in the snapshot twice (also /regions/${seen.get(region.region)})` });
+    if (seen.has(region.region))
+      found.push({
+        ...at2("region"),
+        message: `region ${region.region} is in the snapshot twice (also /regions/${seen.get(region.region)})`
+      });
     seen.set(region.region, i2);
-    if (digestOf(region.calls) !== region.digest) found.push({ ...at2("digest"), message: `does not match the calls of ${region.region}: the snapshot was changed or damaged after it was written` });
-    if (!region.complete && snapshot.complete) found.push({ ...at2("complete"), message: `${region.region} is incomplete but the snapshot says it is complete` });
+    if (digestOf(region.calls) !== region.digest)
+      found.push({
+        ...at2("digest"),
+        message: `does not match the calls of ${region.region}: the snapshot was changed or damaged after it was written`
+      });
+    if (!region.complete && snapshot.complete)
+      found.push({ ...at2("complete"), message: `${region.region} is incomplete but the snapshot says it is complete` });
   });
   if (found.length > 0) throw new PolicyProblems(found);
   return snapshot;
@@ -50914,7 +52416,17 @@ var SnapshotRecorder = class {
           return response;
         } catch (error) {
           const e = sanitizeCallError(error);
-          this.outcomes.set(key, { region, call: { ...base, error: { ...e.code !== void 0 ? { code: e.code } : {}, ...e.httpCode !== void 0 ? { httpCode: e.httpCode } : {}, reason: e.reason } } });
+          this.outcomes.set(key, {
+            region,
+            call: {
+              ...base,
+              error: {
+                ...e.code !== void 0 ? { code: e.code } : {},
+                ...e.httpCode !== void 0 ? { httpCode: e.httpCode } : {},
+                reason: e.reason
+              }
+            }
+          });
           throw error;
         }
       }
@@ -50947,7 +52459,8 @@ var SnapshotRecorder = class {
 function redactDeep(value, secrets) {
   if (typeof value === "string") return secrets.length === 0 ? value : redactSecrets(value, secrets);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets));
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactSecrets(k, secrets), redactDeep(v, secrets)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactSecrets(k, secrets), redactDeep(v, secrets)]));
   return value;
 }
 
@@ -50989,14 +52502,53 @@ async function checkLive(options) {
   });
   options.onInventory?.(inventory);
   if (recorder !== void 0 && options.saveSnapshot !== void 0) {
-    const snapshot = recorder.snapshot(inventory, { regions: inventory.regions, ...options.account !== void 0 ? { account: options.account } : {}, takenAt, secrets: credentials.secrets() });
+    const snapshot = recorder.snapshot(inventory, {
+      regions: inventory.regions,
+      ...options.account !== void 0 ? { account: options.account } : {},
+      takenAt,
+      secrets: credentials.secrets()
+    });
     await writeSnapshot(resolve6(options.cwd, options.saveSnapshot), options.saveSnapshot, snapshot);
-    options.logger.info(`wrote the snapshot ${relative6(options.cwd, resolve6(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? "" : " (incomplete, as the scan)"}`);
+    options.logger.info(
+      `wrote the snapshot ${relative6(options.cwd, resolve6(options.cwd, options.saveSnapshot)) || options.saveSnapshot}${inventory.complete ? "" : " (incomplete, as the scan)"}`
+    );
   }
   const target = { regions: inventory.regions, ...options.account !== void 0 ? { account: options.account } : {} };
-  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target }), inventory);
+  const report = withFindingRegions(
+    checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target }),
+    inventory
+  );
   logWarnings(report, options.logger);
   return report;
+}
+
+// src/check/shards.ts
+var ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+function shardsOf(accounts) {
+  return accounts.flatMap(
+    (a) => a.regions.map((region) => ({
+      account: a.name,
+      ...a.roleArn !== void 0 ? { role: a.roleArn } : {},
+      ...a.oidcProviderId !== void 0 ? { oidcProviderId: a.oidcProviderId } : {},
+      region
+    }))
+  );
+}
+function accountsOrExplain(accounts, configFile) {
+  if (accounts !== void 0 && accounts.length > 0) return accounts;
+  const where = configFile === void 0 ? 'no .clb-guard.json was found (pass --config FILE), so there are no "accounts"' : `${configFile} has no "accounts"`;
+  throw new InputError(
+    `${where}: list them, e.g. "accounts": [{"name": "prod", "roleArn": "qcs::cam::uin/100000000001:roleName/clb-guard-readonly", "oidcProviderId": "github-actions", "regions": ["ap-guangzhou"]}]`
+  );
+}
+function shardAt(accounts, configFile, index) {
+  const all2 = shardsOf(accountsOrExplain(accounts, configFile));
+  const shard = all2[index];
+  if (shard === void 0)
+    throw new InputError(
+      `there is no shard ${index}: ${configFile ?? "the config"} has ${all2.length} (0 to ${all2.length - 1}); set the job's completions to ${all2.length}`
+    );
+  return shard;
 }
 
 // src/check/snapshotCheck.ts
@@ -51031,7 +52583,11 @@ function selectorOf(params) {
   if (match === void 0 || !isStrings(filter?.Values)) return void 0;
   return { name: filter.Name, values: filter.Values, match };
 }
-var NOT_IN_SNAPSHOT = new ApiCallError("ResourceNotFound.NotInSnapshot", void 0, "not in the snapshot (the scan that wrote it did not read it)");
+var NOT_IN_SNAPSHOT = new ApiCallError(
+  "ResourceNotFound.NotInSnapshot",
+  void 0,
+  "not in the snapshot (the scan that wrote it did not read it)"
+);
 function replayApi(snapshot) {
   const exact = /* @__PURE__ */ new Map();
   const byAction = /* @__PURE__ */ new Map();
@@ -51071,7 +52627,12 @@ function rebatched(calls, params) {
   const matching = [...items.values()].filter((item) => wanted.values.some((v) => wanted.match(item, v)));
   const offset = Number(params.Offset ?? 0);
   const limit = Number(params.Limit ?? matching.length);
-  return { service: "vpc", action: "", params, response: { TotalCount: matching.length, [listField]: matching.slice(offset, offset + limit) } };
+  return {
+    service: "vpc",
+    action: "",
+    params,
+    response: { TotalCount: matching.length, [listField]: matching.slice(offset, offset + limit) }
+  };
 }
 
 // src/check/snapshotCheck.ts
@@ -51088,9 +52649,12 @@ async function checkSnapshot(options) {
   const inSnapshot = snapshot.regions.map((r) => r.region);
   const regions = options.regions !== void 0 && options.regions.length > 0 ? options.regions : inSnapshot;
   const absent = regions.filter((r) => !inSnapshot.includes(r));
-  if (absent.length > 0) throw new InputError(`${options.snapshotFile}: no region ${absent.join(", ")} in this snapshot (it has ${inSnapshot.join(", ")})`);
+  if (absent.length > 0)
+    throw new InputError(`${options.snapshotFile}: no region ${absent.join(", ")} in this snapshot (it has ${inSnapshot.join(", ")})`);
   const actions = new Set(snapshot.regions.flatMap((r) => r.calls.map((c) => c.action)));
-  options.logger.info(`checking the snapshot ${options.snapshotFile} of ${snapshot.account ?? "an account"} taken ${snapshot.takenAt} by clb-guard ${snapshot.tool.version}${snapshot.complete ? "" : " (an incomplete scan)"}`);
+  options.logger.info(
+    `checking the snapshot ${options.snapshotFile} of ${snapshot.account ?? "an account"} taken ${snapshot.takenAt} by clb-guard ${snapshot.tool.version}${snapshot.complete ? "" : " (an incomplete scan)"}`
+  );
   const inventory = await readLiveInventory({
     regions,
     credentials: NO_CREDENTIALS,
@@ -51101,7 +52665,10 @@ async function checkSnapshot(options) {
   });
   const account = options.account ?? snapshot.account;
   const target = { regions, ...account !== void 0 ? { account } : {}, snapshot: options.snapshotFile };
-  const report = withFindingRegions(checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target }), inventory);
+  const report = withFindingRegions(
+    checkInventory(inventory, config, { today: options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), target }),
+    inventory
+  );
   logWarnings(report, options.logger);
   return report;
 }
@@ -51113,7 +52680,12 @@ function renderJson(report) {
     tool: { name: report.tool.name, version: report.tool.version },
     mode: report.mode,
     complete: report.complete,
-    summary: { error: report.summary.error, warning: report.summary.warning, notice: report.summary.notice, unknown: report.summary.unknown },
+    summary: {
+      error: report.summary.error,
+      warning: report.summary.warning,
+      notice: report.summary.notice,
+      unknown: report.summary.unknown
+    },
     findings: report.findings.map(orderFinding),
     fixes: fixGroupsOf(report.findings).map((group) => ({
       id: group.fix.id,
@@ -51126,7 +52698,15 @@ function renderJson(report) {
       rules: group.fix.rules,
       findings: group.findings.map((f) => f.fingerprint)
     })),
-    policies: report.policies.map((p) => ({ id: p.id, title: p.title, description: p.description, severity: p.severity, source: p.source, ...p.remediation ? { remediation: p.remediation } : {}, ...p.docs ? { docs: p.docs } : {} })),
+    policies: report.policies.map((p) => ({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      severity: p.severity,
+      source: p.source,
+      ...p.remediation ? { remediation: p.remediation } : {},
+      ...p.docs ? { docs: p.docs } : {}
+    })),
     exceptions: report.exceptions,
     warnings: report.warnings,
     target: report.target,
@@ -51164,6 +52744,50 @@ function escapeMarkdown(text3) {
 }
 function fence(text3) {
   return text3.replace(/```/g, "'''");
+}
+
+// src/report/outsidePlanSection.ts
+function outsidePlanLines(report, links) {
+  const resolution = report.resolution;
+  if (resolution === void 0) return [];
+  const read = resolution.objects.filter((o) => o.status === "live").length;
+  const calls = Object.values(resolution.calls).reduce((a, b) => a + b, 0);
+  const absent = resolution.objects.filter((o) => o.status !== "live");
+  const lines = [
+    `<sub>Resolved live in ${resolution.regions.join(", ")}: ${read} of ${resolution.objects.length} objects the plan names by ID, ${resolution.dependents.length} live backends its changes reach; ${calls} API calls${resolution.complete ? "" : "; **incomplete**"}.${absent.length > 0 ? ` Not resolved: ${absent.map((o) => escapeMarkdown(o.reason ?? o.id)).join("; ")}.` : ""}</sub>`,
+    ""
+  ];
+  const outside = report.findings.filter((f) => f.outsidePlan !== void 0);
+  if (outside.length === 0) return lines;
+  const caused = outside.filter((f) => f.outsidePlan.preexisting === false);
+  const preexisting = outside.filter((f) => f.outsidePlan.preexisting);
+  lines.push("### Outside this plan", "");
+  if (caused.length > 0) {
+    lines.push(
+      `This plan breaks ${caused.length === 1 ? "a live backend" : `${caused.length} findings on live backends`} that other workspaces or the console manage:`,
+      ""
+    );
+    for (const f of caused) lines.push(`- ${causedLine(f, links)}`);
+    lines.push("");
+  } else lines.push("The plan changes objects that live backends outside it depend on; it breaks none of them.", "");
+  if (preexisting.length > 0) {
+    const backends = [...new Set(preexisting.map((f) => f.outsidePlan.backend))];
+    lines.push(
+      `<sub>${preexisting.length} pre-existing ${preexisting.length === 1 ? "failure" : "failures"} on ${backends.map((b) => `\`${escapeMarkdown(b)}\``).join(", ")}: ${preexisting.length === 1 ? "it is" : "they are"} there with the live version too, so not caused by this plan (they fail the run only with \`--fail-on-preexisting\`).</sub>`,
+      ""
+    );
+  }
+  return lines;
+}
+function causedLine(f, links) {
+  const o = f.outsidePlan;
+  const link = (id2) => {
+    const url = o.consoleUrls.find((u) => u.includes(`id=${id2}`));
+    return url === void 0 ? `\`${escapeMarkdown(id2)}\`` : `[\`${escapeMarkdown(id2)}\`](${url})`;
+  };
+  const behind = o.loadBalancers.length > 0 ? ` behind ${o.loadBalancers.map(link).join(", ")}` : "";
+  const where = f.location ? ` \u2014 change at ${locationLink(f.location, links)}` : "";
+  return `**${f.severity.toUpperCase()}** \`${f.policy}\` on live ${link(o.backend)}${behind}, by the change to \`${escapeMarkdown(o.changed)}\` (${o.change.map((c) => `\`${escapeMarkdown(c)}\``).join(", ")})${where}`;
 }
 
 // src/report/pathDiagram/mermaidText.ts
@@ -51210,7 +52834,14 @@ var LINK_STYLE = {
   unknown: "stroke:#9a6700,stroke-width:2px,stroke-dasharray:4 3",
   skipped: "stroke:#8c959f,stroke-width:1px,stroke-dasharray:3 3"
 };
-var ARROW = { source: "-->", allow: "-->", next: "-->", deny: "--x", unknown: "-.->", skipped: "-.->" };
+var ARROW = {
+  source: "-->",
+  allow: "-->",
+  next: "-->",
+  deny: "--x",
+  unknown: "-.->",
+  skipped: "-.->"
+};
 function renderPathFlowchart(group) {
   const lines = ["flowchart LR"];
   const nodes = [];
@@ -51307,7 +52938,8 @@ function layerLines(layer) {
   }
   if (deciding.length > rules.length) lines.push(`+${deciding.length - rules.length} more`);
   const admitted = layer.rules.filter((r) => r.verdict === "allow" && !deciding.includes(r));
-  if (admitted.length > 0) lines.push(clip(`the rest admitted by ${admitted.map((r) => r.index !== void 0 ? `#${r.index}` : r.rule).join(", ")}`));
+  if (admitted.length > 0)
+    lines.push(clip(`the rest admitted by ${admitted.map((r) => r.index !== void 0 ? `#${r.index}` : r.rule).join(", ")}`));
   if (layer.outcome === "next") lines.push("no rule matched: next group");
   if (layer.note !== void 0 && (layer.outcome === "skipped" || layer.rules.length === 0)) lines.push(clip(layer.note));
   return lines;
@@ -51338,7 +52970,13 @@ function pathGroupsOf(findings) {
     const signature = `${path.loadBalancer ?? ""}\0${path.listener ?? ""}\0${[...flows.keys()].sort().join("")}`;
     let group = groups.get(signature);
     if (group === void 0) {
-      group = { ...path.loadBalancer ? { loadBalancer: path.loadBalancer } : {}, ...path.listener ? { listener: path.listener } : {}, targets: [], flows: [...flows.values()], findings: /* @__PURE__ */ new Set() };
+      group = {
+        ...path.loadBalancer ? { loadBalancer: path.loadBalancer } : {},
+        ...path.listener ? { listener: path.listener } : {},
+        targets: [],
+        flows: [...flows.values()],
+        findings: /* @__PURE__ */ new Set()
+      };
       groups.set(signature, group);
     }
     group.targets.push(path.target);
@@ -51358,7 +52996,13 @@ var MAX_TARGETS_IN_HEADING = 4;
 function renderPathSection(findings, budget) {
   const groups = pathGroupsOf(findings);
   if (groups.length === 0) return { text: "", drawn: 0, omitted: 0 };
-  const intro = ["", "", "### Paths", "", "<sub>Each failing flow from its source through every layer it crosses to the backend port: green passed, red refused (the deciding rule is named, with its line), grey dotted not evaluated.</sub>"];
+  const intro = [
+    "",
+    "",
+    "### Paths",
+    "",
+    "<sub>Each failing flow from its source through every layer it crosses to the backend port: green passed, red refused (the deciding rule is named, with its line), grey dotted not evaluated.</sub>"
+  ];
   let text3 = intro.join("\n");
   let drawn = 0;
   for (const group of groups) {
@@ -51406,44 +53050,6 @@ ${chart}
 \`\`\``;
 }
 
-// src/report/outsidePlanSection.ts
-function outsidePlanLines(report, links) {
-  const resolution = report.resolution;
-  if (resolution === void 0) return [];
-  const read = resolution.objects.filter((o) => o.status === "live").length;
-  const calls = Object.values(resolution.calls).reduce((a, b) => a + b, 0);
-  const absent = resolution.objects.filter((o) => o.status !== "live");
-  const lines = [
-    `<sub>Resolved live in ${resolution.regions.join(", ")}: ${read} of ${resolution.objects.length} objects the plan names by ID, ${resolution.dependents.length} live backends its changes reach; ${calls} API calls${resolution.complete ? "" : "; **incomplete**"}.${absent.length > 0 ? ` Not resolved: ${absent.map((o) => escapeMarkdown(o.reason ?? o.id)).join("; ")}.` : ""}</sub>`,
-    ""
-  ];
-  const outside = report.findings.filter((f) => f.outsidePlan !== void 0);
-  if (outside.length === 0) return lines;
-  const caused = outside.filter((f) => f.outsidePlan.preexisting === false);
-  const preexisting = outside.filter((f) => f.outsidePlan.preexisting);
-  lines.push("### Outside this plan", "");
-  if (caused.length > 0) {
-    lines.push(`This plan breaks ${caused.length === 1 ? "a live backend" : `${caused.length} findings on live backends`} that other workspaces or the console manage:`, "");
-    for (const f of caused) lines.push(`- ${causedLine(f, links)}`);
-    lines.push("");
-  } else lines.push("The plan changes objects that live backends outside it depend on; it breaks none of them.", "");
-  if (preexisting.length > 0) {
-    const backends = [...new Set(preexisting.map((f) => f.outsidePlan.backend))];
-    lines.push(`<sub>${preexisting.length} pre-existing ${preexisting.length === 1 ? "failure" : "failures"} on ${backends.map((b) => `\`${escapeMarkdown(b)}\``).join(", ")}: ${preexisting.length === 1 ? "it is" : "they are"} there with the live version too, so not caused by this plan (they fail the run only with \`--fail-on-preexisting\`).</sub>`, "");
-  }
-  return lines;
-}
-function causedLine(f, links) {
-  const o = f.outsidePlan;
-  const link = (id2) => {
-    const url = o.consoleUrls.find((u) => u.includes(`id=${id2}`));
-    return url === void 0 ? `\`${escapeMarkdown(id2)}\`` : `[\`${escapeMarkdown(id2)}\`](${url})`;
-  };
-  const behind = o.loadBalancers.length > 0 ? ` behind ${o.loadBalancers.map(link).join(", ")}` : "";
-  const where = f.location ? ` \u2014 change at ${locationLink(f.location, links)}` : "";
-  return `**${f.severity.toUpperCase()}** \`${f.policy}\` on live ${link(o.backend)}${behind}, by the change to \`${escapeMarkdown(o.changed)}\` (${o.change.map((c) => `\`${escapeMarkdown(c)}\``).join(", ")})${where}`;
-}
-
 // src/report/textReport.ts
 var LABEL = { error: "ERROR", warning: "WARNING", notice: "NOTICE" };
 var COLOR = { error: "31", warning: "33", notice: "36", unknown: "35" };
@@ -51451,10 +53057,22 @@ function renderText(report, options) {
   const paint = (code, text3) => options.color ? `\x1B[${code}m${text3}\x1B[0m` : text3;
   const dim = (text3) => paint("2", text3);
   const lines = [];
-  if (!report.complete) lines.push(paint("1;31", "INCOMPLETE: part of the account could not be read; findings there are unknown and the report is not a clean bill of health."), "");
+  if (!report.complete)
+    lines.push(
+      paint(
+        "1;31",
+        "INCOMPLETE: part of the account could not be read; findings there are unknown and the report is not a clean bill of health."
+      ),
+      ""
+    );
   const target = report.target.planFile ?? (report.target.regions ? `regions ${report.target.regions.join(", ")}` : "");
   lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
-  lines.push(dim(`${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends, ${report.counts.securityGroups} security groups, ${report.policies.length} policies`), "");
+  lines.push(
+    dim(
+      `${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends, ${report.counts.securityGroups} security groups, ${report.policies.length} policies`
+    ),
+    ""
+  );
   const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
   const shownFixes = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
@@ -51463,7 +53081,11 @@ function renderText(report, options) {
   }
   for (const use of report.exceptions) {
     const state = use.expired ? "EXPIRED" : use.suppressed === 0 ? "matched nothing" : "applied";
-    lines.push(dim(`exception ${state}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired || use.suppressed === 0 ? "" : `, suppressed ${use.suppressed}`}`));
+    lines.push(
+      dim(
+        `exception ${state}: ${use.policy} on ${use.resource} until ${use.expires} (${use.reason})${use.expired || use.suppressed === 0 ? "" : `, suppressed ${use.suppressed}`}`
+      )
+    );
   }
   for (const warning of report.warnings) lines.push(dim(`warning: ${warning}`));
   if (report.exceptions.length > 0 || report.warnings.length > 0) lines.push("");
@@ -51485,7 +53107,10 @@ function renderFinding(f, options, paint, dim, groups, shownFixes) {
     const group = groups.get(f.fix.id);
     const shared = group !== void 0 && group.findings.length > 1;
     const first = shownFixes.get(f.fix.id);
-    if (first !== void 0) fixLines.push(`the same change as for ${first.policy} on ${first.resource} above${shared ? ` (${fixSummary(group).replace(/^One/, "one")})` : ""}`);
+    if (first !== void 0)
+      fixLines.push(
+        `the same change as for ${first.policy} on ${first.resource} above${shared ? ` (${fixSummary(group).replace(/^One/, "one")})` : ""}`
+      );
     else {
       if (shared) fixLines.push(`${fixSummary(group)}:`);
       fixLines.push(...fixAsText(f.fix).split("\n"));
@@ -51520,10 +53145,18 @@ function renderMarkdown(report, options = {}) {
   const limit = options.maxChars ?? 1e6;
   const links = report.mode === "plan" ? options.links : void 0;
   const head = [`## ${options.heading ?? "clb-guard"}`, ""];
-  if (!report.complete) head.push("> [!CAUTION]", "> The scan is **incomplete**: part of the account could not be read, so findings there are unknown.", "");
-  if (report.findings.length === 0) head.push(`\u2705 **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`, "");
+  if (!report.complete)
+    head.push("> [!CAUTION]", "> The scan is **incomplete**: part of the account could not be read, so findings there are unknown.", "");
+  if (report.findings.length === 0)
+    head.push(
+      `\u2705 **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`,
+      ""
+    );
   else {
-    head.push(`**${summaryLine(report)}** \u2014 ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends.`, "");
+    head.push(
+      `**${summaryLine(report)}** \u2014 ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers, ${report.counts.backends} backends.`,
+      ""
+    );
     head.push("| policy | severity | failing | unknown |", "|---|---|---:|---:|");
     const byPolicy = /* @__PURE__ */ new Map();
     for (const f of report.findings) byPolicy.set(f.policy, [...byPolicy.get(f.policy) ?? [], f]);
@@ -51537,7 +53170,11 @@ function renderMarkdown(report, options = {}) {
   const tail = [];
   const expired = report.exceptions.filter((e) => e.expired);
   const applied = report.exceptions.filter((e) => !e.expired && e.suppressed > 0);
-  if (applied.length > 0) tail.push("", `<sub>${applied.length} exception(s) applied: ${applied.map((e) => `\`${e.policy}\` on \`${e.resource}\` until ${e.expires}`).join("; ")}</sub>`);
+  if (applied.length > 0)
+    tail.push(
+      "",
+      `<sub>${applied.length} exception(s) applied: ${applied.map((e) => `\`${e.policy}\` on \`${e.resource}\` until ${e.expires}`).join("; ")}</sub>`
+    );
   if (expired.length > 0) tail.push("", `\u26A0\uFE0F ${expired.length} exception(s) expired and no longer apply.`);
   const groups = new Map(fixGroupsOf(report.findings).map((g) => [g.fix.id, g]));
   const shownFixes = /* @__PURE__ */ new Map();
@@ -51554,7 +53191,8 @@ function renderMarkdown(report, options = {}) {
     shown2++;
   }
   const left = report.findings.length - shown2;
-  if (left > 0) text3 += `
+  if (left > 0)
+    text3 += `
 
 \u2026 and **${left} more** ${left === 1 ? "finding" : "findings"} in ${options.overflowHint ?? "the full report"}.`;
   text3 += closing;
@@ -51577,7 +53215,11 @@ function renderFinding2(f, links, groups, shownFixes) {
   if (f.fix) {
     const group = groups.get(f.fix.id);
     const first = shownFixes.get(f.fix.id);
-    if (first !== void 0) lines.push("", `The same change as for \`${first.policy}\` on \`${escapeMarkdown(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escapeMarkdown(fixSummary(group).replace(/^One/, "one"))})` : ""}.`);
+    if (first !== void 0)
+      lines.push(
+        "",
+        `The same change as for \`${first.policy}\` on \`${escapeMarkdown(first.resource)}\` above${group && group.findings.length > 1 ? ` (${escapeMarkdown(fixSummary(group).replace(/^One/, "one"))})` : ""}.`
+      );
     else lines.push("", ...renderFix(f.fix, group && group.findings.length > 1 ? fixSummary(group) : void 0, links));
   }
   return lines.join("\n");
@@ -51587,7 +53229,15 @@ function renderFix(fix, summary, links) {
   const prose = escapeMarkdown(fix.text).split("\n").join("\n\n").replace(/([\w./-]+\.tf):(\d+)/g, (_m, file, line) => locationLink({ file, line: Number(line) }, links, true));
   lines.push(summary ? `**${escapeMarkdown(summary)}:** ${prose}` : prose);
   if (fix.hcl) lines.push("", "```hcl", fence(fix.hcl), "```");
-  if (fix.api) lines.push("", `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`, "", "```json", fence(JSON.stringify(fix.api.request, null, 2)), "```");
+  if (fix.api)
+    lines.push(
+      "",
+      `With API 3.0, \`${fix.api.service} ${fix.api.action}\`:`,
+      "",
+      "```json",
+      fence(JSON.stringify(fix.api.request, null, 2)),
+      "```"
+    );
   return lines;
 }
 function evidenceLine(e, links) {
@@ -51624,13 +53274,16 @@ function renderSarif(report, options = {}) {
     name: p.id.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase()),
     shortDescription: { text: p.title },
     fullDescription: { text: p.description },
-    help: { text: `${p.description}${p.remediation ? `
+    help: {
+      text: `${p.description}${p.remediation ? `
 
-Fix: ${p.remediation}` : ""}`, markdown: `${p.description}${p.remediation ? `
+Fix: ${p.remediation}` : ""}`,
+      markdown: `${p.description}${p.remediation ? `
 
 **Fix:** ${p.remediation}` : ""}${p.docs ? `
 
-[Documentation](${p.docs})` : ""}` },
+[Documentation](${p.docs})` : ""}`
+    },
     ...p.docs ? { helpUri: p.docs } : {},
     defaultConfiguration: { level: LEVEL[p.severity] },
     properties: { tags: ["security", "tencentcloud", "clb"], "security-severity": SECURITY_SEVERITY[p.severity], precision: "high" }
@@ -51646,7 +53299,14 @@ Fix: ${p.remediation}` : ""}`, markdown: `${p.description}${p.remediation ? `
     overLimit: located.length - kept.length
   };
   const omitted = report.findings.length - kept.length;
-  const notifications = omitted > 0 ? [{ level: "warning", message: { text: describeOmissions(omissions, report.findings.length) }, descriptor: { id: OMITTED_NOTIFICATION, index: 0 }, properties: { ...omissions } }] : [];
+  const notifications = omitted > 0 ? [
+    {
+      level: "warning",
+      message: { text: describeOmissions(omissions, report.findings.length) },
+      descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
+      properties: { ...omissions }
+    }
+  ] : [];
   return {
     omitted,
     omissions,
@@ -51667,14 +53327,18 @@ Fix: ${p.remediation}` : ""}`, markdown: `${p.description}${p.remediation ? `
                   id: OMITTED_NOTIFICATION,
                   name: "OmittedFindings",
                   shortDescription: { text: "Findings left out of the SARIF file." },
-                  fullDescription: { text: "Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why." },
+                  fullDescription: {
+                    text: "Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why."
+                  },
                   defaultConfiguration: { level: "warning" }
                 }
               ]
             }
           },
           originalUriBaseIds: { "%SRCROOT%": { uri: `file://${(options.repoRoot ?? "").replace(/\/?$/, "/")}` } },
-          invocations: [{ executionSuccessful: report.complete, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
+          invocations: [
+            { executionSuccessful: report.complete, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }
+          ],
           results,
           properties: { findings: report.findings.length, omittedFindings: { total: omitted, ...omissions } }
         }
@@ -51699,7 +53363,10 @@ function result(f, ruleIndex, exists2) {
 function physical(location) {
   return {
     artifactLocation: { uri: location.file.split("\\").join("/"), uriBaseId: "%SRCROOT%" },
-    region: { startLine: location.line, ...location.endLine !== void 0 && location.endLine >= location.line ? { endLine: location.endLine } : {} }
+    region: {
+      startLine: location.line,
+      ...location.endLine !== void 0 && location.endLine >= location.line ? { endLine: location.endLine } : {}
+    }
   };
 }
 
@@ -51731,42 +53398,55 @@ function isReportFormat(value) {
   return REPORT_FORMATS.includes(value);
 }
 
-// src/check/shards.ts
-var ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
-function shardsOf(accounts) {
-  return accounts.flatMap(
-    (a) => a.regions.map((region) => ({ account: a.name, ...a.roleArn !== void 0 ? { role: a.roleArn } : {}, ...a.oidcProviderId !== void 0 ? { oidcProviderId: a.oidcProviderId } : {}, region }))
-  );
-}
-function accountsOrExplain(accounts, configFile) {
-  if (accounts !== void 0 && accounts.length > 0) return accounts;
-  const where = configFile === void 0 ? 'no .clb-guard.json was found (pass --config FILE), so there are no "accounts"' : `${configFile} has no "accounts"`;
-  throw new InputError(`${where}: list them, e.g. "accounts": [{"name": "prod", "roleArn": "qcs::cam::uin/100000000001:roleName/clb-guard-readonly", "oidcProviderId": "github-actions", "regions": ["ap-guangzhou"]}]`);
-}
-function shardAt(accounts, configFile, index) {
-  const all2 = shardsOf(accountsOrExplain(accounts, configFile));
-  const shard = all2[index];
-  if (shard === void 0) throw new InputError(`there is no shard ${index}: ${configFile ?? "the config"} has ${all2.length} (0 to ${all2.length - 1}); set the job's completions to ${all2.length}`);
-  return shard;
-}
-
 // src/cli/cliArguments.ts
 var OPTIONS = {
-  "tf-root": { type: "string", value: "DIR", help: "folder of the root module's .tf files (default: the plan file's folder when it holds .tf files, else found in the repository)" },
-  region: { type: "string", multiple: true, value: "REGION", help: "region to scan (repeatable, or comma-separated); all: every region the account has" },
-  profile: { type: "string", value: "NAME", help: "use the profile [NAME] of the credentials file (TENCENTCLOUD_CREDENTIALS_FILE, else ~/.tencentcloud/credentials)" },
-  "role-arn": { type: "string", value: "ARN", help: "assume this CAM role (STS AssumeRole) with the credentials given, and scan as the role" },
-  "rate-limit": { type: "string", multiple: true, value: "ACTION=N", help: "allow N requests per second of ACTION (repeatable; default: the published limits, 20 for unpublished ones)" },
-  "budget-per-region": { type: "boolean", help: "give each region its own rate-limit budget (default: one per account, shared by the regions)" },
+  "tf-root": {
+    type: "string",
+    value: "DIR",
+    help: "folder of the root module's .tf files (default: the plan file's folder when it holds .tf files, else found in the repository)"
+  },
+  region: {
+    type: "string",
+    multiple: true,
+    value: "REGION",
+    help: "region to scan (repeatable, or comma-separated); all: every region the account has"
+  },
+  profile: {
+    type: "string",
+    value: "NAME",
+    help: "use the profile [NAME] of the credentials file (TENCENTCLOUD_CREDENTIALS_FILE, else ~/.tencentcloud/credentials)"
+  },
+  "role-arn": {
+    type: "string",
+    value: "ARN",
+    help: "assume this CAM role (STS AssumeRole) with the credentials given, and scan as the role"
+  },
+  "rate-limit": {
+    type: "string",
+    multiple: true,
+    value: "ACTION=N",
+    help: "allow N requests per second of ACTION (repeatable; default: the published limits, 20 for unpublished ones)"
+  },
+  "budget-per-region": {
+    type: "boolean",
+    help: "give each region its own rate-limit budget (default: one per account, shared by the regions)"
+  },
   "api-endpoint": { type: "string", value: "URL", help: "send every API call to URL (emulators, proxies); http only for loopback" },
   "allow-partial": { type: "boolean", help: "exit by the findings even if some API calls kept failing" },
-  "explain-only": { type: "string", value: "ID", help: "report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does" },
+  "explain-only": {
+    type: "string",
+    value: "ID",
+    help: "report only what concerns ID (a resource or a finding fingerprint), with its paths, as `explain` does"
+  },
   snapshot: { type: "string", value: "FILE", help: "check a snapshot offline (no credentials, no network); --region optional" },
   "save-snapshot": { type: "string", value: "FILE", help: "also write what the scan read to FILE (a snapshot)" },
   account: { type: "string", value: "NAME", help: "the account's name, for the report (and merged reports)" },
   shard: { type: "string", value: "N", help: "scan the config's shard N (from 0, as clb-guard shards lists them): its account and region" },
   index: { type: "string", value: "N", help: "print only shard N (from 0), e.g. $JOB_COMPLETION_INDEX in a Kubernetes Indexed Job" },
-  "resolve-live": { type: "boolean", help: "read what the plan names by ID (and the live backends its changes reach) from the account; live mode's credentials" },
+  "resolve-live": {
+    type: "boolean",
+    help: "read what the plan names by ID (and the live backends its changes reach) from the account; live mode's credentials"
+  },
   "fail-on-preexisting": { type: "boolean", help: "with --resolve-live: let failures live backends already have fail the run too" },
   config: { type: "string", value: "FILE", help: "config file (default: the nearest .clb-guard.json up to the repository root)" },
   policies: { type: "string", multiple: true, value: "PATH", help: "extra policy file or directory (repeatable)" },
@@ -51783,7 +53463,21 @@ var COMMON = ["config", "policies", "format", "output", "fail-on", "explain", "t
 var COMMAND_OPTIONS = {
   overview: ["help", "version"],
   plan: ["tf-root", "resolve-live", "region", "api-endpoint", "allow-partial", "fail-on-preexisting", ...COMMON],
-  live: ["region", "profile", "role-arn", "api-endpoint", "rate-limit", "budget-per-region", "allow-partial", "explain-only", "snapshot", "save-snapshot", "account", "shard", ...COMMON],
+  live: [
+    "region",
+    "profile",
+    "role-arn",
+    "api-endpoint",
+    "rate-limit",
+    "budget-per-region",
+    "allow-partial",
+    "explain-only",
+    "snapshot",
+    "save-snapshot",
+    "account",
+    "shard",
+    ...COMMON
+  ],
   explain: ["tf-root", "config", "policies", "format", "output", "fail-on", "today", "verbose", "help"],
   "policies validate": ["help"],
   "policies list": ["config", "policies", "format", "verbose", "help"],
@@ -51874,7 +53568,12 @@ function parseCommand(argv) {
     allowPositionals: true,
     strict: false,
     tokens: true,
-    options: Object.fromEntries(Object.entries(OPTIONS).map(([name2, spec]) => [name2, { type: spec.type, ..."multiple" in spec ? { multiple: spec.multiple } : {}, ..."short" in spec ? { short: spec.short } : {} }]))
+    options: Object.fromEntries(
+      Object.entries(OPTIONS).map(([name2, spec]) => [
+        name2,
+        { type: spec.type, ..."multiple" in spec ? { multiple: spec.multiple } : {}, ..."short" in spec ? { short: spec.short } : {} }
+      ])
+    )
   });
   const topic = commandOf(positionals);
   const allowed = topic === void 0 || topic === "policies" ? [...COMMAND_OPTIONS.overview] : COMMAND_OPTIONS[topic];
@@ -51890,11 +53589,16 @@ function parseCommand(argv) {
     }
     if (name2 === "help" || name2 === "version") continue;
     if (!allowed.includes(name2)) {
-      const owners = ["plan", "live", "explain", "policies list", "shards", "merge"].filter((c) => COMMAND_OPTIONS[c].includes(name2));
+      const owners = ["plan", "live", "explain", "policies list", "shards", "merge"].filter(
+        (c) => COMMAND_OPTIONS[c].includes(name2)
+      );
       const belongs = owners.length > 0 ? `; it belongs to ${owners.map((c) => `"${c}"`).join(" and ")}` : "";
-      throw new InputError(`${token.rawName} is not an option${topic === void 0 ? " without a command" : where}${belongs} (see ${helpHint})`);
+      throw new InputError(
+        `${token.rawName} is not an option${topic === void 0 ? " without a command" : where}${belongs} (see ${helpHint})`
+      );
     }
-    if (spec.type === "string" && token.value === void 0) throw new InputError(`${token.rawName} needs a value${spec.value ? `: ${token.rawName} ${spec.value}` : ""}`);
+    if (spec.type === "string" && token.value === void 0)
+      throw new InputError(`${token.rawName} needs a value${spec.value ? `: ${token.rawName} ${spec.value}` : ""}`);
     if (spec.type === "boolean" && token.inlineValue) throw new InputError(`${token.rawName} takes no value (got "${token.value}")`);
   }
   const str2 = (name2) => {
@@ -51909,7 +53613,10 @@ function parseCommand(argv) {
   if (bool2("version") && !bool2("help")) return { kind: "version" };
   if (positionals[0] === "help") {
     const about = commandOf(positionals.slice(1));
-    if (positionals.length > 1 && about === void 0) throw new InputError(`no help on "${positionals.slice(1).join(" ")}": the commands are plan, live, policies validate, policies list, shards and merge`);
+    if (positionals.length > 1 && about === void 0)
+      throw new InputError(
+        `no help on "${positionals.slice(1).join(" ")}": the commands are plan, live, policies validate, policies list, shards and merge`
+      );
     return { kind: "help", topic: about ?? "overview" };
   }
   if (bool2("help") || positionals.length === 0) return { kind: "help", topic: topic ?? "overview" };
@@ -51937,11 +53644,17 @@ function parseCommand(argv) {
     if (rest.length > 0) throw new InputError(`shards takes no files (got "${rest[0]}"); use --config FILE`);
     const config2 = str2("config");
     const index = shardNumber("--index", str2("index"));
-    return { kind: "shards", ...config2 !== void 0 ? { config: config2 } : {}, ...index !== void 0 ? { index } : {}, verbose: bool2("verbose") };
+    return {
+      kind: "shards",
+      ...config2 !== void 0 ? { config: config2 } : {},
+      ...index !== void 0 ? { index } : {},
+      verbose: bool2("verbose")
+    };
   }
   if (!isReportFormat(format2)) throw new InputError(`--format must be one of ${REPORT_FORMATS.join(", ")}, not "${format2}"`);
   const failOn = str2("fail-on") ?? "error";
-  if (!FAIL_ON_LEVELS.includes(failOn)) throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(", ")}, not "${failOn}"`);
+  if (!FAIL_ON_LEVELS.includes(failOn))
+    throw new InputError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(", ")}, not "${failOn}"`);
   const today = str2("today");
   if (today !== void 0 && !isCalendarDate(today)) throw new InputError(`--today must be a calendar day, YYYY-MM-DD, not "${today}"`);
   const config = str2("config");
@@ -51963,15 +53676,25 @@ function parseCommand(argv) {
   if (topic === "plan") {
     if (rest.length !== 1) throw new InputError("plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)");
     const tfRoot = str2("tf-root");
-    const hybridOnly = ["region", "api-endpoint", "allow-partial", "fail-on-preexisting"].find((name2) => values[name2] !== void 0);
-    if (!bool2("resolve-live") && hybridOnly !== void 0) throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
+    const hybridOnly = ["region", "api-endpoint", "allow-partial", "fail-on-preexisting"].find(
+      (name2) => values[name2] !== void 0
+    );
+    if (!bool2("resolve-live") && hybridOnly !== void 0)
+      throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str2("api-endpoint");
-    const hybrid = bool2("resolve-live") ? { regions: regionsOf(strs("region")), ...endpoint !== void 0 ? { apiEndpoint: endpoint } : {}, allowPartial: bool2("allow-partial"), failOnPreexisting: bool2("fail-on-preexisting") } : void 0;
+    const hybrid = bool2("resolve-live") ? {
+      regions: regionsOf(strs("region")),
+      ...endpoint !== void 0 ? { apiEndpoint: endpoint } : {},
+      allowPartial: bool2("allow-partial"),
+      failOnPreexisting: bool2("fail-on-preexisting")
+    } : void 0;
     return { kind: "plan", planFile: rest[0], ...tfRoot !== void 0 ? { tfRoot } : {}, ...hybrid ? { hybrid } : {}, common };
   }
   if (topic === "explain") {
-    if (rest.length !== 2) throw new InputError("explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT");
-    if (format2 !== "text" && format2 !== "markdown" && format2 !== "json") throw new InputError(`--format of "explain" must be text, markdown or json, not "${format2}"`);
+    if (rest.length !== 2)
+      throw new InputError("explain takes a plan file and what to explain: clb-guard explain PLAN.json RESOURCE|FINGERPRINT");
+    if (format2 !== "text" && format2 !== "markdown" && format2 !== "json")
+      throw new InputError(`--format of "explain" must be text, markdown or json, not "${format2}"`);
     const tfRoot = str2("tf-root");
     return { kind: "explain", planFile: rest[0], id: rest[1], ...tfRoot !== void 0 ? { tfRoot } : {}, common };
   }
@@ -51980,7 +53703,8 @@ function parseCommand(argv) {
   const apiEndpoint = str2("api-endpoint");
   const profile = str2("profile");
   const roleArn = str2("role-arn");
-  if (roleArn !== void 0 && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn)) throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
+  if (roleArn !== void 0 && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn))
+    throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
   const rateLimits = parseRateLimits(strs("rate-limit"));
   const live = {
     ...profile !== void 0 ? { profile } : {},
@@ -51990,10 +53714,27 @@ function parseCommand(argv) {
   };
   const explainOnly = str2("explain-only");
   if (explainOnly !== void 0 && format2 === "sarif") throw new InputError("--explain-only reports as text, markdown or json, not sarif");
-  const snapshot = snapshotArguments(str2("snapshot"), str2("save-snapshot"), str2("account"), apiEndpoint, shardNumber("--shard", str2("shard")));
-  if (snapshot?.shard !== void 0 && (regions.length > 0 || snapshot.account !== void 0 || snapshot.from !== void 0)) throw new InputError("--shard N takes the account and region from the config: leave out --region, --account and --snapshot");
-  if (regions.length === 0 && snapshot?.from === void 0 && snapshot?.shard === void 0) throw new InputError("live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)");
-  return { kind: "live", regions, ...apiEndpoint !== void 0 ? { apiEndpoint } : {}, allowPartial: bool2("allow-partial"), ...explainOnly !== void 0 ? { explainOnly } : {}, live, common, ...snapshot ? { snapshot } : {} };
+  const snapshot = snapshotArguments(
+    str2("snapshot"),
+    str2("save-snapshot"),
+    str2("account"),
+    apiEndpoint,
+    shardNumber("--shard", str2("shard"))
+  );
+  if (snapshot?.shard !== void 0 && (regions.length > 0 || snapshot.account !== void 0 || snapshot.from !== void 0))
+    throw new InputError("--shard N takes the account and region from the config: leave out --region, --account and --snapshot");
+  if (regions.length === 0 && snapshot?.from === void 0 && snapshot?.shard === void 0)
+    throw new InputError("live needs at least one --region, e.g. --region ap-guangzhou (or --snapshot FILE)");
+  return {
+    kind: "live",
+    regions,
+    ...apiEndpoint !== void 0 ? { apiEndpoint } : {},
+    allowPartial: bool2("allow-partial"),
+    ...explainOnly !== void 0 ? { explainOnly } : {},
+    live,
+    common,
+    ...snapshot ? { snapshot } : {}
+  };
 }
 function parseRateLimits(values) {
   if (values.length === 0) return void 0;
@@ -52001,7 +53742,10 @@ function parseRateLimits(values) {
   for (const value of values.flatMap((v) => v.split(","))) {
     const match = /^\s*([A-Z][A-Za-z]+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
     const rate = match ? Number(match[2]) : NaN;
-    if (!match || !(rate > 0) || rate > 1e4) throw new InputError(`--rate-limit takes ACTION=N with N requests per second (0 < N <= 10000), e.g. DescribeSubnets=50; not "${value}"`);
+    if (!match || !(rate > 0) || rate > 1e4)
+      throw new InputError(
+        `--rate-limit takes ACTION=N with N requests per second (0 < N <= 10000), e.g. DescribeSubnets=50; not "${value}"`
+      );
     limits[match[1]] = rate;
   }
   return limits;
@@ -52012,11 +53756,19 @@ function shardNumber(option, value) {
   return Number(value);
 }
 function snapshotArguments(from, save, account, apiEndpoint, shard) {
-  if (from !== void 0 && save !== void 0) throw new InputError("--snapshot reads a snapshot and --save-snapshot writes one: give one of them");
-  if (from !== void 0 && apiEndpoint !== void 0) throw new InputError("--snapshot is checked offline: --api-endpoint has nothing to do");
-  if (account !== void 0 && !ACCOUNT_NAME.test(account)) throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
+  if (from !== void 0 && save !== void 0)
+    throw new InputError("--snapshot reads a snapshot and --save-snapshot writes one: give one of them");
+  if (from !== void 0 && apiEndpoint !== void 0)
+    throw new InputError("--snapshot is checked offline: --api-endpoint has nothing to do");
+  if (account !== void 0 && !ACCOUNT_NAME.test(account))
+    throw new InputError(`--account must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
   if (from === void 0 && save === void 0 && account === void 0 && shard === void 0) return void 0;
-  return { ...from !== void 0 ? { from } : {}, ...save !== void 0 ? { save } : {}, ...account !== void 0 ? { account } : {}, ...shard !== void 0 ? { shard } : {} };
+  return {
+    ...from !== void 0 ? { from } : {},
+    ...save !== void 0 ? { save } : {},
+    ...account !== void 0 ? { account } : {},
+    ...shard !== void 0 ? { shard } : {}
+  };
 }
 function regionsOf(values) {
   return values.flatMap((r) => r.split(",")).map((r) => r.trim()).filter((r) => r !== "");
@@ -52083,7 +53835,9 @@ function flowLines(flow, paint) {
     lines.push(`    ${step}. ${KIND[l.kind].padEnd(13)} ${paint(`1;${color}`, OUTCOME[l.outcome].padEnd(7))} ${name2}`);
     for (const rule of l.rules) {
       const where = rule.location ? `  ${rule.location.file}:${rule.location.line}` : "";
-      lines.push(`         ${rule.verdict === "deny" ? "refused by" : rule.verdict === "allow" ? "admitted by" : "undecided:"} ${ruleLabel(rule)}${rule.part === void 0 ? "" : ` (for ${rule.part})`}${where}`);
+      lines.push(
+        `         ${rule.verdict === "deny" ? "refused by" : rule.verdict === "allow" ? "admitted by" : "undecided:"} ${ruleLabel(rule)}${rule.part === void 0 ? "" : ` (for ${rule.part})`}${where}`
+      );
     }
     if (l.outcome === "next") lines.push("         no rule matched: on to the next group");
     if (l.note !== void 0 && (l.outcome === "skipped" || l.rules.length === 0)) lines.push(`         ${l.note}`);
@@ -52106,14 +53860,20 @@ function explainReport(report, inventory, given, source) {
   return {
     ...report,
     findings,
-    summary: { error: count2("error"), warning: count2("warning"), notice: count2("notice"), unknown: findings.filter((f) => f.status === "unknown").length }
+    summary: {
+      error: count2("error"),
+      warning: count2("warning"),
+      notice: count2("notice"),
+      unknown: findings.filter((f) => f.status === "unknown").length
+    }
   };
 }
 function renderExplained(report, id2, format2, color) {
   if (format2 === "json") return renderJson(report);
   if (format2 === "markdown") return renderMarkdown(report, { heading: `clb-guard explain ${id2}` });
   const paint = (code, text3) => color ? `\x1B[${code}m${text3}\x1B[0m` : text3;
-  if (report.findings.length === 0) return `${id2}: no finding \u2014 every flow the policies check passes (${report.policies.length} policies).
+  if (report.findings.length === 0)
+    return `${id2}: no finding \u2014 every flow the policies check passes (${report.policies.length} policies).
 `;
   const paths = renderPathsText(pathGroupsOf(report.findings), paint);
   const head = [paint("1", `explain ${id2}: ${report.findings.length} ${report.findings.length === 1 ? "finding" : "findings"}`), ""];
@@ -52123,7 +53883,9 @@ function renderExplained(report, id2, format2, color) {
 function concerns(f, id2) {
   if (f.fingerprint === id2 || id2.length >= 8 && /^[0-9a-f]+$/.test(id2) && f.fingerprint.startsWith(id2)) return true;
   if (f.resource === id2 || f.related.includes(id2) || f.related.includes(`${id2}/eth0`)) return true;
-  return (f.paths ?? []).some((p) => p.target === id2 || p.listener === id2 || p.loadBalancer === id2 || p.layers.some((l) => l.resource === id2));
+  return (f.paths ?? []).some(
+    (p) => p.target === id2 || p.listener === id2 || p.loadBalancer === id2 || p.layers.some((l) => l.resource === id2)
+  );
 }
 function knownNames(inventory, report) {
   const names = new Set(report.findings.flatMap((f) => [f.fingerprint, f.resource, ...f.related]));
@@ -52139,7 +53901,8 @@ function knownNames(inventory, report) {
       for (const rule of listener.rules) add(rule.key, rule.provenance.cloudId);
     }
   }
-  for (const map of [inventory.instances, inventory.networkInterfaces, inventory.securityGroups, inventory.networkAcls, inventory.subnets]) for (const item of map.values()) add(item.key, item.provenance.cloudId);
+  for (const map of [inventory.instances, inventory.networkInterfaces, inventory.securityGroups, inventory.networkAcls, inventory.subnets])
+    for (const item of map.values()) add(item.key, item.provenance.cloudId);
   for (const instance2 of inventory.instances.values()) for (const nic of instance2.interfaces) names.add(nic.key);
   for (const alias of inventory.aliases.keys()) names.add(alias);
   return names;
@@ -52785,12 +54548,17 @@ async function readReportFile(path, display2) {
     text3 = await readFile3(path, "utf8");
   } catch (error) {
     const code = error.code;
-    throw new InputError(code === "ENOENT" ? "no such report file" : code === "EISDIR" ? "is a folder, not a report" : `cannot be read (${code ?? "error"})`, { file: display2 });
+    throw new InputError(
+      code === "ENOENT" ? "no such report file" : code === "EISDIR" ? "is a folder, not a report" : `cannot be read (${code ?? "error"})`,
+      { file: display2 }
+    );
   }
   const doc = parseJsonDocument(text3, display2);
   const value = doc.value;
   if (typeof value === "object" && value !== null && "takenAt" in value && Array.isArray(value.regions)) {
-    throw new InputError("is a snapshot, not a report: check it with clb-guard live --snapshot FILE --format json, and merge that report", { file: display2 });
+    throw new InputError("is a snapshot, not a report: check it with clb-guard live --snapshot FILE --format json, and merge that report", {
+      file: display2
+    });
   }
   const problems = problemsOf(doc, validate2());
   if (problems.length > 0) throw new PolicyProblems(problems);
@@ -52802,6 +54570,103 @@ async function readReportFile(path, display2) {
   });
   const { fixes: _fixes, ...report } = json;
   return { ...report, findings };
+}
+
+// src/report/mergeMarkdown.ts
+var MIN_SECTION = 1500;
+var STATUS = {
+  complete: "\u2705 complete",
+  incomplete: "\u26A0\uFE0F incomplete",
+  missing: "\u26A0\uFE0F incomplete (no report)"
+};
+function sectionReport(report, shard) {
+  const findings = report.findings.filter((f) => f.account === shard.account && f.region === shard.region);
+  const failing = (severity) => findings.filter((f) => f.status === "fail" && f.severity === severity).length;
+  return {
+    ...report,
+    complete: shard.status === "complete",
+    findings,
+    summary: {
+      error: failing("error"),
+      warning: failing("warning"),
+      notice: failing("notice"),
+      unknown: findings.filter((f) => f.status === "unknown").length
+    },
+    exceptions: [],
+    warnings: [],
+    target: { account: shard.account, regions: [shard.region] },
+    counts: shard.counts ?? { loadBalancers: 0, backends: 0, securityGroups: 0 }
+  };
+}
+function renderMergedMarkdown(report, options = {}) {
+  const shards = report.target.shards ?? [];
+  const accounts = new Set(shards.map((s) => s.account)).size;
+  const incomplete = shards.filter((s) => s.status !== "complete");
+  const head = [
+    `## ${options.heading ?? "clb-guard"} \u2014 ${accounts} ${accounts === 1 ? "account" : "accounts"}, ${shards.length} account and region ${shards.length === 1 ? "pair" : "pairs"}`,
+    ""
+  ];
+  if (incomplete.length > 0)
+    head.push(
+      "> [!CAUTION]",
+      `> ${incomplete.length} of ${shards.length} ${shards.length === 1 ? "section is" : "sections are"} **incomplete**: ${incomplete.map((s) => `${s.account} / ${s.region}`).join(", ")}. Findings there are unknown or missing, so this result is not clean.`,
+      ""
+    );
+  head.push(
+    `**${summaryLine(report)}**`,
+    "",
+    "| account | region | status | errors | warnings | notices | unknown |",
+    "|---|---|---|---:|---:|---:|---:|"
+  );
+  for (const shard of shards) {
+    const { summary } = sectionReport(report, shard);
+    head.push(
+      `| ${shard.account} | ${shard.region} | ${STATUS[shard.status]} | ${summary.error} | ${summary.warning} | ${summary.notice} | ${summary.unknown} |`
+    );
+  }
+  const expired = report.exceptions.filter((e) => e.expired).length;
+  if (expired > 0) head.push("", `\u26A0\uFE0F ${expired} exception(s) expired and no longer apply.`);
+  const text3 = head.join("\n");
+  const limit = options.maxChars ?? 1e6;
+  const share = Math.floor((limit - text3.length - 200) / Math.max(1, shards.length));
+  const sections = shards.map((shard) => {
+    const heading = `${shard.account} / ${shard.region}`;
+    if (shard.status === "missing") return `## ${heading}
+
+> [!CAUTION]
+> **Incomplete**: ${shard.reason ?? "no report"}.
+`;
+    const section = sectionReport(report, shard);
+    if (share < MIN_SECTION)
+      return `## ${heading}
+
+${shard.status === "complete" ? "" : "\u26A0\uFE0F **incomplete** \u2014 "}**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? "the full report"}.
+`;
+    const body3 = renderMarkdown(section, { ...options, heading, maxChars: share });
+    return shard.reason !== void 0 ? body3.replace(/\n/, `
+
+<sub>${escapeText(shard.reason)}</sub>
+`) : body3;
+  });
+  return `${[text3, ...sections].join("\n\n").slice(0, limit - 1)}
+`;
+}
+function escapeText(text3) {
+  return text3.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;");
+}
+
+// src/report/mergeRender.ts
+function renderMergedReport(report, format2, options) {
+  if (format2 === "markdown") return renderMergedMarkdown(report, options.links ? { links: options.links } : {});
+  if (format2 !== "text") return renderReport(report, format2, options);
+  const shards = report.target.shards ?? [];
+  const lines = shards.map(
+    (s) => `${s.account} ${s.region}: ${s.status === "complete" ? "complete" : `INCOMPLETE (${s.reason ?? s.status})`}; ${summaryLine(sectionReport(report, s))}`
+  );
+  const named = { ...report, findings: report.findings.map((f) => ({ ...f, resource: `${f.account}/${f.region}/${f.resource}` })) };
+  return `${lines.join("\n")}
+
+${renderReport(named, "text", options)}`;
 }
 
 // src/report/mergeReports.ts
@@ -52829,9 +54694,12 @@ function mergeReports(shards, expected = []) {
   const exceptions = /* @__PURE__ */ new Map();
   const warnings = [];
   const counts = { loadBalancers: 0, backends: 0, securityGroups: 0 };
-  const ordered = [...shards].sort((a, b) => byText(a.report.target.account ?? DEFAULT_ACCOUNT, b.report.target.account ?? DEFAULT_ACCOUNT) || byText((a.report.target.regions ?? []).join(), (b.report.target.regions ?? []).join()) || byText(a.file, b.file));
+  const ordered = [...shards].sort(
+    (a, b) => byText(a.report.target.account ?? DEFAULT_ACCOUNT, b.report.target.account ?? DEFAULT_ACCOUNT) || byText((a.report.target.regions ?? []).join(), (b.report.target.regions ?? []).join()) || byText(a.file, b.file)
+  );
   for (const { file, report } of ordered) {
-    if (report.mode !== "live") throw new InputError("is a plan report: merge combines the live reports of shards (one per account and region)", { file });
+    if (report.mode !== "live")
+      throw new InputError("is a plan report: merge combines the live reports of shards (one per account and region)", { file });
     const account = report.target.account ?? DEFAULT_ACCOUNT;
     const regions = report.target.regions ?? [];
     if (regions.length === 0) throw new InputError("names no region in its target: not a report of a live scan", { file });
@@ -52839,15 +54707,28 @@ function mergeReports(shards, expected = []) {
     for (const region of regions) {
       const key = `${account}\0${region}`;
       const other = sections.get(key);
-      if (other !== void 0) throw new InputError(`holds account ${account} region ${region}, as ${other.report} does: one report per account and region`, { file });
-      sections.set(key, { account, region, status: report.complete ? "complete" : "incomplete", report: file, ...reason !== void 0 ? { reason } : {}, counts: report.counts });
+      if (other !== void 0)
+        throw new InputError(`holds account ${account} region ${region}, as ${other.report} does: one report per account and region`, {
+          file
+        });
+      sections.set(key, {
+        account,
+        region,
+        status: report.complete ? "complete" : "incomplete",
+        report: file,
+        ...reason !== void 0 ? { reason } : {},
+        counts: report.counts
+      });
     }
     findings.push(...report.findings.map((f) => scopedFinding(f, account, regionOf(f, regions))));
     for (const p of report.policies) if (!policies.has(p.id)) policies.set(p.id, p);
     for (const e of report.exceptions) {
       const key = [e.policy, e.resource, e.reason, e.expires].join("\0");
       const seen = exceptions.get(key);
-      exceptions.set(key, seen === void 0 ? e : { ...seen, suppressed: seen.suppressed + e.suppressed, expired: seen.expired || e.expired });
+      exceptions.set(
+        key,
+        seen === void 0 ? e : { ...seen, suppressed: seen.suppressed + e.suppressed, expired: seen.expired || e.expired }
+      );
     }
     warnings.push(...report.warnings.map((w) => `${account}: ${w}`));
     counts.loadBalancers += report.counts.loadBalancers;
@@ -52863,7 +54744,9 @@ function mergeReports(shards, expected = []) {
   }
   const wanted = new Set(expected.map((e) => `${e.account}\0${e.region}`));
   if (expected.length > 0) {
-    for (const [key, s] of sections) if (!wanted.has(key)) warnings.push(`${s.account} ${s.region}: ${s.report} is a report of an account and region the config's accounts do not list`);
+    for (const [key, s] of sections)
+      if (!wanted.has(key))
+        warnings.push(`${s.account} ${s.region}: ${s.report} is a report of an account and region the config's accounts do not list`);
   }
   const status = [...sections.values()].sort((a, b) => byText(a.account, b.account) || byText(a.region, b.region));
   const sorted = findings.sort(compareFindings);
@@ -52873,7 +54756,12 @@ function mergeReports(shards, expected = []) {
     tool: { name: "clb-guard", version: TOOL_VERSION },
     mode: "live",
     complete: status.length > 0 && status.every((s) => s.status === "complete"),
-    summary: { error: failing("error"), warning: failing("warning"), notice: failing("notice"), unknown: sorted.filter((f) => f.status === "unknown").length },
+    summary: {
+      error: failing("error"),
+      warning: failing("warning"),
+      notice: failing("notice"),
+      unknown: sorted.filter((f) => f.status === "unknown").length
+    },
     findings: sorted,
     policies: [...policies.values()],
     exceptions: [...exceptions.values()],
@@ -52883,80 +54771,14 @@ function mergeReports(shards, expected = []) {
   };
 }
 
-// src/report/mergeMarkdown.ts
-var MIN_SECTION = 1500;
-var STATUS = { complete: "\u2705 complete", incomplete: "\u26A0\uFE0F incomplete", missing: "\u26A0\uFE0F incomplete (no report)" };
-function sectionReport(report, shard) {
-  const findings = report.findings.filter((f) => f.account === shard.account && f.region === shard.region);
-  const failing = (severity) => findings.filter((f) => f.status === "fail" && f.severity === severity).length;
-  return {
-    ...report,
-    complete: shard.status === "complete",
-    findings,
-    summary: { error: failing("error"), warning: failing("warning"), notice: failing("notice"), unknown: findings.filter((f) => f.status === "unknown").length },
-    exceptions: [],
-    warnings: [],
-    target: { account: shard.account, regions: [shard.region] },
-    counts: shard.counts ?? { loadBalancers: 0, backends: 0, securityGroups: 0 }
-  };
-}
-function renderMergedMarkdown(report, options = {}) {
-  const shards = report.target.shards ?? [];
-  const accounts = new Set(shards.map((s) => s.account)).size;
-  const incomplete = shards.filter((s) => s.status !== "complete");
-  const head = [`## ${options.heading ?? "clb-guard"} \u2014 ${accounts} ${accounts === 1 ? "account" : "accounts"}, ${shards.length} account and region ${shards.length === 1 ? "pair" : "pairs"}`, ""];
-  if (incomplete.length > 0) head.push("> [!CAUTION]", `> ${incomplete.length} of ${shards.length} ${shards.length === 1 ? "section is" : "sections are"} **incomplete**: ${incomplete.map((s) => `${s.account} / ${s.region}`).join(", ")}. Findings there are unknown or missing, so this result is not clean.`, "");
-  head.push(`**${summaryLine(report)}**`, "", "| account | region | status | errors | warnings | notices | unknown |", "|---|---|---|---:|---:|---:|---:|");
-  for (const shard of shards) {
-    const { summary } = sectionReport(report, shard);
-    head.push(`| ${shard.account} | ${shard.region} | ${STATUS[shard.status]} | ${summary.error} | ${summary.warning} | ${summary.notice} | ${summary.unknown} |`);
-  }
-  const expired = report.exceptions.filter((e) => e.expired).length;
-  if (expired > 0) head.push("", `\u26A0\uFE0F ${expired} exception(s) expired and no longer apply.`);
-  const text3 = head.join("\n");
-  const limit = options.maxChars ?? 1e6;
-  const share = Math.floor((limit - text3.length - 200) / Math.max(1, shards.length));
-  const sections = shards.map((shard) => {
-    const heading = `${shard.account} / ${shard.region}`;
-    if (shard.status === "missing") return `## ${heading}
-
-> [!CAUTION]
-> **Incomplete**: ${shard.reason ?? "no report"}.
-`;
-    const section = sectionReport(report, shard);
-    if (share < MIN_SECTION) return `## ${heading}
-
-${shard.status === "complete" ? "" : "\u26A0\uFE0F **incomplete** \u2014 "}**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? "the full report"}.
-`;
-    const body3 = renderMarkdown(section, { ...options, heading, maxChars: share });
-    return shard.reason !== void 0 ? body3.replace(/\n/, `
-
-<sub>${escapeText(shard.reason)}</sub>
-`) : body3;
-  });
-  return `${[text3, ...sections].join("\n\n").slice(0, limit - 1)}
-`;
-}
-function escapeText(text3) {
-  return text3.replace(/[<>]/g, (c) => c === "<" ? "&lt;" : "&gt;");
-}
-
-// src/report/mergeRender.ts
-function renderMergedReport(report, format2, options) {
-  if (format2 === "markdown") return renderMergedMarkdown(report, options.links ? { links: options.links } : {});
-  if (format2 !== "text") return renderReport(report, format2, options);
-  const shards = report.target.shards ?? [];
-  const lines = shards.map((s) => `${s.account} ${s.region}: ${s.status === "complete" ? "complete" : `INCOMPLETE (${s.reason ?? s.status})`}; ${summaryLine(sectionReport(report, s))}`);
-  const named = { ...report, findings: report.findings.map((f) => ({ ...f, resource: `${f.account}/${f.region}/${f.resource}` })) };
-  return `${lines.join("\n")}
-
-${renderReport(named, "text", options)}`;
-}
-
 // src/cli/mergeCommand.ts
 async function runMerge(command, io) {
   const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr });
-  const config = await loadRunConfig({ cwd: io.cwd, logger, ...command.common.config !== void 0 ? { configFile: command.common.config } : {} });
+  const config = await loadRunConfig({
+    cwd: io.cwd,
+    logger,
+    ...command.common.config !== void 0 ? { configFile: command.common.config } : {}
+  });
   const shards = [];
   for (const file of command.reports) shards.push({ file, report: await readReportFile(resolve8(io.cwd, file), file) });
   const report = mergeReports(shards, shardsOf(config.accounts ?? []));
@@ -52964,8 +54786,10 @@ async function runMerge(command, io) {
   await emit(report, command.common, io, renderMergedReport);
   if (!report.complete && !command.allowPartial) {
     const incomplete = (report.target.shards ?? []).filter((s) => s.status !== "complete");
-    io.stderr.write(`clb-guard: the merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === "missing" ? "no report" : "incomplete scan"})`).join(", ")}. Re-run those shards, or pass --allow-partial to exit by the findings alone.
-`);
+    io.stderr.write(
+      `clb-guard: the merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === "missing" ? "no report" : "incomplete scan"})`).join(", ")}. Re-run those shards, or pass --allow-partial to exit by the findings alone.
+`
+    );
     return 2;
   }
   return exitCodeFor(report, command.common.failOn);
@@ -52995,8 +54819,10 @@ async function runCli(argv, io) {
 `);
       return 2;
     }
-    io.stderr.write(`clb-guard: internal error: ${errorMessage(error)} (set CLB_GUARD_DEBUG=1 for the stack trace, and please report it)
-`);
+    io.stderr.write(
+      `clb-guard: internal error: ${errorMessage(error)} (set CLB_GUARD_DEBUG=1 for the stack trace, and please report it)
+`
+    );
     if (io.env.CLB_GUARD_DEBUG) io.stderr.write(`${error?.stack ?? ""}
 `);
     return 2;
@@ -53019,13 +54845,20 @@ async function run2(command, io) {
 `);
         return 2;
       }
-      io.stdout.write(`${policies} ${policies === 1 ? "policy" : "policies"} in ${command.files.join(", ") || "no files"}, and the built-in pack, are valid.
-`);
+      io.stdout.write(
+        `${policies} ${policies === 1 ? "policy" : "policies"} in ${command.files.join(", ") || "no files"}, and the built-in pack, are valid.
+`
+      );
       return 0;
     }
     case "list": {
       const logger = consoleLogger({ verbose: command.verbose, stream: io.stderr });
-      const config = await loadRunConfig({ cwd: io.cwd, logger, ...command.config !== void 0 ? { configFile: command.config } : {}, policyPaths: command.policies });
+      const config = await loadRunConfig({
+        cwd: io.cwd,
+        logger,
+        ...command.config !== void 0 ? { configFile: command.config } : {},
+        policyPaths: command.policies
+      });
       const rows = config.policies.map(({ policy, severity: severity2, source: source2 }) => ({ id: policy.id, severity: severity2, source: source2, title: policy.title }));
       if (command.format === "json") {
         io.stdout.write(`${JSON.stringify({ ...config.file !== void 0 ? { config: config.file } : {}, policies: rows }, null, 2)}
@@ -53050,10 +54883,15 @@ async function run2(command, io) {
     case "merge":
       return runMerge(command, io);
     case "plan": {
-      const report = await checkPlan({ ...planCheckOptions(command, io), ...command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {} });
+      const report = await checkPlan({
+        ...planCheckOptions(command, io),
+        ...command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}
+      });
       await emit(report, command.common, io);
       if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {
-        io.stderr.write("clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n");
+        io.stderr.write(
+          "clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n"
+        );
         return 2;
       }
       return exitCodeFor(report, command.common.failOn, { failOnPreexisting: command.hybrid?.failOnPreexisting === true });
@@ -53082,12 +54920,27 @@ async function run2(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions, ...onInventory }) : await checkLive({ ...common, regions, env: io.env, ...command.live, ...apiEndpoint ? { apiEndpoint } : {}, ...command.snapshot?.save !== void 0 ? { saveSnapshot: command.snapshot.save } : {}, ...onInventory });
-      const report = command.explainOnly === void 0 ? checked : explainReport(checked, inventory, command.explainOnly, `the account (${checked.target.regions?.join(", ") ?? regions.join(", ")})`);
+      const checked = command.snapshot?.from !== void 0 ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions, ...onInventory }) : await checkLive({
+        ...common,
+        regions,
+        env: io.env,
+        ...command.live,
+        ...apiEndpoint ? { apiEndpoint } : {},
+        ...command.snapshot?.save !== void 0 ? { saveSnapshot: command.snapshot.save } : {},
+        ...onInventory
+      });
+      const report = command.explainOnly === void 0 ? checked : explainReport(
+        checked,
+        inventory,
+        command.explainOnly,
+        `the account (${checked.target.regions?.join(", ") ?? regions.join(", ")})`
+      );
       if (command.explainOnly === void 0) await emit(report, command.common, io);
       else await emitExplained(report, command.explainOnly, command.common, io);
       if (!report.complete && !command.allowPartial) {
-        io.stderr.write("clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n");
+        io.stderr.write(
+          "clb-guard: the scan is incomplete (some API calls kept failing); findings for those resources are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n"
+        );
         return 2;
       }
       return exitCodeFor(report, command.common.failOn);
@@ -53171,4 +55024,9 @@ function ioErrorLine(error) {
 }
 
 // src/cli.ts
-process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr
+});
