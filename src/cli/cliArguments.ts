@@ -180,14 +180,14 @@ const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionNam
 
 const SYNOPSIS: Record<HelpTopic, string> = {
   overview: `Usage:
-  clb-guard plan PLAN.json|- [--tf-root DIR] [options]   check a \`terraform show -json\` plan (- reads it from stdin)
-  clb-guard live --region REGION [--region …] [options]  check the live Tencent Cloud account
-  clb-guard explain PLAN.json RESOURCE|FINGERPRINT [options]  the path of one backend, listener or group: every layer, the deciding rule, the fix
-  clb-guard live --snapshot FILE [options]               check a snapshot of an account offline
-  clb-guard policies validate [FILE|DIR …]               validate policy files (and the built-in pack)
-  clb-guard policies list [--config FILE] [--policies PATH]  the policies a run would use, with severity and source
-  clb-guard shards [--config FILE]                       the GitHub Actions matrix of the config's accounts × regions
-  clb-guard merge REPORT.json … [options]                merge the JSON reports of shards into one report
+  clb-guard plan PLAN.json|- [--tf-root DIR] [options]        check a \`terraform show -json\` plan (- reads it from stdin)
+  clb-guard live --region REGION [--region …] [options]       check the live Tencent Cloud account
+  clb-guard live --snapshot FILE [options]                    check a snapshot of an account offline
+  clb-guard explain PLAN.json RESOURCE|FINGERPRINT [options]  the path of one backend, listener, CLB, group or ACL, or one finding
+  clb-guard policies validate [FILE|DIR …]                    validate policy files (and the built-in pack)
+  clb-guard policies list [--config FILE] [--policies PATH]   the policies a run would use, with severity and source
+  clb-guard shards [--config FILE] [--index N]                the GitHub Actions matrix of the config's accounts × regions
+  clb-guard merge REPORT.json … [options]                     merge the JSON reports of shards into one report
 
 Run \`clb-guard COMMAND --help\` for the options of a command.`,
   plan: `Usage: clb-guard plan PLAN.json|- [options]
@@ -196,12 +196,14 @@ Checks the output of \`terraform show -json PLANFILE\`; \`-\` reads it from stdi
   terraform show -json tfplan | clb-guard plan -
 With --resolve-live, what the plan names by ID and does not manage (groups, subnets, ACLs, CLBs…)
 is read from the account, and the live backends its changes reach are checked too; credentials as
-for live mode, the region from --region or the plan's tencentcloud provider.`,
+for live mode without --profile and --role-arn (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, else
+the [default] profile); the region from --region, else the plan's tencentcloud provider block.`,
   live: `Usage: clb-guard live --region REGION [--region …] [options]
 
 Checks the live Tencent Cloud account. Credentials: --profile NAME; else TENCENTCLOUD_SECRET_ID /
-TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN); else the [default] profile of
-TENCENTCLOUD_CREDENTIALS_FILE (default ~/.tencentcloud/credentials). --role-arn assumes a role with them.
+TENCENTCLOUD_SECRET_KEY (a token in TENCENTCLOUD_SESSION_TOKEN, _SECURITY_TOKEN or _TOKEN); else the
+[default] profile of TENCENTCLOUD_CREDENTIALS_FILE (default ~/.tencentcloud/credentials).
+--role-arn assumes a role with them.
   clb-guard live --region ap-guangzhou --save-snapshot snap.json   scan, and keep what was read
   clb-guard live --snapshot snap.json                              check it again offline`,
   explain: `Usage: clb-guard explain PLAN.json|- RESOURCE|FINGERPRINT [options]
@@ -213,7 +215,7 @@ paths as Mermaid diagrams; --format json is the report cut down to these finding
   policies: `Usage:
   clb-guard policies validate [FILE|DIR …]
   clb-guard policies list [--config FILE] [--policies PATH] [--format text|json]`,
-  shards: `Usage: clb-guard shards [--config FILE]
+  shards: `Usage: clb-guard shards [--config FILE] [--index N]
 
 Prints the GitHub Actions matrix of the config's accounts: {"include":[{"account","role","region",
 "oidcProviderId"}]}, one job per account and region, for strategy.matrix: \${{ fromJSON(…) }}.`,
@@ -231,6 +233,21 @@ Prints the policies a run would use — the built-in pack, the config's includes
 their effective severity (after the config's overrides) and the file each comes from.`,
 };
 
+/** Where an option means something narrower in one command than its shared help says. */
+const COMMAND_HELP: Partial<Record<HelpTopic, Partial<Record<OptionName, string>>>> = {
+  plan: {
+    region:
+      "with --resolve-live: region to read from (repeatable, or comma-separated; an ID not found in one is looked for in the next); default: the plan's tencentcloud provider region",
+    'api-endpoint': 'with --resolve-live: send every API call to URL (emulators, proxies); http only for loopback',
+    'allow-partial': 'with --resolve-live: exit by the findings even if some API calls kept failing',
+  },
+  merge: {
+    'allow-partial': "exit by the findings even if a shard of the config's accounts has no report or an incomplete one",
+  },
+  explain: { format: 'text, markdown (the paths as Mermaid diagrams) or json (default: text)' },
+  'policies list': { format: 'text or json (default: text)' },
+};
+
 const EXIT_CODES = 'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or configuration error.';
 
 /** The help text of a command (or the overview). */
@@ -239,7 +256,8 @@ export function usage(topic: HelpTopic = 'overview'): string {
   const rows = names.map((name) => {
     const spec: OptionSpec = OPTIONS[name];
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
-    return `  ${flag.padEnd(22)} ${spec.help}`;
+    const help = COMMAND_HELP[topic]?.[name] ?? spec.help;
+    return `  ${flag.padEnd(22)} ${help}`;
   });
   const options = rows.length > 0 ? `\n\nOptions:\n${rows.join('\n')}` : '';
   const exits =
@@ -316,7 +334,7 @@ export function parseCommand(argv: readonly string[]): Command {
     const about = commandOf(positionals.slice(1));
     if (positionals.length > 1 && about === undefined)
       throw new InputError(
-        `no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, policies validate, policies list, shards and merge`,
+        `no help on "${positionals.slice(1).join(' ')}": the commands are plan, live, explain, policies validate, policies list, shards and merge`,
       );
     return { kind: 'help', topic: about ?? 'overview' };
   }

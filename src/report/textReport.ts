@@ -8,6 +8,7 @@ import {
   type Report,
   type Severity,
 } from '../model/finding.js';
+import { incompleteNote } from './incompleteNote.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -23,13 +24,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const dim = (text: string) => paint('2', text);
   const lines: string[] = [];
   if (!report.complete)
-    lines.push(
-      paint(
-        '1;31',
-        'INCOMPLETE: part of the account could not be read; findings there are unknown and the report is not a clean bill of health.',
-      ),
-      '',
-    );
+    lines.push(paint('1;31', `INCOMPLETE: ${incompleteNote(report)}, and the report is not a clean bill of health.`), '');
   const target = report.target.planFile ?? (report.target.regions ? `regions ${report.target.regions.join(', ')}` : '');
   lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
   lines.push(

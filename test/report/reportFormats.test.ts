@@ -77,6 +77,18 @@ describe('text report', () => {
     expect(renderText(sample, { color: false, explain: false })).not.toContain('\x1b[');
     expect(renderText(report([], { complete: false }), { color: false, explain: false })).toMatch(/^INCOMPLETE/);
   });
+
+  it('says why a report is incomplete in the words of what it checked: the plan, the account, or the shards', () => {
+    const text = (overrides: Parameters<typeof report>[1]) =>
+      renderText(report([], { complete: false, ...overrides }), { color: false, explain: false }).split('\n')[0];
+    expect(text({})).toMatch(/^INCOMPLETE: part of the plan .*could not be read or was deferred/);
+    expect(text({ mode: 'live', target: { regions: ['ap-guangzhou'] } })).toMatch(/^INCOMPLETE: part of the account could not be read/);
+    const shards = [{ account: 'shop', region: 'ap-guangzhou', status: 'missing' as const }];
+    expect(text({ mode: 'live', target: { regions: ['ap-guangzhou'], shards } })).toMatch(
+      /^INCOMPLETE: some account and region has no report/,
+    );
+    expect(renderMarkdown(report([], { complete: false }))).toContain('The check is **incomplete**: part of the plan');
+  });
 });
 
 describe('SARIF', () => {

@@ -74,6 +74,8 @@ describe('examples/demo/account.json, the demo estate as a snapshot', () => {
     expectNoEscape(run.stdout + run.stderr, run.status);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('checking the snapshot examples/demo/account.json of demo-shop');
+    // The region names are the snapshot's own: no fallback to the built-in list, no warning.
+    expect(run.stderr).not.toMatch(/^warning:/m);
     expect(run.stdout).toMatch(/8 errors, 3 warnings, 0 notices, 0 unknown/);
     expect(run.stdout).toMatch(/ERROR deny-before-allow {2}sg-web/);
   });

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/policy/configLoader.js';
 const repoRoot = join(import.meta.dirname, '..', '..');
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
-const section = readme.slice(readme.indexOf('### Many accounts and regions'), readme.indexOf('### Permissions per feature'));
+const section = readme.slice(readme.indexOf('### Many accounts and regions'), readme.indexOf('## Configuring and writing policies'));
 const fence = '```';
 const block = (lang: string) => [...section.matchAll(new RegExp(`${fence}${lang}\\n([\\s\\S]*?)${fence}`, 'g'))].map((m) => m[1]!);
 

@@ -67,8 +67,12 @@ export function replayApi(snapshot: Snapshot): TencentApi {
       byAction.set(group, [...(byAction.get(group) ?? []), call]);
     }
   }
+  // The account's region list belongs to no region, so no snapshot holds it: the regions a
+  // snapshot has are the ones it can answer for (others are refused before anything is read).
+  const regionList = { RegionSet: snapshot.regions.map((r) => ({ Region: r.region, RegionState: 'AVAILABLE' })) };
   return {
     async call(service, action, region, params) {
+      if (service === 'region' && action === 'DescribeRegions') return structuredClone(regionList);
       const recorded =
         exact.get(callKey(service, action, region, params)) ??
         rebatched(byAction.get(`${service}\u0000${action}\u0000${region}`) ?? [], params);
