@@ -44,6 +44,8 @@ export type Command =
       readonly planFile: string;
       readonly tfRoot?: string;
       readonly hybrid?: HybridArguments;
+      /** Exit by the findings even when the plan (or, with --resolve-live, its resolution) is incomplete. */
+      readonly allowPartial?: boolean;
       readonly common: CommonArguments;
     }
   | {
@@ -239,7 +241,8 @@ const COMMAND_HELP: Partial<Record<HelpTopic, Partial<Record<OptionName, string>
     region:
       "with --resolve-live: region to read from (repeatable, or comma-separated; an ID not found in one is looked for in the next); default: the plan's tencentcloud provider region",
     'api-endpoint': 'with --resolve-live: send every API call to URL (emulators, proxies); http only for loopback',
-    'allow-partial': 'with --resolve-live: exit by the findings even if some API calls kept failing',
+    'allow-partial':
+      'exit by the findings even if the plan is marked incomplete (deferred changes) or, with --resolve-live, some API calls kept failing',
   },
   merge: {
     'allow-partial': "exit by the findings even if a shard of the config's accounts has no report or an incomplete one",
@@ -397,9 +400,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
-    const hybridOnly = (['region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting'] as const).find(
-      (name) => values[name] !== undefined,
-    );
+    const hybridOnly = (['region', 'api-endpoint', 'fail-on-preexisting'] as const).find((name) => values[name] !== undefined);
     if (!bool('resolve-live') && hybridOnly !== undefined)
       throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str('api-endpoint');
@@ -411,7 +412,14 @@ export function parseCommand(argv: readonly string[]): Command {
           failOnPreexisting: bool('fail-on-preexisting'),
         }
       : undefined;
-    return { kind: 'plan', planFile: rest[0]!, ...(tfRoot !== undefined ? { tfRoot } : {}), ...(hybrid ? { hybrid } : {}), common };
+    return {
+      kind: 'plan',
+      planFile: rest[0]!,
+      ...(tfRoot !== undefined ? { tfRoot } : {}),
+      ...(hybrid ? { hybrid } : {}),
+      ...(bool('allow-partial') ? { allowPartial: true } : {}),
+      common,
+    };
   }
   if (topic === 'explain') {
     if (rest.length !== 2)

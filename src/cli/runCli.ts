@@ -106,7 +106,14 @@ async function run(command: Command, io: CliIo): Promise<number> {
         ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
       });
       await emit(report, command.common, io);
-      if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {
+      // Like live mode: data that did not arrive never passes silently (exit 2 unless --allow-partial).
+      if (!report.complete && report.resolution?.complete !== false && command.allowPartial !== true) {
+        io.stderr.write(
+          'clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked. Pass --allow-partial to exit by the findings alone.\n',
+        );
+        return 2;
+      }
+      if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true && command.allowPartial !== true) {
         io.stderr.write(
           "clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n",
         );

@@ -217,3 +217,19 @@ describe('clb-guard policies list', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('clb-guard plan on a plan Terraform marked incomplete', () => {
+  it('exits 2 (never clean) unless --allow-partial, then by the findings', async () => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(join(demo, 'plan.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, complete: false }));
+    cpSync(join(demo, 'main.tf'), join(dir, 'main.tf'));
+    const strict = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--fail-on', 'never']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('the plan is marked incomplete');
+    const partial = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--fail-on', 'never', '--allow-partial']);
+    expect(partial.code).toBe(0);
+    const failing = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--allow-partial']);
+    expect(failing.code).toBe(1);
+  });
+});

@@ -102,4 +102,14 @@ describe('clb-guard plan --resolve-live', () => {
       "\nclb-guard: --resolve-live needs a region: pass --region REGION, or set region in the plan's tencentcloud provider block\n",
     );
   });
+
+  it('a misspelled region, or all, is refused up front with exit 2', async () => {
+    const dir = fixtureCopy('external-healthy');
+    const typo = await cli(['plan', 'plan.json', '--resolve-live', '--region', 'ap-guangzho'], dir, { ...hybridEnv, ...noProfile });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown region "ap-guangzho"; did you mean "ap-guangzhou"?');
+    const all = await cli(['plan', 'plan.json', '--resolve-live', '--region', 'all'], dir, { ...hybridEnv, ...noProfile });
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('--region all is for live mode');
+  });
 });

@@ -2,6 +2,7 @@ import type { LiveResolution } from '../../model/finding.js';
 import type { Inventory } from '../../model/inventory.js';
 import { CallScheduler } from '../live/callScheduler.js';
 import type { LiveReadOptions } from '../live/index.js';
+import { checkKnownRegions } from '../live/regions.js';
 import { sdkApi } from '../live/tencentApi.js';
 import { type BlastRadius, readBlastRadius } from './blastRadius.js';
 import { LiveLookup } from './liveLookup.js';
@@ -42,10 +43,11 @@ export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, 
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     secrets: () => options.credentials.secrets(),
   });
-  const lookups = options.regions.map((region) => new LiveLookup(scheduler, region));
+  const regions = checkKnownRegions(options.regions);
+  const lookups = regions.map((region) => new LiveLookup(scheduler, region));
   const inventory = mutableCopy(planInventory);
   const resolution = new ReferenceResolution(inventory, facts, lookups);
-  const blast = await options.logger.group(`Resolving the plan's external references in ${options.regions.join(', ')}`, async () => {
+  const blast = await options.logger.group(`Resolving the plan's external references in ${regions.join(', ')}`, async () => {
     await resolution.run();
     const radius = await readBlastRadius(inventory, facts.changes, facts.deleted, lookups[0]!);
     // The dependents name groups, subnets and ACLs of their own.

@@ -87,3 +87,23 @@ async function offeredRegions(scheduler: CallScheduler, logger: Logger): Promise
   logger.warning(`the account's regions could not be read (${why}); region names are checked against the built-in list`);
   return { names: [...KNOWN_REGIONS], fromAccount: false, why };
 }
+
+/**
+ * The regions of a hybrid check (`plan --resolve-live`), checked against the public region names
+ * without a call: it reads a few objects by ID, so `all` has no meaning there and a misspelled
+ * region would otherwise make every external object "not found".
+ */
+export function checkKnownRegions(requested: readonly string[]): string[] {
+  for (const region of requested) {
+    if (region === ALL_REGIONS)
+      throw new InputError(
+        `--region ${ALL_REGIONS} is for live mode; --resolve-live reads the regions it is given (or the plan's provider region)`,
+      );
+    if (KNOWN_REGIONS.includes(region)) continue;
+    const meant = closestMatch(region, KNOWN_REGIONS);
+    throw new InputError(
+      `unknown region "${region}"${meant ? `; did you mean "${meant}"?` : ''} (the known regions are: ${KNOWN_REGIONS.join(', ')})`,
+    );
+  }
+  return [...new Set(requested)];
+}
