@@ -95,7 +95,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     const fullPlan = () => (fromStdin ? plan : parsePlanBytes(readFileSync(resolve(cwd, options.planFile)), file));
     report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
   } else {
-    report = checkInventory(inventory, config, { today, target });
+    report = checkInventory(inventory, config, { today, target, ...(options.paths !== undefined ? { paths: options.paths } : {}) });
     if (report.findings.some((f) => f.status === 'unknown')) {
       const line = externalUnknownLine(report, inventory);
       if (!line.startsWith('0 ')) options.logger.info(`${line}; --resolve-live reads them from the account`);

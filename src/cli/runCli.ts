@@ -104,6 +104,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
         ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
+        // Only the Markdown report draws the failing flows' paths.
+        paths: command.common.format === 'markdown',
       });
       await emit(report, command.common, io);
       if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true) {

@@ -20,6 +20,11 @@ export interface Evaluation {
 export interface EvaluationOptions {
   /** Findings an exception will suppress (see `exceptionCovers`): kept out of shared fixes. */
   readonly suppressed?: (finding: { readonly policy: string; readonly resource: string }) => boolean;
+  /**
+   * Draw each failing flow's whole path (`Finding.paths`, default true). Only the Markdown report
+   * and `explain` show paths, and building them is a good part of evaluating a large plan.
+   */
+  readonly paths?: boolean;
 }
 
 export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[], options: EvaluationOptions = {}): Evaluation {
@@ -28,6 +33,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   const findings = new Map<string, Finding & { extra: number }>();
   const mergeStates = new Map<string, MergeState>();
   const plans = new Map<string, FixPlan>();
+  const withPaths = options.paths !== false;
   let backends = 0;
   for (const { policy, severity, params } of policies) {
     const subjects = subjectsFor(policy.subject, params, cache);
@@ -50,7 +56,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const identity = `${policy.id}\u0000${failure.resource}\u0000${failure.key}`;
         const existing = findings.get(identity);
         if (existing !== undefined) {
-          findings.set(identity, merge(existing, failure, mergeStates, identity));
+          findings.set(identity, merge(existing, failure, mergeStates, identity, withPaths));
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
@@ -60,7 +66,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const message = note === undefined ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : '';
         const plan = failure.fix?.();
-        const path = failure.path?.();
+        const path = withPaths ? failure.path?.() : undefined;
         if (plan !== undefined) plans.set(identity, plan);
         findings.set(identity, {
           policy: policy.id,
@@ -204,6 +210,7 @@ function merge(
   failure: AssertionFailure,
   states: Map<string, MergeState>,
   identity: string,
+  withPaths: boolean,
 ): Finding & { extra: number } {
   let state = states.get(identity);
   if (state === undefined) {
@@ -229,7 +236,7 @@ function merge(
   }
   // A failure outweighs an unknown for the same resource.
   const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
-  const path = (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : undefined;
+  const path = withPaths && (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : undefined;
   const paths = path === undefined ? existing.paths : [...(existing.paths ?? []), path];
   return { ...existing, status, evidence, related, ...(paths !== undefined ? { paths } : {}), extra: existing.extra + 1 };
 }
