@@ -9,8 +9,15 @@ import { TOOL_VERSION } from './toolVersion.js';
 const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /** Inventory + loaded policies → the report every reporter formats. Pure: no I/O. */
-export function checkInventory(inventory: Inventory, config: LoadedConfig, options: { today: string; target: Report['target'] }): Report {
-  const evaluation = evaluatePolicies(inventory, config.policies, { suppressed: exceptionCovers(config, options.today) });
+export function checkInventory(
+  inventory: Inventory,
+  config: LoadedConfig,
+  options: { today: string; target: Report['target']; paths?: boolean },
+): Report {
+  const evaluation = evaluatePolicies(inventory, config.policies, {
+    suppressed: exceptionCovers(config, options.today),
+    ...(options.paths !== undefined ? { paths: options.paths } : {}),
+  });
   const { findings, uses, warnings: exceptionWarnings } = applyExceptions(evaluation.findings, config, options.today);
   const sorted = [...findings].sort(compareFindings);
   const policies: PolicyInfo[] = config.policies.map(({ policy, severity, source }) => ({

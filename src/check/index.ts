@@ -12,7 +12,7 @@ import { loadHclParser } from '../terraform/hcl/index.js';
 import { MAX_PLAN_BYTES, parsePlanBytes, planTooLarge, STDIN_PLAN } from '../terraform/planFileReader.js';
 import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf, TerraformSources } from '../terraform/terraformSources.js';
 import { checkInventory } from './checkInventory.js';
-import { checkHybrid, externalUnknownLine } from './hybridCheck.js';
+import { externalUnknownLine } from './externalUnknownLine.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
 
 export { checkInventory, compareFindings, exitCodeFor } from './checkInventory.js';
@@ -93,9 +93,11 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     // The plan reader leaves `before` and the prior state of changed resources out; the IDs a
     // plan deletes or changes are there only, so a hybrid run parses the file once more in full.
     const fullPlan = () => (fromStdin ? plan : parsePlanBytes(readFileSync(resolve(cwd, options.planFile)), file));
+    // Loaded on demand: it brings the API client (the SDK), which a plan-only check never uses.
+    const { checkHybrid } = await import('./hybridCheck.js');
     report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
   } else {
-    report = checkInventory(inventory, config, { today, target });
+    report = checkInventory(inventory, config, { today, target, ...(options.paths !== undefined ? { paths: options.paths } : {}) });
     if (report.findings.some((f) => f.status === 'unknown')) {
       const line = externalUnknownLine(report, inventory);
       if (!line.startsWith('0 ')) options.logger.info(`${line}; --resolve-live reads them from the account`);

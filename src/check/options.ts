@@ -28,6 +28,12 @@ export interface PlanCheckOptions extends CheckOptions {
   readonly stdin?: AsyncIterable<Buffer | string> & { readonly isTTY?: boolean };
   /** Hybrid: read what the plan names by ID, and the live dependents of what it changes, from the account. */
   readonly resolveLive?: ResolveLiveOptions;
+  /**
+   * Build the failing flows' whole paths (`Finding.paths`; default true): the Markdown report and
+   * `explain` draw them, the JSON, SARIF and text reports do not, and a large plan spends a good
+   * part of its evaluation on them.
+   */
+  readonly paths?: boolean;
 }
 
 /** `plan --resolve-live`: live mode's credentials and endpoint; the region defaults to the plan's provider's. */

@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
-import { checkLive } from '../check/liveCheck.js';
 import type { PlanCheckOptions, ResolveLiveOptions } from '../check/options.js';
 import { type Shard, shardAt } from '../check/shards.js';
-import { checkSnapshot } from '../check/snapshotCheck.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
@@ -104,6 +102,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
         ...(command.hybrid ? { resolveLive: resolveLiveOf(command.hybrid, io) } : {}),
+        // Only the Markdown report draws the failing flows' paths.
+        paths: command.common.format === 'markdown',
       });
       await emit(report, command.common, io);
       // Like live mode: data that did not arrive never passes silently (exit 2 unless --allow-partial).
@@ -146,10 +146,16 @@ async function run(command: Command, io: CliIo): Promise<number> {
       const regions = shard !== undefined ? [shard.region] : command.regions;
       let inventory: Inventory | undefined;
       const onInventory = command.explainOnly !== undefined ? { onInventory: (read: Inventory) => (inventory = read) } : {};
+      // Loaded on demand: the live reader and the SDK it brings are for this command only.
       const checked =
         command.snapshot?.from !== undefined
-          ? await checkSnapshot({ ...common, snapshotFile: command.snapshot.from, regions, ...onInventory })
-          : await checkLive({
+          ? await (await import('../check/snapshotCheck.js')).checkSnapshot({
+              ...common,
+              snapshotFile: command.snapshot.from,
+              regions,
+              ...onInventory,
+            })
+          : await (await import('../check/liveCheck.js')).checkLive({
               ...common,
               regions,
               env: io.env,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Evidence, type Finding, type Fix, fixAsText } from '../model/finding.js';
+import type { FlowPath } from '../model/flowPath.js';
 import type { Inventory } from '../model/inventory.js';
 import { InventoryResolver } from '../net/inventoryResolver.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
@@ -20,14 +21,20 @@ export interface Evaluation {
 export interface EvaluationOptions {
   /** Findings an exception will suppress (see `exceptionCovers`): kept out of shared fixes. */
   readonly suppressed?: (finding: { readonly policy: string; readonly resource: string }) => boolean;
+  /**
+   * Draw each failing flow's whole path (`Finding.paths`, default true). Only the Markdown report
+   * and `explain` show paths, and building them is a good part of evaluating a large plan.
+   */
+  readonly paths?: boolean;
 }
 
 export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[], options: EvaluationOptions = {}): Evaluation {
   const resolver = new InventoryResolver(inventory);
   const cache = new CheckCache(resolver);
-  const findings = new Map<string, Finding & { extra: number }>();
+  const findings = new Map<string, KeptFinding>();
   const mergeStates = new Map<string, MergeState>();
   const plans = new Map<string, FixPlan>();
+  const withPaths = options.paths !== false;
   let backends = 0;
   for (const { policy, severity, params } of policies) {
     const subjects = subjectsFor(policy.subject, params, cache);
@@ -50,7 +57,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const identity = `${policy.id}\u0000${failure.resource}\u0000${failure.key}`;
         const existing = findings.get(identity);
         if (existing !== undefined) {
-          findings.set(identity, merge(existing, failure, mergeStates, identity));
+          merge(existing, failure, mergeStates, identity, withPaths);
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
@@ -60,7 +67,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const message = note === undefined ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : '';
         const plan = failure.fix?.();
-        const path = failure.path?.();
+        const path = withPaths ? failure.path?.() : undefined;
         if (plan !== undefined) plans.set(identity, plan);
         findings.set(identity, {
           policy: policy.id,
@@ -190,48 +197,63 @@ function groupFixes(plans: ReadonlyMap<string, FixPlan>): Map<string, Fix> {
   return out;
 }
 
+/** A finding while failures still merge into it: changed in place, never shared with a failure. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type KeptFinding = Mutable<Finding> & { extra: number };
+
 /** What merging into one finding has seen so far: kept so that each merge looks only at the new failure. */
 interface MergeState {
   readonly evidenceKeys: Set<string>;
   readonly related: Set<string>;
+  /** The finding's own copies: the first failure's arrays may be shared with other subjects. */
+  readonly evidence: Evidence[];
+  readonly paths: FlowPath[];
 }
 
 const evidenceKey = (e: Evidence) =>
   `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
 
 function merge(
-  existing: Finding & { extra: number },
+  existing: KeptFinding,
   failure: AssertionFailure,
   states: Map<string, MergeState>,
   identity: string,
-): Finding & { extra: number } {
+  withPaths: boolean,
+): void {
   let state = states.get(identity);
   if (state === undefined) {
-    state = { evidenceKeys: new Set(existing.evidence.map(evidenceKey)), related: new Set(existing.related) };
+    state = {
+      evidenceKeys: new Set(existing.evidence.map(evidenceKey)),
+      related: new Set(existing.related),
+      evidence: [...existing.evidence],
+      paths: [...(existing.paths ?? [])],
+    };
     states.set(identity, state);
   }
   // Merged findings keep the first evidence only: enough to explain, and merging stays cheap.
   const room = MAX_EVIDENCE - existing.evidence.length;
-  let evidence = existing.evidence;
   if (room > 0) {
     const added = failure.evidence.filter((e) => !state.evidenceKeys.has(evidenceKey(e))).slice(0, room);
     if (added.length > 0) {
-      evidence = [...existing.evidence, ...added];
+      state.evidence.push(...added);
       for (const e of added) state.evidenceKeys.add(evidenceKey(e));
+      existing.evidence = state.evidence;
     }
   }
-  let related = existing.related;
-  if (related.length < 50) {
+  if (existing.related.length < 50) {
     const before = state.related.size;
     for (const r of failure.related) state.related.add(r);
     // The first merge also drops repeats the first failure had.
-    if (state.related.size !== before || state.related.size !== related.length) related = [...state.related].slice(0, 50);
+    if (state.related.size !== before || state.related.size !== existing.related.length) existing.related = [...state.related].slice(0, 50);
   }
   // A failure outweighs an unknown for the same resource.
-  const status = existing.status === 'fail' || failure.status === 'fail' ? 'fail' : 'unknown';
-  const path = (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : undefined;
-  const paths = path === undefined ? existing.paths : [...(existing.paths ?? []), path];
-  return { ...existing, status, evidence, related, ...(paths !== undefined ? { paths } : {}), extra: existing.extra + 1 };
+  if (failure.status === 'fail') existing.status = 'fail';
+  const path = withPaths && (existing.paths?.length ?? 0) < MAX_PATHS ? failure.path?.() : undefined;
+  if (path !== undefined) {
+    state.paths.push(path);
+    existing.paths = state.paths;
+  }
+  existing.extra += 1;
 }
 
 /**

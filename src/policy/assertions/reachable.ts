@@ -10,7 +10,7 @@ import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
 import { flowPathOf } from './flowPathOf.js';
-import { evaluateLayers, flowSchema, type LayerOutcome, prepareFlow } from './flowPreparation.js';
+import { evaluateLayers, flowSchema, type LayerOutcome, type PreparedFlow, prepareFlow } from './flowPreparation.js';
 import { rulePeer } from './rulePeer.js';
 import { unknownFailure } from './unknownFailure.js';
 
@@ -77,22 +77,11 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
     const unknownParts = decided.unknownParts.map(retold);
     if (denied.length === 0 && unknownParts.length === 0 && flow.unknownReasons.length === 0) continue;
     const bad = denied.length > 0 ? denied : unknownParts;
-    const evidence: Evidence[] = bad.flatMap(({ part, direction, query }) =>
-      evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label),
-    );
-    const refusedText = bad
-      .map(({ part, direction, query }) =>
-        direction === 'egress' ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol),
-      )
-      .slice(0, 3)
-      .join('; ');
     const status = denied.length > 0 ? 'fail' : 'unknown';
-    const reason =
-      status === 'unknown'
-        ? [...unknownParts.map((u) => u.part.reason ?? 'unknown'), ...flow.unknownReasons]
-            .filter((r, i, a) => a.indexOf(r) === i)
-            .join('; ')
-        : '';
+    // Evidence and texts are built when read: most failures merge into a finding that has its
+    // texts already and enough evidence, and never read theirs.
+    let evidence: Evidence[] | undefined;
+    let vars: ReadonlyMap<string, string> | undefined;
     failures.push({
       status,
       resource: outcome.resource,
@@ -101,14 +90,16 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
         outcome,
         bad.map((b) => b.part),
       ),
-      evidence,
-      vars: new Map([
-        ['refused', refusedText],
-        ['flow', flow.label],
-        ['decidedBy', bad[0]?.part.decidedBy?.text ?? 'default deny'],
-        ['reason', reason],
-        ['layer', outcome.layer],
-      ]),
+      get evidence() {
+        evidence ??= bad.flatMap(({ part, direction, query }) =>
+          evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label),
+        );
+        return evidence;
+      },
+      get vars() {
+        vars ??= reachableVars(bad, unknownParts, status, flow, outcome.layer);
+        return vars;
+      },
       location: outcome.location,
       ...(status === 'fail'
         ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') }) }
@@ -118,6 +109,33 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
     });
   }
   return failures;
+}
+
+/** The message variables of a reachable failure. */
+function reachableVars(
+  bad: readonly RefusedPart[],
+  unknownParts: readonly RefusedPart[],
+  status: 'fail' | 'unknown',
+  flow: PreparedFlow,
+  layer: string,
+): ReadonlyMap<string, string> {
+  const refusedText = bad
+    .map(({ part, direction, query }) =>
+      direction === 'egress' ? `replies to ${describeRefused([part], query.protocol)}` : describeRefused([part], query.protocol),
+    )
+    .slice(0, 3)
+    .join('; ');
+  const reason =
+    status === 'unknown'
+      ? [...unknownParts.map((u) => u.part.reason ?? 'unknown'), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i).join('; ')
+      : '';
+  return new Map([
+    ['refused', refusedText],
+    ['flow', flow.label],
+    ['decidedBy', bad[0]?.part.decidedBy?.text ?? 'default deny'],
+    ['reason', reason],
+    ['layer', layer],
+  ]);
 }
 
 function relatedOf(ctx: AssertionContext, outcome: LayerOutcome, parts: VerdictPart[]): string[] {
