@@ -59,14 +59,17 @@ export function checkInventory(
   };
 }
 
+/** `localeCompare`'s order (the default locale), without looking the locale up on every call. */
+const byLocale = new Intl.Collator().compare;
+
 /** Most severe first, failures before unknowns, then by policy and resource: stable output. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     RANK[a.severity] - RANK[b.severity] ||
     (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1) ||
-    a.policy.localeCompare(b.policy) ||
-    a.resource.localeCompare(b.resource) ||
-    a.fingerprint.localeCompare(b.fingerprint)
+    byLocale(a.policy, b.policy) ||
+    byLocale(a.resource, b.resource) ||
+    byLocale(a.fingerprint, b.fingerprint)
   );
 }
 
