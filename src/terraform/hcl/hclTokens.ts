@@ -71,7 +71,7 @@ export function listElements(tokens: readonly HclToken[]): HclListElement[] | un
 const KEYWORD_ROOTS = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'endif', 'else', 'endfor']);
 
 /**
- * The traversals an expression mentions (`tencentcloud_instance.web[0].id`, `var.x`,
+ * The traversals an expression mentions (`some_resource.web[0].id`, `var.x`,
  * `local.y`), including those inside string interpolations, in order of appearance.
  */
 export function referencesIn(tokens: readonly HclToken[]): string[] {
