@@ -1,3 +1,4 @@
+import type { PathLayer } from '../model/flowPath.js';
 import type { NetworkInterface } from '../model/instance.js';
 import type { Listener, LoadBalancer } from '../model/loadBalancer.js';
 import type { SourceLocation } from '../model/provenance.js';
@@ -68,7 +69,26 @@ export class CheckCache {
     readonly (Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet })[]
   >();
 
+  private readonly pathLayerTables = new Map<object, Map<string, readonly PathLayer[]>>();
   constructor(readonly resolver: InventoryResolver) {}
+
+  /**
+   * Layers of a diagram path computed once per shared object (a prepared flow, the resolver for
+   * ACL verdicts) and key: thousands of findings behind one CLB draw the same CLB and ACL layers.
+   */
+  pathLayers(owner: object, key: string, compute: () => readonly PathLayer[]): readonly PathLayer[] {
+    let byKey = this.pathLayerTables.get(owner);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.pathLayerTables.set(owner, byKey);
+    }
+    let layers = byKey.get(key);
+    if (layers === undefined) {
+      layers = compute();
+      byKey.set(key, layers);
+    }
+    return layers;
+  }
 
   /** The subjects of a kind built with these params, or undefined when none agree with them. */
   subjects(kind: SubjectKind, params: ReadonlyMap<string, ParamValue>): readonly Subject[] | undefined {

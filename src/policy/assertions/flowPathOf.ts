@@ -30,7 +30,7 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
         ? portRange(listener.port, listener.endPort !== undefined && !isUnknown(listener.endPort) ? listener.endPort : listener.port)
         : flow.query.ports;
     layers.push(
-      ...cached(flow, `lb|${lb.key}`, () => {
+      ...ctx.cache.pathLayers(flow, `lb|${lb.key}`, () => {
         const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], { ...flow.query, ports: listenerPorts }, ctx);
         if (outcome === undefined) return [];
         if (outcome.unknownReason !== undefined) return [undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason)];
@@ -79,7 +79,7 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
       // Backends of one subnet get verdicts alike but computed apart (their own addresses): the
       // same parts make the same layer, and describing address sets is the costly step.
       layers.push(
-        ...cached(resolver, `acl|${direction}|${outcome.resource}|${protocol}|${partsKey(verdict.parts)}`, () => {
+        ...ctx.cache.pathLayers(resolver, `acl|${direction}|${outcome.resource}|${protocol}|${partsKey(verdict.parts)}`, () => {
           const kind = direction === 'ingress' ? 'networkAclIn' : 'networkAclOut';
           const rules = rulesOf(verdict.parts, query.protocol, verdict.parts.length);
           const note = verdict.parts.find((p) => p.note !== undefined && p.decidedBy === undefined)?.note;
@@ -115,23 +115,6 @@ function partsKey(parts: readonly VerdictPart[]): string {
         `${p.verdict}|${p.decidedBy?.list ?? ''}|${p.decidedBy?.index ?? ''}|${p.decidedBy?.kind ?? ''}|${p.addresses.key()}|${p.symbol?.id ?? ''}|${p.ports.intervals.join(';')}|${p.note ?? ''}|${p.reason ?? ''}`,
     )
     .join('\n');
-}
-
-const layerCache = new WeakMap<object, Map<string, readonly PathLayer[]>>();
-
-/** Layers computed once per shared object (a prepared flow, a memoised verdict) and key. */
-function cached(owner: object, key: string, compute: () => readonly PathLayer[]): readonly PathLayer[] {
-  let byKey = layerCache.get(owner);
-  if (byKey === undefined) {
-    byKey = new Map();
-    layerCache.set(owner, byKey);
-  }
-  let layers = byKey.get(key);
-  if (layers === undefined) {
-    layers = compute();
-    byKey.set(key, layers);
-  }
-  return layers;
 }
 
 /**
