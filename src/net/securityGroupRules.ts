@@ -91,10 +91,11 @@ function protocolSet(protocol: Protocol | 'ALL'): ReadonlySet<Protocol> {
  * "executed from top to bottom", first match wins.
  */
 export function compileInterface(resolver: InventoryResolver, nic: NetworkInterface, direction: Direction): CompiledRule[] {
-  // The list depends only on the groups, so interfaces with the same groups share it.
-  const cacheKey = isUnknown(nic.securityGroups)
-    ? `nic:${direction}:${nic.key}`
-    : `groups:${direction}:${nic.securityGroups.join('\u0000')}`;
+  // The list depends only on the groups, so interfaces with the same groups share it. A secondary
+  // interface without groups admits all through a rule that names it: a list of its own (and
+  // never the primary interface's empty list).
+  const ownList = isUnknown(nic.securityGroups) || (nic.securityGroups.length === 0 && !nic.primary);
+  const cacheKey = ownList ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join('\u0000')}`;
   const cached = resolver.compiledCache.get(cacheKey) as CompiledRule[] | undefined;
   if (cached !== undefined) return cached;
   const compiled = compileInterfaceUncached(resolver, nic, direction);

@@ -311,3 +311,19 @@ describe('shadowed DROP rules', () => {
     expect(findIneffectiveDenies(compileSecurityGroup(resolver, 'sg', 'ingress'))).toEqual([]);
   });
 });
+
+describe('interfaces without security groups (docs/semantics.md, §1)', () => {
+  it('a secondary interface without groups admits all, named as itself, whichever interface is asked first', () => {
+    const resolver = inventory([]);
+    const primary = nic('eni-primary', []);
+    const secondary = (key: string): NetworkInterface => ({ ...nic(key, []), primary: false });
+    const query = flow('203.0.113.0/24', 'TCP', '22');
+    // The primary interface first: its empty list must not become the secondary ones' list.
+    expect(admitToInterface(resolver, primary, query).verdict).toBe('unknown');
+    for (const key of ['eni-a', 'eni-b']) {
+      const verdict = admitToInterface(resolver, secondary(key), query);
+      expect(verdict.verdict).toBe('allow');
+      expect(verdict.parts.map((p) => p.decidedBy?.list)).toEqual([key]);
+    }
+  });
+});

@@ -54,7 +54,7 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
     for (const nic of resolver.groupMembers(key)) {
       if (isUnknown(nic.securityGroups)) continue;
       // Interfaces with the same group list have the same effective order: analyse it once.
-      const denies = cache.ineffectiveDenies(`${direction}:${nic.securityGroups.join(',')}`, () =>
+      const denies = cache.ineffectiveDenies(`${direction}:${cache.groupListKey(nic)}`, () =>
         findIneffectiveDenies(compileInterface(resolver, nic, direction)),
       );
       for (const deny of denies) {
