@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { relative, resolve } from 'node:path';
 import * as glob from '@actions/glob';
 import { exitCodeFor, loadRunConfig } from '../check/index.js';
@@ -10,13 +9,12 @@ import { jobSummaryPublisher } from '../report/github/jobSummary.js';
 import { type PublishRun, publishAll } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { workflowContext } from '../report/github/workflowContext.js';
-import { renderJson } from '../report/jsonReport.js';
 import { readReportFile } from '../report/mergeInput.js';
 import { renderMergedMarkdown } from '../report/mergeMarkdown.js';
 import { mergeReports } from '../report/mergeReports.js';
 import type { ActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
-import { setCountOutputs } from './reportOutputs.js';
+import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs.js';
 
 /**
  * `mode: merge`: the shards' JSON reports (input `reports`, globs) as one report, one job summary
@@ -73,13 +71,8 @@ async function publishMerged(report: Report, inputs: ActionInputs, cwd: string, 
     cwd,
     summaryNotes: [],
   };
-  const api =
-    inputs.githubToken && workflow.owner && workflow.repo
-      ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo }
-      : undefined;
-  const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
-  await io.runner.writeFile(reportFile, renderJson(report));
-  io.setOutput('report-file', reportFile);
+  const api = repositoryApi(inputs, workflow, io);
+  await writeReportFile(report, io);
   await publishAll(
     [
       ...(inputs.sarifFile ? [sarifFilePublisher(inputs.sarifFile, (path) => io.setOutput('sarif-file', path))] : []),
@@ -89,5 +82,5 @@ async function publishMerged(report: Report, inputs: ActionInputs, cwd: string, 
     run,
     api,
   );
-  setCountOutputs(report, inputs.failOn, (name, value) => io.setOutput(name, value));
+  setCountOutputs(report, exitCodeFor(report, inputs.failOn), (name, value) => io.setOutput(name, value));
 }

@@ -1,12 +1,31 @@
-import { exitCodeFor } from '../check/index.js';
-import type { FailOn } from '../check/options.js';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import type { Report } from '../model/finding.js';
+import type { RepositoryApi } from '../report/github/publisher.js';
+import type { WorkflowContext } from '../report/github/workflowContext.js';
+import { renderJson } from '../report/jsonReport.js';
+import type { ActionInputs } from './actionInputs.js';
+import type { ActionIo } from './actionIo.js';
 
-/** Outputs `findings`, `errors`, `warnings` and `passed`. */
-export function setCountOutputs(report: Report, failOn: FailOn, setOutput: (name: string, value: string) => void): void {
+/** The JSON report in the runner's temp folder (output `report-file`), for every mode. */
+export async function writeReportFile(report: Report, io: ActionIo): Promise<void> {
+  const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
+  await io.runner.writeFile(reportFile, renderJson(report));
+  io.setOutput('report-file', reportFile);
+}
+
+/** The repository's API when there is a token and a repository; publishers that need it fall back without. */
+export function repositoryApi(inputs: ActionInputs, workflow: WorkflowContext, io: ActionIo): RepositoryApi | undefined {
+  return inputs.githubToken && workflow.owner && workflow.repo
+    ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo }
+    : undefined;
+}
+
+/** Outputs `findings`, `errors`, `warnings` and `passed` (`exitCode`: the step's, so `passed` never disagrees with it). */
+export function setCountOutputs(report: Report, exitCode: number, setOutput: (name: string, value: string) => void): void {
   const failures = report.findings.filter((f) => f.status === 'fail');
   setOutput('findings', String(report.findings.length));
   setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
   setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
-  setOutput('passed', String(exitCodeFor(report, failOn) === 0 && report.complete));
+  setOutput('passed', String(exitCode === 0 && report.complete));
 }

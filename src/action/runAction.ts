@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import { checkPlan, exitCodeFor } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
@@ -13,11 +11,10 @@ import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { stickyCommentPublisher } from '../report/github/stickyComment.js';
 import { outsideDiffSection, type SuggestionOutcome, suggestedChangesPublisher } from '../report/github/suggestedChanges.js';
 import { workflowContext } from '../report/github/workflowContext.js';
-import { renderReport } from '../report/renderReport.js';
 import { type ActionInputs, readActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 import { runMergeAction } from './mergeAction.js';
-import { setCountOutputs } from './reportOutputs.js';
+import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs.js';
 
 /**
  * The Action: inputs → check → publishers → outputs; returns the exit status (the CLI's codes:
@@ -114,16 +111,8 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
     summaryNotes: [],
     ...(links ? { links } : {}),
   };
-  const api =
-    inputs.githubToken && workflow.owner && workflow.repo
-      ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo }
-      : undefined;
-  const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
-  await io.runner.writeFile(
-    reportFile,
-    renderReport(report, 'json', { color: false, explain: false, repoRoot: cwd, fileExists: io.runner.fileExists }),
-  );
-  io.setOutput('report-file', reportFile);
+  const api = repositoryApi(inputs, workflow, io);
+  await writeReportFile(report, io);
   const outcome: SuggestionOutcome = { posted: new Set() };
   const publishers: Publisher[] = [
     annotationPublisher(inputs.annotations),
@@ -135,5 +124,7 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
     driftIssuePublisher(inputs.driftIssue),
   ];
   await publishAll(publishers, run, api);
-  setCountOutputs(report, inputs.failOn, (name, value) => io.setOutput(name, value));
+  setCountOutputs(report, exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }), (name, value) =>
+    io.setOutput(name, value),
+  );
 }

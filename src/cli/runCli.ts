@@ -126,6 +126,13 @@ async function run(command: Command, io: CliIo): Promise<number> {
       const report = await checkPlan({ ...planCheckOptions(command, io), onInventory: (read) => (inventory = read) });
       const explained = explainReport(report, inventory, command.id, command.planFile === '-' ? 'the plan on stdin' : command.planFile);
       await emitExplained(explained, command.id, command.common, io);
+      // As `plan`: what the plan leaves out is not checked, so an explanation of it is never clean.
+      if (!report.complete) {
+        io.stderr.write(
+          'clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked.\n',
+        );
+        return 2;
+      }
       return exitCodeFor(explained, command.common.failOn);
     }
     case 'live': {

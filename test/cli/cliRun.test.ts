@@ -231,5 +231,16 @@ describe('clb-guard plan on a plan Terraform marked incomplete', () => {
     expect(partial.code).toBe(0);
     const failing = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--allow-partial']);
     expect(failing.code).toBe(1);
+    const explained = await cli([
+      'explain',
+      join(dir, 'plan.json'),
+      'tencentcloud_instance.web[0]',
+      '--config',
+      emptyConfig,
+      '--fail-on',
+      'never',
+    ]);
+    expect(explained.code).toBe(2);
+    expect(explained.stderr).toContain('the plan is marked incomplete');
   });
 });
