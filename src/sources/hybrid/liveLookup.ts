@@ -4,6 +4,7 @@ import type { LoadBalancer } from '../../model/loadBalancer.js';
 import type { Subnet, Vpc } from '../../model/network.js';
 import type { NetworkAcl } from '../../model/networkAcl.js';
 import type { SecurityGroup } from '../../model/securityGroup.js';
+import { isUnknown } from '../../model/value.js';
 import {
   instanceOf,
   listenerOf,
@@ -117,6 +118,8 @@ export class LiveLookup {
         IDS_PER_CALL,
         (api) => {
           // The subnets an ACL is bound to come with it: kept for the blast radius of a changed ACL.
+          // Without the list the ACL's blast radius is not known: the read is incomplete, never "no subnets".
+          if (!Array.isArray(api.SubnetSet)) this.fail(`DescribeNetworkAcls answered ${String(api.NetworkAclId)} without its SubnetSet`);
           const subnets = Array.isArray(api.SubnetSet)
             ? api.SubnetSet.filter(isApi)
                 .map((s) => text(s.SubnetId))
@@ -222,7 +225,11 @@ export class LiveLookup {
   /** The ENIs holding these private IPs (targets registered by ENI IP); `undefined` when not read. */
   async networkInterfacesWithIps(ips: readonly string[]): Promise<NetworkInterface[] | undefined> {
     const rows = await this.filtered('vpc', 'DescribeNetworkInterfaces', 'address-ip', ips, 'NetworkInterfaceSet');
-    return rows?.map((api) => networkInterfaceOf(api, this.region));
+    // The filter may match more than the exact addresses: keep the ENIs that hold one of them.
+    const wanted = new Set(ips);
+    return rows
+      ?.map((api) => networkInterfaceOf(api, this.region))
+      .filter((nic) => isUnknown(nic.privateIps) || nic.privateIps.some((ip) => wanted.has(ip)));
   }
 
   /**
@@ -308,6 +315,11 @@ export class LiveLookup {
       for (const id of todo) this.cache.set(`${kind}|${id}`, got.get(id) ?? { notFound: true });
     }
     return new Map(ids.map((id) => [id, this.cache.get(`${kind}|${id}`) as Looked<T>]));
+  }
+
+  /** Something the resolution needed was not read: the lookup (and so the report) is incomplete. */
+  markIncomplete(problem: string): void {
+    this.fail(problem);
   }
 
   private fail(problem: string): { failed: string } {

@@ -53,6 +53,12 @@ export class ReferenceResolution {
       if (todo.length === 0 && groups.length === 0 && ips.length === 0) return;
       await Promise.all([...todo.map(([kind, ids]) => this.resolveKind(kind, ids)), this.readMembers(groups), this.readEnisWithIps(ips)]);
     }
+    // Still naming objects nobody has read: what they are for is unknown, and the run is incomplete.
+    const left = [...externalReferencesOf(this.inventory, this.membersOnly).ids].flatMap(([, ids]) =>
+      [...ids].filter((id) => !this.resolved.has(id)),
+    );
+    if (left.length > 0)
+      this.lookups[0]?.markIncomplete(`references still unread after ${MAX_ROUNDS} rounds: ${left.slice(0, 5).join(', ')}`);
   }
 
   private async resolveKind(kind: ExternalKind, ids: readonly string[]): Promise<void> {
