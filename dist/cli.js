@@ -6286,8 +6286,8 @@ var init_ruleText = __esm({
 function compileSecurityGroup(resolver, ref, direction) {
   const key = resolver.key(ref);
   const cacheKey = `sg:${direction}:${key}`;
-  const cached2 = resolver.compiledCache.get(cacheKey);
-  if (cached2 !== void 0) return cached2;
+  const cached = resolver.compiledCache.get(cacheKey);
+  if (cached !== void 0) return cached;
   const group = resolver.securityGroup(ref);
   let compiled;
   if (group === void 0) {
@@ -6348,9 +6348,10 @@ function protocolSet(protocol) {
   return protocol === "ALL" ? new Set(PROTOCOLS) : /* @__PURE__ */ new Set([protocol]);
 }
 function compileInterface(resolver, nic, direction) {
-  const cacheKey = isUnknown(nic.securityGroups) ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join("\0")}`;
-  const cached2 = resolver.compiledCache.get(cacheKey);
-  if (cached2 !== void 0) return cached2;
+  const ownList = isUnknown(nic.securityGroups) || nic.securityGroups.length === 0 && !nic.primary;
+  const cacheKey = ownList ? `nic:${direction}:${nic.key}` : `groups:${direction}:${nic.securityGroups.join("\0")}`;
+  const cached = resolver.compiledCache.get(cacheKey);
+  if (cached !== void 0) return cached;
   const compiled = compileInterfaceUncached(resolver, nic, direction);
   resolver.compiledCache.set(cacheKey, compiled);
   return compiled;
@@ -7049,6 +7050,24 @@ var init_checkCache = __esm({
       decisions = /* @__PURE__ */ new Map();
       /** denyEffectiveForLoadBalancerTraffic, by listener, target port and group list. */
       bypassClasses = new ClassTable();
+      pathLayerTables = /* @__PURE__ */ new Map();
+      /**
+       * Layers of a diagram path computed once per shared object (a prepared flow, the resolver for
+       * ACL verdicts) and key: thousands of findings behind one CLB draw the same CLB and ACL layers.
+       */
+      pathLayers(owner, key, compute) {
+        let byKey = this.pathLayerTables.get(owner);
+        if (byKey === void 0) {
+          byKey = /* @__PURE__ */ new Map();
+          this.pathLayerTables.set(owner, byKey);
+        }
+        let layers = byKey.get(key);
+        if (layers === void 0) {
+          layers = compute();
+          byKey.set(key, layers);
+        }
+        return layers;
+      }
       /** The subjects of a kind built with these params, or undefined when none agree with them. */
       subjects(kind, params) {
         for (const built of this.subjectsByKind.get(kind) ?? []) {
@@ -7756,7 +7775,7 @@ function flowPathOf(flow, ctx, options) {
   if (lb !== void 0 && options.fromClients) {
     const listenerPorts = listener !== void 0 && !isUnknown(listener.port) ? portRange(listener.port, listener.endPort !== void 0 && !isUnknown(listener.endPort) ? listener.endPort : listener.port) : flow.query.ports;
     layers.push(
-      ...cached(flow, `lb|${lb.key}`, () => {
+      ...ctx.cache.pathLayers(flow, `lb|${lb.key}`, () => {
         const [outcome] = evaluateLayers(["loadBalancerSecurityGroups"], { ...flow.query, ports: listenerPorts }, ctx);
         if (outcome === void 0) return [];
         if (outcome.unknownReason !== void 0) return [undecided("loadBalancerGroup", outcome.resource, outcome.unknownReason)];
@@ -7799,7 +7818,7 @@ function flowPathOf(flow, ctx, options) {
     const acl = resolver.inventory.networkAcls.get(outcome.resource);
     for (const { verdict, direction, query } of outcome.verdicts) {
       layers.push(
-        ...cached(resolver, `acl|${direction}|${outcome.resource}|${protocol}|${partsKey(verdict.parts)}`, () => {
+        ...ctx.cache.pathLayers(resolver, `acl|${direction}|${outcome.resource}|${protocol}|${partsKey(verdict.parts)}`, () => {
           const kind = direction === "ingress" ? "networkAclIn" : "networkAclOut";
           const rules = rulesOf(verdict.parts, query.protocol, verdict.parts.length);
           const note = verdict.parts.find((p) => p.note !== void 0 && p.decidedBy === void 0)?.note;
@@ -7831,19 +7850,6 @@ function partsKey(parts2) {
   return parts2.map(
     (p) => `${p.verdict}|${p.decidedBy?.list ?? ""}|${p.decidedBy?.index ?? ""}|${p.decidedBy?.kind ?? ""}|${p.addresses.key()}|${p.symbol?.id ?? ""}|${p.ports.intervals.join(";")}|${p.note ?? ""}|${p.reason ?? ""}`
   ).join("\n");
-}
-function cached(owner, key, compute) {
-  let byKey = layerCache.get(owner);
-  if (byKey === void 0) {
-    byKey = /* @__PURE__ */ new Map();
-    layerCache.set(owner, byKey);
-  }
-  let layers = byKey.get(key);
-  if (layers === void 0) {
-    layers = compute();
-    byKey.set(key, layers);
-  }
-  return layers;
 }
 function groupLayers(kind, refs, owner, verdict, protocol, ctx) {
   const keys = refs.map((ref) => ctx.resolver.securityGroup(ref)?.key ?? ref);
@@ -7901,7 +7907,7 @@ function undecided(kind, resource, reason) {
 function ownVerdict(verdict, nicKey) {
   return { ...verdict, parts: verdict.parts.map((part) => retellPart(part, CLASS_INTERFACE, nicKey)) };
 }
-var MAX_RULES_PER_LAYER, layerCache;
+var MAX_RULES_PER_LAYER;
 var init_flowPathOf = __esm({
   "src/policy/assertions/flowPathOf.ts"() {
     "use strict";
@@ -7913,7 +7919,6 @@ var init_flowPathOf = __esm({
     init_evidence();
     init_flowPreparation();
     MAX_RULES_PER_LAYER = 6;
-    layerCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -8191,7 +8196,7 @@ function checkNoIneffectiveDeny(direction, ctx) {
     for (const nic of resolver.groupMembers(key)) {
       if (isUnknown(nic.securityGroups)) continue;
       const denies = cache.ineffectiveDenies(
-        `${direction}:${nic.securityGroups.join(",")}`,
+        `${direction}:${cache.groupListKey(nic)}`,
         () => findIneffectiveDenies(compileInterface(resolver, nic, direction))
       );
       for (const deny of denies) {
@@ -15487,8 +15492,8 @@ var init_referenceResolver = __esm({
       }
       variable(name2, module2, depth) {
         const cacheKey = `${modulePrefix(module2)}|${name2}`;
-        const cached2 = this.variableCache.get(cacheKey);
-        if (cached2 !== void 0) return cached2;
+        const cached = this.variableCache.get(cacheKey);
+        if (cached !== void 0) return cached;
         let result2;
         if (module2.length === 0) {
           const value = this.rootVariables.has(name2) ? this.rootVariables.get(name2) : this.config.root.variables.get(name2) ?? null;
@@ -15515,8 +15520,8 @@ var init_referenceResolver = __esm({
       /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
       local(name2, module2, depth) {
         const cacheKey = `${modulePrefix(module2)}|${name2}`;
-        const cached2 = this.localCache.get(cacheKey);
-        if (cached2 !== void 0) return cached2;
+        const cached = this.localCache.get(cacheKey);
+        if (cached !== void 0) return cached;
         this.localCache.set(cacheKey, [{ kind: "opaque", reason: `local.${name2} refers to itself` }]);
         const found = this.sources.local(this.config.module(module2)?.dir, name2);
         let result2;
@@ -16249,9 +16254,9 @@ var init_sourceValues = __esm({
         const dir = this.config.module(resource.module)?.dir;
         const forEach = this.sources.resourceBlock(dir, "managed", resource.type, resource.name)?.block.attributes.get("for_each");
         const module2 = resource.module;
-        let cached2;
+        let cached;
         const eachValue = () => {
-          if (cached2 !== void 0) return cached2;
+          if (cached !== void 0) return cached;
           if (forEach !== void 0) {
             const collections = this.valuesOf(module2).forEach;
             let collection = collections.get(forEach);
@@ -16259,9 +16264,9 @@ var init_sourceValues = __esm({
               collection = this.evaluateTokens(forEach.tokens, { module: module2, scope: { module: module2 } });
               collections.set(forEach, collection);
             }
-            cached2 = elementOf(collection, resource.key, "each.value");
-          } else cached2 = this.fromResolved(this.resolver.resolveReferences(["each.value"], scope), "each.value");
-          return cached2;
+            cached = elementOf(collection, resource.key, "each.value");
+          } else cached = this.fromResolved(this.resolver.resolveReferences(["each.value"], scope), "each.value");
+          return cached;
         };
         return { module: module2, scope, ...resource.key !== void 0 ? { key: resource.key } : {}, eachValue };
       }
@@ -16455,8 +16460,8 @@ var init_sourceValues = __esm({
       }
       local(name2, module2) {
         const locals = this.valuesOf(module2).locals;
-        const cached2 = locals.get(name2);
-        if (cached2 !== void 0) return cached2;
+        const cached = locals.get(name2);
+        if (cached !== void 0) return cached;
         locals.set(name2, new Unknown(`local.${name2} refers to itself`));
         const found = this.sources.local(this.config.module(module2)?.dir, name2);
         const value = found === void 0 ? new Unknown(`local.${name2} (locals are not in the plan JSON and the .tf files were not found)`) : this.evaluateTokens(found.attribute.tokens, { module: module2, scope: { module: module2 } });
@@ -32853,12 +32858,12 @@ var require_get_proto = __commonJS({
 var require_async_function = __commonJS({
   "node_modules/async-function/index.js"(exports, module2) {
     "use strict";
-    var cached2 = (
+    var cached = (
       /** @type {import('.').AsyncFunctionConstructor} */
       async function() {
       }.constructor
     );
-    module2.exports = () => cached2;
+    module2.exports = () => cached;
   }
 });
 
@@ -32866,12 +32871,12 @@ var require_async_function = __commonJS({
 var require_generator_function = __commonJS({
   "node_modules/generator-function/index.js"(exports, module2) {
     "use strict";
-    var cached2 = (
+    var cached = (
       /** @type {GeneratorFunctionConstructor} */
       function* () {
       }.constructor
     );
-    module2.exports = () => cached2;
+    module2.exports = () => cached;
   }
 });
 
@@ -32879,12 +32884,12 @@ var require_generator_function = __commonJS({
 var require_async_generator_function = __commonJS({
   "node_modules/async-generator-function/index.js"(exports, module2) {
     "use strict";
-    var cached2 = (
+    var cached = (
       /** @type {import('.').AsyncGeneratorFunctionConstructor} */
       async function* () {
       }.constructor
     );
-    module2.exports = () => cached2;
+    module2.exports = () => cached;
   }
 });
 
@@ -43829,6 +43834,7 @@ var isApi, objects, text, IDS_PER_CALL, LB_IDS_PER_CALL, FILTER_VALUES, PAGE, Li
 var init_liveLookup = __esm({
   "src/sources/hybrid/liveLookup.ts"() {
     "use strict";
+    init_value();
     init_apiToInventory();
     init_callScheduler();
     isApi = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -43921,6 +43927,7 @@ var init_liveLookup = __esm({
             todo,
             IDS_PER_CALL,
             (api) => {
+              if (!Array.isArray(api.SubnetSet)) this.fail(`DescribeNetworkAcls answered ${String(api.NetworkAclId)} without its SubnetSet`);
               const subnets = Array.isArray(api.SubnetSet) ? api.SubnetSet.filter(isApi).map((s) => text(s.SubnetId)).filter((s) => s !== void 0) : [];
               this.aclSubnets.set(String(api.NetworkAclId), subnets);
               return networkAclOf(api, this.region);
@@ -44014,7 +44021,8 @@ var init_liveLookup = __esm({
       /** The ENIs holding these private IPs (targets registered by ENI IP); `undefined` when not read. */
       async networkInterfacesWithIps(ips) {
         const rows = await this.filtered("vpc", "DescribeNetworkInterfaces", "address-ip", ips, "NetworkInterfaceSet");
-        return rows?.map((api) => networkInterfaceOf(api, this.region));
+        const wanted = new Set(ips);
+        return rows?.map((api) => networkInterfaceOf(api, this.region)).filter((nic) => isUnknown(nic.privateIps) || nic.privateIps.some((ip) => wanted.has(ip)));
       }
       /**
        * The instances and ENIs bound to a security group, from the account. Cached per group: a
@@ -44089,6 +44097,10 @@ var init_liveLookup = __esm({
           for (const id2 of todo) this.cache.set(`${kind}|${id2}`, got.get(id2) ?? { notFound: true });
         }
         return new Map(ids.map((id2) => [id2, this.cache.get(`${kind}|${id2}`)]));
+      }
+      /** Something the resolution needed was not read: the lookup (and so the report) is incomplete. */
+      markIncomplete(problem) {
+        this.fail(problem);
       }
       fail(problem) {
         this.complete = false;
@@ -44265,6 +44277,11 @@ var init_referenceResolution = __esm({
           if (todo.length === 0 && groups.length === 0 && ips.length === 0) return;
           await Promise.all([...todo.map(([kind, ids]) => this.resolveKind(kind, ids)), this.readMembers(groups), this.readEnisWithIps(ips)]);
         }
+        const left = [...externalReferencesOf(this.inventory, this.membersOnly).ids].flatMap(
+          ([, ids]) => [...ids].filter((id2) => !this.resolved.has(id2))
+        );
+        if (left.length > 0)
+          this.lookups[0]?.markIncomplete(`references still unread after ${MAX_ROUNDS} rounds: ${left.slice(0, 5).join(", ")}`);
       }
       async resolveKind(kind, ids) {
         const deleted = ids.filter((id2) => this.facts.deleted.has(id2));
@@ -56146,6 +56163,12 @@ async function run2(command, io) {
       const report = await checkPlan({ ...planCheckOptions(command, io), onInventory: (read) => inventory = read });
       const explained = explainReport(report, inventory, command.id, command.planFile === "-" ? "the plan on stdin" : command.planFile);
       await emitExplained(explained, command.id, command.common, io);
+      if (!report.complete) {
+        io.stderr.write(
+          "clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked.\n"
+        );
+        return 2;
+      }
       return exitCodeFor(explained, command.common.failOn);
     }
     case "live": {
