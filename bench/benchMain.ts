@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { type LiveMeasurement, measureLive } from './liveBench.js';
 import { writeModulePlan } from './modulePlan.js';
-import { bareParse, findingsHash, fullCheck, type ProcessRun, readingShare } from './planBench.js';
+import { bareParse, findingsHash, fullCheck, type PhaseSplit, type ProcessRun, phaseSplit } from './planBench.js';
 import { syntheticPlan } from './syntheticPlan.js';
 
 /**
@@ -17,7 +17,7 @@ const dir = process.env.CLB_GUARD_BENCH_DIR ?? '.';
 
 if (args[0] === '--child') {
   const [, file, tfRoot] = args;
-  process.stdout.write(JSON.stringify(await readingShare(file!, tfRoot!, 2)));
+  process.stdout.write(JSON.stringify(await phaseSplit(file!, tfRoot!, dir, 2)));
   process.exit(0);
 }
 
@@ -27,14 +27,14 @@ const planOnly = args.includes('--plan-only');
 const liveOnly = args.includes('--live');
 const cli = join(dir, 'build', 'cli.js');
 
-/** Plan reading alone (plan → inventory, no policies) against a bare parse, in one child process. */
-function readingChild(file: string, tfRoot: string): { parseMs: number; readMs: number } {
+/** The check's phases (reading, evaluation, writing the report) against a bare parse, in one child process. */
+function readingChild(file: string, tfRoot: string): PhaseSplit {
   const result = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--child', file, tfRoot], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   if (result.status !== 0) throw new Error(`benchmark child failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { parseMs: number; readMs: number };
+  return JSON.parse(result.stdout) as PhaseSplit;
 }
 
 interface PlanCase {
@@ -43,7 +43,7 @@ interface PlanCase {
   readonly fileBytes: number;
   readonly bare: ProcessRun;
   readonly check: ProcessRun;
-  readonly reading: { parseMs: number; readMs: number };
+  readonly reading: PhaseSplit;
   readonly hash: string;
   readonly findings: number;
 }
@@ -111,6 +111,26 @@ function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, stri
       ].join(' '),
     );
   }
+  console.log(
+    '\nWhere the time goes (one process, each phase as a multiple of the bare parse in that process; write = JSON.stringify of the finished report + one write, the floor for that report)',
+  );
+  console.log('plan              parse ms  read  evaluate  write  phases sum  report MB  report/plan size');
+  for (const c of cases) {
+    const r = c.reading;
+    const x = (ms: number) => (ms / r.parseMs).toFixed(2);
+    console.log(
+      [
+        c.name.padEnd(16),
+        r.parseMs.toFixed(0).padStart(9),
+        x(r.readMs).padStart(5),
+        x(r.evaluateMs).padStart(9),
+        x(r.writeMs).padStart(6),
+        x(r.readMs + r.evaluateMs + r.writeMs).padStart(11),
+        mb(r.reportBytes).padStart(10),
+        (r.reportBytes / c.fileBytes).toFixed(2).padStart(17),
+      ].join(' '),
+    );
+  }
   const [syntheticCase, small, double, large] = cases as [PlanCase, PlanCase, PlanCase, PlanCase];
   const planFigures = {
     syntheticRatio: round(syntheticCase.check.ms / syntheticCase.bare.ms),
@@ -121,6 +141,10 @@ function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, stri
     scaling10x: round(large.check.ms / small.check.ms),
     syntheticReadRatio: round(syntheticCase.reading.readMs / syntheticCase.reading.parseMs),
     moduleReadRatio: round(large.reading.readMs / large.reading.parseMs),
+    syntheticEvaluateRatio: round(syntheticCase.reading.evaluateMs / syntheticCase.reading.parseMs),
+    moduleEvaluateRatio: round(large.reading.evaluateMs / large.reading.parseMs),
+    syntheticWriteFloorRatio: round(syntheticCase.reading.writeMs / syntheticCase.reading.parseMs),
+    moduleWriteFloorRatio: round(large.reading.writeMs / large.reading.parseMs),
   };
   const hashes = Object.fromEntries(cases.map((c) => [c.name, c.hash]));
   const checks: [string, number | string, string, boolean][] = [

@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkInventory } from '../src/check/checkInventory.js';
+import { loadConfig } from '../src/policy/configLoader.js';
+import { renderJson } from '../src/report/jsonReport.js';
 import { readPlanInventory } from '../src/sources/plan/index.js';
 
 /** One process run: wall time (spawn to exit) and peak resident memory. */
@@ -84,10 +87,33 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** In one process: the best of `repeats` bare parses and of `repeats` plan readings (plan → inventory, no policies). */
-export async function readingShare(file: string, tfRoot: string, repeats: number): Promise<{ parseMs: number; readMs: number }> {
+/** Where one check's time goes, measured in one process (best of `repeats` each), against a bare parse of the same file. */
+export interface PhaseSplit {
+  /** read + `JSON.parse` of the plan, nothing else: the yardstick. */
+  readonly parseMs: number;
+  /** plan → inventory (reading, trimming, linking, `.tf` locations). */
+  readonly readMs: number;
+  /** policies over the inventory → the report object (evaluation, findings, sorting). */
+  readonly evaluateMs: number;
+  /** the report object → the JSON text → the file. */
+  readonly writeMs: number;
+  /** The JSON report's size: a check cannot finish before it has written this much. */
+  readonly reportBytes: number;
+}
+
+/**
+ * In one process: the best of `repeats` bare parses, plan readings, evaluations and report
+ * writings. The write figure is a floor no design can go below for the same report: it is
+ * `JSON.stringify` of the finished report and one write, with nothing computed.
+ */
+export async function phaseSplit(file: string, tfRoot: string, outDir: string, repeats: number): Promise<PhaseSplit> {
   let parseMs = Infinity;
   let readMs = Infinity;
+  let evaluateMs = Infinity;
+  let writeMs = Infinity;
+  let reportBytes = 0;
+  const config = await loadConfig({ cwd: outDir });
+  const out = join(outDir, 'phase-split.report.json');
   for (let i = 0; i < repeats; i++) {
     gc();
     let start = performance.now();
@@ -95,8 +121,19 @@ export async function readingShare(file: string, tfRoot: string, repeats: number
     parseMs = Math.min(parseMs, performance.now() - start);
     gc();
     start = performance.now();
-    await readPlanInventory({ planFile: file, tfRoot, repoRoot: tfRoot });
+    const inventory = await readPlanInventory({ planFile: file, tfRoot, repoRoot: tfRoot });
     readMs = Math.min(readMs, performance.now() - start);
+    gc();
+    start = performance.now();
+    const report = checkInventory(inventory, config, { today: '2026-01-01', target: { planFile: file }, paths: false });
+    evaluateMs = Math.min(evaluateMs, performance.now() - start);
+    gc();
+    start = performance.now();
+    const text = renderJson(report);
+    writeFileSync(out, text);
+    writeMs = Math.min(writeMs, performance.now() - start);
+    reportBytes = Buffer.byteLength(text);
   }
-  return { parseMs, readMs };
+  rmSync(out, { force: true });
+  return { parseMs, readMs, evaluateMs, writeMs, reportBytes };
 }
