@@ -1,12 +1,13 @@
 import type { PathLayer } from '../model/flowPath.js';
 import type { NetworkInterface } from '../model/instance.js';
+import type { Ref } from '../model/network.js';
 import type { Listener, LoadBalancer } from '../model/loadBalancer.js';
 import type { SourceLocation } from '../model/provenance.js';
 import { isUnknown } from '../model/value.js';
 import { admitThroughAcl, DEFAULT_EPHEMERAL_PORTS } from '../net/aclAdmission.js';
 import type { AddressSet } from '../net/addressSet.js';
 import type { FlowQuery, FlowVerdict } from '../net/flow.js';
-import { admitToInterface } from '../net/interfaceAdmission.js';
+import { admitThroughGroups, admitToInterface } from '../net/interfaceAdmission.js';
 import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.js';
 import { type PortSet, parsePorts } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
@@ -57,6 +58,7 @@ export class CheckCache {
   private readonly queries = new Map<string, FlowQuery>();
   private readonly groupLists = new Map<NetworkInterface, string>();
   private readonly groupClasses = new Map<FlowQuery, Map<string, LayerVerdicts>>();
+  private readonly loadBalancerGroupClasses = new Map<FlowQuery, Map<string, LayerVerdicts>>();
   private readonly addresses = new Map<NetworkInterface, { readonly bounds: AddressBounds; readonly aclKey: string }>();
   private readonly aclClasses = new Map<FlowQuery, Map<PortSet, Map<string, AclOutcome>>>();
   private readonly ephemeral = new Map<ReadonlyMap<string, ParamValue>, PortSet>();
@@ -145,6 +147,22 @@ export class CheckCache {
     if (verdicts === undefined) {
       verdicts = [{ verdict: admitToInterface(this.resolver, nic, query, CLASS_INTERFACE), direction: 'ingress', query }];
       byGroups.set(groups, verdicts);
+    }
+    return verdicts;
+  }
+
+  /**
+   * The verdict of a canonical query through a load balancer's own security groups: once per
+   * (group list, query), naming the load balancer as `CLASS_INTERFACE` — every CLB behind the
+   * same groups (thousands of module instances) shares it, and a finding retells it.
+   */
+  loadBalancerGroupVerdicts(groups: readonly Ref[], query: FlowQuery): LayerVerdicts {
+    const byGroups = inner(this.loadBalancerGroupClasses, query);
+    const key = groups.join(',');
+    let verdicts = byGroups.get(key);
+    if (verdicts === undefined) {
+      verdicts = [{ verdict: admitThroughGroups(this.resolver, CLASS_INTERFACE, groups, query), direction: 'ingress', query }];
+      byGroups.set(key, verdicts);
     }
     return verdicts;
   }
@@ -275,7 +293,7 @@ function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
   return found;
 }
 
-/** The name shared verdicts give the subject's interface; a finding retells it with its own. */
+/** The name shared verdicts give the subject's interface (or load balancer); a finding retells it with its own. */
 export const CLASS_INTERFACE = '\u0000the interface\u0000';
 
 function sameParam(a: ParamValue | undefined, b: ParamValue | undefined): boolean {

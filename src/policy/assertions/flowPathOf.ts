@@ -31,14 +31,14 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
         : flow.query.ports;
     layers.push(
       ...ctx.cache.pathLayers(flow, `lb|${lb.key}`, () => {
-        const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], { ...flow.query, ports: listenerPorts }, ctx);
+        const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], ctx.cache.canonicalQuery({ ...flow.query, ports: listenerPorts }), ctx);
         if (outcome === undefined) return [];
         if (outcome.unknownReason !== undefined) return [undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason)];
         return groupLayers(
           'loadBalancerGroup',
           isUnknown(lb.securityGroups) ? [] : lb.securityGroups,
           outcome.resource,
-          outcome.verdicts[0]!.verdict,
+          ownVerdict(outcome.verdicts[0]!.verdict, lb.key),
           protocol,
           ctx,
         );

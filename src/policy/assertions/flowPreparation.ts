@@ -1,7 +1,6 @@
 import type { SourceLocation } from '../../model/provenance.js';
 import { isUnknown } from '../../model/value.js';
 import type { FlowQuery } from '../../net/flow.js';
-import { admitThroughGroups } from '../../net/interfaceAdmission.js';
 import { hasPorts } from '../../net/protocol.js';
 import type { FlowOrUnknown, LayerVerdicts } from '../checkCache.js';
 import { resolvePorts, resolveProtocol, resolveSources } from '../flowSources.js';
@@ -16,9 +15,9 @@ export interface LayerOutcome {
   readonly layer: Layer;
   readonly resource: string;
   readonly location: SourceLocation | null;
-  /** Shared by every subject of the class: they name the subject's interface `CLASS_INTERFACE`. */
+  /** Shared by every subject of the class: they name the subject's interface (or load balancer) `CLASS_INTERFACE`. */
   readonly verdicts: LayerVerdicts;
-  /** The subject's own interface, which a finding names where the verdicts say `CLASS_INTERFACE`. */
+  /** The subject's own interface (or load balancer), which a finding names where the verdicts say `CLASS_INTERFACE`. */
   readonly ownInterface?: string;
   readonly unknownReason?: string;
 }
@@ -59,7 +58,7 @@ function prepareFlowUncached(spec: FlowSpec, ctx: AssertionContext): FlowOrUnkno
 
 /** Runs a flow through the layers a policy names, for the subject's interface or load balancer. */
 export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx: AssertionContext): LayerOutcome[] {
-  const { subject, resolver, cache } = ctx;
+  const { subject, cache } = ctx;
   const outcomes: LayerOutcome[] = [];
   for (const layer of through) {
     if (layer === 'loadBalancerSecurityGroups') {
@@ -74,12 +73,14 @@ export function evaluateLayers(through: readonly Layer[], query: FlowQuery, ctx:
           verdicts: [],
           unknownReason: `security groups of ${lb.key}: ${lb.securityGroups.reason}`,
         });
+      // Load balancers behind the same groups share the verdict, computed once without their identity.
       else
         outcomes.push({
           layer,
           resource: lb.key,
           location,
-          verdicts: [{ verdict: admitThroughGroups(resolver, lb.key, lb.securityGroups, query), direction: 'ingress', query }],
+          verdicts: cache.loadBalancerGroupVerdicts(lb.securityGroups, query),
+          ownInterface: lb.key,
         });
       continue;
     }
