@@ -7,7 +7,7 @@ import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './assertions/registry.js';
 import { CheckCache } from './checkCache.js';
 import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
-import { renderTemplate } from './messageTemplate.js';
+import { renderTemplate, type TemplateVariables } from './messageTemplate.js';
 import type { LoadedPolicy, ParamValue, SubjectKind } from './policyTypes.js';
 import { type FixPlan, renderFixPlans } from './remediation.js';
 import { type Subject, subjectsOf } from './subjects.js';
@@ -265,8 +265,9 @@ const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map(
   [...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, '']),
 );
 
-function withDeclaredVariables(vars: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
-  return new Map([...DECLARED_EMPTY, ...vars]);
+function withDeclaredVariables(vars: ReadonlyMap<string, string>): TemplateVariables {
+  // A view, not a copy: every kept finding renders two templates, and a merged map per finding adds up.
+  return { get: (name) => vars.get(name) ?? DECLARED_EMPTY.get(name) };
 }
 
 function unknownMessage(message: string): string {
