@@ -128,7 +128,8 @@ export class InventoryResolver {
   }
 
   peer(spec: AddressSpec): PeerMatch {
-    const cacheKey = JSON.stringify(spec);
+    // Every variant has one text besides its kind; a rule list of 100,000 peers makes this key hot.
+    const cacheKey = `${spec.kind}\u0000${spec.kind === 'cidr' ? spec.cidr : spec.kind === 'unknown' ? spec.reason : spec.ref}`;
     let match = this.peerCache.get(cacheKey);
     if (match === undefined) {
       match = this.resolvePeer(spec);

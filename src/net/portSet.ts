@@ -38,11 +38,19 @@ export function readPorts(text: string): PortParse | 'all' {
   return { intervals };
 }
 
+const PARSE_CACHE = new Map<string, PortSet | undefined>();
+
 /** Parses port text (see `readPorts`); undefined for anything else, so callers can say what was wrong. */
 export function parsePorts(text: string): PortSet | undefined {
-  const read = readPorts(text);
-  if (read === 'all') return ALL_PORTS;
-  return 'intervals' in read ? IntervalSet.of(PORTS, read.intervals) : undefined;
+  // Sets are immutable, so one text shares one parsed set: large rule lists repeat a few port texts.
+  let parsed = PARSE_CACHE.get(text);
+  if (parsed === undefined && !PARSE_CACHE.has(text)) {
+    const read = readPorts(text);
+    parsed = read === 'all' ? ALL_PORTS : 'intervals' in read ? IntervalSet.of(PORTS, read.intervals) : undefined;
+    if (PARSE_CACHE.size >= 10_000) PARSE_CACHE.clear();
+    PARSE_CACHE.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** `ALL`, `443`, `80,443`, `8000-8010`. */
