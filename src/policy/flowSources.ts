@@ -97,6 +97,17 @@ function paramCidrs(value: ParamValue | undefined): AddressSet | undefined {
   return AddressSet.parseAll(list.map((v) => v.trim()).filter((v) => v !== ''));
 }
 
+/**
+ * A ports param in every form the schema and the validator take: text (`"1024-65535"`), a
+ * number (`50000`) or a list (`["32768-60999", "1024-2000"]`); undefined when it is none of them.
+ */
+export function paramPorts(value: ParamValue | undefined): PortSet | undefined {
+  if (typeof value === 'string') return parsePorts(value);
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= 65535 ? portRange(value) : undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : parsePorts(value.join(','));
+  return undefined;
+}
+
 export function resolvePorts(
   refs: readonly (string | number)[] | undefined,
   subject: Subject,
@@ -134,15 +145,7 @@ export function resolvePorts(
       continue;
     }
     if (ref.startsWith('params.')) {
-      const value = params.get(ref.slice(7));
-      const parsed =
-        typeof value === 'string'
-          ? parsePorts(value)
-          : typeof value === 'number'
-            ? portRange(value)
-            : Array.isArray(value)
-              ? parsePorts(value.join(','))
-              : undefined;
+      const parsed = paramPorts(params.get(ref.slice(7)));
       if (parsed === undefined) unknownReasons.push(`${ref} is not a port list`);
       else ports = ports.union(parsed);
       continue;
