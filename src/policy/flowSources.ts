@@ -1,3 +1,4 @@
+import type { Listener } from '../model/loadBalancer.js';
 import { isUnknown } from '../model/value.js';
 import { AddressSet } from '../net/addressSet.js';
 import type { SymbolicAddress } from '../net/flow.js';
@@ -98,6 +99,17 @@ function paramCidrs(value: ParamValue | undefined): AddressSet | undefined {
 }
 
 /**
+ * The ports a listener listens on: its port, or up to `endPort` for a port-range listener. A
+ * range that does not go up (`endPort` at or below `port`) is the port alone. Undefined when
+ * the port is not known.
+ */
+export function listenerPorts(listener: Listener): PortSet | undefined {
+  if (isUnknown(listener.port)) return undefined;
+  const { port, endPort } = listener;
+  return portRange(port, endPort !== undefined && !isUnknown(endPort) && endPort > port ? endPort : port);
+}
+
+/**
  * A ports param in every form the schema and the validator take: text (`"1024-65535"`), a
  * number (`50000`) or a list (`["32768-60999", "1024-2000"]`); undefined when it is none of them.
  */
@@ -121,15 +133,9 @@ export function resolvePorts(
       continue;
     }
     if (ref === 'listener.port') {
-      const listener = subject.listener;
-      if (listener === undefined || isUnknown(listener.port)) unknownReasons.push('listener port unknown');
-      else {
-        const end =
-          listener.endPort !== undefined && !isUnknown(listener.endPort) && listener.endPort > listener.port
-            ? listener.endPort
-            : listener.port;
-        ports = ports.union(portRange(listener.port, end));
-      }
+      const listened = subject.listener === undefined ? undefined : listenerPorts(subject.listener);
+      if (listened === undefined) unknownReasons.push('listener port unknown');
+      else ports = ports.union(listened);
       continue;
     }
     if (ref === 'backend.port' || ref === 'healthCheck.port') {

@@ -8,10 +8,11 @@ import type { CompiledRule } from '../../net/compiledRule.js';
 import type { FlowVerdict } from '../../net/flow.js';
 import { admitThroughGroups } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
-import { portRange } from '../../net/portSet.js';
+import { describePorts, type PortSet, portRange } from '../../net/portSet.js';
 import type { Protocol } from '../../net/protocol.js';
 import { transportOf } from '../../net/protocol.js';
 import { compileInterface } from '../../net/securityGroupRules.js';
+import { listenerPorts } from '../flowSources.js';
 import type { Assertion } from '../policyTypes.js';
 import { addRulePlan, at, type FixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
@@ -49,7 +50,8 @@ const NONE: readonly ClassFailure[] = [];
 interface BackendFlow {
   readonly nic: NetworkInterface;
   readonly protocol: Protocol;
-  readonly listenerPort: number;
+  /** Every port the listener listens on (a port-range listener: all of them). */
+  readonly listenerPorts: PortSet;
   readonly targetPort: number;
 }
 
@@ -97,7 +99,7 @@ function backendFlow(nic: Maybe<NetworkInterface>, listener: Listener, target: T
   if (isUnknown(target.port)) return { unknownReason: `the backend port: ${target.port.reason}` };
   // Port 0 on a full-port target follows the listener port.
   const targetPort = target.port === 0 ? listener.port : target.port;
-  return { nic, protocol: transportOf(listener.protocol), listenerPort: listener.port, targetPort };
+  return { nic, protocol: transportOf(listener.protocol), listenerPorts: listenerPorts(listener) ?? portRange(listener.port), targetPort };
 }
 
 function backendUnknown(ctx: AssertionContext, reason: string): AssertionFailure {
@@ -128,7 +130,7 @@ function carriedByLoadBalancer(
   lb: LoadBalancer,
   peer: AddressSet,
   protocol: Protocol,
-  listenerPort: number,
+  listened: PortSet,
 ): Carried {
   if (isUnknown(lb.securityGroups))
     return { kind: 'unknown', reason: `the security groups of ${lb.key}: ${lb.securityGroups.reason}`, verdict: undefined };
@@ -138,13 +140,13 @@ function carriedByLoadBalancer(
     protocol,
     addresses: peer,
     symbols: [],
-    ports: portRange(listenerPort),
+    ports: listened,
   });
   const groupsText = `the security groups of ${lb.key} (${lbGroups.join(', ')})`;
   // Carried means an explicit DROP in the CLB's groups refuses it; a default deny is incidental
   // and disappears the day the group is opened wider.
   if (verdict.parts.some((p) => p.verdict === 'allow'))
-    return { kind: 'notCarried', text: `${groupsText} admit it on ${listenerPort}`, verdict };
+    return { kind: 'notCarried', text: `${groupsText} admit it on ${describePorts(listened)}`, verdict };
   if (verdict.parts.some((p) => p.verdict === 'deny' && (p.decidedBy === undefined || p.decidedBy.index < 0)))
     return {
       kind: 'notCarried',
@@ -159,7 +161,7 @@ function carriedByLoadBalancer(
 
 /** The backend DROPs on the target port that the CLB's own groups do not carry, or may not. */
 function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: BackendFlow): readonly ClassFailure[] {
-  const { protocol, listenerPort, targetPort } = flow;
+  const { protocol, listenerPorts: listened, targetPort } = flow;
   const failures: ClassFailure[] = [];
   for (const rule of compileInterface(resolver, flow.nic, 'ingress')) {
     const drop = dropOnPort(rule, protocol, targetPort);
@@ -198,7 +200,7 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
       failures.push(undecided(ref.text, reason, ref.list, location, key, peer.possible, [dropEvidence]));
       continue;
     }
-    const carried = carriedByLoadBalancer(resolver, lb, peer.definite, protocol, listenerPort);
+    const carried = carriedByLoadBalancer(resolver, lb, peer.definite, protocol, listened);
     if (carried.kind === 'carried') continue;
     const lbEvidence = (carried.verdict?.parts ?? [])
       .filter((p) => p.verdict !== 'deny' || p.decidedBy === undefined || p.decidedBy.index < 0)
@@ -207,7 +209,7 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
         verdict: p.verdict,
         ...refEvidence(p.decidedBy),
         rule: p.decidedBy?.text ?? p.note ?? 'no security group',
-        part: `${p.addresses.describe()} → ${listenerPort}`,
+        part: `${p.addresses.describe()} → ${describePorts(p.ports)}`,
         location: p.decidedBy?.provenance?.location ?? null,
         ...(p.reason ? { reason: p.reason } : {}),
       }));
@@ -216,7 +218,7 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
       continue;
     }
     const lbGroups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
-    const fix = () => bypassFix(resolver, lb.key, lbGroups, peer.definite, protocol, listenerPort);
+    const fix = () => bypassFix(resolver, lb.key, lbGroups, peer.definite, protocol, listened);
     if (drop === 'maybe') {
       const reason = `${ref.text} may be a DROP on ${protocol}:${targetPort}${rule.unknownReason ? ` (${rule.unknownReason})` : ''}, and ${carried.text}`;
       failures.push({ ...undecided(ref.text, reason, ref.list, location, key, peer.definite, [dropEvidence, ...lbEvidence]), fix });
@@ -273,10 +275,10 @@ function bypassFix(
   lbGroups: readonly string[],
   peer: AddressSet,
   protocol: Protocol,
-  port: number,
+  ports: PortSet,
 ): FixPlan | undefined {
   if (lbGroups.length > 0)
-    return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), {
+    return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, ports, {
       action: 'DROP',
       top: true,
       alternative: PASS_OFF,
@@ -285,9 +287,9 @@ function bypassFix(
   const location = lb?.provenance.location ?? null;
   return {
     kind: 'fixed',
-    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${port}`,
+    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${describePorts(ports)}`,
     body: {
-      text: `${lbKey}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
+      text: `${lbKey}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${describePorts(ports)}, ${PASS_OFF}.`,
       resource: lbKey,
       location,
       api: {

@@ -35,6 +35,13 @@ policyTable(id, {
     { name: 'the CLB group carries the same block', inventory: build(['lbsg']) },
     { name: 'pass-to-target off: backend groups apply', inventory: build([], false) },
     {
+      name: 'a port-range listener: the CLB group carries the block on every port of the range',
+      inventory: withListener(build(['lbrange']).sg('lbrange', ['DROP 45.33.0.0/16 TCP 80-90', 'ACCEPT 0.0.0.0/0 TCP 80-90']), (l) => ({
+        ...l,
+        endPort: 90,
+      })),
+    },
+    {
       name: 'a DROP on another port is not about this backend',
       inventory: build([], true, ['DROP 45.33.0.0/16 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 8080']),
     },
@@ -111,6 +118,14 @@ policyTable(id, {
         .clb('lb', { passToTarget: true })
         .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
       findings: ['unknown sg-external -'],
+    },
+    {
+      name: 'a port-range listener: a CLB block on its first port alone does not carry it',
+      inventory: withListener(build(['lbfirst']).sg('lbfirst', ['DROP 45.33.0.0/16 TCP 80', 'ACCEPT 0.0.0.0/0 TCP 80-90']), (l) => ({
+        ...l,
+        endPort: 90,
+      })),
+      findings: ['fail sg main.tf:100'],
     },
     {
       name: 'a full-port target (port 0) follows the listener port: a DROP on it is bypassed',
