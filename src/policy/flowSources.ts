@@ -133,9 +133,12 @@ export function resolvePorts(
       continue;
     }
     if (ref === 'listener.port') {
-      const listened = subject.listener === undefined ? undefined : listenerPorts(subject.listener);
-      if (listened === undefined) unknownReasons.push('listener port unknown');
-      else ports = ports.union(listened);
+      const listener = subject.listener;
+      const listened = listener === undefined ? undefined : listenerPorts(listener);
+      if (listened !== undefined) ports = ports.union(listened);
+      else if (listener !== undefined && isUnknown(listener.port))
+        unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
+      else unknownReasons.push(`listener.port: ${subject.kind} ${subject.resource} has no listener`);
       continue;
     }
     if (ref === 'backend.port' || ref === 'healthCheck.port') {
