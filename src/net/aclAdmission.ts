@@ -2,7 +2,7 @@ import type { Ref } from '../model/network.js';
 import type { NetworkAcl, NetworkAclEntry } from '../model/networkAcl.js';
 import { isUnknown, type Maybe } from '../model/value.js';
 import { AddressSet } from './addressSet.js';
-import { ALL_PROTOCOLS, type CompiledRule, opaqueRule, PEER_ANY_UNKNOWN } from './compiledRule.js';
+import { ALL_PROTOCOLS, type CompiledRule, opaqueRule, PEER_ANY_UNKNOWN, type PeerMatch } from './compiledRule.js';
 import { type FlowQuery, type FlowVerdict, overallVerdict, type RuleRef, type VerdictPart } from './flow.js';
 import type { AddressBounds, InventoryResolver } from './inventoryResolver.js';
 import { evaluateOrdered } from './orderedEvaluation.js';
@@ -122,6 +122,27 @@ export function compileAclEntries(
   return compiled;
 }
 
+const entryPeers = new WeakMap<NetworkAclEntry, PeerMatch>();
+
+/**
+ * What an entry's peer CIDR matches, read once per entry: the engine compiles it from here, and
+ * a finding that asks which source decided gets the same object (one reading, never two). It
+ * depends on the entry alone, not on a check, so it lives as long as the entry does.
+ */
+export function aclEntryPeer(entry: NetworkAclEntry): PeerMatch {
+  let peer = entryPeers.get(entry);
+  if (peer === undefined) {
+    const cidr = isUnknown(entry.peerCidr) ? undefined : AddressSet.parse(entry.peerCidr);
+    peer = isUnknown(entry.peerCidr)
+      ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`)
+      : cidr === undefined
+        ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`)
+        : { definite: cidr, possible: cidr, symbols: new Set<string>() };
+    entryPeers.set(entry, peer);
+  }
+  return peer;
+}
+
 function compileEntry(
   acl: NetworkAcl,
   direction: 'ingress' | 'egress',
@@ -141,14 +162,7 @@ function compileEntry(
   const ref: RuleRef = { list: acl.key, direction, index, text, provenance: entry.provenance, ...(action ? { action } : {}) };
   const reasons: string[] = [];
 
-  const peer = isUnknown(entry.peerCidr)
-    ? PEER_ANY_UNKNOWN(`CIDR: ${entry.peerCidr.reason}`)
-    : (() => {
-        const set = AddressSet.parse(entry.peerCidr);
-        return set === undefined
-          ? PEER_ANY_UNKNOWN(`"${entry.peerCidr}" is not a CIDR`)
-          : { definite: set, possible: set, symbols: new Set<string>() };
-      })();
+  const peer = aclEntryPeer(entry);
   if (peer.unknownReason) reasons.push(peer.unknownReason);
 
   let protocols: { definite: ReadonlySet<Protocol>; possible: ReadonlySet<Protocol> } = { definite: new Set(), possible: ALL_PROTOCOLS };

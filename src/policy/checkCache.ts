@@ -1,7 +1,7 @@
 import type { PathLayer } from '../model/flowPath.js';
 import type { NetworkInterface } from '../model/instance.js';
-import type { Ref } from '../model/network.js';
 import type { Listener, LoadBalancer } from '../model/loadBalancer.js';
+import type { Ref } from '../model/network.js';
 import type { SourceLocation } from '../model/provenance.js';
 import { isUnknown } from '../model/value.js';
 import { admitThroughAcl, DEFAULT_EPHEMERAL_PORTS } from '../net/aclAdmission.js';
@@ -9,10 +9,11 @@ import type { AddressSet } from '../net/addressSet.js';
 import type { FlowQuery, FlowVerdict } from '../net/flow.js';
 import { admitThroughGroups, admitToInterface } from '../net/interfaceAdmission.js';
 import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.js';
-import { type PortSet, parsePorts } from '../net/portSet.js';
+import type { PortSet } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
 import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
+import { paramPorts } from './flowSources.js';
 import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
 import type { FieldValue, Subject } from './subjects.js';
 
@@ -209,7 +210,8 @@ export class CheckCache {
     let ports = this.ephemeral.get(params);
     if (ports === undefined) {
       const value = params.get('ephemeralPorts');
-      ports = typeof value === 'string' ? (parsePorts(value) ?? DEFAULT_EPHEMERAL_PORTS) : DEFAULT_EPHEMERAL_PORTS;
+      // Any form the schema takes (text, number, list); the config validator refuses what does not parse.
+      ports = paramPorts(value) ?? DEFAULT_EPHEMERAL_PORTS;
       this.ephemeral.set(params, ports);
     }
     return ports;

@@ -1,3 +1,4 @@
+import type { Listener } from '../model/loadBalancer.js';
 import { isUnknown } from '../model/value.js';
 import { AddressSet } from '../net/addressSet.js';
 import type { SymbolicAddress } from '../net/flow.js';
@@ -97,6 +98,28 @@ function paramCidrs(value: ParamValue | undefined): AddressSet | undefined {
   return AddressSet.parseAll(list.map((v) => v.trim()).filter((v) => v !== ''));
 }
 
+/**
+ * The ports a listener listens on: its port, or up to `endPort` for a port-range listener. A
+ * range that does not go up (`endPort` at or below `port`) is the port alone. Undefined when
+ * the port is not known.
+ */
+export function listenerPorts(listener: Listener): PortSet | undefined {
+  if (isUnknown(listener.port)) return undefined;
+  const { port, endPort } = listener;
+  return portRange(port, endPort !== undefined && !isUnknown(endPort) && endPort > port ? endPort : port);
+}
+
+/**
+ * A ports param in every form the schema and the validator take: text (`"1024-65535"`), a
+ * number (`50000`) or a list (`["32768-60999", "1024-2000"]`); undefined when it is none of them.
+ */
+export function paramPorts(value: ParamValue | undefined): PortSet | undefined {
+  if (typeof value === 'string') return parsePorts(value);
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= 65535 ? portRange(value) : undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : parsePorts(value.join(','));
+  return undefined;
+}
+
 export function resolvePorts(
   refs: readonly (string | number)[] | undefined,
   subject: Subject,
@@ -111,14 +134,11 @@ export function resolvePorts(
     }
     if (ref === 'listener.port') {
       const listener = subject.listener;
-      if (listener === undefined || isUnknown(listener.port)) unknownReasons.push('listener port unknown');
-      else {
-        const end =
-          listener.endPort !== undefined && !isUnknown(listener.endPort) && listener.endPort > listener.port
-            ? listener.endPort
-            : listener.port;
-        ports = ports.union(portRange(listener.port, end));
-      }
+      const listened = listener === undefined ? undefined : listenerPorts(listener);
+      if (listened !== undefined) ports = ports.union(listened);
+      else if (listener !== undefined && isUnknown(listener.port))
+        unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
+      else unknownReasons.push(`listener.port: ${subject.kind} ${subject.resource} has no listener`);
       continue;
     }
     if (ref === 'backend.port' || ref === 'healthCheck.port') {
@@ -134,15 +154,7 @@ export function resolvePorts(
       continue;
     }
     if (ref.startsWith('params.')) {
-      const value = params.get(ref.slice(7));
-      const parsed =
-        typeof value === 'string'
-          ? parsePorts(value)
-          : typeof value === 'number'
-            ? portRange(value)
-            : Array.isArray(value)
-              ? parsePorts(value.join(','))
-              : undefined;
+      const parsed = paramPorts(params.get(ref.slice(7)));
       if (parsed === undefined) unknownReasons.push(`${ref} is not a port list`);
       else ports = ports.union(parsed);
       continue;

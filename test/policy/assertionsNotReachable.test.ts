@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { evaluatePolicies } from '../../src/policy/evaluatePolicies.js';
+import { runPolicy } from './runPolicy.js';
 import { scenario } from './scenario.js';
 
 const id = 'admin-port-not-public';
@@ -100,5 +101,22 @@ describe('notReachable through a network ACL, by a rule covering the source', ()
     ['a narrow entry is not "open to the world"', ['ACCEPT#10.0.0.0/8#22#TCP'], []],
   ])('%s', (_name, ingress, expected) => {
     expect(run(ingress)).toEqual(expected);
+  });
+});
+
+describe('admin-port-not-public: what a finding relates to', () => {
+  const related = (ingress: string[]) =>
+    runPolicy(
+      scenario(['ACCEPT 10.0.0.0/8 TCP 22'])
+        .sg('open', ingress)
+        .instance('web', { sgs: ['sg', 'open'] })
+        .build(),
+      id,
+    ).map((f) => [f.status, f.resource, f.related]);
+  it('a failure names the group whose rule admits, not the instance itself', () => {
+    expect(related(['ACCEPT 0.0.0.0/0 TCP 22'])).toEqual([['fail', 'web', ['open']]]);
+  });
+  it('an unknown names the group whose rule may admit', () => {
+    expect(related(['? 0.0.0.0/0 TCP 22'])).toEqual([['unknown', 'web', ['open']]]);
   });
 });

@@ -1,25 +1,34 @@
+import type { Evidence } from '../../model/finding.js';
 import type { NetworkInterface } from '../../model/instance.js';
-import type { LoadBalancer } from '../../model/loadBalancer.js';
-import { isUnknown } from '../../model/value.js';
-import type { AddressSet } from '../../net/addressSet.js';
+import type { Listener, LoadBalancer, Target } from '../../model/loadBalancer.js';
+import type { SourceLocation } from '../../model/provenance.js';
+import { isUnknown, type Maybe } from '../../model/value.js';
+import { AddressSet } from '../../net/addressSet.js';
+import type { CompiledRule } from '../../net/compiledRule.js';
+import type { FlowVerdict } from '../../net/flow.js';
 import { admitThroughGroups } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
-import { portRange } from '../../net/portSet.js';
+import { describePorts, type PortSet, portRange } from '../../net/portSet.js';
 import type { Protocol } from '../../net/protocol.js';
 import { transportOf } from '../../net/protocol.js';
 import { compileInterface } from '../../net/securityGroupRules.js';
+import { listenerPorts } from '../flowSources.js';
 import type { Assertion } from '../policyTypes.js';
 import { addRulePlan, at, type FixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { refEvidence } from './evidence.js';
 import { flowPathOf } from './flowPathOf.js';
-import { rulePeer } from './rulePeer.js';
+import { unknownFailure } from './unknownFailure.js';
 
 /**
  * With pass-to-target on, the backend's security groups are not evaluated for CLB traffic: a
  * backend DROP on the backend port cannot stop it. It still works if the CLB's own groups carry
  * the same block on the listener port.
+ *
+ * What cannot be decided (the backend's interface, its port, the listener's port or protocol, the
+ * DROP's source, the CLB's groups, a rule that may be a DROP, rules nobody can see) is `unknown`
+ * with the reason: never a silent pass.
  */
 export const denyEffectiveForLoadBalancerTraffic: AssertionKind<Extract<Assertion, { denyEffectiveForLoadBalancerTraffic: unknown }>> = {
   name: 'denyEffectiveForLoadBalancerTraffic',
@@ -29,27 +38,40 @@ export const denyEffectiveForLoadBalancerTraffic: AssertionKind<Extract<Assertio
   evaluate: (_assertion, ctx) => checkDenyEffectiveForLoadBalancerTraffic(ctx),
 };
 
-/** A failure of the class, without the subject: `peer` is the DROP's source, for the subject's path. */
+/**
+ * A failure of the class, without the subject: `peer` is the DROP's source (what it may match
+ * when that is not known), for the subject's path.
+ */
 type ClassFailure = Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet };
 
 const NONE: readonly ClassFailure[] = [];
 
+/** What the check needs of a backend, every value known. */
+interface BackendFlow {
+  readonly nic: NetworkInterface;
+  readonly protocol: Protocol;
+  /** Every port the listener listens on (a port-range listener: all of them). */
+  readonly listenerPorts: PortSet;
+  readonly targetPort: number;
+}
+
 function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): AssertionFailure[] {
   const { subject, cache } = ctx;
   const { lb, listener, nic, target } = subject;
-  if (lb === undefined || listener === undefined || nic === undefined || isUnknown(nic) || target === undefined) return [];
-  if (isUnknown(target.port) || isUnknown(listener.port) || isUnknown(listener.protocol)) return [];
+  // Only backend subjects have all four.
+  if (lb === undefined || listener === undefined || nic === undefined || target === undefined) return [];
+  const flow = backendFlow(nic, listener, target);
+  if ('unknownReason' in flow) return [backendUnknown(ctx, flow.unknownReason)];
+  const { protocol, targetPort } = flow;
   // Backends behind one listener with the same groups and port are one class: decided once.
-  const groups = cache.groupListKey(nic);
-  let failures = cache.bypassClasses.get(listener, target.port, groups);
+  const groups = cache.groupListKey(flow.nic);
+  let failures = cache.bypassClasses.get(listener, targetPort, groups);
   if (failures === undefined) {
-    failures = bypassedDenies(ctx.resolver, lb, transportOf(listener.protocol), listener.port, nic, target.port);
-    cache.bypassClasses.set(listener, target.port, groups, failures);
+    failures = bypassedDenies(ctx.resolver, lb, flow);
+    cache.bypassClasses.set(listener, targetPort, groups, failures);
   }
   if (failures.length === 0) return [];
   const related = [subject.resource, lb.key, listener.key];
-  const protocol = transportOf(listener.protocol);
-  const targetPort = target.port;
   return failures.map(({ peer, ...failure }) => ({
     ...failure,
     related,
@@ -67,74 +89,181 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): Assert
   }));
 }
 
-/** The backend DROPs on the target port that the CLB's own groups do not carry. */
-function bypassedDenies(
+/** The backend's interface, transport and ports, or why one of them is not known. */
+function backendFlow(nic: Maybe<NetworkInterface>, listener: Listener, target: Target): BackendFlow | { readonly unknownReason: string } {
+  if (isUnknown(nic)) return { unknownReason: `the backend's interface: ${nic.reason}` };
+  if (isUnknown(nic.securityGroups))
+    return { unknownReason: `the security groups of ${nic.key}: ${nic.securityGroups.reason}, so a DROP among them cannot be looked for` };
+  if (isUnknown(listener.protocol)) return { unknownReason: `the protocol of ${listener.key}: ${listener.protocol.reason}` };
+  if (isUnknown(listener.port)) return { unknownReason: `the port of ${listener.key}: ${listener.port.reason}` };
+  if (isUnknown(target.port)) return { unknownReason: `the backend port: ${target.port.reason}` };
+  // Port 0 on a full-port target follows the listener port.
+  const targetPort = target.port === 0 ? listener.port : target.port;
+  return { nic, protocol: transportOf(listener.protocol), listenerPorts: listenerPorts(listener) ?? portRange(listener.port), targetPort };
+}
+
+function backendUnknown(ctx: AssertionContext, reason: string): AssertionFailure {
+  const failure = unknownFailure(ctx, reason, 'bypass:unknown');
+  return {
+    ...failure,
+    vars: new Map([...failure.vars, ['denyRule', 'a backend DROP'], ['carried', `(unknown: ${reason})`]]),
+  };
+}
+
+/**
+ * Whether a rule is a DROP on the target port (`yes`), may be one (`maybe`: its action, protocol
+ * or ports are not known, or it stands for rules nobody can see), or is not (`no`).
+ */
+function dropOnPort(rule: CompiledRule, protocol: Protocol, port: number): 'yes' | 'maybe' | 'no' {
+  if (rule.action === 'ACCEPT' || !rule.protocols.possible.has(protocol) || !rule.ports.possible.has(port)) return 'no';
+  return rule.action === 'DROP' && rule.protocols.definite.has(protocol) && rule.ports.definite.has(port) ? 'yes' : 'maybe';
+}
+
+/** How the CLB's own groups treat the DROP's source on the listener port. */
+type Carried =
+  | { readonly kind: 'carried' }
+  | { readonly kind: 'notCarried'; readonly text: string; readonly verdict: FlowVerdict | undefined }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly verdict: FlowVerdict | undefined };
+
+function carriedByLoadBalancer(
   resolver: InventoryResolver,
   lb: LoadBalancer,
+  peer: AddressSet,
   protocol: Protocol,
-  listenerPort: number,
-  nic: NetworkInterface,
-  targetPort: number,
-): readonly ClassFailure[] {
+  listened: PortSet,
+): Carried {
+  if (isUnknown(lb.securityGroups))
+    return { kind: 'unknown', reason: `the security groups of ${lb.key}: ${lb.securityGroups.reason}`, verdict: undefined };
+  const lbGroups = lb.securityGroups;
+  if (lbGroups.length === 0) return { kind: 'notCarried', text: `${lb.key} has no security group`, verdict: undefined };
+  const verdict = admitThroughGroups(resolver, lb.key, lbGroups, {
+    protocol,
+    addresses: peer,
+    symbols: [],
+    ports: listened,
+  });
+  const groupsText = `the security groups of ${lb.key} (${lbGroups.join(', ')})`;
+  // Carried means an explicit DROP in the CLB's groups refuses it; a default deny is incidental
+  // and disappears the day the group is opened wider.
+  if (verdict.parts.some((p) => p.verdict === 'allow'))
+    return { kind: 'notCarried', text: `${groupsText} admit it on ${describePorts(listened)}`, verdict };
+  if (verdict.parts.some((p) => p.verdict === 'deny' && (p.decidedBy === undefined || p.decidedBy.index < 0)))
+    return {
+      kind: 'notCarried',
+      text: `${groupsText} have no DROP for it (only their default deny refuses it, until they are opened wider)`,
+      verdict,
+    };
+  const undecided = verdict.parts.filter((p) => p.verdict === 'unknown');
+  if (undecided.length === 0) return { kind: 'carried' };
+  const reasons = [...new Set(undecided.map((p) => p.reason ?? 'not decided'))];
+  return { kind: 'unknown', reason: `whether ${groupsText} carry the block is not known: ${reasons.join('; ')}`, verdict };
+}
+
+/** The backend DROPs on the target port that the CLB's own groups do not carry, or may not. */
+function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: BackendFlow): readonly ClassFailure[] {
+  const { protocol, listenerPorts: listened, targetPort } = flow;
   const failures: ClassFailure[] = [];
-  for (const rule of compileInterface(resolver, nic, 'ingress')) {
-    if (rule.action !== 'DROP' || rule.ref.index < 0) continue;
-    if (!rule.protocols.definite.has(protocol) || !rule.ports.definite.has(targetPort)) continue;
-    const peer = rulePeer(resolver, rule.ref);
-    if (peer === undefined || peer.isEmpty()) continue;
-    const lbGroups = isUnknown(lb.securityGroups) ? undefined : lb.securityGroups;
-    if (lbGroups === undefined) continue;
-    const verdict = admitThroughGroups(resolver, lb.key, lbGroups, {
-      protocol,
-      addresses: peer,
-      symbols: [],
-      ports: portRange(listenerPort),
-    });
-    // Carried means an explicit DROP in the CLB's groups refuses it; a default deny is incidental
-    // and disappears the day the group is opened wider.
-    if (verdict.parts.every((p) => p.verdict === 'deny' && p.decidedBy !== undefined && p.decidedBy.index >= 0)) continue;
-    const admitted = verdict.parts.some((p) => p.verdict !== 'deny');
-    const carried =
-      lbGroups.length === 0
-        ? `${lb.key} has no security group`
-        : admitted
-          ? `the security groups of ${lb.key} (${lbGroups.join(', ')}) admit it on ${listenerPort}`
-          : `the security groups of ${lb.key} (${lbGroups.join(', ')}) have no DROP for it (only their default deny refuses it, until they are opened wider)`;
+  for (const rule of compileInterface(resolver, flow.nic, 'ingress')) {
+    const drop = dropOnPort(rule, protocol, targetPort);
+    if (drop === 'no') continue;
+    const ref = rule.ref;
+    if (ref.index < 0) {
+      // Rules nobody can see (a group not in this check, or whose rules are known only after apply).
+      const group = resolver.securityGroup(ref.list);
+      const reason = `${rule.unknownReason ?? `${ref.text} cannot be read`}: a DROP there on ${protocol}:${targetPort} would not stop CLB traffic either`;
+      failures.push(
+        undecided(
+          ref.text,
+          reason,
+          group?.key ?? ref.list,
+          group?.provenance.location ?? null,
+          `opaque:${ref.list}:${lb.key}`,
+          rule.peer.possible,
+        ),
+      );
+      continue;
+    }
+    const location = ref.provenance?.location ?? null;
+    const key = `${ref.index}:${lb.key}`;
+    const dropEvidence: Evidence = {
+      verdict: drop === 'yes' ? 'deny' : 'unknown',
+      ...refEvidence(ref),
+      rule: ref.text,
+      part: 'not evaluated for CLB traffic (pass-to-target)',
+      location,
+    };
+    // The compiled source of the DROP: what it certainly matches is what the CLB must carry.
+    const peer = rule.peer;
+    if (peer.definite.isEmpty()) {
+      if (peer.possible.isEmpty() && peer.symbols.size === 0) continue; // matches no address at all
+      const reason = `the source of ${ref.text} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}`;
+      failures.push(undecided(ref.text, reason, ref.list, location, key, peer.possible, [dropEvidence]));
+      continue;
+    }
+    const carried = carriedByLoadBalancer(resolver, lb, peer.definite, protocol, listened);
+    if (carried.kind === 'carried') continue;
+    const lbEvidence = (carried.verdict?.parts ?? [])
+      .filter((p) => p.verdict !== 'deny' || p.decidedBy === undefined || p.decidedBy.index < 0)
+      .slice(0, 3)
+      .map((p) => ({
+        verdict: p.verdict,
+        ...refEvidence(p.decidedBy),
+        rule: p.decidedBy?.text ?? p.note ?? 'no security group',
+        part: `${p.addresses.describe()} → ${describePorts(p.ports)}`,
+        location: p.decidedBy?.provenance?.location ?? null,
+        ...(p.reason ? { reason: p.reason } : {}),
+      }));
+    if (carried.kind === 'unknown') {
+      failures.push(undecided(ref.text, carried.reason, ref.list, location, key, peer.definite, [dropEvidence, ...lbEvidence]));
+      continue;
+    }
+    const lbGroups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
+    const fix = () => bypassFix(resolver, lb.key, lbGroups, peer.definite, protocol, listened);
+    if (drop === 'maybe') {
+      const reason = `${ref.text} may be a DROP on ${protocol}:${targetPort}${rule.unknownReason ? ` (${rule.unknownReason})` : ''}, and ${carried.text}`;
+      failures.push({ ...undecided(ref.text, reason, ref.list, location, key, peer.definite, [dropEvidence, ...lbEvidence]), fix });
+      continue;
+    }
     failures.push({
       status: 'fail',
-      resource: rule.ref.list,
-      evidence: [
-        {
-          verdict: 'deny',
-          list: rule.ref.list,
-          direction: 'ingress',
-          index: rule.ref.index,
-          rule: rule.ref.text,
-          part: 'not evaluated for CLB traffic (pass-to-target)',
-          location: rule.ref.provenance?.location ?? null,
-        },
-        ...verdict.parts
-          .filter((p) => p.verdict !== 'deny' || p.decidedBy === undefined || p.decidedBy.index < 0)
-          .slice(0, 3)
-          .map((p) => ({
-            verdict: p.verdict,
-            ...refEvidence(p.decidedBy),
-            rule: p.decidedBy?.text ?? p.note ?? 'no security group',
-            part: `${p.addresses.describe()} → ${listenerPort}`,
-            location: p.decidedBy?.provenance?.location ?? null,
-          })),
-      ],
+      resource: ref.list,
+      evidence: [dropEvidence, ...lbEvidence],
       vars: new Map([
-        ['denyRule', rule.ref.text],
-        ['carried', carried],
+        ['denyRule', ref.text],
+        ['carried', carried.text],
       ]),
-      location: rule.ref.provenance?.location ?? null,
-      fix: () => bypassFix(resolver, lb.key, lbGroups, peer, protocol, listenerPort),
-      key: `${rule.ref.index}:${lb.key}`,
-      peer,
+      location,
+      fix,
+      key,
+      peer: peer.definite,
     });
   }
   return failures.length === 0 ? NONE : failures;
+}
+
+/** A DROP (or what may be one) whose bypass cannot be decided, at the rule or list that holds it. */
+function undecided(
+  denyRule: string,
+  reason: string,
+  resource: string,
+  location: SourceLocation | null,
+  key: string,
+  peer: AddressSet,
+  evidence: readonly Evidence[] = [],
+): ClassFailure {
+  return {
+    status: 'unknown',
+    resource,
+    evidence: [...evidence, { verdict: 'unknown', rule: 'not decided', reason }],
+    vars: new Map([
+      ['denyRule', denyRule],
+      ['carried', `(unknown: ${reason})`],
+      ['reason', reason],
+    ]),
+    location,
+    key,
+    peer: peer.isEmpty() ? AddressSet.ALL : peer,
+  };
 }
 
 const PASS_OFF = 'or turn load_balancer_pass_to_target off so backend groups apply again';
@@ -146,10 +275,10 @@ function bypassFix(
   lbGroups: readonly string[],
   peer: AddressSet,
   protocol: Protocol,
-  port: number,
+  ports: PortSet,
 ): FixPlan | undefined {
   if (lbGroups.length > 0)
-    return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, portRange(port), {
+    return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, ports, {
       action: 'DROP',
       top: true,
       alternative: PASS_OFF,
@@ -158,9 +287,9 @@ function bypassFix(
   const location = lb?.provenance.location ?? null;
   return {
     kind: 'fixed',
-    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${port}`,
+    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${describePorts(ports)}`,
     body: {
-      text: `${lbKey}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${port}, ${PASS_OFF}.`,
+      text: `${lbKey}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${describePorts(ports)}, ${PASS_OFF}.`,
       resource: lbKey,
       location,
       api: {

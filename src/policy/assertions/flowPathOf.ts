@@ -2,8 +2,8 @@ import type { FlowPath, PathLayer, PathLayerKind, PathOutcome, PathRule } from '
 import { isUnknown } from '../../model/value.js';
 import type { FlowVerdict, VerdictPart } from '../../net/flow.js';
 import { retellPart } from '../../net/interfaceAdmission.js';
-import { portRange } from '../../net/portSet.js';
 import { CLASS_INTERFACE } from '../checkCache.js';
+import { listenerPorts } from '../flowSources.js';
 import { effectivePassToTarget } from '../subjects.js';
 import type { AssertionContext } from './assertionTypes.js';
 import { describePart } from './evidence.js';
@@ -25,13 +25,10 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
   const layers: PathLayer[] = [];
   if (lb !== undefined && options.fromClients) {
     // Clients reach the CLB on the listener port; the backend port is only behind it.
-    const listenerPorts =
-      listener !== undefined && !isUnknown(listener.port)
-        ? portRange(listener.port, listener.endPort !== undefined && !isUnknown(listener.endPort) ? listener.endPort : listener.port)
-        : flow.query.ports;
+    const listened = (listener === undefined ? undefined : listenerPorts(listener)) ?? flow.query.ports;
     layers.push(
       ...ctx.cache.pathLayers(flow, `lb|${lb.key}`, () => {
-        const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], ctx.cache.canonicalQuery({ ...flow.query, ports: listenerPorts }), ctx);
+        const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], ctx.cache.canonicalQuery({ ...flow.query, ports: listened }), ctx);
         if (outcome === undefined) return [];
         if (outcome.unknownReason !== undefined) return [undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason)];
         return groupLayers(

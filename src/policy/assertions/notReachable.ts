@@ -8,6 +8,7 @@ import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
 import { evaluateLayers, flowSchema, prepareFlow } from './flowPreparation.js';
+import { relatedOf } from './relatedResources.js';
 import { rulePeerMatch } from './rulePeer.js';
 import { unknownFailure } from './unknownFailure.js';
 
@@ -98,11 +99,7 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
             reason: retellText(u.reason, CLASS_INTERFACE, own),
           }));
     if (admitted.length === 0 && undecided.length === 0 && flow.unknownReasons.length === 0) continue;
-    const related = [
-      ...ctx.subject.related,
-      ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []),
-      ...[...admitted, ...undecided.map((u) => u.part)].map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined),
-    ].filter((v, i, a) => a.indexOf(v) === i && v !== outcome.resource);
+    const related = relatedOf(ctx, outcome, [...admitted, ...undecided.map((u) => u.part)]);
     if (admitted.length === 0) {
       // Nothing admitted for sure, but something may be.
       const reasons = [...undecided.map((u) => u.reason), ...flow.unknownReasons].filter((r, i, a) => a.indexOf(r) === i);

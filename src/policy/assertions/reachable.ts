@@ -11,6 +11,7 @@ import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
 import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
 import { flowPathOf } from './flowPathOf.js';
 import { evaluateLayers, flowSchema, type LayerOutcome, type PreparedFlow, prepareFlow } from './flowPreparation.js';
+import { relatedOf } from './relatedResources.js';
 import { rulePeer } from './rulePeer.js';
 import { unknownFailure } from './unknownFailure.js';
 
@@ -136,12 +137,6 @@ function reachableVars(
     ['reason', reason],
     ['layer', layer],
   ]);
-}
-
-function relatedOf(ctx: AssertionContext, outcome: LayerOutcome, parts: VerdictPart[]): string[] {
-  const lists = parts.map((p) => p.decidedBy?.list).filter((l): l is string => l !== undefined);
-  const out = [...ctx.subject.related, ...(outcome.resource !== ctx.subject.resource ? [ctx.subject.resource] : []), ...lists];
-  return out.filter((v, i) => out.indexOf(v) === i && v !== outcome.resource);
 }
 
 function fixFor(outcome: LayerOutcome, denied: readonly RefusedPart[], ctx: AssertionContext): FixPlan | undefined {

@@ -1,6 +1,6 @@
-import { isUnknown } from '../../model/value.js';
+import { aclEntryPeer } from '../../net/aclAdmission.js';
 import { AddressSet } from '../../net/addressSet.js';
-import { PEER_ANY_UNKNOWN, type PeerMatch } from '../../net/compiledRule.js';
+import type { PeerMatch } from '../../net/compiledRule.js';
 import type { RuleRef } from '../../net/flow.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
 
@@ -19,12 +19,7 @@ export function rulePeerMatch(resolver: InventoryResolver, ref: RuleRef): PeerMa
     const rule = group[ref.direction].rules[ref.index];
     return rule === undefined ? undefined : resolver.peer(rule.peer);
   }
-  // A network ACL entry: its peer is one CIDR (or not known), never undecidable silently.
+  // A network ACL entry: the peer the engine compiled it with.
   const entry = resolver.inventory.networkAcls.get(ref.list)?.[ref.direction].entries[ref.index];
-  if (entry === undefined) return undefined;
-  if (isUnknown(entry.peerCidr)) return PEER_ANY_UNKNOWN(`the peer of ${ref.text}: ${entry.peerCidr.reason}`);
-  const cidr = AddressSet.parse(entry.peerCidr);
-  return cidr === undefined
-    ? PEER_ANY_UNKNOWN(`the peer of ${ref.text} is not a CIDR`)
-    : { definite: cidr, possible: cidr, symbols: new Set() };
+  return entry === undefined ? undefined : aclEntryPeer(entry);
 }

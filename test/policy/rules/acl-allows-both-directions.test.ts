@@ -20,6 +20,22 @@ policyTable(id, {
         .clb('lb')
         .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
     },
+    // params.ephemeralPorts in every form the schema and the validator take: text, a number, a list.
+    {
+      name: 'ephemeralPorts as text: replies to the Linux range only',
+      inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#32768-60999#TCP']),
+      params: { ephemeralPorts: '32768-60999' },
+    },
+    {
+      name: 'ephemeralPorts as a list',
+      inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#32768-60999#TCP', 'ACCEPT#0.0.0.0/0#1024-2000#TCP']),
+      params: { ephemeralPorts: ['32768-60999', '1024-2000'] },
+    },
+    {
+      name: 'ephemeralPorts as a number',
+      inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#50000#TCP']),
+      params: { ephemeralPorts: 50000 },
+    },
   ],
   failing: [
     {
@@ -35,6 +51,18 @@ policyTable(id, {
     {
       name: 'first match wins: a DROP before the ACCEPT refuses (§2)',
       inventory: withAcl(['DROP#0.0.0.0/0#8080#TCP', 'ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#ALL#ALL']),
+      findings: ['fail acl main.tf:30'],
+    },
+    {
+      name: 'ephemeralPorts as a number is read, not replaced by the default',
+      inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#1024-65535#TCP']),
+      params: { ephemeralPorts: 80 },
+      findings: ['fail acl main.tf:30'],
+    },
+    {
+      name: 'ephemeralPorts as a list is read, not replaced by the default',
+      inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#1024-65535#TCP']),
+      params: { ephemeralPorts: ['80', '1024-65535'] },
       findings: ['fail acl main.tf:30'],
     },
   ],
