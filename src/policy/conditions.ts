@@ -70,6 +70,15 @@ export function evaluateCondition(condition: Condition, source: FieldSource): Tr
   return 'no';
 }
 
+/** The fields a condition reads that are unknown, each with its reason (`lb.snat: known after apply`). */
+export function unknownFieldsOf(condition: Condition, source: FieldSource): string[] {
+  if ('all' in condition) return condition.all.flatMap((c) => unknownFieldsOf(c, source));
+  if ('any' in condition) return condition.any.flatMap((c) => unknownFieldsOf(c, source));
+  if ('not' in condition) return unknownFieldsOf(condition.not, source);
+  const value = source.field(condition.field);
+  return value !== undefined && isUnknown(value) ? [`${condition.field}: ${value.reason}`] : [];
+}
+
 function sameScalar(value: FieldValue, expected: unknown): boolean {
   if (Array.isArray(value)) return false;
   // Compare case-insensitively for strings: Tencent names come in several cases.

@@ -6,7 +6,7 @@ import { InventoryResolver } from '../net/inventoryResolver.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './assertions/registry.js';
 import { CheckCache } from './checkCache.js';
-import { evaluateCondition, fieldSource, type Truth } from './conditions.js';
+import { evaluateCondition, fieldSource, type Truth, unknownFieldsOf } from './conditions.js';
 import { renderTemplate, type TemplateVariables } from './messageTemplate.js';
 import type { LoadedPolicy, ParamValue, SubjectKind } from './policyTypes.js';
 import { type FixPlan, renderFixPlans } from './remediation.js';
@@ -39,16 +39,16 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   for (const { policy, severity, params } of policies) {
     const subjects = subjectsFor(policy.subject, params, cache);
     const failuresOf = (subject: Subject): AssertionFailure[] => {
-      const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, fieldSource(subject.fields, params));
+      const source = fieldSource(subject.fields, params);
+      const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, source);
       if (applies === 'no') return [];
       const failures = runAssertion(policy.assert, { subject, resolver, params, cache });
       // The policy may not apply at all; what it found cannot be called a failure.
-      if (applies === 'unknown')
-        return failures.map((f) => ({
-          ...f,
-          status: 'unknown' as const,
-          vars: new Map([...f.vars, ['reason', 'whether the policy applies depends on unknown values']]),
-        }));
+      if (applies === 'unknown' && policy.where !== undefined) {
+        const unknownFields = [...new Set(unknownFieldsOf(policy.where, source))].join('; ');
+        const reason = `whether the policy applies depends on unknown values (${unknownFields})`;
+        return failures.map((f) => ({ ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', reason]]) }));
+      }
       return failures;
     };
     const report = (subject: Subject, failures: readonly AssertionFailure[], note: string | undefined): void => {

@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { unknown } from '../../../src/model/value.js';
+import { runPolicy } from '../runPolicy.js';
 import { scenario } from '../scenario.js';
-import { policyTable } from './policyCases.js';
+import { findingLine, policyTable } from './policyCases.js';
 
 const id = 'snat-source-allowed';
 
@@ -29,4 +32,16 @@ policyTable(id, {
       findings: ['fail web main.tf:50'],
     },
   ],
+});
+
+describe(`${id}: whether it applies is unknown`, () => {
+  it('names the unknown field and its reason, not only that something is unknown', () => {
+    const inventory = scenario(['ACCEPT 192.168.0.0/16 TCP 8080'])
+      .clb('lb', { network: 'INTERNAL', snat: unknown('known after apply'), vips: ['10.0.3.4'] })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const findings = runPolicy(inventory, id, {});
+    expect(findings.map(findingLine)).toEqual(['unknown web main.tf:50']);
+    expect(findings[0]!.message).toContain('whether the policy applies depends on unknown values (lb.snat: known after apply)');
+  });
 });
