@@ -1,4 +1,5 @@
 import type { Report, ShardStatus } from '../model/finding.js';
+import { summaryOf } from '../model/summary.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { summaryLine } from './textReport.js';
 
@@ -14,17 +15,11 @@ const STATUS: Record<ShardStatus['status'], string> = {
 /** The part of a merged report one account and region holds, as a report of its own. */
 export function sectionReport(report: Report, shard: ShardStatus): Report {
   const findings = report.findings.filter((f) => f.account === shard.account && f.region === shard.region);
-  const failing = (severity: string) => findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
   return {
     ...report,
     complete: shard.status === 'complete',
     findings,
-    summary: {
-      error: failing('error'),
-      warning: failing('warning'),
-      notice: failing('notice'),
-      unknown: findings.filter((f) => f.status === 'unknown').length,
-    },
+    summary: summaryOf(findings),
     exceptions: [],
     warnings: [],
     target: { account: shard.account, regions: [shard.region] },

@@ -3,6 +3,7 @@ import { compareFindings } from '../check/checkInventory.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { InputError } from '../errors/inputError.js';
 import type { ExceptionUse, Finding, PolicyInfo, Report, ShardStatus } from '../model/finding.js';
+import { summaryOf } from '../model/summary.js';
 
 /** The account a report without `target.account` is filed under. */
 export const DEFAULT_ACCOUNT = 'default';
@@ -116,18 +117,12 @@ export function mergeReports(shards: readonly ShardReport[], expected: readonly 
         warnings.push(`${s.account} ${s.region}: ${s.report} is a report of an account and region the config's accounts do not list`);
   const status = [...sections.values()].sort((a, b) => byText(a.account, b.account) || byText(a.region, b.region));
   const sorted = findings.sort(compareFindings);
-  const failing = (severity: Finding['severity']) => sorted.filter((f) => f.status === 'fail' && f.severity === severity).length;
   return {
     version: 1,
     tool: { name: 'clb-guard', version: TOOL_VERSION },
     mode: 'live',
     complete: status.length > 0 && status.every((s) => s.status === 'complete'),
-    summary: {
-      error: failing('error'),
-      warning: failing('warning'),
-      notice: failing('notice'),
-      unknown: sorted.filter((f) => f.status === 'unknown').length,
-    },
+    summary: summaryOf(sorted),
     findings: sorted,
     policies: [...policies.values()],
     exceptions: [...exceptions.values()],
