@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import reportSchema from '../../schema/report.schema.json' with { type: 'json' };
 import { InputError } from '../errors/inputError.js';
-import type { Finding, Fix, Report } from '../model/finding.js';
+import { type Finding, type Fix, fixAsText, type Report } from '../model/finding.js';
 import { parseJsonDocument } from '../policy/jsonDocument.js';
 import { PolicyProblems } from '../policy/policyLoader.js';
 import { problemsOf } from '../policy/schemaValidation.js';
@@ -47,8 +47,21 @@ export async function readReportFile(path: string, display: string): Promise<Rep
   const fixes = new Map(json.fixes.map(({ summary: _summary, findings: _findings, ...fix }) => [fix.id, fix as Fix]));
   const findings = json.findings.map(({ fix, ...finding }): Finding => {
     const found = fix === undefined ? undefined : fixes.get(fix);
-    return { ...finding, ...(found !== undefined ? { fix: found } : {}) };
+    const advice = adviceOf(finding.remediation, found);
+    return { ...finding, ...(advice !== undefined ? { advice } : {}), ...(found !== undefined ? { fix: found } : {}) };
   });
   const { fixes: _fixes, ...report } = json;
   return { ...report, findings };
+}
+
+/**
+ * The policy's advice alone, which the JSON report writes only as part of `remediation` (the
+ * advice, then the fix as text): the reporters show it apart from a fix they show themselves.
+ */
+function adviceOf(remediation: string | undefined, fix: Fix | undefined): string | undefined {
+  if (remediation === undefined || fix === undefined) return remediation;
+  const exact = fixAsText(fix);
+  if (remediation === exact) return undefined;
+  // A remediation that does not end with its fix was not written by clb-guard's reporter: all of it is advice.
+  return remediation.endsWith(`\n${exact}`) ? remediation.slice(0, -exact.length - 1) : remediation;
 }
