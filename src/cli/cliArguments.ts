@@ -26,12 +26,11 @@ export interface LiveAccessArguments {
   readonly budgetPerRegion?: boolean;
 }
 
-/** `plan --resolve-live`: live mode's region and endpoint flags, and what fails the run. */
+/** `plan --resolve-live`: live mode's region and endpoint flags, and whether pre-existing failures fail the run. */
 export interface HybridArguments {
   /** Empty: the region of the plan's tencentcloud provider. */
   readonly regions: readonly string[];
   readonly apiEndpoint?: string;
-  readonly allowPartial: boolean;
   readonly failOnPreexisting: boolean;
 }
 
@@ -44,7 +43,7 @@ export type Command =
       readonly planFile: string;
       readonly tfRoot?: string;
       readonly hybrid?: HybridArguments;
-      /** Exit by the findings even when the plan (or, with --resolve-live, its resolution) is incomplete. */
+      /** Exit by the findings even when the plan (or, with --resolve-live, its resolution) is incomplete: one flag for both. */
       readonly allowPartial?: boolean;
       readonly common: CommonArguments;
     }
@@ -408,7 +407,6 @@ export function parseCommand(argv: readonly string[]): Command {
       ? {
           regions: regionsOf(strs('region')),
           ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}),
-          allowPartial: bool('allow-partial'),
           failOnPreexisting: bool('fail-on-preexisting'),
         }
       : undefined;
