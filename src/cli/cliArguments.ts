@@ -6,6 +6,8 @@ import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
+import { PLAN_RESOLVE_LIVE_OPTIONS } from './modeSettings.js';
+import { checkedRoleArn } from './roleArn.js';
 
 export interface CommonArguments {
   readonly config?: string;
@@ -399,7 +401,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
-    const hybridOnly = (['region', 'api-endpoint', 'fail-on-preexisting'] as const).find((name) => values[name] !== undefined);
+    const hybridOnly = PLAN_RESOLVE_LIVE_OPTIONS.find((name) => values[name] !== undefined);
     if (!bool('resolve-live') && hybridOnly !== undefined)
       throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str('api-endpoint');
@@ -432,8 +434,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const apiEndpoint = str('api-endpoint');
   const profile = str('profile');
   const roleArn = str('role-arn');
-  if (roleArn !== undefined && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn))
-    throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
+  if (roleArn !== undefined) checkedRoleArn(roleArn, '--role-arn');
   const rateLimits = parseRateLimits(strs('rate-limit'));
   const live: LiveAccessArguments = {
     ...(profile !== undefined ? { profile } : {}),
