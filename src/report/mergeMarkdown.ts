@@ -28,15 +28,20 @@ export function unplacedSections(report: Report): Report[] {
     const account = f.account ?? '';
     byAccount.set(account, [...(byAccount.get(account) ?? []), f]);
   }
-  return [...byAccount].map(([account, findings]) => ({
-    ...report,
-    findings,
-    summary: summaryOf(findings),
-    exceptions: [],
-    warnings: [],
-    target: { account },
-    counts: { loadBalancers: 0, backends: 0, securityGroups: 0 },
-  }));
+  return [...byAccount].map(([account, findings]) => {
+    // Only a report of several regions leaves a finding without one: its counts are the section's.
+    const scans = new Map<string, ShardStatus[]>();
+    for (const s of shards) if (s.account === account && s.report !== undefined) scans.set(s.report, [...(scans.get(s.report) ?? []), s]);
+    const several = [...scans.values()].filter((regions) => regions.length > 1);
+    const counts = { loadBalancers: 0, backends: 0, securityGroups: 0 };
+    for (const [first] of several) {
+      counts.loadBalancers += first?.counts?.loadBalancers ?? 0;
+      counts.backends += first?.counts?.backends ?? 0;
+      counts.securityGroups += first?.counts?.securityGroups ?? 0;
+    }
+    const regions = several.flatMap((regions) => regions.map((s) => s.region));
+    return { ...report, findings, summary: summaryOf(findings), exceptions: [], warnings: [], target: { account, regions }, counts };
+  });
 }
 
 /** The other regions one scan covered with this shard's, when its report was of several. */
@@ -122,10 +127,9 @@ export function renderMergedMarkdown(report: Report, options: MarkdownOptions = 
     const heading = `${section.target.account} / ${REGION_UNKNOWN}`;
     if (share < MIN_SECTION)
       return `## ${heading}\n\n**${summaryLine(section)}**; the findings are in ${options.overflowHint ?? 'the full report'}.\n`;
-    return renderMarkdown(section, { ...options, heading, maxChars: share }).replace(
-      /\n/,
-      '\n\n<sub>their report covered several regions and did not say which one these were read in</sub>\n',
-    );
+    const regions = section.target.regions ?? [];
+    const note = `their report is one scan of ${regions.join(' and ')}, which did not say which region these were read in; the counts are that scan's`;
+    return renderMarkdown(section, { ...options, heading, maxChars: share }).replace(/\n/, `\n\n<sub>${escapeText(note)}</sub>\n`);
   });
   return `${[text, ...sections, ...unplacedText].join('\n\n').slice(0, limit - 1)}\n`;
 }

@@ -34,6 +34,10 @@ describe('merging shard reports', () => {
     expect(markdown).toMatch(/^## shop \/ region unknown$/m);
     expect(markdown).toContain('| shop | region unknown | ⚠️ not in a region | 0 | 0 | 0 | 1 |');
     expect(markdown).toContain('lb-x/lbl-y');
+    const own = markdown.slice(markdown.indexOf('## shop / region unknown'));
+    expect(own).toContain('their report is one scan of ap-guangzhou and ap-shanghai, which did not say which region these were read in');
+    // The counts of the scan the findings came from, not zeros.
+    expect(own).toContain('on 1 load balancers, 2 backends');
     const text = renderMergedReport(merged, 'text', { color: false, explain: false, repoRoot: '.', fileExists: () => false });
     expect(text).toContain('shop (region unknown): 0 errors, 0 warnings, 0 notices, 1 unknown');
     expect(text).toContain('shop/region unknown/lb-x/lbl-y');
