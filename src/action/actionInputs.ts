@@ -1,5 +1,7 @@
 import type { FailOn } from '../check/options.js';
 import { ACCOUNT_NAME } from '../check/shards.js';
+import { MODE_SETTINGS, type ModeSetting, modesText, type RunMode } from '../cli/modeSettings.js';
+import { checkedRoleArn } from '../cli/roleArn.js';
 import { InputError } from '../errors/inputError.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
 
@@ -26,6 +28,8 @@ export interface ActionInputs {
   readonly oidcProviderId?: string;
   /** The `aud` of the ID token: the CAM identity provider's client ID. Default: GitHub's (the owner's URL). */
   readonly oidcAudience?: string;
+  /** Live mode: a profile of the credentials file (TENCENTCLOUD_CREDENTIALS_FILE, else ~/.tencentcloud/credentials). */
+  readonly profile?: string;
   /** Live mode: the account's name (a matrix shard's). */
   readonly account?: string;
   /** Live mode: write what the scan read here. */
@@ -64,11 +68,36 @@ function choice(input: InputReader, name: string): 'auto' | 'always' | 'never' {
   return value;
 }
 
+/** A value as the checks read it: case aside, and yes/1, no/0 as true and false. */
+function canonical(value: string): string {
+  const lower = value.trim().toLowerCase();
+  return lower === 'yes' || lower === '1' ? 'true' : lower === 'no' || lower === '0' ? 'false' : lower;
+}
+
+/** Set by the step: not empty, and not action.yml's default (which the runner passes for an unset input). */
+function isSet(input: InputReader, setting: ModeSetting & { readonly input: string }): boolean {
+  const value = input(setting.input).trim();
+  return value !== '' && (setting.fallback === undefined || canonical(value) !== canonical(setting.fallback));
+}
+
+/** An input set in a mode it means nothing in is refused, as the CLI refuses an option of another command. */
+function checkModeSettings(input: InputReader, mode: RunMode, resolveLive: boolean): void {
+  for (const setting of MODE_SETTINGS) {
+    if (setting.input === undefined || !isSet(input, { ...setting, input: setting.input })) continue;
+    if (!setting.modes.includes(mode))
+      throw new InputError(`input "${setting.input}" is for ${modesText(setting.modes)}, not ${mode} mode: remove it from this step`);
+    if (mode === 'plan' && setting.resolveLiveOnly === true && !resolveLive)
+      throw new InputError(`input "${setting.input}" of plan mode needs resolve-live: true (it is about reading the account)`);
+  }
+}
+
 /** Reads and checks the inputs; `required: true` in action.yml enforces nothing by itself. */
 export function readActionInputs(input: InputReader, setSecret: (secret: string) => void): ActionInputs {
   const mode = (optional(input, 'mode') ?? 'plan').toLowerCase();
   if (mode !== 'plan' && mode !== 'live' && mode !== 'merge')
     throw new InputError(`input "mode" must be plan, live or merge, not "${mode}"`);
+  const resolveLive = flag(input, 'resolve-live', false);
+  checkModeSettings(input, mode, resolveLive);
   const failOn = (optional(input, 'fail-on') ?? 'error').toLowerCase() as FailOn;
   if (!FAIL_ON_LEVELS.includes(failOn))
     throw new InputError(`input "fail-on" must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`);
@@ -83,6 +112,16 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
   const account = optional(input, 'account');
   if (account !== undefined && !ACCOUNT_NAME.test(account))
     throw new InputError(`input "account" must be a name of letters, digits, ".", "_" and "-" (at most 63), not "${account}"`);
+  const roleArn = optional(input, 'role-arn');
+  if (roleArn !== undefined) checkedRoleArn(roleArn, 'input "role-arn"');
+  const oidcProviderId = optional(input, 'oidc-provider-id');
+  const oidcAudience = optional(input, 'oidc-audience');
+  if ((roleArn === undefined) !== (oidcProviderId === undefined)) throw new InputError('OIDC needs both role-arn and oidc-provider-id');
+  if (oidcAudience !== undefined && roleArn === undefined)
+    throw new InputError('oidc-audience is for OIDC: set role-arn and oidc-provider-id too');
+  const profile = optional(input, 'profile');
+  if (profile !== undefined && roleArn !== undefined)
+    throw new InputError('input "profile" and OIDC (role-arn, oidc-provider-id) exclude each other: OIDC needs no stored keys');
   const githubToken = optional(input, 'github-token');
   // Registered before anything could print it.
   if (githubToken !== undefined) setSecret(githubToken);
@@ -93,9 +132,10 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
     sarifFile: optional(input, 'sarif-file'),
     apiEndpoint: optional(input, 'api-endpoint'),
     githubToken,
-    roleArn: optional(input, 'role-arn'),
-    oidcProviderId: optional(input, 'oidc-provider-id'),
-    oidcAudience: optional(input, 'oidc-audience'),
+    roleArn,
+    oidcProviderId,
+    oidcAudience,
+    profile,
     account,
     saveSnapshot: optional(input, 'save-snapshot'),
   };
@@ -111,7 +151,7 @@ export function readActionInputs(input: InputReader, setSecret: (secret: string)
     comment: choice(input, 'comment'),
     driftIssue: choice(input, 'drift-issue'),
     suggestions: choice(input, 'suggestions'),
-    resolveLive: flag(input, 'resolve-live', false),
+    resolveLive,
     failOnPreexisting: flag(input, 'fail-on-preexisting', false),
   };
 }

@@ -1,7 +1,5 @@
 import { relative, resolve } from 'node:path';
 import * as glob from '@actions/glob';
-import { exitCodeFor, loadRunConfig } from '../check/index.js';
-import { shardsOf } from '../check/shards.js';
 import { InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { driftIssuePublisher } from '../report/github/driftIssue.js';
@@ -9,12 +7,13 @@ import { jobSummaryPublisher } from '../report/github/jobSummary.js';
 import { type PublishRun, publishAll } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { workflowContext } from '../report/github/workflowContext.js';
-import { readReportFile } from '../report/mergeInput.js';
+import { expectedShards, incompleteShardsText, readShardReports } from '../report/mergeInput.js';
 import { renderMergedMarkdown } from '../report/mergeMarkdown.js';
 import { mergeReports } from '../report/mergeReports.js';
 import type { ActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs.js';
+import { findingsExitCode, stepExitCode } from './stepExit.js';
 
 /**
  * `mode: merge`: the shards' JSON reports (input `reports`, globs) as one report, one job summary
@@ -23,36 +22,25 @@ import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs
  * unless allow-partial.
  */
 export async function runMergeAction(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<number> {
-  const config = await loadRunConfig({ cwd, logger: io.logger, ...(inputs.config ? { configFile: inputs.config } : {}) });
+  const expected = await expectedShards({ cwd, logger: io.logger, ...(inputs.config ? { configFile: inputs.config } : {}) });
   // Patterns are relative to the workspace; `!pattern` excludes, as in @actions/glob.
   const patterns = inputs.reports.map((p) => (p.startsWith('!') ? `!${resolve(cwd, p.slice(1))}` : resolve(cwd, p)));
   const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
   const files = (await globber.glob()).sort();
-  if (files.length === 0 && (config.accounts ?? []).length === 0)
-    throw new InputError(`input "reports": no file matches ${inputs.reports.join(', ')}`);
-  const shards = [];
-  for (const file of files)
-    shards.push({ file: relative(cwd, file) || file, report: await readReportFile(file, relative(cwd, file) || file) });
-  const report = mergeReports(shards, shardsOf(config.accounts ?? []));
+  if (files.length === 0 && expected.length === 0) throw new InputError(`input "reports": no file matches ${inputs.reports.join(', ')}`);
+  const shards = await readShardReports(files.map((file) => ({ path: file, display: relative(cwd, file) || file })));
+  const report = mergeReports(shards, expected);
   for (const warning of new Set(report.warnings)) io.logger.warning(warning);
   io.logger.info(
     `Merged ${files.length} ${files.length === 1 ? 'report' : 'reports'}: ${(report.target.shards ?? []).length} account and region pairs.`,
   );
   await publishMerged(report, inputs, cwd, io);
-  if (!report.complete && !inputs.allowPartial) {
-    const incomplete = (report.target.shards ?? []).filter((s) => s.status !== 'complete');
-    io.logger.error(
-      `The merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or set allow-partial to judge by the findings alone.`,
-    );
-    return 2;
-  }
-  if (exitCodeFor(report, inputs.failOn) === 1) {
-    io.logger.error(
-      `clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`,
-    );
-    return 1;
-  }
-  return 0;
+  return stepExitCode(
+    report,
+    inputs,
+    io.logger,
+    `The merged result is incomplete: ${incompleteShardsText(report)}. Re-run those shards, or set allow-partial to judge by the findings alone.`,
+  );
 }
 
 function mergedTitle(report: Report): string {
@@ -64,7 +52,7 @@ async function publishMerged(report: Report, inputs: ActionInputs, cwd: string, 
   const workflow = workflowContext(io.event, io.env);
   const run: PublishRun = {
     report,
-    failed: exitCodeFor(report, inputs.failOn) === 1,
+    failed: findingsExitCode(report, inputs) === 1,
     workflow,
     runner: io.runner,
     logger: io.logger,
@@ -82,5 +70,5 @@ async function publishMerged(report: Report, inputs: ActionInputs, cwd: string, 
     run,
     api,
   );
-  setCountOutputs(report, exitCodeFor(report, inputs.failOn), (name, value) => io.setOutput(name, value));
+  setCountOutputs(report, findingsExitCode(report, inputs), (name, value) => io.setOutput(name, value));
 }

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Report } from '../model/finding.js';
+import { summaryOf } from '../model/summary.js';
 import type { RepositoryApi } from '../report/github/publisher.js';
 import type { WorkflowContext } from '../report/github/workflowContext.js';
 import { renderJson } from '../report/jsonReport.js';
@@ -23,9 +24,9 @@ export function repositoryApi(inputs: ActionInputs, workflow: WorkflowContext, i
 
 /** Outputs `findings`, `errors`, `warnings` and `passed` (`exitCode`: the step's, so `passed` never disagrees with it). */
 export function setCountOutputs(report: Report, exitCode: number, setOutput: (name: string, value: string) => void): void {
-  const failures = report.findings.filter((f) => f.status === 'fail');
+  const summary = summaryOf(report.findings);
   setOutput('findings', String(report.findings.length));
-  setOutput('errors', String(failures.filter((f) => f.severity === 'error').length));
-  setOutput('warnings', String(failures.filter((f) => f.severity === 'warning').length));
+  setOutput('errors', String(summary.error));
+  setOutput('warnings', String(summary.warning));
   setOutput('passed', String(exitCode === 0 && report.complete));
 }

@@ -1,4 +1,4 @@
-import { checkPlan, exitCodeFor } from '../check/index.js';
+import { checkPlan } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
@@ -15,6 +15,7 @@ import { type ActionInputs, readActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 import { runMergeAction } from './mergeAction.js';
 import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs.js';
+import { findingsExitCode, stepExitCode } from './stepExit.js';
 
 /**
  * The Action: inputs → check → publishers → outputs; returns the exit status (the CLI's codes:
@@ -30,19 +31,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     if (inputs.mode === 'merge') return await runMergeAction(inputs, cwd, io);
     const report = await check(inputs, cwd, io);
     await publish(report, inputs, cwd, io);
-    if (!report.complete && !inputs.allowPartial) {
-      io.logger.error(
-        'The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.',
-      );
-      return 2;
-    }
-    if (exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1) {
-      io.logger.error(
-        `clb-guard found ${report.summary.error} errors, ${report.summary.warning} warnings and ${report.summary.notice} notices (fail-on: ${inputs.failOn}).`,
-      );
-      return 1;
-    }
-    return 0;
+    return stepExitCode(report, inputs, io.logger, incompleteLine(report));
   } catch (error) {
     // A user's mistake gets one clear line; a bug says so and asks to be reported.
     if (error instanceof InputError) io.logger.error(errorMessage(error));
@@ -54,6 +43,15 @@ export async function runAction(io: ActionIo): Promise<number> {
   }
 }
 
+/** Why a plan or live report is incomplete, and what to do about it. */
+function incompleteLine(report: Report): string {
+  if (report.mode === 'live')
+    return 'The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.';
+  if (report.resolution?.complete === false)
+    return "Resolving the plan's external references is incomplete: some API calls kept failing, so the checks that need them are unknown. Re-run, or set allow-partial to judge by the findings alone.";
+  return 'The plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked. Set allow-partial to judge by the findings alone.';
+}
+
 async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<Report> {
   const common = {
     cwd,
@@ -61,10 +59,6 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
     ...(inputs.config ? { configFile: inputs.config } : {}),
     policyPaths: inputs.policies,
   };
-  if ((inputs.roleArn === undefined) !== (inputs.oidcProviderId === undefined))
-    throw new InputError('OIDC needs both role-arn and oidc-provider-id');
-  if (inputs.oidcAudience !== undefined && inputs.roleArn === undefined)
-    throw new InputError('oidc-audience is for OIDC: set role-arn and oidc-provider-id too');
   const oidc =
     inputs.roleArn && inputs.oidcProviderId
       ? { oidc: { roleArn: inputs.roleArn, providerId: inputs.oidcProviderId, idToken: () => io.idToken(inputs.oidcAudience) } }
@@ -91,6 +85,7 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
     ...(inputs.apiEndpoint ? { apiEndpoint: inputs.apiEndpoint } : {}),
     ...(inputs.account ? { account: inputs.account } : {}),
     ...(inputs.saveSnapshot ? { saveSnapshot: inputs.saveSnapshot } : {}),
+    ...(inputs.profile ? { profile: inputs.profile } : {}),
     ...oidc,
     // Keys passed in from `secrets.*` are masked by the runner already; the temporary credentials
     // and the ID token clb-guard obtains itself are masked as soon as they exist.
@@ -103,7 +98,7 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
   const links = markdownLinks(io.env, workflow.pullRequest?.headSha);
   const run: PublishRun = {
     report,
-    failed: exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }) === 1,
+    failed: findingsExitCode(report, inputs) === 1,
     workflow,
     runner: io.runner,
     logger: io.logger,
@@ -124,7 +119,5 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
     driftIssuePublisher(inputs.driftIssue),
   ];
   await publishAll(publishers, run, api);
-  setCountOutputs(report, exitCodeFor(report, inputs.failOn, { failOnPreexisting: inputs.failOnPreexisting }), (name, value) =>
-    io.setOutput(name, value),
-  );
+  setCountOutputs(report, findingsExitCode(report, inputs), (name, value) => io.setOutput(name, value));
 }

@@ -1,5 +1,6 @@
 import type { Finding, PolicyInfo, Report, Severity } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
+import { summaryOf } from '../model/summary.js';
 import { evaluatePolicies } from '../policy/evaluatePolicies.js';
 import { applyExceptions, exceptionCovers } from '../policy/exceptions.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
@@ -38,18 +39,12 @@ export function checkInventory(
       source: 'builtin',
     });
   }
-  const count = (severity: Severity) => sorted.filter((f) => f.status === 'fail' && f.severity === severity).length;
   return {
     version: 1,
     tool: { name: 'clb-guard', version: TOOL_VERSION },
     mode: inventory.mode,
     complete: inventory.complete,
-    summary: {
-      error: count('error'),
-      warning: count('warning'),
-      notice: count('notice'),
-      unknown: sorted.filter((f) => f.status === 'unknown').length,
-    },
+    summary: summaryOf(sorted),
     findings: sorted,
     policies,
     exceptions: uses,

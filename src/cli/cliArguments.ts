@@ -6,6 +6,8 @@ import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
+import { PLAN_RESOLVE_LIVE_OPTIONS } from './modeSettings.js';
+import { checkedRoleArn } from './roleArn.js';
 
 export interface CommonArguments {
   readonly config?: string;
@@ -26,12 +28,11 @@ export interface LiveAccessArguments {
   readonly budgetPerRegion?: boolean;
 }
 
-/** `plan --resolve-live`: live mode's region and endpoint flags, and what fails the run. */
+/** `plan --resolve-live`: live mode's region and endpoint flags, and whether pre-existing failures fail the run. */
 export interface HybridArguments {
   /** Empty: the region of the plan's tencentcloud provider. */
   readonly regions: readonly string[];
   readonly apiEndpoint?: string;
-  readonly allowPartial: boolean;
   readonly failOnPreexisting: boolean;
 }
 
@@ -44,7 +45,7 @@ export type Command =
       readonly planFile: string;
       readonly tfRoot?: string;
       readonly hybrid?: HybridArguments;
-      /** Exit by the findings even when the plan (or, with --resolve-live, its resolution) is incomplete. */
+      /** Exit by the findings even when the plan (or, with --resolve-live, its resolution) is incomplete: one flag for both. */
       readonly allowPartial?: boolean;
       readonly common: CommonArguments;
     }
@@ -400,7 +401,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (topic === 'plan') {
     if (rest.length !== 1) throw new InputError('plan takes exactly one plan file: clb-guard plan PLAN.json (or - for stdin)');
     const tfRoot = str('tf-root');
-    const hybridOnly = (['region', 'api-endpoint', 'fail-on-preexisting'] as const).find((name) => values[name] !== undefined);
+    const hybridOnly = PLAN_RESOLVE_LIVE_OPTIONS.find((name) => values[name] !== undefined);
     if (!bool('resolve-live') && hybridOnly !== undefined)
       throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str('api-endpoint');
@@ -408,7 +409,6 @@ export function parseCommand(argv: readonly string[]): Command {
       ? {
           regions: regionsOf(strs('region')),
           ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}),
-          allowPartial: bool('allow-partial'),
           failOnPreexisting: bool('fail-on-preexisting'),
         }
       : undefined;
@@ -434,8 +434,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const apiEndpoint = str('api-endpoint');
   const profile = str('profile');
   const roleArn = str('role-arn');
-  if (roleArn !== undefined && !/^qcs::cam::uin\/\d+:role(?:Name)?\/\S+$/.test(roleArn))
-    throw new InputError(`--role-arn must be a CAM role ARN, qcs::cam::uin/UIN:roleName/NAME, not "${roleArn}"`);
+  if (roleArn !== undefined) checkedRoleArn(roleArn, '--role-arn');
   const rateLimits = parseRateLimits(strs('rate-limit'));
   const live: LiveAccessArguments = {
     ...(profile !== undefined ? { profile } : {}),

@@ -1,6 +1,7 @@
 import { InputError } from '../errors/inputError.js';
 import type { Finding, Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
+import { summaryOf } from '../model/summary.js';
 import { renderJson } from '../report/jsonReport.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { pathGroupsOf } from '../report/pathDiagram/pathGroups.js';
@@ -23,17 +24,7 @@ export function explainReport(report: Report, inventory: Inventory | undefined, 
     const meant = closestMatch(given, knownNames(inventory, report));
     throw new InputError(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ''}`);
   }
-  const count = (severity: Finding['severity']) => findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
-  return {
-    ...report,
-    findings,
-    summary: {
-      error: count('error'),
-      warning: count('warning'),
-      notice: count('notice'),
-      unknown: findings.filter((f) => f.status === 'unknown').length,
-    },
-  };
+  return { ...report, findings, summary: summaryOf(findings) };
 }
 
 export function renderExplained(report: Report, id: string, format: ExplainFormat, color: boolean): string {

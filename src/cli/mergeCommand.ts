@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { exitCodeFor, loadRunConfig } from '../check/index.js';
-import { shardsOf } from '../check/shards.js';
-import { readReportFile } from '../report/mergeInput.js';
+import { exitCodeFor } from '../check/index.js';
+import { expectedShards, incompleteShardsText, readShardReports } from '../report/mergeInput.js';
 import { renderMergedReport } from '../report/mergeRender.js';
-import { mergeReports, type ShardReport } from '../report/mergeReports.js';
+import { mergeReports } from '../report/mergeReports.js';
 import type { Command } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { type CliIo, emit } from './runCli.js';
@@ -14,20 +13,18 @@ import { type CliIo, emit } from './runCli.js';
  */
 export async function runMerge(command: Extract<Command, { kind: 'merge' }>, io: CliIo): Promise<number> {
   const logger = consoleLogger({ verbose: command.common.verbose, stream: io.stderr as NodeJS.WriteStream });
-  const config = await loadRunConfig({
+  const expected = await expectedShards({
     cwd: io.cwd,
     logger,
     ...(command.common.config !== undefined ? { configFile: command.common.config } : {}),
   });
-  const shards: ShardReport[] = [];
-  for (const file of command.reports) shards.push({ file, report: await readReportFile(resolve(io.cwd, file), file) });
-  const report = mergeReports(shards, shardsOf(config.accounts ?? []));
+  const shards = await readShardReports(command.reports.map((file) => ({ path: resolve(io.cwd, file), display: file })));
+  const report = mergeReports(shards, expected);
   for (const warning of new Set(report.warnings)) logger.warning(warning);
   await emit(report, command.common, io, renderMergedReport);
   if (!report.complete && !command.allowPartial) {
-    const incomplete = (report.target.shards ?? []).filter((s) => s.status !== 'complete');
     io.stderr.write(
-      `clb-guard: the merged result is incomplete: ${incomplete.map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`).join(', ')}. Re-run those shards, or pass --allow-partial to exit by the findings alone.\n`,
+      `clb-guard: the merged result is incomplete: ${incompleteShardsText(report)}. Re-run those shards, or pass --allow-partial to exit by the findings alone.\n`,
     );
     return 2;
   }

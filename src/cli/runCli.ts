@@ -113,7 +113,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
         );
         return 2;
       }
-      if (report.resolution?.complete === false && command.hybrid?.allowPartial !== true && command.allowPartial !== true) {
+      if (report.resolution?.complete === false && command.allowPartial !== true) {
         io.stderr.write(
           "clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n",
         );

@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import reportSchema from '../../schema/report.schema.json' with { type: 'json' };
+import { shardsOf } from '../check/shards.js';
 import { InputError } from '../errors/inputError.js';
-import type { Finding, Fix, Report } from '../model/finding.js';
+import type { Logger } from '../logging/logger.js';
+import { type Finding, type Fix, fixAsText, type Report } from '../model/finding.js';
+import { loadConfig } from '../policy/configLoader.js';
 import { parseJsonDocument } from '../policy/jsonDocument.js';
 import { PolicyProblems } from '../policy/policyLoader.js';
 import { problemsOf } from '../policy/schemaValidation.js';
+import type { ExpectedShard, ShardReport } from './mergeReports.js';
 
 type FixJson = Omit<Fix, 'location'> & { readonly location: Fix['location'] };
 type FindingJson = Omit<Finding, 'fix'> & { readonly fix?: string };
@@ -47,8 +51,57 @@ export async function readReportFile(path: string, display: string): Promise<Rep
   const fixes = new Map(json.fixes.map(({ summary: _summary, findings: _findings, ...fix }) => [fix.id, fix as Fix]));
   const findings = json.findings.map(({ fix, ...finding }): Finding => {
     const found = fix === undefined ? undefined : fixes.get(fix);
-    return { ...finding, ...(found !== undefined ? { fix: found } : {}) };
+    const advice = adviceOf(finding.remediation, found);
+    return { ...finding, ...(advice !== undefined ? { advice } : {}), ...(found !== undefined ? { fix: found } : {}) };
   });
   const { fixes: _fixes, ...report } = json;
   return { ...report, findings };
+}
+
+/**
+ * The policy's advice alone, which the JSON report writes only as part of `remediation` (the
+ * advice, then the fix as text): the reporters show it apart from a fix they show themselves.
+ */
+function adviceOf(remediation: string | undefined, fix: Fix | undefined): string | undefined {
+  if (remediation === undefined || fix === undefined) return remediation;
+  const exact = fixAsText(fix);
+  if (remediation === exact) return undefined;
+  // A remediation that does not end with its fix was not written by clb-guard's reporter: all of it is advice.
+  return remediation.endsWith(`\n${exact}`) ? remediation.slice(0, -exact.length - 1) : remediation;
+}
+
+/** The shards' report files (as given, and as shown), read and checked in that order. */
+export async function readShardReports(files: readonly { readonly path: string; readonly display: string }[]): Promise<ShardReport[]> {
+  const shards: ShardReport[] = [];
+  for (const { path, display } of files) shards.push({ file: display, report: await readReportFile(path, display) });
+  return shards;
+}
+
+/**
+ * The account and region pairs that must have a report: the config's accounts × regions. Only
+ * they matter to a merge (no policy runs), so that is what the line on the log says.
+ */
+export async function expectedShards(options: {
+  readonly cwd: string;
+  readonly configFile?: string;
+  readonly logger: Logger;
+}): Promise<ExpectedShard[]> {
+  const config = await loadConfig({ cwd: options.cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
+  const expected = shardsOf(config.accounts ?? []).map(({ account, region }) => ({ account, region }));
+  options.logger.info(
+    config.file === undefined
+      ? 'no .clb-guard.json found: the reports given are merged as they are, and no account or region is required to have one'
+      : expected.length === 0
+        ? `using config ${config.file}: it lists no "accounts", so no account or region is required to have a report`
+        : `using config ${config.file}: ${expected.length} account and region ${expected.length === 1 ? 'pair' : 'pairs'} must each have a report`,
+  );
+  return expected;
+}
+
+/** The sections that make a merged report incomplete, for the one error line: "shop ap-beijing (no report), …". */
+export function incompleteShardsText(report: Report): string {
+  return (report.target.shards ?? [])
+    .filter((s) => s.status !== 'complete')
+    .map((s) => `${s.account} ${s.region} (${s.status === 'missing' ? 'no report' : 'incomplete scan'})`)
+    .join(', ');
 }

@@ -1,5 +1,5 @@
 import type { Report } from '../model/finding.js';
-import { renderMergedMarkdown, sectionReport } from './mergeMarkdown.js';
+import { REGION_UNKNOWN, renderMergedMarkdown, sectionReport, unplacedSections } from './mergeMarkdown.js';
 import { type RenderOptions, type ReportFormat, renderReport } from './renderReport.js';
 import { summaryLine } from './textReport.js';
 
@@ -16,6 +16,10 @@ export function renderMergedReport(report: Report, format: ReportFormat, options
     (s) =>
       `${s.account} ${s.region}: ${s.status === 'complete' ? 'complete' : `INCOMPLETE (${s.reason ?? s.status})`}; ${summaryLine(sectionReport(report, s))}`,
   );
-  const named = { ...report, findings: report.findings.map((f) => ({ ...f, resource: `${f.account}/${f.region}/${f.resource}` })) };
+  for (const section of unplacedSections(report)) lines.push(`${section.target.account} (${REGION_UNKNOWN}): ${summaryLine(section)}`);
+  const named = {
+    ...report,
+    findings: report.findings.map((f) => ({ ...f, resource: `${f.account}/${f.region ?? REGION_UNKNOWN}/${f.resource}` })),
+  };
   return `${lines.join('\n')}\n\n${renderReport(named, 'text', options)}`;
 }

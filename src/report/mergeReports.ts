@@ -3,6 +3,7 @@ import { compareFindings } from '../check/checkInventory.js';
 import { TOOL_VERSION } from '../check/toolVersion.js';
 import { InputError } from '../errors/inputError.js';
 import type { ExceptionUse, Finding, PolicyInfo, Report, ShardStatus } from '../model/finding.js';
+import { summaryOf } from '../model/summary.js';
 
 /** The account a report without `target.account` is filed under. */
 export const DEFAULT_ACCOUNT = 'default';
@@ -25,22 +26,33 @@ const hashed = (length: number, ...parts: string[]): string =>
 /**
  * A finding's fingerprint and fix ID within one account and region: the same resource ID in two
  * accounts is two findings, and a finding keeps its fingerprint from run to run whichever shard
- * (or single scan) found it, so the drift issue does not churn.
+ * (or single scan) found it, so the drift issue does not churn. A finding whose region is not
+ * known (`region` undefined) is scoped to the regions of its report (`scope`) and has no region.
  */
-export function scopedFinding(finding: Finding, account: string, region: string): Finding {
+export function scopedFinding(finding: Finding, account: string, region: string | undefined, scope: string): Finding {
+  const { region: _given, ...rest } = finding;
   return {
-    ...finding,
+    ...rest,
     account,
-    region,
-    fingerprint: hashed(32, account, region, finding.fingerprint),
-    ...(finding.fix !== undefined ? { fix: { ...finding.fix, id: hashed(12, account, region, finding.fix.id) } } : {}),
+    ...(region !== undefined ? { region } : {}),
+    fingerprint: hashed(32, account, scope, finding.fingerprint),
+    ...(finding.fix !== undefined ? { fix: { ...finding.fix, id: hashed(12, account, scope, finding.fix.id) } } : {}),
   };
 }
 
-/** The region of a live finding: the one its report names for it, else its shard's one region. */
-function regionOf(finding: Finding, regions: readonly string[]): string {
+/**
+ * The region of a live finding: the one its report names for it, else its shard's one region;
+ * undefined when the report covers several and names none for it (never a made-up one).
+ */
+function regionOf(finding: Finding, regions: readonly string[]): string | undefined {
   if (finding.region !== undefined && regions.includes(finding.region)) return finding.region;
-  return regions.length === 1 ? regions[0]! : regions.join('+');
+  return regions.length === 1 ? regions[0]! : undefined;
+}
+
+/** The fields in which two definitions of one policy differ. */
+function policyDifferences(a: PolicyInfo, b: PolicyInfo): string[] {
+  const fields = ['title', 'description', 'severity', 'remediation', 'docs', 'source'] as const;
+  return fields.filter((field) => a[field] !== b[field]);
 }
 
 /**
@@ -52,7 +64,7 @@ function regionOf(finding: Finding, regions: readonly string[]): string {
 export function mergeReports(shards: readonly ShardReport[], expected: readonly ExpectedShard[] = []): Report {
   const sections = new Map<string, ShardStatus>();
   const findings: Finding[] = [];
-  const policies = new Map<string, PolicyInfo>();
+  const policies = new Map<string, { readonly info: PolicyInfo; readonly file: string }>();
   const exceptions = new Map<string, ExceptionUse>();
   const warnings: string[] = [];
   const counts = { loadBalancers: 0, backends: 0, securityGroups: 0 };
@@ -87,8 +99,28 @@ export function mergeReports(shards: readonly ShardReport[], expected: readonly 
         counts: report.counts,
       });
     }
-    findings.push(...report.findings.map((f) => scopedFinding(f, account, regionOf(f, regions))));
-    for (const p of report.policies) if (!policies.has(p.id)) policies.set(p.id, p);
+    const scoped = report.findings.map((f) => {
+      const region = regionOf(f, regions);
+      return scopedFinding(f, account, region, region ?? regions.join('+'));
+    });
+    const unplaced = scoped.filter((f) => f.region === undefined).length;
+    if (unplaced > 0)
+      warnings.push(
+        `${account}: ${unplaced} ${unplaced === 1 ? 'finding names' : 'findings name'} no region in ${file}, a report of ${regions.join(', ')}: ${unplaced === 1 ? 'it is' : 'they are'} shown under "region unknown"`,
+      );
+    findings.push(...scoped);
+    for (const p of report.policies) {
+      const kept = policies.get(p.id);
+      if (kept === undefined) policies.set(p.id, { info: p, file });
+      else {
+        // A shard run with another config or version: say so rather than let the first one win unseen.
+        const differences = policyDifferences(kept.info, p);
+        if (differences.length > 0)
+          warnings.push(
+            `policy ${p.id}: ${file} defines it differently from ${kept.file} (${differences.join(', ')}); the merged report lists the definition of ${kept.file}, each finding keeps its own severity`,
+          );
+      }
+    }
     for (const e of report.exceptions) {
       const key = [e.policy, e.resource, e.reason, e.expires].join('\u0000');
       const seen = exceptions.get(key);
@@ -116,20 +148,14 @@ export function mergeReports(shards: readonly ShardReport[], expected: readonly 
         warnings.push(`${s.account} ${s.region}: ${s.report} is a report of an account and region the config's accounts do not list`);
   const status = [...sections.values()].sort((a, b) => byText(a.account, b.account) || byText(a.region, b.region));
   const sorted = findings.sort(compareFindings);
-  const failing = (severity: Finding['severity']) => sorted.filter((f) => f.status === 'fail' && f.severity === severity).length;
   return {
     version: 1,
     tool: { name: 'clb-guard', version: TOOL_VERSION },
     mode: 'live',
     complete: status.length > 0 && status.every((s) => s.status === 'complete'),
-    summary: {
-      error: failing('error'),
-      warning: failing('warning'),
-      notice: failing('notice'),
-      unknown: sorted.filter((f) => f.status === 'unknown').length,
-    },
+    summary: summaryOf(sorted),
     findings: sorted,
-    policies: [...policies.values()],
+    policies: [...policies.values()].map((p) => p.info),
     exceptions: [...exceptions.values()],
     warnings,
     target: { regions: [...new Set(status.map((s) => s.region))].sort(byText), shards: status },

@@ -244,3 +244,23 @@ describe('clb-guard plan on a plan Terraform marked incomplete', () => {
     expect(explained.stderr).toContain('the plan is marked incomplete');
   });
 });
+
+describe('clb-guard merge', () => {
+  it('says what the config means for a merge: without one, no shard is required (not which policies would run)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    const { renderJson } = await import('../../src/report/jsonReport.js');
+    const { report } = await import('../report/sampleReport.js');
+    writeFileSync(join(dir, 'shop.json'), renderJson(report([], { mode: 'live', target: { account: 'shop', regions: ['ap-guangzhou'] } })));
+    const bare = await cli(['merge', 'shop.json', '--format', 'json'], { cwd: dir });
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toBe(
+      'no .clb-guard.json found: the reports given are merged as they are, and no account or region is required to have one\n',
+    );
+    writeFileSync(join(dir, '.clb-guard.json'), JSON.stringify({ accounts: [{ name: 'shop', regions: ['ap-guangzhou', 'ap-shanghai'] }] }));
+    const configured = await cli(['merge', 'shop.json', '--format', 'json'], { cwd: dir });
+    expect(configured.code).toBe(2);
+    expect(configured.stderr.split('\n')[0]).toBe('using config .clb-guard.json: 2 account and region pairs must each have a report');
+    expect(configured.stderr).toContain('clb-guard: the merged result is incomplete: shop ap-shanghai (no report).');
+  });
+});
