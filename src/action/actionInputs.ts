@@ -1,7 +1,7 @@
+import { MODE_SETTINGS, type ModeSetting, modesText, type RunMode } from '../check/modeSettings.js';
 import type { FailOn } from '../check/options.js';
+import { checkedRoleArn } from '../check/roleArn.js';
 import { ACCOUNT_NAME } from '../check/shards.js';
-import { MODE_SETTINGS, type ModeSetting, modesText, type RunMode } from '../cli/modeSettings.js';
-import { checkedRoleArn } from '../cli/roleArn.js';
 import { InputError } from '../errors/inputError.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
 

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
+import { PLAN_RESOLVE_LIVE_OPTIONS } from '../check/modeSettings.js';
 import type { FailOn } from '../check/options.js';
+import { checkedRoleArn } from '../check/roleArn.js';
 import { ACCOUNT_NAME } from '../check/shards.js';
 import { InputError } from '../errors/inputError.js';
 import { FAIL_ON_LEVELS } from '../model/severity.js';
 import { isCalendarDate } from '../policy/semantics/valueChecks.js';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { closestMatch as closest } from '../text/closestMatch.js';
-import { PLAN_RESOLVE_LIVE_OPTIONS } from './modeSettings.js';
-import { checkedRoleArn } from './roleArn.js';
 
 export interface CommonArguments {
   readonly config?: string;
