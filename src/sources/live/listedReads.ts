@@ -84,13 +84,6 @@ export class ListedReads {
     return answer;
   }
 
-  /** One call about one object: `'notFound'` when the API says it does not exist. */
-  async callAbout(service: Service, action: string, params: Api): Promise<Api | 'notFound' | undefined> {
-    const answer = await this.raw(service, action, params);
-    if (answer instanceof CallFailed) return isNotFound(answer) ? 'notFound' : this.failed(answer);
-    return answer;
-  }
-
   private failed(error: CallFailed): undefined {
     this.problems.incomplete(`${this.region}: ${error.message}; what it was for is unknown`);
     return undefined;
