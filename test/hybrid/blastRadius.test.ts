@@ -1,6 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exitCodeFor } from '../../src/check/index.js';
-import { hybridCheck, lastEmulator, stopEmulator } from './hybridRun.js';
+import { checkPlan, exitCodeFor } from '../../src/check/index.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import type { Report } from '../../src/model/finding.js';
+import type { Account } from '../emulator/accountFixture.js';
+import { startEmulator } from '../emulator/server.js';
+import { type HybridSpec, toHybridAccount, toHybridPlan, toHybridTf } from '../fixtures/hybrid/hybridSpec.js';
+import { hybridCheck, hybridEnv, lastEmulator, stopEmulator, today } from './hybridRun.js';
 
 afterEach(stopEmulator);
 
@@ -140,5 +148,92 @@ describe('blast radius: a CLB listener the plan changes is judged on the live ta
         .log.filter((c) => c.action === 'DescribeInstances')
         .map((c) => c.params.InstanceIds),
     ).toEqual([['ins-ext']]);
+  });
+});
+
+/** Two shared groups the plan changes, each protecting one backend of the same CLB outside the plan. */
+const twoGroupsOneClb = (plannedB: string[], order: readonly string[] = ['sg-a', 'sg-b']): HybridSpec => ({
+  live: {
+    vpc: { id: 'vpc-main', cidr: '10.20.0.0/16' },
+    subnets: [
+      { id: 'subnet-a', cidr: '10.20.1.0/24' },
+      { id: 'subnet-lb', cidr: '10.20.9.0/24' },
+    ],
+    // The plan lists the changes in this order.
+    groups: order.map((id) => ({ id, ingress: [id === 'sg-a' ? 'ACCEPT#10.20.0.0/16#8080#TCP' : 'ACCEPT#10.20.0.0/16#8081#TCP'] })),
+    instances: [
+      { id: 'ins-1', subnet: 'subnet-a', ip: '10.20.1.10', groups: ['sg-a'] },
+      { id: 'ins-2', subnet: 'subnet-a', ip: '10.20.1.20', groups: ['sg-b'] },
+    ],
+    clbs: [
+      {
+        id: 'lb-x',
+        network: 'INTERNAL',
+        vip: '10.20.9.5',
+        subnet: 'subnet-lb',
+        listeners: [
+          {
+            id: 'lbl-x',
+            protocol: 'TCP',
+            port: 80,
+            healthSource: 0,
+            targets: [
+              { instance: 'ins-1', port: 8080 },
+              { instance: 'ins-2', port: 8081 },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  managed: [],
+  rulesOf: { 'sg-a': ['ACCEPT#10.20.0.0/16#8080#TCP', 'ACCEPT#10.20.0.0/16#22#TCP'], 'sg-b': plannedB },
+});
+
+async function checkSpec(spec: HybridSpec, edit: (account: Account) => void = () => {}): Promise<Report> {
+  const dir = mkdtempSync(join(tmpdir(), 'clb-guard-blast-'));
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(toHybridPlan(spec)));
+  writeFileSync(join(dir, 'main.tf'), toHybridTf(spec));
+  const account = toHybridAccount(spec);
+  edit(account);
+  const emulator = await startEmulator({ account });
+  try {
+    return await checkPlan({
+      cwd: dir,
+      logger: silentLogger,
+      planFile: 'plan.json',
+      today,
+      resolveLive: { env: hybridEnv, apiEndpoint: emulator.url },
+    });
+  } finally {
+    await emulator.close();
+  }
+}
+
+describe('blast radius: several changes reaching the same live CLB', () => {
+  it.each([[['sg-a', 'sg-b']], [['sg-b', 'sg-a']]])(
+    "changes in the order %j: each change's backend behind the shared CLB is judged there",
+    async (order) => {
+      // sg-b's planned rules no longer admit 8081: ins-2 behind lb-x loses its clients and health checks.
+      const report = await checkSpec(twoGroupsOneClb(['ACCEPT#10.20.0.0/16#9999#TCP'], order));
+      const caused = report.findings.filter((f) => f.outsidePlan !== undefined && !f.outsidePlan.preexisting);
+      expect(caused.map((f) => `${f.status} ${f.policy} ${f.resource} ${f.outsidePlan?.changed} ${f.outsidePlan?.loadBalancers}`)).toEqual([
+        'fail backend-allows-clients ins-2 sg-b lb-x',
+        'fail backend-allows-health-check ins-2 sg-b lb-x',
+        'fail backend-allows-vip ins-2 sg-b lb-x',
+      ]);
+      expect([...report.resolution!.dependents].sort()).toEqual(['ins-1', 'ins-2']);
+    },
+  );
+});
+
+describe('blast radius: a changed object the account does not have', () => {
+  it('is not skipped: its dependents are not known, said with the reason, and the resolution is incomplete', async () => {
+    const report = await checkSpec(twoGroupsOneClb(['ACCEPT#10.20.0.0/16#8081#TCP', 'ACCEPT#10.20.0.0/16#22#TCP']), (account) => {
+      delete account.regions['ap-guangzhou']!.securityGroupPolicies['sg-b'];
+    });
+    expect(report.resolution?.complete).toBe(false);
+    expect(report.resolution?.objects.find((o) => o.id === 'sg-b')).toMatchObject({ status: 'notFound' });
+    expect(report.warnings.some((w) => w.includes('sg-b') && w.includes('not found in ap-guangzhou') && w.includes('changes'))).toBe(true);
   });
 });

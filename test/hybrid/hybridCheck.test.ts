@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { Report } from '../../src/model/finding.js';
-import type { Account } from '../emulator/accountFixture.js';
 import { startEmulator } from '../emulator/server.js';
-import { fixtureCopy, hybridCheck, hybridEnv, lastEmulator, repoRoot, stopEmulator, today } from './hybridRun.js';
+import { EMPTY_REGION, fixtureAccount, fixtureCopy, hybridCheck, hybridEnv, lastEmulator, stopEmulator, today } from './hybridRun.js';
 
 afterEach(stopEmulator);
 
@@ -137,9 +134,8 @@ describe('plan --resolve-live: calls', () => {
 
 describe('plan --resolve-live: several regions', () => {
   it('an ID not found in the first region is looked for in the next; one the account lacks everywhere names them all', async () => {
-    const fixture = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/hybrid/missing-group/account.json'), 'utf8')) as Account;
-    const empty = { loadBalancers: [], listeners: {}, targets: {}, instances: [], securityGroupPolicies: {}, subnets: [], networkAcls: [] };
-    const emulator = await startEmulator({ account: { regions: { ...fixture.regions, 'ap-shanghai': empty } } });
+    const fixture = fixtureAccount('missing-group');
+    const emulator = await startEmulator({ account: { regions: { ...fixture.regions, 'ap-shanghai': EMPTY_REGION } } });
     const report = await checkPlan({
       cwd: fixtureCopy('missing-group'),
       logger: silentLogger,

@@ -5,6 +5,7 @@ import { checkPlan } from '../../src/check/index.js';
 import type { ResolveLiveOptions } from '../../src/check/options.js';
 import { type Logger, silentLogger } from '../../src/logging/logger.js';
 import type { Report } from '../../src/model/finding.js';
+import type { Account, RegionAccount } from '../emulator/accountFixture.js';
 import { type Emulator, type EmulatorFaults, startEmulator, TEST_KEYS } from '../emulator/server.js';
 import { expectValidReport } from '../report/reportSchema.js';
 
@@ -37,11 +38,24 @@ export function fixtureCopy(name: string): string {
   return dir;
 }
 
-export async function startAccount(name: string, faults?: EmulatorFaults): Promise<Emulator> {
-  running = await startEmulator({
-    account: JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/hybrid', name, 'account.json'), 'utf8')),
-    ...(faults ? { faults } : {}),
-  });
+/** A fixture's account as the emulator serves it. */
+export function fixtureAccount(name: string): Account {
+  return JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/hybrid', name, 'account.json'), 'utf8')) as Account;
+}
+
+/** A region without any object: what is not found there is looked for in the next region. */
+export const EMPTY_REGION: RegionAccount = {
+  loadBalancers: [],
+  listeners: {},
+  targets: {},
+  instances: [],
+  securityGroupPolicies: {},
+  subnets: [],
+  networkAcls: [],
+};
+
+export async function startAccount(name: string, faults?: EmulatorFaults, account: Account = fixtureAccount(name)): Promise<Emulator> {
+  running = await startEmulator({ account, ...(faults ? { faults } : {}) });
   return running;
 }
 
@@ -49,10 +63,10 @@ export async function startAccount(name: string, faults?: EmulatorFaults): Promi
 export async function hybridCheck(
   name: string,
   faults?: EmulatorFaults,
-  options: { env?: Record<string, string>; logger?: Logger; resolveLive?: Partial<ResolveLiveOptions> } = {},
+  options: { env?: Record<string, string>; logger?: Logger; resolveLive?: Partial<ResolveLiveOptions>; account?: Account } = {},
 ): Promise<Report> {
   const dir = fixtureCopy(name);
-  const emulator = await startAccount(name, faults);
+  const emulator = await startAccount(name, faults, options.account);
   const report = await checkPlan({
     cwd: dir,
     logger: options.logger ?? silentLogger,

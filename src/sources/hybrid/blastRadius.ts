@@ -4,7 +4,7 @@ import type { NetworkAcl } from '../../model/networkAcl.js';
 import type { SecurityGroup } from '../../model/securityGroup.js';
 import { isUnknown } from '../../model/value.js';
 import { targetsOf } from './externalReferences.js';
-import type { LiveLookup } from './liveLookup.js';
+import type { LiveLookup, Looked } from './liveLookup.js';
 import type { MutableInventory } from './mutableInventory.js';
 import type { PlannedChange } from './planFacts.js';
 
@@ -29,6 +29,8 @@ export interface LiveVersions {
 
 export interface BlastRadius {
   readonly dependents: ReadonlyMap<string, Dependent>;
+  /** Changed objects no region has: what depends on them live is not known (the reason says so). */
+  readonly absent: readonly { readonly change: PlannedChange; readonly reason: string }[];
   /** The CLBs outside the plan read for the dependents, by cloud ID. */
   readonly loadBalancers: ReadonlySet<string>;
   readonly live: LiveVersions;
@@ -46,25 +48,29 @@ const ipsOf = (nic: NetworkInterface): string[] => (isUnknown(nic.privateIps) ? 
  * is bound to (by subnet-id). Then the live CLBs outside the plan that target them
  * (`DescribeLoadBalancers` by `BackendPrivateIps`, then their listeners and targets). They join
  * the inventory, each CLB with only the targets that are dependents (its other backends are not
- * this change's business), so that the policies judge them with the planned object.
+ * this change's business), so that the policies judge them with the planned object. Each
+ * change's dependents are read in the region that has the changed object (the first of
+ * `lookups` that does); one that no region has makes the blast radius incomplete.
  */
 export async function readBlastRadius(
   inventory: MutableInventory,
   changes: readonly PlannedChange[],
   deleted: ReadonlySet<string>,
-  lookup: LiveLookup,
+  lookups: readonly LiveLookup[],
 ): Promise<BlastRadius> {
   const dependents = new Map<string, Dependent>();
   const loadBalancers = new Set<string>();
   const securityGroups = new Map<string, SecurityGroup>();
   const networkAcls = new Map<string, NetworkAcl>();
   const liveBalancers = new Map<string, LoadBalancer>();
+  const absent: { change: PlannedChange; reason: string }[] = [];
   let complete = true;
-  // What the plan has, or deletes, is the plan's own business, not a dependent outside it.
-  const inPlan = (id: string) =>
-    inventory.aliases.has(id) || inventory.instances.has(id) || inventory.loadBalancers.has(id) || deleted.has(id);
+  // What the plan has, or deletes, is the plan's own business, not a dependent outside it. Taken
+  // before any dependent joins the inventory: a CLB read for one change is read for the next too.
+  const planned = new Set([...inventory.aliases.keys(), ...inventory.instances.keys(), ...inventory.loadBalancers.keys()]);
+  const inPlan = (id: string) => planned.has(id) || deleted.has(id);
 
-  const addDependents = async (change: PlannedChange, members: Members): Promise<void> => {
+  const addDependents = async (lookup: LiveLookup, change: PlannedChange, members: Members): Promise<void> => {
     complete &&= members.complete;
     const outside: (Instance | NetworkInterface)[] = [
       ...members.instances.filter((i) => !inPlan(i.key)),
@@ -123,30 +129,48 @@ export async function readBlastRadius(
     }
   };
 
+  /** The live version of a changed object, from the first region that has it; none: unreadable (the lookup says so) or absent. */
+  const liveVersion = async <T>(
+    change: PlannedChange,
+    read: (lookup: LiveLookup) => Promise<Map<string, Looked<T>>>,
+  ): Promise<{ lookup: LiveLookup; found: T } | undefined> => {
+    for (const lookup of lookups) {
+      const looked = (await read(lookup)).get(change.id);
+      if (looked !== undefined && 'found' in looked) return { lookup, found: looked.found };
+      if (looked === undefined || !('notFound' in looked)) return undefined;
+    }
+    complete = false;
+    absent.push({
+      change,
+      reason: `${change.id}, which this plan changes, not found in ${lookups.map((l) => l.region).join(', ')}: the live objects that depend on it are not known`,
+    });
+    return undefined;
+  };
+
   // A deleted object has no dependents after the change (Tencent refuses to delete one in use).
   for (const change of changes.filter((c) => !deleted.has(c.id))) {
     const key = inventory.aliases.get(change.id) ?? change.id;
     if (change.kind === 'securityGroup') {
-      const live = (await lookup.securityGroups([change.id])).get(change.id);
-      if (live === undefined || !('found' in live)) continue; // new in this plan, or unreadable (the lookup says so)
+      const live = await liveVersion(change, (l) => l.securityGroups([change.id]));
+      if (live === undefined) continue;
       securityGroups.set(key, live.found);
-      await addDependents(change, await lookup.groupMembers([change.id]));
+      await addDependents(live.lookup, change, await live.lookup.groupMembers([change.id]));
     } else if (change.kind === 'networkAcl') {
-      const live = (await lookup.networkAcls([change.id])).get(change.id);
-      if (live === undefined || !('found' in live)) continue;
+      const live = await liveVersion(change, (l) => l.networkAcls([change.id]));
+      if (live === undefined) continue;
       networkAcls.set(key, live.found);
-      await addDependents(change, await lookup.subnetMembers(lookup.subnetsOfAcl(change.id)));
+      await addDependents(live.lookup, change, await live.lookup.subnetMembers(live.lookup.subnetsOfAcl(change.id)));
     } else {
-      const live = (await lookup.loadBalancers([change.id])).get(change.id);
-      const planned = inventory.loadBalancers.get(key);
-      if (live === undefined || !('found' in live) || planned === undefined) continue;
-      const versions = withOutsideTargets(planned, live.found, (id) => inPlan(id));
+      const plannedLb = inventory.loadBalancers.get(key);
+      const live = await liveVersion(change, (l) => l.loadBalancers([change.id]));
+      if (live === undefined || plannedLb === undefined) continue;
+      const versions = withOutsideTargets(plannedLb, live.found, (id) => inPlan(id));
       if (versions.outside.length === 0) continue;
       inventory.loadBalancers.set(key, versions.planned);
       liveBalancers.set(key, versions.live);
       loadBalancers.add(change.id);
       const ids = [...new Set(versions.outside.map((t) => t.instance).filter((i): i is string => typeof i === 'string'))];
-      for (const [id, looked] of await lookup.instances(ids)) {
+      for (const [id, looked] of await live.lookup.instances(ids)) {
         if (!('found' in looked)) continue; // unknown through the resolution that follows
         if (!inventory.instances.has(id)) inventory.instances.set(id, looked.found);
         if (!dependents.has(id))
@@ -159,7 +183,7 @@ export async function readBlastRadius(
       }
     }
   }
-  return { dependents, loadBalancers, live: { securityGroups, networkAcls, loadBalancers: liveBalancers }, complete };
+  return { dependents, absent, loadBalancers, live: { securityGroups, networkAcls, loadBalancers: liveBalancers }, complete };
 }
 
 /**

@@ -1,9 +1,7 @@
 import type { LiveResolution } from '../../model/finding.js';
 import type { Inventory } from '../../model/inventory.js';
-import { CallScheduler } from '../live/callScheduler.js';
-import type { LiveReadOptions } from '../live/index.js';
+import { accountScheduler, type LiveReadOptions } from '../live/index.js';
 import { checkKnownRegions } from '../live/regions.js';
-import { sdkApi } from '../live/tencentApi.js';
 import { type BlastRadius, readBlastRadius } from './blastRadius.js';
 import { LiveLookup } from './liveLookup.js';
 import { type MutableInventory, mutableCopy } from './mutableInventory.js';
@@ -32,30 +30,21 @@ export interface HybridInventories {
  * the existing objects it changes. Calls that keep failing make the resolution incomplete.
  */
 export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, options: HybridOptions): Promise<HybridInventories> {
-  const api =
-    options.api ??
-    sdkApi(() => options.credentials.get(), {
-      ...(options.apiEndpoint ? { endpoint: options.apiEndpoint } : {}),
-      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
-    });
-  const scheduler = new CallScheduler(api, {
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
-    secrets: () => options.credentials.secrets(),
-  });
+  const scheduler = accountScheduler(options);
   const regions = checkKnownRegions(options.regions);
   const lookups = regions.map((region) => new LiveLookup(scheduler, region));
   const inventory = mutableCopy(planInventory);
   const resolution = new ReferenceResolution(inventory, facts, lookups);
   const blast = await options.logger.group(`Resolving the plan's external references in ${regions.join(', ')}`, async () => {
     await resolution.run();
-    const radius = await readBlastRadius(inventory, facts.changes, facts.deleted, lookups[0]!);
+    const radius = await readBlastRadius(inventory, facts.changes, facts.deleted, lookups);
     // The dependents name groups, subnets and ACLs of their own.
     await resolution.run();
     return radius;
   });
   const complete = lookups.every((l) => l.complete) && blast.complete;
-  for (const problem of lookups.flatMap((l) => l.problems)) inventory.warnings.push({ message: `${problem}; what it was for is unknown` });
+  for (const problem of lookups.flatMap((l) => l.problems)) inventory.warnings.push({ message: problem });
+  for (const { change, reason } of blast.absent) inventory.warnings.push({ address: change.id, message: reason });
   const planned = frozen(inventory, planInventory.complete && complete);
   const liveGroups = new Map(inventory.securityGroups);
   for (const [key, group] of blast.live.securityGroups) liveGroups.set(key, group);
@@ -63,7 +52,12 @@ export async function resolveHybrid(planInventory: Inventory, facts: PlanFacts, 
   for (const [key, acl] of blast.live.networkAcls) liveAcls.set(key, acl);
   const liveBalancers = new Map(inventory.loadBalancers);
   for (const [key, lb] of blast.live.loadBalancers) liveBalancers.set(key, lb);
-  const objects = [...resolution.resolved.values()].map((o) => ({
+  const absent = blast.absent.filter(({ change }) => !resolution.resolved.has(change.id));
+  const resolved = [
+    ...resolution.resolved.values(),
+    ...absent.map(({ change, reason }) => ({ id: change.id, kind: change.kind, status: 'notFound' as const, reason })),
+  ];
+  const objects = resolved.map((o) => ({
     id: o.id,
     kind: o.kind,
     status: o.status,

@@ -7,7 +7,6 @@ import type { SecurityGroup } from '../../model/securityGroup.js';
 import { isUnknown } from '../../model/value.js';
 import {
   instanceOf,
-  listenerOf,
   loadBalancerOf,
   networkAclOf,
   networkInterfaceOf,
@@ -18,38 +17,46 @@ import {
   vpcOf,
 } from '../live/apiToInventory.js';
 import { CallFailed, type CallScheduler } from '../live/callScheduler.js';
+import { type Api, FILTER_VALUES, isApi, isNotFound, ListedReads, objects } from '../live/listedReads.js';
 import type { Service } from '../live/tencentApi.js';
 
-type Api = Record<string, unknown>;
-const isApi = (v: unknown): v is Api => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Api[] | undefined => (Array.isArray(v) && v.every(isApi) ? (v as Api[]) : undefined);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** What one object lookup gave: the object, "the account has no such ID", or "could not be read". */
 export type Looked<T> = { readonly found: T } | { readonly notFound: true } | { readonly failed: string };
 
-/** Request limits of the actions used here: IDs per call and values per filter. */
+/** Request limits of the actions used here: IDs per call (values per filter: `FILTER_VALUES`). */
 const IDS_PER_CALL = 100;
 const LB_IDS_PER_CALL = 20;
-const FILTER_VALUES = 5;
-const PAGE = 100;
 
 /**
  * Reads named objects of one region from the account, each at most once per run, in the
  * largest batches each action takes (100 IDs, 20 CLB IDs, 5 filter values), through the live
- * scheduler (paced, retried). An ID the answer leaves out does not exist in the region; a call
- * that kept failing makes its objects `failed` and the lookup incomplete.
+ * scheduler (paced, retried) and the live reader's checked reads (`ListedReads`). An ID a full
+ * answer leaves out, or the API refuses alone as not found, does not exist in the region; a call
+ * that kept failing, or an answer that does not add up, makes its objects `failed` and the
+ * lookup incomplete.
  */
 export class LiveLookup {
   private readonly cache = new Map<string, Looked<unknown>>();
   private readonly members = new Map<string, Promise<{ instances: Instance[] | undefined; enis: NetworkInterface[] | undefined }>>();
+  /** What could not be read, each said once, region first. */
   readonly problems: string[] = [];
   complete = true;
+  private readonly reads: ListedReads;
 
   constructor(
     private readonly scheduler: CallScheduler,
     readonly region: string,
-  ) {}
+  ) {
+    this.reads = new ListedReads((service, action, params) => this.raw(service, action, params), region, {
+      incomplete: (message) => {
+        this.complete = false;
+        this.problems.push(message);
+      },
+      note: (message) => this.problems.push(message),
+    });
+  }
 
   get calls(): ReadonlyMap<string, number> {
     return this.scheduler.counts;
@@ -61,9 +68,9 @@ export class LiveLookup {
       // No batch form: DescribeSecurityGroupPolicies takes one group.
       await Promise.all(
         todo.map(async (id) => {
-          const response = await this.call('vpc', 'DescribeSecurityGroupPolicies', { SecurityGroupId: id }, id);
-          if (typeof response === 'string') return out.set(id, response === 'notFound' ? { notFound: true } : { failed: response });
-          const set = response.SecurityGroupPolicySet;
+          const response = await this.callAbout('vpc', 'DescribeSecurityGroupPolicies', { SecurityGroupId: id }, id);
+          if (!('answer' in response)) return out.set(id, response);
+          const set = response.answer.SecurityGroupPolicySet;
           if (!isApi(set) || objects(set.Ingress) === undefined || objects(set.Egress) === undefined)
             return out.set(id, this.fail(`DescribeSecurityGroupPolicies answered ${id} without both rule lists`));
           return out.set(id, { found: securityGroupOf(id, set, this.region) });
@@ -75,65 +82,47 @@ export class LiveLookup {
 
   instances(ids: readonly string[]): Promise<Map<string, Looked<Instance>>> {
     return this.each('ins', ids, (todo) =>
-      this.byIds('cvm', 'DescribeInstances', 'InstanceIds', 'InstanceSet', 'InstanceId', todo, IDS_PER_CALL, (api) =>
-        instanceOf(api, this.region),
-      ),
+      this.byIds('cvm', 'DescribeInstances', 'InstanceIds', 'InstanceSet', todo, IDS_PER_CALL, (api) => instanceOf(api, this.region)),
     );
   }
 
   subnets(ids: readonly string[]): Promise<Map<string, Looked<Subnet>>> {
     return this.each('subnet', ids, (todo) =>
-      this.byIds('vpc', 'DescribeSubnets', 'SubnetIds', 'SubnetSet', 'SubnetId', todo, IDS_PER_CALL, (api) => subnetOf(api, this.region)),
+      this.byIds('vpc', 'DescribeSubnets', 'SubnetIds', 'SubnetSet', todo, IDS_PER_CALL, (api) => subnetOf(api, this.region)),
     );
   }
 
   vpcs(ids: readonly string[]): Promise<Map<string, Looked<Vpc>>> {
-    return this.each('vpc', ids, (todo) => this.byIds('vpc', 'DescribeVpcs', 'VpcIds', 'VpcSet', 'VpcId', todo, IDS_PER_CALL, vpcOf));
+    return this.each('vpc', ids, (todo) => this.byIds('vpc', 'DescribeVpcs', 'VpcIds', 'VpcSet', todo, IDS_PER_CALL, vpcOf));
   }
 
   networkInterfaces(ids: readonly string[]): Promise<Map<string, Looked<NetworkInterface>>> {
     return this.each('eni', ids, (todo) =>
-      this.byIds(
-        'vpc',
-        'DescribeNetworkInterfaces',
-        'NetworkInterfaceIds',
-        'NetworkInterfaceSet',
-        'NetworkInterfaceId',
-        todo,
-        IDS_PER_CALL,
-        (api) => networkInterfaceOf(api, this.region),
+      this.byIds('vpc', 'DescribeNetworkInterfaces', 'NetworkInterfaceIds', 'NetworkInterfaceSet', todo, IDS_PER_CALL, (api) =>
+        networkInterfaceOf(api, this.region),
       ),
     );
   }
 
   async networkAcls(ids: readonly string[]): Promise<Map<string, Looked<NetworkAcl>>> {
     return this.each('acl', ids, async (todo) => {
-      const read = await this.byIds(
-        'vpc',
-        'DescribeNetworkAcls',
-        'NetworkAclIds',
-        'NetworkAclSet',
-        'NetworkAclId',
-        todo,
-        IDS_PER_CALL,
-        (api) => {
-          // The subnets an ACL is bound to come with it: kept for the blast radius of a changed ACL.
-          // Without the list the ACL's blast radius is not known: the read is incomplete, never "no subnets".
-          if (!Array.isArray(api.SubnetSet)) this.fail(`DescribeNetworkAcls answered ${String(api.NetworkAclId)} without its SubnetSet`);
-          const subnets = Array.isArray(api.SubnetSet)
-            ? api.SubnetSet.filter(isApi)
-                .map((s) => text(s.SubnetId))
-                .filter((s): s is string => s !== undefined)
-            : [];
-          this.aclSubnets.set(String(api.NetworkAclId), subnets);
-          return networkAclOf(api, this.region);
-        },
-      );
+      const read = await this.byIds('vpc', 'DescribeNetworkAcls', 'NetworkAclIds', 'NetworkAclSet', todo, IDS_PER_CALL, (api) => {
+        // The subnets an ACL is bound to come with it: kept for the blast radius of a changed ACL.
+        // Without the list the ACL's blast radius is not known: the read is incomplete, never "no subnets".
+        if (!Array.isArray(api.SubnetSet)) this.fail(`DescribeNetworkAcls answered ${String(api.NetworkAclId)} without its SubnetSet`);
+        const subnets = Array.isArray(api.SubnetSet)
+          ? api.SubnetSet.filter(isApi)
+              .map((s) => text(s.SubnetId))
+              .filter((s): s is string => s !== undefined)
+          : [];
+        this.aclSubnets.set(String(api.NetworkAclId), subnets);
+        return networkAclOf(api, this.region);
+      });
       for (const [id, looked] of read) {
         if (!('found' in looked) || looked.found.type !== 'QUINTUPLE') continue;
-        const rows = await this.pages('vpc', 'DescribeNetworkAclQuintupleEntries', { NetworkAclId: id }, 'NetworkAclQuintupleSet');
+        const rows = await this.reads.pages('vpc', 'DescribeNetworkAclQuintupleEntries', { NetworkAclId: id }, 'NetworkAclQuintupleSet');
         // A partial list of entries would be judged as the whole list: the quintuple lists stay unknown.
-        if (rows !== undefined) read.set(id, { found: quintupleEntriesOf(looked.found, rows, this.region) });
+        if (rows?.complete === true) read.set(id, { found: quintupleEntriesOf(looked.found, rows.rows, this.region) });
       }
       return read;
     });
@@ -147,7 +136,6 @@ export class LiveLookup {
         'DescribeLoadBalancers',
         'LoadBalancerIds',
         'LoadBalancerSet',
-        'LoadBalancerId',
         todo,
         LB_IDS_PER_CALL,
         (api) => api,
@@ -157,24 +145,18 @@ export class LiveLookup {
         [...bases].map(async ([id, looked]) => {
           if (!('found' in looked)) return out.set(id, looked);
           const [listeners, targets] = await Promise.all([
-            this.call('clb', 'DescribeListeners', { LoadBalancerId: id }, id),
-            this.call('clb', 'DescribeTargets', { LoadBalancerId: id }, id),
+            this.reads.call('clb', 'DescribeListeners', { LoadBalancerId: id }),
+            this.reads.call('clb', 'DescribeTargets', { LoadBalancerId: id }),
           ]);
-          const listenerList = typeof listeners === 'string' ? undefined : objects(listeners.Listeners);
-          const targetList = typeof targets === 'string' ? undefined : objects(targets.Listeners);
+          const listenerList = listeners && this.reads.checkedListeners(listeners, 'DescribeListeners', id, ['TargetGroupList', 'Rules']);
+          const targetList = targets && this.reads.checkedListeners(targets, 'DescribeTargets', id, ['Targets', 'Rules']);
+          // Both reads have said what went wrong.
           if (listenerList === undefined || targetList === undefined)
-            return out.set(id, this.fail(`the listeners or targets of ${id} could not be read`));
+            return out.set(id, { failed: `the listeners or targets of ${id} could not be read` });
           const groupNotRead = (group: string) => `members of target group ${group} are not read when resolving a plan`;
-          const built = listenerList.map((l) =>
-            listenerOf(
-              l,
-              id,
-              this.region,
-              targetList.find((t) => t.ListenerId === l.ListenerId),
-              groupNotRead,
-            ),
-          );
-          return out.set(id, { found: loadBalancerOf(looked.found, this.region, built) });
+          return out.set(id, {
+            found: loadBalancerOf(looked.found, this.region, this.reads.listenersOf(id, listenerList, targetList, groupNotRead)),
+          });
         }),
       );
       return out;
@@ -234,7 +216,9 @@ export class LiveLookup {
 
   /**
    * The instances and ENIs bound to a security group, from the account. Cached per group: a
-   * group named as a rule's source and changed by the plan is read once.
+   * group named as a rule's source and changed by the plan is read once. A member listed
+   * without its groups, or bound to none of those asked for, cannot be told the member of which:
+   * the lookup is incomplete, saying which.
    */
   async groupMembers(groups: readonly string[]): Promise<{ instances: Instance[]; interfaces: NetworkInterface[]; complete: boolean }> {
     const todo = [...new Set(groups)].filter((g) => !this.members.has(g));
@@ -244,9 +228,27 @@ export class LiveLookup {
           this.filtered('cvm', 'DescribeInstances', 'security-group-id', todo, 'InstanceSet'),
           this.filtered('vpc', 'DescribeNetworkInterfaces', 'groups.security-group-id', todo, 'NetworkInterfaceSet'),
         ]);
+        const members = <T>(rows: Api[] | undefined, groupsField: string, build: (api: Api) => T, groupsOf: (t: T) => readonly unknown[]) =>
+          rows?.flatMap((api) => {
+            const member = build(api);
+            if (Array.isArray(api[groupsField]) && groupsOf(member).some((g) => typeof g === 'string' && todo.includes(g))) return [member];
+            const what = String(api.InstanceId ?? api.NetworkInterfaceId);
+            this.fail(
+              Array.isArray(api[groupsField])
+                ? `${what} was listed as a member of ${todo.join(', ')} and is bound to none of them`
+                : `${what} was listed as a member of ${todo.join(', ')} without its security groups`,
+            );
+            return [];
+          });
+        const groupsOfNic = (n: NetworkInterface) => (Array.isArray(n.securityGroups) ? n.securityGroups : []);
         return {
-          instances: instances?.map((api) => instanceOf(api, this.region)),
-          enis: enis?.map((api) => networkInterfaceOf(api, this.region)),
+          instances: members(
+            instances,
+            'SecurityGroupIds',
+            (api) => instanceOf(api, this.region),
+            (i) => i.interfaces.flatMap(groupsOfNic),
+          ),
+          enis: members(enis, 'GroupSet', (api) => networkInterfaceOf(api, this.region), groupsOfNic),
         };
       })();
       for (const g of todo) this.members.set(g, reading);
@@ -285,18 +287,18 @@ export class LiveLookup {
     };
   }
 
-  /** IDs of the CLBs that have one of these private IPs as a backend; `undefined` when not read. */
+  /** IDs of the CLBs that have one of these private IPs as a backend; `undefined` when not read in full. */
   async loadBalancersWithBackends(ips: readonly string[]): Promise<string[] | undefined> {
     const ids = new Set<string>();
     for (let i = 0; i < ips.length; i += FILTER_VALUES) {
-      const rows = await this.pages(
+      const read = await this.reads.pages(
         'clb',
         'DescribeLoadBalancers',
         { BackendPrivateIps: ips.slice(i, i + FILTER_VALUES) },
         'LoadBalancerSet',
       );
-      if (rows === undefined) return undefined;
-      for (const row of rows) if (text(row.LoadBalancerId)) ids.add(String(row.LoadBalancerId));
+      if (read?.complete !== true) return undefined;
+      for (const row of read.rows) ids.add(String(row.LoadBalancerId));
     }
     return [...ids];
   }
@@ -324,57 +326,42 @@ export class LiveLookup {
 
   private fail(problem: string): { failed: string } {
     this.complete = false;
-    this.problems.push(`${this.region}: ${problem}`);
+    this.problems.push(`${this.region}: ${problem}; what it was for is unknown`);
     return { failed: problem };
   }
 
-  /** One call; `'notFound'` when the API says the object does not exist, else the failure text. */
-  private async call(service: Service, action: string, params: Api, about: string): Promise<Api | string> {
+  /** One call; a call that kept failing is handed back for the read to judge. */
+  private async raw(service: Service, action: string, params: Api): Promise<Api | CallFailed> {
     try {
       return await this.scheduler.call(service, action, this.region, params);
     } catch (error) {
       if (!(error instanceof CallFailed)) throw error;
-      if (/NotFound/.test(error.code)) return 'notFound';
-      return this.fail(`${action} for ${about} failed: ${error.code}`).failed;
+      return error;
     }
   }
 
+  /** One call about one object: "not found" when the API says it does not exist. */
+  private async callAbout(service: Service, action: string, params: Api, about: string): Promise<{ answer: Api } | Looked<never>> {
+    const answer = await this.raw(service, action, params);
+    if (!(answer instanceof CallFailed)) return { answer };
+    return isNotFound(answer) ? { notFound: true } : this.fail(`${action} for ${about} failed: ${answer.code}`);
+  }
+
+  /** Objects by ID through the live reader's batches: each found, absent, or failed with the reason. */
   private async byIds<T>(
     service: Service,
     action: string,
     idParam: string,
     field: string,
-    idField: string,
-    ids: string[],
+    ids: readonly string[],
     batch: number,
     build: (api: Api) => T,
   ): Promise<Map<string, Looked<T>>> {
+    const { found, absent, unread } = await this.reads.byIds(service, action, idParam, ids, field, batch);
     const out = new Map<string, Looked<T>>();
-    for (let i = 0; i < ids.length; i += batch) {
-      const wanted = ids.slice(i, i + batch);
-      const response = await this.call(service, action, { [idParam]: wanted, Limit: PAGE }, wanted.join(', '));
-      const items = typeof response === 'string' ? undefined : objects(response[field]);
-      if (items === undefined) {
-        const failure =
-          typeof response === 'string' && response !== 'notFound'
-            ? { failed: response }
-            : response === 'notFound'
-              ? undefined
-              : this.fail(`${action} answered without a list "${field}"`);
-        for (const id of wanted) out.set(id, failure ?? { notFound: true });
-        continue;
-      }
-      // An object without its ID cannot be told apart from one that is not there: the call failed.
-      if (items.some((item) => text(item[idField]) === undefined)) {
-        const failure = this.fail(`${action} listed an object without "${idField}"`);
-        for (const id of wanted) out.set(id, failure);
-        continue;
-      }
-      for (const item of items) {
-        const id = text(item[idField])!;
-        if (wanted.includes(id)) out.set(id, { found: build(item) });
-      }
-    }
+    for (const [id, api] of found) out.set(id, { found: build(api) });
+    for (const id of absent) out.set(id, { notFound: true });
+    for (const [id, reason] of unread) out.set(id, { failed: reason });
     return out;
   }
 
@@ -391,12 +378,17 @@ export class LiveLookup {
       const out = new Map<string, Looked<T>>();
       for (let i = 0; i < todo.length; i += FILTER_VALUES) {
         const wanted = todo.slice(i, i + FILTER_VALUES);
-        const rows = await this.pages('vpc', action, { Filters: [{ Name: filter, Values: wanted }] }, field, true);
+        const read = await this.reads.pages('vpc', action, { Filters: [{ Name: filter, Values: wanted }] }, field, true);
         for (const id of wanted) {
-          const row = rows?.find((r) => r[idField] === id);
+          const row = read?.rows.find((r) => r[idField] === id);
+          // A row that was read is the object; one missing from a list that did not add up may exist.
           out.set(
             id,
-            rows === undefined ? { failed: `${action} for ${id} failed` } : row === undefined ? { notFound: true } : { found: build(row) },
+            row !== undefined
+              ? { found: build(row) }
+              : read?.complete === true
+                ? { notFound: true }
+                : { failed: `${action} for ${id} could not be read in full` },
           );
         }
       }
@@ -404,7 +396,7 @@ export class LiveLookup {
     });
   }
 
-  /** Every row that matches a filter whose values go 5 to a call; `undefined` when a call failed. */
+  /** Every row that matches a filter whose values go 5 to a call; `undefined` when a call failed or its pages did not add up. */
   private async filtered(
     service: Service,
     action: string,
@@ -414,37 +406,15 @@ export class LiveLookup {
   ): Promise<Api[] | undefined> {
     const out: Api[] = [];
     for (let i = 0; i < values.length; i += FILTER_VALUES) {
-      const rows = await this.pages(service, action, { Filters: [{ Name: filter, Values: values.slice(i, i + FILTER_VALUES) }] }, field);
-      if (rows === undefined) return undefined;
-      out.push(...rows);
-    }
-    return out;
-  }
-
-  /** Offset/Limit pages until TotalCount; `undefined` (and the lookup incomplete) when they do not add up. */
-  private async pages(service: Service, action: string, params: Api, field: string, stringPaging = false): Promise<Api[] | undefined> {
-    const rows: Api[] = [];
-    for (;;) {
-      const offset = rows.length;
-      const response = await this.call(
+      const read = await this.reads.pages(
         service,
         action,
-        { ...params, Offset: stringPaging ? String(offset) : offset, Limit: stringPaging ? String(PAGE) : PAGE },
-        action,
+        { Filters: [{ Name: filter, Values: values.slice(i, i + FILTER_VALUES) }] },
+        field,
       );
-      if (typeof response === 'string') return response === 'notFound' ? rows : undefined;
-      const items = objects(response[field]);
-      const total = response.TotalCount;
-      if (items === undefined || typeof total !== 'number') {
-        this.fail(`${action} answered without a list "${field}" or a TotalCount`);
-        return undefined;
-      }
-      rows.push(...items);
-      if (rows.length >= total) return rows;
-      if (items.length === 0) {
-        this.fail(`${action}: ${rows.length} objects were read of the ${total} its TotalCount says`);
-        return undefined;
-      }
+      if (read?.complete !== true) return undefined;
+      out.push(...read.rows);
     }
+    return out;
   }
 }

@@ -51,7 +51,9 @@ export class ReferenceResolution {
       const groups = [...refs.peerGroups].filter((g) => !this.membersRead.has(g) && !this.facts.deleted.has(g));
       const ips = [...refs.eniIps].filter((ip) => !this.ipsRead.has(ip));
       if (todo.length === 0 && groups.length === 0 && ips.length === 0) return;
-      await Promise.all([...todo.map(([kind, ids]) => this.resolveKind(kind, ids)), this.readMembers(groups), this.readEnisWithIps(ips)]);
+      await Promise.all(todo.map(([kind, ids]) => this.resolveKind(kind, ids)));
+      // After the groups are resolved: their members are read in the region that has them.
+      await Promise.all([this.readMembers(groups), this.readEnisWithIps(ips)]);
     }
     // Still naming objects nobody has read: what they are for is unknown, and the run is incomplete.
     const left = [...externalReferencesOf(this.inventory, this.membersOnly).ids].flatMap(([, ids]) =>
@@ -211,12 +213,22 @@ export class ReferenceResolution {
 
   /**
    * A group named as a rule's source stands for its members' private IPs: the account's
-   * members join as interfaces only (they are not backends of this plan, so not judged).
+   * members join as interfaces only (they are not backends of this plan, so not judged). They
+   * are read in the region the group was found in; a group not read from any region (the plan
+   * has it, or it could not be read) is asked for in every region.
    */
   private async readMembers(groups: readonly string[]): Promise<void> {
     if (groups.length === 0) return;
     for (const g of groups) this.membersRead.add(g);
-    const { instances, interfaces } = await this.lookups[0]!.groupMembers(groups);
+    const byLookup = new Map<LiveLookup, string[]>();
+    for (const g of groups) {
+      const resolved = this.resolved.get(g);
+      // The account has no such group: it has no members either (its rules say why it is unknown).
+      if (resolved?.status === 'notFound') continue;
+      const where = resolved?.status === 'live' ? this.lookups.filter((l) => l.region === resolved.region) : this.lookups;
+      for (const l of where) byLookup.set(l, [...(byLookup.get(l) ?? []), g]);
+    }
+    const read = await Promise.all([...byLookup].map(([lookup, gs]) => lookup.groupMembers(gs)));
     const inv = this.inventory;
     const listed = new Set([
       ...[...inv.instances.values()].flatMap((i) => i.interfaces.map((n) => n.key)),
@@ -227,18 +239,28 @@ export class ReferenceResolution {
       inv.networkInterfaces.set(nic.key, nic);
       this.membersOnly.add(nic.key);
     };
-    for (const instance of instances)
-      if (!inv.instances.has(instance.key) && !inv.aliases.has(instance.key)) instance.interfaces.forEach(add);
-    interfaces.forEach(add);
+    for (const { instances, interfaces } of read) {
+      for (const instance of instances)
+        if (!inv.instances.has(instance.key) && !inv.aliases.has(instance.key)) instance.interfaces.forEach(add);
+      interfaces.forEach(add);
+    }
   }
 
+  /** The ENIs holding IPs that targets name: looked for region by region, as IDs are, until each IP has its ENI. */
   private async readEnisWithIps(ips: readonly string[]): Promise<void> {
     if (ips.length === 0) return;
     for (const ip of ips) this.ipsRead.add(ip);
-    for (const nic of (await this.lookups[0]!.networkInterfacesWithIps(ips)) ?? []) {
-      if (this.inventory.networkInterfaces.has(nic.key)) continue;
-      this.inventory.networkInterfaces.set(nic.key, nic);
-      this.resolved.set(nic.key, { kind: 'networkInterface', id: nic.key, status: 'live', region: this.lookups[0]!.region });
+    let left = [...ips];
+    for (const lookup of this.lookups) {
+      if (left.length === 0) return;
+      const found = (await lookup.networkInterfacesWithIps(left)) ?? [];
+      const held = new Set(found.flatMap((nic) => (Array.isArray(nic.privateIps) ? nic.privateIps : [])));
+      left = left.filter((ip) => !held.has(ip));
+      for (const nic of found) {
+        if (this.inventory.networkInterfaces.has(nic.key)) continue;
+        this.inventory.networkInterfaces.set(nic.key, nic);
+        this.resolved.set(nic.key, { kind: 'networkInterface', id: nic.key, status: 'live', region: lookup.region });
+      }
     }
   }
 }

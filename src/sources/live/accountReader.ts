@@ -9,7 +9,6 @@ import type { SecurityGroup } from '../../model/securityGroup.js';
 import { unknown } from '../../model/value.js';
 import {
   instanceOf,
-  listenerOf,
   loadBalancerOf,
   networkAclOf,
   networkInterfaceOf,
@@ -21,44 +20,13 @@ import {
   vpcOf,
 } from './apiToInventory.js';
 import { CallFailed, type CallScheduler } from './callScheduler.js';
+import { type Api, FILTER_VALUES, isApi, ListedReads, objects, PAGE, type ReadProblems } from './listedReads.js';
 import { ReadPipeline } from './readPipeline.js';
 import type { Service } from './tencentApi.js';
 
-type Api = Record<string, unknown>;
-/** A paged list as read: `complete` false when it did not add up (some objects may be missing). */
-interface Paged {
-  readonly rows: Api[];
-  readonly complete: boolean;
-}
 const list = (v: unknown): Api[] => (Array.isArray(v) ? (v as Api[]) : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
-const PAGE = 100;
-/**
- * Values one filter takes in one call. DescribeInstances documents 5; the VPC actions say nothing,
- * so 5 there too (a documented assumption: more would be fewer calls, a refusal would be none).
- */
-const FILTER_VALUES = 5;
 type Call = (service: Service, action: string, params: Api) => Promise<Api | undefined>;
-const isApi = (v: unknown): v is Api => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A list of objects, or undefined when the answer has something else (missing, null, a string…). */
-const objects = (v: unknown): Api[] | undefined => (Array.isArray(v) && v.every(isApi) ? (v as Api[]) : undefined);
-const id = (item: Api, field: string): string | undefined =>
-  typeof item[field] === 'string' && item[field] !== '' ? (item[field] as string) : undefined;
-const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
-
-/** The ID field of each listed object, by the field that lists them. */
-const ID_FIELD: Readonly<Record<string, string>> = {
-  LoadBalancerSet: 'LoadBalancerId',
-  InstanceSet: 'InstanceId',
-  SubnetSet: 'SubnetId',
-  VpcSet: 'VpcId',
-  NetworkAclSet: 'NetworkAclId',
-  NetworkInterfaceSet: 'NetworkInterfaceId',
-  AddressTemplateSet: 'AddressTemplateId',
-  AddressTemplateGroupSet: 'AddressTemplateGroupId',
-  ServiceTemplateSet: 'ServiceTemplateId',
-  ServiceTemplateGroupSet: 'ServiceTemplateGroupId',
-};
 
 /**
  * Reads one account, region by region, fetching each object once: CLBs (pages of 100), their
@@ -108,142 +76,45 @@ export class AccountReader {
     };
   }
 
-  private async call(service: Service, action: string, region: string, params: Api): Promise<Api | undefined> {
+  /** One call; a call that kept failing is handed back for the read to judge (a "not found" may narrow a batch). */
+  private async rawCall(service: Service, action: string, region: string, params: Api): Promise<Api | CallFailed> {
     try {
       return await this.scheduler.call(service, action, region, params);
     } catch (error) {
       if (!(error instanceof CallFailed)) throw error;
-      this.complete = false;
-      this.warnings.push({ message: `${region}: ${error.message}; what it was for is unknown` });
-      return undefined;
+      return error;
     }
   }
 
   /** Part of the account could not be read as the API promises: say so, and the scan is incomplete. */
-  private short(message: string, address?: string): void {
-    this.complete = false;
-    this.warnings.push({ ...(address ? { address } : {}), message });
-  }
+  private readonly problems: ReadProblems = {
+    incomplete: (message, address) => {
+      this.complete = false;
+      this.warnings.push({ ...(address ? { address } : {}), message });
+    },
+    note: (message) => this.warnings.push({ message }),
+  };
 
   /**
-   * The list `field` of an answer, checked: an array of objects, each with its ID when the list
-   * has one. Anything else makes what the call was for unknown (`undefined`).
-   */
-  private listIn(response: Api, action: string, region: string, field: string, idField = ID_FIELD[field]): Api[] | undefined {
-    const items = objects(response[field]);
-    if (items === undefined) {
-      this.short(`${region}: ${action} answered without a list "${field}"; what it was for is unknown`);
-      return undefined;
-    }
-    if (idField !== undefined && items.some((item) => id(item, idField) === undefined)) {
-      this.short(`${region}: ${action} listed an object without "${idField}"; what the call was for is unknown`);
-      return undefined;
-    }
-    return items;
-  }
-
-  /**
-   * Pages through an action with Offset/Limit until TotalCount is reached. Every page must have
-   * the list and the count; the objects read must add up to the count, with no ID twice, and
-   * the count must not change while paging. Short of that, what was read is returned with the
-   * scan marked incomplete (the objects that were not read cannot be named, let alone checked).
-   * `undefined`: nothing usable came back. `onPage` sees each page's new objects as it comes,
-   * with the count the pages add up to, so what they name can be read before the last page.
-   */
-  private async pages(
-    service: Service,
-    action: string,
-    region: string,
-    params: Api,
-    field: string,
-    stringPaging: boolean,
-    call: Call,
-    onPage?: (rows: Api[], total: number) => void,
-  ): Promise<Paged | undefined> {
-    const out = new Map<string, Api>();
-    const idField = ID_FIELD[field];
-    const rows: Api[] = [];
-    let total: number | undefined;
-    let problem: string | undefined;
-    for (let offset = 0, page = 0; ; page++) {
-      const response = await call(service, action, {
-        ...params,
-        Offset: stringPaging ? String(offset) : offset,
-        Limit: stringPaging ? String(PAGE) : PAGE,
-      });
-      if (response === undefined) return offset === 0 ? undefined : this.partialPages(action, region, rows, `a later page failed`);
-      const items = this.listIn(response, action, region, field);
-      if (items === undefined) return offset === 0 ? undefined : this.partialPages(action, region, rows, undefined);
-      const pageTotal = count(response.TotalCount);
-      if (pageTotal === undefined) {
-        this.short(`${region}: ${action} answered without a valid "TotalCount"; what it was for is unknown`);
-        return undefined;
-      }
-      if (total === undefined) total = pageTotal;
-      else if (pageTotal !== total) problem ??= `the TotalCount changed from ${total} to ${pageTotal} while paging`;
-      const before = rows.length;
-      for (const item of items) {
-        if (idField === undefined) rows.push(item);
-        else if (out.has(id(item, idField)!)) problem ??= `${id(item, idField)} came back twice`;
-        else {
-          out.set(id(item, idField)!, item);
-          rows.push(item);
-        }
-      }
-      onPage?.(rows.slice(before), total);
-      offset += items.length;
-      if (items.length > PAGE) problem ??= `a page had ${items.length} objects, more than the ${PAGE} asked for`;
-      if (rows.length >= total || items.length === 0 || items.length > PAGE) break;
-      if (items.length < PAGE) problem ??= `a page before the last had ${items.length} objects, not ${PAGE}`;
-      // Short pages are read on from where they ended, but not without end.
-      if (page > Math.ceil(total / PAGE) + 10) {
-        problem ??= 'the pages did not add up';
-        break;
-      }
-    }
-    if (rows.length !== total) problem ??= `${rows.length} objects were read of the ${total} its TotalCount says`;
-    return problem === undefined ? { rows, complete: true } : this.partialPages(action, region, rows, problem);
-  }
-
-  private partialPages(action: string, region: string, rows: Api[], problem: string | undefined): Paged {
-    if (problem !== undefined)
-      this.short(`${region}: ${action}: ${problem}; objects it should have listed may be missing and are not checked`);
-    else this.warnings.push({ message: `${region}: ${action}: only the first pages could be read; objects on the others are not checked` });
-    return { rows, complete: false };
-  }
-
-  /**
-   * Objects by ID, 100 IDs a call. Each call's list is checked; an ID asked for and not
-   * answered is in `missing` with the reason, so the caller can make that object unknown.
+   * Objects by ID, 100 IDs a call. An ID asked for and not answered is in `missing` with the
+   * reason, so the caller can make that object unknown: here every object asked for is named by
+   * another, so even one the region lacks makes the scan incomplete.
    */
   private async byIds(
+    reads: ListedReads,
     service: Service,
     action: string,
-    region: string,
     idField: string,
     ids: string[],
     resultField: string,
-    call: Call,
   ): Promise<{ found: Map<string, Api>; missing: Map<string, string> }> {
-    const found = new Map<string, Api>();
-    const missing = new Map<string, string>();
-    const idKey = idField.replace(/s$/, '');
-    for (let i = 0; i < ids.length; i += PAGE) {
-      const batch = ids.slice(i, i + PAGE);
-      const response = await call(service, action, { [idField]: batch, Limit: PAGE });
-      const items = response === undefined ? undefined : this.listIn(response, action, region, resultField, idKey);
-      if (items === undefined) {
-        for (const wanted of batch) missing.set(wanted, `${action} did not answer for ${wanted}`);
-        continue;
-      }
-      for (const item of items) if (batch.includes(String(item[idKey]))) found.set(String(item[idKey]), item);
-      const absent = batch.filter((wanted) => !found.has(wanted));
-      for (const wanted of absent) missing.set(wanted, `${action} was asked for ${wanted} and did not return it`);
-      if (absent.length > 0)
-        this.short(
-          `${region}: ${action} returned ${batch.length - absent.length} of the ${batch.length} objects asked for; ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''} unknown`,
-        );
-    }
+    const { found, absent, unread } = await reads.byIds(service, action, idField, ids, resultField);
+    const missing = new Map(unread);
+    for (const wanted of absent) missing.set(wanted, `${action} was asked for ${wanted} and did not return it`);
+    if (absent.length > 0)
+      this.problems.incomplete(
+        `${reads.region}: ${action} returned ${ids.length - missing.size} of the ${ids.length} objects asked for; ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''} unknown`,
+      );
     return { found, missing };
   }
 
@@ -267,7 +138,12 @@ export class AccountReader {
     const backendIps = new Set<string>();
     /** IPs of interfaces read only as security-group members: a target on one makes it a backend. */
     const memberIps = new Map<string, NetworkInterface>();
-    const call: Call = (service, action, params) => (flow.failed ? Promise.resolve(undefined) : this.call(service, action, region, params));
+    const reads = new ListedReads(
+      (service, action, params) => (flow.failed ? Promise.resolve(undefined) : this.rawCall(service, action, region, params)),
+      region,
+      this.problems,
+    );
+    const call: Call = (service, action, params) => reads.call(service, action, params);
 
     // Security groups, one call each, at once; the groups and templates their rules name after.
     const groupsSeen = new Set<string>();
@@ -348,14 +224,12 @@ export class AccountReader {
     const eniByIp = flow.queue(FILTER_VALUES, async (batch) => {
       const ips = batch.filter((ip) => !backendIp(ip));
       if (ips.length === 0) return;
-      const found = await this.pages(
+      const found = await reads.pages(
         'vpc',
         'DescribeNetworkInterfaces',
-        region,
         { Filters: [{ Name: 'address-ip', Values: ips }] },
         'NetworkInterfaceSet',
         false,
-        call,
       );
       // One value matches by suffix ("10.0.1.2" also finds 110.0.1.2): keep the ENIs that hold a wanted IP.
       const holds = (row: Api) => list(row.PrivateIpAddressSet).some((a) => ips.includes(String(a.PrivateIpAddress)));
@@ -365,7 +239,7 @@ export class AccountReader {
       const ids = batch.filter((id) => !this.instances.has(id));
       for (const id of batch) if (this.instances.has(id)) expand(this.instances.get(id)!);
       if (ids.length === 0) return;
-      const { found, missing } = await this.byIds('cvm', 'DescribeInstances', region, 'InstanceIds', ids, 'InstanceSet', call);
+      const { found, missing } = await this.byIds(reads, 'cvm', 'DescribeInstances', 'InstanceIds', ids, 'InstanceSet');
       for (const row of found.values()) {
         const instance = instanceOf(row, region);
         this.instances.set(instance.key, instance);
@@ -394,10 +268,9 @@ export class AccountReader {
     });
     // Every interface of a backend: the secondary ENIs attached to it, each with its own groups.
     const backendEnis = flow.queue(FILTER_VALUES, async (batch) => {
-      const found = await this.pages(
+      const found = await reads.pages(
         'vpc',
         'DescribeNetworkInterfaces',
-        region,
         {
           Filters: [
             { Name: 'attachment.instance-id', Values: batch },
@@ -406,20 +279,20 @@ export class AccountReader {
         },
         'NetworkInterfaceSet',
         false,
-        call,
       );
       if (found === undefined || !found.complete)
-        this.short(`${region}: the secondary interfaces of ${batch.join(', ')} could not be read in full; rules on them are not checked`);
+        this.problems.incomplete(
+          `${region}: the secondary interfaces of ${batch.join(', ')} could not be read in full; rules on them are not checked`,
+        );
       networkInterfacesRead(found?.rows ?? [], true);
     });
     // A group named as a source means its members' private IPs: read the members, and theirs.
     const peerMembers = flow.queue(FILTER_VALUES, async (batch) => {
       // Interfaces bound to the groups, secondary ENIs included (an ENI is a member by its own groups).
       flow.run(async () => {
-        const enis = await this.pages(
+        const enis = await reads.pages(
           'vpc',
           'DescribeNetworkInterfaces',
-          region,
           {
             Filters: [
               { Name: 'groups.security-group-id', Values: batch },
@@ -428,18 +301,15 @@ export class AccountReader {
           },
           'NetworkInterfaceSet',
           false,
-          call,
         );
         networkInterfacesRead(enis?.rows ?? [], false);
       });
-      const members = await this.pages(
+      const members = await reads.pages(
         'cvm',
         'DescribeInstances',
-        region,
         { Filters: [{ Name: 'security-group-id', Values: batch }] },
         'InstanceSet',
         false,
-        call,
       );
       for (const row of members?.rows ?? []) {
         const id = String(row.InstanceId);
@@ -456,10 +326,9 @@ export class AccountReader {
     const peerEnis = flow.queue(FILTER_VALUES, async (batch) => {
       const ids = batch.filter((id) => !backendEnis.has(id));
       if (ids.length === 0) return;
-      const found = await this.pages(
+      const found = await reads.pages(
         'vpc',
         'DescribeNetworkInterfaces',
-        region,
         {
           Filters: [
             { Name: 'attachment.instance-id', Values: ids },
@@ -468,14 +337,12 @@ export class AccountReader {
         },
         'NetworkInterfaceSet',
         false,
-        call,
       );
       networkInterfacesRead(found?.rows ?? [], false);
     });
     const templates = (action: string, filter: string, field: string, keep: (row: Api) => void) =>
       flow.queue(FILTER_VALUES, async (batch) => {
-        for (const row of (await this.pages('vpc', action, region, { Filters: [{ Name: filter, Values: batch }] }, field, true, call))
-          ?.rows ?? [])
+        for (const row of (await reads.pages('vpc', action, { Filters: [{ Name: filter, Values: batch }] }, field, true))?.rows ?? [])
           keep(row);
       });
     const addressTemplateGroups = templates(
@@ -518,7 +385,7 @@ export class AccountReader {
       flow.queue(PAGE, async (batch) => {
         const ids = batch.filter((id) => !map.has(id));
         if (ids.length === 0) return;
-        const { found, missing } = await this.byIds(service, action, region, idField, ids, field, call);
+        const { found, missing } = await this.byIds(reads, service, action, idField, ids, field);
         for (const row of found.values()) keep(row);
         for (const [key, reason] of missing) map.set(key, missingOf(key, reason));
       });
@@ -562,14 +429,12 @@ export class AccountReader {
         this.networkAcls.set(acl.key, acl);
         if (acl.type !== 'QUINTUPLE') return;
         flow.run(async () => {
-          const rows = await this.pages(
+          const rows = await reads.pages(
             'vpc',
             'DescribeNetworkAclQuintupleEntries',
-            region,
             { NetworkAclId: acl.key },
             'NetworkAclQuintupleSet',
             false,
-            call,
           );
           // A partial list of entries would be judged as the whole list: unknown instead.
           if (rows?.complete === true) this.networkAcls.set(acl.key, quintupleEntriesOf(acl, rows.rows, region));
@@ -608,14 +473,12 @@ export class AccountReader {
           if (targetGroupsSeen.has(groupId)) continue;
           targetGroupsSeen.add(groupId);
           flow.run(async () => {
-            const read = await this.pages(
+            const read = await reads.pages(
               'clb',
               'DescribeTargetGroupInstances',
-              region,
               { Filters: [{ Name: 'TargetGroupId', Values: [groupId] }] },
               'TargetGroupInstanceSet',
               false,
-              call,
             );
             const members =
               read === undefined || !read.complete
@@ -642,16 +505,13 @@ export class AccountReader {
       flow.run(async () => {
         const response = await call('clb', 'DescribeListeners', { LoadBalancerId: id });
         entry.listeners =
-          response === undefined
-            ? undefined
-            : this.checkedListeners(response, 'DescribeListeners', region, id, ['TargetGroupList', 'Rules']);
+          response === undefined ? undefined : reads.checkedListeners(response, 'DescribeListeners', id, ['TargetGroupList', 'Rules']);
         readTargetGroups(entry.listeners ?? []);
         progress();
       });
       flow.run(async () => {
         const response = await call('clb', 'DescribeTargets', { LoadBalancerId: id });
-        entry.backends =
-          response === undefined ? undefined : this.checkedListeners(response, 'DescribeTargets', region, id, ['Targets', 'Rules']);
+        entry.backends = response === undefined ? undefined : reads.checkedListeners(response, 'DescribeTargets', id, ['Targets', 'Rules']);
         for (const backend of entry.backends ?? []) {
           targetsRead(
             [...list(backend.Targets), ...list(backend.Rules).flatMap((r) => list(r.Targets))].map((t) => targetOf(t, 'listener', id)),
@@ -663,7 +523,7 @@ export class AccountReader {
 
     await flow.complete(() => {
       flow.run(async () => {
-        const read = await this.pages('clb', 'DescribeLoadBalancers', region, {}, 'LoadBalancerSet', false, call, (rows, total) => {
+        const read = await reads.pages('clb', 'DescribeLoadBalancers', {}, 'LoadBalancerSet', false, (rows, total) => {
           lbTotal = total;
           for (const lb of rows) readLoadBalancer(lb);
         });
@@ -709,44 +569,10 @@ export class AccountReader {
           },
         ];
       } else {
-        listeners = read.listeners.map((l) => {
-          const backend = read.backends?.find((b) => b.ListenerId === l.ListenerId);
-          // DescribeTargets lists every listener, with or without targets: one it leaves out has unknown targets.
-          if (read.backends !== undefined && backend === undefined)
-            this.short(`${region}: DescribeTargets did not list ${String(l.ListenerId)} of ${id}; its targets are unknown`, id);
-          return listenerOf(l, id, region, backend, (g) => groupMembers.get(g) ?? `target group ${g} was not read`);
-        });
+        listeners = reads.listenersOf(id, read.listeners, read.backends, (g) => groupMembers.get(g) ?? `target group ${g} was not read`);
       }
       this.loadBalancers.set(id, loadBalancerOf(lb, region, listeners));
     }
-  }
-
-  /**
-   * DescribeListeners' and DescribeTargets' `Listeners`, checked: a list of objects with their
-   * ListenerId, whose nested lists are lists (or absent). Otherwise that CLB's listeners (or
-   * targets) are unknown.
-   */
-  private checkedListeners(response: Api, action: string, region: string, lb: string, nested: readonly string[]): Api[] | undefined {
-    const items = objects(response.Listeners);
-    const optionalList = (v: unknown) => v === undefined || v === null || objects(v) !== undefined;
-    const bad =
-      items === undefined
-        ? 'without a list "Listeners"'
-        : items.some((l) => id(l, 'ListenerId') === undefined)
-          ? 'with a listener without "ListenerId"'
-          : items.some(
-                (l) =>
-                  nested.some((n) => !optionalList(l[n])) ||
-                  list(l.Rules).some((r) => !optionalList(r.TargetGroupList) || !optionalList(r.Targets)),
-              )
-            ? 'with a listener whose nested lists are not lists'
-            : undefined;
-    if (bad === undefined) return items;
-    this.short(
-      `${region}: ${action} answered ${lb} ${bad}; ${action === 'DescribeListeners' ? 'its listeners' : 'its targets'} are unknown`,
-      lb,
-    );
-    return undefined;
   }
 
   /** One group's rules; both lists must be there: a missing list is not an empty one (empty means "drop all"). */
@@ -763,7 +589,7 @@ export class AccountReader {
       return group;
     }
     const reason = `DescribeSecurityGroupPolicies answered ${id} without a valid ${missing}`;
-    this.short(`${region}: ${reason}; its rules are unknown`, id);
+    this.problems.incomplete(`${region}: ${reason}; its rules are unknown`, id);
     const read = securityGroupOf(id, isApi(set) ? set : {}, region);
     const unknownIf = (direction: 'Ingress' | 'Egress', rules: SecurityGroup['ingress']) =>
       !isApi(set) || objects(set[direction]) === undefined ? { rules: [], unknownReason: reason } : rules;

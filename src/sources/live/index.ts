@@ -25,10 +25,12 @@ export interface LiveReadOptions {
   readonly intercept?: (api: TencentApi) => TencentApi;
 }
 
-/** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. `regions`: those scanned (`all` resolved). */
-export async function readLiveInventory(
-  options: LiveReadOptions,
-): Promise<Inventory & { calls: ReadonlyMap<string, number>; regions: readonly string[] }> {
+/**
+ * The account's API (the SDK with the run's credentials and endpoint, unless replaced; wrapped by
+ * `intercept`) behind one scheduler: live and hybrid runs pace, retry and budget every call the
+ * same way.
+ */
+export function accountScheduler(options: Omit<LiveReadOptions, 'regions' | 'logger'>): CallScheduler {
   const base =
     options.api ??
     sdkApi(() => options.credentials.get(), {
@@ -36,12 +38,19 @@ export async function readLiveInventory(
       ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
     });
   const api = options.intercept ? options.intercept(base) : base;
-  const scheduler = new CallScheduler(api, {
+  return new CallScheduler(api, {
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.budgetScope ? { budgetScope: options.budgetScope } : {}),
     secrets: () => options.credentials.secrets(),
   });
+}
+
+/** The live account as an inventory keyed by cloud IDs; `complete: false` when calls kept failing. `regions`: those scanned (`all` resolved). */
+export async function readLiveInventory(
+  options: LiveReadOptions,
+): Promise<Inventory & { calls: ReadonlyMap<string, number>; regions: readonly string[] }> {
+  const scheduler = accountScheduler(options);
   const regions = await resolveRegions(scheduler, options.regions, options.logger);
   const inventory = await new AccountReader(scheduler, options.logger).read(regions);
   return { ...inventory, calls: scheduler.counts, regions };
