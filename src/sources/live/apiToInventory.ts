@@ -11,7 +11,7 @@ import type { HealthCheck, Listener, ListenerRule, LoadBalancer, Target } from '
 import type { Subnet, Vpc } from '../../model/network.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../model/networkAcl.js';
 import type { SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
-import { unknown } from '../../model/value.js';
+import { type Maybe, unknown } from '../../model/value.js';
 
 /** API 3.0 response objects → the provider-neutral inventory. Keys are cloud IDs. */
 type Api = Record<string, unknown>;
@@ -19,6 +19,11 @@ type Api = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const list = (v: unknown): Api[] => (Array.isArray(v) ? (v as Api[]) : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+/**
+ * An interface's groups: an answer without the list says nothing about them, which is not the
+ * same as an empty list (a secondary ENI without groups admits everything).
+ */
+const groupList = (v: unknown, field: string): Maybe<string[]> => (Array.isArray(v) ? strings(v) : unknown(`${field} not returned`));
 // DescribeLoadBalancers says true/false, DescribeLoadBalancersDetail 1/0.
 /**
  * A value from an answer, for a message: shown only when it is a short word, as real enum values
@@ -179,7 +184,7 @@ export function instanceOf(api: Api, region: string): Instance {
         instance: id,
         privateIps: strings(api.PrivateIpAddresses),
         subnet: str(vpc.SubnetId) ?? unknown('no subnet returned'),
-        securityGroups: strings(api.SecurityGroupIds),
+        securityGroups: groupList(api.SecurityGroupIds, 'SecurityGroupIds'),
         provenance: provenance(id, 'CVM', consoleUrl('cvm', region, id)),
       },
     ],
@@ -305,7 +310,7 @@ export function networkInterfaceOf(api: Api, region: string): NetworkInterface {
     ...(str(attachment.InstanceId) ? { instance: str(attachment.InstanceId)! } : {}),
     privateIps: list(api.PrivateIpAddressSet).map((x) => String(x.PrivateIpAddress)),
     subnet: str(api.SubnetId) ?? unknown('no subnet returned'),
-    securityGroups: strings(api.GroupSet),
+    securityGroups: groupList(api.GroupSet, 'GroupSet'),
     provenance: provenance(id, 'ENI', consoleUrl('cvm', region, id)),
   };
 }
