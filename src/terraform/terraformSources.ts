@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SourceLocation } from '../model/provenance.js';
+import { type BlockHead, topLevelBlockHeads } from './hcl/blockHeads.js';
 import { type HclAttribute, type HclBlock, scanHcl } from './hcl/index.js';
 import { scanTfJson } from './tfJsonScanner.js';
 
@@ -36,6 +37,15 @@ export function isTerraformFile(name: string): boolean {
 /** The top-level blocks of one Terraform file, by its syntax. */
 export function scanTerraformFile(path: string, text: string): HclBlock {
   return path.endsWith('.tf.json') ? scanTfJson(text) : scanHcl(text);
+}
+
+/**
+ * The heads of a file's top-level blocks: for native files from a character scan, with a full
+ * parse only when that scan cannot be sure (see `blockHeads.ts`).
+ */
+export function topLevelHeadsOf(path: string, text: string): readonly BlockHead[] {
+  if (path.endsWith('.tf.json')) return scanTfJson(text).blocks;
+  return topLevelBlockHeads(text) ?? scanHcl(text).blocks;
 }
 
 /** Reads the `.tf` and `.tf.json` files of a directory; tests may pass their own. */
@@ -205,7 +215,7 @@ export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileR
   for (const path of paths) {
     const text = files.read(path);
     if (text === undefined) continue;
-    for (const block of scanTerraformFile(path, text).blocks) {
+    for (const block of topLevelHeadsOf(path, text)) {
       if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
         const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
         if (wanted.resources.has(key)) seen.add(`r:${key}`);
