@@ -33,8 +33,9 @@ export function topLevelBlockHeads(text: string): BlockHead[] | undefined {
       else if (c === QUOTE) {
         inString = false;
         i++;
-      } else if (c === NEWLINE) return undefined; // a quoted string cannot span lines
-      else if ((c === DOLLAR || c === PERCENT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === OPEN_BRACE) i += 3;
+      } else if (c === NEWLINE) {
+        return undefined; // a quoted string cannot span lines
+      } else if ((c === DOLLAR || c === PERCENT) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === OPEN_BRACE) i += 3;
       else if ((c === DOLLAR || c === PERCENT) && text.charCodeAt(i + 1) === OPEN_BRACE) {
         open.push(Opened.Hole);
         inString = false;
@@ -59,7 +60,8 @@ export function topLevelBlockHeads(text: string): BlockHead[] | undefined {
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET || c === CLOSE_PAREN) {
       const top = open.pop();
       if (c === CLOSE_BRACE && top === Opened.Hole) inString = true;
-      else if (c === CLOSE_BRACE && top === Opened.Body) statementStart = true; // one may follow on the same line
+      // After a block, another may follow on the same line.
+      else if (c === CLOSE_BRACE && top === Opened.Body) statementStart = true;
       else if (top !== CLOSER_OF[c]) return undefined;
       else statementStart = false;
       i++;
