@@ -43,9 +43,22 @@ export function scanTerraformFile(path: string, text: string): HclBlock {
  * The heads of a file's top-level blocks: for native files from a character scan, with a full
  * parse only when that scan cannot be sure (see `blockHeads.ts`).
  */
-export function topLevelHeadsOf(path: string, text: string): readonly BlockHead[] {
+export function topLevelHeadsOf(path: string, text: string): readonly Pick<BlockHead, 'type' | 'labels'>[] {
   if (path.endsWith('.tf.json')) return scanTfJson(text).blocks;
   return topLevelBlockHeads(text) ?? scanHcl(text).blocks;
+}
+
+/** The top-level blocks `TerraformSources` reads; the others (module calls, providers, variables, outputs) are not its to read. */
+const SOURCE_BLOCKS = new Set(['resource', 'data', 'locals']);
+
+/**
+ * A file's top-level blocks as `TerraformSources` reads them: those of `SOURCE_BLOCKS` the same
+ * as `scanTerraformFile` gives them, the others, when the head scan can delimit them, not read.
+ */
+function scanForSources(path: string, text: string): HclBlock {
+  if (path.endsWith('.tf.json')) return scanTfJson(text);
+  const skipped = topLevelBlockHeads(text)?.filter((head) => !SOURCE_BLOCKS.has(head.type)) ?? [];
+  return scanHcl(text, skipped);
 }
 
 /** Reads the `.tf` and `.tf.json` files of a directory; tests may pass their own. */
@@ -140,7 +153,7 @@ export class TerraformSources {
       const text = this.files.read(path);
       if (text === undefined) continue;
       const file = relative(this.repoRoot, path).split(sep).join('/');
-      for (const block of scanTerraformFile(path, text).blocks) {
+      for (const block of scanForSources(path, text).blocks) {
         if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });

@@ -15,10 +15,13 @@
 export interface BlockHead {
   readonly type: string;
   readonly labels: readonly string[];
+  /** Where the block starts (its type) and ends (after its closing brace), as string offsets. */
+  readonly start: number;
+  readonly end: number;
 }
 
 export function topLevelBlockHeads(text: string): BlockHead[] | undefined {
-  const heads: BlockHead[] = [];
+  const heads: { type: string; labels: readonly string[]; start: number; end: number }[] = [];
   const length = text.length;
   /** What each open bracket opened: a block body, an expression bracket, or a `${…}` / `%{…}` in a string. */
   const open: Opened[] = [];
@@ -61,15 +64,17 @@ export function topLevelBlockHeads(text: string): BlockHead[] | undefined {
       const top = open.pop();
       if (c === CLOSE_BRACE && top === Opened.Hole) inString = true;
       // After a block, another may follow on the same line.
-      else if (c === CLOSE_BRACE && top === Opened.Body) statementStart = true;
-      else if (top !== CLOSER_OF[c]) return undefined;
+      else if (c === CLOSE_BRACE && top === Opened.Body) {
+        statementStart = true;
+        if (open.length === 0) heads[heads.length - 1]!.end = i + 1;
+      } else if (top !== CLOSER_OF[c]) return undefined;
       else statementStart = false;
       i++;
     } else if (statementStart && inBody) {
       const head = readHead(text, i);
       if (head === undefined) return undefined;
       if (head.block !== undefined) {
-        if (open.length === 0) heads.push(head.block);
+        if (open.length === 0) heads.push({ ...head.block, start: i, end: length });
         open.push(Opened.Body);
       }
       // After a block's `{` an attribute may follow on the same line (`content { a = 1 }`).
@@ -104,7 +109,7 @@ const CLOSER_OF: Readonly<Record<number, Opened>> = { 125: Opened.Brace, 93: Ope
  * A statement at the top level: `name = …` (an attribute: `end` is after the `=`) or a block
  * head `type label… {` (`end` is after the `{`). Undefined for anything else.
  */
-function readHead(text: string, start: number): { block?: BlockHead; end: number } | undefined {
+function readHead(text: string, start: number): { block?: { type: string; labels: string[] }; end: number } | undefined {
   let i = identifierEnd(text, start);
   if (i === start) return undefined;
   const type = text.slice(start, i);

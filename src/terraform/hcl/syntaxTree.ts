@@ -10,13 +10,42 @@ import type { HclAttribute, HclBlock, HclToken, TemplatePart } from './hclTokens
  * a broken file still yields what it could read; nothing here throws on input.
  */
 
-/** The top level of a file, as a block without type or labels. */
-export function scanHcl(source: string): HclBlock {
+/**
+ * The top level of a file, as a block without type or labels. `skip` names top-level blocks
+ * (from `topLevelBlockHeads`) whose content the caller does not read: they are blanked before
+ * the parse (line breaks kept, so every line stays where it was), which spares tree-sitter and
+ * the token reader a module call's long `for_each` list, say. When what is left does not parse
+ * cleanly the whole text is read instead, so a skipped block never changes how the rest reads.
+ * (The file's own `endLine` then counts to the last token read.)
+ */
+export function scanHcl(source: string, skip: readonly { readonly start: number; readonly end: number }[] = []): HclBlock {
+  if (skip.length > 0) {
+    const read = readHcl(blanked(source, skip), true);
+    if (read !== undefined) return read;
+  }
+  return readHcl(source, false)!;
+}
+
+/** The text with the given ranges turned to spaces, line breaks kept. */
+function blanked(source: string, ranges: readonly { readonly start: number; readonly end: number }[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of ranges) {
+    parts.push(source.slice(at, start), source.slice(start, end).replace(/[^\n]/g, ' '));
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
+}
+
+/** Parses and reads a file; with `cleanOnly`, undefined when the syntax tree has an error. */
+function readHcl(source: string, cleanOnly: boolean): HclBlock | undefined {
   let text = source;
   for (let attempt = 0; ; attempt++) {
     const tree = hclParser().parse(text);
     if (tree === null) return { type: '', labels: [], line: 1, endLine: 1, attributes: new Map(), blocks: [] };
     try {
+      if (cleanOnly && tree.rootNode.hasError) return undefined;
       const stray = attempt < MAX_STRAY_TOKENS && tree.rootNode.hasError ? strayLeadingToken(tree.rootNode) : undefined;
       if (stray !== undefined) {
         // Blanked, not cut, so that every other offset and line stays where it was.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topLevelBlockHeads } from '../../../src/terraform/hcl/blockHeads.js';
-import { loadHclParser, scanHcl } from '../../../src/terraform/hcl/index.js';
+import { type HclBlock, loadHclParser, scanHcl } from '../../../src/terraform/hcl/index.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -84,5 +84,27 @@ describe('top-level block heads from a character scan', () => {
         expect(found, file).toEqual(parsed(variant));
       }
     }
+  });
+
+  it('lets a parse skip blocks and read the others exactly as the full parse does, lines included', () => {
+    const files = [...tfFiles(join(repoRoot, 'test')), ...tfFiles(join(repoRoot, 'examples'))];
+    const read = (blocks: readonly HclBlock[]) =>
+      JSON.stringify(blocks, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value));
+    let skippedSome = false;
+    for (const file of [...files, 'tricky.tf']) {
+      const text = file === 'tricky.tf' ? TRICKY : readFileSync(file, 'utf8');
+      const heads = topLevelBlockHeads(text)!;
+      const skip = heads.filter((head) => head.type !== 'resource' && head.type !== 'locals');
+      skippedSome ||= skip.length > 0;
+      const kept = scanHcl(text, skip).blocks;
+      expect(read(kept), file).toEqual(read(scanHcl(text).blocks.filter((b) => b.type === 'resource' || b.type === 'locals')));
+    }
+    expect(skippedSome).toBe(true);
+  });
+
+  it('reads the whole file when what is left after skipping does not parse cleanly', () => {
+    const text = 'module "m" {\n  source = "./m"\n}\nresource "a" "b" {\n  x = (1 +\n}\n';
+    const skip = [{ start: 0, end: text.indexOf('}') + 1 }];
+    expect(scanHcl(text, skip)).toEqual(scanHcl(text));
   });
 });
