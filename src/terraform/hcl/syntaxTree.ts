@@ -12,26 +12,27 @@ import type { HclAttribute, HclBlock, HclToken, TemplatePart } from './hclTokens
 
 /**
  * The top level of a file, as a block without type or labels. `skip` names top-level blocks
- * (from `topLevelBlockHeads`) whose content the caller does not read: they are blanked before
- * the parse (line breaks kept, so every line stays where it was), which spares tree-sitter and
- * the token reader a module call's long `for_each` list, say. When what is left does not parse
+ * (from `topLevelBlockHeads`) whose content the caller does not read: they are cut from the
+ * text before the parse, all but their line breaks (so every line stays where it was; the reader
+ * gives lines, not offsets), which spares tree-sitter and the token reader a module call's long
+ * `for_each` list, say. When what is left does not parse
  * cleanly the whole text is read instead, so a skipped block never changes how the rest reads.
  * (The file's own `endLine` then counts to the last token read.)
  */
 export function scanHcl(source: string, skip: readonly { readonly start: number; readonly end: number }[] = []): HclBlock {
   if (skip.length > 0) {
-    const read = readHcl(blanked(source, skip), true);
+    const read = readHcl(withoutRanges(source, skip), true);
     if (read !== undefined) return read;
   }
   return readHcl(source, false)!;
 }
 
-/** The text with the given ranges turned to spaces, line breaks kept. */
-function blanked(source: string, ranges: readonly { readonly start: number; readonly end: number }[]): string {
+/** The text without the given ranges (in order, not overlapping), apart from their line breaks. */
+function withoutRanges(source: string, ranges: readonly { readonly start: number; readonly end: number }[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const { start, end } of ranges) {
-    parts.push(source.slice(at, start), source.slice(start, end).replace(/[^\n]/g, ' '));
+    parts.push(source.slice(at, start), source.slice(start, end).replace(/[^\n]+/g, ''));
     at = end;
   }
   parts.push(source.slice(at));
