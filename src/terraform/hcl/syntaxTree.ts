@@ -240,8 +240,7 @@ class TreeReader {
   private attribute(cursor: TreeCursor, tokens: TokenList): HclAttribute | undefined {
     if (!cursor.gotoFirstChild()) return undefined;
     try {
-      while (!cursor.nodeIsNamed) if (!cursor.gotoNextSibling()) return undefined;
-      if (cursor.nodeType !== 'identifier') return undefined;
+      if (!atLeadingIdentifier(cursor)) return undefined;
       const nameStart = cursor.startIndex;
       const name = this.source.slice(nameStart, cursor.endIndex);
       const line = this.lineOf(nameStart);
@@ -264,8 +263,7 @@ class TreeReader {
     const blockEnd = cursor.endIndex;
     if (!cursor.gotoFirstChild()) return undefined;
     try {
-      while (!cursor.nodeIsNamed) if (!cursor.gotoNextSibling()) return undefined;
-      if (cursor.nodeType !== 'identifier') return undefined;
+      if (!atLeadingIdentifier(cursor)) return undefined;
       const typeStart = cursor.startIndex;
       const type = this.source.slice(typeStart, cursor.endIndex);
       const labels: string[] = [];
@@ -392,6 +390,12 @@ interface Child {
   readonly start: number;
   readonly end: number;
   readonly missing: boolean;
+}
+
+/** From a node's first child on to its first named one: whether that is an identifier (an attribute's name, a block's type). */
+function atLeadingIdentifier(cursor: TreeCursor): boolean {
+  while (!cursor.nodeIsNamed) if (!cursor.gotoNextSibling()) return false;
+  return cursor.nodeType === 'identifier';
 }
 
 /** The cursor's node type, read afresh (TypeScript would keep a narrowing across cursor moves). */
