@@ -1,15 +1,19 @@
 /**
  * The heads of a native `.tf` file's top-level blocks (`resource "T" "N" {`, `module "M" {`),
- * found by a plain character scan: what the search for a plan's `.tf` root ranks folders by.
+ * found by a plain character scan, with where each block starts and ends: what the search for a
+ * plan's `.tf` root ranks folders by, and what lets a parse skip the blocks it does not read.
  * A repository has up to thousands of `.tf` files and the search only needs their heads, so a
  * full parse (tree-sitter, whose WebAssembly is still cold that early) for each would cost more
  * than everything else the search does.
  *
  * The scan knows comments, quoted strings with their `${…}` / `%{…}` parts, heredocs and bracket
- * depth, so a head inside any of them is not taken for a block. It gives up (undefined) on
- * anything it does not read exactly as the grammar would — a label with escapes or
- * interpolations, an unterminated string or comment, unbalanced brackets, a statement that is
- * neither `name = …` nor a block head — and the caller then parses the file in full.
+ * depth, so a head inside any of them is not taken for a block, and it checks that every body
+ * holds only `name = …` statements and blocks. It gives up (undefined) on anything it does not
+ * read as the grammar would — a label with escapes or interpolations, an unterminated string or
+ * comment, unbalanced brackets, any other statement — and the caller then parses the file in
+ * full. It does not check expressions: in a file with a broken expression it may still name a
+ * block that the full parse's error recovery would lose, which for ranking folders is no harm
+ * (and a parse that skips blocks checks its own tree, see `scanHcl`).
  */
 
 export interface BlockHead {
