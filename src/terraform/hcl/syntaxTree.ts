@@ -15,9 +15,9 @@ import type { HclAttribute, HclBlock, HclToken, TemplatePart } from './hclTokens
  * (from `topLevelBlockHeads`) whose content the caller does not read: they are cut from the
  * text before the parse, all but their line breaks (so every line stays where it was; the reader
  * gives lines, not offsets), which spares tree-sitter and the token reader a module call's long
- * `for_each` list, say. When what is left does not parse
- * cleanly the whole text is read instead, so a skipped block never changes how the rest reads.
- * (The file's own `endLine` then counts to the last token read.)
+ * `for_each` list, say. When what is left does not parse cleanly the whole text is read
+ * instead. (A skipped block with a broken expression then no longer disturbs how tree-sitter
+ * recovers around it; the file's own `endLine` counts to the last token read.)
  */
 export function scanHcl(source: string, skip: readonly { readonly start: number; readonly end: number }[] = []): HclBlock {
   if (skip.length > 0) {
