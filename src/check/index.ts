@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import type { Logger } from '../logging/logger.js';
@@ -90,9 +90,9 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       const block = root === null ? undefined : sources.resourceBlock(tfRoot, 'managed', root[1]!, root[2]!);
       return block === undefined ? undefined : sources.blockLocation(block);
     };
-    // The plan reader leaves `before` and the prior state of changed resources out; the IDs a
-    // plan deletes or changes are there only, so a hybrid run parses the file once more in full.
-    const fullPlan = () => (fromStdin ? plan : parsePlanBytes(readFileSync(resolve(cwd, options.planFile)), file));
+    // The plan reader keeps of `before` (and of the prior state of changed resources) the IDs
+    // the hybrid check reads, so it reads the same parsed plan.
+    const fullPlan = () => plan;
     // Loaded on demand: it brings the API client (the SDK), which a plan-only check never uses.
     const { checkHybrid } = await import('./hybridCheck.js');
     report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { ModuleNameMemo } from './moduleNameMemo.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { ModuleStep } from './terraformAddress.js';
 
@@ -65,8 +66,17 @@ export class ConfigurationTree {
     return this.module(parent)?.calls.get(name);
   }
 
+  /** Managed resources looked up (`null`: not in the configuration), by module path, type and name. */
+  private readonly managed = new ModuleNameMemo<ConfigResource | null>();
+
   resource(steps: readonly ModuleStep[], mode: ConfigResource['mode'], type: string, name: string): ConfigResource | undefined {
-    return this.module(steps)?.resources.get(resourceKey(mode, type, name));
+    if (mode === 'data') return this.module(steps)?.resources.get(resourceKey(mode, type, name));
+    let found = this.managed.get(steps, type, name);
+    if (found === undefined) {
+      found = this.module(steps)?.resources.get(resourceKey(mode, type, name)) ?? null;
+      this.managed.set(steps, type, name, found);
+    }
+    return found ?? undefined;
   }
 }
 

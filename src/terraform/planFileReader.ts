@@ -114,9 +114,11 @@ const UNREAD = ['relevant_attributes', 'output_changes', 'resource_drift', 'chec
 
 /**
  * The plan with only what the checks read: of each managed resource change its identity and
- * `actions`, `after`, `after_unknown`; of the prior state the resources that have no change;
- * `planned_values` only when there are no changes (it repeats them, without the unknowns).
- * Anything of an unexpected shape is left as it is, for `readPlanDocument` to name.
+ * `actions`, `after`, `after_unknown`, and of a change that changes something the IDs of
+ * `before` a hybrid check reads (`BEFORE_KEPT`; from the prior state when `before` is not an
+ * object, as that check would look there); of the prior state the resources that have no
+ * change; `planned_values` only when there are no changes (it repeats them, without the
+ * unknowns). Anything of an unexpected shape is left as it is, for `readPlanDocument` to name.
  */
 function trimPlan(root: unknown): unknown {
   if (!isObject(root)) return root;
@@ -124,12 +126,18 @@ function trimPlan(root: unknown): unknown {
   if (changes !== undefined && !Array.isArray(changes)) return root;
   const trimmed: JsonObject = { ...root };
   const changed = new Set<string>();
+  /** Changes whose `before` is not an object, by address: their IDs come from the prior state. */
+  const beforeFromPrior = new Map<string, JsonObject>();
   if (Array.isArray(changes)) {
     const kept: JsonObject[] = [];
     for (const change of changes) {
       const slim = trimChange(change);
       if (slim === undefined) continue;
-      if (typeof slim['address'] === 'string' && slim['mode'] === 'managed') changed.add(slim['address']);
+      if (typeof slim['address'] === 'string' && slim['mode'] === 'managed') {
+        changed.add(slim['address']);
+        const body = slim['change'];
+        if (isObject(body) && body['before'] === undefined && changesSomething(body['actions'])) beforeFromPrior.set(slim['address'], body);
+      }
       kept.push(slim);
     }
     trimmed['resource_changes'] = kept;
@@ -139,12 +147,22 @@ function trimPlan(root: unknown): unknown {
   const prior = root['prior_state'];
   if (isObject(prior) && isObject(prior['values'])) {
     const rootModule = prior['values']['root_module'];
-    trimmed['prior_state'] = { ...prior, values: rootModule === undefined ? {} : { root_module: trimStateModule(rootModule, changed) } };
+    trimmed['prior_state'] = {
+      ...prior,
+      values: rootModule === undefined ? {} : { root_module: trimStateModule(rootModule, changed, beforeFromPrior) },
+    };
   }
   return trimmed;
 }
 
 const CHANGE_IDENTITY = ['address', 'module_address', 'mode', 'type', 'name', 'index', 'deposed'];
+
+/**
+ * What a hybrid check reads of the values before a change: the object's own ID and the IDs of
+ * what it belongs to (`src/sources/hybrid/planFacts.ts`). Kept so that it reads the trimmed
+ * plan, not the whole file once more.
+ */
+const BEFORE_KEPT = ['id', 'security_group_id', 'clb_id'];
 
 /** A resource change with only what the checks read (data sources are left out). */
 function trimChange(change: unknown): JsonObject | undefined {
@@ -152,21 +170,47 @@ function trimChange(change: unknown): JsonObject | undefined {
   const body = change['change'];
   const trimmed: JsonObject = {};
   for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
-  if (isObject(body)) trimmed['change'] = { actions: body['actions'], after: body['after'], after_unknown: body['after_unknown'] };
-  else if ('change' in change) trimmed['change'] = body;
+  if (isObject(body)) {
+    const slim: JsonObject = { actions: body['actions'], after: body['after'], after_unknown: body['after_unknown'] };
+    if (isObject(body['before']) && changesSomething(body['actions'])) slim['before'] = keptBefore(body['before']);
+    trimmed['change'] = slim;
+  } else if ('change' in change) trimmed['change'] = body;
   return trimmed;
 }
 
-/** A prior-state module without data sources and without the resources that have a change. */
-function trimStateModule(module: unknown, changed: ReadonlySet<string>): unknown {
+function keptBefore(values: JsonObject): JsonObject {
+  const kept: JsonObject = {};
+  for (const key of BEFORE_KEPT) if (key in values) kept[key] = values[key];
+  return kept;
+}
+
+/** Actions other than no-op and read: the hybrid check reads `before` of these only. */
+function changesSomething(actions: unknown): boolean {
+  return Array.isArray(actions) && actions.length > 0 && !actions.every((a) => a === 'no-op' || a === 'read');
+}
+
+/**
+ * A prior-state module without data sources and without the resources that have a change; the
+ * IDs of a changed resource go to its change when that has no `before` of its own.
+ */
+function trimStateModule(module: unknown, changed: ReadonlySet<string>, beforeFromPrior: ReadonlyMap<string, JsonObject>): unknown {
   if (!isObject(module)) return module;
   const trimmed: JsonObject = { ...module };
   const resources = module['resources'];
-  if (Array.isArray(resources))
-    trimmed['resources'] = resources.filter(
-      (r) => isObject(r) && r['mode'] === 'managed' && !(typeof r['address'] === 'string' && changed.has(r['address'])),
-    );
+  if (Array.isArray(resources)) {
+    const kept: unknown[] = [];
+    for (const r of resources) {
+      if (!isObject(r)) continue;
+      const address = r['address'];
+      if (typeof address === 'string' && changed.has(address)) {
+        const change = beforeFromPrior.get(address);
+        // The last entry of an address wins, as in a map built from the prior state.
+        if (change !== undefined && isObject(r['values'])) change['before'] = keptBefore(r['values']);
+      } else if (r['mode'] === 'managed') kept.push(r);
+    }
+    trimmed['resources'] = kept;
+  }
   const children = module['child_modules'];
-  if (Array.isArray(children)) trimmed['child_modules'] = children.map((c) => trimStateModule(c, changed));
+  if (Array.isArray(children)) trimmed['child_modules'] = children.map((c) => trimStateModule(c, changed, beforeFromPrior));
   return trimmed;
 }

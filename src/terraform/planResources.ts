@@ -1,4 +1,5 @@
 import type { InventoryWarning } from '../model/inventory.js';
+import { ModuleNameMemo } from './moduleNameMemo.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
 import {
   canonicalAddress,
@@ -59,6 +60,18 @@ export class PlanResources {
   /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
   instancesOf(resourceAddress: string): readonly PlanResource[] {
     return this.byResource.get(resourceAddress) ?? [];
+  }
+
+  private readonly instancesByName = new ModuleNameMemo<readonly PlanResource[]>();
+
+  /** The instances of managed resource `type.name` in a module instance: `instancesOf`, without building its address. */
+  instancesIn(module: readonly ModuleStep[], type: string, name: string): readonly PlanResource[] {
+    let instances = this.instancesByName.get(module, type, name);
+    if (instances === undefined) {
+      instances = this.instancesOf(formatResource({ module, mode: 'managed', type, name }));
+      this.instancesByName.set(module, type, name, instances);
+    }
+    return instances;
   }
 
   /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */

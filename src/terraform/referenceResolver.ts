@@ -203,12 +203,12 @@ export class ReferenceResolver {
     const keyStep = steps[2];
     const key = keyStep !== undefined && 'key' in keyStep ? keyStep.key : undefined;
     const attribute = pathOf(steps.slice(key === undefined ? 2 : 3));
-    const resourceAddress = formatResource({ module: scope.module, mode: 'managed', type, name });
     if (key !== undefined) {
+      const resourceAddress = formatResource({ module: scope.module, mode: 'managed', type, name });
       const instance = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
       return instance === undefined ? [] : [{ kind: 'resource', resource: instance, attribute }];
     }
-    const instances = this.resources.instancesOf(resourceAddress);
+    const instances = this.resources.instancesIn(scope.module, type, name);
     const keyed = instances.length > 1 || instances[0]?.key !== undefined;
     if (keyed && (sameKey || !alone)) {
       const address = formatResource({ module: scope.module, mode: 'managed', type, name });

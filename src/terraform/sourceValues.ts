@@ -247,7 +247,7 @@ export class SourceValues {
 
   private buildResourceValue(type: string, name: string, module: readonly ModuleStep[]): Value {
     const address = formatResource({ module, mode: 'managed', type, name });
-    const instances = this.resources.instancesOf(address);
+    const instances = this.resources.instancesIn(module, type, name);
     const config = this.config.resource(module, 'managed', type, name);
     const source = this.sources.resourceBlock(this.config.module(module)?.dir, 'managed', type, name)?.block.attributes;
     const item = (resource: PlanResource) =>

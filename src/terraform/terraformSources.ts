@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SourceLocation } from '../model/provenance.js';
+import { type BlockHead, topLevelBlockHeads } from './hcl/blockHeads.js';
 import { type HclAttribute, type HclBlock, scanHcl } from './hcl/index.js';
 import { scanTfJson } from './tfJsonScanner.js';
 
@@ -36,6 +37,28 @@ export function isTerraformFile(name: string): boolean {
 /** The top-level blocks of one Terraform file, by its syntax. */
 export function scanTerraformFile(path: string, text: string): HclBlock {
   return path.endsWith('.tf.json') ? scanTfJson(text) : scanHcl(text);
+}
+
+/**
+ * The heads of a file's top-level blocks: for native files from a character scan, with a full
+ * parse only when that scan cannot be sure (see `blockHeads.ts`).
+ */
+export function topLevelHeadsOf(path: string, text: string): readonly Pick<BlockHead, 'type' | 'labels'>[] {
+  if (path.endsWith('.tf.json')) return scanTfJson(text).blocks;
+  return topLevelBlockHeads(text) ?? scanHcl(text).blocks;
+}
+
+/** The top-level blocks `TerraformSources` reads; the others (module calls, providers, variables, outputs) are not its to read. */
+const SOURCE_BLOCKS = new Set(['resource', 'data', 'locals']);
+
+/**
+ * A file's top-level blocks as `TerraformSources` reads them: those of `SOURCE_BLOCKS` the same
+ * as `scanTerraformFile` gives them, the others, when the head scan can delimit them, not read.
+ */
+function scanForSources(path: string, text: string): HclBlock {
+  if (path.endsWith('.tf.json')) return scanTfJson(text);
+  const skipped = topLevelBlockHeads(text)?.filter((head) => !SOURCE_BLOCKS.has(head.type)) ?? [];
+  return scanHcl(text, skipped);
 }
 
 /** Reads the `.tf` and `.tf.json` files of a directory; tests may pass their own. */
@@ -130,7 +153,7 @@ export class TerraformSources {
       const text = this.files.read(path);
       if (text === undefined) continue;
       const file = relative(this.repoRoot, path).split(sep).join('/');
-      for (const block of scanTerraformFile(path, text).blocks) {
+      for (const block of scanForSources(path, text).blocks) {
         if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
@@ -205,7 +228,7 @@ export function declaredIn(dir: string, wanted: RootDeclarations, files: TfFileR
   for (const path of paths) {
     const text = files.read(path);
     if (text === undefined) continue;
-    for (const block of scanTerraformFile(path, text).blocks) {
+    for (const block of topLevelHeadsOf(path, text)) {
       if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
         const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
         if (wanted.resources.has(key)) seen.add(`r:${key}`);

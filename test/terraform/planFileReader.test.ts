@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InputError } from '../../src/errors/inputError.js';
+import { readPlanFacts } from '../../src/sources/hybrid/planFacts.js';
 import { planToInventory } from '../../src/sources/plan/index.js';
 import { MAX_PLAN_DEPTH, parsePlanBytes, readPlanFile } from '../../src/terraform/planFileReader.js';
 import { FIXTURES, REPO_ROOT } from '../sources/plan/inventoryText.js';
 
+const HYBRID_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'hybrid');
 const dir = mkdtempSync(join(tmpdir(), 'clb-guard-plan-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,7 +37,9 @@ describe('reading the plan file', () => {
     const change = (plan['resource_changes'] as { address: string; change: Record<string, unknown> }[]).find(
       (c) => c.address === 'tencentcloud_clb_instance.web',
     )!;
-    expect(Object.keys(change.change)).toEqual(['actions', 'after', 'after_unknown']);
+    expect(Object.keys(change.change)).toEqual(['actions', 'after', 'after_unknown', 'before']);
+    // Of `before`, only the IDs a hybrid check reads.
+    expect(Object.keys(change.change['before'] as object)).toEqual(['id']);
     expect(plan['planned_values']).toEqual({});
     expect(plan['relevant_attributes']).toEqual({});
     const prior = (plan['prior_state'] as { values: { root_module: { resources: unknown[]; child_modules: { resources: unknown[] }[] } } })
@@ -43,6 +47,43 @@ describe('reading the plan file', () => {
     expect(prior.resources).toEqual([]);
     expect(prior.child_modules.flatMap((m) => m.resources)).toEqual([]);
     expect((plan['resource_changes'] as { mode: string }[]).every((c) => c.mode === 'managed')).toBe(true);
+  });
+
+  it.each(
+    readdirSync(HYBRID_FIXTURES)
+      .filter((name) => existsSync(join(HYBRID_FIXTURES, name, 'plan.json')))
+      .map((name) => join(HYBRID_FIXTURES, name, 'plan.json'))
+      .concat(['p20-scenario-clb-backends', 'p21-scenario-update'].map((name) => join(FIXTURES, name, 'plan.json'))),
+  )('keeps what a hybrid check reads of the plan (%s)', (path) => {
+    expect(readPlanFacts(stream(path))).toEqual(readPlanFacts(JSON.parse(readFileSync(path, 'utf8'))));
+  });
+
+  it('keeps the IDs before a change from the prior state when the change has no before', () => {
+    const resource = (address: string, values: unknown) => ({ address, mode: 'managed', type: 'tencentcloud_vpc_acl', name: 'a', values });
+    const path = write('before-from-prior.json', {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'tencentcloud_vpc_acl.a',
+          mode: 'managed',
+          type: 'tencentcloud_vpc_acl',
+          name: 'a',
+          change: { actions: ['delete'], before: null, after: null },
+        },
+        {
+          address: 'tencentcloud_vpc_acl.b',
+          mode: 'managed',
+          type: 'tencentcloud_vpc_acl',
+          name: 'b',
+          change: { actions: ['no-op'], before: { id: 'acl-b' }, after: { id: 'acl-b' } },
+        },
+      ],
+      prior_state: { values: { root_module: { resources: [resource('tencentcloud_vpc_acl.a', { id: 'acl-a', name: 'x' })] } } },
+    });
+    const changes = stream(path)['resource_changes'] as { change: Record<string, unknown> }[];
+    expect(changes[0]!.change['before']).toEqual({ id: 'acl-a' });
+    expect(changes[1]!.change['before']).toBeUndefined(); // a no-op's IDs are not read
+    expect(readPlanFacts(stream(path)).deleted).toEqual(new Set(['acl-a']));
   });
 
   it('keeps prior-state resources that have no change, and reads planned_values when there are no changes', () => {

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, TreeCursor } from 'web-tree-sitter';
 import { lineIndex } from '../../text/lineIndex.js';
 import { hclParser } from './grammar.js';
 import type { HclAttribute, HclBlock, HclToken, TemplatePart } from './hclTokens.js';
@@ -10,13 +10,43 @@ import type { HclAttribute, HclBlock, HclToken, TemplatePart } from './hclTokens
  * a broken file still yields what it could read; nothing here throws on input.
  */
 
-/** The top level of a file, as a block without type or labels. */
-export function scanHcl(source: string): HclBlock {
+/**
+ * The top level of a file, as a block without type or labels. `skip` names top-level blocks
+ * (from `topLevelBlockHeads`) whose content the caller does not read: they are cut from the
+ * text before the parse, all but their line breaks (so every line stays where it was; the reader
+ * gives lines, not offsets), which spares tree-sitter and the token reader a module call's long
+ * `for_each` list, say. When what is left does not parse cleanly the whole text is read
+ * instead. (A skipped block with a broken expression then no longer disturbs how tree-sitter
+ * recovers around it; the file's own `endLine` counts to the last token read.)
+ */
+export function scanHcl(source: string, skip: readonly { readonly start: number; readonly end: number }[] = []): HclBlock {
+  if (skip.length > 0) {
+    const read = readHcl(withoutRanges(source, skip), true);
+    if (read !== undefined) return read;
+  }
+  return readHcl(source, false)!;
+}
+
+/** The text without the given ranges (in order, not overlapping), apart from their line breaks. */
+function withoutRanges(source: string, ranges: readonly { readonly start: number; readonly end: number }[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of ranges) {
+    parts.push(source.slice(at, start), source.slice(start, end).replace(/[^\n]+/g, ''));
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
+}
+
+/** Parses and reads a file; with `cleanOnly`, undefined when the syntax tree has an error. */
+function readHcl(source: string, cleanOnly: boolean): HclBlock | undefined {
   let text = source;
   for (let attempt = 0; ; attempt++) {
     const tree = hclParser().parse(text);
     if (tree === null) return { type: '', labels: [], line: 1, endLine: 1, attributes: new Map(), blocks: [] };
     try {
+      if (cleanOnly && tree.rootNode.hasError) return undefined;
       const stray = attempt < MAX_STRAY_TOKENS && tree.rootNode.hasError ? strayLeadingToken(tree.rootNode) : undefined;
       if (stray !== undefined) {
         // Blanked, not cut, so that every other offset and line stays where it was.
@@ -25,7 +55,13 @@ export function scanHcl(source: string): HclBlock {
       }
       const reader = new TreeReader(text);
       const tokens = reader.tokens(tree.rootNode);
-      const body = reader.body(tree.rootNode, tokens);
+      const cursor = tree.rootNode.walk();
+      let body: Body;
+      try {
+        body = reader.body(cursor, tokens);
+      } finally {
+        cursor.delete();
+      }
       const last = tokens.list[tokens.list.length - 1];
       return {
         type: '',
@@ -133,7 +169,7 @@ class TreeReader {
             push(
               {
                 kind: 'string',
-                parts: this.templateParts(cursor.currentNode),
+                parts: this.templateParts(cursor),
                 line: this.lineOf(start),
                 endLine: this.lineOf(Math.max(start, end - 1)),
               },
@@ -173,84 +209,126 @@ class TreeReader {
     return { list, starts };
   }
 
-  /** A body's attributes (the first of a name wins) and blocks; error nodes are searched for both. */
-  body(node: Node, tokens: TokenList): { attributes: Map<string, HclAttribute>; blocks: HclBlock[] } {
+  /**
+   * A body's attributes (the first of a name wins) and blocks; error nodes are searched for both.
+   * Read through the cursor, as the tokens are: Node objects cost an allocation and several calls
+   * into WebAssembly each, and a file's bodies have thousands of children.
+   */
+  body(cursor: TreeCursor, tokens: TokenList): Body {
     const attributes = new Map<string, HclAttribute>();
     const blocks: HclBlock[] = [];
-    const read = (parent: Node) => {
-      for (const child of parent.namedChildren) {
-        if (child === null) continue;
-        if (child.type === 'attribute') {
-          const attribute = this.attribute(child, tokens);
+    const read = () => {
+      if (!cursor.gotoFirstChild()) return;
+      do {
+        if (!cursor.nodeIsNamed) continue;
+        const type = cursor.nodeType;
+        if (type === 'attribute') {
+          const attribute = this.attribute(cursor, tokens);
           if (attribute !== undefined && !attributes.has(attribute.name)) attributes.set(attribute.name, attribute);
-        } else if (child.type === 'block') {
-          const block = this.block(child, tokens);
+        } else if (type === 'block') {
+          const block = this.block(cursor, tokens);
           if (block !== undefined) blocks.push(block);
-        } else if (child.type === 'ERROR' || child.type === 'body') read(child);
-      }
+        } else if (type === 'ERROR' || type === 'body') read();
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
     };
-    read(node);
+    read();
     return { attributes, blocks };
   }
 
-  private attribute(node: Node, tokens: TokenList): HclAttribute | undefined {
-    const name = node.firstNamedChild;
-    if (name?.type !== 'identifier') return undefined;
-    const value = node.namedChildren.find((child) => child?.type === 'expression') ?? undefined;
-    const line = name.startPosition.row + 1;
-    const valueTokens = value === undefined ? [] : slice(tokens, value.startIndex, value.endIndex);
-    const last = valueTokens[valueTokens.length - 1];
-    return { name: name.text, line, endLine: last === undefined ? line : lastLine(last), tokens: valueTokens };
+  /** The attribute at the cursor (left there): its name, lines and value tokens. */
+  private attribute(cursor: TreeCursor, tokens: TokenList): HclAttribute | undefined {
+    if (!cursor.gotoFirstChild()) return undefined;
+    try {
+      if (!atLeadingIdentifier(cursor)) return undefined;
+      const nameStart = cursor.startIndex;
+      const name = this.source.slice(nameStart, cursor.endIndex);
+      const line = this.lineOf(nameStart);
+      let valueTokens: HclToken[] = [];
+      while (cursor.gotoNextSibling()) {
+        if (cursor.nodeIsNamed && typeAt(cursor) === 'expression') {
+          valueTokens = slice(tokens, cursor.startIndex, cursor.endIndex);
+          break;
+        }
+      }
+      const last = valueTokens[valueTokens.length - 1];
+      return { name, line, endLine: last === undefined ? line : lastLine(last), tokens: valueTokens };
+    } finally {
+      cursor.gotoParent();
+    }
   }
 
-  private block(node: Node, tokens: TokenList): HclBlock | undefined {
-    const children = node.namedChildren.filter((child): child is Node => child !== null);
-    const type = children[0];
-    if (type?.type !== 'identifier') return undefined;
-    const labels: string[] = [];
-    let inner: Node | undefined;
-    let end: Node | undefined;
-    for (const child of children.slice(1)) {
-      if (child.type === 'string_lit')
-        labels.push(
-          this.templateParts(child)
-            .map((p) => ('literal' in p ? p.literal : ''))
-            .join(''),
-        );
-      else if (child.type === 'identifier') labels.push(child.text);
-      else if (child.type === 'body') inner = child;
-      else if (child.type === 'block_end' && !child.isMissing) end = child;
+  /** The block at the cursor (left there): its type, labels, lines and body. */
+  private block(cursor: TreeCursor, tokens: TokenList): HclBlock | undefined {
+    const blockEnd = cursor.endIndex;
+    if (!cursor.gotoFirstChild()) return undefined;
+    try {
+      if (!atLeadingIdentifier(cursor)) return undefined;
+      const typeStart = cursor.startIndex;
+      const type = this.source.slice(typeStart, cursor.endIndex);
+      const labels: string[] = [];
+      let body: Body | undefined;
+      let end: number | undefined;
+      while (cursor.gotoNextSibling()) {
+        if (!cursor.nodeIsNamed) continue;
+        const kind = typeAt(cursor);
+        if (kind === 'string_lit')
+          labels.push(
+            this.templateParts(cursor)
+              .map((p) => ('literal' in p ? p.literal : ''))
+              .join(''),
+          );
+        else if (kind === 'identifier') labels.push(this.source.slice(cursor.startIndex, cursor.endIndex));
+        // Only the last body counts (as written, a block has one).
+        else if (kind === 'body') body = this.body(cursor, tokens);
+        else if (kind === 'block_end' && !cursor.nodeIsMissing) end = cursor.endIndex;
+      }
+      body ??= { attributes: new Map<string, HclAttribute>(), blocks: [] };
+      const endLine = this.lineOf(end ?? blockEnd);
+      return { type, labels, line: this.lineOf(typeStart), endLine, attributes: body.attributes, blocks: body.blocks };
+    } finally {
+      cursor.gotoParent();
     }
-    const body = inner === undefined ? { attributes: new Map<string, HclAttribute>(), blocks: [] } : this.body(inner, tokens);
-    const endLine = (end ?? node).endPosition.row + 1;
-    return { type: type.text, labels, line: type.startPosition.row + 1, endLine, attributes: body.attributes, blocks: body.blocks };
   }
 
   /**
    * A string's parts: literal text between the `${…}` interpolations and `%{…}` directives.
    * Quoted strings have their escapes decoded; heredocs are kept as written (their lines with
-   * the line ends, indentation included), apart from the `$${` / `%%{` escapes.
+   * the line ends, indentation included), apart from the `$${` / `%%{` escapes. The cursor is
+   * on the string node and is left there.
    */
-  templateParts(node: Node): TemplatePart[] {
-    const heredoc = node.type === 'heredoc_template';
-    const children = node.children.filter((child): child is Node => child !== null);
+  templateParts(cursor: TreeCursor): TemplatePart[] {
+    const heredoc = cursor.nodeType === 'heredoc_template';
+    const nodeStart = cursor.startIndex;
+    const nodeEnd = cursor.endIndex;
+    const children = childrenAt(cursor);
     let contentStart: number;
     let contentEnd: number;
     if (heredoc) {
       const opening = children.find((child) => child.type === 'heredoc_identifier');
       const closing = children.length > 2 ? children[children.length - 1] : undefined;
-      const lineEnd = this.source.indexOf('\n', opening?.endIndex ?? node.startIndex);
-      contentStart = lineEnd < 0 ? node.endIndex : lineEnd + 1;
+      const lineEnd = this.source.indexOf('\n', opening?.end ?? nodeStart);
+      contentStart = lineEnd < 0 ? nodeEnd : lineEnd + 1;
       contentEnd =
-        closing?.type === 'heredoc_identifier' && closing !== opening
-          ? this.source.lastIndexOf('\n', closing.startIndex) + 1
-          : node.endIndex;
+        closing?.type === 'heredoc_identifier' && closing !== opening ? this.source.lastIndexOf('\n', closing.start) + 1 : nodeEnd;
       if (contentEnd < contentStart) contentEnd = contentStart;
     } else {
       const start = children[0];
       const end = children[children.length - 1];
-      contentStart = start?.type === 'quoted_template_start' ? start.endIndex : node.startIndex;
-      contentEnd = end?.type === 'quoted_template_end' && !end.isMissing && end !== start ? end.startIndex : node.endIndex;
+      contentStart = start?.type === 'quoted_template_start' ? start.end : nodeStart;
+      contentEnd = end?.type === 'quoted_template_end' && !end.missing && end !== start ? end.start : nodeEnd;
+    }
+    // The common string, `"text"`: one literal child and nothing to look into.
+    if (
+      !heredoc &&
+      children.length === 3 &&
+      children[0]!.type === 'quoted_template_start' &&
+      children[1]!.type === 'template_literal' &&
+      children[2]!.type === 'quoted_template_end'
+    ) {
+      const raw = this.source.slice(contentStart, contentEnd);
+      const literal = raw.includes('\\') || raw.includes('{') ? unescapeQuoted(raw) : raw;
+      return literal === '' ? [] : [{ literal }];
     }
     const parts: TemplatePart[] = [];
     let literal = '';
@@ -259,37 +337,80 @@ class TreeReader {
       if (until > at)
         literal += heredoc ? unescapeTemplateMarkers(this.source.slice(at, until)) : unescapeQuoted(this.source.slice(at, until));
     };
-    const hole = (part: TemplatePart, hole: Node) => {
-      text(hole.startIndex);
+    const hole = (part: TemplatePart, start: number, end: number) => {
+      text(start);
       if (literal !== '') parts.push({ literal });
       literal = '';
       parts.push(part);
-      at = hole.endIndex;
+      at = end;
     };
-    const visit = (parent: Node) => {
-      for (const child of parent.children) {
-        if (child === null || child.endIndex <= contentStart || child.startIndex >= contentEnd) continue;
-        if (child.type === 'template_interpolation')
-          hole({ interpolation: this.inner(child, 'template_interpolation_start', 'template_interpolation_end') }, child);
-        else if (DIRECTIVE_MARKERS.has(child.type))
-          hole({ directive: this.inner(child, 'template_directive_start', 'template_directive_end') }, child);
-        else if (child.type === 'template_directive' || child.type === 'template_for' || child.type === 'template_if') visit(child);
-      }
+    const visit = () => {
+      if (!cursor.gotoFirstChild()) return;
+      do {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        if (end <= contentStart || start >= contentEnd) continue;
+        const type = cursor.nodeType;
+        if (type === 'template_interpolation')
+          hole({ interpolation: this.inner(cursor, 'template_interpolation_start', 'template_interpolation_end') }, start, end);
+        else if (DIRECTIVE_MARKERS.has(type))
+          hole({ directive: this.inner(cursor, 'template_directive_start', 'template_directive_end') }, start, end);
+        else if (type === 'template_directive' || type === 'template_for' || type === 'template_if') visit();
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
     };
-    visit(node);
+    visit();
     text(contentEnd);
     if (literal !== '') parts.push({ literal });
     return parts;
   }
 
-  /** The text inside `${…}` or `%{…}`, without strip markers (`~`) and surrounding space. */
-  private inner(node: Node, startType: string, endType: string): string {
-    const children = node.children.filter((child): child is Node => child !== null);
+  /** The text inside `${…}` or `%{…}` at the cursor, without strip markers (`~`) and surrounding space. */
+  private inner(cursor: TreeCursor, startType: string, endType: string): string {
+    const children = childrenAt(cursor);
     const start = children.find((child) => child.type === startType);
-    const end = [...children].reverse().find((child) => child.type === endType && !child.isMissing);
-    const text = this.source.slice(start?.endIndex ?? node.startIndex, end?.startIndex ?? node.endIndex).trim();
+    let end: Child | undefined;
+    for (let i = children.length - 1; i >= 0 && end === undefined; i--) {
+      const child = children[i]!;
+      if (child.type === endType && !child.missing) end = child;
+    }
+    const text = this.source.slice(start?.end ?? cursor.startIndex, end?.start ?? cursor.endIndex).trim();
     return text.replace(/^~/, '').replace(/~$/, '').trim();
   }
+}
+
+interface Body {
+  readonly attributes: Map<string, HclAttribute>;
+  readonly blocks: HclBlock[];
+}
+
+/** A child node as plain data: what the readers compare, without a Node object. */
+interface Child {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly missing: boolean;
+}
+
+/** From a node's first child on to its first named one: whether that is an identifier (an attribute's name, a block's type). */
+function atLeadingIdentifier(cursor: TreeCursor): boolean {
+  while (!cursor.nodeIsNamed) if (!cursor.gotoNextSibling()) return false;
+  return cursor.nodeType === 'identifier';
+}
+
+/** The cursor's node type, read afresh (TypeScript would keep a narrowing across cursor moves). */
+function typeAt(cursor: TreeCursor): string {
+  return cursor.nodeType;
+}
+
+/** The children of the node at the cursor (which is left there). */
+function childrenAt(cursor: TreeCursor): Child[] {
+  const children: Child[] = [];
+  if (!cursor.gotoFirstChild()) return children;
+  do children.push({ type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, missing: cursor.nodeIsMissing });
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return children;
 }
 
 /** The tokens whose start lies in [start, end). */
@@ -313,12 +434,31 @@ function lowerBound(sorted: readonly number[], value: number): number {
 
 const IDENT_START = /^[\p{ID_Start}_]/u;
 
+/** Whether a leaf's text starts an identifier; the ASCII cases without a Unicode regex (they are nearly all). */
+function startsIdentifier(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return true;
+  return c >= 128 && IDENT_START.test(text);
+}
+
+function startsDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
+  return c >= 128 || c === 11 || c === 12 ? /\s/.test(ch) : false;
+}
+
 /**
  * A leaf's text in lexer-sized pieces with their offsets: `provider::aws::arn` and the splat
  * operators `.*` and `[*]` are one leaf to the grammar but several tokens to the evaluator.
  */
 function pieces(text: string): [string, number][] {
-  if (IDENT_START.test(text) || /^[0-9]/.test(text)) {
+  if (startsIdentifier(text) || startsDigit(text)) {
+    if (!text.includes('::')) return [[text, 0]];
     const found: [string, number][] = [];
     let at = 0;
     for (const part of text.split('::')) {
@@ -330,7 +470,7 @@ function pieces(text: string): [string, number][] {
   }
   const found: [string, number][] = [];
   for (let i = 0; i < text.length; ) {
-    if (/\s/.test(text[i]!)) {
+    if (isSpace(text[i]!)) {
       i++;
       continue;
     }
@@ -343,8 +483,8 @@ function pieces(text: string): [string, number][] {
 }
 
 function tokenOf(text: string, line: number): HclToken {
-  if (/^[0-9]/.test(text)) return { kind: 'number', text, line };
-  if (IDENT_START.test(text)) return { kind: 'ident', text, line };
+  if (startsDigit(text)) return { kind: 'number', text, line };
+  if (startsIdentifier(text)) return { kind: 'ident', text, line };
   return { kind: 'punct', text, line };
 }
 
