@@ -1,51 +1,109 @@
-import { type Finding, fixGroupsOf, fixSummary, type Report } from '../model/finding.js';
+import { type Finding, type FixGroup, fixGroupsOf, fixSummary, type Report } from '../model/finding.js';
 
 /**
  * The stable JSON contract (schema/report.schema.json). Keys are written in a fixed order so
  * that reports diff cleanly between runs.
  */
 export function renderJson(report: Report): string {
-  const ordered = {
-    version: report.version,
-    tool: { name: report.tool.name, version: report.tool.version },
-    mode: report.mode,
-    complete: report.complete,
-    summary: {
-      error: report.summary.error,
-      warning: report.summary.warning,
-      notice: report.summary.notice,
-      unknown: report.summary.unknown,
-    },
-    findings: report.findings.map(orderFinding),
-    fixes: fixGroupsOf(report.findings).map((group) => ({
-      id: group.fix.id,
-      summary: fixSummary(group),
-      text: group.fix.text,
-      ...(group.fix.resource !== undefined ? { resource: group.fix.resource } : {}),
-      location: group.fix.location ?? null,
-      ...(group.fix.hcl !== undefined ? { hcl: group.fix.hcl } : {}),
-      ...(group.fix.api !== undefined
-        ? { api: { service: group.fix.api.service, action: group.fix.api.action, request: group.fix.api.request } }
-        : {}),
-      rules: group.fix.rules,
-      findings: group.findings.map((f) => f.fingerprint),
-    })),
-    policies: report.policies.map((p) => ({
-      id: p.id,
-      title: p.title,
-      description: p.description,
-      severity: p.severity,
-      source: p.source,
-      ...(p.remediation ? { remediation: p.remediation } : {}),
-      ...(p.docs ? { docs: p.docs } : {}),
-    })),
-    exceptions: report.exceptions,
-    warnings: report.warnings,
-    target: report.target,
-    counts: report.counts,
-    ...(report.resolution !== undefined ? { resolution: report.resolution } : {}),
+  return [...jsonReportChunks(report)].join('');
+}
+
+/** Items of a long array serialised together: large enough to keep the native JSON.stringify busy, small enough to stay out of the heap's large objects. */
+const ITEMS_PER_CHUNK = 256;
+
+/**
+ * The text of `renderJson`, piece by piece: a report of tens of thousands of findings is written
+ * without ever being one string (that string and its UTF-8 copy were the largest objects of a
+ * large check). The pieces are exactly `JSON.stringify(report, null, 2)` of the ordered report:
+ * the long arrays (findings, fixes) are serialised a few hundred items at a time, each batch at
+ * the indentation it has in the whole document.
+ */
+export function* jsonReportChunks(report: Report, itemsPerChunk = ITEMS_PER_CHUNK): Generator<string> {
+  const fields: [string, unknown][] = [
+    ['version', report.version],
+    ['tool', { name: report.tool.name, version: report.tool.version }],
+    ['mode', report.mode],
+    ['complete', report.complete],
+    [
+      'summary',
+      {
+        error: report.summary.error,
+        warning: report.summary.warning,
+        notice: report.summary.notice,
+        unknown: report.summary.unknown,
+      },
+    ],
+  ];
+  yield* topLevelFields(fields, true);
+  yield* topLevelArray('findings', report.findings, orderFinding, itemsPerChunk);
+  yield* topLevelArray('fixes', fixGroupsOf(report.findings), orderFix, itemsPerChunk);
+  yield* topLevelFields(
+    [
+      [
+        'policies',
+        report.policies.map((p) => ({
+          id: p.id,
+          title: p.title,
+          description: p.description,
+          severity: p.severity,
+          source: p.source,
+          ...(p.remediation ? { remediation: p.remediation } : {}),
+          ...(p.docs ? { docs: p.docs } : {}),
+        })),
+      ],
+      ['exceptions', report.exceptions],
+      ['warnings', report.warnings],
+      ['target', report.target],
+      ['counts', report.counts],
+      ['resolution', report.resolution],
+    ],
+    false,
+  );
+  yield '\n}\n';
+}
+
+/** `  "key": value` lines of the top-level object, each as `JSON.stringify` indents it; undefined values are left out as it does. */
+function* topLevelFields(fields: readonly (readonly [string, unknown])[], first: boolean): Generator<string> {
+  let lead = first ? '{\n' : ',\n';
+  for (const [key, value] of fields) {
+    if (value === undefined) continue;
+    // `{\n  "key": value\n}` without its braces: the field at depth 1.
+    yield `${lead}${JSON.stringify({ [key]: value }, null, 2).slice(2, -2)}`;
+    lead = ',\n';
+  }
+}
+
+/** `,\n  "key": [ … ]` with the items serialised a batch at a time. */
+function* topLevelArray<T>(key: string, items: readonly T[], order: (item: T) => unknown, itemsPerChunk: number): Generator<string> {
+  if (items.length === 0) {
+    yield `,\n  ${JSON.stringify(key)}: []`;
+    return;
+  }
+  yield `,\n  ${JSON.stringify(key)}: [`;
+  for (let start = 0; start < items.length; start += itemsPerChunk) {
+    const batch = items.slice(start, start + itemsPerChunk).map(order);
+    // An array nested in an array puts its items at depth 2, where the top-level array's items
+    // are: `[\n  [\n    {…},\n    {…}\n  ]\n]` without the outer five and six characters.
+    const text = JSON.stringify([batch], null, 2).slice(5, -6);
+    yield start === 0 ? text : `,${text}`;
+  }
+  yield '\n  ]';
+}
+
+function orderFix(group: FixGroup) {
+  return {
+    id: group.fix.id,
+    summary: fixSummary(group),
+    text: group.fix.text,
+    ...(group.fix.resource !== undefined ? { resource: group.fix.resource } : {}),
+    location: group.fix.location ?? null,
+    ...(group.fix.hcl !== undefined ? { hcl: group.fix.hcl } : {}),
+    ...(group.fix.api !== undefined
+      ? { api: { service: group.fix.api.service, action: group.fix.api.action, request: group.fix.api.request } }
+      : {}),
+    rules: group.fix.rules,
+    findings: group.findings.map((f) => f.fingerprint),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
 function orderFinding(f: Finding) {
