@@ -13,7 +13,6 @@ import { type RenderOptions, type ReportFormat, renderReportChunks } from '../re
 import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { type ExplainFormat, explainReport, renderExplained } from './explainCommand.js';
-import { runMerge } from './mergeCommand.js';
 import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {
@@ -96,7 +95,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return 0;
     }
     case 'merge':
-      return runMerge(command, io);
+      // Loaded on demand: merging brings the report schema's validator, which a check never uses.
+      return (await import('./mergeCommand.js')).runMerge(command, io);
     case 'plan': {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
