@@ -10,6 +10,7 @@ import type { Inventory } from '../model/inventory.js';
 import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
 import { type RenderOptions, type ReportFormat, renderReportChunks } from '../report/renderReport.js';
+import { utf8Batches } from '../report/utf8Batches.js';
 import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { type ExplainFormat, explainReport, renderExplained } from './explainCommand.js';
@@ -18,7 +19,8 @@ import { renderMatrix } from './shardsCommand.js';
 export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** A report comes as text or, a large one, as UTF-8 batches (`Buffer`s). */
+  readonly stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   /** Where `plan -` reads the plan; default `process.stdin`. */
   readonly stdin?: PlanCheckOptions['stdin'];
@@ -247,11 +249,12 @@ export async function emit(report: Report, common: CommonArguments, io: CliIo, r
 
 /** The report on stdout (waiting whenever the stream asks to) or in the --output file, piece by piece. */
 async function write(text: string | Iterable<string>, common: CommonArguments, io: CliIo): Promise<void> {
-  const pieces = typeof text === 'string' ? [text] : text;
+  // Many pieces (a JSON report's findings) go as UTF-8 batches: a few writes, no joined string.
+  const chunks: Iterable<string | Uint8Array> = typeof text === 'string' ? [text] : utf8Batches(text);
   if (common.output === undefined) {
-    for (const piece of pieces) {
+    for (const chunk of chunks) {
       if ((io.stdout as { destroyed?: boolean }).destroyed === true) return;
-      if (io.stdout.write(piece) === false) await drained(io.stdout);
+      if (io.stdout.write(chunk) === false) await drained(io.stdout);
     }
     return;
   }
@@ -263,10 +266,10 @@ async function write(text: string | Iterable<string>, common: CommonArguments, i
     throw cannotWrite(error, common.output, path);
   }
   try {
-    // The pieces are made outside the `try` around the write: a failure to render is a bug, not the file's.
-    for (const piece of pieces) {
+    // The chunks are made outside the `try` around the write: a failure to render is a bug, not the file's.
+    for (const chunk of chunks) {
       try {
-        writeAll(fd, piece);
+        writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       } catch (error) {
         throw cannotWrite(error, common.output, path);
       }
@@ -276,8 +279,7 @@ async function write(text: string | Iterable<string>, common: CommonArguments, i
   }
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+function writeAll(fd: number, bytes: Uint8Array): void {
   for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 }
 

@@ -8,17 +8,16 @@ export function renderJson(report: Report): string {
   return [...jsonReportChunks(report)].join('');
 }
 
-/** Items of a long array serialised together: large enough to keep the native JSON.stringify busy, small enough to stay out of the heap's large objects. */
-const ITEMS_PER_CHUNK = 256;
-
 /**
  * The text of `renderJson`, piece by piece: a report of tens of thousands of findings is written
  * without ever being one string (that string and its UTF-8 copy were the largest objects of a
  * large check). The pieces are exactly `JSON.stringify(report, null, 2)` of the ordered report:
- * the long arrays (findings, fixes) are serialised a few hundred items at a time, each batch at
- * the indentation it has in the whole document.
+ * each item of the long arrays (findings, fixes) is its own piece, serialised at the indentation
+ * it has in the whole document, the other fields one at a time. An item at a time measured
+ * faster than batches of items (a third less CPU for the findings of a 122 MB report, which are
+ * nearly all two-byte strings: their messages have arrows).
  */
-export function* jsonReportChunks(report: Report, itemsPerChunk = ITEMS_PER_CHUNK): Generator<string> {
+export function* jsonReportChunks(report: Report): Generator<string> {
   const fields: [string, unknown][] = [
     ['version', report.version],
     ['tool', { name: report.tool.name, version: report.tool.version }],
@@ -35,8 +34,8 @@ export function* jsonReportChunks(report: Report, itemsPerChunk = ITEMS_PER_CHUN
     ],
   ];
   yield* topLevelFields(fields, true);
-  yield* topLevelArray('findings', report.findings, orderFinding, itemsPerChunk);
-  yield* topLevelArray('fixes', fixGroupsOf(report.findings), orderFix, itemsPerChunk);
+  yield* topLevelArray('findings', report.findings, orderFinding);
+  yield* topLevelArray('fixes', fixGroupsOf(report.findings), orderFix);
   yield* topLevelFields(
     [
       [
@@ -73,19 +72,19 @@ function* topLevelFields(fields: readonly (readonly [string, unknown])[], first:
   }
 }
 
-/** `,\n  "key": [ … ]` with the items serialised a batch at a time. */
-function* topLevelArray<T>(key: string, items: readonly T[], order: (item: T) => unknown, itemsPerChunk: number): Generator<string> {
+/** `,\n  "key": [ … ]`, an item a piece. */
+function* topLevelArray<T>(key: string, items: readonly T[], order: (item: T) => unknown): Generator<string> {
   if (items.length === 0) {
     yield `,\n  ${JSON.stringify(key)}: []`;
     return;
   }
   yield `,\n  ${JSON.stringify(key)}: [`;
-  for (let start = 0; start < items.length; start += itemsPerChunk) {
-    const batch = items.slice(start, start + itemsPerChunk).map(order);
-    // An array nested in an array puts its items at depth 2, where the top-level array's items
-    // are: `[\n  [\n    {…},\n    {…}\n  ]\n]` without the outer five and six characters.
-    const text = JSON.stringify([batch], null, 2).slice(5, -6);
-    yield start === 0 ? text : `,${text}`;
+  let separator = '';
+  for (const item of items) {
+    // An item in an array in an array is at depth 2, where the top-level array's items are:
+    // `[\n  [\n    {…}\n  ]\n]` without the outer five and six characters.
+    yield `${separator}${JSON.stringify([[order(item)]], null, 2).slice(5, -6)}`;
+    separator = ',';
   }
   yield '\n  ]';
 }

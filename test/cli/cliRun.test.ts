@@ -199,15 +199,15 @@ describe('the JSON report is written in pieces', () => {
     });
     const write = slow.write.bind(slow);
     const stdout = Object.assign(slow, {
-      write: (text: string) => {
-        const more = write(text);
+      write: (chunk: string | Uint8Array) => {
+        const more = write(chunk);
         if (!more) refused++;
         return more;
       },
     });
     const code = await runCli(argv, { cwd: repoRoot, env: {}, stdout, stderr: { write: () => true } });
     expect(code).toBe(1);
-    expect(refused).toBeGreaterThan(1);
+    expect(refused).toBeGreaterThan(0);
     expect(received.join('')).toBe(readFileSync(out, 'utf8'));
     expect(JSON.parse(received.join('')).findings).toHaveLength(11);
   });
