@@ -46,7 +46,10 @@ export { STDIN_PLAN };
 
 /** Plan mode: config and policies, then the plan, then the report. Throws InputError for user mistakes. */
 export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
-  await loadHclParser();
+  // The HCL grammar compiles (WebAssembly, off the main thread) while the config and the plan are
+  // read; it is first needed to link the plan with its .tf files. Awaited below, failures included.
+  const hclParser = loadHclParser();
+  hclParser.catch(() => undefined);
   const config = await loadRunConfig(options);
   const cwd = resolve(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;
@@ -62,6 +65,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   // Default: the plan file's folder when it holds .tf files (`infra/plan.json` next to `infra/main.tf`), else the workspace.
   const planDir = fromStdin ? undefined : dirname(resolve(cwd, options.planFile));
   let tfRoot = given ?? (planDir !== undefined && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);
+  await hclParser;
   let inventory = await options.logger.group('Reading the plan', () => read(tfRoot));
 
   const provenances = provenancesOf(inventory);
