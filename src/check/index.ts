@@ -54,9 +54,11 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   const cwd = resolve(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;
   // Read and parse once: a second tf-root (below) only relinks the same plan.
-  const { plan, file } = fromStdin
+  let plan: unknown;
+  let file: string;
+  ({ plan, file } = fromStdin
     ? { plan: parsePlanBytes(await readStdin(options.stdin), 'stdin'), file: 'stdin' }
-    : readPlan(resolve(cwd, options.planFile), cwd);
+    : readPlan(resolve(cwd, options.planFile), cwd));
   const read = async (tfRoot: string): Promise<Inventory> => planToInventory(plan, { file, tfRoot, repoRoot: cwd });
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
   if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
@@ -83,6 +85,10 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
     }
   }
+  // Linked for good: the parsed plan can go before the policies run (a hybrid run of a plan from
+  // stdin reads it once more in full, below).
+  const stdinPlan = fromStdin && options.resolveLive !== undefined ? plan : undefined;
+  plan = undefined;
   options.onInventory?.(inventory);
   const today = options.today ?? todayUtc();
   const target = { planFile: options.planFile };
@@ -96,7 +102,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     };
     // The plan reader leaves `before` and the prior state of changed resources out; the IDs a
     // plan deletes or changes are there only, so a hybrid run parses the file once more in full.
-    const fullPlan = () => (fromStdin ? plan : parsePlanBytes(readFileSync(resolve(cwd, options.planFile)), file));
+    const fullPlan = () => (fromStdin ? stdinPlan : parsePlanBytes(readFileSync(resolve(cwd, options.planFile)), file));
     // Loaded on demand: it brings the API client (the SDK), which a plan-only check never uses.
     const { checkHybrid } = await import('./hybridCheck.js');
     report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
