@@ -46,14 +46,19 @@ export { STDIN_PLAN };
 
 /** Plan mode: config and policies, then the plan, then the report. Throws InputError for user mistakes. */
 export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
-  await loadHclParser();
+  // The HCL grammar compiles (WebAssembly, off the main thread) while the config and the plan are
+  // read; it is first needed to link the plan with its .tf files. Awaited below, failures included.
+  const hclParser = loadHclParser();
+  hclParser.catch(() => undefined);
   const config = await loadRunConfig(options);
   const cwd = resolve(options.cwd);
   const fromStdin = options.planFile === STDIN_PLAN;
   // Read and parse once: a second tf-root (below) only relinks the same plan.
-  const { plan, file } = fromStdin
+  let plan: unknown;
+  let file: string;
+  ({ plan, file } = fromStdin
     ? { plan: parsePlanBytes(await readStdin(options.stdin), 'stdin'), file: 'stdin' }
-    : readPlan(resolve(cwd, options.planFile), cwd);
+    : readPlan(resolve(cwd, options.planFile), cwd));
   const read = async (tfRoot: string): Promise<Inventory> => planToInventory(plan, { file, tfRoot, repoRoot: cwd });
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
   if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
@@ -62,6 +67,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   // Default: the plan file's folder when it holds .tf files (`infra/plan.json` next to `infra/main.tf`), else the workspace.
   const planDir = fromStdin ? undefined : dirname(resolve(cwd, options.planFile));
   let tfRoot = given ?? (planDir !== undefined && diskTfFiles.list(planDir).length > 0 ? planDir : cwd);
+  await hclParser;
   let inventory = await options.logger.group('Reading the plan', () => read(tfRoot));
 
   const provenances = provenancesOf(inventory);
@@ -79,6 +85,10 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
     }
   }
+  // Linked for good: the parsed plan can go before the policies run; a hybrid run keeps it, as it
+  // reads the IDs of what the plan changes or deletes from it.
+  const hybridPlan = options.resolveLive !== undefined ? plan : undefined;
+  plan = undefined;
   options.onInventory?.(inventory);
   const today = options.today ?? todayUtc();
   const target = { planFile: options.planFile };
@@ -92,7 +102,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     };
     // The plan reader keeps of `before` (and of the prior state of changed resources) the IDs
     // the hybrid check reads, so it reads the same parsed plan.
-    const fullPlan = () => plan;
+    const fullPlan = () => hybridPlan;
     // Loaded on demand: it brings the API client (the SDK), which a plan-only check never uses.
     const { checkHybrid } = await import('./hybridCheck.js');
     report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);

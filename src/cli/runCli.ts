@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import type { PlanCheckOptions, ResolveLiveOptions } from '../check/options.js';
@@ -10,17 +9,18 @@ import type { Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
-import { renderReport } from '../report/renderReport.js';
+import { type RenderOptions, type ReportFormat, renderReportChunks } from '../report/renderReport.js';
+import { utf8Batches } from '../report/utf8Batches.js';
 import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
 import { type ExplainFormat, explainReport, renderExplained } from './explainCommand.js';
-import { runMerge } from './mergeCommand.js';
 import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** A report comes as text or, a large one, as UTF-8 batches (`Buffer`s). */
+  readonly stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   /** Where `plan -` reads the plan; default `process.stdin`. */
   readonly stdin?: PlanCheckOptions['stdin'];
@@ -97,7 +97,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return 0;
     }
     case 'merge':
-      return runMerge(command, io);
+      // Loaded on demand: merging brings the report schema's validator, which a check never uses.
+      return (await import('./mergeCommand.js')).runMerge(command, io);
     case 'plan': {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -229,7 +230,10 @@ async function configShard(cwd: string, configFile: string | undefined, index: n
   return shardAt(config.accounts, config.file, index);
 }
 
-export async function emit(report: Report, common: CommonArguments, io: CliIo, render: typeof renderReport = renderReport): Promise<void> {
+/** A renderer of one report: its text, or pieces that join to it (a large JSON report is never one string). */
+export type ReportRenderer = (report: Report, format: ReportFormat, options: RenderOptions) => string | Iterable<string>;
+
+export async function emit(report: Report, common: CommonArguments, io: CliIo, render: ReportRenderer = renderReportChunks): Promise<void> {
   const toStdout = common.output === undefined;
   const color = useColor(common, io);
   // The warnings are on stderr already; a text report on the same terminal would say them twice.
@@ -243,32 +247,77 @@ export async function emit(report: Report, common: CommonArguments, io: CliIo, r
   await write(text, common, io);
 }
 
-async function write(text: string, common: CommonArguments, io: CliIo): Promise<void> {
+/** The report on stdout (waiting whenever the stream asks to) or in the --output file, piece by piece. */
+async function write(text: string | Iterable<string>, common: CommonArguments, io: CliIo): Promise<void> {
+  // Many pieces (a JSON report's findings) go as UTF-8 batches: a few writes, no joined string.
+  const chunks: Iterable<string | Uint8Array> = typeof text === 'string' ? [text] : utf8Batches(text);
   if (common.output === undefined) {
-    io.stdout.write(text);
+    for (const chunk of chunks) {
+      if ((io.stdout as { destroyed?: boolean }).destroyed === true) return;
+      if (io.stdout.write(chunk) === false) await drained(io.stdout);
+    }
     return;
   }
   const path = resolve(io.cwd, common.output);
+  let fd: number;
   try {
-    await writeFile(path, text);
+    fd = openSync(path, 'w');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? `the folder ${dirname(common.output) === '.' ? dirname(path) : dirname(common.output)} does not exist`
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'ENOTDIR'
-            ? 'a part of the path is a file, not a folder'
-            : code === 'EACCES' || code === 'EPERM'
-              ? 'permission denied'
-              : code === 'ENOSPC'
-                ? 'no space left on the device'
-                : code === 'EROFS'
-                  ? 'read-only file system'
-                  : (error as Error).message;
-    throw new InputError(`cannot write the report to ${common.output}: ${reason}`);
+    throw cannotWrite(error, common.output, path);
   }
+  try {
+    // The chunks are made outside the `try` around the write: a failure to render is a bug, not the file's.
+    for (const chunk of chunks) {
+      try {
+        writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      } catch (error) {
+        throw cannotWrite(error, common.output, path);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+}
+
+/**
+ * Resolves when a stream that refused more (write returned false) has emptied its buffer, or has
+ * closed (a reader that went away: its error is the stream's own to report).
+ */
+function drained(stream: CliIo['stdout']): Promise<void> {
+  const emitter = stream as Partial<Pick<NodeJS.EventEmitter, 'once' | 'off'>> & { destroyed?: boolean };
+  if (typeof emitter.once !== 'function' || typeof emitter.off !== 'function' || emitter.destroyed === true) return Promise.resolve();
+  return new Promise((done) => {
+    const settle = () => {
+      emitter.off?.('drain', settle);
+      emitter.off?.('close', settle);
+      done();
+    };
+    emitter.once?.('drain', settle);
+    emitter.once?.('close', settle);
+  });
+}
+
+function cannotWrite(error: unknown, output: string, path: string): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? `the folder ${dirname(output) === '.' ? dirname(path) : dirname(output)} does not exist`
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOTDIR'
+          ? 'a part of the path is a file, not a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ENOSPC'
+              ? 'no space left on the device'
+              : code === 'EROFS'
+                ? 'read-only file system'
+                : (error as Error).message;
+  return new InputError(`cannot write the report to ${output}: ${reason}`);
 }
 
 const IO_CODES: Record<string, string> = {

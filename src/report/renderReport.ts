@@ -1,6 +1,6 @@
 import type { Report } from '../model/finding.js';
 import type { ReportFormat } from './formats.js';
-import { renderJson } from './jsonReport.js';
+import { jsonReportChunks, renderJson } from './jsonReport.js';
 import { type MarkdownLinks, renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarifReport.js';
 import { renderText } from './textReport.js';
@@ -28,4 +28,12 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'markdown':
       return renderMarkdown(report, options.links ? { links: options.links } : {});
   }
+}
+
+/**
+ * `renderReport` in pieces that join to its text: the JSON report comes a batch of findings at a
+ * time, so that a large one is written without being one string; the others are one piece.
+ */
+export function renderReportChunks(report: Report, format: ReportFormat, options: RenderOptions): Iterable<string> {
+  return format === 'json' ? jsonReportChunks(report) : [renderReport(report, format, options)];
 }

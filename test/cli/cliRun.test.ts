@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, ioErrorLine, runCli } from '../../src/cli/runCli.js';
 import { expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
@@ -177,6 +177,39 @@ describe('what a run says on stderr', () => {
     const out = join(dir, 'report.txt');
     await cli(['plan', 'plan.json', '--today', '2026-01-01', '--output', out], { cwd: dir });
     expect(readFileSync(out, 'utf8')).toContain('matches no finding');
+  });
+});
+
+describe('the JSON report is written in pieces', () => {
+  it('waits for a slow stdout to drain, and writes the same bytes as --output', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.json');
+    const argv = ['plan', 'examples/demo/plan.json', '--config', emptyConfig, '--format', 'json', '--today', '2026-01-01'];
+    const toFile = await cli([...argv, '--output', out]);
+    expect(toFile.code).toBe(1);
+    const received: string[] = [];
+    let refused = 0;
+    // A stream that takes each piece later and asks the writer to wait after every one.
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, done) {
+        received.push(chunk.toString());
+        setImmediate(done);
+      },
+    });
+    const write = slow.write.bind(slow);
+    const stdout = Object.assign(slow, {
+      write: (chunk: string | Uint8Array) => {
+        const more = write(chunk);
+        if (!more) refused++;
+        return more;
+      },
+    });
+    const code = await runCli(argv, { cwd: repoRoot, env: {}, stdout, stderr: { write: () => true } });
+    expect(code).toBe(1);
+    expect(refused).toBeGreaterThan(0);
+    expect(received.join('')).toBe(readFileSync(out, 'utf8'));
+    expect(JSON.parse(received.join('')).findings).toHaveLength(11);
   });
 });
 
