@@ -4,14 +4,16 @@ import type { Report } from '../model/finding.js';
 import { summaryOf } from '../model/summary.js';
 import type { RepositoryApi } from '../report/github/publisher.js';
 import type { WorkflowContext } from '../report/github/workflowContext.js';
-import { renderJson } from '../report/jsonReport.js';
+import { jsonReportChunks } from '../report/jsonReport.js';
+import { utf8Batches } from '../report/utf8Batches.js';
 import type { ActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 
 /** The JSON report in the runner's temp folder (output `report-file`), for every mode. */
 export async function writeReportFile(report: Report, io: ActionIo): Promise<void> {
   const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
-  await io.runner.writeFile(reportFile, renderJson(report));
+  // In batches, as the CLI writes it: the report of a large plan is never one string.
+  await io.runner.writeFile(reportFile, utf8Batches(jsonReportChunks(report)));
   io.setOutput('report-file', reportFile);
 }
 

@@ -43,7 +43,7 @@ export function fakeActionIo(options: { inputs: Record<string, string>; env: Rec
       },
       writeFile: async (path, text) => {
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, text);
+        writeFileSync(path, typeof text === 'string' ? text : Buffer.concat([...text]));
       },
       fileExists: (path) => existsSync(path),
       readFile: async (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),

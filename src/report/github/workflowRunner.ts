@@ -11,8 +11,8 @@ export interface WorkflowRunner {
   annotate(annotation: Annotation): void;
   /** Appends to the job summary; false when the runner gives the step none. */
   appendSummary(markdown: string): Promise<boolean>;
-  /** Writes a file, making its folder first. */
-  writeFile(path: string, text: string): Promise<void>;
+  /** Writes a file, making its folder first: a text, or the UTF-8 batches of a large one. */
+  writeFile(path: string, text: string | Iterable<Uint8Array>): Promise<void>;
   fileExists(path: string): boolean;
   /** A file's text, undefined when it cannot be read. */
   readFile(path: string): Promise<string | undefined>;
