@@ -14,6 +14,9 @@ const common = {
   logLevel: 'warning',
   // WebAssembly (tree-sitter's runtime and its HCL grammar) is embedded as bytes: the Action runs one file.
   loader: { '.wasm': 'binary' },
+  // The SDK's HTTP client (node-fetch → whatwg-url → tr46) requires Node's deprecated `punycode`
+  // module, which prints a deprecation warning on every live run; the userland package is the same code.
+  alias: { punycode: 'punycode/' },
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __clbGuardCreateRequire } from 'node:module';\nconst require = __clbGuardCreateRequire(import.meta.url);",
@@ -42,3 +45,4 @@ await build({
 mkdirSync(`${out}/licenses`, { recursive: true });
 copyFileSync('node_modules/web-tree-sitter/LICENSE', `${out}/licenses/web-tree-sitter.LICENSE`);
 copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/LICENSE', `${out}/licenses/tree-sitter-hcl.LICENSE`);
+copyFileSync('node_modules/punycode/LICENSE-MIT.txt', `${out}/licenses/punycode.LICENSE`);

@@ -3,11 +3,12 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-HVLWYKVI.js";
-import "./chunks/chunk-L4D2VEB5.js";
+} from "./chunks/chunk-RAZKF5EV.js";
+import "./chunks/chunk-VDSEPVRJ.js";
 import "./chunks/chunk-DRBUXKXV.js";
 
 // src/cli.ts
+process.noDeprecation = true;
 for (const stream of [process.stdout, process.stderr])
   stream.on("error", (error) => {
     if (error.code !== "EPIPE") throw error;

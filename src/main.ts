@@ -1,5 +1,9 @@
 import { actionsIo } from './action/actionsIo.js';
 import { runAction } from './action/runAction.js';
 
+// Deprecations inside bundled dependencies (the SDK's HTTP client calls `url.parse` on every
+// request) are not the workflow author's to act on; the tests see them.
+process.noDeprecation = true;
+
 // The Action entry: only wiring.
 process.exitCode = await runAction(actionsIo());

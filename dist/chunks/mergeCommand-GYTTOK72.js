@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-HVLWYKVI.js";
+} from "./chunk-RAZKF5EV.js";
 import {
   require__
-} from "./chunk-F2SEY2JI.js";
+} from "./chunk-NW3ZACAK.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-L4D2VEB5.js";
+} from "./chunk-VDSEPVRJ.js";
 import {
   InputError,
   TOOL_VERSION,

@@ -5,7 +5,7 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-L4D2VEB5.js";
+} from "./chunk-VDSEPVRJ.js";
 import {
   __commonJS
 } from "./chunk-DRBUXKXV.js";

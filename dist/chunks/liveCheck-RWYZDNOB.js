@@ -11,18 +11,18 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-E4E3HFXS.js";
+} from "./chunk-JII57TD7.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-NBZM4EAF.js";
-import "./chunk-F2SEY2JI.js";
+} from "./chunk-FVWCJJ26.js";
+import "./chunk-NW3ZACAK.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-L4D2VEB5.js";
+} from "./chunk-VDSEPVRJ.js";
 import {
   TOOL_VERSION,
   checkInventory

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-L4D2VEB5.js";
+} from "./chunk-VDSEPVRJ.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -1636,7 +1636,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-SIZBV6YB.js")).runMerge(command, io);
+      return (await import("./mergeCommand-GYTTOK72.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1689,12 +1689,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-7KUDWBWB.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-4AG653KT.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-C2PH2W3L.js")).checkLive({
+      }) : await (await import("./liveCheck-RWYZDNOB.js")).checkLive({
         ...common,
         regions,
         env: io.env,

@@ -192,8 +192,8 @@ function __read(o, n) {
   var i = m.call(o), r, ar = [], e;
   try {
     while ((n === void 0 || n-- > 0) && !(r = i.next()).done) ar.push(r.value);
-  } catch (error) {
-    e = { error };
+  } catch (error2) {
+    e = { error: error2 };
   } finally {
     try {
       if (r && !r.done && (m = i["return"])) m.call(i);
@@ -366,8 +366,8 @@ var require_tencent_cloud_sdk_exception = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var TencentCloudSDKHttpException = class extends Error {
-      constructor(error, requestId = "", traceId = "") {
-        super(error);
+      constructor(error2, requestId = "", traceId = "") {
+        super(error2);
         this.requestId = requestId || "";
         this.traceId = traceId || "";
       }
@@ -813,15 +813,15 @@ var require_bignumber = __commonJS({
           };
         })();
         div = /* @__PURE__ */ (function() {
-          function multiply(x, k, base) {
+          function multiply(x, k, base2) {
             var m, temp, xlo, xhi, carry = 0, i = x.length, klo = k % SQRT_BASE, khi = k / SQRT_BASE | 0;
             for (x = x.slice(); i--; ) {
               xlo = x[i] % SQRT_BASE;
               xhi = x[i] / SQRT_BASE | 0;
               m = khi * xlo + xhi * klo;
               temp = klo * xlo + m % SQRT_BASE * SQRT_BASE + carry;
-              carry = (temp / base | 0) + (m / SQRT_BASE | 0) + khi * xhi;
-              x[i] = temp % base;
+              carry = (temp / base2 | 0) + (m / SQRT_BASE | 0) + khi * xhi;
+              x[i] = temp % base2;
             }
             if (carry) x = [carry].concat(x);
             return x;
@@ -840,16 +840,16 @@ var require_bignumber = __commonJS({
             }
             return cmp;
           }
-          function subtract(a, b, aL, base) {
+          function subtract(a, b, aL, base2) {
             var i = 0;
             for (; aL--; ) {
               a[aL] -= i;
               i = a[aL] < b[aL] ? 1 : 0;
-              a[aL] = i * base + a[aL] - b[aL];
+              a[aL] = i * base2 + a[aL] - b[aL];
             }
             for (; !a[0] && a.length > 1; a.splice(0, 1)) ;
           }
-          return function(x, y, dp, rm, base) {
+          return function(x, y, dp, rm, base2) {
             var cmp, e, i, more, n, prod, prodL, q, qc, rem, remL, rem0, xi, xL, yc0, yL, yz, s = x.s == y.s ? 1 : -1, xc = x.c, yc = y.c;
             if (!xc || !xc[0] || !yc || !yc[0]) {
               return new BigNumber2(
@@ -864,8 +864,8 @@ var require_bignumber = __commonJS({
             qc = q.c = [];
             e = x.e - y.e;
             s = dp + e + 1;
-            if (!base) {
-              base = BASE;
+            if (!base2) {
+              base2 = BASE;
               e = bitFloor(x.e / LOG_BASE) - bitFloor(y.e / LOG_BASE);
               s = s / LOG_BASE | 0;
             }
@@ -879,10 +879,10 @@ var require_bignumber = __commonJS({
               yL = yc.length;
               i = 0;
               s += 2;
-              n = mathfloor(base / (yc[0] + 1));
+              n = mathfloor(base2 / (yc[0] + 1));
               if (n > 1) {
-                yc = multiply(yc, n, base);
-                xc = multiply(xc, n, base);
+                yc = multiply(yc, n, base2);
+                xc = multiply(xc, n, base2);
                 yL = yc.length;
                 xL = xc.length;
               }
@@ -893,22 +893,22 @@ var require_bignumber = __commonJS({
               yz = yc.slice();
               yz = [0].concat(yz);
               yc0 = yc[0];
-              if (yc[1] >= base / 2) yc0++;
+              if (yc[1] >= base2 / 2) yc0++;
               do {
                 n = 0;
                 cmp = compare2(yc, rem, yL, remL);
                 if (cmp < 0) {
                   rem0 = rem[0];
-                  if (yL != remL) rem0 = rem0 * base + (rem[1] || 0);
+                  if (yL != remL) rem0 = rem0 * base2 + (rem[1] || 0);
                   n = mathfloor(rem0 / yc0);
                   if (n > 1) {
-                    if (n >= base) n = base - 1;
-                    prod = multiply(yc, n, base);
+                    if (n >= base2) n = base2 - 1;
+                    prod = multiply(yc, n, base2);
                     prodL = prod.length;
                     remL = rem.length;
                     while (compare2(prod, rem, prodL, remL) == 1) {
                       n--;
-                      subtract(prod, yL < prodL ? yz : yc, prodL, base);
+                      subtract(prod, yL < prodL ? yz : yc, prodL, base2);
                       prodL = prod.length;
                       cmp = 1;
                     }
@@ -920,12 +920,12 @@ var require_bignumber = __commonJS({
                     prodL = prod.length;
                   }
                   if (prodL < remL) prod = [0].concat(prod);
-                  subtract(rem, prod, remL, base);
+                  subtract(rem, prod, remL, base2);
                   remL = rem.length;
                   if (cmp == -1) {
                     while (compare2(yc, rem, yL, remL) < 1) {
                       n++;
-                      subtract(rem, yL < remL ? yz : yc, remL, base);
+                      subtract(rem, yL < remL ? yz : yc, remL, base2);
                       remL = rem.length;
                     }
                   }
@@ -944,7 +944,7 @@ var require_bignumber = __commonJS({
               more = rem[0] != null;
               if (!qc[0]) qc.splice(0, 1);
             }
-            if (base == BASE) {
+            if (base2 == BASE) {
               for (i = 1, s = qc[0]; s >= 10; s /= 10, i++) ;
               round(q, dp + (q.e = i + e * LOG_BASE - 1) + 1, rm, more);
             } else {
@@ -1015,20 +1015,20 @@ var require_bignumber = __commonJS({
         parseNumeric = /* @__PURE__ */ (function() {
           var basePrefix = /^(-?)0([xbo])(?=\w[\w.]*$)/i, dotAfter = /^([^.]+)\.$/, dotBefore = /^\.([^.]+)$/, isInfinityOrNaN = /^-?(Infinity|NaN)$/, whitespaceOrPlus = /^\s*\+(?=[\w.])|^\s+|\s+$/g;
           return function(x, str2, isNum, b) {
-            var base, s = isNum ? str2 : str2.replace(whitespaceOrPlus, "");
+            var base2, s = isNum ? str2 : str2.replace(whitespaceOrPlus, "");
             if (isInfinityOrNaN.test(s)) {
               x.s = isNaN(s) ? null : s < 0 ? -1 : 1;
             } else {
               if (!isNum) {
                 s = s.replace(basePrefix, function(m, p1, p2) {
-                  base = (p2 = p2.toLowerCase()) == "x" ? 16 : p2 == "b" ? 2 : 8;
-                  return !b || b == base ? p1 : m;
+                  base2 = (p2 = p2.toLowerCase()) == "x" ? 16 : p2 == "b" ? 2 : 8;
+                  return !b || b == base2 ? p1 : m;
                 });
                 if (b) {
-                  base = b;
+                  base2 = b;
                   s = s.replace(dotAfter, "$1").replace(dotBefore, "0.$1");
                 }
-                if (str2 != s) return new BigNumber2(s, base);
+                if (str2 != s) return new BigNumber2(s, base2);
               }
               if (BigNumber2.DEBUG) {
                 throw Error(bignumberError + "Not a" + (b ? " base " + b : "") + " number: " + str2);
@@ -1356,7 +1356,7 @@ var require_bignumber = __commonJS({
           return y;
         };
         P.multipliedBy = P.times = function(y, b) {
-          var c, e, i, j, k, m, xcL, xlo, xhi, ycL, ylo, yhi, zc, base, sqrtBase, x = this, xc = x.c, yc = (y = new BigNumber2(y, b)).c;
+          var c, e, i, j, k, m, xcL, xlo, xhi, ycL, ylo, yhi, zc, base2, sqrtBase, x = this, xc = x.c, yc = (y = new BigNumber2(y, b)).c;
           if (!xc || !yc || !xc[0] || !yc[0]) {
             if (!x.s || !y.s || xc && !xc[0] && !yc || yc && !yc[0] && !xc) {
               y.c = y.e = y.s = null;
@@ -1384,7 +1384,7 @@ var require_bignumber = __commonJS({
             ycL = i;
           }
           for (i = xcL + ycL, zc = []; i--; zc.push(0)) ;
-          base = BASE;
+          base2 = BASE;
           sqrtBase = SQRT_BASE;
           for (i = ycL; --i >= 0; ) {
             c = 0;
@@ -1395,8 +1395,8 @@ var require_bignumber = __commonJS({
               xhi = xc[k] / sqrtBase | 0;
               m = yhi * xlo + xhi * ylo;
               xlo = ylo * xlo + m % sqrtBase * sqrtBase + zc[j] + c;
-              c = (xlo / base | 0) + (m / sqrtBase | 0) + yhi * xhi;
-              zc[j--] = xlo % base;
+              c = (xlo / base2 | 0) + (m / sqrtBase | 0) + yhi * xhi;
+              zc[j--] = xlo % base2;
             }
             zc[j] = c;
           }
@@ -1911,7 +1911,7 @@ var require_parse = __commonJS({
         n: "\n",
         r: "\r",
         t: "	"
-      }, text, error = function(m) {
+      }, text, error2 = function(m) {
         throw {
           name: "SyntaxError",
           message: m,
@@ -1920,7 +1920,7 @@ var require_parse = __commonJS({
         };
       }, next = function(c) {
         if (c && c !== ch) {
-          error("Expected '" + c + "' instead of '" + ch + "'");
+          error2("Expected '" + c + "' instead of '" + ch + "'");
         }
         ch = text.charAt(at);
         at += 1;
@@ -1955,7 +1955,7 @@ var require_parse = __commonJS({
         }
         number2 = +string2;
         if (!isFinite(number2)) {
-          error("Bad number");
+          error2("Bad number");
         } else {
           if (BigNumber == null) BigNumber = require_bignumber();
           if (string2.length > 15)
@@ -1995,7 +1995,7 @@ var require_parse = __commonJS({
             }
           }
         }
-        error("Bad string");
+        error2("Bad string");
       }, white = function() {
         while (ch && ch <= " ") {
           next();
@@ -2022,7 +2022,7 @@ var require_parse = __commonJS({
             next("l");
             return null;
         }
-        error("Unexpected '" + ch + "'");
+        error2("Unexpected '" + ch + "'");
       }, value, array = function() {
         var array2 = [];
         if (ch === "[") {
@@ -2043,7 +2043,7 @@ var require_parse = __commonJS({
             white();
           }
         }
-        error("Bad array");
+        error2("Bad array");
       }, object = function() {
         var key, object2 = /* @__PURE__ */ Object.create(null);
         if (ch === "{") {
@@ -2058,11 +2058,11 @@ var require_parse = __commonJS({
             white();
             next(":");
             if (_options.strict === true && Object.hasOwnProperty.call(object2, key)) {
-              error('Duplicate key "' + key + '"');
+              error2('Duplicate key "' + key + '"');
             }
             if (suspectProtoRx.test(key) === true) {
               if (_options.protoAction === "error") {
-                error("Object contains forbidden prototype property");
+                error2("Object contains forbidden prototype property");
               } else if (_options.protoAction === "ignore") {
                 value();
               } else {
@@ -2070,7 +2070,7 @@ var require_parse = __commonJS({
               }
             } else if (suspectConstructorRx.test(key) === true) {
               if (_options.constructorAction === "error") {
-                error("Object contains forbidden constructor property");
+                error2("Object contains forbidden constructor property");
               } else if (_options.constructorAction === "ignore") {
                 value();
               } else {
@@ -2088,7 +2088,7 @@ var require_parse = __commonJS({
             white();
           }
         }
-        error("Bad object");
+        error2("Bad object");
       };
       value = function() {
         white();
@@ -2113,7 +2113,7 @@ var require_parse = __commonJS({
         result = value();
         white();
         if (ch) {
-          error("Syntax error");
+          error2("Syntax error");
         }
         return typeof reviver === "function" ? (function walk(holder, key) {
           var k, v, value2 = holder[key];
@@ -2344,18 +2344,18 @@ var require_get_stream = __commonJS({
       const { maxBuffer } = options;
       const stream2 = bufferStream(options);
       await new Promise((resolve, reject) => {
-        const rejectPromise = (error) => {
-          if (error && stream2.getBufferedLength() <= BufferConstants.MAX_LENGTH) {
-            error.bufferedData = stream2.getBufferedValue();
+        const rejectPromise = (error2) => {
+          if (error2 && stream2.getBufferedLength() <= BufferConstants.MAX_LENGTH) {
+            error2.bufferedData = stream2.getBufferedValue();
           }
-          reject(error);
+          reject(error2);
         };
         (async () => {
           try {
             await streamPipelinePromisified(inputStream, stream2);
             resolve();
-          } catch (error) {
-            rejectPromise(error);
+          } catch (error2) {
+            rejectPromise(error2);
           }
         })();
         stream2.on("data", () => {
@@ -11317,17 +11317,17 @@ var require_iterate = __commonJS({
     module.exports = iterate;
     function iterate(list4, iterator, state, callback) {
       var key = state["keyedList"] ? state["keyedList"][state.index] : state.index;
-      state.jobs[key] = runJob(iterator, key, list4[key], function(error, output) {
+      state.jobs[key] = runJob(iterator, key, list4[key], function(error2, output) {
         if (!(key in state.jobs)) {
           return;
         }
         delete state.jobs[key];
-        if (error) {
+        if (error2) {
           abort(state);
         } else {
           state.results[key] = output;
         }
-        callback(error, state.results);
+        callback(error2, state.results);
       });
     }
     function runJob(iterator, key, item, callback) {
@@ -11391,9 +11391,9 @@ var require_parallel = __commonJS({
     function parallel(list4, iterator, callback) {
       var state = initState(list4);
       while (state.index < (state["keyedList"] || list4).length) {
-        iterate(list4, iterator, state, function(error, result) {
-          if (error) {
-            callback(error, result);
+        iterate(list4, iterator, state, function(error2, result) {
+          if (error2) {
+            callback(error2, result);
             return;
           }
           if (Object.keys(state.jobs).length === 0) {
@@ -11419,9 +11419,9 @@ var require_serialOrdered = __commonJS({
     module.exports.descending = descending;
     function serialOrdered(list4, iterator, sortMethod, callback) {
       var state = initState(list4, sortMethod);
-      iterate(list4, iterator, state, function iteratorHandler(error, result) {
-        if (error) {
-          callback(error, result);
+      iterate(list4, iterator, state, function iteratorHandler(error2, result) {
+        if (error2) {
+          callback(error2, result);
           return;
         }
         state.index++;
@@ -11989,7 +11989,7 @@ var require_get_intrinsic = __commonJS({
     var $TypeError = require_type();
     var $URIError = require_uri();
     var abs = require_abs();
-    var floor = require_floor();
+    var floor2 = require_floor();
     var max = require_max();
     var min = require_min();
     var pow = require_pow();
@@ -12096,7 +12096,7 @@ var require_get_intrinsic = __commonJS({
       "%Object.defineProperty%": $defineProperty,
       "%Object.getPrototypeOf%": $ObjectGPO,
       "%Math.abs%": abs,
-      "%Math.floor%": floor,
+      "%Math.floor%": floor2,
       "%Math.max%": max,
       "%Math.min%": min,
       "%Math.pow%": pow,
@@ -12652,10 +12652,10 @@ var require_form_data = __commonJS({
         this.pipe(request);
         if (cb) {
           var onResponse;
-          var callback = function(error, responce) {
+          var callback = function(error2, responce) {
             request.removeListener("error", callback);
             request.removeListener("response", onResponse);
-            return cb.call(this, error, responce);
+            return cb.call(this, error2, responce);
           };
           onResponse = callback.bind(this, null);
           request.on("error", callback);
@@ -12853,6 +12853,256 @@ var require_utils = __commonJS({
   }
 });
 
+// node_modules/punycode/punycode.es6.js
+var punycode_es6_exports = {};
+__export(punycode_es6_exports, {
+  decode: () => decode,
+  default: () => punycode_es6_default,
+  encode: () => encode,
+  toASCII: () => toASCII,
+  toUnicode: () => toUnicode,
+  ucs2decode: () => ucs2decode,
+  ucs2encode: () => ucs2encode
+});
+function error(type) {
+  throw new RangeError(errors[type]);
+}
+function map(array, callback) {
+  const result = [];
+  let length = array.length;
+  while (length--) {
+    result[length] = callback(array[length]);
+  }
+  return result;
+}
+function mapDomain(domain, callback) {
+  const parts = domain.split("@");
+  let result = "";
+  if (parts.length > 1) {
+    result = parts[0] + "@";
+    domain = parts[1];
+  }
+  domain = domain.replace(regexSeparators, ".");
+  const labels = domain.split(".");
+  const encoded = map(labels, callback).join(".");
+  return result + encoded;
+}
+function ucs2decode(string) {
+  const output = [];
+  let counter = 0;
+  const length = string.length;
+  while (counter < length) {
+    const value = string.charCodeAt(counter++);
+    if (value >= 55296 && value <= 56319 && counter < length) {
+      const extra = string.charCodeAt(counter++);
+      if ((extra & 64512) == 56320) {
+        output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+      } else {
+        output.push(value);
+        counter--;
+      }
+    } else {
+      output.push(value);
+    }
+  }
+  return output;
+}
+var maxInt, base, tMin, tMax, skew, damp, initialBias, initialN, delimiter, regexPunycode, regexNonASCII, regexSeparators, errors, baseMinusTMin, floor, stringFromCharCode, ucs2encode, basicToDigit, digitToBasic, adapt, decode, encode, toUnicode, toASCII, punycode, punycode_es6_default;
+var init_punycode_es6 = __esm({
+  "node_modules/punycode/punycode.es6.js"() {
+    "use strict";
+    maxInt = 2147483647;
+    base = 36;
+    tMin = 1;
+    tMax = 26;
+    skew = 38;
+    damp = 700;
+    initialBias = 72;
+    initialN = 128;
+    delimiter = "-";
+    regexPunycode = /^xn--/;
+    regexNonASCII = /[^\0-\x7F]/;
+    regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+    errors = {
+      "overflow": "Overflow: input needs wider integers to process",
+      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+      "invalid-input": "Invalid input"
+    };
+    baseMinusTMin = base - tMin;
+    floor = Math.floor;
+    stringFromCharCode = String.fromCharCode;
+    ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+    basicToDigit = function(codePoint) {
+      if (codePoint >= 48 && codePoint < 58) {
+        return 26 + (codePoint - 48);
+      }
+      if (codePoint >= 65 && codePoint < 91) {
+        return codePoint - 65;
+      }
+      if (codePoint >= 97 && codePoint < 123) {
+        return codePoint - 97;
+      }
+      return base;
+    };
+    digitToBasic = function(digit, flag) {
+      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+    };
+    adapt = function(delta, numPoints, firstTime) {
+      let k = 0;
+      delta = firstTime ? floor(delta / damp) : delta >> 1;
+      delta += floor(delta / numPoints);
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+        delta = floor(delta / baseMinusTMin);
+      }
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+    };
+    decode = function(input) {
+      const output = [];
+      const inputLength = input.length;
+      let i = 0;
+      let n = initialN;
+      let bias = initialBias;
+      let basic = input.lastIndexOf(delimiter);
+      if (basic < 0) {
+        basic = 0;
+      }
+      for (let j = 0; j < basic; ++j) {
+        if (input.charCodeAt(j) >= 128) {
+          error("not-basic");
+        }
+        output.push(input.charCodeAt(j));
+      }
+      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+        const oldi = i;
+        for (let w = 1, k = base; ; k += base) {
+          if (index >= inputLength) {
+            error("invalid-input");
+          }
+          const digit = basicToDigit(input.charCodeAt(index++));
+          if (digit >= base) {
+            error("invalid-input");
+          }
+          if (digit > floor((maxInt - i) / w)) {
+            error("overflow");
+          }
+          i += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
+            break;
+          }
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
+            error("overflow");
+          }
+          w *= baseMinusT;
+        }
+        const out = output.length + 1;
+        bias = adapt(i - oldi, out, oldi == 0);
+        if (floor(i / out) > maxInt - n) {
+          error("overflow");
+        }
+        n += floor(i / out);
+        i %= out;
+        output.splice(i++, 0, n);
+      }
+      return String.fromCodePoint(...output);
+    };
+    encode = function(input) {
+      const output = [];
+      input = ucs2decode(input);
+      const inputLength = input.length;
+      let n = initialN;
+      let delta = 0;
+      let bias = initialBias;
+      for (const currentValue of input) {
+        if (currentValue < 128) {
+          output.push(stringFromCharCode(currentValue));
+        }
+      }
+      const basicLength = output.length;
+      let handledCPCount = basicLength;
+      if (basicLength) {
+        output.push(delimiter);
+      }
+      while (handledCPCount < inputLength) {
+        let m = maxInt;
+        for (const currentValue of input) {
+          if (currentValue >= n && currentValue < m) {
+            m = currentValue;
+          }
+        }
+        const handledCPCountPlusOne = handledCPCount + 1;
+        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+          error("overflow");
+        }
+        delta += (m - n) * handledCPCountPlusOne;
+        n = m;
+        for (const currentValue of input) {
+          if (currentValue < n && ++delta > maxInt) {
+            error("overflow");
+          }
+          if (currentValue === n) {
+            let q = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q < t) {
+                break;
+              }
+              const qMinusT = q - t;
+              const baseMinusT = base - t;
+              output.push(
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+              );
+              q = floor(qMinusT / baseMinusT);
+            }
+            output.push(stringFromCharCode(digitToBasic(q, 0)));
+            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+            delta = 0;
+            ++handledCPCount;
+          }
+        }
+        ++delta;
+        ++n;
+      }
+      return output.join("");
+    };
+    toUnicode = function(input) {
+      return mapDomain(input, function(string) {
+        return regexPunycode.test(string) ? decode(string.slice(4).toLowerCase()) : string;
+      });
+    };
+    toASCII = function(input) {
+      return mapDomain(input, function(string) {
+        return regexNonASCII.test(string) ? "xn--" + encode(string) : string;
+      });
+    };
+    punycode = {
+      /**
+       * A string representing the current Punycode.js version number.
+       * @memberOf punycode
+       * @type String
+       */
+      "version": "2.3.1",
+      /**
+       * An object of methods to convert from JavaScript's internal character
+       * representation (UCS-2) to Unicode code points, and back.
+       * @see <https://mathiasbynens.be/notes/javascript-encoding>
+       * @memberOf punycode
+       * @type Object
+       */
+      "ucs2": {
+        "decode": ucs2decode,
+        "encode": ucs2encode
+      },
+      "decode": decode,
+      "encode": encode,
+      "toASCII": toASCII,
+      "toUnicode": toUnicode
+    };
+    punycode_es6_default = punycode;
+  }
+});
+
 // node_modules/tr46/lib/mappingTable.json
 var require_mappingTable = __commonJS({
   "node_modules/tr46/lib/mappingTable.json"(exports, module) {
@@ -12864,7 +13114,7 @@ var require_mappingTable = __commonJS({
 var require_tr46 = __commonJS({
   "node_modules/tr46/index.js"(exports, module) {
     "use strict";
-    var punycode = __require("punycode");
+    var punycode2 = (init_punycode_es6(), __toCommonJS(punycode_es6_exports));
     var mappingTable = require_mappingTable();
     var PROCESSING_OPTIONS = {
       TRANSITIONAL: 0,
@@ -12946,24 +13196,24 @@ var require_tr46 = __commonJS({
     var combiningMarksRegex = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0711\u0730-\u074A\u07A6-\u07B0\u07EB-\u07F3\u0816-\u0819\u081B-\u0823\u0825-\u0827\u0829-\u082D\u0859-\u085B\u08E4-\u0903\u093A-\u093C\u093E-\u094F\u0951-\u0957\u0962\u0963\u0981-\u0983\u09BC\u09BE-\u09C4\u09C7\u09C8\u09CB-\u09CD\u09D7\u09E2\u09E3\u0A01-\u0A03\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A70\u0A71\u0A75\u0A81-\u0A83\u0ABC\u0ABE-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AE2\u0AE3\u0B01-\u0B03\u0B3C\u0B3E-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B62\u0B63\u0B82\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD7\u0C00-\u0C03\u0C3E-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C62\u0C63\u0C81-\u0C83\u0CBC\u0CBE-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CE2\u0CE3\u0D01-\u0D03\u0D3E-\u0D44\u0D46-\u0D48\u0D4A-\u0D4D\u0D57\u0D62\u0D63\u0D82\u0D83\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DF2\u0DF3\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0EB1\u0EB4-\u0EB9\u0EBB\u0EBC\u0EC8-\u0ECD\u0F18\u0F19\u0F35\u0F37\u0F39\u0F3E\u0F3F\u0F71-\u0F84\u0F86\u0F87\u0F8D-\u0F97\u0F99-\u0FBC\u0FC6\u102B-\u103E\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F\u109A-\u109D\u135D-\u135F\u1712-\u1714\u1732-\u1734\u1752\u1753\u1772\u1773\u17B4-\u17D3\u17DD\u180B-\u180D\u18A9\u1920-\u192B\u1930-\u193B\u19B0-\u19C0\u19C8\u19C9\u1A17-\u1A1B\u1A55-\u1A5E\u1A60-\u1A7C\u1A7F\u1AB0-\u1ABE\u1B00-\u1B04\u1B34-\u1B44\u1B6B-\u1B73\u1B80-\u1B82\u1BA1-\u1BAD\u1BE6-\u1BF3\u1C24-\u1C37\u1CD0-\u1CD2\u1CD4-\u1CE8\u1CED\u1CF2-\u1CF4\u1CF8\u1CF9\u1DC0-\u1DF5\u1DFC-\u1DFF\u20D0-\u20F0\u2CEF-\u2CF1\u2D7F\u2DE0-\u2DFF\u302A-\u302F\u3099\u309A\uA66F-\uA672\uA674-\uA67D\uA69F\uA6F0\uA6F1\uA802\uA806\uA80B\uA823-\uA827\uA880\uA881\uA8B4-\uA8C4\uA8E0-\uA8F1\uA926-\uA92D\uA947-\uA953\uA980-\uA983\uA9B3-\uA9C0\uA9E5\uAA29-\uAA36\uAA43\uAA4C\uAA4D\uAA7B-\uAA7D\uAAB0\uAAB2-\uAAB4\uAAB7\uAAB8\uAABE\uAABF\uAAC1\uAAEB-\uAAEF\uAAF5\uAAF6\uABE3-\uABEA\uABEC\uABED\uFB1E\uFE00-\uFE0F\uFE20-\uFE2D]|\uD800[\uDDFD\uDEE0\uDF76-\uDF7A]|\uD802[\uDE01-\uDE03\uDE05\uDE06\uDE0C-\uDE0F\uDE38-\uDE3A\uDE3F\uDEE5\uDEE6]|\uD804[\uDC00-\uDC02\uDC38-\uDC46\uDC7F-\uDC82\uDCB0-\uDCBA\uDD00-\uDD02\uDD27-\uDD34\uDD73\uDD80-\uDD82\uDDB3-\uDDC0\uDE2C-\uDE37\uDEDF-\uDEEA\uDF01-\uDF03\uDF3C\uDF3E-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF57\uDF62\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDCB0-\uDCC3\uDDAF-\uDDB5\uDDB8-\uDDC0\uDE30-\uDE40\uDEAB-\uDEB7]|\uD81A[\uDEF0-\uDEF4\uDF30-\uDF36]|\uD81B[\uDF51-\uDF7E\uDF8F-\uDF92]|\uD82F[\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD83A[\uDCD0-\uDCD6]|\uDB40[\uDD00-\uDDEF]/;
     function validateLabel(label, processing_option) {
       if (label.substr(0, 4) === "xn--") {
-        label = punycode.toUnicode(label);
+        label = punycode2.toUnicode(label);
         processing_option = PROCESSING_OPTIONS.NONTRANSITIONAL;
       }
-      var error = false;
+      var error2 = false;
       if (normalize(label) !== label || label[3] === "-" && label[4] === "-" || label[0] === "-" || label[label.length - 1] === "-" || label.indexOf(".") !== -1 || label.search(combiningMarksRegex) === 0) {
-        error = true;
+        error2 = true;
       }
       var len = countSymbols(label);
       for (var i = 0; i < len; ++i) {
         var status = findStatus(label.codePointAt(i));
         if (processing === PROCESSING_OPTIONS.TRANSITIONAL && status[1] !== "valid" || processing === PROCESSING_OPTIONS.NONTRANSITIONAL && status[1] !== "valid" && status[1] !== "deviation") {
-          error = true;
+          error2 = true;
           break;
         }
       }
       return {
         label,
-        error
+        error: error2
       };
     }
     function processing(domain_name, useSTD3, processing_option) {
@@ -12989,7 +13239,7 @@ var require_tr46 = __commonJS({
       var labels = result.string.split(".");
       labels = labels.map(function(l) {
         try {
-          return punycode.toASCII(l);
+          return punycode2.toASCII(l);
         } catch (e) {
           result.error = true;
           return l;
@@ -13025,7 +13275,7 @@ var require_tr46 = __commonJS({
 var require_url_state_machine = __commonJS({
   "node_modules/whatwg-url/lib/url-state-machine.js"(exports, module) {
     "use strict";
-    var punycode = __require("punycode");
+    var punycode2 = (init_punycode_es6(), __toCommonJS(punycode_es6_exports));
     var tr46 = require_tr46();
     var specialSchemes = {
       ftp: 21,
@@ -13038,7 +13288,7 @@ var require_url_state_machine = __commonJS({
     };
     var failure = /* @__PURE__ */ Symbol("failure");
     function countSymbols(str2) {
-      return punycode.ucs2.decode(str2).length;
+      return punycode2.ucs2.decode(str2).length;
     }
     function at(input, idx) {
       const c = input[idx];
@@ -13207,7 +13457,7 @@ var require_url_state_machine = __commonJS({
       let pieceIndex = 0;
       let compress = null;
       let pointer = 0;
-      input = punycode.ucs2.decode(input);
+      input = punycode2.ucs2.decode(input);
       if (input[pointer] === 58) {
         if (input[pointer + 1] !== 58) {
           return failure;
@@ -13360,7 +13610,7 @@ var require_url_state_machine = __commonJS({
         return failure;
       }
       let output = "";
-      const decoded = punycode.ucs2.decode(input);
+      const decoded = punycode2.ucs2.decode(input);
       for (let i = 0; i < decoded.length; ++i) {
         output += percentEncodeChar(decoded[i], isC0ControlPercentEncode);
       }
@@ -13429,10 +13679,10 @@ var require_url_state_machine = __commonJS({
     function isNormalizedWindowsDriveLetter(string) {
       return /^[A-Za-z]:$/.test(string);
     }
-    function URLStateMachine(input, base, encodingOverride, url, stateOverride) {
+    function URLStateMachine(input, base2, encodingOverride, url, stateOverride) {
       this.pointer = 0;
       this.input = input;
-      this.base = base || null;
+      this.base = base2 || null;
       this.encodingOverride = encodingOverride || "utf-8";
       this.stateOverride = stateOverride;
       this.url = url;
@@ -13466,7 +13716,7 @@ var require_url_state_machine = __commonJS({
       this.atFlag = false;
       this.arrFlag = false;
       this.passwordTokenSeenFlag = false;
-      this.input = punycode.ucs2.decode(this.input);
+      this.input = punycode2.ucs2.decode(this.input);
       for (; this.pointer <= this.input.length; ++this.pointer) {
         const c = this.input[this.pointer];
         const cStr = isNaN(c) ? void 0 : String.fromCodePoint(c);
@@ -14067,14 +14317,14 @@ var require_url_state_machine = __commonJS({
     };
     module.exports.setTheUsername = function(url, username) {
       url.username = "";
-      const decoded = punycode.ucs2.decode(username);
+      const decoded = punycode2.ucs2.decode(username);
       for (let i = 0; i < decoded.length; ++i) {
         url.username += percentEncodeChar(decoded[i], isUserinfoPercentEncode);
       }
     };
     module.exports.setThePassword = function(url, password) {
       url.password = "";
-      const decoded = punycode.ucs2.decode(password);
+      const decoded = punycode2.ucs2.decode(password);
       for (let i = 0; i < decoded.length; ++i) {
         url.password += percentEncodeChar(decoded[i], isUserinfoPercentEncode);
       }
@@ -14101,10 +14351,10 @@ var require_URL_impl = __commonJS({
     exports.implementation = class URLImpl {
       constructor(constructorArgs) {
         const url = constructorArgs[0];
-        const base = constructorArgs[1];
+        const base2 = constructorArgs[1];
         let parsedBase = null;
-        if (base !== void 0) {
-          parsedBase = usm.basicURLParse(base);
+        if (base2 !== void 0) {
+          parsedBase = usm.basicURLParse(base2);
           if (parsedBase === "failure") {
             throw new TypeError("Invalid base URL");
           }
@@ -14501,8 +14751,8 @@ function Body(body) {
   this.timeout = timeout;
   if (body instanceof Stream) {
     body.on("error", function(err) {
-      const error = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
-      _this[INTERNALS].error = error;
+      const error2 = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
+      _this[INTERNALS].error = error2;
     });
   }
 }
@@ -14700,9 +14950,9 @@ function validateValue(value) {
     throw new TypeError(`${value} is not a legal HTTP header value`);
   }
 }
-function find(map, name) {
+function find(map2, name) {
   name = name.toLowerCase();
-  for (const key in map) {
+  for (const key in map2) {
     if (key.toLowerCase() === name) {
       return key;
     }
@@ -14835,13 +15085,13 @@ function fetch(url, opts) {
     const signal = request.signal;
     let response = null;
     const abort = function abort2() {
-      let error = new AbortError("The user aborted a request.");
-      reject(error);
+      let error2 = new AbortError("The user aborted a request.");
+      reject(error2);
       if (request.body && request.body instanceof Stream.Readable) {
-        destroyStream(request.body, error);
+        destroyStream(request.body, error2);
       }
       if (!response || !response.body) return;
-      response.body.emit("error", error);
+      response.body.emit("error", error2);
     };
     if (signal && signal.aborted) {
       abort();
@@ -15893,8 +16143,8 @@ var require_common = __commonJS({
         }
         return debug;
       }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -16115,14 +16365,14 @@ var require_browser = __commonJS({
         } else {
           exports.storage.removeItem("debug");
         }
-      } catch (error) {
+      } catch (error2) {
       }
     }
     function load() {
       let r;
       try {
         r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
+      } catch (error2) {
       }
       if (!r && typeof process !== "undefined" && "env" in process) {
         r = process.env.DEBUG;
@@ -16132,7 +16382,7 @@ var require_browser = __commonJS({
     function localstorage() {
       try {
         return localStorage;
-      } catch (error) {
+      } catch (error2) {
       }
     }
     module.exports = require_common()(exports);
@@ -16140,8 +16390,8 @@ var require_browser = __commonJS({
     formatters.j = function(v) {
       try {
         return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
+      } catch (error2) {
+        return "[UnexpectedJSONParseError]: " + error2.message;
       }
     };
   }
@@ -16246,7 +16496,7 @@ var require_node = __commonJS({
           221
         ];
       }
-    } catch (error) {
+    } catch (error2) {
     }
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
@@ -17852,8 +18102,8 @@ var require_abstract_client = __commonJS({
             proxy: this.profile.httpProfile.proxy,
             signal: options.signal
           });
-        } catch (error) {
-          throw new tencent_cloud_sdk_exception_1.default(error.message, "", traceId);
+        } catch (error2) {
+          throw new tencent_cloud_sdk_exception_1.default(error2.message, "", traceId);
         }
         return this.parseResponse(res);
       }
@@ -23262,9 +23512,9 @@ var ApiCallError = class extends Error {
   reason;
 };
 var ERROR_CODE = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*$/;
-function sanitizeCallError(error) {
-  if (error instanceof ApiCallError) return error;
-  const e = error ?? {};
+function sanitizeCallError(error2) {
+  if (error2 instanceof ApiCallError) return error2;
+  const e = error2 ?? {};
   if (typeof e.httpCode === "number") {
     const redirect = e.httpCode >= 300 && e.httpCode < 400;
     return new ApiCallError(
@@ -23313,8 +23563,8 @@ function sdkApi(credential, options = {}) {
       let response;
       try {
         response = await client.request(action, params);
-      } catch (error) {
-        throw sanitizeCallError(error);
+      } catch (error2) {
+        throw sanitizeCallError(error2);
       }
       if (typeof response !== "object" || response === null || Array.isArray(response))
         throw new ApiCallError(void 0, void 0, 'the "Response" is not an object');
@@ -23370,9 +23620,9 @@ var CredentialsRejected = class extends InputError {
     return this.code.startsWith("UnauthorizedOperation") || this.code === "AuthFailure.UnauthorizedOperation";
   }
 };
-function retryable(error) {
-  if (error.code === void 0) return error.httpCode === void 0 || error.httpCode >= 500;
-  return error.code.startsWith("RequestLimitExceeded") || error.code.startsWith("InternalError");
+function retryable(error2) {
+  if (error2.code === void 0) return error2.httpCode === void 0 || error2.httpCode >= 500;
+  return error2.code.startsWith("RequestLimitExceeded") || error2.code.startsWith("InternalError");
 }
 function redactSecrets(text, secrets) {
   let out = text;
@@ -23406,9 +23656,9 @@ var CallScheduler = class {
   async call(service, action, region, params) {
     const retry = this.options.retry ?? DEFAULT_RETRY;
     let last = new ApiCallError(void 0, void 0, "network error");
-    let errors = 0;
+    let errors2 = 0;
     let throttles = 0;
-    for (let attempt = 0; errors < retry.attempts && throttles < (retry.throttledAttempts ?? DEFAULT_THROTTLED_ATTEMPTS); attempt++) {
+    for (let attempt = 0; errors2 < retry.attempts && throttles < (retry.throttledAttempts ?? DEFAULT_THROTTLED_ATTEMPTS); attempt++) {
       if (attempt > 0) {
         const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.min(attempt - 1, 16));
         await sleep((this.options.random ?? Math.random)() * ceiling);
@@ -23417,9 +23667,9 @@ var CallScheduler = class {
       this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
       try {
         return await this.api.call(service, action, region, params);
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        last = sanitizeCallError(error);
+      } catch (error2) {
+        if (error2 instanceof InputError) throw error2;
+        last = sanitizeCallError(error2);
         if (last.code?.startsWith("AuthFailure") || last.code?.startsWith("UnauthorizedOperation")) {
           const code = this.redact(last.code);
           const permission = code.startsWith("UnauthorizedOperation") || code === "AuthFailure.UnauthorizedOperation";
@@ -23430,7 +23680,7 @@ var CallScheduler = class {
         }
         if (!retryable(last)) break;
         if (last.code?.startsWith("RequestLimitExceeded")) throttles++;
-        else errors++;
+        else errors2++;
       }
     }
     this.failures++;
@@ -23546,9 +23796,9 @@ function fromEnvironment(env) {
   if (secretId || secretKey) throw new InputError("set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (only one is set)");
   return void 0;
 }
-async function assumed(base, options, onSecret) {
-  if (options.roleArn === void 0) return base;
-  const source = roleCredentials(base, options.roleArn, options.apiEndpoint, onSecret);
+async function assumed(base2, options, onSecret) {
+  if (options.roleArn === void 0) return base2;
+  const source = roleCredentials(base2, options.roleArn, options.apiEndpoint, onSecret);
   await source.get();
   return source;
 }
@@ -23628,9 +23878,9 @@ function renewed(describe, exchange, onSecret, baseSecrets = () => []) {
         }
         current = fresh;
         return fresh.credential;
-      }).catch((error) => {
-        if (error instanceof InputError) refused = error;
-        throw error;
+      }).catch((error2) => {
+        if (error2 instanceof InputError) refused = error2;
+        throw error2;
       }).finally(() => {
         pending = void 0;
       });
@@ -23638,18 +23888,18 @@ function renewed(describe, exchange, onSecret, baseSecrets = () => []) {
     }
   };
 }
-function roleCredentials(base, roleArn, apiEndpoint, onSecret) {
-  const sts = stsClient(apiEndpoint, { getCredential: () => base.get() });
+function roleCredentials(base2, roleArn, apiEndpoint, onSecret) {
+  const sts = stsClient(apiEndpoint, { getCredential: () => base2.get() });
   return renewed(
-    `role ${roleArn} (assumed with ${base.describe})`,
+    `role ${roleArn} (assumed with ${base2.describe})`,
     async (seen) => {
       let response;
       try {
         response = await sts.request("AssumeRole", { RoleArn: roleArn, RoleSessionName: "clb-guard", DurationSeconds: 3600 });
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        const failure = sanitizeCallError(error);
-        const reason = redactSecrets(failure.code ?? failure.reason, [...base.secrets(), ...seen]);
+      } catch (error2) {
+        if (error2 instanceof InputError) throw error2;
+        const failure = sanitizeCallError(error2);
+        const reason = redactSecrets(failure.code ?? failure.reason, [...base2.secrets(), ...seen]);
         throw new InputError(
           failure.code !== void 0 ? `--role-arn: STS refused AssumeRole: ${reason}` : `--role-arn: STS AssumeRole failed: ${reason}`
         );
@@ -23657,7 +23907,7 @@ function roleCredentials(base, roleArn, apiEndpoint, onSecret) {
       return temporaryKeys(response, "--role-arn", "AssumeRole");
     },
     onSecret,
-    () => base.secrets()
+    () => base2.secrets()
   );
 }
 function oidcCredentials(oidc, apiEndpoint, onSecret) {
@@ -23686,8 +23936,8 @@ function oidcCredentials(oidc, apiEndpoint, onSecret) {
           },
           { skipSign: true }
         );
-      } catch (error) {
-        const failure = sanitizeCallError(error);
+      } catch (error2) {
+        const failure = sanitizeCallError(error2);
         const reason = redactSecrets(failure.code ?? failure.reason, seen);
         throw new InputError(
           failure.code !== void 0 ? `OIDC: STS refused AssumeRoleWithWebIdentity: ${reason}` : `OIDC: STS AssumeRoleWithWebIdentity failed: ${reason}`
@@ -24000,7 +24250,7 @@ var ID_FIELD = {
   ServiceTemplateSet: "ServiceTemplateId",
   ServiceTemplateGroupSet: "ServiceTemplateGroupId"
 };
-var isNotFound = (error) => /NotFound/.test(error.code);
+var isNotFound = (error2) => /NotFound/.test(error2.code);
 var ListedReads = class {
   constructor(raw, region, problems) {
     this.raw = raw;
@@ -24016,8 +24266,8 @@ var ListedReads = class {
     if (answer instanceof CallFailed) return this.failed(answer);
     return answer;
   }
-  failed(error) {
-    this.problems.incomplete(`${this.region}: ${error.message}; what it was for is unknown`);
+  failed(error2) {
+    this.problems.incomplete(`${this.region}: ${error2.message}; what it was for is unknown`);
     return void 0;
   }
   /**
@@ -24204,9 +24454,9 @@ var ReadPipeline = class {
   run(read) {
     if (this.failure !== void 0) return;
     this.active++;
-    void read().catch((error) => {
+    void read().catch((error2) => {
       if (this.failure !== void 0) return;
-      this.failure = { error };
+      this.failure = { error: error2 };
       this.onFailure();
     }).finally(() => {
       this.active--;
@@ -24339,9 +24589,9 @@ var AccountReader = class {
   async rawCall(service, action, region, params) {
     try {
       return await this.scheduler.call(service, action, region, params);
-    } catch (error) {
-      if (!(error instanceof CallFailed)) throw error;
-      return error;
+    } catch (error2) {
+      if (!(error2 instanceof CallFailed)) throw error2;
+      return error2;
     }
   }
   /** Part of the account could not be read as the API promises: say so, and the scan is incomplete. */
@@ -24611,12 +24861,12 @@ var AccountReader = class {
       "ServiceTemplateSet",
       (row) => this.serviceTemplates.set(String(row.ServiceTemplateId), templateOf.service(row))
     );
-    const byIdQueue = (service, action, idField, field, map, keep, missingOf) => flow.queue(PAGE, async (batch) => {
-      const ids = batch.filter((id) => !map.has(id));
+    const byIdQueue = (service, action, idField, field, map2, keep, missingOf) => flow.queue(PAGE, async (batch) => {
+      const ids = batch.filter((id) => !map2.has(id));
       if (ids.length === 0) return;
       const { found, missing } = await this.byIds(reads, service, action, idField, ids, field);
       for (const row of found.values()) keep(row);
-      for (const [key, reason] of missing) map.set(key, missingOf(key, reason));
+      for (const [key, reason] of missing) map2.set(key, missingOf(key, reason));
     });
     const subnets = byIdQueue(
       "vpc",
@@ -24868,10 +25118,10 @@ async function offeredRegions(scheduler, logger) {
     ).filter((r) => r.RegionState === void 0 || r.RegionState === "AVAILABLE").map((r) => String(r.Region)).filter((name) => /^[a-z]{2}-[a-z0-9-]{2,40}$/.test(name)) : [];
     if (names.length > 0) return { names: [...new Set(names)].sort(), fromAccount: true };
     why = "it listed no region";
-  } catch (error) {
-    if (error instanceof CredentialsRejected && error.permissionOnly) why = `${error.code}: the credentials may not call it`;
-    else if (error instanceof CallFailed) why = error.message;
-    else throw error;
+  } catch (error2) {
+    if (error2 instanceof CredentialsRejected && error2.permissionOnly) why = `${error2.code}: the credentials may not call it`;
+    else if (error2 instanceof CallFailed) why = error2.message;
+    else throw error2;
   }
   logger.warning(`the account's regions could not be read (${why}); region names are checked against the built-in list`);
   return { names: [...KNOWN_REGIONS], fromAccount: false, why };
@@ -24893,11 +25143,11 @@ function checkKnownRegions(requested) {
 
 // src/sources/live/index.ts
 function accountScheduler(options) {
-  const base = options.api ?? sdkApi(() => options.credentials.get(), {
+  const base2 = options.api ?? sdkApi(() => options.credentials.get(), {
     ...options.apiEndpoint ? { endpoint: options.apiEndpoint } : {},
     ...options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}
   });
-  const api = options.intercept ? options.intercept(base) : base;
+  const api = options.intercept ? options.intercept(base2) : base2;
   return new CallScheduler(api, {
     ...options.retry ? { retry: options.retry } : {},
     ...options.rateLimits ? { rateLimits: options.rateLimits } : {},

@@ -5,16 +5,16 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-E4E3HFXS.js";
+} from "./chunk-JII57TD7.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-NBZM4EAF.js";
-import "./chunk-F2SEY2JI.js";
+} from "./chunk-FVWCJJ26.js";
+import "./chunk-NW3ZACAK.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-L4D2VEB5.js";
+} from "./chunk-VDSEPVRJ.js";
 import {
   InputError,
   checkInventory

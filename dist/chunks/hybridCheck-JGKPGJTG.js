@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-NBZM4EAF.js";
+} from "./chunk-FVWCJJ26.js";
 import {
   InputError,
   checkInventory,

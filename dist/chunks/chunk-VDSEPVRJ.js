@@ -15589,7 +15589,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-7B3VSYAV.js");
+    const { checkHybrid } = await import("./hybridCheck-JGKPGJTG.js");
     report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
   } else {
     report = checkInventory(inventory, config, { today, target, ...options.paths !== void 0 ? { paths: options.paths } : {} });
