@@ -62,6 +62,7 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
     ...callPacing(env),
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.budgetPerRegion ? { budgetScope: 'region' as const } : {}),
   });
   const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target });
   const live =

@@ -48,6 +48,9 @@ export const MODE_SETTINGS: readonly ModeSetting[] = [
   { input: 'oidc-audience', modes: CHECKS, resolveLiveOnly: true },
   { input: 'api-endpoint', option: 'api-endpoint', modes: CHECKS, resolveLiveOnly: true },
   { input: 'profile', option: 'profile', modes: ['live'] },
+  // Pacing of the API calls: live mode's, and a plan's live resolution's (CLI only).
+  { option: 'rate-limit', modes: CHECKS, resolveLiveOnly: true },
+  { option: 'budget-per-region', modes: CHECKS, resolveLiveOnly: true },
   { input: 'account', option: 'account', modes: ['live'] },
   { input: 'save-snapshot', option: 'save-snapshot', modes: ['live'] },
   { input: 'reports', modes: ['merge'] },

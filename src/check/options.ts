@@ -43,8 +43,10 @@ export interface ResolveLiveOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly oidc?: LiveCheckOptions['oidc'];
   readonly onSecret?: (secret: string) => void;
-  /** Requests per second per action (tests). */
+  /** Requests per second per action (`--rate-limit ACTION=N`). */
   readonly rateLimits?: Readonly<Record<string, number>>;
+  /** One rate-limit budget per region instead of one per account (`--budget-per-region`). */
+  readonly budgetPerRegion?: boolean;
 }
 
 export interface LiveCheckOptions extends CheckOptions {

@@ -34,6 +34,9 @@ export interface HybridArguments {
   readonly regions: readonly string[];
   readonly apiEndpoint?: string;
   readonly failOnPreexisting: boolean;
+  /** The same pacing as live mode's: the hybrid's calls go through the same scheduler. */
+  readonly rateLimits?: Readonly<Record<string, number>>;
+  readonly budgetPerRegion?: boolean;
 }
 
 /** What `--help` can be about: the overview or one command. */
@@ -158,7 +161,17 @@ const COMMON: readonly OptionName[] = ['config', 'policies', 'format', 'output',
 /** The options each command accepts, in the order its help lists them. */
 const COMMAND_OPTIONS: Record<Exclude<HelpTopic, 'policies'>, readonly OptionName[]> = {
   overview: ['help', 'version'],
-  plan: ['tf-root', 'resolve-live', 'region', 'api-endpoint', 'allow-partial', 'fail-on-preexisting', ...COMMON],
+  plan: [
+    'tf-root',
+    'resolve-live',
+    'region',
+    'api-endpoint',
+    'rate-limit',
+    'budget-per-region',
+    'allow-partial',
+    'fail-on-preexisting',
+    ...COMMON,
+  ],
   live: [
     'region',
     'profile',
@@ -405,11 +418,14 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!bool('resolve-live') && hybridOnly !== undefined)
       throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str('api-endpoint');
+    const hybridRateLimits = parseRateLimits(strs('rate-limit'));
     const hybrid: HybridArguments | undefined = bool('resolve-live')
       ? {
           regions: regionsOf(strs('region')),
           ...(endpoint !== undefined ? { apiEndpoint: endpoint } : {}),
           failOnPreexisting: bool('fail-on-preexisting'),
+          ...(hybridRateLimits !== undefined ? { rateLimits: hybridRateLimits } : {}),
+          ...(bool('budget-per-region') ? { budgetPerRegion: true } : {}),
         }
       : undefined;
     return {

@@ -196,7 +196,13 @@ async function run(command: Command, io: CliIo): Promise<number> {
 
 function resolveLiveOf(hybrid: HybridArguments, io: CliIo): ResolveLiveOptions {
   const apiEndpoint = hybrid.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-  return { regions: hybrid.regions, env: io.env, ...(apiEndpoint ? { apiEndpoint } : {}) };
+  return {
+    regions: hybrid.regions,
+    env: io.env,
+    ...(apiEndpoint ? { apiEndpoint } : {}),
+    ...(hybrid.rateLimits ? { rateLimits: hybrid.rateLimits } : {}),
+    ...(hybrid.budgetPerRegion ? { budgetPerRegion: true } : {}),
+  };
 }
 
 /** What `plan` and `explain` check: the plan file, its .tf root and the common options. */

@@ -54,10 +54,19 @@ describe('command-line arguments', () => {
       'http://127.0.0.1:9',
       '--allow-partial',
       '--fail-on-preexisting',
+      '--rate-limit',
+      'DescribeSubnets=5',
+      '--budget-per-region',
     ]);
     expect(command).toMatchObject({
       kind: 'plan',
-      hybrid: { regions: ['ap-guangzhou', 'ap-shanghai'], apiEndpoint: 'http://127.0.0.1:9', failOnPreexisting: true },
+      hybrid: {
+        regions: ['ap-guangzhou', 'ap-shanghai'],
+        apiEndpoint: 'http://127.0.0.1:9',
+        failOnPreexisting: true,
+        rateLimits: { DescribeSubnets: 5 },
+        budgetPerRegion: true,
+      },
       allowPartial: true,
     });
     // One --allow-partial for the plan and its resolution: said once, on the command.
@@ -93,6 +102,16 @@ describe('command-line arguments', () => {
       'a live-reading flag of plan without --resolve-live',
       ['plan', 'p.json', '--region', 'ap-guangzhou'],
       /^--region of "plan" needs --resolve-live/,
+    ],
+    [
+      'the pacing of API calls without --resolve-live',
+      ['plan', 'p.json', '--rate-limit', 'DescribeSubnets=5'],
+      /^--rate-limit of "plan" needs --resolve-live/,
+    ],
+    [
+      "a malformed rate limit of a plan's live resolution, said as live mode says it",
+      ['plan', 'p.json', '--resolve-live', '--rate-limit', 'DescribeSubnets'],
+      /^--rate-limit takes ACTION=N with N requests per second/,
     ],
     [
       '--fail-on-preexisting without --resolve-live',
