@@ -21,6 +21,8 @@ interface HybridCheckInput {
   readonly logger: Logger;
   /** The `.tf` line of a Terraform resource address, when its block can be found. */
   readonly locate: (address: string) => SourceLocation | undefined;
+  /** Build the failing flows' paths (`CheckOptions.paths`): only reports that draw them need them. */
+  readonly paths?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
     // No credentials at all, or no ID token for OIDC (a fork's pull request): plan-only, as without --resolve-live.
     const noToken = error instanceof InputError && error.message.startsWith('OIDC: the runner gave no ID token');
     if (!(error instanceof InputError) || (!noToken && !error.message.startsWith('no Tencent Cloud credentials'))) throw error;
-    const report = checkInventory(input.inventory, input.config, { today: input.today, target: input.target });
+    const report = checkInventory(input.inventory, input.config, { today: input.today, target: input.target, ...pathsOption(input) });
     const why = noToken
       ? ' (the runner gave no OIDC ID token: a pull request from a fork, or a job without `permissions: id-token: write`)'
       : '';
@@ -64,9 +66,11 @@ export async function checkHybrid(input: HybridCheckInput, options: ResolveLiveO
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.budgetPerRegion ? { budgetScope: 'region' as const } : {}),
   });
-  const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target });
+  const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target, ...pathsOption(input) });
   const live =
-    hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target }) : undefined;
+    hybrid.blast.dependents.size > 0
+      ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target, ...pathsOption(input) })
+      : undefined;
   const r = hybrid.resolution;
   const absent = r.objects.filter((o) => o.reason !== undefined);
   const findings = planned.findings.map((f) =>
@@ -136,4 +140,8 @@ function classified(finding: Finding, live: Report, blast: BlastRadius, locate: 
     message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(', ')}): it breaks ${where}.`,
     outsidePlan,
   };
+}
+
+function pathsOption(input: HybridCheckInput): { paths?: boolean } {
+  return input.paths !== undefined ? { paths: input.paths } : {};
 }

@@ -105,7 +105,19 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     const fullPlan = () => hybridPlan;
     // Loaded on demand: it brings the API client (the SDK), which a plan-only check never uses.
     const { checkHybrid } = await import('./hybridCheck.js');
-    report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
+    report = await checkHybrid(
+      {
+        plan: fullPlan,
+        inventory,
+        config,
+        today,
+        target,
+        logger: options.logger,
+        locate,
+        ...(options.paths !== undefined ? { paths: options.paths } : {}),
+      },
+      options.resolveLive,
+    );
   } else {
     report = checkInventory(inventory, config, { today, target, ...(options.paths !== undefined ? { paths: options.paths } : {}) });
     if (report.findings.some((f) => f.status === 'unknown')) {
