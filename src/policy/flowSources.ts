@@ -100,8 +100,9 @@ function paramCidrs(value: ParamValue | undefined): AddressSet | undefined {
 
 /**
  * The ports a listener listens on: its port, or up to `endPort` for a port-range listener. A
- * range that does not go up (`endPort` at or below `port`) is the port alone. Undefined when
- * the port is not known.
+ * range that does not go up (`endPort` at or below `port`) is the port alone, and so is a range
+ * whose end is not known (callers say that the rest is unchecked). Undefined when the port is
+ * not known.
  */
 export function listenerPorts(listener: Listener): PortSet | undefined {
   if (isUnknown(listener.port)) return undefined;
@@ -135,8 +136,12 @@ export function resolvePorts(
     if (ref === 'listener.port') {
       const listener = subject.listener;
       const listened = listener === undefined ? undefined : listenerPorts(listener);
-      if (listened !== undefined) ports = ports.union(listened);
-      else if (listener !== undefined && isUnknown(listener.port))
+      if (listened !== undefined) {
+        ports = ports.union(listened);
+        // The port alone is checked; the rest of a range of unknown end is not, and says so.
+        if (listener?.endPort !== undefined && isUnknown(listener.endPort))
+          unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
+      } else if (listener !== undefined && isUnknown(listener.port))
         unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
       else unknownReasons.push(`listener.port: ${subject.kind} ${subject.resource} has no listener`);
       continue;

@@ -6,8 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { syntheticPlan } from '../../bench/syntheticPlan.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
-const root = join(import.meta.dirname, '..', '..');
-
 describe('a reader that closes the pipe early (clb-guard plan … | head)', () => {
   it('ends the report quietly: no stack trace, the verdict still in the exit code', async () => {
     const cli = await bundleEntry('cli');

@@ -96,6 +96,9 @@ function backendFlow(nic: Maybe<NetworkInterface>, listener: Listener, target: T
     return { unknownReason: `the security groups of ${nic.key}: ${nic.securityGroups.reason}, so a DROP among them cannot be looked for` };
   if (isUnknown(listener.protocol)) return { unknownReason: `the protocol of ${listener.key}: ${listener.protocol.reason}` };
   if (isUnknown(listener.port)) return { unknownReason: `the port of ${listener.key}: ${listener.port.reason}` };
+  // A port-range listener must block on every port of its range; a range of unknown end cannot be checked whole.
+  if (listener.endPort !== undefined && isUnknown(listener.endPort))
+    return { unknownReason: `the end port of ${listener.key}: ${listener.endPort.reason}` };
   if (isUnknown(target.port)) return { unknownReason: `the backend port: ${target.port.reason}` };
   // Port 0 on a full-port target follows the listener port.
   const targetPort = target.port === 0 ? listener.port : target.port;

@@ -74,6 +74,11 @@ policyTable(id, {
       findings: ['unknown web main.tf:50'],
     },
     {
+      name: 'a port-range listener whose end port is known only after apply: unknown, not checked on the first port alone',
+      inventory: withListener(build(['lbsg']), (l) => ({ ...l, endPort: LATER })),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
       name: 'a listener protocol known only after apply: unknown',
       inventory: withListener(build(['lbsg']), (l) => ({ ...l, protocol: LATER })),
       findings: ['unknown web main.tf:50'],

@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadBalancer } from '../../../src/model/loadBalancer.js';
+import { unknown } from '../../../src/model/value.js';
+import { runPolicy } from '../runPolicy.js';
 import { scenario } from '../scenario.js';
-import { policyTable } from './policyCases.js';
+import { findingLine, policyTable } from './policyCases.js';
 
 const id = 'lb-sg-allows-listeners';
 
@@ -35,4 +39,18 @@ policyTable(id, {
       findings: ['fail lb main.tf:70'],
     },
   ],
+});
+
+describe(`${id}: a port-range listener whose end port is known only after apply`, () => {
+  it('is unknown, saying so, even when the first port is admitted: the rest of the range is unchecked', () => {
+    const inventory = build(['ACCEPT 0.0.0.0/0 TCP 443']).build();
+    const lb = inventory.loadBalancers.get('lb')!;
+    (inventory.loadBalancers as Map<string, LoadBalancer>).set('lb', {
+      ...lb,
+      listeners: lb.listeners.map((l) => ({ ...l, endPort: unknown('known after apply') })),
+    });
+    const findings = runPolicy(inventory, id, {});
+    expect(findings.map(findingLine)).toEqual(['unknown lb main.tf:70']);
+    expect(findings[0]!.message).toContain('the end port of l: known after apply');
+  });
 });
