@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-RAZKF5EV.js";
-import "./chunks/chunk-VDSEPVRJ.js";
-import "./chunks/chunk-DRBUXKXV.js";
+} from "./chunks/chunk-MLDB4J7W.js";
+import "./chunks/chunk-WY3A2VFQ.js";
+import "./chunks/chunk-IMXSU5WG.js";
 
 // src/cli.ts
 process.noDeprecation = true;

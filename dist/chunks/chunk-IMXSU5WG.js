@@ -1302,8 +1302,11 @@ function resolvePorts(refs, subject, params) {
     if (ref === "listener.port") {
       const listener = subject.listener;
       const listened = listener === void 0 ? void 0 : listenerPorts(listener);
-      if (listened !== void 0) ports = ports.union(listened);
-      else if (listener !== void 0 && isUnknown(listener.port))
+      if (listened !== void 0) {
+        ports = ports.union(listened);
+        if (listener?.endPort !== void 0 && isUnknown(listener.endPort))
+          unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
+      } else if (listener !== void 0 && isUnknown(listener.port))
         unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
       else unknownReasons.push(`listener.port: ${subject.kind} ${subject.resource} has no listener`);
       continue;
@@ -2639,6 +2642,8 @@ function backendFlow(nic, listener, target) {
     return { unknownReason: `the security groups of ${nic.key}: ${nic.securityGroups.reason}, so a DROP among them cannot be looked for` };
   if (isUnknown(listener.protocol)) return { unknownReason: `the protocol of ${listener.key}: ${listener.protocol.reason}` };
   if (isUnknown(listener.port)) return { unknownReason: `the port of ${listener.key}: ${listener.port.reason}` };
+  if (listener.endPort !== void 0 && isUnknown(listener.endPort))
+    return { unknownReason: `the end port of ${listener.key}: ${listener.endPort.reason}` };
   if (isUnknown(target.port)) return { unknownReason: `the backend port: ${target.port.reason}` };
   const targetPort = target.port === 0 ? listener.port : target.port;
   return { nic, protocol: transportOf(listener.protocol), listenerPorts: listenerPorts(listener) ?? portRange(listener.port), targetPort };

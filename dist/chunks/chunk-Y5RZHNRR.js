@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-VDSEPVRJ.js";
+} from "./chunk-WY3A2VFQ.js";
 import {
   __commonJS
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-JII57TD7.js";
+} from "./chunk-KEOJRHBU.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-FVWCJJ26.js";
-import "./chunk-NW3ZACAK.js";
+} from "./chunk-KSSUO343.js";
+import "./chunk-Y5RZHNRR.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-VDSEPVRJ.js";
+} from "./chunk-WY3A2VFQ.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";

@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-NW3ZACAK.js";
+} from "./chunk-Y5RZHNRR.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-VDSEPVRJ.js";
+} from "./chunk-WY3A2VFQ.js";
 import {
   InputError,
   __toESM
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-RAZKF5EV.js";
+} from "./chunk-MLDB4J7W.js";
 import {
   require__
-} from "./chunk-NW3ZACAK.js";
+} from "./chunk-Y5RZHNRR.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-VDSEPVRJ.js";
+} from "./chunk-WY3A2VFQ.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";

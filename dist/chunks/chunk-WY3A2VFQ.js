@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -15589,8 +15589,20 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-JGKPGJTG.js");
-    report = await checkHybrid({ plan: fullPlan, inventory, config, today, target, logger: options.logger, locate }, options.resolveLive);
+    const { checkHybrid } = await import("./hybridCheck-27JAQE62.js");
+    report = await checkHybrid(
+      {
+        plan: fullPlan,
+        inventory,
+        config,
+        today,
+        target,
+        logger: options.logger,
+        locate,
+        ...options.paths !== void 0 ? { paths: options.paths } : {}
+      },
+      options.resolveLive
+    );
   } else {
     report = checkInventory(inventory, config, { today, target, ...options.paths !== void 0 ? { paths: options.paths } : {} });
     if (report.findings.some((f) => f.status === "unknown")) {

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-VDSEPVRJ.js";
+} from "./chunk-WY3A2VFQ.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +19,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -892,6 +892,9 @@ var MODE_SETTINGS = [
   { input: "oidc-audience", modes: CHECKS, resolveLiveOnly: true },
   { input: "api-endpoint", option: "api-endpoint", modes: CHECKS, resolveLiveOnly: true },
   { input: "profile", option: "profile", modes: ["live"] },
+  // Pacing of the API calls: live mode's, and a plan's live resolution's (CLI only).
+  { option: "rate-limit", modes: CHECKS, resolveLiveOnly: true },
+  { option: "budget-per-region", modes: CHECKS, resolveLiveOnly: true },
   { input: "account", option: "account", modes: ["live"] },
   { input: "save-snapshot", option: "save-snapshot", modes: ["live"] },
   { input: "reports", modes: ["merge"] },
@@ -1129,7 +1132,17 @@ var OPTIONS = {
 var COMMON = ["config", "policies", "format", "output", "fail-on", "explain", "today", "verbose", "help"];
 var COMMAND_OPTIONS = {
   overview: ["help", "version"],
-  plan: ["tf-root", "resolve-live", "region", "api-endpoint", "allow-partial", "fail-on-preexisting", ...COMMON],
+  plan: [
+    "tf-root",
+    "resolve-live",
+    "region",
+    "api-endpoint",
+    "rate-limit",
+    "budget-per-region",
+    "allow-partial",
+    "fail-on-preexisting",
+    ...COMMON
+  ],
   live: [
     "region",
     "profile",
@@ -1362,10 +1375,13 @@ function parseCommand(argv) {
     if (!bool("resolve-live") && hybridOnly !== void 0)
       throw new InputError(`--${hybridOnly} of "plan" needs --resolve-live (it is about reading the account)`);
     const endpoint = str("api-endpoint");
+    const hybridRateLimits = parseRateLimits(strs("rate-limit"));
     const hybrid = bool("resolve-live") ? {
       regions: regionsOf(strs("region")),
       ...endpoint !== void 0 ? { apiEndpoint: endpoint } : {},
-      failOnPreexisting: bool("fail-on-preexisting")
+      failOnPreexisting: bool("fail-on-preexisting"),
+      ...hybridRateLimits !== void 0 ? { rateLimits: hybridRateLimits } : {},
+      ...bool("budget-per-region") ? { budgetPerRegion: true } : {}
     } : void 0;
     return {
       kind: "plan",
@@ -1636,7 +1652,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-GYTTOK72.js")).runMerge(command, io);
+      return (await import("./mergeCommand-5NEPYOA3.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1689,12 +1705,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-4AG653KT.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-LDRVRRBK.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-RWYZDNOB.js")).checkLive({
+      }) : await (await import("./liveCheck-G6ZMOKSA.js")).checkLive({
         ...common,
         regions,
         env: io.env,
@@ -1723,7 +1739,13 @@ async function run(command, io) {
 }
 function resolveLiveOf(hybrid, io) {
   const apiEndpoint = hybrid.apiEndpoint ?? io.env.CLB_GUARD_API_ENDPOINT;
-  return { regions: hybrid.regions, env: io.env, ...apiEndpoint ? { apiEndpoint } : {} };
+  return {
+    regions: hybrid.regions,
+    env: io.env,
+    ...apiEndpoint ? { apiEndpoint } : {},
+    ...hybrid.rateLimits ? { rateLimits: hybrid.rateLimits } : {},
+    ...hybrid.budgetPerRegion ? { budgetPerRegion: true } : {}
+  };
 }
 function planCheckOptions(command, io) {
   return {

@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-JII57TD7.js";
+} from "./chunk-KEOJRHBU.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-FVWCJJ26.js";
-import "./chunk-NW3ZACAK.js";
+} from "./chunk-KSSUO343.js";
+import "./chunk-Y5RZHNRR.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-VDSEPVRJ.js";
+} from "./chunk-WY3A2VFQ.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

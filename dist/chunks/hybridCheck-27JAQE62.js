@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-FVWCJJ26.js";
+} from "./chunk-KSSUO343.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-DRBUXKXV.js";
+} from "./chunk-IMXSU5WG.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];
@@ -921,7 +921,7 @@ async function checkHybrid(input, options) {
   } catch (error) {
     const noToken = error instanceof InputError && error.message.startsWith("OIDC: the runner gave no ID token");
     if (!(error instanceof InputError) || !noToken && !error.message.startsWith("no Tencent Cloud credentials")) throw error;
-    const report = checkInventory(input.inventory, input.config, { today: input.today, target: input.target });
+    const report = checkInventory(input.inventory, input.config, { today: input.today, target: input.target, ...pathsOption(input) });
     const why = noToken ? " (the runner gave no OIDC ID token: a pull request from a fork, or a job without `permissions: id-token: write`)" : "";
     const line = `--resolve-live: no Tencent Cloud credentials${why}, so the plan was checked alone; ${externalUnknownLine(report, input.inventory)}`;
     return { ...report, warnings: [...report.warnings, line] };
@@ -932,10 +932,11 @@ async function checkHybrid(input, options) {
     logger: input.logger,
     ...callPacing(env),
     ...options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {},
-    ...options.rateLimits ? { rateLimits: options.rateLimits } : {}
+    ...options.rateLimits ? { rateLimits: options.rateLimits } : {},
+    ...options.budgetPerRegion ? { budgetScope: "region" } : {}
   });
-  const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target });
-  const live = hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target }) : void 0;
+  const planned = checkInventory(hybrid.planned, input.config, { today: input.today, target: input.target, ...pathsOption(input) });
+  const live = hybrid.blast.dependents.size > 0 ? checkInventory(hybrid.live, input.config, { today: input.today, target: input.target, ...pathsOption(input) }) : void 0;
   const r = hybrid.resolution;
   const absent = r.objects.filter((o) => o.reason !== void 0);
   const findings = planned.findings.map(
@@ -991,6 +992,9 @@ function classified(finding, live, blast, locate) {
     message: `${finding.message} Caused by this plan's change to ${change.id} (${change.addresses.join(", ")}): it breaks ${where}.`,
     outsidePlan
   };
+}
+function pathsOption(input) {
+  return input.paths !== void 0 ? { paths: input.paths } : {};
 }
 export {
   checkHybrid
