@@ -6,15 +6,21 @@ process.noDeprecation = true;
 
 // A reader that goes away (`clb-guard plan … | head`) closes the pipe: the rest of the report has
 // nowhere to go, which is no error of the check. Without a listener Node throws it with a stack.
+// Any other failure of the output streams is one line and exit 2, never a stack.
+let outputFailed = false;
 for (const stream of [process.stdout, process.stderr])
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    outputFailed = true;
+    process.exitCode = 2;
+    if (stream !== process.stderr) process.stderr.write(`clb-guard: cannot write the output (${error.code ?? 'error'})\n`);
   });
 
 // The CLI entry: only wiring.
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
 });
+process.exitCode = outputFailed ? 2 : code;

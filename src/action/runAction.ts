@@ -48,7 +48,7 @@ function incompleteLine(report: Report): string {
   if (report.mode === 'live')
     return 'The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.';
   if (report.resolution?.complete === false)
-    return "Resolving the plan's external references is incomplete: some API calls kept failing, so the checks that need them are unknown. Re-run, or set allow-partial to judge by the findings alone.";
+    return "Resolving the plan's external references is incomplete (calls kept failing, or the account's answers left something out: see the warnings), so the checks that need them are unknown. Re-run, or set allow-partial to judge by the findings alone.";
   return 'The plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked. Set allow-partial to judge by the findings alone.';
 }
 

@@ -116,7 +116,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
       }
       if (report.resolution?.complete === false && command.allowPartial !== true) {
         io.stderr.write(
-          "clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n",
+          "clb-guard: resolving the plan's external references is incomplete (calls kept failing, or the account's answers left something out: see the warnings); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n",
         );
         return 2;
       }

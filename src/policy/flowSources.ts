@@ -143,15 +143,25 @@ export function resolvePorts(
           unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
       } else if (listener !== undefined && isUnknown(listener.port))
         unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
-      else unknownReasons.push(`listener.port: ${subject.kind} ${subject.resource} has no listener`);
+      // Flows are shared by subjects with the same flow key: the reason names no subject.
+      else unknownReasons.push(`listener.port: a ${subject.kind} subject has no listener`);
       continue;
     }
     if (ref === 'backend.port' || ref === 'healthCheck.port') {
       const value = subject.fields.get(ref);
       if (typeof value === 'number' && value >= 0 && value <= 65535) {
-        // Port 0 on a full-port target follows the listener port.
-        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
-        else ports = ports.union(portRange(value));
+        // Port 0 on a full-port target follows the listener's ports (all of a port range).
+        const listener = subject.listener;
+        if (value === 0 && listener !== undefined) {
+          const listened = listenerPorts(listener);
+          if (listened === undefined)
+            unknownReasons.push(`the port of ${listener.key}, which a full-port target follows: ${unknownText(listener.port)}`);
+          else {
+            ports = ports.union(listened);
+            if (listener.endPort !== undefined && isUnknown(listener.endPort))
+              unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
+          }
+        } else ports = ports.union(portRange(value));
       } else
         unknownReasons.push(
           `${ref}: ${value !== undefined && value !== null && typeof value === 'object' && 'reason' in value ? value.reason : 'not known'}`,
@@ -182,4 +192,8 @@ export function resolveProtocol(text: string | undefined, subject: Subject): Pro
   const parsed = parseProtocol(text);
   if (parsed === undefined || parsed === 'ALL') return { unknownReason: `unsupported protocol ${text}` };
   return parsed;
+}
+
+function unknownText(value: unknown): string {
+  return value !== null && typeof value === 'object' && 'reason' in value ? String(value.reason) : 'not known';
 }

@@ -92,9 +92,13 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
         bad.map((b) => b.part),
       ),
       get evidence() {
-        evidence ??= bad.flatMap(({ part, direction, query }) =>
-          evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label),
-        );
+        // Nothing refused and nothing undecided in the verdicts: the flow itself is partly unknown.
+        evidence ??=
+          bad.length === 0
+            ? [{ verdict: 'unknown', flow: flow.label, rule: 'not decided', reason: flow.unknownReasons.join('; ') }]
+            : bad.flatMap(({ part, direction, query }) =>
+                evidenceOf([part], query, direction === 'egress' ? `replies to ${flow.label}` : flow.label),
+              );
         return evidence;
       },
       get vars() {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Listener, LoadBalancer } from '../../../src/model/loadBalancer.js';
+import { unknown } from '../../../src/model/value.js';
 import { runPolicy, summary } from '../runPolicy.js';
 import { publicLb, scenario } from '../scenario.js';
-import { policyTable } from './policyCases.js';
+import { findingLine, policyTable } from './policyCases.js';
 
 const id = 'backend-allows-clients';
 
@@ -86,5 +88,56 @@ describe(`${id}: what a finding says`, () => {
     expect(finding?.evidence[0]).toMatchObject({ verdict: 'deny', list: 'sg', index: 1, rule: 'DROP 0.0.0.0/0 TCP:8080' });
     expect(finding?.evidence[0]?.location).toEqual({ file: 'main.tf', line: 101 });
     expect(finding?.remediation).toContain('CreateSecurityGroupPolicies');
+  });
+});
+
+describe(`${id}: a full-port target (port 0) follows the listener's ports`, () => {
+  const fullPort = (ingress: string[], listener: (l: Listener) => Listener) => {
+    const inventory = scenario(ingress)
+      .clb('lb', { network: 'OPEN', passToTarget: false })
+      .listener('lb', 'listener', { protocol: 'TCP', port: 80, targets: [{ instance: 'web', port: 0 }] })
+      .build();
+    const lb = inventory.loadBalancers.get('lb')!;
+    (inventory.loadBalancers as Map<string, LoadBalancer>).set('lb', { ...lb, listeners: lb.listeners.map(listener) });
+    return inventory;
+  };
+
+  it('behind a port-range listener, on every port of the range: the first alone does not pass', () => {
+    expect(
+      runPolicy(
+        fullPort(['ACCEPT 0.0.0.0/0 TCP 80-90'], (l) => ({ ...l, endPort: 90 })),
+        id,
+        {},
+      ),
+    ).toEqual([]);
+    expect(
+      runPolicy(
+        fullPort(['ACCEPT 0.0.0.0/0 TCP 80'], (l) => ({ ...l, endPort: 90 })),
+        id,
+        {},
+      ).map(findingLine),
+    ).toEqual(['fail web main.tf:50']);
+  });
+
+  it('behind a listener whose port is known only after apply: unknown, saying so, with evidence', () => {
+    const findings = runPolicy(
+      fullPort(['ACCEPT 0.0.0.0/0 TCP 22'], (l) => ({ ...l, port: unknown('known after apply') })),
+      id,
+      {},
+    );
+    expect(findings.map(findingLine)).toEqual(['unknown web main.tf:50']);
+    expect(findings[0]!.message).toContain('the port of listener, which a full-port target follows: known after apply');
+  });
+
+  it('behind a range of unknown end whose first port is admitted: unknown, with a not-decided evidence line', () => {
+    const findings = runPolicy(
+      fullPort(['ACCEPT 0.0.0.0/0 TCP 80'], (l) => ({ ...l, endPort: unknown('known after apply') })),
+      id,
+      {},
+    );
+    expect(findings.map(findingLine)).toEqual(['unknown web main.tf:50']);
+    expect(findings[0]!.evidence).toEqual([
+      expect.objectContaining({ verdict: 'unknown', rule: 'not decided', reason: 'the end port of listener: known after apply' }),
+    ]);
   });
 });
