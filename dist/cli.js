@@ -3,19 +3,25 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-MLDB4J7W.js";
-import "./chunks/chunk-WY3A2VFQ.js";
-import "./chunks/chunk-IMXSU5WG.js";
+} from "./chunks/chunk-OGOKUP7M.js";
+import "./chunks/chunk-N4D5RD47.js";
+import "./chunks/chunk-EXHMC77G.js";
 
 // src/cli.ts
 process.noDeprecation = true;
+var outputFailed = false;
 for (const stream of [process.stdout, process.stderr])
   stream.on("error", (error) => {
-    if (error.code !== "EPIPE") throw error;
+    if (error.code === "EPIPE") return;
+    outputFailed = true;
+    process.exitCode = 2;
+    if (stream !== process.stderr) process.stderr.write(`clb-guard: cannot write the output (${error.code ?? "error"})
+`);
   });
-process.exitCode = await runCli(process.argv.slice(2), {
+var code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr
 });
+process.exitCode = outputFailed ? 2 : code;

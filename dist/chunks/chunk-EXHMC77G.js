@@ -1308,14 +1308,23 @@ function resolvePorts(refs, subject, params) {
           unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
       } else if (listener !== void 0 && isUnknown(listener.port))
         unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
-      else unknownReasons.push(`listener.port: ${subject.kind} ${subject.resource} has no listener`);
+      else unknownReasons.push(`listener.port: a ${subject.kind} subject has no listener`);
       continue;
     }
     if (ref === "backend.port" || ref === "healthCheck.port") {
       const value = subject.fields.get(ref);
       if (typeof value === "number" && value >= 0 && value <= 65535) {
-        if (value === 0 && subject.listener && !isUnknown(subject.listener.port)) ports = ports.union(portRange(subject.listener.port));
-        else ports = ports.union(portRange(value));
+        const listener = subject.listener;
+        if (value === 0 && listener !== void 0) {
+          const listened = listenerPorts(listener);
+          if (listened === void 0)
+            unknownReasons.push(`the port of ${listener.key}, which a full-port target follows: ${unknownText(listener.port)}`);
+          else {
+            ports = ports.union(listened);
+            if (listener.endPort !== void 0 && isUnknown(listener.endPort))
+              unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
+          }
+        } else ports = ports.union(portRange(value));
       } else
         unknownReasons.push(
           `${ref}: ${value !== void 0 && value !== null && typeof value === "object" && "reason" in value ? value.reason : "not known"}`
@@ -1345,6 +1354,9 @@ function resolveProtocol(text, subject) {
   const parsed = parseProtocol(text);
   if (parsed === void 0 || parsed === "ALL") return { unknownReason: `unsupported protocol ${text}` };
   return parsed;
+}
+function unknownText(value) {
+  return value !== null && typeof value === "object" && "reason" in value ? String(value.reason) : "not known";
 }
 
 // src/policy/remediation.ts
@@ -3180,7 +3192,7 @@ function checkReachable(spec, ctx) {
         bad.map((b) => b.part)
       ),
       get evidence() {
-        evidence ??= bad.flatMap(
+        evidence ??= bad.length === 0 ? [{ verdict: "unknown", flow: flow.label, rule: "not decided", reason: flow.unknownReasons.join("; ") }] : bad.flatMap(
           ({ part, direction, query }) => evidenceOf([part], query, direction === "egress" ? `replies to ${flow.label}` : flow.label)
         );
         return evidence;

@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-Y5RZHNRR.js";
+} from "./chunk-TC2D6YQF.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-WY3A2VFQ.js";
+} from "./chunk-N4D5RD47.js";
 import {
   InputError,
   __toESM
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-KSSUO343.js";
+} from "./chunk-OPPQYGOX.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];

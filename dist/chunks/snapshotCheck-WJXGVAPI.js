@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-KEOJRHBU.js";
+} from "./chunk-IFHPYUDZ.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-KSSUO343.js";
-import "./chunk-Y5RZHNRR.js";
+} from "./chunk-OPPQYGOX.js";
+import "./chunk-TC2D6YQF.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-WY3A2VFQ.js";
+} from "./chunk-N4D5RD47.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-MLDB4J7W.js";
+} from "./chunk-OGOKUP7M.js";
 import {
   require__
-} from "./chunk-Y5RZHNRR.js";
+} from "./chunk-TC2D6YQF.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-WY3A2VFQ.js";
+} from "./chunk-N4D5RD47.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";

@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-WY3A2VFQ.js";
+} from "./chunk-N4D5RD47.js";
 import {
   __commonJS
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

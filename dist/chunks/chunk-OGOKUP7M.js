@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-WY3A2VFQ.js";
+} from "./chunk-N4D5RD47.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +19,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -1652,7 +1652,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-5NEPYOA3.js")).runMerge(command, io);
+      return (await import("./mergeCommand-DWOH36CZ.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1669,7 +1669,7 @@ async function run(command, io) {
       }
       if (report.resolution?.complete === false && command.allowPartial !== true) {
         io.stderr.write(
-          "clb-guard: resolving the plan's external references is incomplete (some API calls kept failing); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n"
+          "clb-guard: resolving the plan's external references is incomplete (calls kept failing, or the account's answers left something out: see the warnings); the checks that need them are unknown. Re-run, or pass --allow-partial to exit by the findings alone.\n"
         );
         return 2;
       }
@@ -1705,12 +1705,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-LDRVRRBK.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-WJXGVAPI.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-G6ZMOKSA.js")).checkLive({
+      }) : await (await import("./liveCheck-NCAOVCHJ.js")).checkLive({
         ...common,
         regions,
         env: io.env,

@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-KEOJRHBU.js";
+} from "./chunk-IFHPYUDZ.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-KSSUO343.js";
-import "./chunk-Y5RZHNRR.js";
+} from "./chunk-OPPQYGOX.js";
+import "./chunk-TC2D6YQF.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-WY3A2VFQ.js";
+} from "./chunk-N4D5RD47.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-IMXSU5WG.js";
+} from "./chunk-EXHMC77G.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";
