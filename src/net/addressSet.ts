@@ -1,8 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { bigintDomain, type Interval, IntervalSet, numberDomain } from './intervalSet.js';
+import { parsedTexts } from './parsedTexts.js';
 
 const V4 = numberDomain(0, 2 ** 32 - 1);
-const PARSE_CACHE = new Map<string, AddressSet | undefined>();
 const V6 = bigintDomain(0n, (1n << 128n) - 1n);
 
 /** A set of IPv4 and IPv6 addresses. IPv4 and IPv6 are separate spaces: neither matches the other. */
@@ -37,14 +37,10 @@ export class AddressSet {
   static parse(text: string): AddressSet | undefined {
     // Sets are immutable, so the same text can share one parsed set (policies parse the same
     // few CIDRs for every subject).
-    let parsed = PARSE_CACHE.get(text);
-    if (parsed === undefined && !PARSE_CACHE.has(text)) {
-      parsed = AddressSet.parseUncached(text);
-      if (PARSE_CACHE.size >= 10_000) PARSE_CACHE.clear();
-      PARSE_CACHE.set(text, parsed);
-    }
-    return parsed;
+    return AddressSet.parseText(text);
   }
+
+  private static readonly parseText = parsedTexts((text: string) => AddressSet.parseUncached(text));
 
   private static parseUncached(text: string): AddressSet | undefined {
     const value = text.trim();

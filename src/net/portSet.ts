@@ -1,4 +1,5 @@
 import { IntervalSet, numberDomain } from './intervalSet.js';
+import { parsedTexts } from './parsedTexts.js';
 
 const PORTS = numberDomain(0, 65535);
 
@@ -38,20 +39,14 @@ export function readPorts(text: string): PortParse | 'all' {
   return { intervals };
 }
 
-const PARSE_CACHE = new Map<string, PortSet | undefined>();
-
-/** Parses port text (see `readPorts`); undefined for anything else, so callers can say what was wrong. */
-export function parsePorts(text: string): PortSet | undefined {
-  // Sets are immutable, so one text shares one parsed set: large rule lists repeat a few port texts.
-  let parsed = PARSE_CACHE.get(text);
-  if (parsed === undefined && !PARSE_CACHE.has(text)) {
-    const read = readPorts(text);
-    parsed = read === 'all' ? ALL_PORTS : 'intervals' in read ? IntervalSet.of(PORTS, read.intervals) : undefined;
-    if (PARSE_CACHE.size >= 10_000) PARSE_CACHE.clear();
-    PARSE_CACHE.set(text, parsed);
-  }
-  return parsed;
-}
+/**
+ * Parses port text (see `readPorts`); undefined for anything else, so callers can say what was
+ * wrong. Sets are immutable, so one text shares one parsed set: large rule lists repeat a few.
+ */
+export const parsePorts: (text: string) => PortSet | undefined = parsedTexts((text) => {
+  const read = readPorts(text);
+  return read === 'all' ? ALL_PORTS : 'intervals' in read ? IntervalSet.of(PORTS, read.intervals) : undefined;
+});
 
 /** `ALL`, `443`, `80,443`, `8000-8010`. */
 export function describePorts(ports: PortSet): string {
