@@ -135,16 +135,9 @@ export function resolvePorts(
     }
     if (ref === 'listener.port') {
       const listener = subject.listener;
-      const listened = listener === undefined ? undefined : listenerPorts(listener);
-      if (listened !== undefined) {
-        ports = ports.union(listened);
-        // The port alone is checked; the rest of a range of unknown end is not, and says so.
-        if (listener?.endPort !== undefined && isUnknown(listener.endPort))
-          unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
-      } else if (listener !== undefined && isUnknown(listener.port))
-        unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
       // Flows are shared by subjects with the same flow key: the reason names no subject.
-      else unknownReasons.push(`listener.port: a ${subject.kind} subject has no listener`);
+      if (listener === undefined) unknownReasons.push(`listener.port: a ${subject.kind} subject has no listener`);
+      else ports = ports.union(listenedPorts(listener, '', unknownReasons));
       continue;
     }
     if (ref === 'backend.port' || ref === 'healthCheck.port') {
@@ -152,16 +145,9 @@ export function resolvePorts(
       if (typeof value === 'number' && value >= 0 && value <= 65535) {
         // Port 0 on a full-port target follows the listener's ports (all of a port range).
         const listener = subject.listener;
-        if (value === 0 && listener !== undefined) {
-          const listened = listenerPorts(listener);
-          if (listened === undefined)
-            unknownReasons.push(`the port of ${listener.key}, which a full-port target follows: ${unknownText(listener.port)}`);
-          else {
-            ports = ports.union(listened);
-            if (listener.endPort !== undefined && isUnknown(listener.endPort))
-              unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
-          }
-        } else ports = ports.union(portRange(value));
+        if (value === 0 && listener !== undefined)
+          ports = ports.union(listenedPorts(listener, ', which a full-port target follows', unknownReasons));
+        else ports = ports.union(portRange(value));
       } else
         unknownReasons.push(
           `${ref}: ${value !== undefined && value !== null && typeof value === 'object' && 'reason' in value ? value.reason : 'not known'}`,
@@ -194,6 +180,17 @@ export function resolveProtocol(text: string | undefined, subject: Subject): Pro
   return parsed;
 }
 
-function unknownText(value: unknown): string {
-  return value !== null && typeof value === 'object' && 'reason' in value ? String(value.reason) : 'not known';
+/**
+ * The ports of a listener a flow goes to, saying in `unknownReasons` what is not known: the port
+ * (nothing is checked) or the end of a port range (the port alone is checked, the rest is not).
+ */
+function listenedPorts(listener: Listener, role: string, unknownReasons: string[]): PortSet {
+  const listened = listenerPorts(listener);
+  if (listened === undefined) {
+    if (isUnknown(listener.port)) unknownReasons.push(`the port of ${listener.key}${role}: ${listener.port.reason}`);
+    return NO_PORTS;
+  }
+  if (listener.endPort !== undefined && isUnknown(listener.endPort))
+    unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
+  return listened;
 }
