@@ -142,14 +142,9 @@ export class CheckCache {
    * per (group list, query), naming the interface as `CLASS_INTERFACE`.
    */
   groupVerdicts(nic: NetworkInterface, query: FlowQuery): LayerVerdicts {
-    const groups = this.groupListKey(nic);
-    const byGroups = inner(this.groupClasses, query);
-    let verdicts = byGroups.get(groups);
-    if (verdicts === undefined) {
-      verdicts = [{ verdict: admitToInterface(this.resolver, nic, query, CLASS_INTERFACE), direction: 'ingress', query }];
-      byGroups.set(groups, verdicts);
-    }
-    return verdicts;
+    return classVerdicts(this.groupClasses, query, this.groupListKey(nic), () =>
+      admitToInterface(this.resolver, nic, query, CLASS_INTERFACE),
+    );
   }
 
   /**
@@ -158,14 +153,9 @@ export class CheckCache {
    * same groups (thousands of module instances) shares it, and a finding retells it.
    */
   loadBalancerGroupVerdicts(groups: readonly Ref[], query: FlowQuery): LayerVerdicts {
-    const byGroups = inner(this.loadBalancerGroupClasses, query);
-    const key = groups.join(',');
-    let verdicts = byGroups.get(key);
-    if (verdicts === undefined) {
-      verdicts = [{ verdict: admitThroughGroups(this.resolver, CLASS_INTERFACE, groups, query), direction: 'ingress', query }];
-      byGroups.set(key, verdicts);
-    }
-    return verdicts;
+    return classVerdicts(this.loadBalancerGroupClasses, query, groups.join(','), () =>
+      admitThroughGroups(this.resolver, CLASS_INTERFACE, groups, query),
+    );
   }
 
   /**
@@ -283,6 +273,22 @@ export class ClassTable<A extends object, B, T> {
   set(a: A, b: B, c: string, value: T): void {
     inner(inner(this.rows, a), b).set(c, value);
   }
+}
+
+/** The ingress verdict of a query for one class (a group list), computed once and kept by (query, class). */
+function classVerdicts(
+  table: Map<FlowQuery, Map<string, LayerVerdicts>>,
+  query: FlowQuery,
+  key: string,
+  admit: () => FlowVerdict,
+): LayerVerdicts {
+  const byClass = inner(table, query);
+  let verdicts = byClass.get(key);
+  if (verdicts === undefined) {
+    verdicts = [{ verdict: admit(), direction: 'ingress', query }];
+    byClass.set(key, verdicts);
+  }
+  return verdicts;
 }
 
 /** The map kept under `key` in `outer`, made when there is none yet. */
