@@ -4,16 +4,14 @@ import { InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
 import { driftIssuePublisher } from '../report/github/driftIssue.js';
 import { jobSummaryPublisher } from '../report/github/jobSummary.js';
-import { type PublishRun, publishAll } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
-import { workflowContext } from '../report/github/workflowContext.js';
 import { expectedShards, incompleteShardsText, readShardReports } from '../report/mergeInput.js';
 import { renderMergedMarkdown } from '../report/mergeMarkdown.js';
 import { mergeReports } from '../report/mergeReports.js';
 import type { ActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
-import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs.js';
-import { findingsExitCode, stepExitCode } from './stepExit.js';
+import { publishReport } from './reportOutputs.js';
+import { stepExitCode } from './stepExit.js';
 
 /**
  * `mode: merge`: the shards' JSON reports (input `reports`, globs) as one report, one job summary
@@ -49,26 +47,9 @@ function mergedTitle(report: Report): string {
 }
 
 async function publishMerged(report: Report, inputs: ActionInputs, cwd: string, io: ActionIo): Promise<void> {
-  const workflow = workflowContext(io.event, io.env);
-  const run: PublishRun = {
-    report,
-    failed: findingsExitCode(report, inputs) === 1,
-    workflow,
-    runner: io.runner,
-    logger: io.logger,
-    cwd,
-    summaryNotes: [],
-  };
-  const api = repositoryApi(inputs, workflow, io);
-  await writeReportFile(report, io);
-  await publishAll(
-    [
-      ...(inputs.sarifFile ? [sarifFilePublisher(inputs.sarifFile, (path) => io.setOutput('sarif-file', path))] : []),
-      jobSummaryPublisher(renderMergedMarkdown),
-      driftIssuePublisher(inputs.driftIssue, { title: mergedTitle, render: renderMergedMarkdown }),
-    ],
-    run,
-    api,
-  );
-  setCountOutputs(report, findingsExitCode(report, inputs), (name, value) => io.setOutput(name, value));
+  await publishReport(report, inputs, cwd, io, [
+    ...(inputs.sarifFile ? [sarifFilePublisher(inputs.sarifFile, (path) => io.setOutput('sarif-file', path))] : []),
+    jobSummaryPublisher(renderMergedMarkdown),
+    driftIssuePublisher(inputs.driftIssue, { title: mergedTitle, render: renderMergedMarkdown }),
+  ]);
 }

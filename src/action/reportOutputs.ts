@@ -2,15 +2,47 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Report } from '../model/finding.js';
 import { summaryOf } from '../model/summary.js';
-import type { RepositoryApi } from '../report/github/publisher.js';
-import type { WorkflowContext } from '../report/github/workflowContext.js';
+import { markdownLinks } from '../report/github/links.js';
+import { type Publisher, type PublishRun, publishAll, type RepositoryApi } from '../report/github/publisher.js';
+import { type WorkflowContext, workflowContext } from '../report/github/workflowContext.js';
 import { jsonReportChunks } from '../report/jsonReport.js';
 import { utf8Batches } from '../report/utf8Batches.js';
 import type { ActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
+import { findingsExitCode } from './stepExit.js';
+
+/**
+ * What every mode does with its report: the report file, the publishers given (annotations,
+ * summary, comment, SARIF, drift issue…) and the count outputs. `links`: commit links in the
+ * Markdown (a plan's pull request).
+ */
+export async function publishReport(
+  report: Report,
+  inputs: ActionInputs,
+  cwd: string,
+  io: ActionIo,
+  publishers: readonly Publisher[],
+  options: { readonly links?: boolean } = {},
+): Promise<void> {
+  const workflow = workflowContext(io.event, io.env);
+  const links = options.links ? markdownLinks(io.env, workflow.pullRequest?.headSha) : undefined;
+  const run: PublishRun = {
+    report,
+    failed: findingsExitCode(report, inputs) === 1,
+    workflow,
+    runner: io.runner,
+    logger: io.logger,
+    cwd,
+    summaryNotes: [],
+    ...(links ? { links } : {}),
+  };
+  await writeReportFile(report, io);
+  await publishAll(publishers, run, repositoryApi(inputs, workflow, io));
+  setCountOutputs(report, findingsExitCode(report, inputs), (name, value) => io.setOutput(name, value));
+}
 
 /** The JSON report in the runner's temp folder (output `report-file`), for every mode. */
-export async function writeReportFile(report: Report, io: ActionIo): Promise<void> {
+async function writeReportFile(report: Report, io: ActionIo): Promise<void> {
   const reportFile = resolve(io.env.RUNNER_TEMP ?? tmpdir(), 'clb-guard-report.json');
   // In batches, as the CLI writes it: the report of a large plan is never one string.
   await io.runner.writeFile(reportFile, utf8Batches(jsonReportChunks(report)));
@@ -18,14 +50,14 @@ export async function writeReportFile(report: Report, io: ActionIo): Promise<voi
 }
 
 /** The repository's API when there is a token and a repository; publishers that need it fall back without. */
-export function repositoryApi(inputs: ActionInputs, workflow: WorkflowContext, io: ActionIo): RepositoryApi | undefined {
+function repositoryApi(inputs: ActionInputs, workflow: WorkflowContext, io: ActionIo): RepositoryApi | undefined {
   return inputs.githubToken && workflow.owner && workflow.repo
     ? { github: io.githubClient(inputs.githubToken), owner: workflow.owner, repo: workflow.repo }
     : undefined;
 }
 
 /** Outputs `findings`, `errors`, `warnings` and `passed` (`exitCode`: the step's, so `passed` never disagrees with it). */
-export function setCountOutputs(report: Report, exitCode: number, setOutput: (name: string, value: string) => void): void {
+function setCountOutputs(report: Report, exitCode: number, setOutput: (name: string, value: string) => void): void {
   const summary = summaryOf(report.findings);
   setOutput('findings', String(report.findings.length));
   setOutput('errors', String(summary.error));

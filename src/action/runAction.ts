@@ -5,17 +5,15 @@ import type { Report } from '../model/finding.js';
 import { annotationPublisher } from '../report/github/checkRun.js';
 import { driftIssuePublisher } from '../report/github/driftIssue.js';
 import { jobSummaryPublisher } from '../report/github/jobSummary.js';
-import { markdownLinks } from '../report/github/links.js';
-import { type Publisher, type PublishRun, publishAll } from '../report/github/publisher.js';
+import type { Publisher } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { stickyCommentPublisher } from '../report/github/stickyComment.js';
 import { outsideDiffSection, type SuggestionOutcome, suggestedChangesPublisher } from '../report/github/suggestedChanges.js';
-import { workflowContext } from '../report/github/workflowContext.js';
 import { type ActionInputs, readActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 import { runMergeAction } from './mergeAction.js';
-import { repositoryApi, setCountOutputs, writeReportFile } from './reportOutputs.js';
-import { findingsExitCode, stepExitCode } from './stepExit.js';
+import { publishReport } from './reportOutputs.js';
+import { stepExitCode } from './stepExit.js';
 
 /**
  * The Action: inputs → check → publishers → outputs; returns the exit status (the CLI's codes:
@@ -94,20 +92,6 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
 }
 
 async function publish(report: Report, inputs: ActionInputs, cwd: string, io: ActionIo): Promise<void> {
-  const workflow = workflowContext(io.event, io.env);
-  const links = markdownLinks(io.env, workflow.pullRequest?.headSha);
-  const run: PublishRun = {
-    report,
-    failed: findingsExitCode(report, inputs) === 1,
-    workflow,
-    runner: io.runner,
-    logger: io.logger,
-    cwd,
-    summaryNotes: [],
-    ...(links ? { links } : {}),
-  };
-  const api = repositoryApi(inputs, workflow, io);
-  await writeReportFile(report, io);
   const outcome: SuggestionOutcome = { posted: new Set() };
   const publishers: Publisher[] = [
     annotationPublisher(inputs.annotations),
@@ -118,6 +102,5 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
     stickyCommentPublisher(inputs.comment, (r) => outsideDiffSection(r, outcome)),
     driftIssuePublisher(inputs.driftIssue),
   ];
-  await publishAll(publishers, run, api);
-  setCountOutputs(report, findingsExitCode(report, inputs), (name, value) => io.setOutput(name, value));
+  await publishReport(report, inputs, cwd, io, publishers, { links: true });
 }
