@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-OGOKUP7M.js";
-import "./chunks/chunk-N4D5RD47.js";
-import "./chunks/chunk-EXHMC77G.js";
+} from "./chunks/chunk-QJQJN2RG.js";
+import "./chunks/chunk-IZFE5PFW.js";
+import "./chunks/chunk-S2HUJNC6.js";
 
 // src/cli.ts
 process.noDeprecation = true;

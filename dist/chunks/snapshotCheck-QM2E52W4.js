@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-IFHPYUDZ.js";
+} from "./chunk-AANHPIZG.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-OPPQYGOX.js";
-import "./chunk-TC2D6YQF.js";
+} from "./chunk-D2TN7N6H.js";
+import "./chunk-KVUC7FOQ.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-N4D5RD47.js";
+} from "./chunk-IZFE5PFW.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-EXHMC77G.js";
+} from "./chunk-S2HUJNC6.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

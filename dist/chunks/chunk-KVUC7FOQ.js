@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-N4D5RD47.js";
+} from "./chunk-IZFE5PFW.js";
 import {
   __commonJS
-} from "./chunk-EXHMC77G.js";
+} from "./chunk-S2HUJNC6.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -255,9 +255,20 @@ var bigintDomain = (min, max) => ({
   pred: (v) => v - 1n
 });
 
+// src/net/parsedTexts.ts
+function parsedTexts(parse, limit = 1e4) {
+  const kept = /* @__PURE__ */ new Map();
+  return (text) => {
+    if (kept.has(text)) return kept.get(text);
+    const parsed = parse(text);
+    if (kept.size >= limit) kept.clear();
+    kept.set(text, parsed);
+    return parsed;
+  };
+}
+
 // src/net/addressSet.ts
 var V4 = numberDomain(0, 2 ** 32 - 1);
-var PARSE_CACHE = /* @__PURE__ */ new Map();
 var V6 = bigintDomain(0n, (1n << 128n) - 1n);
 var AddressSet = class _AddressSet {
   constructor(v4, v6) {
@@ -285,14 +296,9 @@ var AddressSet = class _AddressSet {
    * `0.0.0.0/n` means `0.0.0.0/0`, as Tencent maps it. Returns undefined when it is not an address.
    */
   static parse(text) {
-    let parsed = PARSE_CACHE.get(text);
-    if (parsed === void 0 && !PARSE_CACHE.has(text)) {
-      parsed = _AddressSet.parseUncached(text);
-      if (PARSE_CACHE.size >= 1e4) PARSE_CACHE.clear();
-      PARSE_CACHE.set(text, parsed);
-    }
-    return parsed;
+    return _AddressSet.parseText(text);
   }
+  static parseText = parsedTexts((text) => _AddressSet.parseUncached(text));
   static parseUncached(text) {
     const value = text.trim();
     const dash = value.indexOf("-");
@@ -504,17 +510,10 @@ function readPorts(text) {
   }
   return { intervals };
 }
-var PARSE_CACHE2 = /* @__PURE__ */ new Map();
-function parsePorts(text) {
-  let parsed = PARSE_CACHE2.get(text);
-  if (parsed === void 0 && !PARSE_CACHE2.has(text)) {
-    const read = readPorts(text);
-    parsed = read === "all" ? ALL_PORTS : "intervals" in read ? IntervalSet.of(PORTS, read.intervals) : void 0;
-    if (PARSE_CACHE2.size >= 1e4) PARSE_CACHE2.clear();
-    PARSE_CACHE2.set(text, parsed);
-  }
-  return parsed;
-}
+var parsePorts = parsedTexts((text) => {
+  const read = readPorts(text);
+  return read === "all" ? ALL_PORTS : "intervals" in read ? IntervalSet.of(PORTS, read.intervals) : void 0;
+});
 function describePorts(ports) {
   if (ports.isAll()) return "ALL";
   if (ports.isEmpty()) return "none";
@@ -1301,30 +1300,17 @@ function resolvePorts(refs, subject, params) {
     }
     if (ref === "listener.port") {
       const listener = subject.listener;
-      const listened = listener === void 0 ? void 0 : listenerPorts(listener);
-      if (listened !== void 0) {
-        ports = ports.union(listened);
-        if (listener?.endPort !== void 0 && isUnknown(listener.endPort))
-          unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
-      } else if (listener !== void 0 && isUnknown(listener.port))
-        unknownReasons.push(`the port of ${listener.key}: ${listener.port.reason}`);
-      else unknownReasons.push(`listener.port: a ${subject.kind} subject has no listener`);
+      if (listener === void 0) unknownReasons.push(`listener.port: a ${subject.kind} subject has no listener`);
+      else ports = ports.union(listenedPorts(listener, "", unknownReasons));
       continue;
     }
     if (ref === "backend.port" || ref === "healthCheck.port") {
       const value = subject.fields.get(ref);
       if (typeof value === "number" && value >= 0 && value <= 65535) {
         const listener = subject.listener;
-        if (value === 0 && listener !== void 0) {
-          const listened = listenerPorts(listener);
-          if (listened === void 0)
-            unknownReasons.push(`the port of ${listener.key}, which a full-port target follows: ${unknownText(listener.port)}`);
-          else {
-            ports = ports.union(listened);
-            if (listener.endPort !== void 0 && isUnknown(listener.endPort))
-              unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
-          }
-        } else ports = ports.union(portRange(value));
+        if (value === 0 && listener !== void 0)
+          ports = ports.union(listenedPorts(listener, ", which a full-port target follows", unknownReasons));
+        else ports = ports.union(portRange(value));
       } else
         unknownReasons.push(
           `${ref}: ${value !== void 0 && value !== null && typeof value === "object" && "reason" in value ? value.reason : "not known"}`
@@ -1355,8 +1341,15 @@ function resolveProtocol(text, subject) {
   if (parsed === void 0 || parsed === "ALL") return { unknownReason: `unsupported protocol ${text}` };
   return parsed;
 }
-function unknownText(value) {
-  return value !== null && typeof value === "object" && "reason" in value ? String(value.reason) : "not known";
+function listenedPorts(listener, role, unknownReasons) {
+  const listened = listenerPorts(listener);
+  if (listened === void 0) {
+    if (isUnknown(listener.port)) unknownReasons.push(`the port of ${listener.key}${role}: ${listener.port.reason}`);
+    return NO_PORTS;
+  }
+  if (listener.endPort !== void 0 && isUnknown(listener.endPort))
+    unknownReasons.push(`the end port of ${listener.key}: ${listener.endPort.reason}`);
+  return listened;
 }
 
 // src/policy/remediation.ts
@@ -1966,14 +1959,12 @@ var CheckCache = class {
    * per (group list, query), naming the interface as `CLASS_INTERFACE`.
    */
   groupVerdicts(nic, query) {
-    const groups = this.groupListKey(nic);
-    const byGroups = inner(this.groupClasses, query);
-    let verdicts = byGroups.get(groups);
-    if (verdicts === void 0) {
-      verdicts = [{ verdict: admitToInterface(this.resolver, nic, query, CLASS_INTERFACE), direction: "ingress", query }];
-      byGroups.set(groups, verdicts);
-    }
-    return verdicts;
+    return classVerdicts(
+      this.groupClasses,
+      query,
+      this.groupListKey(nic),
+      () => admitToInterface(this.resolver, nic, query, CLASS_INTERFACE)
+    );
   }
   /**
    * The verdict of a canonical query through a load balancer's own security groups: once per
@@ -1981,14 +1972,12 @@ var CheckCache = class {
    * same groups (thousands of module instances) shares it, and a finding retells it.
    */
   loadBalancerGroupVerdicts(groups, query) {
-    const byGroups = inner(this.loadBalancerGroupClasses, query);
-    const key = groups.join(",");
-    let verdicts = byGroups.get(key);
-    if (verdicts === void 0) {
-      verdicts = [{ verdict: admitThroughGroups(this.resolver, CLASS_INTERFACE, groups, query), direction: "ingress", query }];
-      byGroups.set(key, verdicts);
-    }
-    return verdicts;
+    return classVerdicts(
+      this.loadBalancerGroupClasses,
+      query,
+      groups.join(","),
+      () => admitThroughGroups(this.resolver, CLASS_INTERFACE, groups, query)
+    );
   }
   /**
    * What a canonical query meets in the network ACL of this interface's subnet, for its own
@@ -2090,6 +2079,15 @@ var ClassTable = class {
     inner(inner(this.rows, a), b).set(c, value);
   }
 };
+function classVerdicts(table, query, key, admit) {
+  const byClass = inner(table, query);
+  let verdicts = byClass.get(key);
+  if (verdicts === void 0) {
+    verdicts = [{ verdict: admit(), direction: "ingress", query }];
+    byClass.set(key, verdicts);
+  }
+  return verdicts;
+}
 function inner(outer, key) {
   let found = outer.get(key);
   if (found === void 0) {

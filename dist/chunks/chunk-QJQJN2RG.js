@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-N4D5RD47.js";
+} from "./chunk-IZFE5PFW.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +19,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-EXHMC77G.js";
+} from "./chunk-S2HUJNC6.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -1652,7 +1652,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-DWOH36CZ.js")).runMerge(command, io);
+      return (await import("./mergeCommand-MESL32AE.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1705,12 +1705,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-WJXGVAPI.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-QM2E52W4.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-NCAOVCHJ.js")).checkLive({
+      }) : await (await import("./liveCheck-3QFZ55MD.js")).checkLive({
         ...common,
         regions,
         env: io.env,

@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-EXHMC77G.js";
+} from "./chunk-S2HUJNC6.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -15589,7 +15589,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-ZK4INZOL.js");
+    const { checkHybrid } = await import("./hybridCheck-U2JNQVCR.js");
     report = await checkHybrid(
       {
         plan: fullPlan,

@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-IFHPYUDZ.js";
+} from "./chunk-AANHPIZG.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-OPPQYGOX.js";
-import "./chunk-TC2D6YQF.js";
+} from "./chunk-D2TN7N6H.js";
+import "./chunk-KVUC7FOQ.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-N4D5RD47.js";
+} from "./chunk-IZFE5PFW.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-EXHMC77G.js";
+} from "./chunk-S2HUJNC6.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";

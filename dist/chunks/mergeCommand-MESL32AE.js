@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-OGOKUP7M.js";
+} from "./chunk-QJQJN2RG.js";
 import {
   require__
-} from "./chunk-TC2D6YQF.js";
+} from "./chunk-KVUC7FOQ.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-N4D5RD47.js";
+} from "./chunk-IZFE5PFW.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-EXHMC77G.js";
+} from "./chunk-S2HUJNC6.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";
