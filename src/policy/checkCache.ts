@@ -65,10 +65,10 @@ export class CheckCache {
   private readonly ephemeral = new Map<ReadonlyMap<string, ParamValue>, PortSet>();
   private readonly shadows = new Map<string, readonly IneffectiveDeny[]>();
   private readonly decisions = new Map<object, WeakMap<LayerVerdicts, unknown>>();
-  /** denyEffectiveForLoadBalancerTraffic, by listener, target port and group list. */
+  /** denyEffectiveForLoadBalancerTraffic, by listener, target ports and group list. */
   readonly bypassClasses = new ClassTable<
     Listener,
-    number,
+    string,
     readonly (Omit<AssertionFailure, 'related' | 'path'> & { readonly peer: AddressSet })[]
   >();
 

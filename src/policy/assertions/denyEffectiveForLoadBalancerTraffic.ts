@@ -52,7 +52,10 @@ interface BackendFlow {
   readonly protocol: Protocol;
   /** Every port the listener listens on (a port-range listener: all of them). */
   readonly listenerPorts: PortSet;
-  readonly targetPort: number;
+  /** Every port the backend receives CLB traffic on: its port, or for a full-port target all the listener's. */
+  readonly targetPorts: PortSet;
+  /** A full-port target: listener port p goes to backend port p, so a DROP on p must be carried on p alone. */
+  readonly fullPort: boolean;
 }
 
 function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): AssertionFailure[] {
@@ -62,13 +65,14 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): Assert
   if (lb === undefined || listener === undefined || nic === undefined || target === undefined) return [];
   const flow = backendFlow(nic, listener, target);
   if ('unknownReason' in flow) return [backendUnknown(ctx, flow.unknownReason)];
-  const { protocol, targetPort } = flow;
-  // Backends behind one listener with the same groups and port are one class: decided once.
+  const { protocol, targetPorts } = flow;
+  // Backends behind one listener with the same groups and ports are one class: decided once.
   const groups = cache.groupListKey(flow.nic);
-  let failures = cache.bypassClasses.get(listener, targetPort, groups);
+  const portsLabel = describePorts(targetPorts);
+  let failures = cache.bypassClasses.get(listener, portsLabel, groups);
   if (failures === undefined) {
     failures = bypassedDenies(ctx.resolver, lb, flow);
-    cache.bypassClasses.set(listener, targetPort, groups, failures);
+    cache.bypassClasses.set(listener, portsLabel, groups, failures);
   }
   if (failures.length === 0) return [];
   const related = [subject.resource, lb.key, listener.key];
@@ -78,9 +82,9 @@ function checkDenyEffectiveForLoadBalancerTraffic(ctx: AssertionContext): Assert
     path: () =>
       flowPathOf(
         {
-          query: { protocol, addresses: peer, symbols: [], ports: portRange(targetPort) },
-          label: `${peer.describe()} → ${protocol}:${targetPort}`,
-          portsLabel: String(targetPort),
+          query: { protocol, addresses: peer, symbols: [], ports: targetPorts },
+          label: `${peer.describe()} → ${protocol}:${portsLabel}`,
+          portsLabel,
           unknownReasons: [],
         },
         ctx,
@@ -100,9 +104,16 @@ function backendFlow(nic: Maybe<NetworkInterface>, listener: Listener, target: T
   if (listener.endPort !== undefined && isUnknown(listener.endPort))
     return { unknownReason: `the end port of ${listener.key}: ${listener.endPort.reason}` };
   if (isUnknown(target.port)) return { unknownReason: `the backend port: ${target.port.reason}` };
-  // Port 0 on a full-port target follows the listener port.
-  const targetPort = target.port === 0 ? listener.port : target.port;
-  return { nic, protocol: transportOf(listener.protocol), listenerPorts: listenerPorts(listener) ?? portRange(listener.port), targetPort };
+  const listened = listenerPorts(listener) ?? portRange(listener.port);
+  // Port 0 on a full-port target follows the listener's ports: all of a port range.
+  const fullPort = target.port === 0;
+  return {
+    nic,
+    protocol: transportOf(listener.protocol),
+    listenerPorts: listened,
+    targetPorts: fullPort ? listened : portRange(target.port),
+    fullPort,
+  };
 }
 
 function backendUnknown(ctx: AssertionContext, reason: string): AssertionFailure {
@@ -114,12 +125,13 @@ function backendUnknown(ctx: AssertionContext, reason: string): AssertionFailure
 }
 
 /**
- * Whether a rule is a DROP on the target port (`yes`), may be one (`maybe`: its action, protocol
- * or ports are not known, or it stands for rules nobody can see), or is not (`no`).
+ * Whether a rule is a DROP on a port the backend receives CLB traffic on (`yes`), may be one
+ * (`maybe`: its action, protocol or ports are not known, or it stands for rules nobody can see),
+ * or is not (`no`).
  */
-function dropOnPort(rule: CompiledRule, protocol: Protocol, port: number): 'yes' | 'maybe' | 'no' {
-  if (rule.action === 'ACCEPT' || !rule.protocols.possible.has(protocol) || !rule.ports.possible.has(port)) return 'no';
-  return rule.action === 'DROP' && rule.protocols.definite.has(protocol) && rule.ports.definite.has(port) ? 'yes' : 'maybe';
+function dropOnPorts(rule: CompiledRule, protocol: Protocol, ports: PortSet): 'yes' | 'maybe' | 'no' {
+  if (rule.action === 'ACCEPT' || !rule.protocols.possible.has(protocol) || !rule.ports.possible.overlaps(ports)) return 'no';
+  return rule.action === 'DROP' && rule.protocols.definite.has(protocol) && rule.ports.definite.overlaps(ports) ? 'yes' : 'maybe';
 }
 
 /** How the CLB's own groups treat the DROP's source on the listener port. */
@@ -162,18 +174,23 @@ function carriedByLoadBalancer(
   return { kind: 'unknown', reason: `whether ${groupsText} carry the block is not known: ${reasons.join('; ')}`, verdict };
 }
 
-/** The backend DROPs on the target port that the CLB's own groups do not carry, or may not. */
+/** The backend DROPs on the target ports that the CLB's own groups do not carry, or may not. */
 function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: BackendFlow): readonly ClassFailure[] {
-  const { protocol, listenerPorts: listened, targetPort } = flow;
+  const { protocol, targetPorts } = flow;
+  const targetText = `${protocol}:${describePorts(targetPorts)}`;
   const failures: ClassFailure[] = [];
   for (const rule of compileInterface(resolver, flow.nic, 'ingress')) {
-    const drop = dropOnPort(rule, protocol, targetPort);
+    const drop = dropOnPorts(rule, protocol, targetPorts);
     if (drop === 'no') continue;
     const ref = rule.ref;
+    // Where the CLB must carry the block: every listener port sends to a fixed backend port; a
+    // full-port target maps port to port, so only the ports the DROP covers.
+    const matched = (drop === 'yes' ? rule.ports.definite : rule.ports.possible).intersect(targetPorts);
+    const listened = flow.fullPort ? matched : flow.listenerPorts;
     if (ref.index < 0) {
       // Rules nobody can see (a group not in this check, or whose rules are known only after apply).
       const group = resolver.securityGroup(ref.list);
-      const reason = `${rule.unknownReason ?? `${ref.text} cannot be read`}: a DROP there on ${protocol}:${targetPort} would not stop CLB traffic either`;
+      const reason = `${rule.unknownReason ?? `${ref.text} cannot be read`}: a DROP there on ${targetText} would not stop CLB traffic either`;
       failures.push(
         undecided(
           ref.text,
@@ -223,7 +240,7 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
     const lbGroups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
     const fix = () => bypassFix(resolver, lb.key, lbGroups, peer.definite, protocol, listened);
     if (drop === 'maybe') {
-      const reason = `${ref.text} may be a DROP on ${protocol}:${targetPort}${rule.unknownReason ? ` (${rule.unknownReason})` : ''}, and ${carried.text}`;
+      const reason = `${ref.text} may be a DROP on ${targetText}${rule.unknownReason ? ` (${rule.unknownReason})` : ''}, and ${carried.text}`;
       failures.push({ ...undecided(ref.text, reason, ref.list, location, key, peer.definite, [dropEvidence, ...lbEvidence]), fix });
       continue;
     }

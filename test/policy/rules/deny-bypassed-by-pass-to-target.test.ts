@@ -140,7 +140,42 @@ policyTable(id, {
       })),
       findings: ['fail sg main.tf:100'],
     },
+    {
+      name: 'a full-port target behind a port-range listener: a DROP on any port of the range is bypassed, not only the first',
+      inventory: withListener(build([], true, ['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90']), (l, t) => ({
+        ...l,
+        endPort: 90,
+        targets: [{ ...t, port: 0 }],
+      })),
+      findings: ['fail sg main.tf:100'],
+    },
+    {
+      name: 'a full-port target behind a port-range listener: a CLB group carrying the block on another port does not carry it',
+      inventory: withListener(
+        build(['lbother'], true, ['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90']).sg('lbother', [
+          'DROP 45.33.0.0/16 TCP 80',
+          'ACCEPT 0.0.0.0/0 TCP 80-90',
+        ]),
+        (l, t) => ({ ...l, endPort: 90, targets: [{ ...t, port: 0 }] }),
+      ),
+      findings: ['fail sg main.tf:100'],
+    },
   ],
+});
+
+describe(`${id}: a full-port target behind a port-range listener`, () => {
+  const fullPort = (backend: string[], lbRules: string[]) =>
+    withListener(build(['lbfull'], true, backend).sg('lbfull', lbRules), (l, t) => ({ ...l, endPort: 90, targets: [{ ...t, port: 0 }] }));
+  it('passes when the CLB group carries the block on the ports the backend DROP covers', () => {
+    const findings = runPolicy(fullPort(['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90'], ['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90']), id);
+    expect(findings).toEqual([]);
+  });
+  it('names the whole range the backend receives in its message', () => {
+    const [finding] = runPolicy(fullPort(['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90'], ['ACCEPT 0.0.0.0/0 TCP 80-90']), id);
+    expect(finding?.status).toBe('fail');
+    expect(finding?.message).toContain('DROP 45.33.0.0/16 TCP:85');
+    expect(finding?.message).toContain('admit it on 85');
+  });
 });
 
 describe(`${id}: unknown findings say why`, () => {
