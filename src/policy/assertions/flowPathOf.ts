@@ -20,7 +20,7 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
   const { subject, resolver } = ctx;
   const { lb, nic, listener } = subject;
   if (lb === undefined && nic === undefined) return undefined;
-  const passToTarget = lb !== undefined && effectivePassToTarget(lb) === true;
+  const passToTarget = lb === undefined ? false : effectivePassToTarget(lb);
   const protocol = flow.query.protocol;
   const layers: PathLayer[] = [];
   if (lb !== undefined && options.fromClients) {
@@ -59,11 +59,14 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
         protocol,
         ctx,
       );
-      // Drawn where the traffic would meet them, with what they would decide, as not evaluated.
+      // Drawn where the traffic would meet them, with what they would decide, as not evaluated;
+      // when that is not known, a DROP among them is not known to stop the traffic either.
       layers.push(
-        ...(passToTarget
+        ...(passToTarget === true
           ? own.map((l) => ({ ...l, outcome: 'skipped' as const, note: 'not evaluated: the CLB passes traffic to its targets' }))
-          : own),
+          : isUnknown(passToTarget)
+            ? own.map((l) => maybeSkipped(l, passToTarget.reason))
+            : own),
       );
       continue;
     }
@@ -180,6 +183,15 @@ function outcomeOf(rules: readonly PathRule[], verdict: FlowVerdict): PathOutcom
   if (rules.some((r) => r.verdict === 'deny')) return 'deny';
   if (rules.some((r) => r.verdict === 'unknown') || verdict.parts.some((p) => p.verdict === 'unknown')) return 'unknown';
   return 'allow';
+}
+
+/**
+ * A backend group whose evaluation depends on an unknown pass-to-target: what it allows passes
+ * either way, what it refuses may pass around it.
+ */
+function maybeSkipped(layer: PathLayer, reason: string): PathLayer {
+  const note = `evaluated only if the CLB does not pass traffic to its targets, which is not known: ${reason}`;
+  return { ...layer, outcome: layer.outcome === 'deny' ? 'unknown' : layer.outcome, note };
 }
 
 function undecided(kind: PathLayerKind, resource: string, reason: string): PathLayer {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../../src/check/index.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import type { Finding } from '../../../src/model/finding.js';
+import { unknown } from '../../../src/model/value.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { renderPathFlowchart } from '../../../src/report/pathDiagram/mermaidFlowchart.js';
 import { pathGroupsOf } from '../../../src/report/pathDiagram/pathGroups.js';
@@ -90,6 +91,26 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
     expect(chart).toMatch(/^ {2}f0l0 -\.-> f0l1$/m);
     expect(chart).toMatch(/^ {2}f0l1 -\.-> t0$/m);
     await expect(chart).toMatchFileSnapshot('golden/pass-to-target.mmd');
+  });
+
+  it('pass-to-target not known: a backend DROP is drawn as undecided with why, not as the verdict', () => {
+    const inventory = new Scenario()
+      .vpc('vpc', '10.0.0.0/16')
+      .subnet('subnet', '10.0.1.0/24')
+      .sg('sg_app', ['DROP 0.0.0.0/0 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080'])
+      .instance('app', { sgs: ['sg_app'] })
+      .clb('lb', { vips: ['203.0.113.10'], passToTarget: unknown('known after apply') })
+      .listener('lb', 'lbl', { port: 80, health: { enabled: false }, targets: [{ instance: 'app', port: 8080 }] })
+      .build();
+    const [finding] = runPolicy(inventory, 'backend-allows-clients');
+    expect(finding?.status).toBe('unknown');
+    const layer = finding?.paths?.[0]?.layers.find((l) => l.kind === 'securityGroup');
+    expect(layer).toMatchObject({
+      resource: 'sg_app',
+      outcome: 'unknown',
+      rules: [expect.objectContaining({ verdict: 'deny', rule: 'DROP 0.0.0.0/0 TCP:8080' })],
+      note: 'evaluated only if the CLB does not pass traffic to its targets, which is not known: known after apply',
+    });
   });
 
   it('the reply leg of a stateless ACL: backend → ACL outbound → the source, red where the ACL drops replies', async () => {
