@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkPlan, exitCodeFor, loadRunConfig } from '../check/index.js';
 import type { PlanCheckOptions, ResolveLiveOptions } from '../check/options.js';
@@ -13,6 +13,7 @@ import { type RenderOptions, type ReportFormat, renderReportChunks } from '../re
 import { utf8Batches } from '../report/utf8Batches.js';
 import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
+import { writeReportFile } from './reportFile.js';
 import { type ExplainFormat, explainReport, renderExplained } from './explainCommand.js';
 import { renderMatrix } from './shardsCommand.js';
 
@@ -265,28 +266,8 @@ async function write(text: string | Iterable<string>, common: CommonArguments, i
     return;
   }
   const path = resolve(io.cwd, common.output);
-  let fd: number;
-  try {
-    fd = openSync(path, 'w');
-  } catch (error) {
-    throw cannotWrite(error, common.output, path);
-  }
-  try {
-    // The chunks are made outside the `try` around the write: a failure to render is a bug, not the file's.
-    for (const chunk of chunks) {
-      try {
-        writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      } catch (error) {
-        throw cannotWrite(error, common.output, path);
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+  const output = common.output;
+  writeReportFile(path, chunks, (error) => cannotWrite(error, output, path));
 }
 
 /**
