@@ -145,7 +145,11 @@ const OPTIONS = {
   config: { type: 'string', value: 'FILE', help: 'config file (default: the nearest .clb-guard.json up to the repository root)' },
   policies: { type: 'string', multiple: true, value: 'PATH', help: 'extra policy file or directory (repeatable)' },
   format: { type: 'string', value: 'FORMAT', help: `${REPORT_FORMATS.join(', ')} (default: text)` },
-  output: { type: 'string', value: 'FILE', help: 'write the report to FILE instead of stdout (its folder must exist); FILE is replaced only by a whole report' },
+  output: {
+    type: 'string',
+    value: 'FILE',
+    help: 'write the report to FILE instead of stdout (its folder must exist); FILE is replaced only by a whole report',
+  },
   'fail-on': { type: 'string', value: 'LEVEL', help: 'exit 1 on findings at or above LEVEL: error (default), warning, notice or never' },
   explain: { type: 'boolean', help: 'show the rules that decided each finding (text format)' },
   today: { type: 'string', value: 'DATE', help: 'date for exception expiry, YYYY-MM-DD (default: today, UTC)' },

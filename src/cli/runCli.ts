@@ -13,8 +13,8 @@ import { type RenderOptions, type ReportFormat, renderReportChunks } from '../re
 import { utf8Batches } from '../report/utf8Batches.js';
 import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
 import { consoleLogger } from './consoleLogger.js';
-import { writeReportFile } from './reportFile.js';
 import { type ExplainFormat, explainReport, renderExplained } from './explainCommand.js';
+import { writeReportFile } from './reportFile.js';
 import { renderMatrix } from './shardsCommand.js';
 
 export interface CliIo {

@@ -167,7 +167,10 @@ describe(`${id}: a full-port target behind a port-range listener`, () => {
   const fullPort = (backend: string[], lbRules: string[]) =>
     withListener(build(['lbfull'], true, backend).sg('lbfull', lbRules), (l, t) => ({ ...l, endPort: 90, targets: [{ ...t, port: 0 }] }));
   it('passes when the CLB group carries the block on the ports the backend DROP covers', () => {
-    const findings = runPolicy(fullPort(['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90'], ['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90']), id);
+    const findings = runPolicy(
+      fullPort(['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90'], ['DROP 45.33.0.0/16 TCP 85', 'ACCEPT 0.0.0.0/0 TCP 80-90']),
+      id,
+    );
     expect(findings).toEqual([]);
   });
   it('names the whole range the backend receives in its message', () => {
