@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-QJQJN2RG.js";
-import "./chunks/chunk-IZFE5PFW.js";
-import "./chunks/chunk-S2HUJNC6.js";
+} from "./chunks/chunk-ROKUPD3I.js";
+import "./chunks/chunk-EZSBT7VS.js";
+import "./chunks/chunk-FY3JEK6L.js";
 
 // src/cli.ts
 process.noDeprecation = true;

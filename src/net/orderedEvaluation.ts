@@ -88,6 +88,11 @@ export function evaluateOrdered(query: FlowQuery, rules: readonly CompiledRule[]
 
     const nextSymbols: PendingSymbol[] = [];
     for (const item of symbols) {
+      // Most rules name another port: skip them before the costlier address checks.
+      if (!item.ports.overlaps(rule.ports.possible)) {
+        nextSymbols.push(item);
+        continue;
+      }
       const { symbol } = item;
       const peerCertain = rule.peer.symbols.has(symbol.id) || (!symbol.within.isEmpty() && rule.peer.definite.covers(symbol.within));
       const peerPossible = peerCertain || rule.peer.possible.overlaps(symbol.within);
