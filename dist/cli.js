@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-ROKUPD3I.js";
-import "./chunks/chunk-EZSBT7VS.js";
-import "./chunks/chunk-FY3JEK6L.js";
+} from "./chunks/chunk-BXGF6IU6.js";
+import "./chunks/chunk-N333OIKG.js";
+import "./chunks/chunk-A5ZQ2SC4.js";
 
 // src/cli.ts
 process.noDeprecation = true;

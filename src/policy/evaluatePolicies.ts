@@ -31,13 +31,22 @@ export interface EvaluationOptions {
 export function evaluatePolicies(inventory: Inventory, policies: readonly LoadedPolicy[], options: EvaluationOptions = {}): Evaluation {
   const resolver = new InventoryResolver(inventory);
   const cache = new CheckCache(resolver);
-  const findings = new Map<string, KeptFinding>();
-  const mergeStates = new Map<string, MergeState>();
-  const plans = new Map<string, FixPlan>();
+  // By policy, resource and key, without building one key string per failure: a large plan
+  // merges hundreds of thousands of failures, and hashing a fresh string for each was a cost.
+  const byPolicy = new Map<string, Map<string, Map<string, KeptFinding>>>();
+  const findings: KeptFinding[] = [];
+  const mergeStates = new Map<KeptFinding, MergeState>();
+  const plans = new Map<KeptFinding, FixPlan>();
   const withPaths = options.paths !== false;
   let backends = 0;
   for (const { policy, severity, params } of policies) {
     const subjects = subjectsFor(policy.subject, params, cache);
+    let byResource = byPolicy.get(policy.id);
+    if (byResource === undefined) {
+      byResource = new Map();
+      byPolicy.set(policy.id, byResource);
+    }
+    const ofPolicy = byResource;
     const failuresOf = (subject: Subject): AssertionFailure[] => {
       const source = fieldSource(subject.fields, params);
       const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, source);
@@ -54,10 +63,14 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
     const report = (subject: Subject, failures: readonly AssertionFailure[], note: string | undefined): void => {
       const source = fieldSource(subject.fields, params);
       for (const failure of failures) {
-        const identity = `${policy.id}\u0000${failure.resource}\u0000${failure.key}`;
-        const existing = findings.get(identity);
+        let byKey = ofPolicy.get(failure.resource);
+        if (byKey === undefined) {
+          byKey = new Map();
+          ofPolicy.set(failure.resource, byKey);
+        }
+        const existing = byKey.get(failure.key);
         if (existing !== undefined) {
-          merge(existing, failure, mergeStates, identity, withPaths);
+          merge(existing, failure, mergeStates, withPaths);
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
@@ -68,8 +81,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : '';
         const plan = failure.fix?.();
         const path = withPaths ? failure.path?.() : undefined;
-        if (plan !== undefined) plans.set(identity, plan);
-        findings.set(identity, {
+        const kept: KeptFinding = {
           policy: policy.id,
           title: policy.title,
           severity,
@@ -85,7 +97,10 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
           fingerprint,
           ...(failure.consoleUrl ? { consoleUrl: failure.consoleUrl } : {}),
           extra: 0,
-        });
+        };
+        byKey.set(failure.key, kept);
+        findings.push(kept);
+        if (plan !== undefined) plans.set(kept, plan);
       }
     };
     for (const subject of subjects) {
@@ -95,12 +110,13 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   for (const lb of inventory.loadBalancers.values())
     for (const l of lb.listeners) backends += l.targets.length + l.rules.reduce((n, r) => n + r.targets.length, 0);
   // A shared fix is rendered from the findings that remain: a suppressed one adds no rule to it.
-  if (options.suppressed !== undefined) for (const [identity, finding] of findings) if (options.suppressed(finding)) plans.delete(identity);
+  if (options.suppressed !== undefined) for (const finding of findings) if (options.suppressed(finding)) plans.delete(finding);
   const fixes = groupFixes(plans);
-  const out = [...findings.entries()].map(([identity, { extra, ...found }]) => {
+  const out = findings.map((kept) => {
+    const { extra, ...found } = kept;
     const finding =
       extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : found;
-    const fix = fixes.get(identity);
+    const fix = fixes.get(kept);
     if (fix === undefined) return finding;
     const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== undefined && r !== '').join('\n');
     return { ...finding, remediation, fix };
@@ -181,15 +197,15 @@ const MAX_EVIDENCE = 20;
 const MAX_PATHS = 10;
 
 /** Findings whose fix plans share a merge key get one fix: the same object, rendered once from all of their plans. */
-function groupFixes(plans: ReadonlyMap<string, FixPlan>): Map<string, Fix> {
-  const byKey = new Map<string, { identities: string[]; plans: FixPlan[] }>();
+function groupFixes<K>(plans: ReadonlyMap<K, FixPlan>): Map<K, Fix> {
+  const byKey = new Map<string, { identities: K[]; plans: FixPlan[] }>();
   for (const [identity, plan] of plans) {
     const group = byKey.get(plan.mergeKey) ?? { identities: [], plans: [] };
     group.identities.push(identity);
     group.plans.push(plan);
     byKey.set(plan.mergeKey, group);
   }
-  const out = new Map<string, Fix>();
+  const out = new Map<K, Fix>();
   for (const group of byKey.values()) {
     const fix = renderFixPlans(group.plans);
     for (const identity of group.identities) out.set(identity, fix);
@@ -213,14 +229,8 @@ interface MergeState {
 const evidenceKey = (e: Evidence) =>
   `${e.verdict}|${e.list ?? ''}|${e.direction ?? ''}|${e.index ?? ''}|${e.rule}|${e.part ?? ''}|${e.flow ?? ''}`;
 
-function merge(
-  existing: KeptFinding,
-  failure: AssertionFailure,
-  states: Map<string, MergeState>,
-  identity: string,
-  withPaths: boolean,
-): void {
-  let state = states.get(identity);
+function merge(existing: KeptFinding, failure: AssertionFailure, states: Map<KeptFinding, MergeState>, withPaths: boolean): void {
+  let state = states.get(existing);
   if (state === undefined) {
     state = {
       evidenceKeys: new Set(existing.evidence.map(evidenceKey)),
@@ -228,7 +238,7 @@ function merge(
       evidence: [...existing.evidence],
       paths: [...(existing.paths ?? [])],
     };
-    states.set(identity, state);
+    states.set(existing, state);
   }
   // Merged findings keep the first evidence only: enough to explain, and merging stays cheap.
   const room = MAX_EVIDENCE - existing.evidence.length;
