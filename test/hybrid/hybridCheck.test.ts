@@ -189,6 +189,18 @@ describe('plan --resolve-live: targets registered by ENI IP', () => {
     // A live object has no .tf line, and that is not a wrong --tf-root.
     expect(report.warnings.filter((w) => w.includes('no .tf line'))).toEqual([]);
   });
+
+  it('an IP no interface holds: the target is unknown, and a warning names the regions searched', async () => {
+    const account = fixtureAccount('external-eni-target');
+    const region = account.regions['ap-guangzhou']!;
+    const report = await hybridCheck('external-eni-target', undefined, {
+      account: { regions: { 'ap-guangzhou': { ...region, networkInterfaces: [] } } },
+    });
+    expect(report.findings.find((f) => f.status === 'unknown' && f.message.includes('no interface with IP 10.20.2.30'))).toBeDefined();
+    expect(report.warnings).toContain(
+      '10.20.2.30: no interface in ap-guangzhou holds 10.20.2.30, a CLB target: the checks of that target are unknown',
+    );
+  });
 });
 
 describe("plan --resolve-live: answers that break the API's shape", () => {

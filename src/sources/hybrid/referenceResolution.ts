@@ -251,9 +251,13 @@ export class ReferenceResolution {
     if (ips.length === 0) return;
     for (const ip of ips) this.ipsRead.add(ip);
     let left = [...ips];
+    const searched: string[] = [];
     for (const lookup of this.lookups) {
       if (left.length === 0) return;
-      const found = (await lookup.networkInterfacesWithIps(left)) ?? [];
+      const answer = await lookup.networkInterfacesWithIps(left);
+      // A failed read makes the run incomplete (the lookup says so); only a whole answer rules an IP out.
+      if (answer !== undefined) searched.push(lookup.region);
+      const found = answer ?? [];
       const held = new Set(found.flatMap((nic) => (Array.isArray(nic.privateIps) ? nic.privateIps : [])));
       left = left.filter((ip) => !held.has(ip));
       for (const nic of found) {
@@ -262,6 +266,13 @@ export class ReferenceResolution {
         this.resolved.set(nic.key, { kind: 'networkInterface', id: nic.key, status: 'live', region: lookup.region });
       }
     }
+    // The target stays unknown ("no interface with IP …"); this says where it was looked for.
+    if (searched.length > 0)
+      for (const ip of left)
+        this.inventory.warnings.push({
+          address: ip,
+          message: `no interface in ${searched.join(', ')} holds ${ip}, a CLB target: the checks of that target are unknown`,
+        });
   }
 }
 
