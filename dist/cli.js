@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-BXGF6IU6.js";
-import "./chunks/chunk-N333OIKG.js";
-import "./chunks/chunk-A5ZQ2SC4.js";
+} from "./chunks/chunk-77AOHDJ5.js";
+import "./chunks/chunk-R5OAFLNI.js";
+import "./chunks/chunk-XO5IZG3T.js";
 
 // src/cli.ts
 process.noDeprecation = true;

@@ -83,7 +83,9 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
     // texts already and enough evidence, and never read theirs.
     let evidence: Evidence[] | undefined;
     let vars: ReadonlyMap<string, string> | undefined;
-    failures.push({
+    // Built without spreads: an object literal with getters and spreads takes V8's slow path,
+    // and a large plan makes one per failing backend and flow.
+    const failure: Mutable<AssertionFailure> = {
       status,
       resource: outcome.resource,
       related: relatedOf(
@@ -106,15 +108,20 @@ function checkReachable(spec: ReachableAssert, ctx: AssertionContext): Assertion
         return vars;
       },
       location: outcome.location,
-      ...(status === 'fail'
-        ? { fix: () => fixFor(outcome, denied, ctx), path: () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') }) }
-        : {}),
-      key: `${outcome.layer}`,
-      ...(ctx.subject.provenance.consoleUrl ? { consoleUrl: ctx.subject.provenance.consoleUrl } : {}),
-    });
+      key: outcome.layer,
+    };
+    if (status === 'fail') {
+      failure.fix = () => fixFor(outcome, denied, ctx);
+      failure.path = () => flowPathOf(flow, ctx, { fromClients: spec.from.includes('clients') });
+    }
+    const consoleUrl = ctx.subject.provenance.consoleUrl;
+    if (consoleUrl) failure.consoleUrl = consoleUrl;
+    failures.push(failure);
   }
   return failures;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The message variables of a reachable failure. */
 function reachableVars(
