@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-77AOHDJ5.js";
-import "./chunks/chunk-R5OAFLNI.js";
-import "./chunks/chunk-XO5IZG3T.js";
+} from "./chunks/chunk-CGVVG6HT.js";
+import "./chunks/chunk-L6SNQUQJ.js";
+import "./chunks/chunk-LRACCN7Q.js";
 
 // src/cli.ts
 process.noDeprecation = true;

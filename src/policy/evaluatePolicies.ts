@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Evidence, type Finding, type Fix, fixAsText } from '../model/finding.js';
 import type { FlowPath } from '../model/flowPath.js';
 import type { Inventory } from '../model/inventory.js';
@@ -285,5 +285,5 @@ function unknownMessage(message: string): string {
 }
 
 export function fingerprintOf(policy: string, resource: string, key: string): string {
-  return createHash('sha256').update(`${policy}\u0000${resource}\u0000${key}`).digest('hex').slice(0, 32);
+  return hash('sha256', `${policy}\u0000${resource}\u0000${key}`, 'hex').slice(0, 32);
 }

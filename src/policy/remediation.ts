@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AddressSpec } from '../model/address.js';
 import type { ApiCall, Fix } from '../model/finding.js';
 import type { SourceLocation } from '../model/provenance.js';
@@ -47,7 +47,7 @@ export interface FlowSources {
 }
 
 function fixId(mergeKey: string): string {
-  return createHash('sha256').update(mergeKey).digest('hex').slice(0, 12);
+  return hash('sha256', mergeKey, 'hex').slice(0, 12);
 }
 
 /** Renders plans that share a merge key as one fix. */
