@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-CGVVG6HT.js";
-import "./chunks/chunk-L6SNQUQJ.js";
-import "./chunks/chunk-LRACCN7Q.js";
+} from "./chunks/chunk-5JBBEXZN.js";
+import "./chunks/chunk-UVKT6EBD.js";
+import "./chunks/chunk-2OCEM5W3.js";
 
 // src/cli.ts
 process.noDeprecation = true;

@@ -48,6 +48,9 @@ export function evaluateOrdered(query: FlowQuery, rules: readonly CompiledRule[]
   for (const rule of rules) {
     if (pending.length === 0 && symbols.length === 0) break;
     if (rule.local === 'no' || !rule.protocols.possible.has(query.protocol)) continue;
+    // Every pending part's ports lie within the query's: a rule on other ports (nearly all of a
+    // long list, for one backend port) leaves all of them as they are.
+    if (!query.ports.overlaps(rule.ports.possible)) continue;
     const certain = rule.local === 'yes' && rule.protocols.definite.has(query.protocol);
     const definitePeer = certain ? rule.peer.definite : AddressSet.EMPTY;
     const definitePorts = certain ? rule.ports.definite : NO_PORTS;
@@ -88,7 +91,7 @@ export function evaluateOrdered(query: FlowQuery, rules: readonly CompiledRule[]
 
     const nextSymbols: PendingSymbol[] = [];
     for (const item of symbols) {
-      // Most rules name another port: skip them before the costlier address checks.
+      // A rule on the item's other ports leaves it: skip it before the costlier address checks.
       if (!item.ports.overlaps(rule.ports.possible)) {
         nextSymbols.push(item);
         continue;
