@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,44 @@ describe('writeReportFile (--output)', () => {
     const folder = dir();
     expect(() => writeReportFile(join(folder, 'new.json'), breaksAfterFirst(), failed)).toThrow('a rendering bug');
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('a temporary file a killed run left behind does not block the next run', () => {
+    const folder = dir();
+    const path = join(folder, 'report.sarif');
+    writeFileSync(join(folder, `.report.sarif.${process.pid}.tmp`), 'left by a killed run');
+    writeReportFile(path, ['whole'], failed);
+    expect(readFileSync(path, 'utf8')).toBe('whole');
+  });
+
+  it('overwrites an existing file in place (its inode stays: hard links, owner and bind mounts with it)', () => {
+    const folder = dir();
+    const path = join(folder, 'report.json');
+    writeFileSync(path, 'old');
+    const other = join(folder, 'hard-link.json');
+    linkSync(path, other);
+    const inode = statSync(path).ino;
+    writeReportFile(path, ['new'], failed);
+    expect(statSync(path).ino).toBe(inode);
+    expect(readFileSync(other, 'utf8')).toBe('new');
+    expect(readdirSync(folder).sort()).toEqual(['hard-link.json', 'report.json']);
+  });
+
+  it('writes through a dangling symlink, creating the file it points to', () => {
+    const folder = dir();
+    const link = join(folder, 'link.json');
+    symlinkSync(join(folder, 'real.json'), link);
+    writeReportFile(link, ['new'], failed);
+    expect(readFileSync(join(folder, 'real.json'), 'utf8')).toBe('new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it('a file name too long for a suffix is still written whole', () => {
+    const folder = dir();
+    const path = join(folder, `${'r'.repeat(250)}.json`);
+    writeReportFile(path, ['whole'], failed);
+    expect(readFileSync(path, 'utf8')).toBe('whole');
+    expect(readdirSync(folder)).toHaveLength(1);
   });
 
   it("keeps an existing file's permissions and writes through a symlink to its target", () => {

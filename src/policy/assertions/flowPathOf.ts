@@ -190,7 +190,7 @@ function outcomeOf(rules: readonly PathRule[], verdict: FlowVerdict): PathOutcom
  * either way, what it refuses may pass around it.
  */
 function maybeSkipped(layer: PathLayer, reason: string): PathLayer {
-  const note = `evaluated only if the CLB does not pass traffic to its targets, which is not known: ${reason}`;
+  const note = `pass-to-target not known (${reason}): evaluated only if off`;
   return { ...layer, outcome: layer.outcome === 'deny' ? 'unknown' : layer.outcome, note };
 }
 

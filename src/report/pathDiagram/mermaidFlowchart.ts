@@ -150,7 +150,9 @@ function layerLines(layer: PathLayer): string[] {
   if (admitted.length > 0)
     lines.push(clip(`the rest admitted by ${admitted.map((r) => (r.index !== undefined ? `#${r.index}` : r.rule)).join(', ')}`));
   if (layer.outcome === 'next') lines.push('no rule matched: next group');
-  if (layer.note !== undefined && (layer.outcome === 'skipped' || layer.rules.length === 0)) lines.push(clip(layer.note));
+  // What kept a layer skipped or undecided is said even beside its rules.
+  if (layer.note !== undefined && (layer.outcome === 'skipped' || layer.outcome === 'unknown' || layer.rules.length === 0))
+    lines.push(clip(layer.note));
   return lines;
 }
 

@@ -43,7 +43,9 @@ function flowLines(flow: FlowPath, paint: (code: string, text: string) => string
       );
     }
     if (l.outcome === 'next') lines.push('         no rule matched: on to the next group');
-    if (l.note !== undefined && (l.outcome === 'skipped' || l.rules.length === 0)) lines.push(`         ${l.note}`);
+    // What kept a layer skipped or undecided is said even beside its rules.
+    if (l.note !== undefined && (l.outcome === 'skipped' || l.outcome === 'unknown' || l.rules.length === 0))
+      lines.push(`         ${l.note}`);
   };
   for (const l of flow.layers.filter((x) => x.kind !== 'networkAclOut')) layer(l);
   lines.push(`    → ${flow.destination} on the target`);

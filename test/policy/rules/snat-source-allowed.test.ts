@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LoadBalancer } from '../../../src/model/loadBalancer.js';
 import { unknown } from '../../../src/model/value.js';
 import { runPolicy } from '../runPolicy.js';
 import { scenario } from '../scenario.js';
@@ -10,15 +11,19 @@ const snatPro = (ingress: string[]) =>
   scenario(ingress)
     .clb('lb', { network: 'INTERNAL', snatPro: true, snatIps: [{ subnet: 'subnet', ip: '10.0.1.99' }] })
     .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
-const legacySnat = (ingress: string[]) =>
+const legacySnat = (ingress: string[], passToTarget: LoadBalancer['passToTarget'] = false) =>
   scenario(ingress)
-    .clb('lb', { network: 'INTERNAL', snat: true, vips: ['10.0.3.4'] })
+    .clb('lb', { network: 'INTERNAL', snat: true, vips: ['10.0.3.4'], passToTarget })
     .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
 
 policyTable(id, {
   passing: [
     { name: 'SnatPro: the backend sees the SNAT IPs (§3.4 [S28])', inventory: snatPro(['ACCEPT 10.0.1.99 TCP 8080']) },
     { name: 'legacy SNAT: the backend sees the VIP (§3.4 [S23])', inventory: legacySnat(['ACCEPT 10.0.3.4 TCP 8080']) },
+    {
+      name: "legacy SNAT with pass-to-target: the backend's groups are not evaluated for CLB traffic",
+      inventory: legacySnat(['ACCEPT 10.0.1.0/24 TCP 8080'], true),
+    },
   ],
   failing: [
     {
@@ -30,6 +35,11 @@ policyTable(id, {
       name: 'legacy SNAT: admitting the backend subnet but not the VIP fails (§3.4 [S23])',
       inventory: legacySnat(['ACCEPT 10.0.1.0/24 TCP 8080']),
       findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'legacy SNAT, pass-to-target not known: unknown, not a failure the traffic may never meet',
+      inventory: legacySnat(['ACCEPT 10.0.1.0/24 TCP 8080'], unknown('known after apply')),
+      findings: ['unknown web main.tf:50'],
     },
   ],
 });

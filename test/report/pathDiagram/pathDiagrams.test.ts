@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../../src/report/markdown.js';
 import { renderPathFlowchart } from '../../../src/report/pathDiagram/mermaidFlowchart.js';
 import { pathGroupsOf } from '../../../src/report/pathDiagram/pathGroups.js';
 import { MAX_DIAGRAMS } from '../../../src/report/pathDiagram/pathSection.js';
+import { renderPathsText } from '../../../src/report/pathDiagram/pathText.js';
 import { runPolicy } from '../../policy/runPolicy.js';
 import { Scenario } from '../../policy/scenario.js';
 import { edgeCount, mermaidBlocks, parseMermaid } from '../../support/mermaidParser.js';
@@ -93,7 +94,7 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
     await expect(chart).toMatchFileSnapshot('golden/pass-to-target.mmd');
   });
 
-  it('pass-to-target not known: a backend DROP is drawn as undecided with why, not as the verdict', () => {
+  it('pass-to-target not known: a backend DROP is drawn as undecided with why, not as the verdict', async () => {
     const inventory = new Scenario()
       .vpc('vpc', '10.0.0.0/16')
       .subnet('subnet', '10.0.1.0/24')
@@ -109,8 +110,18 @@ describe('path diagrams: one golden per shape, each parsed by Mermaid', () => {
       resource: 'sg_app',
       outcome: 'unknown',
       rules: [expect.objectContaining({ verdict: 'deny', rule: 'DROP 0.0.0.0/0 TCP:8080' })],
-      note: 'evaluated only if the CLB does not pass traffic to its targets, which is not known: known after apply',
+      note: 'pass-to-target not known (known after apply): evaluated only if off',
     });
+    // Both renderers say why the layer is undecided, beside its rules (drawn as if it failed).
+    const groups = pathGroupsOf([{ ...finding!, status: 'fail' }]);
+    const why = 'pass-to-target not known (known after apply): evaluated only if off';
+    expect(renderPathsText(groups).join('\n')).toContain(why);
+    const chart = renderPathFlowchart(groups[0]!);
+    expect(chart).toMatch(
+      /\["backend security group<br\/>sg_app<br\/>#35;0 DROP 0\.0\.0\.0\/0 TCP:8080<br\/>main\.tf:100<br\/>pass-to-target not known \(known after apply\): evaluated only if off"\]:::unknown/,
+    );
+    expect(chart).toContain(why);
+    await expectRenderable(chart);
   });
 
   it('the reply leg of a stateless ACL: backend → ACL outbound → the source, red where the ACL drops replies', async () => {
