@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-5JBBEXZN.js";
-import "./chunks/chunk-UVKT6EBD.js";
-import "./chunks/chunk-2OCEM5W3.js";
+} from "./chunks/chunk-33LOJMXA.js";
+import "./chunks/chunk-AZ5RJDQ2.js";
+import "./chunks/chunk-4YNIQDPR.js";
 
 // src/cli.ts
 process.noDeprecation = true;
