@@ -7,7 +7,9 @@
 export function parsedTexts<T>(parse: (text: string) => T, limit = 10_000): (text: string) => T {
   const kept = new Map<string, T>();
   return (text) => {
-    if (kept.has(text)) return kept.get(text) as T;
+    const found = kept.get(text);
+    // A second lookup only for a kept `undefined` (text that does not parse).
+    if (found !== undefined || kept.has(text)) return found as T;
     const parsed = parse(text);
     if (kept.size >= limit) kept.clear();
     kept.set(text, parsed);

@@ -14,6 +14,7 @@ import { hasPorts } from '../net/protocol.js';
 import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { paramPorts } from './flowSources.js';
+import { innerMap } from './innerMap.js';
 import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
 import type { FieldValue, Subject } from './subjects.js';
 
@@ -125,7 +126,7 @@ export class CheckCache {
 
   /** The flows of one spec with one set of params, by flow key. */
   flowsOf(spec: FlowSpec, params: ReadonlyMap<string, ParamValue>): Map<string, FlowOrUnknown> {
-    return inner(inner(this.flows, spec), params);
+    return innerMap(innerMap(this.flows, spec), params);
   }
 
   /** One object for every query of the same packets, so that verdicts can be kept by query. */
@@ -163,7 +164,7 @@ export class CheckCache {
    * addresses, and its replies to the client ports `ephemeral`: once per (subnet, addresses).
    */
   aclOutcome(nic: NetworkInterface, query: FlowQuery, ephemeral: PortSet): AclOutcome {
-    const byInterface = inner(inner(this.aclClasses, query), ephemeral);
+    const byInterface = innerMap(innerMap(this.aclClasses, query), ephemeral);
     const addresses = this.interfaceAddresses(nic);
     let outcome = byInterface.get(addresses.aclKey);
     if (outcome === undefined) {
@@ -271,7 +272,7 @@ export class ClassTable<A extends object, B, T> {
   }
 
   set(a: A, b: B, c: string, value: T): void {
-    inner(inner(this.rows, a), b).set(c, value);
+    innerMap(innerMap(this.rows, a), b).set(c, value);
   }
 }
 
@@ -282,23 +283,13 @@ function classVerdicts(
   key: string,
   admit: () => FlowVerdict,
 ): LayerVerdicts {
-  const byClass = inner(table, query);
+  const byClass = innerMap(table, query);
   let verdicts = byClass.get(key);
   if (verdicts === undefined) {
     verdicts = [{ verdict: admit(), direction: 'ingress', query }];
     byClass.set(key, verdicts);
   }
   return verdicts;
-}
-
-/** The map kept under `key` in `outer`, made when there is none yet. */
-function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let found = outer.get(key);
-  if (found === undefined) {
-    found = new Map();
-    outer.set(key, found);
-  }
-  return found;
 }
 
 /** The name shared verdicts give the subject's interface (or load balancer); a finding retells it with its own. */

@@ -7,6 +7,7 @@ import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { ALWAYS_AVAILABLE_VARIABLES, ASSERTION_KINDS, runAssertion } from './assertions/registry.js';
 import { CheckCache } from './checkCache.js';
 import { evaluateCondition, fieldSource, type Truth, unknownFieldsOf } from './conditions.js';
+import { innerMap } from './innerMap.js';
 import { renderTemplate, type TemplateVariables } from './messageTemplate.js';
 import type { LoadedPolicy, ParamValue, SubjectKind } from './policyTypes.js';
 import { type FixPlan, renderFixPlans } from './remediation.js';
@@ -41,12 +42,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   let backends = 0;
   for (const { policy, severity, params } of policies) {
     const subjects = subjectsFor(policy.subject, params, cache);
-    let byResource = byPolicy.get(policy.id);
-    if (byResource === undefined) {
-      byResource = new Map();
-      byPolicy.set(policy.id, byResource);
-    }
-    const ofPolicy = byResource;
+    const ofPolicy = innerMap(byPolicy, policy.id);
     const failuresOf = (subject: Subject): AssertionFailure[] => {
       const source = fieldSource(subject.fields, params);
       const applies: Truth = policy.where === undefined ? 'yes' : evaluateCondition(policy.where, source);
@@ -63,11 +59,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
     const report = (subject: Subject, failures: readonly AssertionFailure[], note: string | undefined): void => {
       const source = fieldSource(subject.fields, params);
       for (const failure of failures) {
-        let byKey = ofPolicy.get(failure.resource);
-        if (byKey === undefined) {
-          byKey = new Map();
-          ofPolicy.set(failure.resource, byKey);
-        }
+        const byKey = innerMap(ofPolicy, failure.resource);
         const existing = byKey.get(failure.key);
         if (existing !== undefined) {
           merge(existing, failure, mergeStates, withPaths);

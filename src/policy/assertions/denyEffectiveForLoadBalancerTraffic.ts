@@ -183,10 +183,6 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
     const drop = dropOnPorts(rule, protocol, targetPorts);
     if (drop === 'no') continue;
     const ref = rule.ref;
-    // Where the CLB must carry the block: every listener port sends to a fixed backend port; a
-    // full-port target maps port to port, so only the ports the DROP covers.
-    const matched = (drop === 'yes' ? rule.ports.definite : rule.ports.possible).intersect(targetPorts);
-    const listened = flow.fullPort ? matched : flow.listenerPorts;
     if (ref.index < 0) {
       // Rules nobody can see (a group not in this check, or whose rules are known only after apply).
       const group = resolver.securityGroup(ref.list);
@@ -220,6 +216,11 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
       failures.push(undecided(ref.text, reason, ref.list, location, key, peer.possible, [dropEvidence]));
       continue;
     }
+    // Where the CLB must carry the block: every listener port sends to a fixed backend port; a
+    // full-port target maps port to port, so only the ports the DROP covers.
+    const listened = flow.fullPort
+      ? (drop === 'yes' ? rule.ports.definite : rule.ports.possible).intersect(targetPorts)
+      : flow.listenerPorts;
     const carried = carriedByLoadBalancer(resolver, lb, peer.definite, protocol, listened);
     if (carried.kind === 'carried') continue;
     const lbEvidence = (carried.verdict?.parts ?? [])
