@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-33LOJMXA.js";
-import "./chunks/chunk-AZ5RJDQ2.js";
-import "./chunks/chunk-4YNIQDPR.js";
+} from "./chunks/chunk-IFCO7MOA.js";
+import "./chunks/chunk-CTDI5SDF.js";
+import "./chunks/chunk-T6TTPJDZ.js";
 
 // src/cli.ts
 process.noDeprecation = true;

@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-AZ5RJDQ2.js";
+} from "./chunk-CTDI5SDF.js";
 import {
   __commonJS
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-QWYNENMO.js";
+} from "./chunk-P3GWKK7T.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-VN3NZMZ4.js";
-import "./chunk-7DYBCVEB.js";
+} from "./chunk-BSQFC424.js";
+import "./chunk-QATOUEA5.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-AZ5RJDQ2.js";
+} from "./chunk-CTDI5SDF.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";

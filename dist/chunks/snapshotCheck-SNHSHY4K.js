@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-QWYNENMO.js";
+} from "./chunk-P3GWKK7T.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-VN3NZMZ4.js";
-import "./chunk-7DYBCVEB.js";
+} from "./chunk-BSQFC424.js";
+import "./chunk-QATOUEA5.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-AZ5RJDQ2.js";
+} from "./chunk-CTDI5SDF.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

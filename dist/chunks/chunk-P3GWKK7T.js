@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-7DYBCVEB.js";
+} from "./chunk-QATOUEA5.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-AZ5RJDQ2.js";
+} from "./chunk-CTDI5SDF.js";
 import {
   InputError,
   __toESM
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-VN3NZMZ4.js";
+} from "./chunk-BSQFC424.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];

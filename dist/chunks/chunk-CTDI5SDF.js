@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -15597,7 +15597,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-NVBFQOBB.js");
+    const { checkHybrid } = await import("./hybridCheck-DUZYX6V6.js");
     report = await checkHybrid(
       {
         plan: fullPlan,

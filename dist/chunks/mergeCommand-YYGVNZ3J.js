@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-33LOJMXA.js";
+} from "./chunk-IFCO7MOA.js";
 import {
   require__
-} from "./chunk-7DYBCVEB.js";
+} from "./chunk-QATOUEA5.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-AZ5RJDQ2.js";
+} from "./chunk-CTDI5SDF.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-4YNIQDPR.js";
+} from "./chunk-T6TTPJDZ.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";

@@ -259,7 +259,8 @@ var bigintDomain = (min, max) => ({
 function parsedTexts(parse, limit = 1e4) {
   const kept = /* @__PURE__ */ new Map();
   return (text) => {
-    if (kept.has(text)) return kept.get(text);
+    const found = kept.get(text);
+    if (found !== void 0 || kept.has(text)) return found;
     const parsed = parse(text);
     if (kept.size >= limit) kept.clear();
     kept.set(text, parsed);
@@ -1881,6 +1882,16 @@ function combine(a, b) {
   return "yes";
 }
 
+// src/policy/innerMap.ts
+function innerMap(outer, key) {
+  let found = outer.get(key);
+  if (found === void 0) {
+    found = /* @__PURE__ */ new Map();
+    outer.set(key, found);
+  }
+  return found;
+}
+
 // src/policy/checkCache.ts
 var CheckCache = class {
   constructor(resolver) {
@@ -1949,7 +1960,7 @@ var CheckCache = class {
   }
   /** The flows of one spec with one set of params, by flow key. */
   flowsOf(spec, params) {
-    return inner(inner(this.flows, spec), params);
+    return innerMap(innerMap(this.flows, spec), params);
   }
   /** One object for every query of the same packets, so that verdicts can be kept by query. */
   canonicalQuery(query) {
@@ -1989,7 +2000,7 @@ var CheckCache = class {
    * addresses, and its replies to the client ports `ephemeral`: once per (subnet, addresses).
    */
   aclOutcome(nic, query, ephemeral) {
-    const byInterface = inner(inner(this.aclClasses, query), ephemeral);
+    const byInterface = innerMap(innerMap(this.aclClasses, query), ephemeral);
     const addresses = this.interfaceAddresses(nic);
     let outcome = byInterface.get(addresses.aclKey);
     if (outcome === void 0) {
@@ -2081,25 +2092,17 @@ var ClassTable = class {
     return this.rows.get(a)?.get(b)?.get(c);
   }
   set(a, b, c, value) {
-    inner(inner(this.rows, a), b).set(c, value);
+    innerMap(innerMap(this.rows, a), b).set(c, value);
   }
 };
 function classVerdicts(table, query, key, admit) {
-  const byClass = inner(table, query);
+  const byClass = innerMap(table, query);
   let verdicts = byClass.get(key);
   if (verdicts === void 0) {
     verdicts = [{ verdict: admit(), direction: "ingress", query }];
     byClass.set(key, verdicts);
   }
   return verdicts;
-}
-function inner(outer, key) {
-  let found = outer.get(key);
-  if (found === void 0) {
-    found = /* @__PURE__ */ new Map();
-    outer.set(key, found);
-  }
-  return found;
 }
 var CLASS_INTERFACE = "\0the interface\0";
 function sameParam(a, b) {
@@ -2719,8 +2722,6 @@ function bypassedDenies(resolver, lb, flow) {
     const drop = dropOnPorts(rule, protocol, targetPorts);
     if (drop === "no") continue;
     const ref = rule.ref;
-    const matched = (drop === "yes" ? rule.ports.definite : rule.ports.possible).intersect(targetPorts);
-    const listened = flow.fullPort ? matched : flow.listenerPorts;
     if (ref.index < 0) {
       const group = resolver.securityGroup(ref.list);
       const reason = `${rule.unknownReason ?? `${ref.text} cannot be read`}: a DROP there on ${targetText} would not stop CLB traffic either`;
@@ -2752,6 +2753,7 @@ function bypassedDenies(resolver, lb, flow) {
       failures.push(undecided2(ref.text, reason, ref.list, location, key, peer.possible, [dropEvidence]));
       continue;
     }
+    const listened = flow.fullPort ? (drop === "yes" ? rule.ports.definite : rule.ports.possible).intersect(targetPorts) : flow.listenerPorts;
     const carried = carriedByLoadBalancer(resolver, lb, peer.definite, protocol, listened);
     if (carried.kind === "carried") continue;
     const lbEvidence = (carried.verdict?.parts ?? []).filter((p) => p.verdict !== "deny" || p.decidedBy === void 0 || p.decidedBy.index < 0).slice(0, 3).map((p) => ({
@@ -3320,12 +3322,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
   let backends = 0;
   for (const { policy, severity, params } of policies) {
     const subjects = subjectsFor(policy.subject, params, cache);
-    let byResource = byPolicy.get(policy.id);
-    if (byResource === void 0) {
-      byResource = /* @__PURE__ */ new Map();
-      byPolicy.set(policy.id, byResource);
-    }
-    const ofPolicy = byResource;
+    const ofPolicy = innerMap(byPolicy, policy.id);
     const failuresOf = (subject) => {
       const source = fieldSource(subject.fields, params);
       const applies = policy.where === void 0 ? "yes" : evaluateCondition(policy.where, source);
@@ -3341,11 +3338,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
     const report = (subject, failures, note) => {
       const source = fieldSource(subject.fields, params);
       for (const failure of failures) {
-        let byKey = ofPolicy.get(failure.resource);
-        if (byKey === void 0) {
-          byKey = /* @__PURE__ */ new Map();
-          ofPolicy.set(failure.resource, byKey);
-        }
+        const byKey = innerMap(ofPolicy, failure.resource);
         const existing = byKey.get(failure.key);
         if (existing !== void 0) {
           merge(existing, failure, mergeStates, withPaths);
