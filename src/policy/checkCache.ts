@@ -11,7 +11,7 @@ import { admitThroughGroups, admitToInterface } from '../net/interfaceAdmission.
 import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.js';
 import type { PortSet } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
-import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
+import type { IneffectiveDeny, UndecidedDeny } from '../net/shadowAnalysis.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { paramPorts } from './flowSources.js';
 import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
@@ -64,6 +64,7 @@ export class CheckCache {
   private readonly aclClasses = new Map<FlowQuery, Map<PortSet, Map<string, AclOutcome>>>();
   private readonly ephemeral = new Map<ReadonlyMap<string, ParamValue>, PortSet>();
   private readonly shadows = new Map<string, readonly IneffectiveDeny[]>();
+  private readonly undecidedShadows = new Map<string, readonly UndecidedDeny[]>();
   private readonly decisions = new Map<object, WeakMap<LayerVerdicts, unknown>>();
   /** denyEffectiveForLoadBalancerTraffic, by listener, target ports and group list. */
   readonly bypassClasses = new ClassTable<
@@ -235,6 +236,16 @@ export class CheckCache {
     if (denies === undefined) {
       denies = compute();
       this.shadows.set(key, denies);
+    }
+    return denies;
+  }
+
+  /** The DROPs of one effective rule order that may be ineffective, though not for certain: analysed once. */
+  undecidedDenies(key: string, compute: () => readonly UndecidedDeny[]): readonly UndecidedDeny[] {
+    let denies = this.undecidedShadows.get(key);
+    if (denies === undefined) {
+      denies = compute();
+      this.undecidedShadows.set(key, denies);
     }
     return denies;
   }
