@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unknown } from '../../../src/model/value.js';
 import { runPolicy } from '../runPolicy.js';
 import { scenario } from '../scenario.js';
 import { policyTable } from './policyCases.js';
@@ -106,5 +107,31 @@ describe(`${id}: what a finding says`, () => {
   it('a refused ping names ICMP', () => {
     const [finding] = runPolicy(udpWithAcl(['ACCEPT#0.0.0.0/0#8080#UDP'], ['ACCEPT#0.0.0.0/0#ALL#UDP']).build(), id);
     expect(finding?.message).toContain('ICMP');
+  });
+
+  it('a flow whose condition is unknown says which value is not known', () => {
+    const inventory = scenario(['ACCEPT 0.0.0.0/0 ALL'])
+      .subnet('subnet', '10.0.1.0/24', { acl: 'acl' })
+      .acl('acl', ['ACCEPT#0.0.0.0/0#ALL#ALL'], ['ACCEPT#0.0.0.0/0#ALL#ALL'])
+      .clb('lb', { vips: ['1.2.3.4'], snatPro: unknown('known after apply') as never })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const [finding] = runPolicy(inventory, id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain('depends on unknown values (lb.snatPro: known after apply)');
+  });
+
+  it('an unknown and a failure of one ACL merge into a failure that says what fails', () => {
+    // SNAT unknown: the client flows are unknown; the health checks from the VIP are refused for sure.
+    const inventory = scenario(['ACCEPT 0.0.0.0/0 ALL'])
+      .subnet('subnet', '10.0.1.0/24', { acl: 'acl' })
+      .acl('acl', [], [])
+      .clb('lb', { vips: ['1.2.3.4'], snat: unknown('known after apply') as never })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const [finding] = runPolicy(inventory, id);
+    expect(finding?.status).toBe('fail');
+    expect(finding?.message).not.toContain('Could not decide');
+    expect(finding?.message).toContain('refused 1.2.3.4 TCP:8080');
   });
 });
