@@ -232,22 +232,12 @@ export class CheckCache {
 
   /** The ineffective DROPs of one effective rule order (a direction and a group list): analysed once. */
   ineffectiveDenies(key: string, compute: () => readonly IneffectiveDeny[]): readonly IneffectiveDeny[] {
-    let denies = this.shadows.get(key);
-    if (denies === undefined) {
-      denies = compute();
-      this.shadows.set(key, denies);
-    }
-    return denies;
+    return kept(this.shadows, key, compute);
   }
 
   /** The DROPs of one effective rule order that may be ineffective, though not for certain: analysed once. */
   undecidedDenies(key: string, compute: () => readonly UndecidedDeny[]): readonly UndecidedDeny[] {
-    let denies = this.undecidedShadows.get(key);
-    if (denies === undefined) {
-      denies = compute();
-      this.undecidedShadows.set(key, denies);
-    }
-    return denies;
+    return kept(this.undecidedShadows, key, compute);
   }
 
   /**
@@ -300,6 +290,16 @@ function classVerdicts(
     byClass.set(key, verdicts);
   }
   return verdicts;
+}
+
+/** The value kept under `key`, computed when there is none yet. */
+function kept<V>(table: Map<string, V>, key: string, compute: () => V): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = compute();
+    table.set(key, value);
+  }
+  return value;
 }
 
 /** The map kept under `key` in `outer`, made when there is none yet. */
