@@ -70,6 +70,62 @@ export function findIneffectiveDenies(rules: readonly CompiledRule[]): Ineffecti
   return out;
 }
 
+export interface UndecidedDeny {
+  /** A DROP, or a rule whose action is not known. */
+  readonly rule: RuleRef;
+  /** Earlier rules that may admit part of what it may match, first. */
+  readonly mayBeShadowedBy: readonly RuleRef[];
+  /** What is not known, as a finding says it. */
+  readonly reason: string;
+}
+
+/**
+ * The DROP rules (and rules of unknown action) that an earlier rule may shadow, though not for
+ * certain: a source, port, protocol or action known only after apply, a template or group not
+ * in the check, or rules nobody can see (an opaque stand-in, which may be an ACCEPT of
+ * anything) in front. `findIneffectiveDenies` claims only what is certain; what it cannot
+ * claim but may hold is undecided, never a pass. With every value known this finds nothing
+ * that `findIneffectiveDenies` does not.
+ */
+export function findUndecidedDenies(rules: readonly CompiledRule[]): UndecidedDeny[] {
+  const out: UndecidedDeny[] = [];
+  const unordered = new Set(rules.filter((r) => r.ref.kind === 'opaque').map((r) => r.ref.list));
+  rules.forEach((rule, i) => {
+    if (rule.action === 'ACCEPT' || rule.local === 'no' || rule.ref.kind !== undefined) return;
+    const may = new Map<string, CompiledRule>();
+    for (const protocol of PROTOCOLS) {
+      if (!rule.protocols.possible.has(protocol)) continue;
+      let region: Box[] = [{ addresses: rule.peer.possible, ports: rule.ports.possible }].filter(nonEmpty);
+      for (let j = 0; j < i && region.length > 0; j++) {
+        const earlier = rules[j]!;
+        if (earlier.local === 'no' || !earlier.protocols.possible.has(protocol)) continue;
+        const possible: Box = { addresses: earlier.peer.possible, ports: earlier.ports.possible };
+        if (earlier.action !== 'DROP' && region.some((box) => nonEmpty(intersect(box, possible))))
+          may.set(`${earlier.ref.list}#${earlier.ref.index}`, earlier);
+        // What an earlier rule of known action and place certainly decides never reaches this one.
+        const placed = !(earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list));
+        if (earlier.action !== undefined && earlier.local === 'yes' && earlier.protocols.definite.has(protocol) && placed) {
+          const match: Box = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
+          if (nonEmpty(match)) region = region.flatMap((box) => subtract(box, match));
+        }
+      }
+    }
+    if (may.size === 0) return;
+    const earlier = [...may.values()];
+    const unknowns = [rule, ...earlier]
+      .map((r) => r.unknownReason)
+      .filter((r, k, all): r is string => r !== undefined && all.indexOf(r) === k);
+    const subject =
+      rule.action === undefined ? `whether ${rule.ref.text} is a DROP that takes effect` : `whether ${rule.ref.text} takes effect`;
+    out.push({
+      rule: rule.ref,
+      mayBeShadowedBy: earlier.map((r) => r.ref),
+      reason: `${subject} is not known: ${earlier.map((r) => r.ref.text).join(', ')} may admit its traffic first (${unknowns.length > 0 ? unknowns.join('; ') : 'the addresses they match are not all known'})`,
+    });
+  });
+  return out;
+}
+
 function nonEmpty(box: Box): boolean {
   return !box.addresses.isEmpty() && !box.ports.isEmpty();
 }

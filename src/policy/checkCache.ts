@@ -11,7 +11,7 @@ import { admitThroughGroups, admitToInterface } from '../net/interfaceAdmission.
 import type { AddressBounds, InventoryResolver } from '../net/inventoryResolver.js';
 import type { PortSet } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
-import type { IneffectiveDeny } from '../net/shadowAnalysis.js';
+import type { IneffectiveDeny, UndecidedDeny } from '../net/shadowAnalysis.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
 import { paramPorts } from './flowSources.js';
 import { innerMap } from './innerMap.js';
@@ -65,6 +65,7 @@ export class CheckCache {
   private readonly aclClasses = new Map<FlowQuery, Map<PortSet, Map<string, AclOutcome>>>();
   private readonly ephemeral = new Map<ReadonlyMap<string, ParamValue>, PortSet>();
   private readonly shadows = new Map<string, readonly IneffectiveDeny[]>();
+  private readonly undecidedShadows = new Map<string, readonly UndecidedDeny[]>();
   private readonly decisions = new Map<object, WeakMap<LayerVerdicts, unknown>>();
   /** denyEffectiveForLoadBalancerTraffic, by listener, target ports and group list. */
   readonly bypassClasses = new ClassTable<
@@ -232,12 +233,12 @@ export class CheckCache {
 
   /** The ineffective DROPs of one effective rule order (a direction and a group list): analysed once. */
   ineffectiveDenies(key: string, compute: () => readonly IneffectiveDeny[]): readonly IneffectiveDeny[] {
-    let denies = this.shadows.get(key);
-    if (denies === undefined) {
-      denies = compute();
-      this.shadows.set(key, denies);
-    }
-    return denies;
+    return kept(this.shadows, key, compute);
+  }
+
+  /** The DROPs of one effective rule order that may be ineffective, though not for certain: analysed once. */
+  undecidedDenies(key: string, compute: () => readonly UndecidedDeny[]): readonly UndecidedDeny[] {
+    return kept(this.undecidedShadows, key, compute);
   }
 
   /**
@@ -290,6 +291,16 @@ function classVerdicts(
     byClass.set(key, verdicts);
   }
   return verdicts;
+}
+
+/** The value kept under `key`, computed when there is none yet. */
+function kept<V>(table: Map<string, V>, key: string, compute: () => V): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = compute();
+    table.set(key, value);
+  }
+  return value;
 }
 
 /** The name shared verdicts give the subject's interface (or load balancer); a finding retells it with its own. */

@@ -62,7 +62,16 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         const byKey = innerMap(ofPolicy, failure.resource);
         const existing = byKey.get(failure.key);
         if (existing !== undefined) {
+          const nowFails = existing.status === 'unknown' && failure.status === 'fail';
           merge(existing, failure, mergeStates, withPaths);
+          // A finding that began as an unknown and now fails says what fails, not "could not decide".
+          if (nowFails) {
+            const vars = withDeclaredVariables(failure.vars);
+            const rendered = renderTemplate(policy.message, source, vars);
+            existing.message = note === undefined ? rendered : `${rendered} (${note})`;
+            const plan = failure.fix?.();
+            if (plan !== undefined && !plans.has(existing)) plans.set(existing, plan);
+          }
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);

@@ -97,8 +97,11 @@ export function* subjectsOf(kind: SubjectKind, cache: CheckCache, params: Subjec
       // Every interface of an instance counts (domain §1.1): the secondary ones are subjects of their own.
       const secondary = new Map<string, NetworkInterface[]>();
       for (const nic of inv.networkInterfaces.values()) {
-        const owner = nic.instance === undefined || nic.primary ? undefined : resolver.instance(nic.instance)?.key;
-        if (owner !== undefined) secondary.set(owner, [...(secondary.get(owner) ?? []), nic]);
+        if (nic.instance === undefined) continue;
+        const owner = resolver.instance(nic.instance)?.key;
+        // An interface attached to an instance the check does not hold still exposes that instance.
+        if (owner === undefined) yield attachedInterfaceSubject(nic, nic.instance);
+        else if (!nic.primary) secondary.set(owner, [...(secondary.get(owner) ?? []), nic]);
       }
       for (const instance of inv.instances.values()) {
         yield instanceSubject(instance);
@@ -343,6 +346,23 @@ function backendSubject(
 }
 
 /** An instance through its primary interface, or through `secondary`, one of its other interfaces (the finding names that one). */
+/** An interface of an instance that is not in the check: the subject is the interface, the instance known by its reference only. */
+function attachedInterfaceSubject(nic: NetworkInterface, instance: string): Subject {
+  return {
+    kind: 'instance',
+    resource: nic.key,
+    provenance: nic.provenance,
+    related: [instance],
+    fields: new Map<string, FieldValue>([
+      ['instance.key', instance],
+      ['instance.name', instance],
+      ['instance.os', unknown(`${instance} is not in this check, so its OS is unknown`)],
+      ['subnet.key', nic.subnet],
+    ]),
+    nic,
+  };
+}
+
 function instanceSubject(instance: Instance, secondary?: NetworkInterface): Subject {
   const nic = secondary ?? instance.interfaces.find((i) => i.primary) ?? instance.interfaces[0];
   return {

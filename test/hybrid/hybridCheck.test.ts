@@ -163,6 +163,7 @@ describe('plan --resolve-live: single rules the plan writes into a group outside
       'unknown admin-port-not-public ins-web',
       'unknown backend-allows-clients ins-web',
       'unknown backend-allows-vip ins-web',
+      'unknown deny-before-allow sg-web',
     ]);
     for (const f of report.findings)
       expect(f.message).toContain("where the provider inserts the plan's new rules among the live rules of sg-web cannot be told");

@@ -39,10 +39,14 @@ export function evidenceOf(parts: readonly VerdictPart[], query: FlowQuery, flow
   }));
 }
 
+/** A written rule, or an interface without groups (which admits all): never called a default deny. */
+function decidedText(ref: RuleRef | undefined): string {
+  if (ref === undefined) return 'default deny';
+  return ref.kind === 'noGroups' || isWrittenRule(ref) ? ref.text : 'default deny';
+}
+
 /** Summarises refused parts: "0.0.0.0/0 TCP:8444 (default deny)". */
 export function describeRefused(parts: readonly VerdictPart[], protocol: string): string {
-  const items = parts
-    .slice(0, 3)
-    .map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : 'default deny'})`);
+  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${decidedText(p.decidedBy)})`);
   return parts.length > 3 ? `${items.join('; ')} and ${parts.length - 3} more` : items.join('; ');
 }

@@ -1,4 +1,4 @@
-import { evaluateCondition, fieldSource } from '../conditions.js';
+import { evaluateCondition, fieldSource, unknownFieldsOf } from '../conditions.js';
 import type { Assertion } from '../policyTypes.js';
 import type { AssertionKind } from './assertionKind.js';
 
@@ -11,9 +11,17 @@ export const ifThen: AssertionKind<Extract<Assertion, { if: unknown }>> = {
   variables: [],
   composite: true,
   evaluate: (assertion, ctx, run) => {
-    const truth = evaluateCondition(assertion.if, fieldSource(ctx.subject.fields, ctx.params));
+    const source = fieldSource(ctx.subject.fields, ctx.params);
+    const truth = evaluateCondition(assertion.if, source);
     if (truth === 'no') return [];
     const failures = run(assertion.then, ctx);
-    return truth === 'yes' ? failures : failures.map((f) => ({ ...f, status: 'unknown' as const }));
+    if (truth === 'yes' || failures.length === 0) return failures;
+    // The finding says what is not known: the condition's fields, then what `then` could not tell.
+    const fields = [...new Set(unknownFieldsOf(assertion.if, source))].join('; ');
+    const condition = `whether this check applies depends on unknown values (${fields})`;
+    return failures.map((f) => {
+      const own = f.status === 'unknown' ? f.vars.get('reason') : undefined;
+      return { ...f, status: 'unknown' as const, vars: new Map([...f.vars, ['reason', own ? `${condition}; ${own}` : condition]]) };
+    });
   },
 };

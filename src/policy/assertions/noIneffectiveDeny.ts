@@ -4,7 +4,7 @@ import { AddressSet } from '../../net/addressSet.js';
 import type { RuleRef } from '../../net/flow.js';
 import { ALL_PORTS } from '../../net/portSet.js';
 import { compileInterface, compileSecurityGroup } from '../../net/securityGroupRules.js';
-import { findIneffectiveDenies, type IneffectiveDeny } from '../../net/shadowAnalysis.js';
+import { findIneffectiveDenies, findUndecidedDenies, type IneffectiveDeny, type UndecidedDeny } from '../../net/shadowAnalysis.js';
 import type { Assertion } from '../policyTypes.js';
 import { moveDenyFixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
@@ -47,26 +47,75 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
       });
     found.set(deny.rule.index, entry);
   };
+  // What may be ineffective but cannot be decided, by rule: unknown unless it certainly is.
+  const undecided = new Map<number, { deny: UndecidedDeny; interfaces: Set<string> }>();
+  const recordUndecided = (deny: UndecidedDeny, nicKey?: string) => {
+    const entry = undecided.get(deny.rule.index) ?? { deny, interfaces: new Set<string>() };
+    if (nicKey !== undefined) entry.interfaces.add(nicKey);
+    undecided.set(deny.rule.index, entry);
+  };
 
   if (subject.securityGroup !== undefined) {
     const key = subject.securityGroup.key;
-    for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
+    const own = compileSecurityGroup(resolver, key, direction);
+    for (const deny of findIneffectiveDenies(own)) record(deny);
+    for (const deny of findUndecidedDenies(own)) recordUndecided(deny);
     for (const nic of resolver.groupMembers(key)) {
       if (isUnknown(nic.securityGroups)) continue;
       // Interfaces with the same group list have the same effective order: analyse it once.
-      const denies = cache.ineffectiveDenies(`${direction}:${cache.groupListKey(nic)}`, () =>
-        findIneffectiveDenies(compileInterface(resolver, nic, direction)),
-      );
+      const listKey = `${direction}:${cache.groupListKey(nic)}`;
+      const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
       for (const deny of denies) {
         if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
+      }
+      for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
+        if (deny.rule.list === key) recordUndecided(deny, nic.instance ?? nic.key);
       }
     }
   } else if (subject.networkAcl !== undefined) {
     const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };
-    for (const deny of findIneffectiveDenies(compileAclEntries(subject.networkAcl, direction, everywhere, ALL_PORTS))) record(deny);
+    const entries = compileAclEntries(subject.networkAcl, direction, everywhere, ALL_PORTS);
+    for (const deny of findIneffectiveDenies(entries)) record(deny);
+    for (const deny of findUndecidedDenies(entries)) recordUndecided(deny);
   } else return [];
 
-  return [...found.values()].map(({ deny, interfaces, shadowing }) => {
+  const unknowns = [...undecided.values()]
+    .filter(({ deny }) => !found.has(deny.rule.index))
+    .map(({ deny, interfaces }): AssertionFailure => {
+      const listKey = subject.resource;
+      const shadowing = deny.mayBeShadowedBy.map((r) =>
+        r.kind !== undefined ? r.text : r.list === listKey ? `rule ${r.index} (${r.text})` : `${r.list} rule ${r.index} (${r.text})`,
+      );
+      return {
+        status: 'unknown',
+        resource: listKey,
+        related: [...new Set([...deny.mayBeShadowedBy.map((r) => r.list).filter((l) => l !== listKey), ...interfaces])],
+        evidence: [
+          {
+            verdict: 'unknown',
+            list: listKey,
+            direction,
+            index: deny.rule.index,
+            rule: deny.rule.text,
+            part: 'may not take effect',
+            reason: deny.reason,
+            location: deny.rule.provenance?.location ?? null,
+          },
+        ],
+        vars: new Map([
+          ['denyRule', deny.rule.text],
+          ['denyIndex', String(deny.rule.index)],
+          ['shadowingRule', shadowing.join(', ')],
+          ['overlap', 'its traffic (not known)'],
+          ['extent', 'may never match'],
+          ['reason', deny.reason],
+        ]),
+        location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
+        key: `${direction}:${deny.rule.index}:unknown`,
+      };
+    });
+
+  const failures = [...found.values()].map(({ deny, interfaces, shadowing }): AssertionFailure => {
     const shadows = [...shadowing.values()];
     const listKey = subject.resource;
     return {
@@ -118,4 +167,5 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
       key: `${direction}:${deny.rule.index}`,
     };
   });
+  return [...failures, ...unknowns];
 }

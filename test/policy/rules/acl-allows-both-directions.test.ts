@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unknown } from '../../../src/model/value.js';
 import { runPolicy } from '../runPolicy.js';
 import { scenario } from '../scenario.js';
 import { policyTable } from './policyCases.js';
@@ -10,6 +11,13 @@ const withAcl = (ingress: string[], egress: string[]) =>
     .acl('acl', ingress, egress)
     .clb('lb', { vips: ['1.2.3.4'] })
     .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
+/** The same behind a UDP listener, whose health checks are pings (§3.3 [S7]). */
+const udpWithAcl = (ingress: string[], egress: string[], health: { enabled?: boolean } = {}) =>
+  scenario(['ACCEPT 0.0.0.0/0 ALL'])
+    .subnet('subnet', '10.0.1.0/24', { acl: 'acl' })
+    .acl('acl', ingress, egress)
+    .clb('lb', { vips: ['1.2.3.4'] })
+    .listener('lb', 'l', { protocol: 'UDP', health, targets: [{ instance: 'web', port: 8080 }] });
 
 policyTable(id, {
   passing: [
@@ -35,6 +43,17 @@ policyTable(id, {
       name: 'ephemeralPorts as a number',
       inventory: withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#0.0.0.0/0#50000#TCP']),
       params: { ephemeralPorts: 50000 },
+    },
+    {
+      name: 'UDP listener: the ACL admits UDP and ICMP both ways',
+      inventory: udpWithAcl(
+        ['ACCEPT#0.0.0.0/0#8080#UDP', 'ACCEPT#0.0.0.0/0#ALL#ICMP'],
+        ['ACCEPT#0.0.0.0/0#ALL#UDP', 'ACCEPT#0.0.0.0/0#ALL#ICMP'],
+      ),
+    },
+    {
+      name: 'UDP listener with health checks off: no ping to admit',
+      inventory: udpWithAcl(['ACCEPT#0.0.0.0/0#8080#UDP'], ['ACCEPT#0.0.0.0/0#ALL#UDP'], { enabled: false }),
     },
   ],
   failing: [
@@ -65,6 +84,16 @@ policyTable(id, {
       params: { ephemeralPorts: ['80', '1024-65535'] },
       findings: ['fail acl main.tf:30'],
     },
+    {
+      name: 'UDP health checks are pings: an ACL that admits UDP only refuses them (§3.3 [S7])',
+      inventory: udpWithAcl(['ACCEPT#0.0.0.0/0#8080#UDP'], ['ACCEPT#0.0.0.0/0#ALL#UDP']),
+      findings: ['fail acl main.tf:30'],
+    },
+    {
+      name: 'UDP health checks: the ping replies need an outbound ICMP entry too (§2 stateless)',
+      inventory: udpWithAcl(['ACCEPT#0.0.0.0/0#8080#UDP', 'ACCEPT#0.0.0.0/0#ALL#ICMP'], ['ACCEPT#0.0.0.0/0#ALL#UDP']),
+      findings: ['fail acl main.tf:30'],
+    },
   ],
 });
 
@@ -73,5 +102,36 @@ describe(`${id}: what a finding says`, () => {
     const [finding] = runPolicy(withAcl(['ACCEPT#0.0.0.0/0#8080#TCP'], ['ACCEPT#10.0.0.0/16#ALL#ALL']).build(), id);
     expect(finding?.message).toContain('replies to');
     expect(finding?.evidence.some((e) => e.direction === 'egress' && e.part?.includes('1024-65535'))).toBe(true);
+  });
+
+  it('a refused ping names ICMP', () => {
+    const [finding] = runPolicy(udpWithAcl(['ACCEPT#0.0.0.0/0#8080#UDP'], ['ACCEPT#0.0.0.0/0#ALL#UDP']).build(), id);
+    expect(finding?.message).toContain('ICMP');
+  });
+
+  it('a flow whose condition is unknown says which value is not known', () => {
+    const inventory = scenario(['ACCEPT 0.0.0.0/0 ALL'])
+      .subnet('subnet', '10.0.1.0/24', { acl: 'acl' })
+      .acl('acl', ['ACCEPT#0.0.0.0/0#ALL#ALL'], ['ACCEPT#0.0.0.0/0#ALL#ALL'])
+      .clb('lb', { vips: ['1.2.3.4'], snatPro: unknown('known after apply') as never })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const [finding] = runPolicy(inventory, id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain('depends on unknown values (lb.snatPro: known after apply)');
+  });
+
+  it('an unknown and a failure of one ACL merge into a failure that says what fails', () => {
+    // SNAT unknown: the client flows are unknown; the health checks from the VIP are refused for sure.
+    const inventory = scenario(['ACCEPT 0.0.0.0/0 ALL'])
+      .subnet('subnet', '10.0.1.0/24', { acl: 'acl' })
+      .acl('acl', [], [])
+      .clb('lb', { vips: ['1.2.3.4'], snat: unknown('known after apply') as never })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const [finding] = runPolicy(inventory, id);
+    expect(finding?.status).toBe('fail');
+    expect(finding?.message).not.toContain('Could not decide');
+    expect(finding?.message).toContain('refused 1.2.3.4 TCP:8080');
   });
 });

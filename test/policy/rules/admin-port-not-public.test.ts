@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NetworkInterface } from '../../../src/model/instance.js';
 import type { Inventory } from '../../../src/model/inventory.js';
 import type { SecurityGroupRule } from '../../../src/model/securityGroup.js';
 import { runPolicy } from '../runPolicy.js';
@@ -21,6 +22,20 @@ function onlyRules(rules: SecurityGroupRule[]): Inventory {
   (inventory.securityGroups as Map<string, typeof sg>).set('sg', { ...sg, ingress: { rules } });
   return inventory;
 }
+/** The scenario with an extra ENI (in the inventory's interfaces) attached to `instance`, in these groups. */
+function withEni(instance: string | undefined, groups: string[]): Inventory {
+  const inventory = scenario(['ACCEPT 10.0.0.0/8 TCP 22']).sg('open', ['ACCEPT 0.0.0.0/0 TCP 22']).build();
+  (inventory.networkInterfaces as Map<string, NetworkInterface>).set('eni', {
+    key: 'eni',
+    primary: false,
+    ...(instance !== undefined ? { instance } : {}),
+    privateIps: ['10.0.1.9'],
+    subnet: 'subnet',
+    securityGroups: groups,
+    provenance: { address: 'eni', location: { file: 'main.tf', line: 90 } },
+  });
+  return inventory;
+}
 const templateRule = (action: 'ACCEPT' | 'DROP'): SecurityGroupRule => ({
   ...rule(`${action} 0.0.0.0/0 TCP 22`),
   peer: { kind: 'addressTemplate', ref: 'ipm-notinplan' },
@@ -37,6 +52,7 @@ policyTable(id, {
       inventory: scenario(['DROP 0.0.0.0/0 TCP 22,3389', 'ACCEPT 0.0.0.0/0 ALL']),
     },
     { name: 'a narrow rule with an unreadable port is not "open to the world"', inventory: scenario(['ACCEPT 10.0.0.0/8 TCP 22-x']) },
+    { name: 'an ENI attached to nothing exposes no instance', inventory: withEni(undefined, ['open']) },
   ],
   failing: [
     { name: '22 from 0.0.0.0/0 is public', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22']), findings: ['fail web main.tf:50'] },
@@ -98,6 +114,16 @@ policyTable(id, {
       inventory: scenario([]).instance('web', { sgs: { unknown: true, reason: 'known after apply' } as never }),
       findings: ['unknown web main.tf:50'],
     },
+    {
+      name: 'an ENI of an instance not in the check still exposes that instance (§1.1 every NIC counts)',
+      inventory: withEni('ins-elsewhere', ['open']),
+      findings: ['fail eni main.tf:90'],
+    },
+    {
+      name: 'a secondary ENI of an instance in the check, open to the world',
+      inventory: withEni('web', ['open']),
+      findings: ['fail eni main.tf:90'],
+    },
   ],
 });
 
@@ -116,5 +142,17 @@ describe(`${id}: what a finding says`, () => {
     expect(finding!.fix?.text).not.toContain('adminCidrs');
     // The admin-network advice comes from the policy's own remediation.
     expect(finding!.advice).toContain('params.adminCidrs');
+  });
+
+  it('an ENI of an instance not in the check names the instance', () => {
+    const [finding] = runPolicy(withEni('ins-elsewhere', ['open']), id);
+    expect(finding?.message).toBe('ins-elsewhere admits 0.0.0.0/0 TCP:22 by ACCEPT 0.0.0.0/0 TCP:22.');
+    expect(finding?.related).toContain('ins-elsewhere');
+  });
+
+  it('a secondary ENI without groups admits all, and says so (not "default deny")', () => {
+    const [finding] = runPolicy(withEni('web', []), id);
+    expect(finding?.status).toBe('fail');
+    expect(finding?.message).toContain('by no security group is bound to eni: it admits all traffic');
   });
 });

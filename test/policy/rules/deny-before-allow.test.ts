@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../../src/model/inventory.js';
+import type { SecurityGroupRule } from '../../../src/model/securityGroup.js';
+import { unknown } from '../../../src/model/value.js';
 import { runPolicy } from '../runPolicy.js';
-import { scenario } from '../scenario.js';
+import { rule, scenario } from '../scenario.js';
 import { policyTable } from './policyCases.js';
 
 const id = 'deny-before-allow';
 const twoGroups = (sgs: string[]) =>
   scenario([]).sg('allow', ['ACCEPT 0.0.0.0/0 TCP 8443']).sg('block', ['DROP 45.33.0.0/16 TCP 8443']).instance('web', { sgs });
+const DENY = 'DROP 45.33.0.0/16 TCP 8443';
+/** The scenario's group with exactly these rules (for values the text form cannot write). */
+function withRules(rules: SecurityGroupRule[]): Inventory {
+  const inventory = scenario([]).build();
+  const sg = inventory.securityGroups.get('sg')!;
+  (inventory.securityGroups as Map<string, typeof sg>).set('sg', {
+    ...sg,
+    ingress: { rules: rules.map((r, i) => ({ ...r, provenance: rule('ACCEPT 0.0.0.0/0', i).provenance })) },
+  });
+  return inventory;
+}
+const unknownPorts = (text: string): SecurityGroupRule => ({
+  ...rule(text),
+  service: { kind: 'protocol', protocol: 'TCP', ports: unknown('known after apply') },
+});
+const fromTemplate = (text: string): SecurityGroupRule => ({ ...rule(text), peer: { kind: 'addressTemplate', ref: 'ipm-notinplan' } });
 
 policyTable(id, {
   passing: [
@@ -18,6 +37,12 @@ policyTable(id, {
       inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 443', 'DROP 45.33.0.0/16 TCP 8443']),
     },
     { name: "two groups, the DROP's first (§1.1 multiple SGs)", inventory: twoGroups(['block', 'allow']) },
+    { name: 'an unknown source on an ACCEPT after the DROP changes nothing', inventory: scenario([DENY, 'ACCEPT ? TCP 8443']) },
+    { name: 'an ACCEPT of unknown source on another port cannot shadow', inventory: scenario(['ACCEPT ? TCP 443', DENY]) },
+    {
+      name: 'an earlier DROP of unknown source still leaves a later certain shadow the only question',
+      inventory: scenario(['DROP ? TCP 8443', 'ACCEPT 10.0.0.0/8 TCP 8443', DENY]),
+    },
   ],
   failing: [
     {
@@ -35,10 +60,78 @@ policyTable(id, {
       inventory: twoGroups(['allow', 'block']),
       findings: ['fail block main.tf:100'],
     },
+    // What may be shadowed but cannot be decided is unknown, never a pass.
+    {
+      name: 'an earlier ACCEPT of unknown source: unknown',
+      inventory: scenario(['ACCEPT ? TCP 8443', DENY]),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'an earlier rule of unknown action: unknown',
+      inventory: scenario(['? 0.0.0.0/0 TCP 8443', DENY]),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'an earlier ACCEPT of unknown ports: unknown',
+      inventory: withRules([unknownPorts('ACCEPT 0.0.0.0/0 TCP'), rule(DENY)]),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'an earlier ACCEPT from an address template not in the plan: unknown',
+      inventory: withRules([fromTemplate('ACCEPT 0.0.0.0/0 TCP 8443'), rule(DENY)]),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'a DROP of unknown source after an ACCEPT: unknown',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8443', 'DROP ? TCP 8443']),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'a DROP of unknown ports after an ACCEPT: unknown',
+      inventory: withRules([rule('ACCEPT 0.0.0.0/0 TCP 8443'), unknownPorts('DROP 45.33.0.0/16 TCP')]),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'a rule of unknown action after an ACCEPT of the same traffic (it may be a DROP): unknown',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8443', '? 45.33.0.0/16 TCP 8443']),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'a group whose rule order is open: unknown',
+      inventory: scenario([]).sg('sg', ['ACCEPT 0.0.0.0/0 TCP 8443', DENY], { unknownReason: 'the order is known only after apply' }),
+      findings: ['unknown sg main.tf:101'],
+    },
+    {
+      name: 'two groups, the first not in the check: unknown (§1.1 multiple SGs)',
+      inventory: scenario([])
+        .sg('block', [DENY])
+        .instance('web', { sgs: ['missing', 'block'] }),
+      findings: ['unknown block main.tf:100'],
+    },
+    {
+      name: 'two groups, the first with an ACCEPT of unknown source: unknown (§1.1 multiple SGs)',
+      inventory: scenario([])
+        .sg('allow', ['ACCEPT ? TCP 8443'])
+        .sg('block', [DENY])
+        .instance('web', { sgs: ['allow', 'block'] }),
+      findings: ['unknown block main.tf:100'],
+    },
+    {
+      name: 'a certain shadow stays a failure beside an uncertain one',
+      inventory: scenario(['ACCEPT ? TCP 8443', 'ACCEPT 0.0.0.0/0 TCP 8443', DENY]),
+      findings: ['fail sg main.tf:102'],
+    },
   ],
 });
 
 describe(`${id}: what a finding says`, () => {
+  it('an unknown says which rule may shadow the DROP and what is not known', () => {
+    const [finding] = runPolicy(scenario(['ACCEPT ? TCP 8443', DENY]).build(), id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain('whether DROP 45.33.0.0/16 TCP:8443 takes effect is not known');
+    expect(finding?.message).toContain('ACCEPT (unknown) TCP:8443 may admit its traffic first (known after apply)');
+  });
+
   it('names the shadowing rule, and the fix names the resource that holds the ingress blocks', () => {
     const [finding] = runPolicy(scenario(['ACCEPT 0.0.0.0/0 TCP 8443', 'DROP 45.33.0.0/16 TCP 8443']).build(), id);
     expect(finding?.message).toContain('rule 0 (ACCEPT 0.0.0.0/0 TCP:8443)');

@@ -76,6 +76,8 @@ describe('single rules: policy_index = 0 is no index; depends_on fixes the creat
       'unknown backend-allows-clients tencentcloud_instance.open',
       'unknown backend-allows-health-check tencentcloud_instance.open',
       'unknown backend-allows-vip tencentcloud_instance.open',
+      // Whether the DROP comes before the ACCEPT is the open question: never a pass.
+      'unknown deny-before-allow tencentcloud_security_group.open',
     ]);
   });
 
