@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-IFCO7MOA.js";
-import "./chunks/chunk-CTDI5SDF.js";
-import "./chunks/chunk-T6TTPJDZ.js";
+} from "./chunks/chunk-H2IJ6W3F.js";
+import "./chunks/chunk-TEH2BWNT.js";
+import "./chunks/chunk-RK6VHXDJ.js";
 
 // src/cli.ts
 process.noDeprecation = true;

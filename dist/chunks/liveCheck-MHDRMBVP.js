@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-P3GWKK7T.js";
+} from "./chunk-TGSLLLML.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-BSQFC424.js";
-import "./chunk-QATOUEA5.js";
+} from "./chunk-TLZSEZUQ.js";
+import "./chunk-DVDUPQGI.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-CTDI5SDF.js";
+} from "./chunk-TEH2BWNT.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";

@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-CTDI5SDF.js";
+} from "./chunk-TEH2BWNT.js";
 import {
   __commonJS
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -257,13 +257,13 @@ var bigintDomain = (min, max) => ({
 
 // src/net/parsedTexts.ts
 function parsedTexts(parse, limit = 1e4) {
-  const kept = /* @__PURE__ */ new Map();
+  const kept2 = /* @__PURE__ */ new Map();
   return (text) => {
-    const found = kept.get(text);
-    if (found !== void 0 || kept.has(text)) return found;
+    const found = kept2.get(text);
+    if (found !== void 0 || kept2.has(text)) return found;
     const parsed = parse(text);
-    if (kept.size >= limit) kept.clear();
-    kept.set(text, parsed);
+    if (kept2.size >= limit) kept2.clear();
+    kept2.set(text, parsed);
     return parsed;
   };
 }
@@ -1378,8 +1378,8 @@ function mergeAddRules(plans) {
     for (const s of plan.sources.symbols) symbols.set(s.id, s);
     if (plan.above !== void 0 && (above === void 0 || plan.above.index < above.index)) above = plan.above;
   }
-  const kept = [...symbols.values()].filter((s) => s.within.isEmpty() || !addresses.covers(s.within));
-  return { ...plans[0], sources: { addresses, symbols: kept }, ...above ? { above } : {} };
+  const kept2 = [...symbols.values()].filter((s) => s.within.isEmpty() || !addresses.covers(s.within));
+  return { ...plans[0], sources: { addresses, symbols: kept2 }, ...above ? { above } : {} };
 }
 var RULE_SET = "tencentcloud_security_group_rule_set";
 var LITE_RULE = "tencentcloud_security_group_lite_rule";
@@ -1735,8 +1735,12 @@ function evidenceOf(parts, query, flow) {
     ...part.reason ? { reason: part.reason } : {}
   }));
 }
+function decidedText(ref) {
+  if (ref === void 0) return "default deny";
+  return ref.kind === "noGroups" || isWrittenRule(ref) ? ref.text : "default deny";
+}
 function describeRefused(parts, protocol) {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${isWrittenRule(p.decidedBy) ? p.decidedBy.text : "default deny"})`);
+  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${decidedText(p.decidedBy)})`);
   return parts.length > 3 ? `${items.join("; ")} and ${parts.length - 3} more` : items.join("; ");
 }
 
@@ -1911,6 +1915,7 @@ var CheckCache = class {
   aclClasses = /* @__PURE__ */ new Map();
   ephemeral = /* @__PURE__ */ new Map();
   shadows = /* @__PURE__ */ new Map();
+  undecidedShadows = /* @__PURE__ */ new Map();
   decisions = /* @__PURE__ */ new Map();
   /** denyEffectiveForLoadBalancerTraffic, by listener, target ports and group list. */
   bypassClasses = new ClassTable();
@@ -2058,12 +2063,11 @@ var CheckCache = class {
   }
   /** The ineffective DROPs of one effective rule order (a direction and a group list): analysed once. */
   ineffectiveDenies(key, compute) {
-    let denies = this.shadows.get(key);
-    if (denies === void 0) {
-      denies = compute();
-      this.shadows.set(key, denies);
-    }
-    return denies;
+    return kept(this.shadows, key, compute);
+  }
+  /** The DROPs of one effective rule order that may be ineffective, though not for certain: analysed once. */
+  undecidedDenies(key, compute) {
+    return kept(this.undecidedShadows, key, compute);
   }
   /**
    * An interface's own addresses, and the key of its ACL class: the subnet, and for a quintuple
@@ -2103,6 +2107,14 @@ function classVerdicts(table, query, key, admit) {
     byClass.set(key, verdicts);
   }
   return verdicts;
+}
+function kept(table, key, compute) {
+  let value = table.get(key);
+  if (value === void 0) {
+    value = compute();
+    table.set(key, value);
+  }
+  return value;
 }
 var CLASS_INTERFACE = "\0the interface\0";
 function sameParam(a, b) {
@@ -2156,8 +2168,10 @@ function* subjectsOf(kind, cache, params) {
     case "instance": {
       const secondary = /* @__PURE__ */ new Map();
       for (const nic of inv.networkInterfaces.values()) {
-        const owner = nic.instance === void 0 || nic.primary ? void 0 : resolver.instance(nic.instance)?.key;
-        if (owner !== void 0) secondary.set(owner, [...secondary.get(owner) ?? [], nic]);
+        if (nic.instance === void 0) continue;
+        const owner = resolver.instance(nic.instance)?.key;
+        if (owner === void 0) yield attachedInterfaceSubject(nic, nic.instance);
+        else if (!nic.primary) secondary.set(owner, [...secondary.get(owner) ?? [], nic]);
       }
       for (const instance of inv.instances.values()) {
         yield instanceSubject(instance);
@@ -2368,6 +2382,21 @@ function backendSubject(cache, params, lb, listener, rule, healthCheck, target) 
     healthCheck,
     nic,
     ...instance ? { instance } : {}
+  };
+}
+function attachedInterfaceSubject(nic, instance) {
+  return {
+    kind: "instance",
+    resource: nic.key,
+    provenance: nic.provenance,
+    related: [instance],
+    fields: /* @__PURE__ */ new Map([
+      ["instance.key", instance],
+      ["instance.name", instance],
+      ["instance.os", unknown(`${instance} is not in this check, so its OS is unknown`)],
+      ["subnet.key", nic.subnet]
+    ]),
+    nic
   };
 }
 function instanceSubject(instance, secondary) {
@@ -2845,10 +2874,17 @@ var ifThen = {
   variables: [],
   composite: true,
   evaluate: (assertion, ctx, run) => {
-    const truth = evaluateCondition(assertion.if, fieldSource(ctx.subject.fields, ctx.params));
+    const source = fieldSource(ctx.subject.fields, ctx.params);
+    const truth = evaluateCondition(assertion.if, source);
     if (truth === "no") return [];
     const failures = run(assertion.then, ctx);
-    return truth === "yes" ? failures : failures.map((f) => ({ ...f, status: "unknown" }));
+    if (truth === "yes" || failures.length === 0) return failures;
+    const fields = [...new Set(unknownFieldsOf(assertion.if, source))].join("; ");
+    const condition = `whether this check applies depends on unknown values (${fields})`;
+    return failures.map((f) => {
+      const own = f.status === "unknown" ? f.vars.get("reason") : void 0;
+      return { ...f, status: "unknown", vars: new Map([...f.vars, ["reason", own ? `${condition}; ${own}` : condition]]) };
+    });
   }
 };
 
@@ -2889,6 +2925,40 @@ function findIneffectiveDenies(rules) {
         wholly: !remainsSomewhere
       });
     }
+  });
+  return out;
+}
+function findUndecidedDenies(rules) {
+  const out = [];
+  const unordered = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
+  rules.forEach((rule, i) => {
+    if (rule.action === "ACCEPT" || rule.local === "no" || rule.ref.kind !== void 0) return;
+    const may = /* @__PURE__ */ new Map();
+    for (const protocol of PROTOCOLS) {
+      if (!rule.protocols.possible.has(protocol)) continue;
+      let region = [{ addresses: rule.peer.possible, ports: rule.ports.possible }].filter(nonEmpty);
+      for (let j = 0; j < i && region.length > 0; j++) {
+        const earlier2 = rules[j];
+        if (earlier2.local === "no" || !earlier2.protocols.possible.has(protocol)) continue;
+        const possible = { addresses: earlier2.peer.possible, ports: earlier2.ports.possible };
+        if (earlier2.action !== "DROP" && region.some((box) => nonEmpty(intersect(box, possible))))
+          may.set(`${earlier2.ref.list}#${earlier2.ref.index}`, earlier2);
+        const placed = !(earlier2.ref.list === rule.ref.list && unordered.has(rule.ref.list));
+        if (earlier2.action !== void 0 && earlier2.local === "yes" && earlier2.protocols.definite.has(protocol) && placed) {
+          const match = { addresses: earlier2.peer.definite, ports: earlier2.ports.definite };
+          if (nonEmpty(match)) region = region.flatMap((box) => subtract(box, match));
+        }
+      }
+    }
+    if (may.size === 0) return;
+    const earlier = [...may.values()];
+    const unknowns = [rule, ...earlier].map((r) => r.unknownReason).filter((r, k, all2) => r !== void 0 && all2.indexOf(r) === k);
+    const subject = rule.action === void 0 ? `whether ${rule.ref.text} is a DROP that takes effect` : `whether ${rule.ref.text} takes effect`;
+    out.push({
+      rule: rule.ref,
+      mayBeShadowedBy: earlier.map((r) => r.ref),
+      reason: `${subject} is not known: ${earlier.map((r) => r.ref.text).join(", ")} may admit its traffic first (${unknowns.length > 0 ? unknowns.join("; ") : "the addresses they match are not all known"})`
+    });
   });
   return out;
 }
@@ -2937,24 +3007,68 @@ function checkNoIneffectiveDeny(direction, ctx) {
       });
     found.set(deny.rule.index, entry);
   };
+  const undecided3 = /* @__PURE__ */ new Map();
+  const recordUndecided = (deny, nicKey) => {
+    const entry = undecided3.get(deny.rule.index) ?? { deny, interfaces: /* @__PURE__ */ new Set() };
+    if (nicKey !== void 0) entry.interfaces.add(nicKey);
+    undecided3.set(deny.rule.index, entry);
+  };
   if (subject.securityGroup !== void 0) {
     const key = subject.securityGroup.key;
-    for (const deny of findIneffectiveDenies(compileSecurityGroup(resolver, key, direction))) record(deny);
+    const own = compileSecurityGroup(resolver, key, direction);
+    for (const deny of findIneffectiveDenies(own)) record(deny);
+    for (const deny of findUndecidedDenies(own)) recordUndecided(deny);
     for (const nic of resolver.groupMembers(key)) {
       if (isUnknown(nic.securityGroups)) continue;
-      const denies = cache.ineffectiveDenies(
-        `${direction}:${cache.groupListKey(nic)}`,
-        () => findIneffectiveDenies(compileInterface(resolver, nic, direction))
-      );
+      const listKey = `${direction}:${cache.groupListKey(nic)}`;
+      const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
       for (const deny of denies) {
         if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
+      }
+      for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
+        if (deny.rule.list === key) recordUndecided(deny, nic.instance ?? nic.key);
       }
     }
   } else if (subject.networkAcl !== void 0) {
     const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };
-    for (const deny of findIneffectiveDenies(compileAclEntries(subject.networkAcl, direction, everywhere, ALL_PORTS))) record(deny);
+    const entries = compileAclEntries(subject.networkAcl, direction, everywhere, ALL_PORTS);
+    for (const deny of findIneffectiveDenies(entries)) record(deny);
+    for (const deny of findUndecidedDenies(entries)) recordUndecided(deny);
   } else return [];
-  return [...found.values()].map(({ deny, interfaces, shadowing }) => {
+  const unknowns = [...undecided3.values()].filter(({ deny }) => !found.has(deny.rule.index)).map(({ deny, interfaces }) => {
+    const listKey = subject.resource;
+    const shadowing = deny.mayBeShadowedBy.map(
+      (r) => r.kind !== void 0 ? r.text : r.list === listKey ? `rule ${r.index} (${r.text})` : `${r.list} rule ${r.index} (${r.text})`
+    );
+    return {
+      status: "unknown",
+      resource: listKey,
+      related: [.../* @__PURE__ */ new Set([...deny.mayBeShadowedBy.map((r) => r.list).filter((l) => l !== listKey), ...interfaces])],
+      evidence: [
+        {
+          verdict: "unknown",
+          list: listKey,
+          direction,
+          index: deny.rule.index,
+          rule: deny.rule.text,
+          part: "may not take effect",
+          reason: deny.reason,
+          location: deny.rule.provenance?.location ?? null
+        }
+      ],
+      vars: /* @__PURE__ */ new Map([
+        ["denyRule", deny.rule.text],
+        ["denyIndex", String(deny.rule.index)],
+        ["shadowingRule", shadowing.join(", ")],
+        ["overlap", "its traffic (not known)"],
+        ["extent", "may never match"],
+        ["reason", deny.reason]
+      ]),
+      location: deny.rule.provenance?.location ?? subject.provenance.location ?? null,
+      key: `${direction}:${deny.rule.index}:unknown`
+    };
+  });
+  const failures = [...found.values()].map(({ deny, interfaces, shadowing }) => {
     const shadows = [...shadowing.values()];
     const listKey = subject.resource;
     return {
@@ -3005,6 +3119,7 @@ function checkNoIneffectiveDeny(direction, ctx) {
       key: `${direction}:${deny.rule.index}`
     };
   });
+  return [...failures, ...unknowns];
 }
 
 // src/policy/assertions/relatedResources.ts
@@ -3341,7 +3456,15 @@ function evaluatePolicies(inventory, policies, options = {}) {
         const byKey = innerMap(ofPolicy, failure.resource);
         const existing = byKey.get(failure.key);
         if (existing !== void 0) {
+          const nowFails = existing.status === "unknown" && failure.status === "fail";
           merge(existing, failure, mergeStates, withPaths);
+          if (nowFails) {
+            const vars2 = withDeclaredVariables(failure.vars);
+            const rendered2 = renderTemplate(policy.message, source, vars2);
+            existing.message = note === void 0 ? rendered2 : `${rendered2} (${note})`;
+            const plan2 = failure.fix?.();
+            if (plan2 !== void 0 && !plans.has(existing)) plans.set(existing, plan2);
+          }
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
@@ -3351,7 +3474,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : "";
         const plan = failure.fix?.();
         const path = withPaths ? failure.path?.() : void 0;
-        const kept = {
+        const kept2 = {
           policy: policy.id,
           title: policy.title,
           severity,
@@ -3368,9 +3491,9 @@ function evaluatePolicies(inventory, policies, options = {}) {
           ...failure.consoleUrl ? { consoleUrl: failure.consoleUrl } : {},
           extra: 0
         };
-        byKey.set(failure.key, kept);
-        findings.push(kept);
-        if (plan !== void 0) plans.set(kept, plan);
+        byKey.set(failure.key, kept2);
+        findings.push(kept2);
+        if (plan !== void 0) plans.set(kept2, plan);
       }
     };
     for (const subject of subjects) {
@@ -3383,10 +3506,10 @@ function evaluatePolicies(inventory, policies, options = {}) {
     for (const finding of findings) if (options.suppressed(finding)) plans.delete(finding);
   }
   const fixes = groupFixes(plans);
-  const out = findings.map((kept) => {
-    const { extra, ...found } = kept;
+  const out = findings.map((kept2) => {
+    const { extra, ...found } = kept2;
     const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? "flow" : "flows"} like it)` } : found;
-    const fix = fixes.get(kept);
+    const fix = fixes.get(kept2);
     if (fix === void 0) return finding;
     const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== void 0 && r !== "").join("\n");
     return { ...finding, remediation, fix };
@@ -3588,7 +3711,7 @@ function applyExceptions(findings, config, today) {
     }
     active.push({ entry, match: compileWildcard(entry.resource), count: 0 });
   }
-  const kept = findings.filter((finding) => {
+  const kept2 = findings.filter((finding) => {
     const hit = active.find((a) => a.entry.policy === finding.policy && a.match(finding.resource));
     if (hit === void 0) return true;
     hit.count++;
@@ -3606,7 +3729,7 @@ function applyExceptions(findings, config, today) {
   const warnings = active.filter((a) => a.count === 0).map(
     (a) => `${config.file ?? ".clb-guard.json"}:${a.entry.line ?? 1}: /exceptions/${a.entry.index}: the exception for ${a.entry.policy} on "${a.entry.resource}" matches no finding: remove it or fix the resource pattern`
   );
-  return { findings: [...kept, ...expiredFindings], uses, warnings };
+  return { findings: [...kept2, ...expiredFindings], uses, warnings };
 }
 
 // src/check/toolVersion.ts

@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-P3GWKK7T.js";
+} from "./chunk-TGSLLLML.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-BSQFC424.js";
-import "./chunk-QATOUEA5.js";
+} from "./chunk-TLZSEZUQ.js";
+import "./chunk-DVDUPQGI.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-CTDI5SDF.js";
+} from "./chunk-TEH2BWNT.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-QATOUEA5.js";
+} from "./chunk-DVDUPQGI.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-CTDI5SDF.js";
+} from "./chunk-TEH2BWNT.js";
 import {
   InputError,
   __toESM
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-CTDI5SDF.js";
+} from "./chunk-TEH2BWNT.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +19,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -1744,7 +1744,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-YYGVNZ3J.js")).runMerge(command, io);
+      return (await import("./mergeCommand-PWKE7UBE.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1797,12 +1797,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-SNHSHY4K.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-XXFUPDUJ.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-XQHTQERE.js")).checkLive({
+      }) : await (await import("./liveCheck-MHDRMBVP.js")).checkLive({
         ...common,
         regions,
         env: io.env,

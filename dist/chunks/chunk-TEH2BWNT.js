@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -4587,7 +4587,7 @@ var acl_allows_both_directions_default = {
     {
       id: "acl-allows-both-directions",
       title: "The backend subnet's network ACL admits the flows and their replies",
-      description: "Network ACLs are stateless: the backend subnet's ACL must admit each flow the CLB needs (clients or SNAT source, and health checks) inbound on the backend or health-check port, and admit the replies outbound to the source's ephemeral ports (params.ephemeralPorts, default 1024-65535).",
+      description: "Network ACLs are stateless: the backend subnet's ACL must admit each flow the CLB needs (clients or SNAT source, and health checks) inbound on the backend or health-check port, and admit the replies outbound to the source's ephemeral ports (params.ephemeralPorts, default 1024-65535). UDP health checks use ICMP too, so ICMP from the health-check source must pass both ways.",
       severity: "error",
       subject: "backend",
       assert: {
@@ -4678,6 +4678,31 @@ var acl_allows_both_directions_default = {
                   "healthCheck.port"
                 ],
                 protocol: "listener",
+                through: [
+                  "networkAcl"
+                ]
+              }
+            }
+          },
+          {
+            if: {
+              all: [
+                {
+                  field: "healthCheck.enabled",
+                  notEquals: false
+                },
+                {
+                  field: "listener.transport",
+                  equals: "UDP"
+                }
+              ]
+            },
+            then: {
+              reachable: {
+                from: [
+                  "healthCheck.source"
+                ],
+                protocol: "ICMP",
                 through: [
                   "networkAcl"
                 ]
@@ -15597,7 +15622,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-DUZYX6V6.js");
+    const { checkHybrid } = await import("./hybridCheck-F6R7JTBD.js");
     report = await checkHybrid(
       {
         plan: fullPlan,

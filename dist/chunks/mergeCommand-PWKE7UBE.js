@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-IFCO7MOA.js";
+} from "./chunk-H2IJ6W3F.js";
 import {
   require__
-} from "./chunk-QATOUEA5.js";
+} from "./chunk-DVDUPQGI.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-CTDI5SDF.js";
+} from "./chunk-TEH2BWNT.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-T6TTPJDZ.js";
+} from "./chunk-RK6VHXDJ.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";
