@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkInventory } from '../src/check/checkInventory.js';
 import { loadConfig } from '../src/policy/configLoader.js';
 import { renderJson } from '../src/report/jsonReport.js';
-import { readPlanInventory } from '../src/sources/plan/index.js';
+import { readPlan, readPlanInventory } from '../src/sources/plan/index.js';
 
 /** One process run: wall time (spawn to exit) and peak resident memory. */
 export interface ProcessRun {
@@ -93,6 +93,10 @@ export interface PhaseSplit {
   readonly parseMs: number;
   /** plan → inventory (reading, trimming, linking, `.tf` locations). */
   readonly readMs: number;
+  /** Of `readMs`, reading the file: read, `JSON.parse`, the nesting check and trimming, no linking. */
+  readonly fileMs: number;
+  /** The plan's resource changes and prior-state resources: what linking and evaluating walk. */
+  readonly resources: number;
   /** policies over the inventory → the report object (evaluation, findings, sorting). */
   readonly evaluateMs: number;
   /** the report object → the JSON text → the file. */
@@ -109,6 +113,8 @@ export interface PhaseSplit {
 export async function phaseSplit(file: string, tfRoot: string, outDir: string, repeats: number): Promise<PhaseSplit> {
   let parseMs = Infinity;
   let readMs = Infinity;
+  let fileMs = Infinity;
+  let resources = 0;
   let evaluateMs = Infinity;
   let writeMs = Infinity;
   let reportBytes = 0;
@@ -119,6 +125,11 @@ export async function phaseSplit(file: string, tfRoot: string, outDir: string, r
     let start = performance.now();
     JSON.parse(readFileSync(file, 'utf8'));
     parseMs = Math.min(parseMs, performance.now() - start);
+    gc();
+    start = performance.now();
+    const { plan } = readPlan(file, tfRoot);
+    fileMs = Math.min(fileMs, performance.now() - start);
+    resources = countResources(plan);
     gc();
     start = performance.now();
     const inventory = await readPlanInventory({ planFile: file, tfRoot, repoRoot: tfRoot });
@@ -135,5 +146,27 @@ export async function phaseSplit(file: string, tfRoot: string, outDir: string, r
     reportBytes = Buffer.byteLength(text);
   }
   rmSync(out, { force: true });
-  return { parseMs, readMs, evaluateMs, writeMs, reportBytes };
+  return { parseMs, readMs, fileMs, resources, evaluateMs, writeMs, reportBytes };
+}
+
+/** Resource changes plus the prior state's unchanged resources of a trimmed plan. */
+function countResources(plan: unknown): number {
+  const root = plan as { resource_changes?: unknown[]; prior_state?: { values?: { root_module?: StateModule } } };
+  const inState = (m: StateModule | undefined): number =>
+    m === undefined ? 0 : (m.resources?.length ?? 0) + (m.child_modules ?? []).reduce((n, c) => n + inState(c), 0);
+  return (root.resource_changes?.length ?? 0) + inState(root.prior_state?.values?.root_module);
+}
+
+interface StateModule {
+  readonly resources?: unknown[];
+  readonly child_modules?: StateModule[];
+}
+
+/**
+ * What every check pays before it reads the plan: the wall time of `clb-guard --version` (Node's
+ * start and loading the CLI bundle) and of `node -e 0` (Node's start alone, which the bare parse
+ * pays too). The difference is the bundle's share.
+ */
+export function startUp(dir: string, cli: string, repeats: number): { cliMs: number; nodeMs: number } {
+  return { cliMs: runNode(dir, [cli, '--version'], repeats).ms, nodeMs: runNode(dir, ['-e', '0'], repeats).ms };
 }
