@@ -160,7 +160,8 @@ function compileEntry(
       isUnknown(entry.port) ? '?' : entry.port.toUpperCase(),
     ].join(' ') + (entry.description ? ` (${entry.description})` : '');
   const ref: RuleRef = { list: acl.key, direction, index, text, provenance: entry.provenance, ...(action ? { action } : {}) };
-  const reasons: string[] = [];
+  // As for security-group rules: the reason names what is missing, the ref names the entry.
+  const reasons: string[] = isUnknown(entry.action) ? [`action: ${entry.action.reason}`] : [];
 
   const peer = aclEntryPeer(entry);
   if (peer.unknownReason) reasons.push(peer.unknownReason);
