@@ -1,4 +1,4 @@
-import type { Ref } from '../model/network.js';
+import type { Ref, Subnet } from '../model/network.js';
 import type { NetworkAcl, NetworkAclEntry } from '../model/networkAcl.js';
 import { isUnknown, type Maybe } from '../model/value.js';
 import { AddressSet } from './addressSet.js';
@@ -73,12 +73,45 @@ export function admitThroughAcl(
     compileAclEntries(acl, 'egress', local, noPorts ? ALL_PORTS : query.ports),
     aclDefault(acl.key, 'egress'),
   );
-  const inboundAll = withParts(inbound, exemptParts);
+  const unknownCidr = subnetCidr === undefined ? mayBeWithinSubnet(resolver, subnet) : undefined;
+  const inboundAll = withParts(undecidedWithin(inbound, unknownCidr), exemptParts);
   const replyAll = withParts(
-    reply,
+    undecidedWithin(reply, unknownCidr),
     exemptParts.map((p) => ({ ...p, ports: replyQuery.ports })),
   );
   return { kind: 'checked', acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
+}
+
+interface UnknownSubnetCidr {
+  /** Where the subnet may lie: its VPC's CIDR, or anywhere when that is not known either. */
+  readonly bounds: AddressSet;
+  readonly reason: string;
+}
+
+function mayBeWithinSubnet(resolver: InventoryResolver, subnet: Subnet): UnknownSubnetCidr {
+  const why = isUnknown(subnet.cidr) ? subnet.cidr.reason : `"${subnet.cidr}" is not a CIDR`;
+  return {
+    bounds: resolver.vpcCidr(subnet.vpc) ?? AddressSet.ALL,
+    reason: `this may be traffic within ${subnet.key}, which ACLs do not filter (CIDR of ${subnet.key}: ${why})`,
+  };
+}
+
+/**
+ * With the subnet's CIDR unknown nothing is exempt for sure, so the entries judge everything; a
+ * refusal of addresses the subnet may hold is then not a refusal for sure but unknown.
+ */
+function undecidedWithin(verdict: FlowVerdict, unknownCidr: UnknownSubnetCidr | undefined): FlowVerdict {
+  if (unknownCidr === undefined || verdict.verdict !== 'deny') return verdict;
+  const { bounds, reason } = unknownCidr;
+  const parts = verdict.parts.flatMap((part): VerdictPart[] => {
+    if (part.verdict !== 'deny') return [part];
+    if (part.symbol !== undefined) return part.symbol.within.overlaps(bounds) ? [{ ...part, verdict: 'unknown', reason }] : [part];
+    const inside = part.addresses.intersect(bounds);
+    if (inside.isEmpty()) return [part];
+    const outside = part.addresses.subtract(bounds);
+    return [...(outside.isEmpty() ? [] : [{ ...part, addresses: outside }]), { ...part, addresses: inside, verdict: 'unknown', reason }];
+  });
+  return { verdict: overallVerdict(parts), parts };
 }
 
 function withParts(verdict: FlowVerdict, extra: VerdictPart[]): FlowVerdict {
@@ -160,7 +193,8 @@ function compileEntry(
       isUnknown(entry.port) ? '?' : entry.port.toUpperCase(),
     ].join(' ') + (entry.description ? ` (${entry.description})` : '');
   const ref: RuleRef = { list: acl.key, direction, index, text, provenance: entry.provenance, ...(action ? { action } : {}) };
-  const reasons: string[] = [];
+  // As for security-group rules: the reason names what is missing, the ref names the entry.
+  const reasons: string[] = isUnknown(entry.action) ? [`action: ${entry.action.reason}`] : [];
 
   const peer = aclEntryPeer(entry);
   if (peer.unknownReason) reasons.push(peer.unknownReason);

@@ -200,6 +200,11 @@ export class InventoryResolver {
     return this.membership().members.get(this.key(ref)) ?? [];
   }
 
+  /** The interfaces whose group lists are not known: any group may be bound to them. */
+  interfacesOfUnknownGroups(): readonly NetworkInterface[] {
+    return this.membership().unknown;
+  }
+
   private membership(): { members: Map<Ref, NetworkInterface[]>; unknown: NetworkInterface[] } {
     if (this.membersIndex === undefined || this.unknownMembership === undefined) {
       this.membersIndex = new Map();

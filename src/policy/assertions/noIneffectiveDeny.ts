@@ -1,4 +1,3 @@
-import { isUnknown } from '../../model/value.js';
 import { compileAclEntries } from '../../net/aclAdmission.js';
 import { AddressSet } from '../../net/addressSet.js';
 import type { RuleRef } from '../../net/flow.js';
@@ -61,7 +60,6 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
     for (const deny of findIneffectiveDenies(own)) record(deny);
     for (const deny of findUndecidedDenies(own)) recordUndecided(deny);
     for (const nic of resolver.groupMembers(key)) {
-      if (isUnknown(nic.securityGroups)) continue;
       // Interfaces with the same group list have the same effective order: analyse it once.
       const listKey = `${direction}:${cache.groupListKey(nic)}`;
       const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
@@ -71,6 +69,15 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
       for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
         if (deny.rule.list === key) recordUndecided(deny, nic.instance ?? nic.key);
       }
+    }
+    // An interface whose group list is not known may hold this group behind any other, whose
+    // rules nobody can see: each DROP of the group may be shadowed there. One such interface
+    // gives the reason; the others are named with it.
+    const unplaced = resolver.interfacesOfUnknownGroups();
+    const first = unplaced[0];
+    if (first !== undefined) {
+      for (const deny of findUndecidedDenies([...compileInterface(resolver, first, direction), ...own]))
+        for (const nic of unplaced) recordUndecided(deny, nic.instance ?? nic.key);
     }
   } else if (subject.networkAcl !== undefined) {
     const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };

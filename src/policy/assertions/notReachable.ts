@@ -1,6 +1,8 @@
+import { AddressSet } from '../../net/addressSet.js';
 import type { RuleRef, VerdictPart } from '../../net/flow.js';
 import { retellPart, retellText } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
+import { NO_PORTS, type PortSet } from '../../net/portSet.js';
 import { CLASS_INTERFACE, type LayerVerdicts } from '../checkCache.js';
 import type { Assertion, NotReachableAssert } from '../policyTypes.js';
 import { narrowRuleFixPlan } from '../remediation.js';
@@ -32,6 +34,9 @@ function decideNotReachable(spec: NotReachableAssert, verdicts: LayerVerdicts, r
   const undecided: { part: VerdictPart; reason: string }[] = [];
   for (const { verdict, direction, query } of verdicts) {
     if (direction !== 'ingress') continue;
+    // With byRuleCoveringSource: the parts admitted (or maybe admitted) by written rules, with
+    // those rules' sources. They count together: ::/1 and 8000::/1 open ::/0 as one rule would.
+    const openings: Opening[] = [];
     for (const part of verdict.parts) {
       if (part.verdict === 'deny') continue;
       if (part.verdict === 'allow') {
@@ -46,20 +51,108 @@ function decideNotReachable(spec: NotReachableAssert, verdicts: LayerVerdicts, r
           undecided.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
           continue;
         }
-        if (peer.definite.covers(query.addresses)) admitted.push(part);
-        else if (peer.possible.covers(query.addresses))
-          undecided.push({
-            part,
-            reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}`,
-          });
+        openings.push({
+          part,
+          certain: true,
+          definite: peer.definite,
+          possible: peer.possible,
+          rules: [part.decidedBy],
+          ...(peer.unknownReason ? { reason: peer.unknownReason } : {}),
+        });
         continue;
       }
       // Unknown: admitted if an ACCEPT (or a rule of unknown action) that may cover the source decided it.
-      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver))
+      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver)) {
         undecided.push({ part, reason: part.reason ?? 'not decided' });
+        continue;
+      }
+      // It may be admitted by rules that each cover only part of the source, with others.
+      const candidates = admittingCandidates(part).filter(isWrittenRule);
+      const possible = candidates.reduce(
+        (set, ref) => set.union(rulePeerMatch(resolver, ref)?.possible ?? AddressSet.EMPTY),
+        AddressSet.EMPTY,
+      );
+      if (!possible.isEmpty())
+        openings.push({
+          part,
+          certain: false,
+          definite: AddressSet.EMPTY,
+          possible,
+          rules: candidates,
+          reason: part.reason ?? 'not decided',
+        });
     }
+    if (openings.length > 0) decideTogether(openings, query.addresses, admitted, undecided);
   }
   return admitted.length === 0 && undecided.length === 0 ? NOTHING_ADMITTED : { admitted, undecided };
+}
+
+/** A part admitted for sure (`certain`) or maybe, and the sources of the rules that admit it. */
+interface Opening {
+  readonly part: VerdictPart;
+  readonly certain: boolean;
+  readonly definite: AddressSet;
+  readonly possible: AddressSet;
+  readonly rules: readonly RuleRef[];
+  readonly reason?: string;
+}
+
+/**
+ * Whether the rules that admit a port cover the whole source: one rule alone, or else several
+ * together, port by port (two halves of the internet on different ports open neither port to
+ * all of it). What only their possible sources cover is undecided.
+ */
+function decideTogether(
+  openings: readonly Opening[],
+  source: AddressSet,
+  admitted: VerdictPart[],
+  undecided: { part: VerdictPart; reason: string }[],
+): void {
+  const open = new Set<Opening>();
+  const maybe = new Map<Opening, string>();
+  const coverReason = (rules: readonly RuleRef[], reasons: readonly (string | undefined)[]) => {
+    const known = reasons.filter((r, i, all): r is string => r !== undefined && all.indexOf(r) === i);
+    const texts = rules.map((r) => r.text).join(', ');
+    return `whether ${texts} ${rules.length > 1 ? 'together cover' : 'covers'} all of ${source.describe()} is not known${known.length > 0 ? `: ${known.join('; ')}` : ''}`;
+  };
+  // One rule alone.
+  for (const o of openings) {
+    if (!o.certain) continue;
+    if (o.definite.covers(source)) open.add(o);
+    else if (o.possible.covers(source)) maybe.set(o, coverReason(o.rules, [o.reason]));
+  }
+  // Several together, where no rule alone opens the port: split the ports so that the same
+  // openings apply on each piece.
+  let segments: PortSet[] = [openings.reduce((ports, o) => ports.union(o.part.ports), NO_PORTS)];
+  for (const { part } of openings)
+    segments = segments.flatMap((s) => [s.intersect(part.ports), s.subtract(part.ports)].filter((x) => !x.isEmpty()));
+  for (const segment of segments) {
+    const here = openings.filter((o) => o.part.ports.overlaps(segment));
+    if (here.length < 2 || here.some((o) => open.has(o))) continue;
+    const definite = here.reduce((set, o) => (o.certain ? set.union(o.definite) : set), AddressSet.EMPTY);
+    if (definite.covers(source)) {
+      for (const o of here) {
+        if (o.certain) {
+          open.add(o);
+          maybe.delete(o);
+        } else if (!maybe.has(o)) maybe.set(o, o.reason ?? 'not decided');
+      }
+      continue;
+    }
+    const possible = here.reduce((set, o) => set.union(o.possible), AddressSet.EMPTY);
+    if (!possible.covers(source)) continue;
+    const rules = here.flatMap((o) => o.rules).filter((r, i, all) => all.findIndex((x) => x.list === r.list && x.index === r.index) === i);
+    const reason = coverReason(
+      rules,
+      here.map((o) => o.reason),
+    );
+    for (const o of here) if (!maybe.has(o)) maybe.set(o, reason);
+  }
+  // In the verdict's own order, so the first admitting rule keys the finding as before.
+  for (const o of openings) {
+    if (open.has(o)) admitted.push(o.part);
+    else if (maybe.has(o)) undecided.push({ part: o.part, reason: maybe.get(o)! });
+  }
 }
 
 /**
@@ -148,10 +241,13 @@ function checkNotReachable(spec: NotReachableAssert, ctx: AssertionContext): Ass
   return failures;
 }
 
+/** The rules that may have admitted an undecided part: its decider and the rules it may have met, but no DROP. */
+function admittingCandidates(part: VerdictPart): RuleRef[] {
+  return [...(part.decidedBy ? [part.decidedBy] : []), ...part.maybe].filter((r) => r.kind !== 'defaultDeny' && r.action !== 'DROP');
+}
+
 function mayAdmitByCoveringRule(part: VerdictPart, addresses: VerdictPart['addresses'], resolver: InventoryResolver): boolean {
-  const candidates: RuleRef[] = [...(part.decidedBy ? [part.decidedBy] : []), ...part.maybe].filter(
-    (r) => r.kind !== 'defaultDeny' && r.action !== 'DROP',
-  );
+  const candidates = admittingCandidates(part);
   // Nothing could decide at all (e.g. an interface whose groups are not known): it may be open.
   if (candidates.length === 0)
     return part.decidedBy === undefined || part.decidedBy.kind === 'defaultDeny'

@@ -10,7 +10,7 @@ import type { Instance, NetworkInterface } from '../../model/instance.js';
 import type { HealthCheck, Listener, ListenerRule, LoadBalancer, Target } from '../../model/loadBalancer.js';
 import type { Subnet, Vpc } from '../../model/network.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../model/networkAcl.js';
-import type { SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
+import type { RuleAction, SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
 import { type Maybe, unknown } from '../../model/value.js';
 
 /** API 3.0 response objects → the provider-neutral inventory. Keys are cloud IDs. */
@@ -192,6 +192,21 @@ export function instanceOf(api: Api, region: string): Instance {
   };
 }
 
+/** `ACCEPT` or `DROP` in any case; anything else (or nothing) is an action no check may guess. */
+function actionOf(v: unknown): Maybe<RuleAction> {
+  const text = typeof v === 'string' ? v.toUpperCase() : '';
+  return text === 'ACCEPT' || text === 'DROP' ? text : unknown(`action ${shown(v)}`);
+}
+
+/**
+ * A field of an ACL entry. Unlike security-group policies (where the API documents a missing
+ * field as "match all"), nothing says what a missing ACL field means, so it stays unknown.
+ */
+const entryField = (name: string, ...values: unknown[]): Maybe<string> => {
+  for (const v of values) if (str(v) !== undefined) return str(v)!;
+  return unknown(`${name} not returned`);
+};
+
 function rulePeer(rule: Api): AddressSpec {
   if (str(rule.CidrBlock)) return { kind: 'cidr', cidr: str(rule.CidrBlock)! };
   if (str(rule.Ipv6CidrBlock)) return { kind: 'cidr', cidr: str(rule.Ipv6CidrBlock)! };
@@ -215,12 +230,7 @@ export function securityGroupOf(id: string, set: Api, region: string): SecurityG
     [...list(set[direction])]
       .sort((a, b) => Number(a.PolicyIndex ?? 0) - Number(b.PolicyIndex ?? 0))
       .map((rule, i) => ({
-        action:
-          String(rule.Action ?? '').toUpperCase() === 'DROP'
-            ? 'DROP'
-            : String(rule.Action ?? '').toUpperCase() === 'ACCEPT'
-              ? 'ACCEPT'
-              : unknown(`action ${shown(rule.Action)}`),
+        action: actionOf(rule.Action),
         peer: rulePeer(rule),
         service: ruleService(rule),
         ...(str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription)! } : {}),
@@ -258,10 +268,11 @@ export function networkAclOf(api: Api, region: string): NetworkAcl {
     [...list(api[field])]
       .sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0))
       .map((e, i) => ({
-        action: String(e.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : 'ACCEPT',
-        protocol: str(e.Protocol) ?? 'ALL',
-        port: str(e.Port) ?? 'ALL',
-        peerCidr: str(e.CidrBlock) ?? str(e.Ipv6CidrBlock) ?? '0.0.0.0/0',
+        action: actionOf(e.Action),
+        protocol: entryField('Protocol', e.Protocol),
+        // Port is not allowed with ALL or ICMP, whose entries the engine matches on every port.
+        port: entryField('Port', e.Port),
+        peerCidr: entryField('CidrBlock', e.CidrBlock, e.Ipv6CidrBlock),
         ...(str(e.Description) ? { description: str(e.Description)! } : {}),
         provenance: provenance(id, 'network ACL', consoleUrl('acl', region, id), `${direction}[${i}]`),
       }));
@@ -322,13 +333,13 @@ export function quintupleEntriesOf(acl: NetworkAcl, rows: Api[], region: string)
       .filter((r) => r.NetworkAclDirection === d)
       .sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0))
       .map((r, i): NetworkAclEntry => {
-        const source = str(r.SourceCidr) ?? str(r.SourceIPv6Cidr) ?? '0.0.0.0/0';
-        const destination = str(r.DestinationCidr) ?? str(r.DestinationIPv6Cidr) ?? '0.0.0.0/0';
+        const source = entryField('SourceCidr', r.SourceCidr, r.SourceIPv6Cidr);
+        const destination = entryField('DestinationCidr', r.DestinationCidr, r.DestinationIPv6Cidr);
         return {
-          action: String(r.Action ?? '').toUpperCase() === 'DROP' ? 'DROP' : 'ACCEPT',
-          protocol: str(r.Protocol) ?? 'ALL',
-          port: str(r.DestinationPort) ?? 'ALL',
-          sourcePort: str(r.SourcePort) ?? 'ALL',
+          action: actionOf(r.Action),
+          protocol: entryField('Protocol', r.Protocol),
+          port: entryField('DestinationPort', r.DestinationPort),
+          sourcePort: entryField('SourcePort', r.SourcePort),
           // Inbound the peer is the source; outbound the destination.
           peerCidr: d === 'INGRESS' ? source : destination,
           localCidr: d === 'INGRESS' ? destination : source,

@@ -121,6 +121,28 @@ describe(`${id}: what a finding says`, () => {
     expect(finding?.message).toContain('depends on unknown values (lb.snatPro: known after apply)');
   });
 
+  // ACLs do not filter traffic inside the subnet: with the subnet's CIDR unknown, what is refused
+  // only inside the VPC may be traffic within the subnet.
+  const unknownSubnetCidr = (ingress: string[], egress: string[]) => {
+    const inventory = withAcl(ingress, egress).build();
+    const subnet = inventory.subnets.get('subnet')!;
+    return { ...inventory, subnets: new Map([['subnet', { ...subnet, cidr: unknown('known after apply') }]]) };
+  };
+
+  it('a refusal that may be traffic within the subnet of unknown CIDR is unknown, not a failure', () => {
+    const drop = ['DROP#10.0.1.0/24#ALL#ALL', 'ACCEPT#0.0.0.0/0#ALL#ALL'];
+    const findings = runPolicy(unknownSubnetCidr(drop, drop), id);
+    expect(findings.map((f) => f.status)).toEqual(['unknown']);
+    expect(findings[0]!.message).toContain('CIDR of subnet: known after apply');
+    // With the CIDR known, the same ACL passes: the refused addresses are the subnet's own.
+    expect(runPolicy(withAcl(drop, drop).build(), id)).toEqual([]);
+  });
+
+  it('a refusal outside the VPC stays a failure when the subnet CIDR is unknown', () => {
+    const [finding] = runPolicy(unknownSubnetCidr([], ['ACCEPT#0.0.0.0/0#ALL#ALL']), id);
+    expect(finding?.status).toBe('fail');
+  });
+
   it('an unknown and a failure of one ACL merge into a failure that says what fails', () => {
     // SNAT unknown: the client flows are unknown; the health checks from the VIP are refused for sure.
     const inventory = scenario(['ACCEPT 0.0.0.0/0 ALL'])

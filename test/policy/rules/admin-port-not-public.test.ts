@@ -53,6 +53,10 @@ policyTable(id, {
     },
     { name: 'a narrow rule with an unreadable port is not "open to the world"', inventory: scenario(['ACCEPT 10.0.0.0/8 TCP 22-x']) },
     { name: 'an ENI attached to nothing exposes no instance', inventory: withEni(undefined, ['open']) },
+    {
+      name: 'two halves of the internet, each on another admin port: no port is open to all',
+      inventory: scenario(['ACCEPT ::/1 TCP 22', 'ACCEPT 8000::/1 TCP 3389']),
+    },
   ],
   failing: [
     { name: '22 from 0.0.0.0/0 is public', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22']), findings: ['fail web main.tf:50'] },
@@ -67,6 +71,36 @@ policyTable(id, {
       name: 'the same rule written twice: one failure',
       inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 22']),
       findings: ['fail web main.tf:50'],
+    },
+    // Rules that together cover the whole internet open it as one ::/0 rule does. (In IPv4 any
+    // 0.0.0.0/n is already all of it, §1.2: 0.0.0.0/1 alone covers 0.0.0.0/0.)
+    {
+      name: '0.0.0.0/1 + 128.0.0.0/1 are public (0.0.0.0/1 alone is 0.0.0.0/0, §1.2)',
+      inventory: scenario(['ACCEPT 0.0.0.0/1 TCP 22', 'ACCEPT 128.0.0.0/1 TCP 22']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'two rules that together cover ::/0 (::/1 + 8000::/1) are public (IPv6)',
+      inventory: scenario(['ACCEPT ::/1 TCP 3389', 'ACCEPT 8000::/1 TCP 3389']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'halves of the internet behind a DROP of one address: still public, as one open rule would be',
+      inventory: scenario(['DROP 2001:db8::1 TCP 22', 'ACCEPT ::/1 TCP 22', 'ACCEPT 8000::/1 TCP 22']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'one half open, the other half by a rule of unknown action: unknown',
+      inventory: scenario(['ACCEPT ::/1 TCP 22', '? 8000::/1 TCP 22']),
+      findings: ['unknown web main.tf:50'],
+    },
+    {
+      name: 'one half open, the other from an address template not in the plan: unknown',
+      inventory: onlyRules([
+        rule('ACCEPT ::/1 TCP 22'),
+        { ...rule('ACCEPT ::/0 TCP 22', 1), peer: { kind: 'addressTemplate', ref: 'ipm-notinplan' } },
+      ]),
+      findings: ['unknown web main.tf:50'],
     },
     {
       name: 'an unreadable rule after the open rule: still a failure',

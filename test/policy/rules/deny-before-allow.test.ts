@@ -117,6 +117,20 @@ policyTable(id, {
       findings: ['unknown block main.tf:100'],
     },
     {
+      name: 'an interface whose group list is not known may hold an ACCEPT group before the DROP: unknown (§1.1 multiple SGs)',
+      inventory: scenario([])
+        .sg('allow', ['ACCEPT 0.0.0.0/0 TCP 8443'])
+        .sg('block', [DENY])
+        .instance('web', { sgs: ['block'] })
+        .instance('api', { sgs: unknown('known after apply') }),
+      findings: ['unknown block main.tf:100'],
+    },
+    {
+      name: 'an interface of unknown groups and a DROP already shadowed for sure: the failure stands alone',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8443', DENY]).instance('api', { sgs: unknown('known after apply') }),
+      findings: ['fail sg main.tf:101'],
+    },
+    {
       name: 'a certain shadow stays a failure beside an uncertain one',
       inventory: scenario(['ACCEPT ? TCP 8443', 'ACCEPT 0.0.0.0/0 TCP 8443', DENY]),
       findings: ['fail sg main.tf:102'],
@@ -130,6 +144,17 @@ describe(`${id}: what a finding says`, () => {
     expect(finding?.status).toBe('unknown');
     expect(finding?.message).toContain('whether DROP 45.33.0.0/16 TCP:8443 takes effect is not known');
     expect(finding?.message).toContain('ACCEPT (unknown) TCP:8443 may admit its traffic first (known after apply)');
+  });
+
+  it('an interface of unknown groups is named with the reason', () => {
+    const inventory = scenario([])
+      .sg('block', [DENY])
+      .instance('web', { sgs: ['block'] })
+      .instance('api', { sgs: unknown('known after apply') });
+    const [finding] = runPolicy(inventory.build(), id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain('security groups of api/eth0: known after apply');
+    expect(finding?.related).toContain('api');
   });
 
   it('names the shadowing rule, and the fix names the resource that holds the ingress blocks', () => {
