@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-H2IJ6W3F.js";
-import "./chunks/chunk-TEH2BWNT.js";
-import "./chunks/chunk-RK6VHXDJ.js";
+} from "./chunks/chunk-7NSQN3AK.js";
+import "./chunks/chunk-Y443SQQZ.js";
+import "./chunks/chunk-DNUZHSPE.js";
 
 // src/cli.ts
 process.noDeprecation = true;

@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -15622,7 +15622,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-F6R7JTBD.js");
+    const { checkHybrid } = await import("./hybridCheck-NMHUCOJ4.js");
     report = await checkHybrid(
       {
         plan: fullPlan,

@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-TEH2BWNT.js";
+} from "./chunk-Y443SQQZ.js";
 import {
   __commonJS
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -739,6 +739,10 @@ var InventoryResolver = class {
   groupMembers(ref) {
     return this.membership().members.get(this.key(ref)) ?? [];
   }
+  /** The interfaces whose group lists are not known: any group may be bound to them. */
+  interfacesOfUnknownGroups() {
+    return this.membership().unknown;
+  }
   membership() {
     if (this.membersIndex === void 0 || this.unknownMembership === void 0) {
       this.membersIndex = /* @__PURE__ */ new Map();
@@ -1783,12 +1787,33 @@ function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts = DEF
     compileAclEntries(acl, "egress", local, noPorts ? ALL_PORTS : query.ports),
     aclDefault(acl.key, "egress")
   );
-  const inboundAll = withParts(inbound, exemptParts);
+  const unknownCidr = subnetCidr === void 0 ? mayBeWithinSubnet(resolver, subnet) : void 0;
+  const inboundAll = withParts(undecidedWithin(inbound, unknownCidr), exemptParts);
   const replyAll = withParts(
-    reply,
+    undecidedWithin(reply, unknownCidr),
     exemptParts.map((p) => ({ ...p, ports: replyQuery.ports }))
   );
   return { kind: "checked", acl, inbound: inboundAll, reply: replyAll, verdict: overallVerdict([...inboundAll.parts, ...replyAll.parts]) };
+}
+function mayBeWithinSubnet(resolver, subnet) {
+  const why = isUnknown(subnet.cidr) ? subnet.cidr.reason : `"${subnet.cidr}" is not a CIDR`;
+  return {
+    bounds: resolver.vpcCidr(subnet.vpc) ?? AddressSet.ALL,
+    reason: `this may be traffic within ${subnet.key}, which ACLs do not filter (CIDR of ${subnet.key}: ${why})`
+  };
+}
+function undecidedWithin(verdict, unknownCidr) {
+  if (unknownCidr === void 0 || verdict.verdict !== "deny") return verdict;
+  const { bounds, reason } = unknownCidr;
+  const parts = verdict.parts.flatMap((part) => {
+    if (part.verdict !== "deny") return [part];
+    if (part.symbol !== void 0) return part.symbol.within.overlaps(bounds) ? [{ ...part, verdict: "unknown", reason }] : [part];
+    const inside = part.addresses.intersect(bounds);
+    if (inside.isEmpty()) return [part];
+    const outside = part.addresses.subtract(bounds);
+    return [...outside.isEmpty() ? [] : [{ ...part, addresses: outside }], { ...part, addresses: inside, verdict: "unknown", reason }];
+  });
+  return { verdict: overallVerdict(parts), parts };
 }
 function withParts(verdict, extra) {
   if (extra.length === 0) return verdict;
@@ -1837,7 +1862,7 @@ function compileEntry(acl, direction, entry, index, local, sourcePorts) {
     isUnknown(entry.port) ? "?" : entry.port.toUpperCase()
   ].join(" ") + (entry.description ? ` (${entry.description})` : "");
   const ref = { list: acl.key, direction, index, text, provenance: entry.provenance, ...action ? { action } : {} };
-  const reasons = [];
+  const reasons = isUnknown(entry.action) ? [`action: ${entry.action.reason}`] : [];
   const peer = aclEntryPeer(entry);
   if (peer.unknownReason) reasons.push(peer.unknownReason);
   let protocols = { definite: /* @__PURE__ */ new Set(), possible: ALL_PROTOCOLS };
@@ -3019,7 +3044,6 @@ function checkNoIneffectiveDeny(direction, ctx) {
     for (const deny of findIneffectiveDenies(own)) record(deny);
     for (const deny of findUndecidedDenies(own)) recordUndecided(deny);
     for (const nic of resolver.groupMembers(key)) {
-      if (isUnknown(nic.securityGroups)) continue;
       const listKey = `${direction}:${cache.groupListKey(nic)}`;
       const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
       for (const deny of denies) {
@@ -3028,6 +3052,12 @@ function checkNoIneffectiveDeny(direction, ctx) {
       for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
         if (deny.rule.list === key) recordUndecided(deny, nic.instance ?? nic.key);
       }
+    }
+    const unplaced = resolver.interfacesOfUnknownGroups();
+    const first = unplaced[0];
+    if (first !== void 0) {
+      for (const deny of findUndecidedDenies([...compileInterface(resolver, first, direction), ...own]))
+        for (const nic of unplaced) recordUndecided(deny, nic.instance ?? nic.key);
     }
   } else if (subject.networkAcl !== void 0) {
     const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };
@@ -3158,6 +3188,7 @@ function decideNotReachable(spec, verdicts, resolver) {
   const undecided3 = [];
   for (const { verdict, direction, query } of verdicts) {
     if (direction !== "ingress") continue;
+    const openings = [];
     for (const part of verdict.parts) {
       if (part.verdict === "deny") continue;
       if (part.verdict === "allow") {
@@ -3171,19 +3202,81 @@ function decideNotReachable(spec, verdicts, resolver) {
           undecided3.push({ part, reason: `the source of ${part.decidedBy.text} cannot be read` });
           continue;
         }
-        if (peer.definite.covers(query.addresses)) admitted.push(part);
-        else if (peer.possible.covers(query.addresses))
-          undecided3.push({
-            part,
-            reason: `whether ${part.decidedBy.text} covers all of ${query.addresses.describe()} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}`
-          });
+        openings.push({
+          part,
+          certain: true,
+          definite: peer.definite,
+          possible: peer.possible,
+          rules: [part.decidedBy],
+          ...peer.unknownReason ? { reason: peer.unknownReason } : {}
+        });
         continue;
       }
-      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver))
+      if (!spec.byRuleCoveringSource || mayAdmitByCoveringRule(part, query.addresses, resolver)) {
         undecided3.push({ part, reason: part.reason ?? "not decided" });
+        continue;
+      }
+      const candidates = admittingCandidates(part).filter(isWrittenRule);
+      const possible = candidates.reduce(
+        (set, ref) => set.union(rulePeerMatch(resolver, ref)?.possible ?? AddressSet.EMPTY),
+        AddressSet.EMPTY
+      );
+      if (!possible.isEmpty())
+        openings.push({
+          part,
+          certain: false,
+          definite: AddressSet.EMPTY,
+          possible,
+          rules: candidates,
+          reason: part.reason ?? "not decided"
+        });
     }
+    if (openings.length > 0) decideTogether(openings, query.addresses, admitted, undecided3);
   }
   return admitted.length === 0 && undecided3.length === 0 ? NOTHING_ADMITTED : { admitted, undecided: undecided3 };
+}
+function decideTogether(openings, source, admitted, undecided3) {
+  const open = /* @__PURE__ */ new Set();
+  const maybe = /* @__PURE__ */ new Map();
+  const coverReason = (rules, reasons) => {
+    const known2 = reasons.filter((r, i, all2) => r !== void 0 && all2.indexOf(r) === i);
+    const texts = rules.map((r) => r.text).join(", ");
+    return `whether ${texts} ${rules.length > 1 ? "together cover" : "covers"} all of ${source.describe()} is not known${known2.length > 0 ? `: ${known2.join("; ")}` : ""}`;
+  };
+  for (const o of openings) {
+    if (!o.certain) continue;
+    if (o.definite.covers(source)) open.add(o);
+    else if (o.possible.covers(source)) maybe.set(o, coverReason(o.rules, [o.reason]));
+  }
+  let segments = [openings.reduce((ports, o) => ports.union(o.part.ports), NO_PORTS)];
+  for (const { part } of openings)
+    segments = segments.flatMap((s) => [s.intersect(part.ports), s.subtract(part.ports)].filter((x) => !x.isEmpty()));
+  for (const segment of segments) {
+    const here = openings.filter((o) => o.part.ports.overlaps(segment));
+    if (here.length < 2 || here.some((o) => open.has(o))) continue;
+    const definite = here.reduce((set, o) => o.certain ? set.union(o.definite) : set, AddressSet.EMPTY);
+    if (definite.covers(source)) {
+      for (const o of here) {
+        if (o.certain) {
+          open.add(o);
+          maybe.delete(o);
+        } else if (!maybe.has(o)) maybe.set(o, o.reason ?? "not decided");
+      }
+      continue;
+    }
+    const possible = here.reduce((set, o) => set.union(o.possible), AddressSet.EMPTY);
+    if (!possible.covers(source)) continue;
+    const rules = here.flatMap((o) => o.rules).filter((r, i, all2) => all2.findIndex((x) => x.list === r.list && x.index === r.index) === i);
+    const reason = coverReason(
+      rules,
+      here.map((o) => o.reason)
+    );
+    for (const o of here) if (!maybe.has(o)) maybe.set(o, reason);
+  }
+  for (const o of openings) {
+    if (open.has(o)) admitted.push(o.part);
+    else if (maybe.has(o)) undecided3.push({ part: o.part, reason: maybe.get(o) });
+  }
 }
 function checkNotReachable(spec, ctx) {
   const flow = prepareFlow(spec, ctx);
@@ -3252,10 +3345,11 @@ function checkNotReachable(spec, ctx) {
   }
   return failures;
 }
+function admittingCandidates(part) {
+  return [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter((r) => r.kind !== "defaultDeny" && r.action !== "DROP");
+}
 function mayAdmitByCoveringRule(part, addresses, resolver) {
-  const candidates = [...part.decidedBy ? [part.decidedBy] : [], ...part.maybe].filter(
-    (r) => r.kind !== "defaultDeny" && r.action !== "DROP"
-  );
+  const candidates = admittingCandidates(part);
   if (candidates.length === 0)
     return part.decidedBy === void 0 || part.decidedBy.kind === "defaultDeny" ? part.maybe.length === 0 && part.decidedBy === void 0 : false;
   return candidates.some((ref) => {

@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-H2IJ6W3F.js";
+} from "./chunk-7NSQN3AK.js";
 import {
   require__
-} from "./chunk-DVDUPQGI.js";
+} from "./chunk-N6KFKLMQ.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-TEH2BWNT.js";
+} from "./chunk-Y443SQQZ.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";

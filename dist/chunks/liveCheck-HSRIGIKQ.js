@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-TGSLLLML.js";
+} from "./chunk-DK7HPO4Z.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-TLZSEZUQ.js";
-import "./chunk-DVDUPQGI.js";
+} from "./chunk-H24LXNJD.js";
+import "./chunk-N6KFKLMQ.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-TEH2BWNT.js";
+} from "./chunk-Y443SQQZ.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";

@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-TLZSEZUQ.js";
+} from "./chunk-H24LXNJD.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];

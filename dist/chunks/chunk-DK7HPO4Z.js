@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-DVDUPQGI.js";
+} from "./chunk-N6KFKLMQ.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-TEH2BWNT.js";
+} from "./chunk-Y443SQQZ.js";
 import {
   InputError,
   __toESM
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

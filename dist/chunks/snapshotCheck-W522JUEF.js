@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-TGSLLLML.js";
+} from "./chunk-DK7HPO4Z.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-TLZSEZUQ.js";
-import "./chunk-DVDUPQGI.js";
+} from "./chunk-H24LXNJD.js";
+import "./chunk-N6KFKLMQ.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-TEH2BWNT.js";
+} from "./chunk-Y443SQQZ.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

@@ -11,7 +11,7 @@ import {
   __toESM,
   closestMatch,
   unknown
-} from "./chunk-RK6VHXDJ.js";
+} from "./chunk-DNUZHSPE.js";
 
 // node_modules/tencentcloud-sdk-nodejs/node_modules/tslib/tslib.es6.js
 var tslib_es6_exports = {};
@@ -24110,6 +24110,14 @@ function instanceOf(api, region) {
     provenance: provenance(id, "CVM", consoleUrl("cvm", region, id))
   };
 }
+function actionOf(v) {
+  const text = typeof v === "string" ? v.toUpperCase() : "";
+  return text === "ACCEPT" || text === "DROP" ? text : unknown(`action ${shown(v)}`);
+}
+var entryField = (name, ...values) => {
+  for (const v of values) if (str(v) !== void 0) return str(v);
+  return unknown(`${name} not returned`);
+};
 function rulePeer(rule) {
   if (str(rule.CidrBlock)) return { kind: "cidr", cidr: str(rule.CidrBlock) };
   if (str(rule.Ipv6CidrBlock)) return { kind: "cidr", cidr: str(rule.Ipv6CidrBlock) };
@@ -24127,7 +24135,7 @@ function ruleService(rule) {
 }
 function securityGroupOf(id, set, region) {
   const rules = (direction) => [...list(set[direction])].sort((a, b) => Number(a.PolicyIndex ?? 0) - Number(b.PolicyIndex ?? 0)).map((rule, i) => ({
-    action: String(rule.Action ?? "").toUpperCase() === "DROP" ? "DROP" : String(rule.Action ?? "").toUpperCase() === "ACCEPT" ? "ACCEPT" : unknown(`action ${shown(rule.Action)}`),
+    action: actionOf(rule.Action),
     peer: rulePeer(rule),
     service: ruleService(rule),
     ...str(rule.PolicyDescription) ? { description: str(rule.PolicyDescription) } : {},
@@ -24159,10 +24167,11 @@ function networkAclOf(api, region) {
   const id = String(api.NetworkAclId);
   const type = api.NetworkAclType === "QUINTUPLE" ? "QUINTUPLE" : "TRIPLE";
   const entries = (field, direction) => [...list(api[field])].sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0)).map((e, i) => ({
-    action: String(e.Action ?? "").toUpperCase() === "DROP" ? "DROP" : "ACCEPT",
-    protocol: str(e.Protocol) ?? "ALL",
-    port: str(e.Port) ?? "ALL",
-    peerCidr: str(e.CidrBlock) ?? str(e.Ipv6CidrBlock) ?? "0.0.0.0/0",
+    action: actionOf(e.Action),
+    protocol: entryField("Protocol", e.Protocol),
+    // Port is not allowed with ALL or ICMP, whose entries the engine matches on every port.
+    port: entryField("Port", e.Port),
+    peerCidr: entryField("CidrBlock", e.CidrBlock, e.Ipv6CidrBlock),
     ...str(e.Description) ? { description: str(e.Description) } : {},
     provenance: provenance(id, "network ACL", consoleUrl("acl", region, id), `${direction}[${i}]`)
   }));
@@ -24213,13 +24222,13 @@ function networkInterfaceOf(api, region) {
 }
 function quintupleEntriesOf(acl, rows, region) {
   const direction = (d) => rows.filter((r) => r.NetworkAclDirection === d).sort((a, b) => Number(a.Priority ?? 0) - Number(b.Priority ?? 0)).map((r, i) => {
-    const source = str(r.SourceCidr) ?? str(r.SourceIPv6Cidr) ?? "0.0.0.0/0";
-    const destination = str(r.DestinationCidr) ?? str(r.DestinationIPv6Cidr) ?? "0.0.0.0/0";
+    const source = entryField("SourceCidr", r.SourceCidr, r.SourceIPv6Cidr);
+    const destination = entryField("DestinationCidr", r.DestinationCidr, r.DestinationIPv6Cidr);
     return {
-      action: String(r.Action ?? "").toUpperCase() === "DROP" ? "DROP" : "ACCEPT",
-      protocol: str(r.Protocol) ?? "ALL",
-      port: str(r.DestinationPort) ?? "ALL",
-      sourcePort: str(r.SourcePort) ?? "ALL",
+      action: actionOf(r.Action),
+      protocol: entryField("Protocol", r.Protocol),
+      port: entryField("DestinationPort", r.DestinationPort),
+      sourcePort: entryField("SourcePort", r.SourcePort),
       // Inbound the peer is the source; outbound the destination.
       peerCidr: d === "INGRESS" ? source : destination,
       localCidr: d === "INGRESS" ? destination : source,
