@@ -1,5 +1,4 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ModuleNameMemo } from './moduleNameMemo.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { ModuleStep } from './terraformAddress.js';
 
@@ -66,18 +65,37 @@ export class ConfigurationTree {
     return this.module(parent)?.calls.get(name);
   }
 
-  /** Managed resources looked up (`null`: not in the configuration), by module path, type and name. */
-  private readonly managed = new ModuleNameMemo<ConfigResource | null>();
+  /**
+   * The managed resources of each module by type and name, indexed once per module of the
+   * configuration: every instance of a module call shares them, so a lookup builds no key text.
+   */
+  private readonly managed = new WeakMap<ConfigModule, ReadonlyMap<string, ReadonlyMap<string, ConfigResource>>>();
 
   resource(steps: readonly ModuleStep[], mode: ConfigResource['mode'], type: string, name: string): ConfigResource | undefined {
-    if (mode === 'data') return this.module(steps)?.resources.get(resourceKey(mode, type, name));
-    let found = this.managed.get(steps, type, name);
-    if (found === undefined) {
-      found = this.module(steps)?.resources.get(resourceKey(mode, type, name)) ?? null;
-      this.managed.set(steps, type, name, found);
+    const module = this.module(steps);
+    if (module === undefined) return undefined;
+    if (mode === 'data') return module.resources.get(resourceKey(mode, type, name));
+    let byType = this.managed.get(module);
+    if (byType === undefined) {
+      byType = managedByType(module);
+      this.managed.set(module, byType);
     }
-    return found ?? undefined;
+    return byType.get(type)?.get(name);
   }
+}
+
+function managedByType(module: ConfigModule): ReadonlyMap<string, ReadonlyMap<string, ConfigResource>> {
+  const byType = new Map<string, Map<string, ConfigResource>>();
+  for (const resource of module.resources.values()) {
+    if (resource.mode !== 'managed') continue;
+    let byName = byType.get(resource.type);
+    if (byName === undefined) {
+      byName = new Map();
+      byType.set(resource.type, byName);
+    }
+    byName.set(resource.name, resource);
+  }
+  return byType;
 }
 
 function resourceKey(mode: ConfigResource['mode'], type: string, name: string): string {

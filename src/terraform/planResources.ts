@@ -1,5 +1,4 @@
 import type { InventoryWarning } from '../model/inventory.js';
-import { ModuleNameMemo } from './moduleNameMemo.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
 import {
   canonicalAddress,
@@ -9,6 +8,7 @@ import {
   formatResourceAddress,
   type InstanceKey,
   type ModuleStep,
+  modulePrefix,
   parseModulePath,
   parseResourceAddress,
   type ResourceAddress,
@@ -37,7 +37,8 @@ export interface PlanResource {
  */
 export class PlanResources {
   readonly byAddress = new Map<string, PlanResource>();
-  private readonly byResource = new Map<string, PlanResource[]>();
+  /** The instances of each resource, one list per resource (sorted by key once all are read). */
+  private readonly resourceLists: PlanResource[][] = [];
   private readonly byType = new Map<string, PlanResource[]>();
   /** Addresses the plan deletes: never read from prior state. */
   private readonly deleted = new Set<string>();
@@ -54,24 +55,25 @@ export class PlanResources {
     const prior = isObject(document.priorState?.['values']) ? document.priorState['values'] : undefined;
     if (prior !== undefined) this.addModuleValues(prior['root_module'], false);
     if (document.plannedValues !== undefined) this.addModuleValues(document.plannedValues['root_module'], true);
-    for (const list of this.byResource.values()) list.sort((a, b) => compareKeys(a.key, b.key));
+    for (const list of this.resourceLists) if (list.length > 1) list.sort((a, b) => compareKeys(a.key, b.key));
   }
 
-  /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
-  instancesOf(resourceAddress: string): readonly PlanResource[] {
-    return this.byResource.get(resourceAddress) ?? [];
-  }
+  /**
+   * The resources of each module instance by type and name, filled as they are added. Every
+   * resource of one module instance shares one path array (`internModule`), so readers find a
+   * module's `type.name` without building its address text.
+   */
+  private readonly byModuleInstance = new WeakMap<readonly ModuleStep[], Map<string, Map<string, PlanResource[]>>>();
 
-  private readonly instancesByName = new ModuleNameMemo<readonly PlanResource[]>();
-
-  /** The instances of managed resource `type.name` in a module instance: `instancesOf`, without building its address. */
+  /** The instances of managed resource `type.name` in a module instance (`module.x["k"].type.name` → `[0]`, `[1]`), in key order. */
   instancesIn(module: readonly ModuleStep[], type: string, name: string): readonly PlanResource[] {
-    let instances = this.instancesByName.get(module, type, name);
-    if (instances === undefined) {
-      instances = this.instancesOf(formatResource({ module, mode: 'managed', type, name }));
-      this.instancesByName.set(module, type, name, instances);
+    let byType = this.byModuleInstance.get(module);
+    if (byType === undefined) {
+      // A path built afresh (`module.x["k"]` of a reference): the plan's own array for that text.
+      const own = this.modulesByText.get(modulePrefix(module));
+      byType = own === undefined ? undefined : this.byModuleInstance.get(own);
     }
-    return instances;
+    return byType?.get(type)?.get(name) ?? NO_RESOURCES;
   }
 
   /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
@@ -140,7 +142,7 @@ export class PlanResources {
     if (Array.isArray(children)) for (const child of children) this.addModuleValues(child, planned);
   }
 
-  private readonly modulePaths = new Map<string, ModuleStep[] | undefined>();
+  private readonly modulePaths = new Map<string, readonly ModuleStep[] | undefined>();
   private readonly seenModules = new WeakSet<readonly ModuleStep[]>();
   private readonly strings = new Map<string, string>();
 
@@ -169,7 +171,8 @@ export class PlanResources {
     ) {
       let module = this.modulePaths.get(moduleAddress);
       if (module === undefined && !this.modulePaths.has(moduleAddress)) {
-        module = parseModulePath(moduleAddress);
+        const path = parseModulePath(moduleAddress);
+        module = path === undefined ? undefined : this.internModule(path);
         this.modulePaths.set(moduleAddress, module);
       }
       if (module !== undefined) {
@@ -180,32 +183,52 @@ export class PlanResources {
           name: this.intern(name),
           ...(index !== undefined ? { key: index } : {}),
         };
-        const resourceAddress = formatResource(parsed);
-        const canonical = `${resourceAddress}${formatKey(parsed.key)}`;
+        const canonical = `${formatResource(parsed)}${formatKey(parsed.key)}`;
         // Keep the plan's own (flat) string when it is already canonical: it is what other parts refer to.
-        if (canonical === address) return { parsed, address, resourceAddress };
-        if (canonicalAddress(address) === canonical) return { parsed, address: canonical, resourceAddress };
+        if (canonical === address) return { parsed, address };
+        if (canonicalAddress(address) === canonical) return { parsed, address: canonical };
       }
     }
-    const parsed = parseResourceAddress(address);
-    return parsed === undefined ? undefined : { parsed, address: formatResourceAddress(parsed), resourceAddress: formatResource(parsed) };
+    const read = parseResourceAddress(address);
+    if (read === undefined) return undefined;
+    const parsed = { ...read, module: this.internModule(read.module) };
+    return { parsed, address: formatResourceAddress(parsed) };
   }
 
-  private add({ parsed, address, resourceAddress }: ParsedAddress, values: JsonObject, unknown: unknown, created: boolean): void {
-    const resource: PlanResource = {
-      address,
-      module: parsed.module,
-      type: parsed.type,
-      name: parsed.name,
-      ...(parsed.key !== undefined ? { key: parsed.key } : {}),
-      values,
-      unknown,
-      created,
-    };
+  private readonly modulesByText = new Map<string, readonly ModuleStep[]>();
+
+  /** One path array per module instance, however its address was spelled: `byModuleInstance` is keyed by it. */
+  private internModule(module: readonly ModuleStep[]): readonly ModuleStep[] {
+    const text = modulePrefix(module);
+    const known = this.modulesByText.get(text);
+    if (known !== undefined) return known;
+    this.modulesByText.set(text, module);
+    return module;
+  }
+
+  private add({ parsed, address }: ParsedAddress, values: JsonObject, unknown: unknown, created: boolean): void {
+    const { module, type, name, key } = parsed;
+    const resource: PlanResource =
+      key === undefined
+        ? { address, module, type, name, values, unknown, created }
+        : { address, module, type, name, key, values, unknown, created };
     this.byAddress.set(address, resource);
-    const list = this.byResource.get(resourceAddress);
-    if (list === undefined) this.byResource.set(resourceAddress, [resource]);
-    else list.push(resource);
+    let byType = this.byModuleInstance.get(module);
+    if (byType === undefined) {
+      byType = new Map();
+      this.byModuleInstance.set(module, byType);
+    }
+    let byName = byType.get(type);
+    if (byName === undefined) {
+      byName = new Map();
+      byType.set(type, byName);
+    }
+    const list = byName.get(name);
+    if (list === undefined) {
+      const first = [resource];
+      byName.set(name, first);
+      this.resourceLists.push(first);
+    } else list.push(resource);
     const typed = this.byType.get(resource.type);
     if (typed === undefined) this.byType.set(resource.type, [resource]);
     else typed.push(resource);
@@ -227,11 +250,12 @@ export class PlanResources {
   }
 }
 
-/** An address read from the plan: its parts, its canonical text, and the text of its resource (without the key). */
+const NO_RESOURCES: readonly PlanResource[] = [];
+
+/** An address read from the plan: its parts and its canonical text. */
 interface ParsedAddress {
   readonly parsed: ResourceAddress;
   readonly address: string;
-  readonly resourceAddress: string;
 }
 
 function moduleCallKey(parent: readonly ModuleStep[], call: string): string {

@@ -25,7 +25,10 @@ export interface NestedBlocks {
 const NO_BLOCKS: readonly HclBlock[] = [];
 
 interface ScannedDirectory {
+  /** `data.type.name` blocks by that text. */
   readonly resources: ReadonlyMap<string, SourceBlock>;
+  /** `resource "type" "name"` blocks by type and name: looked up for every instance of a module, so without building key text. */
+  readonly managed: ReadonlyMap<string, ReadonlyMap<string, SourceBlock>>;
   readonly locals: ReadonlyMap<string, SourceAttribute>;
 }
 
@@ -102,7 +105,8 @@ export class TerraformSources {
 
   resourceBlock(dir: string | undefined, mode: 'managed' | 'data', type: string, name: string): SourceBlock | undefined {
     if (dir === undefined) return undefined;
-    return this.scan(dir).resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    const scanned = this.scan(dir);
+    return mode === 'data' ? scanned.resources.get(`data.${type}.${name}`) : scanned.managed.get(type)?.get(name);
   }
 
   /**
@@ -148,14 +152,23 @@ export class TerraformSources {
     const known = this.directories.get(dir);
     if (known !== undefined) return known;
     const resources = new Map<string, SourceBlock>();
+    const managed = new Map<string, Map<string, SourceBlock>>();
     const locals = new Map<string, SourceAttribute>();
     for (const path of this.files.list(dir)) {
       const text = this.files.read(path);
       if (text === undefined) continue;
       const file = relative(this.repoRoot, path).split(sep).join('/');
       for (const block of scanForSources(path, text).blocks) {
-        if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
-          const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
+        if (block.type === 'resource' && block.labels.length === 2) {
+          const [type, name] = block.labels as [string, string];
+          let byName = managed.get(type);
+          if (byName === undefined) {
+            byName = new Map();
+            managed.set(type, byName);
+          }
+          if (!byName.has(name)) byName.set(name, { file, block });
+        } else if (block.type === 'data' && block.labels.length === 2) {
+          const key = `data.${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
         } else if (block.type === 'locals') {
           for (const attribute of block.attributes.values())
@@ -163,7 +176,7 @@ export class TerraformSources {
         }
       }
     }
-    const scanned = { resources, locals };
+    const scanned = { resources, managed, locals };
     this.directories.set(dir, scanned);
     return scanned;
   }

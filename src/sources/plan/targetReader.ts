@@ -9,7 +9,6 @@ import { isObject } from '../../terraform/planDocument.js';
 import type { PlanResource } from '../../terraform/planResources.js';
 import type { PlanValue } from '../../terraform/planValue.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
-import { formatResource } from '../../terraform/terraformAddress.js';
 import { AFTER_APPLY, type AttributeState } from './attributeState.js';
 import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
 import { someOf } from './messageList.js';
@@ -348,7 +347,7 @@ function candidateInstances(
   }
   const [type, name] = resource.split('.') as [string, string];
   if (type !== 'tencentcloud_instance') return undefined;
-  const instances = context.resources.instancesOf(formatResource({ module: view.frame.module, mode: 'managed', type, name }));
+  const instances = context.resources.instancesIn(view.frame.module, type, name);
   return instances.length === 0 ? undefined : instances.map((r) => r.address);
 }
 
