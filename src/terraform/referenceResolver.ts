@@ -1,17 +1,10 @@
 import type { ConfigResource, ConfigurationTree } from './configurationTree.js';
 import { hasTemplate } from './expression.js';
 import { listElements, referencesIn } from './hcl/index.js';
+import { ModuleInstanceMemo } from './moduleInstanceMemo.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
-import {
-  formatKey,
-  formatResource,
-  type InstanceKey,
-  type ModuleStep,
-  modulePrefix,
-  parseTraversal,
-  type TraversalStep,
-} from './terraformAddress.js';
+import { formatKey, formatResource, type InstanceKey, type ModuleStep, parseTraversal, type TraversalStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** What a configuration expression stands for, as far as the plan lets us see. */
@@ -42,8 +35,11 @@ const MAX_DEPTH = 24;
  * only the first.
  */
 export class ReferenceResolver {
-  private readonly variableCache = new Map<string, Resolved[]>();
-  private readonly localCache = new Map<string, Resolved[]>();
+  /** Per module instance: its variables and locals, resolved once. */
+  private readonly perModule = new ModuleInstanceMemo(() => ({
+    variables: new Map<string, Resolved[]>(),
+    locals: new Map<string, Resolved[]>(),
+  }));
 
   constructor(
     private readonly config: ConfigurationTree,
@@ -158,7 +154,7 @@ export class ReferenceResolver {
       case 'var': {
         const name = nameAt(steps, 1);
         if (name === undefined) return [];
-        return applyRest(this.variable(name, scope.module, depth), steps.slice(2));
+        return applyRest(this.variableAt(name, scope.module, depth), steps.slice(2));
       }
       case 'local': {
         const name = nameAt(steps, 1);
@@ -224,9 +220,14 @@ export class ReferenceResolver {
     return instances.map((resource) => ({ kind: 'resource', resource, attribute }));
   }
 
-  private variable(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
-    const cacheKey = `${modulePrefix(module)}|${name}`;
-    const cached = this.variableCache.get(cacheKey);
+  /** `var.NAME` in a module instance: what `resolveReferences(['var.NAME'])` gives, without the reference text. */
+  variable(name: string, module: readonly ModuleStep[]): Resolved[] {
+    return this.variableAt(name, module, 0);
+  }
+
+  private variableAt(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
+    const cache = this.perModule.of(module).variables;
+    const cached = cache.get(name);
     if (cached !== undefined) return cached;
     let result: Resolved[];
     if (module.length === 0) {
@@ -248,16 +249,16 @@ export class ReferenceResolver {
         result = this.resolve(expression, callScope, depth + 1);
       }
     }
-    this.variableCache.set(cacheKey, result);
+    cache.set(name, result);
     return result;
   }
 
   /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
   private local(name: string, module: readonly ModuleStep[], depth: number): Resolved[] {
-    const cacheKey = `${modulePrefix(module)}|${name}`;
-    const cached = this.localCache.get(cacheKey);
+    const cache = this.perModule.of(module).locals;
+    const cached = cache.get(name);
     if (cached !== undefined) return cached;
-    this.localCache.set(cacheKey, [{ kind: 'opaque', reason: `local.${name} refers to itself` }]);
+    cache.set(name, [{ kind: 'opaque', reason: `local.${name} refers to itself` }]);
     const found = this.sources.local(this.config.module(module)?.dir, name);
     let result: Resolved[];
     if (found === undefined)
@@ -273,7 +274,7 @@ export class ReferenceResolver {
             : this.resolveReferences(references, { module }, depth + 1);
       }
     }
-    this.localCache.set(cacheKey, result);
+    cache.set(name, result);
     return result;
   }
 

@@ -3,10 +3,11 @@ import type { ConfigurationTree } from './configurationTree.js';
 import { type EvalHost, evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type Value } from './evaluate.js';
 import { type Expr, render } from './expression.js';
 import type { HclAttribute, HclToken } from './hcl/index.js';
+import { ModuleInstanceMemo } from './moduleInstanceMemo.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import { valueAt } from './planValue.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
-import { formatKey, formatResource, type InstanceKey, type ModuleStep, modulePrefix } from './terraformAddress.js';
+import { formatKey, formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** Where an expression of the `.tf` source is evaluated. */
@@ -33,6 +34,8 @@ type Handle =
   /** What the plan JSON's references say of a value, when its expression could not be read. */
   | { readonly kind: 'items'; readonly items: readonly Resolved[] };
 
+/** A name as a reference spells it (`parseTraversal`). */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NAMESPACES = new Set(['var', 'local', 'count', 'each', 'module', 'data', 'path', 'terraform', 'self']);
 const MAX_DEPTH = 32;
 
@@ -49,7 +52,12 @@ export class SourceValues {
    * sees alike: locals, `type.name` values, and `for_each` collections (by source attribute).
    * Without them each of N instances would evaluate the same collection again: N² work.
    */
-  private readonly perModule = new WeakMap<readonly ModuleStep[], ModuleValues>();
+  private readonly perModule = new ModuleInstanceMemo<ModuleValues>(() => ({
+    locals: new Map(),
+    variables: new Map(),
+    resources: new Map(),
+    forEach: new Map(),
+  }));
   private depth = 0;
 
   constructor(
@@ -216,31 +224,22 @@ export class SourceValues {
     }
   }
 
-  /** By the module path's text, for paths built afresh (a parent's path is a slice of its child's). */
-  private readonly perModulePath = new Map<string, ModuleValues>();
-
   private valuesOf(module: readonly ModuleStep[]): ModuleValues {
-    let values = this.perModule.get(module);
-    if (values === undefined) {
-      const path = modulePrefix(module);
-      values = this.perModulePath.get(path);
-      if (values === undefined) {
-        values = { locals: new Map(), variables: new Map(), resources: new Map(), forEach: new Map() };
-        this.perModulePath.set(path, values);
-      }
-      this.perModule.set(module, values);
-    }
-    return values;
+    return this.perModule.of(module);
   }
 
   /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
   private resourceValue(type: string, name: string, module: readonly ModuleStep[]): Value {
     const known = this.valuesOf(module).resources;
-    const key = `${type}.${name}`;
-    let value = known.get(key);
+    let byName = known.get(type);
+    if (byName === undefined) {
+      byName = new Map();
+      known.set(type, byName);
+    }
+    let value = byName.get(name);
     if (value === undefined) {
       value = this.buildResourceValue(type, name, module);
-      known.set(key, value);
+      byName.set(name, value);
     }
     return value;
   }
@@ -295,7 +294,11 @@ export class SourceValues {
     if (isObjectValue(expression as Value) && 'constant_value' in (expression as Record<string, unknown>))
       return plainValue((expression as Record<string, unknown>)['constant_value']);
     // A module argument written as an expression: the plan JSON has only its references.
-    return this.fromResolved(this.resolver.resolveReferences([`var.${name}`], frame.scope), `var.${name}`);
+    // (A name the reference syntax cannot spell, `var["a b"]`, is read as that reference would be.)
+    const items = PLAIN_NAME.test(name)
+      ? this.resolver.variable(name, frame.module)
+      : this.resolver.resolveReferences([`var.${name}`], frame.scope);
+    return this.fromResolved(items, `var.${name}`);
   }
 
   private local(name: string, module: readonly ModuleStep[]): Value {
@@ -328,7 +331,8 @@ export class SourceValues {
 interface ModuleValues {
   readonly locals: Map<string, Value>;
   readonly variables: Map<string, Value>;
-  readonly resources: Map<string, Value>;
+  /** By type, then name. */
+  readonly resources: Map<string, Map<string, Value>>;
   readonly forEach: Map<HclAttribute, Value>;
 }
 
