@@ -16,12 +16,41 @@ import { type Expr, parseExpression, render } from './expression.js';
 import type { HclToken } from './hcl/index.js';
 
 export class Opaque {
+  #text: string | undefined;
+  #from: Opaque | undefined;
+  #step: string | number | undefined;
+
   constructor(
     /** What the host needs to follow it. */
     readonly handle: unknown,
     /** How it is written, for messages. */
-    readonly text: string,
-  ) {}
+    text: string,
+  ) {
+    this.#text = text;
+  }
+
+  /**
+   * A value one step (`.name` / `[key]`) into another: its text is written only when a message
+   * asks for it, not for each of the many steps evaluated.
+   */
+  static stepped(handle: unknown, from: Opaque, step: string | number): Opaque {
+    const value = new Opaque(handle, '');
+    value.#text = undefined;
+    value.#from = from;
+    value.#step = step;
+    return value;
+  }
+
+  /** How it is written, for messages. */
+  get text(): string {
+    this.#text ??= steppedText(this.#from!, this.#step!);
+    return this.#text;
+  }
+}
+
+/** `from.name`, `from[0]` or `from["key"]`. */
+export function steppedText(from: Opaque, step: string | number): string {
+  return `${from.text}${typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`}`;
 }
 
 export class Unknown {
@@ -70,9 +99,10 @@ export function expressionOf(tokens: readonly HclToken[]): Expr {
 }
 
 const MAX_ELEMENTS = 100_000;
+const NO_BINDINGS: ReadonlyMap<string, Value> = new Map();
 
 /** Evaluates an expression. `bindings` are names bound around it (iterators, `for` variables). */
-export function evaluate(expr: Expr, host: EvalHost, bindings: ReadonlyMap<string, Value> = new Map()): Value {
+export function evaluate(expr: Expr, host: EvalHost, bindings: ReadonlyMap<string, Value> = NO_BINDINGS): Value {
   return new Evaluator(host).eval(expr, bindings);
 }
 

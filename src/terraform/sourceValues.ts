@@ -1,13 +1,13 @@
 import type { PathStep } from './attributePath.js';
 import type { ConfigurationTree } from './configurationTree.js';
-import { type EvalHost, evaluate, expressionOf, isObjectValue, isPlain, Opaque, Unknown, type Value } from './evaluate.js';
+import { type EvalHost, evaluate, expressionOf, isObjectValue, isPlain, Opaque, steppedText, Unknown, type Value } from './evaluate.js';
 import { type Expr, render } from './expression.js';
 import type { HclAttribute, HclToken } from './hcl/index.js';
 import { ModuleInstanceMemo } from './moduleInstanceMemo.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import { valueAt } from './planValue.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
-import { formatKey, formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';
+import { formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
 
 /** Where an expression of the `.tf` source is evaluated. */
@@ -29,14 +29,16 @@ type Handle =
   | { readonly kind: 'type'; readonly type: string }
   /** Resolved: a resource instance with the attribute path read so far, or an external value. */
   | { readonly kind: 'item'; readonly item: Resolved }
-  /** A reference only the resolver can follow (a module output), with the steps so far. */
-  | { readonly kind: 'reference'; readonly text: string }
+  /** A reference only the resolver can follow (a module output), written as the value's text. */
+  | { readonly kind: 'reference' }
   /** What the plan JSON's references say of a value, when its expression could not be read. */
   | { readonly kind: 'items'; readonly items: readonly Resolved[] };
 
 /** A name as a reference spells it (`parseTraversal`). */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NAMESPACES = new Set(['var', 'local', 'count', 'each', 'module', 'data', 'path', 'terraform', 'self']);
+const REFERENCE: Handle = { kind: 'reference' };
+
 const MAX_DEPTH = 32;
 
 /**
@@ -146,32 +148,47 @@ export class SourceValues {
       case 'items':
         return handle.items;
       case 'reference':
-        return this.resolver.resolveReferences([handle.text], scope);
+        return this.resolver.resolveReferences([value.text], scope);
       default:
         return [{ kind: 'opaque', reason: `\`${value.text}\` is not a value` }];
     }
   }
 
+  /** The host of a frame's expressions, made once per frame (an instance's attributes share it). */
+  private readonly hosts = new WeakMap<Frame, EvalHost>();
+
   private host(frame: Frame): EvalHost {
-    return {
-      root: (name) => {
-        if (NAMESPACES.has(name)) return new Opaque({ kind: 'namespace', name, parts: [] } satisfies Handle, name);
-        return new Opaque({ kind: 'type', type: name } satisfies Handle, name);
-      },
-      step: (value, step) => this.step(value, step, frame),
-    };
+    let host = this.hosts.get(frame);
+    if (host === undefined) {
+      host = { root: (name) => this.rootValue(name), step: (value, step) => this.step(value, step, frame) };
+      this.hosts.set(frame, host);
+    }
+    return host;
+  }
+
+  private readonly roots = new Map<string, Opaque>();
+
+  /** A root name's value: a namespace (`var`, `local`…) or a resource type waiting for its name; the same in every frame. */
+  private rootValue(name: string): Opaque {
+    let value = this.roots.get(name);
+    if (value === undefined) {
+      value = NAMESPACES.has(name)
+        ? new Opaque({ kind: 'namespace', name, parts: [] } satisfies Handle, name)
+        : new Opaque({ kind: 'type', type: name } satisfies Handle, name);
+      this.roots.set(name, value);
+    }
+    return value;
   }
 
   private step(value: Opaque, step: string | number, frame: Frame): Value {
     const handle = value.handle as Handle;
-    const text = `${value.text}${typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
     switch (handle.kind) {
       case 'namespace':
-        return this.namespaceStep(handle, step, text, frame);
+        return this.namespaceStep(handle, value, step, frame);
       case 'type':
         return typeof step === 'string'
           ? this.resourceValue(handle.type, step, frame.module)
-          : new Unknown(`\`${text}\` is not a resource`);
+          : new Unknown(`\`${steppedText(value, step)}\` is not a resource`);
       case 'item': {
         const item = handle.item;
         if (item.kind !== 'resource') return value; // an external value stays external
@@ -185,16 +202,16 @@ export class SourceValues {
           (typeof known.value === 'string' || typeof known.value === 'number' || typeof known.value === 'boolean')
         )
           return known.value;
-        return new Opaque({ kind: 'item', item: { ...item, attribute } } satisfies Handle, text);
+        return Opaque.stepped({ kind: 'item', item: { ...item, attribute } } satisfies Handle, value, step);
       }
       case 'reference':
-        return new Opaque({ kind: 'reference', text } satisfies Handle, text);
+        return Opaque.stepped(REFERENCE, value, step);
       case 'items':
-        return new Unknown(`\`${text}\`: ${value.text} is an expression whose parts cannot be told apart`);
+        return new Unknown(`\`${steppedText(value, step)}\`: ${value.text} is an expression whose parts cannot be told apart`);
     }
   }
 
-  private namespaceStep(handle: Extract<Handle, { kind: 'namespace' }>, step: string | number, text: string, frame: Frame): Value {
+  private namespaceStep(handle: Extract<Handle, { kind: 'namespace' }>, value: Opaque, step: string | number, frame: Frame): Value {
     const name = String(step);
     switch (handle.name) {
       case 'var':
@@ -202,7 +219,7 @@ export class SourceValues {
       case 'local':
         return this.local(name, frame.module);
       case 'count':
-        if (name !== 'index') return new Unknown(`\`${text}\` is not a value`);
+        if (name !== 'index') return new Unknown(`\`${steppedText(value, step)}\` is not a value`);
         return typeof frame.key === 'number' ? frame.key : new Unknown('`count.index` outside a resource with count');
       case 'each':
         if (name === 'key')
@@ -210,17 +227,19 @@ export class SourceValues {
             ? new Unknown('`each.key` outside a resource with for_each')
             : frame.key;
         if (name === 'value') return frame.eachValue?.() ?? new Unknown('`each.value` outside a resource with for_each');
-        return new Unknown(`\`${text}\` is not a value`);
+        return new Unknown(`\`${steppedText(value, step)}\` is not a value`);
       case 'module':
-        return new Opaque({ kind: 'reference', text } satisfies Handle, text);
+        return Opaque.stepped(REFERENCE, value, step);
       case 'data':
-        if (handle.parts.length === 0) return new Opaque({ kind: 'namespace', name: 'data', parts: [name] } satisfies Handle, text);
-        return new Opaque(
+        if (handle.parts.length === 0)
+          return Opaque.stepped({ kind: 'namespace', name: 'data', parts: [name] } satisfies Handle, value, step);
+        return Opaque.stepped(
           { kind: 'item', item: { kind: 'external', reason: `data source data.${handle.parts[0]}.${name}` } } satisfies Handle,
-          text,
+          value,
+          step,
         );
       default:
-        return new Unknown(`\`${text}\` is not evaluated here`);
+        return new Unknown(`\`${steppedText(value, step)}\` is not evaluated here`);
     }
   }
 
