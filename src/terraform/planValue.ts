@@ -8,15 +8,18 @@ export type PlanValue = { readonly known: true; readonly value: unknown } | { re
  * Reads a path from `after` and `after_unknown` together. Unknown values are absent from
  * `after` and `true` in `after_unknown` — at that path or at any parent (a whole list).
  */
+/** Known only after apply: one value for every such read (readers make hundreds of thousands). */
+export const NOT_KNOWN: PlanValue = { known: false };
+
 export function valueAt(values: unknown, unknownTree: unknown, path: readonly PathStep[]): PlanValue {
   let value = values;
   let unknown = unknownTree;
   for (const step of path) {
-    if (unknown === true) return { known: false };
+    if (unknown === true) return NOT_KNOWN;
     value = childAt(value, step);
     unknown = childAt(unknown, step);
   }
-  if (unknown === true) return { known: false };
+  if (unknown === true) return NOT_KNOWN;
   return { known: true, value: value ?? null };
 }
 
@@ -28,22 +31,25 @@ export type ConfigLookup =
   /** The configuration does not say (no configuration, or a `dynamic` block). */
   | { readonly found: 'unknown' };
 
+const ABSENT: ConfigLookup = { found: 'absent' };
+const NOT_SAID: ConfigLookup = { found: 'unknown' };
+
 export function expressionAt(expressions: unknown, path: readonly PathStep[]): ConfigLookup {
   let current = expressions;
   for (let i = 0; i < path.length; i++) {
     const step = path[i]!;
     if (Array.isArray(current)) {
-      if (typeof step !== 'number' || step >= current.length) return { found: 'unknown' };
+      if (typeof step !== 'number' || step >= current.length) return NOT_SAID;
       current = current[step];
       continue;
     }
-    if (!isObject(current)) return { found: 'unknown' };
+    if (!isObject(current)) return NOT_SAID;
     if ('constant_value' in current || 'references' in current) {
       // An expression for the whole value (a list written as one expression): it covers the rest of the path.
       return { found: 'expression', expression: current };
     }
     const next = current[String(step)];
-    if (next === undefined) return i === path.length - 1 ? { found: 'absent' } : { found: 'unknown' };
+    if (next === undefined) return i === path.length - 1 ? ABSENT : NOT_SAID;
     current = next;
   }
   return { found: 'expression', expression: current };

@@ -53,11 +53,11 @@ export class ReferenceResolver {
     resource: PlanResource,
     config: ConfigResource | undefined = this.config.resource(resource.module, 'managed', resource.type, resource.name),
   ): Scope {
-    return {
-      module: resource.module,
-      ...(resource.key !== undefined ? { key: resource.key } : {}),
-      ...(config?.forEachExpression ? { forEach: { expression: config.forEachExpression, scope: { module: resource.module } } } : {}),
-    };
+    // One per resource instance: built without spreads.
+    const scope: { -readonly [K in keyof Scope]: Scope[K] } = { module: resource.module };
+    if (resource.key !== undefined) scope.key = resource.key;
+    if (config?.forEachExpression) scope.forEach = { expression: config.forEachExpression, scope: { module: resource.module } };
+    return scope;
   }
 
   private readonly traversals = new Map<string, readonly TraversalStep[] | undefined>();

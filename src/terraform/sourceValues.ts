@@ -89,7 +89,7 @@ export class SourceValues {
       } else cached = this.fromResolved(this.resolver.resolveReferences(['each.value'], scope), 'each.value');
       return cached;
     };
-    return { module, scope, ...(resource.key !== undefined ? { key: resource.key } : {}), eachValue };
+    return resource.key !== undefined ? { module, scope, key: resource.key, eachValue } : { module, scope, eachValue };
   }
 
   /** The value of an expression's tokens; never throws. */

@@ -11,6 +11,8 @@ import { IdLinks } from './idLinks.js';
 import { ResourceView } from './resourceView.js';
 import { SharedParts } from './sharedParts.js';
 
+const NO_EXTRA: { path?: string; location?: SourceLocation } = {};
+
 /**
  * What every resource reader shares: the plan's resources, references resolved through the
  * configuration, aliases from cloud IDs, source locations, and a place for warnings.
@@ -19,7 +21,8 @@ export class PlanContext {
   readonly warnings: InventoryWarning[] = [];
   readonly links: IdLinks;
   readonly shared = new SharedParts();
-  private readonly views = new Map<string, ResourceView>();
+  /** By the resource object: readers ask for views hundreds of thousands of times. */
+  private readonly views = new Map<PlanResource, ResourceView>();
 
   constructor(
     readonly resources: PlanResources,
@@ -35,10 +38,10 @@ export class PlanContext {
   }
 
   view(resource: PlanResource): ResourceView {
-    let view = this.views.get(resource.address);
+    let view = this.views.get(resource);
     if (view === undefined) {
       view = new ResourceView(this, resource);
-      this.views.set(resource.address, view);
+      this.views.set(resource, view);
     }
     return view;
   }
@@ -57,16 +60,16 @@ export class PlanContext {
     return block === undefined ? undefined : this.sources.blockLocation(block);
   }
 
-  provenance(resource: PlanResource, extra: { path?: string; location?: SourceLocation } = {}): Provenance {
+  provenance(resource: PlanResource, extra: { path?: string; location?: SourceLocation } = NO_EXTRA): Provenance {
     const id = resource.values['id'];
     const location = extra.location ?? this.view(resource).location;
-    return {
-      address: resource.address,
-      ...(typeof id === 'string' && id !== '' ? { cloudId: id } : {}),
-      type: resource.type,
-      ...(extra.path !== undefined ? { path: extra.path } : {}),
-      ...(location !== undefined ? { location } : {}),
-    };
+    // Built field by field, in the order reports print them: one object per resource, no spreads.
+    const provenance: { -readonly [K in keyof Provenance]: Provenance[K] } = { address: resource.address };
+    if (typeof id === 'string' && id !== '') provenance.cloudId = id;
+    provenance.type = resource.type;
+    if (extra.path !== undefined) provenance.path = extra.path;
+    if (location !== undefined) provenance.location = location;
+    return provenance;
   }
 
   /** An evaluated `.tf` value as an attribute state: set when plain, else the items it names. */

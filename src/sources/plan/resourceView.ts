@@ -210,7 +210,7 @@ function sourceTokens(
 ): { tokens: readonly HclToken[]; rest: readonly PathStep[] } | undefined {
   const top = String(path[0]);
   const attribute = block.attributes.get(top);
-  if (attribute !== undefined) return { tokens: attribute.tokens, rest: path.slice(1) };
+  if (attribute !== undefined) return { tokens: attribute.tokens, rest: path.length === 1 ? NO_STEPS : path.slice(1) };
   const index = path[1];
   if (path.length < 3 || typeof index !== 'number') return undefined;
   if (sources.nestedBlocks(block).dynamic.has(top)) return undefined;
@@ -220,6 +220,8 @@ function sourceTokens(
   const inner = nested[index]?.attributes.get(String(path[2]));
   return inner === undefined ? undefined : { tokens: inner.tokens, rest: path.slice(3) };
 }
+
+const NO_STEPS: readonly PathStep[] = [];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,7 +7,7 @@ import { hasTemplate } from '../../terraform/expression.js';
 import type { HclToken } from '../../terraform/hcl/index.js';
 import { isObject } from '../../terraform/planDocument.js';
 import type { PlanResource } from '../../terraform/planResources.js';
-import type { PlanValue } from '../../terraform/planValue.js';
+import { NOT_KNOWN, type PlanValue } from '../../terraform/planValue.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
 import { AFTER_APPLY, type AttributeState } from './attributeState.js';
 import type { ListenerDraft, ListenerIndex, RuleDraft } from './listenerDrafts.js';
@@ -15,8 +15,6 @@ import { someOf } from './messageList.js';
 import type { PlanContext } from './planContext.js';
 import type { ResourceView } from './resourceView.js';
 import { describeItem } from './rulePeer.js';
-
-const NOT_KNOWN: PlanValue = { known: false };
 
 const DYNAMIC_TARGETS =
   'known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances';
