@@ -4,7 +4,6 @@ import {
   canonicalAddress,
   compareKeys,
   formatKey,
-  formatResource,
   formatResourceAddress,
   type InstanceKey,
   type ModuleStep,
@@ -176,16 +175,13 @@ export class PlanResources {
         this.modulePaths.set(moduleAddress, module);
       }
       if (module !== undefined) {
-        const parsed: ResourceAddress = {
-          module,
-          mode: 'managed',
-          type: this.intern(type),
-          name: this.intern(name),
-          ...(index !== undefined ? { key: index } : {}),
-        };
-        const canonical = `${formatResource(parsed)}${formatKey(parsed.key)}`;
+        const parsed: ResourceAddress =
+          index === undefined
+            ? { module, mode: 'managed', type: this.intern(type), name: this.intern(name) }
+            : { module, mode: 'managed', type: this.intern(type), name: this.intern(name), key: index };
         // Keep the plan's own (flat) string when it is already canonical: it is what other parts refer to.
-        if (canonical === address) return { parsed, address };
+        if (spells(address, modulePrefix(module), parsed)) return { parsed, address };
+        const canonical = formatResourceAddress(parsed);
         if (canonicalAddress(address) === canonical) return { parsed, address: canonical };
       }
     }
@@ -251,6 +247,22 @@ export class PlanResources {
 }
 
 const NO_RESOURCES: readonly PlanResource[] = [];
+
+/**
+ * Whether an address is the canonical spelling of a managed resource instance
+ * (`formatResourceAddress`), checked piece by piece instead of building that text for each of
+ * a plan's resources.
+ */
+function spells(address: string, prefix: string, { type, name, key }: ResourceAddress): boolean {
+  let at = prefix.length;
+  if (!address.startsWith(prefix) || !address.startsWith(type, at)) return false;
+  at += type.length;
+  if (address.charCodeAt(at) !== 46 /* . */ || !address.startsWith(name, at + 1)) return false;
+  at += 1 + name.length;
+  if (key === undefined) return at === address.length;
+  const keyText = formatKey(key);
+  return address.length === at + keyText.length && address.startsWith(keyText, at);
+}
 
 /** An address read from the plan: its parts and its canonical text. */
 interface ParsedAddress {
