@@ -39,6 +39,12 @@ export class ReferenceResolver {
   private readonly perModule = new ModuleInstanceMemo(() => ({
     variables: new Map<string, Resolved[]>(),
     locals: new Map<string, Resolved[]>(),
+    /**
+     * The arguments of its module calls that do not depend on the instance key (no `each.*`,
+     * no `count.*`), by call and variable name: the same for every instance of the call, so
+     * resolved once for all of them rather than once per instance.
+     */
+    callArguments: new Map<string, Map<string, Resolved[]>>(),
   }));
 
   constructor(
@@ -240,6 +246,7 @@ export class ReferenceResolver {
       const expression = call?.expressions[name];
       if (call === undefined) result = [{ kind: 'opaque', reason: `var.${name}: module ${last.name} is not in the configuration` }];
       else if (expression === undefined) result = [{ kind: 'constant', value: call.module.variables.get(name) ?? null }];
+      else if (!dependsOnInstanceKey(expression)) result = this.callArgument(parent, last.name, name, expression, depth);
       else {
         const callScope: Scope = {
           module: parent,
@@ -250,6 +257,22 @@ export class ReferenceResolver {
       }
     }
     cache.set(name, result);
+    return result;
+  }
+
+  /** A module argument that is the same for every instance of the call, resolved in the parent once. */
+  private callArgument(parent: readonly ModuleStep[], call: string, name: string, expression: unknown, depth: number): Resolved[] {
+    const calls = this.perModule.of(parent).callArguments;
+    let byName = calls.get(call);
+    if (byName === undefined) {
+      byName = new Map();
+      calls.set(call, byName);
+    }
+    let result = byName.get(name);
+    if (result === undefined) {
+      result = this.resolve(expression, { module: parent }, depth + 1);
+      byName.set(name, result);
+    }
     return result;
   }
 
@@ -318,6 +341,18 @@ export class ReferenceResolver {
     }
     return out.length > 0 ? out : [{ kind: 'opaque', reason: 'the for_each value could not be followed' }];
   }
+}
+
+/** Whether an expression reads the instance key of its `count` / `for_each` (`each.key`, `each.value`, `count.index`). */
+function dependsOnInstanceKey(expression: unknown): boolean {
+  if (!isObject(expression)) return false;
+  const references = expression['references'];
+  if (!Array.isArray(references)) return false;
+  return references.some((r) => {
+    if (typeof r !== 'string') return false;
+    const head = r.split(/[.[]/, 1)[0];
+    return head === 'each' || head === 'count';
+  });
 }
 
 function nameAt(steps: readonly TraversalStep[], index: number): string | undefined {
