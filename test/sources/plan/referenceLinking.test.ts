@@ -171,6 +171,26 @@ describe('linking values known only after apply through configuration references
     );
   });
 
+  it('shares a module argument between instances only when it does not read the instance key', () => {
+    const plan = group(new PlanBuilder(), 'shared');
+    for (const key of ['x', 'y'])
+      plan.resource(
+        `module.app["${key}"].tencentcloud_instance.web`,
+        { instance_name: key },
+        { unknown: { id: true, orderly_security_groups: true } },
+      );
+    plan.call(['app'], {
+      source: './app',
+      forEach: constant({ x: 'sg-xxxxxxxx', y: 'sg-yyyyyyyy' }),
+      expressions: { own_group: ref('each.value'), extra_group: idOf('tencentcloud_security_group.shared') },
+    });
+    plan.config(['app'], 'tencentcloud_instance.web', { orderly_security_groups: ref('var.own_group', 'var.extra_group') });
+    const inventory = plan.inventory();
+    // y is read after x: had x's `own_group` been kept for the whole call, y would name x's group.
+    expect(groupsOfInstance(inventory, 'module.app["x"].tencentcloud_instance.web')).toBe('sg-xxxxxxxx,tencentcloud_security_group.shared');
+    expect(groupsOfInstance(inventory, 'module.app["y"].tencentcloud_instance.web')).toBe('sg-yyyyyyyy,tencentcloud_security_group.shared');
+  });
+
   it('follows a module output into the child module', () => {
     const plan = new PlanBuilder();
     plan.resource('module.net.tencentcloud_security_group.edge', { name: 'edge' }, { unknown: { id: true } });
