@@ -202,7 +202,11 @@ export class SourceValues {
           (typeof known.value === 'string' || typeof known.value === 'number' || typeof known.value === 'boolean')
         )
           return known.value;
-        return Opaque.stepped({ kind: 'item', item: { ...item, attribute } } satisfies Handle, value, step);
+        return Opaque.stepped(
+          { kind: 'item', item: { kind: 'resource', resource: item.resource, attribute } } satisfies Handle,
+          value,
+          step,
+        );
       }
       case 'reference':
         return Opaque.stepped(REFERENCE, value, step);
