@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { isObject, type JsonObject } from './planDocument.js';
 import type { ModuleStep } from './terraformAddress.js';
+import { TwoNameTable } from './twoNameTable.js';
 
 /** One resource block of the configuration, addressed relative to its module. */
 export interface ConfigResource {
@@ -69,7 +70,7 @@ export class ConfigurationTree {
    * The managed resources of each module by type and name, indexed once per module of the
    * configuration: every instance of a module call shares them, so a lookup builds no key text.
    */
-  private readonly managed = new WeakMap<ConfigModule, ReadonlyMap<string, ReadonlyMap<string, ConfigResource>>>();
+  private readonly managed = new WeakMap<ConfigModule, TwoNameTable<ConfigResource>>();
 
   resource(steps: readonly ModuleStep[], mode: ConfigResource['mode'], type: string, name: string): ConfigResource | undefined {
     const module = this.module(steps);
@@ -80,21 +81,13 @@ export class ConfigurationTree {
       byType = managedByType(module);
       this.managed.set(module, byType);
     }
-    return byType.get(type)?.get(name);
+    return byType.get(type, name);
   }
 }
 
-function managedByType(module: ConfigModule): ReadonlyMap<string, ReadonlyMap<string, ConfigResource>> {
-  const byType = new Map<string, Map<string, ConfigResource>>();
-  for (const resource of module.resources.values()) {
-    if (resource.mode !== 'managed') continue;
-    let byName = byType.get(resource.type);
-    if (byName === undefined) {
-      byName = new Map();
-      byType.set(resource.type, byName);
-    }
-    byName.set(resource.name, resource);
-  }
+function managedByType(module: ConfigModule): TwoNameTable<ConfigResource> {
+  const byType = new TwoNameTable<ConfigResource>();
+  for (const resource of module.resources.values()) if (resource.mode === 'managed') byType.set(resource.type, resource.name, resource);
   return byType;
 }
 

@@ -12,6 +12,7 @@ import {
   parseResourceAddress,
   type ResourceAddress,
 } from './terraformAddress.js';
+import { TwoNameTable } from './twoNameTable.js';
 
 /** One managed resource instance as it will be after apply. */
 export interface PlanResource {
@@ -62,7 +63,7 @@ export class PlanResources {
    * resource of one module instance shares one path array (`internModule`), so readers find a
    * module's `type.name` without building its address text.
    */
-  private readonly byModuleInstance = new WeakMap<readonly ModuleStep[], Map<string, Map<string, PlanResource[]>>>();
+  private readonly byModuleInstance = new WeakMap<readonly ModuleStep[], TwoNameTable<PlanResource[]>>();
 
   /** The instances of managed resource `type.name` in a module instance (`module.x["k"].type.name` → `[0]`, `[1]`), in key order. */
   instancesIn(module: readonly ModuleStep[], type: string, name: string): readonly PlanResource[] {
@@ -72,7 +73,7 @@ export class PlanResources {
       const own = this.modulesByText.get(modulePrefix(module));
       byType = own === undefined ? undefined : this.byModuleInstance.get(own);
     }
-    return byType?.get(type)?.get(name) ?? NO_RESOURCES;
+    return byType?.get(type, name) ?? NO_RESOURCES;
   }
 
   /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
@@ -211,18 +212,13 @@ export class PlanResources {
     this.byAddress.set(address, resource);
     let byType = this.byModuleInstance.get(module);
     if (byType === undefined) {
-      byType = new Map();
+      byType = new TwoNameTable();
       this.byModuleInstance.set(module, byType);
     }
-    let byName = byType.get(type);
-    if (byName === undefined) {
-      byName = new Map();
-      byType.set(type, byName);
-    }
-    const list = byName.get(name);
+    const list = byType.get(type, name);
     if (list === undefined) {
       const first = [resource];
-      byName.set(name, first);
+      byType.set(type, name, first);
       this.resourceLists.push(first);
     } else list.push(resource);
     const typed = this.byType.get(resource.type);

@@ -6,6 +6,7 @@ import { isObject, type JsonObject } from './planDocument.js';
 import type { PlanResource, PlanResources } from './planResources.js';
 import { formatKey, formatResource, type InstanceKey, type ModuleStep, parseTraversal, type TraversalStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
+import { TwoNameTable } from './twoNameTable.js';
 
 /** What a configuration expression stands for, as far as the plan lets us see. */
 export type Resolved =
@@ -44,7 +45,7 @@ export class ReferenceResolver {
      * no `count.*`), by call and variable name: the same for every instance of the call, so
      * resolved once for all of them rather than once per instance.
      */
-    callArguments: new Map<string, Map<string, Resolved[]>>(),
+    callArguments: new TwoNameTable<Resolved[]>(),
   }));
 
   constructor(
@@ -263,15 +264,10 @@ export class ReferenceResolver {
   /** A module argument that is the same for every instance of the call, resolved in the parent once. */
   private callArgument(parent: readonly ModuleStep[], call: string, name: string, expression: unknown, depth: number): Resolved[] {
     const calls = this.perModule.of(parent).callArguments;
-    let byName = calls.get(call);
-    if (byName === undefined) {
-      byName = new Map();
-      calls.set(call, byName);
-    }
-    let result = byName.get(name);
+    let result = calls.get(call, name);
     if (result === undefined) {
       result = this.resolve(expression, { module: parent }, depth + 1);
-      byName.set(name, result);
+      calls.set(call, name, result);
     }
     return result;
   }

@@ -9,6 +9,7 @@ import { valueAt } from './planValue.js';
 import type { ReferenceResolver, Resolved, Scope } from './referenceResolver.js';
 import { formatResource, type InstanceKey, type ModuleStep } from './terraformAddress.js';
 import type { TerraformSources } from './terraformSources.js';
+import { TwoNameTable } from './twoNameTable.js';
 
 /** Where an expression of the `.tf` source is evaluated. */
 export interface Frame {
@@ -57,7 +58,7 @@ export class SourceValues {
   private readonly perModule = new ModuleInstanceMemo<ModuleValues>(() => ({
     locals: new Map(),
     variables: new Map(),
-    resources: new Map(),
+    resources: new TwoNameTable(),
     forEach: new Map(),
   }));
   private depth = 0;
@@ -254,15 +255,10 @@ export class SourceValues {
   /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
   private resourceValue(type: string, name: string, module: readonly ModuleStep[]): Value {
     const known = this.valuesOf(module).resources;
-    let byName = known.get(type);
-    if (byName === undefined) {
-      byName = new Map();
-      known.set(type, byName);
-    }
-    let value = byName.get(name);
+    let value = known.get(type, name);
     if (value === undefined) {
       value = this.buildResourceValue(type, name, module);
-      byName.set(name, value);
+      known.set(type, name, value);
     }
     return value;
   }
@@ -354,8 +350,7 @@ export class SourceValues {
 interface ModuleValues {
   readonly locals: Map<string, Value>;
   readonly variables: Map<string, Value>;
-  /** By type, then name. */
-  readonly resources: Map<string, Map<string, Value>>;
+  readonly resources: TwoNameTable<Value>;
   readonly forEach: Map<HclAttribute, Value>;
 }
 

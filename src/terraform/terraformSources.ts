@@ -4,6 +4,7 @@ import type { SourceLocation } from '../model/provenance.js';
 import { type BlockHead, topLevelBlockHeads } from './hcl/blockHeads.js';
 import { type HclAttribute, type HclBlock, scanHcl } from './hcl/index.js';
 import { scanTfJson } from './tfJsonScanner.js';
+import { TwoNameTable } from './twoNameTable.js';
 
 /** A resource block as written, with the file it is in (relative to the repository root). */
 export interface SourceBlock {
@@ -28,7 +29,7 @@ interface ScannedDirectory {
   /** `data.type.name` blocks by that text. */
   readonly resources: ReadonlyMap<string, SourceBlock>;
   /** `resource "type" "name"` blocks by type and name: looked up for every instance of a module, so without building key text. */
-  readonly managed: ReadonlyMap<string, ReadonlyMap<string, SourceBlock>>;
+  readonly managed: TwoNameTable<SourceBlock>;
   readonly locals: ReadonlyMap<string, SourceAttribute>;
 }
 
@@ -106,7 +107,7 @@ export class TerraformSources {
   resourceBlock(dir: string | undefined, mode: 'managed' | 'data', type: string, name: string): SourceBlock | undefined {
     if (dir === undefined) return undefined;
     const scanned = this.scan(dir);
-    return mode === 'data' ? scanned.resources.get(`data.${type}.${name}`) : scanned.managed.get(type)?.get(name);
+    return mode === 'data' ? scanned.resources.get(`data.${type}.${name}`) : scanned.managed.get(type, name);
   }
 
   /**
@@ -152,7 +153,7 @@ export class TerraformSources {
     const known = this.directories.get(dir);
     if (known !== undefined) return known;
     const resources = new Map<string, SourceBlock>();
-    const managed = new Map<string, Map<string, SourceBlock>>();
+    const managed = new TwoNameTable<SourceBlock>();
     const locals = new Map<string, SourceAttribute>();
     for (const path of this.files.list(dir)) {
       const text = this.files.read(path);
@@ -161,12 +162,7 @@ export class TerraformSources {
       for (const block of scanForSources(path, text).blocks) {
         if (block.type === 'resource' && block.labels.length === 2) {
           const [type, name] = block.labels as [string, string];
-          let byName = managed.get(type);
-          if (byName === undefined) {
-            byName = new Map();
-            managed.set(type, byName);
-          }
-          if (!byName.has(name)) byName.set(name, { file, block });
+          if (managed.get(type, name) === undefined) managed.set(type, name, { file, block });
         } else if (block.type === 'data' && block.labels.length === 2) {
           const key = `data.${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
