@@ -20,6 +20,15 @@ function group(plan: PlanBuilder, name: string, module: string[] = []): PlanBuil
     .config(module, `tencentcloud_security_group.${name}`, { name: constant(name) });
 }
 
+/** `module.app[KEY].tencentcloud_instance.web`, its groups known only after apply. */
+function appInstance(plan: PlanBuilder, key: string): PlanBuilder {
+  return plan.resource(
+    `module.app["${key}"].tencentcloud_instance.web`,
+    { instance_name: key },
+    { unknown: { id: true, orderly_security_groups: true } },
+  );
+}
+
 describe('linking values known only after apply through configuration references', () => {
   it('keeps every referenced group, in the order written — not only the first', () => {
     const plan = group(group(group(new PlanBuilder(), 'a'), 'b'), 'c');
@@ -147,11 +156,7 @@ describe('linking values known only after apply through configuration references
     for (const key of ['x', 'y']) {
       group(plan, 'own', []);
       plan.resource(`module.app["${key}"].tencentcloud_security_group.own`, { name: key }, { unknown: { id: true } });
-      plan.resource(
-        `module.app["${key}"].tencentcloud_instance.web`,
-        { instance_name: key },
-        { unknown: { id: true, orderly_security_groups: true } },
-      );
+      appInstance(plan, key);
     }
     plan.call(['app'], {
       source: './app',
@@ -173,12 +178,7 @@ describe('linking values known only after apply through configuration references
 
   it('shares a module argument between instances only when it does not read the instance key', () => {
     const plan = group(new PlanBuilder(), 'shared');
-    for (const key of ['x', 'y'])
-      plan.resource(
-        `module.app["${key}"].tencentcloud_instance.web`,
-        { instance_name: key },
-        { unknown: { id: true, orderly_security_groups: true } },
-      );
+    for (const key of ['x', 'y']) appInstance(plan, key);
     plan.call(['app'], {
       source: './app',
       forEach: constant({ x: 'sg-xxxxxxxx', y: 'sg-yyyyyyyy' }),
