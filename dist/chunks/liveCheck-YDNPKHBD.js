@@ -11,18 +11,18 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-DK7HPO4Z.js";
+} from "./chunk-7RCLMV7Q.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
 } from "./chunk-H24LXNJD.js";
-import "./chunk-N6KFKLMQ.js";
+import "./chunk-IQH5TBY2.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-Y443SQQZ.js";
+} from "./chunk-WTTF6HPC.js";
 import {
   TOOL_VERSION,
   checkInventory

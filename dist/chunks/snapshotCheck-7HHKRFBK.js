@@ -5,16 +5,16 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-DK7HPO4Z.js";
+} from "./chunk-7RCLMV7Q.js";
 import {
   ApiCallError,
   readLiveInventory
 } from "./chunk-H24LXNJD.js";
-import "./chunk-N6KFKLMQ.js";
+import "./chunk-IQH5TBY2.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-Y443SQQZ.js";
+} from "./chunk-WTTF6HPC.js";
 import {
   InputError,
   checkInventory

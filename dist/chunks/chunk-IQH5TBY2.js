@@ -5,7 +5,7 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-Y443SQQZ.js";
+} from "./chunk-WTTF6HPC.js";
 import {
   __commonJS
 } from "./chunk-DNUZHSPE.js";

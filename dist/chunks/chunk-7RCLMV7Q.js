@@ -3,13 +3,13 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-N6KFKLMQ.js";
+} from "./chunk-IQH5TBY2.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-Y443SQQZ.js";
+} from "./chunk-WTTF6HPC.js";
 import {
   InputError,
   __toESM

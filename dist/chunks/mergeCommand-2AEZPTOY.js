@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-7NSQN3AK.js";
+} from "./chunk-ADP4QXYG.js";
 import {
   require__
-} from "./chunk-N6KFKLMQ.js";
+} from "./chunk-IQH5TBY2.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-Y443SQQZ.js";
+} from "./chunk-WTTF6HPC.js";
 import {
   InputError,
   TOOL_VERSION,

@@ -6046,28 +6046,6 @@ import { relative as relative4, resolve as resolve4, sep as sep2 } from "node:pa
 // src/terraform/configurationTree.ts
 import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 
-// src/terraform/moduleNameMemo.ts
-var ModuleNameMemo = class {
-  byModule = /* @__PURE__ */ new WeakMap();
-  /** The remembered value, or undefined when none is. */
-  get(module2, first, second) {
-    return this.byModule.get(module2)?.get(first)?.get(second);
-  }
-  set(module2, first, second, value) {
-    let byFirst = this.byModule.get(module2);
-    if (byFirst === void 0) {
-      byFirst = /* @__PURE__ */ new Map();
-      this.byModule.set(module2, byFirst);
-    }
-    let bySecond = byFirst.get(first);
-    if (bySecond === void 0) {
-      bySecond = /* @__PURE__ */ new Map();
-      byFirst.set(first, bySecond);
-    }
-    bySecond.set(second, value);
-  }
-};
-
 // src/terraform/planDocument.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -6143,6 +6121,22 @@ function describeType(value) {
   return `a ${typeof value}`;
 }
 
+// src/terraform/twoNameTable.ts
+var TwoNameTable = class {
+  byFirst = /* @__PURE__ */ new Map();
+  get(first, second) {
+    return this.byFirst.get(first)?.get(second);
+  }
+  set(first, second, value) {
+    let bySecond = this.byFirst.get(first);
+    if (bySecond === void 0) {
+      bySecond = /* @__PURE__ */ new Map();
+      this.byFirst.set(first, bySecond);
+    }
+    bySecond.set(second, value);
+  }
+};
+
 // src/terraform/configurationTree.ts
 var ConfigurationTree = class {
   root;
@@ -6160,18 +6154,28 @@ var ConfigurationTree = class {
   call(parent, name2) {
     return this.module(parent)?.calls.get(name2);
   }
-  /** Managed resources looked up (`null`: not in the configuration), by module path, type and name. */
-  managed = new ModuleNameMemo();
+  /**
+   * The managed resources of each module by type and name, indexed once per module of the
+   * configuration: every instance of a module call shares them, so a lookup builds no key text.
+   */
+  managed = /* @__PURE__ */ new WeakMap();
   resource(steps, mode, type, name2) {
-    if (mode === "data") return this.module(steps)?.resources.get(resourceKey(mode, type, name2));
-    let found = this.managed.get(steps, type, name2);
-    if (found === void 0) {
-      found = this.module(steps)?.resources.get(resourceKey(mode, type, name2)) ?? null;
-      this.managed.set(steps, type, name2, found);
+    const module2 = this.module(steps);
+    if (module2 === void 0) return void 0;
+    if (mode === "data") return module2.resources.get(resourceKey(mode, type, name2));
+    let byType = this.managed.get(module2);
+    if (byType === void 0) {
+      byType = managedByType(module2);
+      this.managed.set(module2, byType);
     }
-    return found ?? void 0;
+    return byType.get(type, name2);
   }
 };
+function managedByType(module2) {
+  const byType = new TwoNameTable();
+  for (const resource of module2.resources.values()) if (resource.mode === "managed") byType.set(resource.type, resource.name, resource);
+  return byType;
+}
 function resourceKey(mode, type, name2) {
   return `${mode === "data" ? "data." : ""}${type}.${name2}`;
 }
@@ -11309,7 +11313,8 @@ function compareKeys(a, b) {
 // src/terraform/planResources.ts
 var PlanResources = class {
   byAddress = /* @__PURE__ */ new Map();
-  byResource = /* @__PURE__ */ new Map();
+  /** The instances of each resource, one list per resource (sorted by key once all are read). */
+  resourceLists = [];
   byType = /* @__PURE__ */ new Map();
   /** Addresses the plan deletes: never read from prior state. */
   deleted = /* @__PURE__ */ new Set();
@@ -11322,21 +11327,22 @@ var PlanResources = class {
     const prior = isObject(document.priorState?.["values"]) ? document.priorState["values"] : void 0;
     if (prior !== void 0) this.addModuleValues(prior["root_module"], false);
     if (document.plannedValues !== void 0) this.addModuleValues(document.plannedValues["root_module"], true);
-    for (const list of this.byResource.values()) list.sort((a, b) => compareKeys(a.key, b.key));
+    for (const list of this.resourceLists) if (list.length > 1) list.sort((a, b) => compareKeys(a.key, b.key));
   }
-  /** The instances of a resource (`aws_instance.web` → `[0]`, `[1]`), in key order. */
-  instancesOf(resourceAddress) {
-    return this.byResource.get(resourceAddress) ?? [];
-  }
-  instancesByName = new ModuleNameMemo();
-  /** The instances of managed resource `type.name` in a module instance: `instancesOf`, without building its address. */
+  /**
+   * The resources of each module instance by type and name, filled as they are added. Every
+   * resource of one module instance shares one path array (`internModule`), so readers find a
+   * module's `type.name` without building its address text.
+   */
+  byModuleInstance = /* @__PURE__ */ new WeakMap();
+  /** The instances of managed resource `type.name` in a module instance (`module.x["k"].type.name` → `[0]`, `[1]`), in key order. */
   instancesIn(module2, type, name2) {
-    let instances = this.instancesByName.get(module2, type, name2);
-    if (instances === void 0) {
-      instances = this.instancesOf(formatResource({ module: module2, mode: "managed", type, name: name2 }));
-      this.instancesByName.set(module2, type, name2, instances);
+    let byType = this.byModuleInstance.get(module2);
+    if (byType === void 0) {
+      const own = this.modulesByText.get(modulePrefix(module2));
+      byType = own === void 0 ? void 0 : this.byModuleInstance.get(own);
     }
-    return instances;
+    return byType?.get(type, name2) ?? NO_RESOURCES;
   }
   /** The instances of a module call under a parent module instance, e.g. `module.internal["blue"]`. */
   moduleInstancesOf(parent, call) {
@@ -11421,51 +11427,56 @@ var PlanResources = class {
     if (typeof type === "string" && typeof name2 === "string" && typeof moduleAddress === "string" && (index === void 0 || typeof index === "number" || typeof index === "string")) {
       let module2 = this.modulePaths.get(moduleAddress);
       if (module2 === void 0 && !this.modulePaths.has(moduleAddress)) {
-        module2 = parseModulePath(moduleAddress);
+        const path = parseModulePath(moduleAddress);
+        module2 = path === void 0 ? void 0 : this.internModule(path);
         this.modulePaths.set(moduleAddress, module2);
       }
       if (module2 !== void 0) {
-        const parsed3 = {
-          module: module2,
-          mode: "managed",
-          type: this.intern(type),
-          name: this.intern(name2),
-          ...index !== void 0 ? { key: index } : {}
-        };
-        const resourceAddress = formatResource(parsed3);
-        const canonical = `${resourceAddress}${formatKey(parsed3.key)}`;
-        if (canonical === address) return { parsed: parsed3, address, resourceAddress };
-        if (canonicalAddress(address) === canonical) return { parsed: parsed3, address: canonical, resourceAddress };
+        const parsed3 = index === void 0 ? { module: module2, mode: "managed", type: this.intern(type), name: this.intern(name2) } : { module: module2, mode: "managed", type: this.intern(type), name: this.intern(name2), key: index };
+        if (spells(address, modulePrefix(module2), parsed3)) return { parsed: parsed3, address };
+        const canonical = formatResourceAddress(parsed3);
+        if (canonicalAddress(address) === canonical) return { parsed: parsed3, address: canonical };
       }
     }
-    const parsed2 = parseResourceAddress(address);
-    return parsed2 === void 0 ? void 0 : { parsed: parsed2, address: formatResourceAddress(parsed2), resourceAddress: formatResource(parsed2) };
+    const read = parseResourceAddress(address);
+    if (read === void 0) return void 0;
+    const parsed2 = { ...read, module: this.internModule(read.module) };
+    return { parsed: parsed2, address: formatResourceAddress(parsed2) };
   }
-  add({ parsed: parsed2, address, resourceAddress }, values, unknown2, created) {
-    const resource = {
-      address,
-      module: parsed2.module,
-      type: parsed2.type,
-      name: parsed2.name,
-      ...parsed2.key !== void 0 ? { key: parsed2.key } : {},
-      values,
-      unknown: unknown2,
-      created
-    };
+  modulesByText = /* @__PURE__ */ new Map();
+  /** One path array per module instance, however its address was spelled: `byModuleInstance` is keyed by it. */
+  internModule(module2) {
+    const text = modulePrefix(module2);
+    const known = this.modulesByText.get(text);
+    if (known !== void 0) return known;
+    this.modulesByText.set(text, module2);
+    return module2;
+  }
+  add({ parsed: parsed2, address }, values, unknown2, created) {
+    const { module: module2, type, name: name2, key } = parsed2;
+    const resource = key === void 0 ? { address, module: module2, type, name: name2, values, unknown: unknown2, created } : { address, module: module2, type, name: name2, key, values, unknown: unknown2, created };
     this.byAddress.set(address, resource);
-    const list = this.byResource.get(resourceAddress);
-    if (list === void 0) this.byResource.set(resourceAddress, [resource]);
-    else list.push(resource);
+    let byType = this.byModuleInstance.get(module2);
+    if (byType === void 0) {
+      byType = new TwoNameTable();
+      this.byModuleInstance.set(module2, byType);
+    }
+    const list = byType.get(type, name2);
+    if (list === void 0) {
+      const first = [resource];
+      byType.set(type, name2, first);
+      this.resourceLists.push(first);
+    } else list.push(resource);
     const typed = this.byType.get(resource.type);
     if (typed === void 0) this.byType.set(resource.type, [resource]);
     else typed.push(resource);
     for (let depth = 1; depth <= resource.module.length && !this.seenModules.has(resource.module); depth++) {
       const instance2 = resource.module.slice(0, depth);
-      const key = moduleCallKey(instance2.slice(0, -1), instance2[depth - 1].name);
-      let known = this.moduleInstances.get(key);
+      const key2 = moduleCallKey(instance2.slice(0, -1), instance2[depth - 1].name);
+      let known = this.moduleInstances.get(key2);
       if (known === void 0) {
         known = { byKey: /* @__PURE__ */ new Map(), sorted: void 0 };
-        this.moduleInstances.set(key, known);
+        this.moduleInstances.set(key2, known);
       }
       const last = instance2[depth - 1].key;
       if (!known.byKey.has(last)) {
@@ -11476,6 +11487,17 @@ var PlanResources = class {
     if (resource.module.length > 0) this.seenModules.add(resource.module);
   }
 };
+var NO_RESOURCES = [];
+function spells(address, prefix, { type, name: name2, key }) {
+  let at = prefix.length;
+  if (!address.startsWith(prefix) || !address.startsWith(type, at)) return false;
+  at += type.length;
+  if (address.charCodeAt(at) !== 46 || !address.startsWith(name2, at + 1)) return false;
+  at += 1 + name2.length;
+  if (key === void 0) return at === address.length;
+  const keyText = formatKey(key);
+  return address.length === at + keyText.length && address.startsWith(keyText, at);
+}
 function moduleCallKey(parent, call) {
   return `${parent.map((s) => `${s.name}${s.key === void 0 ? "" : `[${JSON.stringify(s.key)}]`}`).join(".")}|${call}`;
 }
@@ -11862,6 +11884,29 @@ function jsonExpression(value) {
   return { k: "literal", value };
 }
 
+// src/terraform/moduleInstanceMemo.ts
+var ModuleInstanceMemo = class {
+  constructor(create) {
+    this.create = create;
+  }
+  create;
+  byPath = /* @__PURE__ */ new WeakMap();
+  byText = /* @__PURE__ */ new Map();
+  of(module2) {
+    let value = this.byPath.get(module2);
+    if (value === void 0) {
+      const text = modulePrefix(module2);
+      value = this.byText.get(text);
+      if (value === void 0) {
+        value = this.create();
+        this.byText.set(text, value);
+      }
+      this.byPath.set(module2, value);
+    }
+    return value;
+  }
+};
+
 // src/terraform/referenceResolver.ts
 var MAX_DEPTH = 24;
 var ReferenceResolver = class {
@@ -11875,15 +11920,23 @@ var ReferenceResolver = class {
   resources;
   rootVariables;
   sources;
-  variableCache = /* @__PURE__ */ new Map();
-  localCache = /* @__PURE__ */ new Map();
+  /** Per module instance: its variables and locals, resolved once. */
+  perModule = new ModuleInstanceMemo(() => ({
+    variables: /* @__PURE__ */ new Map(),
+    locals: /* @__PURE__ */ new Map(),
+    /**
+     * The arguments of its module calls that do not depend on the instance key (no `each.*`,
+     * no `count.*`), by call and variable name: the same for every instance of the call, so
+     * resolved once for all of them rather than once per instance.
+     */
+    callArguments: new TwoNameTable()
+  }));
   /** The scope of a resource instance's own expressions. */
   scopeOf(resource, config = this.config.resource(resource.module, "managed", resource.type, resource.name)) {
-    return {
-      module: resource.module,
-      ...resource.key !== void 0 ? { key: resource.key } : {},
-      ...config?.forEachExpression ? { forEach: { expression: config.forEachExpression, scope: { module: resource.module } } } : {}
-    };
+    const scope = { module: resource.module };
+    if (resource.key !== void 0) scope.key = resource.key;
+    if (config?.forEachExpression) scope.forEach = { expression: config.forEachExpression, scope: { module: resource.module } };
+    return scope;
   }
   traversals = /* @__PURE__ */ new Map();
   /** A reference string read once: a large plan writes the same few thousand references a hundred thousand times. */
@@ -11962,7 +12015,7 @@ var ReferenceResolver = class {
       case "var": {
         const name2 = nameAt(steps, 1);
         if (name2 === void 0) return [];
-        return applyRest(this.variable(name2, scope.module, depth), steps.slice(2));
+        return applyRest(this.variableAt(name2, scope.module, depth), steps.slice(2));
       }
       case "local": {
         const name2 = nameAt(steps, 1);
@@ -12025,9 +12078,13 @@ var ReferenceResolver = class {
     }
     return instances.map((resource) => ({ kind: "resource", resource, attribute }));
   }
-  variable(name2, module2, depth) {
-    const cacheKey = `${modulePrefix(module2)}|${name2}`;
-    const cached = this.variableCache.get(cacheKey);
+  /** `var.NAME` in a module instance: what `resolveReferences(['var.NAME'])` gives, without the reference text. */
+  variable(name2, module2) {
+    return this.variableAt(name2, module2, 0);
+  }
+  variableAt(name2, module2, depth) {
+    const cache = this.perModule.of(module2).variables;
+    const cached = cache.get(name2);
     if (cached !== void 0) return cached;
     let result;
     if (module2.length === 0) {
@@ -12040,6 +12097,7 @@ var ReferenceResolver = class {
       const expression = call?.expressions[name2];
       if (call === void 0) result = [{ kind: "opaque", reason: `var.${name2}: module ${last.name} is not in the configuration` }];
       else if (expression === void 0) result = [{ kind: "constant", value: call.module.variables.get(name2) ?? null }];
+      else if (!dependsOnInstanceKey(expression)) result = this.callArgument(parent, last.name, name2, expression, depth);
       else {
         const callScope = {
           module: parent,
@@ -12049,15 +12107,25 @@ var ReferenceResolver = class {
         result = this.resolve(expression, callScope, depth + 1);
       }
     }
-    this.variableCache.set(cacheKey, result);
+    cache.set(name2, result);
+    return result;
+  }
+  /** A module argument that is the same for every instance of the call, resolved in the parent once. */
+  callArgument(parent, call, name2, expression, depth) {
+    const calls = this.perModule.of(parent).callArguments;
+    let result = calls.get(call, name2);
+    if (result === void 0) {
+      result = this.resolve(expression, { module: parent }, depth + 1);
+      calls.set(call, name2, result);
+    }
     return result;
   }
   /** Locals are not in the plan JSON: read them from the module's `.tf` files when we have them. */
   local(name2, module2, depth) {
-    const cacheKey = `${modulePrefix(module2)}|${name2}`;
-    const cached = this.localCache.get(cacheKey);
+    const cache = this.perModule.of(module2).locals;
+    const cached = cache.get(name2);
     if (cached !== void 0) return cached;
-    this.localCache.set(cacheKey, [{ kind: "opaque", reason: `local.${name2} refers to itself` }]);
+    cache.set(name2, [{ kind: "opaque", reason: `local.${name2} refers to itself` }]);
     const found = this.sources.local(this.config.module(module2)?.dir, name2);
     let result;
     if (found === void 0)
@@ -12070,7 +12138,7 @@ var ReferenceResolver = class {
         result = references.length === 0 ? [{ kind: "opaque", reason: `local.${name2} is an expression that cannot be evaluated here` }] : this.resolveReferences(references, { module: module2 }, depth + 1);
       }
     }
-    this.localCache.set(cacheKey, result);
+    cache.set(name2, result);
     return result;
   }
   moduleOutput(steps, scope, depth) {
@@ -12113,6 +12181,16 @@ var ReferenceResolver = class {
     return out2.length > 0 ? out2 : [{ kind: "opaque", reason: "the for_each value could not be followed" }];
   }
 };
+function dependsOnInstanceKey(expression) {
+  if (!isObject(expression)) return false;
+  const references = expression["references"];
+  if (!Array.isArray(references)) return false;
+  return references.some((r) => {
+    if (typeof r !== "string") return false;
+    const head = r.split(/[.[]/, 1)[0];
+    return head === "each" || head === "count";
+  });
+}
 function nameAt(steps, index) {
   const step = steps[index];
   return step !== void 0 && "name" in step ? step.name : void 0;
@@ -12154,14 +12232,35 @@ function literalValue(tokens) {
 }
 
 // src/terraform/evaluate.ts
-var Opaque = class {
+var Opaque = class _Opaque {
   constructor(handle2, text) {
     this.handle = handle2;
-    this.text = text;
+    this.#text = text;
   }
   handle;
-  text;
+  #text;
+  #from;
+  #step;
+  /**
+   * A value one step (`.name` / `[key]`) into another: its text is written only when a message
+   * asks for it, not for each of the many steps evaluated.
+   */
+  static stepped(handle2, from, step) {
+    const value = new _Opaque(handle2, "");
+    value.#text = void 0;
+    value.#from = from;
+    value.#step = step;
+    return value;
+  }
+  /** How it is written, for messages. */
+  get text() {
+    this.#text ??= steppedText(this.#from, this.#step);
+    return this.#text;
+  }
 };
+function steppedText(from, step) {
+  return `${from.text}${typeof step === "number" ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`}`;
+}
 var Unknown = class {
   constructor(reason, error = false) {
     this.reason = reason;
@@ -12189,7 +12288,8 @@ function expressionOf(tokens) {
   return expr;
 }
 var MAX_ELEMENTS = 1e5;
-function evaluate(expr, host, bindings = /* @__PURE__ */ new Map()) {
+var NO_BINDINGS = /* @__PURE__ */ new Map();
+function evaluate(expr, host, bindings = NO_BINDINGS) {
   return new Evaluator(host).eval(expr, bindings);
 }
 var Evaluator = class {
@@ -12727,39 +12827,44 @@ function childAt(value, step) {
 }
 
 // src/terraform/planValue.ts
+var NOT_KNOWN = { known: false };
 function valueAt(values, unknownTree, path) {
   let value = values;
   let unknown2 = unknownTree;
   for (const step of path) {
-    if (unknown2 === true) return { known: false };
+    if (unknown2 === true) return NOT_KNOWN;
     value = childAt(value, step);
     unknown2 = childAt(unknown2, step);
   }
-  if (unknown2 === true) return { known: false };
+  if (unknown2 === true) return NOT_KNOWN;
   return { known: true, value: value ?? null };
 }
+var ABSENT = { found: "absent" };
+var NOT_SAID = { found: "unknown" };
 function expressionAt(expressions, path) {
   let current = expressions;
   for (let i2 = 0; i2 < path.length; i2++) {
     const step = path[i2];
     if (Array.isArray(current)) {
-      if (typeof step !== "number" || step >= current.length) return { found: "unknown" };
+      if (typeof step !== "number" || step >= current.length) return NOT_SAID;
       current = current[step];
       continue;
     }
-    if (!isObject(current)) return { found: "unknown" };
+    if (!isObject(current)) return NOT_SAID;
     if ("constant_value" in current || "references" in current) {
       return { found: "expression", expression: current };
     }
     const next = current[String(step)];
-    if (next === void 0) return i2 === path.length - 1 ? { found: "absent" } : { found: "unknown" };
+    if (next === void 0) return i2 === path.length - 1 ? ABSENT : NOT_SAID;
     current = next;
   }
   return { found: "expression", expression: current };
 }
 
 // src/terraform/sourceValues.ts
+var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var NAMESPACES = /* @__PURE__ */ new Set(["var", "local", "count", "each", "module", "data", "path", "terraform", "self"]);
+var REFERENCE = { kind: "reference" };
 var MAX_DEPTH2 = 32;
 var SourceValues = class {
   constructor(config, resources, resolver, sources, rootVariables) {
@@ -12779,7 +12884,12 @@ var SourceValues = class {
    * sees alike: locals, `type.name` values, and `for_each` collections (by source attribute).
    * Without them each of N instances would evaluate the same collection again: N² work.
    */
-  perModule = /* @__PURE__ */ new WeakMap();
+  perModule = new ModuleInstanceMemo(() => ({
+    locals: /* @__PURE__ */ new Map(),
+    variables: /* @__PURE__ */ new Map(),
+    resources: new TwoNameTable(),
+    forEach: /* @__PURE__ */ new Map()
+  }));
   depth = 0;
   /** The frame of a resource instance's own expressions. */
   frameOf(resource, scope) {
@@ -12800,7 +12910,7 @@ var SourceValues = class {
       } else cached = this.fromResolved(this.resolver.resolveReferences(["each.value"], scope), "each.value");
       return cached;
     };
-    return { module: module2, scope, ...resource.key !== void 0 ? { key: resource.key } : {}, eachValue };
+    return resource.key !== void 0 ? { module: module2, scope, key: resource.key, eachValue } : { module: module2, scope, eachValue };
   }
   /** The value of an expression's tokens; never throws. */
   evaluateTokens(tokens, frame) {
@@ -12854,28 +12964,38 @@ var SourceValues = class {
       case "items":
         return handle2.items;
       case "reference":
-        return this.resolver.resolveReferences([handle2.text], scope);
+        return this.resolver.resolveReferences([value.text], scope);
       default:
         return [{ kind: "opaque", reason: `\`${value.text}\` is not a value` }];
     }
   }
+  /** The host of a frame's expressions, made once per frame (an instance's attributes share it). */
+  hosts = /* @__PURE__ */ new WeakMap();
   host(frame) {
-    return {
-      root: (name2) => {
-        if (NAMESPACES.has(name2)) return new Opaque({ kind: "namespace", name: name2, parts: [] }, name2);
-        return new Opaque({ kind: "type", type: name2 }, name2);
-      },
-      step: (value, step) => this.step(value, step, frame)
-    };
+    let host = this.hosts.get(frame);
+    if (host === void 0) {
+      host = { root: (name2) => this.rootValue(name2), step: (value, step) => this.step(value, step, frame) };
+      this.hosts.set(frame, host);
+    }
+    return host;
+  }
+  roots = /* @__PURE__ */ new Map();
+  /** A root name's value: a namespace (`var`, `local`…) or a resource type waiting for its name; the same in every frame. */
+  rootValue(name2) {
+    let value = this.roots.get(name2);
+    if (value === void 0) {
+      value = NAMESPACES.has(name2) ? new Opaque({ kind: "namespace", name: name2, parts: [] }, name2) : new Opaque({ kind: "type", type: name2 }, name2);
+      this.roots.set(name2, value);
+    }
+    return value;
   }
   step(value, step, frame) {
     const handle2 = value.handle;
-    const text = `${value.text}${typeof step === "number" ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
     switch (handle2.kind) {
       case "namespace":
-        return this.namespaceStep(handle2, step, text, frame);
+        return this.namespaceStep(handle2, value, step, frame);
       case "type":
-        return typeof step === "string" ? this.resourceValue(handle2.type, step, frame.module) : new Unknown(`\`${text}\` is not a resource`);
+        return typeof step === "string" ? this.resourceValue(handle2.type, step, frame.module) : new Unknown(`\`${steppedText(value, step)}\` is not a resource`);
       case "item": {
         const item = handle2.item;
         if (item.kind !== "resource") return value;
@@ -12883,15 +13003,19 @@ var SourceValues = class {
         const known = valueAt(item.resource.values, item.resource.unknown, attribute);
         if (known.known && known.value !== null && known.value !== "" && (typeof known.value === "string" || typeof known.value === "number" || typeof known.value === "boolean"))
           return known.value;
-        return new Opaque({ kind: "item", item: { ...item, attribute } }, text);
+        return Opaque.stepped(
+          { kind: "item", item: { kind: "resource", resource: item.resource, attribute } },
+          value,
+          step
+        );
       }
       case "reference":
-        return new Opaque({ kind: "reference", text }, text);
+        return Opaque.stepped(REFERENCE, value, step);
       case "items":
-        return new Unknown(`\`${text}\`: ${value.text} is an expression whose parts cannot be told apart`);
+        return new Unknown(`\`${steppedText(value, step)}\`: ${value.text} is an expression whose parts cannot be told apart`);
     }
   }
-  namespaceStep(handle2, step, text, frame) {
+  namespaceStep(handle2, value, step, frame) {
     const name2 = String(step);
     switch (handle2.name) {
       case "var":
@@ -12899,48 +13023,37 @@ var SourceValues = class {
       case "local":
         return this.local(name2, frame.module);
       case "count":
-        if (name2 !== "index") return new Unknown(`\`${text}\` is not a value`);
+        if (name2 !== "index") return new Unknown(`\`${steppedText(value, step)}\` is not a value`);
         return typeof frame.key === "number" ? frame.key : new Unknown("`count.index` outside a resource with count");
       case "each":
         if (name2 === "key")
           return frame.key === void 0 || typeof frame.key === "number" ? new Unknown("`each.key` outside a resource with for_each") : frame.key;
         if (name2 === "value") return frame.eachValue?.() ?? new Unknown("`each.value` outside a resource with for_each");
-        return new Unknown(`\`${text}\` is not a value`);
+        return new Unknown(`\`${steppedText(value, step)}\` is not a value`);
       case "module":
-        return new Opaque({ kind: "reference", text }, text);
+        return Opaque.stepped(REFERENCE, value, step);
       case "data":
-        if (handle2.parts.length === 0) return new Opaque({ kind: "namespace", name: "data", parts: [name2] }, text);
-        return new Opaque(
+        if (handle2.parts.length === 0)
+          return Opaque.stepped({ kind: "namespace", name: "data", parts: [name2] }, value, step);
+        return Opaque.stepped(
           { kind: "item", item: { kind: "external", reason: `data source data.${handle2.parts[0]}.${name2}` } },
-          text
+          value,
+          step
         );
       default:
-        return new Unknown(`\`${text}\` is not evaluated here`);
+        return new Unknown(`\`${steppedText(value, step)}\` is not evaluated here`);
     }
   }
-  /** By the module path's text, for paths built afresh (a parent's path is a slice of its child's). */
-  perModulePath = /* @__PURE__ */ new Map();
   valuesOf(module2) {
-    let values = this.perModule.get(module2);
-    if (values === void 0) {
-      const path = modulePrefix(module2);
-      values = this.perModulePath.get(path);
-      if (values === void 0) {
-        values = { locals: /* @__PURE__ */ new Map(), variables: /* @__PURE__ */ new Map(), resources: /* @__PURE__ */ new Map(), forEach: /* @__PURE__ */ new Map() };
-        this.perModulePath.set(path, values);
-      }
-      this.perModule.set(module2, values);
-    }
-    return values;
+    return this.perModule.of(module2);
   }
   /** `type.name`: one instance, a list (count) or a map (for_each) of instances. */
   resourceValue(type, name2, module2) {
     const known = this.valuesOf(module2).resources;
-    const key = `${type}.${name2}`;
-    let value = known.get(key);
+    let value = known.get(type, name2);
     if (value === void 0) {
       value = this.buildResourceValue(type, name2, module2);
-      known.set(key, value);
+      known.set(type, name2, value);
     }
     return value;
   }
@@ -12988,7 +13101,8 @@ var SourceValues = class {
     if (call !== void 0 && expression === void 0) return plainValue(call.module.variables.get(name2) ?? null);
     if (isObjectValue(expression) && "constant_value" in expression)
       return plainValue(expression["constant_value"]);
-    return this.fromResolved(this.resolver.resolveReferences([`var.${name2}`], frame.scope), `var.${name2}`);
+    const items = PLAIN_NAME.test(name2) ? this.resolver.variable(name2, frame.module) : this.resolver.resolveReferences([`var.${name2}`], frame.scope);
+    return this.fromResolved(items, `var.${name2}`);
   }
   local(name2, module2) {
     const locals = this.valuesOf(module2).locals;
@@ -13288,7 +13402,8 @@ var TerraformSources = class {
   nested = /* @__PURE__ */ new WeakMap();
   resourceBlock(dir, mode, type, name2) {
     if (dir === void 0) return void 0;
-    return this.scan(dir).resources.get(`${mode === "data" ? "data." : ""}${type}.${name2}`);
+    const scanned = this.scan(dir);
+    return mode === "data" ? scanned.resources.get(`data.${type}.${name2}`) : scanned.managed.get(type, name2);
   }
   /**
    * The nested blocks of a block, indexed once: readers ask for the i-th `ingress` of a block
@@ -13328,14 +13443,18 @@ var TerraformSources = class {
     const known = this.directories.get(dir);
     if (known !== void 0) return known;
     const resources = /* @__PURE__ */ new Map();
+    const managed = new TwoNameTable();
     const locals = /* @__PURE__ */ new Map();
     for (const path of this.files.list(dir)) {
       const text = this.files.read(path);
       if (text === void 0) continue;
       const file = relative3(this.repoRoot, path).split(sep).join("/");
       for (const block of scanForSources(path, text).blocks) {
-        if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
-          const key = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
+        if (block.type === "resource" && block.labels.length === 2) {
+          const [type, name2] = block.labels;
+          if (managed.get(type, name2) === void 0) managed.set(type, name2, { file, block });
+        } else if (block.type === "data" && block.labels.length === 2) {
+          const key = `data.${block.labels[0]}.${block.labels[1]}`;
           if (!resources.has(key)) resources.set(key, { file, block });
         } else if (block.type === "locals") {
           for (const attribute of block.attributes.values())
@@ -13343,7 +13462,7 @@ var TerraformSources = class {
         }
       }
     }
-    const scanned = { resources, locals };
+    const scanned = { resources, managed, locals };
     this.directories.set(dir, scanned);
     return scanned;
   }
@@ -13752,7 +13871,6 @@ function describeField(field) {
 }
 
 // src/sources/plan/targetReader.ts
-var NOT_KNOWN = { known: false };
 var DYNAMIC_TARGETS = "known after apply; the targets are written in a `dynamic` block, which the plan does not describe, so they cannot be linked to instances";
 function readTargets(context, index) {
   for (const resource of context.resources.ofType("tencentcloud_clb_attachment")) readAttachment(context, index, resource);
@@ -13994,7 +14112,7 @@ function candidateInstances(context, view, iterator, forEach, instanceId) {
   }
   const [type, name2] = resource.split(".");
   if (type !== "tencentcloud_instance") return void 0;
-  const instances = context.resources.instancesOf(formatResource({ module: view.frame.module, mode: "managed", type, name: name2 }));
+  const instances = context.resources.instancesIn(view.frame.module, type, name2);
   return instances.length === 0 ? void 0 : instances.map((r) => r.address);
 }
 function numberOfState(state) {
@@ -14897,7 +15015,7 @@ function hasReferences(expression) {
 function sourceTokens(sources, block, path, expressions) {
   const top = String(path[0]);
   const attribute = block.attributes.get(top);
-  if (attribute !== void 0) return { tokens: attribute.tokens, rest: path.slice(1) };
+  if (attribute !== void 0) return { tokens: attribute.tokens, rest: path.length === 1 ? NO_STEPS : path.slice(1) };
   const index = path[1];
   if (path.length < 3 || typeof index !== "number") return void 0;
   if (sources.nestedBlocks(block).dynamic.has(top)) return void 0;
@@ -14907,6 +15025,7 @@ function sourceTokens(sources, block, path, expressions) {
   const inner = nested[index]?.attributes.get(String(path[2]));
   return inner === void 0 ? void 0 : { tokens: inner.tokens, rest: path.slice(3) };
 }
+var NO_STEPS = [];
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -14954,6 +15073,7 @@ function shareIn(map, key, value) {
 }
 
 // src/sources/plan/planContext.ts
+var NO_EXTRA = {};
 var PlanContext = class {
   constructor(resources, config, resolver, sources, values) {
     this.resources = resources;
@@ -14974,12 +15094,13 @@ var PlanContext = class {
   warnings = [];
   links;
   shared = new SharedParts();
+  /** By the resource object: readers ask for views hundreds of thousands of times. */
   views = /* @__PURE__ */ new Map();
   view(resource) {
-    let view = this.views.get(resource.address);
+    let view = this.views.get(resource);
     if (view === void 0) {
       view = new ResourceView(this, resource);
-      this.views.set(resource.address, view);
+      this.views.set(resource, view);
     }
     return view;
   }
@@ -14994,16 +15115,15 @@ var PlanContext = class {
     const block = this.sourceBlock(resource);
     return block === void 0 ? void 0 : this.sources.blockLocation(block);
   }
-  provenance(resource, extra = {}) {
+  provenance(resource, extra = NO_EXTRA) {
     const id = resource.values["id"];
     const location = extra.location ?? this.view(resource).location;
-    return {
-      address: resource.address,
-      ...typeof id === "string" && id !== "" ? { cloudId: id } : {},
-      type: resource.type,
-      ...extra.path !== void 0 ? { path: extra.path } : {},
-      ...location !== void 0 ? { location } : {}
-    };
+    const provenance = { address: resource.address };
+    if (typeof id === "string" && id !== "") provenance.cloudId = id;
+    provenance.type = resource.type;
+    if (extra.path !== void 0) provenance.path = extra.path;
+    if (location !== void 0) provenance.location = location;
+    return provenance;
   }
   /** An evaluated `.tf` value as an attribute state: set when plain, else the items it names. */
   stateOfValue(value, scope) {
