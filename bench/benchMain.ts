@@ -133,30 +133,39 @@ function measurePlans(): { planFigures: PlanFigures; hashes: Record<string, stri
   }
   // What no design of this CLI avoids: Node's start and the bundle's loading, and reading the file
   // (the bare parse plus the nesting check and trimming). What the 2x target leaves beyond that is
-  // the budget for linking, evaluating and writing the report.
+  // the budget for linking, evaluating and writing the report. Everything is in milliseconds and
+  // the floor is against the whole-process bare parse, the target's own denominator: the phase
+  // times are taken in one process (the bench's), so only their differences are carried over.
   const start = startUp(dir, cli, 5);
   const bundleMs = Math.max(0, start.cliMs - start.nodeMs);
   console.log(
-    `\nWhat a check cannot avoid (loading the CLI bundle: ${bundleMs.toFixed(0)} ms beyond Node's own start of ${start.nodeMs.toFixed(0)} ms; reading the file: read + JSON.parse + nesting check + trimming), as multiples of the bare parse`,
+    `\nWhat a check cannot avoid, in ms (bundle: loading the CLI beyond Node's own start of ${start.nodeMs.toFixed(0)} ms; file: reading beyond the bare parse — the nesting check and trimming; floor = (bare + bundle + file) / bare; work = link + evaluate + write, against what 2x leaves)`,
   );
-  console.log('plan              resources  bundle  file  floor  left under 2x (ms, us/resource)  link  evaluate  write');
+  console.log(
+    'plan              resources  bare ms  bundle  file  floor  left under 2x (ms, us/resource)  link  evaluate  write  work/left',
+  );
   const floors: Record<string, number> = {};
   for (const c of cases) {
     const r = c.reading;
-    const floor = 1 + bundleMs / c.bare.ms + Math.max(0, r.fileMs - r.parseMs) / r.parseMs;
+    const fileExtraMs = Math.max(0, r.fileMs - r.parseMs);
+    const floor = (c.bare.ms + bundleMs + fileExtraMs) / c.bare.ms;
     floors[c.name] = round(floor);
     const leftMs = Math.max(0, (2 - floor) * c.bare.ms);
+    const linkMs = r.readMs - r.fileMs;
+    const workMs = linkMs + r.evaluateMs + r.writeMs;
     console.log(
       [
         c.name.padEnd(16),
         String(r.resources).padStart(10),
-        (bundleMs / c.bare.ms).toFixed(2).padStart(7),
-        (r.fileMs / r.parseMs).toFixed(2).padStart(5),
+        c.bare.ms.toFixed(0).padStart(8),
+        bundleMs.toFixed(0).padStart(7),
+        fileExtraMs.toFixed(0).padStart(5),
         floor.toFixed(2).padStart(6),
         `${leftMs.toFixed(0)} ms, ${((leftMs * 1000) / Math.max(1, r.resources)).toFixed(1)} us`.padStart(33),
-        ((r.readMs - r.fileMs) / r.parseMs).toFixed(2).padStart(5),
-        (r.evaluateMs / r.parseMs).toFixed(2).padStart(9),
-        (r.writeMs / r.parseMs).toFixed(2).padStart(6),
+        linkMs.toFixed(0).padStart(5),
+        r.evaluateMs.toFixed(0).padStart(9),
+        r.writeMs.toFixed(0).padStart(6),
+        (leftMs > 0 ? (workMs / leftMs).toFixed(1) : 'none left').padStart(10),
       ].join(' '),
     );
   }

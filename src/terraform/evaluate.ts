@@ -14,6 +14,7 @@
 
 import { type Expr, parseExpression, render } from './expression.js';
 import type { HclToken } from './hcl/index.js';
+import { formatKey } from './terraformAddress.js';
 
 export class Opaque {
   #text: string | undefined;
@@ -50,7 +51,7 @@ export class Opaque {
 
 /** `from.name`, `from[0]` or `from["key"]`. */
 export function steppedText(from: Opaque, step: string | number): string {
-  return `${from.text}${typeof step === 'number' ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`}`;
+  return `${from.text}${typeof step === 'string' && /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
 }
 
 export class Unknown {

@@ -72,6 +72,8 @@ export class PlanResources {
       // A path built afresh (`module.x["k"]` of a reference): the plan's own array for that text.
       const own = this.modulesByText.get(modulePrefix(module));
       byType = own === undefined ? undefined : this.byModuleInstance.get(own);
+      // Every resource is added by the constructor, so the table found is final: keep it for this array too.
+      if (byType !== undefined) this.byModuleInstance.set(module, byType);
     }
     return byType?.get(type, name) ?? NO_RESOURCES;
   }
