@@ -3,8 +3,8 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-ADP4QXYG.js";
-import "./chunks/chunk-WTTF6HPC.js";
+} from "./chunks/chunk-IIAJSX2M.js";
+import "./chunks/chunk-VPJGJ5WK.js";
 import "./chunks/chunk-DNUZHSPE.js";
 
 // src/cli.ts

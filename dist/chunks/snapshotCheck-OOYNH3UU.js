@@ -5,16 +5,16 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-7RCLMV7Q.js";
+} from "./chunk-XNMF5XLV.js";
 import {
   ApiCallError,
   readLiveInventory
 } from "./chunk-H24LXNJD.js";
-import "./chunk-IQH5TBY2.js";
+import "./chunk-V2URZ7KN.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-WTTF6HPC.js";
+} from "./chunk-VPJGJ5WK.js";
 import {
   InputError,
   checkInventory

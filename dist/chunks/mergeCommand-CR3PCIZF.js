@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-ADP4QXYG.js";
+} from "./chunk-IIAJSX2M.js";
 import {
   require__
-} from "./chunk-IQH5TBY2.js";
+} from "./chunk-V2URZ7KN.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-WTTF6HPC.js";
+} from "./chunk-VPJGJ5WK.js";
 import {
   InputError,
   TOOL_VERSION,

@@ -11,18 +11,18 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-7RCLMV7Q.js";
+} from "./chunk-XNMF5XLV.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
 } from "./chunk-H24LXNJD.js";
-import "./chunk-IQH5TBY2.js";
+import "./chunk-V2URZ7KN.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-WTTF6HPC.js";
+} from "./chunk-VPJGJ5WK.js";
 import {
   TOOL_VERSION,
   checkInventory

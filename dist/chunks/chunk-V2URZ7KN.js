@@ -5,7 +5,7 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-WTTF6HPC.js";
+} from "./chunk-VPJGJ5WK.js";
 import {
   __commonJS
 } from "./chunk-DNUZHSPE.js";

@@ -11341,6 +11341,7 @@ var PlanResources = class {
     if (byType === void 0) {
       const own = this.modulesByText.get(modulePrefix(module2));
       byType = own === void 0 ? void 0 : this.byModuleInstance.get(own);
+      if (byType !== void 0) this.byModuleInstance.set(module2, byType);
     }
     return byType?.get(type, name2) ?? NO_RESOURCES;
   }
@@ -12259,7 +12260,7 @@ var Opaque = class _Opaque {
   }
 };
 function steppedText(from, step) {
-  return `${from.text}${typeof step === "number" ? `[${step}]` : /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`}`;
+  return `${from.text}${typeof step === "string" && /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
 }
 var Unknown = class {
   constructor(reason, error = false) {

@@ -3,13 +3,13 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-IQH5TBY2.js";
+} from "./chunk-V2URZ7KN.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-WTTF6HPC.js";
+} from "./chunk-VPJGJ5WK.js";
 import {
   InputError,
   __toESM
