@@ -66,7 +66,10 @@ export class AddressSet {
     }
     if (address.family === 4) {
       const base = address.value as number;
-      if (base === 0 && slash >= 0) return AddressSet.ALL_V4; // "0.0.0.0/n 都会映射为0.0.0.0/0"
+      // "0.0.0.0/n 都会映射为0.0.0.0/0": the bare 0.0.0.0 is 0.0.0.0/32, one of them (the old
+      // CLB page calls the broad allow "an allow 0.0.0.0 rule"). Read as one address, an
+      // ACCEPT 0.0.0.0 on port 22 would open the admin port to everyone without a finding.
+      if (base === 0) return AddressSet.ALL_V4;
       const size = 2 ** (32 - prefix);
       const lo = Math.floor(base / size) * size;
       return AddressSet.fromV4([[lo, lo + size - 1]]);

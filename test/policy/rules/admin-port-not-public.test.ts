@@ -60,6 +60,11 @@ policyTable(id, {
   ],
   failing: [
     { name: '22 from 0.0.0.0/0 is public', inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 22']), findings: ['fail web main.tf:50'] },
+    {
+      name: '22 from the bare 0.0.0.0 is public (0.0.0.0/32 is one of the 0.0.0.0/n, §1.2)',
+      inventory: scenario(['ACCEPT 0.0.0.0 TCP 22']),
+      findings: ['fail web main.tf:50'],
+    },
     { name: '3389 from ::/0 is public (IPv6)', inventory: scenario(['ACCEPT ::/0 TCP 3389']), findings: ['fail web main.tf:50'] },
     { name: 'ACCEPT ALL from 0.0.0.0/0 opens 22 too', inventory: scenario(['ACCEPT 0.0.0.0/0 ALL']), findings: ['fail web main.tf:50'] },
     {
