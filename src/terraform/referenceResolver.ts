@@ -46,6 +46,12 @@ export class ReferenceResolver {
      * resolved once for all of them rather than once per instance.
      */
     callArguments: new TwoNameTable<Resolved[]>(),
+    /**
+     * Resource references (`type.name[key].attr`) followed in it, by their parsed steps and by
+     * how they were written (`ResourceReading`): what they name depends on nothing else, and a
+     * large plan follows the same ones from thousands of resources.
+     */
+    resourceReferences: new Map<readonly TraversalStep[], (Resolved[] | undefined)[]>(),
   }));
 
   constructor(
@@ -88,20 +94,11 @@ export class ReferenceResolver {
       // A `.tf.json` template (`"${aws_x.y.id}"`) is no literal: follow its references.
       if (hasTemplate(constant))
         return Array.isArray(references)
-          ? this.resolveReferences(
-              references.filter((r): r is string => typeof r === 'string'),
-              scope,
-              depth,
-            )
+          ? this.resolveReferences(stringsOf(references), scope, depth)
           : [{ kind: 'opaque', reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
       return [{ kind: 'constant', value: constant }];
     }
-    if (Array.isArray(references))
-      return this.resolveReferences(
-        references.filter((r): r is string => typeof r === 'string'),
-        scope,
-        depth,
-      );
+    if (Array.isArray(references)) return this.resolveReferences(stringsOf(references), scope, depth);
     return [{ kind: 'opaque', reason: 'an expression the plan does not describe' }];
   }
 
@@ -109,17 +106,12 @@ export class ReferenceResolver {
     if (depth > MAX_DEPTH) return [{ kind: 'opaque', reason: 'a reference chain too long to follow' }];
     // Terraform lists `a.b[0].id`, then `a.b[0]`, then `a.b`: a reference that is a prefix of
     // one already taken (at a `.` or `[` boundary) adds nothing.
+    // Plain loops, no closures: this runs for every reference of every resource of a large plan.
     const kept: string[] = [];
     let sameKey = false;
     for (const reference of references) {
       if (reference === 'count.index' || reference === 'each.key') sameKey = true;
-      if (
-        kept.some(
-          (k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === '.' || k[reference.length] === '['),
-        )
-      )
-        continue;
-      if (!kept.includes(reference)) kept.push(reference);
+      if (!extendsOrRepeats(kept, reference)) kept.push(reference);
     }
     // `x[count.index]` (recorded as `x` and `count.index`): the key picks the instance, it is no value of its own.
     if (sameKey && kept.length > 1) {
@@ -129,14 +121,14 @@ export class ReferenceResolver {
     }
     if (kept.length === 1) {
       const steps = this.traversal(kept[0]!);
-      return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
+      return steps === undefined ? [] : this.followSteps(steps, scope, depth, sameKey, true);
     }
     const out: Resolved[] = [];
     const seen = new Set<string>();
     for (const reference of kept) {
       const steps = this.traversal(reference);
       if (steps === undefined) continue;
-      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
+      for (const item of this.followSteps(steps, scope, depth, sameKey, false)) {
         const id =
           item.kind === 'resource'
             ? `r:${item.resource.address}:${item.attribute.join('.')}`
@@ -151,6 +143,24 @@ export class ReferenceResolver {
       }
     }
     return out;
+  }
+
+  /** `resolveTraversal`, with what a resource reference names kept per module instance. */
+  private followSteps(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean, alone: boolean): Resolved[] {
+    if (!namesResource(steps)) return this.resolveTraversal(steps, scope, depth, sameKey, alone);
+    const memo = this.perModule.of(scope.module).resourceReferences;
+    let readings = memo.get(steps);
+    if (readings === undefined) {
+      readings = [undefined, undefined, undefined, undefined];
+      memo.set(steps, readings);
+    }
+    const reading = (sameKey ? 2 : 0) + (alone ? 1 : 0);
+    let items = readings[reading];
+    if (items === undefined) {
+      items = this.resource(steps, scope, sameKey, alone);
+      readings[reading] = items;
+    }
+    return items;
   }
 
   private resolveTraversal(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean, alone: boolean): Resolved[] {
@@ -206,12 +216,14 @@ export class ReferenceResolver {
     const keyStep = steps[2];
     const key = keyStep !== undefined && 'key' in keyStep ? keyStep.key : undefined;
     const attribute = pathOf(steps.slice(key === undefined ? 2 : 3));
+    const instances = this.resources.instancesIn(scope.module, type, name);
     if (key !== undefined) {
-      const resourceAddress = formatResource({ module: scope.module, mode: 'managed', type, name });
-      const instance = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
+      const instance =
+        instances.length <= SCANNED_INSTANCES
+          ? instanceWithKey(instances, key)
+          : this.resources.byAddress.get(`${formatResource({ module: scope.module, mode: 'managed', type, name })}${formatKey(key)}`);
       return instance === undefined ? [] : [{ kind: 'resource', resource: instance, attribute }];
     }
-    const instances = this.resources.instancesIn(scope.module, type, name);
     const keyed = instances.length > 1 || instances[0]?.key !== undefined;
     if (keyed && (sameKey || !alone)) {
       const address = formatResource({ module: scope.module, mode: 'managed', type, name });
@@ -349,6 +361,54 @@ function dependsOnInstanceKey(expression: unknown): boolean {
     const head = r.split(/[.[]/, 1)[0];
     return head === 'each' || head === 'count';
   });
+}
+
+/**
+ * Whether `reference` adds nothing to those kept: it is one of them, or a prefix of one at a `.`
+ * or `[` boundary (Terraform lists `a.b[0].id`, then `a.b[0]`, then `a.b`).
+ */
+function extendsOrRepeats(kept: readonly string[], reference: string): boolean {
+  const length = reference.length;
+  for (const k of kept) {
+    if (k === reference) return true;
+    if (k.length > length && k.startsWith(reference)) {
+      const next = k.charCodeAt(length);
+      if (next === 46 /* . */ || next === 91 /* [ */) return true;
+    }
+  }
+  return false;
+}
+
+/** The references that are strings: the array itself when all are (as the plan writes them), so that no copy is made. */
+function stringsOf(references: readonly unknown[]): readonly string[] {
+  for (const r of references) if (typeof r !== 'string') return references.filter((x): x is string => typeof x === 'string');
+  return references as readonly string[];
+}
+
+/** Up to this many instances, the one with a given key is found by a scan of them rather than by building its address text. */
+const SCANNED_INSTANCES = 16;
+
+/**
+ * The instance with this key: the one its address text `type.name[key]` names (the text tells a
+ * number key from a string key, as `===` does). Scanned from the end: should one address occur
+ * twice, the plan's address table holds the later one.
+ */
+function instanceWithKey(instances: readonly PlanResource[], key: InstanceKey): PlanResource | undefined {
+  for (let i = instances.length - 1; i >= 0; i--) if (instances[i]!.key === key) return instances[i];
+  return undefined;
+}
+
+/** The roots `resolveTraversal` reads as something other than a resource. */
+const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'data', 'each', 'count', 'path', 'terraform', 'self']);
+
+/**
+ * Whether `resolveTraversal` reads these steps as a resource reference: what that names depends
+ * only on the module instance and on how the reference was written, never on the instance key
+ * (`count.index`, `each.*`) nor on how deep a chain it was reached through.
+ */
+function namesResource(steps: readonly TraversalStep[]): boolean {
+  const head = nameAt(steps, 0);
+  return head !== undefined && !NON_RESOURCE_ROOTS.has(head);
 }
 
 function nameAt(steps: readonly TraversalStep[], index: number): string | undefined {

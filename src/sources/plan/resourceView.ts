@@ -101,17 +101,17 @@ export class ResourceView extends AttributeReader {
     const unknownElement = unknownList === true ? true : childAt(unknownList, index);
     const configList = this.config?.expressions[list];
     let config: ElementConfig;
-    if (this.config === undefined) config = { kind: 'unknown' };
-    else if (configList === undefined) config = this.missingBlock(list).state === 'unset' ? { kind: 'unset' } : { kind: 'unknown' };
+    if (this.config === undefined) config = UNKNOWN_CONFIG;
+    else if (configList === undefined) config = this.missingBlock(list).state === 'unset' ? UNSET_CONFIG : UNKNOWN_CONFIG;
     else if (
       Array.isArray(configList) &&
       Array.isArray(this.resource.values[list]) &&
       configList.length === (this.resource.values[list] as unknown[]).length
     ) {
       const block = configList[index];
-      config = isPlainObject(block) ? { kind: 'block', block } : { kind: 'unknown' };
-    } else config = { kind: 'unknown' };
-    return new ElementView(this, [list, index], values, unknownElement, config);
+      config = isPlainObject(block) ? { kind: 'block', block } : UNKNOWN_CONFIG;
+    } else config = UNKNOWN_CONFIG;
+    return new ElementView(this, list, index, values, unknownElement, config);
   }
 
   /** A configuration expression as a state: constants read, references resolved. */
@@ -167,11 +167,15 @@ type ElementConfig =
   | { readonly kind: 'unset' }
   | { readonly kind: 'unknown' };
 
+const UNSET_CONFIG: ElementConfig = { kind: 'unset' };
+const UNKNOWN_CONFIG: ElementConfig = { kind: 'unknown' };
+
 /** A nested block of a resource (`ingress[3]`), with its own slice of values, unknowns and configuration. */
 export class ElementView extends AttributeReader {
   constructor(
     readonly view: ResourceView,
-    readonly path: readonly PathStep[],
+    private readonly list: string,
+    private readonly index: number,
     private readonly values: unknown,
     private readonly unknownTree: unknown,
     private readonly config: ElementConfig,
@@ -180,15 +184,22 @@ export class ElementView extends AttributeReader {
   }
 
   attribute(path: readonly PathStep[]): AttributeState {
-    if (path.length !== 1) return this.view.attribute([...this.path, ...path]);
-    const name = String(path[0]);
+    if (path.length !== 1) return this.view.attribute([this.list, this.index, ...path]);
+    return this.field(String(path[0]));
+  }
+
+  /** `attribute([name])` without building the path: rule sets read a dozen fields of each of thousands of blocks. */
+  field(name: string): AttributeState {
     const unknownHere = this.unknownTree === true || (isPlainObject(this.unknownTree) && this.unknownTree[name] === true);
     if (!unknownHere) return knownState(isPlainObject(this.values) ? this.values[name] : undefined);
     if (this.config.kind === 'unset') return UNSET;
     if (this.config.kind === 'unknown') return UNKNOWN_WITHOUT_CONFIG;
     const expression = this.config.block[name];
     if (expression === undefined) return UNSET;
-    return (hasReferences(expression) ? this.view.sourceState([...this.path, name]) : undefined) ?? this.view.expressionState(expression);
+    return (
+      (hasReferences(expression) ? this.view.sourceState([this.list, this.index, name]) : undefined) ??
+      this.view.expressionState(expression)
+    );
   }
 }
 

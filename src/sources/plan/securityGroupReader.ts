@@ -3,6 +3,7 @@ import type { Ref } from '../../model/network.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { Direction, RuleAction, RuleList, SecurityGroup, SecurityGroupRule } from '../../model/securityGroup.js';
 import { isUnknown, type Maybe, unknown } from '../../model/value.js';
+import type { PathStep } from '../../terraform/attributePath.js';
 import type { PlanResource } from '../../terraform/planResources.js';
 import { formatResource, parseTraversal } from '../../terraform/terraformAddress.js';
 import { AFTER_APPLY } from './attributeState.js';
@@ -153,13 +154,8 @@ function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction
       rules: state.value.map((_, index) => {
         const own = lines?.[index];
         const location = own !== undefined && block !== undefined ? context.sources.location(block.file, own.line, own.endLine) : undefined;
-        return ruleSetEntry(
-          context,
-          view,
-          direction,
-          index,
-          context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...(location ? { location } : {}) }),
-        );
+        const path = context.shared.elementPath(direction, index);
+        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, location ? { path, location } : { path }));
       }),
     };
   }
@@ -182,13 +178,13 @@ function ruleSetEntry(
   provenance: Provenance,
 ): SecurityGroupRule {
   const rule = view.element(direction, index);
-  const action = actionOf(rule.string(['action']));
+  const action = actionOf(rule.string(ACTION));
   // The peer fields are exclusive: take the one that is set, preferring known values.
   let peer: AddressSpec | undefined;
   let linked: AddressSpec | undefined;
   let pending: AddressSpec | undefined;
   for (const [name, field] of PEER_FIELDS) {
-    const state = rule.attribute([name]);
+    const state = rule.field(name);
     if (state.state === 'set') {
       peer = peerOfState(context, state, field);
       break;
@@ -200,22 +196,24 @@ function ruleSetEntry(
   }
   peer ??= linked ?? pending ?? { kind: 'unknown', reason: 'no source or destination is set' };
   const service =
-    templateService(context, rule.attribute(['service_template_id']), 'serviceTemplate') ??
-    templateService(context, rule.attribute(['service_template_group']), 'serviceTemplateGroup') ??
+    templateService(context, rule.field('service_template_id'), 'serviceTemplate') ??
+    templateService(context, rule.field('service_template_group'), 'serviceTemplateGroup') ??
     ({
       kind: 'protocol',
-      protocol: protocolOfState(rule.attribute(['protocol'])),
-      ports: portsOfState(rule.attribute(['port'])),
+      protocol: protocolOfState(rule.field('protocol')),
+      ports: portsOfState(rule.field('port')),
     } satisfies ServiceSpec);
-  const description = rule.string(['description']);
-  return {
-    action,
-    peer: context.shared.peer(peer),
-    service: context.shared.service(service),
-    ...(typeof description === 'string' ? { description } : {}),
-    provenance,
-  };
+  const description = rule.string(DESCRIPTION);
+  // Built without spreads (one object per rule), fields in the order reports print them.
+  const sharedPeer = context.shared.peer(peer);
+  const sharedService = context.shared.service(service);
+  return typeof description === 'string'
+    ? { action, peer: sharedPeer, service: sharedService, description, provenance }
+    : { action, peer: sharedPeer, service: sharedService, provenance };
 }
+
+const ACTION: readonly PathStep[] = ['action'];
+const DESCRIPTION: readonly PathStep[] = ['description'];
 
 /** `tencentcloud_security_group_lite_rule`: `ACTION#SOURCE#PORT#PROTOCOL` strings, in priority order. */
 function readLiteRule(context: PlanContext, view: ResourceView): Record<Direction, RuleList> {

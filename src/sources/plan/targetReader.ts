@@ -148,62 +148,95 @@ function attachmentTargets(context: PlanContext, view: ResourceView, count: numb
   const targets: Target[] = [];
   const elements = resource.values['targets'];
   const unknownTargets = isObject(resource.unknown) ? resource.unknown['targets'] : undefined;
+  // Plain loops and no closures or spreads per target: a large plan has tens of thousands.
   for (let j = 0; j < count; j++) {
-    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
+    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : NO_FIELDS;
     const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : undefined;
-    const field = (name: string): PlanValue =>
-      unknownElement === true || (isObject(unknownElement) && unknownElement[name] === true)
-        ? NOT_KNOWN
-        : { known: true, value: element[name] ?? null };
-    const instanceValue = field('instance_id');
-    const eniValue = field('eni_ip');
-    const portValue = field('port');
-    const weightValue = field('weight');
-    const known = (v: ReturnType<typeof field>) => v.known && v.value !== null && v.value !== '';
+    const instanceValue = planField(element, unknownElement, 'instance_id');
+    const eniValue = planField(element, unknownElement, 'eni_ip');
+    const portValue = planField(element, unknownElement, 'port');
+    const weightValue = planField(element, unknownElement, 'weight');
     let block: WrittenTarget | undefined;
     // Matched even when every value is known: the block gives the target its own line.
     if (written !== undefined) {
       const known = [portValue, weightValue, instanceValue, eniValue] as const;
-      block = written.find(
-        (candidate) =>
-          !used.has(candidate.index) &&
-          (candidate.states !== undefined
+      for (const candidate of written) {
+        if (used.has(candidate.index)) continue;
+        const fits =
+          candidate.states !== undefined
             ? agreesEvaluated(candidate.states, known)
-            : agrees(context, view, candidate.block, candidate.index, known)),
-      );
+            : agrees(context, view, candidate.block, candidate.index, known);
+        if (fits) {
+          block = candidate;
+          break;
+        }
+      }
       if (block !== undefined) used.add(block.index);
     }
-    const fromConfig = (name: string): readonly Resolved[] | undefined =>
-      block === undefined
-        ? undefined
-        : block.states !== undefined
-          ? itemsOfState(block.states[name])
-          : resolveWritten(context, view, block.block[name], block.index, name);
     const location = block?.line !== undefined ? locationOf(context, view, block) : undefined;
-    const provenance: Provenance = context.provenance(resource, {
-      path: context.shared.elementPath('targets', block?.index ?? j),
-      ...(location ? { location } : {}),
-    });
-    const target: { instance?: Maybe<Ref>; eniIp?: Maybe<string>; port: Maybe<number>; weight?: Maybe<number> } = {
-      port: numberOf(portValue, () => fromConfig('port')),
-    };
-    const weight = numberOf(weightValue, () => fromConfig('weight'));
+    const path = context.shared.elementPath('targets', block?.index ?? j);
+    const provenance: Provenance = context.provenance(resource, location ? { path, location } : { path });
+    // Fields in the order reports print them: port, weight, instance or eniIp, instanceCandidates, via, provenance.
+    const target: {
+      port: Maybe<number>;
+      weight?: Maybe<number>;
+      instance?: Maybe<Ref>;
+      eniIp?: Maybe<string>;
+      instanceCandidates?: readonly Ref[];
+      via: Target['via'];
+      provenance: Provenance;
+    } = { port: numberOf(portValue, context, view, block, 'port') } as typeof target;
+    const weight = numberOf(weightValue, context, view, block, 'weight');
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
-    if (known(instanceValue)) target.instance = context.links.alias(String((instanceValue as { value: unknown }).value));
-    else if (known(eniValue)) target.eniIp = String((eniValue as { value: unknown }).value);
+    if (isSetValue(instanceValue)) target.instance = context.links.alias(String((instanceValue as { value: unknown }).value));
+    else if (isSetValue(eniValue)) target.eniIp = String((eniValue as { value: unknown }).value);
     else if (!instanceValue.known)
       target.instance =
-        openReason !== undefined ? unknown(openReason) : instanceOfItems(context, fromConfig('instance_id'), written === undefined);
+        openReason !== undefined
+          ? unknown(openReason)
+          : instanceOfItems(context, writtenItems(context, view, block, 'instance_id'), written === undefined);
     else if (!eniValue.known)
-      target.eniIp = openReason !== undefined ? unknown(openReason) : ipOfItems(context, fromConfig('eni_ip'), written === undefined);
+      target.eniIp =
+        openReason !== undefined
+          ? unknown(openReason)
+          : ipOfItems(context, writtenItems(context, view, block, 'eni_ip'), written === undefined);
     else {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
     }
-    const open = candidates !== undefined && openReason !== undefined && target.instance !== undefined && isUnknown(target.instance);
-    targets.push({ ...target, ...(open ? { instanceCandidates: candidates } : {}), via, provenance });
+    if (candidates !== undefined && openReason !== undefined && target.instance !== undefined && isUnknown(target.instance))
+      target.instanceCandidates = candidates;
+    target.via = via;
+    target.provenance = provenance;
+    targets.push(target);
   }
   return targets;
+}
+
+const NO_FIELDS: Readonly<Record<string, unknown>> = {};
+
+/** A field of a target as the plan has it: known (null when absent), or known only after apply. */
+function planField(element: Readonly<Record<string, unknown>>, unknownElement: unknown, name: string): PlanValue {
+  return unknownElement === true || (isObject(unknownElement) && unknownElement[name] === true)
+    ? NOT_KNOWN
+    : { known: true, value: element[name] ?? null };
+}
+
+function isSetValue(value: PlanValue): boolean {
+  return value.known && value.value !== null && value.value !== '';
+}
+
+/** What the matched written block says of a field: its evaluated state, or its expression resolved; undefined without a block. */
+function writtenItems(
+  context: PlanContext,
+  view: ResourceView,
+  block: WrittenTarget | undefined,
+  name: string,
+): readonly Resolved[] | undefined {
+  if (block === undefined) return undefined;
+  return block.states !== undefined
+    ? itemsOfState(block.states[name])
+    : resolveWritten(context, view, block.block[name], block.index, name);
 }
 
 /** The static `targets` blocks of the configuration, with their lines; undefined when written with `dynamic`. */
@@ -426,14 +459,20 @@ function resolveWritten(context: PlanContext, view: ResourceView, expression: un
   return context.resolver.resolve(expression, view.scope);
 }
 
-function numberOf(value: PlanValue, written: () => readonly Resolved[] | undefined): Maybe<number> {
+function numberOf(
+  value: PlanValue,
+  context: PlanContext,
+  view: ResourceView,
+  block: WrittenTarget | undefined,
+  name: string,
+): Maybe<number> {
   if (value.known)
     return typeof value.value === 'number'
       ? value.value
       : typeof value.value === 'string' && /^\d+$/.test(value.value)
         ? Number(value.value)
         : unknown('not set');
-  const items = written();
+  const items = writtenItems(context, view, block, name);
   const only = items?.length === 1 ? items[0] : undefined;
   if (only?.kind === 'constant' && typeof only.value === 'number') return only.value;
   return unknown(AFTER_APPLY);

@@ -129,6 +129,38 @@ describe('linking values known only after apply through configuration references
     expect(other.inventory().instances.get('tencentcloud_instance.web')!.interfaces[0]!.securityGroups).toMatchObject({ unknown: true });
   });
 
+  it('keeps what a resource reference names apart by how it is written, though it is followed once per module instance', () => {
+    const plan = new PlanBuilder();
+    for (const key of [0, 1]) plan.resource(`tencentcloud_security_group.own[${key}]`, { name: `own${key}` }, { unknown: { id: true } });
+    plan.config([], 'tencentcloud_security_group.own', {}, { count: constant(2) });
+    for (const name of ['all', 'picked', 'first'])
+      plan.resource(`tencentcloud_instance.${name}`, { instance_name: name }, { unknown: { id: true, orderly_security_groups: true } });
+    // The same text `tencentcloud_security_group.own`: alone it is every instance; next to
+    // `count.index` (no .tf source) it cannot be told; with a literal key it is that instance.
+    plan.config([], 'tencentcloud_instance.all', { orderly_security_groups: ref('tencentcloud_security_group.own') });
+    plan.config([], 'tencentcloud_instance.picked', { orderly_security_groups: ref('tencentcloud_security_group.own', 'count.index') });
+    plan.config([], 'tencentcloud_instance.first', {
+      orderly_security_groups: ref(
+        'tencentcloud_security_group.own[0].id',
+        'tencentcloud_security_group.own[0]',
+        'tencentcloud_security_group.own',
+      ),
+    });
+    const inventory = plan.inventory();
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.all')).toBe(
+      'tencentcloud_security_group.own[0],tencentcloud_security_group.own[1]',
+    );
+    expect(inventory.instances.get('tencentcloud_instance.picked')!.interfaces[0]!.securityGroups).toMatchObject({
+      unknown: true,
+      reason: expect.stringContaining('which instance of tencentcloud_security_group.own is meant cannot be told'),
+    });
+    expect(groupsOfInstance(inventory, 'tencentcloud_instance.first')).toBe('tencentcloud_security_group.own[0]');
+    // Read again, the answers are the same (and `all` still names both).
+    expect(groupsOfInstance(plan.inventory(), 'tencentcloud_instance.all')).toBe(
+      'tencentcloud_security_group.own[0],tencentcloud_security_group.own[1]',
+    );
+  });
+
   it('follows each.value of a for_each over another resource to the instance with the same key', () => {
     const plan = group(new PlanBuilder(), 'extra');
     for (const key of ['a', 'b']) {
