@@ -56,7 +56,7 @@ export class CheckCache {
   private readonly subjectsByKind = new Map<SubjectKind, SubjectsBuilt[]>();
   readonly lbFields = new Map<LoadBalancer, ReadonlyMap<string, FieldValue>>();
   readonly listenerFields = new Map<Listener, ReadonlyMap<string, FieldValue>>();
-  private readonly flowKeys = new Map<Subject, string>();
+  private readonly flowKeys = new Map<FlowReads, Map<Subject, string>>();
   private readonly flowReads = new Map<FlowSpec, FlowReads>();
   private readonly flows = new Map<FlowSpec, Map<ReadonlyMap<string, ParamValue>, Map<string, FlowOrUnknown>>>();
   private readonly queries = new Map<string, FlowQuery>();
@@ -118,22 +118,28 @@ export class CheckCache {
    * spec reads (`placeKey`).
    */
   flowKey(spec: FlowSpec, subject: Subject): string {
-    let fields = this.flowKeys.get(subject);
-    if (fields === undefined) {
-      // Unknown field values carry their reason, which names the subject: they are part of the key.
-      const field = (name: string) => {
-        const value = subject.fields.get(name);
-        return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
-      };
-      fields = `${subject.kind}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
-      this.flowKeys.set(subject, fields);
-    }
     let reads = this.flowReads.get(spec);
     if (reads === undefined) {
       reads = flowReadsOf(spec);
       this.flowReads.set(spec, reads);
     }
-    return fields + placeKey(reads, subject, this.resolver);
+    // Kept whole per (what is read, subject): a key built afresh would be hashed afresh at every lookup.
+    const bySubject = innerMap(this.flowKeys, reads);
+    let key = bySubject.get(subject);
+    if (key === undefined) {
+      key = this.subjectFlowFields(subject) + placeKey(reads, subject, this.resolver);
+      bySubject.set(subject, key);
+    }
+    return key;
+  }
+
+  private subjectFlowFields(subject: Subject): string {
+    // Unknown field values carry their reason, which names the subject: they are part of the key.
+    const field = (name: string) => {
+      const value = subject.fields.get(name);
+      return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
+    };
+    return `${subject.kind}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
   }
 
   /** The flows of one spec with one set of params, by flow key. */

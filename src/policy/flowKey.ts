@@ -9,31 +9,39 @@ import type { Subject } from './subjects.js';
  * different load balancers share a flow that does not depend on them: clients of any public CLB,
  * health checks from the platform's range, the listener's transport.
  */
-export interface FlowReads {
-  /** `lb.vips`, `snat.ips`: the load balancer's own addresses. */
-  readonly lbAddresses: boolean;
-  /** `healthCheck.source`: the VIP when the subject's health check comes from it. */
-  readonly healthCheckSource: boolean;
-  /** `clients`: the load balancer's network type, IP version and VPC. */
-  readonly clients: boolean;
-  /** `listener.port`: the listener's ports. */
-  readonly listenerPorts: boolean;
-  /** `backend.port`, `healthCheck.port`: a full-port target (port 0) follows the listener's ports. */
-  readonly subjectPorts: boolean;
-  /** No protocol or `listener`: the listener's transport. */
-  readonly listenerProtocol: boolean;
-}
+export type FlowReads = number;
 
+/** `lb.vips`, `snat.ips`: the load balancer's own addresses. */
+const LB_ADDRESSES = 1;
+/** `healthCheck.source`: the VIP when the subject's health check comes from it. */
+const HEALTH_CHECK_SOURCE = 2;
+/** `clients`: the load balancer's network type, IP version and VPC. */
+const CLIENTS = 4;
+/** `listener.port`: the listener's ports. */
+const LISTENER_PORTS = 8;
+/** `backend.port`, `healthCheck.port`: a full-port target (port 0) follows the listener's ports. */
+const SUBJECT_PORTS = 16;
+/** No protocol or `listener`: the listener's transport. */
+const LISTENER_PROTOCOL = 32;
+
+/**
+ * What of a subject's load balancer and listener a flow spec reads (`resolveSources`,
+ * `resolvePorts`, `resolveProtocol`), as flags: specs that read the same share their keys. Only
+ * that goes into the flow key, so that subjects behind different load balancers share a flow
+ * that does not depend on them: clients of any public CLB, health checks from the platform's
+ * range, the listener's transport.
+ */
 export function flowReadsOf(spec: FlowSpec): FlowReads {
   const ports = spec.ports ?? ['backend.port'];
-  return {
-    lbAddresses: spec.from.includes('lb.vips') || spec.from.includes('snat.ips'),
-    healthCheckSource: spec.from.includes('healthCheck.source'),
-    clients: spec.from.includes('clients'),
-    listenerPorts: ports.includes('listener.port'),
-    subjectPorts: ports.includes('backend.port') || ports.includes('healthCheck.port'),
-    listenerProtocol: spec.protocol === undefined || spec.protocol === 'listener',
-  };
+  const flag = (read: boolean, bit: number) => (read ? bit : 0);
+  return (
+    flag(spec.from.includes('lb.vips') || spec.from.includes('snat.ips'), LB_ADDRESSES) |
+    flag(spec.from.includes('healthCheck.source'), HEALTH_CHECK_SOURCE) |
+    flag(spec.from.includes('clients'), CLIENTS) |
+    flag(ports.includes('listener.port'), LISTENER_PORTS) |
+    flag(ports.includes('backend.port') || ports.includes('healthCheck.port'), SUBJECT_PORTS) |
+    flag(spec.protocol === undefined || spec.protocol === 'listener', LISTENER_PROTOCOL)
+  );
 }
 
 /**
@@ -46,16 +54,16 @@ export function placeKey(reads: FlowReads, subject: Subject, resolver: Inventory
   const lbKey = lb === undefined ? '-' : `=${lb.key}`;
   const listenerKey = listener === undefined ? '-' : `=${listener.key}`;
   let key = '';
-  if (reads.lbAddresses || (reads.healthCheckSource && subject.fields.get('healthCheck.source') === 'vip')) key += `|lb${lbKey}`;
-  if (reads.clients) key += `|c${clientsKey(subject, resolver)}`;
-  if (reads.listenerPorts) key += `|lp${listenerKey}`;
+  if (reads & LB_ADDRESSES || (reads & HEALTH_CHECK_SOURCE && subject.fields.get('healthCheck.source') === 'vip')) key += `|lb${lbKey}`;
+  if (reads & CLIENTS) key += `|c${clientsKey(subject, resolver)}`;
+  if (reads & LISTENER_PORTS) key += `|lp${listenerKey}`;
   if (
-    reads.subjectPorts &&
+    reads & SUBJECT_PORTS &&
     listener !== undefined &&
     (subject.fields.get('backend.port') === 0 || subject.fields.get('healthCheck.port') === 0)
   )
     key += `|zp${listenerKey}`;
-  if (reads.listenerProtocol) {
+  if (reads & LISTENER_PROTOCOL) {
     const protocol = listener?.protocol;
     key += `|p${protocol === undefined ? '-' : isUnknown(protocol) ? `?${protocol.reason}` : `=${protocol}`}`;
   }
