@@ -64,13 +64,13 @@ export function admitThroughAcl(
   const noPorts = !hasPorts(query.protocol);
   const inbound = evaluateOrdered(
     filtered,
-    compileAclEntries(acl, 'ingress', local, noPorts ? ALL_PORTS : ephemeralPorts),
+    compiledAclEntries(resolver, acl, 'ingress', local, noPorts ? ALL_PORTS : ephemeralPorts),
     aclDefault(acl.key, 'ingress'),
   );
   const replyQuery: FlowQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts };
   const reply = evaluateOrdered(
     replyQuery,
-    compileAclEntries(acl, 'egress', local, noPorts ? ALL_PORTS : query.ports),
+    compiledAclEntries(resolver, acl, 'egress', local, noPorts ? ALL_PORTS : query.ports),
     aclDefault(acl.key, 'egress'),
   );
   const unknownCidr = subnetCidr === undefined ? mayBeWithinSubnet(resolver, subnet) : undefined;
@@ -135,6 +135,26 @@ function aclDefault(list: Ref, direction: 'ingress' | 'egress'): RuleRef {
  * ports its packets carry (the client's ephemeral ports inbound, the service port outbound).
  * Triple entries match peer CIDR, protocol and the packet's destination port.
  */
+/**
+ * An ACL's entries in one direction compiled for a flow. Only quintuple entries read the local
+ * side and the source ports; any other ACL compiles once per check, whichever backend asks.
+ */
+function compiledAclEntries(
+  resolver: InventoryResolver,
+  acl: NetworkAcl,
+  direction: 'ingress' | 'egress',
+  local: AddressBounds,
+  sourcePorts: PortSet,
+): CompiledRule[] {
+  if (acl.type === 'QUINTUPLE') return compileAclEntries(acl, direction, local, sourcePorts);
+  const cacheKey = `acl:${direction}:${acl.key}`;
+  const cached = resolver.compiledCache.get(cacheKey) as CompiledRule[] | undefined;
+  if (cached !== undefined) return cached;
+  const compiled = compileAclEntries(acl, direction, local, sourcePorts);
+  resolver.compiledCache.set(cacheKey, compiled);
+  return compiled;
+}
+
 export function compileAclEntries(
   acl: NetworkAcl,
   direction: 'ingress' | 'egress',

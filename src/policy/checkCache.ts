@@ -13,6 +13,7 @@ import type { PortSet } from '../net/portSet.js';
 import { hasPorts } from '../net/protocol.js';
 import type { IneffectiveDeny, UndecidedDeny } from '../net/shadowAnalysis.js';
 import type { AssertionFailure } from './assertions/assertionTypes.js';
+import { type FlowReads, flowReadsOf, placeKey } from './flowKey.js';
 import { paramPorts } from './flowSources.js';
 import { innerMap } from './innerMap.js';
 import type { FlowSpec, ParamValue, SubjectKind } from './policyTypes.js';
@@ -55,7 +56,8 @@ export class CheckCache {
   private readonly subjectsByKind = new Map<SubjectKind, SubjectsBuilt[]>();
   readonly lbFields = new Map<LoadBalancer, ReadonlyMap<string, FieldValue>>();
   readonly listenerFields = new Map<Listener, ReadonlyMap<string, FieldValue>>();
-  private readonly flowKeys = new Map<Subject, string>();
+  private readonly flowKeys = new Map<FlowReads, Map<Subject, string>>();
+  private readonly flowReads = new Map<FlowSpec, FlowReads>();
   private readonly flows = new Map<FlowSpec, Map<ReadonlyMap<string, ParamValue>, Map<string, FlowOrUnknown>>>();
   private readonly queries = new Map<string, FlowQuery>();
   private readonly groupLists = new Map<NetworkInterface, string>();
@@ -110,19 +112,34 @@ export class CheckCache {
     this.subjectsByKind.set(kind, list);
   }
 
-  /** What a prepared flow depends on besides the spec and params: computed once per subject. */
-  flowKey(subject: Subject): string {
-    let key = this.flowKeys.get(subject);
+  /**
+   * What a prepared flow depends on besides the spec and params: the subject's port and
+   * health-check fields (once per subject), and of its load balancer and listener only what the
+   * spec reads (`placeKey`).
+   */
+  flowKey(spec: FlowSpec, subject: Subject): string {
+    let reads = this.flowReads.get(spec);
+    if (reads === undefined) {
+      reads = flowReadsOf(spec);
+      this.flowReads.set(spec, reads);
+    }
+    // Kept whole per (what is read, subject): a key built afresh would be hashed afresh at every lookup.
+    const bySubject = innerMap(this.flowKeys, reads);
+    let key = bySubject.get(subject);
     if (key === undefined) {
-      // Unknown field values carry their reason, which names the subject: they are part of the key.
-      const field = (name: string) => {
-        const value = subject.fields.get(name);
-        return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
-      };
-      key = `${subject.lb?.key ?? ''}|${subject.listener?.key ?? ''}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
-      this.flowKeys.set(subject, key);
+      key = this.subjectFlowFields(subject) + placeKey(reads, subject, this.resolver);
+      bySubject.set(subject, key);
     }
     return key;
+  }
+
+  private subjectFlowFields(subject: Subject): string {
+    // Unknown field values carry their reason, which names the subject: they are part of the key.
+    const field = (name: string) => {
+      const value = subject.fields.get(name);
+      return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
+    };
+    return `${subject.kind}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
   }
 
   /** The flows of one spec with one set of params, by flow key. */

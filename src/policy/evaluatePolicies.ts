@@ -113,13 +113,20 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
   // A shared fix is rendered from the findings that remain: a suppressed one adds no rule to it.
   if (options.suppressed !== undefined) for (const finding of findings) if (options.suppressed(finding)) plans.delete(finding);
   const fixes = groupFixes(plans);
+  // A shared fix (one per merge key, told by thousands of findings) is written out as text once.
+  const fixTexts = new Map<Fix, string>();
   const out = findings.map((kept) => {
     const { extra, ...found } = kept;
     const finding =
       extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? 'flow' : 'flows'} like it)` } : found;
     const fix = fixes.get(kept);
     if (fix === undefined) return finding;
-    const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== undefined && r !== '').join('\n');
+    let fixText = fixTexts.get(fix);
+    if (fixText === undefined) {
+      fixText = fixAsText(fix);
+      fixTexts.set(fix, fixText);
+    }
+    const remediation = [finding.advice, fixText].filter((r) => r !== undefined && r !== '').join('\n');
     return { ...finding, remediation, fix };
   });
   return {
@@ -244,10 +251,19 @@ function merge(existing: KeptFinding, failure: AssertionFailure, states: Map<Kep
   // Merged findings keep the first evidence only: enough to explain, and merging stays cheap.
   const room = MAX_EVIDENCE - existing.evidence.length;
   if (room > 0) {
-    const added = failure.evidence.filter((e) => !state.evidenceKeys.has(evidenceKey(e))).slice(0, room);
+    // The first `room` pieces not seen before this failure, each key built once.
+    const added: Evidence[] = [];
+    const keys: string[] = [];
+    for (const e of failure.evidence) {
+      if (added.length >= room) break;
+      const key = evidenceKey(e);
+      if (state.evidenceKeys.has(key)) continue;
+      added.push(e);
+      keys.push(key);
+    }
     if (added.length > 0) {
       state.evidence.push(...added);
-      for (const e of added) state.evidenceKeys.add(evidenceKey(e));
+      for (const key of keys) state.evidenceKeys.add(key);
       existing.evidence = state.evidence;
     }
   }

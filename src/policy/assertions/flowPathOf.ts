@@ -27,7 +27,9 @@ export function flowPathOf(flow: PreparedFlow, ctx: AssertionContext, options: {
     // Clients reach the CLB on the listener port; the backend port is only behind it.
     const listened = (listener === undefined ? undefined : listenerPorts(listener)) ?? flow.query.ports;
     layers.push(
-      ...ctx.cache.pathLayers(flow, `lb|${lb.key}`, () => {
+      // Listeners of one load balancer may share the flow (it need not read the listener): the
+      // listened ports are part of the key.
+      ...ctx.cache.pathLayers(flow, `lb|${lb.key}|${listened.intervals.join(';')}`, () => {
         const [outcome] = evaluateLayers(['loadBalancerSecurityGroups'], ctx.cache.canonicalQuery({ ...flow.query, ports: listened }), ctx);
         if (outcome === undefined) return [];
         if (outcome.unknownReason !== undefined) return [undecided('loadBalancerGroup', outcome.resource, outcome.unknownReason)];

@@ -26,12 +26,13 @@ export type PreparedFlow = Extract<FlowOrUnknown, { query: FlowQuery }>;
 
 /**
  * The flow a spec names for a subject. It depends only on the spec, the params and a few subject
- * fields (`CheckCache.flowKey`): thousands of backends behind the same listener share one, and
- * so one canonical query that their verdicts are kept by.
+ * fields, and on the load balancer and listener only where the spec reads them
+ * (`CheckCache.flowKey`): thousands of backends share one, and so one canonical query that
+ * their verdicts are kept by.
  */
 export function prepareFlow(spec: FlowSpec, ctx: AssertionContext): FlowOrUnknown {
   const flows = ctx.cache.flowsOf(spec, ctx.params);
-  const key = ctx.cache.flowKey(ctx.subject);
+  const key = ctx.cache.flowKey(spec, ctx.subject);
   let flow = flows.get(key);
   if (flow === undefined) {
     flow = prepareFlowUncached(spec, ctx);
