@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-IIAJSX2M.js";
-import "./chunks/chunk-VPJGJ5WK.js";
-import "./chunks/chunk-DNUZHSPE.js";
+} from "./chunks/chunk-REZJ722I.js";
+import "./chunks/chunk-ZDFE46EC.js";
+import "./chunks/chunk-AETTE6I3.js";
 
 // src/cli.ts
 process.noDeprecation = true;

@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-VPJGJ5WK.js";
+} from "./chunk-ZDFE46EC.js";
 import {
   __commonJS
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

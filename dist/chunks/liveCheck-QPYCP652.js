@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-XNMF5XLV.js";
+} from "./chunk-24TFYCOM.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-H24LXNJD.js";
-import "./chunk-V2URZ7KN.js";
+} from "./chunk-R7M2VMFK.js";
+import "./chunk-YSKL5H4W.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-VPJGJ5WK.js";
+} from "./chunk-ZDFE46EC.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";

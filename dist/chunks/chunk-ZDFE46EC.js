@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -11930,7 +11930,13 @@ var ReferenceResolver = class {
      * no `count.*`), by call and variable name: the same for every instance of the call, so
      * resolved once for all of them rather than once per instance.
      */
-    callArguments: new TwoNameTable()
+    callArguments: new TwoNameTable(),
+    /**
+     * Resource references (`type.name[key].attr`) followed in it, by their parsed steps and by
+     * how they were written (`ResourceReading`): what they name depends on nothing else, and a
+     * large plan follows the same ones from thousands of resources.
+     */
+    resourceReferences: /* @__PURE__ */ new Map()
   }));
   /** The scope of a resource instance's own expressions. */
   scopeOf(resource, config = this.config.resource(resource.module, "managed", resource.type, resource.name)) {
@@ -11956,19 +11962,10 @@ var ReferenceResolver = class {
     if ("constant_value" in expression) {
       const constant = expression["constant_value"];
       if (hasTemplate(constant))
-        return Array.isArray(references) ? this.resolveReferences(
-          references.filter((r) => typeof r === "string"),
-          scope,
-          depth
-        ) : [{ kind: "opaque", reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
+        return Array.isArray(references) ? this.resolveReferences(stringsOf(references), scope, depth) : [{ kind: "opaque", reason: `the template ${JSON.stringify(constant)} cannot be followed` }];
       return [{ kind: "constant", value: constant }];
     }
-    if (Array.isArray(references))
-      return this.resolveReferences(
-        references.filter((r) => typeof r === "string"),
-        scope,
-        depth
-      );
+    if (Array.isArray(references)) return this.resolveReferences(stringsOf(references), scope, depth);
     return [{ kind: "opaque", reason: "an expression the plan does not describe" }];
   }
   resolveReferences(references, scope, depth = 0) {
@@ -11977,11 +11974,7 @@ var ReferenceResolver = class {
     let sameKey = false;
     for (const reference of references) {
       if (reference === "count.index" || reference === "each.key") sameKey = true;
-      if (kept.some(
-        (k) => k.length > reference.length && k.startsWith(reference) && (k[reference.length] === "." || k[reference.length] === "[")
-      ))
-        continue;
-      if (!kept.includes(reference)) kept.push(reference);
+      if (!extendsOrRepeats(kept, reference)) kept.push(reference);
     }
     if (sameKey && kept.length > 1) {
       const values = kept.filter((k) => k !== "count.index" && k !== "each.key");
@@ -11990,14 +11983,14 @@ var ReferenceResolver = class {
     }
     if (kept.length === 1) {
       const steps = this.traversal(kept[0]);
-      return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
+      return steps === void 0 ? [] : this.followSteps(steps, scope, depth, sameKey, true);
     }
     const out2 = [];
     const seen = /* @__PURE__ */ new Set();
     for (const reference of kept) {
       const steps = this.traversal(reference);
       if (steps === void 0) continue;
-      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
+      for (const item of this.followSteps(steps, scope, depth, sameKey, false)) {
         const id = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
         if (id !== void 0) {
           if (seen.has(id)) continue;
@@ -12007,6 +12000,23 @@ var ReferenceResolver = class {
       }
     }
     return out2;
+  }
+  /** `resolveTraversal`, with what a resource reference names kept per module instance. */
+  followSteps(steps, scope, depth, sameKey, alone) {
+    if (!namesResource(steps)) return this.resolveTraversal(steps, scope, depth, sameKey, alone);
+    const memo = this.perModule.of(scope.module).resourceReferences;
+    let readings = memo.get(steps);
+    if (readings === void 0) {
+      readings = [void 0, void 0, void 0, void 0];
+      memo.set(steps, readings);
+    }
+    const reading = (sameKey ? 2 : 0) + (alone ? 1 : 0);
+    let items = readings[reading];
+    if (items === void 0) {
+      items = this.resource(steps, scope, sameKey, alone);
+      readings[reading] = items;
+    }
+    return items;
   }
   resolveTraversal(steps, scope, depth, sameKey, alone) {
     const head = nameAt(steps, 0);
@@ -12060,12 +12070,11 @@ var ReferenceResolver = class {
     const keyStep = steps[2];
     const key = keyStep !== void 0 && "key" in keyStep ? keyStep.key : void 0;
     const attribute = pathOf(steps.slice(key === void 0 ? 2 : 3));
+    const instances = this.resources.instancesIn(scope.module, type, name2);
     if (key !== void 0) {
-      const resourceAddress = formatResource({ module: scope.module, mode: "managed", type, name: name2 });
-      const instance2 = this.resources.byAddress.get(`${resourceAddress}${formatKey(key)}`);
+      const instance2 = instances.length <= SCANNED_INSTANCES ? instanceWithKey(instances, key) : this.resources.byAddress.get(`${formatResource({ module: scope.module, mode: "managed", type, name: name2 })}${formatKey(key)}`);
       return instance2 === void 0 ? [] : [{ kind: "resource", resource: instance2, attribute }];
     }
-    const instances = this.resources.instancesIn(scope.module, type, name2);
     const keyed = instances.length > 1 || instances[0]?.key !== void 0;
     if (keyed && (sameKey || !alone)) {
       const address = formatResource({ module: scope.module, mode: "managed", type, name: name2 });
@@ -12191,6 +12200,31 @@ function dependsOnInstanceKey(expression) {
     const head = r.split(/[.[]/, 1)[0];
     return head === "each" || head === "count";
   });
+}
+function extendsOrRepeats(kept, reference) {
+  const length = reference.length;
+  for (const k of kept) {
+    if (k === reference) return true;
+    if (k.length > length && k.startsWith(reference)) {
+      const next = k.charCodeAt(length);
+      if (next === 46 || next === 91) return true;
+    }
+  }
+  return false;
+}
+function stringsOf(references) {
+  for (const r of references) if (typeof r !== "string") return references.filter((x) => typeof x === "string");
+  return references;
+}
+var SCANNED_INSTANCES = 16;
+function instanceWithKey(instances, key) {
+  for (let i2 = instances.length - 1; i2 >= 0; i2--) if (instances[i2].key === key) return instances[i2];
+  return void 0;
+}
+var NON_RESOURCE_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "each", "count", "path", "terraform", "self"]);
+function namesResource(steps) {
+  const head = nameAt(steps, 0);
+  return head !== void 0 && !NON_RESOURCE_ROOTS.has(head);
 }
 function nameAt(steps, index) {
   const step = steps[index];
@@ -13979,47 +14013,59 @@ function attachmentTargets(context, view, count, via) {
   const elements = resource.values["targets"];
   const unknownTargets = isObject(resource.unknown) ? resource.unknown["targets"] : void 0;
   for (let j = 0; j < count; j++) {
-    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : {};
+    const element = Array.isArray(elements) && isObject(elements[j]) ? elements[j] : NO_FIELDS;
     const unknownElement = unknownTargets === true ? true : Array.isArray(unknownTargets) ? unknownTargets[j] : void 0;
-    const field = (name2) => unknownElement === true || isObject(unknownElement) && unknownElement[name2] === true ? NOT_KNOWN : { known: true, value: element[name2] ?? null };
-    const instanceValue = field("instance_id");
-    const eniValue = field("eni_ip");
-    const portValue = field("port");
-    const weightValue = field("weight");
-    const known = (v) => v.known && v.value !== null && v.value !== "";
+    const instanceValue = planField(element, unknownElement, "instance_id");
+    const eniValue = planField(element, unknownElement, "eni_ip");
+    const portValue = planField(element, unknownElement, "port");
+    const weightValue = planField(element, unknownElement, "weight");
     let block;
     if (written !== void 0) {
-      const known2 = [portValue, weightValue, instanceValue, eniValue];
-      block = written.find(
-        (candidate) => !used.has(candidate.index) && (candidate.states !== void 0 ? agreesEvaluated(candidate.states, known2) : agrees(context, view, candidate.block, candidate.index, known2))
-      );
+      const known = [portValue, weightValue, instanceValue, eniValue];
+      for (const candidate of written) {
+        if (used.has(candidate.index)) continue;
+        const fits = candidate.states !== void 0 ? agreesEvaluated(candidate.states, known) : agrees(context, view, candidate.block, candidate.index, known);
+        if (fits) {
+          block = candidate;
+          break;
+        }
+      }
       if (block !== void 0) used.add(block.index);
     }
-    const fromConfig = (name2) => block === void 0 ? void 0 : block.states !== void 0 ? itemsOfState(block.states[name2]) : resolveWritten(context, view, block.block[name2], block.index, name2);
     const location = block?.line !== void 0 ? locationOf(context, view, block) : void 0;
-    const provenance = context.provenance(resource, {
-      path: context.shared.elementPath("targets", block?.index ?? j),
-      ...location ? { location } : {}
-    });
-    const target = {
-      port: numberOf(portValue, () => fromConfig("port"))
-    };
-    const weight = numberOf(weightValue, () => fromConfig("weight"));
+    const path = context.shared.elementPath("targets", block?.index ?? j);
+    const provenance = context.provenance(resource, location ? { path, location } : { path });
+    const target = { port: numberOf(portValue, context, view, block, "port") };
+    const weight = numberOf(weightValue, context, view, block, "weight");
     if (!(isUnknown(weight) && weightValue.known)) target.weight = weight;
-    if (known(instanceValue)) target.instance = context.links.alias(String(instanceValue.value));
-    else if (known(eniValue)) target.eniIp = String(eniValue.value);
+    if (isSetValue(instanceValue)) target.instance = context.links.alias(String(instanceValue.value));
+    else if (isSetValue(eniValue)) target.eniIp = String(eniValue.value);
     else if (!instanceValue.known)
-      target.instance = openReason !== void 0 ? unknown(openReason) : instanceOfItems(context, fromConfig("instance_id"), written === void 0);
+      target.instance = openReason !== void 0 ? unknown(openReason) : instanceOfItems(context, writtenItems(context, view, block, "instance_id"), written === void 0);
     else if (!eniValue.known)
-      target.eniIp = openReason !== void 0 ? unknown(openReason) : ipOfItems(context, fromConfig("eni_ip"), written === void 0);
+      target.eniIp = openReason !== void 0 ? unknown(openReason) : ipOfItems(context, writtenItems(context, view, block, "eni_ip"), written === void 0);
     else {
       context.warn(resource, `targets[${j}] has neither instance_id nor eni_ip`);
       continue;
     }
-    const open2 = candidates !== void 0 && openReason !== void 0 && target.instance !== void 0 && isUnknown(target.instance);
-    targets.push({ ...target, ...open2 ? { instanceCandidates: candidates } : {}, via, provenance });
+    if (candidates !== void 0 && openReason !== void 0 && target.instance !== void 0 && isUnknown(target.instance))
+      target.instanceCandidates = candidates;
+    target.via = via;
+    target.provenance = provenance;
+    targets.push(target);
   }
   return targets;
+}
+var NO_FIELDS = {};
+function planField(element, unknownElement, name2) {
+  return unknownElement === true || isObject(unknownElement) && unknownElement[name2] === true ? NOT_KNOWN : { known: true, value: element[name2] ?? null };
+}
+function isSetValue(value) {
+  return value.known && value.value !== null && value.value !== "";
+}
+function writtenItems(context, view, block, name2) {
+  if (block === void 0) return void 0;
+  return block.states !== void 0 ? itemsOfState(block.states[name2]) : resolveWritten(context, view, block.block[name2], block.index, name2);
 }
 function writtenTargets(context, view) {
   const blocks = view.config?.expressions["targets"];
@@ -14175,10 +14221,10 @@ function resolveWritten(context, view, expression, index, name2) {
     return state.state === "set" ? [{ kind: "constant", value: state.value }] : state.state === "unset" ? [] : state.items;
   return context.resolver.resolve(expression, view.scope);
 }
-function numberOf(value, written) {
+function numberOf(value, context, view, block, name2) {
   if (value.known)
     return typeof value.value === "number" ? value.value : typeof value.value === "string" && /^\d+$/.test(value.value) ? Number(value.value) : unknown("not set");
-  const items = written();
+  const items = writtenItems(context, view, block, name2);
   const only = items?.length === 1 ? items[0] : void 0;
   if (only?.kind === "constant" && typeof only.value === "number") return only.value;
   return unknown(AFTER_APPLY);
@@ -14934,13 +14980,13 @@ var ResourceView = class extends AttributeReader {
     const unknownElement = unknownList === true ? true : childAt(unknownList, index);
     const configList = this.config?.expressions[list];
     let config;
-    if (this.config === void 0) config = { kind: "unknown" };
-    else if (configList === void 0) config = this.missingBlock(list).state === "unset" ? { kind: "unset" } : { kind: "unknown" };
+    if (this.config === void 0) config = UNKNOWN_CONFIG;
+    else if (configList === void 0) config = this.missingBlock(list).state === "unset" ? UNSET_CONFIG : UNKNOWN_CONFIG;
     else if (Array.isArray(configList) && Array.isArray(this.resource.values[list]) && configList.length === this.resource.values[list].length) {
       const block = configList[index];
-      config = isPlainObject(block) ? { kind: "block", block } : { kind: "unknown" };
-    } else config = { kind: "unknown" };
-    return new ElementView(this, [list, index], values, unknownElement, config);
+      config = isPlainObject(block) ? { kind: "block", block } : UNKNOWN_CONFIG;
+    } else config = UNKNOWN_CONFIG;
+    return new ElementView(this, list, index, values, unknownElement, config);
   }
   /** A configuration expression as a state: constants read, references resolved. */
   expressionState(expression) {
@@ -14984,30 +15030,37 @@ var ResourceView = class extends AttributeReader {
     return true;
   }
 };
+var UNSET_CONFIG = { kind: "unset" };
+var UNKNOWN_CONFIG = { kind: "unknown" };
 var ElementView = class extends AttributeReader {
-  constructor(view, path, values, unknownTree, config) {
+  constructor(view, list, index, values, unknownTree, config) {
     super();
     this.view = view;
-    this.path = path;
+    this.list = list;
+    this.index = index;
     this.values = values;
     this.unknownTree = unknownTree;
     this.config = config;
   }
   view;
-  path;
+  list;
+  index;
   values;
   unknownTree;
   config;
   attribute(path) {
-    if (path.length !== 1) return this.view.attribute([...this.path, ...path]);
-    const name2 = String(path[0]);
+    if (path.length !== 1) return this.view.attribute([this.list, this.index, ...path]);
+    return this.field(String(path[0]));
+  }
+  /** `attribute([name])` without building the path: rule sets read a dozen fields of each of thousands of blocks. */
+  field(name2) {
     const unknownHere = this.unknownTree === true || isPlainObject(this.unknownTree) && this.unknownTree[name2] === true;
     if (!unknownHere) return knownState(isPlainObject(this.values) ? this.values[name2] : void 0);
     if (this.config.kind === "unset") return UNSET;
     if (this.config.kind === "unknown") return UNKNOWN_WITHOUT_CONFIG;
     const expression = this.config.block[name2];
     if (expression === void 0) return UNSET;
-    return (hasReferences(expression) ? this.view.sourceState([...this.path, name2]) : void 0) ?? this.view.expressionState(expression);
+    return (hasReferences(expression) ? this.view.sourceState([this.list, this.index, name2]) : void 0) ?? this.view.expressionState(expression);
   }
 };
 function hasReferences(expression) {
@@ -15245,13 +15298,8 @@ function readRuleSet(context, view) {
       rules: state.value.map((_, index) => {
         const own = lines?.[index];
         const location = own !== void 0 && block !== void 0 ? context.sources.location(block.file, own.line, own.endLine) : void 0;
-        return ruleSetEntry(
-          context,
-          view,
-          direction,
-          index,
-          context.provenance(view.resource, { path: context.shared.elementPath(direction, index), ...location ? { location } : {} })
-        );
+        const path = context.shared.elementPath(direction, index);
+        return ruleSetEntry(context, view, direction, index, context.provenance(view.resource, location ? { path, location } : { path }));
       })
     };
   }
@@ -15266,12 +15314,12 @@ var PEER_FIELDS = [
 ];
 function ruleSetEntry(context, view, direction, index, provenance) {
   const rule = view.element(direction, index);
-  const action = actionOf(rule.string(["action"]));
+  const action = actionOf(rule.string(ACTION));
   let peer;
   let linked;
   let pending;
   for (const [name2, field] of PEER_FIELDS) {
-    const state = rule.attribute([name2]);
+    const state = rule.field(name2);
     if (state.state === "set") {
       peer = peerOfState(context, state, field);
       break;
@@ -15282,20 +15330,18 @@ function ruleSetEntry(context, view, direction, index, provenance) {
     }
   }
   peer ??= linked ?? pending ?? { kind: "unknown", reason: "no source or destination is set" };
-  const service = templateService(context, rule.attribute(["service_template_id"]), "serviceTemplate") ?? templateService(context, rule.attribute(["service_template_group"]), "serviceTemplateGroup") ?? {
+  const service = templateService(context, rule.field("service_template_id"), "serviceTemplate") ?? templateService(context, rule.field("service_template_group"), "serviceTemplateGroup") ?? {
     kind: "protocol",
-    protocol: protocolOfState(rule.attribute(["protocol"])),
-    ports: portsOfState(rule.attribute(["port"]))
+    protocol: protocolOfState(rule.field("protocol")),
+    ports: portsOfState(rule.field("port"))
   };
-  const description = rule.string(["description"]);
-  return {
-    action,
-    peer: context.shared.peer(peer),
-    service: context.shared.service(service),
-    ...typeof description === "string" ? { description } : {},
-    provenance
-  };
+  const description = rule.string(DESCRIPTION);
+  const sharedPeer = context.shared.peer(peer);
+  const sharedService = context.shared.service(service);
+  return typeof description === "string" ? { action, peer: sharedPeer, service: sharedService, description, provenance } : { action, peer: sharedPeer, service: sharedService, provenance };
 }
+var ACTION = ["action"];
+var DESCRIPTION = ["description"];
 function readLiteRule(context, view) {
   const result = {};
   const block = context.sourceBlock(view.resource);
@@ -15743,7 +15789,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-NMHUCOJ4.js");
+    const { checkHybrid } = await import("./hybridCheck-XUH2SBQI.js");
     report = await checkHybrid(
       {
         plan: fullPlan,

@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-H24LXNJD.js";
+} from "./chunk-R7M2VMFK.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-VPJGJ5WK.js";
+} from "./chunk-ZDFE46EC.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +19,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -1744,7 +1744,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-CR3PCIZF.js")).runMerge(command, io);
+      return (await import("./mergeCommand-HRJ2PGL7.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1797,12 +1797,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-OOYNH3UU.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-PXOZNGTV.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-WROGONFM.js")).checkLive({
+      }) : await (await import("./liveCheck-QPYCP652.js")).checkLive({
         ...common,
         regions,
         env: io.env,

@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-XNMF5XLV.js";
+} from "./chunk-24TFYCOM.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-H24LXNJD.js";
-import "./chunk-V2URZ7KN.js";
+} from "./chunk-R7M2VMFK.js";
+import "./chunk-YSKL5H4W.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-VPJGJ5WK.js";
+} from "./chunk-ZDFE46EC.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

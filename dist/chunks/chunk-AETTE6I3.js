@@ -324,7 +324,7 @@ var AddressSet = class _AddressSet {
     }
     if (address.family === 4) {
       const base2 = address.value;
-      if (base2 === 0 && slash >= 0) return _AddressSet.ALL_V4;
+      if (base2 === 0) return _AddressSet.ALL_V4;
       const size = 2 ** (32 - prefix);
       const lo2 = Math.floor(base2 / size) * size;
       return _AddressSet.fromV4([[lo2, lo2 + size - 1]]);
@@ -1778,13 +1778,13 @@ function admitThroughAcl(resolver, subnetRef, local, query, ephemeralPorts = DEF
   const noPorts = !hasPorts(query.protocol);
   const inbound = evaluateOrdered(
     filtered,
-    compileAclEntries(acl, "ingress", local, noPorts ? ALL_PORTS : ephemeralPorts),
+    compiledAclEntries(resolver, acl, "ingress", local, noPorts ? ALL_PORTS : ephemeralPorts),
     aclDefault(acl.key, "ingress")
   );
   const replyQuery = { ...filtered, ports: noPorts ? ALL_PORTS : ephemeralPorts };
   const reply = evaluateOrdered(
     replyQuery,
-    compileAclEntries(acl, "egress", local, noPorts ? ALL_PORTS : query.ports),
+    compiledAclEntries(resolver, acl, "egress", local, noPorts ? ALL_PORTS : query.ports),
     aclDefault(acl.key, "egress")
   );
   const unknownCidr = subnetCidr === void 0 ? mayBeWithinSubnet(resolver, subnet) : void 0;
@@ -1828,6 +1828,15 @@ function aclDefault(list, direction) {
     kind: "defaultDeny",
     text: `default ${direction === "ingress" ? "inbound" : "outbound"} deny of the ACL (ALL ALL 0.0.0.0/0 DROP)`
   };
+}
+function compiledAclEntries(resolver, acl, direction, local, sourcePorts) {
+  if (acl.type === "QUINTUPLE") return compileAclEntries(acl, direction, local, sourcePorts);
+  const cacheKey = `acl:${direction}:${acl.key}`;
+  const cached = resolver.compiledCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const compiled = compileAclEntries(acl, direction, local, sourcePorts);
+  resolver.compiledCache.set(cacheKey, compiled);
+  return compiled;
 }
 function compileAclEntries(acl, direction, local, sourcePorts) {
   const list = acl[direction];
@@ -1911,6 +1920,42 @@ function combine(a, b) {
   return "yes";
 }
 
+// src/policy/flowKey.ts
+var LB_ADDRESSES = 1;
+var HEALTH_CHECK_SOURCE = 2;
+var CLIENTS = 4;
+var LISTENER_PORTS = 8;
+var SUBJECT_PORTS = 16;
+var LISTENER_PROTOCOL = 32;
+function flowReadsOf(spec) {
+  const ports = spec.ports ?? ["backend.port"];
+  const flag = (read, bit) => read ? bit : 0;
+  return flag(spec.from.includes("lb.vips") || spec.from.includes("snat.ips"), LB_ADDRESSES) | flag(spec.from.includes("healthCheck.source"), HEALTH_CHECK_SOURCE) | flag(spec.from.includes("clients"), CLIENTS) | flag(ports.includes("listener.port"), LISTENER_PORTS) | flag(ports.includes("backend.port") || ports.includes("healthCheck.port"), SUBJECT_PORTS) | flag(spec.protocol === void 0 || spec.protocol === "listener", LISTENER_PROTOCOL);
+}
+function placeKey(reads, subject, resolver) {
+  const { lb, listener } = subject;
+  const lbKey = lb === void 0 ? "-" : `=${lb.key}`;
+  const listenerKey = listener === void 0 ? "-" : `=${listener.key}`;
+  let key = "";
+  if (reads & LB_ADDRESSES || reads & HEALTH_CHECK_SOURCE && subject.fields.get("healthCheck.source") === "vip") key += `|lb${lbKey}`;
+  if (reads & CLIENTS) key += `|c${clientsKey(subject, resolver)}`;
+  if (reads & LISTENER_PORTS) key += `|lp${listenerKey}`;
+  if (reads & SUBJECT_PORTS && listener !== void 0 && (subject.fields.get("backend.port") === 0 || subject.fields.get("healthCheck.port") === 0))
+    key += `|zp${listenerKey}`;
+  if (reads & LISTENER_PROTOCOL) {
+    const protocol = listener?.protocol;
+    key += `|p${protocol === void 0 ? "-" : isUnknown(protocol) ? `?${protocol.reason}` : `=${protocol}`}`;
+  }
+  return key;
+}
+function clientsKey(subject, resolver) {
+  const lb = subject.lb;
+  if (lb === void 0) return "-";
+  if (isUnknown(lb.network)) return `=${lb.key}`;
+  if (lb.network === "OPEN") return !isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6" ? "open6" : "open4";
+  return resolver.vpcCidr(lb.vpc) === void 0 ? `=${lb.key}` : `vpc:${String(lb.vpc)}`;
+}
+
 // src/policy/innerMap.ts
 function innerMap(outer, key) {
   let found = outer.get(key);
@@ -1931,6 +1976,7 @@ var CheckCache = class {
   lbFields = /* @__PURE__ */ new Map();
   listenerFields = /* @__PURE__ */ new Map();
   flowKeys = /* @__PURE__ */ new Map();
+  flowReads = /* @__PURE__ */ new Map();
   flows = /* @__PURE__ */ new Map();
   queries = /* @__PURE__ */ new Map();
   groupLists = /* @__PURE__ */ new Map();
@@ -1975,18 +2021,31 @@ var CheckCache = class {
     list.push({ reads, subjects });
     this.subjectsByKind.set(kind, list);
   }
-  /** What a prepared flow depends on besides the spec and params: computed once per subject. */
-  flowKey(subject) {
-    let key = this.flowKeys.get(subject);
+  /**
+   * What a prepared flow depends on besides the spec and params: the subject's port and
+   * health-check fields (once per subject), and of its load balancer and listener only what the
+   * spec reads (`placeKey`).
+   */
+  flowKey(spec, subject) {
+    let reads = this.flowReads.get(spec);
+    if (reads === void 0) {
+      reads = flowReadsOf(spec);
+      this.flowReads.set(spec, reads);
+    }
+    const bySubject = innerMap(this.flowKeys, reads);
+    let key = bySubject.get(subject);
     if (key === void 0) {
-      const field = (name) => {
-        const value = subject.fields.get(name);
-        return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
-      };
-      key = `${subject.lb?.key ?? ""}|${subject.listener?.key ?? ""}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
-      this.flowKeys.set(subject, key);
+      key = this.subjectFlowFields(subject) + placeKey(reads, subject, this.resolver);
+      bySubject.set(subject, key);
     }
     return key;
+  }
+  subjectFlowFields(subject) {
+    const field = (name) => {
+      const value = subject.fields.get(name);
+      return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
+    };
+    return `${subject.kind}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
   }
   /** The flows of one spec with one set of params, by flow key. */
   flowsOf(spec, params) {
@@ -2445,7 +2504,7 @@ function instanceSubject(instance, secondary) {
 // src/policy/assertions/flowPreparation.ts
 function prepareFlow(spec, ctx) {
   const flows = ctx.cache.flowsOf(spec, ctx.params);
-  const key = ctx.cache.flowKey(ctx.subject);
+  const key = ctx.cache.flowKey(spec, ctx.subject);
   let flow = flows.get(key);
   if (flow === void 0) {
     flow = prepareFlowUncached(spec, ctx);
@@ -2536,7 +2595,7 @@ function flowPathOf(flow, ctx, options) {
   if (lb !== void 0 && options.fromClients) {
     const listened = (listener === void 0 ? void 0 : listenerPorts(listener)) ?? flow.query.ports;
     layers.push(
-      ...ctx.cache.pathLayers(flow, `lb|${lb.key}`, () => {
+      ...ctx.cache.pathLayers(flow, `lb|${lb.key}|${listened.intervals.join(";")}`, () => {
         const [outcome] = evaluateLayers(["loadBalancerSecurityGroups"], ctx.cache.canonicalQuery({ ...flow.query, ports: listened }), ctx);
         if (outcome === void 0) return [];
         if (outcome.unknownReason !== void 0) return [undecided("loadBalancerGroup", outcome.resource, outcome.unknownReason)];
@@ -3600,12 +3659,18 @@ function evaluatePolicies(inventory, policies, options = {}) {
     for (const finding of findings) if (options.suppressed(finding)) plans.delete(finding);
   }
   const fixes = groupFixes(plans);
+  const fixTexts = /* @__PURE__ */ new Map();
   const out = findings.map((kept2) => {
     const { extra, ...found } = kept2;
     const finding = extra > 0 ? { ...found, message: `${found.message} (and ${extra} more ${extra === 1 ? "flow" : "flows"} like it)` } : found;
     const fix = fixes.get(kept2);
     if (fix === void 0) return finding;
-    const remediation = [finding.advice, fixAsText(fix)].filter((r) => r !== void 0 && r !== "").join("\n");
+    let fixText = fixTexts.get(fix);
+    if (fixText === void 0) {
+      fixText = fixAsText(fix);
+      fixTexts.set(fix, fixText);
+    }
+    const remediation = [finding.advice, fixText].filter((r) => r !== void 0 && r !== "").join("\n");
     return { ...finding, remediation, fix };
   });
   return {
@@ -3688,10 +3753,18 @@ function merge(existing, failure, states, withPaths) {
   }
   const room = MAX_EVIDENCE2 - existing.evidence.length;
   if (room > 0) {
-    const added = failure.evidence.filter((e) => !state.evidenceKeys.has(evidenceKey(e))).slice(0, room);
+    const added = [];
+    const keys = [];
+    for (const e of failure.evidence) {
+      if (added.length >= room) break;
+      const key = evidenceKey(e);
+      if (state.evidenceKeys.has(key)) continue;
+      added.push(e);
+      keys.push(key);
+    }
     if (added.length > 0) {
       state.evidence.push(...added);
-      for (const e of added) state.evidenceKeys.add(evidenceKey(e));
+      for (const key of keys) state.evidenceKeys.add(key);
       existing.evidence = state.evidence;
     }
   }

@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-V2URZ7KN.js";
+} from "./chunk-YSKL5H4W.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-VPJGJ5WK.js";
+} from "./chunk-ZDFE46EC.js";
 import {
   InputError,
   __toESM
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

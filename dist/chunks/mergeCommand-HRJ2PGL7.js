@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-IIAJSX2M.js";
+} from "./chunk-REZJ722I.js";
 import {
   require__
-} from "./chunk-V2URZ7KN.js";
+} from "./chunk-YSKL5H4W.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-VPJGJ5WK.js";
+} from "./chunk-ZDFE46EC.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-DNUZHSPE.js";
+} from "./chunk-AETTE6I3.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";
