@@ -88,7 +88,12 @@ describe('security groups (docs/semantics.md, §1)', () => {
     ],
     ['port all in lower case (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0/0', 'TCP', 'all')], flow('1.2.3.4', 'TCP', '1-65535'), 'allow'],
     ['0.0.0.0/n is mapped to 0.0.0.0/0 (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0/8', 'TCP', '80')], flow('203.0.113.7', 'TCP', '80'), 'allow'],
-    ['the bare 0.0.0.0 is 0.0.0.0/32, so 0.0.0.0/0 too (§1.2 [S1])', [rule('ACCEPT', '0.0.0.0', 'TCP', '22')], flow('203.0.113.7', 'TCP', '22'), 'allow'],
+    [
+      'the bare 0.0.0.0 is 0.0.0.0/32, so 0.0.0.0/0 too (§1.2 [S1])',
+      [rule('ACCEPT', '0.0.0.0', 'TCP', '22')],
+      flow('203.0.113.7', 'TCP', '22'),
+      'allow',
+    ],
     ['an IPv4 rule never matches IPv6 (§1.2, §3.4)', [rule('ACCEPT', '0.0.0.0/0', 'TCP', '80')], flow('2001:db8::1', 'TCP', '80'), 'deny'],
     ['an IPv6 rule never matches IPv4 (§1.2)', [rule('ACCEPT', '::/0', 'TCP', '80')], flow('1.2.3.4', 'TCP', '80'), 'deny'],
     [
