@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-REZJ722I.js";
-import "./chunks/chunk-ZDFE46EC.js";
-import "./chunks/chunk-AETTE6I3.js";
+} from "./chunks/chunk-SL7RUCG3.js";
+import "./chunks/chunk-Y3PAPCV6.js";
+import "./chunks/chunk-JLAV5FKU.js";
 
 // src/cli.ts
 process.noDeprecation = true;

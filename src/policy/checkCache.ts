@@ -57,6 +57,7 @@ export class CheckCache {
   readonly lbFields = new Map<LoadBalancer, ReadonlyMap<string, FieldValue>>();
   readonly listenerFields = new Map<Listener, ReadonlyMap<string, FieldValue>>();
   private readonly flowKeys = new Map<FlowReads, Map<Subject, string>>();
+  private readonly flowFields = new Map<Subject, string>();
   private readonly flowReads = new Map<FlowSpec, FlowReads>();
   private readonly flows = new Map<FlowSpec, Map<ReadonlyMap<string, ParamValue>, Map<string, FlowOrUnknown>>>();
   private readonly queries = new Map<string, FlowQuery>();
@@ -133,13 +134,19 @@ export class CheckCache {
     return key;
   }
 
+  /** The subject's own part of its flow keys: once per subject, whatever the specs read. */
   private subjectFlowFields(subject: Subject): string {
-    // Unknown field values carry their reason, which names the subject: they are part of the key.
-    const field = (name: string) => {
-      const value = subject.fields.get(name);
-      return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
-    };
-    return `${subject.kind}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
+    let fields = this.flowFields.get(subject);
+    if (fields === undefined) {
+      // Unknown field values carry their reason, which names the subject: they are part of the key.
+      const field = (name: string) => {
+        const value = subject.fields.get(name);
+        return value !== null && typeof value === 'object' && 'reason' in value ? `?${String(value.reason)}` : String(value);
+      };
+      fields = `${subject.kind}|${field('backend.port')}|${field('healthCheck.port')}|${field('healthCheck.source')}`;
+      this.flowFields.set(subject, fields);
+    }
+    return fields;
   }
 
   /** The flows of one spec with one set of params, by flow key. */

@@ -5,10 +5,10 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-ZDFE46EC.js";
+} from "./chunk-Y3PAPCV6.js";
 import {
   __commonJS
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-R7M2VMFK.js";
+} from "./chunk-ZIRN4PM2.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];

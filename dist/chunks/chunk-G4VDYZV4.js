@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-YSKL5H4W.js";
+} from "./chunk-TN2DURHC.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-ZDFE46EC.js";
+} from "./chunk-Y3PAPCV6.js";
 import {
   InputError,
   __toESM
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

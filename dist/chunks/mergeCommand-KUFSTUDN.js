@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-REZJ722I.js";
+} from "./chunk-SL7RUCG3.js";
 import {
   require__
-} from "./chunk-YSKL5H4W.js";
+} from "./chunk-TN2DURHC.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-ZDFE46EC.js";
+} from "./chunk-Y3PAPCV6.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";

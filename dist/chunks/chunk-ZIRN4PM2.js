@@ -11,7 +11,7 @@ import {
   __toESM,
   closestMatch,
   unknown
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // node_modules/tencentcloud-sdk-nodejs/node_modules/tslib/tslib.es6.js
 var tslib_es6_exports = {};

@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -15789,7 +15789,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-XUH2SBQI.js");
+    const { checkHybrid } = await import("./hybridCheck-F4OX46EM.js");
     report = await checkHybrid(
       {
         plan: fullPlan,

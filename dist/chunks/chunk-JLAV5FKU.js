@@ -1976,6 +1976,7 @@ var CheckCache = class {
   lbFields = /* @__PURE__ */ new Map();
   listenerFields = /* @__PURE__ */ new Map();
   flowKeys = /* @__PURE__ */ new Map();
+  flowFields = /* @__PURE__ */ new Map();
   flowReads = /* @__PURE__ */ new Map();
   flows = /* @__PURE__ */ new Map();
   queries = /* @__PURE__ */ new Map();
@@ -2040,12 +2041,18 @@ var CheckCache = class {
     }
     return key;
   }
+  /** The subject's own part of its flow keys: once per subject, whatever the specs read. */
   subjectFlowFields(subject) {
-    const field = (name) => {
-      const value = subject.fields.get(name);
-      return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
-    };
-    return `${subject.kind}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
+    let fields = this.flowFields.get(subject);
+    if (fields === void 0) {
+      const field = (name) => {
+        const value = subject.fields.get(name);
+        return value !== null && typeof value === "object" && "reason" in value ? `?${String(value.reason)}` : String(value);
+      };
+      fields = `${subject.kind}|${field("backend.port")}|${field("healthCheck.port")}|${field("healthCheck.source")}`;
+      this.flowFields.set(subject, fields);
+    }
+    return fields;
   }
   /** The flows of one spec with one set of params, by flow key. */
   flowsOf(spec, params) {

@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-24TFYCOM.js";
+} from "./chunk-G4VDYZV4.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-R7M2VMFK.js";
-import "./chunk-YSKL5H4W.js";
+} from "./chunk-ZIRN4PM2.js";
+import "./chunk-TN2DURHC.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-ZDFE46EC.js";
+} from "./chunk-Y3PAPCV6.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-ZDFE46EC.js";
+} from "./chunk-Y3PAPCV6.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +19,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -1744,7 +1744,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-HRJ2PGL7.js")).runMerge(command, io);
+      return (await import("./mergeCommand-KUFSTUDN.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1797,12 +1797,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-PXOZNGTV.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-VDCQXH7O.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-QPYCP652.js")).checkLive({
+      }) : await (await import("./liveCheck-QVHJEC6T.js")).checkLive({
         ...common,
         regions,
         env: io.env,

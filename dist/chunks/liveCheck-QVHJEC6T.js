@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-24TFYCOM.js";
+} from "./chunk-G4VDYZV4.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-R7M2VMFK.js";
-import "./chunk-YSKL5H4W.js";
+} from "./chunk-ZIRN4PM2.js";
+import "./chunk-TN2DURHC.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-ZDFE46EC.js";
+} from "./chunk-Y3PAPCV6.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-AETTE6I3.js";
+} from "./chunk-JLAV5FKU.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";
