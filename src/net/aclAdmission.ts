@@ -131,11 +131,6 @@ function aclDefault(list: Ref, direction: 'ingress' | 'egress'): RuleRef {
 }
 
 /**
- * Compiles an ACL direction relative to one local side: the backend's addresses and the source
- * ports its packets carry (the client's ephemeral ports inbound, the service port outbound).
- * Triple entries match peer CIDR, protocol and the packet's destination port.
- */
-/**
  * An ACL's entries in one direction compiled for a flow. Only quintuple entries read the local
  * side and the source ports; any other ACL compiles once per check, whichever backend asks.
  */
@@ -155,6 +150,11 @@ function compiledAclEntries(
   return compiled;
 }
 
+/**
+ * Compiles an ACL direction relative to one local side: the backend's addresses and the source
+ * ports its packets carry (the client's ephemeral ports inbound, the service port outbound).
+ * Triple entries match peer CIDR, protocol and the packet's destination port.
+ */
 export function compileAclEntries(
   acl: NetworkAcl,
   direction: 'ingress' | 'egress',

@@ -12,7 +12,7 @@
  * into opaque values. Nothing here knows about any provider.
  */
 
-import { type Expr, parseExpression, render } from './expression.js';
+import { type Expr, PLAIN_NAME, parseExpression, render } from './expression.js';
 import type { HclToken } from './hcl/index.js';
 import { formatKey } from './terraformAddress.js';
 
@@ -51,7 +51,7 @@ export class Opaque {
 
 /** `from.name`, `from[0]` or `from["key"]`. */
 export function steppedText(from: Opaque, step: string | number): string {
-  return `${from.text}${typeof step === 'string' && /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
+  return `${from.text}${typeof step === 'string' && PLAIN_NAME.test(step) ? `.${step}` : formatKey(step)}`;
 }
 
 export class Unknown {

@@ -13,6 +13,9 @@
 
 import { type HclToken, type TemplatePart, tokenize } from './hcl/index.js';
 
+/** A name as HCL writes it bare (`a.name`, `{ name = … }`); any other is written as a quoted key. */
+export const PLAIN_NAME = /^[A-Za-z_][\w-]*$/;
+
 export type Expr =
   | { readonly k: 'literal'; readonly value: null | boolean | number | string }
   | { readonly k: 'template'; readonly parts: readonly (string | Expr)[] }
@@ -401,7 +404,7 @@ export function render(expr: Expr): string {
     case 'tuple':
       return `[${expr.items.map(render).join(', ')}]`;
     case 'object':
-      return `{ ${expr.items.map(([k, v]) => `${k.k === 'literal' && typeof k.value === 'string' && /^[A-Za-z_][\w-]*$/.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(', ')} }`;
+      return `{ ${expr.items.map(([k, v]) => `${k.k === 'literal' && typeof k.value === 'string' && PLAIN_NAME.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(', ')} }`;
     case 'for': {
       const vars = expr.keyVar !== undefined ? `${expr.keyVar}, ${expr.valueVar}` : expr.valueVar;
       const body = expr.object ? `${render(expr.keyExpr!)} => ${render(expr.valueExpr)}${expr.group ? '...' : ''}` : render(expr.valueExpr);

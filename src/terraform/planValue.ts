@@ -4,13 +4,13 @@ import { isObject } from './planDocument.js';
 /** A value after apply: known (possibly null), or known only after apply. */
 export type PlanValue = { readonly known: true; readonly value: unknown } | { readonly known: false };
 
+/** Known only after apply: one value for every such read (readers make hundreds of thousands). */
+export const NOT_KNOWN: PlanValue = { known: false };
+
 /**
  * Reads a path from `after` and `after_unknown` together. Unknown values are absent from
  * `after` and `true` in `after_unknown` — at that path or at any parent (a whole list).
  */
-/** Known only after apply: one value for every such read (readers make hundreds of thousands). */
-export const NOT_KNOWN: PlanValue = { known: false };
-
 export function valueAt(values: unknown, unknownTree: unknown, path: readonly PathStep[]): PlanValue {
   let value = values;
   let unknown = unknownTree;

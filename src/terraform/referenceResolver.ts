@@ -48,7 +48,7 @@ export class ReferenceResolver {
     callArguments: new TwoNameTable<Resolved[]>(),
     /**
      * Resource references (`type.name[key].attr`) followed in it, by their parsed steps and by
-     * how they were written (`ResourceReading`): what they name depends on nothing else, and a
+     * how they were written (`resourceReference`): what they name depends on nothing else, and a
      * large plan follows the same ones from thousands of resources.
      */
     resourceReferences: new Map<readonly TraversalStep[], (Resolved[] | undefined)[]>(),
@@ -121,14 +121,14 @@ export class ReferenceResolver {
     }
     if (kept.length === 1) {
       const steps = this.traversal(kept[0]!);
-      return steps === undefined ? [] : this.followSteps(steps, scope, depth, sameKey, true);
+      return steps === undefined ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
     }
     const out: Resolved[] = [];
     const seen = new Set<string>();
     for (const reference of kept) {
       const steps = this.traversal(reference);
       if (steps === undefined) continue;
-      for (const item of this.followSteps(steps, scope, depth, sameKey, false)) {
+      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
         const id =
           item.kind === 'resource'
             ? `r:${item.resource.address}:${item.attribute.join('.')}`
@@ -143,24 +143,6 @@ export class ReferenceResolver {
       }
     }
     return out;
-  }
-
-  /** `resolveTraversal`, with what a resource reference names kept per module instance. */
-  private followSteps(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean, alone: boolean): Resolved[] {
-    if (!namesResource(steps)) return this.resolveTraversal(steps, scope, depth, sameKey, alone);
-    const memo = this.perModule.of(scope.module).resourceReferences;
-    let readings = memo.get(steps);
-    if (readings === undefined) {
-      readings = [undefined, undefined, undefined, undefined];
-      memo.set(steps, readings);
-    }
-    const reading = (sameKey ? 2 : 0) + (alone ? 1 : 0);
-    let items = readings[reading];
-    if (items === undefined) {
-      items = this.resource(steps, scope, sameKey, alone);
-      readings[reading] = items;
-    }
-    return items;
   }
 
   private resolveTraversal(steps: readonly TraversalStep[], scope: Scope, depth: number, sameKey: boolean, alone: boolean): Resolved[] {
@@ -198,8 +180,29 @@ export class ReferenceResolver {
       case 'self':
         return [];
       default:
-        return this.resource(steps, scope, sameKey, alone);
+        return this.resourceReference(steps, scope, sameKey, alone);
     }
+  }
+
+  /**
+   * `resource`, kept per module instance by the parsed steps and how they were written: what a
+   * resource reference names depends on nothing else (not the instance key, not the depth of the
+   * chain it was reached through), and a large plan follows the same ones from thousands of resources.
+   */
+  private resourceReference(steps: readonly TraversalStep[], scope: Scope, sameKey: boolean, alone: boolean): Resolved[] {
+    const memo = this.perModule.of(scope.module).resourceReferences;
+    let readings = memo.get(steps);
+    if (readings === undefined) {
+      readings = [undefined, undefined, undefined, undefined];
+      memo.set(steps, readings);
+    }
+    const reading = (sameKey ? 2 : 0) + (alone ? 1 : 0);
+    let items = readings[reading];
+    if (items === undefined) {
+      items = this.resource(steps, scope, sameKey, alone);
+      readings[reading] = items;
+    }
+    return items;
   }
 
   /**
@@ -396,19 +399,6 @@ const SCANNED_INSTANCES = 16;
 function instanceWithKey(instances: readonly PlanResource[], key: InstanceKey): PlanResource | undefined {
   for (let i = instances.length - 1; i >= 0; i--) if (instances[i]!.key === key) return instances[i];
   return undefined;
-}
-
-/** The roots `resolveTraversal` reads as something other than a resource. */
-const NON_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'data', 'each', 'count', 'path', 'terraform', 'self']);
-
-/**
- * Whether `resolveTraversal` reads these steps as a resource reference: what that names depends
- * only on the module instance and on how the reference was written, never on the instance key
- * (`count.index`, `each.*`) nor on how deep a chain it was reached through.
- */
-function namesResource(steps: readonly TraversalStep[]): boolean {
-  const head = nameAt(steps, 0);
-  return head !== undefined && !NON_RESOURCE_ROOTS.has(head);
 }
 
 function nameAt(steps: readonly TraversalStep[], index: number): string | undefined {

@@ -1,7 +1,7 @@
 import type { PathStep } from './attributePath.js';
 import type { ConfigurationTree } from './configurationTree.js';
 import { type EvalHost, evaluate, expressionOf, isObjectValue, isPlain, Opaque, steppedText, Unknown, type Value } from './evaluate.js';
-import { type Expr, render } from './expression.js';
+import { type Expr, PLAIN_NAME, render } from './expression.js';
 import type { HclAttribute, HclToken } from './hcl/index.js';
 import { ModuleInstanceMemo } from './moduleInstanceMemo.js';
 import type { PlanResource, PlanResources } from './planResources.js';
@@ -35,8 +35,6 @@ type Handle =
   /** What the plan JSON's references say of a value, when its expression could not be read. */
   | { readonly kind: 'items'; readonly items: readonly Resolved[] };
 
-/** A name as a reference spells it (`parseTraversal`). */
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NAMESPACES = new Set(['var', 'local', 'count', 'each', 'module', 'data', 'path', 'terraform', 'self']);
 const REFERENCE: Handle = { kind: 'reference' };
 
