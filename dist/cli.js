@@ -3,8 +3,8 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-SL7RUCG3.js";
-import "./chunks/chunk-Y3PAPCV6.js";
+} from "./chunks/chunk-KUZJZJQT.js";
+import "./chunks/chunk-BQBDAG2U.js";
 import "./chunks/chunk-JLAV5FKU.js";
 
 // src/cli.ts

@@ -3,13 +3,13 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-TN2DURHC.js";
+} from "./chunk-VGHGQBZZ.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-Y3PAPCV6.js";
+} from "./chunk-BQBDAG2U.js";
 import {
   InputError,
   __toESM

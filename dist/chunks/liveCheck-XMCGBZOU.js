@@ -11,18 +11,18 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-G4VDYZV4.js";
+} from "./chunk-YWC3FKCO.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
 } from "./chunk-ZIRN4PM2.js";
-import "./chunk-TN2DURHC.js";
+import "./chunk-VGHGQBZZ.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-Y3PAPCV6.js";
+} from "./chunk-BQBDAG2U.js";
 import {
   TOOL_VERSION,
   checkInventory

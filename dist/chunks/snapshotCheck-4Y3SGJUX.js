@@ -5,16 +5,16 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-G4VDYZV4.js";
+} from "./chunk-YWC3FKCO.js";
 import {
   ApiCallError,
   readLiveInventory
 } from "./chunk-ZIRN4PM2.js";
-import "./chunk-TN2DURHC.js";
+import "./chunk-VGHGQBZZ.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-Y3PAPCV6.js";
+} from "./chunk-BQBDAG2U.js";
 import {
   InputError,
   checkInventory

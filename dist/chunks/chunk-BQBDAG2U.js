@@ -11504,6 +11504,7 @@ function moduleCallKey(parent, call) {
 }
 
 // src/terraform/expression.ts
+var PLAIN_NAME = /^[A-Za-z_][\w-]*$/;
 var BINARY_LEVELS = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["+", "-"], ["*", "/", "%"]];
 var Unsupported = class extends Error {
 };
@@ -11835,7 +11836,7 @@ function render(expr) {
     case "tuple":
       return `[${expr.items.map(render).join(", ")}]`;
     case "object":
-      return `{ ${expr.items.map(([k, v]) => `${k.k === "literal" && typeof k.value === "string" && /^[A-Za-z_][\w-]*$/.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(", ")} }`;
+      return `{ ${expr.items.map(([k, v]) => `${k.k === "literal" && typeof k.value === "string" && PLAIN_NAME.test(k.value) ? k.value : render(k)} = ${render(v)}`).join(", ")} }`;
     case "for": {
       const vars = expr.keyVar !== void 0 ? `${expr.keyVar}, ${expr.valueVar}` : expr.valueVar;
       const body3 = expr.object ? `${render(expr.keyExpr)} => ${render(expr.valueExpr)}${expr.group ? "..." : ""}` : render(expr.valueExpr);
@@ -11933,7 +11934,7 @@ var ReferenceResolver = class {
     callArguments: new TwoNameTable(),
     /**
      * Resource references (`type.name[key].attr`) followed in it, by their parsed steps and by
-     * how they were written (`ResourceReading`): what they name depends on nothing else, and a
+     * how they were written (`resourceReference`): what they name depends on nothing else, and a
      * large plan follows the same ones from thousands of resources.
      */
     resourceReferences: /* @__PURE__ */ new Map()
@@ -11983,14 +11984,14 @@ var ReferenceResolver = class {
     }
     if (kept.length === 1) {
       const steps = this.traversal(kept[0]);
-      return steps === void 0 ? [] : this.followSteps(steps, scope, depth, sameKey, true);
+      return steps === void 0 ? [] : this.resolveTraversal(steps, scope, depth, sameKey, true);
     }
     const out2 = [];
     const seen = /* @__PURE__ */ new Set();
     for (const reference of kept) {
       const steps = this.traversal(reference);
       if (steps === void 0) continue;
-      for (const item of this.followSteps(steps, scope, depth, sameKey, false)) {
+      for (const item of this.resolveTraversal(steps, scope, depth, sameKey, false)) {
         const id = item.kind === "resource" ? `r:${item.resource.address}:${item.attribute.join(".")}` : item.kind === "constant" ? void 0 : `${item.kind}:${item.reason}`;
         if (id !== void 0) {
           if (seen.has(id)) continue;
@@ -12000,23 +12001,6 @@ var ReferenceResolver = class {
       }
     }
     return out2;
-  }
-  /** `resolveTraversal`, with what a resource reference names kept per module instance. */
-  followSteps(steps, scope, depth, sameKey, alone) {
-    if (!namesResource(steps)) return this.resolveTraversal(steps, scope, depth, sameKey, alone);
-    const memo = this.perModule.of(scope.module).resourceReferences;
-    let readings = memo.get(steps);
-    if (readings === void 0) {
-      readings = [void 0, void 0, void 0, void 0];
-      memo.set(steps, readings);
-    }
-    const reading = (sameKey ? 2 : 0) + (alone ? 1 : 0);
-    let items = readings[reading];
-    if (items === void 0) {
-      items = this.resource(steps, scope, sameKey, alone);
-      readings[reading] = items;
-    }
-    return items;
   }
   resolveTraversal(steps, scope, depth, sameKey, alone) {
     const head = nameAt(steps, 0);
@@ -12053,8 +12037,28 @@ var ReferenceResolver = class {
       case "self":
         return [];
       default:
-        return this.resource(steps, scope, sameKey, alone);
+        return this.resourceReference(steps, scope, sameKey, alone);
     }
+  }
+  /**
+   * `resource`, kept per module instance by the parsed steps and how they were written: what a
+   * resource reference names depends on nothing else (not the instance key, not the depth of the
+   * chain it was reached through), and a large plan follows the same ones from thousands of resources.
+   */
+  resourceReference(steps, scope, sameKey, alone) {
+    const memo = this.perModule.of(scope.module).resourceReferences;
+    let readings = memo.get(steps);
+    if (readings === void 0) {
+      readings = [void 0, void 0, void 0, void 0];
+      memo.set(steps, readings);
+    }
+    const reading = (sameKey ? 2 : 0) + (alone ? 1 : 0);
+    let items = readings[reading];
+    if (items === void 0) {
+      items = this.resource(steps, scope, sameKey, alone);
+      readings[reading] = items;
+    }
+    return items;
   }
   /**
    * A resource reference. Without a literal key on a resource with several instances, the plan
@@ -12221,11 +12225,6 @@ function instanceWithKey(instances, key) {
   for (let i2 = instances.length - 1; i2 >= 0; i2--) if (instances[i2].key === key) return instances[i2];
   return void 0;
 }
-var NON_RESOURCE_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "each", "count", "path", "terraform", "self"]);
-function namesResource(steps) {
-  const head = nameAt(steps, 0);
-  return head !== void 0 && !NON_RESOURCE_ROOTS.has(head);
-}
 function nameAt(steps, index) {
   const step = steps[index];
   return step !== void 0 && "name" in step ? step.name : void 0;
@@ -12294,7 +12293,7 @@ var Opaque = class _Opaque {
   }
 };
 function steppedText(from, step) {
-  return `${from.text}${typeof step === "string" && /^[A-Za-z_][\w-]*$/.test(step) ? `.${step}` : formatKey(step)}`;
+  return `${from.text}${typeof step === "string" && PLAIN_NAME.test(step) ? `.${step}` : formatKey(step)}`;
 }
 var Unknown = class {
   constructor(reason, error = false) {
@@ -12897,7 +12896,6 @@ function expressionAt(expressions, path) {
 }
 
 // src/terraform/sourceValues.ts
-var PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var NAMESPACES = /* @__PURE__ */ new Set(["var", "local", "count", "each", "module", "data", "path", "terraform", "self"]);
 var REFERENCE = { kind: "reference" };
 var MAX_DEPTH2 = 32;

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-Y3PAPCV6.js";
+} from "./chunk-BQBDAG2U.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -1744,7 +1744,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-KUFSTUDN.js")).runMerge(command, io);
+      return (await import("./mergeCommand-EJ5DI6N5.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1797,12 +1797,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-VDCQXH7O.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-4Y3SGJUX.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-QVHJEC6T.js")).checkLive({
+      }) : await (await import("./liveCheck-XMCGBZOU.js")).checkLive({
         ...common,
         regions,
         env: io.env,

@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-SL7RUCG3.js";
+} from "./chunk-KUZJZJQT.js";
 import {
   require__
-} from "./chunk-TN2DURHC.js";
+} from "./chunk-VGHGQBZZ.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-Y3PAPCV6.js";
+} from "./chunk-BQBDAG2U.js";
 import {
   InputError,
   TOOL_VERSION,
