@@ -1,4 +1,5 @@
 import { runCli } from './cli/runCli.js';
+import { tuneHeapForOneCheck } from './runtime/oneCheckHeap.js';
 
 // Deprecations inside bundled dependencies (the SDK's HTTP client calls `url.parse` on every
 // request) are not the user's to act on, and would print on every live run; the tests see them.
@@ -16,11 +17,15 @@ for (const stream of [process.stdout, process.stderr])
     if (stream !== process.stderr) process.stderr.write(`clb-guard: cannot write the output (${error.code ?? 'error'})\n`);
   });
 
+// One process, one check: the heap is sized for that (see oneCheckHeap.ts).
+const releaseGarbage = tuneHeapForOneCheck();
+
 // The CLI entry: only wiring.
 const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  releaseGarbage,
 });
 process.exitCode = outputFailed ? 2 : code;

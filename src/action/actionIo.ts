@@ -22,4 +22,6 @@ export interface ActionIo {
   setSecret(secret: string): void;
   /** The workflow's OIDC ID token (needs `id-token: write`), for this audience or GitHub's default. */
   idToken(audience?: string): Promise<string>;
+  /** A full garbage collection, for the plan check's moments (`PlanCheckOptions.releaseGarbage`). */
+  readonly releaseGarbage?: () => void;
 }

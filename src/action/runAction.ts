@@ -74,7 +74,13 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
           },
         }
       : {};
-    return checkPlan({ ...common, planFile: inputs.planFile!, ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}), ...resolveLive });
+    return checkPlan({
+      ...common,
+      planFile: inputs.planFile!,
+      ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}),
+      ...resolveLive,
+      ...(io.releaseGarbage ? { releaseGarbage: io.releaseGarbage } : {}),
+    });
   }
   return checkLive({
     ...common,

@@ -59,6 +59,8 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   ({ plan, file } = fromStdin
     ? { plan: parsePlanBytes(await readStdin(options.stdin), 'stdin'), file: 'stdin' }
     : readPlan(resolve(cwd, options.planFile), cwd));
+  // The plan's text and untrimmed tree are garbage now: collected before linking adds its own.
+  options.releaseGarbage?.();
   const read = async (tfRoot: string): Promise<Inventory> => planToInventory(plan, { file, tfRoot, repoRoot: cwd });
   const given = options.tfRoot !== undefined ? resolve(cwd, options.tfRoot) : undefined;
   if (given !== undefined && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
@@ -89,6 +91,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   // reads the IDs of what the plan changes or deletes from it.
   const hybridPlan = options.resolveLive !== undefined ? plan : undefined;
   plan = undefined;
+  if (hybridPlan === undefined) options.releaseGarbage?.();
   options.onInventory?.(inventory);
   const today = options.today ?? todayUtc();
   const target = { planFile: options.planFile };

@@ -34,6 +34,13 @@ export interface PlanCheckOptions extends CheckOptions {
    * part of its evaluation on them.
    */
   readonly paths?: boolean;
+  /**
+   * Called when most of what was read has just become garbage: once the parsed plan is trimmed
+   * and once it is linked and dropped. The process entries pass a full collection
+   * (`tuneHeapForOneCheck`), which keeps the peak memory near the bare parse's; a library caller
+   * need not.
+   */
+  readonly releaseGarbage?: () => void;
 }
 
 /** `plan --resolve-live`: live mode's credentials and endpoint; the region defaults to the plan's provider's. */

@@ -25,6 +25,8 @@ export interface CliIo {
   readonly stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   /** Where `plan -` reads the plan; default `process.stdin`. */
   readonly stdin?: PlanCheckOptions['stdin'];
+  /** A full garbage collection, for the plan check's moments (`PlanCheckOptions.releaseGarbage`). */
+  readonly releaseGarbage?: () => void;
 }
 
 /** The whole CLI as a function: arguments in, exit code out (0 clean, 1 findings, 2 input error). */
@@ -217,6 +219,7 @@ function planCheckOptions(command: Extract<Command, { kind: 'plan' | 'explain' }
     policyPaths: command.common.policies,
     ...(command.common.today !== undefined ? { today: command.common.today } : {}),
     ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+    ...(io.releaseGarbage !== undefined ? { releaseGarbage: io.releaseGarbage } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ async function runAction(
     tokens?: Record<string, Permissions>;
     extraEnv?: Record<string, string>;
     pullFiles?: PullFile[];
+    /** Node flags before the bundle (`--trace-gc`). */
+    nodeArgs?: string[];
   } = {},
   sarifName?: string,
 ): Promise<ActionRun> {
@@ -60,7 +62,7 @@ async function runAction(
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   if (sarifName) env['INPUT_SARIF-FILE'] = join(dir, sarifName);
   // Under the network guard: any connection or lookup outside loopback fails the test.
-  const child = spawn(process.execPath, [...guardedNodeArgs(), action], { cwd: repoRoot, env });
+  const child = spawn(process.execPath, [...guardedNodeArgs(), ...(options.nodeArgs ?? []), action], { cwd: repoRoot, env });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -104,6 +106,12 @@ describe('the Action', () => {
     expect(standIn!.calls.map((c) => c.path)).toContain('/repos/acme/infra/pulls/12/files?per_page=100');
     expect(standIn!.reviewComments).toEqual([]);
     expect(standIn!.comments[0]!.body).toContain('### Suggested changes');
+  });
+
+  it('releases the plan check garbage twice (the entry passes the collection in: V8 names its reason "testing")', async () => {
+    const run = await runAction(demo, { payload: pullRequest, nodeArgs: ['--trace-gc'] });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => /Mark-Compact .*testing/.test(line))).toHaveLength(2);
   });
 
   it('a PR that adds the demo: every exact edit is a suggested change on its lines, none left in the comment', async () => {
