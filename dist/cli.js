@@ -3,9 +3,26 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-KUZJZJQT.js";
-import "./chunks/chunk-BQBDAG2U.js";
+} from "./chunks/chunk-IV3TOYKY.js";
+import "./chunks/chunk-SOWLS6X6.js";
 import "./chunks/chunk-JLAV5FKU.js";
+
+// src/runtime/oneCheckHeap.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+function tuneHeapForOneCheck() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+  let collect;
+  return () => {
+    if (collect === void 0) {
+      setFlagsFromString("--expose-gc");
+      const gc = runInNewContext('typeof gc === "function" ? gc : undefined');
+      collect = typeof gc === "function" ? gc : () => {
+      };
+    }
+    collect();
+  };
+}
 
 // src/cli.ts
 process.noDeprecation = true;
@@ -18,10 +35,12 @@ for (const stream of [process.stdout, process.stderr])
     if (stream !== process.stderr) process.stderr.write(`clb-guard: cannot write the output (${error.code ?? "error"})
 `);
   });
+var releaseGarbage = tuneHeapForOneCheck();
 var code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
-  stderr: process.stderr
+  stderr: process.stderr,
+  releaseGarbage
 });
 process.exitCode = outputFailed ? 2 : code;

@@ -5,16 +5,16 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-YWC3FKCO.js";
+} from "./chunk-4NHH7N2H.js";
 import {
   ApiCallError,
   readLiveInventory
 } from "./chunk-ZIRN4PM2.js";
-import "./chunk-VGHGQBZZ.js";
+import "./chunk-K74T2YC7.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-BQBDAG2U.js";
+} from "./chunk-SOWLS6X6.js";
 import {
   InputError,
   checkInventory

@@ -8,7 +8,7 @@ import {
   loadConfig,
   loadRunConfig,
   validatePolicyFiles
-} from "./chunk-BQBDAG2U.js";
+} from "./chunk-SOWLS6X6.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -1744,7 +1744,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-EJ5DI6N5.js")).runMerge(command, io);
+      return (await import("./mergeCommand-TTM44PVP.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1797,12 +1797,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-4Y3SGJUX.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-ACIIW35J.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-XMCGBZOU.js")).checkLive({
+      }) : await (await import("./liveCheck-HNVPJXWO.js")).checkLive({
         ...common,
         regions,
         env: io.env,
@@ -1848,7 +1848,8 @@ function planCheckOptions(command, io) {
     ...command.common.config !== void 0 ? { configFile: command.common.config } : {},
     policyPaths: command.common.policies,
     ...command.common.today !== void 0 ? { today: command.common.today } : {},
-    ...io.stdin !== void 0 ? { stdin: io.stdin } : {}
+    ...io.stdin !== void 0 ? { stdin: io.stdin } : {},
+    ...io.releaseGarbage !== void 0 ? { releaseGarbage: io.releaseGarbage } : {}
   };
 }
 function useColor(common, io) {

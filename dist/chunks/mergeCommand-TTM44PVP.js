@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-KUZJZJQT.js";
+} from "./chunk-IV3TOYKY.js";
 import {
   require__
-} from "./chunk-VGHGQBZZ.js";
+} from "./chunk-K74T2YC7.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-BQBDAG2U.js";
+} from "./chunk-SOWLS6X6.js";
 import {
   InputError,
   TOOL_VERSION,

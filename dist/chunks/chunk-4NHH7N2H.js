@@ -3,13 +3,13 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-VGHGQBZZ.js";
+} from "./chunk-K74T2YC7.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-BQBDAG2U.js";
+} from "./chunk-SOWLS6X6.js";
 import {
   InputError,
   __toESM

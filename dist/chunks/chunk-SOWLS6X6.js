@@ -15750,6 +15750,7 @@ async function checkPlan(options) {
   let plan;
   let file;
   ({ plan, file } = fromStdin ? { plan: parsePlanBytes(await readStdin(options.stdin), "stdin"), file: "stdin" } : readPlan(resolve5(cwd, options.planFile), cwd));
+  options.releaseGarbage?.();
   const read = async (tfRoot2) => planToInventory(plan, { file, tfRoot: tfRoot2, repoRoot: cwd });
   const given = options.tfRoot !== void 0 ? resolve5(cwd, options.tfRoot) : void 0;
   if (given !== void 0 && !existsSync(given)) throw new InputError(`--tf-root ${options.tfRoot}: no such folder`);
@@ -15775,6 +15776,7 @@ async function checkPlan(options) {
   }
   const hybridPlan = options.resolveLive !== void 0 ? plan : void 0;
   plan = void 0;
+  if (hybridPlan === void 0) options.releaseGarbage?.();
   options.onInventory?.(inventory);
   const today = options.today ?? todayUtc();
   const target = { planFile: options.planFile };

@@ -5,7 +5,7 @@ import {
   require_equal,
   require_fast_deep_equal,
   require_ucs2length
-} from "./chunk-BQBDAG2U.js";
+} from "./chunk-SOWLS6X6.js";
 import {
   __commonJS
 } from "./chunk-JLAV5FKU.js";
