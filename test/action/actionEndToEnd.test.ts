@@ -108,10 +108,12 @@ describe('the Action', () => {
     expect(standIn!.comments[0]!.body).toContain('### Suggested changes');
   });
 
-  it('releases the plan check garbage twice (the entry passes the collection in: V8 names its reason "testing")', async () => {
+  it('passes the plan check a full collection (explicit collections are the ones V8 names "testing")', async () => {
     const run = await runAction(demo, { payload: pullRequest, nodeArgs: ['--trace-gc'] });
     expect(run.code).toBe(1);
-    expect(run.stdout.split('\n').filter((line) => /Mark-Compact .*testing/.test(line))).toHaveLength(2);
+    // Two calls (counted in test/runtime/oneCheckHeap.test.ts); V8 may print one call as two
+    // lines when it first finishes a marking already under way, so at least two lines.
+    expect(run.stdout.split('\n').filter((line) => /Mark-Compact .*testing/.test(line)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('a PR that adds the demo: every exact edit is a suggested change on its lines, none left in the comment', async () => {

@@ -86,7 +86,9 @@ describe('where a plan check releases garbage', () => {
     return run.stdout.split('\n').filter((line) => /Mark-Compact .*testing/.test(line)).length;
   }
 
-  it('the CLI passes the collection in: two in a plan check, none in a live check', () => {
+  // A collection asked for while V8 is marking may print as two lines (it finishes that marking
+  // first): the calls themselves are counted in process, above.
+  it('the CLI passes the collection in: a plan check collects at least twice, a live check never', () => {
     const common = [
       '--config',
       'test/e2e/empty-config.json',
@@ -97,7 +99,7 @@ describe('where a plan check releases garbage', () => {
       '--output',
       join(mkdtempSync(join(tmpdir(), 'clb-guard-heap-')), 'report.json'),
     ];
-    expect(explicitCollections(['plan', 'examples/demo/plan.json', '--tf-root', 'examples/demo', ...common])).toBe(2);
+    expect(explicitCollections(['plan', 'examples/demo/plan.json', '--tf-root', 'examples/demo', ...common])).toBeGreaterThanOrEqual(2);
     expect(explicitCollections(['live', '--snapshot', 'examples/demo/account.json', ...common])).toBe(0);
   });
 });
