@@ -1,9 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
-import { silentLogger } from '../../src/logging/logger.js';
-
-const repoRoot = join(import.meta.dirname, '..', '..');
+import { DEMO_PLAN_CHECK } from '../support/demoPlan.js';
 
 // The findings the demo was written to produce (examples/demo, from the shared demo README).
 const EXPECTED = [
@@ -22,27 +19,13 @@ const EXPECTED = [
 
 describe('the bundled demo', () => {
   it('produces exactly the findings it was written for, and nothing else', async () => {
-    const report = await checkPlan({
-      cwd: repoRoot,
-      logger: silentLogger,
-      planFile: 'examples/demo/plan.json',
-      tfRoot: 'examples/demo',
-      configFile: 'test/e2e/empty-config.json',
-      today: '2026-11-24',
-    });
+    const report = await checkPlan(DEMO_PLAN_CHECK);
     expect(report.findings.map((f) => `${f.status} ${f.severity} ${f.policy} ${f.resource}`).sort()).toEqual(EXPECTED);
     expect(report.summary).toEqual({ error: 8, warning: 3, notice: 0, unknown: 0 });
   });
 
   it('places findings on the .tf lines that need the change', async () => {
-    const report = await checkPlan({
-      cwd: repoRoot,
-      logger: silentLogger,
-      planFile: 'examples/demo/plan.json',
-      tfRoot: 'examples/demo',
-      configFile: 'test/e2e/empty-config.json',
-      today: '2026-11-24',
-    });
+    const report = await checkPlan(DEMO_PLAN_CHECK);
     const at = (policy: string, resource: string) => report.findings.find((f) => f.policy === policy && f.resource === resource)?.location;
     // The late DROP's own ingress block, not the security group.
     expect(at('deny-before-allow', 'tencentcloud_security_group.web')).toMatchObject({ file: 'examples/demo/main.tf', line: 75 });
@@ -51,14 +34,7 @@ describe('the bundled demo', () => {
   });
 
   it('explains the health-check failure by the rule list it fell through', async () => {
-    const report = await checkPlan({
-      cwd: repoRoot,
-      logger: silentLogger,
-      planFile: 'examples/demo/plan.json',
-      tfRoot: 'examples/demo',
-      configFile: 'test/e2e/empty-config.json',
-      today: '2026-11-24',
-    });
+    const report = await checkPlan(DEMO_PLAN_CHECK);
     const finding = report.findings.find(
       (f) => f.policy === 'backend-allows-health-check' && f.resource === 'tencentcloud_instance.web[0]',
     )!;

@@ -10,6 +10,7 @@ import { readLiveInventory, resolveCredentials } from '../../src/sources/live/in
 import type { Account } from '../emulator/accountFixture.js';
 import { type Emulator, type EmulatorFaults, startEmulator, TEST_KEYS } from '../emulator/server.js';
 import { tc3Signature } from '../emulator/tc3Signature.js';
+import { DEMO_PLAN_CHECK } from '../support/demoPlan.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const demoAccount = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/accounts/demo.json'), 'utf8')) as Account;
@@ -82,14 +83,7 @@ describe('TC3-HMAC-SHA256', () => {
 describe('live mode against the local API emulator (real SDK, 127.0.0.1)', () => {
   it('finds in the account what plan mode finds in the same infrastructure as a plan', async () => {
     const { report } = await scan(demoAccount);
-    const plan = await checkPlan({
-      cwd: repoRoot,
-      logger: silentLogger,
-      planFile: 'examples/demo/plan.json',
-      tfRoot: 'examples/demo',
-      configFile: 'test/e2e/empty-config.json',
-      today: '2026-11-24',
-    });
+    const plan = await checkPlan(DEMO_PLAN_CHECK);
     expect(summary(report.findings)).toEqual(
       summary(plan.findings.map((f) => ({ ...f, resource: PLAN_TO_CLOUD[f.resource] ?? f.resource }))),
     );

@@ -1,21 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
-import { silentLogger } from '../../src/logging/logger.js';
 import { renderText } from '../../src/report/textReport.js';
-
-const repoRoot = join(import.meta.dirname, '..', '..');
+import { DEMO_PLAN_CHECK } from '../support/demoPlan.js';
 
 describe('shared verdicts keep no identity of the subject they were first computed for', () => {
   it('web[1] (same groups as web[0]) is explained by its own interface, in evidence, related and --explain', async () => {
-    const report = await checkPlan({
-      cwd: repoRoot,
-      logger: silentLogger,
-      planFile: 'examples/demo/plan.json',
-      tfRoot: 'examples/demo',
-      configFile: 'test/e2e/empty-config.json',
-      today: '2026-11-24',
-    });
+    const report = await checkPlan(DEMO_PLAN_CHECK);
     for (const index of [0, 1]) {
       const own = `tencentcloud_instance.web[${index}]`;
       const other = `tencentcloud_instance.web[${1 - index}]`;

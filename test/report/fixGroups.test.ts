@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
-import { silentLogger } from '../../src/logging/logger.js';
 import type { Report } from '../../src/model/finding.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import { renderJson } from '../../src/report/jsonReport.js';
@@ -9,19 +8,12 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/textReport.js';
 import { runPolicy } from '../policy/runPolicy.js';
 import { scenario } from '../policy/scenario.js';
+import { DEMO_PLAN_CHECK } from '../support/demoPlan.js';
 import { expectValidReport } from './reportSchema.js';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 let demo: Report;
 beforeAll(async () => {
-  demo = await checkPlan({
-    cwd: repoRoot,
-    logger: silentLogger,
-    planFile: 'examples/demo/plan.json',
-    tfRoot: 'examples/demo',
-    configFile: 'test/e2e/empty-config.json',
-    today: '2026-11-24',
-  });
+  demo = await checkPlan(DEMO_PLAN_CHECK);
 });
 
 const fixesOf = (report: Report) =>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
-import { silentLogger } from '../../src/logging/logger.js';
+import { DEMO_PLAN_CHECK } from '../support/demoPlan.js';
 import { bundleEntry, expectNoEscape, guardedNodeArgs } from '../support/guardedProcess.js';
 
 // The flags are the process's, so every check of the tuning itself runs in a child of its own
@@ -52,25 +52,16 @@ describe('the heap of one check', () => {
 });
 
 describe('where a plan check releases garbage', () => {
-  const options = {
-    cwd: repoRoot,
-    logger: silentLogger,
-    planFile: 'examples/demo/plan.json',
-    tfRoot: 'examples/demo',
-    configFile: 'test/e2e/empty-config.json',
-    today: '2026-11-24',
-  };
-
   it('twice: when the plan is read and trimmed, and when it is linked and dropped, before the policies run', async () => {
     const events: string[] = [];
     const report = await checkPlan({
-      ...options,
+      ...DEMO_PLAN_CHECK,
       releaseGarbage: () => events.push('release'),
       onInventory: () => events.push('inventory'),
     });
     expect(events).toEqual(['release', 'release', 'inventory']);
     // The hint changes no finding.
-    expect(report.findings).toEqual((await checkPlan(options)).findings);
+    expect(report.findings).toEqual((await checkPlan(DEMO_PLAN_CHECK)).findings);
   });
 
   let cli = '';
