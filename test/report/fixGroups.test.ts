@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/check/index.js';
 import type { Report } from '../../src/model/finding.js';
