@@ -1,5 +1,6 @@
 import type { Evidence } from '../../model/finding.js';
 import { isUnknown } from '../../model/value.js';
+import { AddressSet } from '../../net/addressSet.js';
 import type { FlowQuery, VerdictPart } from '../../net/flow.js';
 import { retellPart } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
@@ -23,11 +24,26 @@ export const reachable: AssertionKind<Extract<Assertion, { reachable: unknown }>
   evaluate: (assertion, ctx) => checkReachable(assertion.reachable, ctx),
 };
 
-function isDeliberateDrop(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
-  if (part.verdict !== 'deny' || part.decidedBy === undefined || part.decidedBy.action !== 'DROP') return false;
-  const peer = rulePeer(resolver, part.decidedBy);
-  return peer !== undefined && !peer.covers(query.addresses);
+/**
+ * The parts of one verdict refused by deliberate DROPs: narrow DROPs before a broad ACCEPT (a
+ * deny list). DROPs are deliberate only while their sources together leave part of the flow's
+ * addresses admitted; DROPs that between them refuse every address (two /17 halves of a /16)
+ * refuse the flow, and each of them is a refusal.
+ */
+function deliberateDrops(parts: readonly VerdictPart[], query: FlowQuery, resolver: InventoryResolver): ReadonlySet<VerdictPart> {
+  const drops = new Set<VerdictPart>();
+  let sources = AddressSet.EMPTY;
+  for (const part of parts) {
+    if (part.verdict !== 'deny' || part.decidedBy === undefined || part.decidedBy.action !== 'DROP') continue;
+    const peer = rulePeer(resolver, part.decidedBy);
+    if (peer === undefined) continue;
+    drops.add(part);
+    sources = sources.union(peer);
+  }
+  return drops.size === 0 || sources.covers(query.addresses) ? NO_PARTS : drops;
 }
+
+const NO_PARTS: ReadonlySet<VerdictPart> = new Set();
 
 interface RefusedPart {
   readonly part: VerdictPart;
@@ -47,9 +63,9 @@ function decideReachable(spec: ReachableAssert, verdicts: LayerVerdicts, resolve
   const denied: RefusedPart[] = [];
   const unknownParts: RefusedPart[] = [];
   for (const { verdict, direction, query } of verdicts) {
+    const deliberate = spec.allowDeliberateDrops ? deliberateDrops(verdict.parts, query, resolver) : NO_PARTS;
     for (const part of verdict.parts) {
-      if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver)))
-        denied.push({ part, direction, query });
+      if (part.verdict === 'deny' && !deliberate.has(part)) denied.push({ part, direction, query });
       if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
     }
   }

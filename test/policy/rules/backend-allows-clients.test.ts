@@ -14,6 +14,11 @@ policyTable(id, {
       name: 'a narrow DROP before the broad ACCEPT is a deliberate block (source guidance)',
       inventory: publicLb(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
     },
+    {
+      name: 'several narrow DROPs that leave clients admitted are a deliberate deny list',
+      inventory: publicLb(['DROP 192.168.0.0/17 TCP 8080', 'DROP 192.168.128.0/18 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
+      params: { clientCidrs: ['192.168.0.0/16'] },
+    },
     { name: 'pass-to-target on: backend groups are not evaluated for CLB traffic (§3.1)', inventory: publicLb([], { passToTarget: true }) },
     { name: 'protocol names are case-insensitive (§1.2)', inventory: publicLb(['ACCEPT 0.0.0.0/0 tcp 8080']) },
     {
@@ -31,6 +36,24 @@ policyTable(id, {
     {
       name: 'a DROP as broad as the client set is a refusal, not a deny list',
       inventory: publicLb(['DROP 0.0.0.0/0 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'narrow DROPs that between them refuse every client are refusals, not a deny list',
+      inventory: publicLb(['DROP 192.168.0.0/17 TCP 8080', 'DROP 192.168.128.0/17 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
+      params: { clientCidrs: ['192.168.0.0/16'] },
+      findings: ['fail web main.tf:50'],
+    },
+    {
+      name: 'a private CLB: two DROPs that refuse its whole VPC but the VIP are refusals',
+      inventory: scenario([
+        'ACCEPT 10.0.2.5 TCP 9000',
+        'DROP 10.0.0.0/17 TCP 9000',
+        'DROP 10.0.128.0/17 TCP 9000',
+        'ACCEPT 0.0.0.0/0 TCP 9000',
+      ])
+        .clb('lb', { network: 'INTERNAL', vips: ['10.0.2.5'] })
+        .listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }),
       findings: ['fail web main.tf:50'],
     },
     {
