@@ -4,7 +4,7 @@ import type { Listener, LoadBalancer, Target } from '../../model/loadBalancer.js
 import type { SourceLocation } from '../../model/provenance.js';
 import { isUnknown, type Maybe } from '../../model/value.js';
 import { AddressSet } from '../../net/addressSet.js';
-import type { CompiledRule } from '../../net/compiledRule.js';
+import type { CompiledRule, PeerMatch } from '../../net/compiledRule.js';
 import type { FlowVerdict } from '../../net/flow.js';
 import { admitThroughGroups } from '../../net/interfaceAdmission.js';
 import type { InventoryResolver } from '../../net/inventoryResolver.js';
@@ -179,6 +179,7 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
   const { protocol, targetPorts } = flow;
   const targetText = `${protocol}:${describePorts(targetPorts)}`;
   const failures: ClassFailure[] = [];
+  const family = clientFamily(lb);
   for (const rule of compileInterface(resolver, flow.nic, 'ingress')) {
     const drop = dropOnPorts(rule, protocol, targetPorts);
     if (drop === 'no') continue;
@@ -208,8 +209,9 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
       part: 'not evaluated for CLB traffic (pass-to-target)',
       location,
     };
-    // The compiled source of the DROP: what it certainly matches is what the CLB must carry.
-    const peer = rule.peer;
+    // The compiled source of the DROP, of the clients' address family: what it certainly matches
+    // is what the CLB must carry. An IPv4 DROP never meets the clients of an IPv6 CLB.
+    const peer = ofFamily(rule.peer, family);
     if (peer.definite.isEmpty()) {
       if (peer.possible.isEmpty() && peer.symbols.size === 0) continue; // matches no address at all
       const reason = `the source of ${ref.text} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ''}`;
@@ -239,7 +241,7 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
       continue;
     }
     const lbGroups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
-    const fix = () => bypassFix(resolver, lb.key, lbGroups, peer.definite, protocol, listened);
+    const fix = () => bypassFix(resolver, lb, lbGroups, peer.definite, protocol, listened);
     if (drop === 'maybe') {
       const reason = `${ref.text} may be a DROP on ${targetText}${rule.unknownReason ? ` (${rule.unknownReason})` : ''}, and ${carried.text}`;
       failures.push({ ...undecided(ref.text, reason, ref.list, location, key, peer.definite, [dropEvidence, ...lbEvidence]), fix });
@@ -260,6 +262,17 @@ function bypassedDenies(resolver: InventoryResolver, lb: LoadBalancer, flow: Bac
     });
   }
   return failures.length === 0 ? NONE : failures;
+}
+
+/** The addresses CLB traffic comes from: IPv6 clients for an IPv6 CLB, IPv4 for an IPv4 one; both while not known. */
+function clientFamily(lb: LoadBalancer): AddressSet {
+  if (isUnknown(lb.ipVersion)) return AddressSet.ALL;
+  return lb.ipVersion === 'IPV6' ? AddressSet.ALL_V6 : AddressSet.ALL_V4;
+}
+
+function ofFamily(peer: PeerMatch, family: AddressSet): PeerMatch {
+  if (family === AddressSet.ALL) return peer;
+  return { ...peer, definite: peer.definite.intersect(family), possible: peer.possible.intersect(family) };
 }
 
 /** A DROP (or what may be one) whose bypass cannot be decided, at the rule or list that holds it. */
@@ -288,36 +301,39 @@ function undecided(
 }
 
 const PASS_OFF = 'or turn load_balancer_pass_to_target off so backend groups apply again';
+const ALWAYS_ON_V6 = "pass-to-target is always on for IPv6 CLBs and cannot be turned off, so the DROP must be in the CLB's security group";
 
 /** The block belongs in the CLB's own first security group, at the top; or bind one. */
 function bypassFix(
   resolver: InventoryResolver,
-  lbKey: string,
+  lb: LoadBalancer,
   lbGroups: readonly string[],
   peer: AddressSet,
   protocol: Protocol,
   ports: PortSet,
 ): FixPlan | undefined {
+  // Only an IPv4 CLB can turn pass-to-target off (docs/semantics.md, §3.1).
+  const alwaysOn = !isUnknown(lb.ipVersion) && lb.ipVersion === 'IPV6';
+  const alternative = alwaysOn ? ALWAYS_ON_V6 : PASS_OFF;
   if (lbGroups.length > 0)
     return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, ports, {
       action: 'DROP',
       top: true,
-      alternative: PASS_OFF,
+      alternative,
     });
-  const lb = resolver.inventory.loadBalancers.get(lbKey);
-  const location = lb?.provenance.location ?? null;
+  const location = lb.provenance.location ?? null;
   return {
     kind: 'fixed',
-    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${describePorts(ports)}`,
+    mergeKey: `bind-clb-sg|${lb.key}|${peer.key()}|${protocol}|${describePorts(ports)}`,
     body: {
-      text: `${lbKey}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${describePorts(ports)}, ${PASS_OFF}.`,
-      resource: lbKey,
+      text: `${lb.key}${location ? ` (${at(location)})` : ''} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${describePorts(ports)}${alwaysOn ? `: ${alternative}` : `, ${alternative}`}.`,
+      resource: lb.key,
       location,
       api: {
         service: 'clb',
         action: 'SetLoadBalancerSecurityGroups',
         request: {
-          LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === 'live' ? lbKey : '<load balancer ID>'),
+          LoadBalancerId: lb.provenance.cloudId ?? (resolver.inventory.mode === 'live' ? lb.key : '<load balancer ID>'),
           SecurityGroups: ['<security group ID>'],
         },
       },

@@ -12,11 +12,12 @@ const build = (
   lbSgs: LoadBalancer['securityGroups'],
   passToTarget = true,
   backend: string[] = ['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080'],
+  ipVersion: 'IPV4' | 'IPV6' = 'IPV4',
 ) =>
   scenario(backend)
     .sg('lbsg', ['DROP 45.33.0.0/16 TCP 80', 'ACCEPT 0.0.0.0/0 TCP 80'])
     .sg('lbnarrow', ['ACCEPT 203.0.113.0/24 TCP 80'])
-    .clb('lb', { passToTarget, securityGroups: lbSgs })
+    .clb('lb', { passToTarget, securityGroups: lbSgs, ipVersion })
     .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] });
 
 /** The scenario with its one listener (and that listener's one target) changed. */
@@ -42,6 +43,14 @@ policyTable(id, {
       })),
     },
     {
+      name: 'an IPv4 DROP never meets the IPv6 clients of an IPv6 CLB (§3.1)',
+      inventory: build([], false, undefined, 'IPV6'),
+    },
+    {
+      name: 'an IPv6 DROP never meets the IPv4 clients of an IPv4 CLB',
+      inventory: build([], true, ['DROP 2001:db8::/32 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
+    },
+    {
       name: 'a DROP on another port is not about this backend',
       inventory: build([], true, ['DROP 45.33.0.0/16 TCP 22', 'ACCEPT 0.0.0.0/0 TCP 8080']),
     },
@@ -50,6 +59,11 @@ policyTable(id, {
     {
       name: 'pass-to-target on and no CLB group: the backend DROP cannot stop CLB traffic (§3.1 [S5])',
       inventory: build([]),
+      findings: ['fail sg main.tf:100'],
+    },
+    {
+      name: 'an IPv6 CLB passes to targets even with pass-to-target off: its IPv6 DROP is bypassed (§3.1 [S5][S6])',
+      inventory: build([], false, ['DROP 2001:db8::/32 TCP 8080', 'DROP 45.33.0.0/16 TCP 8080', 'ACCEPT ::/0 TCP 8080'], 'IPV6'),
       findings: ['fail sg main.tf:100'],
     },
     {
@@ -199,5 +213,28 @@ describe(`${id}: unknown findings say why`, () => {
     expect(messages(build([], true, ['DROP ? TCP 8080']))).toEqual([
       expect.stringMatching(/^unknown: Could not decide: the source of DROP \(unknown\) TCP:8080 is not known/),
     ]);
+  });
+});
+
+describe(`${id}: the fix says what can be changed`, () => {
+  const v6 = (lbSgs: string[]) =>
+    scenario(['DROP 2001:db8::/32 TCP 8080', 'ACCEPT ::/0 TCP 8080'])
+      .sg('lbopen', ['ACCEPT ::/0 TCP 80'])
+      .clb('lb', { passToTarget: false, securityGroups: lbSgs, ipVersion: 'IPV6' })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+  it.each([
+    ['no CLB group', []],
+    ['a CLB group that admits it', ['lbopen']],
+  ])('an IPv6 CLB with %s: pass-to-target is always on, so the DROP goes into the CLB group', (_name, lbSgs) => {
+    const [finding] = runPolicy(v6(lbSgs), id);
+    expect(finding?.status).toBe('fail');
+    expect(finding?.remediation).toContain('DROP 2001:db8::/32 TCP:80');
+    expect(finding?.remediation).toContain('pass-to-target is always on for IPv6 CLBs and cannot be turned off');
+    expect(finding?.remediation).not.toContain('turn load_balancer_pass_to_target off');
+  });
+  it('an IPv4 CLB: turning pass-to-target off is the other way', () => {
+    const [finding] = runPolicy(build([]).build(), id);
+    expect(finding?.remediation).toContain('turn load_balancer_pass_to_target off');
   });
 });
