@@ -40,13 +40,31 @@ export function evidenceOf(parts: readonly VerdictPart[], query: FlowQuery, flow
 }
 
 /** A written rule, or an interface without groups (which admits all): never called a default deny. */
-function decidedText(ref: RuleRef | undefined): string {
+export function decidedText(ref: RuleRef | undefined): string {
   if (ref === undefined) return 'default deny';
   return ref.kind === 'noGroups' || isWrittenRule(ref) ? ref.text : 'default deny';
 }
 
-/** Summarises refused parts: "0.0.0.0/0 TCP:8444 (default deny)". */
+/**
+ * Why a part is not decided: the rules that may match it first, before the rule (or the default
+ * deny) that decides it otherwise. The rule after them is not what refused it, so it is never
+ * named alone.
+ */
+export function undecidedText(part: VerdictPart): string {
+  const earlier = [...new Set(part.maybe.map((r) => r.text))];
+  if (earlier.length === 0) return `undecided: ${part.reason ?? 'not known'}`;
+  const named = earlier.length > 2 ? `${earlier.slice(0, 2).join(', ')} and ${earlier.length - 2} more` : earlier.join(', ');
+  const after = decidedText(part.decidedBy);
+  return `undecided: ${named} may match before ${after === 'default deny' ? 'the default deny' : after}`;
+}
+
+/**
+ * Summarises refused parts: "0.0.0.0/0 TCP:8444 (default deny)"; a part not decided says why:
+ * "0.0.0.0/0 TCP:8443 (undecided: rules of sg-web may match before ACCEPT 0.0.0.0/0 TCP:8443)".
+ */
 export function describeRefused(parts: readonly VerdictPart[], protocol: string): string {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${decidedText(p.decidedBy)})`);
+  const items = parts
+    .slice(0, 3)
+    .map((p) => `${describePart(p, protocol)} (${p.verdict === 'unknown' ? undecidedText(p) : decidedText(p.decidedBy)})`);
   return parts.length > 3 ? `${items.join('; ')} and ${parts.length - 3} more` : items.join('; ');
 }

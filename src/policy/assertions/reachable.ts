@@ -9,7 +9,7 @@ import type { Assertion, ReachableAssert } from '../policyTypes.js';
 import { aclFixPlan, addRulePlan, type FixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
-import { describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
+import { decidedText, describeRefused, evidenceOf, isWrittenRule } from './evidence.js';
 import { flowPathOf } from './flowPathOf.js';
 import { evaluateLayers, flowSchema, type LayerOutcome, type PreparedFlow, prepareFlow } from './flowPreparation.js';
 import { relatedOf } from './relatedResources.js';
@@ -160,7 +160,7 @@ function reachableVars(
   return new Map([
     ['refused', refusedText],
     ['flow', flow.label],
-    ['decidedBy', bad[0]?.part.decidedBy?.text ?? 'default deny'],
+    ['decidedBy', status === 'unknown' ? 'not decided' : decidedText(bad[0]?.part.decidedBy)],
     ['reason', reason],
     ['layer', layer],
   ]);

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { runPolicy } from '../runPolicy.js';
 import { publicLb, scenario } from '../scenario.js';
 import { policyTable } from './policyCases.js';
 
@@ -42,4 +44,28 @@ policyTable(id, {
       findings: ['fail web main.tf:50'],
     },
   ],
+});
+
+describe(`${id}: what an unknown finding says it refused`, () => {
+  it('a DROP that may catch the unknown VIP is named, not the ACCEPT after it', () => {
+    const [finding] = runPolicy(publicLb(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']).build(), id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain(
+      'refused VIP of lb TCP:8080 (undecided: DROP 45.33.0.0/16 TCP:8080 may match before ACCEPT 0.0.0.0/0 TCP:8080)',
+    );
+    expect(finding?.message).not.toContain('TCP:8080 (ACCEPT');
+  });
+
+  it('rules nobody can see before the ACCEPT are named as what may match first', () => {
+    const inventory = scenario(['ACCEPT 0.0.0.0/0 TCP 8080'])
+      .instance('web', { sgs: ['sg-external', 'sg'] })
+      .clb('lb', { vips: ['1.2.3.4'] })
+      .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const [finding] = runPolicy(inventory, id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toMatch(
+      /refused 1\.2\.3\.4 TCP:8080 \(undecided: .*sg-external.* may match before ACCEPT 0\.0\.0\.0\/0 TCP:8080\)/,
+    );
+  });
 });
