@@ -161,3 +161,51 @@ describe('deny-bypassed-by-pass-to-target on a plan with values known only after
     expect(listener!.message).toMatch(/^Could not decide: the port of tencentcloud_clb_listener.admin: \S/);
   });
 });
+
+describe('a rule source that refers to an attribute computed at apply', () => {
+  it("terraform_data's output: the reason says it is known after apply, never that no source is set", async () => {
+    const { findings } = await check(
+      'drop-source-computed',
+      (plan) => {
+        const rules = change(plan, 'tencentcloud_security_group_rule_set.admin');
+        (rules.after['ingress'] as Record<string, unknown>[])[0]!['cidr_block'] = null;
+        (rules.after_unknown['ingress'] as Record<string, unknown>[])[0]!['cidr_block'] = true;
+        (expressions(plan, 'tencentcloud_security_group_rule_set.admin')['ingress'] as Record<string, unknown>[])[0]!['cidr_block'] =
+          ref('terraform_data.blocklist.output');
+        // As Terraform plans a new terraform_data: its output is computed, and not written in the configuration.
+        (plan.resource_changes as unknown[]).push({
+          address: 'terraform_data.blocklist',
+          mode: 'managed',
+          type: 'terraform_data',
+          name: 'blocklist',
+          provider_name: 'terraform.io/builtin/terraform',
+          change: {
+            actions: ['create'],
+            before: null,
+            after: { input: null, triggers_replace: null },
+            after_unknown: { id: true, output: true },
+          },
+        });
+        (plan.configuration.root_module.resources as unknown[]).push({
+          address: 'terraform_data.blocklist',
+          mode: 'managed',
+          type: 'terraform_data',
+          name: 'blocklist',
+          provider_config_key: 'terraform',
+          expressions: {},
+          schema_version: 0,
+        });
+      },
+      [
+        '    action     = "DROP"\n    cidr_block = "45.33.0.0/16"',
+        '    action     = "DROP"\n    cidr_block = terraform_data.blocklist.output',
+      ],
+    );
+    const [finding, ...more] = unknownOf(findings, 'deny-bypassed-by-pass-to-target');
+    expect(more).toEqual([]);
+    expect(finding!.message).toContain(
+      'the source of DROP (unknown) TCP:8080 is not known: terraform_data.blocklist.output: known after apply',
+    );
+    expect(JSON.stringify(findings)).not.toContain('no peer is set');
+  });
+});

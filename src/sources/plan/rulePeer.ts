@@ -44,6 +44,9 @@ export function peerOfItems(context: PlanContext, items: readonly Resolved[], fi
       }
       if (depth > 8) return { kind: 'unknown', reason: `${describeItem(item)} could not be followed` };
       const state = context.view(resource).attribute(attribute);
+      // Followed only because the rule's own field is unknown: an attribute the configuration does
+      // not write (terraform_data.x.output, an ID) is computed by the provider, not unset.
+      if (state.state === 'unset') return { kind: 'unknown', reason: `${describeItem(item)}: ${AFTER_APPLY}` };
       return peerOfState(context, state, field, depth + 1);
     }
   }
