@@ -66,7 +66,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
           merge(existing, failure, mergeStates, withPaths);
           // A finding that began as an unknown and now fails says what fails, not "could not decide".
           if (nowFails) {
-            const vars = withDeclaredVariables(failure.vars);
+            const vars = withDeclaredVariables(failure.vars, subject.texts);
             const rendered = renderTemplate(policy.message, source, vars);
             existing.message = note === undefined ? rendered : `${rendered} (${note})`;
             const plan = failure.fix?.();
@@ -76,7 +76,7 @@ export function evaluatePolicies(inventory: Inventory, policies: readonly Loaded
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
         // Texts only for findings that are kept: merged flows need none.
-        const vars = withDeclaredVariables(failure.vars);
+        const vars = withDeclaredVariables(failure.vars, subject.texts);
         const rendered = renderTemplate(failure.status === 'unknown' ? unknownMessage(policy.message) : policy.message, source, vars);
         const message = note === undefined ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : '';
@@ -292,9 +292,10 @@ const DECLARED_EMPTY: ReadonlyMap<string, string> = new Map(
   [...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, '']),
 );
 
-function withDeclaredVariables(vars: ReadonlyMap<string, string>): TemplateVariables {
+/** The failure's variables, then how the subject's fields read in a message (a port range), then the declared empties. */
+function withDeclaredVariables(vars: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string> | undefined): TemplateVariables {
   // A view, not a copy: every kept finding renders two templates, and a merged map per finding adds up.
-  return { get: (name) => vars.get(name) ?? DECLARED_EMPTY.get(name) };
+  return { get: (name) => vars.get(name) ?? texts?.get(name) ?? DECLARED_EMPTY.get(name) };
 }
 
 function unknownMessage(message: string): string {

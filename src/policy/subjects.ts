@@ -8,6 +8,7 @@ import type { InventoryResolver } from '../net/inventoryResolver.js';
 import { transportOf } from '../net/protocol.js';
 import type { CheckCache } from './checkCache.js';
 import type { ParamValue, SubjectKind } from './policyTypes.js';
+import { portTexts } from './portTexts.js';
 
 export type FieldValue = string | number | boolean | null | readonly string[] | Unknown;
 
@@ -68,6 +69,8 @@ export interface Subject {
   readonly instance?: Instance;
   readonly securityGroup?: SecurityGroup;
   readonly networkAcl?: NetworkAcl;
+  /** How some fields read in a message when their numbers alone would mislead (see `portTexts`). */
+  readonly texts?: ReadonlyMap<string, string>;
   /**
    * A backend whose instance is one of several (`Target.instanceCandidates`): the same backend
    * for each candidate. Policies report on each when all fail the same way, else on this subject.
@@ -207,7 +210,12 @@ function listenerSubject(lb: LoadBalancer, listener: Listener, resolver: Invento
     lb,
     listener,
     healthCheck: listener.healthCheck,
+    ...withTexts(portTexts(listener)),
   };
+}
+
+function withTexts(texts: ReadonlyMap<string, string> | undefined): { texts?: ReadonlyMap<string, string> } {
+  return texts === undefined ? {} : { texts };
 }
 
 /**
@@ -342,6 +350,7 @@ function backendSubject(
     healthCheck,
     nic,
     ...(instance ? { instance } : {}),
+    ...withTexts(portTexts(listener, target.port, healthCheckPort(healthCheck, listener, target.port))),
   };
 }
 

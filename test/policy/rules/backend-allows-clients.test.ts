@@ -142,6 +142,29 @@ describe(`${id}: a full-port target (port 0) follows the listener's ports`, () =
     ).toEqual(['fail web main.tf:50']);
   });
 
+  it('messages name the listener range and the full-port target, never port 0', () => {
+    const inventory = fullPort(['ACCEPT 0.0.0.0/0 TCP 80-85'], (l) => ({ ...l, endPort: 90 }));
+    const message = (policy: string) => runPolicy(inventory, policy, {})[0]?.message;
+    expect(message(id)).toContain('(TCP:80-90 → 80-90 (full-port)): refused 0.0.0.0/0 TCP:86-90');
+    expect(message('backend-allows-health-check')).toContain('(TCP:80-90, probes to port 80-90 (full-port))');
+    expect(message('backend-allows-vip')).toContain('on 80-90 (full-port): refused');
+    for (const policy of [id, 'backend-allows-health-check', 'backend-allows-vip'])
+      expect(message(policy)).not.toMatch(/→ 0\b|port 0\b|on 0\b/);
+  });
+
+  it('a port-range listener with a fixed backend port: the range, then the backend port', () => {
+    const inventory = scenario(['ACCEPT 0.0.0.0/0 TCP 80'])
+      .clb('lb', { network: 'OPEN', passToTarget: false })
+      .listener('lb', 'listener', { protocol: 'TCP', port: 80, targets: [{ instance: 'web', port: 8080 }] })
+      .build();
+    const lb = inventory.loadBalancers.get('lb')!;
+    (inventory.loadBalancers as Map<string, LoadBalancer>).set('lb', {
+      ...lb,
+      listeners: lb.listeners.map((l) => ({ ...l, endPort: 90 })),
+    });
+    expect(runPolicy(inventory, id, {})[0]?.message).toContain('(TCP:80-90 → 8080)');
+  });
+
   it('behind a listener whose port is known only after apply: unknown, saying so, with evidence', () => {
     const findings = runPolicy(
       fullPort(['ACCEPT 0.0.0.0/0 TCP 22'], (l) => ({ ...l, port: unknown('known after apply') })),
