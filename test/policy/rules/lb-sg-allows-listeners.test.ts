@@ -34,6 +34,12 @@ policyTable(id, {
       findings: ['fail lb main.tf:70'],
     },
     {
+      name: 'DROPs for the two halves of the client range refuse every client: not a deny list',
+      inventory: build(['DROP 203.0.113.0/25 TCP 443', 'DROP 203.0.113.128/25 TCP 443', 'ACCEPT 0.0.0.0/0 TCP 443']),
+      params: { clientCidrs: ['203.0.113.0/24'] },
+      findings: ['fail lb main.tf:70'],
+    },
+    {
       name: 'CLB groups filter listener ports, not backend ports (§3.2)',
       inventory: build(['ACCEPT 0.0.0.0/0 TCP 8080']),
       findings: ['fail lb main.tf:70'],
