@@ -15,6 +15,8 @@ export type AddressSpec =
   | { readonly kind: 'addressTemplateGroup'; readonly ref: Ref }
   /** The VIP(s) of a load balancer, referred to symbolically (a plan before apply). */
   | { readonly kind: 'loadBalancerVip'; readonly ref: Ref }
+  /** A rule that names no source at all: it matches every IPv4 and IPv6 address. */
+  | { readonly kind: 'any' }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** What a rule matches besides the peer. `ports` is `ALL`, `80`, `80,443` or `8000-8010`. */

@@ -129,7 +129,7 @@ export class InventoryResolver {
 
   peer(spec: AddressSpec): PeerMatch {
     // Every variant has one text besides its kind; a rule list of 100,000 peers makes this key hot.
-    const cacheKey = `${spec.kind}\u0000${spec.kind === 'cidr' ? spec.cidr : spec.kind === 'unknown' ? spec.reason : spec.ref}`;
+    const cacheKey = `${spec.kind}\u0000${spec.kind === 'cidr' ? spec.cidr : spec.kind === 'unknown' ? spec.reason : spec.kind === 'any' ? '' : spec.ref}`;
     let match = this.peerCache.get(cacheKey);
     if (match === undefined) {
       match = this.resolvePeer(spec);
@@ -147,6 +147,8 @@ export class InventoryResolver {
       }
       case 'unknown':
         return PEER_ANY_UNKNOWN(spec.reason);
+      case 'any':
+        return known(AddressSet.ALL);
       case 'loadBalancerVip': {
         const lb = this.loadBalancer(spec.ref);
         if (lb === undefined) return PEER_ANY_UNKNOWN(`${spec.ref} is not in this check`);

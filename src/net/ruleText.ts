@@ -13,6 +13,8 @@ export function describePeer(spec: AddressSpec): string {
       return spec.ref;
     case 'loadBalancerVip':
       return `VIP of ${spec.ref}`;
+    case 'any':
+      return 'any source';
     case 'unknown':
       return '(unknown)';
   }

@@ -396,7 +396,7 @@ export function moveDenyFixPlan(
   deny: RuleRef,
   shadowing: readonly RuleRef[],
   groupKey: string,
-  interfaces: readonly string[],
+  owners: readonly string[],
 ): FixedPlan {
   const sameGroup = shadowing.filter((s) => s.list === groupKey).sort((a, b) => a.index - b.index);
   const otherGroups = shadowing.filter((s) => s.list !== groupKey);
@@ -405,6 +405,7 @@ export function moveDenyFixPlan(
   const lines: string[] = [];
   let api: ApiCall | undefined;
   let location: SourceLocation | null = holder.location ?? null;
+  let resource = sameGroup.length > 0 ? holder.address : groupKey;
   const denyAt = holder.location ? ` at ${at(holder.location)}` : '';
   if (sameGroup.length > 0) {
     const accept = sameGroup[0]!;
@@ -437,25 +438,22 @@ export function moveDenyFixPlan(
     );
   }
   if (otherGroups.length > 0) {
-    const instances = interfaces.map((key) => {
-      const instance = resolver.inventory.instances.get(key);
-      return `${key}${atParen(instance?.provenance.location)}`;
-    });
-    const where =
-      instances.length > 0
-        ? ` of ${instances.slice(0, 3).join(', ')}${instances.length > 3 ? ` and ${instances.length - 3} more` : ''}`
-        : '';
+    const reorder = reorderGroupsFix(resolver, groupKey, otherGroups, owners);
     lines.push(
-      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join('; ')}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`,
+      `An earlier security group on the interface admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join('; ')}): put the DROP in that group above its ACCEPT, or ${reorder.text}`,
     );
-    if (sameGroup.length === 0) location = null;
+    if (sameGroup.length === 0) {
+      location = reorder.location;
+      resource = reorder.resource ?? groupKey;
+      if (reorder.api) api = reorder.api;
+    }
   }
   return {
     kind: 'fixed',
     mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(',')}`,
     body: {
       text: lines.join('\n'),
-      resource: sameGroup.length > 0 ? holder.address : groupKey,
+      resource,
       location,
       ...(api ? { api } : {}),
       rules: 1,
@@ -463,10 +461,124 @@ export function moveDenyFixPlan(
   };
 }
 
+// --- the order of an interface's groups ------------------------------------------------------
+
+/**
+ * Who holds an interface's ordered group list: the instance for its primary interface (CVM-level
+ * groups), the ENI itself for a secondary one, which has its own list and its own API (domain
+ * §1.1, §4.0).
+ */
+interface ListOwner {
+  readonly key: string;
+  readonly kind: 'instance' | 'eni';
+  readonly cloudId: string;
+  readonly groups: readonly string[] | undefined;
+  readonly location: SourceLocation | null;
+}
+
+function listOwnerOf(resolver: InventoryResolver, key: string): ListOwner | undefined {
+  const live = resolver.inventory.mode === 'live';
+  const instance = resolver.inventory.instances.get(key);
+  if (instance !== undefined) {
+    const groups = instance.interfaces.find((nic) => nic.primary)?.securityGroups;
+    return {
+      key,
+      kind: 'instance',
+      cloudId: instance.provenance.cloudId ?? (live ? key : `<ID of ${key}>`),
+      groups: groups === undefined || isUnknown(groups) ? undefined : groups,
+      location: instance.provenance.location ?? null,
+    };
+  }
+  const eni = resolver.inventory.networkInterfaces.get(key);
+  if (eni === undefined) return undefined;
+  return {
+    key,
+    kind: 'eni',
+    cloudId: eni.provenance.cloudId ?? (live ? key : `<ID of ${key}>`),
+    groups: isUnknown(eni.securityGroups) ? undefined : eni.securityGroups,
+    location: eni.provenance.location ?? null,
+  };
+}
+
+const namesOf = (owners: readonly ListOwner[]) =>
+  `${owners
+    .slice(0, 3)
+    .map((o) => `${o.key}${atParen(o.location)}`)
+    .join(', ')}${owners.length > 3 ? ` and ${owners.length - 3} more` : ''}`;
+
+/** `groups` with `groupKey` moved just before the first of `earlier`: the order that lets its DROP decide. */
+function reordered(groups: readonly string[], groupKey: string, earlier: readonly string[]): string[] | undefined {
+  const rest = groups.filter((g) => g !== groupKey);
+  const first = rest.findIndex((g) => earlier.includes(g));
+  if (first < 0 || rest.length === groups.length) return undefined;
+  return [...rest.slice(0, first), groupKey, ...rest.slice(first)];
+}
+
+/** Where to list the group earlier: each instance's or ENI's own list, and the API that sets it. */
+function reorderGroupsFix(
+  resolver: InventoryResolver,
+  groupKey: string,
+  shadowing: readonly RuleRef[],
+  ownerKeys: readonly string[],
+): { text: string; resource?: string; location: SourceLocation | null; api?: ApiCall } {
+  const live = resolver.inventory.mode === 'live';
+  const owners = ownerKeys.map((key) => listOwnerOf(resolver, key)).filter((o): o is ListOwner => o !== undefined);
+  const instances = owners.filter((o) => o.kind === 'instance');
+  const enis = owners.filter((o) => o.kind === 'eni');
+  const places: string[] = [];
+  if (instances.length > 0)
+    places.push(
+      live
+        ? `the security groups of instance ${namesOf(instances)}`
+        : `orderly_security_groups of ${namesOf(instances)} (or the tencentcloud_cvm_security_group_attachment that binds it)`,
+    );
+  if (enis.length > 0)
+    places.push(
+      live
+        ? `the security groups of ENI ${namesOf(enis)}`
+        : `orderly_security_groups of ${namesOf(enis)} (or the tencentcloud_eni_sg_attachment that binds it)`,
+    );
+  if (places.length === 0) places.push('the ordered security groups of each instance or ENI that binds it');
+  const cvm = "cvm ModifyInstancesAttribute sets an instance's whole ordered list";
+  const vpc = 'vpc ModifyNetworkInterfaceAttribute (SecurityGroupIds)';
+  const api = enis.length === 0 ? cvm : instances.length === 0 ? `${vpc} sets an ENI's whole ordered list` : `${cvm}, ${vpc} an ENI's`;
+  const text = `list ${groupKey} before it in ${places.join(', and in ')}. With the API, ${api}.`;
+  // One list to change: the call with the whole new order.
+  const only = owners.length === 1 ? owners[0]! : undefined;
+  const order = only?.groups
+    ? reordered(
+        only.groups,
+        groupKey,
+        shadowing.map((s) => s.list),
+      )
+    : undefined;
+  // Each group by its ID, or a placeholder that names it: the order is the point of the call.
+  const ids = order?.map((g) => resolver.securityGroup(g)?.provenance.cloudId ?? (live ? g : `<ID of ${g}>`));
+  const call: ApiCall | undefined =
+    only === undefined || ids === undefined
+      ? undefined
+      : only.kind === 'instance'
+        ? { service: 'cvm', action: 'ModifyInstancesAttribute', request: { InstanceIds: [only.cloudId], SecurityGroups: ids } }
+        : {
+            service: 'vpc',
+            action: 'ModifyNetworkInterfaceAttribute',
+            request: { NetworkInterfaceId: only.cloudId, SecurityGroupIds: ids },
+          };
+  return {
+    text,
+    ...(only ? { resource: only.key } : {}),
+    location: only?.location ?? null,
+    ...(call ? { api: call } : {}),
+  };
+}
+
 // --- narrowing an ACCEPT ---------------------------------------------------------------------
 
 /** Narrow or remove the rules that admit what must not be admitted. */
 export function narrowRuleFixPlan(resolver: InventoryResolver, rules: readonly RuleRef[]): FixedPlan {
+  // No rule to narrow on an ENI without groups: what it needs is a group.
+  const bare = rules.filter((r) => r.kind === 'noGroups');
+  if (bare.length > 0) return bindGroupFixPlan(resolver, bare[0]!.list);
   const mode = resolver.inventory.mode;
   const lines = rules.map((rule) => {
     const holder = holderOfRule(resolver, rule);
@@ -494,6 +606,61 @@ export function narrowRuleFixPlan(resolver: InventoryResolver, rules: readonly R
         },
       },
       rules: rules.length,
+    },
+  };
+}
+
+// --- an ENI without groups -------------------------------------------------------------------
+
+/** `tencentcloud_eni.app.id` for an ENI in the plan; its ID as a string otherwise. */
+function eniIdExpression(owner: ListOwner): string {
+  return /^([a-z0-9_]+\.)*tencentcloud_eni\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(owner.key)
+    ? `${owner.key}.id`
+    : JSON.stringify(owner.cloudId);
+}
+
+/**
+ * A secondary ENI with no security group admits all traffic; the fix is to bind one (domain
+ * §1.1 [S32]: "it is recommended that a secondary ENI have at least one security group"). Which
+ * group is the user's choice: the snippet and the call leave its ID to fill in.
+ */
+export function bindGroupFixPlan(resolver: InventoryResolver, eniKey: string): FixedPlan {
+  const live = resolver.inventory.mode === 'live';
+  const owner: ListOwner = listOwnerOf(resolver, eniKey) ?? {
+    key: eniKey,
+    kind: 'eni',
+    cloudId: live ? eniKey : `<ID of ${eniKey}>`,
+    groups: [],
+    location: null,
+  };
+  const why = 'with none bound, an ENI admits all traffic';
+  const text = live
+    ? `Bind a security group that admits only what it serves to ENI ${eniKey}: ${why}.`
+    : `Bind a security group that admits only what it serves to ${eniKey}${atParen(owner.location)}: ${why}. List it in the ENI's orderly_security_groups, or bind it with a tencentcloud_eni_sg_attachment:`;
+  return {
+    kind: 'fixed',
+    mergeKey: `bind|${eniKey}`,
+    body: {
+      text,
+      resource: eniKey,
+      location: owner.location,
+      ...(live
+        ? {}
+        : {
+            hcl: [
+              `resource "tencentcloud_eni_sg_attachment" "${ruleName(eniKey)}" {`,
+              `  network_interface_ids = [${eniIdExpression(owner)}]`,
+              `  security_group_ids    = ["<security group ID>"]`,
+              `}`,
+            ].join('\n'),
+          }),
+      api: {
+        service: 'vpc',
+        action: 'AssociateNetworkInterfaceSecurityGroups',
+        request: { NetworkInterfaceIds: [owner.cloudId], SecurityGroupIds: ['<security group ID>'] },
+      },
+      // It binds a group; it adds or edits no rule.
+      rules: 0,
     },
   };
 }

@@ -10,6 +10,7 @@ import { readLiveInventory, resolveCredentials } from '../../src/sources/live/in
 import type { Account } from '../emulator/accountFixture.js';
 import { type Emulator, startEmulator, TEST_KEYS } from '../emulator/server.js';
 import { type ScenarioSpec, toAccount, toPlan } from '../fixtures/scenarios/scenarioSpec.js';
+import { expectValidReport } from '../report/reportSchema.js';
 
 const [secretId, secretKey] = Object.entries(TEST_KEYS)[0]!;
 let emulator: Emulator | undefined;
@@ -147,6 +148,21 @@ describe('every interface of every backend', () => {
     const exposed = live.findings.find((f) => f.policy === 'admin-port-not-public')!;
     expect(exposed.related).toContain('ins-app');
     expect(JSON.stringify(exposed.evidence)).toContain('no security group is bound to eni-bare');
+    // The fix binds a group to the bare ENI, in both modes.
+    expect(exposed.fix?.text).toBe(
+      'Bind a security group that admits only what it serves to ENI eni-bare: with none bound, an ENI admits all traffic.',
+    );
+    expect(exposed.fix?.api).toEqual({
+      service: 'vpc',
+      action: 'AssociateNetworkInterfaceSecurityGroups',
+      request: { NetworkInterfaceIds: ['eni-bare'], SecurityGroupIds: ['<security group ID>'] },
+    });
+    const planExposed = plan.findings.find((f) => f.policy === 'admin-port-not-public')!;
+    expect(planExposed.fix?.resource).toBe('tencentcloud_eni.eni_bare');
+    expect(planExposed.fix?.hcl).toContain('network_interface_ids = [tencentcloud_eni.eni_bare.id]');
+    expect(planExposed.fix?.api?.request).toEqual({ NetworkInterfaceIds: ['eni-bare'], SecurityGroupIds: ['<security group ID>'] });
+    expectValidReport(plan, 'plan report');
+    expectValidReport(live, 'live report');
   });
 
   it('reads the instance behind an ENI IP and all its interfaces, each with its own ordered groups, in the fewest calls', async () => {
@@ -205,5 +221,31 @@ describe('every interface of every backend', () => {
     // Members are read for their addresses: their own groups' rules are not.
     expect(inventory.securityGroups.has('sg-peer')).toBe(false);
     expect(inventory.securityGroups.has('sg-other')).toBe(false);
+  });
+
+  it('a late DROP in the ordered groups of a secondary ENI: the finding and its fix name the ENI and the vpc API that orders its groups', async () => {
+    const account = accountOf();
+    const region = account.regions['ap-guangzhou']!;
+    // The primary interface lists the block list first; the ENI lists it last.
+    region.instances[0]!.SecurityGroupIds = ['sg-blocklist', 'sg-open'];
+    region.networkInterfaces![0]!.GroupSet = ['sg-blocklist', 'sg-open'];
+    region.networkInterfaces![1]!.GroupSet = ['sg-open', 'sg-blocklist'];
+    const inventory = await scanLive(account);
+    const live = checkInventory(inventory, await loadConfig({ cwd: mkdtempSync(join(tmpdir(), 'clb-guard-eni-')) }), {
+      today: '2026-11-24',
+      target: {},
+    });
+    expectValidReport(live, 'live report');
+    const deny = live.findings.find((f) => f.policy === 'deny-before-allow')!;
+    expect(deny.resource).toBe('sg-blocklist');
+    expect(deny.related).toEqual(['sg-open', 'eni-app']);
+    expect(deny.fix?.text).toContain('or list sg-blocklist before it in the security groups of ENI eni-app.');
+    expect(deny.fix?.text).not.toContain('ins-app');
+    expect(deny.fix?.resource).toBe('eni-app');
+    expect(deny.fix?.api).toEqual({
+      service: 'vpc',
+      action: 'ModifyNetworkInterfaceAttribute',
+      request: { NetworkInterfaceId: 'eni-app', SecurityGroupIds: ['sg-blocklist', 'sg-open'] },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { NetworkInterface } from '../../model/instance.js';
 import { compileAclEntries } from '../../net/aclAdmission.js';
 import { AddressSet } from '../../net/addressSet.js';
 import type { RuleRef } from '../../net/flow.js';
@@ -8,6 +9,12 @@ import type { Assertion } from '../policyTypes.js';
 import { moveDenyFixPlan } from '../remediation.js';
 import type { AssertionKind } from './assertionKind.js';
 import type { AssertionContext, AssertionFailure } from './assertionTypes.js';
+
+/**
+ * Who holds an interface's group list: the instance for its primary interface, the ENI itself
+ * for a secondary one (its own ordered list, domain §1.1): findings and fixes name that one.
+ */
+const listOwner = (nic: NetworkInterface): string => (nic.primary ? (nic.instance ?? nic.key) : nic.key);
 
 export const noIneffectiveDeny: AssertionKind<Extract<Assertion, { noIneffectiveDeny: unknown }>> = {
   name: 'noIneffectiveDeny',
@@ -64,10 +71,10 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
       const listKey = `${direction}:${cache.groupListKey(nic)}`;
       const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
       for (const deny of denies) {
-        if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
+        if (deny.rule.list === key) record(deny, listOwner(nic));
       }
       for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
-        if (deny.rule.list === key) recordUndecided(deny, nic.instance ?? nic.key);
+        if (deny.rule.list === key) recordUndecided(deny, listOwner(nic));
       }
     }
     // An interface whose group list is not known may hold this group behind any other, whose
@@ -77,7 +84,7 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
     const first = unplaced[0];
     if (first !== undefined) {
       for (const deny of findUndecidedDenies([...compileInterface(resolver, first, direction), ...own]))
-        for (const nic of unplaced) recordUndecided(deny, nic.instance ?? nic.key);
+        for (const nic of unplaced) recordUndecided(deny, listOwner(nic));
     }
   } else if (subject.networkAcl !== undefined) {
     const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };

@@ -138,6 +138,31 @@ export function listenerOf(
   };
 }
 
+const IPV6_VERSIONS = new Set(['IPV6', 'IPV6FULLCHAIN', 'IPV6NAT64']);
+/** The documented IPv6 modes, by their upper-case form (a message shows the documented spelling). */
+const IPV6_MODES = new Map([
+  ['IPV6NAT64', 'IPv6Nat64'],
+  ['IPV6FULLCHAIN', 'IPv6FullChain'],
+]);
+
+/**
+ * IPv4 or IPv6, as plan mode reads `address_ip_version`. DescribeLoadBalancers documents
+ * `AddressIPVersion` as `ipv4 | ipv6` with the kind of IPv6 in `IPv6Mode` (`IPv6Nat64`,
+ * `IPv6FullChain`), but the creation values (`IPV6` for NAT64, `IPv6FullChain`) come back too:
+ * both kinds serve IPv6 clients and always pass traffic to targets (domain §3.1, §3.4). A CLB
+ * whose answer says neither is IPv4 (the creation default), unless it has an IPv6 mode or address;
+ * a value nothing documents, or IPv4 with an IPv6 mode, is not guessed.
+ */
+function ipVersionOf(api: Api): Maybe<'IPV4' | 'IPV6'> {
+  const version = str(api.AddressIPVersion)?.toUpperCase();
+  const mode = str(api.IPv6Mode)?.toUpperCase();
+  const ipv6Mode = mode === undefined ? undefined : IPV6_MODES.get(mode);
+  if (version !== undefined && IPV6_VERSIONS.has(version)) return 'IPV6';
+  if (version === undefined) return ipv6Mode !== undefined || str(api.AddressIPv6) !== undefined ? 'IPV6' : 'IPV4';
+  if (version === 'IPV4') return ipv6Mode !== undefined ? unknown(`AddressIPVersion "ipv4" but IPv6Mode "${ipv6Mode}"`) : 'IPV4';
+  return unknown(`AddressIPVersion ${shown(api.AddressIPVersion)}`);
+}
+
 export function loadBalancerOf(api: Api, region: string, listeners: Listener[]): LoadBalancer {
   const id = String(api.LoadBalancerId);
   const vips = [...strings(api.LoadBalancerVips), ...(str(api.AddressIPv6) ? [str(api.AddressIPv6)!] : [])];
@@ -151,7 +176,7 @@ export function loadBalancerOf(api: Api, region: string, listeners: Listener[]):
         : type === 'INTERNAL' || type === 'PRIVATE'
           ? 'INTERNAL'
           : unknown(`LoadBalancerType ${shown(api.LoadBalancerType)}`),
-    ipVersion: String(api.AddressIPVersion ?? 'ipv4').toLowerCase() === 'ipv6' ? 'IPV6' : 'IPV4',
+    ipVersion: ipVersionOf(api),
     vips: vips.length > 0 ? vips : unknown('no VIP returned'),
     vpc: str(api.VpcId) ?? null,
     subnet: str(api.SubnetId) ?? null,
@@ -214,8 +239,9 @@ function rulePeer(rule: Api): AddressSpec {
   const template = (rule.AddressTemplate ?? {}) as Api;
   if (str(template.AddressId)) return { kind: 'addressTemplate', ref: str(template.AddressId)! };
   if (str(template.AddressGroupId)) return { kind: 'addressTemplateGroup', ref: str(template.AddressGroupId)! };
-  // A missing source matches everything (legacy API: "a missing field means match all").
-  return { kind: 'cidr', cidr: '0.0.0.0/0' };
+  // No source field matches every source, IPv4 and IPv6 alike (legacy API: "a missing field
+  // means match all"; domain §1.2 [S22]): 0.0.0.0/0 alone would hide it from checks of ::/0.
+  return { kind: 'any' };
 }
 
 function ruleService(rule: Api): ServiceSpec {

@@ -14,7 +14,7 @@ export class SharedParts {
   private readonly paths = new Map<string, string[]>();
 
   peer(peer: AddressSpec): AddressSpec {
-    if (peer.kind === 'unknown') return peer;
+    if (peer.kind === 'unknown' || peer.kind === 'any') return peer;
     return shareIn(submap(this.peers, peer.kind), peer.kind === 'cidr' ? peer.cidr : peer.ref, peer);
   }
 

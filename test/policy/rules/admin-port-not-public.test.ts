@@ -194,4 +194,28 @@ describe(`${id}: what a finding says`, () => {
     expect(finding?.status).toBe('fail');
     expect(finding?.message).toContain('by no security group is bound to eni: it admits all traffic');
   });
+
+  it('the fix for a secondary ENI without groups binds a group to that ENI: there is no rule to narrow (§1.1 [S32])', () => {
+    const fix = runPolicy(withEni('web', []), id)[0]!.fix!;
+    expect(fix.text).toBe(
+      "Bind a security group that admits only what it serves to eni (main.tf:90): with none bound, an ENI admits all traffic. List it in the ENI's orderly_security_groups, or bind it with a tencentcloud_eni_sg_attachment:",
+    );
+    expect(fix.resource).toBe('eni');
+    expect(fix.location).toEqual({ file: 'main.tf', line: 90 });
+    expect(fix.hcl).toBe(
+      [
+        'resource "tencentcloud_eni_sg_attachment" "eni" {',
+        '  network_interface_ids = ["<ID of eni>"]',
+        '  security_group_ids    = ["<security group ID>"]',
+        '}',
+      ].join('\n'),
+    );
+    expect(fix.api).toEqual({
+      service: 'vpc',
+      action: 'AssociateNetworkInterfaceSecurityGroups',
+      request: { NetworkInterfaceIds: ['<ID of eni>'], SecurityGroupIds: ['<security group ID>'] },
+    });
+    expect(fix.rules).toBe(0);
+    expect(JSON.stringify(fix)).not.toMatch(/Narrow|DeleteSecurityGroupPolicies|PolicyIndex/);
+  });
 });

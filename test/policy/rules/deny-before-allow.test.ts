@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NetworkInterface } from '../../../src/model/instance.js';
 import type { Inventory } from '../../../src/model/inventory.js';
 import type { SecurityGroupRule } from '../../../src/model/securityGroup.js';
 import { unknown } from '../../../src/model/value.js';
@@ -25,6 +26,23 @@ const unknownPorts = (text: string): SecurityGroupRule => ({
   service: { kind: 'protocol', protocol: 'TCP', ports: unknown('known after apply') },
 });
 const fromTemplate = (text: string): SecurityGroupRule => ({ ...rule(text), peer: { kind: 'addressTemplate', ref: 'ipm-notinplan' } });
+/**
+ * `web` with its primary interface in `sg` and a secondary ENI `eni` in these groups: the ENI holds
+ * its own ordered list (§1.1 per-NIC).
+ */
+function withEni(groups: string[]): Inventory {
+  const inventory = scenario([]).sg('allow', ['ACCEPT 0.0.0.0/0 TCP 8443']).sg('block', [DENY]).build();
+  (inventory.networkInterfaces as Map<string, NetworkInterface>).set('eni', {
+    key: 'eni',
+    primary: false,
+    instance: 'web',
+    privateIps: ['10.0.1.9'],
+    subnet: 'subnet',
+    securityGroups: groups,
+    provenance: { address: 'eni', type: 'tencentcloud_eni', location: { file: 'main.tf', line: 90 } },
+  });
+  return inventory;
+}
 
 policyTable(id, {
   passing: [
@@ -37,6 +55,7 @@ policyTable(id, {
       inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 443', 'DROP 45.33.0.0/16 TCP 8443']),
     },
     { name: "two groups, the DROP's first (§1.1 multiple SGs)", inventory: twoGroups(['block', 'allow']) },
+    { name: "a secondary ENI's groups, the DROP's first (§1.1 per-NIC)", inventory: withEni(['block', 'allow']) },
     { name: 'an unknown source on an ACCEPT after the DROP changes nothing', inventory: scenario([DENY, 'ACCEPT ? TCP 8443']) },
     { name: 'an ACCEPT of unknown source on another port cannot shadow', inventory: scenario(['ACCEPT ? TCP 443', DENY]) },
     {
@@ -131,6 +150,11 @@ policyTable(id, {
       findings: ['fail sg main.tf:101'],
     },
     {
+      name: "a secondary ENI's groups, the ACCEPT's first: the DROP of the second never matches (§1.1 per-NIC)",
+      inventory: withEni(['allow', 'block']),
+      findings: ['fail block main.tf:100'],
+    },
+    {
       name: 'a certain shadow stays a failure beside an uncertain one',
       inventory: scenario(['ACCEPT ? TCP 8443', 'ACCEPT 0.0.0.0/0 TCP 8443', DENY]),
       findings: ['fail sg main.tf:102'],
@@ -164,5 +188,36 @@ describe(`${id}: what a finding says`, () => {
     expect(finding?.remediation).toContain(
       'In sg_rules, move the ingress block of rule 1 (DROP 45.33.0.0/16 TCP:8443) at main.tf:101 above the ingress block of rule 0 (ACCEPT 0.0.0.0/0 TCP:8443) at main.tf:100.',
     );
+  });
+
+  it("groups in the wrong order on an instance: the fix reorders the instance's list, with cvm ModifyInstancesAttribute", () => {
+    const [finding] = runPolicy(twoGroups(['allow', 'block']).build(), id);
+    expect(finding?.related).toEqual(['allow', 'web']);
+    expect(finding?.fix?.text).toContain(
+      'or list block before it in orderly_security_groups of web (main.tf:50) (or the tencentcloud_cvm_security_group_attachment that binds it). With the API, cvm ModifyInstancesAttribute',
+    );
+    expect(finding?.fix?.resource).toBe('web');
+    expect(finding?.fix?.api).toEqual({
+      service: 'cvm',
+      action: 'ModifyInstancesAttribute',
+      request: { InstanceIds: ['<ID of web>'], SecurityGroups: ['<ID of block>', '<ID of allow>'] },
+    });
+  });
+
+  it('groups in the wrong order on a secondary ENI: finding and fix name the ENI, not its instance, and the vpc API for ENI groups', () => {
+    const [finding] = runPolicy(withEni(['allow', 'block']), id);
+    expect(finding?.related).toEqual(['allow', 'eni']);
+    const fix = finding!.fix!;
+    expect(fix.text).toContain(
+      "or list block before it in orderly_security_groups of eni (main.tf:90) (or the tencentcloud_eni_sg_attachment that binds it). With the API, vpc ModifyNetworkInterfaceAttribute (SecurityGroupIds) sets an ENI's whole ordered list.",
+    );
+    expect(fix.text).not.toMatch(/tencentcloud_instance|ModifyInstancesAttribute|\bweb\b/);
+    expect(fix.resource).toBe('eni');
+    expect(fix.location).toEqual({ file: 'main.tf', line: 90 });
+    expect(fix.api).toEqual({
+      service: 'vpc',
+      action: 'ModifyNetworkInterfaceAttribute',
+      request: { NetworkInterfaceId: '<ID of eni>', SecurityGroupIds: ['<ID of block>', '<ID of allow>'] },
+    });
   });
 });

@@ -36,6 +36,8 @@ export function peerText(peer: AddressSpec): string {
       return `ipm:${peer.ref}`;
     case 'addressTemplateGroup':
       return `ipmg:${peer.ref}`;
+    case 'any':
+      return 'any';
     case 'unknown':
       return '?';
   }
