@@ -114,9 +114,10 @@ const UNREAD = ['relevant_attributes', 'output_changes', 'resource_drift', 'chec
 
 /**
  * The plan with only what the checks read: of each managed resource change its identity and
- * `actions`, `after`, `after_unknown`, and of a change that changes something the IDs of
- * `before` a hybrid check reads (`BEFORE_KEPT`; from the prior state when `before` is not an
- * object, as that check would look there); of the prior state the resources that have no
+ * `actions`, `after`, `after_unknown`, `after_sensitive`, and of a change that changes something
+ * the IDs of `before` a hybrid check reads (`BEFORE_KEPT`, with their `before_sensitive` marks;
+ * from the prior state when `before` is not an object, as that check would look there); of the
+ * prior state the resources that have no
  * change; `planned_values` only when there are no changes (it repeats them, without the
  * unknowns). Anything of an unexpected shape is left as it is, for `readPlanDocument` to name.
  */
@@ -172,7 +173,14 @@ function trimChange(change: unknown): JsonObject | undefined {
   for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
   if (isObject(body)) {
     const slim: JsonObject = { actions: body['actions'], after: body['after'], after_unknown: body['after_unknown'] };
-    if (isObject(body['before']) && changesSomething(body['actions'])) slim['before'] = keptBefore(body['before']);
+    // Which values are sensitive: never shown (`sensitiveValues.ts`). Small trees, mostly empty.
+    if (body['after_sensitive'] !== undefined && body['after_sensitive'] !== false) slim['after_sensitive'] = body['after_sensitive'];
+    if (isObject(body['before']) && changesSomething(body['actions'])) {
+      slim['before'] = keptBefore(body['before']);
+      const marks = body['before_sensitive'];
+      if (marks === true) slim['before_sensitive'] = true;
+      else if (isObject(marks)) slim['before_sensitive'] = keptBefore(marks);
+    }
     trimmed['change'] = slim;
   } else if ('change' in change) trimmed['change'] = body;
   return trimmed;
@@ -205,7 +213,10 @@ function trimStateModule(module: unknown, changed: ReadonlySet<string>, beforeFr
       if (typeof address === 'string' && changed.has(address)) {
         const change = beforeFromPrior.get(address);
         // The last entry of an address wins, as in a map built from the prior state.
-        if (change !== undefined && isObject(r['values'])) change['before'] = keptBefore(r['values']);
+        if (change !== undefined && isObject(r['values'])) {
+          change['before'] = keptBefore(r['values']);
+          if (isObject(r['sensitive_values'])) change['before_sensitive'] = keptBefore(r['sensitive_values']);
+        }
       } else if (r['mode'] === 'managed') kept.push(r);
     }
     trimmed['resources'] = kept;

@@ -37,9 +37,11 @@ describe('reading the plan file', () => {
     const change = (plan['resource_changes'] as { address: string; change: Record<string, unknown> }[]).find(
       (c) => c.address === 'tencentcloud_clb_instance.web',
     )!;
-    expect(Object.keys(change.change)).toEqual(['actions', 'after', 'after_unknown', 'before']);
-    // Of `before`, only the IDs a hybrid check reads.
+    // The sensitivity marks too: what they mark is never shown.
+    expect(Object.keys(change.change)).toEqual(['actions', 'after', 'after_unknown', 'after_sensitive', 'before', 'before_sensitive']);
+    // Of `before`, only the IDs a hybrid check reads (and their marks).
     expect(Object.keys(change.change['before'] as object)).toEqual(['id']);
+    expect(change.change['before_sensitive']).toEqual({});
     expect(plan['planned_values']).toEqual({});
     expect(plan['relevant_attributes']).toEqual({});
     const prior = (plan['prior_state'] as { values: { root_module: { resources: unknown[]; child_modules: { resources: unknown[] }[] } } })
