@@ -20,7 +20,7 @@ import { findingsExitCode } from './stepExit.js';
  * Markdown (a plan's pull request).
  */
 export async function publishReport(
-  report: Report,
+  given: Report,
   inputs: ActionInputs,
   cwd: string,
   io: ActionIo,
@@ -29,9 +29,10 @@ export async function publishReport(
 ): Promise<void> {
   const workflow = workflowContext(io.event, io.env);
   const links = options.links ? markdownLinks(io.env, workflow.pullRequest?.headSha) : undefined;
-  // The report is scrubbed already; what the publishers add (the `.tf` lines of an edit, …) and
-  // write is scrubbed once more on its way out.
+  // The report is scrubbed already (once more here: the report file too); what the publishers
+  // add (the `.tf` lines of an edit, …) and write is scrubbed again on its way out.
   const sensitive = options.sensitive !== undefined && !options.sensitive.empty ? options.sensitive : undefined;
+  const report = sensitive ? sensitive.redactDeep(given) : given;
   const run: PublishRun = {
     report,
     failed: findingsExitCode(report, inputs) === 1,
