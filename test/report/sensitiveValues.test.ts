@@ -14,7 +14,11 @@ import { DEMO_SECRETS, secretsIn, sensitiveDemoPlan } from '../support/sensitive
 /** Every line a check logs, at any level. */
 function recordingLogger(lines: string[]): Logger {
   const push = (m: string) => void lines.push(m);
-  return { debug: push, info: push, warning: push, error: push, group: (name, fn) => (push(name), fn()), progress: push };
+  const group: Logger['group'] = (name, fn) => {
+    push(name);
+    return fn();
+  };
+  return { debug: push, info: push, warning: push, error: push, group, progress: push };
 }
 
 async function check(planFile: string, lines: string[] = []): Promise<Report> {
