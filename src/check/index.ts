@@ -6,7 +6,6 @@ import { redactingLogger } from '../logging/redactingLogger.js';
 import type { Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import type { Provenance } from '../model/provenance.js';
-import { SensitiveText } from '../model/sensitiveText.js';
 import { loadConfig } from '../policy/configLoader.js';
 import type { LoadedConfig } from '../policy/policyTypes.js';
 import { planToInventory, readPlan } from '../sources/plan/index.js';
@@ -16,6 +15,7 @@ import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf, Te
 import { checkInventory } from './checkInventory.js';
 import { externalUnknownLine } from './externalUnknownLine.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
+import { sensitiveTextOf } from './sensitiveTexts.js';
 
 export { checkInventory, compareFindings, exitCodeFor } from './checkInventory.js';
 export type { CheckOptions, FailOn, LiveCheckOptions, PlanCheckOptions, ResolveLiveOptions } from './options.js';
@@ -91,7 +91,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
   }
   // Values the plan marks sensitive decide like any other, but from here on no text shows them:
   // not a log line, not the report (scrubbed below, before anything renders or logs it).
-  const sensitive = new SensitiveText(inventory.sensitiveTexts ?? []);
+  const sensitive = sensitiveTextOf(inventory);
   options.onSensitive?.(sensitive);
   const logger = sensitive.empty ? options.logger : redactingLogger(options.logger, sensitive);
   // Linked for good: the parsed plan can go before the policies run; a hybrid run keeps it, as it

@@ -1,7 +1,7 @@
+import { sensitiveTextOf } from '../check/sensitiveTexts.js';
 import { InputError } from '../errors/inputError.js';
 import type { Finding, Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
-import { SensitiveText } from '../model/sensitiveText.js';
 import { summaryOf } from '../model/summary.js';
 import { renderJson } from '../report/jsonReport.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -24,7 +24,7 @@ export function explainReport(report: Report, inventory: Inventory | undefined, 
   if (findings.length === 0 && !knownNames(inventory, report).has(id)) {
     const meant = closestMatch(given, knownNames(inventory, report));
     // The names come from the inventory, which keeps the plan's sensitive values: scrubbed as the report is.
-    const sensitive = new SensitiveText(inventory?.sensitiveTexts ?? []);
+    const sensitive = sensitiveTextOf(inventory);
     throw new InputError(sensitive.redact(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ''}`));
   }
   return { ...report, findings, summary: summaryOf(findings) };

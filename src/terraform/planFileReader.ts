@@ -4,6 +4,7 @@ import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
 import { startNestingCheck } from './nestingCheck.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import { parsePlanJsonText } from './planJsonText.js';
+import { marksAny } from './sensitiveValues.js';
 
 /** The plan argument that means "read the plan from standard input". */
 export const STDIN_PLAN = '-';
@@ -173,13 +174,13 @@ function trimChange(change: unknown): JsonObject | undefined {
   for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
   if (isObject(body)) {
     const slim: JsonObject = { actions: body['actions'], after: body['after'], after_unknown: body['after_unknown'] };
-    // Which values are sensitive: never shown (`sensitiveValues.ts`). Small trees, mostly empty.
-    if (body['after_sensitive'] !== undefined && body['after_sensitive'] !== false) slim['after_sensitive'] = body['after_sensitive'];
+    // Which values are sensitive, never shown (`sensitiveValues.ts`): kept only when they mark something.
+    if (marksAny(body['after_sensitive'])) slim['after_sensitive'] = body['after_sensitive'];
     if (isObject(body['before']) && changesSomething(body['actions'])) {
       slim['before'] = keptBefore(body['before']);
       const marks = body['before_sensitive'];
-      if (marks === true) slim['before_sensitive'] = true;
-      else if (isObject(marks)) slim['before_sensitive'] = keptBefore(marks);
+      const kept = isObject(marks) ? keptBefore(marks) : marks;
+      if (marksAny(kept)) slim['before_sensitive'] = kept;
     }
     trimmed['change'] = slim;
   } else if ('change' in change) trimmed['change'] = body;
@@ -190,6 +191,12 @@ function keptBefore(values: JsonObject): JsonObject {
   const kept: JsonObject = {};
   for (const key of BEFORE_KEPT) if (key in values) kept[key] = values[key];
   return kept;
+}
+
+/** A prior-state resource without its `sensitive_values` that mark nothing: not kept for the whole check. */
+function withoutMarks(resource: JsonObject): JsonObject {
+  const { sensitive_values: _, ...rest } = resource;
+  return rest;
 }
 
 /** Actions other than no-op and read: the hybrid check reads `before` of these only. */
@@ -215,9 +222,10 @@ function trimStateModule(module: unknown, changed: ReadonlySet<string>, beforeFr
         // The last entry of an address wins, as in a map built from the prior state.
         if (change !== undefined && isObject(r['values'])) {
           change['before'] = keptBefore(r['values']);
-          if (isObject(r['sensitive_values'])) change['before_sensitive'] = keptBefore(r['sensitive_values']);
+          const marks = isObject(r['sensitive_values']) ? keptBefore(r['sensitive_values']) : undefined;
+          if (marksAny(marks)) change['before_sensitive'] = marks;
         }
-      } else if (r['mode'] === 'managed') kept.push(r);
+      } else if (r['mode'] === 'managed') kept.push('sensitive_values' in r && !marksAny(r['sensitive_values']) ? withoutMarks(r) : r);
     }
     trimmed['resources'] = kept;
   }

@@ -58,22 +58,34 @@ function takeModule(module: unknown, texts: string[]): void {
 }
 
 /**
- * `holder[key]` against its mark tree. Only the mark tree is walked until it says `true`: a plan
- * without sensitive values costs one look at each (small, mostly empty) tree.
+ * `holder[key]` against its mark tree. Only the mark tree is walked until it says `true`; a plan
+ * file's reader keeps only the trees that mark something (`trimPlan`), so most changes have none.
  */
 function take(holder: JsonObject | unknown[], key: string | number, marks: unknown, texts: string[]): void {
   if (marks === true) {
     takeAll(holder, key, texts);
     return;
   }
+  if (!marksAny(marks)) return;
   const value = (holder as Record<string | number, unknown>)[key];
   if (Array.isArray(marks)) {
     if (!Array.isArray(value)) return;
-    for (let i = 0; i < marks.length && i < value.length; i++) if (marks[i] !== false) take(value, i, marks[i], texts);
-  } else if (isObject(marks)) {
-    if (!isObject(value)) return;
-    for (const name of Object.keys(marks)) if (marks[name] !== false && name in value) take(value, name, marks[name], texts);
+    for (let i = 0; i < marks.length && i < value.length; i++) take(value, i, marks[i], texts);
+  } else if (isObject(value) && isObject(marks)) {
+    for (const name in marks) if (name in value) take(value, name, marks[name], texts);
   }
+}
+
+/** Whether a mark tree (`after_sensitive`, `sensitive_values`, …) holds a `true` anywhere. */
+export function marksAny(marks: unknown): boolean {
+  if (marks === true) return true;
+  if (typeof marks !== 'object' || marks === null) return false;
+  if (Array.isArray(marks)) {
+    for (let i = 0; i < marks.length; i++) if (marksAny(marks[i])) return true;
+    return false;
+  }
+  for (const name in marks) if (marksAny((marks as JsonObject)[name])) return true;
+  return false;
 }
 
 /** A wholly sensitive value: every leaf (and map key) collected or replaced. */
