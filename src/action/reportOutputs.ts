@@ -1,9 +1,12 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { redactingLogger } from '../logging/redactingLogger.js';
 import type { Report } from '../model/finding.js';
+import type { SensitiveText } from '../model/sensitiveText.js';
 import { summaryOf } from '../model/summary.js';
 import { markdownLinks } from '../report/github/links.js';
 import { type Publisher, type PublishRun, publishAll, type RepositoryApi } from '../report/github/publisher.js';
+import { redactingRunner, redactRequests } from '../report/github/sensitiveOutput.js';
 import { type WorkflowContext, workflowContext } from '../report/github/workflowContext.js';
 import { jsonReportChunks } from '../report/jsonReport.js';
 import { utf8Batches } from '../report/utf8Batches.js';
@@ -17,27 +20,34 @@ import { findingsExitCode } from './stepExit.js';
  * Markdown (a plan's pull request).
  */
 export async function publishReport(
-  report: Report,
+  given: Report,
   inputs: ActionInputs,
   cwd: string,
   io: ActionIo,
   publishers: readonly Publisher[],
-  options: { readonly links?: boolean } = {},
+  options: { readonly links?: boolean; readonly sensitive?: SensitiveText } = {},
 ): Promise<void> {
   const workflow = workflowContext(io.event, io.env);
   const links = options.links ? markdownLinks(io.env, workflow.pullRequest?.headSha) : undefined;
+  // The report is scrubbed already (once more here: the report file too); what the publishers
+  // add (the `.tf` lines of an edit, …) and write is scrubbed again on its way out.
+  const sensitive = options.sensitive !== undefined && !options.sensitive.empty ? options.sensitive : undefined;
+  const report = sensitive ? sensitive.redactDeep(given) : given;
   const run: PublishRun = {
     report,
     failed: findingsExitCode(report, inputs) === 1,
     workflow,
-    runner: io.runner,
-    logger: io.logger,
+    runner: sensitive ? redactingRunner(io.runner, sensitive) : io.runner,
+    logger: sensitive ? redactingLogger(io.logger, sensitive) : io.logger,
     cwd,
     summaryNotes: [],
     ...(links ? { links } : {}),
+    ...(sensitive ? { sensitive } : {}),
   };
   await writeReportFile(report, io);
-  await publishAll(publishers, run, repositoryApi(inputs, workflow, io));
+  const api = repositoryApi(inputs, workflow, io);
+  if (api !== undefined && sensitive !== undefined) redactRequests(api.github, sensitive);
+  await publishAll(publishers, run, api);
   setCountOutputs(report, findingsExitCode(report, inputs), (name, value) => io.setOutput(name, value));
 }
 

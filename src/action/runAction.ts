@@ -2,6 +2,7 @@ import { checkPlan } from '../check/index.js';
 import { checkLive } from '../check/liveCheck.js';
 import { errorMessage, InputError } from '../errors/inputError.js';
 import type { Report } from '../model/finding.js';
+import type { SensitiveText } from '../model/sensitiveText.js';
 import { annotationPublisher } from '../report/github/checkRun.js';
 import { driftIssuePublisher } from '../report/github/driftIssue.js';
 import { jobSummaryPublisher } from '../report/github/jobSummary.js';
@@ -27,8 +28,13 @@ export async function runAction(io: ActionIo): Promise<number> {
     );
     const cwd = io.env.GITHUB_WORKSPACE ?? process.cwd();
     if (inputs.mode === 'merge') return await runMergeAction(inputs, cwd, io);
-    const report = await check(inputs, cwd, io);
-    await publish(report, inputs, cwd, io);
+    let sensitive: SensitiveText | undefined;
+    const report = await check(inputs, cwd, io, (found) => {
+      sensitive = found;
+      // The runner masks each one in every later log line, whatever prints it.
+      for (const text of found.texts) io.setSecret(text);
+    });
+    await publish(report, inputs, cwd, io, sensitive);
     return stepExitCode(report, inputs, io.logger, incompleteLine(report));
   } catch (error) {
     // A user's mistake gets one clear line; a bug says so and asks to be reported.
@@ -50,7 +56,7 @@ function incompleteLine(report: Report): string {
   return 'The plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked. Set allow-partial to judge by the findings alone.';
 }
 
-async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<Report> {
+async function check(inputs: ActionInputs, cwd: string, io: ActionIo, onSensitive: (sensitive: SensitiveText) => void): Promise<Report> {
   const common = {
     cwd,
     logger: io.logger,
@@ -80,6 +86,7 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
       ...(inputs.tfRoot ? { tfRoot: inputs.tfRoot } : {}),
       ...resolveLive,
       ...(io.releaseGarbage ? { releaseGarbage: io.releaseGarbage } : {}),
+      onSensitive,
     });
   }
   return checkLive({
@@ -97,7 +104,13 @@ async function check(inputs: ActionInputs, cwd: string, io: ActionIo): Promise<R
   });
 }
 
-async function publish(report: Report, inputs: ActionInputs, cwd: string, io: ActionIo): Promise<void> {
+async function publish(
+  report: Report,
+  inputs: ActionInputs,
+  cwd: string,
+  io: ActionIo,
+  sensitive: SensitiveText | undefined,
+): Promise<void> {
   const outcome: SuggestionOutcome = { posted: new Set() };
   const publishers: Publisher[] = [
     annotationPublisher(inputs.annotations),
@@ -108,5 +121,5 @@ async function publish(report: Report, inputs: ActionInputs, cwd: string, io: Ac
     stickyCommentPublisher(inputs.comment, (r) => outsideDiffSection(r, outcome)),
     driftIssuePublisher(inputs.driftIssue),
   ];
-  await publishReport(report, inputs, cwd, io, publishers, { links: true });
+  await publishReport(report, inputs, cwd, io, publishers, { links: true, ...(sensitive !== undefined ? { sensitive } : {}) });
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors/inputError.js';
 import type { Logger } from '../logging/logger.js';
+import { redactingLogger } from '../logging/redactingLogger.js';
 import type { Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import type { Provenance } from '../model/provenance.js';
@@ -14,6 +15,7 @@ import { declaredIn, diskTfFiles, findDeclaringDirectory, rootDeclarationsOf, Te
 import { checkInventory } from './checkInventory.js';
 import { externalUnknownLine } from './externalUnknownLine.js';
 import type { CheckOptions, PlanCheckOptions } from './options.js';
+import { sensitiveTextOf } from './sensitiveTexts.js';
 
 export { checkInventory, compareFindings, exitCodeFor } from './checkInventory.js';
 export type { CheckOptions, FailOn, LiveCheckOptions, PlanCheckOptions, ResolveLiveOptions } from './options.js';
@@ -87,6 +89,11 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
     }
   }
+  // Values the plan marks sensitive decide like any other, but from here on no text shows them:
+  // not a log line, not the report (scrubbed below, before anything renders or logs it).
+  const sensitive = sensitiveTextOf(inventory);
+  options.onSensitive?.(sensitive);
+  const logger = sensitive.empty ? options.logger : redactingLogger(options.logger, sensitive);
   // Linked for good: the parsed plan can go before the policies run; a hybrid run keeps it, as it
   // reads the IDs of what the plan changes or deletes from it.
   const hybridPlan = options.resolveLive !== undefined ? plan : undefined;
@@ -115,7 +122,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
         config,
         today,
         target,
-        logger: options.logger,
+        logger,
         locate,
         ...(options.paths !== undefined ? { paths: options.paths } : {}),
       },
@@ -125,7 +132,7 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
     report = checkInventory(inventory, config, { today, target, ...(options.paths !== undefined ? { paths: options.paths } : {}) });
     if (report.findings.some((f) => f.status === 'unknown')) {
       const line = externalUnknownLine(report, inventory);
-      if (!line.startsWith('0 ')) options.logger.info(`${line}; --resolve-live reads them from the account`);
+      if (!line.startsWith('0 ')) logger.info(`${line}; --resolve-live reads them from the account`);
     }
   }
   // Objects read from the account have no line of this plan, and pre-existing findings are not its to fix.
@@ -141,7 +148,8 @@ export async function checkPlan(options: PlanCheckOptions): Promise<Report> {
       ],
     };
   }
-  logWarnings(report, options.logger);
+  if (!sensitive.empty) report = sensitive.redactDeep(report);
+  logWarnings(report, logger);
   return report;
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.js';
 import type { Inventory } from '../model/inventory.js';
+import type { SensitiveText } from '../model/sensitiveText.js';
 
 /** What both modes share: which config and extra policy files, and where to log. */
 export interface CheckOptions {
@@ -41,6 +42,12 @@ export interface PlanCheckOptions extends CheckOptions {
    * need not.
    */
   readonly releaseGarbage?: () => void;
+  /**
+   * Called once the plan is read with what it marks sensitive (possibly nothing). The report is
+   * already scrubbed of it; the Action masks each value in the runner's log and scrubs what it
+   * publishes once more.
+   */
+  readonly onSensitive?: (sensitive: SensitiveText) => void;
 }
 
 /** `plan --resolve-live`: live mode's credentials and endpoint; the region defaults to the plan's provider's. */

@@ -1,3 +1,4 @@
+import { sensitiveTextOf } from '../check/sensitiveTexts.js';
 import { InputError } from '../errors/inputError.js';
 import type { Finding, Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
@@ -22,7 +23,9 @@ export function explainReport(report: Report, inventory: Inventory | undefined, 
   const findings = report.findings.filter((f) => concerns(f, id));
   if (findings.length === 0 && !knownNames(inventory, report).has(id)) {
     const meant = closestMatch(given, knownNames(inventory, report));
-    throw new InputError(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ''}`);
+    // The names come from the inventory, which keeps the plan's sensitive values: scrubbed as the report is.
+    const sensitive = sensitiveTextOf(inventory);
+    throw new InputError(sensitive.redact(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ''}`));
   }
   return { ...report, findings, summary: summaryOf(findings) };
 }

@@ -29,6 +29,11 @@ export interface Inventory {
   readonly warnings: readonly InventoryWarning[];
   /** False when part of the source could not be read (live mode: calls that kept failing). */
   readonly complete: boolean;
+  /**
+   * Plan mode: the values the plan marks sensitive, as written, that the engine may use but no
+   * output may show (`SensitiveText` scrubs them). Absent when there are none.
+   */
+  readonly sensitiveTexts?: readonly string[];
 }
 
 export interface InventoryWarning {

@@ -4,6 +4,7 @@ import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
 import { startNestingCheck } from './nestingCheck.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import { parsePlanJsonText } from './planJsonText.js';
+import { marksAny } from './sensitiveValues.js';
 
 /** The plan argument that means "read the plan from standard input". */
 export const STDIN_PLAN = '-';
@@ -114,9 +115,10 @@ const UNREAD = ['relevant_attributes', 'output_changes', 'resource_drift', 'chec
 
 /**
  * The plan with only what the checks read: of each managed resource change its identity and
- * `actions`, `after`, `after_unknown`, and of a change that changes something the IDs of
- * `before` a hybrid check reads (`BEFORE_KEPT`; from the prior state when `before` is not an
- * object, as that check would look there); of the prior state the resources that have no
+ * `actions`, `after`, `after_unknown`, `after_sensitive`, and of a change that changes something
+ * the IDs of `before` a hybrid check reads (`BEFORE_KEPT`, with their `before_sensitive` marks;
+ * from the prior state when `before` is not an object, as that check would look there); of the
+ * prior state the resources that have no
  * change; `planned_values` only when there are no changes (it repeats them, without the
  * unknowns). Anything of an unexpected shape is left as it is, for `readPlanDocument` to name.
  */
@@ -172,7 +174,14 @@ function trimChange(change: unknown): JsonObject | undefined {
   for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
   if (isObject(body)) {
     const slim: JsonObject = { actions: body['actions'], after: body['after'], after_unknown: body['after_unknown'] };
-    if (isObject(body['before']) && changesSomething(body['actions'])) slim['before'] = keptBefore(body['before']);
+    // Which values are sensitive, never shown (`sensitiveValues.ts`): kept only when they mark something.
+    if (marksAny(body['after_sensitive'])) slim['after_sensitive'] = body['after_sensitive'];
+    if (isObject(body['before']) && changesSomething(body['actions'])) {
+      slim['before'] = keptBefore(body['before']);
+      const marks = body['before_sensitive'];
+      const kept = isObject(marks) ? keptBefore(marks) : marks;
+      if (marksAny(kept)) slim['before_sensitive'] = kept;
+    }
     trimmed['change'] = slim;
   } else if ('change' in change) trimmed['change'] = body;
   return trimmed;
@@ -182,6 +191,12 @@ function keptBefore(values: JsonObject): JsonObject {
   const kept: JsonObject = {};
   for (const key of BEFORE_KEPT) if (key in values) kept[key] = values[key];
   return kept;
+}
+
+/** A prior-state resource without its `sensitive_values` that mark nothing: not kept for the whole check. */
+function withoutMarks(resource: JsonObject): JsonObject {
+  const { sensitive_values: _, ...rest } = resource;
+  return rest;
 }
 
 /** Actions other than no-op and read: the hybrid check reads `before` of these only. */
@@ -205,8 +220,12 @@ function trimStateModule(module: unknown, changed: ReadonlySet<string>, beforeFr
       if (typeof address === 'string' && changed.has(address)) {
         const change = beforeFromPrior.get(address);
         // The last entry of an address wins, as in a map built from the prior state.
-        if (change !== undefined && isObject(r['values'])) change['before'] = keptBefore(r['values']);
-      } else if (r['mode'] === 'managed') kept.push(r);
+        if (change !== undefined && isObject(r['values'])) {
+          change['before'] = keptBefore(r['values']);
+          const marks = isObject(r['sensitive_values']) ? keptBefore(r['sensitive_values']) : undefined;
+          if (marksAny(marks)) change['before_sensitive'] = marks;
+        }
+      } else if (r['mode'] === 'managed') kept.push('sensitive_values' in r && !marksAny(r['sensitive_values']) ? withoutMarks(r) : r);
     }
     trimmed['resources'] = kept;
   }

@@ -40,6 +40,13 @@ describe('reading the plan file', () => {
     expect(Object.keys(change.change)).toEqual(['actions', 'after', 'after_unknown', 'before']);
     // Of `before`, only the IDs a hybrid check reads.
     expect(Object.keys(change.change['before'] as object)).toEqual(['id']);
+    // Sensitivity marks only where they mark something (what they mark is never shown): the
+    // instance's password, not its `before` IDs.
+    const instance = (plan['resource_changes'] as { address: string; change: Record<string, unknown> }[]).find(
+      (c) => c.address === 'tencentcloud_instance.api["a"]',
+    )!;
+    expect(instance.change['after_sensitive']).toMatchObject({ password: true });
+    expect(instance.change['before_sensitive']).toBeUndefined();
     expect(plan['planned_values']).toEqual({});
     expect(plan['relevant_attributes']).toEqual({});
     const prior = (plan['prior_state'] as { values: { root_module: { resources: unknown[]; child_modules: { resources: unknown[] }[] } } })

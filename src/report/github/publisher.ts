@@ -1,5 +1,6 @@
 import type { Logger } from '../../logging/logger.js';
 import type { Report } from '../../model/finding.js';
+import type { SensitiveText } from '../../model/sensitiveText.js';
 import type { MarkdownLinks } from '../markdown.js';
 import { type GitHubClient, isPermissionError, isRateLimitError, type RepositoryRef } from './githubClient.js';
 import type { WorkflowContext } from './workflowContext.js';
@@ -18,6 +19,8 @@ export interface PublishRun {
   readonly links?: MarkdownLinks;
   /** Lines for the job summary that publishers before it add (what SARIF leaves out, …). */
   readonly summaryNotes: string[];
+  /** The plan's sensitive values: never in what is published (the report is scrubbed of them already). */
+  readonly sensitive?: SensitiveText;
 }
 
 /** The API, for the repository the workflow runs in. */

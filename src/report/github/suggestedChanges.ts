@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type FixGroup, fixGroupsOf, fixSummary } from '../../model/finding.js';
+import { SENSITIVE } from '../../model/sensitiveText.js';
 import { locationLink } from '../markdown.js';
 import { hunkHolding, rightHunks } from './diffHunks.js';
 import type { GitHubClient } from './githubClient.js';
@@ -39,10 +40,19 @@ export async function plannedEdits(run: PublishRun): Promise<PlannedEdit[]> {
     if (!texts.has(file)) texts.set(file, await run.runner.readFile(resolve(run.cwd, file)));
     const text = texts.get(file);
     const edit = text === undefined ? undefined : tfEditFor(group, text);
-    if (edit === undefined) continue;
+    if (edit === undefined || showsSensitive(edit, run)) continue;
     out.push({ key: group.findings.map((f) => f.fingerprint).sort()[0]!, group, edit });
   }
   return out;
+}
+
+/**
+ * An edit that holds a sensitive value of the plan, or the placeholder the report shows for one,
+ * stays prose: as a suggestion it would publish the value (the `.tf` lines moved) or write the
+ * placeholder into the code (a snippet made from the scrubbed report).
+ */
+function showsSensitive(edit: TfEdit, run: PublishRun): boolean {
+  return [...edit.original, ...edit.replacement].some((line) => (run.sensitive?.touches(line) ?? false) || line.includes(SENSITIVE));
 }
 
 /** Our text never closes the HTML comment or opens tags in it. */

@@ -1,7 +1,8 @@
 import type { Ref } from '../../model/network.js';
-import { type Maybe, unknown } from '../../model/value.js';
+import { SENSITIVE_REASON } from '../../model/sensitiveText.js';
+import { type Maybe, type Unknown, unknown } from '../../model/value.js';
 import { formatPath, type PathStep } from '../../terraform/attributePath.js';
-import { AFTER_APPLY, type AttributeState } from './attributeState.js';
+import { AFTER_APPLY, type AttributeState, SENSITIVE_STATE } from './attributeState.js';
 import type { LinkedRefs } from './idLinks.js';
 import { someOf } from './messageList.js';
 import type { ResourceView } from './resourceView.js';
@@ -14,7 +15,7 @@ export abstract class AttributeReader {
   string(path: readonly PathStep[]): Maybe<string> | undefined {
     const state = this.attribute(path);
     if (state.state === 'unset') return undefined;
-    if (state.state === 'unknown') return unknown(AFTER_APPLY);
+    if (state.state === 'unknown') return unknownOf(state, path);
     if (typeof state.value === 'string') return state.value;
     if (typeof state.value === 'number' || typeof state.value === 'boolean') return String(state.value);
     this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a string`);
@@ -24,7 +25,7 @@ export abstract class AttributeReader {
   number(path: readonly PathStep[]): Maybe<number> | undefined {
     const state = this.attribute(path);
     if (state.state === 'unset') return undefined;
-    if (state.state === 'unknown') return unknown(AFTER_APPLY);
+    if (state.state === 'unknown') return unknownOf(state, path);
     const value = typeof state.value === 'string' && /^-?\d+$/.test(state.value) ? Number(state.value) : state.value;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a number`);
@@ -34,7 +35,7 @@ export abstract class AttributeReader {
   boolean(path: readonly PathStep[]): Maybe<boolean> | undefined {
     const state = this.attribute(path);
     if (state.state === 'unset') return undefined;
-    if (state.state === 'unknown') return unknown(AFTER_APPLY);
+    if (state.state === 'unknown') return unknownOf(state, path);
     if (typeof state.value === 'boolean') return state.value;
     if (state.value === 'true' || state.value === 'false') return state.value === 'true';
     this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a boolean`);
@@ -57,4 +58,8 @@ export abstract class AttributeReader {
     if (links.refs.length === 0) return null;
     return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${someOf(links.refs)}`);
   }
+}
+
+function unknownOf(state: AttributeState, path: readonly PathStep[]): Unknown {
+  return state === SENSITIVE_STATE ? unknown(`${formatPath(path)} is ${SENSITIVE_REASON}`) : unknown(AFTER_APPLY);
 }

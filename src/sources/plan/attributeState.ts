@@ -1,3 +1,4 @@
+import { SENSITIVE, SENSITIVE_REASON } from '../../model/sensitiveText.js';
 import type { Resolved } from '../../terraform/referenceResolver.js';
 
 export const AFTER_APPLY = 'known after apply';
@@ -11,7 +12,14 @@ export type AttributeState =
 export const UNSET: AttributeState = { state: 'unset' };
 export const UNKNOWN_WITHOUT_CONFIG: AttributeState = { state: 'unknown', items: [] };
 
+/**
+ * A sensitive value that cannot be shown safely (`takeSensitiveValues` put `SENSITIVE` in its
+ * place): unknown, with the reason, so that what depends on it is `unknown` — never a guess.
+ */
+export const SENSITIVE_STATE: AttributeState = { state: 'unknown', items: [{ kind: 'opaque', reason: SENSITIVE_REASON }] };
+
 /** A known value as a state. An empty string is "not set" throughout this provider. */
 export function knownState(value: unknown): AttributeState {
-  return value === null || value === undefined || value === '' ? UNSET : { state: 'set', value };
+  if (value === null || value === undefined || value === '') return UNSET;
+  return value === SENSITIVE ? SENSITIVE_STATE : { state: 'set', value };
 }

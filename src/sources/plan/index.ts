@@ -8,6 +8,7 @@ import { readPlanDocument } from '../../terraform/planDocument.js';
 import { readPlanFile } from '../../terraform/planFileReader.js';
 import { PlanResources } from '../../terraform/planResources.js';
 import { ReferenceResolver } from '../../terraform/referenceResolver.js';
+import { takeSensitiveValues } from '../../terraform/sensitiveValues.js';
 import { SourceValues } from '../../terraform/sourceValues.js';
 import { TerraformSources, type TfFileReader } from '../../terraform/terraformSources.js';
 import { readMachines } from './instanceReader.js';
@@ -61,6 +62,9 @@ export interface PlanToInventoryOptions {
 export function planToInventory(plan: unknown, options: PlanToInventoryOptions): Inventory {
   const repoRoot = resolve(options.repoRoot ?? process.cwd());
   const tfRoot = resolve(options.tfRoot ?? process.cwd());
+  // Before anything reads a value (the document copies the variables' values): what cannot be
+  // shown is replaced, the rest is kept for the outputs to scrub.
+  const sensitiveTexts = takeSensitiveValues(plan);
   const document = readPlanDocument(plan, options.file);
   const warnings: InventoryWarning[] = [];
   let complete = true;
@@ -116,6 +120,7 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
     aliases: context.links.aliases,
     warnings: [...warnings, ...context.warnings],
     complete,
+    ...(sensitiveTexts.length > 0 ? { sensitiveTexts } : {}),
   };
 }
 
