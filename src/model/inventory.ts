@@ -29,6 +29,11 @@ export interface Inventory {
   readonly warnings: readonly InventoryWarning[];
   /** False when part of the source could not be read (live mode: calls that kept failing). */
   readonly complete: boolean;
+  /**
+   * Why it is not complete, one line each, when the source can say (plan mode: a deferred plan,
+   * a part that could not be read, a resource that feeds the checks but could not be linked).
+   */
+  readonly incompleteReasons?: readonly string[];
 }
 
 export interface InventoryWarning {

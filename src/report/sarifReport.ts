@@ -1,4 +1,5 @@
 import type { Finding, Report, Severity } from '../model/finding.js';
+import { incompleteNote, incompleteReasonLines } from './incompleteNote.js';
 
 export const SARIF_RESULT_LIMIT = 25_000;
 
@@ -23,6 +24,19 @@ export interface SarifOmissions {
 }
 
 const OMITTED_NOTIFICATION = 'omitted-findings';
+const INCOMPLETE_NOTIFICATION = 'incomplete-check';
+
+/** Why the run is not a clean bill of health: code scanning shows it with the failed execution. */
+function incompleteNotification(report: Report): object {
+  const reasons = incompleteReasonLines(report);
+  const text = `The check is incomplete: ${incompleteNote(report)}.${reasons.length > 0 ? ` ${reasons.join('; ')}` : ''}`;
+  return {
+    level: 'error',
+    message: { text },
+    descriptor: { id: INCOMPLETE_NOTIFICATION, index: 1 },
+    ...(report.incompleteReasons !== undefined ? { properties: { reasons: report.incompleteReasons } } : {}),
+  };
+}
 
 /** One sentence: how many findings the SARIF file leaves out and why. */
 export function describeOmissions(omissions: SarifOmissions, findings: number): string {
@@ -69,17 +83,15 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
     overLimit: located.length - kept.length,
   };
   const omitted = report.findings.length - kept.length;
-  const notifications =
-    omitted > 0
-      ? [
-          {
-            level: 'warning',
-            message: { text: describeOmissions(omissions, report.findings.length) },
-            descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
-            properties: { ...omissions },
-          },
-        ]
-      : [];
+  const notifications: object[] = [];
+  if (!report.complete) notifications.push(incompleteNotification(report));
+  if (omitted > 0)
+    notifications.push({
+      level: 'warning',
+      message: { text: describeOmissions(omissions, report.findings.length) },
+      descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
+      properties: { ...omissions },
+    });
   return {
     omitted,
     omissions,
@@ -104,6 +116,15 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
                     text: 'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.',
                   },
                   defaultConfiguration: { level: 'warning' },
+                },
+                {
+                  id: INCOMPLETE_NOTIFICATION,
+                  name: 'IncompleteCheck',
+                  shortDescription: { text: 'Part of the input could not be checked.' },
+                  fullDescription: {
+                    text: 'Data that did not arrive (a deferred plan, a part that could not be read, a resource that could not be linked, API calls that kept failing) leaves checks undecided; the notification says which.',
+                  },
+                  defaultConfiguration: { level: 'error' },
                 },
               ],
             },
