@@ -31,5 +31,5 @@ export function planIncompleteSentence(report: Report): string {
   if (reasons.length === 0)
     return 'the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked';
   const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more: see the warnings)` : '';
-  return `the check of the plan is incomplete: ${reasons[0]}${more}`;
+  return `the plan check is incomplete: ${reasons[0]}${more}`;
 }
