@@ -69,7 +69,9 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
     warnings.push({
       message: 'the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked',
     });
-    incompleteReasons.push('Terraform marked the plan incomplete (planning failed or deferred some changes); what it leaves out is not checked');
+    incompleteReasons.push(
+      'Terraform marked the plan incomplete (planning failed or deferred some changes); what it leaves out is not checked',
+    );
   }
   if (document.configuration === undefined)
     warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
