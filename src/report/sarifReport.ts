@@ -26,6 +26,28 @@ export interface SarifOmissions {
 const OMITTED_NOTIFICATION = 'omitted-findings';
 const INCOMPLETE_NOTIFICATION = 'incomplete-check';
 
+/** The run's notification descriptors: a notification points at its own by index. */
+const NOTIFICATION_DESCRIPTORS = [
+  descriptor(
+    OMITTED_NOTIFICATION,
+    'OmittedFindings',
+    'Findings left out of the SARIF file.',
+    'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.',
+    'warning',
+  ),
+  descriptor(
+    INCOMPLETE_NOTIFICATION,
+    'IncompleteCheck',
+    'Part of the input could not be checked.',
+    'Data that did not arrive (a deferred plan, a part that could not be read, a resource that could not be linked, API calls that kept failing) leaves checks undecided; the notification says which.',
+    'error',
+  ),
+];
+
+function descriptor(id: string, name: string, short: string, full: string, level: 'error' | 'warning') {
+  return { id, name, shortDescription: { text: short }, fullDescription: { text: full }, defaultConfiguration: { level } };
+}
+
 /** Why the run is not a clean bill of health: code scanning shows it with the failed execution. */
 function incompleteNotification(report: Report): object {
   const reasons = incompleteReasonLines(report);
@@ -107,26 +129,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
               semanticVersion: report.tool.version,
               informationUri: 'https://github.com/clb-guard/clb-guard',
               rules,
-              notifications: [
-                {
-                  id: OMITTED_NOTIFICATION,
-                  name: 'OmittedFindings',
-                  shortDescription: { text: 'Findings left out of the SARIF file.' },
-                  fullDescription: {
-                    text: 'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.',
-                  },
-                  defaultConfiguration: { level: 'warning' },
-                },
-                {
-                  id: INCOMPLETE_NOTIFICATION,
-                  name: 'IncompleteCheck',
-                  shortDescription: { text: 'Part of the input could not be checked.' },
-                  fullDescription: {
-                    text: 'Data that did not arrive (a deferred plan, a part that could not be read, a resource that could not be linked, API calls that kept failing) leaves checks undecided; the notification says which.',
-                  },
-                  defaultConfiguration: { level: 'error' },
-                },
-              ],
+              notifications: NOTIFICATION_DESCRIPTORS,
             },
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: `file://${(options.repoRoot ?? '').replace(/\/?$/, '/')}` } },
