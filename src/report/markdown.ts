@@ -50,9 +50,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (reasons.length > 0) head.push('>', ...reasons.map((reason) => `> - ${escapeMarkdown(reason)}`));
     head.push('');
   }
+  const checked = `${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends`;
+  // An incomplete check with no findings is not a clean one: what did not arrive was not checked.
   if (report.findings.length === 0)
     head.push(
-      `✅ **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`,
+      report.complete
+        ? `✅ **All clear**: no findings from ${checked}.`
+        : `**No findings** from ${checked}, but the check is incomplete (above).`,
       '',
     );
   else {
