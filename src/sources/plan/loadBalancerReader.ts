@@ -91,6 +91,7 @@ export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> 
             ? `cannot tell which listener it belongs to (${listenerRef.reason})`
             : `its listener ${listenerRef} is not in this plan`;
       context.unlinked(resource, why);
+      index.unlinkedRules.add(resource.address);
       continue;
     }
     const rule: RuleDraft = {

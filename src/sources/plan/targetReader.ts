@@ -64,12 +64,7 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   if (ruleRef !== null) {
     rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
     if (rule === undefined) {
-      context.unlinked(
-        resource,
-        isUnknown(ruleRef)
-          ? `cannot tell which rule it attaches to (${ruleRef.reason})`
-          : `the rule it attaches to (${ruleRef}) is not in this plan`,
-      );
+      context.unlinked(resource, missingRule(index, ruleRef, 'attaches to'));
       return;
     }
   } else {
@@ -112,6 +107,13 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   }
   const destination = rule?.targets ?? listener.targets;
   for (const target of attachmentTargets(context, view, state.value.length, via)) destination.push(target);
+}
+
+/** Why the L7 rule an attachment names is not there: unknown, in the plan but not linked to a listener, or outside the plan. */
+function missingRule(index: ListenerIndex, ref: Maybe<Ref>, verb: string): string {
+  if (isUnknown(ref)) return `cannot tell which rule it ${verb} (${ref.reason})`;
+  if (index.unlinkedRules.has(ref)) return `the rule it ${verb} (${ref}) cannot be linked to a listener`;
+  return `the rule it ${verb} (${ref}) is not in this plan`;
 }
 
 function listenerOf(context: PlanContext, index: ListenerIndex, resource: PlanResource, ref: Maybe<Ref> | null): ListenerDraft | undefined {
@@ -599,10 +601,7 @@ function bindTargetGroup(
   if (ruleRef !== null) {
     const rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
     if (rule === undefined) {
-      context.unlinked(
-        resource,
-        isUnknown(ruleRef) ? `cannot tell which rule it binds (${ruleRef.reason})` : `the rule it binds (${ruleRef}) is not in this plan`,
-      );
+      context.unlinked(resource, missingRule(index, ruleRef, 'binds'));
       return;
     }
     destination = { targets: rule.targets, listener: rule.listener };

@@ -172,6 +172,30 @@ describe('a resource that feeds the checks but cannot be linked', () => {
     expect(inventory.incompleteReasons![0]).toMatch(/^tencentcloud_clb_attachment\.https: cannot tell which listener it attaches to/);
   });
 
+  it('an attachment to an L7 rule whose listener cannot be told says so, not that the rule is not in this plan', () => {
+    const RULE = 'tencentcloud_clb_listener_rule.api';
+    const inventory = new PlanBuilder()
+      .resource(CLB, { network_type: 'OPEN', clb_name: 'web' }, { unknown: { id: true } })
+      .config([], CLB, { network_type: constant('OPEN'), clb_name: constant('web') })
+      .resource(LISTENER, { protocol: 'HTTP', port: 80 }, { unknown: { id: true, listener_id: true, clb_id: true } })
+      .config([], LISTENER, { clb_id: idOf(CLB), protocol: constant('HTTP'), port: constant(80) })
+      .resource(
+        RULE,
+        { domain: 'shop.example.com', url: '/api' },
+        { unknown: { id: true, rule_id: true, listener_id: true, clb_id: true } },
+      )
+      .config([], RULE, { listener_id: ref('local.listener_id'), domain: constant('shop.example.com'), url: constant('/api') })
+      .resource(ATTACHMENT, { targets: [] }, { unknown: { id: true, clb_id: true, listener_id: true, rule_id: true } })
+      .config([], ATTACHMENT, { listener_id: idOf(LISTENER, 'listener_id'), rule_id: idOf(RULE, 'rule_id') })
+      .inventory();
+    expect(inventory.complete).toBe(false);
+    expect(inventory.incompleteReasons).toEqual([
+      expect.stringMatching(/^tencentcloud_clb_listener_rule\.api: cannot tell which listener it belongs to/),
+      `${ATTACHMENT}: the rule it attaches to (${RULE}) cannot be linked to a listener; the checks it feeds are not decided`,
+    ]);
+    expect(inventory.warnings.some((w) => /is not in this plan/.test(w.message))).toBe(false);
+  });
+
   it('an ACL attachment whose subnet cannot be told: incomplete, and no subnet has a known ACL', () => {
     const SUBNET = 'tencentcloud_subnet.web';
     const inventory = new PlanBuilder()
