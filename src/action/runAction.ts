@@ -10,6 +10,7 @@ import type { Publisher } from '../report/github/publisher.js';
 import { sarifFilePublisher } from '../report/github/sarifFile.js';
 import { stickyCommentPublisher } from '../report/github/stickyComment.js';
 import { outsideDiffSection, type SuggestionOutcome, suggestedChangesPublisher } from '../report/github/suggestedChanges.js';
+import { planIncompleteSentence } from '../report/incompleteNote.js';
 import { type ActionInputs, readActionInputs } from './actionInputs.js';
 import type { ActionIo } from './actionIo.js';
 import { runMergeAction } from './mergeAction.js';
@@ -53,7 +54,8 @@ function incompleteLine(report: Report): string {
     return 'The scan is incomplete: some API calls kept failing, so findings for those resources are unknown. Re-run, or set allow-partial to judge by the findings alone.';
   if (report.resolution?.complete === false)
     return "Resolving the plan's external references is incomplete (calls kept failing, or the account's answers left something out: see the warnings), so the checks that need them are unknown. Re-run, or set allow-partial to judge by the findings alone.";
-  return 'The plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked. Set allow-partial to judge by the findings alone.';
+  const sentence = planIncompleteSentence(report);
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}. Set allow-partial to judge by the findings alone.`;
 }
 
 async function check(inputs: ActionInputs, cwd: string, io: ActionIo, onSensitive: (sensitive: SensitiveText) => void): Promise<Report> {

@@ -44,6 +44,9 @@ export function checkInventory(
     tool: { name: 'clb-guard', version: TOOL_VERSION },
     mode: inventory.mode,
     complete: inventory.complete,
+    ...(!inventory.complete && inventory.incompleteReasons !== undefined && inventory.incompleteReasons.length > 0
+      ? { incompleteReasons: inventory.incompleteReasons }
+      : {}),
     summary: summaryOf(sorted),
     findings: sorted,
     policies,

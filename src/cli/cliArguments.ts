@@ -260,7 +260,7 @@ const COMMAND_HELP: Partial<Record<HelpTopic, Partial<Record<OptionName, string>
       "with --resolve-live: region to read from (repeatable, or comma-separated; an ID not found in one is looked for in the next); default: the plan's tencentcloud provider region",
     'api-endpoint': 'with --resolve-live: send every API call to URL (emulators, proxies); http only for loopback',
     'allow-partial':
-      'exit by the findings even if the plan is marked incomplete (deferred changes) or, with --resolve-live, some API calls kept failing',
+      'exit by the findings even if the plan check is incomplete (deferred changes, resources that cannot be linked) or, with --resolve-live, some API calls kept failing',
   },
   merge: {
     'allow-partial': "exit by the findings even if a shard of the config's accounts has no report or an incomplete one",

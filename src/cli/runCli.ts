@@ -9,6 +9,7 @@ import type { Report } from '../model/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { loadConfig, validatePolicyFiles } from '../policy/configLoader.js';
 import { formatProblem } from '../policy/schemaValidation.js';
+import { planIncompleteSentence } from '../report/incompleteNote.js';
 import { type RenderOptions, type ReportFormat, renderReportChunks } from '../report/renderReport.js';
 import { utf8Batches } from '../report/utf8Batches.js';
 import { type Command, type CommonArguments, type HybridArguments, parseCommand, usage } from './cliArguments.js';
@@ -112,9 +113,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
       await emit(report, command.common, io);
       // Like live mode: data that did not arrive never passes silently (exit 2 unless --allow-partial).
       if (!report.complete && report.resolution?.complete !== false && command.allowPartial !== true) {
-        io.stderr.write(
-          'clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked. Pass --allow-partial to exit by the findings alone.\n',
-        );
+        io.stderr.write(`clb-guard: ${planIncompleteSentence(report)}. Pass --allow-partial to exit by the findings alone.\n`);
         return 2;
       }
       if (report.resolution?.complete === false && command.allowPartial !== true) {
@@ -132,9 +131,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
       await emitExplained(explained, command.id, command.common, io);
       // As `plan`: what the plan leaves out is not checked, so an explanation of it is never clean.
       if (!report.complete) {
-        io.stderr.write(
-          'clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked.\n',
-        );
+        io.stderr.write(`clb-guard: ${planIncompleteSentence(report)}.\n`);
         return 2;
       }
       return exitCodeFor(explained, command.common.failOn);

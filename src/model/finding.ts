@@ -175,6 +175,8 @@ export interface Report {
   readonly tool: { readonly name: 'clb-guard'; readonly version: string };
   readonly mode: 'plan' | 'live';
   readonly complete: boolean;
+  /** Why it is not complete, when the source says (plan mode): one line each. */
+  readonly incompleteReasons?: readonly string[];
   readonly summary: {
     readonly error: number;
     readonly warning: number;

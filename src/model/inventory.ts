@@ -34,6 +34,11 @@ export interface Inventory {
    * output may show (`SensitiveText` scrubs them). Absent when there are none.
    */
   readonly sensitiveTexts?: readonly string[];
+  /**
+   * Why it is not complete, one line each, when the source can say (plan mode: a deferred plan,
+   * a part that could not be read, a resource that feeds the checks but could not be linked).
+   */
+  readonly incompleteReasons?: readonly string[];
 }
 
 export interface InventoryWarning {

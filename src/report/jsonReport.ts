@@ -23,6 +23,7 @@ export function* jsonReportChunks(report: Report): Generator<string> {
     ['tool', { name: report.tool.name, version: report.tool.version }],
     ['mode', report.mode],
     ['complete', report.complete],
+    ['incompleteReasons', report.incompleteReasons],
     [
       'summary',
       {

@@ -1,6 +1,6 @@
 import { type Evidence, type Finding, type Fix, fixGroupsOf, fixSummary, type Report, type Severity } from '../model/finding.js';
 import type { SourceLocation } from '../model/provenance.js';
-import { incompleteNote } from './incompleteNote.js';
+import { incompleteNote, incompleteReasonLines } from './incompleteNote.js';
 import { escapeMarkdown, fence } from './markdownEscape.js';
 import { outsidePlanLines } from './outsidePlanSection.js';
 import { renderPathSection } from './pathDiagram/pathSection.js';
@@ -44,10 +44,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const limit = options.maxChars ?? 1_000_000;
   const links = report.mode === 'plan' ? options.links : undefined;
   const head: string[] = [`## ${options.heading ?? 'clb-guard'}`, ''];
-  if (!report.complete) head.push('> [!CAUTION]', `> The check is **incomplete**: ${incompleteNote(report)}.`, '');
+  if (!report.complete) {
+    head.push('> [!CAUTION]', `> The check is **incomplete**: ${incompleteNote(report)}.`);
+    const reasons = incompleteReasonLines(report);
+    if (reasons.length > 0) head.push('>', ...reasons.map((reason) => `> - ${escapeMarkdown(reason)}`));
+    head.push('');
+  }
+  const checked = `${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends`;
+  // An incomplete check with no findings is not a clean one: what did not arrive was not checked.
   if (report.findings.length === 0)
     head.push(
-      `✅ **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`,
+      report.complete
+        ? `✅ **All clear**: no findings from ${checked}.`
+        : `**No findings** from ${checked}, but the check is incomplete (above).`,
       '',
     );
   else {

@@ -1,4 +1,5 @@
 import type { Finding, Report, Severity } from '../model/finding.js';
+import { incompleteNote, incompleteReasonLines } from './incompleteNote.js';
 
 export const SARIF_RESULT_LIMIT = 25_000;
 
@@ -23,6 +24,41 @@ export interface SarifOmissions {
 }
 
 const OMITTED_NOTIFICATION = 'omitted-findings';
+const INCOMPLETE_NOTIFICATION = 'incomplete-check';
+
+/** The run's notification descriptors: a notification points at its own by index. */
+const NOTIFICATION_DESCRIPTORS = [
+  descriptor(
+    OMITTED_NOTIFICATION,
+    'OmittedFindings',
+    'Findings left out of the SARIF file.',
+    'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.',
+    'warning',
+  ),
+  descriptor(
+    INCOMPLETE_NOTIFICATION,
+    'IncompleteCheck',
+    'Part of the input could not be checked.',
+    'Data that did not arrive (a deferred plan, a part that could not be read, a resource that could not be linked, API calls that kept failing) leaves checks undecided; the notification says which.',
+    'error',
+  ),
+];
+
+function descriptor(id: string, name: string, short: string, full: string, level: 'error' | 'warning') {
+  return { id, name, shortDescription: { text: short }, fullDescription: { text: full }, defaultConfiguration: { level } };
+}
+
+/** Why the run is not a clean bill of health: code scanning shows it with the failed execution. */
+function incompleteNotification(report: Report): object {
+  const reasons = incompleteReasonLines(report);
+  const text = `The check is incomplete: ${incompleteNote(report)}.${reasons.length > 0 ? ` ${reasons.join('; ')}` : ''}`;
+  return {
+    level: 'error',
+    message: { text },
+    descriptor: { id: INCOMPLETE_NOTIFICATION, index: 1 },
+    ...(report.incompleteReasons !== undefined ? { properties: { reasons: report.incompleteReasons } } : {}),
+  };
+}
 
 /** One sentence: how many findings the SARIF file leaves out and why. */
 export function describeOmissions(omissions: SarifOmissions, findings: number): string {
@@ -69,17 +105,15 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
     overLimit: located.length - kept.length,
   };
   const omitted = report.findings.length - kept.length;
-  const notifications =
-    omitted > 0
-      ? [
-          {
-            level: 'warning',
-            message: { text: describeOmissions(omissions, report.findings.length) },
-            descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
-            properties: { ...omissions },
-          },
-        ]
-      : [];
+  const notifications: object[] = [];
+  if (!report.complete) notifications.push(incompleteNotification(report));
+  if (omitted > 0)
+    notifications.push({
+      level: 'warning',
+      message: { text: describeOmissions(omissions, report.findings.length) },
+      descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
+      properties: { ...omissions },
+    });
   return {
     omitted,
     omissions,
@@ -95,17 +129,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): { sarif
               semanticVersion: report.tool.version,
               informationUri: 'https://github.com/clb-guard/clb-guard',
               rules,
-              notifications: [
-                {
-                  id: OMITTED_NOTIFICATION,
-                  name: 'OmittedFindings',
-                  shortDescription: { text: 'Findings left out of the SARIF file.' },
-                  fullDescription: {
-                    text: 'Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.',
-                  },
-                  defaultConfiguration: { level: 'warning' },
-                },
-              ],
+              notifications: NOTIFICATION_DESCRIPTORS,
             },
           },
           originalUriBaseIds: { '%SRCROOT%': { uri: `file://${(options.repoRoot ?? '').replace(/\/?$/, '/')}` } },

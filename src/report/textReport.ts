@@ -8,7 +8,7 @@ import {
   type Report,
   type Severity,
 } from '../model/finding.js';
-import { incompleteNote } from './incompleteNote.js';
+import { incompleteNote, incompleteReasonLines } from './incompleteNote.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -23,8 +23,11 @@ export function renderText(report: Report, options: TextOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const dim = (text: string) => paint('2', text);
   const lines: string[] = [];
-  if (!report.complete)
-    lines.push(paint('1;31', `INCOMPLETE: ${incompleteNote(report)}, and the report is not a clean bill of health.`), '');
+  if (!report.complete) {
+    lines.push(paint('1;31', `INCOMPLETE: ${incompleteNote(report)}, and the report is not a clean bill of health.`));
+    for (const reason of incompleteReasonLines(report)) lines.push(paint('31', `  - ${reason}`));
+    lines.push('');
+  }
   const target = report.target.planFile ?? (report.target.regions ? `regions ${report.target.regions.join(', ')}` : '');
   lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
   lines.push(

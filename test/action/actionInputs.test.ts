@@ -176,7 +176,7 @@ describe('the step exit status', () => {
     const strict = await run({});
     expect(strict.code).toBe(2);
     expect(strict.recorded.errors).toEqual([
-      'The plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked. Set allow-partial to judge by the findings alone.',
+      'The plan check is incomplete: Terraform marked the plan incomplete (planning failed or deferred some changes); what it leaves out is not checked. Set allow-partial to judge by the findings alone.',
     ]);
     expect(strict.recorded.outputs.passed).toBe('false');
     const partial = await run({ 'allow-partial': 'true' });

@@ -89,6 +89,26 @@ describe('text report', () => {
     );
     expect(renderMarkdown(report([], { complete: false }))).toContain('The check is **incomplete**: part of the plan');
   });
+
+  it("lists the report's own reasons: text and Markdown the first ten, then how many more; JSON all, after complete", () => {
+    const reasons = Array.from(
+      { length: 12 },
+      (_, i) => `tencentcloud_clb_listener.l_${i}: cannot tell which CLB this listener belongs to`,
+    );
+    const incomplete = report([], { complete: false, incompleteReasons: reasons });
+    const text = renderText(incomplete, { color: false, explain: false }).split('\n');
+    expect(text.slice(1, 12)).toEqual([...reasons.slice(0, 10).map((r) => `  - ${r}`), '  - … and 2 more (see the warnings)']);
+    const markdown = renderMarkdown(incomplete);
+    expect(markdown).toContain(`> - ${reasons[0]}`);
+    // No findings, but not all clear.
+    expect(markdown).not.toContain('All clear');
+    expect(markdown).toContain('**No findings** from 2 policies on 1 load balancers and 2 backends, but the check is incomplete (above).');
+    expect(markdown).toContain('> - … and 2 more (see the warnings)');
+    const json = JSON.parse(renderJson(incomplete)) as Record<string, unknown>;
+    expect(json['incompleteReasons']).toEqual(reasons);
+    expect(Object.keys(json).slice(3, 5)).toEqual(['complete', 'incompleteReasons']);
+    expect(Object.keys(JSON.parse(renderJson(report([]))))).not.toContain('incompleteReasons');
+  });
 });
 
 describe('SARIF', () => {
@@ -100,6 +120,24 @@ describe('SARIF', () => {
   it('validates against the official SARIF 2.1.0 schema', () => {
     const { sarif } = renderSarif(sample, { repoRoot, fileExists: () => true });
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('an incomplete run fails its execution with a notification that says why, and stays valid', () => {
+    const reason = 'tencentcloud_security_group_rule_set.web: cannot tell which security group these rules belong to';
+    const { sarif } = renderSarif(report([], { complete: false, incompleteReasons: [reason] }), { repoRoot }) as {
+      sarif: { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: unknown[] }[] }[] };
+    };
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const invocation = sarif.runs[0]!.invocations[0]!;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        descriptor: { id: 'incomplete-check', index: 1 },
+        message: { text: expect.stringContaining(reason) },
+        properties: { reasons: [reason] },
+      }),
+    ]);
   });
 
   it("passes Microsoft's validator (Sarif.Multitool validate)", () => {

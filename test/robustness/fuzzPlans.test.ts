@@ -32,7 +32,22 @@ describe('mutated real plans', () => {
         });
         expect(Date.now() - started).toBeLessThan(20_000);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        if (code === 2) {
+        const incomplete = code === 2 && out.length > 0;
+        if (incomplete) {
+          // A mutation that leaves a resource unlinked (or marks the plan deferred) gives an
+          // incomplete report, which exits 2 too: a valid report that says so, and one line why.
+          outcomes.report++;
+          const report = JSON.parse(out.join('')) as { complete: boolean; incompleteReasons?: string[] };
+          expect(report.complete).toBe(false);
+          expect(report.incompleteReasons?.length).toBeGreaterThan(0);
+          expect(reportSchemaErrors(out.join(''))).toEqual([]);
+          expect(
+            err
+              .join('')
+              .split('\n')
+              .filter((line) => line.startsWith('clb-guard: ')),
+          ).toEqual([expect.stringMatching(/^clb-guard: the plan check is incomplete: .*--allow-partial/)]);
+        } else if (code === 2) {
           outcomes.rejected++;
           // Info lines (which config is used) may come first; the error is one line of its own.
           const lines = err

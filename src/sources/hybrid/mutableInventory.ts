@@ -23,6 +23,7 @@ export interface MutableInventory {
   readonly aliases: Map<string, Ref>;
   readonly warnings: InventoryWarning[];
   complete: boolean;
+  readonly incompleteReasons?: readonly string[];
 }
 
 export function mutableCopy(inventory: Inventory): MutableInventory {
@@ -42,5 +43,6 @@ export function mutableCopy(inventory: Inventory): MutableInventory {
     aliases: new Map(inventory.aliases),
     warnings: [...inventory.warnings],
     complete: inventory.complete,
+    ...(inventory.incompleteReasons !== undefined ? { incompleteReasons: inventory.incompleteReasons } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { readNetworkAcls, readSubnets, readVpcs } from './networkReader.js';
 import { PlanContext } from './planContext.js';
 import { readSecurityGroups } from './securityGroupReader.js';
 import { readTemplates } from './templateReader.js';
+import { withUnlinkedGroupAttachments } from './unlinkedGroupAttachments.js';
 
 export interface PlanReadOptions {
   /** The output of `terraform show -json PLANFILE`. */
@@ -67,12 +68,14 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
   const sensitiveTexts = takeSensitiveValues(plan);
   const document = readPlanDocument(plan, options.file);
   const warnings: InventoryWarning[] = [];
-  let complete = true;
+  const incompleteReasons: string[] = [];
   if (document.partial) {
     warnings.push({
       message: 'the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked',
     });
-    complete = false;
+    incompleteReasons.push(
+      'Terraform marked the plan incomplete (planning failed or deferred some changes); what it leaves out is not checked',
+    );
   }
   if (document.configuration === undefined)
     warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
@@ -88,10 +91,9 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
     try {
       return read();
     } catch (error) {
-      context.warnings.push({
-        message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}`,
-      });
-      complete = false;
+      const message = `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}`;
+      context.warnings.push({ message });
+      incompleteReasons.push(message);
       return fallback;
     }
   };
@@ -105,8 +107,12 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
   const subnets = guarded('subnets', () => readSubnets(context), new Map());
   const networkAcls = guarded('network ACLs', () => readNetworkAcls(context), new Map());
   const securityGroups = guarded('security groups', () => readSecurityGroups(context), new Map());
-  const machines = guarded('instances', () => readMachines(context), { instances: new Map(), networkInterfaces: new Map() });
+  const machines = guarded('instances', () => withUnlinkedGroupAttachments(context, readMachines(context)), {
+    instances: new Map(),
+    networkInterfaces: new Map(),
+  });
   const loadBalancers = guarded('load balancers', () => readLoadBalancers(context), new Map());
+  incompleteReasons.push(...context.incompleteReasons);
   return {
     mode: 'plan',
     loadBalancers,
@@ -119,7 +125,8 @@ export function planToInventory(plan: unknown, options: PlanToInventoryOptions):
     ...templates,
     aliases: context.links.aliases,
     warnings: [...warnings, ...context.warnings],
-    complete,
+    complete: incompleteReasons.length === 0,
+    ...(incompleteReasons.length > 0 ? { incompleteReasons } : {}),
     ...(sensitiveTexts.length > 0 ? { sensitiveTexts } : {}),
   };
 }

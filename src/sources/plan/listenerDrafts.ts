@@ -19,6 +19,8 @@ export interface RuleDraft {
 export class ListenerIndex {
   readonly listeners = new Map<Ref, ListenerDraft>();
   readonly rules = new Map<Ref, RuleDraft>();
+  /** L7 rules of the plan whose listener cannot be told: attachments to them must not say "not in this plan". */
+  readonly unlinkedRules = new Set<Ref>();
 
   finish(draft: ListenerDraft): Listener {
     const reasons = [...new Set(draft.targetsUnknownReasons)];

@@ -1,8 +1,10 @@
 import type { HealthCheck, ListenerProtocol, LoadBalancer, SnatIp } from '../../model/loadBalancer.js';
 import type { Ref } from '../../model/network.js';
+import type { Provenance } from '../../model/provenance.js';
 import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import { AFTER_APPLY } from './attributeState.js';
 import { type ListenerDraft, ListenerIndex, type RuleDraft } from './listenerDrafts.js';
+import { someOf } from './messageList.js';
 import type { PlanContext } from './planContext.js';
 import type { ResourceView } from './resourceView.js';
 import { readTargets } from './targetReader.js';
@@ -19,11 +21,14 @@ const SOURCE_TYPE_DEFAULT =
  * checks of its backends say `unknown` instead of being skipped.
  */
 export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> {
-  const extraGroups = clbSecurityGroupAttachments(context);
+  const { attached: extraGroups, maybeAttached } = clbSecurityGroupAttachments(context);
   const balancers = new Map<Ref, { base: Omit<LoadBalancer, 'listeners'>; listeners: ListenerDraft[] }>();
   for (const resource of context.resources.ofType('tencentcloud_clb_instance')) {
     const view = context.view(resource);
-    balancers.set(resource.address, { base: loadBalancerBase(view, extraGroups.get(resource.address)), listeners: [] });
+    balancers.set(resource.address, {
+      base: loadBalancerBase(view, maybeAttached !== undefined ? unknown(maybeAttached) : extraGroups.get(resource.address)),
+      listeners: [],
+    });
   }
   for (const target of extraGroups.keys())
     if (!balancers.has(target)) context.warn(target, 'security groups are attached to it, but it is not in this plan');
@@ -31,18 +36,27 @@ export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> 
   const index = new ListenerIndex();
   for (const resource of context.resources.ofType('tencentcloud_clb_listener')) {
     const view = context.view(resource);
-    const lb = view.link(['clb_id']);
-    if (lb === null || isUnknown(lb)) {
-      context.warn(
-        resource,
-        `cannot tell which CLB this listener belongs to (${lb === null ? 'clb_id is not set' : lb.reason}); not checked`,
-      );
-      continue;
+    const linked = view.link(['clb_id']);
+    let lb: Ref;
+    let balancer: { base: Omit<LoadBalancer, 'listeners'>; listeners: ListenerDraft[] } | undefined;
+    if (linked === null || isUnknown(linked)) {
+      // Kept on a CLB whose properties are unknown, so that its backends' checks say `unknown`
+      // and its attachments still find it, instead of the listener vanishing from the check.
+      const why = linked === null ? 'clb_id is not set' : linked.reason;
+      context.unlinked(resource, `cannot tell which CLB this listener belongs to (${why})`);
+      lb = `${resource.address}.clb_id`;
+      balancer = {
+        base: placeholderLoadBalancer(lb, `the CLB of ${resource.address} cannot be told (${why})`, context.provenance(resource)),
+        listeners: [],
+      };
+      balancers.set(lb, balancer);
+    } else {
+      lb = linked;
+      balancer = balancers.get(lb);
     }
-    let balancer = balancers.get(lb);
     if (balancer === undefined) {
       context.warn(resource, `its CLB ${lb} is not in this plan: checks that need the CLB are unknown`);
-      balancer = { base: externalLoadBalancer(lb), listeners: [] };
+      balancer = { base: placeholderLoadBalancer(lb, `${lb} is not in this plan`, { address: lb }), listeners: [] };
       balancers.set(lb, balancer);
     }
     const name = view.string(['listener_name']);
@@ -70,10 +84,14 @@ export function readLoadBalancers(context: PlanContext): Map<Ref, LoadBalancer> 
     const listenerRef = view.link(['listener_id']);
     const listener = listenerRef === null || isUnknown(listenerRef) ? undefined : index.listeners.get(listenerRef);
     if (listener === undefined) {
-      context.warn(
-        resource,
-        `its listener (${listenerRef === null ? 'listener_id is not set' : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`,
-      );
+      const why =
+        listenerRef === null
+          ? 'listener_id is not set'
+          : isUnknown(listenerRef)
+            ? `cannot tell which listener it belongs to (${listenerRef.reason})`
+            : `its listener ${listenerRef} is not in this plan`;
+      context.unlinked(resource, why);
+      index.unlinkedRules.add(resource.address);
       continue;
     }
     const rule: RuleDraft = {
@@ -141,8 +159,9 @@ function loadBalancerBase(view: ResourceView, extraGroups: Maybe<readonly Ref[]>
   };
 }
 
-function externalLoadBalancer(key: Ref): Omit<LoadBalancer, 'listeners'> {
-  const reason = unknown(`${key} is not in this plan`);
+/** A CLB known only by a listener on it: outside the plan (by ID), or one its `clb_id` does not tell. */
+function placeholderLoadBalancer(key: Ref, why: string, provenance: Provenance): Omit<LoadBalancer, 'listeners'> {
+  const reason = unknown(why);
   return {
     key,
     network: reason,
@@ -155,7 +174,7 @@ function externalLoadBalancer(key: Ref): Omit<LoadBalancer, 'listeners'> {
     snat: reason,
     snatPro: reason,
     snatIps: reason,
-    provenance: { address: key },
+    provenance,
   };
 }
 
@@ -238,17 +257,22 @@ function healthCheckOf(context: PlanContext, view: ResourceView): HealthCheck {
   };
 }
 
-/** `tencentcloud_clb_security_group_attachment`: one group onto CLBs, appended after their own list. */
-function clbSecurityGroupAttachments(context: PlanContext): Map<Ref, Maybe<readonly Ref[]>> {
+/**
+ * `tencentcloud_clb_security_group_attachment`: one group onto CLBs, appended after their own
+ * list. One whose CLBs cannot be told may add its group to any CLB: `maybeAttached` says so.
+ */
+function clbSecurityGroupAttachments(context: PlanContext): { attached: Map<Ref, Maybe<readonly Ref[]>>; maybeAttached?: string } {
   const attached = new Map<Ref, Maybe<readonly Ref[]>>();
+  const unlinked: string[] = [];
   for (const resource of context.resources.ofType('tencentcloud_clb_security_group_attachment')) {
     const view = context.view(resource);
     const balancers = view.links(['load_balancer_ids']);
     if (balancers === undefined || balancers.unknownReason !== undefined) {
-      context.warn(
+      context.unlinked(
         resource,
-        `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? 'load_balancer_ids is not set'})`,
+        `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? 'load_balancer_ids is not set'}), so the security groups of every CLB of the plan may differ`,
       );
+      unlinked.push(resource.address);
       continue;
     }
     const group = view.link(['security_group']);
@@ -258,5 +282,6 @@ function clbSecurityGroupAttachments(context: PlanContext): Map<Ref, Maybe<reado
       attached.set(lb, group === null ? earlier : isUnknown(group) ? group : [...earlier, group]);
     }
   }
-  return attached;
+  if (unlinked.length === 0) return { attached };
+  return { attached, maybeAttached: `the security group of ${someOf(unlinked)}, whose CLBs cannot be told, may be attached to it` };
 }

@@ -29,12 +29,18 @@ export function readVpcs(context: PlanContext): Map<Ref, Vpc> {
 /** Subnets, with the ACL bound to each by `tencentcloud_vpc_acl_attachment` (`null` when none). */
 export function readSubnets(context: PlanContext): Map<Ref, Subnet> {
   const bindings = new Map<Ref, Maybe<Ref>>();
+  // Attachments whose subnet cannot be told: any subnet may have their ACL (a second one is a conflict).
+  const unlinked: string[] = [];
   for (const resource of context.resources.ofType('tencentcloud_vpc_acl_attachment')) {
     const view = context.view(resource);
     const subnet = view.link(['subnet_id']);
     const acl = view.link(['acl_id']);
     if (subnet === null || isUnknown(subnet)) {
-      context.warn(resource, `cannot tell which subnet this ACL is bound to (${subnet === null ? 'subnet_id is not set' : subnet.reason})`);
+      context.unlinked(
+        resource,
+        `cannot tell which subnet this ACL is bound to (${subnet === null ? 'subnet_id is not set' : subnet.reason}), so every subnet of the plan may have it`,
+      );
+      unlinked.push(resource.address);
       continue;
     }
     const bound = acl ?? unknown('acl_id is not set');
@@ -44,6 +50,8 @@ export function readSubnets(context: PlanContext): Map<Ref, Subnet> {
       bindings.set(subnet, unknown(`${subnet} is bound to more than one network ACL`));
     } else bindings.set(subnet, bound);
   }
+  const maybeBound =
+    unlinked.length === 0 ? undefined : unknown(`the ACL of ${someOf(unlinked)}, whose subnet cannot be told, may be bound to it`);
   const subnets = new Map<Ref, Subnet>();
   for (const resource of context.resources.ofType('tencentcloud_subnet')) {
     const view = context.view(resource);
@@ -54,7 +62,7 @@ export function readSubnets(context: PlanContext): Map<Ref, Subnet> {
       ...(typeof name === 'string' ? { name } : {}),
       vpc: vpc ?? unknown('the subnet has no VPC'),
       cidr: view.string(['cidr_block']) ?? unknown('the subnet has no CIDR'),
-      networkAcl: bindings.get(resource.address) ?? null,
+      networkAcl: maybeBound ?? bindings.get(resource.address) ?? null,
       provenance: context.provenance(resource),
     });
   }

@@ -11,6 +11,9 @@ import { IdLinks } from './idLinks.js';
 import { ResourceView } from './resourceView.js';
 import { SharedParts } from './sharedParts.js';
 
+/** What an unlinked resource costs the report, said once for every reader. */
+export const NOT_DECIDED = 'the checks it feeds are not decided';
+
 const NO_EXTRA: { path?: string; location?: SourceLocation } = {};
 
 /**
@@ -19,6 +22,8 @@ const NO_EXTRA: { path?: string; location?: SourceLocation } = {};
  */
 export class PlanContext {
   readonly warnings: InventoryWarning[] = [];
+  /** Why the inventory is not complete: resources that feed the checks but could not be linked. */
+  readonly incompleteReasons: string[] = [];
   readonly links: IdLinks;
   readonly shared = new SharedParts();
   /** By the resource object: readers ask for views hundreds of thousands of times. */
@@ -48,6 +53,23 @@ export class PlanContext {
 
   warn(resource: PlanResource | string, message: string): void {
     this.warnings.push({ address: typeof resource === 'string' ? resource : resource.address, message });
+  }
+
+  /**
+   * A resource that feeds the checks (rules of a group, a listener of a CLB, an attachment, a
+   * target) whose link could not be resolved: what it would change is not decided, so the
+   * inventory is incomplete (exit 2 unless --allow-partial), never silently smaller.
+   */
+  unlinked(resource: PlanResource | string, message: string): void {
+    const address = typeof resource === 'string' ? resource : resource.address;
+    const text = `${message}; ${NOT_DECIDED}`;
+    this.warn(address, text);
+    this.incomplete(address, text);
+  }
+
+  /** A reason the inventory is not complete, for a resource already warned about. */
+  incomplete(address: string, message: string): void {
+    this.incompleteReasons.push(`${address}: ${message}`);
   }
 
   /** The resource's block in the `.tf` source, looked up once per resource (readers ask for it per attribute). */

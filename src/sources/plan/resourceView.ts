@@ -55,7 +55,9 @@ export class ResourceView extends AttributeReader {
 
   /**
    * Known values win; an unknown one is explained by the configuration: not written = not set
-   * (optional attributes show as unknown in a create plan), a constant, or references.
+   * (optional attributes show as unknown in a create plan), a constant, or references. Blocks
+   * written with `dynamic` are missing from the configuration too, but they are written: over
+   * a collection known only after apply they are unknown, never "not set".
    * An empty string is "not set" throughout this provider.
    */
   attribute(path: readonly PathStep[]): AttributeState {
@@ -63,7 +65,7 @@ export class ResourceView extends AttributeReader {
     if (value.known) return knownState(value.value);
     if (this.config === undefined || !this.alignedWithConfig(path)) return UNKNOWN_WITHOUT_CONFIG;
     const top = String(path[0]);
-    if (path.length > 1 && this.config.expressions[top] === undefined) return this.missingBlock(top);
+    if (this.config.expressions[top] === undefined) return this.missingBlock(top);
     const lookup = expressionAt(this.config.expressions, path);
     if (lookup.found === 'absent') return UNSET;
     if (lookup.found === 'unknown') return UNKNOWN_WITHOUT_CONFIG;

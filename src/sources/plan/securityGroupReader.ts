@@ -6,7 +6,7 @@ import { isUnknown, type Maybe, unknown } from '../../model/value.js';
 import type { PathStep } from '../../terraform/attributePath.js';
 import type { PlanResource } from '../../terraform/planResources.js';
 import { formatResource, parseTraversal } from '../../terraform/terraformAddress.js';
-import { AFTER_APPLY } from './attributeState.js';
+import { AFTER_APPLY, type AttributeState, UNKNOWN_WITHOUT_CONFIG } from './attributeState.js';
 import { someOf } from './messageList.js';
 import type { PlanContext } from './planContext.js';
 import type { ResourceView } from './resourceView.js';
@@ -49,14 +49,17 @@ export function readSecurityGroups(context: PlanContext): Map<Ref, SecurityGroup
       sources: [],
     });
   }
+  // Rule resources whose group cannot be told: any group may be theirs.
+  const unlinked: string[] = [];
   const attach = (resource: PlanResource, kind: RuleSource['kind']) => {
     const view = context.view(resource);
     const group = view.link(['security_group_id']);
     if (group === null || isUnknown(group)) {
-      context.warn(
+      context.unlinked(
         resource,
-        `cannot tell which security group these rules belong to (${group === null ? 'security_group_id is not set' : group.reason}); not checked`,
+        `cannot tell which security group these rules belong to (${group === null ? 'security_group_id is not set' : group.reason}), so the rules of every security group of the plan may differ`,
       );
+      unlinked.push(resource.address);
       return;
     }
     let draft = drafts.get(group);
@@ -79,17 +82,28 @@ export function readSecurityGroups(context: PlanContext): Map<Ref, SecurityGroup
   for (const resource of context.resources.ofType('tencentcloud_security_group_rule')) attach(resource, 'singleRule');
 
   const groups = new Map<Ref, SecurityGroup>();
+  const maybeTheirs =
+    unlinked.length === 0 ? undefined : `the rules of ${someOf(unlinked)}, whose security group cannot be told, may be this group's`;
   for (const draft of drafts.values()) {
     const lists = rulesOf(context, draft);
     groups.set(draft.key, {
       key: draft.key,
       ...(draft.name !== undefined ? { name: draft.name } : {}),
-      ingress: lists.ingress,
-      egress: lists.egress,
+      ingress: withUnknownReason(lists.ingress, maybeTheirs),
+      egress: withUnknownReason(lists.egress, maybeTheirs),
       provenance: draft.provenance,
     });
   }
   return groups;
+}
+
+/**
+ * A list that may be missing rules (or have others in their place) is not judged as if whole:
+ * its checks are unknown, and never fall to the default deny.
+ */
+function withUnknownReason(list: RuleList, reason: string | undefined): RuleList {
+  if (reason === undefined || list.unknownReason !== undefined) return list;
+  return { rules: list.rules, unknownReason: reason };
 }
 
 function rulesOf(context: PlanContext, draft: GroupDraft): Record<Direction, RuleList> {
@@ -130,7 +144,7 @@ function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction
   const result = {} as Record<Direction, RuleList>;
   const block = context.sourceBlock(view.resource);
   for (const direction of DIRECTIONS) {
-    const state = view.attribute([direction]);
+    const state = writtenBlocks(view, direction);
     if (state.state === 'unset') {
       result[direction] = { rules: [] };
       continue;
@@ -160,6 +174,19 @@ function readRuleSet(context: PlanContext, view: ResourceView): Record<Direction
     };
   }
   return result;
+}
+
+/**
+ * A rule set's blocks of one direction. The provider plans blocks that are not written as `[]`,
+ * so a list wholly unknown is written, by a `dynamic` block over a collection known only after
+ * apply: unknown even when the `.tf` source that says `dynamic` was not found.
+ */
+function writtenBlocks(view: ResourceView, direction: Direction): AttributeState {
+  const state = view.attribute([direction]);
+  const unknownTree = view.resource.unknown;
+  const wholeUnknown =
+    typeof unknownTree === 'object' && unknownTree !== null && (unknownTree as Record<string, unknown>)[direction] === true;
+  return state.state === 'unset' && wholeUnknown ? UNKNOWN_WITHOUT_CONFIG : state;
 }
 
 const PEER_FIELDS: readonly [string, PeerField][] = [

@@ -35,7 +35,8 @@ export function readTargets(context: PlanContext, index: ListenerIndex): void {
     const view = context.view(resource);
     const state = view.attribute(['associations']);
     if (state.state !== 'set' || !Array.isArray(state.value)) {
-      if (state.state === 'unknown') context.warn(resource, `associations: ${AFTER_APPLY}; these target groups are not checked`);
+      if (state.state === 'unknown')
+        context.unlinked(resource, `cannot tell which target groups it binds to which listeners (associations: ${AFTER_APPLY})`);
       continue;
     }
     const topGroup = view.link(['target_group_id']);
@@ -63,10 +64,7 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   if (ruleRef !== null) {
     rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
     if (rule === undefined) {
-      context.warn(
-        resource,
-        `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`,
-      );
+      context.unlinked(resource, missingRule(index, ruleRef, 'attaches to'));
       return;
     }
   } else {
@@ -75,9 +73,9 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
     if (domain !== undefined || url !== undefined) {
       rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
       if (rule === undefined) {
-        context.warn(
+        context.unlinked(
           resource,
-          `no rule of ${listener.base.key} matches domain ${String(typeof domain === 'string' ? domain : '?')} and url ${String(typeof url === 'string' ? url : '?')}; its targets are not checked`,
+          `no rule of ${listener.base.key} matches domain ${String(typeof domain === 'string' ? domain : '?')} and url ${String(typeof url === 'string' ? url : '?')}`,
         );
         return;
       }
@@ -111,16 +109,22 @@ function readAttachment(context: PlanContext, index: ListenerIndex, resource: Pl
   for (const target of attachmentTargets(context, view, state.value.length, via)) destination.push(target);
 }
 
+/** Why the L7 rule an attachment names is not there: unknown, in the plan but not linked to a listener, or outside the plan. */
+function missingRule(index: ListenerIndex, ref: Maybe<Ref>, verb: string): string {
+  if (isUnknown(ref)) return `cannot tell which rule it ${verb} (${ref.reason})`;
+  if (index.unlinkedRules.has(ref)) return `the rule it ${verb} (${ref}) cannot be linked to a listener`;
+  return `the rule it ${verb} (${ref}) is not in this plan`;
+}
+
 function listenerOf(context: PlanContext, index: ListenerIndex, resource: PlanResource, ref: Maybe<Ref> | null): ListenerDraft | undefined {
   if (ref === null || isUnknown(ref)) {
-    context.warn(
-      resource,
-      `cannot tell which listener it attaches to (${ref === null ? 'listener_id is not set' : ref.reason}); its targets are not checked`,
-    );
+    context.unlinked(resource, `cannot tell which listener it attaches to (${ref === null ? 'listener_id is not set' : ref.reason})`);
     return undefined;
   }
   const listener = index.listeners.get(ref);
-  if (listener === undefined) context.warn(resource, `its listener ${ref} is not in this plan; its targets are not checked`);
+  // A listener of the plan is always indexed (one whose CLB cannot be told hangs on a placeholder):
+  // what is missing here is a listener outside the plan, written by ID.
+  if (listener === undefined) context.unlinked(resource, `its listener ${ref} is not in this plan`);
   return listener;
 }
 
@@ -510,6 +514,8 @@ interface TargetGroupDraft {
 /** Members of each target group: `_clb_target_group_instance_attachment` and the deprecated `target_group_instances`. */
 function targetGroupMembers(context: PlanContext): Map<Ref, TargetGroupDraft> {
   const groups = new Map<Ref, TargetGroupDraft>();
+  // Members whose target group cannot be told: any group may have them.
+  const unlinked: string[] = [];
   for (const resource of context.resources.ofType('tencentcloud_clb_target_group')) {
     const view = context.view(resource);
     const draft: TargetGroupDraft = { targets: [], unknownReasons: [] };
@@ -535,10 +541,11 @@ function targetGroupMembers(context: PlanContext): Map<Ref, TargetGroupDraft> {
     const view = context.view(resource);
     const group = view.link(['target_group_id']);
     if (group === null || isUnknown(group)) {
-      context.warn(
+      context.unlinked(
         resource,
-        `cannot tell which target group it joins (${group === null ? 'target_group_id is not set' : group.reason}); not checked`,
+        `cannot tell which target group it joins (${group === null ? 'target_group_id is not set' : group.reason}), so every target group of the plan may have another member`,
       );
+      unlinked.push(resource.address);
       continue;
     }
     let draft = groups.get(group);
@@ -555,6 +562,10 @@ function targetGroupMembers(context: PlanContext): Map<Ref, TargetGroupDraft> {
       targetGroup: group,
       provenance: context.provenance(resource),
     });
+  }
+  if (unlinked.length > 0) {
+    const reason = `${someOf(unlinked)}, whose target group cannot be told, may be a member`;
+    for (const draft of groups.values()) draft.unknownReasons.push(reason);
   }
   return groups;
 }
@@ -590,7 +601,7 @@ function bindTargetGroup(
   if (ruleRef !== null) {
     const rule = isUnknown(ruleRef) ? undefined : index.rules.get(ruleRef);
     if (rule === undefined) {
-      context.warn(resource, `the rule it binds (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; not checked`);
+      context.unlinked(resource, missingRule(index, ruleRef, 'binds'));
       return;
     }
     destination = { targets: rule.targets, listener: rule.listener };
