@@ -5,7 +5,7 @@ import { jsonPathPosition } from '../text/jsonPathPosition.js';
 import { startNestingCheck } from './nestingCheck.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import { parsePlanJsonText } from './planJsonText.js';
-import { jsonPointer, malformedResourceChange } from './resourceChangeShape.js';
+import { jsonPointer, malformedResourceChange, trimmedFromChecked } from './resourceChangeShape.js';
 
 /** The plan argument that means "read the plan from standard input". */
 export const STDIN_PLAN = '-';
@@ -178,6 +178,7 @@ function trimPlan(root: unknown): unknown {
       kept.push(slim);
     }
     trimmed['resource_changes'] = kept;
+    trimmedFromChecked(changes, kept);
     if (kept.length > 0 && 'planned_values' in root) trimmed['planned_values'] = {};
   }
   for (const key of UNREAD) if (key in root) trimmed[key] = {};

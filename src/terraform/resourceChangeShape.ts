@@ -44,11 +44,24 @@ const KNOWN_LIST = [...KNOWN_ACTIONS].map((a) => JSON.stringify(a.split(','))).j
  * object; `actions` one of the lists Terraform writes; `before` and `after` an object or null.
  */
 export function malformedResourceChange(changes: readonly unknown[]): PlanShapeProblem | undefined {
+  if (checkedLists.has(changes)) return undefined;
   for (let index = 0; index < changes.length; index++) {
     const problem = entryProblem(changes[index]);
     if (problem !== undefined) return { path: ['resource_changes', index, ...problem.path], message: problem.message };
   }
+  checkedLists.add(changes);
   return undefined;
+}
+
+/**
+ * Lists found well-formed, and trimmed copies of them: the reader checks a plan's list (where it
+ * can say the line), `readPlanDocument` would check it again. Plans are not changed once read.
+ */
+const checkedLists = new WeakSet<readonly unknown[]>();
+
+/** A list trimmed from one found well-formed (its entries keep what was checked): not checked again. */
+export function trimmedFromChecked(original: readonly unknown[], trimmed: readonly unknown[]): void {
+  if (checkedLists.has(original)) checkedLists.add(trimmed);
 }
 
 function entryProblem(entry: unknown): PlanShapeProblem | undefined {
@@ -66,17 +79,20 @@ function entryProblem(entry: unknown): PlanShapeProblem | undefined {
   const actions = change['actions'];
   if (!Array.isArray(actions)) return nested(missingOrWrong(change, 'actions', 'an array of strings'));
   if (!knownActions(actions)) return nested(actionsProblem(actions));
-  for (const key of ['before', 'after'] as const) {
-    const value = change[key];
-    if (value !== undefined && value !== null && !isObject(value))
-      return { path: ['change', key], message: `expected an object or null, found ${describeType(value)}` };
-  }
-  return undefined;
+  return valuesProblem(change, 'before') ?? valuesProblem(change, 'after');
+}
+
+/** `before` and `after` are the resource's values (an object), or null where there are none. */
+function valuesProblem(change: JsonObject, key: 'before' | 'after'): PlanShapeProblem | undefined {
+  const value = change[key];
+  if (value === undefined || value === null || isObject(value)) return undefined;
+  return { path: ['change', key], message: `expected an object or null, found ${describeType(value)}` };
 }
 
 /** The fast path: no text is built for the lists Terraform writes. */
 function knownActions(actions: readonly unknown[]): boolean {
-  const [first, second] = actions;
+  const first = actions[0];
+  const second = actions[1];
   if (typeof first !== 'string') return false;
   if (actions.length === 1) return KNOWN_ACTIONS.has(first);
   return actions.length === 2 && typeof second === 'string' && KNOWN_ACTIONS.has(`${first},${second}`);
