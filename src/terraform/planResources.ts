@@ -1,6 +1,6 @@
 import type { InventoryWarning } from '../model/inventory.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
-import type { ResourceChange } from './resourceChangeShape.js';
+import { type ResourceChange, removesObject } from './resourceChangeShape.js';
 import {
   canonicalAddress,
   compareKeys,
@@ -102,12 +102,11 @@ export class PlanResources {
       return;
     }
     const canonical = parsed.address;
-    const removed = actions.length === 1 && (actions[0] === 'delete' || actions[0] === 'forget');
-    if (removed) {
+    if (removesObject(actions)) {
       this.deleted.add(canonical);
       return;
     }
-    // Only a delete has no values after it (null), and that is handled above.
+    // Never so (checked when read): an object that remains has its values after the change.
     if (after === null || after === undefined) return;
     this.add(parsed, after, change.change['after_unknown'] ?? {}, actions.includes('create'));
   }

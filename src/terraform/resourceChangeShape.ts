@@ -79,7 +79,19 @@ function entryProblem(entry: unknown): PlanShapeProblem | undefined {
   const actions = change['actions'];
   if (!Array.isArray(actions)) return nested(missingOrWrong(change, 'actions', 'an array of strings'));
   if (!knownActions(actions)) return nested(actionsProblem(actions));
-  return valuesProblem(change, 'before') ?? valuesProblem(change, 'after');
+  const problem = valuesProblem(change, 'before') ?? valuesProblem(change, 'after');
+  if (problem !== undefined || mode === 'data' || entry['deposed'] !== undefined || removesObject(actions)) return problem;
+  // What remains after the change is read from `after`: without it the object would be left out.
+  const after = change['after'];
+  if (after === null)
+    return { path: ['change', 'after'], message: `expected an object (the values after ${JSON.stringify(actions)}), found null` };
+  if (after === undefined) return { path: ['change'], message: `"after" is missing (the values after ${JSON.stringify(actions)})` };
+  return undefined;
+}
+
+/** Actions after which the object is gone from the state: nothing remains to check. */
+export function removesObject(actions: readonly string[]): boolean {
+  return actions.length === 1 && (actions[0] === 'delete' || actions[0] === 'forget');
 }
 
 /** `before` and `after` are the resource's values (an object), or null where there are none. */

@@ -100,6 +100,18 @@ describe('a resource change Terraform would not write', () => {
       '/resource_changes/1/change/before',
       /^expected an object or null, found a number$/,
     ],
+    [
+      'no values after a change that leaves an object',
+      (e) => ({ ...e, change: { ...e.change, after: null } }),
+      '/resource_changes/1/change/after',
+      /^expected an object \(the values after \["update"\]\), found null$/,
+    ],
+    [
+      'no "after" at all for a replace',
+      (e) => ({ ...e, change: { actions: ['delete', 'create'], before: {} } }),
+      '/resource_changes/1/change',
+      /^"after" is missing \(the values after \["delete","create"\]\)$/,
+    ],
     ['without mode', ({ mode: _m, ...rest }) => rest, '/resource_changes/1', /^"mode" is missing$/],
     ['a mode Terraform does not write', (e) => ({ ...e, mode: 'resource' }), '/resource_changes/1/mode', /^unknown mode "resource"/],
     ['an address that is a number', (e) => ({ ...e, address: 3 }), '/resource_changes/1/address', /^expected a string, found a number$/],
