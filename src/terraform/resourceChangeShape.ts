@@ -41,7 +41,8 @@ const KNOWN_LIST = [...KNOWN_ACTIONS].map((a) => JSON.stringify(a.split(','))).j
  * change the checks cannot read is a broken input, never an entry to skip: skipping would judge
  * the plan without it and call the report complete. Only what the checks rely on is checked:
  * the entry an object with a string `address` and `mode` `managed` or `data`; `change` an
- * object; `actions` one of the lists Terraform writes; `before` and `after` an object or null.
+ * object; `actions` one of the lists Terraform writes; `before` and `after` an object or null,
+ * `after` an object wherever a managed resource remains after the change.
  */
 export function malformedResourceChange(changes: readonly unknown[]): PlanShapeProblem | undefined {
   if (checkedLists.has(changes)) return undefined;
