@@ -1,10 +1,8 @@
 import { InputError } from '../errors/inputError.js';
+import { describeType, isObject, type JsonObject } from './jsonValue.js';
+import { jsonPointer, malformedResourceChange, type ResourceChange } from './resourceChangeShape.js';
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { describeType, isObject, type JsonObject };
 
 /** The parts of `terraform show -json PLANFILE` this source reads, checked at the top level. */
 export interface PlanDocument {
@@ -13,10 +11,19 @@ export interface PlanDocument {
   /** Root module input variables: name → value. */
   readonly variables: ReadonlyMap<string, unknown>;
   readonly plannedValues?: JsonObject;
-  readonly resourceChanges: readonly unknown[];
+  /** Each entry checked (`malformedResourceChange`): a plan with one Terraform would not write is refused. */
+  readonly resourceChanges: readonly ResourceChange[];
   readonly priorState?: JsonObject;
   readonly configuration?: JsonObject;
-  /** `complete: false` when Terraform deferred actions (an `errored` plan is refused outright). */
+  /**
+   * The addresses of `deferred_changes`: what Terraform left for a later plan (because something
+   * it needs is not known yet). They are not checked.
+   */
+  readonly deferredChanges: readonly string[];
+  /**
+   * `complete: false`, or changes deferred (a plan may list them without writing `complete`). An
+   * `errored` plan is refused outright.
+   */
   readonly partial: boolean;
 }
 
@@ -69,6 +76,12 @@ export function readPlanDocument(root: unknown, file: string): PlanDocument {
   if (changes !== undefined && changes !== null && !Array.isArray(changes)) {
     throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: '/resource_changes' });
   }
+  const malformed = Array.isArray(changes) ? malformedResourceChange(changes) : undefined;
+  if (malformed !== undefined) throw new InputError(malformed.message, { file, place: jsonPointer(malformed.path) });
+  const complete = root['complete'];
+  if (complete !== undefined && complete !== null && typeof complete !== 'boolean')
+    throw new InputError(`expected true or false, found ${describeType(complete)}`, { file, place: '/complete' });
+  const deferredChanges = deferredAddresses(root['deferred_changes'], file);
   const plannedValues = objectAt('planned_values');
   const priorState = objectAt('prior_state');
   const configuration = objectAt('configuration');
@@ -83,16 +96,22 @@ export function readPlanDocument(root: unknown, file: string): PlanDocument {
     ...(typeof version === 'string' ? { terraformVersion: version } : {}),
     variables,
     ...(plannedValues ? { plannedValues } : {}),
-    resourceChanges: Array.isArray(changes) ? changes : [],
+    resourceChanges: Array.isArray(changes) ? (changes as ResourceChange[]) : [],
     ...(priorState ? { priorState } : {}),
     ...(configuration ? { configuration } : {}),
-    partial: root['complete'] === false,
+    deferredChanges,
+    partial: complete === false || deferredChanges.length > 0,
   };
 }
 
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
+/** The address of each deferred change (`{reason, resource_change: {address, …}}`), or what stands in for one. */
+function deferredAddresses(deferred: unknown, file: string): readonly string[] {
+  if (deferred === undefined || deferred === null) return [];
+  if (!Array.isArray(deferred))
+    throw new InputError(`expected an array, found ${describeType(deferred)}`, { file, place: '/deferred_changes' });
+  return deferred.map((entry, index) => {
+    const change = isObject(entry) ? entry['resource_change'] : undefined;
+    const address = isObject(change) ? change['address'] : undefined;
+    return typeof address === 'string' ? address : `/deferred_changes/${index}`;
+  });
 }

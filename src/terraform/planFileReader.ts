@@ -1,9 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { InputError } from '../errors/inputError.js';
 import { deepestNesting, lineAndColumn } from '../text/jsonNesting.js';
+import { jsonPathPosition } from '../text/jsonPathPosition.js';
 import { startNestingCheck } from './nestingCheck.js';
 import { isObject, type JsonObject } from './planDocument.js';
 import { parsePlanJsonText } from './planJsonText.js';
+import { jsonPointer, malformedResourceChange, trimmedFromChecked } from './resourceChangeShape.js';
 import { marksAny } from './sensitiveValues.js';
 
 /** The plan argument that means "read the plan from standard input". */
@@ -43,6 +45,7 @@ export function readPlanFile(path: string, file: string): unknown {
     if (deep !== undefined) throw tooDeep(file, lineAndColumnInFile(fd, deep));
     if (parseError !== undefined) throw parseError;
     text = ''; // garbage from here on: only the trimmed tree is kept
+    refuseMalformedChanges(parsed, file, () => textOfFile(fd, stats.size));
     return trimPlan(parsed);
   } finally {
     closeSync(fd);
@@ -86,7 +89,40 @@ export function parsePlanBytes(bytes: Buffer, file: string): unknown {
   const text = bytes.toString('utf8');
   const deep = deepestNesting(text, MAX_PLAN_DEPTH);
   if (deep !== undefined) throw tooDeep(file, lineAndColumn(text, deep));
-  return parsePlanJsonText(text, file);
+  const parsed = parsePlanJsonText(text, file);
+  refuseMalformedChanges(parsed, file, () => text);
+  return parsed;
+}
+
+/**
+ * Refuses a plan with an entry of `resource_changes` that Terraform would not write, on one line
+ * with its line, column and JSON pointer. The entries are checked on the tree (fast); the text
+ * is scanned for the place only when one is wrong. (`readPlanDocument` checks the same, without
+ * a line, for a plan handed over as a value.)
+ */
+function refuseMalformedChanges(root: unknown, file: string, text: () => string): void {
+  const changes = isObject(root) ? root['resource_changes'] : undefined;
+  const problem = Array.isArray(changes) ? malformedResourceChange(changes) : undefined;
+  if (problem === undefined) return;
+  const pointer = jsonPointer(problem.path);
+  const body = text();
+  const place = jsonPathPosition(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body, problem.path);
+  throw new InputError(problem.message, {
+    file,
+    place: place === undefined ? pointer : `line ${place.line} column ${place.column}: ${pointer}`,
+  });
+}
+
+/** The whole text once more (the first copy is garbage by now): only to place an error. */
+function textOfFile(fd: number, size: number): string {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, buffer, filled, size - filled, filled);
+    if (read <= 0) break;
+    filled += read;
+  }
+  return buffer.toString('utf8', 0, filled);
 }
 
 /** Line and column of a byte offset, counted in chunks (only when reporting an error). */
@@ -111,7 +147,7 @@ function lineAndColumnInFile(fd: number, offset: number): { line: number; column
 const CHUNK = 1 << 20;
 
 /** Top-level keys that no check reads. `values`/`resources` are a state's. */
-const UNREAD = ['relevant_attributes', 'output_changes', 'resource_drift', 'checks', 'deferred_changes', 'values', 'resources'];
+const UNREAD = ['relevant_attributes', 'output_changes', 'resource_drift', 'checks', 'values', 'resources'];
 
 /**
  * The plan with only what the checks read: of each managed resource change its identity and
@@ -120,7 +156,8 @@ const UNREAD = ['relevant_attributes', 'output_changes', 'resource_drift', 'chec
  * from the prior state when `before` is not an object, as that check would look there); of the
  * prior state the resources that have no
  * change; `planned_values` only when there are no changes (it repeats them, without the
- * unknowns). Anything of an unexpected shape is left as it is, for `readPlanDocument` to name.
+ * unknowns); of each deferred change its address (the plan is incomplete without them). Anything
+ * of an unexpected shape is left as it is, for `readPlanDocument` to name.
  */
 function trimPlan(root: unknown): unknown {
   if (!isObject(root)) return root;
@@ -143,9 +180,12 @@ function trimPlan(root: unknown): unknown {
       kept.push(slim);
     }
     trimmed['resource_changes'] = kept;
+    trimmedFromChecked(changes, kept);
     if (kept.length > 0 && 'planned_values' in root) trimmed['planned_values'] = {};
   }
   for (const key of UNREAD) if (key in root) trimmed[key] = {};
+  const deferred = root['deferred_changes'];
+  if (Array.isArray(deferred)) trimmed['deferred_changes'] = deferred.map(deferredAddress);
   const prior = root['prior_state'];
   if (isObject(prior) && isObject(prior['values'])) {
     const rootModule = prior['values']['root_module'];
@@ -185,6 +225,13 @@ function trimChange(change: unknown): JsonObject | undefined {
     trimmed['change'] = slim;
   } else if ('change' in change) trimmed['change'] = body;
   return trimmed;
+}
+
+/** A deferred change (`{reason, resource_change}`) with only its address, which names it in the report's warnings. */
+function deferredAddress(entry: unknown): JsonObject {
+  const change = isObject(entry) ? entry['resource_change'] : undefined;
+  const address = isObject(change) ? change['address'] : undefined;
+  return address === undefined ? {} : { resource_change: { address } };
 }
 
 function keptBefore(values: JsonObject): JsonObject {

@@ -1,5 +1,6 @@
 import type { InventoryWarning } from '../model/inventory.js';
 import { isObject, type JsonObject, type PlanDocument } from './planDocument.js';
+import { type ResourceChange, removesObject } from './resourceChangeShape.js';
 import {
   canonicalAddress,
   compareKeys,
@@ -49,9 +50,8 @@ export class PlanResources {
   >();
 
   constructor(document: PlanDocument, warnings: InventoryWarning[]) {
-    document.resourceChanges.forEach((change, index) => {
-      this.addChange(change, index, warnings);
-    });
+    for (const change of document.resourceChanges) this.addChange(change, warnings);
+    if (document.deferredChanges.length > 0) warnings.push({ message: deferredMessage(document.deferredChanges) });
     const prior = isObject(document.priorState?.['values']) ? document.priorState['values'] : undefined;
     if (prior !== undefined) this.addModuleValues(prior['root_module'], false);
     if (document.plannedValues !== undefined) this.addModuleValues(document.plannedValues['root_module'], true);
@@ -91,36 +91,24 @@ export class PlanResources {
     return this.byType.get(type) ?? [];
   }
 
-  private addChange(change: unknown, index: number, warnings: InventoryWarning[]): void {
-    if (!isObject(change)) {
-      warnings.push({ message: `/resource_changes/${index} is not an object; skipped` });
-      return;
-    }
-    if (change['mode'] !== 'managed' || change['deposed'] !== undefined) return;
-    const address = typeof change['address'] === 'string' ? change['address'] : undefined;
-    const body = change['change'];
-    if (address === undefined || !isObject(body) || !Array.isArray(body['actions'])) {
-      warnings.push({ ...(address ? { address } : {}), message: `/resource_changes/${index} has no address or change.actions; skipped` });
-      return;
-    }
-    const actions = body['actions'] as unknown[];
+  /** One entry of `resource_changes`, whose shape `readPlanDocument` has checked. */
+  private addChange(change: ResourceChange, warnings: InventoryWarning[]): void {
+    if (change.mode !== 'managed' || change['deposed'] !== undefined) return;
+    const { address } = change;
+    const { actions, after } = change.change;
     const parsed = this.addressOf(change, address);
     if (parsed === undefined) {
       warnings.push({ address, message: 'cannot read this resource address; skipped' });
       return;
     }
     const canonical = parsed.address;
-    const removed = actions.length === 1 && (actions[0] === 'delete' || actions[0] === 'forget');
-    if (removed) {
+    if (removesObject(actions)) {
       this.deleted.add(canonical);
       return;
     }
-    const after = body['after'];
-    if (!isObject(after)) {
-      if (after !== null) warnings.push({ address, message: 'change.after is not an object; skipped' });
-      return;
-    }
-    this.add(parsed, after, body['after_unknown'] ?? {}, actions.includes('create'));
+    // Never so (checked when read): an object that remains has its values after the change.
+    if (after === null || after === undefined) return;
+    this.add(parsed, after, change.change['after_unknown'] ?? {}, actions.includes('create'));
   }
 
   private addModuleValues(module: unknown, planned: boolean): void {
@@ -245,6 +233,12 @@ export class PlanResources {
 }
 
 const NO_RESOURCES: readonly PlanResource[] = [];
+
+/** What a plan with deferred changes leaves out: those resources are in no list here. */
+function deferredMessage(addresses: readonly string[]): string {
+  const more = addresses.length > 5 ? ` and ${addresses.length - 5} more` : '';
+  return `Terraform deferred these changes until what they depend on is known; they are not checked: ${addresses.slice(0, 5).join(', ')}${more}`;
+}
 
 /**
  * Whether an address is the canonical spelling of a managed resource instance

@@ -278,6 +278,64 @@ describe('clb-guard plan on a plan Terraform marked incomplete', () => {
   });
 });
 
+describe('clb-guard plan on a plan with deferred changes and no "complete"', () => {
+  it('reports it incomplete, naming what was deferred, and exits 2 unless --allow-partial', async () => {
+    const dir = tempDir();
+    const { complete: _complete, ...plan } = JSON.parse(readFileSync(join(demo, 'plan.json'), 'utf8')) as Record<string, unknown>;
+    const deferred = {
+      reason: 'resource_config_unknown',
+      resource_change: { address: 'tencentcloud_security_group_rule_set.later', mode: 'managed', change: { actions: ['create'] } },
+    };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, deferred_changes: [deferred] }));
+    cpSync(join(demo, 'main.tf'), join(dir, 'main.tf'));
+    const strict = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--fail-on', 'never', '--format', 'json']);
+    expect(strict.code).toBe(2);
+    const report = JSON.parse(strict.stdout) as { complete: boolean; warnings: string[] };
+    expect(report.complete).toBe(false);
+    expect(report.warnings).toContainEqual(expect.stringContaining('they are not checked: tencentcloud_security_group_rule_set.later'));
+    const partial = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--fail-on', 'never', '--allow-partial']);
+    expect(partial.code).toBe(0);
+    const failing = await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--allow-partial']);
+    expect(failing.code).toBe(1);
+  });
+});
+
+describe('clb-guard plan on a resource change Terraform would not write', () => {
+  it.each([
+    ['no actions', (c: Change) => delete c.change.actions, /: line \d+ column \d+: \/resource_changes\/0\/change: "actions" is missing$/m],
+    [
+      'actions Terraform does not write',
+      (c: Change) => (c.change.actions = ['frobnicate']),
+      /\/resource_changes\/0\/change\/actions: \["frobnicate"\] is not/m,
+    ],
+    [
+      'an "after" that is a string',
+      (c: Change) => (c.change.after = 'oops'),
+      /\/resource_changes\/0\/change\/after: expected an object or null, found a string$/m,
+    ],
+  ])('exits 2 on one located line: %s (file and standard input)', async (_name, damage, message) => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(join(demo, 'plan.json'), 'utf8')) as { resource_changes: Change[] };
+    damage(plan.resource_changes[0]!);
+    const text = JSON.stringify(plan, null, 1);
+    writeFileSync(join(dir, 'plan.json'), text);
+    for (const run of [
+      await cli(['plan', join(dir, 'plan.json'), '--config', emptyConfig, '--fail-on', 'never']),
+      await cli(['plan', '-', '--config', emptyConfig, '--fail-on', 'never'], { stdin: Readable.from([Buffer.from(text)]) }),
+    ]) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const errors = run.stderr.split('\n').filter((line) => line.startsWith('clb-guard: '));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+    }
+  });
+});
+
+interface Change {
+  change: Record<string, unknown>;
+}
+
 describe('clb-guard merge', () => {
   it('says what the config means for a merge: without one, no shard is required (not which policies would run)', async () => {
     const dir = tempDir();

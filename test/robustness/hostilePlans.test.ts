@@ -97,8 +97,32 @@ const HOSTILE: readonly (readonly [string, () => string, RegExp])[] = [
     () => write('damaged2.json', plan(', "relevant_attributes": [1 2]')),
     /line 1 column \d+: not JSON/,
   ],
+  [
+    'a resource change that is a number',
+    () => write('change-number.json', '{"format_version": "1.2", "resource_changes": [42]}'),
+    /line 1 column 48: \/resource_changes\/0: expected an object \(a resource change\), found a number/,
+  ],
+  [
+    'a resource change without actions',
+    () => write('no-actions.json', `{"format_version": "1.2",\n"resource_changes": [${entry('"after": {}')}]}`),
+    /line 2 column \d+: \/resource_changes\/0\/change: "actions" is missing/,
+  ],
+  [
+    'an action Terraform does not write',
+    () => write('frobnicate.json', `{"format_version": "1.2", "resource_changes": [${entry('"actions": ["frobnicate"], "after": {}')}]}`),
+    /line 1 column \d+: \/resource_changes\/0\/change\/actions: \["frobnicate"\] is not a list of actions Terraform writes/,
+  ],
+  [
+    'a change whose "after" is a string',
+    () => write('after-string.json', `{"format_version": "1.2", "resource_changes": [${entry('"actions": ["create"], "after": "oops"')}]}`),
+    /line 1 column \d+: \/resource_changes\/0\/change\/after: expected an object or null, found a string/,
+  ],
   ['standard input through /dev/stdin', () => '/dev/stdin', /not a file \(a (FIFO|socket)\).*`-` to read it from standard input/],
 ];
+
+function entry(change: string): string {
+  return `{"address": "tencentcloud_instance.a", "mode": "managed", "type": "tencentcloud_instance", "name": "a", "change": {${change}}}`;
+}
 
 function write(name: string, text: string): string {
   const path = join(dir, name);

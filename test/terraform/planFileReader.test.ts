@@ -221,7 +221,7 @@ describe('hostile plan files', () => {
   });
 
   it('accepts nesting up to the limit', () => {
-    const within = `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "change": {"after": ${deep(MAX_PLAN_DEPTH - 5)}}}]}`;
+    const within = `{"format_version": "1.2", "resource_changes": [{"address": "a.b", "mode": "managed", "change": {"actions": ["create"], "after": {"tags": ${deep(MAX_PLAN_DEPTH - 6)}}}}]}`;
     expect(() => stream(write('within.json', within))).not.toThrow();
   });
 

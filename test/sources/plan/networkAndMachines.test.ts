@@ -184,13 +184,15 @@ describe('resources of unexpected shape or unknown type', () => {
     );
   });
 
-  it('skips, with a warning, a resource change that is not an object', () => {
-    const plan = new PlanBuilder().build();
-    plan['resource_changes'] = [42, { address: 'tencentcloud_instance.x', mode: 'managed' }];
-    const inventory = planToInventory(plan, { file: 'plan.json', tfRoot: '/nonexistent', repoRoot: '/' });
-    expect(inventory.warnings.map((w) => w.message)).toEqual([
-      '/resource_changes/0 is not an object; skipped',
-      '/resource_changes/1 has no address or change.actions; skipped',
-    ]);
+  it('refuses, with its JSON pointer, a resource change that is not an object or has no change', () => {
+    const read = (changes: unknown[]) => () => {
+      const plan = new PlanBuilder().build();
+      plan['resource_changes'] = changes;
+      return planToInventory(plan, { file: 'plan.json', tfRoot: '/nonexistent', repoRoot: '/' });
+    };
+    expect(read([42])).toThrow(expect.objectContaining({ place: '/resource_changes/0', message: expect.stringMatching(/found a number/) }));
+    expect(read([{ address: 'tencentcloud_instance.x', mode: 'managed' }])).toThrow(
+      expect.objectContaining({ place: '/resource_changes/0', message: '"change" is missing' }),
+    );
   });
 });
