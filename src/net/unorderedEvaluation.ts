@@ -1,6 +1,6 @@
 import type { Ref } from '../model/network.js';
 import type { CompiledRule } from './compiledRule.js';
-import { type FlowQuery, type FlowVerdict, overallVerdict, type RuleRef, type VerdictPart } from './flow.js';
+import { type FlowQuery, type FlowVerdict, type OrderOutcome, overallVerdict, type RuleRef, type VerdictPart } from './flow.js';
 import { evaluateOrdered } from './orderedEvaluation.js';
 
 /** One group's compiled rules, in the group's own (defined) order. */
@@ -48,12 +48,18 @@ function agreement(part: VerdictPart, alt: VerdictPart, groups: readonly Ref[]):
   const addresses = part.addresses.intersect(alt.addresses);
   if (part.symbol === undefined && addresses.isEmpty()) return [];
   const shared = { ...part, addresses, ports };
-  if (part.verdict === 'unknown' || part.verdict === alt.verdict) return [shared];
+  // Unknown for another reason than the order (an unknown value): it stays so.
+  if (part.verdict === 'unknown' && part.byOrder === undefined) return [shared];
   if (alt.verdict === 'unknown') {
+    // Unknown in that order for another reason: no longer a question of the order alone.
+    const { byOrder: _byOrder, ...rest } = shared;
     return [
-      { ...shared, verdict: 'unknown', maybe: [...part.maybe, ...alt.maybe], ...(alt.reason !== undefined ? { reason: alt.reason } : {}) },
+      { ...rest, verdict: 'unknown', maybe: [...part.maybe, ...alt.maybe], ...(alt.reason !== undefined ? { reason: alt.reason } : {}) },
     ];
   }
+  const outcome = outcomeOf(alt.verdict, alt);
+  if (part.byOrder !== undefined) return [{ ...shared, byOrder: [...part.byOrder, outcome] }];
+  if (part.verdict === alt.verdict) return [shared];
   const { note: _note, ...rest } = shared;
   return [
     {
@@ -63,8 +69,13 @@ function agreement(part: VerdictPart, alt: VerdictPart, groups: readonly Ref[]):
       reason:
         `the priority of the security groups ${groups.join(', ')} is not defined (an unordered set), and the order decides: ` +
         `${deciding(part)} in one order, ${deciding(alt)} in another; list them in orderly_security_groups`,
+      byOrder: [outcomeOf(part.verdict === 'allow' ? 'allow' : 'deny', part), outcome],
     },
   ];
+}
+
+function outcomeOf(verdict: 'allow' | 'deny', part: VerdictPart): OrderOutcome {
+  return { verdict, ...(part.decidedBy ? { decidedBy: part.decidedBy } : {}) };
 }
 
 function deciding(part: VerdictPart): string {

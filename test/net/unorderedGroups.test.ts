@@ -66,6 +66,8 @@ describe('groups of no defined priority: the verdict holds under every order', (
       expect(reason).toContain('sg-drop rule 0 (DROP 0.0.0.0/0 TCP:8080) refuses it');
       expect(reason).toContain('sg-open rule 0 (ACCEPT 0.0.0.0/0 TCP:8080) admits it');
       expect(reason).toContain('orderly_security_groups');
+      // What decides in each order, for policies that accept both (a deliberate DROP, or admission).
+      expect(verdict.parts[0]!.byOrder?.map((o) => `${o.verdict} ${o.decidedBy?.list}`).sort()).toEqual(['allow sg-open', 'deny sg-drop']);
     },
   );
 
@@ -80,6 +82,7 @@ describe('groups of no defined priority: the verdict holds under every order', (
     const verdict = admitToInterface(resolver, nic('ins-1/eth0', ['sg-block', 'sg-open'], true), query('0.0.0.0/0'));
     expect(verdictAt(verdict, '45.1.2.3')?.verdict).toBe('unknown');
     const open = verdictAt(verdict, '8.8.8.8')!;
+    expect(open.byOrder).toBeUndefined();
     expect(open.verdict).toBe('allow');
     expect(open.decidedBy).toMatchObject({ list: 'sg-open', index: 0 });
   });

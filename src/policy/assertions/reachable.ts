@@ -23,10 +23,18 @@ export const reachable: AssertionKind<Extract<Assertion, { reachable: unknown }>
   evaluate: (assertion, ctx) => checkReachable(assertion.reachable, ctx),
 };
 
-function isDeliberateDrop(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
+function isDeliberateDrop(part: Pick<VerdictPart, 'verdict' | 'decidedBy'>, query: FlowQuery, resolver: InventoryResolver): boolean {
   if (part.verdict !== 'deny' || part.decidedBy === undefined || part.decidedBy.action !== 'DROP') return false;
   const peer = rulePeer(resolver, part.decidedBy);
   return peer !== undefined && !peer.covers(query.addresses);
+}
+
+/**
+ * Groups of no defined priority that disagree only between admitting and a deliberate DROP (a
+ * deny-list group beside an allow group in a `security_groups` set): every order is acceptable.
+ */
+function acceptableInEveryOrder(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
+  return part.byOrder?.every((o) => o.verdict === 'allow' || isDeliberateDrop(o, query, resolver)) === true;
 }
 
 interface RefusedPart {
@@ -50,7 +58,8 @@ function decideReachable(spec: ReachableAssert, verdicts: LayerVerdicts, resolve
     for (const part of verdict.parts) {
       if (part.verdict === 'deny' && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver)))
         denied.push({ part, direction, query });
-      if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
+      if (part.verdict === 'unknown' && !(spec.allowDeliberateDrops && acceptableInEveryOrder(part, query, resolver)))
+        unknownParts.push({ part, direction, query });
     }
   }
   return denied.length === 0 && unknownParts.length === 0 ? NOTHING_REFUSED : { denied, unknownParts };

@@ -11,6 +11,15 @@ policyTable(id, {
   passing: [
     { name: 'ACCEPT 0.0.0.0/0 on the backend port admits every client (§7.3a)', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080']) },
     {
+      name: 'a deny-list group beside an allow group, of no defined priority: a deliberate block in one order, admitted in the other',
+      inventory: scenario([])
+        .sg('deny', ['DROP 45.33.0.0/16 TCP 8080'])
+        .sg('open', ['ACCEPT 0.0.0.0/0 TCP 8080'])
+        .instance('web', { sgs: ['open', 'deny'], unordered: true })
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+    },
+    {
       name: 'groups of no defined priority that agree admit in every order',
       inventory: scenario([])
         .sg('lan', ['ACCEPT 10.0.0.0/8 TCP 8080'])
