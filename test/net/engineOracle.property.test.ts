@@ -214,6 +214,16 @@ function build(groups: RuleSpec[][], order: number[]) {
   return { resolver, nic, flat };
 }
 
+/** The generated query as the engine takes it (ICMP has no ports). */
+function queryOf(q: { cidr: string; protocol: Protocol; ports: string }): FlowQuery {
+  return {
+    protocol: q.protocol,
+    addresses: AddressSet.parse(q.cidr)!,
+    symbols: [],
+    ports: q.protocol !== 'ICMP' ? parsePorts(q.ports)! : parsePorts('ALL')!,
+  };
+}
+
 describe('the reachability engine agrees with a brute-force oracle', () => {
   it(`on ${RUNS} random rule lists and group orders (seed ${SEED})`, () => {
     let decided = 0;
@@ -222,12 +232,7 @@ describe('the reachability engine agrees with a brute-force oracle', () => {
       fc.property(scenarioArb, ({ groups, order, query: q }) => {
         const { resolver, nic, flat } = build(groups, order);
         const hasPorts = q.protocol !== 'ICMP';
-        const query: FlowQuery = {
-          protocol: q.protocol,
-          addresses: AddressSet.parse(q.cidr)!,
-          symbols: [],
-          ports: hasPorts ? parsePorts(q.ports)! : parsePorts('ALL')!,
-        };
+        const query = queryOf(q);
         const verdict = admitToInterface(resolver, nic, query);
         const worlds = concretisations(flat);
         for (const [index, address] of POINTS.entries()) {
@@ -339,12 +344,7 @@ describe('the reachability engine agrees with a brute-force oracle', () => {
         const built = build(groups, order);
         const nic: NetworkInterface = { ...built.nic, securityGroupsUnordered: true };
         const hasPorts = q.protocol !== 'ICMP';
-        const query: FlowQuery = {
-          protocol: q.protocol,
-          addresses: AddressSet.parse(q.cidr)!,
-          symbols: [],
-          ports: hasPorts ? parsePorts(q.ports)! : parsePorts('ALL')!,
-        };
+        const query = queryOf(q);
         const verdict = admitToInterface(built.resolver, nic, query);
         const known = groups.every((rules) => rules.every((r) => r.action !== '?' && r.cidr !== '?' && r.protocol !== '?'));
         const worlds = permutations(groups).flatMap((ordering) => concretisations(ordering.flat()));
