@@ -14,6 +14,12 @@ export interface NetworkInterface {
   readonly subnet: Maybe<Ref>;
   /** In priority order: the first group's rules are evaluated first. */
   readonly securityGroups: Maybe<readonly Ref[]>;
+  /**
+   * Set when the priority among `securityGroups` is not defined: they come from a Terraform set
+   * (the deprecated `security_groups`, `tencentcloud_eni_sg_attachment.security_group_ids`), whose
+   * array order is no order. Each group's own rules keep their order; the groups do not.
+   */
+  readonly securityGroupsUnordered?: boolean;
   readonly provenance: Provenance;
 }
 

@@ -57,6 +57,17 @@ export interface VerdictPart {
   readonly reason?: string;
   /** A note for allowed parts that no rule decided (e.g. "same subnet: ACLs do not apply"). */
   readonly note?: string;
+  /**
+   * Set on a part unknown only because security groups of no defined priority disagree: what
+   * decides it in each order. A policy that accepts every one of them need not report it.
+   */
+  readonly byOrder?: readonly OrderOutcome[];
+}
+
+/** The decision of one order of groups of no defined priority. */
+export interface OrderOutcome {
+  readonly verdict: 'allow' | 'deny';
+  readonly decidedBy?: RuleRef;
 }
 
 export interface FlowVerdict {

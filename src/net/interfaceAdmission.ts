@@ -4,7 +4,8 @@ import { isUnknown } from '../model/value.js';
 import type { FlowQuery, FlowVerdict, RuleRef, VerdictPart } from './flow.js';
 import type { InventoryResolver } from './inventoryResolver.js';
 import { evaluateOrdered } from './orderedEvaluation.js';
-import { compileGroups, compileInterface } from './securityGroupRules.js';
+import { compileGroups, compileInterface, compileSecurityGroup } from './securityGroupRules.js';
+import { evaluateUnordered } from './unorderedEvaluation.js';
 
 /**
  * Is every packet of the query admitted into this interface by its security groups? Security
@@ -16,6 +17,10 @@ export function admitToInterface(resolver: InventoryResolver, nic: NetworkInterf
   // A secondary interface without groups admits everything (its compiled list says so).
   if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0 && nic.primary) {
     return everything(query, 'unknown', `${name} has no security group in this check (the platform binds a default group)`);
+  }
+  if (!isUnknown(nic.securityGroups) && nic.securityGroupsUnordered === true && nic.securityGroups.length > 1) {
+    const groups = nic.securityGroups.map((group) => ({ group, rules: compileSecurityGroup(resolver, group, 'ingress') }));
+    return evaluateUnordered(query, groups, defaultDeny(name));
   }
   return evaluateOrdered(query, compileInterface(resolver, nic, 'ingress'), defaultDeny(name));
 }

@@ -9,6 +9,7 @@ import type { InventoryResolver } from './inventoryResolver.js';
 import { ALL_PORTS, NO_PORTS } from './portSet.js';
 import { PROTOCOLS, type Protocol } from './protocol.js';
 import { describeAction, describePeer } from './ruleText.js';
+import type { UnorderedGroups } from './shadowAnalysis.js';
 
 /** One security group's rules in one direction, compiled once per check. */
 export function compileSecurityGroup(resolver: InventoryResolver, ref: Ref, direction: Direction): CompiledRule[] {
@@ -137,6 +138,12 @@ function admitAll(nic: NetworkInterface, direction: Direction): CompiledRule {
       provenance: nic.provenance,
     },
   };
+}
+
+/** The interface's groups when their priority is not defined, for the shadow analysis; else undefined. */
+export function unorderedGroupsOf(nic: NetworkInterface): UnorderedGroups | undefined {
+  if (nic.securityGroupsUnordered !== true || isUnknown(nic.securityGroups) || nic.securityGroups.length < 2) return undefined;
+  return { groups: new Set(nic.securityGroups) };
 }
 
 export function compileGroups(resolver: InventoryResolver, groups: readonly Ref[], direction: Direction): CompiledRule[] {

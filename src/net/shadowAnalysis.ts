@@ -1,3 +1,4 @@
+import type { Ref } from '../model/network.js';
 import type { AddressSet } from './addressSet.js';
 import type { CompiledRule } from './compiledRule.js';
 import type { RuleRef } from './flow.js';
@@ -24,15 +25,59 @@ interface Box {
 }
 
 /**
+ * Security groups whose priority against each other is not defined (a Terraform set): a rule of
+ * one never certainly runs before a rule of another, and each may run first.
+ */
+export interface UnorderedGroups {
+  readonly groups: ReadonlySet<Ref>;
+}
+
+type Precedence = 'yes' | 'maybe' | 'no';
+
+/** Does rule `j` of the list run before rule `i`: for sure, perhaps (the order is open), or not? */
+type Precedes = (j: number, i: number) => Precedence;
+
+function precedenceOf(rules: readonly CompiledRule[], unordered: UnorderedGroups | undefined): Precedes {
+  // A list whose order is not known (it carries an opaque stand-in): none of its rules certainly
+  // precedes another of the same list. Earlier lists still do.
+  const opaque = new Set(rules.filter((r) => r.ref.kind === 'opaque').map((r) => r.ref.list));
+  return (j, i) => {
+    const list = rules[i]!.ref.list;
+    const other = rules[j]!.ref.list;
+    if (other !== list && unordered !== undefined && unordered.groups.has(list) && unordered.groups.has(other)) return 'maybe';
+    if (j >= i) return 'no';
+    return other === list && opaque.has(list) ? 'maybe' : 'yes';
+  };
+}
+
+/**
+ * An ACCEPT whose whole match lies strictly inside a later DROP's is a carve-out — "drop this
+ * range except that", the only way to write it in a first-match list (the CLB's VIP inside a
+ * dropped VPC range) — not a shadow: moving the DROP above it would refuse what it admits on
+ * purpose. An ACCEPT that covers the DROP, or reaches outside it, still shadows.
+ */
+function isCarveOut(accept: CompiledRule, drop: CompiledRule): boolean {
+  if (accept.action !== 'ACCEPT' || accept.local !== 'yes' || drop.local !== 'yes') return false;
+  const within =
+    [...accept.protocols.possible].every((p) => drop.protocols.definite.has(p)) &&
+    drop.peer.definite.covers(accept.peer.possible) &&
+    drop.ports.definite.covers(accept.ports.possible);
+  const coversDrop =
+    [...drop.protocols.definite].every((p) => accept.protocols.definite.has(p)) &&
+    accept.peer.definite.covers(drop.peer.definite) &&
+    accept.ports.definite.covers(drop.ports.definite);
+  return within && !coversDrop;
+}
+
+/**
  * For each DROP rule of an ordered list, the traffic it would match that an earlier ACCEPT already
  * decided: such a deny is partly or wholly ineffective. Only certain matches count, so unknown
- * values never produce a claim.
+ * values never produce a claim; nor do rules of groups whose priority is open (`unordered`), nor
+ * carve-outs (`isCarveOut`).
  */
-export function findIneffectiveDenies(rules: readonly CompiledRule[]): IneffectiveDeny[] {
+export function findIneffectiveDenies(rules: readonly CompiledRule[], unordered?: UnorderedGroups): IneffectiveDeny[] {
   const out: IneffectiveDeny[] = [];
-  // A list whose order is not known (it carries an opaque stand-in): none of its rules certainly
-  // precedes another of the same list, so none can shadow one of them. Earlier lists still do.
-  const unordered = new Set(rules.filter((r) => r.ref.kind === 'opaque').map((r) => r.ref.list));
+  const precedes = precedenceOf(rules, unordered);
   rules.forEach((rule, i) => {
     if (rule.action !== 'DROP' || rule.local !== 'yes') return;
     const shadows = new Map<number, { rule: RuleRef; parts: string[] }>();
@@ -46,11 +91,11 @@ export function findIneffectiveDenies(rules: readonly CompiledRule[]): Ineffecti
       for (let j = 0; j < i && region.length > 0; j++) {
         const earlier = rules[j]!;
         if (earlier.local !== 'yes' || !earlier.protocols.definite.has(protocol)) continue;
-        if (earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list)) continue;
+        if (precedes(j, i) !== 'yes') continue;
         const match: Box = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
         if (!nonEmpty(match)) continue;
         const overlap = region.map((box) => intersect(box, match)).filter(nonEmpty);
-        if (overlap.length > 0 && earlier.action === 'ACCEPT') {
+        if (overlap.length > 0 && earlier.action === 'ACCEPT' && !isCarveOut(earlier, rule)) {
           const entry = shadows.get(j) ?? { rule: earlier.ref, parts: [] };
           entry.parts.push(...overlap.map((box) => describeBox(protocol, box)));
           shadows.set(j, entry);
@@ -87,24 +132,30 @@ export interface UndecidedDeny {
  * claim but may hold is undecided, never a pass. With every value known this finds nothing
  * that `findIneffectiveDenies` does not.
  */
-export function findUndecidedDenies(rules: readonly CompiledRule[]): UndecidedDeny[] {
+export function findUndecidedDenies(rules: readonly CompiledRule[], unordered?: UnorderedGroups): UndecidedDeny[] {
   const out: UndecidedDeny[] = [];
-  const unordered = new Set(rules.filter((r) => r.ref.kind === 'opaque').map((r) => r.ref.list));
+  const precedes = precedenceOf(rules, unordered);
   rules.forEach((rule, i) => {
     if (rule.action === 'ACCEPT' || rule.local === 'no' || rule.ref.kind !== undefined) return;
     const may = new Map<string, CompiledRule>();
+    // Groups of open priority whose rules may run first and admit its traffic.
+    const openOrder = new Set<Ref>();
     for (const protocol of PROTOCOLS) {
       if (!rule.protocols.possible.has(protocol)) continue;
       let region: Box[] = [{ addresses: rule.peer.possible, ports: rule.ports.possible }].filter(nonEmpty);
-      for (let j = 0; j < i && region.length > 0; j++) {
+      // Rules of a group of open priority may run first from anywhere in the list.
+      const end = unordered === undefined ? i : rules.length;
+      for (let j = 0; j < end && region.length > 0; j++) {
         const earlier = rules[j]!;
-        if (earlier.local === 'no' || !earlier.protocols.possible.has(protocol)) continue;
+        const placed = precedes(j, i);
+        if (placed === 'no' || earlier.local === 'no' || !earlier.protocols.possible.has(protocol)) continue;
         const possible: Box = { addresses: earlier.peer.possible, ports: earlier.ports.possible };
-        if (earlier.action !== 'DROP' && region.some((box) => nonEmpty(intersect(box, possible))))
+        if (earlier.action !== 'DROP' && !isCarveOut(earlier, rule) && region.some((box) => nonEmpty(intersect(box, possible)))) {
           may.set(`${earlier.ref.list}#${earlier.ref.index}`, earlier);
+          if (earlier.ref.list !== rule.ref.list && unordered?.groups.has(earlier.ref.list) === true) openOrder.add(earlier.ref.list);
+        }
         // What an earlier rule of known action and place certainly decides never reaches this one.
-        const placed = !(earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list));
-        if (earlier.action !== undefined && earlier.local === 'yes' && earlier.protocols.definite.has(protocol) && placed) {
+        if (earlier.action !== undefined && earlier.local === 'yes' && earlier.protocols.definite.has(protocol) && placed === 'yes') {
           const match: Box = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
           if (nonEmpty(match)) region = region.flatMap((box) => subtract(box, match));
         }
@@ -115,6 +166,11 @@ export function findUndecidedDenies(rules: readonly CompiledRule[]): UndecidedDe
     const unknowns = [rule, ...earlier]
       .map((r) => r.unknownReason)
       .filter((r, k, all): r is string => r !== undefined && all.indexOf(r) === k);
+    if (openOrder.size > 0) {
+      unknowns.push(
+        `the priority of ${rule.ref.list} against ${[...openOrder].join(', ')} is not defined (an unordered set); list them in orderly_security_groups`,
+      );
+    }
     const subject =
       rule.action === undefined ? `whether ${rule.ref.text} is a DROP that takes effect` : `whether ${rule.ref.text} takes effect`;
     out.push({

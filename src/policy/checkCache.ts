@@ -215,7 +215,8 @@ export class CheckCache {
       // A secondary interface without groups admits all, and its verdict names it: a class of its own.
       if (isUnknown(nic.securityGroups)) groups = `?${nic.key}`;
       else if (nic.securityGroups.length === 0 && !nic.primary) groups = `!${nic.key}`;
-      else groups = nic.securityGroups.join(',');
+      // Groups of no defined priority are evaluated in every order: another class than the list.
+      else groups = `${nic.securityGroupsUnordered === true ? '~' : ''}${nic.securityGroups.join(',')}`;
       this.groupLists.set(nic, groups);
     }
     return groups;

@@ -81,7 +81,10 @@ export class Scenario {
     return this;
   }
 
-  instance(key: string, options: { subnet?: string; ips?: Maybe<string[]>; sgs?: Maybe<string[]>; os?: 'linux' | 'windows' } = {}): this {
+  instance(
+    key: string,
+    options: { subnet?: string; ips?: Maybe<string[]>; sgs?: Maybe<string[]>; unordered?: boolean; os?: 'linux' | 'windows' } = {},
+  ): this {
     const nic: NetworkInterface = {
       key: `${key}/eth0`,
       primary: true,
@@ -89,6 +92,7 @@ export class Scenario {
       privateIps: options.ips ?? ['10.0.1.5'],
       subnet: options.subnet ?? 'subnet',
       securityGroups: options.sgs ?? ['sg'],
+      ...(options.unordered === true ? { securityGroupsUnordered: true } : {}),
       provenance: { address: key },
     };
     this.instances.set(key, {

@@ -3,7 +3,7 @@ import { compileAclEntries } from '../../net/aclAdmission.js';
 import { AddressSet } from '../../net/addressSet.js';
 import type { RuleRef } from '../../net/flow.js';
 import { ALL_PORTS } from '../../net/portSet.js';
-import { compileInterface, compileSecurityGroup } from '../../net/securityGroupRules.js';
+import { compileInterface, compileSecurityGroup, unorderedGroupsOf } from '../../net/securityGroupRules.js';
 import { findIneffectiveDenies, findUndecidedDenies, type IneffectiveDeny, type UndecidedDeny } from '../../net/shadowAnalysis.js';
 import type { Assertion } from '../policyTypes.js';
 import { moveDenyFixPlan } from '../remediation.js';
@@ -69,11 +69,15 @@ function checkNoIneffectiveDeny(direction: 'ingress' | 'egress', ctx: AssertionC
     for (const nic of resolver.groupMembers(key)) {
       // Interfaces with the same group list have the same effective order: analyse it once.
       const listKey = `${direction}:${cache.groupListKey(nic)}`;
-      const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
+      const denies = cache.ineffectiveDenies(listKey, () =>
+        findIneffectiveDenies(compileInterface(resolver, nic, direction), unorderedGroupsOf(nic)),
+      );
       for (const deny of denies) {
         if (deny.rule.list === key) record(deny, listOwner(nic));
       }
-      for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
+      for (const deny of cache.undecidedDenies(listKey, () =>
+        findUndecidedDenies(compileInterface(resolver, nic, direction), unorderedGroupsOf(nic)),
+      )) {
         if (deny.rule.list === key) recordUndecided(deny, listOwner(nic));
       }
     }

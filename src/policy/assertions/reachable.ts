@@ -45,6 +45,20 @@ function deliberateDrops(parts: readonly VerdictPart[], query: FlowQuery, resolv
 
 const NO_PARTS: ReadonlySet<VerdictPart> = new Set();
 
+function isDeliberateDrop(part: Pick<VerdictPart, 'verdict' | 'decidedBy'>, query: FlowQuery, resolver: InventoryResolver): boolean {
+  if (part.verdict !== 'deny' || part.decidedBy === undefined || part.decidedBy.action !== 'DROP') return false;
+  const peer = rulePeer(resolver, part.decidedBy);
+  return peer !== undefined && !peer.covers(query.addresses);
+}
+
+/**
+ * Groups of no defined priority that disagree only between admitting and a deliberate DROP (a
+ * deny-list group beside an allow group in a `security_groups` set): every order is acceptable.
+ */
+function acceptableInEveryOrder(part: VerdictPart, query: FlowQuery, resolver: InventoryResolver): boolean {
+  return part.byOrder?.every((o) => o.verdict === 'allow' || isDeliberateDrop(o, query, resolver)) === true;
+}
+
 interface RefusedPart {
   readonly part: VerdictPart;
   readonly direction: 'ingress' | 'egress';
@@ -66,7 +80,8 @@ function decideReachable(spec: ReachableAssert, verdicts: LayerVerdicts, resolve
     const deliberate = spec.allowDeliberateDrops ? deliberateDrops(verdict.parts, query, resolver) : NO_PARTS;
     for (const part of verdict.parts) {
       if (part.verdict === 'deny' && !deliberate.has(part)) denied.push({ part, direction, query });
-      if (part.verdict === 'unknown') unknownParts.push({ part, direction, query });
+      if (part.verdict === 'unknown' && !(spec.allowDeliberateDrops && acceptableInEveryOrder(part, query, resolver)))
+        unknownParts.push({ part, direction, query });
     }
   }
   return denied.length === 0 && unknownParts.length === 0 ? NOTHING_REFUSED : { denied, unknownParts };

@@ -6,6 +6,12 @@ import type { LinkedRefs } from './idLinks.js';
 import type { PlanContext } from './planContext.js';
 import type { ResourceView } from './resourceView.js';
 
+/** Groups as read, and whether their priority is defined (a Terraform set of two or more is not). */
+interface GroupList {
+  readonly groups: Maybe<readonly Ref[]>;
+  readonly unordered: boolean;
+}
+
 export interface Machines {
   readonly instances: Map<Ref, Instance>;
   /** ENIs (`tencentcloud_eni`), keyed by address. */
@@ -31,7 +37,7 @@ export function readMachines(context: PlanContext): Machines {
       instance: resource.address,
       privateIps: privateIp(view),
       subnet: view.link(['subnet_id']) ?? unknown('the instance has no subnet'),
-      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
+      ...interfaceGroups(appendGroups(instanceGroups(view), extraGroups.get(resource.address))),
       provenance,
     };
     instances.set(resource.address, {
@@ -53,7 +59,7 @@ export function readMachines(context: PlanContext): Machines {
       ...(instance !== undefined ? { instance } : {}),
       privateIps: eniIps(view),
       subnet: view.link(['subnet_id']) ?? unknown('the ENI has no subnet'),
-      securityGroups: appendGroups(ownGroups(view, 'the ENI'), extraGroups.get(resource.address)),
+      ...interfaceGroups(appendGroups(ownGroups(view, 'the ENI'), extraGroups.get(resource.address))),
       provenance: context.provenance(resource),
     });
   }
@@ -95,15 +101,15 @@ function eniIps(view: ResourceView): Maybe<readonly string[]> {
 }
 
 /** `orderly_security_groups` is ordered; the deprecated `security_groups` is a set whose order is not defined. */
-function instanceGroups(view: ResourceView): Maybe<readonly Ref[]> {
+function instanceGroups(view: ResourceView): GroupList {
   return ownGroups(view, 'the instance');
 }
 
-function ownGroups(view: ResourceView, what: string): Maybe<readonly Ref[]> {
+function ownGroups(view: ResourceView, what: string): GroupList {
   const ordered = view.links(['orderly_security_groups']);
   const legacy = view.links(['security_groups']);
   const usable = (links: LinkedRefs | undefined) => links !== undefined && (links.refs.length > 0 || links.unknownReason !== undefined);
-  if (usable(ordered)) return asMaybe(ordered!);
+  if (usable(ordered)) return { groups: asMaybe(ordered!), unordered: false };
   if (usable(legacy)) {
     if (legacy!.refs.length > 1 || (legacy!.unknownReason !== undefined && legacy!.refs.length > 0)) {
       view.context.warn(
@@ -111,30 +117,41 @@ function ownGroups(view: ResourceView, what: string): Maybe<readonly Ref[]> {
         `security_groups is an unordered set: the priority of its ${legacy!.refs.length} groups is not defined; use orderly_security_groups`,
       );
     }
-    return asMaybe(legacy!);
+    return { groups: asMaybe(legacy!), unordered: true };
   }
-  if (ordered !== undefined || legacy !== undefined) return [];
-  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
+  if (ordered !== undefined || legacy !== undefined) return { groups: [], unordered: false };
+  return { groups: unknown(`no security group is set for ${what}; the cloud binds its default group`), unordered: false };
+}
+
+/**
+ * The interface's groups. One unordered set among them leaves the whole list without a defined
+ * priority: where the attached groups rank against the resource's own ones is no better known.
+ */
+function interfaceGroups(list: GroupList): Pick<NetworkInterface, 'securityGroups' | 'securityGroupsUnordered'> {
+  const unordered = list.unordered && !isUnknown(list.groups) && list.groups.length > 1;
+  return { securityGroups: list.groups, ...(unordered ? { securityGroupsUnordered: true } : {}) };
 }
 
 function asMaybe(links: LinkedRefs): Maybe<readonly Ref[]> {
   return links.unknownReason !== undefined ? unknown(links.unknownReason) : links.refs;
 }
 
-function appendGroups(own: Maybe<readonly Ref[]>, extra: Maybe<readonly Ref[]> | undefined): Maybe<readonly Ref[]> {
+function appendGroups(own: GroupList, extra: GroupList | undefined): GroupList {
   if (extra === undefined) return own;
-  if (isUnknown(own)) return own;
-  if (isUnknown(extra)) return extra;
-  return [...own, ...extra.filter((ref) => !own.includes(ref))];
+  const unordered = own.unordered || extra.unordered;
+  if (isUnknown(own.groups)) return own;
+  if (isUnknown(extra.groups)) return { groups: extra.groups, unordered };
+  const ownGroups = own.groups;
+  return { groups: [...ownGroups, ...extra.groups.filter((ref) => !ownGroups.includes(ref))], unordered };
 }
 
 /** Groups bound by attachment resources, per instance or ENI, in address order. */
-function attachedGroups(context: PlanContext): Map<Ref, Maybe<readonly Ref[]>> {
-  const attached = new Map<Ref, Maybe<readonly Ref[]>>();
-  const add = (target: Ref, groups: Maybe<readonly Ref[]>) => {
+function attachedGroups(context: PlanContext): Map<Ref, GroupList> {
+  const attached = new Map<Ref, GroupList>();
+  const add = (target: Ref, groups: Maybe<readonly Ref[]>, unordered: boolean) => {
     const earlier = attached.get(target);
-    if (earlier === undefined) attached.set(target, groups);
-    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
+    if (earlier === undefined) attached.set(target, { groups, unordered });
+    else attached.set(target, appendGroups(earlier, { groups, unordered }));
   };
   for (const resource of context.resources.ofType('tencentcloud_cvm_security_group_attachment')) {
     const view = context.view(resource);
@@ -147,7 +164,7 @@ function attachedGroups(context: PlanContext): Map<Ref, Maybe<readonly Ref[]>> {
       continue;
     }
     const group = view.link(['security_group_id']);
-    add(instance, group === null ? [] : isUnknown(group) ? group : [group]);
+    add(instance, group === null ? [] : isUnknown(group) ? group : [group], false);
   }
   for (const resource of context.resources.ofType('tencentcloud_eni_sg_attachment')) {
     const view = context.view(resource);
@@ -162,7 +179,9 @@ function attachedGroups(context: PlanContext): Map<Ref, Maybe<readonly Ref[]>> {
     const groups = view.links(['security_group_ids']);
     if (groups !== undefined && groups.refs.length > 1)
       context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
-    for (const eni of enis.refs) add(eni, groups === undefined ? [] : asMaybe(groups));
+    // A set: the array order of its groups is no priority.
+    const unordered = groups !== undefined && groups.refs.length > 1;
+    for (const eni of enis.refs) add(eni, groups === undefined ? [] : asMaybe(groups), unordered);
   }
   return attached;
 }

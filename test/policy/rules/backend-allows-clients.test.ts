@@ -11,6 +11,24 @@ policyTable(id, {
   passing: [
     { name: 'ACCEPT 0.0.0.0/0 on the backend port admits every client (§7.3a)', inventory: publicLb(['ACCEPT 0.0.0.0/0 TCP 8080']) },
     {
+      name: 'a deny-list group beside an allow group, of no defined priority: a deliberate block in one order, admitted in the other',
+      inventory: scenario([])
+        .sg('deny', ['DROP 45.33.0.0/16 TCP 8080'])
+        .sg('open', ['ACCEPT 0.0.0.0/0 TCP 8080'])
+        .instance('web', { sgs: ['open', 'deny'], unordered: true })
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+    },
+    {
+      name: 'groups of no defined priority that agree admit in every order',
+      inventory: scenario([])
+        .sg('lan', ['ACCEPT 10.0.0.0/8 TCP 8080'])
+        .sg('open', ['ACCEPT 0.0.0.0/0 TCP 8080'])
+        .instance('web', { sgs: ['lan', 'open'], unordered: true })
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+    },
+    {
       name: 'a narrow DROP before the broad ACCEPT is a deliberate block (source guidance)',
       inventory: publicLb(['DROP 45.33.0.0/16 TCP 8080', 'ACCEPT 0.0.0.0/0 TCP 8080']),
     },
@@ -73,6 +91,21 @@ policyTable(id, {
         .listener('lb', 'l', { port: 9000, targets: [{ instance: 'web', port: 9000 }] }),
       findings: ['fail web main.tf:50'],
     },
+    // A Terraform set of groups (`security_groups`) has no defined priority (§1.1 [S21]): a DROP
+    // group and an ACCEPT group decide differently by order, whichever the array lists first.
+    ...[
+      ['drop', 'open'],
+      ['open', 'drop'],
+    ].map((sgs) => ({
+      name: `groups of no defined priority that disagree (${sgs.join(', ')}): unknown, never a guess`,
+      inventory: scenario([])
+        .sg('drop', ['DROP 0.0.0.0/0 TCP 8080'])
+        .sg('open', ['ACCEPT 0.0.0.0/0 TCP 8080'])
+        .instance('web', { sgs, unordered: true })
+        .clb('lb')
+        .listener('lb', 'l', { targets: [{ instance: 'web', port: 8080 }] }),
+      findings: ['unknown web main.tf:50'],
+    })),
     {
       name: 'a security group outside the check makes the finding unknown, never a pass',
       inventory: scenario([])
@@ -85,6 +118,32 @@ policyTable(id, {
 });
 
 describe(`${id}: what a finding says`, () => {
+  it('groups of no defined priority: each interface is told which groups disagree, and to order them', () => {
+    const inventory = scenario([])
+      .sg('drop', ['DROP 0.0.0.0/0 TCP 8080'])
+      .sg('open', ['ACCEPT 0.0.0.0/0 TCP 8080'])
+      .instance('web', { sgs: ['open', 'drop'], unordered: true })
+      .instance('api', { sgs: ['open', 'drop'], unordered: true })
+      .clb('lb')
+      .listener('lb', 'l', {
+        targets: [
+          { instance: 'web', port: 8080 },
+          { instance: 'api', port: 8080 },
+        ],
+      });
+    const findings = runPolicy(inventory.build(), id);
+    expect(findings.map((f) => [f.status, f.resource])).toEqual([
+      ['unknown', 'web'],
+      ['unknown', 'api'],
+    ]);
+    for (const f of findings) {
+      expect(f.message).toContain('the priority of the security groups open, drop is not defined');
+      expect(f.message).toContain('drop rule 0 (DROP 0.0.0.0/0 TCP:8080) refuses it');
+      expect(f.message).toContain('list them in orderly_security_groups');
+      expect(f.message).toContain(`Policy: ${f.resource} does not admit`);
+    }
+  });
+
   it('a private CLB: the message names the VPC range the clients come from', () => {
     const inv = scenario(['ACCEPT 10.0.1.0/24 TCP 9000'])
       .clb('lb', { network: 'INTERNAL' })

@@ -8,8 +8,10 @@ import { rule, scenario } from '../scenario.js';
 import { policyTable } from './policyCases.js';
 
 const id = 'deny-before-allow';
-const twoGroups = (sgs: string[]) =>
-  scenario([]).sg('allow', ['ACCEPT 0.0.0.0/0 TCP 8443']).sg('block', ['DROP 45.33.0.0/16 TCP 8443']).instance('web', { sgs });
+const twoGroups = (sgs: string[], unordered = false) =>
+  scenario([]).sg('allow', ['ACCEPT 0.0.0.0/0 TCP 8443']).sg('block', ['DROP 45.33.0.0/16 TCP 8443']).instance('web', { sgs, unordered });
+/** The CLB's VIP admitted before a DROP of the VPC half it lies in (§3.3: the backend must admit it). */
+const CARVE_OUT = ['ACCEPT 10.0.2.5/32 TCP 8080', 'DROP 10.0.0.0/17 TCP 8080'];
 const DENY = 'DROP 45.33.0.0/16 TCP 8443';
 /** The scenario's group with exactly these rules (for values the text form cannot write). */
 function withRules(rules: SecurityGroupRule[]): Inventory {
@@ -56,6 +58,18 @@ policyTable(id, {
     },
     { name: "two groups, the DROP's first (§1.1 multiple SGs)", inventory: twoGroups(['block', 'allow']) },
     { name: "a secondary ENI's groups, the DROP's first (§1.1 per-NIC)", inventory: withEni(['block', 'allow']) },
+    { name: 'an ACCEPT strictly inside the later DROP is a carve-out, not a shadow (§3.3 VIP)', inventory: scenario(CARVE_OUT) },
+    {
+      name: 'carve-outs before DROPs of both halves of the VPC (§3.3 VIP)',
+      inventory: scenario([...CARVE_OUT, 'ACCEPT 10.0.200.0/24 TCP 8080', 'DROP 10.0.128.0/17 TCP 8080']),
+    },
+    {
+      name: 'a carve-out in one group of no defined priority is no shadow of the DROP in another either',
+      inventory: scenario([])
+        .sg('vip', ['ACCEPT 10.0.2.5/32 TCP 8080'])
+        .sg('block', ['DROP 10.0.0.0/17 TCP 8080'])
+        .instance('web', { sgs: ['vip', 'block'], unordered: true }),
+    },
     { name: 'an unknown source on an ACCEPT after the DROP changes nothing', inventory: scenario([DENY, 'ACCEPT ? TCP 8443']) },
     { name: 'an ACCEPT of unknown source on another port cannot shadow', inventory: scenario(['ACCEPT ? TCP 443', DENY]) },
     {
@@ -78,6 +92,35 @@ policyTable(id, {
       name: "two groups, the ACCEPT's first: the DROP of the second never matches (§1.1 multiple SGs)",
       inventory: twoGroups(['allow', 'block']),
       findings: ['fail block main.tf:100'],
+    },
+    // A Terraform set (`security_groups`, `eni_sg_attachment.security_group_ids`) orders nothing:
+    // the ACCEPT group may or may not run first, whatever the array says (§1.1 [S21]).
+    {
+      name: 'two groups of no defined priority, the ACCEPT listed first: unknown, not a certain shadow',
+      inventory: twoGroups(['allow', 'block'], true),
+      findings: ['unknown block main.tf:100'],
+    },
+    {
+      name: 'two groups of no defined priority, the DROP listed first: unknown all the same',
+      inventory: twoGroups(['block', 'allow'], true),
+      findings: ['unknown block main.tf:100'],
+    },
+    {
+      name: 'inside one group of a list of no defined priority, the shadow still holds',
+      inventory: scenario(['ACCEPT 0.0.0.0/0 TCP 8443', DENY])
+        .sg('other', ['ACCEPT 10.0.0.0/8 TCP 22'])
+        .instance('web', { sgs: ['other', 'sg'], unordered: true }),
+      findings: ['fail sg main.tf:101'],
+    },
+    {
+      name: 'an ACCEPT inside the DROP range but on more ports is no carve-out: it shadows (§3.3)',
+      inventory: scenario(['ACCEPT 10.0.2.5/32 TCP ALL', 'DROP 10.0.0.0/17 TCP 8080']),
+      findings: ['fail sg main.tf:101'],
+    },
+    {
+      name: 'an ACCEPT that covers the DROP exactly shadows it',
+      inventory: scenario(['ACCEPT 10.0.0.0/17 TCP 8080', 'DROP 10.0.0.0/17 TCP 8080']),
+      findings: ['fail sg main.tf:101'],
     },
     // What may be shadowed but cannot be decided is unknown, never a pass.
     {
@@ -179,6 +222,14 @@ describe(`${id}: what a finding says`, () => {
     expect(finding?.status).toBe('unknown');
     expect(finding?.message).toContain('security groups of api/eth0: known after apply');
     expect(finding?.related).toContain('api');
+  });
+
+  it('an unknown for groups of no defined priority names them and says to order them', () => {
+    const [finding] = runPolicy(twoGroups(['allow', 'block'], true).build(), id);
+    expect(finding?.status).toBe('unknown');
+    expect(finding?.message).toContain('the priority of block against allow is not defined');
+    expect(finding?.message).toContain('orderly_security_groups');
+    expect(finding?.related).toEqual(expect.arrayContaining(['allow', 'web']));
   });
 
   it('names the shadowing rule, and the fix names the resource that holds the ingress blocks', () => {

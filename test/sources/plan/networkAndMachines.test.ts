@@ -122,6 +122,40 @@ describe('instances and ENIs', () => {
       'tencentcloud_instance.old',
       '10.0.0.4',
     ]);
+    // The engine must not take the array order for a priority.
+    expect(nic.securityGroupsUnordered).toBe(true);
+  });
+
+  it('keeps orderly_security_groups ordered, and a set of one group needs no order', () => {
+    const plan = new PlanBuilder()
+      .resource('tencentcloud_instance.new', { private_ip: '10.0.0.4', orderly_security_groups: ['sg-a', 'sg-b'] }, { actions: ['no-op'] })
+      .resource('tencentcloud_instance.one', { private_ip: '10.0.0.5', security_groups: ['sg-a'] }, { actions: ['no-op'] });
+    const inventory = plan.inventory();
+    expect(inventory.instances.get('tencentcloud_instance.new')!.interfaces[0]!.securityGroupsUnordered).toBeUndefined();
+    expect(inventory.instances.get('tencentcloud_instance.one')!.interfaces[0]!.securityGroupsUnordered).toBeUndefined();
+  });
+
+  it('an ENI whose groups come from an eni_sg_attachment set of two has no defined group order', () => {
+    const plan = new PlanBuilder()
+      .resource('tencentcloud_eni.second', {
+        name: 'second',
+        ipv4s: [{ ip: '10.0.0.20', primary: true, description: '' }],
+        orderly_security_groups: ['sg-own'],
+      })
+      .resource('tencentcloud_eni.third', {
+        name: 'third',
+        ipv4s: [{ ip: '10.0.0.21', primary: true, description: '' }],
+        security_groups: ['sg-x', 'sg-y'],
+      })
+      .resource('tencentcloud_eni_sg_attachment.x', {
+        network_interface_ids: ['tencentcloud_eni.second'],
+        security_group_ids: ['sg-a', 'sg-b'],
+      });
+    const enis = plan.inventory().networkInterfaces;
+    const second = enis.get('tencentcloud_eni.second')!;
+    expect([maybe(second.securityGroups), second.securityGroupsUnordered]).toEqual(['sg-own,sg-a,sg-b', true]);
+    const third = enis.get('tencentcloud_eni.third')!;
+    expect([maybe(third.securityGroups), third.securityGroupsUnordered]).toEqual(['sg-x,sg-y', true]);
   });
 
   it('reads an ENI with its IPs, its own groups and those attached by eni_sg_attachment', () => {
