@@ -3,9 +3,9 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-IV3TOYKY.js";
-import "./chunks/chunk-SOWLS6X6.js";
-import "./chunks/chunk-JLAV5FKU.js";
+} from "./chunks/chunk-MD3FS7SO.js";
+import "./chunks/chunk-NO67LPBY.js";
+import "./chunks/chunk-PNCMHPV7.js";
 
 // src/runtime/oneCheckHeap.ts
 import { setFlagsFromString } from "node:v8";

@@ -8,16 +8,16 @@ import {
   renderReport,
   shardsOf,
   summaryLine
-} from "./chunk-IV3TOYKY.js";
+} from "./chunk-MD3FS7SO.js";
 import {
   require__
-} from "./chunk-K74T2YC7.js";
+} from "./chunk-IO3UUOAP.js";
 import {
   PolicyProblems,
   loadConfig,
   parseJsonDocument,
   problemsOf
-} from "./chunk-SOWLS6X6.js";
+} from "./chunk-NO67LPBY.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -26,7 +26,7 @@ import {
   exitCodeFor,
   fixAsText,
   summaryOf
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // src/cli/mergeCommand.ts
 import { resolve } from "node:path";
@@ -84,7 +84,14 @@ var report_schema_default = {
     },
     complete: {
       type: "boolean",
-      description: "False when part of the account could not be read: findings there are unknown."
+      description: "False when part of the input could not be read, or (plan mode) was deferred or could not be linked: findings there are unknown or missing."
+    },
+    incompleteReasons: {
+      type: "array",
+      items: {
+        type: "string"
+      },
+      description: "Why the report is incomplete, one line each, when the source can say (plan mode); present only when complete is false."
     },
     summary: {
       type: "object",

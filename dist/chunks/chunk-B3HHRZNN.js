@@ -3,17 +3,17 @@ import { createRequire as __clbGuardCreateRequire } from 'node:module';
 const require = __clbGuardCreateRequire(import.meta.url);
 import {
   require__
-} from "./chunk-K74T2YC7.js";
+} from "./chunk-IO3UUOAP.js";
 import {
   PolicyProblems,
   parseJsonDocument,
   problemsOf,
   provenancesOf
-} from "./chunk-SOWLS6X6.js";
+} from "./chunk-NO67LPBY.js";
 import {
   InputError,
   __toESM
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // src/sources/live/snapshotFile.ts
 var import__ = __toESM(require__(), 1);

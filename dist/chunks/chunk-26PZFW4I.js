@@ -11,7 +11,7 @@ import {
   __toESM,
   closestMatch,
   unknown
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // node_modules/tencentcloud-sdk-nodejs/node_modules/tslib/tslib.es6.js
 var tslib_es6_exports = {};
@@ -24063,6 +24063,20 @@ function listenerOf(api, lbId, region, backends, groupMembers) {
     provenance: provenance(id, "CLB listener", consoleUrl("clb", region, lbId))
   };
 }
+var IPV6_VERSIONS = /* @__PURE__ */ new Set(["IPV6", "IPV6FULLCHAIN", "IPV6NAT64"]);
+var IPV6_MODES = /* @__PURE__ */ new Map([
+  ["IPV6NAT64", "IPv6Nat64"],
+  ["IPV6FULLCHAIN", "IPv6FullChain"]
+]);
+function ipVersionOf(api) {
+  const version = str(api.AddressIPVersion)?.toUpperCase();
+  const mode = str(api.IPv6Mode)?.toUpperCase();
+  const ipv6Mode = mode === void 0 ? void 0 : IPV6_MODES.get(mode);
+  if (version !== void 0 && IPV6_VERSIONS.has(version)) return "IPV6";
+  if (version === void 0) return ipv6Mode !== void 0 || str(api.AddressIPv6) !== void 0 ? "IPV6" : "IPV4";
+  if (version === "IPV4") return ipv6Mode !== void 0 ? unknown(`AddressIPVersion "ipv4" but IPv6Mode "${ipv6Mode}"`) : "IPV4";
+  return unknown(`AddressIPVersion ${shown(api.AddressIPVersion)}`);
+}
 function loadBalancerOf(api, region, listeners) {
   const id = String(api.LoadBalancerId);
   const vips = [...strings(api.LoadBalancerVips), ...str(api.AddressIPv6) ? [str(api.AddressIPv6)] : []];
@@ -24071,7 +24085,7 @@ function loadBalancerOf(api, region, listeners) {
     key: id,
     ...str(api.LoadBalancerName) ? { name: str(api.LoadBalancerName) } : {},
     network: type === "OPEN" || type === "PUBLIC" ? "OPEN" : type === "INTERNAL" || type === "PRIVATE" ? "INTERNAL" : unknown(`LoadBalancerType ${shown(api.LoadBalancerType)}`),
-    ipVersion: String(api.AddressIPVersion ?? "ipv4").toLowerCase() === "ipv6" ? "IPV6" : "IPV4",
+    ipVersion: ipVersionOf(api),
     vips: vips.length > 0 ? vips : unknown("no VIP returned"),
     vpc: str(api.VpcId) ?? null,
     subnet: str(api.SubnetId) ?? null,
@@ -24125,7 +24139,7 @@ function rulePeer(rule) {
   const template = rule.AddressTemplate ?? {};
   if (str(template.AddressId)) return { kind: "addressTemplate", ref: str(template.AddressId) };
   if (str(template.AddressGroupId)) return { kind: "addressTemplateGroup", ref: str(template.AddressGroupId) };
-  return { kind: "cidr", cidr: "0.0.0.0/0" };
+  return { kind: "any" };
 }
 function ruleService(rule) {
   const template = rule.ServiceTemplate ?? {};

@@ -17,7 +17,7 @@ import {
   isUnknown,
   readPorts,
   unknown
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -3472,6 +3472,18 @@ var require_schemaValidators_generated = __commonJS({
 import { existsSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
 
+// src/logging/redactingLogger.ts
+function redactingLogger(logger, sensitive) {
+  return {
+    debug: (message) => logger.debug(sensitive.redact(message)),
+    info: (message) => logger.info(sensitive.redact(message)),
+    warning: (message) => logger.warning(sensitive.redact(message)),
+    error: (message) => logger.error(sensitive.redact(message)),
+    group: (name2, fn) => logger.group(sensitive.redact(name2), fn),
+    progress: (message) => logger.progress(sensitive.redact(message))
+  };
+}
+
 // src/policy/configLoader.ts
 import { access, readFile, stat as stat2 } from "node:fs/promises";
 import { dirname, isAbsolute, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
@@ -4382,6 +4394,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -4840,7 +4853,7 @@ var backend_allows_clients_default = {
     {
       id: "backend-allows-clients",
       title: "Backend security groups admit every client",
-      description: "With pass-to-target off, traffic through the CLB is checked by the backend's security groups too, and the backend sees the real client address (L4 and L7). Every client address must be admitted on the backend port. Public CLBs serve 0.0.0.0/0; private CLBs serve their VPC unless params.clientCidrs says otherwise. A narrower DROP placed before the broad ACCEPT (a deny list) is deliberate and not a failure.",
+      description: "With pass-to-target off, traffic through the CLB is checked by the backend's security groups too, and the backend sees the real client address (L4 and L7). Every client address must be admitted on the backend port. Public CLBs serve 0.0.0.0/0; private CLBs serve their VPC unless params.clientCidrs says otherwise. A narrower DROP placed before the broad ACCEPT (a deny list) is deliberate and not a failure, as long as the DROPs together leave some clients admitted.",
       severity: "error",
       subject: "backend",
       where: {
@@ -5011,7 +5024,7 @@ var deny_bypassed_by_pass_to_target_default = {
     {
       id: "deny-bypassed-by-pass-to-target",
       title: "Backend DROP rules are bypassed by pass-to-target",
-      description: "With load_balancer_pass_to_target on, the backend's security groups are not evaluated for traffic that comes through the CLB: a backend DROP on the backend port cannot stop CLB traffic. Put the block in the CLB's own security groups.",
+      description: "With load_balancer_pass_to_target on (always, for IPv6 CLBs), the backend's security groups are not evaluated for traffic that comes through the CLB: a backend DROP on the backend port cannot stop CLB traffic. Put the block in the CLB's own security groups.",
       severity: "warning",
       subject: "backend",
       where: {
@@ -5034,7 +5047,7 @@ var lb_sg_allows_listeners_default = {
     {
       id: "lb-sg-allows-listeners",
       title: "The CLB's security groups admit clients on its listener ports",
-      description: "If a CLB has security groups, they must admit the clients (params.clientCidrs, default: 0.0.0.0/0 for public CLBs, the VPC for private ones) on every listener port, or the listener is unreachable. A narrower DROP before the broad ACCEPT is a deliberate block and passes. For a deliberately restricted listener, set clientCidrs for this policy or add an exception.",
+      description: "If a CLB has security groups, they must admit the clients (params.clientCidrs, default: 0.0.0.0/0 for public CLBs, the VPC for private ones) on every listener port, or the listener is unreachable. A narrower DROP before the broad ACCEPT is a deliberate block and passes, as long as the DROPs together leave some clients admitted. For a deliberately restricted listener, set clientCidrs for this policy or add an exception.",
       severity: "error",
       subject: "listener",
       where: {
@@ -6046,10 +6059,101 @@ import { relative as relative4, resolve as resolve4, sep as sep2 } from "node:pa
 // src/terraform/configurationTree.ts
 import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 
-// src/terraform/planDocument.ts
+// src/terraform/jsonValue.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function describeType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+// src/terraform/resourceChangeShape.ts
+var KNOWN_ACTIONS = /* @__PURE__ */ new Set([
+  "no-op",
+  "create",
+  "read",
+  "update",
+  "delete",
+  "forget",
+  "delete,create",
+  "create,delete",
+  "create,forget"
+]);
+var KNOWN_LIST = [...KNOWN_ACTIONS].map((a) => JSON.stringify(a.split(","))).join(", ");
+function malformedResourceChange(changes) {
+  if (checkedLists.has(changes)) return void 0;
+  for (let index = 0; index < changes.length; index++) {
+    const problem = entryProblem(changes[index]);
+    if (problem !== void 0) return { path: ["resource_changes", index, ...problem.path], message: problem.message };
+  }
+  checkedLists.add(changes);
+  return void 0;
+}
+var checkedLists = /* @__PURE__ */ new WeakSet();
+function trimmedFromChecked(original, trimmed) {
+  if (checkedLists.has(original)) checkedLists.add(trimmed);
+}
+function entryProblem(entry) {
+  if (!isObject(entry)) return { path: [], message: `expected an object (a resource change), found ${describeType(entry)}` };
+  const address = entry["address"];
+  if (typeof address !== "string") return missingOrWrong(entry, "address", "a string");
+  const mode = entry["mode"];
+  if (mode !== "managed" && mode !== "data") {
+    if (typeof mode === "string")
+      return { path: ["mode"], message: `unknown mode ${JSON.stringify(mode)}: Terraform writes "managed" or "data"` };
+    return missingOrWrong(entry, "mode", "a string");
+  }
+  const change = entry["change"];
+  if (!isObject(change)) return missingOrWrong(entry, "change", "an object");
+  const actions = change["actions"];
+  if (!Array.isArray(actions)) return nested(missingOrWrong(change, "actions", "an array of strings"));
+  if (!knownActions(actions)) return nested(actionsProblem(actions));
+  const problem = valuesProblem(change, "before") ?? valuesProblem(change, "after");
+  if (problem !== void 0 || mode === "data" || entry["deposed"] !== void 0 || removesObject(actions)) return problem;
+  const after = change["after"];
+  if (after === null)
+    return { path: ["change", "after"], message: `expected an object (the values after ${JSON.stringify(actions)}), found null` };
+  if (after === void 0) return { path: ["change"], message: `"after" is missing (the values after ${JSON.stringify(actions)})` };
+  return void 0;
+}
+function removesObject(actions) {
+  return actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
+}
+function valuesProblem(change, key) {
+  const value = change[key];
+  if (value === void 0 || value === null || isObject(value)) return void 0;
+  return { path: ["change", key], message: `expected an object or null, found ${describeType(value)}` };
+}
+function knownActions(actions) {
+  const first = actions[0];
+  const second = actions[1];
+  if (typeof first !== "string") return false;
+  if (actions.length === 1) return KNOWN_ACTIONS.has(first);
+  return actions.length === 2 && typeof second === "string" && KNOWN_ACTIONS.has(`${first},${second}`);
+}
+function actionsProblem(actions) {
+  const notString = actions.findIndex((a) => typeof a !== "string");
+  if (notString >= 0) return { path: ["actions", notString], message: `expected a string, found ${describeType(actions[notString])}` };
+  return {
+    path: ["actions"],
+    message: `${JSON.stringify(actions)} is not a list of actions Terraform writes (${KNOWN_LIST})`
+  };
+}
+function missingOrWrong(object, key, expected) {
+  if (!(key in object)) return { path: [], message: `"${key}" is missing` };
+  return { path: [key], message: `expected ${expected}, found ${describeType(object[key])}` };
+}
+function nested(problem) {
+  return { path: ["change", ...problem.path], message: problem.message };
+}
+function jsonPointer(path) {
+  return path.map((step) => `/${String(step).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+// src/terraform/planDocument.ts
 function supportedFormat(version) {
   return /^1\.\d+$/.test(version) || version === "0.2";
 }
@@ -6094,6 +6198,12 @@ function readPlanDocument(root, file) {
   if (changes !== void 0 && changes !== null && !Array.isArray(changes)) {
     throw new InputError(`expected an array, found ${describeType(changes)}`, { file, place: "/resource_changes" });
   }
+  const malformed = Array.isArray(changes) ? malformedResourceChange(changes) : void 0;
+  if (malformed !== void 0) throw new InputError(malformed.message, { file, place: jsonPointer(malformed.path) });
+  const complete = root["complete"];
+  if (complete !== void 0 && complete !== null && typeof complete !== "boolean")
+    throw new InputError(`expected true or false, found ${describeType(complete)}`, { file, place: "/complete" });
+  const deferredChanges = deferredAddresses(root["deferred_changes"], file);
   const plannedValues = objectAt("planned_values");
   const priorState = objectAt("prior_state");
   const configuration = objectAt("configuration");
@@ -6111,14 +6221,19 @@ function readPlanDocument(root, file) {
     resourceChanges: Array.isArray(changes) ? changes : [],
     ...priorState ? { priorState } : {},
     ...configuration ? { configuration } : {},
-    partial: root["complete"] === false
+    deferredChanges,
+    partial: complete === false || deferredChanges.length > 0
   };
 }
-function describeType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
+function deferredAddresses(deferred, file) {
+  if (deferred === void 0 || deferred === null) return [];
+  if (!Array.isArray(deferred))
+    throw new InputError(`expected an array, found ${describeType(deferred)}`, { file, place: "/deferred_changes" });
+  return deferred.map((entry, index) => {
+    const change = isObject(entry) ? entry["resource_change"] : void 0;
+    const address = isObject(change) ? change["address"] : void 0;
+    return typeof address === "string" ? address : `/deferred_changes/${index}`;
+  });
 }
 
 // src/terraform/twoNameTable.ts
@@ -10554,7 +10669,7 @@ var TreeReader = class {
       parts2.push(part);
       at = end;
     };
-    const visit2 = () => {
+    const visit3 = () => {
       if (!cursor.gotoFirstChild()) return;
       do {
         const start2 = cursor.startIndex;
@@ -10565,11 +10680,11 @@ var TreeReader = class {
           hole({ interpolation: this.inner(cursor, "template_interpolation_start", "template_interpolation_end") }, start2, end);
         else if (DIRECTIVE_MARKERS.has(type))
           hole({ directive: this.inner(cursor, "template_directive_start", "template_directive_end") }, start2, end);
-        else if (type === "template_directive" || type === "template_for" || type === "template_if") visit2();
+        else if (type === "template_directive" || type === "template_for" || type === "template_if") visit3();
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
     };
-    visit2();
+    visit3();
     text(contentEnd);
     if (literal !== "") parts2.push({ literal });
     return parts2;
@@ -10796,6 +10911,43 @@ function installedModules(tfRoot, files) {
 // src/terraform/planFileReader.ts
 import { closeSync, constants, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
 
+// src/text/jsonPathPosition.ts
+function jsonPathPosition(text, path) {
+  let found;
+  const visitValue = (line, character, here) => {
+    const at = here();
+    if (!startsWith(path, at)) return false;
+    if (at.length === path.length) {
+      found = { line: line + 1, column: character + 1 };
+      throw FOUND;
+    }
+    return true;
+  };
+  try {
+    visit2(
+      text,
+      {
+        onObjectBegin: (_offset, _length, line, character, here) => visitValue(line, character, here),
+        onArrayBegin: (_offset, _length, line, character, here) => visitValue(line, character, here),
+        // Without end callbacks jsonc-parser never ends a skip (its count of skipped levels needs them).
+        onObjectEnd: () => void 0,
+        onArrayEnd: () => void 0,
+        onLiteralValue: (_value, _offset, _length, line, character, here) => {
+          visitValue(line, character, here);
+        }
+      },
+      { disallowComments: true }
+    );
+  } catch (error) {
+    if (error !== FOUND) throw error;
+  }
+  return found;
+}
+var FOUND = /* @__PURE__ */ Symbol("found");
+function startsWith(path, prefix) {
+  return prefix.length <= path.length && prefix.every((step, i2) => step === path[i2]);
+}
+
 // src/terraform/nestingCheck.ts
 import { Worker } from "node:worker_threads";
 var PENDING = 0;
@@ -11020,6 +11172,159 @@ function scanString(text, start2) {
   return { offset: text.length, error: "a string", truncated: true };
 }
 
+// src/model/sensitiveText.ts
+var SENSITIVE = "(sensitive)";
+var SENSITIVE_REASON = "marked sensitive in the plan";
+var REPORT_WORDS = /* @__PURE__ */ new Set([
+  "ACCEPT",
+  "DROP",
+  "ALL",
+  "TCP",
+  "UDP",
+  "ICMP",
+  "ICMPV6",
+  "GRE",
+  "TRUE",
+  "FALSE",
+  "NULL",
+  "HTTP",
+  "HTTPS",
+  "TCP_SSL",
+  "QUIC"
+]);
+function scrubbable(text) {
+  return text.length >= 4 && text !== SENSITIVE && !REPORT_WORDS.has(text.toUpperCase()) && !/^[\d\s,-]+$/.test(text) && !text.includes("#");
+}
+var SensitiveText = class {
+  texts;
+  pattern;
+  constructor(texts) {
+    this.texts = [...new Set([...texts].filter(scrubbable))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.pattern = this.texts.length === 0 ? void 0 : new RegExp(this.texts.map(escapeRegExp).join("|"), "g");
+  }
+  get empty() {
+    return this.pattern === void 0;
+  }
+  /** Whether a text holds a sensitive value (or the placeholder of one). */
+  touches(text) {
+    if (text.includes(SENSITIVE)) return true;
+    if (this.pattern === void 0) return false;
+    this.pattern.lastIndex = 0;
+    return this.pattern.test(text);
+  }
+  redact(text) {
+    return this.pattern === void 0 ? text : text.replace(this.pattern, SENSITIVE);
+  }
+  /** A copy of a JSON-like value with every string redacted; unchanged parts are the same objects. */
+  redactDeep(value) {
+    return this.pattern === void 0 ? value : this.deep(value);
+  }
+  deep(value) {
+    if (typeof value === "string") return this.redact(value);
+    if (Array.isArray(value)) {
+      let changed = false;
+      const out2 = value.map((item) => {
+        const next = this.deep(item);
+        if (next !== item) changed = true;
+        return next;
+      });
+      return changed ? out2 : value;
+    }
+    if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+      let changed = false;
+      const out2 = {};
+      for (const [key, item] of Object.entries(value)) {
+        const name2 = this.redact(key);
+        const next = this.deep(item);
+        if (next !== item || name2 !== key) changed = true;
+        out2[name2] = next;
+      }
+      return changed ? out2 : value;
+    }
+    return value;
+  }
+};
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/terraform/sensitiveValues.ts
+function takeSensitiveValues(root) {
+  const texts = [];
+  if (!isObject(root)) return texts;
+  const changes = root["resource_changes"];
+  if (Array.isArray(changes)) {
+    for (const change of changes) {
+      const body3 = isObject(change) ? change["change"] : void 0;
+      if (!isObject(body3)) continue;
+      take(body3, "after", body3["after_sensitive"], texts);
+      take(body3, "before", body3["before_sensitive"], texts);
+    }
+  }
+  for (const section of ["planned_values", "prior_state"]) {
+    const part = root[section];
+    const values = section === "prior_state" && isObject(part) ? part["values"] : part;
+    if (isObject(values)) takeModule(values["root_module"], texts);
+  }
+  const configuration = root["configuration"];
+  const declared = isObject(configuration) && isObject(configuration["root_module"]) ? configuration["root_module"]["variables"] : void 0;
+  const variables = root["variables"];
+  if (isObject(declared) && isObject(variables)) {
+    for (const [name2, declaration] of Object.entries(declared)) {
+      const entry = variables[name2];
+      if (isObject(declaration) && declaration["sensitive"] === true && isObject(entry)) take(entry, "value", true, texts);
+    }
+  }
+  return texts;
+}
+function takeModule(module2, texts) {
+  if (!isObject(module2)) return;
+  const resources = module2["resources"];
+  if (Array.isArray(resources)) {
+    for (const resource of resources) if (isObject(resource)) take(resource, "values", resource["sensitive_values"], texts);
+  }
+  const children = module2["child_modules"];
+  if (Array.isArray(children)) for (const child of children) takeModule(child, texts);
+}
+function take(holder, key, marks, texts) {
+  if (marks === true) {
+    takeAll(holder, key, texts);
+    return;
+  }
+  if (!marksAny(marks)) return;
+  const value = holder[key];
+  if (Array.isArray(marks)) {
+    if (!Array.isArray(value)) return;
+    for (let i2 = 0; i2 < marks.length && i2 < value.length; i2++) take(value, i2, marks[i2], texts);
+  } else if (isObject(value) && isObject(marks)) {
+    for (const name2 in marks) if (name2 in value) take(value, name2, marks[name2], texts);
+  }
+}
+function marksAny(marks) {
+  if (marks === true) return true;
+  if (typeof marks !== "object" || marks === null) return false;
+  if (Array.isArray(marks)) {
+    for (let i2 = 0; i2 < marks.length; i2++) if (marksAny(marks[i2])) return true;
+    return false;
+  }
+  for (const name2 in marks) if (marksAny(marks[name2])) return true;
+  return false;
+}
+function takeAll(holder, key, texts) {
+  const slot = holder;
+  const value = slot[key];
+  if (value === null || value === void 0 || value === "") return;
+  if (Array.isArray(value)) {
+    for (let i2 = 0; i2 < value.length; i2++) takeAll(value, i2, texts);
+  } else if (isObject(value)) {
+    for (const name2 of Object.keys(value)) {
+      if (scrubbable(name2)) texts.push(name2);
+      takeAll(value, name2, texts);
+    }
+  } else if (typeof value === "string" && scrubbable(value)) texts.push(value);
+  else if (value !== SENSITIVE) slot[key] = SENSITIVE;
+}
+
 // src/terraform/planFileReader.ts
 var STDIN_PLAN = "-";
 var MAX_PLAN_BYTES = 500 * 1024 * 1024;
@@ -11044,6 +11349,7 @@ function readPlanFile(path, file) {
     if (deep !== void 0) throw tooDeep2(file, lineAndColumnInFile(fd, deep));
     if (parseError !== void 0) throw parseError;
     text = "";
+    refuseMalformedChanges(parsed2, file, () => textOfFile(fd, stats.size));
     return trimPlan(parsed2);
   } finally {
     closeSync(fd);
@@ -11072,7 +11378,31 @@ function parsePlanBytes(bytes, file) {
   const text = bytes.toString("utf8");
   const deep = deepestNesting(text, MAX_PLAN_DEPTH);
   if (deep !== void 0) throw tooDeep2(file, lineAndColumn(text, deep));
-  return parsePlanJsonText(text, file);
+  const parsed2 = parsePlanJsonText(text, file);
+  refuseMalformedChanges(parsed2, file, () => text);
+  return parsed2;
+}
+function refuseMalformedChanges(root, file, text) {
+  const changes = isObject(root) ? root["resource_changes"] : void 0;
+  const problem = Array.isArray(changes) ? malformedResourceChange(changes) : void 0;
+  if (problem === void 0) return;
+  const pointer = jsonPointer(problem.path);
+  const body3 = text();
+  const place = jsonPathPosition(body3.charCodeAt(0) === 65279 ? body3.slice(1) : body3, problem.path);
+  throw new InputError(problem.message, {
+    file,
+    place: place === void 0 ? pointer : `line ${place.line} column ${place.column}: ${pointer}`
+  });
+}
+function textOfFile(fd, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, buffer, filled, size - filled, filled);
+    if (read <= 0) break;
+    filled += read;
+  }
+  return buffer.toString("utf8", 0, filled);
 }
 function lineAndColumnInFile(fd, offset) {
   let line = 1;
@@ -11092,7 +11422,7 @@ function lineAndColumnInFile(fd, offset) {
   return { line, column: offset - lineStart + 1 };
 }
 var CHUNK = 1 << 20;
-var UNREAD = ["relevant_attributes", "output_changes", "resource_drift", "checks", "deferred_changes", "values", "resources"];
+var UNREAD = ["relevant_attributes", "output_changes", "resource_drift", "checks", "values", "resources"];
 function trimPlan(root) {
   if (!isObject(root)) return root;
   const changes = root["resource_changes"];
@@ -11113,9 +11443,12 @@ function trimPlan(root) {
       kept.push(slim);
     }
     trimmed["resource_changes"] = kept;
+    trimmedFromChecked(changes, kept);
     if (kept.length > 0 && "planned_values" in root) trimmed["planned_values"] = {};
   }
   for (const key of UNREAD) if (key in root) trimmed[key] = {};
+  const deferred = root["deferred_changes"];
+  if (Array.isArray(deferred)) trimmed["deferred_changes"] = deferred.map(deferredAddress);
   const prior = root["prior_state"];
   if (isObject(prior) && isObject(prior["values"])) {
     const rootModule = prior["values"]["root_module"];
@@ -11135,15 +11468,30 @@ function trimChange(change) {
   for (const key of CHANGE_IDENTITY) if (key in change) trimmed[key] = change[key];
   if (isObject(body3)) {
     const slim = { actions: body3["actions"], after: body3["after"], after_unknown: body3["after_unknown"] };
-    if (isObject(body3["before"]) && changesSomething(body3["actions"])) slim["before"] = keptBefore(body3["before"]);
+    if (marksAny(body3["after_sensitive"])) slim["after_sensitive"] = body3["after_sensitive"];
+    if (isObject(body3["before"]) && changesSomething(body3["actions"])) {
+      slim["before"] = keptBefore(body3["before"]);
+      const marks = body3["before_sensitive"];
+      const kept = isObject(marks) ? keptBefore(marks) : marks;
+      if (marksAny(kept)) slim["before_sensitive"] = kept;
+    }
     trimmed["change"] = slim;
   } else if ("change" in change) trimmed["change"] = body3;
   return trimmed;
+}
+function deferredAddress(entry) {
+  const change = isObject(entry) ? entry["resource_change"] : void 0;
+  const address = isObject(change) ? change["address"] : void 0;
+  return address === void 0 ? {} : { resource_change: { address } };
 }
 function keptBefore(values) {
   const kept = {};
   for (const key of BEFORE_KEPT) if (key in values) kept[key] = values[key];
   return kept;
+}
+function withoutMarks(resource) {
+  const { sensitive_values: _, ...rest } = resource;
+  return rest;
 }
 function changesSomething(actions) {
   return Array.isArray(actions) && actions.length > 0 && !actions.every((a) => a === "no-op" || a === "read");
@@ -11159,8 +11507,12 @@ function trimStateModule(module2, changed, beforeFromPrior) {
       const address = r["address"];
       if (typeof address === "string" && changed.has(address)) {
         const change = beforeFromPrior.get(address);
-        if (change !== void 0 && isObject(r["values"])) change["before"] = keptBefore(r["values"]);
-      } else if (r["mode"] === "managed") kept.push(r);
+        if (change !== void 0 && isObject(r["values"])) {
+          change["before"] = keptBefore(r["values"]);
+          const marks = isObject(r["sensitive_values"]) ? keptBefore(r["sensitive_values"]) : void 0;
+          if (marksAny(marks)) change["before_sensitive"] = marks;
+        }
+      } else if (r["mode"] === "managed") kept.push("sensitive_values" in r && !marksAny(r["sensitive_values"]) ? withoutMarks(r) : r);
     }
     trimmed["resources"] = kept;
   }
@@ -11321,9 +11673,8 @@ var PlanResources = class {
   /** Module instances that hold at least one resource, for `module.x` references without a key; sorted when first asked. */
   moduleInstances = /* @__PURE__ */ new Map();
   constructor(document, warnings) {
-    document.resourceChanges.forEach((change, index) => {
-      this.addChange(change, index, warnings);
-    });
+    for (const change of document.resourceChanges) this.addChange(change, warnings);
+    if (document.deferredChanges.length > 0) warnings.push({ message: deferredMessage(document.deferredChanges) });
     const prior = isObject(document.priorState?.["values"]) ? document.priorState["values"] : void 0;
     if (prior !== void 0) this.addModuleValues(prior["root_module"], false);
     if (document.plannedValues !== void 0) this.addModuleValues(document.plannedValues["root_module"], true);
@@ -11356,36 +11707,23 @@ var PlanResources = class {
   ofType(type) {
     return this.byType.get(type) ?? [];
   }
-  addChange(change, index, warnings) {
-    if (!isObject(change)) {
-      warnings.push({ message: `/resource_changes/${index} is not an object; skipped` });
-      return;
-    }
-    if (change["mode"] !== "managed" || change["deposed"] !== void 0) return;
-    const address = typeof change["address"] === "string" ? change["address"] : void 0;
-    const body3 = change["change"];
-    if (address === void 0 || !isObject(body3) || !Array.isArray(body3["actions"])) {
-      warnings.push({ ...address ? { address } : {}, message: `/resource_changes/${index} has no address or change.actions; skipped` });
-      return;
-    }
-    const actions = body3["actions"];
+  /** One entry of `resource_changes`, whose shape `readPlanDocument` has checked. */
+  addChange(change, warnings) {
+    if (change.mode !== "managed" || change["deposed"] !== void 0) return;
+    const { address } = change;
+    const { actions, after } = change.change;
     const parsed2 = this.addressOf(change, address);
     if (parsed2 === void 0) {
       warnings.push({ address, message: "cannot read this resource address; skipped" });
       return;
     }
     const canonical = parsed2.address;
-    const removed = actions.length === 1 && (actions[0] === "delete" || actions[0] === "forget");
-    if (removed) {
+    if (removesObject(actions)) {
       this.deleted.add(canonical);
       return;
     }
-    const after = body3["after"];
-    if (!isObject(after)) {
-      if (after !== null) warnings.push({ address, message: "change.after is not an object; skipped" });
-      return;
-    }
-    this.add(parsed2, after, body3["after_unknown"] ?? {}, actions.includes("create"));
+    if (after === null || after === void 0) return;
+    this.add(parsed2, after, change.change["after_unknown"] ?? {}, actions.includes("create"));
   }
   addModuleValues(module2, planned) {
     if (!isObject(module2)) return;
@@ -11489,6 +11827,10 @@ var PlanResources = class {
   }
 };
 var NO_RESOURCES = [];
+function deferredMessage(addresses) {
+  const more = addresses.length > 5 ? ` and ${addresses.length - 5} more` : "";
+  return `Terraform deferred these changes until what they depend on is known; they are not checked: ${addresses.slice(0, 5).join(", ")}${more}`;
+}
 function spells(address, prefix, { type, name: name2, key }) {
   let at = prefix.length;
   if (!address.startsWith(prefix) || !address.startsWith(type, at)) return false;
@@ -13447,11 +13789,11 @@ var TerraformSources = class {
     if (index === void 0) {
       const byType = /* @__PURE__ */ new Map();
       const dynamic = /* @__PURE__ */ new Set();
-      for (const nested of block.blocks) {
-        const list = byType.get(nested.type);
-        if (list === void 0) byType.set(nested.type, [nested]);
-        else list.push(nested);
-        if (nested.type === "dynamic" && nested.labels[0] !== void 0) dynamic.add(nested.labels[0]);
+      for (const nested2 of block.blocks) {
+        const list = byType.get(nested2.type);
+        if (list === void 0) byType.set(nested2.type, [nested2]);
+        else list.push(nested2);
+        if (nested2.type === "dynamic" && nested2.labels[0] !== void 0) dynamic.add(nested2.labels[0]);
       }
       index = { byType, dynamic };
       this.nested.set(block, index);
@@ -13574,8 +13916,10 @@ function findDeclaringDirectory(searchRoot, wanted, options = {}) {
 var AFTER_APPLY = "known after apply";
 var UNSET = { state: "unset" };
 var UNKNOWN_WITHOUT_CONFIG = { state: "unknown", items: [] };
+var SENSITIVE_STATE = { state: "unknown", items: [{ kind: "opaque", reason: SENSITIVE_REASON }] };
 function knownState(value) {
-  return value === null || value === void 0 || value === "" ? UNSET : { state: "set", value };
+  if (value === null || value === void 0 || value === "") return UNSET;
+  return value === SENSITIVE ? SENSITIVE_STATE : { state: "set", value };
 }
 
 // src/sources/plan/instanceReader.ts
@@ -13593,7 +13937,7 @@ function readMachines(context) {
       instance: resource.address,
       privateIps: privateIp(view),
       subnet: view.link(["subnet_id"]) ?? unknown("the instance has no subnet"),
-      securityGroups: appendGroups(instanceGroups(view), extraGroups.get(resource.address)),
+      ...interfaceGroups(appendGroups(instanceGroups(view), extraGroups.get(resource.address))),
       provenance
     };
     instances.set(resource.address, {
@@ -13615,7 +13959,7 @@ function readMachines(context) {
       ...instance2 !== void 0 ? { instance: instance2 } : {},
       privateIps: eniIps(view),
       subnet: view.link(["subnet_id"]) ?? unknown("the ENI has no subnet"),
-      securityGroups: appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address)),
+      ...interfaceGroups(appendGroups(ownGroups(view, "the ENI"), extraGroups.get(resource.address))),
       provenance: context.provenance(resource)
     });
   }
@@ -13655,7 +13999,7 @@ function ownGroups(view, what) {
   const ordered = view.links(["orderly_security_groups"]);
   const legacy = view.links(["security_groups"]);
   const usable = (links) => links !== void 0 && (links.refs.length > 0 || links.unknownReason !== void 0);
-  if (usable(ordered)) return asMaybe(ordered);
+  if (usable(ordered)) return { groups: asMaybe(ordered), unordered: false };
   if (usable(legacy)) {
     if (legacy.refs.length > 1 || legacy.unknownReason !== void 0 && legacy.refs.length > 0) {
       view.context.warn(
@@ -13663,26 +14007,32 @@ function ownGroups(view, what) {
         `security_groups is an unordered set: the priority of its ${legacy.refs.length} groups is not defined; use orderly_security_groups`
       );
     }
-    return asMaybe(legacy);
+    return { groups: asMaybe(legacy), unordered: true };
   }
-  if (ordered !== void 0 || legacy !== void 0) return [];
-  return unknown(`no security group is set for ${what}; the cloud binds its default group`);
+  if (ordered !== void 0 || legacy !== void 0) return { groups: [], unordered: false };
+  return { groups: unknown(`no security group is set for ${what}; the cloud binds its default group`), unordered: false };
+}
+function interfaceGroups(list) {
+  const unordered = list.unordered && !isUnknown(list.groups) && list.groups.length > 1;
+  return { securityGroups: list.groups, ...unordered ? { securityGroupsUnordered: true } : {} };
 }
 function asMaybe(links) {
   return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
 }
 function appendGroups(own, extra) {
   if (extra === void 0) return own;
-  if (isUnknown(own)) return own;
-  if (isUnknown(extra)) return extra;
-  return [...own, ...extra.filter((ref) => !own.includes(ref))];
+  const unordered = own.unordered || extra.unordered;
+  if (isUnknown(own.groups)) return own;
+  if (isUnknown(extra.groups)) return { groups: extra.groups, unordered };
+  const ownGroups2 = own.groups;
+  return { groups: [...ownGroups2, ...extra.groups.filter((ref) => !ownGroups2.includes(ref))], unordered };
 }
 function attachedGroups(context) {
   const attached = /* @__PURE__ */ new Map();
-  const add = (target, groups) => {
+  const add = (target, groups, unordered) => {
     const earlier = attached.get(target);
-    if (earlier === void 0) attached.set(target, groups);
-    else if (!isUnknown(earlier)) attached.set(target, isUnknown(groups) ? groups : [...earlier, ...groups]);
+    if (earlier === void 0) attached.set(target, { groups, unordered });
+    else attached.set(target, appendGroups(earlier, { groups, unordered }));
   };
   for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
     const view = context.view(resource);
@@ -13695,7 +14045,7 @@ function attachedGroups(context) {
       continue;
     }
     const group = view.link(["security_group_id"]);
-    add(instance2, group === null ? [] : isUnknown(group) ? group : [group]);
+    add(instance2, group === null ? [] : isUnknown(group) ? group : [group], false);
   }
   for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
     const view = context.view(resource);
@@ -13710,7 +14060,8 @@ function attachedGroups(context) {
     const groups = view.links(["security_group_ids"]);
     if (groups !== void 0 && groups.refs.length > 1)
       context.warn(resource, `security_group_ids is an unordered set: the priority of its ${groups.refs.length} groups is not defined`);
-    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups));
+    const unordered = groups !== void 0 && groups.refs.length > 1;
+    for (const eni of enis.refs) add(eni, groups === void 0 ? [] : asMaybe(groups), unordered);
   }
   return attached;
 }
@@ -13729,6 +14080,8 @@ function eniAttachments(context) {
 var ListenerIndex = class {
   listeners = /* @__PURE__ */ new Map();
   rules = /* @__PURE__ */ new Map();
+  /** L7 rules of the plan whose listener cannot be told: attachments to them must not say "not in this plan". */
+  unlinkedRules = /* @__PURE__ */ new Set();
   finish(draft) {
     const reasons = [...new Set(draft.targetsUnknownReasons)];
     return {
@@ -13840,6 +14193,7 @@ function peerOfItems(context, items, field, depth = 0) {
       }
       if (depth > 8) return { kind: "unknown", reason: `${describeItem(item)} could not be followed` };
       const state = context.view(resource).attribute(attribute);
+      if (state.state === "unset") return { kind: "unknown", reason: `${describeItem(item)}: ${AFTER_APPLY}` };
       return peerOfState(context, state, field, depth + 1);
     }
   }
@@ -13916,7 +14270,8 @@ function readTargets(context, index) {
     const view = context.view(resource);
     const state = view.attribute(["associations"]);
     if (state.state !== "set" || !Array.isArray(state.value)) {
-      if (state.state === "unknown") context.warn(resource, `associations: ${AFTER_APPLY}; these target groups are not checked`);
+      if (state.state === "unknown")
+        context.unlinked(resource, `cannot tell which target groups it binds to which listeners (associations: ${AFTER_APPLY})`);
       continue;
     }
     const topGroup = view.link(["target_group_id"]);
@@ -13943,10 +14298,7 @@ function readAttachment(context, index, resource) {
   if (ruleRef !== null) {
     rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
     if (rule === void 0) {
-      context.warn(
-        resource,
-        `the rule it attaches to (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; its targets are not checked`
-      );
+      context.unlinked(resource, missingRule(index, ruleRef, "attaches to"));
       return;
     }
   } else {
@@ -13955,9 +14307,9 @@ function readAttachment(context, index, resource) {
     if (domain !== void 0 || url !== void 0) {
       rule = listener.rules.find((r) => r.base.domain === domain && r.base.url === url);
       if (rule === void 0) {
-        context.warn(
+        context.unlinked(
           resource,
-          `no rule of ${listener.base.key} matches domain ${String(typeof domain === "string" ? domain : "?")} and url ${String(typeof url === "string" ? url : "?")}; its targets are not checked`
+          `no rule of ${listener.base.key} matches domain ${String(typeof domain === "string" ? domain : "?")} and url ${String(typeof url === "string" ? url : "?")}`
         );
         return;
       }
@@ -13988,16 +14340,18 @@ function readAttachment(context, index, resource) {
   const destination = rule?.targets ?? listener.targets;
   for (const target of attachmentTargets(context, view, state.value.length, via)) destination.push(target);
 }
+function missingRule(index, ref, verb) {
+  if (isUnknown(ref)) return `cannot tell which rule it ${verb} (${ref.reason})`;
+  if (index.unlinkedRules.has(ref)) return `the rule it ${verb} (${ref}) cannot be linked to a listener`;
+  return `the rule it ${verb} (${ref}) is not in this plan`;
+}
 function listenerOf(context, index, resource, ref) {
   if (ref === null || isUnknown(ref)) {
-    context.warn(
-      resource,
-      `cannot tell which listener it attaches to (${ref === null ? "listener_id is not set" : ref.reason}); its targets are not checked`
-    );
+    context.unlinked(resource, `cannot tell which listener it attaches to (${ref === null ? "listener_id is not set" : ref.reason})`);
     return void 0;
   }
   const listener = index.listeners.get(ref);
-  if (listener === void 0) context.warn(resource, `its listener ${ref} is not in this plan; its targets are not checked`);
+  if (listener === void 0) context.unlinked(resource, `its listener ${ref} is not in this plan`);
   return listener;
 }
 function attachmentTargets(context, view, count, via) {
@@ -14249,6 +14603,7 @@ function ipOfItems(context, items, dynamic) {
 }
 function targetGroupMembers(context) {
   const groups = /* @__PURE__ */ new Map();
+  const unlinked = [];
   for (const resource of context.resources.ofType("tencentcloud_clb_target_group")) {
     const view = context.view(resource);
     const draft = { targets: [], unknownReasons: [] };
@@ -14274,10 +14629,11 @@ function targetGroupMembers(context) {
     const view = context.view(resource);
     const group = view.link(["target_group_id"]);
     if (group === null || isUnknown(group)) {
-      context.warn(
+      context.unlinked(
         resource,
-        `cannot tell which target group it joins (${group === null ? "target_group_id is not set" : group.reason}); not checked`
+        `cannot tell which target group it joins (${group === null ? "target_group_id is not set" : group.reason}), so every target group of the plan may have another member`
       );
+      unlinked.push(resource.address);
       continue;
     }
     let draft = groups.get(group);
@@ -14294,6 +14650,10 @@ function targetGroupMembers(context) {
       targetGroup: group,
       provenance: context.provenance(resource)
     });
+  }
+  if (unlinked.length > 0) {
+    const reason = `${someOf(unlinked)}, whose target group cannot be told, may be a member`;
+    for (const draft of groups.values()) draft.unknownReasons.push(reason);
   }
   return groups;
 }
@@ -14313,7 +14673,7 @@ function bindTargetGroup(context, index, groups, resource, group, listenerRef, r
   if (ruleRef !== null) {
     const rule = isUnknown(ruleRef) ? void 0 : index.rules.get(ruleRef);
     if (rule === void 0) {
-      context.warn(resource, `the rule it binds (${isUnknown(ruleRef) ? ruleRef.reason : ruleRef}) is not in this plan; not checked`);
+      context.unlinked(resource, missingRule(index, ruleRef, "binds"));
       return;
     }
     destination = { targets: rule.targets, listener: rule.listener };
@@ -14341,29 +14701,39 @@ function bindTargetGroup(context, index, groups, resource, group, listenerRef, r
 var PROTOCOLS = ["TCP", "UDP", "TCP_SSL", "HTTP", "HTTPS", "QUIC"];
 var SOURCE_TYPE_DEFAULT = "health_source_ip_type is not set: the default is the VIP for accounts older than 2023-02-24 and 100.64.0.0/10 for newer ones";
 function readLoadBalancers(context) {
-  const extraGroups = clbSecurityGroupAttachments(context);
+  const { attached: extraGroups, maybeAttached } = clbSecurityGroupAttachments(context);
   const balancers = /* @__PURE__ */ new Map();
   for (const resource of context.resources.ofType("tencentcloud_clb_instance")) {
     const view = context.view(resource);
-    balancers.set(resource.address, { base: loadBalancerBase(view, extraGroups.get(resource.address)), listeners: [] });
+    balancers.set(resource.address, {
+      base: loadBalancerBase(view, maybeAttached !== void 0 ? unknown(maybeAttached) : extraGroups.get(resource.address)),
+      listeners: []
+    });
   }
   for (const target of extraGroups.keys())
     if (!balancers.has(target)) context.warn(target, "security groups are attached to it, but it is not in this plan");
   const index = new ListenerIndex();
   for (const resource of context.resources.ofType("tencentcloud_clb_listener")) {
     const view = context.view(resource);
-    const lb = view.link(["clb_id"]);
-    if (lb === null || isUnknown(lb)) {
-      context.warn(
-        resource,
-        `cannot tell which CLB this listener belongs to (${lb === null ? "clb_id is not set" : lb.reason}); not checked`
-      );
-      continue;
+    const linked = view.link(["clb_id"]);
+    let lb;
+    let balancer;
+    if (linked === null || isUnknown(linked)) {
+      const why = linked === null ? "clb_id is not set" : linked.reason;
+      context.unlinked(resource, `cannot tell which CLB this listener belongs to (${why})`);
+      lb = `${resource.address}.clb_id`;
+      balancer = {
+        base: placeholderLoadBalancer(lb, `the CLB of ${resource.address} cannot be told (${why})`, context.provenance(resource)),
+        listeners: []
+      };
+      balancers.set(lb, balancer);
+    } else {
+      lb = linked;
+      balancer = balancers.get(lb);
     }
-    let balancer = balancers.get(lb);
     if (balancer === void 0) {
       context.warn(resource, `its CLB ${lb} is not in this plan: checks that need the CLB are unknown`);
-      balancer = { base: externalLoadBalancer(lb), listeners: [] };
+      balancer = { base: placeholderLoadBalancer(lb, `${lb} is not in this plan`, { address: lb }), listeners: [] };
       balancers.set(lb, balancer);
     }
     const name2 = view.string(["listener_name"]);
@@ -14391,10 +14761,9 @@ function readLoadBalancers(context) {
     const listenerRef = view.link(["listener_id"]);
     const listener = listenerRef === null || isUnknown(listenerRef) ? void 0 : index.listeners.get(listenerRef);
     if (listener === void 0) {
-      context.warn(
-        resource,
-        `its listener (${listenerRef === null ? "listener_id is not set" : isUnknown(listenerRef) ? listenerRef.reason : listenerRef}) is not in this plan; not checked`
-      );
+      const why = listenerRef === null ? "listener_id is not set" : isUnknown(listenerRef) ? `cannot tell which listener it belongs to (${listenerRef.reason})` : `its listener ${listenerRef} is not in this plan`;
+      context.unlinked(resource, why);
+      index.unlinkedRules.add(resource.address);
       continue;
     }
     const rule = {
@@ -14449,8 +14818,8 @@ function loadBalancerBase(view, extraGroups) {
     provenance: context.provenance(view.resource)
   };
 }
-function externalLoadBalancer(key) {
-  const reason = unknown(`${key} is not in this plan`);
+function placeholderLoadBalancer(key, why, provenance) {
+  const reason = unknown(why);
   return {
     key,
     network: reason,
@@ -14463,7 +14832,7 @@ function externalLoadBalancer(key) {
     snat: reason,
     snatPro: reason,
     snatIps: reason,
-    provenance: { address: key }
+    provenance
   };
 }
 function ipVersionOf(view) {
@@ -14539,14 +14908,16 @@ function healthCheckOf(context, view) {
 }
 function clbSecurityGroupAttachments(context) {
   const attached = /* @__PURE__ */ new Map();
+  const unlinked = [];
   for (const resource of context.resources.ofType("tencentcloud_clb_security_group_attachment")) {
     const view = context.view(resource);
     const balancers = view.links(["load_balancer_ids"]);
     if (balancers === void 0 || balancers.unknownReason !== void 0) {
-      context.warn(
+      context.unlinked(
         resource,
-        `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? "load_balancer_ids is not set"})`
+        `cannot tell which CLB the security group is attached to (${balancers?.unknownReason ?? "load_balancer_ids is not set"}), so the security groups of every CLB of the plan may differ`
       );
+      unlinked.push(resource.address);
       continue;
     }
     const group = view.link(["security_group"]);
@@ -14556,7 +14927,8 @@ function clbSecurityGroupAttachments(context) {
       attached.set(lb, group === null ? earlier : isUnknown(group) ? group : [...earlier, group]);
     }
   }
-  return attached;
+  if (unlinked.length === 0) return { attached };
+  return { attached, maybeAttached: `the security group of ${someOf(unlinked)}, whose CLBs cannot be told, may be attached to it` };
 }
 
 // src/sources/plan/ruleStringList.ts
@@ -14621,12 +14993,17 @@ function readVpcs(context) {
 }
 function readSubnets(context) {
   const bindings = /* @__PURE__ */ new Map();
+  const unlinked = [];
   for (const resource of context.resources.ofType("tencentcloud_vpc_acl_attachment")) {
     const view = context.view(resource);
     const subnet = view.link(["subnet_id"]);
     const acl = view.link(["acl_id"]);
     if (subnet === null || isUnknown(subnet)) {
-      context.warn(resource, `cannot tell which subnet this ACL is bound to (${subnet === null ? "subnet_id is not set" : subnet.reason})`);
+      context.unlinked(
+        resource,
+        `cannot tell which subnet this ACL is bound to (${subnet === null ? "subnet_id is not set" : subnet.reason}), so every subnet of the plan may have it`
+      );
+      unlinked.push(resource.address);
       continue;
     }
     const bound = acl ?? unknown("acl_id is not set");
@@ -14636,6 +15013,7 @@ function readSubnets(context) {
       bindings.set(subnet, unknown(`${subnet} is bound to more than one network ACL`));
     } else bindings.set(subnet, bound);
   }
+  const maybeBound = unlinked.length === 0 ? void 0 : unknown(`the ACL of ${someOf(unlinked)}, whose subnet cannot be told, may be bound to it`);
   const subnets = /* @__PURE__ */ new Map();
   for (const resource of context.resources.ofType("tencentcloud_subnet")) {
     const view = context.view(resource);
@@ -14646,7 +15024,7 @@ function readSubnets(context) {
       ...typeof name2 === "string" ? { name: name2 } : {},
       vpc: vpc ?? unknown("the subnet has no VPC"),
       cidr: view.string(["cidr_block"]) ?? unknown("the subnet has no CIDR"),
-      networkAcl: bindings.get(resource.address) ?? null,
+      networkAcl: maybeBound ?? bindings.get(resource.address) ?? null,
       provenance: context.provenance(resource)
     });
   }
@@ -14857,7 +15235,7 @@ var AttributeReader = class {
   string(path) {
     const state = this.attribute(path);
     if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (state.state === "unknown") return unknownOf(state, path);
     if (typeof state.value === "string") return state.value;
     if (typeof state.value === "number" || typeof state.value === "boolean") return String(state.value);
     this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a string`);
@@ -14866,7 +15244,7 @@ var AttributeReader = class {
   number(path) {
     const state = this.attribute(path);
     if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (state.state === "unknown") return unknownOf(state, path);
     const value = typeof state.value === "string" && /^-?\d+$/.test(state.value) ? Number(state.value) : state.value;
     if (typeof value === "number" && Number.isFinite(value)) return value;
     this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a number`);
@@ -14875,7 +15253,7 @@ var AttributeReader = class {
   boolean(path) {
     const state = this.attribute(path);
     if (state.state === "unset") return void 0;
-    if (state.state === "unknown") return unknown(AFTER_APPLY);
+    if (state.state === "unknown") return unknownOf(state, path);
     if (typeof state.value === "boolean") return state.value;
     if (state.value === "true" || state.value === "false") return state.value === "true";
     this.view.context.warn(this.view.resource, `${formatPath(path)}: expected a boolean`);
@@ -14897,6 +15275,9 @@ var AttributeReader = class {
     return unknown(`${formatPath(path)} names ${links.refs.length} objects: ${someOf(links.refs)}`);
   }
 };
+function unknownOf(state, path) {
+  return state === SENSITIVE_STATE ? unknown(`${formatPath(path)} is ${SENSITIVE_REASON}`) : unknown(AFTER_APPLY);
+}
 
 // src/sources/plan/resourceView.ts
 var ResourceView = class extends AttributeReader {
@@ -14935,7 +15316,9 @@ var ResourceView = class extends AttributeReader {
   }
   /**
    * Known values win; an unknown one is explained by the configuration: not written = not set
-   * (optional attributes show as unknown in a create plan), a constant, or references.
+   * (optional attributes show as unknown in a create plan), a constant, or references. Blocks
+   * written with `dynamic` are missing from the configuration too, but they are written: over
+   * a collection known only after apply they are unknown, never "not set".
    * An empty string is "not set" throughout this provider.
    */
   attribute(path) {
@@ -14943,7 +15326,7 @@ var ResourceView = class extends AttributeReader {
     if (value.known) return knownState(value.value);
     if (this.config === void 0 || !this.alignedWithConfig(path)) return UNKNOWN_WITHOUT_CONFIG;
     const top = String(path[0]);
-    if (path.length > 1 && this.config.expressions[top] === void 0) return this.missingBlock(top);
+    if (this.config.expressions[top] === void 0) return this.missingBlock(top);
     const lookup = expressionAt(this.config.expressions, path);
     if (lookup.found === "absent") return UNSET;
     if (lookup.found === "unknown") return UNKNOWN_WITHOUT_CONFIG;
@@ -15071,10 +15454,10 @@ function sourceTokens(sources, block, path, expressions) {
   const index = path[1];
   if (path.length < 3 || typeof index !== "number") return void 0;
   if (sources.nestedBlocks(block).dynamic.has(top)) return void 0;
-  const nested = sources.blocksOfType(block, top);
+  const nested2 = sources.blocksOfType(block, top);
   const configured = expressions?.[top];
-  if (!Array.isArray(configured) || configured.length !== nested.length) return void 0;
-  const inner = nested[index]?.attributes.get(String(path[2]));
+  if (!Array.isArray(configured) || configured.length !== nested2.length) return void 0;
+  const inner = nested2[index]?.attributes.get(String(path[2]));
   return inner === void 0 ? void 0 : { tokens: inner.tokens, rest: path.slice(3) };
 }
 var NO_STEPS = [];
@@ -15090,7 +15473,7 @@ var SharedParts = class {
   services = /* @__PURE__ */ new Map();
   paths = /* @__PURE__ */ new Map();
   peer(peer) {
-    if (peer.kind === "unknown") return peer;
+    if (peer.kind === "unknown" || peer.kind === "any") return peer;
     return shareIn(submap(this.peers, peer.kind), peer.kind === "cidr" ? peer.cidr : peer.ref, peer);
   }
   service(service) {
@@ -15125,6 +15508,7 @@ function shareIn(map, key, value) {
 }
 
 // src/sources/plan/planContext.ts
+var NOT_DECIDED = "the checks it feeds are not decided";
 var NO_EXTRA = {};
 var PlanContext = class {
   constructor(resources, config, resolver, sources, values) {
@@ -15144,6 +15528,8 @@ var PlanContext = class {
   sources;
   values;
   warnings = [];
+  /** Why the inventory is not complete: resources that feed the checks but could not be linked. */
+  incompleteReasons = [];
   links;
   shared = new SharedParts();
   /** By the resource object: readers ask for views hundreds of thousands of times. */
@@ -15158,6 +15544,21 @@ var PlanContext = class {
   }
   warn(resource, message) {
     this.warnings.push({ address: typeof resource === "string" ? resource : resource.address, message });
+  }
+  /**
+   * A resource that feeds the checks (rules of a group, a listener of a CLB, an attachment, a
+   * target) whose link could not be resolved: what it would change is not decided, so the
+   * inventory is incomplete (exit 2 unless --allow-partial), never silently smaller.
+   */
+  unlinked(resource, message) {
+    const address = typeof resource === "string" ? resource : resource.address;
+    const text = `${message}; ${NOT_DECIDED}`;
+    this.warn(address, text);
+    this.incomplete(address, text);
+  }
+  /** A reason the inventory is not complete, for a resource already warned about. */
+  incomplete(address, message) {
+    this.incompleteReasons.push(`${address}: ${message}`);
   }
   /** The resource's block in the `.tf` source, looked up once per resource (readers ask for it per attribute). */
   sourceBlock(resource) {
@@ -15200,14 +15601,16 @@ function readSecurityGroups(context) {
       sources: []
     });
   }
+  const unlinked = [];
   const attach = (resource, kind) => {
     const view = context.view(resource);
     const group = view.link(["security_group_id"]);
     if (group === null || isUnknown(group)) {
-      context.warn(
+      context.unlinked(
         resource,
-        `cannot tell which security group these rules belong to (${group === null ? "security_group_id is not set" : group.reason}); not checked`
+        `cannot tell which security group these rules belong to (${group === null ? "security_group_id is not set" : group.reason}), so the rules of every security group of the plan may differ`
       );
+      unlinked.push(resource.address);
       return;
     }
     let draft = drafts.get(group);
@@ -15228,17 +15631,22 @@ function readSecurityGroups(context) {
   for (const resource of context.resources.ofType("tencentcloud_security_group_lite_rule")) attach(resource, "liteRule");
   for (const resource of context.resources.ofType("tencentcloud_security_group_rule")) attach(resource, "singleRule");
   const groups = /* @__PURE__ */ new Map();
+  const maybeTheirs = unlinked.length === 0 ? void 0 : `the rules of ${someOf(unlinked)}, whose security group cannot be told, may be this group's`;
   for (const draft of drafts.values()) {
     const lists = rulesOf(context, draft);
     groups.set(draft.key, {
       key: draft.key,
       ...draft.name !== void 0 ? { name: draft.name } : {},
-      ingress: lists.ingress,
-      egress: lists.egress,
+      ingress: withUnknownReason(lists.ingress, maybeTheirs),
+      egress: withUnknownReason(lists.egress, maybeTheirs),
       provenance: draft.provenance
     });
   }
   return groups;
+}
+function withUnknownReason(list, reason) {
+  if (reason === void 0 || list.unknownReason !== void 0) return list;
+  return { rules: list.rules, unknownReason: reason };
 }
 function rulesOf(context, draft) {
   const exclusive = draft.sources.filter((s) => s.kind !== "singleRule");
@@ -15276,7 +15684,7 @@ function readRuleSet(context, view) {
   const result = {};
   const block = context.sourceBlock(view.resource);
   for (const direction of DIRECTIONS) {
-    const state = view.attribute([direction]);
+    const state = writtenBlocks(view, direction);
     if (state.state === "unset") {
       result[direction] = { rules: [] };
       continue;
@@ -15302,6 +15710,12 @@ function readRuleSet(context, view) {
     };
   }
   return result;
+}
+function writtenBlocks(view, direction) {
+  const state = view.attribute([direction]);
+  const unknownTree = view.resource.unknown;
+  const wholeUnknown = typeof unknownTree === "object" && unknownTree !== null && unknownTree[direction] === true;
+  return state.state === "unset" && wholeUnknown ? UNKNOWN_WITHOUT_CONFIG : state;
 }
 var PEER_FIELDS = [
   ["cidr_block", "cidr"],
@@ -15642,6 +16056,33 @@ function members(view) {
   return links.unknownReason !== void 0 ? unknown(links.unknownReason) : links.refs;
 }
 
+// src/sources/plan/unlinkedGroupAttachments.ts
+function withUnlinkedGroupAttachments(context, machines) {
+  const unlinked = [];
+  for (const resource of context.resources.ofType("tencentcloud_cvm_security_group_attachment")) {
+    const instance2 = context.view(resource).link(["instance_id"]);
+    if (instance2 !== null && !isUnknown(instance2)) continue;
+    const why = instance2 === null ? "instance_id is not set" : instance2.reason;
+    context.incomplete(resource.address, `cannot tell which instance its security group is attached to (${why}); ${NOT_DECIDED}`);
+    unlinked.push(resource.address);
+  }
+  for (const resource of context.resources.ofType("tencentcloud_eni_sg_attachment")) {
+    const enis = context.view(resource).links(["network_interface_ids"]);
+    if (enis !== void 0 && enis.unknownReason === void 0 && enis.refs.length > 0) continue;
+    const why = enis?.unknownReason ?? "network_interface_ids is not set";
+    context.incomplete(resource.address, `cannot tell which ENI its security groups are attached to (${why}); ${NOT_DECIDED}`);
+    unlinked.push(resource.address);
+  }
+  if (unlinked.length === 0) return machines;
+  const groups = unknown(`the security groups of ${someOf(unlinked)}, whose instance or ENI cannot be told, may be attached to it`);
+  const unknownGroups = (eni) => ({ ...eni, securityGroups: groups });
+  const instances = /* @__PURE__ */ new Map();
+  for (const [key, instance2] of machines.instances) instances.set(key, { ...instance2, interfaces: instance2.interfaces.map(unknownGroups) });
+  const networkInterfaces = /* @__PURE__ */ new Map();
+  for (const [key, eni] of machines.networkInterfaces) networkInterfaces.set(key, unknownGroups(eni));
+  return { instances, networkInterfaces };
+}
+
 // src/sources/plan/index.ts
 function readPlan(planFile, repoRoot = process.cwd()) {
   const file = displayPath2(resolve4(planFile), resolve4(repoRoot));
@@ -15654,14 +16095,17 @@ function readPlan(planFile, repoRoot = process.cwd()) {
 function planToInventory(plan, options) {
   const repoRoot = resolve4(options.repoRoot ?? process.cwd());
   const tfRoot = resolve4(options.tfRoot ?? process.cwd());
+  const sensitiveTexts = takeSensitiveValues(plan);
   const document = readPlanDocument(plan, options.file);
   const warnings = [];
-  let complete = true;
+  const incompleteReasons = [];
   if (document.partial) {
     warnings.push({
       message: "the plan is marked incomplete (planning failed or deferred some changes): what it leaves out is not checked"
     });
-    complete = false;
+    incompleteReasons.push(
+      "Terraform marked the plan incomplete (planning failed or deferred some changes); what it leaves out is not checked"
+    );
   }
   if (document.configuration === void 0)
     warnings.push({ message: 'the plan has no "configuration": values known only after apply cannot be linked to resources' });
@@ -15675,10 +16119,9 @@ function planToInventory(plan, options) {
     try {
       return read();
     } catch (error) {
-      context.warnings.push({
-        message: `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}`
-      });
-      complete = false;
+      const message = `could not read the ${what} of the plan: ${error instanceof Error ? error.message : String(error)}`;
+      context.warnings.push({ message });
+      incompleteReasons.push(message);
       return fallback;
     }
   };
@@ -15692,8 +16135,12 @@ function planToInventory(plan, options) {
   const subnets = guarded("subnets", () => readSubnets(context), /* @__PURE__ */ new Map());
   const networkAcls = guarded("network ACLs", () => readNetworkAcls(context), /* @__PURE__ */ new Map());
   const securityGroups = guarded("security groups", () => readSecurityGroups(context), /* @__PURE__ */ new Map());
-  const machines = guarded("instances", () => readMachines(context), { instances: /* @__PURE__ */ new Map(), networkInterfaces: /* @__PURE__ */ new Map() });
+  const machines = guarded("instances", () => withUnlinkedGroupAttachments(context, readMachines(context)), {
+    instances: /* @__PURE__ */ new Map(),
+    networkInterfaces: /* @__PURE__ */ new Map()
+  });
   const loadBalancers = guarded("load balancers", () => readLoadBalancers(context), /* @__PURE__ */ new Map());
+  incompleteReasons.push(...context.incompleteReasons);
   return {
     mode: "plan",
     loadBalancers,
@@ -15706,7 +16153,9 @@ function planToInventory(plan, options) {
     ...templates,
     aliases: context.links.aliases,
     warnings: [...warnings, ...context.warnings],
-    complete
+    complete: incompleteReasons.length === 0,
+    ...incompleteReasons.length > 0 ? { incompleteReasons } : {},
+    ...sensitiveTexts.length > 0 ? { sensitiveTexts } : {}
   };
 }
 function fileError(error, file) {
@@ -15721,6 +16170,20 @@ function fileError(error, file) {
 function displayPath2(path, repoRoot) {
   const rel = relative4(repoRoot, path);
   return rel === "" || rel.startsWith("..") ? path : rel.split(sep2).join("/");
+}
+
+// src/check/sensitiveTexts.ts
+function sensitiveTextOf(inventory) {
+  const written = inventory?.sensitiveTexts ?? [];
+  if (written.length === 0) return new SensitiveText([]);
+  const forms = new Set(written);
+  for (const text of written) {
+    const addresses = AddressSet.parse(text);
+    if (addresses === void 0 || addresses.isEmpty()) continue;
+    for (const cidr of addresses.toCidrs()) forms.add(cidr);
+    forms.add(addresses.describe());
+  }
+  return new SensitiveText(forms);
 }
 
 // src/check/index.ts
@@ -15774,6 +16237,9 @@ async function checkPlan(options) {
       options.logger.debug(`stopped searching for the plan's .tf files after ${search.filesScanned} files`);
     }
   }
+  const sensitive = sensitiveTextOf(inventory);
+  options.onSensitive?.(sensitive);
+  const logger = sensitive.empty ? options.logger : redactingLogger(options.logger, sensitive);
   const hybridPlan = options.resolveLive !== void 0 ? plan : void 0;
   plan = void 0;
   if (hybridPlan === void 0) options.releaseGarbage?.();
@@ -15789,7 +16255,7 @@ async function checkPlan(options) {
       return block === void 0 ? void 0 : sources.blockLocation(block);
     };
     const fullPlan = () => hybridPlan;
-    const { checkHybrid } = await import("./hybridCheck-F4OX46EM.js");
+    const { checkHybrid } = await import("./hybridCheck-RI3TKU4L.js");
     report = await checkHybrid(
       {
         plan: fullPlan,
@@ -15797,7 +16263,7 @@ async function checkPlan(options) {
         config,
         today,
         target,
-        logger: options.logger,
+        logger,
         locate,
         ...options.paths !== void 0 ? { paths: options.paths } : {}
       },
@@ -15807,7 +16273,7 @@ async function checkPlan(options) {
     report = checkInventory(inventory, config, { today, target, ...options.paths !== void 0 ? { paths: options.paths } : {} });
     if (report.findings.some((f) => f.status === "unknown")) {
       const line = externalUnknownLine(report, inventory);
-      if (!line.startsWith("0 ")) options.logger.info(`${line}; --resolve-live reads them from the account`);
+      if (!line.startsWith("0 ")) logger.info(`${line}; --resolve-live reads them from the account`);
     }
   }
   const live = new Set(report.resolution?.objects.map((o) => o.id) ?? []);
@@ -15822,7 +16288,8 @@ async function checkPlan(options) {
       ]
     };
   }
-  logWarnings(report, options.logger);
+  if (!sensitive.empty) report = sensitive.redactDeep(report);
+  logWarnings(report, logger);
   return report;
 }
 function describe(dir, cwd, given) {
@@ -15881,6 +16348,7 @@ export {
   PolicyProblems,
   loadConfig,
   validatePolicyFiles,
+  sensitiveTextOf,
   loadRunConfig,
   logWarnings,
   checkPlan,

@@ -23,7 +23,7 @@ import {
   subnetOf,
   templateOf,
   vpcOf
-} from "./chunk-ZIRN4PM2.js";
+} from "./chunk-26PZFW4I.js";
 import {
   InputError,
   checkInventory,
@@ -33,7 +33,7 @@ import {
   isUnknown,
   targetsOf,
   unknown
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // src/sources/hybrid/blastRadius.ts
 var ipsOf = (nic) => isUnknown(nic.privateIps) ? [] : [...nic.privateIps];
@@ -524,7 +524,8 @@ function mutableCopy(inventory) {
     serviceTemplateGroups: new Map(inventory.serviceTemplateGroups),
     aliases: new Map(inventory.aliases),
     warnings: [...inventory.warnings],
-    complete: inventory.complete
+    complete: inventory.complete,
+    ...inventory.incompleteReasons !== void 0 ? { incompleteReasons: inventory.incompleteReasons } : {}
   };
 }
 

@@ -7,8 +7,9 @@ import {
   isCalendarDate,
   loadConfig,
   loadRunConfig,
+  sensitiveTextOf,
   validatePolicyFiles
-} from "./chunk-SOWLS6X6.js";
+} from "./chunk-NO67LPBY.js";
 import {
   InputError,
   TOOL_VERSION,
@@ -19,7 +20,7 @@ import {
   fixGroupsOf,
   fixSummary,
   summaryOf
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // src/cli/consoleLogger.ts
 function consoleLogger(options) {
@@ -87,6 +88,27 @@ function shardAt(accounts, configFile, index) {
   return shard;
 }
 
+// src/report/incompleteNote.ts
+function incompleteNote(report) {
+  if (report.target.shards !== void 0)
+    return "some account and region has no report or an incomplete one; findings there are unknown or missing";
+  if (report.mode === "plan")
+    return "part of the plan (or, with --resolve-live, of the account) could not be read or was deferred, or could not be linked; findings there are unknown";
+  return "part of the account could not be read; findings there are unknown";
+}
+function incompleteReasonLines(report, shown = 10) {
+  const reasons = report.complete ? [] : report.incompleteReasons ?? [];
+  if (reasons.length <= shown) return [...reasons];
+  return [...reasons.slice(0, shown), `\u2026 and ${reasons.length - shown} more (see the warnings)`];
+}
+function planIncompleteSentence(report) {
+  const reasons = report.incompleteReasons ?? [];
+  if (reasons.length === 0)
+    return "the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked";
+  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more: see the warnings)` : "";
+  return `the plan check is incomplete: ${reasons[0]}${more}`;
+}
+
 // src/report/jsonReport.ts
 function renderJson(report) {
   return [...jsonReportChunks(report)].join("");
@@ -97,6 +119,7 @@ function* jsonReportChunks(report) {
     ["tool", { name: report.tool.name, version: report.tool.version }],
     ["mode", report.mode],
     ["complete", report.complete],
+    ["incompleteReasons", report.incompleteReasons],
     [
       "summary",
       {
@@ -190,15 +213,6 @@ function orderFinding(f) {
     ...f.outsidePlan !== void 0 ? { outsidePlan: f.outsidePlan } : {},
     fingerprint: f.fingerprint
   };
-}
-
-// src/report/incompleteNote.ts
-function incompleteNote(report) {
-  if (report.target.shards !== void 0)
-    return "some account and region has no report or an incomplete one; findings there are unknown or missing";
-  if (report.mode === "plan")
-    return "part of the plan (or, with --resolve-live, of the account) could not be read or was deferred; findings there are unknown";
-  return "part of the account could not be read; findings there are unknown";
 }
 
 // src/report/markdownEscape.ts
@@ -521,8 +535,11 @@ function renderText(report, options) {
   const paint = (code, text) => options.color ? `\x1B[${code}m${text}\x1B[0m` : text;
   const dim = (text) => paint("2", text);
   const lines = [];
-  if (!report.complete)
-    lines.push(paint("1;31", `INCOMPLETE: ${incompleteNote(report)}, and the report is not a clean bill of health.`), "");
+  if (!report.complete) {
+    lines.push(paint("1;31", `INCOMPLETE: ${incompleteNote(report)}, and the report is not a clean bill of health.`));
+    for (const reason of incompleteReasonLines(report)) lines.push(paint("31", `  - ${reason}`));
+    lines.push("");
+  }
   const target = report.target.planFile ?? (report.target.regions ? `regions ${report.target.regions.join(", ")}` : "");
   lines.push(`clb-guard ${report.mode} ${target}`.trimEnd());
   lines.push(
@@ -603,10 +620,16 @@ function renderMarkdown(report, options = {}) {
   const limit = options.maxChars ?? 1e6;
   const links = report.mode === "plan" ? options.links : void 0;
   const head = [`## ${options.heading ?? "clb-guard"}`, ""];
-  if (!report.complete) head.push("> [!CAUTION]", `> The check is **incomplete**: ${incompleteNote(report)}.`, "");
+  if (!report.complete) {
+    head.push("> [!CAUTION]", `> The check is **incomplete**: ${incompleteNote(report)}.`);
+    const reasons = incompleteReasonLines(report);
+    if (reasons.length > 0) head.push(">", ...reasons.map((reason) => `> - ${escapeMarkdown(reason)}`));
+    head.push("");
+  }
+  const checked = `${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends`;
   if (report.findings.length === 0)
     head.push(
-      `\u2705 **All clear**: no findings from ${report.policies.length} policies on ${report.counts.loadBalancers} load balancers and ${report.counts.backends} backends.`,
+      report.complete ? `\u2705 **All clear**: no findings from ${checked}.` : `**No findings** from ${checked}, but the check is incomplete (above).`,
       ""
     );
   else {
@@ -715,6 +738,36 @@ var SARIF_RESULT_LIMIT = 25e3;
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", notice: "2.0" };
 var OMITTED_NOTIFICATION = "omitted-findings";
+var INCOMPLETE_NOTIFICATION = "incomplete-check";
+var NOTIFICATION_DESCRIPTORS = [
+  descriptor(
+    OMITTED_NOTIFICATION,
+    "OmittedFindings",
+    "Findings left out of the SARIF file.",
+    "Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why.",
+    "warning"
+  ),
+  descriptor(
+    INCOMPLETE_NOTIFICATION,
+    "IncompleteCheck",
+    "Part of the input could not be checked.",
+    "Data that did not arrive (a deferred plan, a part that could not be read, a resource that could not be linked, API calls that kept failing) leaves checks undecided; the notification says which.",
+    "error"
+  )
+];
+function descriptor(id, name, short, full, level) {
+  return { id, name, shortDescription: { text: short }, fullDescription: { text: full }, defaultConfiguration: { level } };
+}
+function incompleteNotification(report) {
+  const reasons = incompleteReasonLines(report);
+  const text = `The check is incomplete: ${incompleteNote(report)}.${reasons.length > 0 ? ` ${reasons.join("; ")}` : ""}`;
+  return {
+    level: "error",
+    message: { text },
+    descriptor: { id: INCOMPLETE_NOTIFICATION, index: 1 },
+    ...report.incompleteReasons !== void 0 ? { properties: { reasons: report.incompleteReasons } } : {}
+  };
+}
 function describeOmissions(omissions, findings) {
   const parts = [
     omissions.noLocation > 0 ? `${omissions.noLocation} without a location in the repository (live findings, or plan findings whose resources no .tf file under tf-root declares)` : "",
@@ -756,14 +809,15 @@ Fix: ${p.remediation}` : ""}`,
     overLimit: located.length - kept.length
   };
   const omitted = report.findings.length - kept.length;
-  const notifications = omitted > 0 ? [
-    {
+  const notifications = [];
+  if (!report.complete) notifications.push(incompleteNotification(report));
+  if (omitted > 0)
+    notifications.push({
       level: "warning",
       message: { text: describeOmissions(omissions, report.findings.length) },
       descriptor: { id: OMITTED_NOTIFICATION, index: 0 },
       properties: { ...omissions }
-    }
-  ] : [];
+    });
   return {
     omitted,
     omissions,
@@ -779,17 +833,7 @@ Fix: ${p.remediation}` : ""}`,
               semanticVersion: report.tool.version,
               informationUri: "https://github.com/clb-guard/clb-guard",
               rules,
-              notifications: [
-                {
-                  id: OMITTED_NOTIFICATION,
-                  name: "OmittedFindings",
-                  shortDescription: { text: "Findings left out of the SARIF file." },
-                  fullDescription: {
-                    text: "Findings without a location in the repository, or past the result limit, cannot be SARIF results; the notification says how many and why."
-                  },
-                  defaultConfiguration: { level: "warning" }
-                }
-              ]
+              notifications: NOTIFICATION_DESCRIPTORS
             }
           },
           originalUriBaseIds: { "%SRCROOT%": { uri: `file://${(options.repoRoot ?? "").replace(/\/?$/, "/")}` } },
@@ -1227,7 +1271,7 @@ var COMMAND_HELP = {
   plan: {
     region: "with --resolve-live: region to read from (repeatable, or comma-separated; an ID not found in one is looked for in the next); default: the plan's tencentcloud provider region",
     "api-endpoint": "with --resolve-live: send every API call to URL (emulators, proxies); http only for loopback",
-    "allow-partial": "exit by the findings even if the plan is marked incomplete (deferred changes) or, with --resolve-live, some API calls kept failing"
+    "allow-partial": "exit by the findings even if the plan check is incomplete (deferred changes, resources that cannot be linked) or, with --resolve-live, some API calls kept failing"
   },
   merge: {
     "allow-partial": "exit by the findings even if a shard of the config's accounts has no report or an incomplete one"
@@ -1528,7 +1572,8 @@ function explainReport(report, inventory, given, source) {
   const findings = report.findings.filter((f) => concerns(f, id));
   if (findings.length === 0 && !knownNames(inventory, report).has(id)) {
     const meant = closestMatch(given, knownNames(inventory, report));
-    throw new InputError(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ""}`);
+    const sensitive = sensitiveTextOf(inventory);
+    throw new InputError(sensitive.redact(`${source} has no resource or finding "${given}"${meant ? `; did you mean ${meant}?` : ""}`));
   }
   return { ...report, findings, summary: summaryOf(findings) };
 }
@@ -1744,7 +1789,7 @@ async function run(command, io) {
       return 0;
     }
     case "merge":
-      return (await import("./mergeCommand-TTM44PVP.js")).runMerge(command, io);
+      return (await import("./mergeCommand-KQTFCOWF.js")).runMerge(command, io);
     case "plan": {
       const report = await checkPlan({
         ...planCheckOptions(command, io),
@@ -1754,9 +1799,8 @@ async function run(command, io) {
       });
       await emit(report, command.common, io);
       if (!report.complete && report.resolution?.complete !== false && command.allowPartial !== true) {
-        io.stderr.write(
-          "clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked. Pass --allow-partial to exit by the findings alone.\n"
-        );
+        io.stderr.write(`clb-guard: ${planIncompleteSentence(report)}. Pass --allow-partial to exit by the findings alone.
+`);
         return 2;
       }
       if (report.resolution?.complete === false && command.allowPartial !== true) {
@@ -1773,9 +1817,8 @@ async function run(command, io) {
       const explained = explainReport(report, inventory, command.id, command.planFile === "-" ? "the plan on stdin" : command.planFile);
       await emitExplained(explained, command.id, command.common, io);
       if (!report.complete) {
-        io.stderr.write(
-          "clb-guard: the plan is marked incomplete (planning failed or deferred some changes); what it leaves out is not checked.\n"
-        );
+        io.stderr.write(`clb-guard: ${planIncompleteSentence(report)}.
+`);
         return 2;
       }
       return exitCodeFor(explained, command.common.failOn);
@@ -1797,12 +1840,12 @@ async function run(command, io) {
       const regions = shard !== void 0 ? [shard.region] : command.regions;
       let inventory;
       const onInventory = command.explainOnly !== void 0 ? { onInventory: (read) => inventory = read } : {};
-      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-ACIIW35J.js")).checkSnapshot({
+      const checked = command.snapshot?.from !== void 0 ? await (await import("./snapshotCheck-FGOFGA4C.js")).checkSnapshot({
         ...common,
         snapshotFile: command.snapshot.from,
         regions,
         ...onInventory
-      }) : await (await import("./liveCheck-HNVPJXWO.js")).checkLive({
+      }) : await (await import("./liveCheck-DXIGKN2F.js")).checkLive({
         ...common,
         regions,
         env: io.env,

@@ -5,20 +5,20 @@ import {
   callKey,
   readSnapshot,
   withFindingRegions
-} from "./chunk-4NHH7N2H.js";
+} from "./chunk-B3HHRZNN.js";
 import {
   ApiCallError,
   readLiveInventory
-} from "./chunk-ZIRN4PM2.js";
-import "./chunk-K74T2YC7.js";
+} from "./chunk-26PZFW4I.js";
+import "./chunk-IO3UUOAP.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-SOWLS6X6.js";
+} from "./chunk-NO67LPBY.js";
 import {
   InputError,
   checkInventory
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // src/check/snapshotCheck.ts
 import { resolve } from "node:path";

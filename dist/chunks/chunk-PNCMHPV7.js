@@ -673,7 +673,7 @@ var InventoryResolver = class {
     return AddressSet.ALL_V4;
   }
   peer(spec) {
-    const cacheKey = `${spec.kind}\0${spec.kind === "cidr" ? spec.cidr : spec.kind === "unknown" ? spec.reason : spec.ref}`;
+    const cacheKey = `${spec.kind}\0${spec.kind === "cidr" ? spec.cidr : spec.kind === "unknown" ? spec.reason : spec.kind === "any" ? "" : spec.ref}`;
     let match = this.peerCache.get(cacheKey);
     if (match === void 0) {
       match = this.resolvePeer(spec);
@@ -690,6 +690,8 @@ var InventoryResolver = class {
       }
       case "unknown":
         return PEER_ANY_UNKNOWN(spec.reason);
+      case "any":
+        return known2(AddressSet.ALL);
       case "loadBalancerVip": {
         const lb = this.loadBalancer(spec.ref);
         if (lb === void 0) return PEER_ANY_UNKNOWN(`${spec.ref} is not in this check`);
@@ -1051,6 +1053,8 @@ function describePeer(spec) {
       return spec.ref;
     case "loadBalancerVip":
       return `VIP of ${spec.ref}`;
+    case "any":
+      return "any source";
     case "unknown":
       return "(unknown)";
   }
@@ -1163,14 +1167,83 @@ function admitAll(nic, direction) {
     }
   };
 }
+function unorderedGroupsOf(nic) {
+  if (nic.securityGroupsUnordered !== true || isUnknown(nic.securityGroups) || nic.securityGroups.length < 2) return void 0;
+  return { groups: new Set(nic.securityGroups) };
+}
 function compileGroups(resolver, groups, direction) {
   return groups.flatMap((ref) => compileSecurityGroup(resolver, ref, direction));
+}
+
+// src/net/unorderedEvaluation.ts
+function evaluateUnordered(query, groups, defaultRef) {
+  const listed = evaluateOrdered(
+    query,
+    groups.flatMap((g) => g.rules),
+    defaultRef
+  );
+  if (groups.length < 2) return listed;
+  const names = groups.map((g) => g.group);
+  let parts = listed.parts;
+  for (let front = 1; front < groups.length; front++) {
+    const order = [groups[front], ...groups.filter((_, k) => k !== front)];
+    const other = evaluateOrdered(
+      query,
+      order.flatMap((g) => g.rules),
+      defaultRef
+    );
+    parts = parts.flatMap((part) => other.parts.flatMap((alt) => agreement(part, alt, names)));
+  }
+  return { verdict: overallVerdict(parts), parts };
+}
+function agreement(part, alt, groups) {
+  if (part.symbol?.id !== alt.symbol?.id) return [];
+  const ports = part.ports.intersect(alt.ports);
+  if (ports.isEmpty()) return [];
+  const addresses = part.addresses.intersect(alt.addresses);
+  if (part.symbol === void 0 && addresses.isEmpty()) return [];
+  const shared = { ...part, addresses, ports };
+  if (part.verdict === "unknown" && part.byOrder === void 0) return [shared];
+  if (alt.verdict === "unknown") {
+    const { byOrder: _byOrder, ...rest2 } = shared;
+    return [
+      { ...rest2, verdict: "unknown", maybe: [...part.maybe, ...alt.maybe], ...alt.reason !== void 0 ? { reason: alt.reason } : {} }
+    ];
+  }
+  const outcome = outcomeOf(alt.verdict, alt);
+  if (part.byOrder !== void 0) return [{ ...shared, byOrder: [...part.byOrder, outcome] }];
+  if (part.verdict === alt.verdict) return [shared];
+  const { note: _note, ...rest } = shared;
+  return [
+    {
+      ...rest,
+      verdict: "unknown",
+      maybe: [...part.maybe, ...alt.decidedBy ? [alt.decidedBy] : []],
+      reason: `the priority of the security groups ${groups.join(", ")} is not defined (an unordered set), and the order decides: ${deciding(part)} in one order, ${deciding(alt)} in another; list them in orderly_security_groups`,
+      byOrder: [outcomeOf(part.verdict === "allow" ? "allow" : "deny", part), outcome]
+    }
+  ];
+}
+function outcomeOf(verdict, part) {
+  return { verdict, ...part.decidedBy ? { decidedBy: part.decidedBy } : {} };
+}
+function deciding(part) {
+  const verb = part.verdict === "allow" ? "admits it" : "refuses it";
+  const ref = part.decidedBy;
+  if (ref === void 0) return `nothing decides (${verb})`;
+  if (ref.kind === "defaultDeny") return `no group matches and the default deny ${verb}`;
+  if (ref.kind !== void 0) return `${ref.text} ${verb}`;
+  return `${ref.list} rule ${ref.index} (${ref.text}) ${verb}`;
 }
 
 // src/net/interfaceAdmission.ts
 function admitToInterface(resolver, nic, query, name = nic.key) {
   if (!isUnknown(nic.securityGroups) && nic.securityGroups.length === 0 && nic.primary) {
     return everything(query, "unknown", `${name} has no security group in this check (the platform binds a default group)`);
+  }
+  if (!isUnknown(nic.securityGroups) && nic.securityGroupsUnordered === true && nic.securityGroups.length > 1) {
+    const groups = nic.securityGroups.map((group) => ({ group, rules: compileSecurityGroup(resolver, group, "ingress") }));
+    return evaluateUnordered(query, groups, defaultDeny(name));
   }
   return evaluateOrdered(query, compileInterface(resolver, nic, "ingress"), defaultDeny(name));
 }
@@ -1616,7 +1689,7 @@ function apiPolicy(rule) {
 function ruleOf(resolver, ref) {
   return resolver.securityGroup(ref.list)?.[ref.direction].rules[ref.index];
 }
-function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
+function moveDenyFixPlan(resolver, deny, shadowing, groupKey, owners) {
   const sameGroup = shadowing.filter((s) => s.list === groupKey).sort((a, b) => a.index - b.index);
   const otherGroups = shadowing.filter((s) => s.list !== groupKey);
   const mode = resolver.inventory.mode;
@@ -1624,6 +1697,7 @@ function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
   const lines = [];
   let api;
   let location = holder.location ?? null;
+  let resource = sameGroup.length > 0 ? holder.address : groupKey;
   const denyAt = holder.location ? ` at ${at(holder.location)}` : "";
   if (sameGroup.length > 0) {
     const accept = sameGroup[0];
@@ -1656,29 +1730,99 @@ function moveDenyFixPlan(resolver, deny, shadowing, groupKey, interfaces) {
     );
   }
   if (otherGroups.length > 0) {
-    const instances = interfaces.map((key) => {
-      const instance = resolver.inventory.instances.get(key);
-      return `${key}${atParen(instance?.provenance.location)}`;
-    });
-    const where = instances.length > 0 ? ` of ${instances.slice(0, 3).join(", ")}${instances.length > 3 ? ` and ${instances.length - 3} more` : ""}` : "";
+    const reorder = reorderGroupsFix(resolver, groupKey, otherGroups, owners);
     lines.push(
-      `An earlier security group on the instance admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join("; ")}): put the DROP in that group above its ACCEPT, or list ${groupKey} before it in orderly_security_groups${where} (or the tencentcloud_cvm_security_group_attachment / ENI attachment that binds it). With the API, cvm ModifyInstancesAttribute sets the whole ordered list.`
+      `An earlier security group on the interface admits it first (${otherGroups.map((s) => `${s.list}: ${s.text}`).join("; ")}): put the DROP in that group above its ACCEPT, or ${reorder.text}`
     );
-    if (sameGroup.length === 0) location = null;
+    if (sameGroup.length === 0) {
+      location = reorder.location;
+      resource = reorder.resource ?? groupKey;
+      if (reorder.api) api = reorder.api;
+    }
   }
   return {
     kind: "fixed",
     mergeKey: `move|${groupKey}|${deny.direction}|${deny.index}|${shadowing.map((s) => `${s.list}#${s.index}`).join(",")}`,
     body: {
       text: lines.join("\n"),
-      resource: sameGroup.length > 0 ? holder.address : groupKey,
+      resource,
       location,
       ...api ? { api } : {},
       rules: 1
     }
   };
 }
+function listOwnerOf(resolver, key) {
+  const live = resolver.inventory.mode === "live";
+  const instance = resolver.inventory.instances.get(key);
+  if (instance !== void 0) {
+    const groups = instance.interfaces.find((nic) => nic.primary)?.securityGroups;
+    return {
+      key,
+      kind: "instance",
+      cloudId: instance.provenance.cloudId ?? (live ? key : `<ID of ${key}>`),
+      groups: groups === void 0 || isUnknown(groups) ? void 0 : groups,
+      location: instance.provenance.location ?? null
+    };
+  }
+  const eni = resolver.inventory.networkInterfaces.get(key);
+  if (eni === void 0) return void 0;
+  return {
+    key,
+    kind: "eni",
+    cloudId: eni.provenance.cloudId ?? (live ? key : `<ID of ${key}>`),
+    groups: isUnknown(eni.securityGroups) ? void 0 : eni.securityGroups,
+    location: eni.provenance.location ?? null
+  };
+}
+var namesOf = (owners) => `${owners.slice(0, 3).map((o) => `${o.key}${atParen(o.location)}`).join(", ")}${owners.length > 3 ? ` and ${owners.length - 3} more` : ""}`;
+function reordered(groups, groupKey, earlier) {
+  const rest = groups.filter((g) => g !== groupKey);
+  const first = rest.findIndex((g) => earlier.includes(g));
+  if (first < 0 || rest.length === groups.length) return void 0;
+  return [...rest.slice(0, first), groupKey, ...rest.slice(first)];
+}
+function reorderGroupsFix(resolver, groupKey, shadowing, ownerKeys) {
+  const live = resolver.inventory.mode === "live";
+  const owners = ownerKeys.map((key) => listOwnerOf(resolver, key)).filter((o) => o !== void 0);
+  const instances = owners.filter((o) => o.kind === "instance");
+  const enis = owners.filter((o) => o.kind === "eni");
+  const places = [];
+  if (instances.length > 0)
+    places.push(
+      live ? `the security groups of instance ${namesOf(instances)}` : `orderly_security_groups of ${namesOf(instances)} (or the tencentcloud_cvm_security_group_attachment that binds it)`
+    );
+  if (enis.length > 0)
+    places.push(
+      live ? `the security groups of ENI ${namesOf(enis)}` : `orderly_security_groups of ${namesOf(enis)} (or the tencentcloud_eni_sg_attachment that binds it)`
+    );
+  if (places.length === 0) places.push("the ordered security groups of each instance or ENI that binds it");
+  const cvm = "cvm ModifyInstancesAttribute sets an instance's whole ordered list";
+  const vpc = "vpc ModifyNetworkInterfaceAttribute (SecurityGroupIds)";
+  const api = enis.length === 0 ? cvm : instances.length === 0 ? `${vpc} sets an ENI's whole ordered list` : `${cvm}, ${vpc} an ENI's`;
+  const text = `list ${groupKey} before it in ${places.join(", and in ")}. With the API, ${api}.`;
+  const only = owners.length === 1 ? owners[0] : void 0;
+  const order = only?.groups ? reordered(
+    only.groups,
+    groupKey,
+    shadowing.map((s) => s.list)
+  ) : void 0;
+  const ids = order?.map((g) => resolver.securityGroup(g)?.provenance.cloudId ?? (live ? g : `<ID of ${g}>`));
+  const call = only === void 0 || ids === void 0 ? void 0 : only.kind === "instance" ? { service: "cvm", action: "ModifyInstancesAttribute", request: { InstanceIds: [only.cloudId], SecurityGroups: ids } } : {
+    service: "vpc",
+    action: "ModifyNetworkInterfaceAttribute",
+    request: { NetworkInterfaceId: only.cloudId, SecurityGroupIds: ids }
+  };
+  return {
+    text,
+    ...only ? { resource: only.key } : {},
+    location: only?.location ?? null,
+    ...call ? { api: call } : {}
+  };
+}
 function narrowRuleFixPlan(resolver, rules) {
+  const bare = rules.filter((r) => r.kind === "noGroups");
+  if (bare.length > 0) return bindGroupFixPlan(resolver, bare[0].list);
   const mode = resolver.inventory.mode;
   const lines = rules.map((rule) => {
     const holder = holderOfRule(resolver, rule);
@@ -1706,6 +1850,45 @@ function narrowRuleFixPlan(resolver, rules) {
         }
       },
       rules: rules.length
+    }
+  };
+}
+function eniIdExpression(owner) {
+  return /^([a-z0-9_]+\.)*tencentcloud_eni\.[A-Za-z0-9_-]+(\[[^\]]+\])?$/.test(owner.key) ? `${owner.key}.id` : JSON.stringify(owner.cloudId);
+}
+function bindGroupFixPlan(resolver, eniKey) {
+  const live = resolver.inventory.mode === "live";
+  const owner = listOwnerOf(resolver, eniKey) ?? {
+    key: eniKey,
+    kind: "eni",
+    cloudId: live ? eniKey : `<ID of ${eniKey}>`,
+    groups: [],
+    location: null
+  };
+  const why = "with none bound, an ENI admits all traffic";
+  const text = live ? `Bind a security group that admits only what it serves to ENI ${eniKey}: ${why}.` : `Bind a security group that admits only what it serves to ${eniKey}${atParen(owner.location)}: ${why}. List it in the ENI's orderly_security_groups, or bind it with a tencentcloud_eni_sg_attachment:`;
+  return {
+    kind: "fixed",
+    mergeKey: `bind|${eniKey}`,
+    body: {
+      text,
+      resource: eniKey,
+      location: owner.location,
+      ...live ? {} : {
+        hcl: [
+          `resource "tencentcloud_eni_sg_attachment" "${ruleName(eniKey)}" {`,
+          `  network_interface_ids = [${eniIdExpression(owner)}]`,
+          `  security_group_ids    = ["<security group ID>"]`,
+          `}`
+        ].join("\n")
+      },
+      api: {
+        service: "vpc",
+        action: "AssociateNetworkInterfaceSecurityGroups",
+        request: { NetworkInterfaceIds: [owner.cloudId], SecurityGroupIds: ["<security group ID>"] }
+      },
+      // It binds a group; it adds or edits no rule.
+      rules: 0
     }
   };
 }
@@ -1743,8 +1926,15 @@ function decidedText(ref) {
   if (ref === void 0) return "default deny";
   return ref.kind === "noGroups" || isWrittenRule(ref) ? ref.text : "default deny";
 }
+function undecidedText(part) {
+  const earlier = [...new Set(part.maybe.map((r) => r.text))];
+  if (earlier.length === 0) return `undecided: ${part.reason ?? "not known"}`;
+  const named = earlier.length > 2 ? `${earlier.slice(0, 2).join(", ")} and ${earlier.length - 2} more` : earlier.join(", ");
+  const after = decidedText(part.decidedBy);
+  return `undecided: ${named} may match before ${after === "default deny" ? "the default deny" : after}`;
+}
 function describeRefused(parts, protocol) {
-  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${decidedText(p.decidedBy)})`);
+  const items = parts.slice(0, 3).map((p) => `${describePart(p, protocol)} (${p.verdict === "unknown" ? undecidedText(p) : decidedText(p.decidedBy)})`);
   return parts.length > 3 ? `${items.join("; ")} and ${parts.length - 3} more` : items.join("; ");
 }
 
@@ -2120,7 +2310,7 @@ var CheckCache = class {
     if (groups === void 0) {
       if (isUnknown(nic.securityGroups)) groups = `?${nic.key}`;
       else if (nic.securityGroups.length === 0 && !nic.primary) groups = `!${nic.key}`;
-      else groups = nic.securityGroups.join(",");
+      else groups = `${nic.securityGroupsUnordered === true ? "~" : ""}${nic.securityGroups.join(",")}`;
       this.groupLists.set(nic, groups);
     }
     return groups;
@@ -2211,6 +2401,27 @@ var CLASS_INTERFACE = "\0the interface\0";
 function sameParam(a, b) {
   if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
+}
+
+// src/policy/portTexts.ts
+function portTexts(listener, backendPort, healthCheckPort2) {
+  const ranged = listener.endPort !== void 0 && (isUnknown(listener.endPort) || isUnknown(listener.port) || listener.endPort > listener.port);
+  const fullPort = backendPort === 0;
+  if (!ranged && !fullPort) return void 0;
+  const texts = /* @__PURE__ */ new Map();
+  const listened = listenedText(listener);
+  if (ranged) texts.set("listener.port", listened);
+  if (fullPort) {
+    const followed = `${listened} (full-port)`;
+    texts.set("backend.port", followed);
+    if (healthCheckPort2 === 0) texts.set("healthCheck.port", followed);
+  }
+  return texts;
+}
+function listenedText(listener) {
+  if (isUnknown(listener.port)) return "the listener's port";
+  if (listener.endPort !== void 0 && isUnknown(listener.endPort)) return `${listener.port}-(unknown)`;
+  return describePorts(listenerPorts(listener));
 }
 
 // src/policy/subjects.ts
@@ -2358,8 +2569,12 @@ function listenerSubject(lb, listener, resolver) {
     ]),
     lb,
     listener,
-    healthCheck: listener.healthCheck
+    healthCheck: listener.healthCheck,
+    ...withTexts(portTexts(listener))
   };
+}
+function withTexts(texts) {
+  return texts === void 0 ? {} : { texts };
 }
 function healthCheckPort(healthCheck, listener, backendPort) {
   const l4 = !isUnknown(listener.protocol) && (listener.protocol === "TCP" || listener.protocol === "UDP");
@@ -2472,7 +2687,8 @@ function backendSubject(cache, params, lb, listener, rule, healthCheck, target) 
     target,
     healthCheck,
     nic,
-    ...instance ? { instance } : {}
+    ...instance ? { instance } : {},
+    ...withTexts(portTexts(listener, target.port, healthCheckPort(healthCheck, listener, target.port)))
   };
 }
 function attachedInterfaceSubject(nic, instance) {
@@ -2654,7 +2870,7 @@ function flowPathOf(flow, ctx, options) {
               kind,
               resource: outcome.resource,
               ...acl?.name ? { name: acl.name } : {},
-              outcome: outcomeOf(rules, verdict),
+              outcome: outcomeOf2(rules, verdict),
               rules,
               ...note ? { note } : {}
             }
@@ -2688,7 +2904,7 @@ function groupLayers(kind, refs, owner, verdict, protocol, ctx) {
     );
     const first = verdict.parts[0];
     const note = first?.verdict === "allow" ? "no security group bound: all listener traffic passes" : first?.reason ?? first?.note;
-    return [{ kind, resource: owner, outcome: outcomeOf(rules, verdict), rules, ...note ? { note } : {} }];
+    return [{ kind, resource: owner, outcome: outcomeOf2(rules, verdict), rules, ...note ? { note } : {} }];
   }
   const own = new Set(keys);
   const closing = verdict.parts.filter((p) => p.decidedBy === void 0 || !own.has(p.decidedBy.list));
@@ -2701,7 +2917,7 @@ function groupLayers(kind, refs, owner, verdict, protocol, ctx) {
       kind,
       resource: key,
       ...group?.name ? { name: group.name } : {},
-      outcome: rules.length === 0 ? "next" : outcomeOf(rules, { verdict: "allow", parts }),
+      outcome: rules.length === 0 ? "next" : outcomeOf2(rules, { verdict: "allow", parts }),
       rules
     };
   });
@@ -2723,7 +2939,7 @@ function rulesOf(parts, protocol, flowParts) {
     };
   });
 }
-function outcomeOf(rules, verdict) {
+function outcomeOf2(rules, verdict) {
   if (rules.some((r) => r.verdict === "deny")) return "deny";
   if (rules.some((r) => r.verdict === "unknown") || verdict.parts.some((p) => p.verdict === "unknown")) return "unknown";
   return "allow";
@@ -2838,6 +3054,7 @@ function bypassedDenies(resolver, lb, flow) {
   const { protocol, targetPorts } = flow;
   const targetText = `${protocol}:${describePorts(targetPorts)}`;
   const failures = [];
+  const family = clientFamily(lb);
   for (const rule of compileInterface(resolver, flow.nic, "ingress")) {
     const drop = dropOnPorts(rule, protocol, targetPorts);
     if (drop === "no") continue;
@@ -2866,7 +3083,7 @@ function bypassedDenies(resolver, lb, flow) {
       part: "not evaluated for CLB traffic (pass-to-target)",
       location
     };
-    const peer = rule.peer;
+    const peer = ofFamily(rule.peer, family);
     if (peer.definite.isEmpty()) {
       if (peer.possible.isEmpty() && peer.symbols.size === 0) continue;
       const reason = `the source of ${ref.text} is not known${peer.unknownReason ? `: ${peer.unknownReason}` : ""}`;
@@ -2889,7 +3106,7 @@ function bypassedDenies(resolver, lb, flow) {
       continue;
     }
     const lbGroups = isUnknown(lb.securityGroups) ? [] : lb.securityGroups;
-    const fix = () => bypassFix(resolver, lb.key, lbGroups, peer.definite, protocol, listened);
+    const fix = () => bypassFix(resolver, lb, lbGroups, peer.definite, protocol, listened);
     if (drop === "maybe") {
       const reason = `${ref.text} may be a DROP on ${targetText}${rule.unknownReason ? ` (${rule.unknownReason})` : ""}, and ${carried.text}`;
       failures.push({ ...undecided2(ref.text, reason, ref.list, location, key, peer.definite, [dropEvidence, ...lbEvidence]), fix });
@@ -2911,6 +3128,14 @@ function bypassedDenies(resolver, lb, flow) {
   }
   return failures.length === 0 ? NONE : failures;
 }
+function clientFamily(lb) {
+  if (isUnknown(lb.ipVersion)) return AddressSet.ALL;
+  return lb.ipVersion === "IPV6" ? AddressSet.ALL_V6 : AddressSet.ALL_V4;
+}
+function ofFamily(peer, family) {
+  if (family === AddressSet.ALL) return peer;
+  return { ...peer, definite: peer.definite.intersect(family), possible: peer.possible.intersect(family) };
+}
 function undecided2(denyRule, reason, resource, location, key, peer, evidence = []) {
   return {
     status: "unknown",
@@ -2927,27 +3152,29 @@ function undecided2(denyRule, reason, resource, location, key, peer, evidence = 
   };
 }
 var PASS_OFF = "or turn load_balancer_pass_to_target off so backend groups apply again";
-function bypassFix(resolver, lbKey, lbGroups, peer, protocol, ports) {
+var ALWAYS_ON_V6 = "pass-to-target is always on for IPv6 CLBs and cannot be turned off, so the DROP must be in the CLB's security group";
+function bypassFix(resolver, lb, lbGroups, peer, protocol, ports) {
+  const alwaysOn = !isUnknown(lb.ipVersion) && lb.ipVersion === "IPV6";
+  const alternative = alwaysOn ? ALWAYS_ON_V6 : PASS_OFF;
   if (lbGroups.length > 0)
     return addRulePlan(resolver, lbGroups[0], { addresses: peer, symbols: [] }, protocol, ports, {
       action: "DROP",
       top: true,
-      alternative: PASS_OFF
+      alternative
     });
-  const lb = resolver.inventory.loadBalancers.get(lbKey);
-  const location = lb?.provenance.location ?? null;
+  const location = lb.provenance.location ?? null;
   return {
     kind: "fixed",
-    mergeKey: `bind-clb-sg|${lbKey}|${peer.key()}|${protocol}|${describePorts(ports)}`,
+    mergeKey: `bind-clb-sg|${lb.key}|${peer.key()}|${protocol}|${describePorts(ports)}`,
     body: {
-      text: `${lbKey}${location ? ` (${at(location)})` : ""} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${describePorts(ports)}, ${PASS_OFF}.`,
-      resource: lbKey,
+      text: `${lb.key}${location ? ` (${at(location)})` : ""} has no security group: bind one (security_groups on the CLB, or a tencentcloud_clb_security_group_attachment) whose first rule is DROP ${peer.describe()} ${protocol}:${describePorts(ports)}${alwaysOn ? `: ${alternative}` : `, ${alternative}`}.`,
+      resource: lb.key,
       location,
       api: {
         service: "clb",
         action: "SetLoadBalancerSecurityGroups",
         request: {
-          LoadBalancerId: lb?.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lbKey : "<load balancer ID>"),
+          LoadBalancerId: lb.provenance.cloudId ?? (resolver.inventory.mode === "live" ? lb.key : "<load balancer ID>"),
           SecurityGroups: ["<security group ID>"]
         }
       },
@@ -2980,9 +3207,25 @@ var ifThen = {
 };
 
 // src/net/shadowAnalysis.ts
-function findIneffectiveDenies(rules) {
+function precedenceOf(rules, unordered) {
+  const opaque = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
+  return (j, i) => {
+    const list = rules[i].ref.list;
+    const other = rules[j].ref.list;
+    if (other !== list && unordered !== void 0 && unordered.groups.has(list) && unordered.groups.has(other)) return "maybe";
+    if (j >= i) return "no";
+    return other === list && opaque.has(list) ? "maybe" : "yes";
+  };
+}
+function isCarveOut(accept, drop) {
+  if (accept.action !== "ACCEPT" || accept.local !== "yes" || drop.local !== "yes") return false;
+  const within = [...accept.protocols.possible].every((p) => drop.protocols.definite.has(p)) && drop.peer.definite.covers(accept.peer.possible) && drop.ports.definite.covers(accept.ports.possible);
+  const coversDrop = [...drop.protocols.definite].every((p) => accept.protocols.definite.has(p)) && accept.peer.definite.covers(drop.peer.definite) && accept.ports.definite.covers(drop.ports.definite);
+  return within && !coversDrop;
+}
+function findIneffectiveDenies(rules, unordered) {
   const out = [];
-  const unordered = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
+  const precedes = precedenceOf(rules, unordered);
   rules.forEach((rule, i) => {
     if (rule.action !== "DROP" || rule.local !== "yes") return;
     const shadows = /* @__PURE__ */ new Map();
@@ -2996,11 +3239,11 @@ function findIneffectiveDenies(rules) {
       for (let j = 0; j < i && region.length > 0; j++) {
         const earlier = rules[j];
         if (earlier.local !== "yes" || !earlier.protocols.definite.has(protocol)) continue;
-        if (earlier.ref.list === rule.ref.list && unordered.has(rule.ref.list)) continue;
+        if (precedes(j, i) !== "yes") continue;
         const match = { addresses: earlier.peer.definite, ports: earlier.ports.definite };
         if (!nonEmpty(match)) continue;
         const overlap = region.map((box) => intersect(box, match)).filter(nonEmpty);
-        if (overlap.length > 0 && earlier.action === "ACCEPT") {
+        if (overlap.length > 0 && earlier.action === "ACCEPT" && !isCarveOut(earlier, rule)) {
           const entry = shadows.get(j) ?? { rule: earlier.ref, parts: [] };
           entry.parts.push(...overlap.map((box) => describeBox(protocol, box)));
           shadows.set(j, entry);
@@ -3019,23 +3262,27 @@ function findIneffectiveDenies(rules) {
   });
   return out;
 }
-function findUndecidedDenies(rules) {
+function findUndecidedDenies(rules, unordered) {
   const out = [];
-  const unordered = new Set(rules.filter((r) => r.ref.kind === "opaque").map((r) => r.ref.list));
+  const precedes = precedenceOf(rules, unordered);
   rules.forEach((rule, i) => {
     if (rule.action === "ACCEPT" || rule.local === "no" || rule.ref.kind !== void 0) return;
     const may = /* @__PURE__ */ new Map();
+    const openOrder = /* @__PURE__ */ new Set();
     for (const protocol of PROTOCOLS) {
       if (!rule.protocols.possible.has(protocol)) continue;
       let region = [{ addresses: rule.peer.possible, ports: rule.ports.possible }].filter(nonEmpty);
-      for (let j = 0; j < i && region.length > 0; j++) {
+      const end = unordered === void 0 ? i : rules.length;
+      for (let j = 0; j < end && region.length > 0; j++) {
         const earlier2 = rules[j];
-        if (earlier2.local === "no" || !earlier2.protocols.possible.has(protocol)) continue;
+        const placed = precedes(j, i);
+        if (placed === "no" || earlier2.local === "no" || !earlier2.protocols.possible.has(protocol)) continue;
         const possible = { addresses: earlier2.peer.possible, ports: earlier2.ports.possible };
-        if (earlier2.action !== "DROP" && region.some((box) => nonEmpty(intersect(box, possible))))
+        if (earlier2.action !== "DROP" && !isCarveOut(earlier2, rule) && region.some((box) => nonEmpty(intersect(box, possible)))) {
           may.set(`${earlier2.ref.list}#${earlier2.ref.index}`, earlier2);
-        const placed = !(earlier2.ref.list === rule.ref.list && unordered.has(rule.ref.list));
-        if (earlier2.action !== void 0 && earlier2.local === "yes" && earlier2.protocols.definite.has(protocol) && placed) {
+          if (earlier2.ref.list !== rule.ref.list && unordered?.groups.has(earlier2.ref.list) === true) openOrder.add(earlier2.ref.list);
+        }
+        if (earlier2.action !== void 0 && earlier2.local === "yes" && earlier2.protocols.definite.has(protocol) && placed === "yes") {
           const match = { addresses: earlier2.peer.definite, ports: earlier2.ports.definite };
           if (nonEmpty(match)) region = region.flatMap((box) => subtract(box, match));
         }
@@ -3044,6 +3291,11 @@ function findUndecidedDenies(rules) {
     if (may.size === 0) return;
     const earlier = [...may.values()];
     const unknowns = [rule, ...earlier].map((r) => r.unknownReason).filter((r, k, all2) => r !== void 0 && all2.indexOf(r) === k);
+    if (openOrder.size > 0) {
+      unknowns.push(
+        `the priority of ${rule.ref.list} against ${[...openOrder].join(", ")} is not defined (an unordered set); list them in orderly_security_groups`
+      );
+    }
     const subject = rule.action === void 0 ? `whether ${rule.ref.text} is a DROP that takes effect` : `whether ${rule.ref.text} takes effect`;
     out.push({
       rule: rule.ref,
@@ -3073,6 +3325,7 @@ function describeBox(protocol, box) {
 }
 
 // src/policy/assertions/noIneffectiveDeny.ts
+var listOwner = (nic) => nic.primary ? nic.instance ?? nic.key : nic.key;
 var noIneffectiveDeny = {
   name: "noIneffectiveDeny",
   properties: {
@@ -3111,19 +3364,25 @@ function checkNoIneffectiveDeny(direction, ctx) {
     for (const deny of findUndecidedDenies(own)) recordUndecided(deny);
     for (const nic of resolver.groupMembers(key)) {
       const listKey = `${direction}:${cache.groupListKey(nic)}`;
-      const denies = cache.ineffectiveDenies(listKey, () => findIneffectiveDenies(compileInterface(resolver, nic, direction)));
+      const denies = cache.ineffectiveDenies(
+        listKey,
+        () => findIneffectiveDenies(compileInterface(resolver, nic, direction), unorderedGroupsOf(nic))
+      );
       for (const deny of denies) {
-        if (deny.rule.list === key) record(deny, nic.instance ?? nic.key);
+        if (deny.rule.list === key) record(deny, listOwner(nic));
       }
-      for (const deny of cache.undecidedDenies(listKey, () => findUndecidedDenies(compileInterface(resolver, nic, direction)))) {
-        if (deny.rule.list === key) recordUndecided(deny, nic.instance ?? nic.key);
+      for (const deny of cache.undecidedDenies(
+        listKey,
+        () => findUndecidedDenies(compileInterface(resolver, nic, direction), unorderedGroupsOf(nic))
+      )) {
+        if (deny.rule.list === key) recordUndecided(deny, listOwner(nic));
       }
     }
     const unplaced = resolver.interfacesOfUnknownGroups();
     const first = unplaced[0];
     if (first !== void 0) {
       for (const deny of findUndecidedDenies([...compileInterface(resolver, first, direction), ...own]))
-        for (const nic of unplaced) recordUndecided(deny, nic.instance ?? nic.key);
+        for (const nic of unplaced) recordUndecided(deny, listOwner(nic));
     }
   } else if (subject.networkAcl !== void 0) {
     const everywhere = { definite: AddressSet.ALL, possible: AddressSet.ALL };
@@ -3436,20 +3695,37 @@ var reachable = {
   variables: ["refused", "flow", "decidedBy", "layer"],
   evaluate: (assertion, ctx) => checkReachable(assertion.reachable, ctx)
 };
+function deliberateDrops(parts, query, resolver) {
+  const drops = /* @__PURE__ */ new Set();
+  let sources = AddressSet.EMPTY;
+  for (const part of parts) {
+    if (part.verdict !== "deny" || part.decidedBy === void 0 || part.decidedBy.action !== "DROP") continue;
+    const peer = rulePeer(resolver, part.decidedBy);
+    if (peer === void 0) continue;
+    drops.add(part);
+    sources = sources.union(peer);
+  }
+  return drops.size === 0 || sources.covers(query.addresses) ? NO_PARTS : drops;
+}
+var NO_PARTS = /* @__PURE__ */ new Set();
 function isDeliberateDrop(part, query, resolver) {
   if (part.verdict !== "deny" || part.decidedBy === void 0 || part.decidedBy.action !== "DROP") return false;
   const peer = rulePeer(resolver, part.decidedBy);
   return peer !== void 0 && !peer.covers(query.addresses);
+}
+function acceptableInEveryOrder(part, query, resolver) {
+  return part.byOrder?.every((o) => o.verdict === "allow" || isDeliberateDrop(o, query, resolver)) === true;
 }
 var NOTHING_REFUSED = { denied: [], unknownParts: [] };
 function decideReachable(spec, verdicts, resolver) {
   const denied = [];
   const unknownParts = [];
   for (const { verdict, direction, query } of verdicts) {
+    const deliberate = spec.allowDeliberateDrops ? deliberateDrops(verdict.parts, query, resolver) : NO_PARTS;
     for (const part of verdict.parts) {
-      if (part.verdict === "deny" && !(spec.allowDeliberateDrops && isDeliberateDrop(part, query, resolver)))
-        denied.push({ part, direction, query });
-      if (part.verdict === "unknown") unknownParts.push({ part, direction, query });
+      if (part.verdict === "deny" && !deliberate.has(part)) denied.push({ part, direction, query });
+      if (part.verdict === "unknown" && !(spec.allowDeliberateDrops && acceptableInEveryOrder(part, query, resolver)))
+        unknownParts.push({ part, direction, query });
     }
   }
   return denied.length === 0 && unknownParts.length === 0 ? NOTHING_REFUSED : { denied, unknownParts };
@@ -3517,7 +3793,7 @@ function reachableVars(bad, unknownParts, status, flow, layer) {
   return /* @__PURE__ */ new Map([
     ["refused", refusedText],
     ["flow", flow.label],
-    ["decidedBy", bad[0]?.part.decidedBy?.text ?? "default deny"],
+    ["decidedBy", status === "unknown" ? "not decided" : decidedText(bad[0]?.part.decidedBy)],
     ["reason", reason],
     ["layer", layer]
   ]);
@@ -3619,7 +3895,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
           const nowFails = existing.status === "unknown" && failure.status === "fail";
           merge(existing, failure, mergeStates, withPaths);
           if (nowFails) {
-            const vars2 = withDeclaredVariables(failure.vars);
+            const vars2 = withDeclaredVariables(failure.vars, subject.texts);
             const rendered2 = renderTemplate(policy.message, source, vars2);
             existing.message = note === void 0 ? rendered2 : `${rendered2} (${note})`;
             const plan2 = failure.fix?.();
@@ -3628,7 +3904,7 @@ function evaluatePolicies(inventory, policies, options = {}) {
           continue;
         }
         const fingerprint = fingerprintOf(policy.id, failure.resource, failure.key);
-        const vars = withDeclaredVariables(failure.vars);
+        const vars = withDeclaredVariables(failure.vars, subject.texts);
         const rendered = renderTemplate(failure.status === "unknown" ? unknownMessage(policy.message) : policy.message, source, vars);
         const message = note === void 0 ? rendered : `${rendered} (${note})`;
         const advice = policy.remediation ? renderTemplate(policy.remediation, source, vars) : "";
@@ -3791,8 +4067,8 @@ function merge(existing, failure, states, withPaths) {
 var DECLARED_EMPTY = new Map(
   [...ALWAYS_AVAILABLE_VARIABLES, ...ASSERTION_KINDS.flatMap((kind) => kind.variables)].map((name) => [name, ""])
 );
-function withDeclaredVariables(vars) {
-  return { get: (name) => vars.get(name) ?? DECLARED_EMPTY.get(name) };
+function withDeclaredVariables(vars, texts) {
+  return { get: (name) => vars.get(name) ?? texts?.get(name) ?? DECLARED_EMPTY.get(name) };
 }
 function unknownMessage(message) {
   return `Could not decide: {{reason}}. (Policy: ${message})`;
@@ -3941,6 +4217,7 @@ function checkInventory(inventory, config, options) {
     tool: { name: "clb-guard", version: TOOL_VERSION },
     mode: inventory.mode,
     complete: inventory.complete,
+    ...!inventory.complete && inventory.incompleteReasons !== void 0 && inventory.incompleteReasons.length > 0 ? { incompleteReasons: inventory.incompleteReasons } : {},
     summary: summaryOf(sorted),
     findings: sorted,
     policies,

@@ -11,22 +11,22 @@ import {
   digestOf,
   withFindingRegions,
   writeSnapshot
-} from "./chunk-4NHH7N2H.js";
+} from "./chunk-B3HHRZNN.js";
 import {
   readLiveInventory,
   redactSecrets,
   resolveCredentials,
   sanitizeCallError
-} from "./chunk-ZIRN4PM2.js";
-import "./chunk-K74T2YC7.js";
+} from "./chunk-26PZFW4I.js";
+import "./chunk-IO3UUOAP.js";
 import {
   loadRunConfig,
   logWarnings
-} from "./chunk-SOWLS6X6.js";
+} from "./chunk-NO67LPBY.js";
 import {
   TOOL_VERSION,
   checkInventory
-} from "./chunk-JLAV5FKU.js";
+} from "./chunk-PNCMHPV7.js";
 
 // src/check/liveCheck.ts
 import { relative, resolve } from "node:path";
